@@ -1,0 +1,19 @@
+/**
+ * @file airoi.h
+ * @brief Umbrella header: includes the whole public API of libairoi.
+ *
+ * @code
+ * #include <airoi/airoi.h>
+ * @endcode
+ * Compile and link with `pkg-config --cflags --libs airoi`.
+ */
+#ifndef AIROI_AIROI_H
+#define AIROI_AIROI_H
+
+#include "airoi/common.h"
+#include "airoi/version.h"
+#include "airoi/status.h"
+#include "airoi/dates.h"
+#include "airoi/finance.h"
+
+#endif /* AIROI_AIROI_H */

@@ -1,0 +1,92 @@
+/*
+ * lib/core: errors, allocation and small helpers shared by every layer.
+ * Internal header; nothing here is part of the public API.
+ */
+#ifndef AIROI_CORE_PRIVATE_H
+#define AIROI_CORE_PRIVATE_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "airoi/status.h"
+
+#if defined(__GNUC__)
+#  define AIROI__PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#else
+#  define AIROI__PRINTF(fmt, args)
+#endif
+
+/* Clears the calling thread's error message. Every public entry point calls
+ * it first (through AIROI__ENTER) so that a message never goes stale. */
+void airoi__error_clear(void);
+
+/* Sets the calling thread's error message and returns status, so that a
+ * failure reads `return airoi__error(AIROI_ERR_INVALID, "rate %g <= -1", r);`.
+ * Messages longer than the buffer are truncated, never overflowed. */
+int airoi__error(int status, const char *fmt, ...) AIROI__PRINTF(2, 3);
+int airoi__error_v(int status, const char *fmt, va_list ap);
+
+/* The current message (never NULL). */
+const char *airoi__error_get(void);
+
+#define AIROI__ENTER() airoi__error_clear()
+
+/* Allocation. All library memory goes through these, so that callers free
+ * with airoi_free() and tests can inject allocation failures. */
+void *airoi__malloc(size_t size);
+void *airoi__calloc(size_t count, size_t size);
+void *airoi__realloc(void *ptr, size_t size);
+/* Like realloc for an array of count elements of size bytes; NULL (and the
+ * old block kept) when count * size overflows. */
+void *airoi__reallocarray(void *ptr, size_t count, size_t size);
+void airoi__free(void *ptr);
+char *airoi__strdup(const char *s);
+char *airoi__strndup(const char *s, size_t n);
+
+/* Fails the next `after` allocations from now on... for tests only:
+ * after = -1 disables injection. Thread-local. */
+void airoi__alloc_fail_after(long after);
+
+/* Growable byte buffer used by writers (YAML save, reports). */
+typedef struct airoi__buf {
+    char *data;
+    size_t len;
+    size_t cap;
+    int failed; /* sticky: an allocation failed, later appends are ignored */
+} airoi__buf;
+
+void airoi__buf_init(airoi__buf *b);
+void airoi__buf_free(airoi__buf *b);
+void airoi__buf_append(airoi__buf *b, const char *s, size_t n);
+void airoi__buf_puts(airoi__buf *b, const char *s);
+void airoi__buf_printf(airoi__buf *b, const char *fmt, ...) AIROI__PRINTF(2, 3);
+/* Hands the NUL-terminated contents to the caller (free with airoi_free);
+ * returns AIROI_ERR_NOMEM if any append failed. The buffer is emptied. */
+int airoi__buf_detach(airoi__buf *b, char **out, size_t *len_out);
+
+/* Neumaier compensated summation. */
+typedef struct airoi__sum {
+    double s;
+    double c;
+} airoi__sum;
+
+static inline void airoi__sum_add(airoi__sum *acc, double x)
+{
+    double t = acc->s + x;
+    if ((acc->s < 0 ? -acc->s : acc->s) >= (x < 0 ? -x : x))
+        acc->c += (acc->s - t) + x;
+    else
+        acc->c += (x - t) + acc->s;
+    acc->s = t;
+}
+
+static inline double airoi__sum_get(const airoi__sum *acc)
+{
+    return acc->s + acc->c;
+}
+
+/* 1 when every one of the n doubles is finite. */
+int airoi__all_finite(const double *v, size_t n);
+
+#endif /* AIROI_CORE_PRIVATE_H */
