@@ -2,8 +2,15 @@
  * @file common.h
  * @brief Export macros and shared basic types of the libairoi public API.
  *
- * Every public header includes this one. It defines #AIROI_API, which marks
+ * Every public header includes this one. It defines AIROI_API, which marks
  * the functions the shared library exports, and the C++ guards.
+ *
+ * AIROI_API expands to `__declspec(dllexport)` on Windows while the library
+ * itself is built (`AIROI_BUILDING`), to `__declspec(dllimport)` for users of
+ * the DLL (users of a static build define `AIROI_STATIC` first), and to
+ * default visibility elsewhere, since the library is compiled with hidden
+ * visibility. Define AIROI_API before including a libairoi header to
+ * override it.
  */
 #ifndef AIROI_COMMON_H
 #define AIROI_COMMON_H
@@ -11,17 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/**
- * @def AIROI_API
- * @brief Marks a function exported by libairoi.
- *
- * On Windows it expands to `__declspec(dllexport)` while the library itself
- * is built (`AIROI_BUILDING`) and to `__declspec(dllimport)` for consumers of
- * the DLL; consumers of a static build define `AIROI_STATIC` first. Elsewhere
- * it sets default visibility, since the library is compiled with hidden
- * visibility. Define `AIROI_API` yourself before including any libairoi
- * header to override it.
- */
+/* AIROI_API: see the file comment. */
 #ifndef AIROI_API
 #  if defined(_WIN32) && !defined(AIROI_STATIC)
 #    if defined(AIROI_BUILDING)

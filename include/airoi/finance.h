@@ -4,8 +4,8 @@
  *
  * Each function that has an Excel namesake (NPV, XNPV, IRR, XIRR, MIRR, PMT,
  * PV, FV, NPER, RATE) gives Excel's answer, or fails where Excel returns an
- * error: #NUM! maps to #AIROI_ERR_NO_SOLUTION (no root found) or
- * #AIROI_ERR_INVALID (arguments outside the domain), #VALUE! to
+ * error: \#NUM! maps to #AIROI_ERR_NO_SOLUTION (no root found) or
+ * #AIROI_ERR_INVALID (arguments outside the domain), \#VALUE! to
  * #AIROI_ERR_INVALID. NaN and infinity are refused on input and never
  * returned. Results are written to the first argument and left untouched on
  * failure. All functions are pure and safe to call from any thread.
@@ -147,7 +147,7 @@ AIROI_API int airoi_xirr(double *out, const double *values, const int32_t *dates
  * @param[in] reinvest_rate Rate earned on positive flows, greater than -1.
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL pointer, n < 2, a rate <= -1, non-finite input.
- * @retval AIROI_ERR_NO_SOLUTION No positive or no negative value (Excel's #DIV/0!).
+ * @retval AIROI_ERR_NO_SOLUTION No positive or no negative value (Excel's \#DIV/0!).
  * @since 0.1
  */
 AIROI_API int airoi_mirr(double *out, const double *values, size_t n,
@@ -208,7 +208,7 @@ AIROI_API int airoi_fv(double *out, double rate, double nper, double pmt, double
  * @param[in] type 0: payments at period end; 1: at period start.
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL @p out, rate <= -1, non-finite input.
- * @retval AIROI_ERR_NO_SOLUTION No number of periods satisfies the equation (Excel's #NUM!).
+ * @retval AIROI_ERR_NO_SOLUTION No number of periods satisfies the equation (Excel's \#NUM!).
  * @since 0.1
  */
 AIROI_API int airoi_nper(double *out, double rate, double pmt, double pv, double fv, int type);
