@@ -111,8 +111,11 @@ AIROI_API int airoi_irr(double *out, const double *values, size_t n, double gues
  * @param[in] lo Lower end of the interval, greater than -1.
  * @param[in] hi Upper end of the interval, greater than @p lo.
  * @retval AIROI_OK Success (possibly zero roots).
- * @retval AIROI_ERR_INVALID NULL pointer, n < 2, bad interval, non-finite input.
- * @retval AIROI_ERR_BUFFER More than @p cap roots; @p len_out tells how many.
+ * @retval AIROI_ERR_INVALID NULL pointer, n < 2, bad interval, non-finite input,
+ *         every value 0 (every rate would be a root).
+ * @retval AIROI_ERR_BUFFER More than @p cap roots; @p len_out tells how many
+ *         and @p roots is left untouched.
+ * @retval AIROI_ERR_NOMEM Memory for the search could not be allocated.
  * @since 0.1
  */
 AIROI_API int airoi_irr_all(double *roots, size_t cap, size_t *len_out,
@@ -148,6 +151,7 @@ AIROI_API int airoi_xirr(double *out, const double *values, const int32_t *dates
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL pointer, n < 2, a rate <= -1, non-finite input.
  * @retval AIROI_ERR_NO_SOLUTION No positive or no negative value (Excel's \#DIV/0!).
+ * @retval AIROI_ERR_RANGE The result overflows.
  * @since 0.1
  */
 AIROI_API int airoi_mirr(double *out, const double *values, size_t n,
@@ -223,7 +227,7 @@ AIROI_API int airoi_nper(double *out, double rate, double pmt, double pv, double
  * @param[in] type 0: payments at period end; 1: at period start.
  * @param[in] guess Starting point, greater than -1 (Excel's default 0.1).
  * @retval AIROI_OK Success.
- * @retval AIROI_ERR_INVALID NULL @p out, nper <= 0, non-finite input.
+ * @retval AIROI_ERR_INVALID NULL @p out, nper <= 0, guess <= -1, non-finite input.
  * @retval AIROI_ERR_NO_SOLUTION No rate found.
  * @since 0.1
  */
@@ -256,6 +260,7 @@ AIROI_API int airoi_payback(double *out, int *reached_out, const double *values,
  * @param[in] n Number of values, at least 1.
  * @retval AIROI_OK Success, reached or not.
  * @retval AIROI_ERR_INVALID NULL pointer, n = 0, rate <= -1, or a non-finite input.
+ * @retval AIROI_ERR_RANGE A discounted value overflows (rate close to -1).
  * @since 0.1
  */
 AIROI_API int airoi_discounted_payback(double *out, int *reached_out, double rate,
@@ -266,7 +271,10 @@ AIROI_API int airoi_discounted_payback(double *out, int *reached_out, double rat
  *
  * Row i is values[i*cols .. i*cols + cols - 1] (row-major, as NumPy's C
  * order). Each row gets airoi_npv() (or airoi_npv0() with
- * #AIROI_NPV_START_AT_ZERO); a failing row does not stop the others.
+ * #AIROI_NPV_START_AT_ZERO); a failing row does not stop the others, and
+ * the thread's error message describes the first failing row. With
+ * @p rows = 0 nothing is read or written and the call succeeds (this holds
+ * for every batch function).
  * @param[out] out One result per row; rows that fail get 0.
  * @param[out] status_out One status per row; may be NULL.
  * @param[in] rate Discount rate per period.

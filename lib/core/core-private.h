@@ -11,7 +11,12 @@
 
 #include "airoi/status.h"
 
-#if defined(__GNUC__)
+#if defined(__MINGW32__)
+/* mingw-w64: _POSIX_C_SOURCE selects its C99 printf family
+ * (__USE_MINGW_ANSI_STDIO), which knows %zu; plain `printf` here would
+ * check against msvcrt's formats and reject it. */
+#  define AIROI__PRINTF(fmt, args) __attribute__((format(gnu_printf, fmt, args)))
+#elif defined(__GNUC__)
 #  define AIROI__PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
 #else
 #  define AIROI__PRINTF(fmt, args)
@@ -31,6 +36,18 @@ int airoi__error_v(int status, const char *fmt, va_list ap);
 const char *airoi__error_get(void);
 
 #define AIROI__ENTER() airoi__error_clear()
+
+#if defined(_WIN32)
+/* Windows C runtimes (msvcrt, ucrt; mingw-w64) have no POSIX strerror_r;
+ * their strerror_s does the same job. Returns 0 on success, as the XSI
+ * strerror_r that _POSIX_C_SOURCE selects elsewhere. */
+#  include <string.h>
+static inline int airoi__strerror_r(int err, char *buf, size_t cap)
+{
+    return strerror_s(buf, cap, err) == 0 ? 0 : -1;
+}
+#  define strerror_r(err, buf, cap) airoi__strerror_r((err), (buf), (cap))
+#endif
 
 /* Allocation. All library memory goes through these, so that callers free
  * with airoi_free() and tests can inject allocation failures. */

@@ -1,0 +1,113 @@
+/*
+ * lib/finance: internal helpers shared by the finance kernels and by the
+ * layers above them (eval, sim). Nothing here is part of the public API.
+ *
+ * None of these functions calls AIROI__ENTER: they are meant to be called
+ * from inside a public entry point, which has already cleared the error
+ * message. Functions returning int report failures through airoi__error()
+ * (so the thread's message describes the failure) and leave their outputs
+ * untouched on failure. Arrays are read as v[0], v[stride], v[2*stride], ...
+ * so that a column of a row-major table can be passed without copying;
+ * stride is counted in elements and must be at least 1.
+ */
+#ifndef AIROI_FINANCE_PRIVATE_H
+#define AIROI_FINANCE_PRIVATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/core-private.h"
+
+/* Relative residual accepted at a root: |f(r)| <= AIROI__ROOT_RESIDUAL *
+ * sum of |terms of f at r|. Rounding noise is about n * 1e-16 of that sum. */
+#define AIROI__ROOT_RESIDUAL 1e-9
+
+/* Newton iterations before the bracketing fallback. */
+#define AIROI__NEWTON_MAX_ITER 100
+
+/* ------------------------------------------------------------------ NPV */
+
+/* sum of v[i*stride] / (1 + rate)^i for i in 0..n-1, Neumaier-summed, with
+ * no validation at all: the caller guarantees rate > -1 and finite values.
+ * The result may be infinite when the true value overflows (check it).
+ * This is the hot-loop form for schedules and Monte Carlo trials. */
+double airoi__npv0_raw(double rate, const double *v, size_t n, size_t stride);
+
+/* airoi_npv0() without AIROI__ENTER, on a strided array: validates rate and
+ * values, returns AIROI_ERR_INVALID / AIROI_ERR_RANGE with a message. */
+int airoi__npv0_strided(double *out, double rate, const double *v, size_t n, size_t stride);
+
+/* ----------------------------------------------------------- root finding */
+
+/*
+ * A real function of a rate r > -1 for the root finders. eval() writes
+ *   *f   = s(r) * F(r),
+ *   *df  = s(r) * F'(r),
+ *   *mag = s(r) * (sum of the absolute values of the terms of F at r),
+ * for some positive scale s(r) that is continuous in r (it keeps the values
+ * finite far from r = 0, e.g. s = (1 + r)^n for r < 0). The Newton step
+ * F/F' does not depend on s, the sign of f is the sign of F, and f is
+ * continuous, so Newton iterates exactly as on F while bracketing and Brent
+ * work on f. eval() returns 0 on success, non-zero when a value is not
+ * finite. df may be NULL (then only f and mag are wanted).
+ */
+typedef struct airoi__rootfn {
+    int (*eval)(void *ctx, double r, double *f, double *df, double *mag);
+    void *ctx;
+} airoi__rootfn;
+
+/*
+ * Finds r > -1 with F(r) = 0: a safeguarded Newton iteration from guess
+ * (steps that would reach r <= -1 are halved towards -1), accepted when the
+ * step is below 1e-12 (1 + r) and the residual test passes; otherwise an
+ * outward scan from the guess in u = ln(1 + r) for the nearest sign change
+ * and Brent's method on it. Returns 0 and writes *out, or
+ * AIROI_ERR_NO_SOLUTION (no message set: the caller words it).
+ */
+int airoi__root_solve(double *out, const airoi__rootfn *fn, double guess);
+
+/*
+ * Brent's method (zeroin) for a root of fn's f in the variable
+ * u = ln(1 + r) on [ua, ub], where f(ua) = fa and f(ub) = fb have opposite
+ * signs (or one is zero). Writes the rate r = expm1(u). Returns 0, or
+ * non-zero when an evaluation fails.
+ */
+int airoi__brent_u(double *out, const airoi__rootfn *fn, double ua, double fa,
+                   double ub, double fb);
+
+/* The IRR core: airoi_irr() without AIROI__ENTER, on a strided array.
+ * Validates its inputs and sets the error message on failure. */
+int airoi__irr_strided(double *out, const double *v, size_t n, size_t stride, double guess);
+
+/* The XIRR core with dates (day numbers) on their own stride. */
+int airoi__xirr_strided(double *out, const double *v, size_t vstride,
+                        const int32_t *dates, size_t n, double guess);
+
+/* ---------------------------------------------------------------- payback */
+
+/* Payback of v[i*stride] (discounted at rate when discounted != 0):
+ * airoi_payback() / airoi_discounted_payback() without AIROI__ENTER.
+ * *reached_out is always written on success; *out only when reached. */
+int airoi__payback_strided(double *out, int *reached_out, const double *v, size_t n,
+                           size_t stride, int discounted, double rate);
+
+/* ----------------------------------------------------------------- batch */
+
+/* The first failing row of a batch call: its status and message, kept while
+ * later rows overwrite the thread's message. */
+typedef struct airoi__batch_first {
+    int status;
+    size_t row;
+    char msg[256];
+} airoi__batch_first;
+
+void airoi__batch_init(airoi__batch_first *b);
+/* Records row's failure (status != 0) if it is the first one. */
+void airoi__batch_note(airoi__batch_first *b, size_t row, int status);
+/* AIROI_OK, or the first failure with the message "NAME: row R: ...". */
+int airoi__batch_finish(const airoi__batch_first *b, const char *name);
+
+/* 1 when rows x cols overflows size_t. */
+int airoi__batch_too_big(size_t rows, size_t cols);
+
+#endif /* AIROI_FINANCE_PRIVATE_H */

@@ -1,0 +1,445 @@
+/*
+ * lib/finance/npv.c: NPV (Excel's and the t = 0 form), XNPV, MIRR, simple
+ * and discounted payback, and their batch forms.
+ *
+ * Discounting multiplies a running factor (1 + r)^-t, which costs one
+ * multiplication per period and loses about t ulps; terms are added with
+ * Neumaier's compensated summation. Formulas and Excel's behaviour are in
+ * docs/methodology.md, section 1.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "airoi/finance.h"
+#include "finance/finance-private.h"
+
+/* ------------------------------------------------------------- helpers */
+
+void airoi__batch_init(airoi__batch_first *b)
+{
+    b->status = AIROI_OK;
+    b->row = 0;
+    b->msg[0] = '\0';
+}
+
+void airoi__batch_note(airoi__batch_first *b, size_t row, int status)
+{
+    if (status == AIROI_OK || b->status != AIROI_OK)
+        return;
+    b->status = status;
+    b->row = row;
+    snprintf(b->msg, sizeof b->msg, "%s", airoi__error_get());
+}
+
+int airoi__batch_finish(const airoi__batch_first *b, const char *name)
+{
+    if (b->status == AIROI_OK) {
+        airoi__error_clear();
+        return AIROI_OK;
+    }
+    return airoi__error(b->status, "%s: row %zu: %s", name, b->row, b->msg);
+}
+
+int airoi__batch_too_big(size_t rows, size_t cols)
+{
+    return cols != 0 && rows > SIZE_MAX / cols;
+}
+
+/* Index of the first non-finite value, or n. */
+static size_t first_nonfinite(const double *v, size_t n, size_t stride)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!isfinite(v[i * stride]))
+            return i;
+    return n;
+}
+
+static int check_rate(const char *name, const char *what, double rate)
+{
+    if (!isfinite(rate))
+        return airoi__error(AIROI_ERR_INVALID, "%s: %s is not finite", name, what);
+    if (!(rate > -1.0))
+        return airoi__error(AIROI_ERR_INVALID, "%s: %s %.17g must be greater than -1",
+                            name, what, rate);
+    return AIROI_OK;
+}
+
+static int check_values(const char *name, const double *v, size_t n, size_t stride)
+{
+    size_t bad = first_nonfinite(v, n, stride);
+    if (bad < n)
+        return airoi__error(AIROI_ERR_INVALID, "%s: values[%zu] is not finite (%g)", name,
+                            bad, v[bad * stride]);
+    return AIROI_OK;
+}
+
+/* ------------------------------------------------------------------ NPV */
+
+double airoi__npv0_raw(double rate, const double *v, size_t n, size_t stride)
+{
+    const double x = 1.0 / (1.0 + rate);
+    airoi__sum acc = {0.0, 0.0};
+    double d = 1.0;
+    for (size_t i = 0; i < n; i++) {
+        double vi = v[i * stride];
+        if (vi != 0.0)
+            airoi__sum_add(&acc, vi * d);
+        d *= x;
+    }
+    return airoi__sum_get(&acc);
+}
+
+/* Validated NPV0 of a strided array; name labels the messages. */
+static int npv0_checked(double *out, const char *name, double rate, const double *v, size_t n,
+                        size_t stride, int excel)
+{
+    int st = check_rate(name, "rate", rate);
+    if (st)
+        return st;
+    st = check_values(name, v, n, stride);
+    if (st)
+        return st;
+    double r = airoi__npv0_raw(rate, v, n, stride);
+    if (excel)
+        r /= 1.0 + rate;
+    if (!isfinite(r))
+        return airoi__error(AIROI_ERR_RANGE, "%s: the result overflows at rate %.17g", name,
+                            rate);
+    *out = r;
+    return AIROI_OK;
+}
+
+int airoi__npv0_strided(double *out, double rate, const double *v, size_t n, size_t stride)
+{
+    if (!out || !v)
+        return airoi__error(AIROI_ERR_INVALID, "npv0: NULL pointer");
+    if (n == 0)
+        return airoi__error(AIROI_ERR_INVALID, "npv0: no values");
+    return npv0_checked(out, "npv0", rate, v, n, stride ? stride : 1, 0);
+}
+
+AIROI_API int airoi_npv(double *out, double rate, const double *values, size_t n)
+{
+    AIROI__ENTER();
+    if (!out || !values)
+        return airoi__error(AIROI_ERR_INVALID, "npv: %s is NULL", out ? "values" : "out");
+    if (n == 0)
+        return airoi__error(AIROI_ERR_INVALID, "npv: no values (n = 0)");
+    return npv0_checked(out, "npv", rate, values, n, 1, 1);
+}
+
+AIROI_API int airoi_npv0(double *out, double rate, const double *values, size_t n)
+{
+    AIROI__ENTER();
+    if (!out || !values)
+        return airoi__error(AIROI_ERR_INVALID, "npv0: %s is NULL", out ? "values" : "out");
+    if (n == 0)
+        return airoi__error(AIROI_ERR_INVALID, "npv0: no values (n = 0)");
+    return npv0_checked(out, "npv0", rate, values, n, 1, 0);
+}
+
+AIROI_API int airoi_npv_batch(double *out, int32_t *status_out, double rate,
+                              const double *values, size_t rows, size_t cols, unsigned flags)
+{
+    AIROI__ENTER();
+    if (flags & ~(unsigned)AIROI_NPV_START_AT_ZERO)
+        return airoi__error(AIROI_ERR_INVALID, "npv_batch: unknown flags 0x%x", flags);
+    if (cols == 0)
+        return airoi__error(AIROI_ERR_INVALID, "npv_batch: cols is 0");
+    if (airoi__batch_too_big(rows, cols))
+        return airoi__error(AIROI_ERR_INVALID, "npv_batch: %zu rows x %zu cols overflows",
+                            rows, cols);
+    if (rows == 0)
+        return AIROI_OK;
+    if (!out || !values)
+        return airoi__error(AIROI_ERR_INVALID, "npv_batch: %s is NULL",
+                            out ? "values" : "out");
+    const int excel = !(flags & AIROI_NPV_START_AT_ZERO);
+    const char *name = excel ? "npv" : "npv0";
+    airoi__batch_first first;
+    airoi__batch_init(&first);
+    for (size_t i = 0; i < rows; i++) {
+        double r = 0.0;
+        int st = npv0_checked(&r, name, rate, values + i * cols, cols, 1, excel);
+        out[i] = st ? 0.0 : r;
+        if (status_out)
+            status_out[i] = st;
+        airoi__batch_note(&first, i, st);
+    }
+    return airoi__batch_finish(&first, "npv_batch");
+}
+
+/* ----------------------------------------------------------------- XNPV */
+
+/* Checks dates against the first; writes the year fractions to t (may be
+ * NULL). */
+static int check_dates(const char *name, const int32_t *dates, size_t n, double *t)
+{
+    for (size_t i = 0; i < n; i++) {
+        int64_t dd = (int64_t)dates[i] - (int64_t)dates[0];
+        if (dd < 0)
+            return airoi__error(AIROI_ERR_INVALID,
+                                "%s: dates[%zu] = %ld precedes the first date %ld", name, i,
+                                (long)dates[i], (long)dates[0]);
+        if (t)
+            t[i] = (double)dd / 365.0;
+    }
+    return AIROI_OK;
+}
+
+static int xnpv_checked(double *out, const char *name, double rate, const double *v,
+                        const int32_t *dates, size_t n)
+{
+    int st = check_rate(name, "rate", rate);
+    if (st)
+        return st;
+    st = check_values(name, v, n, 1);
+    if (st)
+        return st;
+    st = check_dates(name, dates, n, NULL);
+    if (st)
+        return st;
+    const double lr = log1p(rate);
+    airoi__sum acc = {0.0, 0.0};
+    for (size_t i = 0; i < n; i++) {
+        if (v[i] == 0.0)
+            continue;
+        double t = (double)((int64_t)dates[i] - (int64_t)dates[0]) / 365.0;
+        airoi__sum_add(&acc, v[i] * exp(-t * lr));
+    }
+    double r = airoi__sum_get(&acc);
+    if (!isfinite(r))
+        return airoi__error(AIROI_ERR_RANGE, "%s: the result overflows at rate %.17g", name,
+                            rate);
+    *out = r;
+    return AIROI_OK;
+}
+
+AIROI_API int airoi_xnpv(double *out, double rate, const double *values,
+                         const int32_t *dates, size_t n)
+{
+    AIROI__ENTER();
+    if (!out || !values || !dates)
+        return airoi__error(AIROI_ERR_INVALID, "xnpv: %s is NULL",
+                            !out ? "out" : !values ? "values" : "dates");
+    if (n == 0)
+        return airoi__error(AIROI_ERR_INVALID, "xnpv: no values (n = 0)");
+    return xnpv_checked(out, "xnpv", rate, values, dates, n);
+}
+
+AIROI_API int airoi_xnpv_batch(double *out, int32_t *status_out, double rate,
+                               const double *values, const int32_t *dates, size_t rows,
+                               size_t cols)
+{
+    AIROI__ENTER();
+    if (cols == 0)
+        return airoi__error(AIROI_ERR_INVALID, "xnpv_batch: cols is 0");
+    if (airoi__batch_too_big(rows, cols))
+        return airoi__error(AIROI_ERR_INVALID, "xnpv_batch: %zu rows x %zu cols overflows",
+                            rows, cols);
+    if (rows == 0)
+        return AIROI_OK;
+    if (!out || !values || !dates)
+        return airoi__error(AIROI_ERR_INVALID, "xnpv_batch: %s is NULL",
+                            !out ? "out" : !values ? "values" : "dates");
+    /* The discount factors are shared by every row: compute them once. */
+    double *f = airoi__reallocarray(NULL, cols, sizeof *f);
+    if (!f)
+        return airoi__error(AIROI_ERR_NOMEM, "xnpv_batch: no memory for %zu factors", cols);
+    int shared = check_rate("xnpv", "rate", rate);
+    if (!shared)
+        shared = check_dates("xnpv", dates, cols, f);
+    if (shared) {
+        /* Every row fails the same way. */
+        airoi__free(f);
+        for (size_t i = 0; i < rows; i++) {
+            out[i] = 0.0;
+            if (status_out)
+                status_out[i] = shared;
+        }
+        char msg[256];
+        snprintf(msg, sizeof msg, "%s", airoi__error_get());
+        return airoi__error(shared, "xnpv_batch: row 0: %s", msg);
+    }
+    const double lr = log1p(rate);
+    for (size_t j = 0; j < cols; j++)
+        f[j] = exp(-f[j] * lr);
+    airoi__batch_first first;
+    airoi__batch_init(&first);
+    for (size_t i = 0; i < rows; i++) {
+        const double *v = values + i * cols;
+        double r = 0.0;
+        int st = check_values("xnpv", v, cols, 1);
+        if (!st) {
+            airoi__sum acc = {0.0, 0.0};
+            for (size_t j = 0; j < cols; j++)
+                if (v[j] != 0.0)
+                    airoi__sum_add(&acc, v[j] * f[j]);
+            r = airoi__sum_get(&acc);
+            if (!isfinite(r))
+                st = airoi__error(AIROI_ERR_RANGE, "xnpv: the result overflows at rate %.17g",
+                                  rate);
+        }
+        out[i] = st ? 0.0 : r;
+        if (status_out)
+            status_out[i] = st;
+        airoi__batch_note(&first, i, st);
+    }
+    airoi__free(f);
+    return airoi__batch_finish(&first, "xnpv_batch");
+}
+
+/* ----------------------------------------------------------------- MIRR */
+
+/* Sum over the values of one sign (sign > 0: the positive ones, else the
+ * negative ones, as absolute values) of |v_i| (1 + rate)^(p - i), returned
+ * as *s times (1 + rate)^*e with every factor inside *s at most 1 (so
+ * nothing overflows): for rate >= 0, *s = sum |v_i| (1 + rate)^-i and
+ * *e = p; for rate < 0, *s = sum |v_i| (1 + rate)^(n-1-i) and
+ * *e = p - (n - 1). *s is 0 when no value has that sign. */
+static void compound(double *s, double *e, const double *v, size_t n, int sign, double rate,
+                     double p)
+{
+    airoi__sum acc = {0.0, 0.0};
+    if (rate >= 0.0) {
+        const double x = 1.0 / (1.0 + rate);
+        double d = 1.0;
+        for (size_t i = 0; i < n; i++) {
+            if (sign > 0 ? v[i] > 0.0 : v[i] < 0.0)
+                airoi__sum_add(&acc, fabs(v[i]) * d);
+            d *= x;
+        }
+        *e = p;
+    } else {
+        const double y = 1.0 + rate;
+        double d = 1.0;
+        for (size_t k = n; k-- > 0;) {
+            if (sign > 0 ? v[k] > 0.0 : v[k] < 0.0)
+                airoi__sum_add(&acc, fabs(v[k]) * d);
+            d *= y;
+        }
+        *e = p - (double)(n - 1);
+    }
+    *s = airoi__sum_get(&acc);
+}
+
+AIROI_API int airoi_mirr(double *out, const double *values, size_t n, double finance_rate,
+                         double reinvest_rate)
+{
+    AIROI__ENTER();
+    if (!out || !values)
+        return airoi__error(AIROI_ERR_INVALID, "mirr: %s is NULL", out ? "values" : "out");
+    if (n < 2)
+        return airoi__error(AIROI_ERR_INVALID, "mirr: needs at least 2 values, got %zu", n);
+    int st = check_rate("mirr", "finance_rate", finance_rate);
+    if (!st)
+        st = check_rate("mirr", "reinvest_rate", reinvest_rate);
+    if (!st)
+        st = check_values("mirr", values, n, 1);
+    if (st)
+        return st;
+    const double p = (double)(n - 1);
+    /* FV of the positive flows at the reinvestment rate, at t = n - 1, and
+     * PV of the negative flows at the finance rate, at t = 0. */
+    double sfv, efv, spv, epv;
+    compound(&sfv, &efv, values, n, +1, reinvest_rate, p);
+    compound(&spv, &epv, values, n, -1, finance_rate, 0.0);
+    if (!(sfv > 0.0) || !(spv > 0.0))
+        return airoi__error(AIROI_ERR_NO_SOLUTION,
+                            "mirr: the values need at least one positive and one negative "
+                            "value (Excel's #DIV/0!)");
+    /* ln(FV / -PV), from the ratio when it is representable (more accurate
+     * when MIRR is near 0), else from the logs. */
+    double q = sfv / spv;
+    double lq = (q > 0.0 && isfinite(q)) ? log(q) : log(sfv) - log(spv);
+    lq += efv * log1p(reinvest_rate) - epv * log1p(finance_rate);
+    double r = expm1(lq / p);
+    if (!isfinite(r))
+        return airoi__error(AIROI_ERR_RANGE, "mirr: the result overflows");
+    *out = r;
+    return AIROI_OK;
+}
+
+/* -------------------------------------------------------------- payback */
+
+int airoi__payback_strided(double *out, int *reached_out, const double *v, size_t n,
+                           size_t stride, int discounted, double rate)
+{
+    const char *name = discounted ? "discounted_payback" : "payback";
+    if (!out || !reached_out || !v)
+        return airoi__error(AIROI_ERR_INVALID, "%s: %s is NULL", name,
+                            !out ? "out" : !reached_out ? "reached_out" : "values");
+    if (n == 0)
+        return airoi__error(AIROI_ERR_INVALID, "%s: no values (n = 0)", name);
+    if (stride == 0)
+        stride = 1;
+    int st = discounted ? check_rate(name, "rate", rate) : AIROI_OK;
+    if (!st)
+        st = check_values(name, v, n, stride);
+    if (st)
+        return st;
+    const double x = discounted ? 1.0 / (1.0 + rate) : 1.0;
+    airoi__sum cum = {0.0, 0.0};
+    double d = 1.0;
+    double prev = 0.0;
+    for (size_t t = 0; t < n; t++) {
+        const double vt = v[t * stride];
+        double net = vt == 0.0 ? 0.0 : vt * d; /* never 0 x inf */
+        if (!isfinite(net))
+            return airoi__error(AIROI_ERR_RANGE, "%s: period %zu overflows when discounted",
+                                name, t);
+        airoi__sum_add(&cum, net);
+        double c = airoi__sum_get(&cum);
+        if (c >= 0.0) {
+            /* prev < 0 <= c, so net = c - prev > 0. */
+            *out = t == 0 ? 0.0 : (double)(t - 1) + (-prev) / net;
+            *reached_out = 1;
+            return AIROI_OK;
+        }
+        prev = c;
+        d *= x;
+    }
+    *reached_out = 0;
+    return AIROI_OK;
+}
+
+AIROI_API int airoi_payback(double *out, int *reached_out, const double *values, size_t n)
+{
+    AIROI__ENTER();
+    return airoi__payback_strided(out, reached_out, values, n, 1, 0, 0.0);
+}
+
+AIROI_API int airoi_discounted_payback(double *out, int *reached_out, double rate,
+                                       const double *values, size_t n)
+{
+    AIROI__ENTER();
+    return airoi__payback_strided(out, reached_out, values, n, 1, 1, rate);
+}
+
+AIROI_API int airoi_payback_batch(double *out, int32_t *reached_out, const double *values,
+                                  size_t rows, size_t cols)
+{
+    AIROI__ENTER();
+    if (cols == 0)
+        return airoi__error(AIROI_ERR_INVALID, "payback_batch: cols is 0");
+    if (airoi__batch_too_big(rows, cols))
+        return airoi__error(AIROI_ERR_INVALID, "payback_batch: %zu rows x %zu cols overflows",
+                            rows, cols);
+    if (rows == 0)
+        return AIROI_OK;
+    if (!out || !reached_out || !values)
+        return airoi__error(AIROI_ERR_INVALID, "payback_batch: %s is NULL",
+                            !out ? "out" : !reached_out ? "reached_out" : "values");
+    airoi__batch_first first;
+    airoi__batch_init(&first);
+    for (size_t i = 0; i < rows; i++) {
+        double r = 0.0;
+        int reached = 0;
+        int st = airoi__payback_strided(&r, &reached, values + i * cols, cols, 1, 0, 0.0);
+        out[i] = st || !reached ? 0.0 : r;
+        reached_out[i] = st ? 0 : reached;
+        airoi__batch_note(&first, i, st);
+    }
+    return airoi__batch_finish(&first, "payback_batch");
+}

@@ -1,0 +1,769 @@
+/*
+ * lib/finance/roots.c: root finding for IRR, XIRR and RATE (safeguarded
+ * Newton from the guess, then an outward bracketing scan and Brent's
+ * method), every real IRR in an interval, and the IRR/XIRR batch forms.
+ *
+ * Brent's method is zeroin from R. P. Brent, "Algorithms for Minimization
+ * without Derivatives" (Prentice-Hall, 1973), chapter 4, run in the
+ * variable u = ln(1 + r) so that rates near -1 and very large rates are
+ * resolved with the same relative precision. See docs/methodology.md.
+ */
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "airoi/finance.h"
+#include "finance/finance-private.h"
+
+/* The scan and Brent work on u = ln(1 + r) in [U_MIN, U_MAX]: 1 + r from
+ * about 2.3e-16 (the last doubles above -1) to about 1e304. */
+#define U_MIN (-36.0)
+#define U_MAX 700.0
+
+#define BRENT_MAX_ITER 400
+
+static double rate_of(double u)
+{
+    double r = expm1(u);
+    return r > -1.0 ? r : nextafter(-1.0, 0.0);
+}
+
+static int eval_u(const airoi__rootfn *fn, double u, double *f, double *mag)
+{
+    return fn->eval(fn->ctx, rate_of(u), f, NULL, mag);
+}
+
+static int opposite(double a, double b)
+{
+    return (a < 0.0 && b > 0.0) || (a > 0.0 && b < 0.0);
+}
+
+/* ---------------------------------------------------------------- Brent */
+
+int airoi__brent_u(double *out, const airoi__rootfn *fn, double ua, double fa, double ub,
+                   double fb)
+{
+    if (fa == 0.0) {
+        *out = rate_of(ua);
+        return 0;
+    }
+    if (fb == 0.0) {
+        *out = rate_of(ub);
+        return 0;
+    }
+    const double tol = 1e-17; /* absolute, in u */
+    double a = ua, b = ub, c = ua, fc = fa;
+    double d = b - a, e = d;
+    for (int it = 0; it < BRENT_MAX_ITER; it++) {
+        if ((fb > 0.0 && fc > 0.0) || (fb < 0.0 && fc < 0.0)) {
+            c = a;
+            fc = fa;
+            d = e = b - a;
+        }
+        if (fabs(fc) < fabs(fb)) {
+            a = b;
+            b = c;
+            c = a;
+            fa = fb;
+            fb = fc;
+            fc = fa;
+        }
+        double tol1 = 2.0 * DBL_EPSILON * fabs(b) + 0.5 * tol;
+        double xm = 0.5 * (c - b);
+        if (fabs(xm) <= tol1 || fb == 0.0) {
+            *out = rate_of(b);
+            return 0;
+        }
+        if (fabs(e) >= tol1 && fabs(fa) > fabs(fb)) {
+            double s = fb / fa, p, q;
+            if (a == c) {
+                p = 2.0 * xm * s;
+                q = 1.0 - s;
+            } else {
+                double qq = fa / fc, r = fb / fc;
+                p = s * (2.0 * xm * qq * (qq - r) - (b - a) * (r - 1.0));
+                q = (qq - 1.0) * (r - 1.0) * (s - 1.0);
+            }
+            if (p > 0.0)
+                q = -q;
+            else
+                p = -p;
+            if (2.0 * p < fmin(3.0 * xm * q - fabs(tol1 * q), fabs(e * q))) {
+                e = d;
+                d = p / q;
+            } else {
+                d = xm;
+                e = d;
+            }
+        } else {
+            d = xm;
+            e = d;
+        }
+        a = b;
+        fa = fb;
+        b += fabs(d) > tol1 ? d : (xm > 0.0 ? tol1 : -tol1);
+        double mag;
+        if (eval_u(fn, b, &fb, &mag))
+            return -1;
+    }
+    *out = rate_of(b);
+    return 0;
+}
+
+/* ------------------------------------------------- Newton + bracketing */
+
+static int residual_ok(const airoi__rootfn *fn, double r)
+{
+    double f, mag;
+    if (fn->eval(fn->ctx, r, &f, NULL, &mag))
+        return 0;
+    return fabs(f) <= AIROI__ROOT_RESIDUAL * mag;
+}
+
+/* Safeguarded Newton from guess. Returns 0 and *out on convergence. */
+static int newton(double *out, const airoi__rootfn *fn, double guess)
+{
+    double r = guess;
+    for (int it = 0; it < AIROI__NEWTON_MAX_ITER; it++) {
+        double f, df, mag;
+        if (fn->eval(fn->ctx, r, &f, &df, &mag))
+            return -1;
+        if (f == 0.0) {
+            *out = r;
+            return 0;
+        }
+        if (df == 0.0 || !isfinite(df))
+            return -1;
+        double step = f / df;
+        if (!isfinite(step))
+            return -1;
+        double rn = r - step;
+        if (!(rn > -1.0))
+            rn = -1.0 + 0.5 * (1.0 + r); /* halve the distance to -1 instead */
+        if (!isfinite(rn))
+            return -1;
+        if (fabs(rn - r) <= 1e-12 * (1.0 + fmin(rn, r))) {
+            if (!residual_ok(fn, rn))
+                return -1;
+            *out = rn;
+            return 0;
+        }
+        if (rn == r)
+            return -1;
+        r = rn;
+    }
+    /* Not converged by the step test (e.g. a multiple root with rounding
+     * noise): accept the last iterate if it is a root by the residual. */
+    if (residual_ok(fn, r)) {
+        *out = r;
+        return 0;
+    }
+    return -1;
+}
+
+/* A sign change between two scan points, with the root Brent finds in it. */
+static int try_bracket(double *root, const airoi__rootfn *fn, double u1, double f1, double u2,
+                       double f2)
+{
+    if (!(f1 == 0.0 || f2 == 0.0 || opposite(f1, f2)))
+        return 0;
+    double r;
+    if (u1 < u2 ? airoi__brent_u(&r, fn, u1, f1, u2, f2) : airoi__brent_u(&r, fn, u2, f2, u1, f1))
+        return 0;
+    if (!residual_ok(fn, r))
+        return 0;
+    *root = r;
+    return 1;
+}
+
+/* Scans outward from the guess in u = ln(1 + r), steps growing
+ * geometrically, for the sign change nearest the guess; Brent on it. */
+static int bracket_scan(double *out, const airoi__rootfn *fn, double guess)
+{
+    double ug = log1p(guess);
+    if (ug < U_MIN)
+        ug = U_MIN;
+    if (ug > U_MAX)
+        ug = U_MAX;
+    double fg, mag;
+    if (eval_u(fn, ug, &fg, &mag))
+        return -1;
+    if (fg == 0.0) {
+        *out = rate_of(ug);
+        return 0;
+    }
+    double ul = ug, fl = fg, ur = ug, fr = fg;
+    double step = 1.0 / 64.0;
+    while (ul > U_MIN || ur < U_MAX) {
+        double cand[2];
+        int nc = 0;
+        if (ul > U_MIN) {
+            double u = fmax(ul - step, U_MIN), f;
+            if (eval_u(fn, u, &f, &mag) == 0) {
+                if (try_bracket(&cand[nc], fn, u, f, ul, fl))
+                    nc++;
+                fl = f;
+            }
+            ul = u;
+        }
+        if (ur < U_MAX) {
+            double u = fmin(ur + step, U_MAX), f;
+            if (eval_u(fn, u, &f, &mag) == 0) {
+                if (try_bracket(&cand[nc], fn, ur, fr, u, f))
+                    nc++;
+                fr = f;
+            }
+            ur = u;
+        }
+        if (nc > 0) {
+            double best = cand[0];
+            if (nc == 2 && fabs(cand[1] - guess) < fabs(best - guess))
+                best = cand[1];
+            *out = best;
+            return 0;
+        }
+        step *= 1.25;
+    }
+    return -1;
+}
+
+/* The roots a grid scan finds: all of them (a growing array), or in
+ * "nearest" mode only the one nearest a target rate (no allocation). */
+typedef struct root_list {
+    double *r;
+    size_t len, cap;
+    int nomem;
+    int nearest;   /* keep only the root nearest target, in best */
+    double target;
+    double best;
+} root_list;
+
+static void root_add(root_list *l, double r)
+{
+    if (l->nearest) {
+        if (l->len == 0 || fabs(r - l->target) < fabs(l->best - l->target))
+            l->best = r;
+        l->len++;
+        return;
+    }
+    if (l->len == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 16;
+        double *p = airoi__reallocarray(l->r, cap, sizeof *p);
+        if (!p) {
+            l->nomem = 1;
+            return;
+        }
+        l->r = p;
+        l->cap = cap;
+    }
+    l->r[l->len++] = r;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Golden-section search on [ua, ub] (f has sign sg at both ends and at the
+ * grid point between) for a minimum of sg * f / mag: either it dips through
+ * zero (two roots, found by Brent on each side) or it touches zero within
+ * the residual tolerance (a root of even multiplicity). */
+static void refine_minimum(root_list *l, const airoi__rootfn *fn, double ua, double fa,
+                           double ub, double fb, double sg)
+{
+    const double g = 0.5 * (sqrt(5.0) - 1.0);
+    double a = ua, b = ub;
+    double x1 = b - g * (b - a), x2 = a + g * (b - a);
+    double f1, f2, m1, m2;
+    if (eval_u(fn, x1, &f1, &m1) || eval_u(fn, x2, &f2, &m2))
+        return;
+    for (int it = 0; it < 90; it++) {
+        double xs[2] = {x1, x2}, fs[2] = {f1, f2};
+        for (int k = 0; k < 2; k++) {
+            if (sg * fs[k] <= 0.0) {
+                double r;
+                if (fs[k] == 0.0) {
+                    root_add(l, rate_of(xs[k]));
+                    return;
+                }
+                if (airoi__brent_u(&r, fn, ua, fa, xs[k], fs[k]) == 0)
+                    root_add(l, r);
+                if (airoi__brent_u(&r, fn, xs[k], fs[k], ub, fb) == 0)
+                    root_add(l, r);
+                return;
+            }
+        }
+        double a1 = sg * f1 / m1, a2 = sg * f2 / m2;
+        if (a1 < a2) {
+            b = x2;
+            x2 = x1;
+            f2 = f1;
+            m2 = m1;
+            x1 = b - g * (b - a);
+            if (eval_u(fn, x1, &f1, &m1))
+                return;
+        } else {
+            a = x1;
+            x1 = x2;
+            f1 = f2;
+            m1 = m2;
+            x2 = a + g * (b - a);
+            if (eval_u(fn, x2, &f2, &m2))
+                return;
+        }
+        /* 1e-9 in u: a root of even multiplicity is only determined to
+         * about the square root of the rounding level anyway. */
+        if (b - a <= 1e-9 * fmax(1.0, fabs(a)))
+            break;
+    }
+    double um = f1 * sg / m1 < f2 * sg / m2 ? x1 : x2;
+    double fm = um == x1 ? f1 : f2, mm = um == x1 ? m1 : m2;
+    if (fabs(fm) <= AIROI__ROOT_RESIDUAL * mm)
+        root_add(l, rate_of(um));
+}
+
+/* Scans f on a uniform grid of `grid` intervals in u over [ua, ub] (the
+ * end points evaluated at exactly r_lo and r_hi), keeping a window of three
+ * points: a sign change between neighbours gives a root by Brent; a local
+ * minimum of |f| / mag between same-signed neighbours is refined by
+ * refine_minimum() (two close roots inside one cell, or a root of even
+ * multiplicity); an exact zero at a grid point is a root. */
+static void scan_grid(root_list *l, const airoi__rootfn *fn, double ua, double ub, double r_lo,
+                      double r_hi, size_t grid)
+{
+    /* Window: index 0 = k-1, 1 = k, 2 = k+1; ok = evaluated. */
+    double wu[3] = {0, 0, 0}, wf[3] = {0, 0, 0}, wa[3] = {0, 0, 0};
+    int ok[3] = {0, 0, 0};
+    for (size_t k = 0; k <= grid; k++) {
+        /* shift the window */
+        for (int w = 0; w < 2; w++) {
+            wu[w] = wu[w + 1];
+            wf[w] = wf[w + 1];
+            wa[w] = wa[w + 1];
+            ok[w] = ok[w + 1];
+        }
+        double u = k == grid ? ub : ua + (ub - ua) * ((double)k / (double)grid);
+        double r = k == 0 ? r_lo : k == grid ? r_hi : rate_of(u);
+        double f, mag;
+        ok[2] = fn->eval(fn->ctx, r, &f, NULL, &mag) == 0;
+        wu[2] = u;
+        wf[2] = f;
+        wa[2] = ok[2] && mag > 0.0 ? fabs(f) / mag : 0.0;
+        if (!ok[2])
+            continue;
+        if (f == 0.0)
+            root_add(l, r);
+        if (!ok[1])
+            continue;
+        if (opposite(wf[1], wf[2])) {
+            double root;
+            if (airoi__brent_u(&root, fn, wu[1], wf[1], wu[2], wf[2]) == 0)
+                root_add(l, root);
+        } else if (ok[0] && wf[0] != 0.0 && wf[1] != 0.0 && wf[2] != 0.0 &&
+                   !opposite(wf[0], wf[1]) && wa[1] < wa[0] && wa[1] <= wa[2]) {
+            refine_minimum(l, fn, wu[0], wf[0], wu[2], wf[2], wf[1] > 0.0 ? 1.0 : -1.0);
+        }
+    }
+}
+
+/* Last resort: every root on a fine grid over the usual range of rates,
+ * where two close roots can hide from the outward scan; the one nearest
+ * the guess wins. */
+#define FINE_U_MAX 60.0
+#define FINE_GRID 4096
+
+static int fine_scan(double *out, const airoi__rootfn *fn, double guess)
+{
+    root_list l = {NULL, 0, 0, 0, 1, guess, 0.0};
+    scan_grid(&l, fn, U_MIN, FINE_U_MAX, rate_of(U_MIN), rate_of(FINE_U_MAX), FINE_GRID);
+    if (l.len == 0 || !residual_ok(fn, l.best))
+        return -1;
+    *out = l.best;
+    return 0;
+}
+
+int airoi__root_solve(double *out, const airoi__rootfn *fn, double guess)
+{
+    double r;
+    if (newton(&r, fn, guess) == 0 || bracket_scan(&r, fn, guess) == 0 ||
+        fine_scan(&r, fn, guess) == 0) {
+        if (!isfinite(r) || !(r > -1.0))
+            return AIROI_ERR_NO_SOLUTION;
+        *out = r;
+        return AIROI_OK;
+    }
+    return AIROI_ERR_NO_SOLUTION;
+}
+
+/* ------------------------------------------------------------------ IRR */
+
+/* NPV0 of the nonzero span v[i0..j] as a function of r. */
+typedef struct irr_ctx {
+    const double *v;
+    size_t stride;
+    size_t i0, j; /* first and last nonzero value */
+} irr_ctx;
+
+/* f = s * sum v_i (1+r)^-i with s = (1+r)^i0 for r >= 0 and (1+r)^j for
+ * r < 0, so that every power in the sums is at most 1 (no overflow) and
+ * the extreme terms keep a factor 1 (no vanishing); s = 1 at r = 0. */
+static int irr_eval(void *vctx, double r, double *f, double *df, double *mag)
+{
+    const irr_ctx *c = vctx;
+    const double y = 1.0 + r;
+    double F = 0.0, S1 = 0.0, M = 0.0;
+    if (r >= 0.0) {
+        const double x = 1.0 / y;
+        for (size_t i = c->j + 1; i-- > c->i0;) {
+            double vi = c->v[i * c->stride];
+            F = F * x + vi;
+            S1 = S1 * x + (double)i * vi;
+            M = M * x + fabs(vi);
+        }
+    } else {
+        for (size_t i = c->i0; i <= c->j; i++) {
+            double vi = c->v[i * c->stride];
+            F = F * y + vi;
+            S1 = S1 * y + (double)i * vi;
+            M = M * y + fabs(vi);
+        }
+    }
+    /* f'(r) = -sum i v_i (1+r)^(-i-1), with the same scale s. */
+    double D = -S1 / y;
+    if (!isfinite(F) || !isfinite(M) || !isfinite(D))
+        return -1;
+    *f = F;
+    *mag = M;
+    if (df)
+        *df = D;
+    return 0;
+}
+
+/* Validates v and fills the context; name labels the messages. */
+static int irr_prepare(irr_ctx *c, const char *name, const double *v, size_t n, size_t stride)
+{
+    int pos = 0, neg = 0;
+    size_t i0 = n, j = 0;
+    for (size_t i = 0; i < n; i++) {
+        double vi = v[i * stride];
+        if (!isfinite(vi))
+            return airoi__error(AIROI_ERR_INVALID, "%s: values[%zu] is not finite (%g)", name,
+                                i, vi);
+        if (vi != 0.0) {
+            if (i0 == n)
+                i0 = i;
+            j = i;
+            pos |= vi > 0.0;
+            neg |= vi < 0.0;
+        }
+    }
+    if (!pos || !neg)
+        return airoi__error(AIROI_ERR_NO_SOLUTION,
+                            "%s: the values need at least one positive and one negative value",
+                            name);
+    c->v = v;
+    c->stride = stride;
+    c->i0 = i0;
+    c->j = j;
+    return AIROI_OK;
+}
+
+static int check_guess(const char *name, double guess)
+{
+    if (!isfinite(guess) || !(guess > -1.0))
+        return airoi__error(AIROI_ERR_INVALID, "%s: guess %.17g must be finite and greater "
+                            "than -1", name, guess);
+    return AIROI_OK;
+}
+
+int airoi__irr_strided(double *out, const double *v, size_t n, size_t stride, double guess)
+{
+    if (!out || !v)
+        return airoi__error(AIROI_ERR_INVALID, "irr: %s is NULL", out ? "values" : "out");
+    if (n < 2)
+        return airoi__error(AIROI_ERR_INVALID, "irr: needs at least 2 values, got %zu", n);
+    int st = check_guess("irr", guess);
+    if (st)
+        return st;
+    irr_ctx c;
+    st = irr_prepare(&c, "irr", v, n, stride ? stride : 1);
+    if (st)
+        return st;
+    airoi__rootfn fn = {irr_eval, &c};
+    double r;
+    if (airoi__root_solve(&r, &fn, guess))
+        return airoi__error(AIROI_ERR_NO_SOLUTION,
+                            "irr: no rate above -1 makes the NPV zero (searched from guess "
+                            "%.17g)", guess);
+    *out = r;
+    return AIROI_OK;
+}
+
+AIROI_API int airoi_irr(double *out, const double *values, size_t n, double guess)
+{
+    AIROI__ENTER();
+    return airoi__irr_strided(out, values, n, 1, guess);
+}
+
+AIROI_API int airoi_irr_batch(double *out, int32_t *status_out, const double *values,
+                              size_t rows, size_t cols, double guess)
+{
+    AIROI__ENTER();
+    if (cols < 2)
+        return airoi__error(AIROI_ERR_INVALID, "irr_batch: cols must be at least 2, got %zu",
+                            cols);
+    if (airoi__batch_too_big(rows, cols))
+        return airoi__error(AIROI_ERR_INVALID, "irr_batch: %zu rows x %zu cols overflows",
+                            rows, cols);
+    if (rows == 0)
+        return AIROI_OK;
+    if (!out || !values)
+        return airoi__error(AIROI_ERR_INVALID, "irr_batch: %s is NULL",
+                            out ? "values" : "out");
+    airoi__batch_first first;
+    airoi__batch_init(&first);
+    for (size_t i = 0; i < rows; i++) {
+        double r = 0.0;
+        int st = airoi__irr_strided(&r, values + i * cols, cols, 1, guess);
+        out[i] = st ? 0.0 : r;
+        if (status_out)
+            status_out[i] = st;
+        airoi__batch_note(&first, i, st);
+    }
+    return airoi__batch_finish(&first, "irr_batch");
+}
+
+/* ----------------------------------------------------------------- XIRR */
+
+typedef struct xirr_ctx {
+    const double *v;
+    size_t stride;
+    const double *t; /* year fractions (d_i - d_0) / 365 */
+    size_t n;
+    double tmin, tmax; /* over the nonzero values */
+} xirr_ctx;
+
+/* f = s * sum v_i (1+r)^-t_i with s = (1+r)^tmin for r >= 0 and
+ * (1+r)^tmax for r < 0: every power is at most 1, s = 1 at r = 0. */
+static int xirr_eval(void *vctx, double r, double *f, double *df, double *mag)
+{
+    const xirr_ctx *c = vctx;
+    const double lr = log1p(r);
+    const double y = 1.0 + r;
+    const double ref = r >= 0.0 ? c->tmin : c->tmax;
+    double F = 0.0, S1 = 0.0, M = 0.0;
+    for (size_t i = 0; i < c->n; i++) {
+        double vi = c->v[i * c->stride];
+        if (vi == 0.0)
+            continue;
+        double e = exp((ref - c->t[i]) * lr);
+        F += vi * e;
+        S1 += c->t[i] * vi * e;
+        M += fabs(vi) * e;
+    }
+    double D = -S1 / y;
+    if (!isfinite(F) || !isfinite(M) || !isfinite(D))
+        return -1;
+    *f = F;
+    *mag = M;
+    if (df)
+        *df = D;
+    return 0;
+}
+
+/* XIRR of v with year fractions t already checked (t_i >= 0). */
+static int xirr_core(double *out, const double *v, size_t stride, const double *t, size_t n,
+                     double guess)
+{
+    int pos = 0, neg = 0;
+    double tmin = INFINITY, tmax = -INFINITY;
+    for (size_t i = 0; i < n; i++) {
+        double vi = v[i * stride];
+        if (!isfinite(vi))
+            return airoi__error(AIROI_ERR_INVALID, "xirr: values[%zu] is not finite (%g)", i,
+                                vi);
+        if (vi != 0.0) {
+            pos |= vi > 0.0;
+            neg |= vi < 0.0;
+            tmin = fmin(tmin, t[i]);
+            tmax = fmax(tmax, t[i]);
+        }
+    }
+    if (!pos || !neg)
+        return airoi__error(AIROI_ERR_NO_SOLUTION,
+                            "xirr: the values need at least one positive and one negative "
+                            "value");
+    xirr_ctx c = {v, stride, t, n, tmin, tmax};
+    airoi__rootfn fn = {xirr_eval, &c};
+    double r;
+    if (airoi__root_solve(&r, &fn, guess))
+        return airoi__error(AIROI_ERR_NO_SOLUTION,
+                            "xirr: no rate above -1 makes the XNPV zero (searched from guess "
+                            "%.17g)", guess);
+    *out = r;
+    return AIROI_OK;
+}
+
+/* Year fractions of dates from the first; fails on a date before it. */
+static int year_fractions(double *t, const int32_t *dates, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        int64_t dd = (int64_t)dates[i] - (int64_t)dates[0];
+        if (dd < 0)
+            return airoi__error(AIROI_ERR_INVALID,
+                                "xirr: dates[%zu] = %ld precedes the first date %ld", i,
+                                (long)dates[i], (long)dates[0]);
+        t[i] = (double)dd / 365.0;
+    }
+    return AIROI_OK;
+}
+
+#define XIRR_STACK 64
+
+int airoi__xirr_strided(double *out, const double *v, size_t vstride, const int32_t *dates,
+                        size_t n, double guess)
+{
+    if (!out || !v || !dates)
+        return airoi__error(AIROI_ERR_INVALID, "xirr: %s is NULL",
+                            !out ? "out" : !v ? "values" : "dates");
+    if (n < 2)
+        return airoi__error(AIROI_ERR_INVALID, "xirr: needs at least 2 values, got %zu", n);
+    int st = check_guess("xirr", guess);
+    if (st)
+        return st;
+    double stack[XIRR_STACK];
+    double *t = n <= XIRR_STACK ? stack : airoi__reallocarray(NULL, n, sizeof *t);
+    if (!t)
+        return airoi__error(AIROI_ERR_NOMEM, "xirr: no memory for %zu dates", n);
+    st = year_fractions(t, dates, n);
+    if (!st)
+        st = xirr_core(out, v, vstride ? vstride : 1, t, n, guess);
+    if (t != stack)
+        airoi__free(t);
+    return st;
+}
+
+AIROI_API int airoi_xirr(double *out, const double *values, const int32_t *dates, size_t n,
+                         double guess)
+{
+    AIROI__ENTER();
+    return airoi__xirr_strided(out, values, 1, dates, n, guess);
+}
+
+AIROI_API int airoi_xirr_batch(double *out, int32_t *status_out, const double *values,
+                               const int32_t *dates, size_t rows, size_t cols, double guess)
+{
+    AIROI__ENTER();
+    if (cols < 2)
+        return airoi__error(AIROI_ERR_INVALID, "xirr_batch: cols must be at least 2, got %zu",
+                            cols);
+    if (airoi__batch_too_big(rows, cols))
+        return airoi__error(AIROI_ERR_INVALID, "xirr_batch: %zu rows x %zu cols overflows",
+                            rows, cols);
+    if (rows == 0)
+        return AIROI_OK;
+    if (!out || !values || !dates)
+        return airoi__error(AIROI_ERR_INVALID, "xirr_batch: %s is NULL",
+                            !out ? "out" : !values ? "values" : "dates");
+    double *t = airoi__reallocarray(NULL, cols, sizeof *t);
+    if (!t)
+        return airoi__error(AIROI_ERR_NOMEM, "xirr_batch: no memory for %zu dates", cols);
+    /* Shared arguments fail every row the same way. */
+    int shared = check_guess("xirr", guess);
+    if (!shared)
+        shared = year_fractions(t, dates, cols);
+    airoi__batch_first first;
+    airoi__batch_init(&first);
+    for (size_t i = 0; i < rows; i++) {
+        double r = 0.0;
+        int st = shared ? shared : xirr_core(&r, values + i * cols, 1, t, cols, guess);
+        out[i] = st ? 0.0 : r;
+        if (status_out)
+            status_out[i] = st;
+        airoi__batch_note(&first, i, st);
+    }
+    airoi__free(t);
+    return airoi__batch_finish(&first, "xirr_batch");
+}
+
+/* -------------------------------------------------------- every root */
+
+AIROI_API int airoi_irr_all(double *roots, size_t cap, size_t *len_out, const double *values,
+                            size_t n, double lo, double hi)
+{
+    AIROI__ENTER();
+    if (!len_out || !values || (!roots && cap > 0))
+        return airoi__error(AIROI_ERR_INVALID, "irr_all: %s is NULL",
+                            !len_out ? "len_out" : !values ? "values" : "roots");
+    if (n < 2)
+        return airoi__error(AIROI_ERR_INVALID, "irr_all: needs at least 2 values, got %zu", n);
+    if (!isfinite(lo) || !isfinite(hi) || !(lo > -1.0) || !(hi > lo))
+        return airoi__error(AIROI_ERR_INVALID,
+                            "irr_all: the interval [%.17g, %.17g] must be finite with "
+                            "-1 < lo < hi", lo, hi);
+    /* Sign changes (Descartes' bound on the number of roots) and the span. */
+    size_t changes = 0, i0 = n, j = 0;
+    double last = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        double vi = values[i];
+        if (!isfinite(vi))
+            return airoi__error(AIROI_ERR_INVALID, "irr_all: values[%zu] is not finite (%g)",
+                                i, vi);
+        if (vi != 0.0) {
+            if (i0 == n)
+                i0 = i;
+            j = i;
+            if (last != 0.0 && (vi > 0.0) != (last > 0.0))
+                changes++;
+            last = vi;
+        }
+    }
+    if (i0 == n)
+        return airoi__error(AIROI_ERR_INVALID, "irr_all: every value is 0, so every rate is "
+                            "a root");
+    if (changes == 0) {
+        *len_out = 0;
+        return AIROI_OK;
+    }
+    irr_ctx c = {values, 1, i0, j};
+    airoi__rootfn fn = {irr_eval, &c};
+
+    /* A grid in u = ln(1 + r), finer with more sign changes, bounded in
+     * total work. */
+    const size_t m = j - i0 + 1;
+    size_t grid = 1024 + 256 * (changes < 256 ? changes : 256);
+    size_t budget = (size_t)40000000 / m;
+    if (grid > budget)
+        grid = budget < 64 ? 64 : budget;
+    root_list l = {NULL, 0, 0, 0, 0, 0.0, 0.0};
+    scan_grid(&l, &fn, log1p(lo), log1p(hi), lo, hi, grid);
+    if (l.nomem) {
+        airoi__free(l.r);
+        return airoi__error(AIROI_ERR_NOMEM, "irr_all: no memory for the roots");
+    }
+    /* Increasing order; roots whose 1 + r differ by less than 1e-7 relative
+     * are one (rounding noise near a multiple root can split it). */
+    size_t count = 0;
+    if (l.len > 0) {
+        qsort(l.r, l.len, sizeof *l.r, cmp_double);
+        count = 1;
+        for (size_t k = 1; k < l.len; k++) {
+            double prev = l.r[count - 1];
+            if (l.r[k] - prev > 1e-7 * (1.0 + prev))
+                l.r[count++] = l.r[k];
+        }
+    }
+    *len_out = count;
+    if (count > cap) {
+        airoi__free(l.r);
+        return airoi__error(AIROI_ERR_BUFFER, "irr_all: %zu roots found, room for %zu", count,
+                            cap);
+    }
+    if (count > 0)
+        memcpy(roots, l.r, count * sizeof *roots);
+    airoi__free(l.r);
+    return AIROI_OK;
+}
