@@ -1,0 +1,93 @@
+/*
+ * lib/eval/benchmark-eval.c: a result's place in the use-case benchmark
+ * table of SPEC 3.4.
+ */
+#include <math.h>
+
+#include "core/core-private.h"
+#include "eval/eval-private.h"
+
+int airoi__benchmark_value(double *out, const airoi_result *r, int field)
+{
+    switch (field) {
+    case AIROI_BENCHMARK_ROI:
+        if (r->status[AIROI_METRIC_ROI_BASIC] != AIROI_OK)
+            return AIROI_ERR_NOT_FOUND;
+        *out = r->metric[AIROI_METRIC_ROI_BASIC];
+        return AIROI_OK;
+    case AIROI_BENCHMARK_PAYBACK:
+        if (r->status[AIROI_METRIC_PAYBACK_PERIODS] != AIROI_OK)
+            return AIROI_ERR_NOT_FOUND;
+        *out = r->metric[AIROI_METRIC_PAYBACK_PERIODS] * 12.0 * r->years_per_period;
+        return AIROI_OK;
+    case AIROI_BENCHMARK_INVESTMENT:
+        if (!r->has_investment)
+            return AIROI_ERR_NOT_FOUND;
+        *out = r->metric[AIROI_METRIC_TCO_TOTAL] * r->investment_factor;
+        return isfinite(*out) ? AIROI_OK : AIROI_ERR_NOT_FOUND;
+    default:
+        return AIROI_ERR_INVALID;
+    }
+}
+
+int airoi__benchmark_position(int *pos, const airoi_result *r, int field)
+{
+    double v, lo, hi;
+    if (r->use_case < 0)
+        return AIROI_ERR_NOT_FOUND;
+    int rc = airoi__benchmark_value(&v, r, field);
+    if (rc)
+        return rc;
+    rc = airoi_benchmark_get_range(&lo, &hi, (size_t)r->use_case, field);
+    if (rc)
+        return rc;
+    *pos = v < lo ? AIROI_BENCHMARK_BELOW : v > hi ? AIROI_BENCHMARK_ABOVE : AIROI_BENCHMARK_WITHIN;
+    return AIROI_OK;
+}
+
+static const char *field_name(int field)
+{
+    switch (field) {
+    case AIROI_BENCHMARK_ROI: return "roi";
+    case AIROI_BENCHMARK_PAYBACK: return "payback";
+    case AIROI_BENCHMARK_INVESTMENT: return "investment";
+    default: return "unknown";
+    }
+}
+
+AIROI_API int airoi_result_get_benchmark_value(double *out, const airoi_result *r, int field)
+{
+    AIROI__ENTER();
+    if (!out || !r)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_result_get_benchmark_value: NULL argument");
+    if (field < AIROI_BENCHMARK_ROI || field > AIROI_BENCHMARK_INVESTMENT)
+        return airoi__error(AIROI_ERR_INVALID, "unknown benchmark field %d", field);
+    double v;
+    int rc = airoi__benchmark_value(&v, r, field);
+    if (rc)
+        return airoi__error(rc, "the project's %s figure does not exist%s", field_name(field),
+                            field == AIROI_BENCHMARK_INVESTMENT
+                                ? " (the project currency is not TWD and the FX table has no TWD)"
+                                : "");
+    *out = v;
+    return AIROI_OK;
+}
+
+AIROI_API int airoi_result_get_benchmark_position(int *position, const airoi_result *r,
+                                                  int field)
+{
+    AIROI__ENTER();
+    if (!position || !r)
+        return airoi__error(AIROI_ERR_INVALID,
+                            "airoi_result_get_benchmark_position: NULL argument");
+    if (field < AIROI_BENCHMARK_ROI || field > AIROI_BENCHMARK_INVESTMENT)
+        return airoi__error(AIROI_ERR_INVALID, "unknown benchmark field %d", field);
+    if (r->use_case < 0)
+        return airoi__error(AIROI_ERR_NOT_FOUND, "the project has no use case to compare with");
+    int pos;
+    int rc = airoi__benchmark_position(&pos, r, field);
+    if (rc)
+        return airoi__error(rc, "the project's %s figure does not exist", field_name(field));
+    *position = pos;
+    return AIROI_OK;
+}

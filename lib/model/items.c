@@ -1,0 +1,479 @@
+/*
+ * lib/model/items.c: cost and value items and their parameters.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "core/core-private.h"
+#include "model/model-private.h"
+
+#define BIT(x) (1u << (unsigned)(x))
+
+airoi__item *airoi__item_create(airoi_project *p, int kind, const char *name, int klass)
+{
+    airoi__item *it = airoi__calloc(1, sizeof *it);
+    if (!it)
+        return NULL;
+    it->name = airoi__strdup(name);
+    if (!it->name) {
+        airoi__free(it);
+        return NULL;
+    }
+    it->owner = p;
+    it->kind = kind;
+    it->klass = klass;
+    it->per = AIROI_PER_PERIOD;
+    it->from = 1;
+    it->realization = 1.0;
+    it->attribution = 1.0;
+    it->adopt_ceiling = 1.0;
+    it->set = BIT(AIROI_ITEM_NAME) |
+              BIT(kind == AIROI__KIND_COST ? AIROI_ITEM_CATEGORY : AIROI_ITEM_DIMENSION);
+    return it;
+}
+
+void airoi__item_destroy(airoi__item *it)
+{
+    if (!it)
+        return;
+    airoi__free(it->name);
+    airoi__free(it->currency);
+    airoi__free(it->list);
+    airoi__free(it);
+}
+
+airoi__item *airoi__item_copy(const airoi__item *src, airoi_project *owner)
+{
+    airoi__item *it = airoi__malloc(sizeof *it);
+    if (!it)
+        return NULL;
+    *it = *src;
+    it->owner = owner;
+    it->name = NULL;
+    it->currency = NULL;
+    it->list = NULL;
+    it->name = airoi__strdup(src->name);
+    if (src->currency)
+        it->currency = airoi__strdup(src->currency);
+    if (src->n_list) {
+        it->list = airoi__reallocarray(NULL, src->n_list, sizeof *it->list);
+        if (it->list)
+            memcpy(it->list, src->list, src->n_list * sizeof *it->list);
+    }
+    if (!it->name || (src->currency && !it->currency) || (src->n_list && !it->list)) {
+        airoi__item_destroy(it);
+        return NULL;
+    }
+    return it;
+}
+
+int32_t airoi__item_from(const airoi__item *it)
+{
+    return it->from;
+}
+
+int32_t airoi__item_to(const airoi__item *it, int32_t horizon)
+{
+    return (it->set & BIT(AIROI_ITEM_TO)) ? it->to : horizon;
+}
+
+double airoi__item_amount(const airoi__item *it)
+{
+    if (it->set & (BIT(AIROI_ITEM_QUANTITY) | BIT(AIROI_ITEM_UNIT_AMOUNT)))
+        return it->quantity * it->unit_amount;
+    return it->amount;
+}
+
+static const char *kind_name(const airoi__item *it)
+{
+    return it->kind == AIROI__KIND_COST ? "cost item" : "value item";
+}
+
+static int applies(int kind, int param)
+{
+    if (param < AIROI_ITEM_NAME || param > AIROI_ITEM_ADOPTION_CEILING)
+        return 0;
+    if (kind == AIROI__KIND_COST)
+        return param <= AIROI_ITEM_GROWTH ? param != AIROI_ITEM_DIMENSION
+                                          : param == AIROI_ITEM_RISK_ADJUSTMENT;
+    return param != AIROI_ITEM_CATEGORY;
+}
+
+static const char *param_name(int param)
+{
+    static const char *const names[] = {
+        "name", "currency", "category", "dimension", "amount", "quantity", "unit_amount",
+        "per", "at", "from", "to", "growth", "realization", "attribution",
+        "risk_adjustment", "monetized", "adoption curve", "adoption periods",
+        "adoption start", "adoption ceiling"};
+    if (param < 0 || param > AIROI_ITEM_ADOPTION_CEILING)
+        return "unknown parameter";
+    return names[param];
+}
+
+static int check_param(const airoi__item *it, int param, int want_string)
+{
+    if (!applies(it->kind, param))
+        return airoi__error(AIROI_ERR_INVALID, "%s '%s': parameter %d (%s) does not apply",
+                            kind_name(it), it->name, param, param_name(param));
+    int is_string = param == AIROI_ITEM_NAME || param == AIROI_ITEM_CURRENCY;
+    if (is_string != want_string)
+        return airoi__error(AIROI_ERR_INVALID, "%s '%s': parameter %s is a %s parameter",
+                            kind_name(it), it->name, param_name(param),
+                            is_string ? "string" : "numeric");
+    return AIROI_OK;
+}
+
+static int set_number(airoi__item *it, int param, double v)
+{
+    int rc = check_param(it, param, 0);
+    if (rc)
+        return rc;
+    if (!isfinite(v))
+        return airoi__error(AIROI_ERR_INVALID, "%s '%s': %s is not a finite number",
+                            kind_name(it), it->name, param_name(param));
+    switch (param) {
+    case AIROI_ITEM_CATEGORY:
+        if (v != floor(v) || v < 0 || v >= AIROI__CATEGORY_COUNT)
+            return airoi__error(AIROI_ERR_INVALID, "cost item '%s': unknown category %g",
+                                it->name, v);
+        it->klass = (int)v;
+        break;
+    case AIROI_ITEM_DIMENSION:
+        if (v != floor(v) || v < 0 || v >= AIROI__DIMENSION_COUNT)
+            return airoi__error(AIROI_ERR_INVALID, "value item '%s': unknown dimension %g",
+                                it->name, v);
+        it->klass = (int)v;
+        break;
+    case AIROI_ITEM_AMOUNT:
+        it->amount = v;
+        it->set &= ~(BIT(AIROI_ITEM_QUANTITY) | BIT(AIROI_ITEM_UNIT_AMOUNT));
+        it->quantity = it->unit_amount = 0.0;
+        airoi__free(it->list);
+        it->list = NULL;
+        it->n_list = 0;
+        break;
+    case AIROI_ITEM_QUANTITY:
+    case AIROI_ITEM_UNIT_AMOUNT:
+        if (param == AIROI_ITEM_QUANTITY)
+            it->quantity = v;
+        else
+            it->unit_amount = v;
+        it->set &= ~BIT(AIROI_ITEM_AMOUNT);
+        it->amount = 0.0;
+        airoi__free(it->list);
+        it->list = NULL;
+        it->n_list = 0;
+        break;
+    case AIROI_ITEM_PER:
+        if (v != floor(v) || v < 0 || v > AIROI_PER_PERIOD)
+            return airoi__error(AIROI_ERR_INVALID, "%s '%s': unknown frequency (per) %g",
+                                kind_name(it), it->name, v);
+        it->per = (int)v;
+        break;
+    case AIROI_ITEM_AT:
+    case AIROI_ITEM_FROM:
+    case AIROI_ITEM_TO:
+        if (v != floor(v) || v < 0 || v > AIROI_HORIZON_MAX)
+            return airoi__error(AIROI_ERR_INVALID,
+                                "%s '%s': %s %g is not a whole period in 0..%d",
+                                kind_name(it), it->name, param_name(param), v,
+                                AIROI_HORIZON_MAX);
+        if (param == AIROI_ITEM_AT)
+            it->at = (int32_t)v;
+        else if (param == AIROI_ITEM_FROM)
+            it->from = (int32_t)v;
+        else
+            it->to = (int32_t)v;
+        break;
+    case AIROI_ITEM_GROWTH:
+        if (v <= -1.0)
+            return airoi__error(AIROI_ERR_INVALID, "%s '%s': growth %g must be greater than -1",
+                                kind_name(it), it->name, v);
+        it->growth = v;
+        break;
+    case AIROI_ITEM_REALIZATION:
+    case AIROI_ITEM_ATTRIBUTION:
+    case AIROI_ITEM_RISK_ADJUSTMENT:
+    case AIROI_ITEM_ADOPTION_START:
+    case AIROI_ITEM_ADOPTION_CEILING:
+        if (v < 0.0 || v > 1.0)
+            return airoi__error(AIROI_ERR_INVALID, "%s '%s': %s %g is outside [0, 1]",
+                                kind_name(it), it->name, param_name(param), v);
+        if (param == AIROI_ITEM_REALIZATION)
+            it->realization = v;
+        else if (param == AIROI_ITEM_ATTRIBUTION)
+            it->attribution = v;
+        else if (param == AIROI_ITEM_RISK_ADJUSTMENT)
+            it->risk_adjustment = v;
+        else if (param == AIROI_ITEM_ADOPTION_START)
+            it->adopt_start = v;
+        else
+            it->adopt_ceiling = v;
+        break;
+    case AIROI_ITEM_MONETIZED:
+        if (v != 0.0 && v != 1.0)
+            return airoi__error(AIROI_ERR_INVALID, "value item '%s': monetized %g is not 0 or 1",
+                                it->name, v);
+        it->monetized = (int)v;
+        break;
+    case AIROI_ITEM_ADOPTION_CURVE:
+        if (v != floor(v) || v < 0 || v > AIROI_CURVE_STEP)
+            return airoi__error(AIROI_ERR_INVALID, "value item '%s': unknown adoption curve %g",
+                                it->name, v);
+        it->curve = (int)v;
+        break;
+    case AIROI_ITEM_ADOPTION_PERIODS:
+        if (v < 0.0 || v > AIROI_HORIZON_MAX)
+            return airoi__error(AIROI_ERR_INVALID,
+                                "value item '%s': adoption periods %g outside 0..%d", it->name,
+                                v, AIROI_HORIZON_MAX);
+        it->adopt_periods = v;
+        break;
+    default:
+        return airoi__error(AIROI_ERR_INTERNAL, "unhandled item parameter %d", param);
+    }
+    it->set |= BIT(param);
+    return AIROI_OK;
+}
+
+static int get_number(double *out, const airoi__item *it, int param)
+{
+    int rc = check_param(it, param, 0);
+    if (rc)
+        return rc;
+    double v = 0.0;
+    switch (param) {
+    case AIROI_ITEM_CATEGORY:
+    case AIROI_ITEM_DIMENSION: v = it->klass; break;
+    case AIROI_ITEM_AMOUNT: v = airoi__item_amount(it); break;
+    case AIROI_ITEM_QUANTITY: v = it->quantity; break;
+    case AIROI_ITEM_UNIT_AMOUNT: v = it->unit_amount; break;
+    case AIROI_ITEM_PER: v = it->per; break;
+    case AIROI_ITEM_AT: v = it->at; break;
+    case AIROI_ITEM_FROM: v = it->from; break;
+    case AIROI_ITEM_TO: v = airoi__item_to(it, it->owner->horizon); break;
+    case AIROI_ITEM_GROWTH: v = it->growth; break;
+    case AIROI_ITEM_REALIZATION: v = it->realization; break;
+    case AIROI_ITEM_ATTRIBUTION: v = it->attribution; break;
+    case AIROI_ITEM_RISK_ADJUSTMENT: v = it->risk_adjustment; break;
+    case AIROI_ITEM_MONETIZED: v = it->monetized; break;
+    case AIROI_ITEM_ADOPTION_CURVE: v = it->curve; break;
+    case AIROI_ITEM_ADOPTION_PERIODS: v = it->adopt_periods; break;
+    case AIROI_ITEM_ADOPTION_START: v = it->adopt_start; break;
+    case AIROI_ITEM_ADOPTION_CEILING: v = it->adopt_ceiling; break;
+    default: return airoi__error(AIROI_ERR_INTERNAL, "unhandled item parameter %d", param);
+    }
+    *out = v;
+    return AIROI_OK;
+}
+
+static int set_string(airoi__item *it, int param, const char *s)
+{
+    int rc = check_param(it, param, 1);
+    if (rc)
+        return rc;
+    if (param == AIROI_ITEM_CURRENCY) {
+        if (!s) {
+            airoi__free(it->currency);
+            it->currency = NULL;
+            it->set &= ~BIT(param);
+            return AIROI_OK;
+        }
+        rc = airoi__check_name(s, "item currency");
+        if (rc)
+            return rc;
+        char *d = airoi__strdup(s);
+        if (!d)
+            return airoi__error(AIROI_ERR_NOMEM, "out of memory");
+        airoi__free(it->currency);
+        it->currency = d;
+        it->set |= BIT(param);
+        return AIROI_OK;
+    }
+    rc = airoi__check_name(s, "item name");
+    if (rc)
+        return rc;
+    if (strcmp(s, it->name) == 0)
+        return AIROI_OK;
+    if (airoi__project_find_item(it->owner, s))
+        return airoi__error(AIROI_ERR_INVALID,
+                            "an item named '%s' already exists (item names must be unique)", s);
+    char *d = airoi__strdup(s);
+    if (!d)
+        return airoi__error(AIROI_ERR_NOMEM, "out of memory");
+    char *old = it->name;
+    it->name = d;
+    if (airoi__project_reindex(it->owner, 0) != AIROI_OK) {
+        it->name = old;
+        airoi__free(d);
+        return airoi__error(AIROI_ERR_NOMEM, "out of memory");
+    }
+    airoi__free(old);
+    return AIROI_OK;
+}
+
+static const char *get_string(const airoi__item *it, int param)
+{
+    if (param == AIROI_ITEM_NAME)
+        return it->name;
+    if (param == AIROI_ITEM_CURRENCY)
+        return it->currency;
+    return NULL;
+}
+
+static int is_set(const airoi__item *it, int param)
+{
+    if (!applies(it->kind, param))
+        return 0;
+    return (it->set & BIT(param)) != 0;
+}
+
+static int set_amounts(airoi__item *it, const double *amounts, size_t n)
+{
+    if (!amounts && n > 0)
+        return airoi__error(AIROI_ERR_INVALID, "%s '%s': NULL amounts", kind_name(it), it->name);
+    if (n > (size_t)AIROI_HORIZON_MAX + 1)
+        return airoi__error(AIROI_ERR_LIMIT, "%s '%s': %zu amounts, above the limit of %d",
+                            kind_name(it), it->name, n, AIROI_HORIZON_MAX + 1);
+    for (size_t i = 0; i < n; i++)
+        if (!isfinite(amounts[i]))
+            return airoi__error(AIROI_ERR_INVALID, "%s '%s': amounts[%zu] is not finite",
+                                kind_name(it), it->name, i);
+    double *copy = NULL;
+    if (n) {
+        copy = airoi__reallocarray(NULL, n, sizeof *copy);
+        if (!copy)
+            return airoi__error(AIROI_ERR_NOMEM, "out of memory");
+        memcpy(copy, amounts, n * sizeof *copy);
+        it->set &= ~(BIT(AIROI_ITEM_AMOUNT) | BIT(AIROI_ITEM_QUANTITY) |
+                     BIT(AIROI_ITEM_UNIT_AMOUNT));
+        it->amount = it->quantity = it->unit_amount = 0.0;
+    }
+    airoi__free(it->list);
+    it->list = copy;
+    it->n_list = n;
+    return AIROI_OK;
+}
+
+static int get_amounts(double *buf, size_t cap, size_t *len_out, const airoi__item *it)
+{
+    *len_out = it->n_list;
+    if (cap < it->n_list)
+        return airoi__error(AIROI_ERR_BUFFER, "%s '%s': buffer of %zu for %zu amounts",
+                            kind_name(it), it->name, cap, it->n_list);
+    if (it->n_list)
+        memcpy(buf, it->list, it->n_list * sizeof *buf);
+    return AIROI_OK;
+}
+
+/* ---- public wrappers ----------------------------------------------------- */
+
+#define NULL_ITEM(fn) airoi__error(AIROI_ERR_INVALID, fn ": NULL item")
+
+AIROI_API int airoi_cost_item_set_number(airoi_cost_item *item, int param, double v)
+{
+    AIROI__ENTER();
+    if (!item)
+        return NULL_ITEM("airoi_cost_item_set_number");
+    return set_number(&item->b, param, v);
+}
+
+AIROI_API int airoi_cost_item_get_number(double *out, const airoi_cost_item *item, int param)
+{
+    AIROI__ENTER();
+    if (!out || !item)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_cost_item_get_number: NULL argument");
+    return get_number(out, &item->b, param);
+}
+
+AIROI_API int airoi_cost_item_set_string(airoi_cost_item *item, int param, const char *s)
+{
+    AIROI__ENTER();
+    if (!item)
+        return NULL_ITEM("airoi_cost_item_set_string");
+    return set_string(&item->b, param, s);
+}
+
+AIROI_API const char *airoi_cost_item_get_string(const airoi_cost_item *item, int param)
+{
+    AIROI__ENTER();
+    return item ? get_string(&item->b, param) : NULL;
+}
+
+AIROI_API int airoi_cost_item_is_set(const airoi_cost_item *item, int param)
+{
+    AIROI__ENTER();
+    return item ? is_set(&item->b, param) : 0;
+}
+
+AIROI_API int airoi_cost_item_set_amounts(airoi_cost_item *item, const double *amounts, size_t n)
+{
+    AIROI__ENTER();
+    if (!item)
+        return NULL_ITEM("airoi_cost_item_set_amounts");
+    return set_amounts(&item->b, amounts, n);
+}
+
+AIROI_API int airoi_cost_item_get_amounts(double *buf, size_t cap, size_t *len_out,
+                                          const airoi_cost_item *item)
+{
+    AIROI__ENTER();
+    if (!item || !len_out || (!buf && cap > 0))
+        return airoi__error(AIROI_ERR_INVALID, "airoi_cost_item_get_amounts: NULL argument");
+    return get_amounts(buf, cap, len_out, &item->b);
+}
+
+AIROI_API int airoi_value_item_set_number(airoi_value_item *item, int param, double v)
+{
+    AIROI__ENTER();
+    if (!item)
+        return NULL_ITEM("airoi_value_item_set_number");
+    return set_number(&item->b, param, v);
+}
+
+AIROI_API int airoi_value_item_get_number(double *out, const airoi_value_item *item, int param)
+{
+    AIROI__ENTER();
+    if (!out || !item)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_value_item_get_number: NULL argument");
+    return get_number(out, &item->b, param);
+}
+
+AIROI_API int airoi_value_item_set_string(airoi_value_item *item, int param, const char *s)
+{
+    AIROI__ENTER();
+    if (!item)
+        return NULL_ITEM("airoi_value_item_set_string");
+    return set_string(&item->b, param, s);
+}
+
+AIROI_API const char *airoi_value_item_get_string(const airoi_value_item *item, int param)
+{
+    AIROI__ENTER();
+    return item ? get_string(&item->b, param) : NULL;
+}
+
+AIROI_API int airoi_value_item_is_set(const airoi_value_item *item, int param)
+{
+    AIROI__ENTER();
+    return item ? is_set(&item->b, param) : 0;
+}
+
+AIROI_API int airoi_value_item_set_amounts(airoi_value_item *item, const double *amounts,
+                                           size_t n)
+{
+    AIROI__ENTER();
+    if (!item)
+        return NULL_ITEM("airoi_value_item_set_amounts");
+    return set_amounts(&item->b, amounts, n);
+}
+
+AIROI_API int airoi_value_item_get_amounts(double *buf, size_t cap, size_t *len_out,
+                                           const airoi_value_item *item)
+{
+    AIROI__ENTER();
+    if (!item || !len_out || (!buf && cap > 0))
+        return airoi__error(AIROI_ERR_INVALID, "airoi_value_item_get_amounts: NULL argument");
+    return get_amounts(buf, cap, len_out, &item->b);
+}

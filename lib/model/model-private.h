@@ -1,0 +1,194 @@
+/*
+ * lib/model: the data behind the project, item and scenario handles.
+ * Internal header shared by lib/model and lib/eval; not part of the API.
+ */
+#ifndef AIROI_MODEL_PRIVATE_H
+#define AIROI_MODEL_PRIVATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "airoi/benchmark.h"
+#include "airoi/items.h"
+#include "airoi/project.h"
+#include "airoi/result.h"
+#include "airoi/scenario.h"
+#include "airoi/schedule.h"
+
+#define AIROI__CATEGORY_COUNT 9
+#define AIROI__DIMENSION_COUNT 4
+#define AIROI__ITEMS_MAX 1000000u
+#define AIROI__SCENARIOS_MAX 10000u
+
+enum { AIROI__KIND_COST = 0, AIROI__KIND_VALUE = 1 };
+
+/* One item; cost and value handles are this struct under two names. */
+typedef struct airoi__item {
+    airoi_project *owner;
+    int kind;          /* AIROI__KIND_* */
+    char *name;
+    char *currency;    /* NULL: the project currency */
+    int klass;         /* category (cost) or dimension (value) */
+    double amount;
+    double quantity;
+    double unit_amount;
+    int per;
+    int32_t at;
+    int32_t from;
+    int32_t to;
+    double growth;
+    double realization;
+    double attribution;
+    double risk_adjustment;
+    int monetized;
+    int curve;
+    double adopt_periods;
+    double adopt_start;
+    double adopt_ceiling;
+    double *list;      /* explicit per-period amounts, or NULL */
+    size_t n_list;
+    uint32_t set;      /* bit (1u << airoi_item_param) when set explicitly */
+} airoi__item;
+
+struct airoi_cost_item {
+    airoi__item b;
+};
+
+struct airoi_value_item {
+    airoi__item b;
+};
+
+typedef struct airoi__multiplier {
+    char *target;
+    double factor;
+} airoi__multiplier;
+
+struct airoi_scenario {
+    airoi_project *owner;
+    char *name;
+    double probability;
+    int32_t delay;
+    double ceiling;
+    uint32_t set;      /* bit (1u << airoi_scenario_param) */
+    airoi__multiplier *mult;
+    size_t n_mult;
+    size_t cap_mult;
+};
+
+struct airoi_project {
+    char *name;
+    char *currency;
+    char *use_case;
+    int period;
+    int32_t horizon;
+    double discount_rate;
+    double finance_rate;
+    double reinvest_rate;
+    double unit;
+    int32_t start;
+    int stage;
+    uint32_t set;      /* bit (1u << airoi_project_param) */
+
+    char **fx_cur;
+    double *fx_rate;
+    size_t n_fx;
+    size_t cap_fx;
+
+    airoi__item **costs;
+    size_t n_costs;
+    size_t cap_costs;
+    airoi__item **values;
+    size_t n_values;
+    size_t cap_values;
+    airoi_scenario **scenarios;
+    size_t n_scenarios;
+    size_t cap_scenarios;
+
+    /* name -> item index (open addressing over costs and values) */
+    airoi__item **index;
+    size_t index_cap;
+};
+
+/* Periods per year (1, 4, 12) and months per period (12, 3, 1). */
+int airoi__periods_per_year(int period);
+int airoi__months_per(int per_or_period);
+
+/* FX rate of a currency into the project currency (1 for NULL or the
+ * project currency); 0 when missing. */
+int airoi__project_fx(double *out, const airoi_project *p, const char *currency);
+
+/* Lookup of an item by name in the project's index (NULL when absent). */
+airoi__item *airoi__project_find_item(const airoi_project *p, const char *name);
+
+/* Effective periods of an item in a project of horizon H. */
+int32_t airoi__item_from(const airoi__item *it);
+int32_t airoi__item_to(const airoi__item *it, int32_t horizon);
+double airoi__item_amount(const airoi__item *it);
+
+/* Checks a name or code: non-NULL, non-empty, at most AIROI_NAME_MAX bytes. */
+int airoi__check_name(const char *s, const char *what);
+/* Grows *arr (elements of elem bytes, capacity *cap) to hold n + 1. */
+int airoi__grow(void **arr, size_t *cap, size_t n, size_t elem);
+/* Rebuilds the name index with room for `extra` more items. */
+int airoi__project_reindex(airoi_project *p, size_t extra);
+
+airoi__item *airoi__item_create(airoi_project *p, int kind, const char *name, int klass);
+airoi__item *airoi__item_copy(const airoi__item *src, airoi_project *owner);
+void airoi__item_destroy(airoi__item *it);
+airoi_scenario *airoi__scenario_copy(const airoi_scenario *src, airoi_project *owner);
+void airoi__scenario_destroy(airoi_scenario *s);
+
+/* Benchmark table lookups shared by model (use-case validation) and eval. */
+int airoi__benchmark_lookup(const char *key);
+
+/* --- Results and schedules (lib/eval) ---------------------------------- */
+
+#define AIROI__METRIC_COUNT 26
+#define AIROI__COLUMN_COUNT 9
+
+struct airoi_schedule {
+    size_t n;
+    double rate;
+    int has_split;
+    double *col[AIROI__COLUMN_COUNT];
+    double *cat[AIROI__CATEGORY_COUNT];
+    double *dim[AIROI__DIMENSION_COUNT];
+    double *block;     /* one allocation behind every column */
+};
+
+typedef struct airoi__finding {
+    const char *code;  /* static */
+    int severity;
+    char *message;
+    char *subject;     /* NULL: the whole project */
+    double actual;
+    double reference;
+} airoi__finding;
+
+struct airoi_result {
+    char *scenario_name;   /* NULL: base case */
+    int has_probability;
+    double probability;
+    unsigned flags;
+    double metric[AIROI__METRIC_COUNT];
+    int status[AIROI__METRIC_COUNT];
+    double tco_category[AIROI__CATEGORY_COUNT];
+    double dimension_total[AIROI__DIMENSION_COUNT];
+    double strategic_unmonetized;
+    airoi_schedule *schedule;
+    struct airoi_result *subs;  /* array of n_subs sub-results */
+    size_t n_subs;
+    airoi__finding *findings;
+    size_t n_findings;
+    int use_case;          /* benchmark row, -1 when none */
+    double years_per_period;
+    int has_investment;
+    double investment_factor;  /* tco_total x this = investment in 10,000 TWD */
+};
+
+/* Allocates a schedule of n periods with every column zero. */
+int airoi__schedule_alloc(airoi_schedule **out, size_t n, double rate, int has_split);
+/* Fills net, cumulative and discounted columns from costs and benefits. */
+int airoi__schedule_finish(airoi_schedule *s);
+
+#endif /* AIROI_MODEL_PRIVATE_H */

@@ -1,0 +1,699 @@
+/*
+ * lib/model/project.c: the project handle, its settings, FX table and the
+ * collections of items and scenarios.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "airoi/dates.h"
+#include "core/core-private.h"
+#include "model/model-private.h"
+
+#define BIT(x) (1u << (unsigned)(x))
+
+/* ---- helpers shared by the model files --------------------------------- */
+
+int airoi__check_name(const char *s, const char *what)
+{
+    if (!s)
+        return airoi__error(AIROI_ERR_INVALID, "%s: NULL string", what);
+    size_t n = strlen(s);
+    if (n == 0)
+        return airoi__error(AIROI_ERR_INVALID, "%s: empty string", what);
+    if (n > AIROI_NAME_MAX)
+        return airoi__error(AIROI_ERR_INVALID, "%s: %zu bytes, longer than the limit of %d", what,
+                            n, AIROI_NAME_MAX);
+    return AIROI_OK;
+}
+
+/* Grows an array of pointers to hold one more element. */
+int airoi__grow(void **arr, size_t *cap, size_t n, size_t elem)
+{
+    if (n < *cap)
+        return AIROI_OK;
+    size_t nc = *cap ? *cap * 2 : 8;
+    void *p = airoi__reallocarray(*arr, nc, elem);
+    if (!p)
+        return airoi__error(AIROI_ERR_NOMEM, "out of memory");
+    *arr = p;
+    *cap = nc;
+    return AIROI_OK;
+}
+
+/* ---- name index -------------------------------------------------------- */
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+static void index_put(airoi__item **index, size_t cap, airoi__item *it)
+{
+    size_t i = (size_t)hash_str(it->name) & (cap - 1);
+    while (index[i])
+        i = (i + 1) & (cap - 1);
+    index[i] = it;
+}
+
+/* Rebuilds the index so that it holds every item with load <= 1/2. */
+int airoi__project_reindex(airoi_project *p, size_t extra)
+{
+    size_t need = (p->n_costs + p->n_values + extra) * 2;
+    size_t cap = 16;
+    while (cap < need)
+        cap *= 2;
+    airoi__item **idx = airoi__calloc(cap, sizeof *idx);
+    if (!idx)
+        return airoi__error(AIROI_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < p->n_costs; i++)
+        index_put(idx, cap, p->costs[i]);
+    for (size_t i = 0; i < p->n_values; i++)
+        index_put(idx, cap, p->values[i]);
+    airoi__free(p->index);
+    p->index = idx;
+    p->index_cap = cap;
+    return AIROI_OK;
+}
+
+airoi__item *airoi__project_find_item(const airoi_project *p, const char *name)
+{
+    if (!p->index || !name)
+        return NULL;
+    size_t i = (size_t)hash_str(name) & (p->index_cap - 1);
+    while (p->index[i]) {
+        if (strcmp(p->index[i]->name, name) == 0)
+            return p->index[i];
+        i = (i + 1) & (p->index_cap - 1);
+    }
+    return NULL;
+}
+
+/* Makes room for one more item in the index. */
+static int index_reserve(airoi_project *p)
+{
+    if (p->index && (p->n_costs + p->n_values + 1) * 2 <= p->index_cap)
+        return AIROI_OK;
+    return airoi__project_reindex(p, 1);
+}
+
+/* ---- lifecycle ----------------------------------------------------------- */
+
+static void project_defaults(airoi_project *p)
+{
+    p->period = AIROI_PERIOD_YEAR;
+    p->horizon = 1;
+    p->discount_rate = 0.0;
+    p->finance_rate = 0.0;
+    p->reinvest_rate = 0.0;
+    p->unit = 1.0;
+    p->start = 0;
+    p->stage = AIROI_STAGE_PRODUCTION;
+    p->set = BIT(AIROI_PROJECT_NAME);
+}
+
+AIROI_API int airoi_project_new(airoi_project **out, const char *name)
+{
+    AIROI__ENTER();
+    if (!out)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_project_new: NULL out");
+    *out = NULL;
+    int rc = airoi__check_name(name, "project name");
+    if (rc)
+        return rc;
+    airoi_project *p = airoi__calloc(1, sizeof *p);
+    if (!p)
+        return airoi__error(AIROI_ERR_NOMEM, "out of memory");
+    project_defaults(p);
+    p->name = airoi__strdup(name);
+    if (!p->name) {
+        airoi__free(p);
+        return airoi__error(AIROI_ERR_NOMEM, "out of memory");
+    }
+    *out = p;
+    return AIROI_OK;
+}
+
+AIROI_API void airoi_project_free(airoi_project *p)
+{
+    AIROI__ENTER();
+    if (!p)
+        return;
+    for (size_t i = 0; i < p->n_costs; i++)
+        airoi__item_destroy(p->costs[i]);
+    for (size_t i = 0; i < p->n_values; i++)
+        airoi__item_destroy(p->values[i]);
+    for (size_t i = 0; i < p->n_scenarios; i++)
+        airoi__scenario_destroy(p->scenarios[i]);
+    for (size_t i = 0; i < p->n_fx; i++)
+        airoi__free(p->fx_cur[i]);
+    airoi__free(p->fx_cur);
+    airoi__free(p->fx_rate);
+    airoi__free(p->costs);
+    airoi__free(p->values);
+    airoi__free(p->scenarios);
+    airoi__free(p->index);
+    airoi__free(p->name);
+    airoi__free(p->currency);
+    airoi__free(p->use_case);
+    airoi__free(p);
+}
+
+static char *dup_or_null(const char *s, int *failed)
+{
+    if (!s)
+        return NULL;
+    char *d = airoi__strdup(s);
+    if (!d)
+        *failed = 1;
+    return d;
+}
+
+AIROI_API int airoi_project_clone(airoi_project **out, const airoi_project *p)
+{
+    AIROI__ENTER();
+    if (!out)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_project_clone: NULL out");
+    *out = NULL;
+    if (!p)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_project_clone: NULL project");
+    airoi_project *c = airoi__calloc(1, sizeof *c);
+    if (!c)
+        return airoi__error(AIROI_ERR_NOMEM, "out of memory");
+    int failed = 0;
+    c->name = dup_or_null(p->name, &failed);
+    c->currency = dup_or_null(p->currency, &failed);
+    c->use_case = dup_or_null(p->use_case, &failed);
+    c->period = p->period;
+    c->horizon = p->horizon;
+    c->discount_rate = p->discount_rate;
+    c->finance_rate = p->finance_rate;
+    c->reinvest_rate = p->reinvest_rate;
+    c->unit = p->unit;
+    c->start = p->start;
+    c->stage = p->stage;
+    c->set = p->set;
+    if (!failed && p->n_fx) {
+        c->fx_cur = airoi__calloc(p->n_fx, sizeof *c->fx_cur);
+        c->fx_rate = airoi__calloc(p->n_fx, sizeof *c->fx_rate);
+        if (!c->fx_cur || !c->fx_rate) {
+            failed = 1;
+        } else {
+            c->cap_fx = p->n_fx;
+            for (size_t i = 0; i < p->n_fx && !failed; i++) {
+                c->fx_cur[i] = dup_or_null(p->fx_cur[i], &failed);
+                c->fx_rate[i] = p->fx_rate[i];
+                c->n_fx = i + 1;
+            }
+        }
+    }
+    if (!failed && p->n_costs) {
+        c->costs = airoi__calloc(p->n_costs, sizeof *c->costs);
+        if (!c->costs)
+            failed = 1;
+        else
+            c->cap_costs = p->n_costs;
+        for (size_t i = 0; i < p->n_costs && !failed; i++) {
+            c->costs[i] = airoi__item_copy(p->costs[i], c);
+            if (!c->costs[i])
+                failed = 1;
+            else
+                c->n_costs = i + 1;
+        }
+    }
+    if (!failed && p->n_values) {
+        c->values = airoi__calloc(p->n_values, sizeof *c->values);
+        if (!c->values)
+            failed = 1;
+        else
+            c->cap_values = p->n_values;
+        for (size_t i = 0; i < p->n_values && !failed; i++) {
+            c->values[i] = airoi__item_copy(p->values[i], c);
+            if (!c->values[i])
+                failed = 1;
+            else
+                c->n_values = i + 1;
+        }
+    }
+    if (!failed && p->n_scenarios) {
+        c->scenarios = airoi__calloc(p->n_scenarios, sizeof *c->scenarios);
+        if (!c->scenarios)
+            failed = 1;
+        else
+            c->cap_scenarios = p->n_scenarios;
+        for (size_t i = 0; i < p->n_scenarios && !failed; i++) {
+            c->scenarios[i] = airoi__scenario_copy(p->scenarios[i], c);
+            if (!c->scenarios[i])
+                failed = 1;
+            else
+                c->n_scenarios = i + 1;
+        }
+    }
+    if (!failed && airoi__project_reindex(c, 0) != AIROI_OK)
+        failed = 1;
+    if (failed) {
+        airoi_project_free(c);
+        return airoi__error(AIROI_ERR_NOMEM, "out of memory");
+    }
+    *out = c;
+    return AIROI_OK;
+}
+
+/* ---- settings -------------------------------------------------------------- */
+
+static int is_string_param(int param)
+{
+    return param == AIROI_PROJECT_NAME || param == AIROI_PROJECT_CURRENCY ||
+           param == AIROI_PROJECT_USE_CASE;
+}
+
+static int is_number_param(int param)
+{
+    return param >= AIROI_PROJECT_PERIOD && param <= AIROI_PROJECT_STAGE;
+}
+
+AIROI_API int airoi_project_set_number(airoi_project *p, int param, double v)
+{
+    AIROI__ENTER();
+    if (!p)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_project_set_number: NULL project");
+    if (!is_number_param(param))
+        return airoi__error(AIROI_ERR_INVALID, "project parameter %d is not a numeric parameter",
+                            param);
+    if (!isfinite(v))
+        return airoi__error(AIROI_ERR_INVALID, "project parameter %d: non-finite value", param);
+    switch (param) {
+    case AIROI_PROJECT_PERIOD:
+        if (v != floor(v) || v < 0 || v > 2)
+            return airoi__error(AIROI_ERR_INVALID,
+                                "period %g is not one of 0 (year), 1 (quarter), 2 (month)", v);
+        p->period = (int)v;
+        break;
+    case AIROI_PROJECT_HORIZON:
+        if (v != floor(v) || v < 0)
+            return airoi__error(AIROI_ERR_INVALID,
+                                "horizon %g: must be a whole number of periods >= 0", v);
+        if (v > AIROI_HORIZON_MAX)
+            return airoi__error(AIROI_ERR_LIMIT, "horizon %g is above the limit of %d periods",
+                                v, AIROI_HORIZON_MAX);
+        p->horizon = (int32_t)v;
+        break;
+    case AIROI_PROJECT_DISCOUNT_RATE:
+    case AIROI_PROJECT_FINANCE_RATE:
+    case AIROI_PROJECT_REINVEST_RATE:
+        if (v <= -1.0)
+            return airoi__error(AIROI_ERR_INVALID, "%s %g: must be greater than -1",
+                                param == AIROI_PROJECT_DISCOUNT_RATE  ? "discount_rate"
+                                : param == AIROI_PROJECT_FINANCE_RATE ? "finance_rate"
+                                                                      : "reinvest_rate",
+                                v);
+        if (param == AIROI_PROJECT_DISCOUNT_RATE)
+            p->discount_rate = v;
+        else if (param == AIROI_PROJECT_FINANCE_RATE)
+            p->finance_rate = v;
+        else
+            p->reinvest_rate = v;
+        break;
+    case AIROI_PROJECT_UNIT:
+        if (v <= 0.0)
+            return airoi__error(AIROI_ERR_INVALID, "unit %g: must be greater than 0", v);
+        p->unit = v;
+        break;
+    case AIROI_PROJECT_START:
+        if (v != floor(v) || v < AIROI_DATE_MIN || v > AIROI_DATE_MAX)
+            return airoi__error(AIROI_ERR_INVALID,
+                                "start %g is not a day number between %d and %d", v,
+                                AIROI_DATE_MIN, AIROI_DATE_MAX);
+        p->start = (int32_t)v;
+        break;
+    case AIROI_PROJECT_STAGE:
+        if (v != floor(v) || v < 0 || v > AIROI_STAGE_PRODUCTION)
+            return airoi__error(AIROI_ERR_INVALID, "stage %g is not a stage (0..4)", v);
+        p->stage = (int)v;
+        break;
+    default:
+        return airoi__error(AIROI_ERR_INTERNAL, "unhandled project parameter %d", param);
+    }
+    p->set |= BIT(param);
+    return AIROI_OK;
+}
+
+AIROI_API int airoi_project_get_number(double *out, const airoi_project *p, int param)
+{
+    AIROI__ENTER();
+    if (!out || !p)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_project_get_number: NULL argument");
+    switch (param) {
+    case AIROI_PROJECT_PERIOD: *out = p->period; break;
+    case AIROI_PROJECT_HORIZON: *out = p->horizon; break;
+    case AIROI_PROJECT_DISCOUNT_RATE: *out = p->discount_rate; break;
+    case AIROI_PROJECT_FINANCE_RATE:
+        *out = (p->set & BIT(param)) ? p->finance_rate : p->discount_rate;
+        break;
+    case AIROI_PROJECT_REINVEST_RATE:
+        *out = (p->set & BIT(param)) ? p->reinvest_rate : p->discount_rate;
+        break;
+    case AIROI_PROJECT_UNIT: *out = p->unit; break;
+    case AIROI_PROJECT_START:
+        if (!(p->set & BIT(param)))
+            return airoi__error(AIROI_ERR_NOT_FOUND, "project '%s' has no start date", p->name);
+        *out = p->start;
+        break;
+    case AIROI_PROJECT_STAGE: *out = p->stage; break;
+    default:
+        return airoi__error(AIROI_ERR_INVALID, "project parameter %d is not a numeric parameter",
+                            param);
+    }
+    return AIROI_OK;
+}
+
+AIROI_API int airoi_project_set_string(airoi_project *p, int param, const char *s)
+{
+    AIROI__ENTER();
+    if (!p)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_project_set_string: NULL project");
+    if (!is_string_param(param))
+        return airoi__error(AIROI_ERR_INVALID, "project parameter %d is not a string parameter",
+                            param);
+    const char *what = param == AIROI_PROJECT_NAME       ? "project name"
+                       : param == AIROI_PROJECT_CURRENCY ? "project currency"
+                                                         : "use case";
+    char **slot = param == AIROI_PROJECT_NAME       ? &p->name
+                  : param == AIROI_PROJECT_CURRENCY ? &p->currency
+                                                    : &p->use_case;
+    if (!s) {
+        if (param == AIROI_PROJECT_NAME)
+            return airoi__error(AIROI_ERR_INVALID, "project name: NULL string");
+        airoi__free(*slot);
+        *slot = NULL;
+        p->set &= ~BIT(param);
+        return AIROI_OK;
+    }
+    int rc = airoi__check_name(s, what);
+    if (rc)
+        return rc;
+    if (param == AIROI_PROJECT_USE_CASE) {
+        int row = airoi__benchmark_lookup(s);
+        if (row < 0)
+            return airoi__error(AIROI_ERR_INVALID,
+                                "unknown use case '%s' (known: process_automation, "
+                                "predictive_maintenance, churn_prediction, recommendation, "
+                                "customer_service, quality_inspection, demand_forecasting, "
+                                "fraud_aml)",
+                                s);
+        s = airoi_benchmark_get_key((size_t)row);
+        airoi__error_clear();
+    }
+    char *d = airoi__strdup(s);
+    if (!d)
+        return airoi__error(AIROI_ERR_NOMEM, "out of memory");
+    airoi__free(*slot);
+    *slot = d;
+    p->set |= BIT(param);
+    return AIROI_OK;
+}
+
+AIROI_API const char *airoi_project_get_string(const airoi_project *p, int param)
+{
+    AIROI__ENTER();
+    if (!p)
+        return NULL;
+    switch (param) {
+    case AIROI_PROJECT_NAME: return p->name;
+    case AIROI_PROJECT_CURRENCY: return p->currency;
+    case AIROI_PROJECT_USE_CASE: return p->use_case;
+    default: return NULL;
+    }
+}
+
+AIROI_API int airoi_project_is_set(const airoi_project *p, int param)
+{
+    AIROI__ENTER();
+    if (!p || param < 0 || param > AIROI_PROJECT_STAGE)
+        return 0;
+    return (p->set & BIT(param)) != 0;
+}
+
+/* ---- FX table ------------------------------------------------------------ */
+
+static long fx_index(const airoi_project *p, const char *currency)
+{
+    for (size_t i = 0; i < p->n_fx; i++)
+        if (strcmp(p->fx_cur[i], currency) == 0)
+            return (long)i;
+    return -1;
+}
+
+int airoi__project_fx(double *out, const airoi_project *p, const char *currency)
+{
+    if (!currency || (p->currency && strcmp(currency, p->currency) == 0)) {
+        *out = 1.0;
+        return 1;
+    }
+    long i = fx_index(p, currency);
+    if (i < 0)
+        return 0;
+    *out = p->fx_rate[i];
+    return 1;
+}
+
+AIROI_API int airoi_project_set_fx(airoi_project *p, const char *currency, double rate)
+{
+    AIROI__ENTER();
+    if (!p)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_project_set_fx: NULL project");
+    int rc = airoi__check_name(currency, "FX currency");
+    if (rc)
+        return rc;
+    if (!isfinite(rate) || rate <= 0.0)
+        return airoi__error(AIROI_ERR_INVALID, "FX rate of %s: %g must be finite and > 0",
+                            currency, rate);
+    long i = fx_index(p, currency);
+    if (i >= 0) {
+        p->fx_rate[i] = rate;
+        return AIROI_OK;
+    }
+    if (p->n_fx == p->cap_fx) {
+        size_t nc = p->cap_fx ? p->cap_fx * 2 : 4;
+        char **nk = airoi__reallocarray(p->fx_cur, nc, sizeof *nk);
+        if (!nk)
+            return airoi__error(AIROI_ERR_NOMEM, "out of memory");
+        p->fx_cur = nk;
+        double *nr = airoi__reallocarray(p->fx_rate, nc, sizeof *nr);
+        if (!nr)
+            return airoi__error(AIROI_ERR_NOMEM, "out of memory");
+        p->fx_rate = nr;
+        p->cap_fx = nc;
+    }
+    char *d = airoi__strdup(currency);
+    if (!d)
+        return airoi__error(AIROI_ERR_NOMEM, "out of memory");
+    p->fx_cur[p->n_fx] = d;
+    p->fx_rate[p->n_fx] = rate;
+    p->n_fx++;
+    return AIROI_OK;
+}
+
+AIROI_API int airoi_project_get_fx(double *out, const airoi_project *p, const char *currency)
+{
+    AIROI__ENTER();
+    if (!out || !p || !currency)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_project_get_fx: NULL argument");
+    double r;
+    if (!airoi__project_fx(&r, p, currency))
+        return airoi__error(AIROI_ERR_NOT_FOUND, "no FX rate for currency '%s'", currency);
+    *out = r;
+    return AIROI_OK;
+}
+
+AIROI_API int airoi_project_remove_fx(airoi_project *p, const char *currency)
+{
+    AIROI__ENTER();
+    if (!p || !currency)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_project_remove_fx: NULL argument");
+    long i = fx_index(p, currency);
+    if (i < 0)
+        return airoi__error(AIROI_ERR_NOT_FOUND, "no FX rate for currency '%s'", currency);
+    airoi__free(p->fx_cur[i]);
+    for (size_t k = (size_t)i + 1; k < p->n_fx; k++) {
+        p->fx_cur[k - 1] = p->fx_cur[k];
+        p->fx_rate[k - 1] = p->fx_rate[k];
+    }
+    p->n_fx--;
+    return AIROI_OK;
+}
+
+AIROI_API size_t airoi_project_count_fx(const airoi_project *p)
+{
+    AIROI__ENTER();
+    return p ? p->n_fx : 0;
+}
+
+AIROI_API const char *airoi_project_get_fx_currency(const airoi_project *p, size_t i)
+{
+    AIROI__ENTER();
+    if (!p || i >= p->n_fx)
+        return NULL;
+    return p->fx_cur[i];
+}
+
+/* ---- item collections ------------------------------------------------------ */
+
+static int add_item(airoi__item **out, airoi_project *p, const char *name, int kind, int klass)
+{
+    if (!p)
+        return airoi__error(AIROI_ERR_INVALID, "add item: NULL project");
+    const char *what = kind == AIROI__KIND_COST ? "cost item name" : "value item name";
+    int rc = airoi__check_name(name, what);
+    if (rc)
+        return rc;
+    if (kind == AIROI__KIND_COST && (klass < 0 || klass >= AIROI__CATEGORY_COUNT))
+        return airoi__error(AIROI_ERR_INVALID, "cost item '%s': unknown category %d", name,
+                            klass);
+    if (kind == AIROI__KIND_VALUE && (klass < 0 || klass >= AIROI__DIMENSION_COUNT))
+        return airoi__error(AIROI_ERR_INVALID, "value item '%s': unknown dimension %d", name,
+                            klass);
+    if (airoi__project_find_item(p, name))
+        return airoi__error(AIROI_ERR_INVALID,
+                            "an item named '%s' already exists (item names must be unique)",
+                            name);
+    if (p->n_costs + p->n_values >= AIROI__ITEMS_MAX)
+        return airoi__error(AIROI_ERR_LIMIT, "project '%s' already has %u items, the limit",
+                            p->name, AIROI__ITEMS_MAX);
+    airoi__item ***arr = kind == AIROI__KIND_COST ? &p->costs : &p->values;
+    size_t *n = kind == AIROI__KIND_COST ? &p->n_costs : &p->n_values;
+    size_t *cap = kind == AIROI__KIND_COST ? &p->cap_costs : &p->cap_values;
+    rc = airoi__grow((void **)arr, cap, *n, sizeof **arr);
+    if (rc)
+        return rc;
+    rc = index_reserve(p);
+    if (rc)
+        return rc;
+    airoi__item *it = airoi__item_create(p, kind, name, klass);
+    if (!it)
+        return airoi__error(AIROI_ERR_NOMEM, "out of memory");
+    (*arr)[(*n)++] = it;
+    index_put(p->index, p->index_cap, it);
+    *out = it;
+    return AIROI_OK;
+}
+
+AIROI_API int airoi_project_add_cost(airoi_cost_item **out, airoi_project *p, const char *name,
+                                     int category)
+{
+    AIROI__ENTER();
+    if (out)
+        *out = NULL;
+    airoi__item *it = NULL;
+    int rc = add_item(&it, p, name, AIROI__KIND_COST, category);
+    if (rc == AIROI_OK && out)
+        *out = (airoi_cost_item *)it;
+    return rc;
+}
+
+AIROI_API int airoi_project_add_value(airoi_value_item **out, airoi_project *p, const char *name,
+                                      int dimension)
+{
+    AIROI__ENTER();
+    if (out)
+        *out = NULL;
+    airoi__item *it = NULL;
+    int rc = add_item(&it, p, name, AIROI__KIND_VALUE, dimension);
+    if (rc == AIROI_OK && out)
+        *out = (airoi_value_item *)it;
+    return rc;
+}
+
+AIROI_API size_t airoi_project_count_costs(const airoi_project *p)
+{
+    AIROI__ENTER();
+    return p ? p->n_costs : 0;
+}
+
+AIROI_API size_t airoi_project_count_values(const airoi_project *p)
+{
+    AIROI__ENTER();
+    return p ? p->n_values : 0;
+}
+
+AIROI_API airoi_cost_item *airoi_project_get_cost(const airoi_project *p, size_t i)
+{
+    AIROI__ENTER();
+    if (!p || i >= p->n_costs)
+        return NULL;
+    return (airoi_cost_item *)p->costs[i];
+}
+
+AIROI_API airoi_value_item *airoi_project_get_value(const airoi_project *p, size_t i)
+{
+    AIROI__ENTER();
+    if (!p || i >= p->n_values)
+        return NULL;
+    return (airoi_value_item *)p->values[i];
+}
+
+AIROI_API int airoi_project_find_cost(airoi_cost_item **out, const airoi_project *p,
+                                      const char *name)
+{
+    AIROI__ENTER();
+    if (!out || !p || !name)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_project_find_cost: NULL argument");
+    airoi__item *it = airoi__project_find_item(p, name);
+    if (!it || it->kind != AIROI__KIND_COST)
+        return airoi__error(AIROI_ERR_NOT_FOUND, "no cost item named '%s'", name);
+    *out = (airoi_cost_item *)it;
+    return AIROI_OK;
+}
+
+AIROI_API int airoi_project_find_value(airoi_value_item **out, const airoi_project *p,
+                                       const char *name)
+{
+    AIROI__ENTER();
+    if (!out || !p || !name)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_project_find_value: NULL argument");
+    airoi__item *it = airoi__project_find_item(p, name);
+    if (!it || it->kind != AIROI__KIND_VALUE)
+        return airoi__error(AIROI_ERR_NOT_FOUND, "no value item named '%s'", name);
+    *out = (airoi_value_item *)it;
+    return AIROI_OK;
+}
+
+static int remove_item(airoi_project *p, size_t i, int kind)
+{
+    if (!p)
+        return airoi__error(AIROI_ERR_INVALID, "remove item: NULL project");
+    airoi__item **arr = kind == AIROI__KIND_COST ? p->costs : p->values;
+    size_t *n = kind == AIROI__KIND_COST ? &p->n_costs : &p->n_values;
+    if (i >= *n)
+        return airoi__error(AIROI_ERR_NOT_FOUND, "%s item index %zu past the end (%zu items)",
+                            kind == AIROI__KIND_COST ? "cost" : "value", i, *n);
+    /* Rebuild the index first, without the item, so that a failure leaves
+     * the project untouched. */
+    airoi__item *victim = arr[i];
+    memmove(arr + i, arr + i + 1, (*n - i - 1) * sizeof *arr);
+    (*n)--;
+    if (airoi__project_reindex(p, 0) != AIROI_OK) {
+        memmove(arr + i + 1, arr + i, (*n - i) * sizeof *arr);
+        arr[i] = victim;
+        (*n)++;
+        return airoi__error(AIROI_ERR_NOMEM, "out of memory");
+    }
+    airoi__item_destroy(victim);
+    return AIROI_OK;
+}
+
+AIROI_API int airoi_project_remove_cost(airoi_project *p, size_t i)
+{
+    AIROI__ENTER();
+    return remove_item(p, i, AIROI__KIND_COST);
+}
+
+AIROI_API int airoi_project_remove_value(airoi_project *p, size_t i)
+{
+    AIROI__ENTER();
+    return remove_item(p, i, AIROI__KIND_VALUE);
+}
