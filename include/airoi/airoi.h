@@ -15,5 +15,13 @@
 #include "airoi/status.h"
 #include "airoi/dates.h"
 #include "airoi/finance.h"
+#include "airoi/project.h"
+#include "airoi/items.h"
+#include "airoi/scenario.h"
+#include "airoi/schedule.h"
+#include "airoi/result.h"
+#include "airoi/benchmark.h"
+#include "airoi/model.h"
+#include "airoi/report.h"
 
 #endif /* AIROI_AIROI_H */

@@ -1,0 +1,71 @@
+/*
+ * bindings/cli: the airoi command. Shared declarations of main.c, common.c
+ * and the commands (report.c, validate.c).
+ */
+#ifndef AIROI_CLI_H
+#define AIROI_CLI_H
+
+#include <stddef.h>
+
+#include <airoi/airoi.h>
+#include <airoi/model.h>
+
+/* Exit statuses (docs/cli.md). */
+enum {
+    CLI_OK = 0,    /* success */
+    CLI_FAIL = 1,  /* the model is invalid, or reading/writing a file failed */
+    CLI_USAGE = 2  /* the command line is wrong */
+};
+
+/* Options a command accepts (or-ed into cli_command.options). */
+enum {
+    OPT_FORMAT = 1 << 0,
+    OPT_SCENARIO = 1 << 1,
+    OPT_OUTPUT = 1 << 2,
+    OPT_HONEST = 1 << 3,
+    OPT_USE_CASE = 1 << 4
+};
+
+typedef struct cli_args {
+    const char *command;
+    const char *file;
+    int format;             /* airoi_report_format */
+    const char *scenario;   /* --scenario, or NULL */
+    const char *output;     /* -o, or NULL for stdout */
+    const char *use_case;   /* --use-case, or NULL */
+    int honest;             /* --honest */
+} cli_args;
+
+typedef struct cli_command {
+    const char *name;
+    const char *summary;
+    const char *usage;      /* arguments after "airoi NAME" */
+    const char *help;       /* what it does and its options */
+    unsigned options;       /* OPT_* it accepts */
+    int (*run)(const cli_args *a);
+} cli_command;
+
+/* common.c */
+extern const char *cli_program;
+void cli_error(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+/* Loads the model, printing every diagnostic to stderr as FILE:LINE:COL:
+ * message; returns CLI_OK with *out set, or CLI_FAIL. */
+int cli_load(airoi_project **out, const char *file);
+/* Writes text to -o OUT or stdout; CLI_OK or CLI_FAIL (message printed). */
+int cli_output(const cli_args *a, const char *text, size_t len);
+/* Parses the arguments of a command; CLI_OK, or CLI_USAGE (message
+ * printed), or -1 when --help was given (help printed, exit 0). */
+int cli_parse(cli_args *a, const cli_command *cmd, int argc, char **argv);
+void cli_command_help(const cli_command *cmd, int to_stderr);
+
+/* The commands. */
+int cli_report(const cli_args *a);
+int cli_audit(const cli_args *a);
+int cli_compare(const cli_args *a);
+int cli_validate(const cli_args *a);
+
+#endif /* AIROI_CLI_H */

@@ -1,0 +1,133 @@
+/*
+ * bindings/cli/main.c: `airoi COMMAND FILE [OPTIONS]`. The command table,
+ * help and version; the commands themselves are in report.c and validate.c.
+ * Reference: docs/cli.md.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+#define FORMAT_HELP \
+    "  -f, --format FORMAT  text (default), json, csv or md (Markdown)\n"
+#define OUTPUT_HELP \
+    "  -o, --output OUT     write to OUT instead of standard output\n"
+
+static const cli_command commands[] = {
+    {"report", "full report: metrics, TCO, scenarios, schedule, findings, benchmark",
+     "FILE [--format text|json|csv|md] [--scenario NAME] [--honest] [-o OUT]",
+     "Evaluates the model in FILE and prints its report: the project header, the key\n"
+     "metrics (NPV, IRR, MIRR, basic, horizon, NPV and risk-adjusted ROI, payback),\n"
+     "the total cost of ownership by category, the value by dimension, every scenario,\n"
+     "the cash-flow schedule, the audit findings and, when the model names a use case,\n"
+     "the benchmark comparison. CSV holds the schedule.\n\n"
+     "Options:\n" FORMAT_HELP
+     "  -s, --scenario NAME  report one scenario instead of the base case\n"
+     "      --honest         raise every cost category by its typical underestimate\n"
+     OUTPUT_HELP,
+     OPT_FORMAT | OPT_SCENARIO | OPT_HONEST | OPT_OUTPUT, cli_report},
+    {"validate", "check a model file and list every problem in it",
+     "FILE",
+     "Loads and checks the model in FILE. Prints a one-line summary on standard\n"
+     "output when it is valid (exit 0); otherwise prints every problem on standard\n"
+     "error as FILE:LINE:COL: message (exit 1).\n",
+     0, cli_validate},
+    {"audit", "TCO audit: hidden costs, missing maintenance, risky assumptions",
+     "FILE [--format text|json|csv|md] [--honest] [-o OUT]",
+     "Evaluates the model in FILE and prints the total cost of ownership and the\n"
+     "findings of the TCO audit (code, severity, message and the numbers behind it),\n"
+     "compared with the reference shares of SPEC 1.1. CSV holds the findings.\n\n"
+     "Options:\n" FORMAT_HELP
+     "      --honest         audit the honest estimate (costs raised by their typical\n"
+     "                       underestimate)\n"
+     OUTPUT_HELP,
+     OPT_FORMAT | OPT_HONEST | OPT_OUTPUT, cli_audit},
+    {"compare", "compare the project with the benchmark of its use case",
+     "FILE [--format text|json|csv|md] [--use-case KEY] [-o OUT]",
+     "Evaluates the model in FILE and places its annual ROI, payback and investment\n"
+     "below, within or above the ranges of its use case (project.use_case, or\n"
+     "--use-case). CSV holds the comparison.\n\n"
+     "Options:\n" FORMAT_HELP
+     "  -u, --use-case KEY   compare with this use case instead of the model's\n"
+     OUTPUT_HELP,
+     OPT_FORMAT | OPT_USE_CASE | OPT_OUTPUT, cli_compare},
+};
+
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static void usage(FILE *f)
+{
+    fprintf(f, "Usage: %s COMMAND FILE [OPTIONS]\n\n", cli_program);
+    fprintf(f, "Turns an AI investment model (YAML, docs/model-format.md) into numbers a CFO\n"
+               "can trust: TCO with hidden costs, three ROI layers, NPV, IRR, payback.\n\n"
+               "Commands:\n");
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf(f, "  %-10s %s\n", "help", "help on a command (airoi help report)");
+    fprintf(f, "\nOptions:\n"
+               "  -h, --help     show this help (COMMAND --help: help on a command)\n"
+               "  -V, --version  show the version\n\n"
+               "Exit status: 0 success, 1 invalid model or file error, 2 usage error.\n");
+}
+
+static const cli_command *find(const char *name)
+{
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+static int version(void)
+{
+    printf("airoi %s (libairoi %s)\n", AIROI_VERSION_STRING, airoi_version_string());
+    return CLI_OK;
+}
+
+static int help(int argc, char **argv)
+{
+    if (argc <= 2) {
+        usage(stdout);
+        return CLI_OK;
+    }
+    if (argc > 3) {
+        cli_error("help: too many arguments");
+        return CLI_USAGE;
+    }
+    const cli_command *cmd = find(argv[2]);
+    if (!cmd) {
+        cli_error("help: unknown command '%s' (try '%s help')", argv[2], cli_program);
+        return CLI_USAGE;
+    }
+    cli_command_help(cmd, 0);
+    return CLI_OK;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return CLI_USAGE;
+    }
+    const char *first = argv[1];
+    if (strcmp(first, "--help") == 0 || strcmp(first, "-h") == 0 || strcmp(first, "help") == 0)
+        return help(argc, argv);
+    if (strcmp(first, "--version") == 0 || strcmp(first, "-V") == 0)
+        return argc == 2 ? version() : (cli_error("--version takes no arguments"), CLI_USAGE);
+    if (first[0] == '-') {
+        cli_error("unknown option '%s' (try '%s --help')", first, cli_program);
+        return CLI_USAGE;
+    }
+    const cli_command *cmd = find(first);
+    if (!cmd) {
+        cli_error("unknown command '%s' (try '%s --help')", first, cli_program);
+        return CLI_USAGE;
+    }
+    cli_args a;
+    int st = cli_parse(&a, cmd, argc - 2, argv + 2);
+    if (st < 0)
+        return CLI_OK; /* --help */
+    if (st != CLI_OK)
+        return st;
+    return cmd->run(&a);
+}

@@ -1,0 +1,98 @@
+/*
+ * bindings/cli/report.c: `airoi report`, `airoi audit` and `airoi compare`:
+ * load, evaluate, write the report with the sections of the command.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static void list_scenarios(const airoi_project *p)
+{
+    size_t n = airoi_project_count_scenarios(p);
+    if (n == 0) {
+        fprintf(stderr, "  (the model defines no scenarios)\n");
+        return;
+    }
+    fprintf(stderr, "  scenarios of the model:");
+    for (size_t i = 0; i < n; i++)
+        fprintf(stderr, "%s %s", i ? "," : "", airoi_scenario_get_name(airoi_project_get_scenario(p, i)));
+    fprintf(stderr, "\n");
+}
+
+static void list_use_cases(void)
+{
+    fprintf(stderr, "  use cases:");
+    for (size_t i = 0; i < airoi_benchmark_count(); i++)
+        fprintf(stderr, "%s %s", i ? "," : "", airoi_benchmark_get_key(i));
+    fprintf(stderr, "\n");
+}
+
+static int run(const cli_args *a, unsigned sections)
+{
+    airoi_project *p = NULL;
+    airoi_result *r = NULL;
+    char *text = NULL;
+    size_t len = 0;
+    int rc = cli_load(&p, a->file);
+    if (rc != CLI_OK)
+        return rc;
+
+    if (a->use_case) {
+        if (airoi_project_set_string(p, AIROI_PROJECT_USE_CASE, a->use_case) != AIROI_OK) {
+            cli_error("%s: unknown use case '%s'", a->command, a->use_case);
+            list_use_cases();
+            rc = CLI_USAGE;
+            goto done;
+        }
+    }
+    if ((sections & AIROI_REPORT_BENCHMARK) && !(sections & AIROI_REPORT_SCHEDULE) &&
+        !airoi_project_get_string(p, AIROI_PROJECT_USE_CASE)) {
+        fprintf(stderr, "%s: the model has no project.use_case to compare with; "
+                        "add one or pass --use-case KEY\n", a->file);
+        list_use_cases();
+        rc = CLI_FAIL;
+        goto done;
+    }
+
+    int st = airoi_project_evaluate(&r, p, a->scenario,
+                                    a->honest ? AIROI_EVAL_HONEST_ESTIMATE : AIROI_EVAL_DEFAULT);
+    if (st == AIROI_ERR_NOT_FOUND && a->scenario) {
+        cli_error("%s: no scenario named '%s' in %s", a->command, a->scenario, a->file);
+        list_scenarios(p);
+        rc = CLI_USAGE;
+        goto done;
+    }
+    if (st != AIROI_OK) {
+        fprintf(stderr, "%s: %s\n", a->file, airoi_last_error_message());
+        rc = CLI_FAIL;
+        goto done;
+    }
+    st = airoi_report_write(&text, &len, p, r, a->format, sections);
+    if (st != AIROI_OK) {
+        fprintf(stderr, "%s: cannot write the report: %s\n", a->file, airoi_last_error_message());
+        rc = CLI_FAIL;
+        goto done;
+    }
+    rc = cli_output(a, text, len);
+done:
+    airoi_free(text);
+    airoi_result_free(r);
+    airoi_project_free(p);
+    return rc;
+}
+
+int cli_report(const cli_args *a)
+{
+    return run(a, AIROI_REPORT_ALL);
+}
+
+int cli_audit(const cli_args *a)
+{
+    return run(a, AIROI_REPORT_AUDIT);
+}
+
+int cli_compare(const cli_args *a)
+{
+    return run(a, AIROI_REPORT_COMPARE);
+}

@@ -1,0 +1,116 @@
+"""airoi: the libairoi engine for AI investment decisions, from Python.
+
+A pure-Python package over the C library through ctypes (no compiler needed).
+The library is found through the ``AIROI_LIBRARY`` environment variable, a
+copy next to this package, or the system loader; see ``docs/python.md``.
+
+Plain finance functions with Excel's names, argument order and defaults::
+
+    >>> import airoi
+    >>> round(airoi.npv(0.08, [-350, 120, 340, 470], start_from_zero=True), 2)
+    425.71
+    >>> round(airoi.irr([-350, 120, 340, 470]), 4)
+    0.5399
+
+Projects built in code or loaded from a model file (SPEC 5.1)::
+
+    >>> p = airoi.Project("Customer-service AI", horizon=1)
+    >>> _ = p.add_cost("TCO", "people", amount=450, per="once")
+    >>> _ = p.add_value("Value", "efficiency", amount=540, per="once", at=1)
+    >>> round(p.evaluate().roi_basic, 2)
+    0.2
+
+Batch forms (``npv_batch``, ``irr_batch``, ``xnpv_batch``, ``xirr_batch``,
+``payback_batch``) compute many rows in one C call.  Errors are raised as
+:class:`airoi.Error` subclasses.  The C library is thread-safe across calls
+and ctypes releases the GIL while it runs.
+"""
+
+from __future__ import annotations
+
+from . import _lib
+from ._lib import ABI_VERSION, LibraryNotFoundError, library_path, library_abi_version
+from .dates import DATE_MAX, DATE_MIN, day_number, day_numbers, from_day_number, from_excel, to_excel
+from .errors import (
+    BufferTooSmallError,
+    CancelledError,
+    ClosedError,
+    Diagnostic,
+    Error,
+    FileError,
+    InternalError,
+    InvalidInputError,
+    LimitError,
+    ModelError,
+    NoSolutionError,
+    NotFoundError,
+    OutOfMemoryError,
+    ParseError,
+    RangeError,
+)
+from .finance import (
+    discounted_payback,
+    fv,
+    irr,
+    irr_all,
+    irr_batch,
+    mirr,
+    npv,
+    npv_batch,
+    nper,
+    payback,
+    payback_batch,
+    pmt,
+    pv,
+    rate,
+    xirr,
+    xirr_batch,
+    xnpv,
+    xnpv_batch,
+)
+
+from .model import (
+    CATEGORIES,
+    DIMENSIONS,
+    FX,
+    HIDDEN_CATEGORIES,
+    METRICS,
+    CostItem,
+    Project,
+    Result,
+    Scenario,
+    Schedule,
+    ValueItem,
+)
+
+#: Version of this Python package.
+__version__ = "0.1.0"
+
+
+def library_version() -> str:
+    """Version string of the loaded libairoi, such as ``"0.1.0"``."""
+    return _lib.version_string()
+
+
+def status_str(status: int) -> str:
+    """Short description of a C status code (``airoi_status_str``)."""
+    return _lib.status_str(int(status))
+
+
+__all__ = [
+    "__version__", "ABI_VERSION", "library_path", "library_abi_version", "library_version",
+    "status_str", "LibraryNotFoundError",
+    # errors
+    "Error", "InvalidInputError", "OutOfMemoryError", "NoSolutionError", "BufferTooSmallError",
+    "NotFoundError", "FileError", "ParseError", "ModelError", "RangeError", "CancelledError",
+    "LimitError", "InternalError", "ClosedError", "Diagnostic",
+    # model
+    "Project", "CostItem", "ValueItem", "Scenario", "Schedule", "Result", "FX",
+    "CATEGORIES", "HIDDEN_CATEGORIES", "DIMENSIONS", "METRICS",
+    # finance
+    "npv", "xnpv", "irr", "irr_all", "xirr", "mirr", "pmt", "pv", "fv", "nper", "rate",
+    "payback", "discounted_payback",
+    "npv_batch", "irr_batch", "xnpv_batch", "xirr_batch", "payback_batch",
+    # dates
+    "day_number", "day_numbers", "from_day_number", "from_excel", "to_excel", "DATE_MIN", "DATE_MAX",
+]

@@ -1,0 +1,481 @@
+"""Excel-named finance functions over libairoi (``include/airoi/finance.h``).
+
+Each function takes Excel's arguments in Excel's order with Excel's defaults
+and gives Excel's answer, or raises where Excel shows an error value:
+``#NUM!`` becomes :class:`~airoi.NoSolutionError` (no root) or
+:class:`~airoi.InvalidInputError` (argument outside the domain), ``#VALUE!``
+becomes :class:`~airoi.InvalidInputError`.  NaN and infinity are refused
+(:class:`~airoi.InvalidInputError`) and never returned.
+
+Cash flows (``values``) may be any sequence of numbers or a 1-D NumPy array
+(a C-contiguous float64 array is passed to C without a copy).
+
+The ``*_batch`` forms compute many rows in one C call.  ``rows`` is a list of
+equally long lists, or a 2-D NumPy array (one cash-flow row per line; a
+C-contiguous float64 array is passed without a copy).  They return a list of
+floats for list input and a float64 ``ndarray`` for array input.  A row that
+fails gives ``None`` (list) or ``NaN`` (array) with ``errors="coerce"`` (the
+default), or raises the row's exception, with ``"row i: "`` in front of its
+message, with ``errors="raise"``.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from ctypes import byref
+from typing import Any, List, Optional, Sequence, Set, Union
+
+from . import _lib
+from . import errors as _errors
+from ._lib import C
+from .dates import DateLike, day_numbers, from_day_number
+
+__all__ = [
+    "npv", "xnpv", "irr", "irr_all", "xirr", "mirr",
+    "pmt", "pv", "fv", "nper", "rate",
+    "payback", "discounted_payback",
+    "npv_batch", "irr_batch", "xnpv_batch", "xirr_batch", "payback_batch",
+]
+
+#: A 1-D sequence of numbers or NumPy array.
+Values = Union[Sequence[float], Any]
+#: A list of equally long lists of numbers, or a 2-D NumPy array.
+RowsLike = Union[Sequence[Sequence[float]], Any]
+#: List (with None for failed rows) for list input, float64 ndarray (NaN) for array input.
+BatchResult = Union[List[Optional[float]], Any]
+
+_NPV_START_AT_ZERO = 1
+_UNSET = 1  # status_out sentinel: no status is positive
+
+
+def _num(x: Any, name: str) -> float:
+    if isinstance(x, (str, bytes)):
+        raise TypeError("%s must be a number, got %r" % (name, x))
+    try:
+        return float(x)
+    except (TypeError, ValueError):
+        raise TypeError("%s must be a number, got %r" % (name, x)) from None
+    except OverflowError:
+        raise _lib.invalid("%s is too large for a double: %r" % (name, x)) from None
+
+
+def _type(t: Any) -> int:
+    return 1 if _num(t, "type") != 0 else 0
+
+
+def _call1(fn: Any, *args: Any) -> float:
+    out = ctypes.c_double()
+    status = fn(byref(out), *args)
+    if status:
+        _lib.raise_status(status)
+    return out.value
+
+
+# --------------------------------------------------------------- cash flows
+def npv(rate: float, values: Values, start_from_zero: bool = False) -> float:
+    """Net present value, as Excel's ``NPV(rate, value1, ...)``.
+
+    Excel discounts the first value by one period: ``sum(v[i] / (1+rate)**(i+1))``.
+    With ``start_from_zero=True`` the first value is at t = 0 and is not
+    discounted (``sum(v[t] / (1+rate)**t)``), the convention of business cases.
+
+    Args:
+        rate: discount rate per period, greater than -1.
+        values: the cash flows, at least one.
+        start_from_zero: put the first value at t = 0 (``airoi_npv0``).
+
+    >>> round(npv(0.1, [-10000, 3000, 4200, 6800]), 2)
+    1188.44
+    >>> round(npv(0.08, [-350, 120, 340, 470], start_from_zero=True), 2)
+    425.71
+
+    Raises:
+        InvalidInputError: no values, rate <= -1, NaN or infinity.
+        RangeError: the result overflows.
+    """
+    ptr, n, _keep = _lib.doubles(values)
+    fn = C.airoi_npv0 if start_from_zero else C.airoi_npv
+    return _call1(fn, _num(rate, "rate"), ptr, n)
+
+
+def _days(dates: Sequence[DateLike], n: int, what: str) -> Any:
+    days = day_numbers(dates)
+    if len(days) != n:
+        raise _lib.invalid("%s: %d dates for %d values" % (what, len(days), n))
+    ptr, _, _keep = _lib.int32s(days)  # ptr (a ctypes array) keeps the buffer alive
+    return ptr, days
+
+
+def xnpv(rate: float, values: Values, dates: Sequence[DateLike]) -> float:
+    """Net present value of dated cash flows, as Excel's ``XNPV(rate, values, dates)``.
+
+    ``sum(v[i] / (1+rate)**((d[i] - d[0]) / 365))``.
+
+    Args:
+        rate: annual discount rate, greater than -1.
+        values: the cash flows.
+        dates: one date per value (``datetime.date``, ISO string or Excel
+            serial, see :mod:`airoi.dates`); none may precede the first.
+
+    >>> round(xnpv(0.09, [-10000, 2750, 4250, 3250, 2750],
+    ...            ["2008-01-01", "2008-03-01", "2008-10-30", "2009-02-15", "2009-04-01"]), 2)
+    2086.65
+
+    Raises:
+        InvalidInputError: lengths differ, no values, a date before the first,
+            a bad date, rate <= -1, NaN or infinity.
+    """
+    ptr, n, _keep = _lib.doubles(values)
+    dptr, _dkeep = _days(dates, n, "values and dates differ in length")
+    return _call1(C.airoi_xnpv, _num(rate, "rate"), ptr, dptr, n)
+
+
+def irr(values: Values, guess: float = 0.1) -> float:
+    """Internal rate of return per period, as Excel's ``IRR(values, [guess])``.
+
+    The first value is at t = 0.
+
+    >>> round(irr([-70000, 12000, 15000, 18000, 21000, 26000]), 4)
+    0.0866
+
+    Raises:
+        InvalidInputError: fewer than 2 values, guess <= -1, NaN or infinity.
+        NoSolutionError: no sign change, or no root found (Excel's ``#NUM!``).
+    """
+    ptr, n, _keep = _lib.doubles(values)
+    return _call1(C.airoi_irr, ptr, n, _num(guess, "guess"))
+
+
+def irr_all(values: Values, lo: float, hi: float) -> List[float]:
+    """Every real IRR in ``[lo, hi]``, in increasing order (possibly none).
+
+    Cash flows with several sign changes can have several IRRs; Excel's IRR
+    returns one of them.
+
+    >>> [round(r, 6) for r in irr_all([-100, 230, -132], -0.5, 1.0)]
+    [0.1, 0.2]
+
+    Raises:
+        InvalidInputError: fewer than 2 values, lo <= -1, hi <= lo, NaN or infinity.
+    """
+    ptr, n, _keep = _lib.doubles(values)
+    return _lib.read_doubles(C.airoi_irr_all, ptr, n, _num(lo, "lo"), _num(hi, "hi"), cap=8)
+
+
+def xirr(values: Values, dates: Sequence[DateLike], guess: float = 0.1) -> float:
+    """Annual internal rate of return of dated cash flows, as Excel's
+    ``XIRR(values, dates, [guess])`` (actual/365 from the first date).
+
+    >>> round(xirr([-10000, 2750, 4250, 3250, 2750],
+    ...            ["2008-01-01", "2008-03-01", "2008-10-30", "2009-02-15", "2009-04-01"]), 4)
+    0.3734
+
+    Raises:
+        InvalidInputError: lengths differ, fewer than 2 values, a date before
+            the first, guess <= -1, NaN or infinity.
+        NoSolutionError: no sign change, or no root found.
+    """
+    ptr, n, _keep = _lib.doubles(values)
+    dptr, _dkeep = _days(dates, n, "values and dates differ in length")
+    return _call1(C.airoi_xirr, ptr, dptr, n, _num(guess, "guess"))
+
+
+def mirr(values: Values, finance_rate: float, reinvest_rate: float) -> float:
+    """Modified internal rate of return per period, as Excel's
+    ``MIRR(values, finance_rate, reinvest_rate)``.
+
+    >>> round(mirr([-120000, 39000, 30000, 21000, 37000, 46000], 0.10, 0.12), 4)
+    0.1261
+
+    Raises:
+        InvalidInputError: fewer than 2 values, a rate <= -1, NaN or infinity.
+        NoSolutionError: no positive or no negative value (Excel's ``#DIV/0!``).
+    """
+    ptr, n, _keep = _lib.doubles(values)
+    return _call1(C.airoi_mirr, ptr, n, _num(finance_rate, "finance_rate"),
+                  _num(reinvest_rate, "reinvest_rate"))
+
+
+# ---------------------------------------------------------------- annuities
+def pmt(rate: float, nper: float, pv: float, fv: float = 0, type: int = 0) -> float:
+    """Payment per period of an annuity, as Excel's ``PMT(rate, nper, pv, [fv], [type])``.
+
+    Excel's sign convention: money paid out is negative.  ``type`` 0 (default)
+    puts payments at the end of each period, any other value at the start.
+
+    >>> round(pmt(0.08 / 12, 10, 10000), 2)
+    -1037.03
+
+    Raises:
+        InvalidInputError: nper = 0, rate <= -1, NaN or infinity.
+        RangeError: the result overflows.
+    """
+    return _call1(C.airoi_pmt, _num(rate, "rate"), _num(nper, "nper"), _num(pv, "pv"),
+                  _num(fv, "fv"), _type(type))
+
+
+def pv(rate: float, nper: float, pmt: float, fv: float = 0, type: int = 0) -> float:
+    """Present value of an annuity, as Excel's ``PV(rate, nper, pmt, [fv], [type])``.
+
+    >>> round(pv(0.08 / 12, 12 * 20, 500), 2)
+    -59777.15
+
+    Raises:
+        InvalidInputError: rate <= -1, NaN or infinity.
+        RangeError: the result overflows.
+    """
+    return _call1(C.airoi_pv, _num(rate, "rate"), _num(nper, "nper"), _num(pmt, "pmt"),
+                  _num(fv, "fv"), _type(type))
+
+
+def fv(rate: float, nper: float, pmt: float, pv: float = 0, type: int = 0) -> float:
+    """Future value of an annuity, as Excel's ``FV(rate, nper, pmt, [pv], [type])``.
+
+    >>> round(fv(0.06 / 12, 10, -200, -500, 1), 2)
+    2581.4
+
+    Raises:
+        InvalidInputError: rate <= -1, NaN or infinity.
+        RangeError: the result overflows.
+    """
+    return _call1(C.airoi_fv, _num(rate, "rate"), _num(nper, "nper"), _num(pmt, "pmt"),
+                  _num(pv, "pv"), _type(type))
+
+
+def nper(rate: float, pmt: float, pv: float, fv: float = 0, type: int = 0) -> float:
+    """Number of periods of an annuity, as Excel's ``NPER(rate, pmt, pv, [fv], [type])``.
+
+    >>> round(nper(0.12 / 12, -100, -1000, 10000, 1), 4)
+    59.6739
+
+    Raises:
+        InvalidInputError: rate <= -1, NaN or infinity.
+        NoSolutionError: no number of periods satisfies the equation (``#NUM!``).
+    """
+    return _call1(C.airoi_nper, _num(rate, "rate"), _num(pmt, "pmt"), _num(pv, "pv"),
+                  _num(fv, "fv"), _type(type))
+
+
+def rate(nper: float, pmt: float, pv: float, fv: float = 0, type: int = 0,
+         guess: float = 0.1) -> float:
+    """Interest rate per period of an annuity, as Excel's
+    ``RATE(nper, pmt, pv, [fv], [type], [guess])``.
+
+    >>> round(rate(4 * 12, -200, 8000), 6)
+    0.007701
+
+    Raises:
+        InvalidInputError: nper <= 0, NaN or infinity.
+        NoSolutionError: no rate found (``#NUM!``).
+    """
+    return _call1(C.airoi_rate, _num(nper, "nper"), _num(pmt, "pmt"), _num(pv, "pv"),
+                  _num(fv, "fv"), _type(type), _num(guess, "guess"))
+
+
+# ------------------------------------------------------------------ payback
+def payback(values: Values) -> Optional[float]:
+    """Simple payback in periods, or ``None`` when the cumulative net never
+    turns non-negative.
+
+    ``values`` are the net flows of periods 0..n-1; with C_t the cumulative
+    net, the first t with C_t >= 0 gives (t-1) + (-C_(t-1)) / values[t]
+    (linear inside the period), 0 when C_0 >= 0.
+
+    >>> round(payback([-350, 120, 340, 470]), 3)
+    1.676
+    >>> payback([-100, 10, 10]) is None
+    True
+
+    Raises:
+        InvalidInputError: no values, NaN or infinity.
+    """
+    ptr, n, _keep = _lib.doubles(values)
+    out = ctypes.c_double()
+    reached = ctypes.c_int()
+    status = C.airoi_payback(byref(out), byref(reached), ptr, n)
+    if status:
+        _lib.raise_status(status)
+    return out.value if reached.value else None
+
+
+def discounted_payback(rate: float, values: Values) -> Optional[float]:
+    """Discounted payback in periods: :func:`payback` of ``values[t] / (1+rate)**t``,
+    or ``None`` when never reached.
+
+    >>> round(discounted_payback(0.08, [-350, 120, 340, 470]), 3)
+    1.82
+
+    Raises:
+        InvalidInputError: no values, rate <= -1, NaN or infinity.
+    """
+    ptr, n, _keep = _lib.doubles(values)
+    out = ctypes.c_double()
+    reached = ctypes.c_int()
+    status = C.airoi_discounted_payback(byref(out), byref(reached), _num(rate, "rate"), ptr, n)
+    if status:
+        _lib.raise_status(status)
+    return out.value if reached.value else None
+
+
+# -------------------------------------------------------------------- batch
+def _check_errors(errors: str) -> None:
+    if errors not in ("coerce", "raise"):
+        raise ValueError("errors must be 'coerce' or 'raise', got %r" % (errors,))
+
+
+def _empty(r: "_lib.Rows") -> BatchResult:
+    if r.numpy:
+        return _lib.numpy_module().zeros(0, dtype="float64")
+    return []
+
+
+def _row(r: "_lib.Rows", i: int) -> List[float]:
+    if r.numpy:
+        return [float(x) for x in r.keep[i].tolist()]
+    return list(r.keep[i * r.cols:(i + 1) * r.cols])
+
+
+def _finish(status: int, out: Any, st: Any, r: "_lib.Rows", errors: str, scalar: Any) -> BatchResult:
+    """Turns a batch call's outputs into the result (see the module docstring).
+
+    ``scalar(row_values)`` repeats one row with the scalar function, so that an
+    ``errors="raise"`` exception carries that row's own message."""
+    if status == 0:
+        return out if r.numpy else out.tolist()
+    if st[0] == _UNSET:  # the call failed as a whole: nothing per row
+        _lib.raise_status(status)
+    failed = [i for i, s in enumerate(st[: r.rows]) if s != 0]
+    if errors == "raise" and failed:
+        i = failed[0]
+        try:
+            scalar(_row(r, i))
+        except _errors.Error as exc:
+            raise _errors.error_class(exc.status)("row %d: %s" % (i, exc.message), exc.status) from None
+        _lib.raise_status(int(st[i]), "row %d: " % i)  # the scalar call did not fail (should not happen)
+    if r.numpy:
+        out[failed] = float("nan")
+        return out
+    result: List[Optional[float]] = out.tolist()
+    for i in failed:
+        result[i] = None
+    return result
+
+
+def npv_batch(rate: float, rows: RowsLike, start_from_zero: bool = False,
+              errors: str = "coerce") -> BatchResult:
+    """:func:`npv` of every row in one C call (``airoi_npv_batch``).
+
+    >>> [round(x, 4) for x in npv_batch(0.1, [[-100, 60, 60], [100, 0, 0]], start_from_zero=True)]
+    [4.1322, 100.0]
+
+    Args:
+        rate: discount rate per period, shared by every row.
+        rows: list of equally long lists, or a 2-D NumPy array.
+        start_from_zero: the first value of each row is at t = 0.
+        errors: ``"coerce"`` (failed rows give None / NaN) or ``"raise"``.
+    """
+    _check_errors(errors)
+    r = _lib.Rows(rows, 1)
+    if r.rows == 0:
+        return _empty(r)
+    rate_ = _num(rate, "rate")
+    outp, out = _lib.double_buffer(r.rows, r.numpy)
+    stp, st = _lib.int32_buffer(r.rows, _UNSET)
+    status = C.airoi_npv_batch(outp, stp, rate_, r.ptr, r.rows, r.cols,
+                               _NPV_START_AT_ZERO if start_from_zero else 0)
+    return _finish(status, out, st, r, errors, lambda v: npv(rate_, v, start_from_zero))
+
+
+def irr_batch(rows: RowsLike, guess: float = 0.1, errors: str = "coerce") -> BatchResult:
+    """:func:`irr` of every row in one C call (``airoi_irr_batch``).
+
+    Rows without a solution give None / NaN (or raise
+    :class:`~airoi.NoSolutionError` with ``errors="raise"``).
+
+    >>> [round(x, 4) if x is not None else None for x in irr_batch([[-100, 110], [1, 2]])]
+    [0.1, None]
+    """
+    _check_errors(errors)
+    r = _lib.Rows(rows, 2)
+    if r.rows == 0:
+        return _empty(r)
+    guess_ = _num(guess, "guess")
+    outp, out = _lib.double_buffer(r.rows, r.numpy)
+    stp, st = _lib.int32_buffer(r.rows, _UNSET)
+    status = C.airoi_irr_batch(outp, stp, r.ptr, r.rows, r.cols, guess_)
+    return _finish(status, out, st, r, errors, lambda v: irr(v, guess_))
+
+
+def xnpv_batch(rate: float, rows: RowsLike, dates: Sequence[DateLike],
+               errors: str = "coerce") -> BatchResult:
+    """:func:`xnpv` of every row, all rows sharing one list of dates
+    (``airoi_xnpv_batch``)."""
+    _check_errors(errors)
+    r = _lib.Rows(rows, 1)
+    if r.rows == 0:
+        return _empty(r)
+    dptr, days = _days(dates, r.cols, "dates must give one date per column")
+    rate_ = _num(rate, "rate")
+    outp, out = _lib.double_buffer(r.rows, r.numpy)
+    stp, st = _lib.int32_buffer(r.rows, _UNSET)
+    status = C.airoi_xnpv_batch(outp, stp, rate_, r.ptr, dptr, r.rows, r.cols)
+    return _finish(status, out, st, r, errors,
+                   lambda v: xnpv(rate_, v, [from_day_number(d) for d in days]))
+
+
+def xirr_batch(rows: RowsLike, dates: Sequence[DateLike], guess: float = 0.1,
+               errors: str = "coerce") -> BatchResult:
+    """:func:`xirr` of every row, all rows sharing one list of dates
+    (``airoi_xirr_batch``)."""
+    _check_errors(errors)
+    r = _lib.Rows(rows, 2)
+    if r.rows == 0:
+        return _empty(r)
+    dptr, days = _days(dates, r.cols, "dates must give one date per column")
+    guess_ = _num(guess, "guess")
+    outp, out = _lib.double_buffer(r.rows, r.numpy)
+    stp, st = _lib.int32_buffer(r.rows, _UNSET)
+    status = C.airoi_xirr_batch(outp, stp, r.ptr, dptr, r.rows, r.cols, guess_)
+    return _finish(status, out, st, r, errors,
+                   lambda v: xirr(v, [from_day_number(d) for d in days], guess_))
+
+
+def payback_batch(rows: RowsLike, errors: str = "coerce") -> BatchResult:
+    """:func:`payback` of every row in one C call (``airoi_payback_batch``).
+
+    A row that never pays back gives None (list) or NaN (array), as does a
+    row with NaN or infinity under ``errors="coerce"``; with
+    ``errors="raise"`` such a row raises :class:`~airoi.InvalidInputError`.
+
+    >>> payback_batch([[-350, 120, 340, 470], [-1, 0, 0, 0]])
+    [1.6764705882352942, None]
+    """
+    _check_errors(errors)
+    r = _lib.Rows(rows, 1)
+    if r.rows == 0:
+        return _empty(r)
+    outp, out = _lib.double_buffer(r.rows, r.numpy)
+    rp, reached = _lib.int32_buffer(r.rows, 2)  # 2: not written by the call
+    status = C.airoi_payback_batch(outp, rp, r.ptr, r.rows, r.cols)
+    if status and reached[0] == 2:
+        _lib.raise_status(status)
+    bad: Set[int] = set()
+    if status:
+        bad = {i for i, ok in enumerate(r.finite_rows()) if not ok}
+        if errors == "raise":
+            if not bad:
+                _lib.raise_status(status)
+            first = min(bad)
+            try:
+                payback(_row(r, first))
+            except _errors.Error as exc:
+                raise _errors.error_class(exc.status)("row %d: %s" % (first, exc.message),
+                                                          exc.status) from None
+    never = [i for i in range(r.rows) if reached[i] != 1 or i in bad]
+    if r.numpy:
+        out[never] = float("nan")
+        return out
+    result: List[Optional[float]] = out.tolist()
+    for i in never:
+        result[i] = None
+    return result

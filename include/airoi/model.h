@@ -1,0 +1,151 @@
+/**
+ * @file model.h
+ * @brief Model files: load a project from YAML (format v1) and save it back.
+ *
+ * A model file describes a whole project (settings, FX table, cost and value
+ * items, scenarios) in YAML; docs/model-format.md is the reference of format
+ * version 1. Loading checks everything and collects every problem of the
+ * file as a diagnostic with file, line and column, not only the first; the
+ * first diagnostic's text is also the thread's airoi_last_error_message().
+ * Saving writes a file that loads back into a project that evaluates
+ * identically.
+ *
+ * Limits (documented in docs/model-format.md): file size, nesting depth,
+ * number of items and scenarios, horizon, and YAML aliases are bounded so
+ * that hostile input (an alias bomb, deep nesting) is refused quickly with
+ * #AIROI_ERR_LIMIT.
+ */
+#ifndef AIROI_MODEL_H
+#define AIROI_MODEL_H
+
+#include "airoi/common.h"
+#include "airoi/project.h"
+
+AIROI_BEGIN_DECLS
+
+/**
+ * @brief The diagnostics of a model file: an immutable, caller-owned list.
+ * @since 0.1
+ */
+typedef struct airoi_diagnostics airoi_diagnostics;
+
+/** @brief Largest model file accepted, in bytes (16 MiB). @since 0.1 */
+#define AIROI_MODEL_MAX_BYTES (16u * 1024u * 1024u)
+
+/**
+ * @brief Loads a project from a model file.
+ * @param[out] out The project; NULL on failure. Ownership: the caller frees
+ *             it with airoi_project_free().
+ * @param[out] diags_out When not NULL, receives the file's diagnostics (also
+ *             on success, possibly empty; NULL only when out of memory).
+ *             Ownership: the caller frees it with airoi_diagnostics_free().
+ * @param[in] path Path of the YAML file (UTF-8).
+ * @param[in] flags Reserved, must be 0.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL @p out or @p path, or unknown flags.
+ * @retval AIROI_ERR_IO The file cannot be read.
+ * @retval AIROI_ERR_PARSE The file is malformed (syntax, types, keys, values).
+ * @retval AIROI_ERR_MODEL The model is inconsistent (e.g. probabilities).
+ * @retval AIROI_ERR_LIMIT A documented limit is exceeded.
+ * @retval AIROI_ERR_NOMEM Out of memory.
+ * @since 0.1
+ */
+AIROI_API int airoi_model_load_file(airoi_project **out, airoi_diagnostics **diags_out,
+                                    const char *path, unsigned flags);
+
+/**
+ * @brief Loads a project from model text in memory.
+ * @param[out] out The project; NULL on failure. Ownership: the caller frees
+ *             it with airoi_project_free().
+ * @param[out] diags_out As in airoi_model_load_file(); may be NULL.
+ * @param[in] data The YAML text (UTF-8); need not be NUL-terminated.
+ * @param[in] len Length of @p data in bytes.
+ * @param[in] name Name used for the file in diagnostics (e.g. "<string>"); may be NULL.
+ * @param[in] flags Reserved, must be 0.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL @p out or @p data, or unknown flags.
+ * @retval AIROI_ERR_PARSE The text is malformed.
+ * @retval AIROI_ERR_MODEL The model is inconsistent.
+ * @retval AIROI_ERR_LIMIT A documented limit is exceeded.
+ * @retval AIROI_ERR_NOMEM Out of memory.
+ * @since 0.1
+ */
+AIROI_API int airoi_model_load_buffer(airoi_project **out, airoi_diagnostics **diags_out,
+                                      const char *data, size_t len, const char *name,
+                                      unsigned flags);
+
+/**
+ * @brief Writes a project as model text (format v1).
+ * @param[out] out NUL-terminated YAML text. Ownership: the caller frees it
+ *             with airoi_free().
+ * @param[out] len_out Length of the text without the NUL; may be NULL.
+ * @param[in] p The project.
+ * @param[in] flags Reserved, must be 0.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL argument or unknown flags.
+ * @retval AIROI_ERR_NOMEM Out of memory.
+ * @since 0.1
+ */
+AIROI_API int airoi_model_save_buffer(char **out, size_t *len_out, const airoi_project *p,
+                                      unsigned flags);
+
+/**
+ * @brief Writes a project to a model file (format v1), replacing it.
+ * @param[in] p The project.
+ * @param[in] path Path of the file to write (UTF-8).
+ * @param[in] flags Reserved, must be 0.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL argument or unknown flags.
+ * @retval AIROI_ERR_IO The file cannot be written.
+ * @retval AIROI_ERR_NOMEM Out of memory.
+ * @since 0.1
+ */
+AIROI_API int airoi_model_save_file(const airoi_project *p, const char *path, unsigned flags);
+
+/**
+ * @brief Releases a diagnostics list.
+ * @param[in] d The list, or NULL.
+ * @since 0.1
+ */
+AIROI_API void airoi_diagnostics_free(airoi_diagnostics *d);
+
+/**
+ * @brief Number of diagnostics in a list.
+ * @param[in] d The list; NULL counts as empty.
+ * @return The number of diagnostics.
+ * @since 0.1
+ */
+AIROI_API size_t airoi_diagnostics_count(const airoi_diagnostics *d);
+
+/**
+ * @brief Where and what one diagnostic is.
+ * @param[out] file File name as given to the loader; may be NULL. Ownership:
+ *             borrowed, valid while @p d lives.
+ * @param[out] line 1-based line; 0 when the problem has no position (e.g. an
+ *             unreadable file); may be NULL.
+ * @param[out] column 1-based column; 0 when there is no position; may be NULL.
+ * @param[out] message What is wrong and what was expected; may be NULL.
+ *             Ownership: borrowed, valid while @p d lives.
+ * @param[in] d The list.
+ * @param[in] i Index, below airoi_diagnostics_count().
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL @p d or @p i out of range.
+ * @since 0.1
+ */
+AIROI_API int airoi_diagnostics_get(const char **file, int32_t *line, int32_t *column,
+                                    const char **message, const airoi_diagnostics *d,
+                                    size_t i);
+
+/**
+ * @brief One diagnostic formatted as `FILE:LINE:COL: message`.
+ * @param[in] d The list.
+ * @param[in] i Index, below airoi_diagnostics_count().
+ * @return The text, or NULL when @p d is NULL or @p i out of range.
+ *         Ownership: borrowed, valid while @p d lives.
+ * @since 0.1
+ */
+AIROI_API const char *airoi_diagnostics_get_text(const airoi_diagnostics *d, size_t i);
+
+AIROI_END_DECLS
+
+#endif /* AIROI_MODEL_H */

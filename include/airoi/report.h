@@ -1,0 +1,126 @@
+/**
+ * @file report.h
+ * @brief Reports of an evaluated project: text tables, JSON, CSV and Markdown.
+ *
+ * airoi_report_write() turns a project and one of its results
+ * (airoi_project_evaluate()) into a document held in memory. The same
+ * function serves `airoi report`, `airoi audit` and `airoi compare`: the
+ * format picks the notation, the flags pick the sections.
+ *
+ * The JSON notation is a stable contract; every key is documented in
+ * docs/cli.md. Numbers are written with the shortest text that reads back
+ * as the same double; figures that do not exist (no IRR, payback never
+ * reached, a ratio whose denominator is 0) are `null`. The text notation
+ * is for people: aligned tables, money with thousands separators and the
+ * currency, percentages as percentages; its layout may change between
+ * releases. CSV (RFC 4180, CRLF line ends) holds one table, the schedule
+ * by default. Markdown holds the same sections as text, as tables.
+ *
+ * A report reads the project and the result only; both stay untouched and
+ * may be shared with other readers while the report is written.
+ */
+#ifndef AIROI_REPORT_H
+#define AIROI_REPORT_H
+
+#include "airoi/common.h"
+#include "airoi/project.h"
+
+AIROI_BEGIN_DECLS
+
+/**
+ * @brief Notations of a report. Values are pinned.
+ * @since 0.1
+ */
+typedef enum airoi_report_format {
+    /** Aligned plain-text tables for a terminal, "text". */
+    AIROI_REPORT_TEXT = 0,
+    /** The stable JSON document of docs/cli.md, "json". */
+    AIROI_REPORT_JSON = 1,
+    /** One CSV table (RFC 4180): the schedule, or see #airoi_report_section, "csv". */
+    AIROI_REPORT_CSV = 2,
+    /** Markdown with tables, "md". */
+    AIROI_REPORT_MARKDOWN = 3
+} airoi_report_format;
+
+/**
+ * @brief Sections of a report, or-ed into the flags of airoi_report_write().
+ *
+ * Flags 0 (#AIROI_REPORT_ALL) select every section. The project header is
+ * always written. In JSON, an unselected section's key is left out. CSV holds
+ * a single table: the schedule when #AIROI_REPORT_SCHEDULE is selected,
+ * otherwise the findings when #AIROI_REPORT_FINDINGS is, otherwise the
+ * benchmark comparison when #AIROI_REPORT_BENCHMARK is, otherwise the
+ * metrics (one `metric,value` row each).
+ * Values are pinned.
+ * @since 0.1
+ */
+typedef enum airoi_report_section {
+    /** Every section (the full report of `airoi report`). */
+    AIROI_REPORT_ALL = 0,
+    /** Metrics: NPV, IRR, the three ROI layers, payback, ... */
+    AIROI_REPORT_METRICS = 1u << 0,
+    /** TCO breakdown: direct, hidden, by category; value by dimension. */
+    AIROI_REPORT_TCO = 1u << 1,
+    /** Per-period cash-flow schedule. */
+    AIROI_REPORT_SCHEDULE = 1u << 2,
+    /** Scenarios with their probabilities and metrics. */
+    AIROI_REPORT_SCENARIOS = 1u << 3,
+    /** Audit findings. */
+    AIROI_REPORT_FINDINGS = 1u << 4,
+    /** Benchmark comparison (when the project has a use case). */
+    AIROI_REPORT_BENCHMARK = 1u << 5,
+    /** The sections of `airoi audit`: TCO and findings. */
+    AIROI_REPORT_AUDIT = (1u << 1) | (1u << 4),
+    /** The sections of `airoi compare`: metrics and benchmark. */
+    AIROI_REPORT_COMPARE = (1u << 0) | (1u << 5)
+} airoi_report_section;
+
+/**
+ * @brief Report format from its name ("text", "json", "csv", "md" or "markdown").
+ * @param[out] out The #airoi_report_format; untouched on failure.
+ * @param[in] name The name (case-sensitive).
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL argument or unknown name.
+ * @since 0.1
+ */
+AIROI_API int airoi_report_format_from_name(int *out, const char *name);
+
+/**
+ * @brief Name of a report format ("text", "json", "csv", "md").
+ * @param[in] format An #airoi_report_format.
+ * @return The name, or NULL when @p format is not a member.
+ *         Ownership: static string owned by the library.
+ * @since 0.1
+ */
+AIROI_API const char *airoi_report_format_name(int format);
+
+/**
+ * @brief Writes a report of a project and its evaluation result.
+ *
+ * @p r must come from airoi_project_evaluate() on @p p (or on an identical
+ * copy). For a base-case result the scenarios section lists each scenario's
+ * sub-result; when the project defines no scenario it lists the implicit
+ * base scenario (name "base", probability 1) with the result's own metrics.
+ * For the result of one scenario it lists that scenario alone, and there
+ * are no findings (airoi_project_evaluate() computes them for the base
+ * case only). The benchmark section is written only when the project has a
+ * use case.
+ * @param[out] out The NUL-terminated document; set to NULL on failure.
+ *             Ownership: the caller frees it with airoi_free().
+ * @param[out] len_out Length of the document without the NUL; may be NULL.
+ * @param[in] p The project.
+ * @param[in] r Its evaluation result (a top-level result, not a sub-result
+ *            is recommended; a sub-result is reported like a scenario result).
+ * @param[in] format An #airoi_report_format.
+ * @param[in] flags #airoi_report_section values, or-ed; 0 for all.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL @p out, @p p or @p r, unknown format or flags.
+ * @retval AIROI_ERR_NOMEM Out of memory.
+ * @since 0.1
+ */
+AIROI_API int airoi_report_write(char **out, size_t *len_out, const airoi_project *p,
+                                 const airoi_result *r, int format, unsigned flags);
+
+AIROI_END_DECLS
+
+#endif /* AIROI_REPORT_H */

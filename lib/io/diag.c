@@ -1,0 +1,382 @@
+/*
+ * lib/io/diag.c: the diagnostics list of a model file, and the YAML number
+ * syntax shared by the loader and the saver.
+ */
+#include <locale.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/io-private.h"
+
+/* ---- diagnostics ---------------------------------------------------------- */
+
+airoi_diagnostics *airoi__diags_new(const char *file)
+{
+    airoi_diagnostics *d = airoi__calloc(1, sizeof *d);
+    if (!d)
+        return NULL;
+    if (file) {
+        d->file = airoi__strdup(file);
+        if (!d->file) {
+            airoi__free(d);
+            return NULL;
+        }
+    }
+    return d;
+}
+
+static char *vformat(const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0)
+        n = 0;
+    char *s = airoi__malloc((size_t)n + 1);
+    if (!s)
+        return NULL;
+    if (n > 0)
+        vsnprintf(s, (size_t)n + 1, fmt, ap);
+    else
+        s[0] = '\0';
+    return s;
+}
+
+static char *format(const char *fmt, ...) AIROI__PRINTF(1, 2);
+static char *format(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = vformat(fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+int airoi__diags_add(airoi_diagnostics *d, int status, int32_t line, int32_t column,
+                     const char *fmt, ...)
+{
+    if (d->n == d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 8;
+        airoi__diag *v = airoi__reallocarray(d->v, cap, sizeof *v);
+        if (!v)
+            return AIROI_ERR_NOMEM;
+        d->v = v;
+        d->cap = cap;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = vformat(fmt, ap);
+    va_end(ap);
+    if (!msg)
+        return AIROI_ERR_NOMEM;
+    const char *file = d->file ? d->file : "<string>";
+    char *text = line > 0 ? format("%s:%d:%d: %s", file, (int)line, (int)column, msg)
+                          : format("%s: %s", file, msg);
+    if (!text) {
+        airoi__free(msg);
+        return AIROI_ERR_NOMEM;
+    }
+    airoi__diag *g = &d->v[d->n++];
+    g->line = line;
+    g->column = column;
+    g->status = status;
+    g->message = msg;
+    g->text = text;
+    return AIROI_OK;
+}
+
+static int before(const airoi__diag *a, const airoi__diag *b)
+{
+    if (a->line != b->line)
+        return a->line < b->line;
+    return a->column < b->column;
+}
+
+void airoi__diags_sort(airoi_diagnostics *d)
+{
+    /* Insertion sort: stable, and the lists are short (at most a hundred). */
+    for (size_t i = 1; i < d->n; i++) {
+        airoi__diag x = d->v[i];
+        size_t j = i;
+        while (j > 0 && before(&x, &d->v[j - 1])) {
+            d->v[j] = d->v[j - 1];
+            j--;
+        }
+        d->v[j] = x;
+    }
+}
+
+int airoi__diags_status(const airoi_diagnostics *d)
+{
+    static const int order[] = {AIROI_ERR_LIMIT, AIROI_ERR_PARSE, AIROI_ERR_MODEL, AIROI_ERR_IO};
+    for (size_t k = 0; k < sizeof order / sizeof order[0]; k++)
+        for (size_t i = 0; i < d->n; i++)
+            if (d->v[i].status == order[k])
+                return order[k];
+    return d->n ? d->v[0].status : AIROI_OK;
+}
+
+AIROI_API void airoi_diagnostics_free(airoi_diagnostics *d)
+{
+    if (!d)
+        return;
+    for (size_t i = 0; i < d->n; i++) {
+        airoi__free(d->v[i].message);
+        airoi__free(d->v[i].text);
+    }
+    airoi__free(d->v);
+    airoi__free(d->file);
+    airoi__free(d);
+}
+
+AIROI_API size_t airoi_diagnostics_count(const airoi_diagnostics *d)
+{
+    AIROI__ENTER();
+    return d ? d->n : 0;
+}
+
+AIROI_API int airoi_diagnostics_get(const char **file, int32_t *line, int32_t *column,
+                                    const char **message, const airoi_diagnostics *d, size_t i)
+{
+    AIROI__ENTER();
+    if (!d)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_diagnostics_get: NULL list");
+    if (i >= d->n)
+        return airoi__error(AIROI_ERR_INVALID,
+                            "airoi_diagnostics_get: index %zu out of range (%zu diagnostics)", i,
+                            d->n);
+    if (file)
+        *file = d->file;
+    if (line)
+        *line = d->v[i].line;
+    if (column)
+        *column = d->v[i].column;
+    if (message)
+        *message = d->v[i].message;
+    return AIROI_OK;
+}
+
+AIROI_API const char *airoi_diagnostics_get_text(const airoi_diagnostics *d, size_t i)
+{
+    AIROI__ENTER();
+    if (!d || i >= d->n)
+        return NULL;
+    return d->v[i].text;
+}
+
+/* ---- numbers ----------------------------------------------------------------- */
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static int hexval(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+static int text_is(const char *s, size_t len, const char *w)
+{
+    return strlen(w) == len && memcmp(s, w, len) == 0;
+}
+
+/* Decimal syntax of the YAML 1.2 core schema:
+ * [-+]? ( \.[0-9]+ | [0-9]+ ( \.[0-9]* )? ) ( [eE] [-+]? [0-9]+ )? */
+static int is_decimal(const char *s, size_t len)
+{
+    size_t i = 0;
+    if (i < len && (s[i] == '-' || s[i] == '+'))
+        i++;
+    size_t int_digits = 0, frac_digits = 0;
+    while (i < len && is_digit(s[i])) {
+        i++;
+        int_digits++;
+    }
+    if (i < len && s[i] == '.') {
+        i++;
+        while (i < len && is_digit(s[i])) {
+            i++;
+            frac_digits++;
+        }
+    }
+    if (int_digits == 0 && frac_digits == 0)
+        return 0;
+    if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+        i++;
+        if (i < len && (s[i] == '-' || s[i] == '+'))
+            i++;
+        size_t exp_digits = 0;
+        while (i < len && is_digit(s[i])) {
+            i++;
+            exp_digits++;
+        }
+        if (exp_digits == 0)
+            return 0;
+    }
+    return i == len;
+}
+
+/* strtod in the C convention whatever the process locale: the text's '.' is
+ * swapped for the locale's decimal point first. */
+static double c_strtod(const char *s, size_t len, int *ok)
+{
+    char small[128];
+    char *buf = small;
+    if (len + 1 > sizeof small) {
+        buf = airoi__malloc(len + 1);
+        if (!buf) {
+            *ok = 0;
+            return 0;
+        }
+    }
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+    const struct lconv *lc = localeconv();
+    char dp = (lc && lc->decimal_point && lc->decimal_point[0]) ? lc->decimal_point[0] : '.';
+    if (dp != '.')
+        for (size_t i = 0; i < len; i++)
+            if (buf[i] == '.')
+                buf[i] = dp;
+    char *end = NULL;
+    double v = strtod(buf, &end);
+    *ok = end == buf + len;
+    if (buf != small)
+        airoi__free(buf);
+    return v;
+}
+
+int airoi__yaml_number(double *out, const char *s, size_t len)
+{
+    if (len == 0)
+        return 1;
+    const char *t = s;
+    size_t n = len;
+    if (*t == '-' || *t == '+') {
+        t++;
+        n--;
+    }
+    if (text_is(t, n, ".inf") || text_is(t, n, ".Inf") || text_is(t, n, ".INF"))
+        return 2;
+    if (text_is(s, len, ".nan") || text_is(s, len, ".NaN") || text_is(s, len, ".NAN"))
+        return 2;
+    if (len > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'o')) {
+        int base = s[1] == 'x' ? 16 : 8;
+        double v = 0;
+        for (size_t i = 2; i < len; i++) {
+            int d = hexval(s[i]);
+            if (d < 0 || d >= base)
+                return 1;
+            v = v * base + d;
+        }
+        if (!isfinite(v))
+            return 3;
+        *out = v;
+        return 0;
+    }
+    if (!is_decimal(s, len))
+        return 1;
+    int ok = 0;
+    double v = c_strtod(s, len, &ok);
+    if (!ok)
+        return 1; /* also when out of memory for an absurdly long number */
+    if (!isfinite(v))
+        return 3;
+    *out = v;
+    return 0;
+}
+
+int airoi__yaml_plain_is_special(const char *s, size_t len)
+{
+    static const char *const words[] = {
+        "",     "~",    "null",  "Null",  "NULL",  "true", "True",
+        "TRUE", "false", "False", "FALSE",
+    };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (text_is(s, len, words[i]))
+            return 1;
+    double v;
+    return airoi__yaml_number(&v, s, len) != 1;
+}
+
+void airoi__format_double(char *buf, size_t cap, double v)
+{
+    if (v == 0) {
+        snprintf(buf, cap, "%s", signbit(v) ? "-0.0" : "0");
+        return;
+    }
+    /* The fewest significant digits that read back exactly... */
+    char sci[48];
+    int prec = 1;
+    for (; prec <= 17; prec++) {
+        snprintf(sci, sizeof sci, "%.*e", prec - 1, v);
+        int ok = 0;
+        const struct lconv *lc = localeconv();
+        char dp = (lc && lc->decimal_point && lc->decimal_point[0]) ? lc->decimal_point[0] : '.';
+        if (dp != '.')
+            for (char *c = sci; *c; c++)
+                if (*c == dp)
+                    *c = '.';
+        double back = c_strtod(sci, strlen(sci), &ok);
+        if (ok && back == v)
+            break;
+    }
+    /* ...split into sign, digits and decimal exponent... */
+    char digits[24];
+    size_t nd = 0;
+    const char *c = sci;
+    int neg = *c == '-';
+    if (neg)
+        c++;
+    for (; *c && *c != 'e' && *c != 'E'; c++)
+        if (is_digit(*c) && nd < sizeof digits - 1)
+            digits[nd++] = *c;
+    digits[nd] = '\0';
+    long e = (*c == 'e' || *c == 'E') ? strtol(c + 1, NULL, 10) : 0;
+    while (nd > 1 && digits[nd - 1] == '0')
+        digits[--nd] = '\0';
+    /* ...and written positionally unless the exponent is extreme. */
+    size_t o = 0;
+    if (neg)
+        buf[o++] = '-';
+    if (e >= -6 && e < 21) {
+        if (e >= (long)nd - 1) {
+            memcpy(buf + o, digits, nd);
+            o += nd;
+            for (long z = 0; z < e - ((long)nd - 1); z++)
+                buf[o++] = '0';
+        } else if (e >= 0) {
+            memcpy(buf + o, digits, (size_t)e + 1);
+            o += (size_t)e + 1;
+            buf[o++] = '.';
+            memcpy(buf + o, digits + e + 1, nd - (size_t)e - 1);
+            o += nd - (size_t)e - 1;
+        } else {
+            buf[o++] = '0';
+            buf[o++] = '.';
+            for (long z = 0; z < -e - 1; z++)
+                buf[o++] = '0';
+            memcpy(buf + o, digits, nd);
+            o += nd;
+        }
+        buf[o] = '\0';
+    } else {
+        buf[o++] = digits[0];
+        if (nd > 1) {
+            buf[o++] = '.';
+            memcpy(buf + o, digits + 1, nd - 1);
+            o += nd - 1;
+        }
+        snprintf(buf + o, cap - o, "e%+ld", e);
+    }
+}

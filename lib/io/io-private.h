@@ -1,0 +1,65 @@
+/*
+ * lib/io: model files (YAML format v1). Internal header; lib/io is the only
+ * place in the project that includes <yaml.h>, and no libyaml type appears
+ * here.
+ */
+#ifndef AIROI_IO_PRIVATE_H
+#define AIROI_IO_PRIVATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "airoi/model.h"
+#include "core/core-private.h"
+
+/* Limits of the loader, documented in docs/model-format.md. */
+#define AIROI__IO_MAX_DEPTH 64            /* nested collections */
+#define AIROI__IO_MAX_NODES 2000000u      /* YAML nodes in a file */
+#define AIROI__IO_MAX_ALIAS_NODES 100000u /* nodes reached again through aliases */
+#define AIROI__IO_MAX_ITEMS 100000u       /* costs + values */
+#define AIROI__IO_MAX_SCENARIOS 10000u    /* the model layer's own limit */
+#define AIROI__IO_MAX_DIAGS 100u          /* diagnostics kept per file */
+
+/* One diagnostic. */
+typedef struct airoi__diag {
+    int32_t line;   /* 1-based, 0 = no position */
+    int32_t column; /* 1-based, 0 = no position */
+    int status;     /* AIROI_ERR_PARSE, _MODEL, _LIMIT, _IO */
+    char *message;
+    char *text; /* "FILE:LINE:COL: message" */
+} airoi__diag;
+
+struct airoi_diagnostics {
+    char *file; /* NULL when the loader was given no name */
+    airoi__diag *v;
+    size_t n;
+    size_t cap;
+};
+
+/* A new empty list for `file` (copied; may be NULL). NULL when out of memory. */
+airoi_diagnostics *airoi__diags_new(const char *file);
+
+/* Appends a diagnostic; returns AIROI_OK or AIROI_ERR_NOMEM. */
+int airoi__diags_add(airoi_diagnostics *d, int status, int32_t line, int32_t column,
+                     const char *fmt, ...) AIROI__PRINTF(5, 6);
+
+/* Sorts by position (stable; diagnostics without a position first). */
+void airoi__diags_sort(airoi_diagnostics *d);
+
+/* The overall status of a non-empty list: LIMIT over PARSE over MODEL over IO. */
+int airoi__diags_status(const airoi_diagnostics *d);
+
+/* Parses a YAML 1.2 core-schema number (a plain scalar's text, `len` bytes).
+ * Returns 0 and sets *out; 1 when the text is not a number; 2 for .inf/.nan
+ * literals; 3 when the value overflows a double. */
+int airoi__yaml_number(double *out, const char *s, size_t len);
+
+/* 1 when a plain scalar with this text resolves to null, a boolean or a
+ * number under the core schema (so a string with this text must be quoted). */
+int airoi__yaml_plain_is_special(const char *s, size_t len);
+
+/* Shortest decimal text that reads back as exactly v (v finite), always with
+ * '.' as the decimal point. buf needs 32 bytes. */
+void airoi__format_double(char *buf, size_t cap, double v);
+
+#endif /* AIROI_IO_PRIVATE_H */

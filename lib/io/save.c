@@ -1,0 +1,462 @@
+/*
+ * lib/io/save.c: writing a project as a model file (YAML format v1).
+ *
+ * The project is read only through the public getters, and only what was
+ * set explicitly (the `*_is_set` functions) is written, so that loading the
+ * text back gives a project with the same settings and the same evaluation.
+ * libyaml's emitter does the quoting and escaping; strings that would read
+ * back as a number, a boolean or null are forced into double quotes, and
+ * numbers are written in their shortest form that reads back exactly.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "airoi/dates.h"
+#include "airoi/items.h"
+#include "airoi/scenario.h"
+#include "io/io-private.h"
+
+typedef struct saver {
+    yaml_emitter_t em;
+    airoi__buf out;
+    int failed; /* an event could not be emitted */
+} saver;
+
+static int write_handler(void *data, unsigned char *buffer, size_t size)
+{
+    airoi__buf *b = data;
+    airoi__buf_append(b, (const char *)buffer, size);
+    return !b->failed;
+}
+
+static void emit(saver *s, yaml_event_t *ev, int init_ok)
+{
+    if (s->failed)
+        return;
+    if (!init_ok || !yaml_emitter_emit(&s->em, ev))
+        s->failed = 1;
+}
+
+static void scalar(saver *s, const char *text, yaml_scalar_style_t style)
+{
+    yaml_event_t ev;
+    if (s->failed)
+        return;
+    size_t len = strlen(text);
+    int plain = style == YAML_PLAIN_SCALAR_STYLE;
+    if (style == YAML_ANY_SCALAR_STYLE && airoi__yaml_plain_is_special(text, len))
+        style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+    int ok = yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)(uintptr_t)text,
+                                          (int)len, 1, !plain, style);
+    emit(s, &ev, ok);
+}
+
+static void str(saver *s, const char *text)
+{
+    scalar(s, text, YAML_ANY_SCALAR_STYLE);
+}
+
+static void num(saver *s, double v)
+{
+    char buf[40];
+    airoi__format_double(buf, sizeof buf, v);
+    scalar(s, buf, YAML_PLAIN_SCALAR_STYLE);
+}
+
+static void map_start(saver *s, int flow)
+{
+    yaml_event_t ev;
+    int ok = yaml_mapping_start_event_initialize(
+        &ev, NULL, NULL, 1, flow ? YAML_FLOW_MAPPING_STYLE : YAML_BLOCK_MAPPING_STYLE);
+    emit(s, &ev, ok);
+}
+
+static void map_end(saver *s)
+{
+    yaml_event_t ev;
+    emit(s, &ev, yaml_mapping_end_event_initialize(&ev));
+}
+
+static void seq_start(saver *s, int flow)
+{
+    yaml_event_t ev;
+    int ok = yaml_sequence_start_event_initialize(
+        &ev, NULL, NULL, 1, flow ? YAML_FLOW_SEQUENCE_STYLE : YAML_BLOCK_SEQUENCE_STYLE);
+    emit(s, &ev, ok);
+}
+
+static void seq_end(saver *s)
+{
+    yaml_event_t ev;
+    emit(s, &ev, yaml_sequence_end_event_initialize(&ev));
+}
+
+static void kv_str(saver *s, const char *key, const char *v)
+{
+    scalar(s, key, YAML_PLAIN_SCALAR_STYLE);
+    str(s, v);
+}
+
+static void kv_num(saver *s, const char *key, double v)
+{
+    scalar(s, key, YAML_PLAIN_SCALAR_STYLE);
+    num(s, v);
+}
+
+static void kv_word(saver *s, const char *key, const char *word)
+{
+    scalar(s, key, YAML_PLAIN_SCALAR_STYLE);
+    scalar(s, word ? word : "?", YAML_PLAIN_SCALAR_STYLE);
+}
+
+/* ---- project -------------------------------------------------------------------- */
+
+static void save_project(saver *s, const airoi_project *p)
+{
+    double x;
+    scalar(s, "project", YAML_PLAIN_SCALAR_STYLE);
+    map_start(s, 0);
+    kv_str(s, "name", airoi_project_get_string(p, AIROI_PROJECT_NAME));
+    if (airoi_project_is_set(p, AIROI_PROJECT_CURRENCY))
+        kv_str(s, "currency", airoi_project_get_string(p, AIROI_PROJECT_CURRENCY));
+    if (airoi_project_is_set(p, AIROI_PROJECT_UNIT) &&
+        airoi_project_get_number(&x, p, AIROI_PROJECT_UNIT) == AIROI_OK)
+        kv_num(s, "unit", x);
+    if (airoi_project_is_set(p, AIROI_PROJECT_START) &&
+        airoi_project_get_number(&x, p, AIROI_PROJECT_START) == AIROI_OK) {
+        char iso[16];
+        if (airoi_date_to_iso(iso, sizeof iso, (int32_t)x) == AIROI_OK)
+            kv_word(s, "start", iso);
+    }
+    if (airoi_project_is_set(p, AIROI_PROJECT_PERIOD) &&
+        airoi_project_get_number(&x, p, AIROI_PROJECT_PERIOD) == AIROI_OK)
+        kv_word(s, "period", airoi_period_name((int)x));
+    if (airoi_project_is_set(p, AIROI_PROJECT_HORIZON) &&
+        airoi_project_get_number(&x, p, AIROI_PROJECT_HORIZON) == AIROI_OK)
+        kv_num(s, "horizon", x);
+    static const struct {
+        const char *key;
+        int param;
+    } rates[] = {
+        {"discount_rate", AIROI_PROJECT_DISCOUNT_RATE},
+        {"finance_rate", AIROI_PROJECT_FINANCE_RATE},
+        {"reinvest_rate", AIROI_PROJECT_REINVEST_RATE},
+    };
+    for (size_t i = 0; i < sizeof rates / sizeof rates[0]; i++)
+        if (airoi_project_is_set(p, rates[i].param) &&
+            airoi_project_get_number(&x, p, rates[i].param) == AIROI_OK)
+            kv_num(s, rates[i].key, x);
+    if (airoi_project_is_set(p, AIROI_PROJECT_USE_CASE))
+        kv_str(s, "use_case", airoi_project_get_string(p, AIROI_PROJECT_USE_CASE));
+    if (airoi_project_is_set(p, AIROI_PROJECT_STAGE) &&
+        airoi_project_get_number(&x, p, AIROI_PROJECT_STAGE) == AIROI_OK)
+        kv_word(s, "stage", airoi_stage_name((int)x));
+    map_end(s);
+
+    size_t nfx = airoi_project_count_fx(p);
+    if (nfx) {
+        scalar(s, "fx", YAML_PLAIN_SCALAR_STYLE);
+        map_start(s, 0);
+        for (size_t i = 0; i < nfx; i++) {
+            const char *cur = airoi_project_get_fx_currency(p, i);
+            if (cur && airoi_project_get_fx(&x, p, cur) == AIROI_OK) {
+                str(s, cur);
+                num(s, x);
+            }
+        }
+        map_end(s);
+    }
+}
+
+/* ---- items ------------------------------------------------------------------------ */
+
+/* Uniform access to both item kinds. */
+typedef struct item_view {
+    const airoi_cost_item *c;
+    const airoi_value_item *v;
+} item_view;
+
+static int iset(const item_view *it, int param)
+{
+    return it->c ? airoi_cost_item_is_set(it->c, param) == 1
+                 : airoi_value_item_is_set(it->v, param) == 1;
+}
+
+static int iget(const item_view *it, int param, double *x)
+{
+    return it->c ? airoi_cost_item_get_number(x, it->c, param)
+                 : airoi_value_item_get_number(x, it->v, param);
+}
+
+static const char *istr(const item_view *it, int param)
+{
+    return it->c ? airoi_cost_item_get_string(it->c, param)
+                 : airoi_value_item_get_string(it->v, param);
+}
+
+static int iamounts(const item_view *it, double *buf, size_t cap, size_t *len)
+{
+    return it->c ? airoi_cost_item_get_amounts(buf, cap, len, it->c)
+                 : airoi_value_item_get_amounts(buf, cap, len, it->v);
+}
+
+static void kv_param(saver *s, const item_view *it, const char *key, int param)
+{
+    double x;
+    if (iset(it, param) && iget(it, param, &x) == AIROI_OK)
+        kv_num(s, key, x);
+}
+
+static int save_item(saver *s, const item_view *it)
+{
+    double x;
+    map_start(s, 0);
+    kv_str(s, "name", istr(it, AIROI_ITEM_NAME));
+    if (it->c) {
+        if (iget(it, AIROI_ITEM_CATEGORY, &x) == AIROI_OK)
+            kv_word(s, "category", airoi_category_name((int)x));
+    } else if (iget(it, AIROI_ITEM_DIMENSION, &x) == AIROI_OK) {
+        kv_word(s, "dimension", airoi_dimension_name((int)x));
+    }
+    /* the amount, in the form it was given */
+    size_t n = 0;
+    iamounts(it, NULL, 0, &n);
+    if (n) {
+        double *a = airoi__calloc(n, sizeof *a);
+        if (!a)
+            return AIROI_ERR_NOMEM;
+        size_t got = 0;
+        if (iamounts(it, a, n, &got) == AIROI_OK) {
+            scalar(s, "amounts", YAML_PLAIN_SCALAR_STYLE);
+            seq_start(s, 1);
+            for (size_t i = 0; i < got; i++)
+                num(s, a[i]);
+            seq_end(s);
+        }
+        airoi__free(a);
+    } else if (iset(it, AIROI_ITEM_QUANTITY) || iset(it, AIROI_ITEM_UNIT_AMOUNT)) {
+        kv_param(s, it, "quantity", AIROI_ITEM_QUANTITY);
+        kv_param(s, it, "unit_amount", AIROI_ITEM_UNIT_AMOUNT);
+    } else {
+        kv_param(s, it, "amount", AIROI_ITEM_AMOUNT);
+    }
+    /* frequency and periods: `per` is written unless it is the default (the
+     * project period); `at` only for one-time amounts, `from`/`to` only for
+     * recurring ones, since the loader refuses the others. */
+    int once = 0;
+    if (iset(it, AIROI_ITEM_PER) && iget(it, AIROI_ITEM_PER, &x) == AIROI_OK &&
+        (int)x != AIROI_PER_PERIOD) {
+        once = (int)x == AIROI_PER_ONCE;
+        kv_word(s, "per", airoi_per_name((int)x));
+    }
+    if (once) {
+        kv_param(s, it, "at", AIROI_ITEM_AT);
+    } else {
+        kv_param(s, it, "from", AIROI_ITEM_FROM);
+        kv_param(s, it, "to", AIROI_ITEM_TO);
+    }
+    kv_param(s, it, "growth", AIROI_ITEM_GROWTH);
+    if (iset(it, AIROI_ITEM_CURRENCY) && istr(it, AIROI_ITEM_CURRENCY))
+        kv_str(s, "currency", istr(it, AIROI_ITEM_CURRENCY));
+    kv_param(s, it, "risk_adjustment", AIROI_ITEM_RISK_ADJUSTMENT);
+    if (it->v) {
+        kv_param(s, it, "realization", AIROI_ITEM_REALIZATION);
+        kv_param(s, it, "attribution", AIROI_ITEM_ATTRIBUTION);
+        if (iset(it, AIROI_ITEM_MONETIZED) && iget(it, AIROI_ITEM_MONETIZED, &x) == AIROI_OK)
+            kv_word(s, "monetized", x != 0 ? "true" : "false");
+        int any = iset(it, AIROI_ITEM_ADOPTION_CURVE) || iset(it, AIROI_ITEM_ADOPTION_PERIODS) ||
+                  iset(it, AIROI_ITEM_ADOPTION_START) || iset(it, AIROI_ITEM_ADOPTION_CEILING);
+        if (any) {
+            scalar(s, "adoption", YAML_PLAIN_SCALAR_STYLE);
+            map_start(s, 1);
+            /* the curve is always written: the loader requires it */
+            if (iget(it, AIROI_ITEM_ADOPTION_CURVE, &x) == AIROI_OK)
+                kv_word(s, "curve", airoi_curve_name((int)x));
+            kv_param(s, it, "periods", AIROI_ITEM_ADOPTION_PERIODS);
+            kv_param(s, it, "start", AIROI_ITEM_ADOPTION_START);
+            kv_param(s, it, "ceiling", AIROI_ITEM_ADOPTION_CEILING);
+            map_end(s);
+        }
+    }
+    map_end(s);
+    return AIROI_OK;
+}
+
+static int save_items(saver *s, const airoi_project *p)
+{
+    size_t nc = airoi_project_count_costs(p), nv = airoi_project_count_values(p);
+    if (nc) {
+        scalar(s, "costs", YAML_PLAIN_SCALAR_STYLE);
+        seq_start(s, 0);
+        for (size_t i = 0; i < nc && !s->failed; i++) {
+            item_view it = {airoi_project_get_cost(p, i), NULL};
+            if (save_item(s, &it))
+                return AIROI_ERR_NOMEM;
+        }
+        seq_end(s);
+    }
+    if (nv) {
+        scalar(s, "values", YAML_PLAIN_SCALAR_STYLE);
+        seq_start(s, 0);
+        for (size_t i = 0; i < nv && !s->failed; i++) {
+            item_view it = {NULL, airoi_project_get_value(p, i)};
+            if (save_item(s, &it))
+                return AIROI_ERR_NOMEM;
+        }
+        seq_end(s);
+    }
+    return AIROI_OK;
+}
+
+/* ---- scenarios ------------------------------------------------------------------- */
+
+static void save_scenarios(saver *s, const airoi_project *p)
+{
+    size_t ns = airoi_project_count_scenarios(p);
+    if (!ns)
+        return;
+    scalar(s, "scenarios", YAML_PLAIN_SCALAR_STYLE);
+    seq_start(s, 0);
+    for (size_t i = 0; i < ns && !s->failed; i++) {
+        const airoi_scenario *sc = airoi_project_get_scenario(p, i);
+        double x;
+        map_start(s, 0);
+        kv_str(s, "name", airoi_scenario_get_name(sc));
+        if (airoi_scenario_get_number(&x, sc, AIROI_SCENARIO_PROBABILITY) == AIROI_OK)
+            kv_num(s, "probability", x);
+        size_t nm = airoi_scenario_count_multipliers(sc);
+        if (nm) {
+            scalar(s, "multipliers", YAML_PLAIN_SCALAR_STYLE);
+            map_start(s, 1);
+            for (size_t m = 0; m < nm; m++) {
+                const char *target;
+                double f;
+                if (airoi_scenario_get_multiplier(&target, &f, sc, m) == AIROI_OK) {
+                    str(s, target);
+                    num(s, f);
+                }
+            }
+            map_end(s);
+        }
+        if (airoi_scenario_is_set(sc, AIROI_SCENARIO_DELAY) &&
+            airoi_scenario_get_number(&x, sc, AIROI_SCENARIO_DELAY) == AIROI_OK)
+            kv_num(s, "delay", x);
+        if (airoi_scenario_is_set(sc, AIROI_SCENARIO_ADOPTION_CEILING) &&
+            airoi_scenario_get_number(&x, sc, AIROI_SCENARIO_ADOPTION_CEILING) == AIROI_OK)
+            kv_num(s, "adoption_ceiling", x);
+        map_end(s);
+    }
+    seq_end(s);
+}
+
+/* ---- entry points ---------------------------------------------------------------- */
+
+static int save(char **out, size_t *len_out, const airoi_project *p)
+{
+    saver s;
+    memset(&s, 0, sizeof s);
+    airoi__buf_init(&s.out);
+    if (!yaml_emitter_initialize(&s.em))
+        return airoi__error(AIROI_ERR_NOMEM, "out of memory while saving a model");
+    yaml_emitter_set_output(&s.em, write_handler, &s.out);
+    yaml_emitter_set_encoding(&s.em, YAML_UTF8_ENCODING);
+    yaml_emitter_set_unicode(&s.em, 1);
+    yaml_emitter_set_width(&s.em, -1);
+    yaml_emitter_set_indent(&s.em, 2);
+
+    yaml_event_t ev;
+    emit(&s, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING));
+    emit(&s, &ev, yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1));
+    map_start(&s, 0);
+    kv_num(&s, "airoi", 1);
+    save_project(&s, p);
+    int rc = save_items(&s, p);
+    if (rc == AIROI_OK) {
+        save_scenarios(&s, p);
+        map_end(&s);
+        emit(&s, &ev, yaml_document_end_event_initialize(&ev, 1));
+        emit(&s, &ev, yaml_stream_end_event_initialize(&ev));
+        if (!s.failed && !yaml_emitter_flush(&s.em))
+            s.failed = 1;
+    }
+    int em_error = s.em.error;
+    const char *problem = s.em.problem;
+    char why[160];
+    snprintf(why, sizeof why, "%s", problem ? problem : "emitter error");
+    yaml_emitter_delete(&s.em);
+    if (rc == AIROI_OK && s.failed) {
+        if (s.out.failed || em_error == YAML_MEMORY_ERROR)
+            rc = AIROI_ERR_NOMEM;
+        else
+            rc = airoi__error(AIROI_ERR_INVALID,
+                              "cannot write the model: %s (names must be valid UTF-8)", why);
+    }
+    if (rc == AIROI_OK)
+        rc = airoi__buf_detach(&s.out, out, len_out);
+    airoi__buf_free(&s.out);
+    if (rc == AIROI_ERR_NOMEM)
+        return airoi__error(AIROI_ERR_NOMEM, "out of memory while saving a model");
+    return rc;
+}
+
+AIROI_API int airoi_model_save_buffer(char **out, size_t *len_out, const airoi_project *p,
+                                      unsigned flags)
+{
+    AIROI__ENTER();
+    if (out)
+        *out = NULL;
+    if (len_out)
+        *len_out = 0;
+    if (!out || !p)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_model_save_buffer: NULL %s",
+                            !out ? "out" : "project");
+    if (flags)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_model_save_buffer: unknown flags 0x%x",
+                            flags);
+    int rc = save(out, len_out, p);
+    if (rc == AIROI_OK)
+        airoi__error_clear();
+    return rc;
+}
+
+AIROI_API int airoi_model_save_file(const airoi_project *p, const char *path, unsigned flags)
+{
+    AIROI__ENTER();
+    if (!p || !path)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_model_save_file: NULL %s",
+                            !p ? "project" : "path");
+    if (flags)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_model_save_file: unknown flags 0x%x",
+                            flags);
+    char *text = NULL;
+    size_t len = 0;
+    int rc = save(&text, &len, p);
+    if (rc)
+        return rc;
+    FILE *f = fopen(path, "wb");
+    if (!f) {
+        int err = errno;
+        airoi_free(text);
+        char why[128] = "unknown error";
+        if (strerror_r(err, why, sizeof why) != 0)
+            snprintf(why, sizeof why, "error %d", err);
+        return airoi__error(AIROI_ERR_IO, "%s: cannot open the file for writing: %s", path, why);
+    }
+    int ok = fwrite(text, 1, len, f) == len;
+    int err = errno;
+    if (fclose(f) != 0 && ok) {
+        ok = 0;
+        err = errno;
+    }
+    airoi_free(text);
+    if (!ok) {
+        char why[128] = "unknown error";
+        if (strerror_r(err, why, sizeof why) != 0)
+            snprintf(why, sizeof why, "error %d", err);
+        return airoi__error(AIROI_ERR_IO, "%s: cannot write the file: %s", path, why);
+    }
+    return AIROI_OK;
+}

@@ -1,0 +1,152 @@
+/*
+ * lib/report/csv.c: one CSV table (RFC 4180: comma separated, CRLF line
+ * ends, fields quoted when they hold a comma, quote, CR or LF, quotes
+ * doubled). Numbers at full precision, empty fields for figures that do not
+ * exist. The table is the schedule, else the findings, else the benchmark,
+ * else the metrics, depending on the selected sections (report.h).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "report/report-private.h"
+
+static void field(airoi__buf *b, const char *s, int first)
+{
+    if (!first)
+        airoi__buf_append(b, ",", 1);
+    if (!s)
+        return;
+    if (strpbrk(s, ",\"\r\n") == NULL) {
+        airoi__buf_puts(b, s);
+        return;
+    }
+    airoi__buf_append(b, "\"", 1);
+    for (const char *c = s; *c; c++) {
+        if (*c == '"')
+            airoi__buf_append(b, "\"", 1);
+        airoi__buf_append(b, c, 1);
+    }
+    airoi__buf_append(b, "\"", 1);
+}
+
+static void number(airoi__buf *b, double v, int first)
+{
+    char t[64];
+    airoi__fmt_double(t, sizeof t, v);
+    field(b, t, first);
+}
+
+static void opt(airoi__buf *b, const rpt_num *n, int first)
+{
+    if (n->ok)
+        number(b, n->v, first);
+    else
+        field(b, NULL, first);
+}
+
+static void eol(airoi__buf *b)
+{
+    airoi__buf_append(b, "\r\n", 2);
+}
+
+static void schedule(airoi__buf *b, const rpt *R)
+{
+    static const char *const names[RPT_SCHEDULE_COLUMNS] = {
+        "costs", "benefits", "net", "cumulative", "discounted", "discounted_cumulative",
+        "discount_factor", "discounted_costs", "discounted_benefits"};
+    char h[96];
+    field(b, "period", 1);
+    for (int c = 0; c < RPT_SCHEDULE_COLUMNS; c++)
+        field(b, names[c], 0);
+    if (R->has_split) {
+        for (size_t c = 0; c < R->ncategories; c++) {
+            snprintf(h, sizeof h, "costs_%s", R->category_names[c]);
+            field(b, h, 0);
+        }
+        for (size_t d = 0; d < R->ndimensions; d++) {
+            snprintf(h, sizeof h, "benefits_%s", R->dimension_names[d]);
+            field(b, h, 0);
+        }
+    }
+    eol(b);
+    for (size_t t = 0; t < R->nperiods; t++) {
+        number(b, (double)t, 1);
+        for (int c = 0; c < RPT_SCHEDULE_COLUMNS; c++)
+            number(b, R->col[c][t], 0);
+        if (R->has_split) {
+            for (size_t c = 0; c < R->ncategories; c++)
+                number(b, R->cat[c][t], 0);
+            for (size_t d = 0; d < R->ndimensions; d++)
+                number(b, R->dim[d][t], 0);
+        }
+        eol(b);
+    }
+}
+
+static void findings(airoi__buf *b, const rpt *R)
+{
+    field(b, "code", 1);
+    field(b, "severity", 0);
+    field(b, "subject", 0);
+    field(b, "message", 0);
+    field(b, "actual", 0);
+    field(b, "reference", 0);
+    eol(b);
+    for (size_t i = 0; i < R->nfindings; i++) {
+        const rpt_finding *f = &R->findings[i];
+        field(b, f->code, 1);
+        field(b, f->severity, 0);
+        field(b, f->subject, 0);
+        field(b, f->message, 0);
+        opt(b, &f->actual, 0);
+        opt(b, &f->reference, 0);
+        eol(b);
+    }
+}
+
+static void benchmark(airoi__buf *b, const rpt *R)
+{
+    field(b, "use_case", 1);
+    field(b, "field", 0);
+    field(b, "low", 0);
+    field(b, "high", 0);
+    field(b, "value", 0);
+    field(b, "position", 0);
+    eol(b);
+    if (!R->has_benchmark)
+        return;
+    for (int i = 0; i < RPT_BENCH_FIELDS; i++) {
+        const rpt_bench_field *f = &R->bench[i];
+        field(b, R->bench_key, 1);
+        field(b, f->key, 0);
+        opt(b, &f->low, 0);
+        opt(b, &f->high, 0);
+        opt(b, &f->value, 0);
+        field(b, f->position, 0);
+        eol(b);
+    }
+}
+
+static void metrics(airoi__buf *b, const rpt *R)
+{
+    field(b, "metric", 1);
+    field(b, "value", 0);
+    eol(b);
+    for (size_t i = 0; i < R->nmetrics; i++) {
+        field(b, R->metric_names[i], 1);
+        opt(b, &R->metrics.m[i], 0);
+        eol(b);
+    }
+}
+
+void airoi__report_csv(airoi__buf *b, const rpt *R)
+{
+    if (R->sections & AIROI_REPORT_SCHEDULE)
+        schedule(b, R);
+    else if (R->sections & AIROI_REPORT_FINDINGS)
+        findings(b, R);
+    else if (R->sections & AIROI_REPORT_BENCHMARK)
+        benchmark(b, R);
+    else
+        metrics(b, R);
+}

@@ -1,0 +1,316 @@
+/*
+ * lib/report/json.c: the JSON report, the stable contract of docs/cli.md.
+ * Two-space indentation, keys in a fixed order, numbers as the shortest
+ * text that reads back as the same double, null for figures that do not
+ * exist.
+ */
+#include <string.h>
+
+#include "report/report-private.h"
+#include "airoi/version.h"
+
+typedef struct jw {
+    airoi__buf *b;
+    int depth;
+    int first; /* no member written yet at this level */
+} jw;
+
+static void nl(jw *w)
+{
+    airoi__buf_append(w->b, "\n", 1);
+    for (int i = 0; i < w->depth; i++)
+        airoi__buf_append(w->b, "  ", 2);
+}
+
+/* Length of the valid UTF-8 sequence at s (1..4), or 0 when invalid. */
+static size_t utf8_seq(const unsigned char *s)
+{
+    unsigned c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t n;
+    unsigned min;
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2, min = 0x80;
+    else if (c >= 0xE0 && c <= 0xEF)
+        n = 3, min = 0x800;
+    else if (c >= 0xF0 && c <= 0xF4)
+        n = 4, min = 0x10000;
+    else
+        return 0;
+    unsigned cp = c & (0x7Fu >> n);
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3Fu);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n;
+}
+
+static void jstring(airoi__buf *b, const char *s)
+{
+    if (!s) {
+        airoi__buf_puts(b, "null");
+        return;
+    }
+    airoi__buf_append(b, "\"", 1);
+    const unsigned char *c = (const unsigned char *)s;
+    while (*c) {
+        size_t n = utf8_seq(c);
+        if (n == 0) { /* invalid byte: U+FFFD, so that the output stays UTF-8 */
+            airoi__buf_puts(b, "\\ufffd");
+            c++;
+            continue;
+        }
+        if (n > 1) {
+            airoi__buf_append(b, (const char *)c, n);
+            c += n;
+            continue;
+        }
+        switch (*c) {
+        case '"': airoi__buf_puts(b, "\\\""); break;
+        case '\\': airoi__buf_puts(b, "\\\\"); break;
+        case '\n': airoi__buf_puts(b, "\\n"); break;
+        case '\r': airoi__buf_puts(b, "\\r"); break;
+        case '\t': airoi__buf_puts(b, "\\t"); break;
+        case '\b': airoi__buf_puts(b, "\\b"); break;
+        case '\f': airoi__buf_puts(b, "\\f"); break;
+        default:
+            if (*c < 0x20 || *c == 0x7F)
+                airoi__buf_printf(b, "\\u%04x", (unsigned)*c);
+            else
+                airoi__buf_append(b, (const char *)c, 1);
+        }
+        c++;
+    }
+    airoi__buf_append(b, "\"", 1);
+}
+
+static void key(jw *w, const char *k)
+{
+    if (!w->first)
+        airoi__buf_append(w->b, ",", 1);
+    w->first = 0;
+    nl(w);
+    if (k) {
+        jstring(w->b, k);
+        airoi__buf_append(w->b, ": ", 2);
+    }
+}
+
+static void jopen(jw *w, const char *k, char bracket)
+{
+    key(w, k);
+    airoi__buf_append(w->b, &bracket, 1);
+    w->depth++;
+    w->first = 1;
+}
+
+static void jclose(jw *w, char bracket)
+{
+    w->depth--;
+    if (!w->first)
+        nl(w);
+    airoi__buf_append(w->b, &bracket, 1);
+    w->first = 0;
+}
+
+static void num(jw *w, const char *k, double v)
+{
+    char t[64];
+    key(w, k);
+    airoi__fmt_double(t, sizeof t, v);
+    airoi__buf_puts(w->b, t);
+}
+
+static void opt(jw *w, const char *k, const rpt_num *n)
+{
+    if (n->ok) {
+        num(w, k, n->v);
+    } else {
+        key(w, k);
+        airoi__buf_puts(w->b, "null");
+    }
+}
+
+static void str(jw *w, const char *k, const char *s)
+{
+    key(w, k);
+    jstring(w->b, s);
+}
+
+static void boolean(jw *w, const char *k, int v)
+{
+    key(w, k);
+    airoi__buf_puts(w->b, v ? "true" : "false");
+}
+
+static void metrics(jw *w, const char *k, const rpt *R, const rpt_metrics *m)
+{
+    jopen(w, k, '{');
+    for (size_t i = 0; i < R->nmetrics; i++)
+        opt(w, R->metric_names[i], &m->m[i]);
+    jclose(w, '}');
+}
+
+static void project(jw *w, const rpt *R)
+{
+    jopen(w, "project", '{');
+    str(w, "name", R->name);
+    str(w, "currency", R->currency);
+    num(w, "unit", R->unit);
+    str(w, "period", R->period_name);
+    num(w, "periods_per_year", R->periods_per_year);
+    num(w, "horizon", R->horizon);
+    num(w, "discount_rate", R->discount_rate);
+    num(w, "period_rate", R->period_rate);
+    num(w, "finance_rate", R->finance_rate);
+    num(w, "reinvest_rate", R->reinvest_rate);
+    str(w, "start", R->start[0] ? R->start : NULL);
+    str(w, "use_case", R->use_case);
+    str(w, "stage", R->stage_name);
+    jclose(w, '}');
+
+    jopen(w, "evaluation", '{');
+    str(w, "scenario", R->scenario);
+    boolean(w, "honest_estimate", R->honest);
+    jclose(w, '}');
+}
+
+static void tco(jw *w, const rpt *R)
+{
+    const rpt_metrics *m = &R->metrics;
+    jopen(w, "tco", '{');
+    opt(w, "total", rpt_metric(m, AIROI_METRIC_TCO_TOTAL));
+    opt(w, "direct", rpt_metric(m, AIROI_METRIC_TCO_DIRECT));
+    opt(w, "hidden", rpt_metric(m, AIROI_METRIC_TCO_HIDDEN));
+    opt(w, "hidden_share", rpt_metric(m, AIROI_METRIC_TCO_HIDDEN_SHARE));
+    jopen(w, "by_category", '{');
+    for (size_t c = 0; c < R->ncategories; c++)
+        num(w, R->category_names[c], R->category_total[c]);
+    jclose(w, '}');
+    jopen(w, "hidden_categories", '[');
+    for (size_t c = 0; c < R->ncategories; c++)
+        if (R->category_hidden[c])
+            str(w, NULL, R->category_names[c]);
+    jclose(w, ']');
+    opt(w, "pv", rpt_metric(m, AIROI_METRIC_TCO_PV));
+    opt(w, "annual", rpt_metric(m, AIROI_METRIC_ANNUAL_COSTS));
+    jclose(w, '}');
+
+    jopen(w, "value", '{');
+    opt(w, "total", rpt_metric(m, AIROI_METRIC_TOTAL_BENEFITS));
+    jopen(w, "by_dimension", '{');
+    for (size_t d = 0; d < R->ndimensions; d++)
+        num(w, R->dimension_names[d], R->dimension_total[d]);
+    jclose(w, '}');
+    num(w, "strategic_unmonetized", R->strategic_unmonetized);
+    opt(w, "pv", rpt_metric(m, AIROI_METRIC_PV_BENEFITS));
+    opt(w, "annual", rpt_metric(m, AIROI_METRIC_ANNUAL_BENEFITS));
+    jclose(w, '}');
+}
+
+static void schedule(jw *w, const rpt *R)
+{
+    static const char *const names[RPT_SCHEDULE_COLUMNS] = {
+        "costs", "benefits", "net", "cumulative", "discounted", "discounted_cumulative",
+        "discount_factor", "discounted_costs", "discounted_benefits"};
+    jopen(w, "schedule", '[');
+    for (size_t t = 0; t < R->nperiods; t++) {
+        jopen(w, NULL, '{');
+        num(w, "period", (double)t);
+        for (int c = 0; c < RPT_SCHEDULE_COLUMNS; c++)
+            num(w, names[c], R->col[c][t]);
+        if (R->has_split) {
+            jopen(w, "costs_by_category", '{');
+            for (size_t c = 0; c < R->ncategories; c++)
+                num(w, R->category_names[c], R->cat[c][t]);
+            jclose(w, '}');
+            jopen(w, "benefits_by_dimension", '{');
+            for (size_t d = 0; d < R->ndimensions; d++)
+                num(w, R->dimension_names[d], R->dim[d][t]);
+            jclose(w, '}');
+        }
+        jclose(w, '}');
+    }
+    jclose(w, ']');
+}
+
+static void scenarios(jw *w, const rpt *R)
+{
+    jopen(w, "scenarios", '[');
+    for (size_t i = 0; i < R->nscenarios; i++) {
+        const rpt_scenario *s = &R->scenarios[i];
+        jopen(w, NULL, '{');
+        str(w, "name", s->name);
+        num(w, "probability", s->probability);
+        boolean(w, "implicit", R->implicit_base);
+        metrics(w, "metrics", R, &s->metrics);
+        jclose(w, '}');
+    }
+    jclose(w, ']');
+}
+
+static void findings(jw *w, const rpt *R)
+{
+    jopen(w, "findings", '[');
+    for (size_t i = 0; i < R->nfindings; i++) {
+        const rpt_finding *f = &R->findings[i];
+        jopen(w, NULL, '{');
+        str(w, "code", f->code);
+        str(w, "severity", f->severity);
+        str(w, "message", f->message);
+        str(w, "subject", f->subject);
+        opt(w, "actual", &f->actual);
+        opt(w, "reference", &f->reference);
+        jclose(w, '}');
+    }
+    jclose(w, ']');
+}
+
+static void benchmark(jw *w, const rpt *R)
+{
+    jopen(w, "benchmark", '{');
+    str(w, "use_case", R->bench_key);
+    str(w, "label", R->bench_label);
+    jopen(w, "dimensions", '[');
+    for (size_t i = 0; i < R->nbench_dims; i++)
+        str(w, NULL, R->bench_dims[i]);
+    jclose(w, ']');
+    for (int i = 0; i < RPT_BENCH_FIELDS; i++) {
+        const rpt_bench_field *f = &R->bench[i];
+        jopen(w, f->key, '{');
+        opt(w, "low", &f->low);
+        opt(w, "high", &f->high);
+        opt(w, "value", &f->value);
+        str(w, "position", f->position);
+        jclose(w, '}');
+    }
+    jclose(w, '}');
+}
+
+void airoi__report_json(airoi__buf *b, const rpt *R)
+{
+    jw w = {b, 0, 1};
+    airoi__buf_append(b, "{", 1);
+    w.depth = 1;
+    str(&w, "airoi_version", AIROI_VERSION_STRING);
+    project(&w, R);
+    if (R->sections & AIROI_REPORT_METRICS)
+        metrics(&w, "metrics", R, &R->metrics);
+    if (R->sections & AIROI_REPORT_TCO)
+        tco(&w, R);
+    if (R->sections & AIROI_REPORT_SCHEDULE)
+        schedule(&w, R);
+    if (R->sections & AIROI_REPORT_SCENARIOS)
+        scenarios(&w, R);
+    if (R->sections & AIROI_REPORT_FINDINGS)
+        findings(&w, R);
+    if ((R->sections & AIROI_REPORT_BENCHMARK) && R->has_benchmark)
+        benchmark(&w, R);
+    w.depth = 0;
+    nl(&w);
+    airoi__buf_puts(b, "}\n");
+}

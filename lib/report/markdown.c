@@ -1,0 +1,98 @@
+/*
+ * lib/report/markdown.c: the whole report as Markdown (GitHub-flavoured
+ * tables), for pull requests, wikis and business-case documents.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "report/report-private.h"
+
+static void md_text(airoi__buf *b, const char *s)
+{
+    for (const char *c = s; *c; c++) {
+        if (strchr("\\`*_[]<>|#", *c))
+            airoi__buf_append(b, "\\", 1);
+        airoi__buf_append(b, c, 1);
+    }
+}
+
+static void heading(airoi__buf *b, const char *title, const char *note)
+{
+    airoi__buf_puts(b, "\n## ");
+    airoi__buf_puts(b, title);
+    airoi__buf_puts(b, "\n\n");
+    if (note && *note) {
+        airoi__buf_puts(b, "_");
+        md_text(b, note);
+        airoi__buf_puts(b, "_\n\n");
+    }
+}
+
+static void emit(airoi__buf *b, rpt_table *t, int present)
+{
+    if (!present)
+        return;
+    airoi__table_markdown(b, t);
+    airoi__table_free(t);
+}
+
+void airoi__report_markdown(airoi__buf *b, const rpt *R)
+{
+    char labels[12][16], values[12][256], in[96], note[192];
+    rpt_table t;
+
+    airoi__buf_puts(b, "# ");
+    md_text(b, R->name);
+    airoi__buf_puts(b, "\n\n");
+    size_t nf = airoi__report_facts(R, labels, values, 12);
+    for (size_t i = 0; i < nf; i++) {
+        airoi__buf_puts(b, "- **");
+        md_text(b, labels[i]);
+        airoi__buf_puts(b, ":** ");
+        md_text(b, values[i]);
+        airoi__buf_puts(b, "\n");
+    }
+    airoi__fmt_amounts_in(in, sizeof in, R);
+    if (*in)
+        snprintf(note, sizeof note, "Amounts in %s.", in);
+    else
+        note[0] = '\0';
+
+    if (R->sections & AIROI_REPORT_METRICS) {
+        heading(b, "Key metrics", NULL);
+        emit(b, &t, airoi__tbl_metrics(&t, R));
+    }
+    if (R->sections & AIROI_REPORT_TCO) {
+        heading(b, "Total cost of ownership", note);
+        emit(b, &t, airoi__tbl_tco(&t, R));
+        heading(b, "Value by dimension", note);
+        emit(b, &t, airoi__tbl_value(&t, R));
+    }
+    if (R->sections & AIROI_REPORT_SCENARIOS) {
+        heading(b, "Scenarios", R->implicit_base ? "No scenarios defined: the base case alone." : NULL);
+        emit(b, &t, airoi__tbl_scenarios(&t, R));
+    }
+    if ((R->sections & AIROI_REPORT_SCHEDULE) && airoi__tbl_years(&t, R)) {
+        heading(b, "Cash flow by year", note);
+        emit(b, &t, 1);
+    }
+    if (R->sections & AIROI_REPORT_FINDINGS) {
+        heading(b, "Audit findings", NULL);
+        if (airoi__tbl_findings(&t, R))
+            emit(b, &t, 1);
+        else
+            airoi__buf_puts(b, R->scenario ? "Findings are computed for the base case only.\n"
+                                           : "None: the plan passes every check of the TCO audit.\n");
+    }
+    if (R->sections & AIROI_REPORT_BENCHMARK) {
+        heading(b, "Benchmark", R->bench_label);
+        if (airoi__tbl_benchmark(&t, R))
+            emit(b, &t, 1);
+        else
+            airoi__buf_puts(b, "No use case in the model: set `project.use_case` to compare.\n");
+    }
+    if (R->sections & AIROI_REPORT_SCHEDULE) {
+        heading(b, "Cash-flow schedule", note);
+        emit(b, &t, airoi__tbl_schedule(&t, R));
+    }
+}

@@ -1,0 +1,204 @@
+/*
+ * lib/report: the data a report shows, gathered once through the public
+ * API (report.c), and the writers of each notation (json.c, text.c,
+ * csv.c, markdown.c). Internal header; nothing here is part of the API.
+ */
+#ifndef AIROI_REPORT_PRIVATE_H
+#define AIROI_REPORT_PRIVATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/core-private.h"
+#include "airoi/project.h"
+#include "airoi/result.h"
+#include "airoi/report.h"
+
+#define RPT_MAX_METRICS 64
+#define RPT_MAX_CATEGORIES 32
+#define RPT_MAX_DIMENSIONS 16
+#define RPT_SCHEDULE_COLUMNS 9
+#define RPT_BENCH_FIELDS 3
+
+/* Every section bit known to this release. */
+#define RPT_ALL_SECTIONS 0x3Fu
+
+/* A figure that may not exist (null in JSON, "n/a" or "never" in text). */
+typedef struct rpt_num {
+    double v;
+    int ok;
+} rpt_num;
+
+typedef struct rpt_metrics {
+    rpt_num m[RPT_MAX_METRICS];
+} rpt_metrics;
+
+typedef struct rpt_scenario {
+    const char *name;
+    double probability;
+    rpt_metrics metrics;
+} rpt_scenario;
+
+typedef struct rpt_finding {
+    const char *code;
+    const char *severity;
+    const char *message;
+    const char *subject;
+    rpt_num actual;
+    rpt_num reference;
+} rpt_finding;
+
+typedef struct rpt_bench_field {
+    const char *key;   /* JSON key: "roi", "payback_months", "investment" */
+    rpt_num low, high, value;
+    const char *position; /* "below", "within", "above" or NULL */
+} rpt_bench_field;
+
+typedef struct rpt {
+    unsigned sections;
+
+    /* project header */
+    const char *name;
+    const char *currency;    /* NULL when unset */
+    const char *use_case;    /* NULL when unset */
+    const char *period_name; /* "year", "quarter", "month" */
+    const char *stage_name;
+    const char *scenario;    /* NULL for the base case */
+    int period;
+    double periods_per_year; /* 1, 4 or 12 */
+    double unit;
+    double horizon;
+    double discount_rate;
+    double period_rate;
+    double finance_rate;
+    double reinvest_rate;
+    char start[16];          /* ISO date, "" when unset */
+    int honest;
+    int money_decimals;      /* 0 when amounts are large (>= 100,000), else 2 */
+
+    /* metrics, indexed by airoi_metric */
+    size_t nmetrics;
+    const char *metric_names[RPT_MAX_METRICS];
+    rpt_metrics metrics;
+
+    /* TCO and value */
+    size_t ncategories;
+    const char *category_names[RPT_MAX_CATEGORIES];
+    int category_hidden[RPT_MAX_CATEGORIES];
+    double category_total[RPT_MAX_CATEGORIES];
+    size_t ndimensions;
+    const char *dimension_names[RPT_MAX_DIMENSIONS];
+    double dimension_total[RPT_MAX_DIMENSIONS];
+    double strategic_unmonetized;
+
+    /* schedule: nperiods rows; col[c] per airoi_schedule_column; cat[] and
+     * dim[] per category / dimension (NULL when the schedule has no split) */
+    size_t nperiods;
+    double *block;
+    double *col[RPT_SCHEDULE_COLUMNS];
+    double *cat[RPT_MAX_CATEGORIES];
+    double *dim[RPT_MAX_DIMENSIONS];
+    int has_split;
+
+    /* scenarios */
+    size_t nscenarios;
+    rpt_scenario *scenarios;
+    int implicit_base;
+
+    /* findings */
+    size_t nfindings;
+    rpt_finding *findings;
+
+    /* benchmark */
+    int has_benchmark;
+    const char *bench_key;
+    const char *bench_label;
+    size_t nbench_dims;
+    const char *bench_dims[RPT_MAX_DIMENSIONS];
+    rpt_bench_field bench[RPT_BENCH_FIELDS];
+} rpt;
+
+/* Index of a metric in rpt.metrics (the airoi_metric value). */
+static inline const rpt_num *rpt_metric(const rpt_metrics *m, int metric)
+{
+    return &m->m[metric];
+}
+
+/* Writers; each appends to b (failures are sticky in b). */
+void airoi__report_json(airoi__buf *b, const rpt *R);
+void airoi__report_text(airoi__buf *b, const rpt *R);
+void airoi__report_csv(airoi__buf *b, const rpt *R);
+void airoi__report_markdown(airoi__buf *b, const rpt *R);
+
+/* Shared formatting helpers (report.c). */
+
+/* Shortest decimal text that reads back as the same double ("%.17g" at
+ * most), with '.' as the decimal point whatever the locale; -0 gives "0". */
+void airoi__fmt_double(char *buf, size_t cap, double v);
+/* Fixed decimals with thousands separators: 1234567.891 -> "1,234,567.89". */
+void airoi__fmt_grouped(char *buf, size_t cap, double v, int decimals);
+/* A fraction as a percentage with one decimal: 0.557 -> "55.7%". */
+void airoi__fmt_percent(char *buf, size_t cap, double v);
+/* A short number for findings: up to 4 significant digits, grouped. */
+void airoi__fmt_short(char *buf, size_t cap, double v);
+/* The two numbers of a finding: as percentages when both are shares in
+ * [0, 1], else as short numbers. */
+void airoi__fmt_finding_numbers(char *a, char *r, size_t cap, const rpt_finding *f);
+/* Payback in periods only: "27.8 months", "1.68 years", "never". */
+void airoi__fmt_payback_short(char *buf, size_t cap, const rpt *R, const rpt_num *n);
+/* Money with currency: "TWD 1,234.56" (no prefix when the currency is unset). */
+void airoi__fmt_money(char *buf, size_t cap, const rpt *R, double v);
+
+/* Number of UTF-8 code points of s (for column alignment). */
+size_t airoi__utf8_width(const char *s);
+/* Appends s padded with spaces to width code points; right-aligned when right. */
+void airoi__buf_pad(airoi__buf *b, const char *s, size_t width, int right);
+
+/* ------------------------------------------------------------------------ */
+/* Tables shared by the text and Markdown writers (tables.c)                */
+/* ------------------------------------------------------------------------ */
+
+#define RPT_TABLE_MAX_COLS 10
+
+/* Row flags. */
+#define RPT_ROW_TOTAL 1u /* a total: a rule above it in text, bold in Markdown */
+
+typedef struct rpt_table {
+    size_t ncols;
+    const char *header[RPT_TABLE_MAX_COLS];
+    int right[RPT_TABLE_MAX_COLS]; /* right-aligned (numbers) */
+    size_t nrows;
+    size_t cap;
+    char **cells;      /* nrows x ncols owned strings */
+    unsigned *flags;   /* per row */
+    int failed;        /* an allocation failed */
+} rpt_table;
+
+void airoi__table_init(rpt_table *t, size_t ncols, const char *const *header, const int *right);
+void airoi__table_free(rpt_table *t);
+/* Adds a row of ncols strings (copied; NULL reads as ""). */
+void airoi__table_row(rpt_table *t, unsigned flags, const char *const *cells);
+/* Renders with aligned columns, each line starting with indent spaces. */
+void airoi__table_text(airoi__buf *b, const rpt_table *t, int indent);
+/* Renders as a Markdown (GFM) table; '|' in cells is escaped. */
+void airoi__table_markdown(airoi__buf *b, const rpt_table *t);
+
+/* The tables of a report. Each returns 0 when there is nothing to show. */
+int airoi__tbl_metrics(rpt_table *t, const rpt *R);
+int airoi__tbl_tco(rpt_table *t, const rpt *R);
+int airoi__tbl_value(rpt_table *t, const rpt *R);
+int airoi__tbl_years(rpt_table *t, const rpt *R);
+int airoi__tbl_schedule(rpt_table *t, const rpt *R);
+int airoi__tbl_scenarios(rpt_table *t, const rpt *R);
+int airoi__tbl_findings(rpt_table *t, const rpt *R);
+int airoi__tbl_benchmark(rpt_table *t, const rpt *R);
+
+/* "TWD", "10,000 TWD" or "" (no currency, unit 1): what amounts are in. */
+void airoi__fmt_amounts_in(char *buf, size_t cap, const rpt *R);
+/* "month", horizon description: "36 months (3 years)". */
+void airoi__fmt_horizon(char *buf, size_t cap, const rpt *R);
+
+/* The facts of the project header (text.c): label and value pairs. */
+size_t airoi__report_facts(const rpt *R, char labels[][16], char values[][256], size_t max);
+
+#endif /* AIROI_REPORT_PRIVATE_H */

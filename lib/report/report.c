@@ -1,0 +1,470 @@
+/*
+ * lib/report/report.c: airoi_report_write(). Gathers what a report shows
+ * through the public API of project.h, result.h, schedule.h and
+ * benchmark.h, then hands it to the writer of the requested notation.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/report-private.h"
+#include "airoi/benchmark.h"
+#include "airoi/dates.h"
+#include "airoi/schedule.h"
+#include "airoi/version.h"
+
+static const struct {
+    const char *name;
+    int format;
+} format_names[] = {
+    {"text", AIROI_REPORT_TEXT},
+    {"json", AIROI_REPORT_JSON},
+    {"csv", AIROI_REPORT_CSV},
+    {"md", AIROI_REPORT_MARKDOWN},
+    {"markdown", AIROI_REPORT_MARKDOWN},
+};
+
+AIROI_API int airoi_report_format_from_name(int *out, const char *name)
+{
+    AIROI__ENTER();
+    if (!out || !name)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_report_format_from_name: NULL argument");
+    for (size_t i = 0; i < sizeof format_names / sizeof format_names[0]; i++) {
+        if (strcmp(name, format_names[i].name) == 0) {
+            *out = format_names[i].format;
+            return AIROI_OK;
+        }
+    }
+    return airoi__error(AIROI_ERR_INVALID,
+                        "unknown report format '%s' (expected text, json, csv or md)", name);
+}
+
+AIROI_API const char *airoi_report_format_name(int format)
+{
+    switch (format) {
+    case AIROI_REPORT_TEXT: return "text";
+    case AIROI_REPORT_JSON: return "json";
+    case AIROI_REPORT_CSV: return "csv";
+    case AIROI_REPORT_MARKDOWN: return "md";
+    default: return NULL;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Formatting helpers                                                        */
+/* ------------------------------------------------------------------------ */
+
+void airoi__fmt_double(char *buf, size_t cap, double v)
+{
+    if (!isfinite(v)) { /* never produced by the library; keep JSON valid */
+        snprintf(buf, cap, "null");
+        return;
+    }
+    if (v == 0) {
+        snprintf(buf, cap, "0");
+        return;
+    }
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(buf, cap, "%.*g", prec, v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+    /* A locale with ',' as decimal point must not leak into the output. */
+    for (char *c = buf; *c; c++)
+        if (*c != '-' && *c != '+' && *c != 'e' && (*c < '0' || *c > '9'))
+            *c = '.';
+}
+
+void airoi__fmt_grouped(char *buf, size_t cap, double v, int decimals)
+{
+    char raw[64];
+    if (!isfinite(v)) {
+        snprintf(buf, cap, "n/a");
+        return;
+    }
+    if (fabs(v) >= 1e15) { /* beyond any budget: scientific, ungrouped */
+        snprintf(buf, cap, "%.6g", v);
+        return;
+    }
+    snprintf(raw, sizeof raw, "%.*f", decimals, v);
+    /* "-0.00" reads badly; print zero without a sign. */
+    const char *digits = raw;
+    int negative = 0;
+    if (raw[0] == '-') {
+        digits = raw + 1;
+        for (const char *c = digits; *c; c++)
+            if (*c >= '1' && *c <= '9')
+                negative = 1;
+    }
+    size_t intlen = strcspn(digits, ".,");
+    char tmp[96];
+    size_t o = 0;
+    if (negative)
+        tmp[o++] = '-';
+    for (size_t i = 0; i < intlen; i++) {
+        tmp[o++] = digits[i];
+        size_t left = intlen - i - 1;
+        if (left > 0 && left % 3 == 0)
+            tmp[o++] = ',';
+    }
+    if (digits[intlen]) {
+        tmp[o++] = '.';
+        for (const char *c = digits + intlen + 1; *c && o < sizeof tmp - 1; c++)
+            tmp[o++] = *c;
+    }
+    tmp[o] = '\0';
+    snprintf(buf, cap, "%s", tmp);
+}
+
+void airoi__fmt_percent(char *buf, size_t cap, double v)
+{
+    char g[80];
+    airoi__fmt_grouped(g, sizeof g, v * 100, 1);
+    snprintf(buf, cap, "%s%%", g);
+}
+
+void airoi__fmt_short(char *buf, size_t cap, double v)
+{
+    double a = fabs(v);
+    if (a >= 1000)
+        airoi__fmt_grouped(buf, cap, v, a >= 1e5 || a == floor(a) ? 0 : 1);
+    else if (a >= 1 || a == 0)
+        airoi__fmt_grouped(buf, cap, v, a == floor(a) ? 0 : 2);
+    else
+        snprintf(buf, cap, "%.3g", v);
+}
+
+void airoi__fmt_finding_numbers(char *a, char *r, size_t cap, const rpt_finding *f)
+{
+    int shares = (!f->actual.ok || (f->actual.v >= 0 && f->actual.v <= 1)) &&
+                 (!f->reference.ok || (f->reference.v >= 0 && f->reference.v <= 1));
+    const rpt_num *n[2] = {&f->actual, &f->reference};
+    char *out[2] = {a, r};
+    for (int i = 0; i < 2; i++) {
+        if (!n[i]->ok)
+            snprintf(out[i], cap, "n/a");
+        else if (shares)
+            airoi__fmt_percent(out[i], cap, n[i]->v);
+        else
+            airoi__fmt_short(out[i], cap, n[i]->v);
+    }
+}
+
+void airoi__fmt_money(char *buf, size_t cap, const rpt *R, double v)
+{
+    char g[80];
+    airoi__fmt_grouped(g, sizeof g, v, R->money_decimals);
+    if (R->currency)
+        snprintf(buf, cap, "%s %s", R->currency, g);
+    else
+        snprintf(buf, cap, "%s", g);
+}
+
+void airoi__fmt_payback_short(char *buf, size_t cap, const rpt *R, const rpt_num *n)
+{
+    char p[80];
+    if (!n->ok) {
+        snprintf(buf, cap, "never");
+        return;
+    }
+    airoi__fmt_grouped(p, sizeof p, n->v, R->period == AIROI_PERIOD_YEAR ? 2 : 1);
+    snprintf(buf, cap, "%s %s%s", p, R->period_name, n->v == 1 ? "" : "s");
+}
+
+size_t airoi__utf8_width(const char *s)
+{
+    size_t w = 0;
+    for (const unsigned char *c = (const unsigned char *)s; *c; c++)
+        if ((*c & 0xC0) != 0x80)
+            w++;
+    return w;
+}
+
+void airoi__buf_pad(airoi__buf *b, const char *s, size_t width, int right)
+{
+    size_t w = airoi__utf8_width(s);
+    size_t pad = w < width ? width - w : 0;
+    if (!right)
+        airoi__buf_puts(b, s);
+    for (size_t i = 0; i < pad; i++)
+        airoi__buf_append(b, " ", 1);
+    if (right)
+        airoi__buf_puts(b, s);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Gathering                                                                 */
+/* ------------------------------------------------------------------------ */
+
+static void read_metrics(rpt_metrics *m, size_t n, const airoi_result *r)
+{
+    for (size_t i = 0; i < n; i++) {
+        double v = 0;
+        int st = airoi_result_get_metric(&v, r, (int)i);
+        m->m[i].ok = st == AIROI_OK && isfinite(v);
+        m->m[i].v = m->m[i].ok ? v : 0;
+    }
+}
+
+static double num_or(const airoi_project *p, int param, double dflt)
+{
+    double v;
+    return airoi_project_get_number(&v, p, param) == AIROI_OK && isfinite(v) ? v : dflt;
+}
+
+static int gather_schedule(rpt *R, const airoi_result *r)
+{
+    const airoi_schedule *s = airoi_result_get_schedule(r);
+    size_t n = airoi_schedule_count_periods(s);
+    R->nperiods = n;
+    if (n == 0)
+        return AIROI_OK;
+    size_t ncols = RPT_SCHEDULE_COLUMNS + R->ncategories + R->ndimensions;
+    if (n > SIZE_MAX / sizeof(double) / ncols)
+        return airoi__error(AIROI_ERR_NOMEM, "schedule of %zu periods too large for a report", n);
+    R->block = airoi__calloc(n * ncols, sizeof(double));
+    if (!R->block)
+        return airoi__error(AIROI_ERR_NOMEM, "out of memory while writing a report");
+    double *next = R->block;
+    size_t len;
+    for (int c = 0; c < RPT_SCHEDULE_COLUMNS; c++, next += n) {
+        R->col[c] = next;
+        if (airoi_schedule_get_column(next, n, &len, s, c) != AIROI_OK)
+            memset(next, 0, n * sizeof(double));
+    }
+    R->has_split = 1;
+    for (size_t c = 0; c < R->ncategories; c++, next += n) {
+        R->cat[c] = next;
+        if (airoi_schedule_get_category(next, n, &len, s, (int)c) != AIROI_OK)
+            R->has_split = 0;
+    }
+    for (size_t d = 0; d < R->ndimensions; d++, next += n) {
+        R->dim[d] = next;
+        if (airoi_schedule_get_dimension(next, n, &len, s, (int)d) != AIROI_OK)
+            R->has_split = 0;
+    }
+    /* The library never hands out NaN; a report never shows one either. */
+    for (size_t i = 0; i < n * ncols; i++)
+        if (!isfinite(R->block[i]))
+            R->block[i] = 0;
+    return AIROI_OK;
+}
+
+static int gather_scenarios(rpt *R, const airoi_result *r)
+{
+    size_t n = airoi_result_count_scenarios(r);
+    const char *own = airoi_result_get_scenario_name(r);
+    size_t count = n ? n : 1;
+    R->scenarios = airoi__calloc(count, sizeof *R->scenarios);
+    if (!R->scenarios)
+        return airoi__error(AIROI_ERR_NOMEM, "out of memory while writing a report");
+    if (n == 0) {
+        rpt_scenario *sc = &R->scenarios[0];
+        if (own) { /* the result of one scenario */
+            sc->name = own;
+            if (airoi_result_get_probability(&sc->probability, r) != AIROI_OK)
+                sc->probability = 0;
+        } else { /* no scenarios: the implicit base scenario */
+            sc->name = "base";
+            sc->probability = 1;
+            R->implicit_base = 1;
+        }
+        sc->metrics = R->metrics;
+        R->nscenarios = 1;
+        return AIROI_OK;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const airoi_result *sub = airoi_result_get_scenario(r, i);
+        rpt_scenario *sc = &R->scenarios[i];
+        const char *name = airoi_result_get_scenario_name(sub);
+        sc->name = name ? name : "";
+        if (airoi_result_get_probability(&sc->probability, sub) != AIROI_OK ||
+            !isfinite(sc->probability))
+            sc->probability = 0;
+        read_metrics(&sc->metrics, R->nmetrics, sub);
+    }
+    R->nscenarios = n;
+    return AIROI_OK;
+}
+
+static int gather_findings(rpt *R, const airoi_result *r)
+{
+    size_t n = airoi_result_count_findings(r);
+    if (n == 0)
+        return AIROI_OK;
+    R->findings = airoi__calloc(n, sizeof *R->findings);
+    if (!R->findings)
+        return airoi__error(AIROI_ERR_NOMEM, "out of memory while writing a report");
+    for (size_t i = 0; i < n; i++) {
+        rpt_finding *f = &R->findings[i];
+        const char *code = airoi_result_get_finding_code(r, i);
+        const char *msg = airoi_result_get_finding_message(r, i);
+        const char *sev = airoi_severity_name(airoi_result_get_finding_severity(r, i));
+        f->code = code ? code : "";
+        f->message = msg ? msg : "";
+        f->severity = sev ? sev : "info";
+        f->subject = airoi_result_get_finding_subject(r, i);
+        double a = 0, ref = 0;
+        if (airoi_result_get_finding_numbers(&a, &ref, r, i) == AIROI_OK) {
+            f->actual.ok = isfinite(a);
+            f->actual.v = f->actual.ok ? a : 0;
+            f->reference.ok = isfinite(ref);
+            f->reference.v = f->reference.ok ? ref : 0;
+        }
+    }
+    R->nfindings = n;
+    return AIROI_OK;
+}
+
+static void gather_benchmark(rpt *R, const airoi_result *r)
+{
+    size_t idx;
+    if (!R->use_case || airoi_benchmark_find(&idx, R->use_case) != AIROI_OK)
+        return;
+    R->has_benchmark = 1;
+    R->bench_key = airoi_benchmark_get_key(idx);
+    R->bench_label = airoi_benchmark_get_label(idx);
+    int dims[RPT_MAX_DIMENSIONS];
+    size_t nd = 0;
+    if (airoi_benchmark_get_dimensions(dims, RPT_MAX_DIMENSIONS, &nd, idx) != AIROI_OK)
+        nd = 0;
+    for (size_t i = 0; i < nd; i++) {
+        const char *dn = airoi_dimension_name(dims[i]);
+        if (dn)
+            R->bench_dims[R->nbench_dims++] = dn;
+    }
+    static const char *const keys[RPT_BENCH_FIELDS] = {"roi", "payback_months", "investment"};
+    static const int fields[RPT_BENCH_FIELDS] = {
+        AIROI_BENCHMARK_ROI, AIROI_BENCHMARK_PAYBACK, AIROI_BENCHMARK_INVESTMENT};
+    for (int i = 0; i < RPT_BENCH_FIELDS; i++) {
+        rpt_bench_field *f = &R->bench[i];
+        f->key = keys[i];
+        double lo, hi, v;
+        if (airoi_benchmark_get_range(&lo, &hi, idx, fields[i]) == AIROI_OK) {
+            f->low.v = lo, f->low.ok = isfinite(lo);
+            f->high.v = hi, f->high.ok = isfinite(hi);
+        }
+        if (airoi_result_get_benchmark_value(&v, r, fields[i]) == AIROI_OK && isfinite(v))
+            f->value.v = v, f->value.ok = 1;
+        int pos;
+        if (airoi_result_get_benchmark_position(&pos, r, fields[i]) == AIROI_OK)
+            f->position = pos < 0 ? "below" : pos > 0 ? "above" : "within";
+    }
+}
+
+static int gather(rpt *R, const airoi_project *p, const airoi_result *r)
+{
+    R->name = airoi_project_get_string(p, AIROI_PROJECT_NAME);
+    if (!R->name)
+        R->name = "";
+    R->currency = airoi_project_get_string(p, AIROI_PROJECT_CURRENCY);
+    R->use_case = airoi_project_get_string(p, AIROI_PROJECT_USE_CASE);
+    R->period = (int)num_or(p, AIROI_PROJECT_PERIOD, AIROI_PERIOD_YEAR);
+    R->period_name = airoi_period_name(R->period);
+    if (!R->period_name)
+        R->period_name = "period";
+    R->periods_per_year = R->period == AIROI_PERIOD_MONTH ? 12 : R->period == AIROI_PERIOD_QUARTER ? 4 : 1;
+    R->stage_name = airoi_stage_name((int)num_or(p, AIROI_PROJECT_STAGE, AIROI_STAGE_PRODUCTION));
+    R->unit = num_or(p, AIROI_PROJECT_UNIT, 1);
+    R->horizon = num_or(p, AIROI_PROJECT_HORIZON, 0);
+    R->discount_rate = num_or(p, AIROI_PROJECT_DISCOUNT_RATE, 0);
+    R->finance_rate = num_or(p, AIROI_PROJECT_FINANCE_RATE, R->discount_rate);
+    R->reinvest_rate = num_or(p, AIROI_PROJECT_REINVEST_RATE, R->discount_rate);
+    R->period_rate = airoi_schedule_get_rate(airoi_result_get_schedule(r));
+    if (!isfinite(R->period_rate))
+        R->period_rate = 0;
+    double start;
+    R->start[0] = '\0';
+    if (airoi_project_get_number(&start, p, AIROI_PROJECT_START) == AIROI_OK && isfinite(start) &&
+        fabs(start) < 1e9 &&
+        airoi_date_to_iso(R->start, sizeof R->start, (int32_t)start) != AIROI_OK)
+        R->start[0] = '\0';
+    R->scenario = airoi_result_get_scenario_name(r);
+    R->honest = (airoi_result_get_flags(r) & AIROI_EVAL_HONEST_ESTIMATE) != 0;
+
+    while (R->nmetrics < RPT_MAX_METRICS && airoi_metric_name((int)R->nmetrics))
+        R->metric_names[R->nmetrics] = airoi_metric_name((int)R->nmetrics), R->nmetrics++;
+    read_metrics(&R->metrics, R->nmetrics, r);
+
+    while (R->ncategories < RPT_MAX_CATEGORIES && airoi_category_name((int)R->ncategories)) {
+        size_t c = R->ncategories++;
+        R->category_names[c] = airoi_category_name((int)c);
+        R->category_hidden[c] = airoi_category_is_hidden((int)c) == 1;
+        double v = 0;
+        R->category_total[c] =
+            airoi_result_get_tco_category(&v, r, (int)c) == AIROI_OK && isfinite(v) ? v : 0;
+    }
+    while (R->ndimensions < RPT_MAX_DIMENSIONS && airoi_dimension_name((int)R->ndimensions)) {
+        size_t d = R->ndimensions++;
+        R->dimension_names[d] = airoi_dimension_name((int)d);
+        double v = 0;
+        R->dimension_total[d] =
+            airoi_result_get_value_dimension(&v, r, (int)d) == AIROI_OK && isfinite(v) ? v : 0;
+    }
+    double sv = 0;
+    R->strategic_unmonetized =
+        airoi_result_get_strategic_value(&sv, r) == AIROI_OK && isfinite(sv) ? sv : 0;
+
+    int st = gather_schedule(R, r);
+    /* Cents are noise next to millions: whole numbers when the largest
+     * amount of the schedule reaches 100,000. */
+    double largest = 0;
+    for (size_t t = 0; st == AIROI_OK && t < R->nperiods; t++)
+        for (int c = 0; c <= AIROI_SCHEDULE_CUMULATIVE; c++)
+            if (fabs(R->col[c][t]) > largest)
+                largest = fabs(R->col[c][t]);
+    R->money_decimals = largest >= 1e5 ? 0 : 2;
+    if (st == AIROI_OK)
+        st = gather_scenarios(R, r);
+    if (st == AIROI_OK)
+        st = gather_findings(R, r);
+    if (st == AIROI_OK)
+        gather_benchmark(R, r);
+    return st;
+}
+
+static void release(rpt *R)
+{
+    airoi__free(R->block);
+    airoi__free(R->scenarios);
+    airoi__free(R->findings);
+}
+
+AIROI_API int airoi_report_write(char **out, size_t *len_out, const airoi_project *p,
+                                 const airoi_result *r, int format, unsigned flags)
+{
+    AIROI__ENTER();
+    if (out)
+        *out = NULL;
+    if (len_out)
+        *len_out = 0;
+    if (!out || !p || !r)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_report_write: NULL argument");
+    if (!airoi_report_format_name(format))
+        return airoi__error(AIROI_ERR_INVALID, "airoi_report_write: unknown format %d", format);
+    if (flags & ~RPT_ALL_SECTIONS)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_report_write: unknown flags 0x%x",
+                            flags & ~RPT_ALL_SECTIONS);
+
+    rpt R;
+    memset(&R, 0, sizeof R);
+    R.sections = flags ? flags : RPT_ALL_SECTIONS;
+    int st = gather(&R, p, r);
+    if (st != AIROI_OK) {
+        release(&R);
+        return st;
+    }
+    airoi__buf b;
+    airoi__buf_init(&b);
+    switch (format) {
+    case AIROI_REPORT_JSON: airoi__report_json(&b, &R); break;
+    case AIROI_REPORT_CSV: airoi__report_csv(&b, &R); break;
+    case AIROI_REPORT_MARKDOWN: airoi__report_markdown(&b, &R); break;
+    default: airoi__report_text(&b, &R); break;
+    }
+    release(&R);
+    /* The public calls above clear the thread's message; start clean. */
+    airoi__error_clear();
+    return airoi__buf_detach(&b, out, len_out);
+}

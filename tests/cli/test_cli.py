@@ -1,0 +1,403 @@
+#!/usr/bin/env python3
+"""Tests of the `airoi` command: golden JSON of the bundled examples (key by
+key, 1e-9 relative), the worked examples of SPEC section 4, exit statuses,
+diagnostics, help, version and every output format.
+
+Usage: test_cli.py AIROI_EXECUTABLE SOURCE_ROOT [--update-golden]
+
+Python 3 standard library only. --update-golden rewrites
+tests/data/golden/*.json from the current build (review the diff!).
+"""
+import csv
+import io
+import json
+import math
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+AIROI = os.path.abspath(sys.argv[1])
+ROOT = os.path.abspath(sys.argv[2])
+UPDATE = "--update-golden" in sys.argv[3:]
+EXAMPLES = os.path.join(ROOT, "docs", "examples")
+GOLDEN = os.path.join(ROOT, "tests", "data", "golden")
+MODELS = sorted(f[:-5] for f in os.listdir(EXAMPLES) if f.endswith(".yaml"))
+
+failures = []
+checks = 0
+
+
+def check(cond, what):
+    global checks
+    checks += 1
+    if not cond:
+        failures.append(what)
+        print("FAIL: " + what, file=sys.stderr)
+
+
+def run(*args, stdin=None):
+    p = subprocess.run([AIROI, *args], input=stdin, capture_output=True, timeout=60)
+    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+
+
+def example(name):
+    return os.path.join(EXAMPLES, name + ".yaml")
+
+
+def report_json(name, *extra):
+    rc, out, err = run("report", example(name), "--format", "json", *extra)
+    check(rc == 0, f"report {name} {extra}: exit {rc}, stderr {err!r}")
+    check(err == "", f"report {name}: stderr not empty: {err!r}")
+    return json.loads(out) if rc == 0 else {}
+
+
+def close(a, b, rel=1e-9):
+    return math.isclose(a, b, rel_tol=rel, abs_tol=rel)
+
+
+def compare(got, want, path, diffs):
+    """Key-by-key comparison; numbers within 1e-9 relative."""
+    if isinstance(want, dict):
+        if not isinstance(got, dict):
+            diffs.append(f"{path}: expected an object, got {got!r}")
+            return
+        for k in sorted(set(want) | set(got)):
+            if k == "airoi_version" and path == "":
+                continue
+            if k not in got:
+                diffs.append(f"{path}.{k}: missing")
+            elif k not in want:
+                diffs.append(f"{path}.{k}: unexpected key")
+            else:
+                compare(got[k], want[k], f"{path}.{k}", diffs)
+    elif isinstance(want, list):
+        if not isinstance(got, list) or len(got) != len(want):
+            diffs.append(f"{path}: expected a list of {len(want)}, got {got!r:.80}")
+            return
+        for i, (g, w) in enumerate(zip(got, want)):
+            compare(g, w, f"{path}[{i}]", diffs)
+    elif isinstance(want, bool) or want is None or isinstance(want, str):
+        if got != want:
+            diffs.append(f"{path}: {got!r} != {want!r}")
+    elif isinstance(want, (int, float)):
+        if isinstance(got, bool) or not isinstance(got, (int, float)) or not close(got, want):
+            diffs.append(f"{path}: {got!r} != {want!r}")
+    else:
+        diffs.append(f"{path}: unexpected value {want!r}")
+
+
+# --------------------------------------------------------------------------
+# Golden JSON of every example
+# --------------------------------------------------------------------------
+def test_golden():
+    check(len(MODELS) >= 6, f"expected at least 6 example models, found {MODELS}")
+    for name in MODELS:
+        rc, out, err = run("report", example(name), "--format", "json")
+        check(rc == 0, f"golden {name}: exit {rc}: {err}")
+        if rc != 0:
+            continue
+        got = json.loads(out)
+        path = os.path.join(GOLDEN, name + ".json")
+        if UPDATE:
+            os.makedirs(GOLDEN, exist_ok=True)
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(out)
+            continue
+        check(os.path.exists(path), f"golden {name}: {path} missing (run with --update-golden)")
+        if not os.path.exists(path):
+            continue
+        with open(path, encoding="utf-8") as f:
+            want = json.load(f)
+        diffs = []
+        compare(got, want, "", diffs)
+        check(not diffs, f"golden {name}: " + "; ".join(diffs[:10]))
+
+
+# --------------------------------------------------------------------------
+# The worked examples of SPEC section 4, checked against the golden files
+# (so that a golden file cannot drift from the specification) and the build
+# --------------------------------------------------------------------------
+def golden(name):
+    with open(os.path.join(GOLDEN, name + ".json"), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def spec_checks(doc, name, expected):
+    for key, (value, tol) in expected.items():
+        section, _, field = key.partition(".")
+        got = doc.get(section, {}).get(field)
+        check(got is not None and abs(got - value) <= tol,
+              f"SPEC 4 {name}: {key} = {got}, expected {value} +- {tol}")
+
+
+def test_worked_examples():
+    cases = {
+        "example1-visual-inspection": {"metrics.roi_basic": (0.421, 0.0005),
+                                       "tco.total": (380, 1e-9)},
+        "example2-customer-service": {"metrics.roi_basic": (0.20, 1e-9),
+                                      "metrics.roi_risk_adjusted": (0.1067, 0.00005),
+                                      "tco.total": (450, 1e-9),
+                                      "value.total": (540, 1e-9)},
+        "example3-three-year": {"metrics.npv": (425.71, 0.005),
+                                "metrics.irr": (0.5399, 0.00005),
+                                "metrics.payback_periods": (1.676, 0.0005),
+                                "metrics.discounted_payback_periods": (1.820, 0.0005),
+                                "metrics.roi_horizon": (0.699, 0.0005),
+                                "metrics.npv_roi": (0.557, 0.0005),
+                                "metrics.pv_costs": (764.34, 0.005)},
+        "example4-genai-customer-service": {"metrics.roi_basic": (6.396, 0.0005),
+                                            "tco.total": (297.47, 0.005),
+                                            "value.total": (2200, 1e-9)},
+        "example5-aml": {"value.total": (945, 1e-9)},
+    }
+    for name, expected in cases.items():
+        for source, doc in (("golden", golden(name)), ("build", report_json(name))):
+            spec_checks(doc, f"{name} ({source})", expected)
+    # example 3: the schedule of SPEC 4
+    doc = report_json("example3-three-year")
+    nets = [row["net"] for row in doc["schedule"]]
+    cums = [row["cumulative"] for row in doc["schedule"]]
+    check(nets == [-350, 120, 340, 470], f"example 3 nets {nets}")
+    check(cums == [-350, -230, 110, 580], f"example 3 cumulative {cums}")
+    # example 2: three scenarios, expected value 498
+    doc = report_json("example2-customer-service")
+    sc = {s["name"]: s for s in doc["scenarios"]}
+    check(sorted(sc) == ["base", "best", "worst"], f"example 2 scenarios {sorted(sc)}")
+    ev = sum(s["probability"] * s["metrics"]["total_benefits"] for s in doc["scenarios"])
+    check(abs(ev - 498) < 1e-9, f"example 2 expected value {ev}")
+    # example 5: 3,500 x 0.27 of risk value
+    doc = report_json("example5-aml")
+    check(close(doc["value"]["by_dimension"]["risk"], 945), "example 5 risk value")
+
+
+# --------------------------------------------------------------------------
+# The JSON contract (SPEC 5, docs/cli.md)
+# --------------------------------------------------------------------------
+METRIC_KEYS = ["npv", "irr", "mirr", "roi_basic", "roi_horizon", "roi_risk_adjusted",
+               "expected_npv", "npv_roi", "bcr", "payback_periods",
+               "discounted_payback_periods", "pv_costs", "pv_benefits"]
+
+
+def test_json_contract():
+    doc = report_json("genai-support-rollout")
+    for k in ["airoi_version", "project", "metrics", "tco", "schedule", "scenarios",
+              "findings", "benchmark"]:
+        check(k in doc, f"json: top-level key {k} missing")
+    for k in ["name", "currency", "unit", "period", "horizon", "discount_rate"]:
+        check(k in doc["project"], f"json: project.{k} missing")
+    for k in METRIC_KEYS:
+        check(k in doc["metrics"], f"json: metrics.{k} missing")
+    for k in ["total", "direct", "hidden", "hidden_share", "by_category", "pv"]:
+        check(k in doc["tco"], f"json: tco.{k} missing")
+    check(len(doc["tco"]["by_category"]) == 9, "json: tco.by_category has every category")
+    check(close(sum(doc["tco"]["by_category"].values()), doc["tco"]["total"]),
+          "json: categories add up to tco.total")
+    check(len(doc["schedule"]) == 37, "json: 37 schedule rows for horizon 36")
+    for k in ["period", "costs", "benefits", "net", "cumulative", "discounted"]:
+        check(k in doc["schedule"][0], f"json: schedule[].{k} missing")
+    check([r["period"] for r in doc["schedule"]] == list(range(37)), "json: periods 0..36")
+    check([s["name"] for s in doc["scenarios"]] == ["best", "base", "worst"], "json: scenarios")
+    for s in doc["scenarios"]:
+        for k in METRIC_KEYS:
+            check(k in s["metrics"], f"json: scenarios[{s['name']}].metrics.{k} missing")
+    worst = doc["scenarios"][2]["metrics"]
+    check(worst["payback_periods"] is None, "json: payback never is null")
+    for f in doc["findings"]:
+        for k in ["code", "severity", "message", "actual", "reference"]:
+            check(k in f, f"json: findings[].{k} missing")
+    codes = {f["code"] for f in doc["findings"]}
+    check("HIDDEN_SHARE_LOW" in codes, f"json: HIDDEN_SHARE_LOW expected in {codes}")
+    check(doc["benchmark"]["use_case"] == "customer_service", "json: benchmark.use_case")
+    # implicit base scenario when none is defined
+    doc = report_json("example3-three-year")
+    check(len(doc["scenarios"]) == 1 and doc["scenarios"][0]["name"] == "base"
+          and doc["scenarios"][0]["probability"] == 1, "json: implicit base scenario")
+    check("benchmark" not in doc, "json: no benchmark without a use case")
+    # no NaN / Infinity in any output
+    for name in MODELS:
+        rc, out, _ = run("report", example(name), "--format", "json")
+        json.loads(out, parse_constant=lambda c: check(False, f"{name}: {c} in JSON"))
+
+
+# --------------------------------------------------------------------------
+# Formats, options and exit statuses
+# --------------------------------------------------------------------------
+BROKEN = """airoi: 1
+project:
+  name: Broken
+  horizon: 3
+  colour: blue
+costs:
+  - name: Build
+    category: peeple
+    amount: 10
+"""
+
+
+def test_formats():
+    model = example("genai-support-rollout")
+    for cmd in ["report", "audit", "compare"]:
+        for fmt in ["text", "json", "csv", "md", "markdown"]:
+            rc, out, err = run(cmd, model, "--format", fmt)
+            check(rc == 0 and out and not err, f"{cmd} --format {fmt}: exit {rc}, stderr {err!r}")
+            if fmt == "json":
+                try:
+                    json.loads(out)
+                except ValueError as e:
+                    check(False, f"{cmd} json does not parse: {e}")
+            elif fmt == "csv":
+                rows = list(csv.reader(io.StringIO(out, newline="")))
+                check(len(rows) >= 2 and all(len(r) == len(rows[0]) for r in rows),
+                      f"{cmd} csv: rectangular table with a header")
+            elif fmt in ("md", "markdown"):
+                check(out.startswith("# ") and "\n| " in out, f"{cmd} md: heading and tables")
+    # report CSV: the schedule
+    rc, out, _ = run("report", model, "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(out, newline="")))
+    check(len(rows) == 37, f"csv: 37 rows, got {len(rows)}")
+    check(out.endswith("\r\n"), "csv: CRLF line ends")
+    doc = report_json("genai-support-rollout")
+    check(all(close(float(r["net"]), s["net"]) for r, s in zip(rows, doc["schedule"])),
+          "csv: net column equals the JSON schedule")
+    # audit CSV: the findings, with quoted messages
+    rc, out, _ = run("audit", model, "--format=csv")
+    rows = list(csv.DictReader(io.StringIO(out, newline="")))
+    check([r["code"] for r in rows] == [f["code"] for f in doc["findings"]],
+          "audit csv: the findings of the report")
+    # text: readable money, percentages, never
+    rc, out, _ = run("report", model)
+    check(rc == 0, "text report")
+    check(re.search(r"TWD -?\d{1,3}(,\d{3})+", out) is not None, "text: money with separators")
+    check(re.search(r"\d+\.\d%", out) is not None, "text: percentages")
+    check("never" in out, "text: 'never' for the worst case's payback")
+    check("AUDIT FINDINGS" in out and "BENCHMARK" in out and "SCENARIOS" in out,
+          "text: sections")
+    # audit text and compare text
+    rc, out, _ = run("audit", model)
+    check("HIDDEN_SHARE_LOW" in out and "TOTAL COST OF OWNERSHIP" in out, "audit text")
+    check("CASH-FLOW SCHEDULE" not in out, "audit text has no schedule")
+    rc, out, _ = run("compare", model)
+    check("BENCHMARK" in out and ("within" in out or "above" in out or "below" in out),
+          "compare text")
+
+
+def test_options():
+    model = example("genai-support-rollout")
+    base = report_json("genai-support-rollout")
+    # --scenario selects one scenario
+    doc = report_json("genai-support-rollout", "--scenario", "worst")
+    check(doc.get("evaluation", {}).get("scenario") == "worst", "--scenario: evaluation.scenario")
+    want = base["scenarios"][2]["metrics"]
+    diffs = []
+    compare(doc["metrics"], want, "metrics", diffs)
+    check(not diffs, "--scenario worst: metrics equal scenarios[worst] " + "; ".join(diffs[:3]))
+    check(doc["metrics"]["npv"] < base["metrics"]["npv"], "--scenario worst: lower NPV")
+    rc, out, err = run("report", model, "-s", "nosuch")
+    check(rc == 2 and out == "" and "nosuch" in err, f"unknown scenario: exit {rc}")
+    # -o writes a file and nothing on stdout
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "out.json")
+        rc, out, err = run("report", model, "--format", "json", "-o", path)
+        check(rc == 0 and out == "" and err == "", f"-o: exit {rc}, stdout {out!r:.40}")
+        with open(path, encoding="utf-8") as f:
+            check(json.load(f)["metrics"] == base["metrics"], "-o: same document")
+        rc, out, err = run("report", model, "--output=" + os.path.join(d, "r.md"), "-f", "md")
+        check(rc == 0 and os.path.getsize(os.path.join(d, "r.md")) > 0, "--output=FILE")
+        rc, out, err = run("report", model, "-o", os.path.join(d, "no", "such", "dir", "x"))
+        check(rc == 1 and "cannot" in err and out == "", f"-o unwritable: exit {rc}")
+    # --honest raises costs
+    rc, out, _ = run("audit", model, "--format", "json", "--honest")
+    check(rc == 0 and json.loads(out)["tco"]["total"] > base["tco"]["total"], "--honest")
+    check(json.loads(out)["evaluation"]["honest_estimate"] is True, "--honest flagged")
+    # compare: use case from the model, from --use-case, or none
+    rc, out, err = run("compare", example("example3-three-year"))
+    check(rc == 1 and "use_case" in err, f"compare without use case: exit {rc}")
+    rc, out, err = run("compare", example("example3-three-year"), "--use-case", "churn",
+                       "--format", "json")
+    check(rc == 0 and json.loads(out)["benchmark"]["use_case"] == "churn_prediction",
+          f"compare --use-case: exit {rc} {err}")
+    rc, out, err = run("compare", model, "--use-case", "time_travel")
+    check(rc == 2 and "time_travel" in err, f"compare bad use case: exit {rc}")
+    # model from standard input
+    with open(example("example3-three-year"), "rb") as f:
+        rc, out, err = run("report", "-", "--format", "json", stdin=f.read())
+    check(rc == 0 and close(json.loads(out)["metrics"]["npv"], 425.707463293197, 1e-6),
+          f"stdin: exit {rc} {err}")
+
+
+def test_exit_statuses():
+    model = example("genai-support-rollout")
+    rc, out, err = run("validate", model)
+    check(rc == 0 and "valid" in out and err == "", f"validate good: exit {rc} {err}")
+    with tempfile.TemporaryDirectory() as d:
+        broken = os.path.join(d, "broken.yaml")
+        with open(broken, "w", encoding="utf-8") as f:
+            f.write(BROKEN)
+        for cmd in ["validate", "report", "audit", "compare"]:
+            rc, out, err = run(cmd, broken)
+            check(rc == 1, f"{cmd} broken: exit {rc}")
+            check(out == "", f"{cmd} broken: stdout must be empty, got {out!r:.60}")
+            lines = err.strip().splitlines()
+            check(len(lines) >= 2, f"{cmd} broken: every diagnostic listed: {lines}")
+            pat = re.compile(re.escape(broken) + r":(\d+):(\d+): \S")
+            check(all(pat.match(l) for l in lines), f"{cmd} broken: FILE:LINE:COL: {lines}")
+        rc, out, err = run("validate", broken)
+        where = {int(m.group(1)) for m in re.finditer(re.escape(broken) + r":(\d+):", err)}
+        check({5, 8} <= where, f"diagnostics at lines 5 (colour) and 8 (peeple): {where}")
+        syntax = os.path.join(d, "syntax.yaml")
+        with open(syntax, "w", encoding="utf-8") as f:
+            f.write("airoi: 1\nproject: [unclosed\n")
+        rc, out, err = run("report", syntax)
+        check(rc == 1 and re.match(re.escape(syntax) + r":\d+:\d+: ", err), f"syntax: {err!r}")
+    rc, out, err = run("report", "/nonexistent/model.yaml")
+    check(rc == 1 and out == "" and "/nonexistent/model.yaml" in err, f"missing file: exit {rc}")
+    usage = [[], ["frobnicate", model], ["--frobnicate"], ["report"],
+             ["report", model, "--bogus"], ["report", model, "--format", "pdf"],
+             ["report", model, "--format"], ["report", model, model],
+             ["validate", model, "--format", "json"], ["audit", model, "--scenario", "x"],
+             ["help", "nosuch"], ["--version", "extra"]]
+    for args in usage:
+        rc, out, err = run(*args)
+        check(rc == 2 and out == "" and err, f"usage error {args}: exit {rc}, stdout {out!r:.40}")
+
+
+def test_help_and_version():
+    rc, out, err = run("--version")
+    check(rc == 0 and re.match(r"airoi \d+\.\d+\.\d+", out), f"--version: {out!r}")
+    rc, out, err = run("-V")
+    check(rc == 0 and out.startswith("airoi "), "-V")
+    for args in (["--help"], ["-h"], ["help"]):
+        rc, out, err = run(*args)
+        check(rc == 0 and out.startswith("Usage: airoi") and err == "", f"{args}")
+        for cmd in ["report", "validate", "audit", "compare"]:
+            check(f"  {cmd} " in out, f"{args} lists {cmd}")
+        for later in ["simulate", "tornado", "portfolio", "stages"]:
+            check(later not in out, f"{args} must not list unimplemented {later}")
+    for cmd in ["report", "validate", "audit", "compare"]:
+        for args in ([cmd, "--help"], [cmd, "-h"], ["help", cmd], [cmd, "FILE", "--help"]):
+            rc, out, err = run(*args)
+            check(rc == 0 and out.startswith(f"Usage: airoi {cmd}") and err == "",
+                  f"{args}: exit {rc}")
+    rc, out, err = run("simulate", example("example1-visual-inspection"))
+    check(rc == 2, "simulate is not a command yet")
+
+
+def main():
+    for test in [test_golden, test_worked_examples, test_json_contract, test_formats,
+                 test_options, test_exit_statuses, test_help_and_version]:
+        if UPDATE and test is not test_golden:
+            continue
+        try:
+            test()
+        except Exception as e:  # a crash in a test is a failure, not an abort
+            import traceback
+            traceback.print_exc()
+            check(False, f"{test.__name__} raised {e!r}")
+    print(f"{checks - len(failures)}/{checks} checks passed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

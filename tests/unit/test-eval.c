@@ -1,0 +1,1364 @@
+/*
+ * tests/unit/test-eval.c: evaluation of projects (SPEC 5.2): the worked
+ * examples of SPEC section 4 as golden tests, one test per evaluation rule,
+ * the TCO audit codes, benchmarks and schedules.
+ */
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <airoi/airoi.h>
+
+#define TOL 1e-9
+
+/* ---- helpers ----------------------------------------------------------------- */
+
+static airoi_project *project(int period, int horizon, double rate)
+{
+    airoi_project *p = NULL;
+    ck_assert_int_eq(airoi_project_new(&p, "test"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_PERIOD, period), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, horizon), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_DISCOUNT_RATE, rate), AIROI_OK);
+    return p;
+}
+
+static airoi_cost_item *cost(airoi_project *p, const char *name, int category, double amount,
+                             int per)
+{
+    airoi_cost_item *c = NULL;
+    ck_assert_int_eq(airoi_project_add_cost(&c, p, name, category), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AMOUNT, amount), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_PER, per), AIROI_OK);
+    return c;
+}
+
+static airoi_cost_item *once(airoi_project *p, const char *name, int category, double amount,
+                             int at)
+{
+    airoi_cost_item *c = cost(p, name, category, amount, AIROI_PER_ONCE);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AT, at), AIROI_OK);
+    return c;
+}
+
+static airoi_value_item *value(airoi_project *p, const char *name, int dimension, double amount,
+                               int per)
+{
+    airoi_value_item *v = NULL;
+    ck_assert_int_eq(airoi_project_add_value(&v, p, name, dimension), AIROI_OK);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_AMOUNT, amount), AIROI_OK);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_PER, per), AIROI_OK);
+    return v;
+}
+
+static airoi_result *evaluate(const airoi_project *p, const char *scenario, unsigned flags)
+{
+    airoi_result *r = NULL;
+    int rc = airoi_project_evaluate(&r, p, scenario, flags);
+    ck_assert_msg(rc == AIROI_OK, "evaluate: %s: %s", airoi_status_str(rc),
+                  airoi_last_error_message());
+    ck_assert_ptr_nonnull(r);
+    return r;
+}
+
+static double metric(const airoi_result *r, int m)
+{
+    double v = -12345.0;
+    int rc = airoi_result_get_metric(&v, r, m);
+    ck_assert_msg(rc == AIROI_OK, "metric %s: %s", airoi_metric_name(m), airoi_status_str(rc));
+    return v;
+}
+
+static int metric_status(const airoi_result *r, int m)
+{
+    double v;
+    return airoi_result_get_metric(&v, r, m);
+}
+
+/* Column of a result's schedule into buf (at most 64 periods). */
+static size_t column(double *buf, const airoi_result *r, int col)
+{
+    size_t n = 0;
+    ck_assert_int_eq(airoi_schedule_get_column(buf, 64, &n, airoi_result_get_schedule(r), col),
+                     AIROI_OK);
+    return n;
+}
+
+static int has_finding(const airoi_result *r, const char *code, const char *subject)
+{
+    for (size_t i = 0; i < airoi_result_count_findings(r); i++) {
+        if (strcmp(airoi_result_get_finding_code(r, i), code) != 0)
+            continue;
+        const char *s = airoi_result_get_finding_subject(r, i);
+        if (!subject || (s && strcmp(s, subject) == 0))
+            return (int)i + 1;
+    }
+    return 0;
+}
+
+/* ---- worked examples (SPEC 4) --------------------------------------------------- */
+
+START_TEST(example1_visual_inspection)
+{
+    airoi_project *p = project(AIROI_PERIOD_YEAR, 1, 0.0);
+    once(p, "Inspection system", AIROI_CATEGORY_INFRASTRUCTURE, 380, 0);
+    value(p, "Inspector savings", AIROI_DIMENSION_EFFICIENCY, 540, AIROI_PER_YEAR);
+    airoi_result *r = evaluate(p, NULL, 0);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_ROI_BASIC), 160.0 / 380.0, TOL);
+    ck_assert_double_eq_tol(round(metric(r, AIROI_METRIC_ROI_BASIC) * 1000) / 10, 42.1, 1e-12);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_TCO_TOTAL), 380, TOL);
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+static airoi_project *example2(void)
+{
+    airoi_project *p = project(AIROI_PERIOD_YEAR, 1, 0.0);
+    once(p, "Platform and team", AIROI_CATEGORY_PEOPLE, 450, 0);
+    value(p, "Agent time", AIROI_DIMENSION_EFFICIENCY, 360, AIROI_PER_YEAR);
+    value(p, "Upsell", AIROI_DIMENSION_REVENUE, 120, AIROI_PER_YEAR);
+    value(p, "Complaints avoided", AIROI_DIMENSION_RISK, 60, AIROI_PER_YEAR);
+    return p;
+}
+
+START_TEST(example2_customer_service_scenarios)
+{
+    airoi_project *p = example2();
+    airoi_result *r = evaluate(p, NULL, 0);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_ROI_BASIC), 0.20, TOL);
+    /* without scenarios, risk-adjusted = horizon ROI */
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_ROI_RISK_ADJUSTED), 0.20, TOL);
+    airoi_result_free(r);
+
+    airoi_scenario *s;
+    ck_assert_int_eq(airoi_project_add_scenario(&s, p, "best", 0.2), AIROI_OK);
+    ck_assert_int_eq(airoi_scenario_add_multiplier(s, "values", 720.0 / 540.0), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_scenario(&s, p, "base", 0.5), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_scenario(&s, p, "worst", 0.3), AIROI_OK);
+    ck_assert_int_eq(airoi_scenario_add_multiplier(s, "values", 280.0 / 540.0), AIROI_OK);
+    r = evaluate(p, NULL, 0);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_ROI_BASIC), 0.20, TOL);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_EXPECTED_BENEFITS), 498, 1e-9);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_EXPECTED_COSTS), 450, 1e-9);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_ROI_RISK_ADJUSTED), 48.0 / 450.0, TOL);
+    ck_assert_double_eq_tol(round(metric(r, AIROI_METRIC_ROI_RISK_ADJUSTED) * 10000) / 100,
+                            10.67, 1e-12);
+    ck_assert_uint_eq(airoi_result_count_scenarios(r), 3);
+    const airoi_result *best = airoi_result_get_scenario(r, 0);
+    ck_assert_str_eq(airoi_result_get_scenario_name(best), "best");
+    double prob;
+    ck_assert_int_eq(airoi_result_get_probability(&prob, best), AIROI_OK);
+    ck_assert_double_eq(prob, 0.2);
+    ck_assert_double_eq_tol(metric(best, AIROI_METRIC_TOTAL_BENEFITS), 720, 1e-9);
+    ck_assert_double_eq_tol(metric(airoi_result_get_scenario(r, 2), AIROI_METRIC_ROI_BASIC),
+                            (280.0 - 450.0) / 450.0, TOL);
+    ck_assert_ptr_null(airoi_result_get_scenario(r, 3));
+    ck_assert_int_eq(airoi_result_get_probability(&prob, r), AIROI_ERR_NOT_FOUND);
+    airoi_result_free(r);
+
+    /* one scenario on its own */
+    r = evaluate(p, "worst", 0);
+    ck_assert_str_eq(airoi_result_get_scenario_name(r), "worst");
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_TOTAL_BENEFITS), 280, 1e-9);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_ROI_RISK_ADJUSTED), 48.0 / 450.0, TOL);
+    ck_assert_uint_eq(airoi_result_count_scenarios(r), 0);
+    ck_assert_uint_eq(airoi_result_count_findings(r), 0);
+    airoi_result_free(r);
+    ck_assert_int_eq(airoi_project_evaluate(&r, p, "nope", 0), AIROI_ERR_NOT_FOUND);
+    ck_assert_ptr_null(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+static airoi_project *example3(void)
+{
+    airoi_project *p = project(AIROI_PERIOD_YEAR, 3, 0.08);
+    static const double c[] = {350, 180, 150, 150};
+    static const double e[] = {0, 200, 280, 320};
+    static const double rv[] = {0, 60, 150, 220};
+    static const double rk[] = {0, 40, 60, 80};
+    airoi_cost_item *ci;
+    airoi_value_item *vi;
+    ck_assert_int_eq(airoi_project_add_cost(&ci, p, "Costs", AIROI_CATEGORY_PEOPLE), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_set_number(ci, AIROI_ITEM_FROM, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_set_amounts(ci, c, 4), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_value(&vi, p, "Efficiency", AIROI_DIMENSION_EFFICIENCY),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_value_item_set_number(vi, AIROI_ITEM_FROM, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_value_item_set_amounts(vi, e, 4), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_value(&vi, p, "Revenue", AIROI_DIMENSION_REVENUE),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_value_item_set_number(vi, AIROI_ITEM_FROM, 1), AIROI_OK);
+    ck_assert_int_eq(airoi_value_item_set_amounts(vi, rv + 1, 3), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_value(&vi, p, "Risk", AIROI_DIMENSION_RISK), AIROI_OK);
+    ck_assert_int_eq(airoi_value_item_set_amounts(vi, rk + 1, 3), AIROI_OK); /* from 1 default */
+    return p;
+}
+
+START_TEST(example3_three_year_case)
+{
+    airoi_project *p = example3();
+    airoi_result *r = evaluate(p, NULL, 0);
+    double buf[64];
+    size_t n = column(buf, r, AIROI_SCHEDULE_NET);
+    ck_assert_uint_eq(n, 4);
+    ck_assert_double_eq_tol(buf[0], -350, TOL);
+    ck_assert_double_eq_tol(buf[1], 120, TOL);
+    ck_assert_double_eq_tol(buf[2], 340, TOL);
+    ck_assert_double_eq_tol(buf[3], 470, TOL);
+    column(buf, r, AIROI_SCHEDULE_CUMULATIVE);
+    ck_assert_double_eq_tol(buf[0], -350, TOL);
+    ck_assert_double_eq_tol(buf[1], -230, TOL);
+    ck_assert_double_eq_tol(buf[2], 110, TOL);
+    ck_assert_double_eq_tol(buf[3], 580, TOL);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_ROI_HORIZON), 580.0 / 830.0, TOL);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_ROI_HORIZON), 0.699, 5e-4);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_NPV), 425.71, 5e-3);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_PV_COSTS), 764.34, 5e-3);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_TCO_PV), 764.34, 5e-3);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_NPV_ROI), 0.557, 5e-4);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_NPV_ROI),
+                            metric(r, AIROI_METRIC_NPV) / metric(r, AIROI_METRIC_PV_COSTS), TOL);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_BCR),
+                            metric(r, AIROI_METRIC_PV_BENEFITS) /
+                                metric(r, AIROI_METRIC_PV_COSTS),
+                            TOL);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_IRR), 0.5399, 5e-5);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_PAYBACK_PERIODS), 1.676, 5e-4);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_PAYBACK_PERIODS), 1 + 230.0 / 340.0, TOL);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_DISCOUNTED_PAYBACK_PERIODS), 1.820, 5e-4);
+    /* MIRR at 8% both ways: ((FV of inflows at 8%) / 350)^(1/3) - 1 */
+    double fv = 120 * 1.08 * 1.08 + 340 * 1.08 + 470;
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_MIRR), pow(fv / 350.0, 1.0 / 3.0) - 1, 1e-9);
+    /* roi_basic: periods 0 and 1 */
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_ROI_BASIC), (300.0 - 530.0) / 530.0, TOL);
+    /* dimension split */
+    double d;
+    ck_assert_int_eq(airoi_result_get_value_dimension(&d, r, AIROI_DIMENSION_REVENUE), AIROI_OK);
+    ck_assert_double_eq_tol(d, 430, TOL);
+    column(buf, r, AIROI_SCHEDULE_DISCOUNT_FACTOR);
+    ck_assert_double_eq_tol(buf[2], 1 / (1.08 * 1.08), 1e-12);
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+/* Example 4 as a three-year yearly model: annualised views divide horizon
+ * totals by 3 years, which amortises the one-time training over 3 years. */
+static airoi_project *example4(int horizon, double training)
+{
+    airoi_project *p = project(AIROI_PERIOD_YEAR, horizon, 0.0);
+    ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_CURRENCY, "TWD"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_UNIT, 10000), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_fx(p, "USD", 32), AIROI_OK);
+    airoi_cost_item *c;
+    ck_assert_int_eq(airoi_project_add_cost(&c, p, "Model API", AIROI_CATEGORY_SOFTWARE),
+                     AIROI_OK);
+    /* 1,000,000 calls x 0.002 USD = 2,000 USD = 0.2 units of 10,000 */
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_QUANTITY, 1000000), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_UNIT_AMOUNT, 0.002 / 10000),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_PER, AIROI_PER_MONTH), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_set_string(c, AIROI_ITEM_CURRENCY, "USD"), AIROI_OK);
+    cost(p, "Platform", AIROI_CATEGORY_SOFTWARE, 5, AIROI_PER_MONTH);
+    ck_assert_int_eq(airoi_project_add_cost(&c, p, "Staff", AIROI_CATEGORY_PEOPLE), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_QUANTITY, 1.5), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_UNIT_AMOUNT, 8), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_PER, AIROI_PER_MONTH), AIROI_OK);
+    once(p, "Training", AIROI_CATEGORY_CHANGE_MANAGEMENT, training, 0);
+    airoi_value_item *v;
+    ck_assert_int_eq(airoi_project_add_value(&v, p, "Agent time", AIROI_DIMENSION_EFFICIENCY),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_QUANTITY, 15), AIROI_OK);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_UNIT_AMOUNT, 4), AIROI_OK);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_PER, AIROI_PER_MONTH), AIROI_OK);
+    value(p, "Conversion", AIROI_DIMENSION_REVENUE, 480, AIROI_PER_YEAR);
+    value(p, "Retention", AIROI_DIMENSION_REVENUE, 1000, AIROI_PER_YEAR);
+    return p;
+}
+
+START_TEST(example4_genai_customer_service)
+{
+    airoi_project *p = example4(3, 50);
+    airoi_result *r = evaluate(p, NULL, 0);
+    double software;
+    ck_assert_int_eq(airoi_result_get_tco_category(&software, r, AIROI_CATEGORY_SOFTWARE),
+                     AIROI_OK);
+    ck_assert_double_eq_tol(software, 3 * (76.8 + 60), 1e-9);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_ANNUAL_COSTS), 297.4666666666667, 1e-9);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_ANNUAL_BENEFITS), 2200, 1e-9);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_ROI_HORIZON), (2200 - 297.4666666666667) /
+                                                                     297.4666666666667,
+                            1e-9);
+    ck_assert_double_eq_tol(round(metric(r, AIROI_METRIC_ROI_HORIZON) * 1000) / 10, 639.6, 1e-9);
+    double buf[64];
+    column(buf, r, AIROI_SCHEDULE_COSTS);
+    ck_assert_double_eq_tol(buf[0], 50, 1e-12);
+    ck_assert_double_eq_tol(buf[1], 76.8 + 60 + 144, 1e-9);
+    /* investment in 10,000 TWD = 892.4, above customer_service's 200-800 */
+    ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_USE_CASE, "customer_service"),
+                     AIROI_OK);
+    airoi_result_free(r);
+    r = evaluate(p, NULL, 0);
+    double inv;
+    int pos;
+    ck_assert_int_eq(airoi_result_get_benchmark_value(&inv, r, AIROI_BENCHMARK_INVESTMENT),
+                     AIROI_OK);
+    ck_assert_double_eq_tol(inv, 892.4, 1e-9);
+    ck_assert_int_eq(airoi_result_get_benchmark_position(&pos, r, AIROI_BENCHMARK_INVESTMENT),
+                     AIROI_OK);
+    ck_assert_int_eq(pos, AIROI_BENCHMARK_ABOVE);
+    ck_assert(has_finding(r, "BENCHMARK_ABOVE", "investment"));
+    airoi_result_free(r);
+    airoi_project_free(p);
+
+    /* the same as a one-year case with the training amortised: 50 / 3 */
+    p = example4(1, 50.0 / 3.0);
+    r = evaluate(p, NULL, 0);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_TCO_TOTAL), 297.4666666666667, 1e-9);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_TOTAL_BENEFITS), 2200, 1e-9);
+    ck_assert_double_eq_tol(round(metric(r, AIROI_METRIC_ROI_BASIC) * 1000) / 10, 639.6, 1e-9);
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(example5_aml_risk_value)
+{
+    airoi_project *p = project(AIROI_PERIOD_YEAR, 1, 0.0);
+    airoi_value_item *v;
+    ck_assert_int_eq(airoi_project_add_value(&v, p, "Losses avoided", AIROI_DIMENSION_RISK),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_QUANTITY, 3500), AIROI_OK);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_UNIT_AMOUNT, 0.27), AIROI_OK);
+    once(p, "Model", AIROI_CATEGORY_PEOPLE, 500, 0);
+    airoi_result *r = evaluate(p, NULL, 0);
+    double d;
+    ck_assert_int_eq(airoi_result_get_value_dimension(&d, r, AIROI_DIMENSION_RISK), AIROI_OK);
+    ck_assert_double_eq_tol(d, 945, 1e-9);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_TOTAL_BENEFITS), 945, 1e-9);
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+/* ---- SPEC 5.2 rules ---------------------------------------------------------------- */
+
+START_TEST(rule_per_period_rate)
+{
+    airoi_project *p = project(AIROI_PERIOD_MONTH, 24, 0.10);
+    airoi_result *r = evaluate(p, NULL, 0);
+    ck_assert_double_eq_tol(airoi_schedule_get_rate(airoi_result_get_schedule(r)),
+                            pow(1.1, 1.0 / 12.0) - 1.0, 1e-15);
+    airoi_result_free(r);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_PERIOD, AIROI_PERIOD_QUARTER),
+                     AIROI_OK);
+    r = evaluate(p, NULL, 0);
+    ck_assert_double_eq_tol(airoi_schedule_get_rate(airoi_result_get_schedule(r)),
+                            pow(1.1, 0.25) - 1.0, 1e-15);
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(rule_frequency_conversion_both_ways)
+{
+    double buf[64];
+    /* monthly 2,000 in a yearly model: 24,000 a year */
+    airoi_project *p = project(AIROI_PERIOD_YEAR, 2, 0.0);
+    cost(p, "API", AIROI_CATEGORY_SOFTWARE, 2000, AIROI_PER_MONTH);
+    cost(p, "Support", AIROI_CATEGORY_SOFTWARE, 100, AIROI_PER_QUARTER);
+    airoi_result *r = evaluate(p, NULL, 0);
+    column(buf, r, AIROI_SCHEDULE_COSTS);
+    ck_assert_double_eq(buf[0], 0);
+    ck_assert_double_eq_tol(buf[1], 24000 + 400, 1e-9);
+    ck_assert_double_eq_tol(buf[2], 24000 + 400, 1e-9);
+    airoi_result_free(r);
+    airoi_project_free(p);
+
+    /* yearly 12,000 in a monthly model: 1,000 a month; quarterly 300: 100 a month */
+    p = project(AIROI_PERIOD_MONTH, 3, 0.0);
+    cost(p, "Licence", AIROI_CATEGORY_SOFTWARE, 12000, AIROI_PER_YEAR);
+    value(p, "Saving", AIROI_DIMENSION_EFFICIENCY, 300, AIROI_PER_QUARTER);
+    cost(p, "Per period", AIROI_CATEGORY_PEOPLE, 7, AIROI_PER_PERIOD);
+    r = evaluate(p, NULL, 0);
+    column(buf, r, AIROI_SCHEDULE_COSTS);
+    ck_assert_double_eq_tol(buf[1], 1007, 1e-9);
+    column(buf, r, AIROI_SCHEDULE_BENEFITS);
+    ck_assert_double_eq_tol(buf[3], 100, 1e-9);
+    airoi_result_free(r);
+    airoi_project_free(p);
+
+    /* quarterly model: yearly / 4, monthly x 3 */
+    p = project(AIROI_PERIOD_QUARTER, 4, 0.0);
+    cost(p, "Licence", AIROI_CATEGORY_SOFTWARE, 400, AIROI_PER_YEAR);
+    cost(p, "Cloud", AIROI_CATEGORY_INFRASTRUCTURE, 10, AIROI_PER_MONTH);
+    r = evaluate(p, NULL, 0);
+    column(buf, r, AIROI_SCHEDULE_COSTS);
+    ck_assert_double_eq_tol(buf[4], 130, 1e-9);
+    double infra[64];
+    size_t n;
+    ck_assert_int_eq(airoi_schedule_get_category(infra, 64, &n, airoi_result_get_schedule(r),
+                                                 AIROI_CATEGORY_INFRASTRUCTURE),
+                     AIROI_OK);
+    ck_assert_double_eq_tol(infra[2], 30, 1e-9);
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(rule_once_at_and_default)
+{
+    double buf[64];
+    airoi_project *p = project(AIROI_PERIOD_YEAR, 3, 0.0);
+    cost(p, "Build", AIROI_CATEGORY_PEOPLE, 100, AIROI_PER_ONCE); /* at defaults to 0 */
+    once(p, "Upgrade", AIROI_CATEGORY_INFRASTRUCTURE, 40, 2);
+    airoi_result *r = evaluate(p, NULL, 0);
+    column(buf, r, AIROI_SCHEDULE_COSTS);
+    ck_assert_double_eq(buf[0], 100);
+    ck_assert_double_eq(buf[1], 0);
+    ck_assert_double_eq(buf[2], 40);
+    ck_assert_double_eq(buf[3], 0);
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(rule_from_to_defaults)
+{
+    double buf[64];
+    airoi_project *p = project(AIROI_PERIOD_YEAR, 4, 0.0);
+    airoi_cost_item *c = cost(p, "Run", AIROI_CATEGORY_PEOPLE, 10, AIROI_PER_YEAR);
+    airoi_cost_item *d = cost(p, "Window", AIROI_CATEGORY_PEOPLE, 1, AIROI_PER_YEAR);
+    ck_assert_int_eq(airoi_cost_item_set_number(d, AIROI_ITEM_FROM, 2), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_set_number(d, AIROI_ITEM_TO, 3), AIROI_OK);
+    (void)c;
+    airoi_result *r = evaluate(p, NULL, 0);
+    column(buf, r, AIROI_SCHEDULE_COSTS);
+    ck_assert_double_eq(buf[0], 0);
+    ck_assert_double_eq(buf[1], 10);
+    ck_assert_double_eq(buf[2], 11);
+    ck_assert_double_eq(buf[3], 11);
+    ck_assert_double_eq(buf[4], 10);
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(rule_fx_and_unit)
+{
+    double buf[64];
+    airoi_project *p = project(AIROI_PERIOD_YEAR, 1, 0.0);
+    ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_CURRENCY, "TWD"), AIROI_OK);
+    airoi_cost_item *c = cost(p, "Cloud", AIROI_CATEGORY_INFRASTRUCTURE, 100, AIROI_PER_YEAR);
+    ck_assert_int_eq(airoi_cost_item_set_string(c, AIROI_ITEM_CURRENCY, "USD"), AIROI_OK);
+    airoi_result *r = NULL;
+    ck_assert_int_eq(airoi_project_evaluate(&r, p, NULL, 0), AIROI_ERR_MODEL);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "USD"));
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "Cloud"));
+    ck_assert_int_eq(airoi_project_set_fx(p, "USD", 32), AIROI_OK);
+    r = evaluate(p, NULL, 0);
+    column(buf, r, AIROI_SCHEDULE_COSTS);
+    ck_assert_double_eq_tol(buf[1], 3200, 1e-9);
+    airoi_result_free(r);
+    /* an item in the project currency needs no rate */
+    ck_assert_int_eq(airoi_cost_item_set_string(c, AIROI_ITEM_CURRENCY, "TWD"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_UNIT, 10000), AIROI_OK);
+    r = evaluate(p, NULL, 0);
+    column(buf, r, AIROI_SCHEDULE_COSTS);
+    ck_assert_double_eq(buf[1], 100); /* metrics stay in units of the unit */
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(rule_growth)
+{
+    double buf[64];
+    airoi_project *p = project(AIROI_PERIOD_YEAR, 3, 0.0);
+    airoi_cost_item *c = cost(p, "Licence", AIROI_CATEGORY_SOFTWARE, 100, AIROI_PER_YEAR);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_GROWTH, 0.1), AIROI_OK);
+    airoi_result *r = evaluate(p, NULL, 0);
+    column(buf, r, AIROI_SCHEDULE_COSTS);
+    ck_assert_double_eq_tol(buf[1], 100, 1e-12);
+    ck_assert_double_eq_tol(buf[2], 110, 1e-9);
+    ck_assert_double_eq_tol(buf[3], 121, 1e-9);
+    airoi_result_free(r);
+    airoi_project_free(p);
+
+    /* monthly: (1 + g)^((t - from) / 12) */
+    p = project(AIROI_PERIOD_MONTH, 13, 0.0);
+    airoi_value_item *v = value(p, "Saving", AIROI_DIMENSION_EFFICIENCY, 10, AIROI_PER_MONTH);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_GROWTH, 0.12), AIROI_OK);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_FROM, 1), AIROI_OK);
+    r = evaluate(p, NULL, 0);
+    column(buf, r, AIROI_SCHEDULE_BENEFITS);
+    ck_assert_double_eq_tol(buf[7], 10 * sqrt(1.12), 1e-9);
+    ck_assert_double_eq_tol(buf[13], 11.2, 1e-9);
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(rule_amounts_list)
+{
+    double buf[64];
+    airoi_project *p = project(AIROI_PERIOD_YEAR, 4, 0.0);
+    airoi_value_item *v;
+    ck_assert_int_eq(airoi_project_add_value(&v, p, "Revenue", AIROI_DIMENSION_REVENUE),
+                     AIROI_OK);
+    static const double list[] = {60, 150, 220};
+    ck_assert_int_eq(airoi_value_item_set_amounts(v, list, 3), AIROI_OK);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_FROM, 2), AIROI_OK);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_GROWTH, 0.5), AIROI_OK);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_REALIZATION, 0.5), AIROI_OK);
+    airoi_result *r = evaluate(p, NULL, 0);
+    column(buf, r, AIROI_SCHEDULE_BENEFITS);
+    ck_assert_double_eq(buf[1], 0);
+    ck_assert_double_eq_tol(buf[2], 30, 1e-12); /* no growth, value factors apply */
+    ck_assert_double_eq_tol(buf[3], 75, 1e-12);
+    ck_assert_double_eq_tol(buf[4], 110, 1e-12);
+    airoi_result_free(r);
+    /* a list that runs past the horizon is an error naming the item */
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_FROM, 3), AIROI_OK);
+    ck_assert_int_eq(airoi_project_validate(p), AIROI_ERR_MODEL);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "Revenue"));
+    airoi_project_free(p);
+}
+END_TEST
+
+static airoi_project *ramp(int curve, double periods, double start, double ceiling)
+{
+    airoi_project *p = project(AIROI_PERIOD_YEAR, 6, 0.0);
+    airoi_value_item *v = value(p, "Ramp", AIROI_DIMENSION_EFFICIENCY, 100, AIROI_PER_YEAR);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_ADOPTION_CURVE, curve), AIROI_OK);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_ADOPTION_PERIODS, periods),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_ADOPTION_START, start), AIROI_OK);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_ADOPTION_CEILING, ceiling),
+                     AIROI_OK);
+    return p;
+}
+
+START_TEST(rule_adoption_linear)
+{
+    double buf[64];
+    airoi_project *p = ramp(AIROI_CURVE_LINEAR, 4, 0.2, 0.9);
+    airoi_result *r = evaluate(p, NULL, 0);
+    column(buf, r, AIROI_SCHEDULE_BENEFITS);
+    /* from 1: k = t - 1 */
+    ck_assert_double_eq_tol(buf[1], 20, 1e-9);
+    ck_assert_double_eq_tol(buf[2], 100 * (0.2 + 0.7 * 0.25), 1e-9);
+    ck_assert_double_eq_tol(buf[3], 100 * (0.2 + 0.7 * 0.5), 1e-9);
+    ck_assert_double_eq_tol(buf[5], 90, 1e-9);
+    ck_assert_double_eq_tol(buf[6], 90, 1e-9);
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(rule_adoption_s_curve)
+{
+    double buf[64];
+    airoi_project *p = ramp(AIROI_CURVE_S_CURVE, 4, 0.2, 1.0);
+    airoi_result *r = evaluate(p, NULL, 0);
+    column(buf, r, AIROI_SCHEDULE_BENEFITS);
+    double x = 0.25, s = 3 * x * x - 2 * x * x * x;
+    ck_assert_double_eq_tol(buf[1], 20, 1e-9);
+    ck_assert_double_eq_tol(buf[2], 100 * (0.2 + 0.8 * s), 1e-9);
+    ck_assert_double_eq_tol(buf[3], 60, 1e-9); /* x = 0.5: s = 0.5 */
+    ck_assert_double_eq_tol(buf[5], 100, 1e-9);
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(rule_adoption_step)
+{
+    double buf[64];
+    airoi_project *p = ramp(AIROI_CURVE_STEP, 2, 0.3, 0.8);
+    airoi_result *r = evaluate(p, NULL, 0);
+    column(buf, r, AIROI_SCHEDULE_BENEFITS);
+    ck_assert_double_eq_tol(buf[1], 30, 1e-9);
+    ck_assert_double_eq_tol(buf[2], 30, 1e-9);
+    ck_assert_double_eq_tol(buf[3], 80, 1e-9);
+    ck_assert_double_eq_tol(buf[6], 80, 1e-9);
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(rule_realization_attribution_haircut)
+{
+    double buf[64];
+    airoi_project *p = project(AIROI_PERIOD_YEAR, 1, 0.0);
+    airoi_value_item *v = value(p, "Saving", AIROI_DIMENSION_EFFICIENCY, 100, AIROI_PER_YEAR);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_REALIZATION, 0.5), AIROI_OK);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_ATTRIBUTION, 0.8), AIROI_OK);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_RISK_ADJUSTMENT, 0.25), AIROI_OK);
+    airoi_cost_item *c = cost(p, "Team", AIROI_CATEGORY_PEOPLE, 100, AIROI_PER_YEAR);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_RISK_ADJUSTMENT, 0.2), AIROI_OK);
+    airoi_result *r = evaluate(p, NULL, 0);
+    column(buf, r, AIROI_SCHEDULE_BENEFITS);
+    ck_assert_double_eq_tol(buf[1], 30, 1e-12);
+    column(buf, r, AIROI_SCHEDULE_COSTS);
+    ck_assert_double_eq_tol(buf[1], 120, 1e-12);
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(rule_strategic_needs_monetized)
+{
+    airoi_project *p = project(AIROI_PERIOD_YEAR, 1, 0.0);
+    airoi_value_item *v = value(p, "Brand", AIROI_DIMENSION_STRATEGIC, 100, AIROI_PER_YEAR);
+    once(p, "Build", AIROI_CATEGORY_PEOPLE, 50, 0);
+    airoi_result *r = evaluate(p, NULL, 0);
+    double s;
+    ck_assert_double_eq(metric(r, AIROI_METRIC_TOTAL_BENEFITS), 0);
+    ck_assert_int_eq(airoi_result_get_strategic_value(&s, r), AIROI_OK);
+    ck_assert_double_eq(s, 100);
+    ck_assert_int_eq(airoi_result_get_value_dimension(&s, r, AIROI_DIMENSION_STRATEGIC),
+                     AIROI_OK);
+    ck_assert_double_eq(s, 0);
+    airoi_result_free(r);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_MONETIZED, 1), AIROI_OK);
+    r = evaluate(p, NULL, 0);
+    ck_assert_double_eq(metric(r, AIROI_METRIC_TOTAL_BENEFITS), 100);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_ROI_BASIC), 1.0, 1e-12);
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(rule_multipliers_compound)
+{
+    double buf[64];
+    airoi_project *p = project(AIROI_PERIOD_YEAR, 1, 0.0);
+    cost(p, "Team", AIROI_CATEGORY_PEOPLE, 100, AIROI_PER_YEAR);
+    cost(p, "Cloud", AIROI_CATEGORY_INFRASTRUCTURE, 10, AIROI_PER_YEAR);
+    value(p, "Saving", AIROI_DIMENSION_EFFICIENCY, 1000, AIROI_PER_YEAR);
+    value(p, "Sales", AIROI_DIMENSION_REVENUE, 100, AIROI_PER_YEAR);
+    airoi_scenario *s;
+    ck_assert_int_eq(airoi_project_add_scenario(&s, p, "mixed", 1.0), AIROI_OK);
+    ck_assert_int_eq(airoi_scenario_add_multiplier(s, "costs", 1.1), AIROI_OK);
+    ck_assert_int_eq(airoi_scenario_add_multiplier(s, "people", 2), AIROI_OK);
+    ck_assert_int_eq(airoi_scenario_add_multiplier(s, "Team", 3), AIROI_OK);
+    ck_assert_int_eq(airoi_scenario_add_multiplier(s, "values", 0.5), AIROI_OK);
+    ck_assert_int_eq(airoi_scenario_add_multiplier(s, "efficiency", 0.4), AIROI_OK);
+    airoi_result *r = evaluate(p, "mixed", 0);
+    column(buf, r, AIROI_SCHEDULE_COSTS);
+    ck_assert_double_eq_tol(buf[1], 100 * 1.1 * 2 * 3 + 10 * 1.1, 1e-9);
+    column(buf, r, AIROI_SCHEDULE_BENEFITS);
+    ck_assert_double_eq_tol(buf[1], 1000 * 0.5 * 0.4 + 100 * 0.5, 1e-9);
+    airoi_result_free(r);
+    /* the base case ignores multipliers */
+    r = evaluate(p, NULL, 0);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_TOTAL_COSTS), 110, 1e-9);
+    ck_assert_double_eq_tol(metric(airoi_result_get_scenario(r, 0), AIROI_METRIC_TOTAL_COSTS),
+                            671, 1e-9);
+    airoi_result_free(r);
+    /* an unknown target is a model error naming it */
+    ck_assert_int_eq(airoi_scenario_add_multiplier(s, "Nonexistent", 2), AIROI_OK);
+    ck_assert_int_eq(airoi_project_evaluate(&r, p, NULL, 0), AIROI_ERR_MODEL);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "Nonexistent"));
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(rule_delay_past_horizon)
+{
+    double buf[64];
+    airoi_project *p = project(AIROI_PERIOD_YEAR, 3, 0.0);
+    airoi_value_item *v = value(p, "Saving", AIROI_DIMENSION_EFFICIENCY, 100, AIROI_PER_YEAR);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_ADOPTION_CURVE, AIROI_CURVE_LINEAR),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_ADOPTION_PERIODS, 2), AIROI_OK);
+    cost(p, "Run", AIROI_CATEGORY_PEOPLE, 10, AIROI_PER_YEAR);
+    airoi_scenario *s;
+    ck_assert_int_eq(airoi_project_add_scenario(&s, p, "late", 0.5), AIROI_OK);
+    ck_assert_int_eq(airoi_scenario_set_number(s, AIROI_SCENARIO_DELAY, 2), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_scenario(&s, p, "never", 0.5), AIROI_OK);
+    ck_assert_int_eq(airoi_scenario_set_number(s, AIROI_SCENARIO_DELAY, 5), AIROI_OK);
+    airoi_result *r = evaluate(p, NULL, 0);
+    column(buf, r, AIROI_SCHEDULE_BENEFITS);
+    ck_assert_double_eq(buf[1], 0);
+    ck_assert_double_eq_tol(buf[2], 50, 1e-12);
+    ck_assert_double_eq_tol(buf[3], 100, 1e-12);
+    const airoi_result *late = airoi_result_get_scenario(r, 0);
+    ck_assert_int_eq(airoi_schedule_get_column(buf, 64, &(size_t){0},
+                                               airoi_result_get_schedule(late),
+                                               AIROI_SCHEDULE_BENEFITS),
+                     AIROI_OK);
+    ck_assert_double_eq(buf[1], 0);
+    ck_assert_double_eq(buf[2], 0);
+    ck_assert_double_eq(buf[3], 0); /* ramp starts at 0: k = 0 lands in period 3 */
+    /* costs are not delayed */
+    ck_assert_double_eq_tol(metric(late, AIROI_METRIC_TOTAL_COSTS), 30, 1e-12);
+    ck_assert_double_eq(metric(airoi_result_get_scenario(r, 1), AIROI_METRIC_TOTAL_BENEFITS), 0);
+    airoi_result_free(r);
+
+    /* with a start of adoption the shifted stream is visible */
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_ADOPTION_START, 0.5), AIROI_OK);
+    ck_assert_int_eq(airoi_scenario_set_number(s, AIROI_SCENARIO_DELAY, 1), AIROI_OK);
+    r = evaluate(p, "never", 0);
+    column(buf, r, AIROI_SCHEDULE_BENEFITS);
+    ck_assert_double_eq(buf[1], 0);
+    ck_assert_double_eq_tol(buf[2], 50, 1e-12);
+    ck_assert_double_eq_tol(buf[3], 75, 1e-12);
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(rule_scenario_adoption_cap)
+{
+    double buf[64];
+    airoi_project *p = ramp(AIROI_CURVE_LINEAR, 2, 0.0, 1.0);
+    value(p, "Flat", AIROI_DIMENSION_REVENUE, 10, AIROI_PER_YEAR);
+    airoi_scenario *s;
+    ck_assert_int_eq(airoi_project_add_scenario(&s, p, "capped", 1.0), AIROI_OK);
+    double v;
+    ck_assert_int_eq(airoi_scenario_get_number(&v, s, AIROI_SCENARIO_ADOPTION_CEILING), AIROI_OK);
+    ck_assert_double_eq(v, 1);
+    ck_assert_int_eq(airoi_scenario_is_set(s, AIROI_SCENARIO_ADOPTION_CEILING), 0);
+    ck_assert_int_eq(airoi_scenario_set_number(s, AIROI_SCENARIO_ADOPTION_CEILING, 0.6), AIROI_OK);
+    airoi_result *r = evaluate(p, "capped", 0);
+    column(buf, r, AIROI_SCHEDULE_BENEFITS);
+    ck_assert_double_eq_tol(buf[2], 50 + 6, 1e-12);
+    ck_assert_double_eq_tol(buf[3], 60 + 6, 1e-12);
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(rule_first_year_window)
+{
+    /* monthly: periods 0..12 */
+    airoi_project *p = project(AIROI_PERIOD_MONTH, 24, 0.0);
+    once(p, "Build", AIROI_CATEGORY_PEOPLE, 100, 0);
+    cost(p, "Run", AIROI_CATEGORY_PEOPLE, 10, AIROI_PER_MONTH);
+    value(p, "Saving", AIROI_DIMENSION_EFFICIENCY, 30, AIROI_PER_MONTH);
+    airoi_result *r = evaluate(p, NULL, 0);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_FIRST_YEAR_COSTS), 220, 1e-9);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_FIRST_YEAR_BENEFITS), 360, 1e-9);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_ROI_BASIC), 140.0 / 220.0, 1e-12);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_ROI_HORIZON), (720.0 - 340.0) / 340.0, 1e-12);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_ANNUAL_COSTS), 170, 1e-9);
+    airoi_result_free(r);
+    /* quarterly: periods 0..4 */
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_PERIOD, AIROI_PERIOD_QUARTER),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, 8), AIROI_OK);
+    r = evaluate(p, NULL, 0);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_FIRST_YEAR_COSTS), 100 + 4 * 30, 1e-9);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_ROI_BASIC), (360.0 - 220.0) / 220.0, 1e-12);
+    airoi_result_free(r);
+    /* a horizon shorter than a year: up to the horizon */
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_PERIOD, AIROI_PERIOD_MONTH),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, 6), AIROI_OK);
+    r = evaluate(p, NULL, 0);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_FIRST_YEAR_COSTS), 160, 1e-9);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_ANNUAL_COSTS), 320, 1e-9);
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(rule_irr_mirr_annualised)
+{
+    airoi_project *p = project(AIROI_PERIOD_QUARTER, 8, 0.10);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_FINANCE_RATE, 0.06), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_REINVEST_RATE, 0.12), AIROI_OK);
+    once(p, "Build", AIROI_CATEGORY_PEOPLE, 1000, 0);
+    value(p, "Saving", AIROI_DIMENSION_EFFICIENCY, 800, AIROI_PER_YEAR);
+    airoi_result *r = evaluate(p, NULL, 0);
+    double net[64];
+    size_t n = column(net, r, AIROI_SCHEDULE_NET);
+    double x;
+    ck_assert_int_eq(airoi_irr(&x, net, n, 0.1), AIROI_OK);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_IRR), pow(1 + x, 4) - 1, 1e-9);
+    ck_assert_int_eq(airoi_mirr(&x, net, n, pow(1.06, 0.25) - 1, pow(1.12, 0.25) - 1), AIROI_OK);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_MIRR), pow(1 + x, 4) - 1, 1e-9);
+    double npv;
+    ck_assert_int_eq(airoi_npv0(&npv, pow(1.1, 0.25) - 1, net, n), AIROI_OK);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_NPV), npv, 1e-9);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_PAYBACK_PERIODS), 5, 1e-12);
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(rule_null_metrics)
+{
+    /* costs only: IRR/MIRR have no solution, payback never, ROI -100% */
+    airoi_project *p = project(AIROI_PERIOD_YEAR, 2, 0.05);
+    once(p, "Build", AIROI_CATEGORY_PEOPLE, 100, 0);
+    airoi_result *r = evaluate(p, NULL, 0);
+    ck_assert_int_eq(metric_status(r, AIROI_METRIC_IRR), AIROI_ERR_NO_SOLUTION);
+    ck_assert_int_eq(metric_status(r, AIROI_METRIC_MIRR), AIROI_ERR_NO_SOLUTION);
+    ck_assert_int_eq(metric_status(r, AIROI_METRIC_PAYBACK_PERIODS), AIROI_ERR_NOT_FOUND);
+    ck_assert_int_eq(metric_status(r, AIROI_METRIC_DISCOUNTED_PAYBACK_PERIODS),
+                     AIROI_ERR_NOT_FOUND);
+    ck_assert_double_eq(metric(r, AIROI_METRIC_ROI_HORIZON), -1);
+    airoi_result_free(r);
+    airoi_project_free(p);
+    /* no costs at all: ratios are undefined, payback 0 */
+    p = project(AIROI_PERIOD_YEAR, 1, 0.05);
+    value(p, "Gift", AIROI_DIMENSION_REVENUE, 10, AIROI_PER_YEAR);
+    r = evaluate(p, NULL, 0);
+    ck_assert_int_eq(metric_status(r, AIROI_METRIC_ROI_BASIC), AIROI_ERR_NOT_FOUND);
+    ck_assert_int_eq(metric_status(r, AIROI_METRIC_NPV_ROI), AIROI_ERR_NOT_FOUND);
+    ck_assert_int_eq(metric_status(r, AIROI_METRIC_TCO_HIDDEN_SHARE), AIROI_ERR_NOT_FOUND);
+    ck_assert_double_eq(metric(r, AIROI_METRIC_PAYBACK_PERIODS), 0);
+    ck_assert_int_eq(metric_status(r, 999), AIROI_ERR_INVALID);
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(rule_tco_breakdown)
+{
+    airoi_project *p = project(AIROI_PERIOD_YEAR, 2, 0.1);
+    cost(p, "Team", AIROI_CATEGORY_PEOPLE, 60, AIROI_PER_YEAR);
+    cost(p, "Governance", AIROI_CATEGORY_DATA_GOVERNANCE, 20, AIROI_PER_YEAR);
+    cost(p, "Training", AIROI_CATEGORY_CHANGE_MANAGEMENT, 20, AIROI_PER_YEAR);
+    airoi_result *r = evaluate(p, NULL, 0);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_TCO_TOTAL), 200, 1e-12);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_TCO_DIRECT), 120, 1e-12);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_TCO_HIDDEN), 80, 1e-12);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_TCO_HIDDEN_SHARE), 0.4, 1e-12);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_TCO_PV), 100 / 1.1 + 100 / 1.21, 1e-9);
+    double v;
+    ck_assert_int_eq(airoi_result_get_tco_category(&v, r, AIROI_CATEGORY_DATA_GOVERNANCE),
+                     AIROI_OK);
+    ck_assert_double_eq_tol(v, 40, 1e-12);
+    ck_assert_int_eq(airoi_result_get_tco_category(&v, r, 9), AIROI_ERR_INVALID);
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(rule_honest_estimate)
+{
+    airoi_project *p = project(AIROI_PERIOD_YEAR, 1, 0.0);
+    cost(p, "Team", AIROI_CATEGORY_PEOPLE, 100, AIROI_PER_YEAR);
+    cost(p, "Cloud", AIROI_CATEGORY_INFRASTRUCTURE, 100, AIROI_PER_YEAR);
+    cost(p, "Licences", AIROI_CATEGORY_SOFTWARE, 100, AIROI_PER_YEAR);
+    cost(p, "Labels", AIROI_CATEGORY_DATA, 100, AIROI_PER_YEAR);
+    cost(p, "Catalogue", AIROI_CATEGORY_DATA_GOVERNANCE, 100, AIROI_PER_YEAR);
+    cost(p, "Training", AIROI_CATEGORY_CHANGE_MANAGEMENT, 100, AIROI_PER_YEAR);
+    cost(p, "Retraining", AIROI_CATEGORY_MAINTENANCE, 100, AIROI_PER_YEAR);
+    airoi_result *r = evaluate(p, NULL, AIROI_EVAL_HONEST_ESTIMATE);
+    ck_assert_uint_eq(airoi_result_get_flags(r), AIROI_EVAL_HONEST_ESTIMATE);
+    double v;
+    static const double want[] = {125, 140, 130, 175, 175, 0, 250, 100};
+    for (int c = 0; c < 8; c++) {
+        ck_assert_int_eq(airoi_result_get_tco_category(&v, r, c), AIROI_OK);
+        ck_assert_double_eq_tol(v, want[c], 1e-9);
+    }
+    airoi_result_free(r);
+    r = evaluate(p, NULL, 0);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_TCO_TOTAL), 700, 1e-9);
+    airoi_result_free(r);
+    ck_assert_int_eq(airoi_project_evaluate(&r, p, NULL, 0x80), AIROI_ERR_INVALID);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(rule_probabilities_sum_to_one)
+{
+    airoi_project *p = example2();
+    airoi_scenario *s;
+    ck_assert_int_eq(airoi_project_add_scenario(&s, p, "a", 0.5), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_scenario(&s, p, "b", 0.4), AIROI_OK);
+    airoi_result *r = NULL;
+    ck_assert_int_eq(airoi_project_evaluate(&r, p, NULL, 0), AIROI_ERR_MODEL);
+    ck_assert_ptr_null(r);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "probabilit"));
+    ck_assert_int_eq(airoi_scenario_set_number(s, AIROI_SCENARIO_PROBABILITY, 0.5 + 1e-10),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_project_validate(p), AIROI_OK);
+    ck_assert_int_eq(airoi_scenario_set_number(s, AIROI_SCENARIO_PROBABILITY, 0.5 + 1e-8),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_project_validate(p), AIROI_ERR_MODEL);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(rule_periods_outside_horizon)
+{
+    airoi_project *p = project(AIROI_PERIOD_YEAR, 3, 0.0);
+    airoi_cost_item *c = once(p, "Build", AIROI_CATEGORY_PEOPLE, 10, 3);
+    ck_assert_int_eq(airoi_project_validate(p), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AT, 4), AIROI_OK);
+    ck_assert_int_eq(airoi_project_validate(p), AIROI_ERR_MODEL);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "Build"));
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "at 4"));
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AT, 0), AIROI_OK);
+    airoi_cost_item *d = cost(p, "Run", AIROI_CATEGORY_PEOPLE, 1, AIROI_PER_YEAR);
+    ck_assert_int_eq(airoi_cost_item_set_number(d, AIROI_ITEM_TO, 4), AIROI_OK);
+    ck_assert_int_eq(airoi_project_validate(p), AIROI_ERR_MODEL);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "to 4"));
+    ck_assert_int_eq(airoi_cost_item_set_number(d, AIROI_ITEM_TO, 1), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_set_number(d, AIROI_ITEM_FROM, 2), AIROI_OK);
+    ck_assert_int_eq(airoi_project_validate(p), AIROI_ERR_MODEL);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "before from"));
+    ck_assert_int_eq(airoi_cost_item_set_number(d, AIROI_ITEM_TO, 3), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_set_number(d, AIROI_ITEM_FROM, 5), AIROI_OK);
+    ck_assert_int_eq(airoi_project_validate(p), AIROI_ERR_MODEL);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "from 5"));
+    ck_assert_int_eq(airoi_cost_item_set_number(d, AIROI_ITEM_FROM, 1), AIROI_OK);
+    ck_assert_int_eq(airoi_project_validate(p), AIROI_OK);
+    /* shrinking the horizon makes an explicit `to` invalid */
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, 2), AIROI_OK);
+    ck_assert_int_eq(airoi_project_validate(p), AIROI_ERR_MODEL);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(rule_quantity_needs_unit_amount)
+{
+    airoi_project *p = project(AIROI_PERIOD_YEAR, 1, 0.0);
+    airoi_cost_item *c;
+    ck_assert_int_eq(airoi_project_add_cost(&c, p, "Calls", AIROI_CATEGORY_SOFTWARE), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_QUANTITY, 10), AIROI_OK);
+    ck_assert_int_eq(airoi_project_validate(p), AIROI_ERR_MODEL);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "unit_amount"));
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_UNIT_AMOUNT, 2), AIROI_OK);
+    ck_assert_int_eq(airoi_project_validate(p), AIROI_OK);
+    /* a one-time item cannot carry a list */
+    airoi_cost_item *d = once(p, "Build", AIROI_CATEGORY_PEOPLE, 1, 0);
+    double l[] = {1, 2};
+    ck_assert_int_eq(airoi_cost_item_set_amounts(d, l, 2), AIROI_OK);
+    ck_assert_int_eq(airoi_project_validate(p), AIROI_ERR_MODEL);
+    ck_assert_int_eq(airoi_project_validate(NULL), AIROI_ERR_INVALID);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(result_outlives_project)
+{
+    airoi_project *p = example3();
+    airoi_scenario *s;
+    ck_assert_int_eq(airoi_project_add_scenario(&s, p, "only", 1.0), AIROI_OK);
+    airoi_result *r = evaluate(p, NULL, 0);
+    airoi_project_free(p);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_NPV), 425.71, 5e-3);
+    ck_assert_str_eq(airoi_result_get_scenario_name(airoi_result_get_scenario(r, 0)), "only");
+    airoi_schedule *copy;
+    ck_assert_int_eq(airoi_schedule_clone(&copy, airoi_result_get_schedule(r)), AIROI_OK);
+    airoi_result_free(r);
+    double buf[8];
+    size_t n;
+    ck_assert_int_eq(airoi_schedule_get_column(buf, 8, &n, copy, AIROI_SCHEDULE_CUMULATIVE),
+                     AIROI_OK);
+    ck_assert_double_eq_tol(buf[3], 580, 1e-9);
+    ck_assert_int_eq(airoi_schedule_get_category(buf, 8, &n, copy, AIROI_CATEGORY_PEOPLE),
+                     AIROI_OK);
+    ck_assert_double_eq(buf[0], 350);
+    airoi_schedule_free(copy);
+    airoi_result_free(NULL);
+}
+END_TEST
+
+/* ---- schedules from arrays ----------------------------------------------------------- */
+
+START_TEST(schedule_from_arrays)
+{
+    const double c[] = {350, 180, 150, 150}, b[] = {0, 300, 490, 620};
+    airoi_schedule *s = NULL;
+    ck_assert_int_eq(airoi_schedule_new(&s, c, b, 4, 0.08), AIROI_OK);
+    ck_assert_uint_eq(airoi_schedule_count_periods(s), 4);
+    ck_assert_double_eq(airoi_schedule_get_rate(s), 0.08);
+    double buf[4];
+    size_t n = 0;
+    ck_assert_int_eq(airoi_schedule_get_column(NULL, 0, &n, s, AIROI_SCHEDULE_NET),
+                     AIROI_ERR_BUFFER);
+    ck_assert_uint_eq(n, 4);
+    ck_assert_int_eq(airoi_schedule_get_column(buf, 4, &n, s, AIROI_SCHEDULE_DISCOUNTED_CUMULATIVE),
+                     AIROI_OK);
+    ck_assert_double_eq_tol(buf[3], 425.71, 5e-3);
+    ck_assert_int_eq(airoi_schedule_get_column(buf, 4, &n, s, AIROI_SCHEDULE_DISCOUNTED_COSTS),
+                     AIROI_OK);
+    ck_assert_double_eq_tol(buf[0] + buf[1] + buf[2] + buf[3], 764.34, 5e-3);
+    ck_assert_int_eq(airoi_schedule_get_column(buf, 4, &n, s, 42), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_schedule_get_category(buf, 4, &n, s, AIROI_CATEGORY_PEOPLE),
+                     AIROI_ERR_NOT_FOUND);
+    ck_assert_int_eq(airoi_schedule_get_dimension(buf, 4, &n, s, AIROI_DIMENSION_RISK),
+                     AIROI_ERR_NOT_FOUND);
+    airoi_schedule_free(s);
+
+    const double bad[] = {1, NAN};
+    ck_assert_int_eq(airoi_schedule_new(&s, c, bad, 2, 0.1), AIROI_ERR_INVALID);
+    ck_assert_ptr_null(s);
+    ck_assert_int_eq(airoi_schedule_new(&s, c, b, 0, 0.1), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_schedule_new(&s, c, b, 2, -1), AIROI_ERR_INVALID);
+    const double huge_c[] = {1e308, 0}, huge_b[] = {-1e308, 0};
+    ck_assert_int_eq(airoi_schedule_new(&s, huge_c, huge_b, 2, 0.1), AIROI_ERR_RANGE);
+    ck_assert_ptr_null(s);
+    ck_assert_int_eq(airoi_schedule_column_from_name(&(int){0}, "discounted"), AIROI_OK);
+    ck_assert_str_eq(airoi_schedule_column_name(AIROI_SCHEDULE_CUMULATIVE), "cumulative");
+    ck_assert_ptr_null(airoi_schedule_column_name(9));
+}
+END_TEST
+
+START_TEST(overflow_is_a_range_error)
+{
+    airoi_project *p = project(AIROI_PERIOD_YEAR, 3, 0.0);
+    cost(p, "Huge", AIROI_CATEGORY_PEOPLE, 1e308, AIROI_PER_YEAR);
+    cost(p, "Huge 2", AIROI_CATEGORY_PEOPLE, 1e308, AIROI_PER_YEAR);
+    airoi_result *r = NULL;
+    ck_assert_int_eq(airoi_project_evaluate(&r, p, NULL, 0), AIROI_ERR_RANGE);
+    ck_assert_ptr_null(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+/* ---- audit ------------------------------------------------------------------------------ */
+
+/* A balanced project that triggers none of the findings: every category at
+ * (just above) the low end of its reference share (people 35.2%,
+ * infrastructure 15.2%, data governance 15.2%, software 5.2%, change 10.2%),
+ * maintenance 19% of TCO and 32% of the year-2 costs, hidden share 44.4%. */
+static airoi_project *balanced(void)
+{
+    airoi_project *p = project(AIROI_PERIOD_YEAR, 2, 0.08);
+    cost(p, "Team", AIROI_CATEGORY_PEOPLE, 176, AIROI_PER_YEAR);
+    cost(p, "Cloud", AIROI_CATEGORY_INFRASTRUCTURE, 76, AIROI_PER_YEAR);
+    cost(p, "Licences", AIROI_CATEGORY_SOFTWARE, 26, AIROI_PER_YEAR);
+    cost(p, "Governance", AIROI_CATEGORY_DATA_GOVERNANCE, 76, AIROI_PER_YEAR);
+    cost(p, "Change", AIROI_CATEGORY_CHANGE_MANAGEMENT, 51, AIROI_PER_YEAR);
+    once(p, "Upkeep", AIROI_CATEGORY_MAINTENANCE, 190, 2);
+    airoi_value_item *v = value(p, "Saving", AIROI_DIMENSION_EFFICIENCY, 100, AIROI_PER_YEAR);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_REALIZATION, 0.6), AIROI_OK);
+    value(p, "Revenue", AIROI_DIMENSION_REVENUE, 100, AIROI_PER_YEAR);
+    return p;
+}
+
+START_TEST(audit_balanced_project_is_clean)
+{
+    airoi_project *p = balanced();
+    airoi_result *r = evaluate(p, NULL, 0);
+    for (size_t i = 0; i < airoi_result_count_findings(r); i++)
+        ck_abort_msg("unexpected finding %s: %s", airoi_result_get_finding_code(r, i),
+                     airoi_result_get_finding_message(r, i));
+    ck_assert_ptr_null(airoi_result_get_finding_code(r, 0));
+    ck_assert_int_eq(airoi_result_get_finding_severity(r, 0), -1);
+    ck_assert_int_eq(airoi_result_get_finding_numbers(NULL, NULL, r, 0), AIROI_ERR_NOT_FOUND);
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(audit_maintenance)
+{
+    airoi_project *p = balanced();
+    ck_assert_int_eq(airoi_project_remove_cost(p, 5), AIROI_OK);
+    airoi_result *r = evaluate(p, NULL, 0);
+    int i = has_finding(r, "MAINTENANCE_MISSING", NULL);
+    ck_assert(i);
+    ck_assert_int_eq(airoi_result_get_finding_severity(r, (size_t)i - 1), AIROI_SEVERITY_WARNING);
+    double a, ref;
+    ck_assert_int_eq(airoi_result_get_finding_numbers(&a, &ref, r, (size_t)i - 1), AIROI_OK);
+    ck_assert_double_eq(a, 0);
+    ck_assert_double_eq(ref, 0.30);
+    ck_assert(!has_finding(r, "MAINTENANCE_LOW", NULL));
+    airoi_result_free(r);
+    /* present but small after year 1 */
+    cost(p, "Monitoring", AIROI_CATEGORY_MAINTENANCE, 1, AIROI_PER_YEAR);
+    r = evaluate(p, NULL, 0);
+    ck_assert(!has_finding(r, "MAINTENANCE_MISSING", NULL));
+    ck_assert(has_finding(r, "MAINTENANCE_LOW", "maintenance"));
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(audit_hidden_share_and_categories)
+{
+    airoi_project *p = project(AIROI_PERIOD_YEAR, 1, 0.0);
+    cost(p, "Team", AIROI_CATEGORY_PEOPLE, 70, AIROI_PER_YEAR);
+    cost(p, "Upkeep", AIROI_CATEGORY_MAINTENANCE, 30, AIROI_PER_YEAR);
+    value(p, "Saving", AIROI_DIMENSION_EFFICIENCY, 100, AIROI_PER_YEAR);
+    airoi_result *r = evaluate(p, NULL, 0);
+    int i = has_finding(r, "HIDDEN_SHARE_LOW", NULL);
+    ck_assert(i);
+    double a, ref;
+    airoi_result_get_finding_numbers(&a, &ref, r, (size_t)i - 1);
+    ck_assert_double_eq_tol(a, 0.30, 1e-12);
+    ck_assert_double_eq(ref, 0.40);
+    ck_assert_int_eq(airoi_result_get_finding_severity(r, (size_t)i - 1), AIROI_SEVERITY_WARNING);
+    ck_assert_ptr_nonnull(strstr(airoi_result_get_finding_message(r, (size_t)i - 1), "30.0%"));
+    ck_assert(has_finding(r, "CATEGORY_BELOW_REFERENCE", "infrastructure"));
+    ck_assert(has_finding(r, "CATEGORY_BELOW_REFERENCE", "data"));
+    ck_assert(has_finding(r, "CATEGORY_BELOW_REFERENCE", "software"));
+    ck_assert(!has_finding(r, "CATEGORY_BELOW_REFERENCE", "people"));
+    ck_assert(has_finding(r, "CHANGE_UNDERFUNDED", "change_management"));
+    ck_assert(has_finding(r, "FAILURE_BUDGET_PATTERN", NULL));
+    airoi_result_free(r);
+    /* far below: critical */
+    cost(p, "More people", AIROI_CATEGORY_PEOPLE, 100, AIROI_PER_YEAR);
+    r = evaluate(p, NULL, 0);
+    i = has_finding(r, "HIDDEN_SHARE_LOW", NULL);
+    ck_assert_int_eq(airoi_result_get_finding_severity(r, (size_t)i - 1), AIROI_SEVERITY_CRITICAL);
+    airoi_result_free(r);
+    airoi_project_free(p);
+
+    /* the success split: no failure pattern, no hidden-share finding */
+    p = project(AIROI_PERIOD_YEAR, 1, 0.0);
+    cost(p, "Tech", AIROI_CATEGORY_PEOPLE, 30, AIROI_PER_YEAR);
+    cost(p, "Data", AIROI_CATEGORY_DATA_GOVERNANCE, 30, AIROI_PER_YEAR);
+    cost(p, "Change", AIROI_CATEGORY_CHANGE_MANAGEMENT, 40, AIROI_PER_YEAR);
+    r = evaluate(p, NULL, 0);
+    ck_assert(!has_finding(r, "FAILURE_BUDGET_PATTERN", NULL));
+    ck_assert(!has_finding(r, "HIDDEN_SHARE_LOW", NULL));
+    ck_assert(!has_finding(r, "CHANGE_UNDERFUNDED", NULL));
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(audit_poc_haircut)
+{
+    airoi_project *p = balanced();
+    airoi_result *r = evaluate(p, NULL, 0);
+    ck_assert(!has_finding(r, "POC_NO_HAIRCUT", NULL)); /* stage production */
+    airoi_result_free(r);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_STAGE, AIROI_STAGE_POC), AIROI_OK);
+    r = evaluate(p, NULL, 0);
+    int i = has_finding(r, "POC_NO_HAIRCUT", NULL);
+    ck_assert(i);
+    double a, ref;
+    airoi_result_get_finding_numbers(&a, &ref, r, (size_t)i - 1);
+    ck_assert_double_eq_tol(a, 0.8, 1e-12); /* (60 + 100) / 200 */
+    ck_assert_double_eq(ref, 0.7);
+    airoi_result_free(r);
+    airoi_value_item *v;
+    ck_assert_int_eq(airoi_project_find_value(&v, p, "Revenue"), AIROI_OK);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_RISK_ADJUSTMENT, 0.3), AIROI_OK);
+    r = evaluate(p, NULL, 0);
+    ck_assert(!has_finding(r, "POC_NO_HAIRCUT", NULL));
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(audit_labour_as_cash)
+{
+    airoi_project *p = balanced();
+    airoi_value_item *v;
+    ck_assert_int_eq(airoi_project_find_value(&v, p, "Saving"), AIROI_OK);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_REALIZATION, 1), AIROI_OK);
+    airoi_result *r = evaluate(p, NULL, 0);
+    ck_assert(has_finding(r, "LABOUR_AS_CASH", "Saving"));
+    airoi_result_free(r);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_REALIZATION, 0.99), AIROI_OK);
+    r = evaluate(p, NULL, 0);
+    ck_assert(!has_finding(r, "LABOUR_AS_CASH", NULL));
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(audit_single_dimension_and_no_value)
+{
+    airoi_project *p = balanced();
+    ck_assert_int_eq(airoi_project_remove_value(p, 1), AIROI_OK);
+    airoi_result *r = evaluate(p, NULL, 0);
+    ck_assert(has_finding(r, "SINGLE_DIMENSION", "efficiency"));
+    airoi_result_free(r);
+    /* a non-monetized strategic score counts as a second dimension */
+    value(p, "Brand", AIROI_DIMENSION_STRATEGIC, 5, AIROI_PER_YEAR);
+    r = evaluate(p, NULL, 0);
+    ck_assert(!has_finding(r, "SINGLE_DIMENSION", NULL));
+    airoi_result_free(r);
+    ck_assert_int_eq(airoi_project_remove_value(p, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_project_remove_value(p, 0), AIROI_OK);
+    r = evaluate(p, NULL, 0);
+    ck_assert(has_finding(r, "NO_VALUE", NULL));
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(audit_low_adoption)
+{
+    airoi_project *p = balanced();
+    airoi_value_item *v;
+    ck_assert_int_eq(airoi_project_find_value(&v, p, "Revenue"), AIROI_OK);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_ADOPTION_CURVE, AIROI_CURVE_LINEAR),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_ADOPTION_CEILING, 0.4), AIROI_OK);
+    airoi_result *r = evaluate(p, NULL, 0);
+    ck_assert(!has_finding(r, "LOW_ADOPTION", NULL));
+    airoi_result_free(r);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_ADOPTION_CEILING, 0.35), AIROI_OK);
+    r = evaluate(p, NULL, 0);
+    int i = has_finding(r, "LOW_ADOPTION", "Revenue");
+    ck_assert(i);
+    double a, ref;
+    airoi_result_get_finding_numbers(&a, &ref, r, (size_t)i - 1);
+    ck_assert_double_eq(a, 0.35);
+    ck_assert_double_eq(ref, 0.40);
+    airoi_result_free(r);
+    /* an explicit low ceiling is flagged even without a curve */
+    ck_assert_int_eq(airoi_project_find_value(&v, p, "Saving"), AIROI_OK);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_ADOPTION_CEILING, 0.2), AIROI_OK);
+    r = evaluate(p, NULL, 0);
+    ck_assert(has_finding(r, "LOW_ADOPTION", "Saving"));
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(audit_benchmarks)
+{
+    /* one-year TWD case: investment 300 (10,000 TWD) with unit 10,000 */
+    airoi_project *p = project(AIROI_PERIOD_YEAR, 1, 0.0);
+    ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_CURRENCY, "TWD"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_UNIT, 10000), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_USE_CASE, "rpa"), AIROI_OK);
+    ck_assert_str_eq(airoi_project_get_string(p, AIROI_PROJECT_USE_CASE), "process_automation");
+    once(p, "Bots", AIROI_CATEGORY_SOFTWARE, 300, 0);
+    airoi_value_item *v = value(p, "Saving", AIROI_DIMENSION_EFFICIENCY, 600, AIROI_PER_YEAR);
+    airoi_result *r = evaluate(p, NULL, 0);
+    int pos;
+    double x;
+    /* ROI 100%: within 80-200%; payback 0.5 years = 6 months: within 6-12 */
+    ck_assert_int_eq(airoi_result_get_benchmark_position(&pos, r, AIROI_BENCHMARK_ROI), AIROI_OK);
+    ck_assert_int_eq(pos, AIROI_BENCHMARK_WITHIN);
+    ck_assert_int_eq(airoi_result_get_benchmark_value(&x, r, AIROI_BENCHMARK_PAYBACK), AIROI_OK);
+    ck_assert_double_eq_tol(x, 6, 1e-12);
+    ck_assert_int_eq(airoi_result_get_benchmark_position(&pos, r, AIROI_BENCHMARK_PAYBACK),
+                     AIROI_OK);
+    ck_assert_int_eq(pos, AIROI_BENCHMARK_WITHIN);
+    ck_assert_int_eq(airoi_result_get_benchmark_value(&x, r, AIROI_BENCHMARK_INVESTMENT),
+                     AIROI_OK);
+    ck_assert_double_eq_tol(x, 300, 1e-12);
+    ck_assert(!has_finding(r, "BENCHMARK_ABOVE", NULL));
+    ck_assert(!has_finding(r, "BENCHMARK_BELOW", NULL));
+    airoi_result_free(r);
+    /* ROI 700%: far above (critical); payback 1.5 months: below */
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_AMOUNT, 2400), AIROI_OK);
+    r = evaluate(p, NULL, 0);
+    int i = has_finding(r, "BENCHMARK_ABOVE", "roi");
+    ck_assert(i);
+    ck_assert_int_eq(airoi_result_get_finding_severity(r, (size_t)i - 1), AIROI_SEVERITY_CRITICAL);
+    ck_assert(has_finding(r, "BENCHMARK_BELOW", "payback"));
+    airoi_result_free(r);
+    /* two years at 200: ROI -33% below, payback 1.5 years = 18 months above */
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_AMOUNT, 200), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, 2), AIROI_OK);
+    r = evaluate(p, NULL, 0);
+    ck_assert(has_finding(r, "BENCHMARK_BELOW", "roi"));
+    ck_assert(has_finding(r, "BENCHMARK_ABOVE", "payback"));
+    airoi_result_free(r);
+    /* in USD with a TWD rate: 1 TWD = 1/32 USD; 300 units of 10,000 USD = 9,600 x 10,000 TWD */
+    ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_CURRENCY, "USD"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_fx(p, "TWD", 1.0 / 32.0), AIROI_OK);
+    r = evaluate(p, NULL, 0);
+    ck_assert_int_eq(airoi_result_get_benchmark_value(&x, r, AIROI_BENCHMARK_INVESTMENT),
+                     AIROI_OK);
+    ck_assert_double_eq_tol(x, 9600, 1e-9);
+    airoi_result_free(r);
+    /* neither TWD nor a TWD rate: no investment comparison */
+    ck_assert_int_eq(airoi_project_remove_fx(p, "TWD"), AIROI_OK);
+    r = evaluate(p, NULL, 0);
+    ck_assert_int_eq(airoi_result_get_benchmark_value(&x, r, AIROI_BENCHMARK_INVESTMENT),
+                     AIROI_ERR_NOT_FOUND);
+    ck_assert_int_eq(airoi_result_get_benchmark_position(&pos, r, AIROI_BENCHMARK_INVESTMENT),
+                     AIROI_ERR_NOT_FOUND);
+    ck_assert_int_eq(airoi_result_get_benchmark_position(&pos, r, 7), AIROI_ERR_INVALID);
+    airoi_result_free(r);
+    /* no use case */
+    ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_USE_CASE, NULL), AIROI_OK);
+    r = evaluate(p, NULL, 0);
+    ck_assert_int_eq(airoi_result_get_benchmark_position(&pos, r, AIROI_BENCHMARK_ROI),
+                     AIROI_ERR_NOT_FOUND);
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(audit_numbers_for_every_finding)
+{
+    airoi_project *p = example3();
+    airoi_result *r = evaluate(p, NULL, 0);
+    ck_assert_uint_gt(airoi_result_count_findings(r), 0);
+    for (size_t i = 0; i < airoi_result_count_findings(r); i++) {
+        double a = NAN, ref = NAN;
+        ck_assert_int_eq(airoi_result_get_finding_numbers(&a, &ref, r, i), AIROI_OK);
+        ck_assert(isfinite(a) && isfinite(ref));
+        ck_assert_ptr_nonnull(airoi_severity_name(airoi_result_get_finding_severity(r, i)));
+        ck_assert_uint_gt(strlen(airoi_result_get_finding_message(r, i)), 10);
+    }
+    /* sub-results carry no findings */
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+static Suite *eval_suite(void)
+{
+    Suite *s = suite_create("eval");
+    TCase *tc = tcase_create("examples");
+    tcase_add_test(tc, example1_visual_inspection);
+    tcase_add_test(tc, example2_customer_service_scenarios);
+    tcase_add_test(tc, example3_three_year_case);
+    tcase_add_test(tc, example4_genai_customer_service);
+    tcase_add_test(tc, example5_aml_risk_value);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("rules");
+    tcase_add_test(tc, rule_per_period_rate);
+    tcase_add_test(tc, rule_frequency_conversion_both_ways);
+    tcase_add_test(tc, rule_once_at_and_default);
+    tcase_add_test(tc, rule_from_to_defaults);
+    tcase_add_test(tc, rule_fx_and_unit);
+    tcase_add_test(tc, rule_growth);
+    tcase_add_test(tc, rule_amounts_list);
+    tcase_add_test(tc, rule_adoption_linear);
+    tcase_add_test(tc, rule_adoption_s_curve);
+    tcase_add_test(tc, rule_adoption_step);
+    tcase_add_test(tc, rule_realization_attribution_haircut);
+    tcase_add_test(tc, rule_strategic_needs_monetized);
+    tcase_add_test(tc, rule_multipliers_compound);
+    tcase_add_test(tc, rule_delay_past_horizon);
+    tcase_add_test(tc, rule_scenario_adoption_cap);
+    tcase_add_test(tc, rule_first_year_window);
+    tcase_add_test(tc, rule_irr_mirr_annualised);
+    tcase_add_test(tc, rule_null_metrics);
+    tcase_add_test(tc, rule_tco_breakdown);
+    tcase_add_test(tc, rule_honest_estimate);
+    tcase_add_test(tc, rule_probabilities_sum_to_one);
+    tcase_add_test(tc, rule_periods_outside_horizon);
+    tcase_add_test(tc, rule_quantity_needs_unit_amount);
+    tcase_add_test(tc, result_outlives_project);
+    tcase_add_test(tc, schedule_from_arrays);
+    tcase_add_test(tc, overflow_is_a_range_error);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("audit");
+    tcase_add_test(tc, audit_balanced_project_is_clean);
+    tcase_add_test(tc, audit_maintenance);
+    tcase_add_test(tc, audit_hidden_share_and_categories);
+    tcase_add_test(tc, audit_poc_haircut);
+    tcase_add_test(tc, audit_labour_as_cash);
+    tcase_add_test(tc, audit_single_dimension_and_no_value);
+    tcase_add_test(tc, audit_low_adoption);
+    tcase_add_test(tc, audit_benchmarks);
+    tcase_add_test(tc, audit_numbers_for_every_finding);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(eval_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? 0 : 1;
+}

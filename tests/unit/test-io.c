@@ -1,0 +1,857 @@
+/*
+ * tests/unit/test-io.c: model files (lib/io). White-box (links the internal
+ * archive) for the allocation-failure test; everything else uses the public
+ * API.
+ *
+ * Environment: AIROI_TEST_DATA is the path of tests/data (the corpus
+ * tests/data/invalid/ and tests/data/roundtrip/); AIROI_EXAMPLES the path of
+ * docs/examples (every *.yaml there must round-trip).
+ */
+#include <check.h>
+#include <dirent.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "airoi/airoi.h"
+#include "core/core-private.h"
+
+/* The sample of SPEC section 5.1, verbatim. */
+static const char spec_sample[] =
+    "airoi: 1                        # format version, required\n"
+    "project:\n"
+    "  name: GenAI customer service\n"
+    "  currency: TWD                 # ISO 4217\n"
+    "  unit: 1                       # every amount in the file, in any currency, is in units "
+    "of this (e.g. 10000)\n"
+    "  start: 2026-01-01\n"
+    "  period: year                  # year | quarter | month\n"
+    "  horizon: 3                    # periods 0..horizon\n"
+    "  discount_rate: 0.08           # annual\n"
+    "  use_case: customer_service    # benchmark key, optional\n"
+    "  stage: production             # strategy | poc | mvp | scale | production\n"
+    "fx: {USD: 32}                   # 1 USD = 32 project currency\n"
+    "costs:\n"
+    "  - name: Build\n"
+    "    category: people            # section 1.1 names\n"
+    "    amount: 350\n"
+    "    per: once                   # once | month | quarter | year\n"
+    "    at: 0                       # period of a one-time amount (default 0)\n"
+    "  - name: Model API\n"
+    "    category: software\n"
+    "    quantity: 1000000           # amount = quantity x unit_amount\n"
+    "    unit_amount: 0.002\n"
+    "    per: month                  # converted to the project period\n"
+    "    currency: USD\n"
+    "    from: 1                     # first period (default 1 for recurring)\n"
+    "    to: 3                       # last period (default horizon)\n"
+    "    growth: 0.03                # annual escalation, optional\n"
+    "values:\n"
+    "  - name: Agent time saved\n"
+    "    dimension: efficiency       # efficiency | revenue | risk | strategic\n"
+    "    quantity: 15\n"
+    "    unit_amount: 4\n"
+    "    per: month\n"
+    "    realization: 1.0            # share that is real cash, default 1\n"
+    "    attribution: 1.0            # share caused by the AI, default 1\n"
+    "    adoption: {curve: s_curve, periods: 2, start: 0.2, ceiling: 1.0}\n"
+    "  - name: Retention revenue\n"
+    "    dimension: revenue\n"
+    "    amounts: [60, 150, 220]     # explicit per-period list from `from`\n"
+    "    from: 1\n"
+    "scenarios:\n"
+    "  - {name: best, probability: 0.2, multipliers: {values: 1.3333333333333333}}\n"
+    "  - {name: base, probability: 0.5}\n"
+    "  - {name: worst, probability: 0.3, multipliers: {values: 0.5185185185185185, costs: "
+    "1.1}, delay: 1}\n"
+    "uncertainties:\n"
+    "  - {target: Agent time saved, distribution: pert, low: 0.7, mode: 1.0, high: 1.2}\n"
+    "  - {target: infrastructure, distribution: triangular, low: 0.9, mode: 1.0, high: 1.5}\n"
+    "stages:\n"
+    "  - {name: poc, cost: 50, periods: 1, success_probability: 0.6}\n"
+    "  - {name: mvp, cost: 120, periods: 1, success_probability: 0.7}\n"
+    "actuals:\n"
+    "  - {period: 1, item: Model API, amount: 30}\n";
+
+/* snprintf into an array, failing the test if the text does not fit. */
+#define FMT(buf, ...) ck_assert_int_lt(snprintf(buf, sizeof buf, __VA_ARGS__), (int)sizeof buf)
+
+static const char *data_dir(void)
+{
+    const char *d = getenv("AIROI_TEST_DATA");
+    return d ? d : "tests/data";
+}
+
+static char *read_text(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    size_t got;
+    while (buf && (got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+        n += got;
+        if (n + 1 == cap) {
+            char *nb = realloc(buf, cap *= 2);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+            }
+            buf = nb;
+        }
+    }
+    fclose(f);
+    if (buf)
+        buf[n] = '\0';
+    if (len)
+        *len = n;
+    return buf;
+}
+
+static airoi_project *load_ok(const char *text)
+{
+    airoi_project *p = NULL;
+    airoi_diagnostics *d = NULL;
+    int rc = airoi_model_load_buffer(&p, &d, text, strlen(text), "test.yaml", 0);
+    if (rc != AIROI_OK)
+        for (size_t i = 0; i < airoi_diagnostics_count(d); i++)
+            fprintf(stderr, "%s\n", airoi_diagnostics_get_text(d, i));
+    ck_assert_int_eq(rc, AIROI_OK);
+    ck_assert_ptr_nonnull(p);
+    ck_assert_uint_eq(airoi_diagnostics_count(d), 0);
+    airoi_diagnostics_free(d);
+    return p;
+}
+
+static double pnum(const airoi_project *p, int param)
+{
+    double x = -12345;
+    ck_assert_int_eq(airoi_project_get_number(&x, p, param), AIROI_OK);
+    return x;
+}
+
+static double cnum(const airoi_cost_item *c, int param)
+{
+    double x = -12345;
+    ck_assert_int_eq(airoi_cost_item_get_number(&x, c, param), AIROI_OK);
+    return x;
+}
+
+static double vnum(const airoi_value_item *v, int param)
+{
+    double x = -12345;
+    ck_assert_int_eq(airoi_value_item_get_number(&x, v, param), AIROI_OK);
+    return x;
+}
+
+/* ---- the SPEC sample -------------------------------------------------------- */
+
+START_TEST(test_spec_sample)
+{
+    airoi_project *p = load_ok(spec_sample);
+    ck_assert_str_eq(airoi_project_get_string(p, AIROI_PROJECT_NAME), "GenAI customer service");
+    ck_assert_str_eq(airoi_project_get_string(p, AIROI_PROJECT_CURRENCY), "TWD");
+    ck_assert_str_eq(airoi_project_get_string(p, AIROI_PROJECT_USE_CASE), "customer_service");
+    ck_assert_double_eq(pnum(p, AIROI_PROJECT_HORIZON), 3);
+    ck_assert_double_eq(pnum(p, AIROI_PROJECT_PERIOD), AIROI_PERIOD_YEAR);
+    ck_assert_double_eq(pnum(p, AIROI_PROJECT_DISCOUNT_RATE), 0.08);
+    ck_assert_double_eq(pnum(p, AIROI_PROJECT_STAGE), AIROI_STAGE_PRODUCTION);
+    int32_t day;
+    ck_assert_int_eq(airoi_date_from_iso(&day, "2026-01-01"), AIROI_OK);
+    ck_assert_double_eq(pnum(p, AIROI_PROJECT_START), day);
+    double fx = 0;
+    ck_assert_int_eq(airoi_project_get_fx(&fx, p, "USD"), AIROI_OK);
+    ck_assert_double_eq(fx, 32);
+
+    ck_assert_uint_eq(airoi_project_count_costs(p), 2);
+    const airoi_cost_item *build = airoi_project_get_cost(p, 0);
+    ck_assert_str_eq(airoi_cost_item_get_string(build, AIROI_ITEM_NAME), "Build");
+    ck_assert_double_eq(cnum(build, AIROI_ITEM_CATEGORY), AIROI_CATEGORY_PEOPLE);
+    ck_assert_double_eq(cnum(build, AIROI_ITEM_AMOUNT), 350);
+    ck_assert_double_eq(cnum(build, AIROI_ITEM_PER), AIROI_PER_ONCE);
+    ck_assert_int_eq(airoi_cost_item_is_set(build, AIROI_ITEM_AT), 1);
+    const airoi_cost_item *api = airoi_project_get_cost(p, 1);
+    ck_assert_double_eq(cnum(api, AIROI_ITEM_CATEGORY), AIROI_CATEGORY_SOFTWARE);
+    ck_assert_double_eq(cnum(api, AIROI_ITEM_QUANTITY), 1000000);
+    ck_assert_double_eq(cnum(api, AIROI_ITEM_UNIT_AMOUNT), 0.002);
+    ck_assert_int_eq(airoi_cost_item_is_set(api, AIROI_ITEM_AMOUNT), 0);
+    ck_assert_double_eq(cnum(api, AIROI_ITEM_PER), AIROI_PER_MONTH);
+    ck_assert_str_eq(airoi_cost_item_get_string(api, AIROI_ITEM_CURRENCY), "USD");
+    ck_assert_double_eq(cnum(api, AIROI_ITEM_FROM), 1);
+    ck_assert_double_eq(cnum(api, AIROI_ITEM_TO), 3);
+    ck_assert_double_eq(cnum(api, AIROI_ITEM_GROWTH), 0.03);
+
+    ck_assert_uint_eq(airoi_project_count_values(p), 2);
+    const airoi_value_item *agent = airoi_project_get_value(p, 0);
+    ck_assert_double_eq(vnum(agent, AIROI_ITEM_DIMENSION), AIROI_DIMENSION_EFFICIENCY);
+    ck_assert_double_eq(vnum(agent, AIROI_ITEM_QUANTITY), 15);
+    ck_assert_double_eq(vnum(agent, AIROI_ITEM_ADOPTION_CURVE), AIROI_CURVE_S_CURVE);
+    ck_assert_double_eq(vnum(agent, AIROI_ITEM_ADOPTION_PERIODS), 2);
+    ck_assert_double_eq(vnum(agent, AIROI_ITEM_ADOPTION_START), 0.2);
+    ck_assert_double_eq(vnum(agent, AIROI_ITEM_ADOPTION_CEILING), 1);
+    const airoi_value_item *ret = airoi_project_get_value(p, 1);
+    double a[4];
+    size_t n = 0;
+    ck_assert_int_eq(airoi_value_item_get_amounts(a, 4, &n, ret), AIROI_OK);
+    ck_assert_uint_eq(n, 3);
+    ck_assert_double_eq(a[0], 60);
+    ck_assert_double_eq(a[2], 220);
+    ck_assert_double_eq(vnum(ret, AIROI_ITEM_PER), AIROI_PER_PERIOD);
+
+    ck_assert_uint_eq(airoi_project_count_scenarios(p), 3);
+    const airoi_scenario *worst = airoi_project_get_scenario(p, 2);
+    ck_assert_str_eq(airoi_scenario_get_name(worst), "worst");
+    ck_assert_uint_eq(airoi_scenario_count_multipliers(worst), 2);
+    const char *t;
+    double f;
+    ck_assert_int_eq(airoi_scenario_get_multiplier(&t, &f, worst, 1), AIROI_OK);
+    ck_assert_str_eq(t, "costs");
+    ck_assert_double_eq(f, 1.1);
+    double delay = -1;
+    ck_assert_int_eq(airoi_scenario_get_number(&delay, worst, AIROI_SCENARIO_DELAY), AIROI_OK);
+    ck_assert_double_eq(delay, 1);
+
+    airoi_result *r = NULL;
+    ck_assert_int_eq(airoi_project_evaluate(&r, p, NULL, 0), AIROI_OK);
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+/* ---- round trips -------------------------------------------------------------- */
+
+static void same_number(int rc1, double a, int rc2, double b, const char *what)
+{
+    if (rc1 != rc2 || (rc1 == AIROI_OK && memcmp(&a, &b, sizeof a) != 0))
+        ck_abort_msg("%s differs after a round trip: %d %.17g vs %d %.17g", what, rc1, a, rc2,
+                     b);
+}
+
+static void same_result(const airoi_result *r1, const airoi_result *r2)
+{
+    char what[64];
+    for (int m = 0; airoi_metric_name(m); m++) {
+        double a = 0, b = 0;
+        int rc1 = airoi_result_get_metric(&a, r1, m);
+        int rc2 = airoi_result_get_metric(&b, r2, m);
+        same_number(rc1, a, rc2, b, airoi_metric_name(m));
+    }
+    for (int c = 0; airoi_category_name(c); c++) {
+        double a = 0, b = 0;
+        int rc1 = airoi_result_get_tco_category(&a, r1, c);
+        int rc2 = airoi_result_get_tco_category(&b, r2, c);
+        same_number(rc1, a, rc2, b, airoi_category_name(c));
+    }
+    const airoi_schedule *s1 = airoi_result_get_schedule(r1);
+    const airoi_schedule *s2 = airoi_result_get_schedule(r2);
+    ck_assert_uint_eq(airoi_schedule_count_periods(s1), airoi_schedule_count_periods(s2));
+    size_t n = airoi_schedule_count_periods(s1);
+    double *b1 = calloc(n + 1, sizeof *b1), *b2 = calloc(n + 1, sizeof *b2);
+    ck_assert_ptr_nonnull(b1);
+    ck_assert_ptr_nonnull(b2);
+    for (int col = 0; airoi_schedule_column_name(col); col++) {
+        size_t l1 = 0, l2 = 0;
+        ck_assert_int_eq(airoi_schedule_get_column(b1, n, &l1, s1, col), AIROI_OK);
+        ck_assert_int_eq(airoi_schedule_get_column(b2, n, &l2, s2, col), AIROI_OK);
+        ck_assert_uint_eq(l1, l2);
+        for (size_t i = 0; i < l1; i++) {
+            FMT(what, "schedule %s[%zu]", airoi_schedule_column_name(col), i);
+            same_number(0, b1[i], 0, b2[i], what);
+        }
+    }
+    free(b1);
+    free(b2);
+    ck_assert_uint_eq(airoi_result_count_findings(r1), airoi_result_count_findings(r2));
+    ck_assert_uint_eq(airoi_result_count_scenarios(r1), airoi_result_count_scenarios(r2));
+    for (size_t i = 0; i < airoi_result_count_scenarios(r1); i++) {
+        ck_assert_str_eq(airoi_result_get_scenario_name(airoi_result_get_scenario(r1, i)),
+                         airoi_result_get_scenario_name(airoi_result_get_scenario(r2, i)));
+        same_result(airoi_result_get_scenario(r1, i), airoi_result_get_scenario(r2, i));
+    }
+}
+
+/* load -> save -> load evaluates identically, and saving is idempotent. */
+static void check_round_trip(const char *text, const char *label)
+{
+    airoi_project *p1 = NULL, *p2 = NULL, *p3 = NULL;
+    airoi_diagnostics *d = NULL;
+    int rc = airoi_model_load_buffer(&p1, &d, text, strlen(text), label, 0);
+    if (rc)
+        ck_abort_msg("%s: %s", label, airoi_last_error_message());
+    airoi_diagnostics_free(d);
+    char *s1 = NULL, *s2 = NULL;
+    size_t n1 = 0, n2 = 0;
+    ck_assert_int_eq(airoi_model_save_buffer(&s1, &n1, p1, 0), AIROI_OK);
+    ck_assert_uint_eq(strlen(s1), n1);
+    rc = airoi_model_load_buffer(&p2, NULL, s1, n1, "saved", 0);
+    if (rc)
+        ck_abort_msg("%s: the saved text does not load: %s\n%s", label,
+                     airoi_last_error_message(), s1);
+    ck_assert_int_eq(airoi_model_save_buffer(&s2, &n2, p2, 0), AIROI_OK);
+    if (strcmp(s1, s2) != 0)
+        ck_abort_msg("%s: saving is not idempotent:\n%s\n----\n%s", label, s1, s2);
+    ck_assert_int_eq(airoi_model_load_buffer(&p3, NULL, s2, n2, "saved", 0), AIROI_OK);
+
+    airoi_result *r1 = NULL, *r2 = NULL;
+    int e1 = airoi_project_evaluate(&r1, p1, NULL, 0);
+    int e2 = airoi_project_evaluate(&r2, p2, NULL, 0);
+    if (e1 != AIROI_OK)
+        ck_abort_msg("%s: does not evaluate: %s", label, airoi_last_error_message());
+    ck_assert_int_eq(e2, AIROI_OK);
+    same_result(r1, r2);
+    airoi_result_free(r1);
+    airoi_result_free(r2);
+    /* every scenario evaluated on its own, too */
+    for (size_t i = 0; i < airoi_project_count_scenarios(p1); i++) {
+        const char *name = airoi_scenario_get_name(airoi_project_get_scenario(p1, i));
+        e1 = airoi_project_evaluate(&r1, p1, name, AIROI_EVAL_HONEST_ESTIMATE);
+        e2 = airoi_project_evaluate(&r2, p2, name, AIROI_EVAL_HONEST_ESTIMATE);
+        ck_assert_int_eq(e1, e2);
+        if (e1 == AIROI_OK)
+            same_result(r1, r2);
+        airoi_result_free(r1);
+        airoi_result_free(r2);
+    }
+    airoi_free(s1);
+    airoi_free(s2);
+    airoi_project_free(p1);
+    airoi_project_free(p2);
+    airoi_project_free(p3);
+}
+
+START_TEST(test_round_trip_sample)
+{
+    check_round_trip(spec_sample, "spec-sample");
+}
+END_TEST
+
+static size_t round_trip_dir(const char *dir)
+{
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return 0;
+    size_t count = 0;
+    struct dirent *de;
+    while ((de = readdir(dp)) != NULL) {
+        size_t l = strlen(de->d_name);
+        if (l < 6 || strcmp(de->d_name + l - 5, ".yaml") != 0)
+            continue;
+        char path[1024];
+        FMT(path, "%s/%s", dir, de->d_name);
+        char *text = read_text(path, NULL);
+        ck_assert_ptr_nonnull(text);
+        check_round_trip(text, path);
+        free(text);
+        count++;
+    }
+    closedir(dp);
+    return count;
+}
+
+START_TEST(test_round_trip_files)
+{
+    char dir[1024];
+    FMT(dir, "%s/roundtrip", data_dir());
+    ck_assert_uint_ge(round_trip_dir(dir), 3);
+    const char *ex = getenv("AIROI_EXAMPLES");
+    if (ex)
+        round_trip_dir(ex); /* the examples may be fewer while they are written */
+}
+END_TEST
+
+/* Names that need quoting or escaping survive a round trip byte for byte. */
+START_TEST(test_round_trip_strings)
+{
+    static const char *const names[] = {
+        "a: b",   "'quoted'",    "\"double\"", "  leading", "trailing ", "123",
+        "1e3",    "true",        "null",       "~",         "#hash",     "- dash",
+        "*star",  "&amp",        "!bang",      "%pct",      "@at",       "`tick",
+        "a\nb",   "tab\there",   "\xe5\x8f\xb0\xe5\x8c\x97 caf\xc3\xa9", ".inf",
+        "{x}",    "[y]",         "back\\slash", "?", "0x1F", "yes", "bell\a",
+    };
+    const size_t n = sizeof names / sizeof names[0];
+    airoi_project *p = NULL;
+    ck_assert_int_eq(airoi_project_new(&p, "proj: \"x\""), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, 2), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_CURRENCY, "N/A"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_fx(p, "true", 2.5), AIROI_OK);
+    airoi_scenario *sc = NULL;
+    ck_assert_int_eq(airoi_project_add_scenario(&sc, p, "1.5", 1), AIROI_OK);
+    for (size_t i = 0; i < n; i++) {
+        airoi_cost_item *c = NULL;
+        ck_assert_int_eq(airoi_project_add_cost(&c, p, names[i], AIROI_CATEGORY_DATA), AIROI_OK);
+        ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AMOUNT, 0.1 * (double)i),
+                         AIROI_OK);
+        ck_assert_int_eq(airoi_scenario_add_multiplier(sc, names[i], 1 + 1.0 / 3), AIROI_OK);
+    }
+    char *text = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(airoi_model_save_buffer(&text, &len, p, 0), AIROI_OK);
+    airoi_project *q = NULL;
+    airoi_diagnostics *d = NULL;
+    int rc = airoi_model_load_buffer(&q, &d, text, len, "saved", 0);
+    if (rc)
+        ck_abort_msg("%s\n%s", airoi_last_error_message(), text);
+    ck_assert_str_eq(airoi_project_get_string(q, AIROI_PROJECT_NAME), "proj: \"x\"");
+    ck_assert_str_eq(airoi_project_get_string(q, AIROI_PROJECT_CURRENCY), "N/A");
+    double fx = 0;
+    ck_assert_int_eq(airoi_project_get_fx(&fx, q, "true"), AIROI_OK);
+    ck_assert_double_eq(fx, 2.5);
+    ck_assert_uint_eq(airoi_project_count_costs(q), n);
+    const airoi_scenario *sq = airoi_project_get_scenario(q, 0);
+    ck_assert_str_eq(airoi_scenario_get_name(sq), "1.5");
+    for (size_t i = 0; i < n; i++) {
+        const airoi_cost_item *c = airoi_project_get_cost(q, i);
+        ck_assert_str_eq(airoi_cost_item_get_string(c, AIROI_ITEM_NAME), names[i]);
+        ck_assert_double_eq(cnum(c, AIROI_ITEM_AMOUNT), 0.1 * (double)i);
+        const char *t = NULL;
+        double f = 0;
+        ck_assert_int_eq(airoi_scenario_get_multiplier(&t, &f, sq, i), AIROI_OK);
+        ck_assert_str_eq(t, names[i]);
+        ck_assert_double_eq(f, 1 + 1.0 / 3);
+    }
+    airoi_diagnostics_free(d);
+    airoi_free(text);
+    airoi_project_free(p);
+    airoi_project_free(q);
+}
+END_TEST
+
+/* Numbers are written in their shortest exact form and read back bit for bit. */
+START_TEST(test_round_trip_numbers)
+{
+    static const double xs[] = {0.1,     1.0 / 3,  2.0 / 3,     1e-300, 4.9e-324, 1.7976931348623157e308,
+                                -0.0,    123456789012345678.0, 0.002, 5e-324,  -2.5e-5,  1e21};
+    airoi_project *p = NULL;
+    ck_assert_int_eq(airoi_project_new(&p, "numbers"), AIROI_OK);
+    for (size_t i = 0; i < sizeof xs / sizeof xs[0]; i++) {
+        char name[16];
+        FMT(name, "c%zu", i);
+        airoi_cost_item *c = NULL;
+        ck_assert_int_eq(airoi_project_add_cost(&c, p, name, AIROI_CATEGORY_PEOPLE), AIROI_OK);
+        ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AMOUNT, xs[i]), AIROI_OK);
+    }
+    char *text = NULL;
+    ck_assert_int_eq(airoi_model_save_buffer(&text, NULL, p, 0), AIROI_OK);
+    ck_assert_ptr_nonnull(strstr(text, "amount: 0.1\n"));
+    ck_assert_ptr_nonnull(strstr(text, "amount: 0.002\n"));
+    airoi_project *q = load_ok(text);
+    for (size_t i = 0; i < sizeof xs / sizeof xs[0]; i++) {
+        double v = cnum(airoi_project_get_cost(q, i), AIROI_ITEM_AMOUNT);
+        ck_assert_msg(memcmp(&v, &xs[i], sizeof v) == 0, "%.17g read back as %.17g", xs[i], v);
+    }
+    airoi_free(text);
+    airoi_project_free(p);
+    airoi_project_free(q);
+}
+END_TEST
+
+START_TEST(test_number_syntax)
+{
+    airoi_project *p = load_ok("airoi: 1\n"
+                               "project: {name: n, horizon: 0x10, discount_rate: .5}\n"
+                               "costs:\n"
+                               "  - {name: a, category: data, amount: 0o17}\n"
+                               "  - {name: b, category: data, amount: +1.5e3}\n"
+                               "  - {name: c, category: data, amount: -7.}\n"
+                               "  - {name: d, category: data, amount: 1e-400}\n");
+    ck_assert_double_eq(pnum(p, AIROI_PROJECT_HORIZON), 16);
+    ck_assert_double_eq(pnum(p, AIROI_PROJECT_DISCOUNT_RATE), 0.5);
+    ck_assert_double_eq(cnum(airoi_project_get_cost(p, 0), AIROI_ITEM_AMOUNT), 15);
+    ck_assert_double_eq(cnum(airoi_project_get_cost(p, 1), AIROI_ITEM_AMOUNT), 1500);
+    ck_assert_double_eq(cnum(airoi_project_get_cost(p, 2), AIROI_ITEM_AMOUNT), -7);
+    ck_assert_double_eq(cnum(airoi_project_get_cost(p, 3), AIROI_ITEM_AMOUNT), 0);
+    airoi_project_free(p);
+}
+END_TEST
+
+/* Defaults of `per`: `at` alone means once; otherwise the project period. */
+START_TEST(test_per_defaults)
+{
+    airoi_project *p = load_ok("airoi: 1\n"
+                               "project: {name: n, horizon: 2}\n"
+                               "costs:\n"
+                               "  - {name: a, category: data, amount: 5, at: 2}\n"
+                               "  - {name: b, category: data, amount: 5}\n"
+                               "  - {name: c, category: data, amounts: [1, 2]}\n");
+    ck_assert_double_eq(cnum(airoi_project_get_cost(p, 0), AIROI_ITEM_PER), AIROI_PER_ONCE);
+    ck_assert_double_eq(cnum(airoi_project_get_cost(p, 0), AIROI_ITEM_AT), 2);
+    ck_assert_double_eq(cnum(airoi_project_get_cost(p, 1), AIROI_ITEM_PER), AIROI_PER_PERIOD);
+    ck_assert_int_eq(airoi_cost_item_is_set(airoi_project_get_cost(p, 1), AIROI_ITEM_PER), 0);
+    ck_assert_double_eq(cnum(airoi_project_get_cost(p, 2), AIROI_ITEM_PER), AIROI_PER_PERIOD);
+    airoi_project_free(p);
+}
+END_TEST
+
+/* Anchors and aliases are fine in moderation; nulls stand for empty lists. */
+START_TEST(test_aliases_and_nulls)
+{
+    airoi_project *p = load_ok("airoi: 1\n"
+                               "project: {name: n, discount_rate: &r 0.08, finance_rate: *r}\n"
+                               "fx:\n"
+                               "costs: []\n"
+                               "values: ~\n"
+                               "scenarios:\n");
+    ck_assert_double_eq(pnum(p, AIROI_PROJECT_FINANCE_RATE), 0.08);
+    ck_assert_uint_eq(airoi_project_count_costs(p), 0);
+    airoi_project_free(p);
+}
+END_TEST
+
+/* ---- the invalid corpus ------------------------------------------------------------ */
+
+static int status_from_word(const char *w)
+{
+    if (!strcmp(w, "parse"))
+        return AIROI_ERR_PARSE;
+    if (!strcmp(w, "model"))
+        return AIROI_ERR_MODEL;
+    if (!strcmp(w, "limit"))
+        return AIROI_ERR_LIMIT;
+    if (!strcmp(w, "io"))
+        return AIROI_ERR_IO;
+    return 1;
+}
+
+/* NAME.expected: `STATUS LINE:COL: substring of the message`, where STATUS
+ * is parse, model or limit; one diagnostic of NAME.yaml must match. */
+static void check_invalid(const char *dir, const char *name)
+{
+    char path[1024], epath[1024];
+    FMT(path, "%s/%s", dir, name);
+    FMT(epath, "%.*s.expected", (int)(strlen(path) - 5), path);
+    char *exp = read_text(epath, NULL);
+    ck_assert_msg(exp != NULL, "%s: missing", epath);
+    char word[16] = "";
+    int line = -1, col = -1, used = 0;
+    ck_assert_msg(sscanf(exp, "%15s %d:%d: %n", word, &line, &col, &used) == 3 && used > 0,
+                  "%s: malformed (want `STATUS LINE:COL: text`)", epath);
+    char *want = exp + used;
+    want[strcspn(want, "\n")] = '\0';
+    int status = status_from_word(word);
+    ck_assert_msg(status < 0, "%s: unknown status '%s'", epath, word);
+
+    airoi_project *p = (airoi_project *)1;
+    airoi_diagnostics *d = NULL;
+    int rc = airoi_model_load_file(&p, &d, path, 0);
+    char last[2048];
+    FMT(last, "%s", airoi_last_error_message());
+    ck_assert_ptr_null(p);
+    ck_assert_ptr_nonnull(d);
+    ck_assert_uint_ge(airoi_diagnostics_count(d), 1);
+    /* the thread's last error is the first diagnostic */
+    ck_assert_str_eq(last, airoi_diagnostics_get_text(d, 0));
+    int found = 0;
+    for (size_t i = 0; i < airoi_diagnostics_count(d); i++) {
+        int32_t l = 0, c = 0;
+        const char *msg = NULL, *file = NULL;
+        ck_assert_int_eq(airoi_diagnostics_get(&file, &l, &c, &msg, d, i), AIROI_OK);
+        ck_assert_str_eq(file, path);
+        if (l == line && c == col && strstr(msg, want))
+            found = 1;
+    }
+    if (rc != status || !found) {
+        fprintf(stderr, "%s: status %d, diagnostics:\n", name, rc);
+        for (size_t i = 0; i < airoi_diagnostics_count(d); i++)
+            fprintf(stderr, "  %s\n", airoi_diagnostics_get_text(d, i));
+    }
+    ck_assert_msg(rc == status, "%s: status %d, expected %d", name, rc, status);
+    ck_assert_msg(found, "%s: no diagnostic at %d:%d containing '%s'", name, line, col, want);
+    airoi_diagnostics_free(d);
+    free(exp);
+}
+
+START_TEST(test_invalid_corpus)
+{
+    char dir[1024];
+    FMT(dir, "%s/invalid", data_dir());
+    DIR *dp = opendir(dir);
+    ck_assert_msg(dp != NULL, "cannot open %s", dir);
+    size_t count = 0;
+    struct dirent *de;
+    while ((de = readdir(dp)) != NULL) {
+        size_t l = strlen(de->d_name);
+        if (l < 6 || strcmp(de->d_name + l - 5, ".yaml") != 0)
+            continue;
+        check_invalid(dir, de->d_name);
+        count++;
+    }
+    closedir(dp);
+    ck_assert_uint_ge(count, 30);
+}
+END_TEST
+
+START_TEST(test_file_not_found)
+{
+    airoi_project *p = NULL;
+    airoi_diagnostics *d = NULL;
+    const char *path = "/nonexistent/dir/model.yaml";
+    ck_assert_int_eq(airoi_model_load_file(&p, &d, path, 0), AIROI_ERR_IO);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), path));
+    ck_assert_ptr_null(p);
+    ck_assert_uint_eq(airoi_diagnostics_count(d), 1);
+    int32_t line = -1, col = -1;
+    const char *file = NULL, *msg = NULL;
+    ck_assert_int_eq(airoi_diagnostics_get(&file, &line, &col, &msg, d, 0), AIROI_OK);
+    ck_assert_str_eq(file, path);
+    ck_assert_int_eq(line, 0);
+    ck_assert_int_eq(col, 0);
+    ck_assert_ptr_nonnull(strstr(msg, "cannot open"));
+    airoi_diagnostics_free(d);
+    /* without a diagnostics list, too */
+    ck_assert_int_eq(airoi_model_load_file(&p, NULL, path, 0), AIROI_ERR_IO);
+    /* a directory is not a model */
+    ck_assert_int_eq(airoi_model_load_file(&p, NULL, data_dir(), 0), AIROI_ERR_IO);
+}
+END_TEST
+
+/* Every problem of a file is reported, in file order, not only the first. */
+START_TEST(test_many_errors)
+{
+    const char *text = "airoi: 1\n"                           /* 1 */
+                       "project:\n"                           /* 2 */
+                       "  name: many\n"                       /* 3 */
+                       "  horizon: 3\n"                       /* 4 */
+                       "  period: weekly\n"                   /* 5 */
+                       "costs:\n"                             /* 6 */
+                       "  - name: a\n"                        /* 7 */
+                       "    category: peple\n"                /* 8 */
+                       "    amount: 1\n"                      /* 9 */
+                       "  - name: b\n"                        /* 10 */
+                       "    category: data\n"                 /* 11 */
+                       "    amount: .nan\n"                   /* 12 */
+                       "    per: weekly\n"                    /* 13 */
+                       "values:\n"                            /* 14 */
+                       "  - name: v\n"                        /* 15 */
+                       "    dimension: efficiency\n"          /* 16 */
+                       "    amount: 2\n"                      /* 17 */
+                       "    realization: 1.5\n"               /* 18 */
+                       "    colour: blue\n";                  /* 19 */
+    airoi_project *p = NULL;
+    airoi_diagnostics *d = NULL;
+    ck_assert_int_eq(airoi_model_load_buffer(&p, &d, text, strlen(text), NULL, 0),
+                     AIROI_ERR_PARSE);
+    ck_assert_ptr_null(p);
+    static const struct {
+        int line, col;
+        const char *text;
+    } want[] = {
+        {5, 11, "project.period: expected one of year, quarter, month; got 'weekly'"},
+        {8, 15, "costs[0].category: expected one of people"},
+        {12, 13, "costs[1].amount: expected a finite number; got '.nan'"},
+        {13, 10, "costs[1].per: expected one of once, month, quarter, year; got 'weekly'"},
+        {18, 18, "values[0].realization: expected a share in [0, 1]; got 1.5"},
+        {19, 5, "values[0]: unknown key 'colour'"},
+    };
+    size_t n = sizeof want / sizeof want[0];
+    ck_assert_uint_eq(airoi_diagnostics_count(d), n);
+    for (size_t i = 0; i < n; i++) {
+        int32_t l, c;
+        const char *file = (const char *)1, *msg;
+        ck_assert_int_eq(airoi_diagnostics_get(&file, &l, &c, &msg, d, i), AIROI_OK);
+        ck_assert_ptr_null(file);
+        ck_assert_int_eq(l, want[i].line);
+        ck_assert_int_eq(c, want[i].col);
+        ck_assert_msg(strstr(msg, want[i].text), "'%s' lacks '%s'", msg, want[i].text);
+        char prefix[32];
+        FMT(prefix, "<string>:%d:%d: ", want[i].line, want[i].col);
+        ck_assert_msg(strncmp(airoi_diagnostics_get_text(d, i), prefix, strlen(prefix)) == 0,
+                      "%s", airoi_diagnostics_get_text(d, i));
+    }
+    ck_assert_int_eq(airoi_diagnostics_get(NULL, NULL, NULL, NULL, d, n), AIROI_ERR_INVALID);
+    ck_assert_ptr_null(airoi_diagnostics_get_text(d, n));
+    airoi_diagnostics_free(d);
+}
+END_TEST
+
+/* A file with hundreds of problems stops after a bounded number of diagnostics. */
+START_TEST(test_diagnostics_capped)
+{
+    size_t cap = 64 * 1024, len = 0;
+    char *text = malloc(cap);
+    ck_assert_ptr_nonnull(text);
+    len += (size_t)snprintf(text, cap, "airoi: 1\nproject: {name: x}\ncosts:\n");
+    for (int i = 0; i < 500; i++)
+        len += (size_t)snprintf(text + len, cap - len,
+                                "  - {name: c%d, category: nope, amount: 1}\n", i);
+    airoi_project *p = NULL;
+    airoi_diagnostics *d = NULL;
+    ck_assert_int_eq(airoi_model_load_buffer(&p, &d, text, len, "many", 0), AIROI_ERR_PARSE);
+    ck_assert_uint_ge(airoi_diagnostics_count(d), 100);
+    ck_assert_uint_le(airoi_diagnostics_count(d), 101);
+    ck_assert_ptr_nonnull(strstr(airoi_diagnostics_get_text(d, airoi_diagnostics_count(d) - 1),
+                                 "too many problems"));
+    airoi_diagnostics_free(d);
+    free(text);
+}
+END_TEST
+
+START_TEST(test_size_limit)
+{
+    size_t n = (size_t)AIROI_MODEL_MAX_BYTES + 1;
+    char *big = malloc(n);
+    ck_assert_ptr_nonnull(big);
+    memset(big, ' ', n);
+    airoi_project *p = NULL;
+    airoi_diagnostics *d = NULL;
+    ck_assert_int_eq(airoi_model_load_buffer(&p, &d, big, n, "big", 0), AIROI_ERR_LIMIT);
+    ck_assert_uint_eq(airoi_diagnostics_count(d), 1);
+    ck_assert_ptr_nonnull(strstr(airoi_diagnostics_get_text(d, 0), "16 MiB"));
+    airoi_diagnostics_free(d);
+    /* the same through a file */
+    char path[] = "/tmp/airoi-test-io-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    FILE *f = fdopen(fd, "wb");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(fwrite(big, 1, n, f), n);
+    fclose(f);
+    ck_assert_int_eq(airoi_model_load_file(&p, NULL, path, 0), AIROI_ERR_LIMIT);
+    remove(path);
+    free(big);
+}
+END_TEST
+
+START_TEST(test_arguments)
+{
+    airoi_project *p = NULL;
+    airoi_diagnostics *d = NULL;
+    ck_assert_int_eq(airoi_model_load_buffer(NULL, NULL, "", 0, NULL, 0), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_model_load_buffer(&p, &d, NULL, 0, NULL, 0), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_model_load_buffer(&p, &d, "", 0, NULL, 1), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_model_load_file(NULL, NULL, "x", 0), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_model_load_file(&p, NULL, NULL, 0), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_model_load_file(&p, NULL, "x", 2), AIROI_ERR_INVALID);
+    char *s = NULL;
+    ck_assert_int_eq(airoi_model_save_buffer(&s, NULL, NULL, 0), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_model_save_file(NULL, "x", 0), AIROI_ERR_INVALID);
+    p = load_ok("airoi: 1\nproject: {name: x}\n");
+    ck_assert_int_eq(airoi_model_save_buffer(NULL, NULL, p, 0), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_model_save_buffer(&s, NULL, p, 4), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_model_save_file(p, NULL, 0), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_model_save_file(p, "/nonexistent/dir/x.yaml", 0), AIROI_ERR_IO);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "/nonexistent/dir/x.yaml"));
+    /* a name that is not UTF-8 cannot be written as YAML */
+    airoi_cost_item *c = NULL;
+    if (airoi_project_add_cost(&c, p, "bad \xff name", AIROI_CATEGORY_DATA) == AIROI_OK) {
+        ck_assert_int_eq(airoi_model_save_buffer(&s, NULL, p, 0), AIROI_ERR_INVALID);
+        ck_assert_ptr_null(s);
+    }
+    airoi_project_free(p);
+    airoi_diagnostics_free(NULL);
+    ck_assert_uint_eq(airoi_diagnostics_count(NULL), 0);
+    ck_assert_ptr_null(airoi_diagnostics_get_text(NULL, 0));
+    ck_assert_int_eq(airoi_diagnostics_get(NULL, NULL, NULL, NULL, NULL, 0), AIROI_ERR_INVALID);
+}
+END_TEST
+
+START_TEST(test_save_file)
+{
+    airoi_project *p = load_ok(spec_sample);
+    char path[] = "/tmp/airoi-test-io-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    ck_assert_int_eq(airoi_model_save_file(p, path, 0), AIROI_OK);
+    airoi_project *q = NULL;
+    ck_assert_int_eq(airoi_model_load_file(&q, NULL, path, 0), AIROI_OK);
+    ck_assert_uint_eq(airoi_project_count_costs(q), 2);
+    ck_assert_uint_eq(airoi_project_count_scenarios(q), 3);
+    remove(path);
+    airoi_project_free(p);
+    airoi_project_free(q);
+}
+END_TEST
+
+/* Loading and saving never crash or leak when any allocation fails. */
+START_TEST(test_alloc_failure)
+{
+    static const char *const texts[] = {
+        spec_sample,
+        "airoi: 2\nproject: {name: x, period: weekly}\ncosts: [{name: a, category: nope}]\n",
+        "airoi: 1\nproject: [\n",
+    };
+    for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+        int ok = 0;
+        for (long k = 0; k < 100000 && !ok; k++) {
+            airoi_project *p = NULL;
+            airoi_diagnostics *d = NULL;
+            airoi__alloc_fail_after(k);
+            int rc = airoi_model_load_buffer(&p, &d, texts[t], strlen(texts[t]), "t", 0);
+            airoi__alloc_fail_after(-1);
+            if (rc == AIROI_ERR_NOMEM) {
+                ck_assert_ptr_null(p);
+                ck_assert_ptr_null(d);
+            } else {
+                ok = 1;
+                ck_assert_ptr_nonnull(d);
+                if (t == 0)
+                    ck_assert_int_eq(rc, AIROI_OK);
+                else
+                    ck_assert_int_eq(rc, AIROI_ERR_PARSE);
+            }
+            airoi_project_free(p);
+            airoi_diagnostics_free(d);
+        }
+        ck_assert(ok);
+    }
+    airoi_project *p = load_ok(spec_sample);
+    int ok = 0;
+    for (long k = 0; k < 100000 && !ok; k++) {
+        char *s = NULL;
+        airoi__alloc_fail_after(k);
+        int rc = airoi_model_save_buffer(&s, NULL, p, 0);
+        airoi__alloc_fail_after(-1);
+        if (rc == AIROI_OK) {
+            ok = 1;
+            ck_assert_ptr_nonnull(s);
+        } else {
+            ck_assert_int_eq(rc, AIROI_ERR_NOMEM);
+            ck_assert_ptr_null(s);
+        }
+        airoi_free(s);
+    }
+    ck_assert(ok);
+    airoi_project_free(p);
+}
+END_TEST
+
+static Suite *io_suite(void)
+{
+    Suite *s = suite_create("io");
+    TCase *tc = tcase_create("load");
+    tcase_add_test(tc, test_spec_sample);
+    tcase_add_test(tc, test_number_syntax);
+    tcase_add_test(tc, test_per_defaults);
+    tcase_add_test(tc, test_aliases_and_nulls);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("round-trip");
+    tcase_add_test(tc, test_round_trip_sample);
+    tcase_add_test(tc, test_round_trip_files);
+    tcase_add_test(tc, test_round_trip_strings);
+    tcase_add_test(tc, test_round_trip_numbers);
+    tcase_add_test(tc, test_save_file);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("errors");
+    tcase_add_test(tc, test_invalid_corpus);
+    tcase_add_test(tc, test_file_not_found);
+    tcase_add_test(tc, test_many_errors);
+    tcase_add_test(tc, test_diagnostics_capped);
+    tcase_add_test(tc, test_size_limit);
+    tcase_add_test(tc, test_arguments);
+    tcase_add_test(tc, test_alloc_failure);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(io_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

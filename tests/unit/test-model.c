@@ -1,0 +1,664 @@
+/*
+ * tests/unit/test-model.c: the project model through the public API:
+ * enumerations and their spellings, project settings and their checks, the
+ * FX table, items and their parameters, scenarios, clones, the benchmark
+ * table.
+ */
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <airoi/airoi.h>
+
+static airoi_project *new_project(void)
+{
+    airoi_project *p = NULL;
+    ck_assert_int_eq(airoi_project_new(&p, "Project"), AIROI_OK);
+    ck_assert_ptr_nonnull(p);
+    return p;
+}
+
+/* ---- enumerations ----------------------------------------------------------------- */
+
+START_TEST(enum_values_are_pinned)
+{
+    ck_assert_int_eq(AIROI_PERIOD_YEAR, 0);
+    ck_assert_int_eq(AIROI_PERIOD_MONTH, 2);
+    ck_assert_int_eq(AIROI_PER_ONCE, 0);
+    ck_assert_int_eq(AIROI_PER_YEAR, 3);
+    ck_assert_int_eq(AIROI_PER_PERIOD, 4);
+    ck_assert_int_eq(AIROI_CATEGORY_PEOPLE, 0);
+    ck_assert_int_eq(AIROI_CATEGORY_OPPORTUNITY, 8);
+    ck_assert_int_eq(AIROI_DIMENSION_STRATEGIC, 3);
+    ck_assert_int_eq(AIROI_STAGE_PRODUCTION, 4);
+    ck_assert_int_eq(AIROI_CURVE_STEP, 3);
+    ck_assert_int_eq(AIROI_METRIC_NPV, 0);
+    ck_assert_int_eq(AIROI_METRIC_TCO_PV, 21);
+    ck_assert_int_eq(AIROI_SEVERITY_CRITICAL, 2);
+    ck_assert_int_eq(AIROI_BENCHMARK_BELOW, -1);
+}
+END_TEST
+
+START_TEST(enum_names_round_trip)
+{
+    struct {
+        int (*from)(int *, const char *);
+        const char *(*name)(int);
+        int count;
+    } e[] = {
+        {airoi_period_from_name, airoi_period_name, 3},
+        {airoi_per_from_name, airoi_per_name, 5},
+        {airoi_category_from_name, airoi_category_name, 9},
+        {airoi_dimension_from_name, airoi_dimension_name, 4},
+        {airoi_stage_from_name, airoi_stage_name, 5},
+        {airoi_curve_from_name, airoi_curve_name, 4},
+        {airoi_metric_from_name, airoi_metric_name, 26},
+        {airoi_severity_from_name, airoi_severity_name, 3},
+        {airoi_schedule_column_from_name, airoi_schedule_column_name, 9},
+    };
+    for (size_t k = 0; k < sizeof e / sizeof e[0]; k++) {
+        for (int i = 0; i < e[k].count; i++) {
+            const char *n = e[k].name(i);
+            ck_assert_ptr_nonnull(n);
+            int back = -1;
+            ck_assert_int_eq(e[k].from(&back, n), AIROI_OK);
+            ck_assert_int_eq(back, i);
+        }
+        ck_assert_ptr_null(e[k].name(e[k].count));
+        ck_assert_ptr_null(e[k].name(-1));
+        int out = 77;
+        ck_assert_int_eq(e[k].from(&out, "no such name"), AIROI_ERR_INVALID);
+        ck_assert_int_eq(out, 77);
+        ck_assert_int_eq(e[k].from(NULL, "x"), AIROI_ERR_INVALID);
+        ck_assert_int_eq(e[k].from(&out, NULL), AIROI_ERR_INVALID);
+    }
+}
+END_TEST
+
+START_TEST(enum_spellings_match_spec)
+{
+    int v;
+    ck_assert_int_eq(airoi_category_from_name(&v, "data_governance"), AIROI_OK);
+    ck_assert_int_eq(v, AIROI_CATEGORY_DATA_GOVERNANCE);
+    ck_assert_int_eq(airoi_category_from_name(&v, "change_management"), AIROI_OK);
+    ck_assert_int_eq(v, AIROI_CATEGORY_CHANGE_MANAGEMENT);
+    ck_assert_int_eq(airoi_curve_from_name(&v, "s_curve"), AIROI_OK);
+    ck_assert_int_eq(v, AIROI_CURVE_S_CURVE);
+    ck_assert_int_eq(airoi_per_from_name(&v, "once"), AIROI_OK);
+    ck_assert_int_eq(v, AIROI_PER_ONCE);
+    ck_assert_int_eq(airoi_stage_from_name(&v, "poc"), AIROI_OK);
+    ck_assert_int_eq(v, AIROI_STAGE_POC);
+    ck_assert_int_eq(airoi_category_from_name(&v, "People"), AIROI_ERR_INVALID);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "People"));
+    static const char *const metrics[] = {
+        "npv", "irr", "mirr", "roi_basic", "roi_horizon", "roi_risk_adjusted", "expected_npv",
+        "npv_roi", "bcr", "payback_periods", "discounted_payback_periods", "tco_hidden_share"};
+    for (size_t i = 0; i < sizeof metrics / sizeof metrics[0]; i++)
+        ck_assert_int_eq(airoi_metric_from_name(&v, metrics[i]), AIROI_OK);
+    for (int c = 0; c < 9; c++)
+        ck_assert_int_eq(airoi_category_is_hidden(c), c >= AIROI_CATEGORY_DATA_GOVERNANCE);
+    ck_assert_int_eq(airoi_category_is_hidden(9), 0);
+    ck_assert_int_eq(airoi_category_is_hidden(-1), 0);
+}
+END_TEST
+
+/* ---- project ------------------------------------------------------------------------- */
+
+START_TEST(project_defaults)
+{
+    airoi_project *p = new_project();
+    double v;
+    ck_assert_str_eq(airoi_project_get_string(p, AIROI_PROJECT_NAME), "Project");
+    ck_assert_ptr_null(airoi_project_get_string(p, AIROI_PROJECT_CURRENCY));
+    ck_assert_ptr_null(airoi_project_get_string(p, AIROI_PROJECT_USE_CASE));
+    ck_assert_ptr_null(airoi_project_get_string(p, AIROI_PROJECT_HORIZON));
+    ck_assert_int_eq(airoi_project_get_number(&v, p, AIROI_PROJECT_PERIOD), AIROI_OK);
+    ck_assert_double_eq(v, AIROI_PERIOD_YEAR);
+    ck_assert_int_eq(airoi_project_get_number(&v, p, AIROI_PROJECT_HORIZON), AIROI_OK);
+    ck_assert_double_eq(v, 1);
+    ck_assert_int_eq(airoi_project_get_number(&v, p, AIROI_PROJECT_UNIT), AIROI_OK);
+    ck_assert_double_eq(v, 1);
+    ck_assert_int_eq(airoi_project_get_number(&v, p, AIROI_PROJECT_STAGE), AIROI_OK);
+    ck_assert_double_eq(v, AIROI_STAGE_PRODUCTION);
+    ck_assert_int_eq(airoi_project_get_number(&v, p, AIROI_PROJECT_START), AIROI_ERR_NOT_FOUND);
+    ck_assert_int_eq(airoi_project_get_number(&v, p, AIROI_PROJECT_NAME), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_project_is_set(p, AIROI_PROJECT_NAME), 1);
+    ck_assert_int_eq(airoi_project_is_set(p, AIROI_PROJECT_HORIZON), 0);
+    ck_assert_int_eq(airoi_project_is_set(p, 99), 0);
+    ck_assert_int_eq(airoi_project_is_set(NULL, AIROI_PROJECT_NAME), 0);
+    airoi_project_free(p);
+    airoi_project_free(NULL);
+}
+END_TEST
+
+START_TEST(project_new_refuses_bad_names)
+{
+    airoi_project *p = (airoi_project *)1;
+    ck_assert_int_eq(airoi_project_new(&p, NULL), AIROI_ERR_INVALID);
+    ck_assert_ptr_null(p);
+    ck_assert_int_eq(airoi_project_new(&p, ""), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_project_new(NULL, "x"), AIROI_ERR_INVALID);
+    static char longname[AIROI_NAME_MAX + 2];
+    memset(longname, 'a', AIROI_NAME_MAX + 1);
+    ck_assert_int_eq(airoi_project_new(&p, longname), AIROI_ERR_INVALID);
+    ck_assert_ptr_null(p);
+}
+END_TEST
+
+START_TEST(project_rates_default_to_discount)
+{
+    airoi_project *p = new_project();
+    double v;
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_DISCOUNT_RATE, 0.08), AIROI_OK);
+    ck_assert_int_eq(airoi_project_get_number(&v, p, AIROI_PROJECT_FINANCE_RATE), AIROI_OK);
+    ck_assert_double_eq(v, 0.08);
+    ck_assert_int_eq(airoi_project_is_set(p, AIROI_PROJECT_FINANCE_RATE), 0);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_REINVEST_RATE, 0.12), AIROI_OK);
+    ck_assert_int_eq(airoi_project_get_number(&v, p, AIROI_PROJECT_REINVEST_RATE), AIROI_OK);
+    ck_assert_double_eq(v, 0.12);
+    ck_assert_int_eq(airoi_project_is_set(p, AIROI_PROJECT_REINVEST_RATE), 1);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(project_set_checks)
+{
+    airoi_project *p = new_project();
+    double v;
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, -1), AIROI_ERR_INVALID);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "horizon"));
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, 2.5), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, AIROI_HORIZON_MAX + 1),
+                     AIROI_ERR_LIMIT);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, AIROI_HORIZON_MAX),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, NAN), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_DISCOUNT_RATE, INFINITY),
+                     AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_DISCOUNT_RATE, -1),
+                     AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_PERIOD, 3), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_STAGE, 5), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_UNIT, 0), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_START, 0.5), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_START, 3e9), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_NAME, 1), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_project_set_number(p, 42, 1), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_project_set_number(NULL, AIROI_PROJECT_UNIT, 1), AIROI_ERR_INVALID);
+    int32_t day;
+    ck_assert_int_eq(airoi_date_from_iso(&day, "2026-01-01"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_START, day), AIROI_OK);
+    ck_assert_int_eq(airoi_project_get_number(&v, p, AIROI_PROJECT_START), AIROI_OK);
+    ck_assert_double_eq(v, day);
+    /* failed sets leave values unchanged */
+    ck_assert_int_eq(airoi_project_get_number(&v, p, AIROI_PROJECT_HORIZON), AIROI_OK);
+    ck_assert_double_eq(v, AIROI_HORIZON_MAX);
+    ck_assert_int_eq(airoi_project_get_number(&v, p, AIROI_PROJECT_DISCOUNT_RATE), AIROI_OK);
+    ck_assert_double_eq(v, 0);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(project_strings)
+{
+    airoi_project *p = new_project();
+    ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_NAME, "Renamed"), AIROI_OK);
+    ck_assert_str_eq(airoi_project_get_string(p, AIROI_PROJECT_NAME), "Renamed");
+    ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_NAME, NULL), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_CURRENCY, "TWD"), AIROI_OK);
+    ck_assert_str_eq(airoi_project_get_string(p, AIROI_PROJECT_CURRENCY), "TWD");
+    ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_CURRENCY, NULL), AIROI_OK);
+    ck_assert_ptr_null(airoi_project_get_string(p, AIROI_PROJECT_CURRENCY));
+    ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_USE_CASE, "aml"), AIROI_OK);
+    ck_assert_str_eq(airoi_project_get_string(p, AIROI_PROJECT_USE_CASE), "fraud_aml");
+    ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_USE_CASE, "customer-service"),
+                     AIROI_OK);
+    ck_assert_str_eq(airoi_project_get_string(p, AIROI_PROJECT_USE_CASE), "customer_service");
+    ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_USE_CASE, "astrology"),
+                     AIROI_ERR_INVALID);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "astrology"));
+    ck_assert_str_eq(airoi_project_get_string(p, AIROI_PROJECT_USE_CASE), "customer_service");
+    ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_UNIT, "x"), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_CURRENCY, ""), AIROI_ERR_INVALID);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(project_fx_table)
+{
+    airoi_project *p = new_project();
+    double r;
+    ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_CURRENCY, "TWD"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_get_fx(&r, p, "TWD"), AIROI_OK);
+    ck_assert_double_eq(r, 1);
+    ck_assert_int_eq(airoi_project_get_fx(&r, p, "USD"), AIROI_ERR_NOT_FOUND);
+    ck_assert_int_eq(airoi_project_set_fx(p, "USD", 32), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_fx(p, "EUR", 35), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_fx(p, "USD", 31.5), AIROI_OK);
+    ck_assert_uint_eq(airoi_project_count_fx(p), 2);
+    ck_assert_str_eq(airoi_project_get_fx_currency(p, 0), "USD");
+    ck_assert_str_eq(airoi_project_get_fx_currency(p, 1), "EUR");
+    ck_assert_ptr_null(airoi_project_get_fx_currency(p, 2));
+    ck_assert_int_eq(airoi_project_get_fx(&r, p, "USD"), AIROI_OK);
+    ck_assert_double_eq(r, 31.5);
+    ck_assert_int_eq(airoi_project_set_fx(p, "JPY", 0), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_project_set_fx(p, "JPY", NAN), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_project_set_fx(p, "", 1), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_project_remove_fx(p, "USD"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_remove_fx(p, "USD"), AIROI_ERR_NOT_FOUND);
+    ck_assert_uint_eq(airoi_project_count_fx(p), 1);
+    ck_assert_str_eq(airoi_project_get_fx_currency(p, 0), "EUR");
+    ck_assert_uint_eq(airoi_project_count_fx(NULL), 0);
+    airoi_project_free(p);
+}
+END_TEST
+
+/* ---- items ------------------------------------------------------------------------------ */
+
+START_TEST(items_add_find_remove)
+{
+    airoi_project *p = new_project();
+    airoi_cost_item *c = NULL, *found = NULL;
+    airoi_value_item *v = NULL;
+    ck_assert_int_eq(airoi_project_add_cost(&c, p, "Team", AIROI_CATEGORY_PEOPLE), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_cost(NULL, p, "Cloud", AIROI_CATEGORY_INFRASTRUCTURE),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_value(&v, p, "Saving", AIROI_DIMENSION_EFFICIENCY),
+                     AIROI_OK);
+    /* names are unique across costs and values */
+    ck_assert_int_eq(airoi_project_add_value(&v, p, "Team", AIROI_DIMENSION_RISK),
+                     AIROI_ERR_INVALID);
+    ck_assert_ptr_null(v);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "Team"));
+    ck_assert_int_eq(airoi_project_add_cost(&c, p, "Saving", AIROI_CATEGORY_DATA),
+                     AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_project_add_cost(&c, p, "Bad", 9), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_project_add_value(&v, p, "Bad", -1), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_project_add_cost(&c, NULL, "x", 0), AIROI_ERR_INVALID);
+    ck_assert_uint_eq(airoi_project_count_costs(p), 2);
+    ck_assert_uint_eq(airoi_project_count_values(p), 1);
+    ck_assert_int_eq(airoi_project_find_cost(&found, p, "Cloud"), AIROI_OK);
+    ck_assert_ptr_eq(found, airoi_project_get_cost(p, 1));
+    ck_assert_int_eq(airoi_project_find_cost(&found, p, "Saving"), AIROI_ERR_NOT_FOUND);
+    ck_assert_int_eq(airoi_project_find_value(&v, p, "Saving"), AIROI_OK);
+    ck_assert_ptr_eq(v, airoi_project_get_value(p, 0));
+    ck_assert_ptr_null(airoi_project_get_cost(p, 2));
+    ck_assert_ptr_null(airoi_project_get_value(p, 1));
+    ck_assert_int_eq(airoi_project_remove_cost(p, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_project_remove_cost(p, 5), AIROI_ERR_NOT_FOUND);
+    ck_assert_int_eq(airoi_project_find_cost(&found, p, "Team"), AIROI_ERR_NOT_FOUND);
+    /* the name is free again */
+    ck_assert_int_eq(airoi_project_add_value(&v, p, "Team", AIROI_DIMENSION_RISK), AIROI_OK);
+    ck_assert_int_eq(airoi_project_remove_value(p, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_project_find_value(&v, p, "Team"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_remove_value(p, 1), AIROI_ERR_NOT_FOUND);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(items_many_names)
+{
+    airoi_project *p = new_project();
+    char name[32];
+    for (int i = 0; i < 5000; i++) {
+        snprintf(name, sizeof name, "item %d", i);
+        ck_assert_int_eq(airoi_project_add_cost(NULL, p, name, i % 9), AIROI_OK);
+    }
+    airoi_cost_item *c;
+    ck_assert_int_eq(airoi_project_find_cost(&c, p, "item 4321"), AIROI_OK);
+    ck_assert_str_eq(airoi_cost_item_get_string(c, AIROI_ITEM_NAME), "item 4321");
+    ck_assert_int_eq(airoi_project_add_cost(NULL, p, "item 17", 0), AIROI_ERR_INVALID);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(items_rename)
+{
+    airoi_project *p = new_project();
+    airoi_cost_item *c, *found;
+    airoi_value_item *v;
+    ck_assert_int_eq(airoi_project_add_cost(&c, p, "A", 0), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_value(&v, p, "B", 0), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_set_string(c, AIROI_ITEM_NAME, "B"), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_cost_item_set_string(c, AIROI_ITEM_NAME, "C"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_find_cost(&found, p, "C"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_find_cost(&found, p, "A"), AIROI_ERR_NOT_FOUND);
+    ck_assert_int_eq(airoi_value_item_set_string(v, AIROI_ITEM_NAME, "A"), AIROI_OK);
+    ck_assert_str_eq(airoi_value_item_get_string(v, AIROI_ITEM_NAME), "A");
+    ck_assert_int_eq(airoi_value_item_set_string(v, AIROI_ITEM_NAME, NULL), AIROI_ERR_INVALID);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(cost_item_parameters)
+{
+    airoi_project *p = new_project();
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, 5), AIROI_OK);
+    airoi_cost_item *c;
+    ck_assert_int_eq(airoi_project_add_cost(&c, p, "API", AIROI_CATEGORY_SOFTWARE), AIROI_OK);
+    double v;
+    /* defaults */
+    ck_assert_int_eq(airoi_cost_item_get_number(&v, c, AIROI_ITEM_PER), AIROI_OK);
+    ck_assert_double_eq(v, AIROI_PER_PERIOD);
+    ck_assert_int_eq(airoi_cost_item_get_number(&v, c, AIROI_ITEM_FROM), AIROI_OK);
+    ck_assert_double_eq(v, 1);
+    ck_assert_int_eq(airoi_cost_item_get_number(&v, c, AIROI_ITEM_TO), AIROI_OK);
+    ck_assert_double_eq(v, 5); /* the horizon, while unset */
+    ck_assert_int_eq(airoi_cost_item_is_set(c, AIROI_ITEM_TO), 0);
+    ck_assert_int_eq(airoi_cost_item_get_number(&v, c, AIROI_ITEM_AT), AIROI_OK);
+    ck_assert_double_eq(v, 0);
+    ck_assert_int_eq(airoi_cost_item_get_number(&v, c, AIROI_ITEM_CATEGORY), AIROI_OK);
+    ck_assert_double_eq(v, AIROI_CATEGORY_SOFTWARE);
+    ck_assert_ptr_null(airoi_cost_item_get_string(c, AIROI_ITEM_CURRENCY));
+    /* quantity x unit amount, and which form was used */
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_QUANTITY, 1000000), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_UNIT_AMOUNT, 0.002), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_get_number(&v, c, AIROI_ITEM_AMOUNT), AIROI_OK);
+    ck_assert_double_eq_tol(v, 2000, 1e-9);
+    ck_assert_int_eq(airoi_cost_item_is_set(c, AIROI_ITEM_AMOUNT), 0);
+    ck_assert_int_eq(airoi_cost_item_is_set(c, AIROI_ITEM_QUANTITY), 1);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AMOUNT, 7), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_is_set(c, AIROI_ITEM_QUANTITY), 0);
+    ck_assert_int_eq(airoi_cost_item_is_set(c, AIROI_ITEM_AMOUNT), 1);
+    ck_assert_int_eq(airoi_cost_item_get_number(&v, c, AIROI_ITEM_AMOUNT), AIROI_OK);
+    ck_assert_double_eq(v, 7);
+    /* negative amounts are refunds */
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AMOUNT, -7), AIROI_OK);
+    /* set checks */
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AMOUNT, NAN), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_FROM, -1), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_TO, 1.5), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_PER, 5), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_GROWTH, -1), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_RISK_ADJUSTMENT, 1.5),
+                     AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_CATEGORY, 12), AIROI_ERR_INVALID);
+    /* value-only parameters are refused */
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_REALIZATION, 0.5),
+                     AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_DIMENSION, 0), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_ADOPTION_CURVE, 1),
+                     AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_cost_item_get_number(&v, c, AIROI_ITEM_MONETIZED), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_NAME, 1), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_cost_item_set_string(c, AIROI_ITEM_AMOUNT, "1"), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_cost_item_is_set(c, AIROI_ITEM_REALIZATION), 0);
+    /* accepted ones */
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_CATEGORY, AIROI_CATEGORY_DATA),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_TO, 4), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_get_number(&v, c, AIROI_ITEM_TO), AIROI_OK);
+    ck_assert_double_eq(v, 4);
+    ck_assert_int_eq(airoi_cost_item_set_string(c, AIROI_ITEM_CURRENCY, "USD"), AIROI_OK);
+    ck_assert_str_eq(airoi_cost_item_get_string(c, AIROI_ITEM_CURRENCY), "USD");
+    ck_assert_int_eq(airoi_cost_item_set_string(c, AIROI_ITEM_CURRENCY, NULL), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_is_set(c, AIROI_ITEM_CURRENCY), 0);
+    ck_assert_int_eq(airoi_cost_item_set_number(NULL, AIROI_ITEM_AMOUNT, 1), AIROI_ERR_INVALID);
+    ck_assert_ptr_null(airoi_cost_item_get_string(NULL, AIROI_ITEM_NAME));
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(value_item_parameters)
+{
+    airoi_project *p = new_project();
+    airoi_value_item *v;
+    ck_assert_int_eq(airoi_project_add_value(&v, p, "Saving", AIROI_DIMENSION_EFFICIENCY),
+                     AIROI_OK);
+    double x;
+    ck_assert_int_eq(airoi_value_item_get_number(&x, v, AIROI_ITEM_REALIZATION), AIROI_OK);
+    ck_assert_double_eq(x, 1);
+    ck_assert_int_eq(airoi_value_item_get_number(&x, v, AIROI_ITEM_ADOPTION_CEILING), AIROI_OK);
+    ck_assert_double_eq(x, 1);
+    ck_assert_int_eq(airoi_value_item_get_number(&x, v, AIROI_ITEM_ADOPTION_CURVE), AIROI_OK);
+    ck_assert_double_eq(x, AIROI_CURVE_NONE);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_ATTRIBUTION, 1.01),
+                     AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_ADOPTION_START, -0.1),
+                     AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_MONETIZED, 2), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_ADOPTION_CURVE, 4),
+                     AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_ADOPTION_PERIODS, -1),
+                     AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_CATEGORY, 0), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_DIMENSION, AIROI_DIMENSION_RISK),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_ADOPTION_CURVE,
+                                                 AIROI_CURVE_S_CURVE),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_value_item_is_set(v, AIROI_ITEM_ADOPTION_CURVE), 1);
+    ck_assert_int_eq(airoi_value_item_is_set(v, AIROI_ITEM_ADOPTION_START), 0);
+    ck_assert_int_eq(airoi_value_item_is_set(v, AIROI_ITEM_CATEGORY), 0);
+    /* explicit list */
+    double list[] = {1, 2, 3}, buf[3];
+    size_t n = 99;
+    ck_assert_int_eq(airoi_value_item_get_amounts(NULL, 0, &n, v), AIROI_OK);
+    ck_assert_uint_eq(n, 0);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_AMOUNT, 5), AIROI_OK);
+    ck_assert_int_eq(airoi_value_item_set_amounts(v, list, 3), AIROI_OK);
+    ck_assert_int_eq(airoi_value_item_is_set(v, AIROI_ITEM_AMOUNT), 0);
+    ck_assert_int_eq(airoi_value_item_get_amounts(buf, 2, &n, v), AIROI_ERR_BUFFER);
+    ck_assert_uint_eq(n, 3);
+    ck_assert_int_eq(airoi_value_item_get_amounts(buf, 3, &n, v), AIROI_OK);
+    ck_assert_double_eq(buf[2], 3);
+    list[1] = INFINITY;
+    ck_assert_int_eq(airoi_value_item_set_amounts(v, list, 3), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_value_item_set_amounts(v, NULL, 3), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_value_item_get_amounts(buf, 3, &n, v), AIROI_OK);
+    ck_assert_double_eq(buf[1], 2); /* unchanged */
+    /* setting an amount drops the list */
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_AMOUNT, 5), AIROI_OK);
+    ck_assert_int_eq(airoi_value_item_get_amounts(buf, 3, &n, v), AIROI_OK);
+    ck_assert_uint_eq(n, 0);
+    airoi_cost_item *c;
+    ck_assert_int_eq(airoi_project_add_cost(&c, p, "Run", 0), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_set_amounts(c, list, 1), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_get_amounts(buf, 3, &n, c), AIROI_OK);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_int_eq(airoi_cost_item_set_amounts(c, NULL, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_get_amounts(buf, 3, &n, c), AIROI_OK);
+    ck_assert_uint_eq(n, 0);
+    airoi_project_free(p);
+}
+END_TEST
+
+/* ---- scenarios ----------------------------------------------------------------------- */
+
+START_TEST(scenarios)
+{
+    airoi_project *p = new_project();
+    airoi_scenario *s, *found;
+    ck_assert_int_eq(airoi_project_add_scenario(&s, p, "best", 0.2), AIROI_OK);
+    ck_assert_str_eq(airoi_scenario_get_name(s), "best");
+    ck_assert_int_eq(airoi_project_add_scenario(&s, p, "best", 0.2), AIROI_ERR_INVALID);
+    ck_assert_ptr_null(s);
+    ck_assert_int_eq(airoi_project_add_scenario(&s, p, "bad", 1.5), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_project_add_scenario(&s, p, "bad", NAN), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_project_add_scenario(&s, p, "worst", 0.8), AIROI_OK);
+    ck_assert_uint_eq(airoi_project_count_scenarios(p), 2);
+    ck_assert_int_eq(airoi_project_find_scenario(&found, p, "worst"), AIROI_OK);
+    ck_assert_ptr_eq(found, s);
+    ck_assert_ptr_eq(airoi_project_get_scenario(p, 1), s);
+    ck_assert_ptr_null(airoi_project_get_scenario(p, 2));
+    ck_assert_int_eq(airoi_project_find_scenario(&found, p, "none"), AIROI_ERR_NOT_FOUND);
+
+    double v;
+    ck_assert_int_eq(airoi_scenario_set_number(s, AIROI_SCENARIO_DELAY, 2), AIROI_OK);
+    ck_assert_int_eq(airoi_scenario_set_number(s, AIROI_SCENARIO_DELAY, 1.5), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_scenario_set_number(s, AIROI_SCENARIO_DELAY, -1), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_scenario_set_number(s, AIROI_SCENARIO_DELAY, 1e6), AIROI_ERR_LIMIT);
+    ck_assert_int_eq(airoi_scenario_get_number(&v, s, AIROI_SCENARIO_DELAY), AIROI_OK);
+    ck_assert_double_eq(v, 2);
+    ck_assert_int_eq(airoi_scenario_set_number(s, AIROI_SCENARIO_ADOPTION_CEILING, 1.2),
+                     AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_scenario_set_number(s, 9, 1), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_scenario_is_set(s, AIROI_SCENARIO_PROBABILITY), 1);
+    ck_assert_int_eq(airoi_scenario_is_set(s, AIROI_SCENARIO_DELAY), 1);
+
+    ck_assert_int_eq(airoi_scenario_add_multiplier(s, "values", 0.5), AIROI_OK);
+    ck_assert_int_eq(airoi_scenario_add_multiplier(s, "costs", 1.1), AIROI_OK);
+    ck_assert_int_eq(airoi_scenario_add_multiplier(s, "values", 0.6), AIROI_OK); /* replaces */
+    ck_assert_int_eq(airoi_scenario_add_multiplier(s, "costs", -1), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_scenario_add_multiplier(s, "", 1), AIROI_ERR_INVALID);
+    ck_assert_uint_eq(airoi_scenario_count_multipliers(s), 2);
+    const char *t;
+    double f;
+    ck_assert_int_eq(airoi_scenario_get_multiplier(&t, &f, s, 0), AIROI_OK);
+    ck_assert_str_eq(t, "values");
+    ck_assert_double_eq(f, 0.6);
+    ck_assert_int_eq(airoi_scenario_get_multiplier(&t, &f, s, 2), AIROI_ERR_NOT_FOUND);
+    ck_assert_int_eq(airoi_scenario_remove_multiplier(s, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_scenario_get_multiplier(&t, NULL, s, 0), AIROI_OK);
+    ck_assert_str_eq(t, "costs");
+    ck_assert_int_eq(airoi_project_remove_scenario(p, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_project_remove_scenario(p, 1), AIROI_ERR_NOT_FOUND);
+    ck_assert_ptr_eq(airoi_project_get_scenario(p, 0), s);
+    airoi_project_free(p);
+}
+END_TEST
+
+/* ---- clone --------------------------------------------------------------------------------- */
+
+START_TEST(clone_is_independent)
+{
+    airoi_project *p = new_project();
+    ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_CURRENCY, "TWD"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_fx(p, "USD", 32), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, 3), AIROI_OK);
+    airoi_cost_item *c;
+    airoi_value_item *v;
+    airoi_scenario *s;
+    ck_assert_int_eq(airoi_project_add_cost(&c, p, "Team", 0), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AMOUNT, 10), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_set_string(c, AIROI_ITEM_CURRENCY, "USD"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_value(&v, p, "Saving", 0), AIROI_OK);
+    double list[] = {1, 2};
+    ck_assert_int_eq(airoi_value_item_set_amounts(v, list, 2), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_scenario(&s, p, "base", 1), AIROI_OK);
+    ck_assert_int_eq(airoi_scenario_add_multiplier(s, "Team", 2), AIROI_OK);
+
+    airoi_project *q = NULL;
+    ck_assert_int_eq(airoi_project_clone(&q, p), AIROI_OK);
+    /* change the original in every part */
+    ck_assert_int_eq(airoi_project_set_fx(p, "USD", 30), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AMOUNT, 99), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_set_string(c, AIROI_ITEM_NAME, "Crew"), AIROI_OK);
+    ck_assert_int_eq(airoi_scenario_add_multiplier(s, "Crew", 3), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, 5), AIROI_OK);
+
+    double x;
+    ck_assert_int_eq(airoi_project_get_fx(&x, q, "USD"), AIROI_OK);
+    ck_assert_double_eq(x, 32);
+    airoi_cost_item *qc;
+    ck_assert_int_eq(airoi_project_find_cost(&qc, q, "Team"), AIROI_OK);
+    ck_assert_ptr_ne(qc, c);
+    ck_assert_int_eq(airoi_cost_item_get_number(&x, qc, AIROI_ITEM_AMOUNT), AIROI_OK);
+    ck_assert_double_eq(x, 10);
+    ck_assert_str_eq(airoi_cost_item_get_string(qc, AIROI_ITEM_CURRENCY), "USD");
+    ck_assert_int_eq(airoi_cost_item_get_number(&x, qc, AIROI_ITEM_TO), AIROI_OK);
+    ck_assert_double_eq(x, 3); /* the clone's own horizon */
+    ck_assert_uint_eq(airoi_scenario_count_multipliers(airoi_project_get_scenario(q, 0)), 1);
+    airoi_value_item *qv;
+    ck_assert_int_eq(airoi_project_find_value(&qv, q, "Saving"), AIROI_OK);
+    size_t n;
+    double buf[2];
+    ck_assert_int_eq(airoi_value_item_get_amounts(buf, 2, &n, qv), AIROI_OK);
+    ck_assert_uint_eq(n, 2);
+    airoi_project_free(p);
+    /* the clone lives on and evaluates */
+    airoi_result *r = NULL;
+    ck_assert_int_eq(airoi_project_evaluate(&r, q, NULL, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_result_get_metric(&x, r, AIROI_METRIC_TOTAL_COSTS), AIROI_OK);
+    ck_assert_double_eq_tol(x, 3 * 10 * 32, 1e-9);
+    airoi_result_free(r);
+    airoi_project_free(q);
+    ck_assert_int_eq(airoi_project_clone(&q, NULL), AIROI_ERR_INVALID);
+    ck_assert_ptr_null(q);
+}
+END_TEST
+
+/* ---- benchmarks ---------------------------------------------------------------------------- */
+
+START_TEST(benchmark_table)
+{
+    ck_assert_uint_eq(airoi_benchmark_count(), 8);
+    static const char *const keys[] = {
+        "process_automation", "predictive_maintenance", "churn_prediction", "recommendation",
+        "customer_service", "quality_inspection", "demand_forecasting", "fraud_aml"};
+    for (size_t i = 0; i < 8; i++) {
+        ck_assert_str_eq(airoi_benchmark_get_key(i), keys[i]);
+        ck_assert_ptr_nonnull(airoi_benchmark_get_label(i));
+        size_t idx = 99;
+        ck_assert_int_eq(airoi_benchmark_find(&idx, keys[i]), AIROI_OK);
+        ck_assert_uint_eq(idx, i);
+    }
+    ck_assert_ptr_null(airoi_benchmark_get_key(8));
+    size_t idx;
+    ck_assert_int_eq(airoi_benchmark_find(&idx, "aml"), AIROI_OK);
+    ck_assert_uint_eq(idx, 7);
+    ck_assert_int_eq(airoi_benchmark_find(&idx, "predictive maintenance"), AIROI_OK);
+    ck_assert_uint_eq(idx, 1);
+    ck_assert_int_eq(airoi_benchmark_find(&idx, "tarot"), AIROI_ERR_NOT_FOUND);
+    double lo, hi;
+    ck_assert_int_eq(airoi_benchmark_get_range(&lo, &hi, 7, AIROI_BENCHMARK_INVESTMENT), AIROI_OK);
+    ck_assert_double_eq(lo, 500);
+    ck_assert_double_eq(hi, 3000);
+    ck_assert_int_eq(airoi_benchmark_get_range(&lo, &hi, 3, AIROI_BENCHMARK_ROI), AIROI_OK);
+    ck_assert_double_eq(lo, 1.0);
+    ck_assert_double_eq(hi, 4.0);
+    ck_assert_int_eq(airoi_benchmark_get_range(&lo, &hi, 6, AIROI_BENCHMARK_PAYBACK), AIROI_OK);
+    ck_assert_double_eq(lo, 12);
+    ck_assert_double_eq(hi, 20);
+    ck_assert_int_eq(airoi_benchmark_get_range(&lo, &hi, 8, AIROI_BENCHMARK_ROI),
+                     AIROI_ERR_NOT_FOUND);
+    ck_assert_int_eq(airoi_benchmark_get_range(&lo, &hi, 0, 3), AIROI_ERR_INVALID);
+    int dims[2];
+    size_t n;
+    ck_assert_int_eq(airoi_benchmark_get_dimensions(dims, 2, &n, 1), AIROI_OK);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_int_eq(dims[0], AIROI_DIMENSION_RISK);
+    ck_assert_int_eq(dims[1], AIROI_DIMENSION_EFFICIENCY);
+    ck_assert_int_eq(airoi_benchmark_get_dimensions(NULL, 0, &n, 4), AIROI_ERR_BUFFER);
+    ck_assert_uint_eq(n, 2);
+}
+END_TEST
+
+static Suite *model_suite(void)
+{
+    Suite *s = suite_create("model");
+    TCase *tc = tcase_create("enums");
+    tcase_add_test(tc, enum_values_are_pinned);
+    tcase_add_test(tc, enum_names_round_trip);
+    tcase_add_test(tc, enum_spellings_match_spec);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("project");
+    tcase_add_test(tc, project_defaults);
+    tcase_add_test(tc, project_new_refuses_bad_names);
+    tcase_add_test(tc, project_rates_default_to_discount);
+    tcase_add_test(tc, project_set_checks);
+    tcase_add_test(tc, project_strings);
+    tcase_add_test(tc, project_fx_table);
+    tcase_add_test(tc, clone_is_independent);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("items");
+    tcase_add_test(tc, items_add_find_remove);
+    tcase_add_test(tc, items_many_names);
+    tcase_add_test(tc, items_rename);
+    tcase_add_test(tc, cost_item_parameters);
+    tcase_add_test(tc, value_item_parameters);
+    tcase_add_test(tc, scenarios);
+    tcase_add_test(tc, benchmark_table);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(model_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? 0 : 1;
+}

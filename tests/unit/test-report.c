@@ -1,0 +1,365 @@
+/*
+ * tests/unit/test-report.c: airoi_report_write() in every format, on
+ * projects built through the public API (white-box only for allocation
+ * failure injection).
+ */
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <airoi/airoi.h>
+#include "core/core-private.h"
+
+/* Worked example 3 of SPEC 4 (yearly, horizon 3, discount 8%). */
+static airoi_project *example3(const char *name)
+{
+    static const double costs[] = {350, 180, 150, 150};
+    static const double eff[] = {0, 200, 280, 320};
+    static const double rev[] = {0, 60, 150, 220};
+    static const double risk[] = {0, 40, 60, 80};
+    airoi_project *p = NULL;
+    airoi_cost_item *c = NULL;
+    airoi_value_item *v = NULL;
+    ck_assert_int_eq(airoi_project_new(&p, name), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_CURRENCY, "TWD"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, 3), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_DISCOUNT_RATE, 0.08), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_cost(&c, p, "Costs", AIROI_CATEGORY_PEOPLE), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_FROM, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_set_amounts(c, costs, 4), AIROI_OK);
+    const double *lists[] = {eff, rev, risk};
+    const char *names[] = {"Efficiency", "Revenue", "Risk"};
+    for (int d = 0; d < 3; d++) {
+        ck_assert_int_eq(airoi_project_add_value(&v, p, names[d], d), AIROI_OK);
+        ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_FROM, 0), AIROI_OK);
+        ck_assert_int_eq(airoi_value_item_set_amounts(v, lists[d], 4), AIROI_OK);
+    }
+    return p;
+}
+
+static char *report(const airoi_project *p, const char *scenario, int format, unsigned flags)
+{
+    airoi_result *r = NULL;
+    char *out = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(airoi_project_evaluate(&r, p, scenario, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_report_write(&out, &len, p, r, format, flags), AIROI_OK);
+    ck_assert_ptr_nonnull(out);
+    ck_assert_uint_eq(strlen(out), len);
+    airoi_result_free(r);
+    return out;
+}
+
+/* The number after the first `"key": ` in a JSON text; NAN for null. */
+static double json_number(const char *doc, const char *key)
+{
+    char pat[128];
+    snprintf(pat, sizeof pat, "\"%s\": ", key);
+    const char *at = strstr(doc, pat);
+    ck_assert_msg(at != NULL, "key %s missing", key);
+    at += strlen(pat);
+    if (strncmp(at, "null", 4) == 0)
+        return NAN;
+    char *end;
+    double v = strtod(at, &end);
+    ck_assert_msg(end != at, "key %s is not a number", key);
+    return v;
+}
+
+START_TEST(json_example3_metrics)
+{
+    airoi_project *p = example3("Three-year case");
+    char *doc = report(p, NULL, AIROI_REPORT_JSON, 0);
+    ck_assert_ptr_nonnull(strstr(doc, "\"airoi_version\": \"" AIROI_VERSION_STRING "\""));
+    ck_assert_double_eq_tol(json_number(doc, "npv"), 425.71, 0.005);
+    ck_assert_double_eq_tol(json_number(doc, "irr"), 0.5399, 0.00005);
+    ck_assert_double_eq_tol(json_number(doc, "roi_horizon"), 0.699, 0.0005);
+    ck_assert_double_eq_tol(json_number(doc, "npv_roi"), 0.557, 0.0005);
+    ck_assert_double_eq_tol(json_number(doc, "payback_periods"), 1.676, 0.0005);
+    ck_assert_double_eq_tol(json_number(doc, "discounted_payback_periods"), 1.820, 0.0005);
+    ck_assert_double_eq_tol(json_number(doc, "pv_costs"), 764.34, 0.005);
+    ck_assert_double_eq_tol(json_number(doc, "hidden_share"), 0, 1e-12);
+    ck_assert_double_eq_tol(json_number(doc, "people"), 830, 1e-9);
+    /* the implicit base scenario */
+    ck_assert_ptr_nonnull(strstr(doc, "\"name\": \"base\""));
+    ck_assert_ptr_nonnull(strstr(doc, "\"implicit\": true"));
+    /* schedule rows */
+    ck_assert_ptr_nonnull(strstr(doc, "\"period\": 3"));
+    ck_assert_ptr_null(strstr(doc, "\"period\": 4"));
+    ck_assert_double_eq_tol(json_number(strstr(doc, "\"period\": 2"), "cumulative"), 110, 1e-9);
+    ck_assert_ptr_null(strstr(doc, ": nan"));
+    ck_assert_ptr_null(strstr(doc, ": -nan"));
+    ck_assert_ptr_null(strstr(doc, ": inf"));
+    ck_assert_ptr_null(strstr(doc, ": -inf"));
+    airoi_free(doc);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(json_numbers_round_trip)
+{
+    airoi_project *p = example3("x");
+    airoi_result *r = NULL;
+    double npv;
+    ck_assert_int_eq(airoi_project_evaluate(&r, p, NULL, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_result_get_metric(&npv, r, AIROI_METRIC_NPV), AIROI_OK);
+    char *doc = NULL;
+    ck_assert_int_eq(airoi_report_write(&doc, NULL, p, r, AIROI_REPORT_JSON, 0), AIROI_OK);
+    ck_assert(json_number(doc, "npv") == npv); /* exact: shortest round-trip text */
+    airoi_free(doc);
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(json_null_and_text_never)
+{
+    airoi_project *p = NULL;
+    airoi_cost_item *c = NULL;
+    ck_assert_int_eq(airoi_project_new(&p, "Money pit"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, 2), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_cost(&c, p, "Build", AIROI_CATEGORY_PEOPLE), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AMOUNT, 100), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_PER, AIROI_PER_ONCE), AIROI_OK);
+    char *doc = report(p, NULL, AIROI_REPORT_JSON, 0);
+    ck_assert(isnan(json_number(doc, "irr")));
+    ck_assert(isnan(json_number(doc, "payback_periods")));
+    ck_assert(isnan(json_number(doc, "discounted_payback_periods")));
+    ck_assert_ptr_nonnull(strstr(doc, "\"currency\": null"));
+    airoi_free(doc);
+    doc = report(p, NULL, AIROI_REPORT_TEXT, 0);
+    ck_assert_ptr_nonnull(strstr(doc, "never"));
+    ck_assert_ptr_nonnull(strstr(doc, "n/a"));
+    ck_assert_ptr_nonnull(strstr(doc, "MAINTENANCE_MISSING"));
+    airoi_free(doc);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(json_escapes_strings)
+{
+    airoi_project *p = example3("Q\"uo\\te\n\t\x01 caf\xc3\xa9 \xff!");
+    char *doc = report(p, NULL, AIROI_REPORT_JSON, 0);
+    ck_assert_ptr_nonnull(
+        strstr(doc, "\"name\": \"Q\\\"uo\\\\te\\n\\t\\u0001 caf\xc3\xa9 \\ufffd!\""));
+    airoi_free(doc);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(text_is_readable)
+{
+    airoi_project *p = example3("Three-year case");
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_UNIT, 10000), AIROI_OK);
+    char *doc = report(p, NULL, AIROI_REPORT_TEXT, 0);
+    ck_assert_ptr_nonnull(strstr(doc, "TWD 425.71"));          /* money with currency */
+    ck_assert_ptr_nonnull(strstr(doc, "54.0%"));               /* IRR 53.99% */
+    ck_assert_ptr_nonnull(strstr(doc, "55.7%"));               /* NPV-ROI */
+    ck_assert_ptr_nonnull(strstr(doc, "1.68 years"));          /* payback */
+    ck_assert_ptr_nonnull(strstr(doc, "units of 10,000 TWD"));
+    ck_assert_ptr_nonnull(strstr(doc, "TOTAL COST OF OWNERSHIP"));
+    ck_assert_ptr_nonnull(strstr(doc, "CASH-FLOW SCHEDULE"));
+    ck_assert_ptr_nonnull(strstr(doc, "-350.00"));
+    airoi_free(doc);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(text_groups_thousands)
+{
+    airoi_project *p = NULL;
+    airoi_cost_item *c = NULL;
+    airoi_value_item *v = NULL;
+    ck_assert_int_eq(airoi_project_new(&p, "Big"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_CURRENCY, "USD"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_cost(&c, p, "Build", AIROI_CATEGORY_PEOPLE), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AMOUNT, 1234567.891), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_PER, AIROI_PER_ONCE), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_value(&v, p, "Saved", AIROI_DIMENSION_EFFICIENCY), AIROI_OK);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_AMOUNT, 2000000), AIROI_OK);
+    char *doc = report(p, NULL, AIROI_REPORT_TEXT, 0);
+    /* amounts of 100,000 and more are shown without cents */
+    ck_assert_ptr_nonnull(strstr(doc, "USD 765,432"));       /* NPV at rate 0 */
+    ck_assert_ptr_nonnull(strstr(doc, "2,000,000"));
+    ck_assert_ptr_nonnull(strstr(doc, "-1,234,568"));
+    ck_assert_ptr_null(strstr(doc, "1234567"));
+    airoi_free(doc);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(csv_schedule)
+{
+    airoi_project *p = example3("csv, \"quoted\"");
+    char *doc = report(p, NULL, AIROI_REPORT_CSV, 0);
+    ck_assert_int_eq(strncmp(doc, "period,costs,benefits,net,cumulative,discounted,", 48), 0);
+    size_t lines = 0;
+    for (const char *c = doc; (c = strstr(c, "\r\n")) != NULL; c += 2)
+        lines++;
+    ck_assert_uint_eq(lines, 5); /* header + periods 0..3 */
+    ck_assert_ptr_nonnull(strstr(doc, "\r\n1,180,300,120,-230,"));
+    airoi_free(doc);
+    /* audit sections: the findings table, quoted where needed */
+    doc = report(p, NULL, AIROI_REPORT_CSV, AIROI_REPORT_AUDIT);
+    ck_assert_int_eq(strncmp(doc, "code,severity,subject,message,actual,reference\r\n", 48), 0);
+    airoi_free(doc);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(markdown_tables)
+{
+    airoi_project *p = example3("Pipes | and *stars*");
+    char *doc = report(p, NULL, AIROI_REPORT_MARKDOWN, 0);
+    ck_assert_int_eq(strncmp(doc, "# Pipes \\| and \\*stars\\*\n", 25), 0);
+    ck_assert_ptr_nonnull(strstr(doc, "## Key metrics"));
+    ck_assert_ptr_nonnull(strstr(doc, "| Metric | Value | Meaning |"));
+    ck_assert_ptr_nonnull(strstr(doc, "| --- | ---: | --- |"));
+    ck_assert_ptr_nonnull(strstr(doc, "## Cash-flow schedule"));
+    airoi_free(doc);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(sections_select_keys)
+{
+    airoi_project *p = example3("x");
+    char *doc = report(p, NULL, AIROI_REPORT_JSON, AIROI_REPORT_AUDIT);
+    ck_assert_ptr_nonnull(strstr(doc, "\"project\": {"));
+    ck_assert_ptr_nonnull(strstr(doc, "\"tco\": {"));
+    ck_assert_ptr_nonnull(strstr(doc, "\"findings\": ["));
+    ck_assert_ptr_null(strstr(doc, "\"schedule\": ["));
+    ck_assert_ptr_null(strstr(doc, "\"metrics\": {"));
+    airoi_free(doc);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(scenarios_listed)
+{
+    airoi_project *p = example3("x");
+    airoi_scenario *s = NULL;
+    ck_assert_int_eq(airoi_project_add_scenario(&s, p, "best", 0.25), AIROI_OK);
+    ck_assert_int_eq(airoi_scenario_add_multiplier(s, "values", 1.2), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_scenario(&s, p, "worst", 0.75), AIROI_OK);
+    ck_assert_int_eq(airoi_scenario_add_multiplier(s, "values", 0.5), AIROI_OK);
+    char *doc = report(p, NULL, AIROI_REPORT_JSON, 0);
+    ck_assert_ptr_nonnull(strstr(doc, "\"name\": \"best\""));
+    ck_assert_double_eq_tol(json_number(strstr(doc, "\"name\": \"worst\""), "probability"), 0.75, 1e-15);
+    ck_assert_ptr_null(strstr(doc, "\"implicit\": true"));
+    airoi_free(doc);
+    doc = report(p, "worst", AIROI_REPORT_JSON, 0);
+    ck_assert_ptr_nonnull(strstr(doc, "\"scenario\": \"worst\""));
+    ck_assert_ptr_null(strstr(doc, "\"name\": \"best\""));
+    airoi_free(doc);
+    doc = report(p, NULL, AIROI_REPORT_TEXT, 0);
+    ck_assert_ptr_nonnull(strstr(doc, "Expected (risk-adjusted)"));
+    airoi_free(doc);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(rejects_bad_arguments)
+{
+    airoi_project *p = example3("x");
+    airoi_result *r = NULL;
+    char *out = (char *)1;
+    size_t len = 7;
+    ck_assert_int_eq(airoi_project_evaluate(&r, p, NULL, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_report_write(NULL, &len, p, r, 0, 0), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_report_write(&out, &len, NULL, r, 0, 0), AIROI_ERR_INVALID);
+    ck_assert_ptr_null(out);
+    ck_assert_uint_eq(len, 0);
+    ck_assert_int_eq(airoi_report_write(&out, &len, p, NULL, 0, 0), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_report_write(&out, &len, p, r, 4, 0), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_report_write(&out, &len, p, r, -1, 0), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_report_write(&out, &len, p, r, 0, 1u << 6), AIROI_ERR_INVALID);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "flags"));
+    ck_assert_ptr_null(out);
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(format_names)
+{
+    int f = -1;
+    ck_assert_int_eq(airoi_report_format_from_name(&f, "json"), AIROI_OK);
+    ck_assert_int_eq(f, AIROI_REPORT_JSON);
+    ck_assert_int_eq(airoi_report_format_from_name(&f, "markdown"), AIROI_OK);
+    ck_assert_int_eq(f, AIROI_REPORT_MARKDOWN);
+    ck_assert_int_eq(airoi_report_format_from_name(&f, "html"), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_report_format_from_name(NULL, "json"), AIROI_ERR_INVALID);
+    for (int i = 0; i <= 3; i++) {
+        ck_assert_int_eq(airoi_report_format_from_name(&f, airoi_report_format_name(i)), AIROI_OK);
+        ck_assert_int_eq(f, i);
+    }
+    ck_assert_ptr_null(airoi_report_format_name(4));
+}
+END_TEST
+
+START_TEST(out_of_memory_is_clean)
+{
+    airoi_project *p = example3("x");
+    airoi_scenario *s = NULL;
+    ck_assert_int_eq(airoi_project_add_scenario(&s, p, "only", 1), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_USE_CASE, "churn"), AIROI_OK);
+    airoi_result *r = NULL;
+    ck_assert_int_eq(airoi_project_evaluate(&r, p, NULL, 0), AIROI_OK);
+    for (int format = 0; format <= 3; format++) {
+        int succeeded = 0;
+        for (long n = 0; n < 100000 && !succeeded; n++) {
+            char *out = NULL;
+            airoi__alloc_fail_after(n);
+            int st = airoi_report_write(&out, NULL, p, r, format, 0);
+            airoi__alloc_fail_after(-1);
+            if (st == AIROI_OK) {
+                succeeded = 1;
+                airoi_free(out);
+            } else {
+                ck_assert_int_eq(st, AIROI_ERR_NOMEM);
+                ck_assert_ptr_null(out);
+            }
+        }
+        ck_assert(succeeded);
+    }
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+static Suite *report_suite(void)
+{
+    Suite *s = suite_create("report");
+    TCase *tc = tcase_create("json");
+    tcase_add_test(tc, json_example3_metrics);
+    tcase_add_test(tc, json_numbers_round_trip);
+    tcase_add_test(tc, json_null_and_text_never);
+    tcase_add_test(tc, json_escapes_strings);
+    tcase_add_test(tc, sections_select_keys);
+    tcase_add_test(tc, scenarios_listed);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("text");
+    tcase_add_test(tc, text_is_readable);
+    tcase_add_test(tc, text_groups_thousands);
+    tcase_add_test(tc, csv_schedule);
+    tcase_add_test(tc, markdown_tables);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("api");
+    tcase_add_test(tc, rejects_bad_arguments);
+    tcase_add_test(tc, format_names);
+    tcase_add_test(tc, out_of_memory_is_clean);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(report_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? 0 : 1;
+}
