@@ -78,7 +78,7 @@ size_t airoi__report_facts(const rpt *R, char labels[][16], char values[][256], 
         if (R->nfindings == 0)
             FACT("Audit", "no findings");
         else
-            FACT("Audit", "%zu critical, %zu warning%s, %zu note%s (see AUDIT FINDINGS)", sev[2],
+            FACT("Audit", "%zu critical, %zu warning%s, %zu note%s (see the audit findings)", sev[2],
                  sev[1], sev[1] == 1 ? "" : "s", sev[0], sev[0] == 1 ? "" : "s");
     }
 #undef FACT
