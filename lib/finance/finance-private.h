@@ -61,8 +61,10 @@ typedef struct airoi__rootfn {
  * (steps that would reach r <= -1 are halved towards -1), accepted when the
  * step is below 1e-12 (1 + r) and the residual test passes; otherwise an
  * outward scan from the guess in u = ln(1 + r) for the nearest sign change
- * and Brent's method on it. Returns 0 and writes *out, or
- * AIROI_ERR_NO_SOLUTION (no message set: the caller words it).
+ * and Brent's method on it; otherwise every root on a fine grid in u (sign
+ * changes and touching minima), the one nearest the guess. Returns 0 and
+ * writes *out, or AIROI_ERR_NO_SOLUTION (no message set: the caller words
+ * it). Never more than a few thousand evaluations of fn.
  */
 int airoi__root_solve(double *out, const airoi__rootfn *fn, double guess);
 

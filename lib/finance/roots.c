@@ -194,7 +194,9 @@ static int bracket_scan(double *out, const airoi__rootfn *fn, double guess)
         *out = rate_of(ug);
         return 0;
     }
-    double ul = ug, fl = fg, ur = ug, fr = fg;
+    /* ul, ur: how far each side has gone; (pl, fl), (pr, fr): the last
+     * point on each side where the function could be evaluated. */
+    double ul = ug, ur = ug, pl = ug, fl = fg, pr = ug, fr = fg;
     double step = 1.0 / 64.0;
     while (ul > U_MIN || ur < U_MAX) {
         double cand[2];
@@ -202,8 +204,9 @@ static int bracket_scan(double *out, const airoi__rootfn *fn, double guess)
         if (ul > U_MIN) {
             double u = fmax(ul - step, U_MIN), f;
             if (eval_u(fn, u, &f, &mag) == 0) {
-                if (try_bracket(&cand[nc], fn, u, f, ul, fl))
+                if (try_bracket(&cand[nc], fn, u, f, pl, fl))
                     nc++;
+                pl = u;
                 fl = f;
             }
             ul = u;
@@ -211,8 +214,9 @@ static int bracket_scan(double *out, const airoi__rootfn *fn, double guess)
         if (ur < U_MAX) {
             double u = fmin(ur + step, U_MAX), f;
             if (eval_u(fn, u, &f, &mag) == 0) {
-                if (try_bracket(&cand[nc], fn, ur, fr, u, f))
+                if (try_bracket(&cand[nc], fn, pr, fr, u, f))
                     nc++;
+                pr = u;
                 fr = f;
             }
             ur = u;
@@ -369,16 +373,20 @@ static void scan_grid(root_list *l, const airoi__rootfn *fn, double ua, double u
     }
 }
 
-/* Last resort: every root on a fine grid over the usual range of rates,
- * where two close roots can hide from the outward scan; the one nearest
- * the guess wins. */
-#define FINE_U_MAX 60.0
-#define FINE_GRID 4096
-
+/* Last resort: every root on a grid over the usual range of rates, where
+ * two close roots can hide between the points of the outward scan; the one
+ * nearest the guess wins. The grid is fine (step 1/64 in u) for rates from
+ * -99.75% to e^6 - 1 = 40,000% and coarser beyond, up to e^60. */
 static int fine_scan(double *out, const airoi__rootfn *fn, double guess)
 {
+    static const struct {
+        double ua, ub;
+        size_t grid;
+    } seg[3] = {{U_MIN, -6.0, 120}, {-6.0, 6.0, 768}, {6.0, 60.0, 216}};
     root_list l = {NULL, 0, 0, 0, 1, guess, 0.0};
-    scan_grid(&l, fn, U_MIN, FINE_U_MAX, rate_of(U_MIN), rate_of(FINE_U_MAX), FINE_GRID);
+    for (int k = 0; k < 3; k++)
+        scan_grid(&l, fn, seg[k].ua, seg[k].ub, rate_of(seg[k].ua), rate_of(seg[k].ub),
+                  seg[k].grid);
     if (l.len == 0 || !residual_ok(fn, l.best))
         return -1;
     *out = l.best;

@@ -854,6 +854,7 @@ static double uniform(double lo, double hi)
 START_TEST(prop_npv_zero_at_irr)
 {
     double v[130];
+    int found = 0;
     for (int trial = 0; trial < 300; trial++) {
         size_t n = 2 + (size_t)uniform(0, 128);
         double mag = pow(10.0, uniform(-6, 12));
@@ -865,6 +866,7 @@ START_TEST(prop_npv_zero_at_irr)
         if (st == AIROI_ERR_NO_SOLUTION)
             continue; /* only if the root is below the doubles above -1 */
         ck_assert_int_eq(st, AIROI_OK);
+        found++;
         ck_assert(r > -1);
         plain_npv0(&f, &m, r, v, n);
         ck_assert_msg(fabs(f) <= 1e-9 * m, "trial %d: npv %g of %g at %.17g", trial, f, m, r);
@@ -874,6 +876,7 @@ START_TEST(prop_npv_zero_at_irr)
         ck_assert_int_eq(airoi_npv(&npv, r, v, n), AIROI_OK);
         ck_assert(fabs(npv) <= 1e-9 * m);
     }
+    ck_assert_int_ge(found, 290);
 }
 END_TEST
 
