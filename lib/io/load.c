@@ -730,16 +730,17 @@ typedef int (*from_name_fn)(int *out, const char *name);
 static int get_enum(loader *L, const ynode *n, const char *path, from_name_fn fn,
                     const char *names, int *out)
 {
+    int v;
+    if (n->kind == YN_SCALAR && !is_null(L, n) && strlen(S(L, n)) == n->len &&
+        fn(&v, S(L, n)) == AIROI_OK) {
+        *out = v;
+        return 1;
+    }
     char expected[256];
     snprintf(expected, sizeof expected, "one of %s", names);
     if (n->kind != YN_SCALAR || is_null(L, n)) {
         type_error(L, n, path, expected);
         return 0;
-    }
-    int v;
-    if (strlen(S(L, n)) == n->len && fn(&v, S(L, n)) == AIROI_OK) {
-        *out = v;
-        return 1;
     }
     char buf[128];
     diag(L, AIROI_ERR_PARSE, AT(n), "%s: expected %s; got %s", path, expected,
@@ -802,8 +803,18 @@ static int collect(loader *L, const ynode *map, const char *path, const char *co
 /* Path of a key under `base`. */
 static const char *sub(char *buf, size_t cap, const char *base, const char *key)
 {
-    if (snprintf(buf, cap, "%s%s%s", base, *base ? "." : "", key) < 0)
-        buf[0] = '\0';
+    /* on the hot path of every key: no printf */
+    size_t lb = strlen(base), lk = strlen(key), o = 0;
+    if (lb + 1 + lk + 1 > cap) {
+        lb = 0;
+        lk = lk < cap - 1 ? lk : cap - 1;
+    }
+    memcpy(buf, base, lb);
+    o = lb;
+    if (lb)
+        buf[o++] = '.';
+    memcpy(buf + o, key, lk);
+    buf[o + lk] = '\0';
     return buf;
 }
 
@@ -1639,6 +1650,12 @@ static int load(airoi_project **out, airoi_diagnostics **diags_out, const char *
     L.d = airoi__diags_new(name);
     if (!L.d)
         return airoi__error(AIROI_ERR_NOMEM, "out of memory while loading a model");
+    /* A UTF-8 byte-order mark is skipped (libyaml, told the input is UTF-8,
+     * would not skip it at the start of the stream). */
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        data += 3;
+        len -= 3;
+    }
     L.data = data;
     L.data_len = len;
     if (len > AIROI_MODEL_MAX_BYTES) {

@@ -498,6 +498,18 @@ START_TEST(test_aliases_and_nulls)
     ck_assert_double_eq(pnum(p, AIROI_PROJECT_FINANCE_RATE), 0.08);
     ck_assert_uint_eq(airoi_project_count_costs(p), 0);
     airoi_project_free(p);
+    /* a UTF-8 byte-order mark is fine; positions count from after it */
+    p = load_ok("\xEF\xBB\xBF" "airoi: 1\nproject: {name: bom}\n");
+    ck_assert_str_eq(airoi_project_get_string(p, AIROI_PROJECT_NAME), "bom");
+    airoi_project_free(p);
+    airoi_diagnostics *d = NULL;
+    const char *bad = "\xEF\xBB\xBF" "airoi: 1\nproject: {name: x, horizon: -2}\n";
+    ck_assert_int_eq(airoi_model_load_buffer(&p, &d, bad, strlen(bad), "b", 0), AIROI_ERR_PARSE);
+    int32_t line = 0, col = 0;
+    ck_assert_int_eq(airoi_diagnostics_get(NULL, &line, &col, NULL, d, 0), AIROI_OK);
+    ck_assert_int_eq(line, 2);
+    ck_assert_int_eq(col, 29);
+    airoi_diagnostics_free(d);
 }
 END_TEST
 
