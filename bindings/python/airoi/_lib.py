@@ -3,7 +3,7 @@
 Internal module: the public API is in :mod:`airoi`.  Everything that touches
 ctypes lives here (the library handle, the prototypes, status checking and the
 conversion of Python and NumPy inputs into C arrays), so that the modules
-built on top of it (``finance``, ``dates`` and, later, ``model``) stay plain
+built on top of it (``finance``, ``dates``, ``model``, ``cli``) stay plain
 Python.
 
 Finding the library, in order:
@@ -327,8 +327,6 @@ class _Functions:
 
 C: Any = _Functions()
 for _name, (_res, _args) in _PROTOTYPES.items():
-    if _name in _FILE_PROTOTYPES and not hasattr(lib, _name):  # TEMPORARY while lib/io lands
-        continue
     setattr(C, _name, declare(_name, _res, _args))
 del _name, _res, _args
 

@@ -302,14 +302,14 @@ class Project:
         fspath = os.fspath(path)
         if isinstance(fspath, bytes):
             fspath = os.fsdecode(fspath)
-        fn = _file_function("airoi_model_load_file")
+        fn = C.airoi_model_load_file
         return cls._load(lambda out, diags: fn(out, diags, _cstr(fspath, "path"), 0))
 
     @classmethod
     def from_yaml(cls, text: Union[str, bytes], name: str = "<string>") -> "Project":
         """Loads a model from YAML text; ``name`` stands for the file in diagnostics."""
         data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
-        fn = _file_function("airoi_model_load_buffer")
+        fn = C.airoi_model_load_buffer
         return cls._load(lambda out, diags: fn(out, diags, data, len(data), _cstr(name, "name"), 0))
 
     @classmethod
@@ -332,7 +332,7 @@ class Project:
 
     def to_yaml(self) -> str:
         """The project as model-file text (format v1); loads back to an identical project."""
-        fn = _file_function("airoi_model_save_buffer")
+        fn = C.airoi_model_save_buffer
         out = c_void_p()
         length = c_size_t()
         with self._lock:
@@ -344,7 +344,7 @@ class Project:
 
     def save(self, path: Union[str, "os.PathLike[str]"]) -> None:
         """Writes the project to a model file."""
-        fn = _file_function("airoi_model_save_file")
+        fn = C.airoi_model_save_file
         with self._lock:
             _lib.check(fn(self._h.ptr, _cstr(os.fsdecode(os.fspath(path)), "path"), 0))
 
@@ -705,14 +705,6 @@ class Project:
 
 _SECTIONS = {None: 0, "all": 0, "metrics": 1, "tco": 2, "schedule": 4, "scenarios": 8,
              "findings": 16, "benchmark": 32, "audit": 2 | 16, "compare": 1 | 32}
-
-
-def _file_function(name: str) -> Any:
-    fn = getattr(C, name, None)
-    if fn is None:
-        raise errors.InternalError("airoi: %s does not export %s (model files are not built in)"
-                                   % (_lib.library_path, name))
-    return fn
 
 
 def _read_diagnostics(diags: c_void_p) -> List[errors.Diagnostic]:
@@ -1493,7 +1485,7 @@ class Result:
 
     def _report(self, project: Project, format: str, sections: Union[str, int, None]) -> str:
         fmt = ctypes.c_int()
-        _lib.check(_file_function("airoi_report_format_from_name")(ctypes.byref(fmt), _cstr(format, "format")))
+        _lib.check(C.airoi_report_format_from_name(ctypes.byref(fmt), _cstr(format, "format")))
         flags = sections if isinstance(sections, int) else _SECTIONS.get(sections, -1)
         if flags < 0:
             raise _lib.invalid("unknown report sections %r (expected one of: %s)"
@@ -1501,7 +1493,7 @@ class Result:
         out = c_void_p()
         length = c_size_t()
         with project._lock:
-            _lib.check(_file_function("airoi_report_write")(ctypes.byref(out), ctypes.byref(length),
+            _lib.check(C.airoi_report_write(ctypes.byref(out), ctypes.byref(length),
                                                             project._h.ptr, self._h.ptr, fmt.value, flags))
         try:
             return ctypes.string_at(out.value, length.value).decode("utf-8")

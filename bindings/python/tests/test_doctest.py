@@ -7,6 +7,7 @@ import unittest
 import airoi
 import airoi.dates
 import airoi.finance
+import airoi.model
 
 try:
     import numpy
@@ -30,7 +31,7 @@ class TestDoctests(unittest.TestCase):
         import datetime
 
         suite = unittest.TestSuite()
-        for module in (airoi, airoi.finance, airoi.dates):
+        for module in (airoi, airoi.finance, airoi.dates, airoi.model):
             suite.addTests(doctest.DocTestSuite(module, optionflags=FLAGS,
                                                 extraglobs={"datetime": datetime}))
         self.run_doctests(suite)

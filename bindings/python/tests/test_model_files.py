@@ -1,0 +1,279 @@
+"""Model files: the worked examples of docs/examples, the same numbers as the
+airoi command's JSON, error mapping with file/line/column, YAML round trip,
+and ``python -m airoi`` against the ``airoi`` executable."""
+
+import glob
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+import airoi
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.normpath(os.path.join(HERE, "..", "..", ".."))
+EXAMPLES = os.path.join(ROOT, "docs", "examples")
+INVALID = os.path.join(ROOT, "tests", "data", "invalid")
+CLI = os.environ.get("AIROI_CLI")
+HAVE_EXAMPLES = os.path.exists(os.path.join(EXAMPLES, "example3-three-year.yaml"))
+HAVE_CLI = bool(CLI) and os.path.exists(CLI or "")
+
+
+def example(name):
+    return os.path.join(EXAMPLES, name)
+
+
+def run_python(*args, stdin=None):
+    env = dict(os.environ)
+    return subprocess.run([sys.executable, "-m", "airoi"] + list(args), capture_output=True, env=env,
+                          input=stdin, timeout=60)
+
+
+def run_cli(*args, stdin=None):
+    return subprocess.run([CLI] + list(args), capture_output=True, input=stdin, timeout=60)
+
+
+BROKEN = """airoi: 1
+project:
+  name: Broken
+  horizon: 3
+costs:
+  - name: A
+    category: snacks
+    amount: 10
+values:
+  - name: B
+    dimension: revenue
+    amount: .nan
+"""
+
+
+@unittest.skipUnless(HAVE_EXAMPLES, "docs/examples/*.yaml are not beside the package")
+class TestExamples(unittest.TestCase):
+    def test_example3(self):
+        p = airoi.Project.load(example("example3-three-year.yaml"))
+        self.assertEqual(p.diagnostics, [])
+        r = p.evaluate()
+        self.assertAlmostEqual(r.npv, 425.71, places=2)
+        self.assertAlmostEqual(r.irr, 0.5399, places=4)
+        self.assertAlmostEqual(r.payback_periods, 1.676, places=3)
+        self.assertAlmostEqual(r.discounted_payback_periods, 1.820, places=3)
+        self.assertAlmostEqual(r.roi_horizon, 0.699, places=3)
+        self.assertAlmostEqual(r.npv_roi, 0.557, places=3)
+        self.assertEqual([row["net"] for row in r.schedule], [-350, 120, 340, 470])
+
+    def test_example2(self):
+        r = airoi.Project.load(example("example2-customer-service.yaml")).evaluate()
+        self.assertAlmostEqual(r.roi_basic, 0.20, places=10)
+        self.assertAlmostEqual(r.roi_risk_adjusted, 0.1067, places=4)
+        self.assertEqual([(s.name, s.probability) for s in r.scenarios],
+                         [("best", 0.2), ("base", 0.5), ("worst", 0.3)])
+
+    def test_loaded_equals_built(self):
+        from test_model import example3
+
+        loaded = airoi.Project.load(example("example3-three-year.yaml")).evaluate()
+        built = example3().evaluate()
+        for key in ("npv", "irr", "mirr", "roi_horizon", "npv_roi", "bcr", "payback_periods",
+                    "discounted_payback_periods"):
+            self.assertAlmostEqual(loaded.metrics[key], built.metrics[key], places=12, msg=key)
+
+    def test_to_dict_equals_c_json_report(self):
+        for path in sorted(glob.glob(os.path.join(EXAMPLES, "*.yaml"))):
+            p = airoi.Project.load(path)
+            for scenario in [None] + p.scenarios.names():
+                for honest in (False, True):
+                    with self.subTest(path=os.path.basename(path), scenario=scenario, honest=honest):
+                        self.assertEqual(p.evaluate(scenario, honest).to_dict(),
+                                         json.loads(p.report("json", scenario, honest)))
+
+    def test_yaml_round_trip(self):
+        paths = sorted(glob.glob(os.path.join(EXAMPLES, "*.yaml")))
+        paths += sorted(glob.glob(os.path.join(ROOT, "tests", "data", "roundtrip", "*.yaml")))
+        for path in paths:
+            with self.subTest(path=os.path.basename(path)):
+                p = airoi.Project.load(path)
+                text = p.to_yaml()
+                q = airoi.Project.from_yaml(text)
+                self.assertEqual(q.to_yaml(), text)
+                self.assertEqual(q.evaluate().to_dict(), p.evaluate().to_dict())
+                self.assertEqual([c.settings() for c in q.costs], [c.settings() for c in p.costs])
+                self.assertEqual([v.settings() for v in q.values], [v.settings() for v in p.values])
+                self.assertEqual([s.settings() for s in q.scenarios], [s.settings() for s in p.scenarios])
+                self.assertEqual(q.settings(), p.settings())
+
+    def test_built_in_python_round_trips(self):
+        from test_model import example2
+
+        p = example2()
+        p.start = "2026-01-01"
+        p.fx["USD"] = 32
+        p.add_value("Ramp", "efficiency", amount=10, per="month", currency="USD", growth=0.02,
+                    adoption={"curve": "linear", "periods": 1, "start": 0.5, "ceiling": 0.9})
+        q = airoi.Project.from_yaml(p.to_yaml())
+        self.assertEqual(q.settings(), p.settings())
+        self.assertEqual(q.values["Ramp"].settings(), p.values["Ramp"].settings())
+        self.assertEqual(q.evaluate().to_dict(), p.evaluate().to_dict())
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "model.yaml")
+            p.save(path)
+            self.assertEqual(airoi.Project.load(path).to_yaml(), p.to_yaml())
+
+
+class TestErrors(unittest.TestCase):
+    def test_parse_error_has_location_and_every_diagnostic(self):
+        with self.assertRaises(airoi.ParseError) as cm:
+            airoi.Project.from_yaml(BROKEN, "broken.yaml")
+        e = cm.exception
+        self.assertIsInstance(e, airoi.ModelError)
+        self.assertIsInstance(e, ValueError)
+        self.assertEqual((e.file, e.line, e.column), ("broken.yaml", 7, 15))
+        self.assertGreaterEqual(len(e.diagnostics), 2)
+        lines = [d.line for d in e.diagnostics]
+        self.assertIn(12, lines)  # the NaN, five lines below the first problem
+        for d in e.diagnostics:
+            self.assertEqual(d.file, "broken.yaml")
+            self.assertTrue(str(d).startswith("broken.yaml:%d:%d: " % (d.line, d.column)), str(d))
+        self.assertIn("snacks", e.diagnostics[0].message)
+        self.assertEqual(e.status_name, "AIROI_ERR_PARSE")
+
+    def test_load_file_error_names_the_file(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "bad.yaml")
+            with open(path, "w") as f:
+                f.write("airoi: 1\nproject:\n  name: X\n  horizon: three\n")
+            with self.assertRaises(airoi.ParseError) as cm:
+                airoi.Project.load(path)
+            self.assertEqual((cm.exception.file, cm.exception.line, cm.exception.column), (path, 4, 12))
+            self.assertIn(path, str(cm.exception))
+
+    def test_model_error(self):
+        text = "airoi: 1\nproject: {name: X}\nscenarios: [{name: a, probability: 0.5}]\n"
+        with self.assertRaises(airoi.ModelError) as cm:
+            airoi.Project.from_yaml(text, "p.yaml")
+        self.assertEqual(cm.exception.file, "p.yaml")
+        self.assertIsNotNone(cm.exception.line)
+        self.assertTrue(cm.exception.diagnostics)
+
+    def test_missing_file(self):
+        with self.assertRaises(airoi.FileError) as cm:
+            airoi.Project.load("/nonexistent/model.yaml")
+        self.assertIsInstance(cm.exception, OSError)
+        self.assertIn("/nonexistent/model.yaml", str(cm.exception))
+
+    def test_pickles_with_diagnostics(self):
+        import pickle
+
+        with self.assertRaises(airoi.ParseError) as cm:
+            airoi.Project.from_yaml(BROKEN, "broken.yaml")
+        e = pickle.loads(pickle.dumps(cm.exception))
+        self.assertEqual((type(e), e.line, len(e.diagnostics)),
+                         (airoi.ParseError, 7, len(cm.exception.diagnostics)))
+
+    @unittest.skipUnless(os.path.isdir(INVALID), "tests/data/invalid is not beside the package")
+    def test_invalid_corpus_raises_model_errors(self):
+        for path in sorted(glob.glob(os.path.join(INVALID, "*.yaml"))):
+            with self.subTest(path=os.path.basename(path)):
+                with open(os.path.splitext(path)[0] + ".expected", encoding="utf-8") as f:
+                    expected = f.read().strip().splitlines()[0]
+                with self.assertRaises(airoi.Error) as cm:
+                    airoi.Project.load(path)
+                e = cm.exception
+                if isinstance(e, airoi.ModelError):
+                    self.assertTrue(e.diagnostics)
+                    texts = "\n".join(str(d) for d in e.diagnostics)
+                    self.assertIn(os.path.basename(path), texts)
+
+
+@unittest.skipUnless(HAVE_CLI, "the airoi executable is not built (AIROI_CLI unset)")
+@unittest.skipUnless(HAVE_EXAMPLES, "docs/examples/*.yaml are not beside the package")
+class TestCommandLine(unittest.TestCase):
+    def assertSame(self, *args, stdin=None):
+        a = run_python(*args, stdin=stdin)
+        b = run_cli(*args, stdin=stdin)
+        self.assertEqual((a.returncode, a.stdout.decode(), a.stderr.decode()),
+                         (b.returncode, b.stdout.decode(), b.stderr.decode()), args)
+        return a
+
+    def test_same_numbers_as_cli_json(self):
+        for path in sorted(glob.glob(os.path.join(EXAMPLES, "*.yaml"))):
+            with self.subTest(path=os.path.basename(path)):
+                cli = json.loads(run_cli("report", path, "--format", "json").stdout)
+                self.assertEqual(airoi.Project.load(path).evaluate().to_dict(), cli)
+
+    def test_reports_are_identical(self):
+        ex2 = example("example2-customer-service.yaml")
+        for fmt in ("text", "json", "csv", "md"):
+            self.assertSame("report", ex2, "--format", fmt)
+            self.assertSame("audit", ex2, "-f", fmt)
+            self.assertSame("compare", ex2, "--format=" + fmt)
+        self.assertSame("report", ex2, "--scenario", "worst", "--honest")
+        self.assertEqual(self.assertSame("validate", ex2).returncode, 0)
+        with open(ex2, "rb") as f:
+            self.assertSame("report", "-", stdin=f.read())
+
+    def test_exit_codes_and_messages(self):
+        ex3 = example("example3-three-year.yaml")
+        self.assertEqual(self.assertSame("report", ex3, "--scenario", "nope").returncode, 2)
+        self.assertEqual(self.assertSame("report", ex3, "--format", "xml").returncode, 2)
+        self.assertEqual(self.assertSame("report").returncode, 2)
+        self.assertEqual(self.assertSame("frobnicate", ex3).returncode, 2)
+        self.assertEqual(self.assertSame("compare", ex3).returncode, 1)  # no use case
+        self.assertEqual(self.assertSame("compare", ex3, "-u", "churn_prediction").returncode, 0)
+        self.assertEqual(self.assertSame("report", "/nonexistent.yaml").returncode, 1)
+        self.assertEqual(self.assertSame("help", "audit").returncode, 0)
+        self.assertEqual(self.assertSame("validate", "--help").returncode, 0)
+        with tempfile.TemporaryDirectory() as d:
+            bad = os.path.join(d, "broken.yaml")
+            with open(bad, "w") as f:
+                f.write(BROKEN)
+            r = self.assertSame("validate", bad)
+            self.assertEqual(r.returncode, 1)
+            self.assertTrue(r.stderr.decode().startswith(bad + ":7:15: "), r.stderr)
+            self.assertEqual(self.assertSame("report", bad, "--format", "json").returncode, 1)
+
+    @unittest.skipUnless(os.path.isdir(INVALID), "tests/data/invalid is not beside the package")
+    def test_invalid_corpus_same_diagnostics(self):
+        for path in sorted(glob.glob(os.path.join(INVALID, "*.yaml")))[::3]:  # a third keeps it fast
+            with self.subTest(path=os.path.basename(path)):
+                self.assertSame("validate", path)
+
+    def test_output_file(self):
+        ex2 = example("example2-customer-service.yaml")
+        with tempfile.TemporaryDirectory() as d:
+            out = os.path.join(d, "report.md")
+            r = run_python("report", ex2, "--format", "md", "-o", out)
+            self.assertEqual((r.returncode, r.stdout), (0, b""))
+            with open(out, "rb") as f:
+                self.assertEqual(f.read(), run_cli("report", ex2, "--format", "md").stdout)
+            r = run_python("report", ex2, "-o", os.path.join(d, "missing", "x"))
+            self.assertEqual(r.returncode, 1)
+
+
+class TestPythonCommandWithoutCli(unittest.TestCase):
+    """Checks of ``python -m airoi`` that need no airoi executable."""
+
+    @unittest.skipUnless(HAVE_EXAMPLES, "docs/examples/*.yaml are not beside the package")
+    def test_json_report(self):
+        r = run_python("report", example("example3-three-year.yaml"), "--format", "json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        doc = json.loads(r.stdout)
+        self.assertAlmostEqual(doc["metrics"]["npv"], 425.71, places=2)
+        self.assertEqual(doc, airoi.Project.load(example("example3-three-year.yaml")).evaluate().to_dict())
+
+    def test_errors_and_usage(self):
+        r = run_python("validate", "-", stdin=BROKEN.encode())
+        self.assertEqual(r.returncode, 1)
+        first = r.stderr.decode().splitlines()[0]
+        self.assertTrue(first.startswith("<stdin>:7:15: "), first)
+        self.assertEqual(run_python().returncode, 2)
+        self.assertEqual(run_python("report", "--bogus", "x").returncode, 2)
+        v = run_python("--version")
+        self.assertEqual(v.returncode, 0)
+        self.assertIn(airoi.library_path, v.stdout.decode())
+
+
+if __name__ == "__main__":
+    unittest.main()
