@@ -13,8 +13,11 @@ size_t airoi__report_facts(const rpt *R, char labels[][16], char values[][256], 
 {
     size_t n = 0;
     char tmp[160], tmp2[160];
+/* One fact line; a value longer than its 256-byte cell ends in "...". */
 #define FACT(l, ...) do { if (n < max) { snprintf(labels[n], 16, "%s", l); \
-        snprintf(values[n], 256, __VA_ARGS__); n++; } } while (0)
+        if (snprintf(values[n], 256, __VA_ARGS__) >= 256) \
+            memcpy(values[n] + 252, "...", 4); \
+        n++; } } while (0)
     airoi__fmt_amounts_in(tmp, sizeof tmp, R);
     if (R->unit != 1)
         FACT("Amounts", "in units of %s (every amount below)", tmp);
