@@ -14,15 +14,21 @@
  * - the result is always a fresh DLL-owned block (xlbitDLLFree) released
  *   in xlAutoFree12, never static or stack memory: the functions are
  *   registered thread-safe ($) and run concurrently in Excel's
- *   multi-threaded recalculation;
+ *   multi-threaded recalculation, except AIROI.LOAD and AIROI.PROJECT,
+ *   which call xlfCaller and run on Excel's main thread (see "Models and
+ *   handles" below);
  * - errors: an argument of the wrong kind (text, missing) is #VALUE!; an
  *   error value in an argument is passed through; a number outside the
  *   domain, no solution or an overflow is #NUM!; "never" is #N/A; a ratio
  *   with a zero denominator is #DIV/0!. NaN and infinity never reach a cell.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(_WIN32)
+#  include <wchar.h>
+#endif
 
 #include "airoi/airoi.h"
 #include "xll-glue.h"
@@ -36,6 +42,7 @@ typedef LPXLOPER12(XLL_CALL *xll_f0)(void);
 typedef LPXLOPER12(XLL_CALL *xll_f1)(LPXLOPER12);
 typedef LPXLOPER12(XLL_CALL *xll_f2)(LPXLOPER12, LPXLOPER12);
 typedef LPXLOPER12(XLL_CALL *xll_f3)(LPXLOPER12, LPXLOPER12, LPXLOPER12);
+typedef LPXLOPER12(XLL_CALL *xll_f4)(LPXLOPER12, LPXLOPER12, LPXLOPER12, LPXLOPER12);
 
 enum {
     XLL_FN_THREAD_SAFE = 1, /* "$": may run on any recalculation thread */
@@ -53,6 +60,7 @@ typedef struct xll_function {
         xll_f1 f1;
         xll_f2 f2;
         xll_f3 f3;
+        xll_f4 f4;
     } impl;
     const char *name;
     unsigned flags;
@@ -80,6 +88,14 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_roi(LPXLOPER12 benefits, LPXLOPER12 cos
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_npvroi(LPXLOPER12 rate, LPXLOPER12 benefits,
                                                 LPXLOPER12 costs);
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_version(void);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_load(LPXLOPER12 path);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_project(LPXLOPER12 project, LPXLOPER12 costs,
+                                                 LPXLOPER12 values, LPXLOPER12 scenarios);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_metric(LPXLOPER12 handle, LPXLOPER12 name,
+                                                LPXLOPER12 scenario);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_schedule(LPXLOPER12 handle);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_tco(LPXLOPER12 handle);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_findings(LPXLOPER12 handle);
 
 XLL_EXPORT int XLL_CALL xlAutoOpen(void);
 XLL_EXPORT int XLL_CALL xlAutoClose(void);
@@ -155,6 +171,49 @@ static const xll_function functions[] = {
      .help = "Version of libairoi inside this add-in, e.g. 0.1.0.",
      .arg_names = {NULL},
      .arg_help = {NULL}},
+    {XLL_IMPL(1, xll_airoi_load), .name = "AIROI.LOAD", .flags = 0,
+     .help = "Loads and evaluates a YAML model file; returns a handle such as project#3 "
+             "for AIROI.METRIC, SCHEDULE, TCO and FINDINGS. #VALUE! when the file cannot "
+             "be read or is not a valid model.",
+     .arg_names = {"path"},
+     .arg_help = {"Path of the model file (.yaml), e.g. C:\\models\\case.yaml."}},
+    {XLL_IMPL(4, xll_airoi_project), .name = "AIROI.PROJECT", .flags = 0,
+     .help = "Builds and evaluates a model from cell ranges (layouts in docs/excel.md); "
+             "returns a handle such as project#3. A header row whose first cell is "
+             "\"name\" and blank rows are skipped.",
+     .arg_names = {"project", "costs", "values", "scenarios"},
+     .arg_help = {"One row: name, currency, period (year|quarter|month), horizon, "
+                  "discount_rate.",
+                  "Rows: name, category, amount, per (once|month|quarter|year), from, to, "
+                  "growth.",
+                  "Rows: name, dimension, amount, per, from, to, realization, attribution.",
+                  "Optional rows: name, probability, values multiplier, costs multiplier, "
+                  "delay in periods."}},
+    {XLL_IMPL(3, xll_airoi_metric), .name = "AIROI.METRIC", .flags = XLL_FN_THREAD_SAFE,
+     .help = "A metric of a model handle by its JSON name (npv, irr, roi_basic, "
+             "payback_periods, ...), for the base case or a scenario. #N/A for an unknown "
+             "or stale handle or an undefined value; #NUM! when IRR has no solution.",
+     .arg_names = {"handle", "name", "scenario"},
+     .arg_help = {"A handle from AIROI.LOAD or AIROI.PROJECT, e.g. project#3.",
+                  "Metric name, e.g. npv, irr, roi_basic, npv_roi, tco_total.",
+                  "Optional scenario name; the base case when omitted."}},
+    {XLL_IMPL(1, xll_airoi_schedule), .name = "AIROI.SCHEDULE", .flags = XLL_FN_THREAD_SAFE,
+     .help = "Cash-flow schedule of a model handle as an array that spills: a header row "
+             "(period, costs, benefits, net, cumulative, discounted), then one row per "
+             "period from 0.",
+     .arg_names = {"handle"},
+     .arg_help = {"A handle from AIROI.LOAD or AIROI.PROJECT."}},
+    {XLL_IMPL(1, xll_airoi_tco), .name = "AIROI.TCO", .flags = XLL_FN_THREAD_SAFE,
+     .help = "Total cost of ownership of a model handle as an array that spills: a header "
+             "row, one row per cost category, then total, direct, hidden and hidden_share.",
+     .arg_names = {"handle"},
+     .arg_help = {"A handle from AIROI.LOAD or AIROI.PROJECT."}},
+    {XLL_IMPL(1, xll_airoi_findings), .name = "AIROI.FINDINGS", .flags = XLL_FN_THREAD_SAFE,
+     .help = "Findings of the TCO audit of a model handle as an array that spills: a header "
+             "row (code, severity, message), then one row per finding; only the header when "
+             "there are none.",
+     .arg_names = {"handle"},
+     .arg_help = {"A handle from AIROI.LOAD or AIROI.PROJECT."}},
 };
 
 #define NFUNCTIONS (sizeof functions / sizeof functions[0])
@@ -408,6 +467,708 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_npvroi(LPXLOPER12 a_rate, LPXLOPER12 a_
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_version(void)
 {
     return xll_result_str(airoi_version_string());
+}
+
+/* ---- Models and handles ------------------------------------------------
+ * AIROI.LOAD and AIROI.PROJECT build a project, evaluate it once and put
+ * project and result into the handle registry (xll-registry.h) under a
+ * versioned name "project#N" owned by the calling cell (xlfCaller). They
+ * are registered without "$": they call back into Excel (xlfCaller) and
+ * read files, so Excel runs them on its main thread. The readers
+ * (AIROI.METRIC, SCHEDULE, TCO, FINDINGS) only borrow the immutable result
+ * under the registry's reference count and are thread-safe. */
+
+#define XLL_KIND_PROJECT "project"
+
+typedef struct xll_model {
+    airoi_project *project;
+    airoi_result *result;
+} xll_model;
+
+static void model_destroy(void *obj)
+{
+    xll_model *m = obj;
+    if (m == NULL)
+        return;
+    airoi_result_free(m->result);
+    airoi_project_free(m->project);
+    free(m);
+}
+
+/* The cell that called the running function, from xlfCaller: an xltypeRef
+ * (sheet id, cell) or an xltypeSRef (a cell of the current sheet, sheet 0).
+ * Returns 1 when *owner was set; 0 when the caller is not a cell (VBA, a
+ * name, a host without xlfCaller): the handle is then unowned. */
+static int caller_owner(xll_owner *owner)
+{
+    XLOPER12 c;
+    memset(&c, 0, sizeof c);
+    c.xltype = xltypeNil;
+    if (xll_excel12(xlfCaller, &c, 0) != xlretSuccess)
+        return 0;
+    int ok = 0;
+    switch (c.xltype & 0xfff) {
+    case xltypeSRef:
+        owner->sheet = 0;
+        owner->row = c.val.sref.ref.rwFirst;
+        owner->col = c.val.sref.ref.colFirst;
+        ok = 1;
+        break;
+    case xltypeRef:
+        if (c.val.mref.lpmref != NULL && c.val.mref.lpmref->count >= 1) {
+            owner->sheet = (uint64_t)c.val.mref.idSheet;
+            owner->row = c.val.mref.lpmref->reftbl[0].rwFirst;
+            owner->col = c.val.mref.lpmref->reftbl[0].colFirst;
+            ok = 1;
+        }
+        break;
+    default:
+        break;
+    }
+    xll_excel12(xlFree, NULL, 1, &c);
+    return ok;
+}
+
+/* Maps a failed load, build or evaluation to the cell's error value: out of
+ * memory and overflow are #NUM!, everything else (unreadable file, syntax,
+ * model errors, bad cells) an invalid argument, #VALUE!. */
+static int model_error(int status)
+{
+    return status == AIROI_ERR_NOMEM || status == AIROI_ERR_RANGE ? xlerrNum : xlerrValue;
+}
+
+/* Evaluates p (taking it over) and stores it for the caller; the result is
+ * the handle name or an error value. On failure the caller's previous
+ * handle is released too: the cell no longer shows it. */
+static LPXLOPER12 store_model(airoi_project *p, int status)
+{
+    xll_owner owner;
+    int owned = caller_owner(&owner);
+    airoi_result *r = NULL;
+    if (status == AIROI_OK)
+        status = airoi_project_evaluate(&r, p, NULL, 0);
+    xll_model *m = NULL;
+    if (status == AIROI_OK) {
+        m = malloc(sizeof *m);
+        if (m == NULL)
+            status = AIROI_ERR_NOMEM;
+    }
+    if (status != AIROI_OK) {
+        airoi_result_free(r);
+        airoi_project_free(p);
+        if (owned)
+            xll_registry_drop_owner(&owner);
+        return xll_result_err(model_error(status));
+    }
+    m->project = p;
+    m->result = r;
+    char name[XLL_NAME_MAX + 1];
+    if (xll_registry_put(XLL_KIND_PROJECT, m, model_destroy, owned ? &owner : NULL, name,
+                         sizeof name) != XLL_REG_OK)
+        return xll_result_err(xlerrNum);
+    return xll_result_str(name);
+}
+
+/* A text argument as a malloc'ed UTF-8 string (free()); XLL_OK or the
+ * error: #VALUE! for anything but text (a 1x1 array of text counts), the
+ * cell's error passed through. */
+static int arg_text(const XLOPER12 *a, char **out)
+{
+    *out = NULL;
+    if (a == NULL)
+        return xlerrValue;
+    if ((a->xltype & 0xfff) == xltypeMulti && a->val.array.rows == 1 &&
+        a->val.array.columns == 1)
+        a = a->val.array.lparray;
+    switch (a->xltype & 0xfff) {
+    case xltypeErr: return a->val.err;
+    case xltypeStr:
+        *out = xll_utf16_to_utf8(a->val.str);
+        return *out != NULL ? XLL_OK : xlerrNum;
+    default: return xlerrValue;
+    }
+}
+
+/* Reads a whole file (at most AIROI_MODEL_MAX_BYTES + 1 bytes, so that the
+ * loader reports a file over the limit). The path is the cell's UTF-16 text:
+ * _wfopen on Windows, fopen of its UTF-8 form elsewhere. */
+static int read_model_file(const XCHAR *path, char **data, size_t *len)
+{
+    FILE *f = NULL;
+#if defined(_WIN32)
+    size_t n = path[0];
+    wchar_t *w = malloc((n + 1) * sizeof *w);
+    if (w == NULL)
+        return AIROI_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++)
+        w[i] = (wchar_t)path[i + 1];
+    w[n] = L'\0';
+    if (wcslen(w) == n) /* no embedded NUL */
+        f = _wfopen(w, L"rb");
+    free(w);
+#else
+    char *u = xll_utf16_to_utf8(path);
+    if (u == NULL)
+        return AIROI_ERR_NOMEM;
+    if (strlen(u) > 0)
+        f = fopen(u, "rb");
+    free(u);
+#endif
+    if (f == NULL)
+        return AIROI_ERR_IO;
+    size_t cap = 65536, used = 0;
+    char *buf = malloc(cap);
+    int st = buf != NULL ? AIROI_OK : AIROI_ERR_NOMEM;
+    while (st == AIROI_OK) {
+        if (used == cap) {
+            if (cap > AIROI_MODEL_MAX_BYTES) {
+                st = AIROI_ERR_LIMIT;
+                break;
+            }
+            char *nb = realloc(buf, cap * 2);
+            if (nb == NULL) {
+                st = AIROI_ERR_NOMEM;
+                break;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        size_t got = fread(buf + used, 1, cap - used, f);
+        used += got;
+        if (got == 0) {
+            if (ferror(f))
+                st = AIROI_ERR_IO;
+            break;
+        }
+    }
+    fclose(f);
+    if (st != AIROI_OK) {
+        free(buf);
+        return st;
+    }
+    *data = buf;
+    *len = used;
+    return AIROI_OK;
+}
+
+/* A failed AIROI.LOAD or AIROI.PROJECT: the cell shows err and no longer
+ * holds its previous handle, which is released. */
+static LPXLOPER12 fail_for_caller(int err)
+{
+    xll_owner owner;
+    if (caller_owner(&owner))
+        xll_registry_drop_owner(&owner);
+    return xll_result_err(err);
+}
+
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_load(LPXLOPER12 a_path)
+{
+    const XLOPER12 *a = a_path;
+    if (a != NULL && (a->xltype & 0xfff) == xltypeMulti && a->val.array.rows == 1 &&
+        a->val.array.columns == 1)
+        a = a->val.array.lparray;
+    if (a == NULL || (a->xltype & 0xfff) != xltypeStr)
+        return fail_for_caller(a != NULL && (a->xltype & 0xfff) == xltypeErr ? a->val.err
+                                                                               : xlerrValue);
+    char *data = NULL, *name = xll_utf16_to_utf8(a->val.str);
+    size_t len = 0;
+    airoi_project *p = NULL;
+    int st = name != NULL ? read_model_file(a->val.str, &data, &len) : AIROI_ERR_NOMEM;
+    if (st == AIROI_OK)
+        st = airoi_model_load_buffer(&p, NULL, data, len, name, 0);
+    free(data);
+    free(name);
+    return store_model(p, st);
+}
+
+/* ---- Tables of AIROI.PROJECT ------------------------------------------- */
+
+/* A table argument: rows x cols cells (a single value is a 1x1 table). */
+typedef struct xll_table {
+    const XLOPER12 *cells;
+    int32_t rows, cols;
+} xll_table;
+
+static int table_of(const XLOPER12 *a, xll_table *t)
+{
+    if (a == NULL || (a->xltype & 0xfff) == xltypeMissing)
+        return xlerrValue;
+    if ((a->xltype & 0xfff) == xltypeMulti) {
+        t->cells = a->val.array.lparray;
+        t->rows = a->val.array.rows;
+        t->cols = a->val.array.columns;
+    } else {
+        t->cells = a;
+        t->rows = 1;
+        t->cols = 1;
+    }
+    return XLL_OK;
+}
+
+/* Cell (r, c), or NULL past the right edge (a blank). */
+static const XLOPER12 *cell(const xll_table *t, int32_t r, int32_t c)
+{
+    if (c >= t->cols)
+        return NULL;
+    const XLOPER12 *x = &t->cells[(size_t)r * (size_t)t->cols + (size_t)c];
+    return (x->xltype & 0xfff) == xltypeNil ? NULL : x;
+}
+
+static int row_blank(const xll_table *t, int32_t r)
+{
+    for (int32_t c = 0; c < t->cols; c++) {
+        const XLOPER12 *x = cell(t, r, c);
+        if (x == NULL)
+            continue;
+        if ((x->xltype & 0xfff) == xltypeStr && x->val.str[0] == 0)
+            continue; /* ="" counts as blank */
+        return 0;
+    }
+    return 1;
+}
+
+/* A header row: its first cell is the text "name" (any case). */
+static int row_header(const xll_table *t, int32_t r)
+{
+    const XLOPER12 *x = cell(t, r, 0);
+    static const char want[] = "name";
+    if (x == NULL || (x->xltype & 0xfff) != xltypeStr || x->val.str[0] != 4)
+        return 0;
+    for (int i = 0; i < 4; i++) {
+        XCHAR ch = x->val.str[i + 1];
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (XCHAR)(ch - 'A' + 'a');
+        if (ch != (XCHAR)want[i])
+            return 0;
+    }
+    return 1;
+}
+
+/* Cell text (malloc'ed UTF-8, NULL for a blank cell); XLL_OK or the error. */
+static int cell_text(const xll_table *t, int32_t r, int32_t c, char **out)
+{
+    const XLOPER12 *x = cell(t, r, c);
+    *out = NULL;
+    if (x == NULL)
+        return XLL_OK;
+    if ((x->xltype & 0xfff) == xltypeStr && x->val.str[0] == 0)
+        return XLL_OK;
+    return arg_text(x, out);
+}
+
+/* Cell number; *set is 0 for a blank cell. */
+static int cell_number(const xll_table *t, int32_t r, int32_t c, double *out, int *set)
+{
+    const XLOPER12 *x = cell(t, r, c);
+    *set = 0;
+    if (x == NULL || ((x->xltype & 0xfff) == xltypeStr && x->val.str[0] == 0))
+        return XLL_OK;
+    int e = xll_arg_number(x, out);
+    if (e == XLL_OK)
+        *set = 1;
+    return e;
+}
+
+/* An error from the cells (xlerr*) or a library status, carried together. */
+typedef struct xll_fail {
+    int xlerr;  /* XLL_OK or the cell's error value */
+    int status; /* AIROI_OK or the library status */
+} xll_fail;
+
+static int failed(const xll_fail *f)
+{
+    return f->xlerr != XLL_OK || f->status != AIROI_OK;
+}
+
+/* Number at (r, c) into set(handle, param) when the cell is not blank. */
+#define SET_NUM(f, t, r, c, setter, obj, param)                                  \
+    do {                                                                           \
+        double v_;                                                                 \
+        int set_;                                                                  \
+        if (!failed(f)) {                                                          \
+            (f)->xlerr = cell_number(t, r, c, &v_, &set_);                         \
+            if ((f)->xlerr == XLL_OK && set_)                                      \
+                (f)->status = setter(obj, param, v_);                              \
+        }                                                                          \
+    } while (0)
+
+/* Per (frequency) at (r, c): blank = the project's period. *once is set
+ * when it is "once". */
+static void read_per(xll_fail *f, const xll_table *t, int32_t r, int32_t c, int *per, int *once)
+{
+    char *s = NULL;
+    *once = 0;
+    *per = -1;
+    if (failed(f))
+        return;
+    f->xlerr = cell_text(t, r, c, &s);
+    if (f->xlerr == XLL_OK && s != NULL) {
+        f->status = airoi_per_from_name(per, s);
+        *once = f->status == AIROI_OK && *per == AIROI_PER_ONCE;
+    }
+    free(s);
+}
+
+/* Project row: name, currency, period, horizon, discount_rate. */
+static airoi_project *read_project_row(xll_fail *f, const xll_table *t)
+{
+    int32_t r = 0;
+    while (r < t->rows && (row_blank(t, r) || row_header(t, r)))
+        r++;
+    if (r == t->rows) {
+        f->xlerr = xlerrValue;
+        return NULL;
+    }
+    char *name = NULL, *currency = NULL, *period = NULL;
+    airoi_project *p = NULL;
+    f->xlerr = cell_text(t, r, 0, &name);
+    if (f->xlerr == XLL_OK && name == NULL)
+        f->xlerr = xlerrValue;
+    if (f->xlerr == XLL_OK)
+        f->xlerr = cell_text(t, r, 1, &currency);
+    if (f->xlerr == XLL_OK)
+        f->xlerr = cell_text(t, r, 2, &period);
+    if (f->xlerr == XLL_OK)
+        f->status = airoi_project_new(&p, name);
+    if (!failed(f) && currency != NULL)
+        f->status = airoi_project_set_string(p, AIROI_PROJECT_CURRENCY, currency);
+    if (!failed(f) && period != NULL) {
+        int per = 0;
+        f->status = airoi_period_from_name(&per, period);
+        if (f->status == AIROI_OK)
+            f->status = airoi_project_set_number(p, AIROI_PROJECT_PERIOD, per);
+    }
+    SET_NUM(f, t, r, 3, airoi_project_set_number, p, AIROI_PROJECT_HORIZON);
+    SET_NUM(f, t, r, 4, airoi_project_set_number, p, AIROI_PROJECT_DISCOUNT_RATE);
+    free(name);
+    free(currency);
+    free(period);
+    for (r++; !failed(f) && r < t->rows; r++)
+        if (!row_blank(t, r)) /* one project per call */
+            f->xlerr = xlerrValue;
+    return p;
+}
+
+/* Costs: name, category, amount, per, from, to, growth. */
+static void read_costs(xll_fail *f, airoi_project *p, const xll_table *t)
+{
+    for (int32_t r = 0; !failed(f) && r < t->rows; r++) {
+        if (row_blank(t, r) || row_header(t, r))
+            continue;
+        char *name = NULL, *cat = NULL;
+        int category = 0, per, once;
+        airoi_cost_item *item = NULL;
+        f->xlerr = cell_text(t, r, 0, &name);
+        if (f->xlerr == XLL_OK)
+            f->xlerr = cell_text(t, r, 1, &cat);
+        if (f->xlerr == XLL_OK && (name == NULL || cat == NULL))
+            f->xlerr = xlerrValue;
+        if (!failed(f))
+            f->status = airoi_category_from_name(&category, cat);
+        if (!failed(f))
+            f->status = airoi_project_add_cost(&item, p, name, category);
+        free(name);
+        free(cat);
+        SET_NUM(f, t, r, 2, airoi_cost_item_set_number, item, AIROI_ITEM_AMOUNT);
+        read_per(f, t, r, 3, &per, &once);
+        if (!failed(f) && per >= 0)
+            f->status = airoi_cost_item_set_number(item, AIROI_ITEM_PER, per);
+        SET_NUM(f, t, r, 4, airoi_cost_item_set_number, item, once ? AIROI_ITEM_AT : AIROI_ITEM_FROM);
+        if (!once)
+            SET_NUM(f, t, r, 5, airoi_cost_item_set_number, item, AIROI_ITEM_TO);
+        SET_NUM(f, t, r, 6, airoi_cost_item_set_number, item, AIROI_ITEM_GROWTH);
+    }
+}
+
+/* Values: name, dimension, amount, per, from, to, realization, attribution. */
+static void read_values(xll_fail *f, airoi_project *p, const xll_table *t)
+{
+    for (int32_t r = 0; !failed(f) && r < t->rows; r++) {
+        if (row_blank(t, r) || row_header(t, r))
+            continue;
+        char *name = NULL, *dim = NULL;
+        int dimension = 0, per, once;
+        airoi_value_item *item = NULL;
+        f->xlerr = cell_text(t, r, 0, &name);
+        if (f->xlerr == XLL_OK)
+            f->xlerr = cell_text(t, r, 1, &dim);
+        if (f->xlerr == XLL_OK && (name == NULL || dim == NULL))
+            f->xlerr = xlerrValue;
+        if (!failed(f))
+            f->status = airoi_dimension_from_name(&dimension, dim);
+        if (!failed(f))
+            f->status = airoi_project_add_value(&item, p, name, dimension);
+        free(name);
+        free(dim);
+        SET_NUM(f, t, r, 2, airoi_value_item_set_number, item, AIROI_ITEM_AMOUNT);
+        read_per(f, t, r, 3, &per, &once);
+        if (!failed(f) && per >= 0)
+            f->status = airoi_value_item_set_number(item, AIROI_ITEM_PER, per);
+        SET_NUM(f, t, r, 4, airoi_value_item_set_number, item, once ? AIROI_ITEM_AT : AIROI_ITEM_FROM);
+        if (!once)
+            SET_NUM(f, t, r, 5, airoi_value_item_set_number, item, AIROI_ITEM_TO);
+        SET_NUM(f, t, r, 6, airoi_value_item_set_number, item, AIROI_ITEM_REALIZATION);
+        SET_NUM(f, t, r, 7, airoi_value_item_set_number, item, AIROI_ITEM_ATTRIBUTION);
+    }
+}
+
+/* Scenarios: name, probability, values multiplier, costs multiplier, delay. */
+static void read_scenarios(xll_fail *f, airoi_project *p, const xll_table *t)
+{
+    for (int32_t r = 0; !failed(f) && r < t->rows; r++) {
+        if (row_blank(t, r) || row_header(t, r))
+            continue;
+        char *name = NULL;
+        double prob = 0.0, mv = 1.0, mc = 1.0;
+        int set_p = 0, set_v = 0, set_c = 0;
+        airoi_scenario *s = NULL;
+        f->xlerr = cell_text(t, r, 0, &name);
+        if (f->xlerr == XLL_OK)
+            f->xlerr = cell_number(t, r, 1, &prob, &set_p);
+        if (f->xlerr == XLL_OK)
+            f->xlerr = cell_number(t, r, 2, &mv, &set_v);
+        if (f->xlerr == XLL_OK)
+            f->xlerr = cell_number(t, r, 3, &mc, &set_c);
+        if (f->xlerr == XLL_OK && (name == NULL || !set_p))
+            f->xlerr = xlerrValue;
+        if (!failed(f))
+            f->status = airoi_project_add_scenario(&s, p, name, prob);
+        free(name);
+        if (!failed(f) && set_v)
+            f->status = airoi_scenario_add_multiplier(s, "values", mv);
+        if (!failed(f) && set_c)
+            f->status = airoi_scenario_add_multiplier(s, "costs", mc);
+        SET_NUM(f, t, r, 4, airoi_scenario_set_number, s, AIROI_SCENARIO_DELAY);
+    }
+}
+
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_project(LPXLOPER12 a_project, LPXLOPER12 a_costs,
+                                                 LPXLOPER12 a_values, LPXLOPER12 a_scenarios)
+{
+    xll_table tp, tc, tv, ts = {NULL, 0, 0};
+    xll_fail f = {XLL_OK, AIROI_OK};
+    int has_scenarios = a_scenarios != NULL && (a_scenarios->xltype & 0xfff) != xltypeMissing &&
+                        (a_scenarios->xltype & 0xfff) != xltypeNil;
+    f.xlerr = table_of(a_project, &tp);
+    if (f.xlerr == XLL_OK)
+        f.xlerr = table_of(a_costs, &tc);
+    if (f.xlerr == XLL_OK)
+        f.xlerr = table_of(a_values, &tv);
+    if (f.xlerr == XLL_OK && has_scenarios)
+        f.xlerr = table_of(a_scenarios, &ts);
+    airoi_project *p = NULL;
+    if (f.xlerr == XLL_OK)
+        p = read_project_row(&f, &tp);
+    if (!failed(&f))
+        read_costs(&f, p, &tc);
+    if (!failed(&f))
+        read_values(&f, p, &tv);
+    if (!failed(&f) && has_scenarios)
+        read_scenarios(&f, p, &ts);
+    if (f.xlerr != XLL_OK) {
+        /* A cell's error value passes through; the caller's old handle goes. */
+        airoi_project_free(p);
+        return fail_for_caller(f.xlerr);
+    }
+    return store_model(p, f.status);
+}
+
+/* ---- Readers of a handle ----------------------------------------------- */
+
+/* Borrows the result named by a handle argument: XLL_OK, #VALUE! for an
+ * argument that is not text or not a handle name, #N/A for a handle that
+ * does not exist (any more): released, replaced by a recalculation, or
+ * from an earlier session. */
+static int borrow(LPXLOPER12 a_handle, const airoi_result **r, xll_entry **entry)
+{
+    char *name = NULL;
+    int e = arg_text(a_handle, &name);
+    if (e != XLL_OK)
+        return e;
+    void *obj = NULL;
+    int st = xll_registry_acquire(name, XLL_KIND_PROJECT, &obj, entry);
+    free(name);
+    if (st == XLL_REG_NOT_FOUND)
+        return xlerrNA;
+    if (st != XLL_REG_OK)
+        return st == XLL_REG_NOMEM ? xlerrNum : xlerrValue;
+    *r = ((const xll_model *)obj)->result;
+    return XLL_OK;
+}
+
+/* Metric status to a cell: no solution (IRR, MIRR) #NUM! as AIROI.IRR;
+ * not defined (payback never reached, a ratio over zero costs) #N/A. */
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_metric(LPXLOPER12 a_handle, LPXLOPER12 a_name,
+                                                LPXLOPER12 a_scenario)
+{
+    char *mname = NULL, *sname = NULL;
+    int metric = 0;
+    int e = arg_text(a_name, &mname);
+    if (e == XLL_OK && airoi_metric_from_name(&metric, mname) != AIROI_OK)
+        e = xlerrValue;
+    free(mname);
+    if (e == XLL_OK && a_scenario != NULL && (a_scenario->xltype & 0xfff) != xltypeMissing &&
+        (a_scenario->xltype & 0xfff) != xltypeNil)
+        e = arg_text(a_scenario, &sname);
+    if (e != XLL_OK) {
+        free(sname);
+        return xll_result_err(e);
+    }
+    const airoi_result *r = NULL;
+    xll_entry *entry = NULL;
+    e = borrow(a_handle, &r, &entry);
+    if (e == XLL_OK && sname != NULL) {
+        const airoi_result *sub = NULL;
+        size_t n = airoi_result_count_scenarios(r);
+        for (size_t i = 0; i < n && sub == NULL; i++) {
+            const airoi_result *s = airoi_result_get_scenario(r, i);
+            const char *nm = airoi_result_get_scenario_name(s);
+            if (nm != NULL && strcmp(nm, sname) == 0)
+                sub = s;
+        }
+        if (sub == NULL)
+            e = xlerrNA;
+        r = sub;
+    }
+    free(sname);
+    double v = 0.0;
+    int st = AIROI_OK;
+    if (e == XLL_OK)
+        st = airoi_result_get_metric(&v, r, metric);
+    xll_registry_release(entry);
+    if (e != XLL_OK)
+        return xll_result_err(e);
+    switch (st) {
+    case AIROI_OK: return xll_result_num(v);
+    case AIROI_ERR_NOT_FOUND: return xll_result_err(xlerrNA);
+    default: return xll_result_err(xlerrNum);
+    }
+}
+
+static const char *const schedule_header[] = {"period", "costs", "benefits", "net",
+                                              "cumulative", "discounted"};
+static const int schedule_columns[] = {AIROI_SCHEDULE_COSTS, AIROI_SCHEDULE_BENEFITS,
+                                       AIROI_SCHEDULE_NET, AIROI_SCHEDULE_CUMULATIVE,
+                                       AIROI_SCHEDULE_DISCOUNTED};
+
+/* UTF-16 units of the header strings plus their counts. */
+static size_t header_units(const char *const *h, int n)
+{
+    size_t u = 0;
+    for (int i = 0; i < n; i++)
+        u += xll_utf16_len(h[i]) + 1;
+    return u;
+}
+
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_schedule(LPXLOPER12 a_handle)
+{
+    const airoi_result *r = NULL;
+    xll_entry *entry = NULL;
+    int e = borrow(a_handle, &r, &entry);
+    if (e != XLL_OK)
+        return xll_result_err(e);
+    const airoi_schedule *s = airoi_result_get_schedule(r);
+    size_t n = airoi_schedule_count_periods(s);
+    LPXLOPER12 out = NULL;
+    double *col = NULL;
+    if (n == 0 || n >= (size_t)XL_MAX_ROWS)
+        out = xll_result_err(xlerrNum);
+    else if ((col = malloc(n * sizeof *col)) != NULL)
+        out = xll_result_multi((int32_t)n + 1, 6, header_units(schedule_header, 6));
+    if (col != NULL && out != NULL && (out->xltype & 0xfff) == xltypeMulti) {
+        for (int c = 0; c < 6; c++)
+            xll_result_set_str(out, 0, c, schedule_header[c]);
+        for (size_t t = 0; t < n; t++)
+            xll_result_set_num(out, (int32_t)t + 1, 0, (double)t);
+        for (int c = 0; c < 5; c++) {
+            size_t len = 0;
+            int st = airoi_schedule_get_column(col, n, &len, s, schedule_columns[c]);
+            for (size_t t = 0; t < n; t++) {
+                if (st == AIROI_OK && t < len)
+                    xll_result_set_num(out, (int32_t)t + 1, c + 1, col[t]);
+                else
+                    xll_result_set_err(out, (int32_t)t + 1, c + 1, xlerrNA);
+            }
+        }
+    }
+    free(col);
+    xll_registry_release(entry);
+    return out;
+}
+
+static const char *const tco_totals[] = {"total", "direct", "hidden", "hidden_share"};
+static const int tco_metrics[] = {AIROI_METRIC_TCO_TOTAL, AIROI_METRIC_TCO_DIRECT,
+                                  AIROI_METRIC_TCO_HIDDEN, AIROI_METRIC_TCO_HIDDEN_SHARE};
+
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_tco(LPXLOPER12 a_handle)
+{
+    const airoi_result *r = NULL;
+    xll_entry *entry = NULL;
+    int e = borrow(a_handle, &r, &entry);
+    if (e != XLL_OK)
+        return xll_result_err(e);
+    static const char *const header[] = {"category", "amount"};
+    int ncat = 0;
+    size_t units = header_units(header, 2) + header_units(tco_totals, 4);
+    while (airoi_category_name(ncat) != NULL) {
+        units += xll_utf16_len(airoi_category_name(ncat)) + 1;
+        ncat++;
+    }
+    LPXLOPER12 out = xll_result_multi(1 + ncat + 4, 2, units);
+    if (out != NULL && (out->xltype & 0xfff) == xltypeMulti) {
+        xll_result_set_str(out, 0, 0, header[0]);
+        xll_result_set_str(out, 0, 1, header[1]);
+        for (int c = 0; c < ncat; c++) {
+            double v = 0.0;
+            xll_result_set_str(out, 1 + c, 0, airoi_category_name(c));
+            if (airoi_result_get_tco_category(&v, r, c) == AIROI_OK)
+                xll_result_set_num(out, 1 + c, 1, v);
+            else
+                xll_result_set_err(out, 1 + c, 1, xlerrNA);
+        }
+        for (int k = 0; k < 4; k++) {
+            double v = 0.0;
+            xll_result_set_str(out, 1 + ncat + k, 0, tco_totals[k]);
+            if (airoi_result_get_metric(&v, r, tco_metrics[k]) == AIROI_OK)
+                xll_result_set_num(out, 1 + ncat + k, 1, v);
+            else
+                xll_result_set_err(out, 1 + ncat + k, 1, xlerrNA);
+        }
+    }
+    xll_registry_release(entry);
+    return out;
+}
+
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_findings(LPXLOPER12 a_handle)
+{
+    const airoi_result *r = NULL;
+    xll_entry *entry = NULL;
+    int e = borrow(a_handle, &r, &entry);
+    if (e != XLL_OK)
+        return xll_result_err(e);
+    static const char *const header[] = {"code", "severity", "message"};
+    size_t n = airoi_result_count_findings(r);
+    size_t units = header_units(header, 3);
+    for (size_t i = 0; i < n; i++) {
+        const char *sev = airoi_severity_name(airoi_result_get_finding_severity(r, i));
+        units += xll_utf16_len(airoi_result_get_finding_code(r, i) ? airoi_result_get_finding_code(r, i) : "") + 1;
+        units += xll_utf16_len(sev != NULL ? sev : "") + 1;
+        units += xll_utf16_len(airoi_result_get_finding_message(r, i) ? airoi_result_get_finding_message(r, i) : "") + 1;
+    }
+    LPXLOPER12 out = n + 1 <= (size_t)XL_MAX_ROWS ? xll_result_multi((int32_t)n + 1, 3, units)
+                                                   : xll_result_err(xlerrNum);
+    if (out != NULL && (out->xltype & 0xfff) == xltypeMulti) {
+        for (int c = 0; c < 3; c++)
+            xll_result_set_str(out, 0, c, header[c]);
+        for (size_t i = 0; i < n; i++) {
+            const char *sev = airoi_severity_name(airoi_result_get_finding_severity(r, i));
+            xll_result_set_str(out, (int32_t)i + 1, 0, airoi_result_get_finding_code(r, i));
+            xll_result_set_str(out, (int32_t)i + 1, 1, sev);
+            xll_result_set_str(out, (int32_t)i + 1, 2, airoi_result_get_finding_message(r, i));
+        }
+    }
+    xll_registry_release(entry);
+    return out;
 }
 
 /* ---- XLL entry points -------------------------------------------------- */

@@ -223,6 +223,15 @@ void xll_result_set_num(LPXLOPER12 multi, int32_t r, int32_t c, double v)
     }
 }
 
+void xll_result_set_err(LPXLOPER12 multi, int32_t r, int32_t c, int err)
+{
+    XLOPER12 *e = multi_at(multi, r, c);
+    if (e == NULL)
+        return;
+    e->xltype = xltypeErr;
+    e->val.err = err;
+}
+
 int xll_result_set_str(LPXLOPER12 multi, int32_t r, int32_t c, const char *utf8)
 {
     XLOPER12 *e = multi_at(multi, r, c);

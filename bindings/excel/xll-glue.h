@@ -45,6 +45,8 @@ LPXLOPER12 xll_result_str(const char *utf8);
 LPXLOPER12 xll_result_multi(int32_t rows, int32_t cols, size_t str_units);
 /* Sets element (r, c) of a result array to a number (#NUM! if not finite). */
 void xll_result_set_num(LPXLOPER12 multi, int32_t r, int32_t c, double v);
+/* Sets element (r, c) of a result array to an error value (xlerr*). */
+void xll_result_set_err(LPXLOPER12 multi, int32_t r, int32_t c, int err);
 /* Sets element (r, c) to a UTF-8 string from the array's own string pool;
  * returns 0, or -1 when the pool is exhausted (the element is left Nil). */
 int xll_result_set_str(LPXLOPER12 multi, int32_t r, int32_t c, const char *utf8);

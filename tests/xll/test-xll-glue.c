@@ -178,6 +178,10 @@ START_TEST(results_are_single_blocks)
     ck_assert_int_eq(xll_result_set_str(m, 0, 1, "npv"), 0);
     ck_assert_int_eq(xll_result_set_str(m, 1, 0, "a string far too long for the pool"), -1);
     xll_result_set_num(m, 5, 5, 1.0); /* out of range: ignored */
+    xll_result_set_err(m, 0, 2, xlerrNA);
+    xll_result_set_err(m, -1, 0, xlerrNA); /* out of range: ignored */
+    ck_assert_uint_eq(m->val.array.lparray[2].xltype, xltypeErr);
+    ck_assert_int_eq(m->val.array.lparray[2].val.err, xlerrNA);
     ck_assert_uint_eq(m->val.array.lparray[0].xltype, xltypeNum);
     ck_assert_uint_eq(m->val.array.lparray[1].xltype, xltypeStr);
     ck_assert_uint_eq(m->val.array.lparray[1].val.str[0], 3);

@@ -2,7 +2,13 @@
  * tests/xll/xll-host.c: a stand-in for Excel that loads airoi.xll and
  * checks it.
  *
- *   xll-host PATH-TO-airoi.xll [-v]
+ *   xll-host PATH-TO-airoi.xll [MODEL.yaml] [-v]
+ *
+ * MODEL.yaml is docs/examples/example3-three-year.yaml (worked example 3),
+ * which the model functions (AIROI.LOAD, METRIC, SCHEDULE, TCO, FINDINGS)
+ * are checked against. The host answers xlfCaller with the cell it is
+ * "calculating" (an xltypeRef or xltypeSRef), so that handle ownership and
+ * recalculation can be exercised.
  *
  * It behaves as Excel does towards an XLL: it exports MdCallBack12 from its
  * own executable (the XLL finds it with GetProcAddress(GetModuleHandle(NULL))
@@ -205,9 +211,26 @@ typedef struct reg {
 
 static reg regs[MAX_REGS];
 static int nregs;
-static int excel_strings_live; /* strings handed out by xlGetName, not yet xlFree'd */
+static int excel_strings_live; /* strings (xlGetName) and references (xlfCaller) handed
+                                 * out, not yet xlFree'd */
 static atomic_int in_calc;     /* worksheet functions are running */
 static atomic_int calc_callbacks;
+static atomic_int unsafe_active; /* a function registered without $ is running (main thread) */
+
+/* The cell being calculated, as xlfCaller reports it. */
+enum { CALLER_REF = 0, CALLER_SREF = 1, CALLER_NONE = 2 };
+static int caller_kind;
+static uintptr_t caller_sheet;
+static int32_t caller_row, caller_col;
+static int caller_calls;
+
+static void set_caller(int kind, uintptr_t sheet, int32_t row, int32_t col)
+{
+    caller_kind = kind;
+    caller_sheet = sheet;
+    caller_row = row;
+    caller_col = col;
+}
 
 static char *arg_text(const XLOPER12 *x, int *ok)
 {
@@ -260,10 +283,39 @@ static int on_register(int coper, LPXLOPER12 *opers, LPXLOPER12 res)
 
 HOST_EXPORT int XLL_CALL MdCallBack12(int xlfn, int coper, LPXLOPER12 *opers, LPXLOPER12 res)
 {
+    if (xlfn == xlfCaller && atomic_load(&unsafe_active)) {
+        /* Only functions registered without $ may ask for their cell. */
+        caller_calls++;
+        if (res == NULL || coper != 0)
+            return xlretInvCount;
+        if (caller_kind == CALLER_SREF) {
+            res->xltype = xltypeSRef;
+            res->val.sref.count = 1;
+            res->val.sref.ref.rwFirst = res->val.sref.ref.rwLast = caller_row;
+            res->val.sref.ref.colFirst = res->val.sref.ref.colLast = caller_col;
+        } else if (caller_kind == CALLER_REF) {
+            XLMREF12 *m = malloc(sizeof *m);
+            if (m == NULL)
+                return xlretFailed;
+            m->count = 1;
+            m->reftbl[0].rwFirst = m->reftbl[0].rwLast = caller_row;
+            m->reftbl[0].colFirst = m->reftbl[0].colLast = caller_col;
+            res->xltype = xltypeRef;
+            res->val.mref.lpmref = m;
+            res->val.mref.idSheet = caller_sheet;
+            excel_strings_live++;
+        } else {
+            /* Called from VBA or a name: Excel gives an error value. */
+            res->xltype = xltypeErr;
+            res->val.err = xlerrRef;
+        }
+        return xlretSuccess;
+    }
     if (atomic_load(&in_calc) && xlfn != xlFree) {
-        /* Phase-1 worksheet functions never need Excel; a callback from a
-         * recalculation thread would be a bug (and most are forbidden in
-         * thread-safe functions). */
+        /* Worksheet functions need Excel only for xlfCaller, and only
+         * those registered without $ (handled above); any other callback
+         * during a calculation is a bug (most are forbidden in thread-safe
+         * functions). */
         atomic_fetch_add(&calc_callbacks, 1);
         return xlretNotThreadSafe;
     }
@@ -290,6 +342,11 @@ HOST_EXPORT int XLL_CALL MdCallBack12(int xlfn, int coper, LPXLOPER12 *opers, LP
             if (x != NULL && (x->xltype & 0xfff) == xltypeStr && x->val.str != NULL) {
                 free(x->val.str);
                 x->val.str = NULL;
+                excel_strings_live--;
+            } else if (x != NULL && (x->xltype & 0xfff) == xltypeRef &&
+                       x->val.mref.lpmref != NULL) {
+                free(x->val.mref.lpmref);
+                x->val.mref.lpmref = NULL;
                 excel_strings_live--;
             }
         }
@@ -337,7 +394,16 @@ HOST_EXPORT int XLL_CALL MdCallBack12(int xlfn, int coper, LPXLOPER12 *opers, LP
 static const char *const expected_names[] = {
     "AIROI.NPV", "AIROI.XNPV", "AIROI.IRR", "AIROI.XIRR", "AIROI.MIRR",
     "AIROI.PAYBACK", "AIROI.DPAYBACK", "AIROI.ROI", "AIROI.NPVROI", "AIROI.VERSION",
+    "AIROI.LOAD", "AIROI.PROJECT", "AIROI.METRIC", "AIROI.SCHEDULE", "AIROI.TCO",
+    "AIROI.FINDINGS",
 };
+
+/* Functions that need their calling cell (xlfCaller) and read files: not
+ * thread-safe. Every other function must be registered with $. */
+static int needs_caller(const char *name)
+{
+    return strcmp(name, "AIROI.LOAD") == 0 || strcmp(name, "AIROI.PROJECT") == 0;
+}
 #define NEXPECTED (sizeof expected_names / sizeof expected_names[0])
 
 /* Parses an xlfRegister type string: the result code, argument codes (a
@@ -445,7 +511,10 @@ static void lint(void)
         check(ret == 'Q', "%s: returns an XLOPER12 of values (Q), got '%c'", nm, ret);
         for (const char *p = r->type_text + 1; *p && strchr("!#$&", *p) == NULL; p++)
             check(*p == 'Q', "%s: argument code '%c' is Q (values, no references)", nm, *p);
-        check(strchr(flags, '$') != NULL, "%s: registered thread-safe ($)", nm);
+        if (needs_caller(r->name))
+            check(strchr(flags, '$') == NULL, "%s: not thread-safe (no $): it calls xlfCaller", nm);
+        else
+            check(strchr(flags, '$') != NULL, "%s: registered thread-safe ($)", nm);
         check(strchr(flags, '#') == NULL, "%s: not a macro-sheet equivalent (#)", nm);
         check(strchr(flags, '!') == NULL, "%s: not volatile (!)", nm);
         if (strchr(flags, '$') != NULL)
@@ -476,11 +545,22 @@ static void lint(void)
 
 /* ---- Calling worksheet functions by their registered name -------------- */
 
+#define MAX_CELLS 96
+
+typedef struct cellv {
+    uint32_t type; /* of an array element */
+    double num;
+    int err;
+    char str[64];
+} cellv;
+
 typedef struct value {
     uint32_t type; /* xltypeNum, xltypeStr, xltypeErr, xltypeMulti, or 0: none */
     double num;
     int err;
     char str[256];
+    int32_t rows, cols; /* xltypeMulti: its shape and first MAX_CELLS elements */
+    cellv cells[MAX_CELLS];
 } value;
 
 static atomic_long results_owned; /* results returned with xlbitDLLFree */
@@ -527,8 +607,37 @@ static value take(const char *name, LPXLOPER12 x)
         free(s);
         break;
     }
-    case xltypeMulti:
+    case xltypeMulti: {
+        v.rows = x->val.array.rows;
+        v.cols = x->val.array.columns;
+        require(v.rows >= 1 && v.cols >= 1 && x->val.array.lparray != NULL,
+                "%s: array of %d x %d elements", name, v.rows, v.cols);
+        long n = v.rows >= 1 && v.cols >= 1 && x->val.array.lparray ? (long)v.rows * v.cols : 0;
+        for (long i = 0; i < n; i++) {
+            const XLOPER12 *e = &x->val.array.lparray[i];
+            uint32_t et = e->xltype;
+            require((et & (xlbitDLLFree | xlbitXLFree)) == 0, "%s: element %ld has no memory bits",
+                    name, i);
+            require(et == xltypeNum || et == xltypeStr || et == xltypeErr || et == xltypeNil,
+                    "%s: element %ld type 0x%x is a plain value", name, i, (unsigned)et);
+            if (et == xltypeNum)
+                require(isfinite(e->val.num), "%s: element %ld is finite", name, i);
+            if (i >= MAX_CELLS)
+                continue;
+            cellv *c = &v.cells[i];
+            c->type = et;
+            if (et == xltypeNum)
+                c->num = e->val.num;
+            else if (et == xltypeErr)
+                c->err = e->val.err;
+            else if (et == xltypeStr) {
+                char *s = to_utf8(e->val.str);
+                snprintf(c->str, sizeof c->str, "%s", s);
+                free(s);
+            }
+        }
         break;
+    }
     default:
         require(0, "%s: result type 0x%x is a value", name, (unsigned)t);
     }
@@ -549,6 +658,7 @@ static LPXLOPER12 call_raw(const char *name, int argc, const XLOPER12 *args)
         return NULL;
     XLOPER12 copy[4];
     LPXLOPER12 argv[4];
+    int unsafe = strchr(r->type_text, '$') == NULL;
     for (int i = 0; i < r->nargs; i++) {
         if (i < argc) {
             copy[i] = args[i];
@@ -558,7 +668,12 @@ static LPXLOPER12 call_raw(const char *name, int argc, const XLOPER12 *args)
         }
         argv[i] = &copy[i];
     }
-    return invoke(r, argv);
+    if (unsafe)
+        atomic_store(&unsafe_active, 1);
+    LPXLOPER12 x = invoke(r, argv);
+    if (unsafe)
+        atomic_store(&unsafe_active, 0);
+    return x;
 }
 
 static value call(const char *name, int argc, const XLOPER12 *args)
@@ -583,6 +698,24 @@ static XLOPER12 nil(void) { XLOPER12 x; memset(&x, 0, sizeof x); x.xltype = xlty
 static XLOPER12 missing(void) { XLOPER12 x; memset(&x, 0, sizeof x); x.xltype = xltypeMissing; return x; }
 static XLOPER12 boolean(int b) { XLOPER12 x; memset(&x, 0, sizeof x); x.xltype = xltypeBool; x.val.xbool = b; return x; }
 static XLOPER12 text(const char *s) { XLOPER12 x; memset(&x, 0, sizeof x); x.xltype = xltypeStr; x.val.str = from_ascii(s); return x; }
+
+/* Text whose string is malloc'ed, for threads (the arena is not
+ * thread-safe); free x.val.str after the call. */
+static XLOPER12 text_tmp(const char *s)
+{
+    XLOPER12 x;
+    memset(&x, 0, sizeof x);
+    size_t n = strlen(s);
+    XCHAR *u = malloc((n + 1) * sizeof *u);
+    if (u == NULL)
+        exit(2);
+    u[0] = (XCHAR)n;
+    for (size_t i = 0; i < n; i++)
+        u[i + 1] = (unsigned char)s[i];
+    x.xltype = xltypeStr;
+    x.val.str = u;
+    return x;
+}
 
 /* A rows x cols array (a range passed by value), row by row. */
 static XLOPER12 grid(int rows, int cols, const XLOPER12 *cells)
@@ -879,6 +1012,298 @@ static void test_version(void)
           "VERSION = '%s' (expected '%s')", v.str, AIROI_EXPECTED_VERSION);
 }
 
+/* ---- Models and handles ---------------------------------------------------- */
+
+static const cellv *at(const value *v, int r, int c)
+{
+    if (v->type != xltypeMulti || r < 0 || c < 0 || r >= v->rows || c >= v->cols ||
+        (long)r * v->cols + c >= MAX_CELLS)
+        return NULL;
+    return &v->cells[(long)r * v->cols + c];
+}
+
+static int cell_is_str(const value *v, int r, int c, const char *s)
+{
+    const cellv *e = at(v, r, c);
+    return e != NULL && e->type == xltypeStr && strcmp(e->str, s) == 0;
+}
+
+static int cell_near(const value *v, int r, int c, double x, double tol)
+{
+    const cellv *e = at(v, r, c);
+    return e != NULL && e->type == xltypeNum && fabs(e->num - x) <= tol;
+}
+
+/* Row whose first cell is the text s, or -1. */
+static int find_row(const value *v, const char *s)
+{
+    for (int r = 0; r < v->rows; r++)
+        if (cell_is_str(v, r, 0, s))
+            return r;
+    return -1;
+}
+
+static int is_handle(const value *v)
+{
+    return v->type == xltypeStr && strncmp(v->str, "project#", 8) == 0 && strlen(v->str) > 8;
+}
+
+static value metric(const char *handle, const char *name)
+{
+    return CALL("AIROI.METRIC", text(handle), text(name));
+}
+
+static char thread_handle[256]; /* a live handle the threads read */
+
+static void test_load(const char *model)
+{
+    check(model != NULL, "a model file was given (docs/examples/example3-three-year.yaml)");
+    if (model == NULL)
+        return;
+    int calls0 = caller_calls;
+    set_caller(CALLER_REF, 7, 0, 0); /* sheet 7, A1 */
+    value h = CALL("AIROI.LOAD", text(model));
+    check(is_handle(&h), "LOAD(example 3) returns a handle ('%s')", h.str);
+    check(caller_calls > calls0, "LOAD asks for its calling cell (xlfCaller)");
+    char h1[256];
+    snprintf(h1, sizeof h1, "%s", h.str);
+
+    expect_num("METRIC(npv), worked example 3", metric(h1, "npv"), 425.71, 0.005);
+    expect_num("METRIC(irr)", metric(h1, "irr"), 0.5399, 5e-5);
+    expect_num("METRIC(payback_periods)", metric(h1, "payback_periods"), 1.676, 0.0005);
+    expect_num("METRIC(discounted_payback_periods)", metric(h1, "discounted_payback_periods"),
+               1.820, 0.0005);
+    expect_num("METRIC(roi_horizon)", metric(h1, "roi_horizon"), 0.699, 0.0005);
+    expect_num("METRIC(npv_roi)", metric(h1, "npv_roi"), 0.557, 0.0005);
+    expect_num("METRIC(pv_costs)", metric(h1, "pv_costs"), 764.34, 0.005);
+    expect_num("METRIC(tco_total)", metric(h1, "tco_total"), 830, 1e-9);
+    expect_num("METRIC(npv) of a 1x1 range", CALL("AIROI.METRIC", grid(1, 1, ARGS(text(h1))),
+               text("npv")), 425.71, 0.005);
+    expect_num("METRIC(npv, blank scenario) = base", CALL("AIROI.METRIC", text(h1), text("npv"), nil()),
+               425.71, 0.005);
+    expect_err("METRIC unknown name", metric(h1, "nvp"), xlerrValue);
+    expect_err("METRIC name is a number", CALL("AIROI.METRIC", text(h1), num(1)), xlerrValue);
+    expect_err("METRIC name missing", CALL("AIROI.METRIC", text(h1)), xlerrValue);
+    expect_err("METRIC unknown scenario", CALL("AIROI.METRIC", text(h1), text("npv"), text("best")),
+               xlerrNA);
+    expect_err("METRIC handle never issued", metric("project#999999", "npv"), xlerrNA);
+    expect_err("METRIC handle malformed", metric("hello", "npv"), xlerrValue);
+    expect_err("METRIC handle is a number", CALL("AIROI.METRIC", num(3), text("npv")), xlerrValue);
+    expect_err("METRIC handle error passes through", CALL("AIROI.METRIC", err(xlerrRef), text("npv")),
+               xlerrRef);
+    expect_err("METRIC handle missing", call("AIROI.METRIC", 0, NULL), xlerrValue);
+
+    value s = CALL("AIROI.SCHEDULE", text(h1));
+    check(s.type == xltypeMulti && s.rows == 5 && s.cols == 6, "SCHEDULE is 5 x 6 (%d x %d)", s.rows,
+          s.cols);
+    static const char *const hdr[] = {"period", "costs", "benefits", "net", "cumulative", "discounted"};
+    int hdr_ok = 1;
+    for (int c = 0; c < 6; c++)
+        hdr_ok &= cell_is_str(&s, 0, c, hdr[c]);
+    check(hdr_ok, "SCHEDULE header row: period, costs, benefits, net, cumulative, discounted");
+    double cum = 0.0;
+    int rows_ok = 1;
+    for (int t = 0; t < 4; t++) {
+        cum += ex3_net[t];
+        rows_ok &= cell_near(&s, t + 1, 0, t, 0.0) && cell_near(&s, t + 1, 1, ex3_costs[t], 1e-9) &&
+                   cell_near(&s, t + 1, 2, ex3_benefits[t], 1e-9) &&
+                   cell_near(&s, t + 1, 3, ex3_net[t], 1e-9) && cell_near(&s, t + 1, 4, cum, 1e-9) &&
+                   cell_near(&s, t + 1, 5, ex3_net[t] / pow(1.08, t), 1e-9);
+    }
+    check(rows_ok, "SCHEDULE rows: period, costs, benefits, net, cumulative, discounted of example 3");
+    expect_err("SCHEDULE handle never issued", CALL("AIROI.SCHEDULE", text("project#424242")), xlerrNA);
+    expect_err("SCHEDULE handle missing", call("AIROI.SCHEDULE", 0, NULL), xlerrValue);
+
+    value t = CALL("AIROI.TCO", text(h1));
+    check(t.type == xltypeMulti && t.rows == 14 && t.cols == 2, "TCO is 14 x 2 (%d x %d)", t.rows, t.cols);
+    check(cell_is_str(&t, 0, 0, "category") && cell_is_str(&t, 0, 1, "amount"), "TCO header row");
+    int tr = find_row(&t, "total"), pr = find_row(&t, "people"), hr = find_row(&t, "hidden"),
+        dr = find_row(&t, "direct"), sr = find_row(&t, "hidden_share"), mr = find_row(&t, "maintenance");
+    check(tr > 0 && cell_near(&t, tr, 1, 830, 1e-9), "TCO total 830");
+    check(pr > 0 && cell_near(&t, pr, 1, 830, 1e-9), "TCO people 830");
+    check(dr > 0 && cell_near(&t, dr, 1, 830, 1e-9), "TCO direct 830");
+    check(hr > 0 && cell_near(&t, hr, 1, 0, 0) && sr > 0 && cell_near(&t, sr, 1, 0, 0),
+          "TCO hidden 0, hidden_share 0");
+    check(mr > 0 && cell_near(&t, mr, 1, 0, 0), "TCO maintenance row 0");
+    expect_err("TCO text that is no handle", CALL("AIROI.TCO", text("x#1")), xlerrNA);
+
+    value f = CALL("AIROI.FINDINGS", text(h1));
+    check(f.type == xltypeMulti && f.cols == 3 && f.rows >= 2, "FINDINGS of example 3: %d rows x %d",
+          f.rows, f.cols);
+    check(cell_is_str(&f, 0, 0, "code") && cell_is_str(&f, 0, 1, "severity") &&
+          cell_is_str(&f, 0, 2, "message"), "FINDINGS header row");
+    int fr_ok = f.rows >= 2;
+    for (int r = 1; r < f.rows && r * 3 + 2 < MAX_CELLS; r++) {
+        const cellv *code = at(&f, r, 0), *sev = at(&f, r, 1), *msg = at(&f, r, 2);
+        fr_ok &= code && code->type == xltypeStr && code->str[0] != '\0';
+        fr_ok &= sev && sev->type == xltypeStr &&
+                 (!strcmp(sev->str, "info") || !strcmp(sev->str, "warning") ||
+                  !strcmp(sev->str, "critical"));
+        fr_ok &= msg && msg->type == xltypeStr && strlen(msg->str) > 10;
+    }
+    check(fr_ok, "FINDINGS rows: code, severity (info|warning|critical), message");
+    int mm = find_row(&f, "MAINTENANCE_MISSING"), hs = find_row(&f, "HIDDEN_SHARE_LOW");
+    check(mm > 0 && cell_is_str(&f, mm, 1, "warning"), "FINDINGS: MAINTENANCE_MISSING, warning");
+    check(hs > 0 && cell_is_str(&f, hs, 1, "critical"), "FINDINGS: HIDDEN_SHARE_LOW, critical");
+
+    /* Recalculating the same cell: a new version, the old handle is stale. */
+    value h2 = CALL("AIROI.LOAD", text(model));
+    check(is_handle(&h2) && strcmp(h2.str, h1) != 0, "LOAD again in A1 gives a new handle (%s -> %s)",
+          h1, h2.str);
+    expect_err("stale handle: METRIC", metric(h1, "npv"), xlerrNA);
+    expect_err("stale handle: SCHEDULE", CALL("AIROI.SCHEDULE", text(h1)), xlerrNA);
+    expect_err("stale handle: TCO", CALL("AIROI.TCO", text(h1)), xlerrNA);
+    expect_err("stale handle: FINDINGS", CALL("AIROI.FINDINGS", text(h1)), xlerrNA);
+    expect_num("new handle: METRIC(npv)", metric(h2.str, "npv"), 425.71, 0.005);
+
+    /* Another cell owns another handle; the same address on another sheet too. */
+    set_caller(CALLER_REF, 7, 0, 1);
+    value h3 = CALL("AIROI.LOAD", text(model));
+    set_caller(CALLER_REF, 8, 0, 0);
+    value h4 = CALL("AIROI.LOAD", text(model));
+    check(is_handle(&h3) && is_handle(&h4), "LOAD in B1 and in another sheet's A1");
+    expect_num("A1's handle survives B1's LOAD", metric(h2.str, "npv"), 425.71, 0.005);
+    expect_num("B1's handle", metric(h3.str, "irr"), 0.5399, 5e-5);
+
+    /* A failed LOAD releases the cell's previous handle. */
+    set_caller(CALLER_REF, 7, 0, 1);
+    expect_err("LOAD of a missing file", CALL("AIROI.LOAD", text("no-such-dir/no-such-model.yaml")),
+               xlerrValue);
+    expect_err("B1's old handle after a failed LOAD", metric(h3.str, "npv"), xlerrNA);
+    expect_err("LOAD of a file that is no model (the add-in)", CALL("AIROI.LOAD", text(xll_path)),
+               xlerrValue);
+    expect_err("LOAD of an empty path", CALL("AIROI.LOAD", text("")), xlerrValue);
+    expect_err("LOAD path is a number", CALL("AIROI.LOAD", num(1)), xlerrValue);
+    expect_err("LOAD path missing", call("AIROI.LOAD", 0, NULL), xlerrValue);
+    expect_err("LOAD path error passes through", CALL("AIROI.LOAD", err(xlerrName)), xlerrName);
+
+    /* xlfCaller as an xltypeSRef. */
+    set_caller(CALLER_SREF, 0, 4, 4);
+    value h5 = CALL("AIROI.LOAD", text(model));
+    value h6 = CALL("AIROI.LOAD", text(model));
+    check(is_handle(&h5) && is_handle(&h6), "LOAD with an xltypeSRef caller");
+    expect_err("SRef caller: recalculation releases the old handle", metric(h5.str, "npv"), xlerrNA);
+    expect_num("SRef caller: the new handle", metric(h6.str, "npv"), 425.71, 0.005);
+
+    /* No calling cell (VBA): an unowned handle, kept until xlAutoClose. */
+    set_caller(CALLER_NONE, 0, 0, 0);
+    value h7 = CALL("AIROI.LOAD", text(model));
+    value h8 = CALL("AIROI.LOAD", text(model));
+    check(is_handle(&h7) && is_handle(&h8), "LOAD without a calling cell");
+    expect_num("unowned handles stay valid", metric(h7.str, "npv"), 425.71, 0.005);
+    snprintf(thread_handle, sizeof thread_handle, "%s", h2.str);
+}
+
+/* Worked example 3 as cell ranges, with a scenario table. */
+static XLOPER12 ex3_project_row(void)
+{
+    XLOPER12 c[] = {text("name"), text("currency"), text("period"), text("horizon"), text("discount_rate"),
+                    text("Three-year AI case"), text("TWD"), text("year"), num(3), num(0.08)};
+    return grid(2, 5, c);
+}
+
+static XLOPER12 ex3_costs_table(const char *category)
+{
+    XLOPER12 c[] = {
+        text("Name"), text("category"), text("amount"), text("per"), text("from"), text("to"), text("growth"),
+        text("Build"), text(category), num(350), text("once"), num(0), nil(), nil(),
+        nil(), nil(), nil(), nil(), nil(), nil(), nil(), /* a blank row */
+        text("Run 1"), text("people"), num(180), nil(), num(1), num(1), nil(),
+        text("Run 2"), text("people"), num(150), text("year"), num(2), num(3), num(0),
+    };
+    return grid(5, 7, c);
+}
+
+static XLOPER12 ex3_values_table(void)
+{
+    XLOPER12 c[] = {
+        text("Y1"), text("efficiency"), num(300), nil(), num(1), num(1), nil(), nil(),
+        text("Y2"), text("revenue"), num(490), nil(), num(2), num(2), num(1), num(1),
+        text("Y3"), text("risk"), num(620), text("year"), num(3), num(3), nil(), nil(),
+    };
+    return grid(3, 8, c);
+}
+
+static void test_project(void)
+{
+    const char *f = "AIROI.PROJECT";
+    set_caller(CALLER_REF, 7, 10, 0);
+    value h = CALL(f, ex3_project_row(), ex3_costs_table("people"), ex3_values_table());
+    check(is_handle(&h), "PROJECT(worked example 3 as ranges) returns a handle ('%s')", h.str);
+    expect_num("PROJECT: METRIC(npv)", metric(h.str, "npv"), 425.71, 0.005);
+    expect_num("PROJECT: METRIC(irr)", metric(h.str, "irr"), 0.5399, 5e-5);
+    expect_num("PROJECT: METRIC(total_benefits)", metric(h.str, "total_benefits"), 1410, 1e-9);
+    value s = CALL("AIROI.SCHEDULE", text(h.str));
+    int ok = s.rows == 5;
+    for (int t = 0; t < 4 && ok; t++)
+        ok &= cell_near(&s, t + 1, 3, ex3_net[t], 1e-9);
+    check(ok, "PROJECT: SCHEDULE net column -350, 120, 340, 470");
+
+    /* Scenarios: best (values x1.2), base, worst (values x0.8, costs x1.1, one period late). */
+    XLOPER12 sc[] = {
+        text("name"), text("probability"), text("values"), text("costs"), text("delay"),
+        text("best"), num(0.25), num(1.2), nil(), nil(),
+        text("base"), num(0.5), nil(), nil(), nil(),
+        text("worst"), num(0.25), num(0.8), num(1.1), num(1),
+    };
+    value h2 = CALL(f, ex3_project_row(), ex3_costs_table("people"), ex3_values_table(), grid(4, 5, sc));
+    check(is_handle(&h2) && strcmp(h2.str, h.str) != 0, "PROJECT again in the same cell: new handle %s",
+          h2.str);
+    expect_err("PROJECT: the cell's previous handle is stale", metric(h.str, "npv"), xlerrNA);
+    double best_b[] = {0, 360, 588, 744}, worst_b[] = {0, 0, 240, 392};
+    double worst_c[4], best_net[4], worst_net[4];
+    for (int t = 0; t < 4; t++) {
+        worst_c[t] = 1.1 * ex3_costs[t];
+        best_net[t] = best_b[t] - ex3_costs[t];
+        worst_net[t] = worst_b[t] - worst_c[t];
+    }
+    double npv_best = ref_npv0(0.08, best_net, 4), npv_worst = ref_npv0(0.08, worst_net, 4);
+    double npv_base = ref_npv0(0.08, ex3_net, 4);
+    expect_num("PROJECT: METRIC(npv) base case", metric(h2.str, "npv"), npv_base, 1e-6);
+    expect_num("PROJECT: METRIC(npv, best)", CALL("AIROI.METRIC", text(h2.str), text("npv"), text("best")),
+               npv_best, 1e-6);
+    expect_num("PROJECT: METRIC(npv, worst)", CALL("AIROI.METRIC", text(h2.str), text("npv"), text("worst")),
+               npv_worst, 1e-6);
+    expect_num("PROJECT: METRIC(expected_npv)", metric(h2.str, "expected_npv"),
+               0.25 * npv_best + 0.5 * npv_base + 0.25 * npv_worst, 1e-6);
+    expect_err("PROJECT: METRIC(npv, no such scenario)",
+               CALL("AIROI.METRIC", text(h2.str), text("npv"), text("likely")), xlerrNA);
+
+    /* Errors. */
+    set_caller(CALLER_REF, 7, 11, 0);
+    value h3 = CALL(f, ex3_project_row(), ex3_costs_table("people"), ex3_values_table());
+    check(is_handle(&h3), "PROJECT in A12");
+    expect_err("PROJECT unknown category", CALL(f, ex3_project_row(), ex3_costs_table("hardware"),
+               ex3_values_table()), xlerrValue);
+    expect_err("PROJECT: a failed recalculation releases the cell's handle", metric(h3.str, "npv"),
+               xlerrNA);
+    XLOPER12 bad_prob[] = {text("a"), num(0.5), nil(), nil(), nil(), text("b"), num(0.2), nil(), nil(), nil()};
+    expect_err("PROJECT probabilities not summing to 1", CALL(f, ex3_project_row(),
+               ex3_costs_table("people"), ex3_values_table(), grid(2, 5, bad_prob)), xlerrValue);
+    XLOPER12 cost_err[] = {text("Build"), text("people"), err(xlerrDiv0)};
+    expect_err("PROJECT error value in a cell passes through", CALL(f, ex3_project_row(),
+               grid(1, 3, cost_err), ex3_values_table()), xlerrDiv0);
+    XLOPER12 no_name[] = {nil(), text("TWD"), text("year"), num(3), num(0.08)};
+    expect_err("PROJECT without a project name", CALL(f, grid(1, 5, no_name),
+               ex3_costs_table("people"), ex3_values_table()), xlerrValue);
+    XLOPER12 bad_period[] = {text("P"), nil(), text("decade"), num(3), num(0.08)};
+    expect_err("PROJECT unknown period", CALL(f, grid(1, 5, bad_period), ex3_costs_table("people"),
+               ex3_values_table()), xlerrValue);
+    XLOPER12 amount_text[] = {text("Build"), text("people"), text("lots")};
+    expect_err("PROJECT amount is text", CALL(f, ex3_project_row(), grid(1, 3, amount_text),
+               ex3_values_table()), xlerrValue);
+    expect_err("PROJECT values missing", CALL(f, ex3_project_row(), ex3_costs_table("people")), xlerrValue);
+    expect_err("PROJECT nothing", call(f, 0, NULL), xlerrValue);
+    XLOPER12 dup[] = {text("Y1"), text("efficiency"), num(1), text("Y1"), text("risk"), num(2)};
+    expect_err("PROJECT duplicate item names", CALL(f, ex3_project_row(), ex3_costs_table("people"),
+               grid(2, 3, dup)), xlerrValue);
+}
+
+static void test_after_close(void)
+{
+    expect_err("after xlAutoClose every handle is released", metric(thread_handle, "npv"), xlerrNA);
+}
+
 /* Results are fresh blocks: two live results never share memory. */
 static void test_distinct_results(void)
 {
@@ -909,7 +1334,7 @@ typedef struct job_case {
     value expect;
 } job_case;
 
-static job_case jobs[8];
+static job_case jobs[16];
 static int njobs;
 static atomic_int thread_mismatches;
 
@@ -936,6 +1361,17 @@ static int same_value(value a, value b)
     case xltypeNum: return fabs(a.num - b.num) <= 1e-14 * fmax(1.0, fabs(b.num));
     case xltypeErr: return a.err == b.err;
     case xltypeStr: return strcmp(a.str, b.str) == 0;
+    case xltypeMulti:
+        if (a.rows != b.rows || a.cols != b.cols)
+            return 0;
+        for (long i = 0; i < (long)a.rows * a.cols && i < MAX_CELLS; i++) {
+            const cellv *x = &a.cells[i], *y = &b.cells[i];
+            if (x->type != y->type || (x->type == xltypeNum && x->num != y->num) ||
+                (x->type == xltypeErr && x->err != y->err) ||
+                (x->type == xltypeStr && strcmp(x->str, y->str) != 0))
+                return 0;
+        }
+        return 1;
     default: return 1;
     }
 }
@@ -955,19 +1391,133 @@ static void worker(int id)
     }
 }
 
+/* Race: readers resolve every handle a cell has had while the main thread
+ * keeps recalculating that cell (each LOAD releases the previous model,
+ * possibly while a reader borrows it). A reader must see the right NPV or
+ * #N/A, never anything else; the sanitizers catch a use after free. */
+#define RACE_LOADS 100
+static int race_mode;
+static unsigned long race_base; /* first id of the race's handles */
+static atomic_int race_done, race_bad, race_hits_final;
+
+static void race_worker(int id)
+{
+    for (int final = 0; final < 2; final++) {
+        int hits = 0;
+        for (unsigned long k = 0; k <= RACE_LOADS; k++) {
+            char h[64];
+            snprintf(h, sizeof h, "project#%lu", race_base + k);
+            XLOPER12 a[2];
+            a[0] = text_tmp(h);
+            a[1] = text_tmp("npv");
+            LPXLOPER12 x = call_raw("AIROI.METRIC", 2, a);
+            free(a[0].val.str);
+            free(a[1].val.str);
+            value v = take("AIROI.METRIC (race)", x);
+            if (v.type == xltypeNum && fabs(v.num - 425.71) <= 0.005)
+                hits++;
+            else if (!(v.type == xltypeErr && v.err == xlerrNA) &&
+                     atomic_fetch_add(&race_bad, 1) < 5)
+                printf("race thread %d: %s gave type 0x%x %.17g err %d\n", id, h,
+                       (unsigned)v.type, v.num, v.err);
+        }
+        if (final)
+            atomic_fetch_add(&race_hits_final, hits);
+        else if (!atomic_load(&race_done))
+            final--; /* keep reading until the main thread is done */
+    }
+}
+
 #if defined(_WIN32)
 static DWORD WINAPI thread_main(LPVOID arg)
 {
-    worker((int)(intptr_t)arg);
+    if (race_mode)
+        race_worker((int)(intptr_t)arg);
+    else
+        worker((int)(intptr_t)arg);
     return 0;
 }
 #else
 static void *thread_main(void *arg)
 {
-    worker((int)(intptr_t)arg);
+    if (race_mode)
+        race_worker((int)(intptr_t)arg);
+    else
+        worker((int)(intptr_t)arg);
     return NULL;
 }
 #endif
+
+#if defined(_WIN32)
+static HANDLE threads[THREADS];
+#else
+static pthread_t threads[THREADS];
+#endif
+static int thread_ok[THREADS];
+
+static int start_threads(void)
+{
+    int started = 0;
+    for (int i = 0; i < THREADS; i++) {
+#if defined(_WIN32)
+        threads[i] = CreateThread(NULL, 0, thread_main, (LPVOID)(intptr_t)i, 0, NULL);
+        thread_ok[i] = threads[i] != NULL;
+#else
+        thread_ok[i] = pthread_create(&threads[i], NULL, thread_main, (void *)(intptr_t)i) == 0;
+#endif
+        started += thread_ok[i];
+    }
+    return started;
+}
+
+static void join_threads(void)
+{
+    for (int i = 0; i < THREADS; i++) {
+        if (!thread_ok[i])
+            continue;
+#if defined(_WIN32)
+        WaitForSingleObject(threads[i], INFINITE);
+        CloseHandle(threads[i]);
+#else
+        pthread_join(threads[i], NULL);
+#endif
+        thread_ok[i] = 0;
+    }
+}
+
+static void test_race(const char *model)
+{
+    if (model == NULL)
+        return;
+    set_caller(CALLER_REF, 50, 0, 0);
+    value h = CALL("AIROI.LOAD", text(model));
+    check(is_handle(&h), "race: first LOAD");
+    if (!is_handle(&h))
+        return;
+    race_base = strtoul(h.str + 8, NULL, 10);
+    race_mode = 1;
+    atomic_store(&in_calc, 1);
+    int started = start_threads();
+    int loads_ok = 1;
+    for (int i = 0; i < RACE_LOADS; i++) {
+        XLOPER12 a = text(model);
+        atomic_store(&unsafe_active, 1);
+        value v = take("AIROI.LOAD (race)", call_raw("AIROI.LOAD", 1, &a));
+        atomic_store(&unsafe_active, 0);
+        loads_ok &= is_handle(&v) && strtoul(v.str + 8, NULL, 10) == race_base + (unsigned long)i + 1;
+    }
+    atomic_store(&race_done, 1);
+    join_threads();
+    atomic_store(&in_calc, 0);
+    race_mode = 0;
+    check(started == THREADS, "race: %d reader threads started", started);
+    check(loads_ok, "race: %d recalculations of one cell give consecutive handles", RACE_LOADS);
+    check(atomic_load(&race_bad) == 0, "race: readers saw only the NPV or #N/A (%d others)",
+          atomic_load(&race_bad));
+    check(atomic_load(&race_hits_final) == started,
+          "race: afterwards exactly the last handle is alive for every reader (%d of %d)",
+          atomic_load(&race_hits_final), started);
+}
 
 static void test_threads(void)
 {
@@ -979,31 +1529,20 @@ static void test_threads(void)
     add_job("AIROI.PAYBACK", 1, ARGS(column(3, (double[]){-100, 10, 10})));
     add_job("AIROI.NPVROI", 3, ARGS(num(0.08), column(4, ex3_benefits), column(4, ex3_costs)));
     add_job("AIROI.VERSION", 0, NULL);
+    if (thread_handle[0] != '\0') {
+        /* Several threads read one model handle at once. */
+        add_job("AIROI.METRIC", 2, ARGS(text(thread_handle), text("npv")));
+        add_job("AIROI.METRIC", 2, ARGS(text(thread_handle), text("irr")));
+        add_job("AIROI.METRIC", 3, ARGS(text(thread_handle), text("npv"), text("nope")));
+        add_job("AIROI.SCHEDULE", 1, ARGS(text(thread_handle)));
+        add_job("AIROI.TCO", 1, ARGS(text(thread_handle)));
+        add_job("AIROI.FINDINGS", 1, ARGS(text(thread_handle)));
+        check(jobs[njobs - 1].expect.type == xltypeMulti, "threads read a live handle (%s)",
+              thread_handle);
+    }
     atomic_store(&in_calc, 1);
-    int started = 0;
-#if defined(_WIN32)
-    HANDLE th[THREADS];
-    for (int i = 0; i < THREADS; i++) {
-        th[i] = CreateThread(NULL, 0, thread_main, (LPVOID)(intptr_t)i, 0, NULL);
-        if (th[i] != NULL)
-            started++;
-    }
-    for (int i = 0; i < THREADS; i++)
-        if (th[i] != NULL) {
-            WaitForSingleObject(th[i], INFINITE);
-            CloseHandle(th[i]);
-        }
-#else
-    pthread_t th[THREADS];
-    int ok[THREADS];
-    for (int i = 0; i < THREADS; i++) {
-        ok[i] = pthread_create(&th[i], NULL, thread_main, (void *)(intptr_t)i) == 0;
-        started += ok[i];
-    }
-    for (int i = 0; i < THREADS; i++)
-        if (ok[i])
-            pthread_join(th[i], NULL);
-#endif
+    int started = start_threads();
+    join_threads();
     atomic_store(&in_calc, 0);
     check(started == THREADS, "%d recalculation threads started", started);
     check(atomic_load(&thread_mismatches) == 0,
@@ -1037,11 +1576,17 @@ static void unload(void)
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: xll-host PATH-TO-airoi.xll [-v]\n");
+        fprintf(stderr, "usage: xll-host PATH-TO-airoi.xll [MODEL.yaml] [-v]\n");
         return 2;
     }
     xll_path = argv[1];
-    verbose = argc > 2 && strcmp(argv[2], "-v") == 0;
+    const char *model = NULL;
+    for (int i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "-v") == 0)
+            verbose = 1;
+        else
+            model = argv[i];
+    }
 
     check(load(xll_path), "load %s", xll_path);
     if (module == NULL) {
@@ -1078,8 +1623,12 @@ int main(int argc, char **argv)
     test_payback();
     test_roi();
     test_version();
+    test_load(model);
+    test_project();
+    set_caller(CALLER_REF, 99, 0, 0); /* a scratch cell for the calls below */
     test_distinct_results();
     test_threads();
+    test_race(model);
     check(atomic_load(&calc_callbacks) == 0, "no callbacks from worksheet functions (%d)",
           atomic_load(&calc_callbacks));
 
@@ -1100,6 +1649,7 @@ int main(int argc, char **argv)
           freed, owned);
 
     check(auto_close() == 1, "xlAutoClose returns 1");
+    test_after_close();
     for (int i = 0; i < nregs; i++) {
         check(regs[i].unregistered, "%s: unregistered by xlAutoClose", regs[i].name);
         check(regs[i].name_deleted, "%s: its name deleted by xlAutoClose", regs[i].name);
