@@ -420,7 +420,10 @@ def doubles(values: Any, name: str = "values") -> Tuple[Any, int, Any]:
         raise invalid("%s: a value is too large for a double" % name) from None
     n = len(buf)
     if n == 0:
-        return None, 0, buf
+        # A real (empty) array, not NULL: the C library then says "no values"
+        # instead of "values is NULL".
+        empty = (c_double * 1)()
+        return empty, 0, empty
     # from_buffer() shares the memory and keeps buf alive with the ctypes array.
     return (c_double * n).from_buffer(buf), n, buf
 
@@ -434,7 +437,8 @@ def int32s(values: Sequence[int]) -> Tuple[Any, int, Any]:
     buf = array("i", values)
     n = len(buf)
     if n == 0:
-        return None, 0, buf
+        empty = (c_int32 * 1)()
+        return empty, 0, empty
     return (c_int32 * n).from_buffer(buf), n, buf
 
 

@@ -320,7 +320,7 @@ def discounted_payback(rate: float, values: Values) -> Optional[float]:
 # -------------------------------------------------------------------- batch
 def _check_errors(errors: str) -> None:
     if errors not in ("coerce", "raise"):
-        raise ValueError("errors must be 'coerce' or 'raise', got %r" % (errors,))
+        raise _lib.invalid("errors must be 'coerce' or 'raise', got %r" % (errors,))
 
 
 def _empty(r: "_lib.Rows") -> BatchResult:

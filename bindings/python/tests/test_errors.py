@@ -164,3 +164,21 @@ class TestRaised(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class TestEmptyInput(unittest.TestCase):
+    """An empty sequence is reported as empty, not as a NULL pointer."""
+
+    def test_empty_values_say_no_values(self):
+        cases = [(airoi.npv, (0.1, [])), (airoi.payback, ([],)),
+                 (airoi.irr, ([],)), (airoi.mirr, ([], 0.1, 0.1)),
+                 (airoi.xnpv, (0.1, [], []))]
+        for fn, args in cases:
+            with self.subTest(fn=fn.__name__):
+                with self.assertRaises(airoi.InvalidInputError) as cm:
+                    fn(*args)
+                self.assertNotIn("NULL", str(cm.exception))
+
+    def test_bad_errors_argument_is_invalid_input(self):
+        with self.assertRaises(airoi.InvalidInputError):
+            airoi.npv_batch(0.1, [[1.0, 2.0]], errors="bogus")
