@@ -20,14 +20,22 @@
  * - errors: an argument of the wrong kind (text, missing) is #VALUE!; an
  *   error value in an argument is passed through; a number outside the
  *   domain, no solution or an overflow is #NUM!; "never" is #N/A; a ratio
- *   with a zero denominator is #DIV/0!. NaN and infinity never reach a cell.
+ *   with a zero denominator, or a discount rate of exactly -1 (1 + rate is
+ *   0, as Excel's NPV), is #DIV/0!. NaN and infinity never reach a cell.
  */
+#if !defined(_WIN32) && !defined(_GNU_SOURCE)
+#  define _GNU_SOURCE /* dladdr and Dl_info in glibc's <dlfcn.h> */
+#endif
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #if defined(_WIN32)
+#  define WIN32_LEAN_AND_MEAN
+#  include <windows.h>
 #  include <wchar.h>
+#else
+#  include <dlfcn.h>
 #endif
 
 #include "airoi/airoi.h"
@@ -237,6 +245,16 @@ static LPXLOPER12 result_of(int status, double value)
     }
 }
 
+/* A discount rate of exactly -100 %: 1 + rate is 0, and Excel's NPV divides
+ * by it (#DIV/0!). The library refuses every rate <= -1 (AIROI_ERR_INVALID,
+ * #NUM! through result_of); Excel computes NPV below -100 % but libairoi
+ * does not, so those stay #NUM!. Checked once the arguments are read, so
+ * that argument errors come first. */
+static int rate_divides_by_zero(double rate)
+{
+    return rate == -1.0;
+}
+
 /* A ratio (a - b) / b of totals: #DIV/0! when b is 0, #NUM! when b < 0
  * (costs are positive amounts). */
 static LPXLOPER12 ratio_result(double benefits, double costs)
@@ -301,6 +319,10 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_npv(LPXLOPER12 a_rate, LPXLOPER12 a_val
         return xll_result_err(e);
     if (n == 0)
         return xll_result_err(xlerrValue);
+    if (rate_divides_by_zero(rate)) {
+        free(v);
+        return xll_result_err(xlerrDiv0);
+    }
     int st = airoi_npv(&out, rate, v, n);
     free(v);
     return result_of(st, out);
@@ -401,6 +423,10 @@ static LPXLOPER12 payback(LPXLOPER12 a_rate, LPXLOPER12 a_values)
         return xll_result_err(e);
     if (n == 0)
         return xll_result_err(xlerrValue);
+    if (a_rate != NULL && rate_divides_by_zero(rate)) {
+        free(v);
+        return xll_result_err(xlerrDiv0);
+    }
     int st = a_rate != NULL ? airoi_discounted_payback(&out, &reached, rate, v, n)
                             : airoi_payback(&out, &reached, v, n);
     free(v);
@@ -449,6 +475,8 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_npvroi(LPXLOPER12 a_rate, LPXLOPER12 a_
         e = xll_arg_numbers(a_costs, XLL_CELLS_BLANK_ZERO, &c, &nc);
     if (e == XLL_OK && (nb == 0 || nc == 0))
         e = xlerrValue;
+    if (e == XLL_OK && rate_divides_by_zero(rate))
+        e = xlerrDiv0;
     int st = AIROI_OK;
     if (e == XLL_OK) {
         st = airoi_npv0(&pvb, rate, b, nb);
@@ -1195,6 +1223,17 @@ static void tmp_free(XLOPER12 *x)
     x->xltype = xltypeNil;
 }
 
+/* Releases what a callback result may hold of Excel's memory (strings,
+ * arrays, references) with xlFree; numbers, booleans, errors and Nil hold
+ * none and need no callback, which a minimal host may not answer. */
+static void release_excel_result(XLOPER12 *x)
+{
+    uint32_t t = x->xltype & 0xfff;
+    if (t == xltypeStr || t == xltypeMulti || t == xltypeRef)
+        xll_excel12(xlFree, NULL, 1, x);
+    x->xltype = xltypeNil;
+}
+
 /* Builds the type string: Q result, one Q per argument, then the flags. */
 static void type_text(const xll_function *f, char *buf)
 {
@@ -1259,10 +1298,18 @@ static int register_function(const XLOPER12 *module, size_t idx)
 
     XLOPER12 res;
     res.xltype = xltypeNil;
-    if (ok && xll_excel12v(xlfRegister, &res, count, argv) == xlretSuccess &&
-        res.xltype == xltypeNum) {
-        register_ids[idx] = res.val.num;
-        registered[idx] = 1;
+    /* Excel answers with the register id, a number; a host may also answer
+     * with an integer. Anything else (an error value, a failed call) means
+     * this function is not registered: the others still are. */
+    if (ok && xll_excel12v(xlfRegister, &res, count, argv) == xlretSuccess) {
+        uint32_t t = res.xltype & 0xfff;
+        if (t == xltypeNum || t == xltypeInt) {
+            register_ids[idx] = t == xltypeNum ? res.val.num : (double)res.val.w;
+            registered[idx] = 1;
+        } else {
+            ok = 0;
+        }
+        release_excel_result(&res);
     } else {
         ok = 0;
     }
@@ -1272,20 +1319,81 @@ static int register_function(const XLOPER12 *module, size_t idx)
     return ok;
 }
 
+/* The add-in's own file name as a counted string in a malloc'ed block (free
+ * x->val.str with free()), for hosts that do not answer xlGetName: the
+ * module containing xlAutoOpen, by GetModuleHandleExW + GetModuleFileNameW
+ * on Windows, dladdr elsewhere. Returns 0, or -1 when it is not known. */
+static int own_module_name(XLOPER12 *x)
+{
+    int (XLL_CALL *self)(void) = xlAutoOpen;
+    void *addr;
+    memcpy(&addr, &self, sizeof addr); /* a code address inside this module */
+    x->xltype = xltypeNil;
+#if defined(_WIN32)
+    HMODULE h = NULL;
+    if (!GetModuleHandleExW(GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS |
+                                GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT,
+                            (LPCWSTR)addr, &h))
+        return -1;
+    wchar_t *w = malloc((XL_MAX_STR + 1) * sizeof *w);
+    XCHAR *s = malloc((XL_MAX_STR + 1) * sizeof *s);
+    DWORD len = w != NULL && s != NULL ? GetModuleFileNameW(h, w, XL_MAX_STR + 1) : 0;
+    /* len == XL_MAX_STR + 1 means truncated: no usable name. */
+    if (len == 0 || len > XL_MAX_STR) {
+        free(w);
+        free(s);
+        return -1;
+    }
+    s[0] = (XCHAR)len;
+    for (DWORD i = 0; i < len; i++)
+        s[i + 1] = (XCHAR)w[i];
+    free(w);
+#else
+    Dl_info info;
+    if (dladdr(addr, &info) == 0 || info.dli_fname == NULL || info.dli_fname[0] == '\0')
+        return -1;
+    size_t units = xll_utf16_len(info.dli_fname);
+    if (units > XL_MAX_STR)
+        return -1;
+    XCHAR *s = malloc((units + 1) * sizeof *s);
+    if (s == NULL)
+        return -1;
+    s[0] = (XCHAR)xll_utf8_to_utf16(s + 1, units, info.dli_fname);
+#endif
+    x->xltype = xltypeStr;
+    x->val.str = s;
+    return 0;
+}
+
+/* Registers every function. Only xlfRegister is needed from the host: the
+ * module name comes from xlGetName when the host answers it, else from the
+ * module itself. A function the host refuses is left out and the others
+ * are still registered; xlAutoOpen returns 1 whenever the host could be
+ * called at all (Excel ignores the value; 0 only when MdCallBack12 is
+ * missing, so that nothing can be registered). */
 XLL_EXPORT int XLL_CALL xlAutoOpen(void)
 {
     if (!xll_callback_init())
         return 0;
     XLOPER12 module;
     module.xltype = xltypeNil;
-    if (xll_excel12(xlGetName, &module, 0) != xlretSuccess ||
-        (module.xltype & ~(uint32_t)xlbitXLFree) != xltypeStr)
-        return 0;
-    int all = 1;
+    int from_excel = xll_excel12(xlGetName, &module, 0) == xlretSuccess;
+    if (from_excel && (module.xltype & 0xfff) != xltypeStr) {
+        release_excel_result(&module);
+        from_excel = 0;
+    }
+    if (!from_excel && own_module_name(&module) != 0) {
+        /* No name at all: Excel would refuse the registrations anyway. */
+        return 1;
+    }
     for (size_t i = 0; i < NFUNCTIONS; i++)
-        all &= register_function(&module, i);
-    xll_excel12(xlFree, NULL, 1, &module);
-    return all;
+        (void)register_function(&module, i);
+    if (from_excel) {
+        release_excel_result(&module);
+    } else {
+        free(module.val.str);
+    }
+    return 1;
 }
 
 XLL_EXPORT int XLL_CALL xlAutoClose(void)
@@ -1297,14 +1405,14 @@ XLL_EXPORT int XLL_CALL xlAutoClose(void)
         id.xltype = xltypeNum;
         id.val.num = register_ids[i];
         res.xltype = xltypeNil;
-        xll_excel12(xlfUnregister, &res, 1, &id);
-        xll_excel12(xlFree, NULL, 1, &res);
+        if (xll_excel12(xlfUnregister, &res, 1, &id) == xlretSuccess)
+            release_excel_result(&res);
         /* Unregistering leaves the hidden name of the function behind:
          * delete it with SET.NAME without a definition. */
         if (tmp_str(&name, functions[i].name) == 0) {
             res.xltype = xltypeNil;
-            xll_excel12(xlfSetName, &res, 1, &name);
-            xll_excel12(xlFree, NULL, 1, &res);
+            if (xll_excel12(xlfSetName, &res, 1, &name) == xlretSuccess)
+                release_excel_result(&res);
         }
         tmp_free(&name);
         registered[i] = 0;

@@ -3,6 +3,7 @@
  * checks it.
  *
  *   xll-host PATH-TO-airoi.xll [MODEL.yaml] [-v]
+ *   xll-host PATH-TO-airoi.xll --minimal [-v]
  *
  * MODEL.yaml is docs/examples/example3-three-year.yaml (worked example 3),
  * which the model functions (AIROI.LOAD, METRIC, SCHEDULE, TCO, FINDINGS)
@@ -20,6 +21,16 @@
  * xlAddInManagerInfo12 for the add-in's name and closes with xlAutoClose,
  * checking that every function is unregistered and that every
  * Excel-allocated string it handed out was released with xlFree.
+ *
+ * With --minimal it is instead the smallest host an XLL may meet: its
+ * MdCallBack12 answers only xlfRegister (with a number id) and returns
+ * xlretInvXlfn for everything else (no xlGetName, xlfCaller, xlFree,
+ * xlfUnregister); it refuses two registrations (AIROI.MIRR with an error
+ * value, AIROI.ROI with xlretFailed), then checks that xlAutoOpen returns 1
+ * and registered everything else under the add-in's own file name, and
+ * calls AIROI.NPV, IRR, XIRR and VERSION by their registered names with
+ * Microsoft's documented examples, every DLL-owned result going back to
+ * xlAutoFree12.
  *
  * Prints one line per failure and a summary "xll-host: N passed, M failed";
  * exits 0 only when nothing failed. The same source builds natively (run by
@@ -206,6 +217,7 @@ typedef struct reg {
     int nargs;        /* argument codes in type_text */
     void *fn;         /* the export named by procedure */
     int unregistered; /* xlfUnregister seen for id */
+    int refused;      /* --minimal: the host refused this registration */
     int name_deleted; /* xlfSetName without definition seen for name */
 } reg;
 
@@ -216,6 +228,12 @@ static int excel_strings_live; /* strings (xlGetName) and references (xlfCaller)
 static atomic_int in_calc;     /* worksheet functions are running */
 static atomic_int calc_callbacks;
 static atomic_int unsafe_active; /* a function registered without $ is running (main thread) */
+
+/* --minimal: the host answers only xlfRegister. */
+static int minimal;
+static int minimal_getname;  /* xlGetName requests refused */
+static int minimal_refused;  /* other callbacks refused (xlFree, xlfUnregister, ...) */
+static int minimal_bad_unregister; /* xlfUnregister of a refused registration */
 
 /* The cell being calculated, as xlfCaller reports it. */
 enum { CALLER_REF = 0, CALLER_SREF = 1, CALLER_NONE = 2 };
@@ -281,8 +299,54 @@ static int on_register(int coper, LPXLOPER12 *opers, LPXLOPER12 res)
     return xlretSuccess;
 }
 
+/* --minimal: registers as on_register, but refuses AIROI.MIRR with an error
+ * value (as Excel does for a bad registration) and AIROI.ROI with a failed
+ * call that leaves the result untouched. */
+static int minimal_register(int coper, LPXLOPER12 *opers, LPXLOPER12 res)
+{
+    if (res == NULL)
+        return xlretInvXloper;
+    XLOPER12 before = *res;
+    int rc = on_register(coper, opers, res);
+    if (rc != xlretSuccess)
+        return rc;
+    reg *r = &regs[nregs - 1];
+    if (r->name != NULL && strcmp(r->name, "AIROI.MIRR") == 0) {
+        r->refused = 1;
+        res->xltype = xltypeErr;
+        res->val.err = xlerrValue;
+    } else if (r->name != NULL && strcmp(r->name, "AIROI.ROI") == 0) {
+        r->refused = 1;
+        *res = before;
+        return xlretFailed;
+    }
+    return xlretSuccess;
+}
+
+static int minimal_callback(int xlfn, int coper, LPXLOPER12 *opers, LPXLOPER12 res)
+{
+    if (atomic_load(&in_calc)) { /* worksheet functions call nothing */
+        atomic_fetch_add(&calc_callbacks, 1);
+        return xlretInvXlfn;
+    }
+    if (xlfn == xlfRegister)
+        return minimal_register(coper, opers, res);
+    if (xlfn == xlGetName)
+        minimal_getname++;
+    else
+        minimal_refused++;
+    if (xlfn == xlfUnregister && coper == 1 && opers != NULL && opers[0] != NULL &&
+        (opers[0]->xltype & 0xfff) == xltypeNum)
+        for (int i = 0; i < nregs; i++)
+            if (regs[i].refused && regs[i].id == opers[0]->val.num)
+                minimal_bad_unregister++;
+    return xlretInvXlfn;
+}
+
 HOST_EXPORT int XLL_CALL MdCallBack12(int xlfn, int coper, LPXLOPER12 *opers, LPXLOPER12 res)
 {
+    if (minimal)
+        return minimal_callback(xlfn, coper, opers, res);
     if (xlfn == xlfCaller && atomic_load(&unsafe_active)) {
         /* Only functions registered without $ may ask for their cell. */
         caller_calls++;
@@ -475,6 +539,31 @@ static reg *find_reg(const char *name)
     return NULL;
 }
 
+/* --minimal: the add-in names itself (GetModuleFileNameW, dladdr). Natively
+ * dladdr gives back the path given to dlopen; Windows gives the full path,
+ * whose last component is the file loaded (compared without case). */
+static int names_file(const char *text, const char *path)
+{
+#if defined(_WIN32)
+    const char *a = strrchr(text, '\\'), *b = path;
+    a = a != NULL ? a + 1 : text;
+    for (const char *p = path; *p; p++)
+        if (*p == '\\' || *p == '/' || *p == ':')
+            b = p + 1;
+    if (*a == '\0' || strlen(a) != strlen(b))
+        return 0;
+    for (; *a; a++, b++) {
+        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
+        char y = *b >= 'A' && *b <= 'Z' ? (char)(*b - 'A' + 'a') : *b;
+        if (x != y)
+            return 0;
+    }
+    return text[1] == ':' || (text[0] == '\\' && text[1] == '\\'); /* an absolute path */
+#else
+    return strcmp(text, path) == 0;
+#endif
+}
+
 static void lint(void)
 {
     check(nregs == (int)NEXPECTED, "xlAutoOpen registered %d functions (expected %d)", nregs,
@@ -496,8 +585,12 @@ static void lint(void)
             dup_proc |= strcmp(regs[j].procedure, r->procedure) == 0;
         }
         check(!dup_name && !dup_proc, "%s: name and export %s registered once", nm, r->procedure);
-        check(strcmp(r->module_text, xll_path) == 0, "%s: module text is the path from xlGetName",
-              nm);
+        if (minimal)
+            check(names_file(r->module_text, xll_path), "%s: module text '%s' is the add-in's own file",
+                  nm, r->module_text);
+        else
+            check(strcmp(r->module_text, xll_path) == 0, "%s: module text is the path from xlGetName",
+                  nm);
         check(strncmp(r->name, "AIROI.", 6) == 0 && strlen(r->name) > 6, "%s: AIROI. prefix", nm);
         for (const char *p = r->name; *p; p++)
             if (!((*p >= 'A' && *p <= 'Z') || *p == '.' || (*p >= '0' && *p <= '9'))) {
@@ -852,7 +945,19 @@ static void test_npv(void)
     expect_err("NPV values missing", CALL(f, num(0.1)), xlerrValue);
     expect_err("NPV both missing", call(f, 0, NULL), xlerrValue);
     expect_err("NPV values text", CALL(f, num(0.1), text("abc")), xlerrValue);
-    expect_err("NPV rate -1", CALL(f, num(-1), column(4, ms_npv)), xlerrNum);
+    /* Excel's NPV divides by 1 + rate: #DIV/0! at exactly -100 %. Below it
+     * Excel computes a value but libairoi refuses the rate: #NUM!. */
+    expect_err("NPV rate -1 (Excel: #DIV/0!)", CALL(f, num(-1), column(4, ms_npv)), xlerrDiv0);
+    expect_err("NPV rate -1 with values missing", CALL(f, num(-1)), xlerrValue);
+    expect_err("NPV rate -1 with an error in the range", CALL(f, num(-1), grid(3, 1, with_err)),
+               xlerrDiv0);
+    XLOPER12 with_na[] = {num(-10000), err(xlerrNA), num(3000)};
+    expect_err("NPV rate -1: an error in the range comes first", CALL(f, num(-1), grid(3, 1, with_na)),
+               xlerrNA);
+    expect_err("NPV rate -2", CALL(f, num(-2), column(4, ms_npv)), xlerrNum);
+    expect_err("NPV rate -1.000001", CALL(f, num(-1.000001), column(4, ms_npv)), xlerrNum);
+    expect_num("NPV rate -0.5", CALL(f, num(-0.5), column(4, ms_npv)),
+               -10000 * 2.0 + 3000 * 4.0 + 4200 * 8.0 + 6800 * 16.0, 1e-6);
     expect_err("NPV rate 2-D range", CALL(f, column(4, ms_npv), column(4, ms_npv)), xlerrValue);
     expect_err("NPV huge values overflow", CALL(f, num(-0.999999), column(4, (double[]){1e308, 1e308, 1e308, 1e308})),
                xlerrNum);
@@ -973,6 +1078,10 @@ static void test_payback(void)
     expect_err("DPAYBACK never", CALL("AIROI.DPAYBACK", num(0.5), column(3, (double[]){-100, 60, 60})),
                xlerrNA);
     expect_err("DPAYBACK rate missing", CALL("AIROI.DPAYBACK", missing(), column(4, ex3_net)), xlerrValue);
+    expect_err("DPAYBACK rate -1 (#DIV/0!)", CALL("AIROI.DPAYBACK", num(-1), column(4, ex3_net)),
+               xlerrDiv0);
+    expect_err("DPAYBACK rate -1 with text in the range", CALL("AIROI.DPAYBACK", num(-1),
+               grid(3, 1, (XLOPER12[]){num(-100), text("x"), num(150)})), xlerrValue);
     expect_err("DPAYBACK rate -2", CALL("AIROI.DPAYBACK", num(-2), column(4, ex3_net)), xlerrNum);
     XLOPER12 e[] = {num(-100), err(xlerrNull), num(150)};
     expect_err("DPAYBACK error passes through", CALL("AIROI.DPAYBACK", num(0.1), grid(3, 1, e)), xlerrNull);
@@ -1000,7 +1109,9 @@ static void test_roi(void)
                1e-12);
     expect_err("NPVROI costs 0", CALL("AIROI.NPVROI", num(0.08), num(5), num(0)), xlerrDiv0);
     expect_err("NPVROI rate text", CALL("AIROI.NPVROI", text("x"), num(5), num(1)), xlerrValue);
-    expect_err("NPVROI rate -1", CALL("AIROI.NPVROI", num(-1), num(5), num(1)), xlerrNum);
+    expect_err("NPVROI rate -1 (#DIV/0!)", CALL("AIROI.NPVROI", num(-1), num(5), num(1)), xlerrDiv0);
+    expect_err("NPVROI rate -1 with costs missing", CALL("AIROI.NPVROI", num(-1), num(5)), xlerrValue);
+    expect_err("NPVROI rate -1.5", CALL("AIROI.NPVROI", num(-1.5), num(5), num(1)), xlerrNum);
     expect_err("NPVROI benefits missing", CALL("AIROI.NPVROI", num(0.08)), xlerrValue);
 }
 
@@ -1573,10 +1684,29 @@ static void unload(void)
 #endif
 }
 
+/* Everything but the registration, with the full host. */
+static void run_full(const char *model)
+{
+    test_npv();
+    test_xnpv();
+    test_irr();
+    test_xirr();
+    test_mirr();
+    test_payback();
+    test_roi();
+    test_version();
+    test_load(model);
+    test_project();
+    set_caller(CALLER_REF, 99, 0, 0); /* a scratch cell for the calls below */
+    test_distinct_results();
+    test_threads();
+    test_race(model);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: xll-host PATH-TO-airoi.xll [MODEL.yaml] [-v]\n");
+        fprintf(stderr, "usage: xll-host PATH-TO-airoi.xll [MODEL.yaml | --minimal] [-v]\n");
         return 2;
     }
     xll_path = argv[1];
@@ -1584,6 +1714,8 @@ int main(int argc, char **argv)
     for (int i = 2; i < argc; i++) {
         if (strcmp(argv[i], "-v") == 0)
             verbose = 1;
+        else if (strcmp(argv[i], "--minimal") == 0)
+            minimal = 1;
         else
             model = argv[i];
     }
@@ -1612,23 +1744,28 @@ int main(int argc, char **argv)
     }
 
     check(auto_open() == 1, "xlAutoOpen returns 1");
-    check(excel_strings_live == 0, "xlAutoOpen released the xlGetName string with xlFree");
+    if (minimal) {
+        check(minimal_getname == 1, "xlAutoOpen asked once for xlGetName (refused: %d)",
+              minimal_getname);
+        check(minimal_refused == 0, "xlAutoOpen made no other callback than xlfRegister (%d)",
+              minimal_refused);
+        check(find_reg("AIROI.MIRR") != NULL && find_reg("AIROI.MIRR")->refused &&
+                  find_reg("AIROI.ROI") != NULL && find_reg("AIROI.ROI")->refused,
+              "the host refused AIROI.MIRR and AIROI.ROI, and registration went on");
+    } else {
+        check(excel_strings_live == 0, "xlAutoOpen released the xlGetName string with xlFree");
+    }
     lint();
 
-    test_npv();
-    test_xnpv();
-    test_irr();
-    test_xirr();
-    test_mirr();
-    test_payback();
-    test_roi();
-    test_version();
-    test_load(model);
-    test_project();
-    set_caller(CALLER_REF, 99, 0, 0); /* a scratch cell for the calls below */
-    test_distinct_results();
-    test_threads();
-    test_race(model);
+    if (minimal) {
+        test_npv();
+        test_irr();
+        test_xirr();
+        test_version();
+    } else {
+        run_full(model);
+    }
+
     check(atomic_load(&calc_callbacks) == 0, "no callbacks from worksheet functions (%d)",
           atomic_load(&calc_callbacks));
 
@@ -1649,10 +1786,14 @@ int main(int argc, char **argv)
           freed, owned);
 
     check(auto_close() == 1, "xlAutoClose returns 1");
-    test_after_close();
-    for (int i = 0; i < nregs; i++) {
-        check(regs[i].unregistered, "%s: unregistered by xlAutoClose", regs[i].name);
-        check(regs[i].name_deleted, "%s: its name deleted by xlAutoClose", regs[i].name);
+    if (minimal) {
+        check(minimal_bad_unregister == 0, "xlAutoClose unregisters no refused function");
+    } else {
+        test_after_close();
+        for (int i = 0; i < nregs; i++) {
+            check(regs[i].unregistered, "%s: unregistered by xlAutoClose", regs[i].name);
+            check(regs[i].name_deleted, "%s: its name deleted by xlAutoClose", regs[i].name);
+        }
     }
     check(excel_strings_live == 0, "every Excel-allocated string was released with xlFree (%d left)",
           excel_strings_live);
