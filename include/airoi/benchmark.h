@@ -78,6 +78,9 @@ AIROI_API const char *airoi_benchmark_get_label(size_t i);
 
 /**
  * @brief Finds a benchmark row by key or alias.
+ *
+ * Ownership: @p key is only read during the call; writes an index to @p
+ * *index.
  * @param[out] index The row index; untouched on failure.
  * @param[in] key A key or alias (case-sensitive; '-' and ' ' are read as '_').
  * @retval AIROI_OK Success.
@@ -89,6 +92,8 @@ AIROI_API int airoi_benchmark_find(size_t *index, const char *key);
 
 /**
  * @brief Range of one field of the i-th benchmark row.
+ *
+ * Ownership: writes the caller's @p *low and @p *high; keeps no reference.
  * @param[out] low Low end; may be NULL.
  * @param[out] high High end; may be NULL.
  * @param[in] i Index below airoi_benchmark_count().
@@ -102,6 +107,9 @@ AIROI_API int airoi_benchmark_get_range(double *low, double *high, size_t i, int
 
 /**
  * @brief Main value dimensions of the i-th benchmark row.
+ *
+ * Ownership: copies into the caller's @p buf and @p *len_out; keeps no
+ * reference.
  * @param[out] buf Buffer for #airoi_dimension values; may be NULL when @p cap is 0.
  * @param[in] cap Capacity of @p buf.
  * @param[out] len_out Number of dimensions, also on #AIROI_ERR_BUFFER.
@@ -121,6 +129,9 @@ AIROI_API int airoi_benchmark_get_dimensions(int *buf, size_t cap, size_t *len_o
  * costs x unit / 10,000 when the project currency is TWD, else
  * total costs x unit / fx[TWD] / 10,000, fx[TWD] being the value of 1 TWD in
  * the project currency (airoi_project_set_fx()).
+ *
+ * Ownership: @p r is only read during the call (borrowed, not retained); the
+ * figure is copied to @p *out.
  * @param[out] out The figure; untouched on failure.
  * @param[in] r A result of airoi_project_evaluate().
  * @param[in] field An #airoi_benchmark_field.
@@ -135,6 +146,9 @@ AIROI_API int airoi_result_get_benchmark_value(double *out, const airoi_result *
 
 /**
  * @brief Where the project falls in its use case's range for one field.
+ *
+ * Ownership: @p r is only read during the call (borrowed, not retained); the
+ * position is copied to @p *position.
  * @param[out] position An #airoi_benchmark_position; untouched on failure.
  * @param[in] r A result of airoi_project_evaluate().
  * @param[in] field An #airoi_benchmark_field.

@@ -39,6 +39,8 @@ typedef enum airoi_date_system {
 
 /**
  * @brief Day number of a calendar date.
+ *
+ * Ownership: writes the caller's @p *out; keeps no reference.
  * @param[out] out The day number; untouched on failure.
  * @param[in] year Year, 1 to 9999.
  * @param[in] month Month, 1 to 12.
@@ -51,6 +53,9 @@ AIROI_API int airoi_date_from_ymd(int32_t *out, int32_t year, int32_t month, int
 
 /**
  * @brief Calendar date of a day number.
+ *
+ * Ownership: writes the caller's @p *year, @p *month and @p *day (those not
+ * NULL); keeps no reference.
  * @param[out] year Year; may be NULL.
  * @param[out] month Month 1-12; may be NULL.
  * @param[out] day Day of month; may be NULL.
@@ -66,6 +71,9 @@ AIROI_API int airoi_date_to_ymd(int32_t *year, int32_t *month, int32_t *day, int
  *
  * Exactly four year digits, two month digits and two day digits separated by
  * hyphens; nothing may follow. The basic form `YYYYMMDD` is accepted too.
+ *
+ * Ownership: @p text is only read during the call; writes the caller's @p
+ * *out; keeps no reference.
  * @param[out] out The day number; untouched on failure.
  * @param[in] text NUL-terminated UTF-8 text.
  * @retval AIROI_OK Success.
@@ -77,6 +85,8 @@ AIROI_API int airoi_date_from_iso(int32_t *out, const char *text);
 
 /**
  * @brief Formats a day number as `YYYY-MM-DD`.
+ *
+ * Ownership: writes into the caller's @p buf; keeps no reference.
  * @param[out] buf Buffer for the text and its terminating NUL.
  * @param[in] cap Size of @p buf in bytes; 11 is always enough.
  * @param[in] date Day number between #AIROI_DATE_MIN and #AIROI_DATE_MAX.
@@ -91,6 +101,8 @@ AIROI_API int airoi_date_to_iso(char *buf, size_t cap, int32_t date);
  * @brief Day number of an Excel serial date.
  *
  * The fractional part of @p serial (time of day) is dropped.
+ *
+ * Ownership: writes the caller's @p *out; keeps no reference.
  * @param[out] out The day number; untouched on failure.
  * @param[in] serial Excel serial: 1 to 2958465 in the 1900 system (60 is
  *            refused: it is the phantom 1900-02-29), 0 to 2957003 in the
@@ -105,6 +117,8 @@ AIROI_API int airoi_date_from_excel(int32_t *out, double serial, int system);
 
 /**
  * @brief Excel serial of a day number.
+ *
+ * Ownership: writes the caller's @p *out; keeps no reference.
  * @param[out] out The serial; untouched on failure.
  * @param[in] date Day number of a date Excel can represent (1900-01-01 or
  *            1904-01-01 on, up to 9999-12-31).

@@ -32,6 +32,9 @@ typedef enum airoi_npv_flags {
 
 /**
  * @brief Net present value, as Excel's NPV: sum of v[i] / (1 + rate)^(i + 1).
+ *
+ * Ownership: reads the caller's arrays during the call and keeps no reference;
+ * writes only @p *out.
  * @param[out] out The NPV.
  * @param[in] rate Discount rate per period; must be greater than -1.
  * @param[in] values Cash flows at the end of periods 1..n.
@@ -48,6 +51,9 @@ AIROI_API int airoi_npv(double *out, double rate, const double *values, size_t n
  *
  * The convention of business cases (period 0 is the undiscounted start);
  * equals v[0] + NPV(rate, v[1..n-1]) in Excel terms.
+ *
+ * Ownership: reads the caller's arrays during the call and keeps no reference;
+ * writes only @p *out.
  * @param[out] out The NPV.
  * @param[in] rate Discount rate per period; must be greater than -1.
  * @param[in] values Cash flows of periods 0..n-1.
@@ -63,6 +69,9 @@ AIROI_API int airoi_npv0(double *out, double rate, const double *values, size_t 
  * @brief Net present value of dated cash flows, as Excel's XNPV.
  *
  * sum of v[i] / (1 + rate)^((d[i] - d[0]) / 365).
+ *
+ * Ownership: reads the caller's arrays during the call and keeps no reference;
+ * writes only @p *out.
  * @param[out] out The XNPV.
  * @param[in] rate Annual discount rate; must be greater than -1.
  * @param[in] values Cash flows.
@@ -86,6 +95,9 @@ AIROI_API int airoi_xnpv(double *out, double rate, const double *values,
  * iteration and falls back to bracketing with Brent's method, so a root is
  * found whenever one can be bracketed; where several exist, the one nearest
  * the guess that Newton reaches is returned, as in Excel.
+ *
+ * Ownership: reads the caller's arrays during the call and keeps no reference;
+ * writes only @p *out.
  * @param[out] out The IRR per period.
  * @param[in] values Cash flows of periods 0..n-1; at least one positive and
  *            one negative value.
@@ -103,6 +115,10 @@ AIROI_API int airoi_irr(double *out, const double *values, size_t n, double gues
  *
  * Cash flows with several sign changes may have several IRRs; this lists all
  * roots of NPV(r) = 0 with @p lo <= r <= @p hi, in increasing order.
+ *
+ * Ownership: reads the caller's @p values during the call and keeps no
+ * reference; writes only @p roots and @p *len_out (scratch memory is the
+ * library's and freed before returning).
  * @param[out] roots Buffer for the roots; may be NULL when @p cap is 0.
  * @param[in] cap Capacity of @p roots.
  * @param[out] len_out Number of roots found (also when the buffer is too small).
@@ -123,6 +139,9 @@ AIROI_API int airoi_irr_all(double *roots, size_t cap, size_t *len_out,
 
 /**
  * @brief Internal rate of return of dated cash flows, as Excel's XIRR.
+ *
+ * Ownership: reads the caller's arrays during the call and keeps no reference;
+ * writes only @p *out.
  * @param[out] out The annual rate r at which airoi_xnpv() is zero.
  * @param[in] values Cash flows; at least one positive and one negative.
  * @param[in] dates Day numbers; none may precede the first.
@@ -142,6 +161,9 @@ AIROI_API int airoi_xirr(double *out, const double *values, const int32_t *dates
  *
  * ((-FV(positive flows at reinvest_rate)) / PV(negative flows at
  * finance_rate))^(1/(n-1)) - 1, the first value at t = 0.
+ *
+ * Ownership: reads the caller's arrays during the call and keeps no reference;
+ * writes only @p *out.
  * @param[out] out The MIRR per period.
  * @param[in] values Cash flows of periods 0..n-1; at least one positive and
  *            one negative value.
@@ -159,6 +181,8 @@ AIROI_API int airoi_mirr(double *out, const double *values, size_t n,
 
 /**
  * @brief Payment per period of an annuity, as Excel's PMT.
+ *
+ * Ownership: writes the caller's @p *out; keeps no reference.
  * @param[out] out The payment (negative when @p pv is positive, Excel's sign convention).
  * @param[in] rate Rate per period, greater than -1.
  * @param[in] nper Number of periods, not 0.
@@ -174,6 +198,8 @@ AIROI_API int airoi_pmt(double *out, double rate, double nper, double pv, double
 
 /**
  * @brief Present value of an annuity, as Excel's PV.
+ *
+ * Ownership: writes the caller's @p *out; keeps no reference.
  * @param[out] out The present value.
  * @param[in] rate Rate per period, greater than -1.
  * @param[in] nper Number of periods.
@@ -189,6 +215,8 @@ AIROI_API int airoi_pv(double *out, double rate, double nper, double pmt, double
 
 /**
  * @brief Future value of an annuity, as Excel's FV.
+ *
+ * Ownership: writes the caller's @p *out; keeps no reference.
  * @param[out] out The future value.
  * @param[in] rate Rate per period, greater than -1.
  * @param[in] nper Number of periods.
@@ -204,6 +232,8 @@ AIROI_API int airoi_fv(double *out, double rate, double nper, double pmt, double
 
 /**
  * @brief Number of periods of an annuity, as Excel's NPER.
+ *
+ * Ownership: writes the caller's @p *out; keeps no reference.
  * @param[out] out The number of periods (fractional).
  * @param[in] rate Rate per period, greater than -1.
  * @param[in] pmt Payment per period.
@@ -219,6 +249,8 @@ AIROI_API int airoi_nper(double *out, double rate, double pmt, double pv, double
 
 /**
  * @brief Interest rate per period of an annuity, as Excel's RATE.
+ *
+ * Ownership: writes the caller's @p *out; keeps no reference.
  * @param[out] out The rate per period.
  * @param[in] nper Number of periods, greater than 0.
  * @param[in] pmt Payment per period.
@@ -241,6 +273,9 @@ AIROI_API int airoi_rate(double *out, double nper, double pmt, double pv, double
  * gives (t - 1) + (-C_(t-1)) / values[t] (linear inside the period), 0 when
  * C_0 >= 0. "Never" is a distinct answer: @p reached_out is 0 and @p out is
  * left untouched.
+ *
+ * Ownership: reads the caller's array during the call and keeps no reference;
+ * writes only @p *out and @p *reached_out.
  * @param[out] out Payback in periods, when reached.
  * @param[out] reached_out 1 when the cumulative net turns non-negative, else 0.
  * @param[in] values Net cash flows of periods 0..n-1.
@@ -253,6 +288,9 @@ AIROI_API int airoi_payback(double *out, int *reached_out, const double *values,
 
 /**
  * @brief Discounted payback period: airoi_payback() on values[t] / (1 + rate)^t.
+ *
+ * Ownership: reads the caller's array during the call and keeps no reference;
+ * writes only @p *out and @p *reached_out.
  * @param[out] out Discounted payback in periods, when reached.
  * @param[out] reached_out 1 when the discounted cumulative turns non-negative, else 0.
  * @param[in] rate Discount rate per period, greater than -1.
@@ -275,6 +313,9 @@ AIROI_API int airoi_discounted_payback(double *out, int *reached_out, double rat
  * the thread's error message describes the first failing row. With
  * @p rows = 0 nothing is read or written and the call succeeds (this holds
  * for every batch function).
+ *
+ * Ownership: reads the caller's arrays during the call and keeps no reference;
+ * writes only the caller's @p out and @p status_out arrays.
  * @param[out] out One result per row; rows that fail get 0.
  * @param[out] status_out One status per row; may be NULL.
  * @param[in] rate Discount rate per period.
@@ -293,6 +334,9 @@ AIROI_API int airoi_npv_batch(double *out, int32_t *status_out, double rate,
 
 /**
  * @brief IRR of many cash-flow rows in one call (see airoi_npv_batch() for the layout).
+ *
+ * Ownership: reads the caller's arrays during the call and keeps no reference;
+ * writes only the caller's @p out and @p status_out arrays.
  * @param[out] out One IRR per row; rows that fail get 0.
  * @param[out] status_out One status per row; may be NULL.
  * @param[in] values rows x cols values.
@@ -309,6 +353,9 @@ AIROI_API int airoi_irr_batch(double *out, int32_t *status_out, const double *va
 
 /**
  * @brief XNPV of many rows that share one date vector.
+ *
+ * Ownership: reads the caller's arrays during the call and keeps no reference;
+ * writes only the caller's @p out and @p status_out arrays.
  * @param[out] out One XNPV per row; rows that fail get 0.
  * @param[out] status_out One status per row; may be NULL.
  * @param[in] rate Annual discount rate.
@@ -327,6 +374,9 @@ AIROI_API int airoi_xnpv_batch(double *out, int32_t *status_out, double rate,
 
 /**
  * @brief XIRR of many rows that share one date vector.
+ *
+ * Ownership: reads the caller's arrays during the call and keeps no reference;
+ * writes only the caller's @p out and @p status_out arrays.
  * @param[out] out One XIRR per row; rows that fail get 0.
  * @param[out] status_out One status per row; may be NULL.
  * @param[in] values rows x cols values.
@@ -345,6 +395,9 @@ AIROI_API int airoi_xirr_batch(double *out, int32_t *status_out, const double *v
 
 /**
  * @brief Simple payback of many rows in one call.
+ *
+ * Ownership: reads the caller's arrays during the call and keeps no reference;
+ * writes only the caller's @p out and @p reached_out arrays.
  * @param[out] out One payback per row; rows never paid back or failing get 0.
  * @param[out] reached_out One flag per row: 1 when paid back, else 0.
  * @param[in] values rows x cols net cash flows.

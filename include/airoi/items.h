@@ -87,6 +87,9 @@ typedef enum airoi_item_param {
 
 /**
  * @brief Adds a cost item (amount 0, recurring per project period, periods 1..horizon).
+ *
+ * Ownership: the item is owned by @p p; @p *out is borrowed and valid until
+ * the item is removed or the project freed.
  * @param[out] out The new item, or NULL on failure; may be NULL if not wanted.
  * @param[in] p The project.
  * @param[in] name Unique item name (copied), non-empty, at most #AIROI_NAME_MAX bytes.
@@ -96,8 +99,6 @@ typedef enum airoi_item_param {
  *         or an item (cost or value) of that name exists.
  * @retval AIROI_ERR_LIMIT The project already has 1,000,000 items.
  * @retval AIROI_ERR_NOMEM Out of memory.
- * Ownership: the item is owned by @p p; @p *out is borrowed and valid until
- * the item is removed or the project freed.
  * @since 0.1
  */
 AIROI_API int airoi_project_add_cost(airoi_cost_item **out, airoi_project *p,
@@ -105,6 +106,9 @@ AIROI_API int airoi_project_add_cost(airoi_cost_item **out, airoi_project *p,
 
 /**
  * @brief Adds a value item (amount 0, recurring per project period, periods 1..horizon).
+ *
+ * Ownership: the item is owned by @p p; @p *out is borrowed and valid until
+ * the item is removed or the project freed.
  * @param[out] out The new item, or NULL on failure; may be NULL if not wanted.
  * @param[in] p The project.
  * @param[in] name Unique item name (copied), non-empty, at most #AIROI_NAME_MAX bytes.
@@ -114,8 +118,6 @@ AIROI_API int airoi_project_add_cost(airoi_cost_item **out, airoi_project *p,
  *         dimension, or an item (cost or value) of that name exists.
  * @retval AIROI_ERR_LIMIT The project already has 1,000,000 items.
  * @retval AIROI_ERR_NOMEM Out of memory.
- * Ownership: the item is owned by @p p; @p *out is borrowed and valid until
- * the item is removed or the project freed.
  * @since 0.1
  */
 AIROI_API int airoi_project_add_value(airoi_value_item **out, airoi_project *p,
@@ -123,6 +125,8 @@ AIROI_API int airoi_project_add_value(airoi_value_item **out, airoi_project *p,
 
 /**
  * @brief Number of cost items.
+ *
+ * Ownership: @p p is only read (borrowed for the call).
  * @param[in] p The project (NULL gives 0).
  * @return The count.
  * @since 0.1
@@ -141,13 +145,14 @@ AIROI_API airoi_cost_item *airoi_project_get_cost(const airoi_project *p, size_t
 
 /**
  * @brief Finds a cost item by name.
+ *
+ * Ownership: @p *out is borrowed from @p p.
  * @param[out] out The item; untouched on failure.
  * @param[in] p The project.
  * @param[in] name The name (exact, case-sensitive).
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL argument.
  * @retval AIROI_ERR_NOT_FOUND No cost item of that name.
- * Ownership: @p *out is borrowed from @p p.
  * @since 0.1
  */
 AIROI_API int airoi_project_find_cost(airoi_cost_item **out, const airoi_project *p,
@@ -155,18 +160,21 @@ AIROI_API int airoi_project_find_cost(airoi_cost_item **out, const airoi_project
 
 /**
  * @brief Removes and frees the i-th cost item; later items move down by one.
+ *
+ * Ownership: pointers to the removed item become invalid.
  * @param[in] p The project.
  * @param[in] i Index below airoi_project_count_costs().
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL @p p.
  * @retval AIROI_ERR_NOT_FOUND @p i is past the end.
- * Ownership: pointers to the removed item become invalid.
  * @since 0.1
  */
 AIROI_API int airoi_project_remove_cost(airoi_project *p, size_t i);
 
 /**
  * @brief Number of value items.
+ *
+ * Ownership: @p p is only read (borrowed for the call).
  * @param[in] p The project (NULL gives 0).
  * @return The count.
  * @since 0.1
@@ -185,13 +193,14 @@ AIROI_API airoi_value_item *airoi_project_get_value(const airoi_project *p, size
 
 /**
  * @brief Finds a value item by name.
+ *
+ * Ownership: @p *out is borrowed from @p p.
  * @param[out] out The item; untouched on failure.
  * @param[in] p The project.
  * @param[in] name The name (exact, case-sensitive).
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL argument.
  * @retval AIROI_ERR_NOT_FOUND No value item of that name.
- * Ownership: @p *out is borrowed from @p p.
  * @since 0.1
  */
 AIROI_API int airoi_project_find_value(airoi_value_item **out, const airoi_project *p,
@@ -199,12 +208,13 @@ AIROI_API int airoi_project_find_value(airoi_value_item **out, const airoi_proje
 
 /**
  * @brief Removes and frees the i-th value item; later items move down by one.
+ *
+ * Ownership: pointers to the removed item become invalid.
  * @param[in] p The project.
  * @param[in] i Index below airoi_project_count_values().
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL @p p.
  * @retval AIROI_ERR_NOT_FOUND @p i is past the end.
- * Ownership: pointers to the removed item become invalid.
  * @since 0.1
  */
 AIROI_API int airoi_project_remove_value(airoi_project *p, size_t i);
@@ -215,6 +225,9 @@ AIROI_API int airoi_project_remove_value(airoi_project *p, size_t i);
 
 /**
  * @brief Sets a numeric parameter of a cost item.
+ *
+ * Ownership: @p item stays owned by its project; nothing is retained from the
+ * call.
  * @param[in] item The item.
  * @param[in] param An #airoi_item_param that applies to costs and is numeric.
  * @param[in] v The value: finite; periods whole numbers >= 0 (checked
@@ -223,12 +236,16 @@ AIROI_API int airoi_project_remove_value(airoi_project *p, size_t i);
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL @p item, a parameter that is a string or
  *         does not apply to costs, a value outside its domain.
+ * @retval AIROI_ERR_RANGE #AIROI_ITEM_QUANTITY x #AIROI_ITEM_UNIT_AMOUNT
+ *         would overflow (nothing is changed).
  * @since 0.1
  */
 AIROI_API int airoi_cost_item_set_number(airoi_cost_item *item, int param, double v);
 
 /**
  * @brief Reads a numeric parameter of a cost item (its effective value).
+ *
+ * Ownership: @p item is only read; the value is copied to @p *out.
  * @param[out] out The value; untouched on failure.
  * @param[in] item The item.
  * @param[in] param An #airoi_item_param that applies to costs and is numeric.
@@ -241,6 +258,10 @@ AIROI_API int airoi_cost_item_get_number(double *out, const airoi_cost_item *ite
 
 /**
  * @brief Sets a string parameter (#AIROI_ITEM_NAME, #AIROI_ITEM_CURRENCY) of a cost item.
+ *
+ * Ownership: @p s is copied (the caller keeps its string); @p item stays owned
+ * by its project. A string borrowed earlier through
+ * airoi_cost_item_get_string() for @p param becomes invalid.
  * @param[in] item The item.
  * @param[in] param #AIROI_ITEM_NAME or #AIROI_ITEM_CURRENCY.
  * @param[in] s The value (copied); NULL unsets the currency. A new name must
@@ -269,6 +290,8 @@ AIROI_API const char *airoi_cost_item_get_string(const airoi_cost_item *item, in
  *
  * #AIROI_ITEM_AMOUNT is set only when given as an amount (not as quantity x
  * unit amount); an explicit list is reported by airoi_cost_item_get_amounts().
+ *
+ * Ownership: @p item is only read (borrowed for the call).
  * @param[in] item The item.
  * @param[in] param An #airoi_item_param.
  * @return 1 when set (name and category always are), else 0.
@@ -281,6 +304,8 @@ AIROI_API int airoi_cost_item_is_set(const airoi_cost_item *item, int param);
  *
  * Growth does not apply to the list. It replaces amount and quantity x unit
  * amount; n = 0 clears the list (the amount is then 0 until set).
+ *
+ * Ownership: @p amounts is copied into the item; the caller keeps its array.
  * @param[in] item The item.
  * @param[in] amounts n finite amounts (copied); may be NULL when n is 0.
  * @param[in] n Number of amounts, at most #AIROI_HORIZON_MAX + 1.
@@ -294,6 +319,9 @@ AIROI_API int airoi_cost_item_set_amounts(airoi_cost_item *item, const double *a
 
 /**
  * @brief Copies a cost item's explicit per-period amounts.
+ *
+ * Ownership: copies into the caller's @p buf and @p *len_out; @p item is only
+ * read.
  * @param[out] buf Buffer for the amounts; may be NULL when @p cap is 0.
  * @param[in] cap Capacity of @p buf.
  * @param[out] len_out Length of the list (0 when the item has none), also on #AIROI_ERR_BUFFER.
@@ -312,6 +340,9 @@ AIROI_API int airoi_cost_item_get_amounts(double *buf, size_t cap, size_t *len_o
 
 /**
  * @brief Sets a numeric parameter of a value item.
+ *
+ * Ownership: @p item stays owned by its project; nothing is retained from the
+ * call.
  * @param[in] item The item.
  * @param[in] param An #airoi_item_param that applies to values and is numeric.
  * @param[in] v The value: finite; periods whole numbers >= 0; shares in
@@ -319,12 +350,16 @@ AIROI_API int airoi_cost_item_get_amounts(double *buf, size_t cap, size_t *len_o
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL @p item, a parameter that is a string or
  *         does not apply to values, a value outside its domain.
+ * @retval AIROI_ERR_RANGE #AIROI_ITEM_QUANTITY x #AIROI_ITEM_UNIT_AMOUNT
+ *         would overflow (nothing is changed).
  * @since 0.1
  */
 AIROI_API int airoi_value_item_set_number(airoi_value_item *item, int param, double v);
 
 /**
  * @brief Reads a numeric parameter of a value item (its effective value).
+ *
+ * Ownership: @p item is only read; the value is copied to @p *out.
  * @param[out] out The value; untouched on failure.
  * @param[in] item The item.
  * @param[in] param An #airoi_item_param that applies to values and is numeric.
@@ -337,6 +372,10 @@ AIROI_API int airoi_value_item_get_number(double *out, const airoi_value_item *i
 
 /**
  * @brief Sets a string parameter (#AIROI_ITEM_NAME, #AIROI_ITEM_CURRENCY) of a value item.
+ *
+ * Ownership: @p s is copied (the caller keeps its string); @p item stays owned
+ * by its project. A string borrowed earlier through
+ * airoi_value_item_get_string() for @p param becomes invalid.
  * @param[in] item The item.
  * @param[in] param #AIROI_ITEM_NAME or #AIROI_ITEM_CURRENCY.
  * @param[in] s The value (copied); NULL unsets the currency. A new name must
@@ -362,6 +401,8 @@ AIROI_API const char *airoi_value_item_get_string(const airoi_value_item *item, 
 
 /**
  * @brief Whether a parameter of a value item was set explicitly.
+ *
+ * Ownership: @p item is only read (borrowed for the call).
  * @param[in] item The item.
  * @param[in] param An #airoi_item_param.
  * @return 1 when set (name and dimension always are), else 0.
@@ -375,6 +416,8 @@ AIROI_API int airoi_value_item_is_set(const airoi_value_item *item, int param);
  * Growth does not apply to the list; realization, attribution, adoption and
  * the haircut do. It replaces amount and quantity x unit amount; n = 0
  * clears the list.
+ *
+ * Ownership: @p amounts is copied into the item; the caller keeps its array.
  * @param[in] item The item.
  * @param[in] amounts n finite amounts (copied); may be NULL when n is 0.
  * @param[in] n Number of amounts, at most #AIROI_HORIZON_MAX + 1.
@@ -389,6 +432,9 @@ AIROI_API int airoi_value_item_set_amounts(airoi_value_item *item, const double 
 
 /**
  * @brief Copies a value item's explicit per-period amounts.
+ *
+ * Ownership: copies into the caller's @p buf and @p *len_out; @p item is only
+ * read.
  * @param[out] buf Buffer for the amounts; may be NULL when @p cap is 0.
  * @param[in] cap Capacity of @p buf.
  * @param[out] len_out Length of the list (0 when the item has none), also on #AIROI_ERR_BUFFER.

@@ -91,6 +91,9 @@ AIROI_API int airoi_model_save_buffer(char **out, size_t *len_out, const airoi_p
 
 /**
  * @brief Writes a project to a model file (format v1), replacing it.
+ *
+ * Ownership: @p p and @p path are only read during the call; no reference is
+ * kept.
  * @param[in] p The project.
  * @param[in] path Path of the file to write (UTF-8).
  * @param[in] flags Reserved, must be 0.
@@ -104,6 +107,10 @@ AIROI_API int airoi_model_save_file(const airoi_project *p, const char *path, un
 
 /**
  * @brief Releases a diagnostics list.
+ *
+ * Ownership: takes back a list the caller owns (from airoi_model_load_file()
+ * or airoi_model_load_buffer()); every string borrowed from it becomes
+ * invalid.
  * @param[in] d The list, or NULL.
  * @since 0.1
  */
@@ -111,6 +118,8 @@ AIROI_API void airoi_diagnostics_free(airoi_diagnostics *d);
 
 /**
  * @brief Number of diagnostics in a list.
+ *
+ * Ownership: @p d is only read (borrowed for the call).
  * @param[in] d The list; NULL counts as empty.
  * @return The number of diagnostics.
  * @since 0.1

@@ -47,6 +47,18 @@ typedef struct airoi_result airoi_result;
 /** @brief Longest horizon accepted, in periods (#AIROI_PROJECT_HORIZON). @since 0.1 */
 #define AIROI_HORIZON_MAX 10000
 
+/**
+ * @brief Most evaluation work accepted: items x (horizon + 1) x (scenarios + 1).
+ *
+ * Evaluating a project spreads every item (cost and value) over periods
+ * 0..horizon, once for the base case and once per scenario. When that
+ * product exceeds this limit, airoi_project_validate() and
+ * airoi_project_evaluate() return #AIROI_ERR_LIMIT with a message giving
+ * the numbers (see docs/methodology.md, section 2).
+ * @since 0.1
+ */
+#define AIROI_EVAL_MAX_CELLS 50000000
+
 /** @brief Longest name or currency code accepted, in bytes (without the NUL). @since 0.1 */
 #define AIROI_NAME_MAX 4096
 
@@ -164,6 +176,9 @@ typedef enum airoi_curve {
 
 /**
  * @brief Period from its model-file spelling ("year", "quarter", "month").
+ *
+ * Ownership: @p name is only read during the call; writes an integer to @p
+ * *out.
  * @param[out] out The #airoi_period; untouched on failure.
  * @param[in] name The spelling (case-sensitive).
  * @retval AIROI_OK Success.
@@ -183,6 +198,9 @@ AIROI_API const char *airoi_period_name(int period);
 
 /**
  * @brief Frequency from its spelling ("once", "month", "quarter", "year", "period").
+ *
+ * Ownership: @p name is only read during the call; writes an integer to @p
+ * *out.
  * @param[out] out The #airoi_per; untouched on failure.
  * @param[in] name The spelling (case-sensitive).
  * @retval AIROI_OK Success.
@@ -202,6 +220,9 @@ AIROI_API const char *airoi_per_name(int per);
 
 /**
  * @brief Cost category from its spelling (SPEC 1.1, e.g. "data_governance").
+ *
+ * Ownership: @p name is only read during the call; writes an integer to @p
+ * *out.
  * @param[out] out The #airoi_category; untouched on failure.
  * @param[in] name The spelling (case-sensitive).
  * @retval AIROI_OK Success.
@@ -230,6 +251,9 @@ AIROI_API int airoi_category_is_hidden(int category);
 
 /**
  * @brief Value dimension from its spelling ("efficiency", "revenue", "risk", "strategic").
+ *
+ * Ownership: @p name is only read during the call; writes an integer to @p
+ * *out.
  * @param[out] out The #airoi_dimension; untouched on failure.
  * @param[in] name The spelling (case-sensitive).
  * @retval AIROI_OK Success.
@@ -249,6 +273,9 @@ AIROI_API const char *airoi_dimension_name(int dimension);
 
 /**
  * @brief Stage from its spelling ("strategy", "poc", "mvp", "scale", "production").
+ *
+ * Ownership: @p name is only read during the call; writes an integer to @p
+ * *out.
  * @param[out] out The #airoi_stage; untouched on failure.
  * @param[in] name The spelling (case-sensitive).
  * @retval AIROI_OK Success.
@@ -268,6 +295,9 @@ AIROI_API const char *airoi_stage_name(int stage);
 
 /**
  * @brief Adoption curve from its spelling ("none", "linear", "s_curve", "step").
+ *
+ * Ownership: @p name is only read during the call; writes an integer to @p
+ * *out.
  * @param[out] out The #airoi_curve; untouched on failure.
  * @param[in] name The spelling (case-sensitive).
  * @retval AIROI_OK Success.
@@ -338,12 +368,13 @@ typedef enum airoi_project_param {
  * Defaults: period year, horizon 1, discount rate 0, unit 1, stage
  * production; currency, use case, start, finance and reinvestment rates
  * unset; no FX rates, items or scenarios.
+ *
+ * Ownership: the caller owns @p *out and frees it with airoi_project_free();
  * @param[out] out The new project; set to NULL on failure.
  * @param[in] name The project's name, non-empty, at most #AIROI_NAME_MAX bytes.
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL @p out or @p name, empty or too long name.
  * @retval AIROI_ERR_NOMEM Out of memory.
- * Ownership: the caller owns @p *out and frees it with airoi_project_free();
  * @p name is copied.
  * @since 0.1
  */
@@ -361,19 +392,22 @@ AIROI_API void airoi_project_free(airoi_project *p);
 
 /**
  * @brief Deep copy of a project: settings, FX table, items and scenarios.
+ *
+ * Ownership: the caller owns @p *out (free with airoi_project_free()); it
+ * shares nothing with @p p.
  * @param[out] out The copy; set to NULL on failure.
  * @param[in] p The project to copy.
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL argument.
  * @retval AIROI_ERR_NOMEM Out of memory.
- * Ownership: the caller owns @p *out (free with airoi_project_free()); it
- * shares nothing with @p p.
  * @since 0.1
  */
 AIROI_API int airoi_project_clone(airoi_project **out, const airoi_project *p);
 
 /**
  * @brief Sets a numeric project parameter.
+ *
+ * Ownership: @p p stays the caller's; nothing is retained from the call.
  * @param[in] p The project.
  * @param[in] param An #airoi_project_param that is not a string parameter.
  * @param[in] v The value: finite; integers (horizon, start) must be whole
@@ -392,6 +426,8 @@ AIROI_API int airoi_project_set_number(airoi_project *p, int param, double v);
  * @brief Reads a numeric project parameter (its effective value).
  *
  * Unset finance and reinvestment rates read as the discount rate.
+ *
+ * Ownership: @p p is only read; the value is copied to @p *out.
  * @param[out] out The value; untouched on failure.
  * @param[in] p The project.
  * @param[in] param An #airoi_project_param that is not a string parameter.
@@ -404,6 +440,9 @@ AIROI_API int airoi_project_get_number(double *out, const airoi_project *p, int 
 
 /**
  * @brief Sets a string project parameter.
+ *
+ * Ownership: @p s is copied (the caller keeps its string). A string borrowed
+ * earlier through airoi_project_get_string() for @p param becomes invalid.
  * @param[in] p The project.
  * @param[in] param #AIROI_PROJECT_NAME, #AIROI_PROJECT_CURRENCY or #AIROI_PROJECT_USE_CASE.
  * @param[in] s The value (copied), at most #AIROI_NAME_MAX bytes; NULL
@@ -430,6 +469,8 @@ AIROI_API const char *airoi_project_get_string(const airoi_project *p, int param
 
 /**
  * @brief Whether a project parameter was set explicitly.
+ *
+ * Ownership: @p p is only read (borrowed for the call).
  * @param[in] p The project.
  * @param[in] param An #airoi_project_param.
  * @return 1 when set by a setter (the name always is), 0 when it holds its
@@ -440,6 +481,8 @@ AIROI_API int airoi_project_is_set(const airoi_project *p, int param);
 
 /**
  * @brief Sets the exchange rate of a currency: 1 @p currency = @p rate project currency.
+ *
+ * Ownership: @p currency is copied (the caller keeps its string).
  * @param[in] p The project.
  * @param[in] currency Currency code (copied), non-empty, case-sensitive.
  * @param[in] rate The rate, finite and greater than 0. Replaces an earlier rate.
@@ -452,6 +495,9 @@ AIROI_API int airoi_project_set_fx(airoi_project *p, const char *currency, doubl
 
 /**
  * @brief Exchange rate of a currency into the project currency.
+ *
+ * Ownership: @p p and @p currency are only read; the rate is copied to @p
+ * *out.
  * @param[out] out The rate (1 for the project currency); untouched on failure.
  * @param[in] p The project.
  * @param[in] currency Currency code.
@@ -464,6 +510,9 @@ AIROI_API int airoi_project_get_fx(double *out, const airoi_project *p, const ch
 
 /**
  * @brief Removes the exchange rate of a currency.
+ *
+ * Ownership: @p currency is only read; a code borrowed earlier through
+ * airoi_project_get_fx_currency() may become invalid.
  * @param[in] p The project.
  * @param[in] currency Currency code.
  * @retval AIROI_OK Success.
@@ -475,6 +524,8 @@ AIROI_API int airoi_project_remove_fx(airoi_project *p, const char *currency);
 
 /**
  * @brief Number of entries of the FX table.
+ *
+ * Ownership: @p p is only read (borrowed for the call).
  * @param[in] p The project (NULL gives 0).
  * @return The number of currencies with an explicit rate.
  * @since 0.1

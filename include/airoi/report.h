@@ -77,6 +77,9 @@ typedef enum airoi_report_section {
 
 /**
  * @brief Report format from its name ("text", "json", "csv", "md" or "markdown").
+ *
+ * Ownership: @p name is only read during the call; writes an integer to @p
+ * *out.
  * @param[out] out The #airoi_report_format; untouched on failure.
  * @param[in] name The name (case-sensitive).
  * @retval AIROI_OK Success.

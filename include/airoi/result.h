@@ -107,6 +107,9 @@ typedef enum airoi_severity {
 
 /**
  * @brief Metric from its name ("npv", "roi_basic", ...).
+ *
+ * Ownership: @p name is only read during the call; writes an integer to @p
+ * *out.
  * @param[out] out The #airoi_metric; untouched on failure.
  * @param[in] name The name (case-sensitive).
  * @retval AIROI_OK Success.
@@ -126,6 +129,9 @@ AIROI_API const char *airoi_metric_name(int metric);
 
 /**
  * @brief Severity from its name ("info", "warning", "critical").
+ *
+ * Ownership: @p name is only read during the call; writes an integer to @p
+ * *out.
  * @param[out] out The #airoi_severity; untouched on failure.
  * @param[in] name The name (case-sensitive).
  * @retval AIROI_OK Success.
@@ -151,11 +157,15 @@ AIROI_API const char *airoi_severity_name(int severity);
  * a `once` item with a list, a currency missing from the FX table, scenario
  * probabilities that do not sum to 1 within 1e-9, a multiplier target that
  * names nothing.
+ *
+ * Ownership: @p p is only read (borrowed for the call); nothing is retained.
  * @param[in] p The project.
  * @retval AIROI_OK The project can be evaluated.
  * @retval AIROI_ERR_INVALID NULL @p p.
  * @retval AIROI_ERR_MODEL The model is inconsistent; the message names the
  *         item or scenario and the field.
+ * @retval AIROI_ERR_LIMIT Items x (horizon + 1) x (scenarios + 1) is above
+ *         #AIROI_EVAL_MAX_CELLS.
  * @since 0.1
  */
 AIROI_API int airoi_project_validate(const airoi_project *p);
@@ -169,6 +179,8 @@ AIROI_API int airoi_project_validate(const airoi_project *p);
  * scenario name, the metrics and schedule are that scenario's and there are
  * no sub-results or findings. expected_npv, expected_benefits,
  * expected_costs and roi_risk_adjusted are always over all scenarios.
+ *
+ * Ownership: the caller owns @p *out and frees it with airoi_result_free().
  * @param[out] out The result; set to NULL on failure.
  * @param[in] p The project.
  * @param[in] scenario Scenario name, or NULL for the base case.
@@ -177,9 +189,11 @@ AIROI_API int airoi_project_validate(const airoi_project *p);
  * @retval AIROI_ERR_INVALID NULL @p out or @p p, unknown flags.
  * @retval AIROI_ERR_NOT_FOUND No scenario named @p scenario.
  * @retval AIROI_ERR_MODEL The model is inconsistent (see airoi_project_validate()).
- * @retval AIROI_ERR_RANGE A flow or total overflows.
+ * @retval AIROI_ERR_RANGE A flow, total, metric or expectation overflows;
+ *         the message names it and the scenario.
+ * @retval AIROI_ERR_LIMIT Items x (horizon + 1) x (scenarios + 1) is above
+ *         #AIROI_EVAL_MAX_CELLS.
  * @retval AIROI_ERR_NOMEM Out of memory.
- * Ownership: the caller owns @p *out and frees it with airoi_result_free().
  * @since 0.1
  */
 AIROI_API int airoi_project_evaluate(airoi_result **out, const airoi_project *p,
@@ -187,6 +201,9 @@ AIROI_API int airoi_project_evaluate(airoi_result **out, const airoi_project *p,
 
 /**
  * @brief Frees a result with its sub-results and schedules.
+ *
+ * Ownership: takes back a result the caller owns; its schedule, sub-results
+ * and every string borrowed from it become invalid.
  * @param[in] r A result from airoi_project_evaluate(), or NULL (then nothing
  *            happens). Never pass a sub-result.
  * @since 0.1
@@ -195,6 +212,8 @@ AIROI_API void airoi_result_free(airoi_result *r);
 
 /**
  * @brief Reads a metric.
+ *
+ * Ownership: @p r is only read; the value is copied to @p *out.
  * @param[out] out The value; untouched on failure.
  * @param[in] r The result.
  * @param[in] metric An #airoi_metric.
@@ -209,6 +228,8 @@ AIROI_API int airoi_result_get_metric(double *out, const airoi_result *r, int me
 
 /**
  * @brief Total cost of one category over periods 0..horizon.
+ *
+ * Ownership: @p r is only read; the value is copied to @p *out.
  * @param[out] out The total; untouched on failure.
  * @param[in] r The result.
  * @param[in] category An #airoi_category.
@@ -223,6 +244,8 @@ AIROI_API int airoi_result_get_tco_category(double *out, const airoi_result *r, 
  *
  * Non-monetized strategic value is not a benefit and is reported by
  * airoi_result_get_strategic_value() instead.
+ *
+ * Ownership: @p r is only read; the value is copied to @p *out.
  * @param[out] out The total; untouched on failure.
  * @param[in] r The result.
  * @param[in] dimension An #airoi_dimension.
@@ -234,6 +257,8 @@ AIROI_API int airoi_result_get_value_dimension(double *out, const airoi_result *
 
 /**
  * @brief Total of the strategic value that is not monetized (shown, never counted).
+ *
+ * Ownership: @p r is only read; the value is copied to @p *out.
  * @param[out] out The total over periods 0..horizon; untouched on failure.
  * @param[in] r The result.
  * @retval AIROI_OK Success.
@@ -244,6 +269,8 @@ AIROI_API int airoi_result_get_strategic_value(double *out, const airoi_result *
 
 /**
  * @brief The flags the result was evaluated with.
+ *
+ * Ownership: @p r is only read (borrowed for the call).
  * @param[in] r The result.
  * @return The #airoi_eval_flags, 0 for a NULL result.
  * @since 0.1
@@ -261,6 +288,8 @@ AIROI_API const airoi_schedule *airoi_result_get_schedule(const airoi_result *r)
 
 /**
  * @brief Number of per-scenario sub-results.
+ *
+ * Ownership: @p r is only read (borrowed for the call).
  * @param[in] r The result (NULL gives 0).
  * @return The number of scenarios of the project for a base-case result, 0
  *         for a result of one scenario and for sub-results.
@@ -289,6 +318,8 @@ AIROI_API const char *airoi_result_get_scenario_name(const airoi_result *r);
 
 /**
  * @brief Probability of the scenario a result is for.
+ *
+ * Ownership: @p r is only read; the value is copied to @p *out.
  * @param[out] out The probability; untouched on failure.
  * @param[in] r The result.
  * @retval AIROI_OK Success.
@@ -300,6 +331,8 @@ AIROI_API int airoi_result_get_probability(double *out, const airoi_result *r);
 
 /**
  * @brief Number of audit findings (base-case results only; 0 otherwise).
+ *
+ * Ownership: @p r is only read (borrowed for the call).
  * @param[in] r The result (NULL gives 0).
  * @return The count.
  * @since 0.1
@@ -317,6 +350,8 @@ AIROI_API const char *airoi_result_get_finding_code(const airoi_result *r, size_
 
 /**
  * @brief Severity of the i-th finding.
+ *
+ * Ownership: @p r is only read (borrowed for the call).
  * @param[in] r The result.
  * @param[in] i Index below airoi_result_count_findings().
  * @return An #airoi_severity, or -1 past the end.
@@ -345,6 +380,9 @@ AIROI_API const char *airoi_result_get_finding_subject(const airoi_result *r, si
 
 /**
  * @brief The numbers behind the i-th finding: the project's figure and the reference.
+ *
+ * Ownership: @p r is only read; the numbers are copied to @p *actual and @p
+ * *reference.
  * @param[out] actual The project's figure (e.g. the hidden-cost share); may be NULL.
  * @param[out] reference The reference it was compared with (e.g. 0.40); may be NULL.
  * @param[in] r The result.

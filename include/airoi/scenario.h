@@ -36,6 +36,9 @@ typedef enum airoi_scenario_param {
 
 /**
  * @brief Adds a scenario with no multipliers, no delay and no cap.
+ *
+ * Ownership: owned by @p p; @p *out is borrowed, valid until the scenario is
+ * removed or the project freed.
  * @param[out] out The new scenario, or NULL on failure; may be NULL if not wanted.
  * @param[in] p The project.
  * @param[in] name Unique scenario name (copied), non-empty, at most #AIROI_NAME_MAX bytes.
@@ -45,8 +48,6 @@ typedef enum airoi_scenario_param {
  *         probability outside [0, 1] or not finite.
  * @retval AIROI_ERR_LIMIT The project already has 10,000 scenarios.
  * @retval AIROI_ERR_NOMEM Out of memory.
- * Ownership: owned by @p p; @p *out is borrowed, valid until the scenario is
- * removed or the project freed.
  * @since 0.1
  */
 AIROI_API int airoi_project_add_scenario(airoi_scenario **out, airoi_project *p,
@@ -54,6 +55,8 @@ AIROI_API int airoi_project_add_scenario(airoi_scenario **out, airoi_project *p,
 
 /**
  * @brief Number of scenarios.
+ *
+ * Ownership: @p p is only read (borrowed for the call).
  * @param[in] p The project (NULL gives 0).
  * @return The count.
  * @since 0.1
@@ -72,13 +75,14 @@ AIROI_API airoi_scenario *airoi_project_get_scenario(const airoi_project *p, siz
 
 /**
  * @brief Finds a scenario by name.
+ *
+ * Ownership: @p *out is borrowed from @p p.
  * @param[out] out The scenario; untouched on failure.
  * @param[in] p The project.
  * @param[in] name The name (exact, case-sensitive).
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL argument.
  * @retval AIROI_ERR_NOT_FOUND No scenario of that name.
- * Ownership: @p *out is borrowed from @p p.
  * @since 0.1
  */
 AIROI_API int airoi_project_find_scenario(airoi_scenario **out, const airoi_project *p,
@@ -86,12 +90,13 @@ AIROI_API int airoi_project_find_scenario(airoi_scenario **out, const airoi_proj
 
 /**
  * @brief Removes and frees the i-th scenario; later ones move down by one.
+ *
+ * Ownership: pointers to the removed scenario become invalid.
  * @param[in] p The project.
  * @param[in] i Index below airoi_project_count_scenarios().
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL @p p.
  * @retval AIROI_ERR_NOT_FOUND @p i is past the end.
- * Ownership: pointers to the removed scenario become invalid.
  * @since 0.1
  */
 AIROI_API int airoi_project_remove_scenario(airoi_project *p, size_t i);
@@ -106,6 +111,9 @@ AIROI_API const char *airoi_scenario_get_name(const airoi_scenario *s);
 
 /**
  * @brief Sets a scenario parameter.
+ *
+ * Ownership: @p s stays owned by its project; nothing is retained from the
+ * call.
  * @param[in] s The scenario.
  * @param[in] param An #airoi_scenario_param.
  * @param[in] v The value (see #airoi_scenario_param for domains).
@@ -119,6 +127,8 @@ AIROI_API int airoi_scenario_set_number(airoi_scenario *s, int param, double v);
 
 /**
  * @brief Reads a scenario parameter (its effective value).
+ *
+ * Ownership: @p s is only read; the value is copied to @p *out.
  * @param[out] out The value; untouched on failure.
  * @param[in] s The scenario.
  * @param[in] param An #airoi_scenario_param.
@@ -130,6 +140,8 @@ AIROI_API int airoi_scenario_get_number(double *out, const airoi_scenario *s, in
 
 /**
  * @brief Whether a scenario parameter was set explicitly.
+ *
+ * Ownership: @p s is only read (borrowed for the call).
  * @param[in] s The scenario.
  * @param[in] param An #airoi_scenario_param.
  * @return 1 when set (the probability always is), else 0.
@@ -144,6 +156,9 @@ AIROI_API int airoi_scenario_is_set(const airoi_scenario *s, int param);
  * (costs of that category), a dimension name (values of that dimension),
  * `values` or `costs`. Every multiplier whose target matches an item applies,
  * as a product. A target that matches nothing is a model error at evaluation.
+ *
+ * Ownership: @p target is copied (the caller keeps its string); @p s stays
+ * owned by its project.
  * @param[in] s The scenario.
  * @param[in] target The target (copied), non-empty. Adding a target again
  *            replaces its factor.
@@ -157,6 +172,8 @@ AIROI_API int airoi_scenario_add_multiplier(airoi_scenario *s, const char *targe
 
 /**
  * @brief Number of multipliers of a scenario.
+ *
+ * Ownership: @p s is only read (borrowed for the call).
  * @param[in] s The scenario (NULL gives 0).
  * @return The count.
  * @since 0.1
@@ -165,6 +182,8 @@ AIROI_API size_t airoi_scenario_count_multipliers(const airoi_scenario *s);
 
 /**
  * @brief The i-th multiplier, in insertion order.
+ *
+ * Ownership: @p *target is borrowed from @p s.
  * @param[out] target Its target; may be NULL if not wanted.
  * @param[out] factor Its factor; may be NULL if not wanted.
  * @param[in] s The scenario.
@@ -172,7 +191,6 @@ AIROI_API size_t airoi_scenario_count_multipliers(const airoi_scenario *s);
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL @p s.
  * @retval AIROI_ERR_NOT_FOUND @p i is past the end.
- * Ownership: @p *target is borrowed from @p s.
  * @since 0.1
  */
 AIROI_API int airoi_scenario_get_multiplier(const char **target, double *factor,
@@ -180,6 +198,9 @@ AIROI_API int airoi_scenario_get_multiplier(const char **target, double *factor,
 
 /**
  * @brief Removes the i-th multiplier; later ones move down by one.
+ *
+ * Ownership: a target string borrowed earlier through
+ * airoi_scenario_get_multiplier() for the removed multiplier becomes invalid.
  * @param[in] s The scenario.
  * @param[in] i Index below airoi_scenario_count_multipliers().
  * @retval AIROI_OK Success.

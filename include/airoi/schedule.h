@@ -43,6 +43,9 @@ typedef enum airoi_schedule_column {
 
 /**
  * @brief Schedule column from its name ("costs", "net", ...).
+ *
+ * Ownership: @p name is only read during the call; writes an integer to @p
+ * *out.
  * @param[out] out The #airoi_schedule_column; untouched on failure.
  * @param[in] name The name (case-sensitive).
  * @retval AIROI_OK Success.
@@ -64,6 +67,8 @@ AIROI_API const char *airoi_schedule_column_name(int column);
  * @brief Builds a schedule from per-period costs and benefits.
  *
  * Such a schedule has no split by category or dimension.
+ *
+ * Ownership: the caller owns @p *out and frees it with airoi_schedule_free().
  * @param[out] out The schedule; set to NULL on failure.
  * @param[in] costs n costs, periods 0..n-1 (copied).
  * @param[in] benefits n benefits (copied).
@@ -73,7 +78,6 @@ AIROI_API const char *airoi_schedule_column_name(int column);
  * @retval AIROI_ERR_INVALID NULL pointer, n = 0, non-finite input, rate <= -1.
  * @retval AIROI_ERR_LIMIT @p n too large.
  * @retval AIROI_ERR_NOMEM Out of memory.
- * Ownership: the caller owns @p *out and frees it with airoi_schedule_free().
  * @since 0.1
  */
 AIROI_API int airoi_schedule_new(airoi_schedule **out, const double *costs,
@@ -81,18 +85,21 @@ AIROI_API int airoi_schedule_new(airoi_schedule **out, const double *costs,
 
 /**
  * @brief Copies a schedule (for example to keep one borrowed from a result).
+ *
+ * Ownership: the caller owns @p *out and frees it with airoi_schedule_free().
  * @param[out] out The copy; set to NULL on failure.
  * @param[in] s The schedule.
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL argument.
  * @retval AIROI_ERR_NOMEM Out of memory.
- * Ownership: the caller owns @p *out and frees it with airoi_schedule_free().
  * @since 0.1
  */
 AIROI_API int airoi_schedule_clone(airoi_schedule **out, const airoi_schedule *s);
 
 /**
  * @brief Frees a schedule made by airoi_schedule_new() or airoi_schedule_clone().
+ *
+ * Ownership: takes back a schedule the caller owns.
  * @param[in] s The schedule, or NULL (then nothing happens). Never pass one
  *            borrowed from a result.
  * @since 0.1
@@ -101,6 +108,8 @@ AIROI_API void airoi_schedule_free(airoi_schedule *s);
 
 /**
  * @brief Number of periods (horizon + 1 for a project's schedule).
+ *
+ * Ownership: @p s is only read (borrowed for the call).
  * @param[in] s The schedule (NULL gives 0).
  * @return The count.
  * @since 0.1
@@ -109,6 +118,8 @@ AIROI_API size_t airoi_schedule_count_periods(const airoi_schedule *s);
 
 /**
  * @brief Discount rate per period of a schedule.
+ *
+ * Ownership: @p s is only read (borrowed for the call).
  * @param[in] s The schedule.
  * @return The rate, or 0 for a NULL schedule.
  * @since 0.1
@@ -117,6 +128,9 @@ AIROI_API double airoi_schedule_get_rate(const airoi_schedule *s);
 
 /**
  * @brief Copies one column of a schedule.
+ *
+ * Ownership: copies into the caller's @p buf and @p *len_out; @p s is only
+ * read.
  * @param[out] buf Buffer for the values; may be NULL when @p cap is 0 (size query).
  * @param[in] cap Capacity of @p buf.
  * @param[out] len_out Number of periods, also on #AIROI_ERR_BUFFER.
@@ -135,6 +149,9 @@ AIROI_API int airoi_schedule_get_column(double *buf, size_t cap, size_t *len_out
  * @brief Copies the costs of one category per period.
  *
  * The category columns add up to #AIROI_SCHEDULE_COSTS.
+ *
+ * Ownership: copies into the caller's @p buf and @p *len_out; @p s is only
+ * read.
  * @param[out] buf Buffer for the values; may be NULL when @p cap is 0.
  * @param[in] cap Capacity of @p buf.
  * @param[out] len_out Number of periods, also on #AIROI_ERR_BUFFER.
@@ -155,6 +172,9 @@ AIROI_API int airoi_schedule_get_category(double *buf, size_t cap, size_t *len_o
  *
  * The dimension columns add up to #AIROI_SCHEDULE_BENEFITS: the strategic
  * column holds only monetized strategic value.
+ *
+ * Ownership: copies into the caller's @p buf and @p *len_out; @p s is only
+ * read.
  * @param[out] buf Buffer for the values; may be NULL when @p cap is 0.
  * @param[in] cap Capacity of @p buf.
  * @param[out] len_out Number of periods, also on #AIROI_ERR_BUFFER.

@@ -81,6 +81,10 @@ AIROI_API const char *airoi_last_error_message(void);
  * Use it, never the C runtime's `free()`, for every owned buffer a libairoi
  * function returns (for example a saved model or a report): on Windows the
  * caller may use another C runtime.
+ *
+ * Ownership: takes back memory libairoi handed to the caller (saved model
+ * text, reports, ...); never pass memory from another allocator or memory
+ * borrowed from a handle.
  * @param[in] ptr Memory returned by libairoi, or NULL (then nothing happens).
  * @since 0.1
  */
