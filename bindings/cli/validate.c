@@ -1,6 +1,7 @@
 /*
  * bindings/cli/validate.c: `airoi validate FILE`: every problem of the file
- * on stderr (exit 1), or a one-line summary on stdout (exit 0).
+ * (loading, validation, then evaluation as `report` does it) on stderr
+ * (exit 1), or a one-line summary on stdout (exit 0).
  */
 #include <stdio.h>
 
@@ -16,6 +17,21 @@ int cli_validate(const cli_args *a)
         fprintf(stderr, "%s: %s\n", a->file, airoi_last_error_message());
         airoi_project_free(p);
         return CLI_FAIL;
+    }
+    /* A model is valid only when it evaluates: the base case, which also
+     * evaluates every scenario (overflow, limits), with and without the
+     * honest-estimate uplifts of `report --honest`. */
+    static const unsigned flags[] = {AIROI_EVAL_DEFAULT, AIROI_EVAL_HONEST_ESTIMATE};
+    for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++) {
+        airoi_result *r = NULL;
+        if (airoi_project_evaluate(&r, p, NULL, flags[i]) != AIROI_OK) {
+            fprintf(stderr, "%s: %s%s\n", a->file,
+                    flags[i] == AIROI_EVAL_HONEST_ESTIMATE ? "with --honest: " : "",
+                    airoi_last_error_message());
+            airoi_project_free(p);
+            return CLI_FAIL;
+        }
+        airoi_result_free(r);
     }
     double horizon = 0, period = 0;
     airoi_project_get_number(&horizon, p, AIROI_PROJECT_HORIZON);

@@ -32,6 +32,8 @@ static int add_finding(airoi_result *r, size_t *cap, const char *code, int sever
                        const char *subject, double actual, double reference, const char *fmt,
                        ...)
 {
+    if (!isfinite(actual) || !isfinite(reference))
+        return airoi__error(AIROI_ERR_RANGE, "audit finding %s: its figure overflows", code);
     if (r->n_findings == *cap) {
         size_t nc = *cap ? *cap * 2 : 8;
         airoi__finding *f = airoi__reallocarray(r->findings, nc, sizeof *f);

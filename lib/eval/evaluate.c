@@ -3,6 +3,7 @@
  * and the result accessors. Formulas and sources: docs/methodology.md, 2.
  */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "airoi/finance.h"
@@ -111,6 +112,20 @@ static int validate_item(const airoi_project *p, const airoi__item *it)
 
 int airoi__validate(const airoi_project *p)
 {
+    /* Work limit: every item is spread over every period of the base case
+     * and of each scenario (docs/methodology.md, section 2). */
+    uint64_t items = (uint64_t)p->n_costs + (uint64_t)p->n_values;
+    uint64_t periods = (uint64_t)p->horizon + 1u;
+    uint64_t evals = (uint64_t)p->n_scenarios + 1u;
+    if (items * periods * evals > (uint64_t)AIROI_EVAL_MAX_CELLS)
+        return airoi__error(AIROI_ERR_LIMIT,
+                            "evaluation work of %llu cells (%llu items x %llu periods x %llu "
+                            "evaluations: the base case and %zu scenarios) is above the limit "
+                            "of %llu cells; use fewer items, a shorter horizon or a longer period",
+                            (unsigned long long)(items * periods * evals),
+                            (unsigned long long)items, (unsigned long long)periods,
+                            (unsigned long long)evals, p->n_scenarios,
+                            (unsigned long long)AIROI_EVAL_MAX_CELLS);
     for (size_t i = 0; i < p->n_costs; i++) {
         int rc = validate_item(p, p->costs[i]);
         if (rc)
@@ -256,10 +271,10 @@ typedef struct accum {
     airoi__sum *costs, *benefits, *cat, *dim; /* n each; cat/dim n x count */
 } accum;
 
+/* A non-finite value with status AIROI_OK is kept as is, for check_finite()
+ * to turn into AIROI_ERR_RANGE: an overflow is an error, not a null. */
 static void set_metric(airoi_result *r, int m, double v, int status)
 {
-    if (status == AIROI_OK && !isfinite(v))
-        status = AIROI_ERR_NOT_FOUND;
     r->metric[m] = status == AIROI_OK ? v : 0.0;
     r->status[m] = status;
 }
@@ -278,6 +293,35 @@ static double total(const double *v, size_t from, size_t to)
     for (size_t t = from; t <= to; t++)
         airoi__sum_add(&acc, v[t]);
     return airoi__sum_get(&acc);
+}
+
+/* AIROI_ERR_RANGE naming what overflowed in which evaluation. */
+static int overflow(const airoi_scenario *sc, const char *what, const char *name)
+{
+    return airoi__error(AIROI_ERR_RANGE,
+                        "%s%s%s: %s%s%s%s overflows (it is beyond the range of a double, about "
+                        "1.8e308); the amounts are too large",
+                        sc ? "scenario '" : "the base case", sc ? sc->name : "", sc ? "'" : "",
+                        what, name ? " '" : "", name ? name : "", name ? "'" : "");
+}
+
+/* Every double a result exposes (metrics, totals by category and dimension,
+ * strategic value) must be finite: AIROI_ERR_RANGE otherwise. The schedule
+ * is checked by airoi__schedule_finish(). */
+static int check_finite(const airoi_result *r, const airoi_scenario *sc)
+{
+    for (int c = 0; c < AIROI__CATEGORY_COUNT; c++)
+        if (!isfinite(r->tco_category[c]))
+            return overflow(sc, "the total of category", airoi__category_name(c));
+    for (int d = 0; d < AIROI__DIMENSION_COUNT; d++)
+        if (!isfinite(r->dimension_total[d]))
+            return overflow(sc, "the total of dimension", airoi__dimension_name(d));
+    if (!isfinite(r->strategic_unmonetized))
+        return overflow(sc, "the strategic value that is not monetized", NULL);
+    for (int m = 0; m < AIROI__METRIC_COUNT; m++)
+        if (r->status[m] == AIROI_OK && !isfinite(r->metric[m]))
+            return overflow(sc, "metric", airoi__metric_name(m));
+    return AIROI_OK;
 }
 
 /* Computes schedule and metrics of the project under scenario sc (NULL: base
@@ -366,10 +410,14 @@ static int evaluate_one(airoi_result *r, const airoi_project *p, const airoi_sce
     }
     r->strategic_unmonetized = airoi__sum_get(&strat_total);
     rc = airoi__schedule_finish(s);
-    if (rc)
-        return rc;
+    if (rc) {
+        char why[256];
+        snprintf(why, sizeof why, "%s", airoi__error_get());
+        return airoi__error(rc, "%s%s%s: %s", sc ? "scenario '" : "the base case",
+                            sc ? sc->name : "", sc ? "'" : "", why);
+    }
     if (!isfinite(r->strategic_unmonetized))
-        return airoi__error(AIROI_ERR_RANGE, "the strategic value overflows");
+        return overflow(sc, "the strategic value that is not monetized", NULL);
 
     const double *costs = s->col[AIROI_SCHEDULE_COSTS];
     const double *benefits = s->col[AIROI_SCHEDULE_BENEFITS];
@@ -384,6 +432,15 @@ static int evaluate_one(airoi_result *r, const airoi_project *p, const airoi_sce
     }
     for (int d = 0; d < AIROI__DIMENSION_COUNT; d++)
         r->dimension_total[d] = total(s->dim[d], 0, n - 1);
+    if (!isfinite(tc))
+        return overflow(sc, "the sum of costs over periods 0..horizon", NULL);
+    if (!isfinite(tb))
+        return overflow(sc, "the sum of benefits over periods 0..horizon", NULL);
+    rc = check_finite(r, sc); /* categories and dimensions */
+    if (rc)
+        return rc;
+    if (audit && (!isfinite(audit->value_gross) || !isfinite(audit->value_net)))
+        return overflow(sc, "the total value before realization and attribution", NULL);
     set_metric(r, AIROI_METRIC_TOTAL_COSTS, tc, AIROI_OK);
     set_metric(r, AIROI_METRIC_TOTAL_BENEFITS, tb, AIROI_OK);
     set_metric(r, AIROI_METRIC_TCO_TOTAL, tc, AIROI_OK);
@@ -452,7 +509,7 @@ static int evaluate_one(airoi_result *r, const airoi_project *p, const airoi_sce
     set_metric(r, AIROI_METRIC_DISCOUNTED_PAYBACK_PERIODS, reached ? x : 0.0,
                rc == AIROI_OK && reached ? AIROI_OK : AIROI_ERR_NOT_FOUND);
     airoi__error_clear();
-    return AIROI_OK;
+    return check_finite(r, sc);
 }
 
 /* ---- results ----------------------------------------------------------------- */
@@ -470,16 +527,23 @@ static void result_clear(airoi_result *r)
     }
     airoi__free(r->findings);
     airoi__free(r->scenario_name);
-    airoi_schedule_free(r->schedule);
+    airoi__schedule_destroy(r->schedule);
+}
+
+/* airoi_result_free() without AIROI__ENTER, for failure paths: it keeps the
+ * thread's error message. */
+static void result_destroy(airoi_result *r)
+{
+    if (!r)
+        return;
+    result_clear(r);
+    airoi__free(r);
 }
 
 AIROI_API void airoi_result_free(airoi_result *r)
 {
     AIROI__ENTER();
-    if (!r)
-        return;
-    result_clear(r);
-    airoi__free(r);
+    result_destroy(r);
 }
 
 static void set_expected(airoi_result *r, double eb, double ec, double enpv)
@@ -603,6 +667,12 @@ AIROI_API int airoi_project_evaluate(airoi_result **out, const airoi_project *p,
         set_expected(r, r->metric[AIROI_METRIC_TOTAL_BENEFITS],
                      r->metric[AIROI_METRIC_TOTAL_COSTS], r->metric[AIROI_METRIC_NPV]);
     }
+    /* The expectations over scenarios can overflow where no scenario does. */
+    rc = check_finite(r, chosen);
+    for (size_t i = 0; rc == AIROI_OK && i < r->n_subs; i++)
+        rc = check_finite(&r->subs[i], p->scenarios[i]);
+    if (rc)
+        goto fail;
 
     if (!chosen) {
         rc = airoi__audit(r, p, &audit);
@@ -614,7 +684,7 @@ AIROI_API int airoi_project_evaluate(airoi_result **out, const airoi_project *p,
     return AIROI_OK;
 
 fail:
-    airoi_result_free(r);
+    result_destroy(r);
     return rc;
 }
 

@@ -61,7 +61,7 @@ int airoi__schedule_finish(airoi_schedule *s)
         if (!airoi__all_finite(s->col[c], s->n))
             return airoi__error(AIROI_ERR_RANGE,
                                 "the schedule overflows (column '%s' is not finite)",
-                                airoi_schedule_column_name((int)c));
+                                airoi__column_name((int)c));
     return AIROI_OK;
 }
 
@@ -92,7 +92,7 @@ AIROI_API int airoi_schedule_new(airoi_schedule **out, const double *costs,
     memcpy(s->col[AIROI_SCHEDULE_BENEFITS], benefits, n * sizeof *benefits);
     rc = airoi__schedule_finish(s);
     if (rc) {
-        airoi_schedule_free(s);
+        airoi__schedule_destroy(s);
         return rc;
     }
     *out = s;
@@ -118,13 +118,18 @@ AIROI_API int airoi_schedule_clone(airoi_schedule **out, const airoi_schedule *s
     return AIROI_OK;
 }
 
-AIROI_API void airoi_schedule_free(airoi_schedule *s)
+void airoi__schedule_destroy(airoi_schedule *s)
 {
-    AIROI__ENTER();
     if (!s)
         return;
     airoi__free(s->block);
     airoi__free(s);
+}
+
+AIROI_API void airoi_schedule_free(airoi_schedule *s)
+{
+    AIROI__ENTER();
+    airoi__schedule_destroy(s);
 }
 
 AIROI_API size_t airoi_schedule_count_periods(const airoi_schedule *s)

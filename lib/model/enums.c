@@ -52,6 +52,27 @@ static const char *name_of(int v, const char *const *names, size_t n)
     return names[v];
 }
 
+/* Internal spellings without AIROI__ENTER: safe on failure paths. */
+const char *airoi__category_name(int category)
+{
+    return name_of(category, category_names, COUNT(category_names));
+}
+
+const char *airoi__dimension_name(int dimension)
+{
+    return name_of(dimension, dimension_names, COUNT(dimension_names));
+}
+
+const char *airoi__column_name(int column)
+{
+    return name_of(column, column_names, COUNT(column_names));
+}
+
+const char *airoi__metric_name(int metric)
+{
+    return name_of(metric, metric_names, COUNT(metric_names));
+}
+
 AIROI_API int airoi_period_from_name(int *out, const char *name)
 {
     AIROI__ENTER();

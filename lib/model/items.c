@@ -154,7 +154,16 @@ static int set_number(airoi__item *it, int param, double v)
         it->n_list = 0;
         break;
     case AIROI_ITEM_QUANTITY:
-    case AIROI_ITEM_UNIT_AMOUNT:
+    case AIROI_ITEM_UNIT_AMOUNT: {
+        /* The amount is their product: refuse one that overflows, so that
+         * no getter ever returns infinity. */
+        double q = param == AIROI_ITEM_QUANTITY ? v : it->quantity;
+        double u = param == AIROI_ITEM_UNIT_AMOUNT ? v : it->unit_amount;
+        if (!isfinite(q * u))
+            return airoi__error(AIROI_ERR_RANGE,
+                                "%s '%s': quantity %g x unit_amount %g overflows (beyond about "
+                                "1.8e308)",
+                                kind_name(it), it->name, q, u);
         if (param == AIROI_ITEM_QUANTITY)
             it->quantity = v;
         else
@@ -165,6 +174,7 @@ static int set_number(airoi__item *it, int param, double v)
         it->list = NULL;
         it->n_list = 0;
         break;
+    }
     case AIROI_ITEM_PER:
         if (v != floor(v) || v < 0 || v > AIROI_PER_PERIOD)
             return airoi__error(AIROI_ERR_INVALID, "%s '%s': unknown frequency (per) %g",

@@ -138,6 +138,13 @@ void airoi__item_destroy(airoi__item *it);
 airoi_scenario *airoi__scenario_copy(const airoi_scenario *src, airoi_project *owner);
 void airoi__scenario_destroy(airoi_scenario *s);
 
+/* Spellings of enumeration values, like the public *_name() functions but
+ * without AIROI__ENTER, so that they keep a pending error message. */
+const char *airoi__category_name(int category);
+const char *airoi__dimension_name(int dimension);
+const char *airoi__metric_name(int metric);
+const char *airoi__column_name(int column);
+
 /* Benchmark table lookups shared by model (use-case validation) and eval. */
 int airoi__benchmark_lookup(const char *key);
 
@@ -188,6 +195,9 @@ struct airoi_result {
 
 /* Allocates a schedule of n periods with every column zero. */
 int airoi__schedule_alloc(airoi_schedule **out, size_t n, double rate, int has_split);
+/* airoi_schedule_free() without AIROI__ENTER, for failure paths inside the
+ * library: it keeps the thread's error message. Accepts NULL. */
+void airoi__schedule_destroy(airoi_schedule *s);
 /* Fills net, cumulative and discounted columns from costs and benefits. */
 int airoi__schedule_finish(airoi_schedule *s);
 

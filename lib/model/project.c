@@ -138,9 +138,10 @@ AIROI_API int airoi_project_new(airoi_project **out, const char *name)
     return AIROI_OK;
 }
 
-AIROI_API void airoi_project_free(airoi_project *p)
+/* airoi_project_free() without AIROI__ENTER, for failure paths: it keeps
+ * the thread's error message. */
+static void project_destroy(airoi_project *p)
 {
-    AIROI__ENTER();
     if (!p)
         return;
     for (size_t i = 0; i < p->n_costs; i++)
@@ -161,6 +162,12 @@ AIROI_API void airoi_project_free(airoi_project *p)
     airoi__free(p->currency);
     airoi__free(p->use_case);
     airoi__free(p);
+}
+
+AIROI_API void airoi_project_free(airoi_project *p)
+{
+    AIROI__ENTER();
+    project_destroy(p);
 }
 
 static char *dup_or_null(const char *s, int *failed)
@@ -256,7 +263,7 @@ AIROI_API int airoi_project_clone(airoi_project **out, const airoi_project *p)
     if (!failed && airoi__project_reindex(c, 0) != AIROI_OK)
         failed = 1;
     if (failed) {
-        airoi_project_free(c);
+        project_destroy(c);
         return airoi__error(AIROI_ERR_NOMEM, "out of memory");
     }
     *out = c;

@@ -363,6 +363,39 @@ def test_exit_statuses():
         check(rc == 2 and out == "" and err, f"usage error {args}: exit {rc}, stdout {out!r:.40}")
 
 
+HUGE = """airoi: 1
+project: {name: Huge, currency: TWD, horizon: 3, discount_rate: 1.0}
+costs:
+  - {name: Staff, category: people, amount: 6e307, per: year, from: 0}
+values:
+  - {name: Saved, dimension: efficiency, amount: 6e307, per: year, from: 0}
+"""
+
+
+def test_evaluation_errors():
+    """Regression: a model whose evaluation overflows was called valid by
+    `validate`, and `report` printed an empty message (or garbage numbers)."""
+    with tempfile.TemporaryDirectory() as d:
+        huge = os.path.join(d, "huge.yaml")
+        with open(huge, "w", encoding="utf-8") as f:
+            f.write(HUGE)
+        for cmd in ["validate", "report", "audit"]:
+            rc, out, err = run(cmd, huge)
+            check(rc == 1 and out == "", f"{cmd} huge: exit {rc}, stdout {out!r:.60}")
+            check(err.startswith(huge + ": the base case: ") and "overflows" in err,
+                  f"{cmd} huge: message {err!r}")
+        # honest estimates multiply costs: valid only if `report --honest` works
+        with open(huge, "w", encoding="utf-8") as f:
+            f.write(HUGE.replace("6e307", "4e307"))
+        rc, out, err = run("report", huge, "--format", "json")
+        check(rc == 0, f"report 4e307: exit {rc} {err}")
+        rc, out, err = run("report", huge, "--honest")
+        check(rc == 1 and "overflows" in err, f"report --honest 4e307: exit {rc} {err!r}")
+        rc, out, err = run("validate", huge)
+        check(rc == 1 and out == "" and "--honest" in err and "overflows" in err,
+              f"validate 4e307: exit {rc} {err!r}")
+
+
 def test_help_and_version():
     rc, out, err = run("--version")
     check(rc == 0 and re.match(r"airoi \d+\.\d+\.\d+", out), f"--version: {out!r}")
@@ -386,7 +419,8 @@ def test_help_and_version():
 
 def main():
     for test in [test_golden, test_worked_examples, test_json_contract, test_formats,
-                 test_options, test_exit_statuses, test_help_and_version]:
+                 test_options, test_exit_statuses, test_evaluation_errors,
+                 test_help_and_version]:
         if UPDATE and test is not test_golden:
             continue
         try:

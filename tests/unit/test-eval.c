@@ -5,6 +5,7 @@
  */
 #include <check.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -1018,6 +1019,130 @@ START_TEST(overflow_is_a_range_error)
 }
 END_TEST
 
+/* Evaluation that must fail with status `want` and a message containing
+ * each of the NULL-terminated strings. */
+static void evaluate_fails(const airoi_project *p, const char *scenario, int want, ...)
+{
+    airoi_result *r = (airoi_result *)1;
+    int rc = airoi_project_evaluate(&r, p, scenario, 0);
+    const char *msg = airoi_last_error_message();
+    ck_assert_msg(rc == want, "evaluate: %s (%s), want %s", airoi_status_str(rc), msg,
+                  airoi_status_str(want));
+    ck_assert_ptr_null(r);
+    va_list ap;
+    va_start(ap, want);
+    for (const char *w = va_arg(ap, const char *); w; w = va_arg(ap, const char *))
+        ck_assert_msg(strstr(msg, w) != NULL, "message '%s' lacks '%s'", msg, w);
+    va_end(ap);
+}
+
+/* Regression: totals that overflow gave 0, NaN and null instead of
+ * AIROI_ERR_RANGE, and the failure path cleared the message. */
+START_TEST(overflowing_totals_are_range_errors)
+{
+    /* every period is finite (6e307), the horizon totals are not */
+    airoi_project *p = project(AIROI_PERIOD_YEAR, 3, 1.0);
+    airoi_cost_item *c = cost(p, "Staff", AIROI_CATEGORY_PEOPLE, 6e307, AIROI_PER_YEAR);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_FROM, 0), AIROI_OK);
+    airoi_value_item *v = value(p, "Saved", AIROI_DIMENSION_EFFICIENCY, 6e307, AIROI_PER_YEAR);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_FROM, 0), AIROI_OK);
+    evaluate_fails(p, NULL, AIROI_ERR_RANGE, "the base case", "costs", "overflows", NULL);
+    /* the costs alone are fine: then the benefits overflow */
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AMOUNT, 1), AIROI_OK);
+    evaluate_fails(p, NULL, AIROI_ERR_RANGE, "the base case", "'cumulative'", "overflows",
+                   NULL);
+    ck_assert_int_eq(airoi_project_remove_value(p, 0), AIROI_OK);
+    /* a category total over two items of one category */
+    airoi_project_free(p);
+    p = project(AIROI_PERIOD_YEAR, 0, 0.0);
+    once(p, "A", AIROI_CATEGORY_DATA, 1.5e308, 0);
+    once(p, "B", AIROI_CATEGORY_PEOPLE, -1.5e308, 0);
+    once(p, "C", AIROI_CATEGORY_DATA, 1.5e308, 0);
+    once(p, "D", AIROI_CATEGORY_PEOPLE, -1.5e308, 0);
+    evaluate_fails(p, NULL, AIROI_ERR_RANGE, "overflows", NULL);
+    airoi_project_free(p);
+    /* an annualised figure: 1e308 in one month is 1.2e309 a year */
+    p = project(AIROI_PERIOD_MONTH, 1, 0.0);
+    once(p, "Big", AIROI_CATEGORY_PEOPLE, 1e308, 0);
+    evaluate_fails(p, NULL, AIROI_ERR_RANGE, "metric 'annual_costs'", NULL);
+    airoi_project_free(p);
+    /* a ratio whose denominator is tiny but not zero */
+    p = project(AIROI_PERIOD_YEAR, 1, 0.0);
+    once(p, "Tiny", AIROI_CATEGORY_PEOPLE, 1e-300, 0);
+    value(p, "Large", AIROI_DIMENSION_REVENUE, 1e10, AIROI_PER_YEAR);
+    evaluate_fails(p, NULL, AIROI_ERR_RANGE, "metric 'roi_", NULL);
+    airoi_project_free(p);
+}
+END_TEST
+
+/* Only one scenario overflows: the message names it, whichever evaluation
+ * (base case, that scenario, another scenario) meets it. */
+START_TEST(overflowing_scenario_is_named)
+{
+    airoi_project *p = project(AIROI_PERIOD_YEAR, 3, 0.0);
+    airoi_cost_item *c = cost(p, "Staff", AIROI_CATEGORY_PEOPLE, 4e307, AIROI_PER_YEAR);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_FROM, 0), AIROI_OK);
+    airoi_scenario *s;
+    ck_assert_int_eq(airoi_project_add_scenario(&s, p, "calm", 0.5), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_scenario(&s, p, "big", 0.5), AIROI_OK);
+    ck_assert_int_eq(airoi_scenario_add_multiplier(s, "costs", 1.2), AIROI_OK);
+    ck_assert_int_eq(airoi_project_validate(p), AIROI_OK);
+    evaluate_fails(p, NULL, AIROI_ERR_RANGE, "scenario 'big'", "overflows", NULL);
+    evaluate_fails(p, "big", AIROI_ERR_RANGE, "scenario 'big'", NULL);
+    evaluate_fails(p, "calm", AIROI_ERR_RANGE, "scenario 'big'", NULL);
+    /* a multiplier on the same target replaces the old one */
+    ck_assert_int_eq(airoi_scenario_add_multiplier(s, "costs", 1.0), AIROI_OK);
+    airoi_result *r = evaluate(p, "big", 0);
+    double x;
+    ck_assert_int_eq(airoi_result_get_tco_category(&x, r, AIROI_CATEGORY_PEOPLE), AIROI_OK);
+    ck_assert_double_eq_tol(x, 1.6e308, 1e295);
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+/* Regression: airoi_schedule_new freed its schedule with the public free
+ * function on failure, which cleared the message. */
+START_TEST(failed_schedule_keeps_its_message)
+{
+    double costs[2] = {0, 0}, benefits[2] = {1.5e308, 1.5e308};
+    airoi_schedule *s = (airoi_schedule *)1;
+    ck_assert_int_eq(airoi_schedule_new(&s, costs, benefits, 2, 0.0), AIROI_ERR_RANGE);
+    ck_assert_ptr_null(s);
+    ck_assert(strstr(airoi_last_error_message(), "cumulative") != NULL);
+}
+END_TEST
+
+/* Work limit: items x (horizon + 1) x (scenarios + 1) <= AIROI_EVAL_MAX_CELLS. */
+START_TEST(evaluation_work_limit)
+{
+    airoi_project *p = project(AIROI_PERIOD_MONTH, 10000, 0.05);
+    airoi_scenario *s;
+    ck_assert_int_eq(airoi_project_add_scenario(&s, p, "low", 0.5), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_scenario(&s, p, "high", 0.5), AIROI_OK);
+    /* 1,666 x 10,001 x 3 = 49,984,998 cells: accepted */
+    char name[32];
+    for (int i = 0; i < 1666; i++) {
+        snprintf(name, sizeof name, "item %d", i);
+        cost(p, name, AIROI_CATEGORY_SOFTWARE, 1, AIROI_PER_MONTH);
+    }
+    ck_assert_int_eq(airoi_project_validate(p), AIROI_OK);
+    /* 1,667 x 10,001 x 3 = 50,015,001: refused by validate and evaluate */
+    value(p, "one more", AIROI_DIMENSION_REVENUE, 1, AIROI_PER_MONTH);
+    ck_assert_int_eq(airoi_project_validate(p), AIROI_ERR_LIMIT);
+    ck_assert(strstr(airoi_last_error_message(), "50015001") != NULL);
+    ck_assert(strstr(airoi_last_error_message(), "50000000") != NULL);
+    evaluate_fails(p, NULL, AIROI_ERR_LIMIT, "1667 items", "10001 periods", "2 scenarios", NULL);
+    /* one scenario fewer: 1,667 x 10,001 x 2 is within the limit */
+    ck_assert_int_eq(airoi_project_remove_scenario(p, 1), AIROI_OK);
+    ck_assert_int_eq(airoi_scenario_set_number(airoi_project_get_scenario(p, 0),
+                                               AIROI_SCENARIO_PROBABILITY, 1.0),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_project_validate(p), AIROI_OK);
+    airoi_project_free(p);
+}
+END_TEST
+
 /* ---- audit ------------------------------------------------------------------------------ */
 
 /* A balanced project that triggers none of the findings: every category at
@@ -1284,6 +1409,58 @@ START_TEST(audit_benchmarks)
 }
 END_TEST
 
+/* The investment figure against the benchmark range (process automation:
+ * 100-500 x 10,000 TWD), below and above. */
+START_TEST(audit_benchmark_investment)
+{
+    airoi_project *p = project(AIROI_PERIOD_YEAR, 1, 0.0);
+    ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_CURRENCY, "TWD"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_UNIT, 10000), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_USE_CASE, "process_automation"),
+                     AIROI_OK);
+    airoi_cost_item *c = once(p, "Bots", AIROI_CATEGORY_SOFTWARE, 50, 0);
+    airoi_value_item *v = value(p, "Saving", AIROI_DIMENSION_EFFICIENCY, 100, AIROI_PER_YEAR);
+    (void)v;
+    airoi_result *r = evaluate(p, NULL, 0);
+    int pos = -1;
+    double x, a, ref;
+    ck_assert_int_eq(airoi_result_get_benchmark_value(&x, r, AIROI_BENCHMARK_INVESTMENT),
+                     AIROI_OK);
+    ck_assert_double_eq_tol(x, 50, 1e-12);
+    ck_assert_int_eq(airoi_result_get_benchmark_position(&pos, r, AIROI_BENCHMARK_INVESTMENT),
+                     AIROI_OK);
+    ck_assert_int_eq(pos, AIROI_BENCHMARK_BELOW);
+    int i = has_finding(r, "BENCHMARK_BELOW", "investment");
+    ck_assert(i);
+    ck_assert(!has_finding(r, "BENCHMARK_ABOVE", "investment"));
+    ck_assert_int_eq(airoi_result_get_finding_numbers(&a, &ref, r, (size_t)i - 1), AIROI_OK);
+    ck_assert_double_eq_tol(a, 50, 1e-12);
+    ck_assert_double_eq_tol(ref, 100, 1e-12);
+    ck_assert(strstr(airoi_result_get_finding_message(r, (size_t)i - 1), "investment") != NULL);
+    airoi_result_free(r);
+    /* 600 > 500: above */
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AMOUNT, 600), AIROI_OK);
+    r = evaluate(p, NULL, 0);
+    ck_assert_int_eq(airoi_result_get_benchmark_position(&pos, r, AIROI_BENCHMARK_INVESTMENT),
+                     AIROI_OK);
+    ck_assert_int_eq(pos, AIROI_BENCHMARK_ABOVE);
+    i = has_finding(r, "BENCHMARK_ABOVE", "investment");
+    ck_assert(i);
+    ck_assert(!has_finding(r, "BENCHMARK_BELOW", "investment"));
+    ck_assert_int_eq(airoi_result_get_finding_numbers(&a, &ref, r, (size_t)i - 1), AIROI_OK);
+    ck_assert_double_eq_tol(a, 600, 1e-12);
+    ck_assert_double_eq_tol(ref, 500, 1e-12);
+    airoi_result_free(r);
+    /* 300: within, no investment finding */
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AMOUNT, 300), AIROI_OK);
+    r = evaluate(p, NULL, 0);
+    ck_assert(!has_finding(r, "BENCHMARK_ABOVE", "investment"));
+    ck_assert(!has_finding(r, "BENCHMARK_BELOW", "investment"));
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
 START_TEST(audit_numbers_for_every_finding)
 {
     airoi_project *p = example3();
@@ -1339,6 +1516,10 @@ static Suite *eval_suite(void)
     tcase_add_test(tc, result_outlives_project);
     tcase_add_test(tc, schedule_from_arrays);
     tcase_add_test(tc, overflow_is_a_range_error);
+    tcase_add_test(tc, overflowing_totals_are_range_errors);
+    tcase_add_test(tc, overflowing_scenario_is_named);
+    tcase_add_test(tc, failed_schedule_keeps_its_message);
+    tcase_add_test(tc, evaluation_work_limit);
     suite_add_tcase(s, tc);
     tc = tcase_create("audit");
     tcase_add_test(tc, audit_balanced_project_is_clean);
@@ -1349,6 +1530,7 @@ static Suite *eval_suite(void)
     tcase_add_test(tc, audit_single_dimension_and_no_value);
     tcase_add_test(tc, audit_low_adoption);
     tcase_add_test(tc, audit_benchmarks);
+    tcase_add_test(tc, audit_benchmark_investment);
     tcase_add_test(tc, audit_numbers_for_every_finding);
     suite_add_tcase(s, tc);
     return s;

@@ -625,6 +625,59 @@ START_TEST(benchmark_table)
 }
 END_TEST
 
+/* Regression: quantity 1e200 and unit_amount 1e200 were both accepted and
+ * the amount getter returned inf. The setter that makes the product
+ * non-finite is refused, with a message, and changes nothing. */
+START_TEST(item_amount_product_never_overflows)
+{
+    airoi_project *p = NULL;
+    airoi_cost_item *c = NULL;
+    airoi_value_item *v = NULL;
+    double x = -1;
+    ck_assert_int_eq(airoi_project_new(&p, "p"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_cost(&c, p, "API", AIROI_CATEGORY_SOFTWARE), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_QUANTITY, 1e200), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_UNIT_AMOUNT, 1e200),
+                     AIROI_ERR_RANGE);
+    ck_assert(strstr(airoi_last_error_message(), "overflows") != NULL);
+    ck_assert(strstr(airoi_last_error_message(), "API") != NULL);
+    ck_assert_int_eq(airoi_cost_item_get_number(&x, c, AIROI_ITEM_AMOUNT), AIROI_OK);
+    ck_assert(isfinite(x));
+    ck_assert_int_eq(airoi_cost_item_is_set(c, AIROI_ITEM_UNIT_AMOUNT), 0);
+    /* a finite product is still accepted, and then quantity cannot grow past it */
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_UNIT_AMOUNT, 1e100), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_get_number(&x, c, AIROI_ITEM_AMOUNT), AIROI_OK);
+    ck_assert_double_eq_tol(x, 1e300, 1e286);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_QUANTITY, -1e300),
+                     AIROI_ERR_RANGE);
+    ck_assert_uint_gt(strlen(airoi_last_error_message()), 0);
+    ck_assert_int_eq(airoi_cost_item_get_number(&x, c, AIROI_ITEM_QUANTITY), AIROI_OK);
+    ck_assert_double_eq_tol(x, 1e200, 1e186);
+    /* value items share the rule, in either order */
+    ck_assert_int_eq(airoi_project_add_value(&v, p, "Calls", AIROI_DIMENSION_REVENUE), AIROI_OK);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_UNIT_AMOUNT, 1e200), AIROI_OK);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_QUANTITY, 1e200),
+                     AIROI_ERR_RANGE);
+    ck_assert_int_eq(airoi_value_item_get_number(&x, v, AIROI_ITEM_AMOUNT), AIROI_OK);
+    ck_assert(isfinite(x));
+    airoi_project_free(p);
+}
+END_TEST
+
+/* Regression: failure paths inside the library freed with public functions
+ * whose entry cleared the thread's error message. */
+START_TEST(failures_leave_a_message)
+{
+    airoi_project *p = NULL;
+    ck_assert_int_eq(airoi_project_new(&p, ""), AIROI_ERR_INVALID);
+    ck_assert_uint_gt(strlen(airoi_last_error_message()), 0);
+    ck_assert_int_eq(airoi_project_new(&p, "p"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, 1e9), AIROI_ERR_LIMIT);
+    ck_assert_uint_gt(strlen(airoi_last_error_message()), 0);
+    airoi_project_free(p);
+}
+END_TEST
+
 static Suite *model_suite(void)
 {
     Suite *s = suite_create("model");
@@ -650,6 +703,8 @@ static Suite *model_suite(void)
     tcase_add_test(tc, value_item_parameters);
     tcase_add_test(tc, scenarios);
     tcase_add_test(tc, benchmark_table);
+    tcase_add_test(tc, item_amount_product_never_overflows);
+    tcase_add_test(tc, failures_leave_a_message);
     suite_add_tcase(s, tc);
     return s;
 }
