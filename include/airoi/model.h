@@ -7,7 +7,9 @@
  * version 1. Loading checks everything and collects every problem of the
  * file as a diagnostic with file, line and column, not only the first; the
  * first diagnostic's text is also the thread's airoi_last_error_message().
- * Saving writes a file that loads back into a project that evaluates
+ * A diagnostic whose message starts with "warning: " does not make the load
+ * fail (a successful load may return warnings; on failure they follow the
+ * errors). Saving writes a file that loads back into a project that evaluates
  * identically.
  *
  * Limits (documented in docs/model-format.md): file size, nesting depth,

@@ -91,6 +91,9 @@ int airoi__diags_add(airoi_diagnostics *d, int status, int32_t line, int32_t col
 
 static int before(const airoi__diag *a, const airoi__diag *b)
 {
+    int wa = a->status == AIROI__DIAG_WARNING, wb = b->status == AIROI__DIAG_WARNING;
+    if (wa != wb)
+        return wb; /* errors first */
     if (a->line != b->line)
         return a->line < b->line;
     return a->column < b->column;
@@ -117,7 +120,10 @@ int airoi__diags_status(const airoi_diagnostics *d)
         for (size_t i = 0; i < d->n; i++)
             if (d->v[i].status == order[k])
                 return order[k];
-    return d->n ? d->v[0].status : AIROI_OK;
+    for (size_t i = 0; i < d->n; i++)
+        if (d->v[i].status != AIROI__DIAG_WARNING)
+            return d->v[i].status;
+    return AIROI_OK;
 }
 
 AIROI_API void airoi_diagnostics_free(airoi_diagnostics *d)

@@ -20,11 +20,15 @@
 #define AIROI__IO_MAX_SCENARIOS 10000u    /* the model layer's own limit */
 #define AIROI__IO_MAX_DIAGS 100u          /* diagnostics kept per file */
 
+/* Status of a warning: a diagnostic that does not make the load fail. Its
+ * message starts with "warning: ". */
+#define AIROI__DIAG_WARNING AIROI_OK
+
 /* One diagnostic. */
 typedef struct airoi__diag {
     int32_t line;   /* 1-based, 0 = no position */
     int32_t column; /* 1-based, 0 = no position */
-    int status;     /* AIROI_ERR_PARSE, _MODEL, _LIMIT, _IO */
+    int status;     /* AIROI_ERR_PARSE, _MODEL, _LIMIT, _IO, or AIROI__DIAG_WARNING */
     char *message;
     char *text; /* "FILE:LINE:COL: message" */
 } airoi__diag;
@@ -43,10 +47,12 @@ airoi_diagnostics *airoi__diags_new(const char *file);
 int airoi__diags_add(airoi_diagnostics *d, int status, int32_t line, int32_t column,
                      const char *fmt, ...) AIROI__PRINTF(5, 6);
 
-/* Sorts by position (stable; diagnostics without a position first). */
+/* Sorts errors before warnings, each by position (stable; diagnostics
+ * without a position first), so that the first one is an error if any is. */
 void airoi__diags_sort(airoi_diagnostics *d);
 
-/* The overall status of a non-empty list: LIMIT over PARSE over MODEL over IO. */
+/* The overall status of a list: LIMIT over PARSE over MODEL over IO; AIROI_OK
+ * when it holds only warnings (or nothing). */
 int airoi__diags_status(const airoi_diagnostics *d);
 
 /* Parses a YAML 1.2 core-schema number (a plain scalar's text, `len` bytes).

@@ -65,6 +65,7 @@ typedef struct loader {
     int nomem;
     int stop; /* a fatal problem (syntax, limit, out of memory): walk no further */
     int too_many;
+    size_t nerrors; /* diagnostics that are not warnings */
 
     /* tree */
     ynode **blocks;
@@ -175,6 +176,9 @@ static void diag(loader *L, int status, int32_t line, int32_t col, const char *f
     if (L->d->n >= AIROI__IO_MAX_DIAGS) {
         L->too_many = 1;
         L->stop = 1;
+        if (status == AIROI__DIAG_WARNING)
+            status = AIROI_ERR_LIMIT; /* the load cannot succeed with problems untold */
+        L->nerrors++;
         if (airoi__diags_add(L->d, status, line, col,
                              "too many problems (more than %u); the rest are not reported",
                              AIROI__IO_MAX_DIAGS))
@@ -186,6 +190,8 @@ static void diag(loader *L, int status, int32_t line, int32_t col, const char *f
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    if (status != AIROI__DIAG_WARNING)
+        L->nerrors++;
     if (airoi__diags_add(L->d, status, line, col, "%s", msg)) {
         L->nomem = 1;
         L->stop = 1;
@@ -424,6 +430,113 @@ static int check_tag(loader *L, const yaml_char_t *tag, const yaml_mark_t *m, in
     return 0;
 }
 
+/* ---- merge keys (`<<`) ---------------------------------------------------------- */
+
+static int is_merge_key(const loader *L, const ynode *k)
+{
+    return k->kind == YN_SCALAR && !k->quoted && k->len == 2 && memcmp(S(L, k), "<<", 2) == 0;
+}
+
+static void merge_source_error(loader *L, const ynode *n)
+{
+    char buf[128];
+    diag(L, AIROI_ERR_PARSE, AT(n),
+         "merge key '<<': expected an alias to a mapping (e.g. <<: *base) or a sequence of "
+         "them; got %s",
+         describe(L, n, buf, sizeof buf));
+}
+
+/* Appends the pairs of `src` whose keys `seen` does not hold yet. */
+static void merge_from(loader *L, smap *seen, ynode **kids, size_t *n, const ynode *src)
+{
+    for (size_t i = 0; i + 1 < src->n && !L->stop; i += 2) {
+        ynode *k = src->kids[i];
+        if (k->kind == YN_SCALAR) {
+            if (smap_get(seen, S(L, k), k->len))
+                continue; /* given explicitly, or by an earlier source */
+            if (smap_put(seen, S(L, k), k->len, k)) {
+                L->nomem = L->stop = 1;
+                return;
+            }
+        }
+        kids[(*n)++] = k;
+        kids[(*n)++] = src->kids[i + 1];
+    }
+}
+
+/* Resolves the merge keys of a mapping just read (YAML merge key type): the
+ * pairs of the mapping, or of each mapping of a sequence, named by `<<` are
+ * added unless the mapping gives the key itself (or an earlier mapping of the
+ * sequence gave it). The merged nodes are shared, not copied, so they keep
+ * their own lines and columns; the aliases that name them were counted
+ * against the alias-expansion limit when read. */
+static void resolve_merge(loader *L, ynode *map)
+{
+    const ynode *mkey = NULL, *mval = NULL;
+    size_t extra = 0, nmerge = 0;
+    for (size_t i = 0; i + 1 < map->n; i += 2) {
+        const ynode *k = map->kids[i], *v = map->kids[i + 1];
+        if (!is_merge_key(L, k))
+            continue;
+        nmerge++;
+        if (mkey) {
+            diag(L, AIROI_ERR_PARSE, AT(k),
+                 "merge key '<<': duplicate key (first given at line %d, column %d); merge "
+                 "several mappings with <<: [*a, *b]",
+                 (int)mkey->line, (int)mkey->col);
+            continue;
+        }
+        mkey = k;
+        mval = v;
+        if (v->kind == YN_MAP) {
+            extra += v->n / 2;
+        } else if (v->kind == YN_SEQ) {
+            for (size_t j = 0; j < v->n; j++) {
+                if (v->kids[j]->kind == YN_MAP)
+                    extra += v->kids[j]->n / 2;
+                else
+                    merge_source_error(L, v->kids[j]);
+            }
+        } else {
+            merge_source_error(L, v);
+        }
+    }
+    if (!nmerge || L->stop)
+        return;
+    size_t cap = map->n - 2 * nmerge + 2 * extra;
+    ynode **kids = airoi__calloc(cap ? cap : 1, sizeof *kids);
+    if (!kids) {
+        L->nomem = L->stop = 1;
+        return;
+    }
+    smap seen = {0};
+    size_t n = 0;
+    for (size_t i = 0; i + 1 < map->n && !L->stop; i += 2) {
+        ynode *k = map->kids[i];
+        if (is_merge_key(L, k))
+            continue;
+        kids[n++] = k;
+        kids[n++] = map->kids[i + 1];
+        if (k->kind == YN_SCALAR && smap_put(&seen, S(L, k), k->len, k))
+            L->nomem = L->stop = 1;
+    }
+    if (mval && mval->kind == YN_MAP)
+        merge_from(L, &seen, kids, &n, mval);
+    else if (mval && mval->kind == YN_SEQ)
+        for (size_t j = 0; j < mval->n && !L->stop; j++)
+            if (mval->kids[j]->kind == YN_MAP)
+                merge_from(L, &seen, kids, &n, mval->kids[j]);
+    smap_free(&seen);
+    if (L->stop) {
+        airoi__free(kids);
+        return;
+    }
+    airoi__free(map->kids);
+    map->kids = kids;
+    map->n = n;
+    map->cap = cap;
+}
+
 static void handle_event(loader *L, const yaml_event_t *ev)
 {
     const yaml_mark_t *m = &ev->start_mark;
@@ -473,6 +586,8 @@ static void handle_event(loader *L, const yaml_event_t *ev)
             return;
         n = L->stack[--L->depth];
         n->open = 0;
+        if (n->kind == YN_MAP)
+            resolve_merge(L, n);
         for (size_t i = 0; i < n->n; i++) {
             n->weight += n->kids[i]->weight;
             if (n->weight > ((uint64_t)1 << 62))
@@ -1555,6 +1670,56 @@ static const char *const top_keys[TK_COUNT] = {
     "airoi", "project", "fx", "costs", "values", "scenarios", "uncertainties", "stages", "actuals",
 };
 
+/* A section of SPEC 5.1 whose features arrive in a later version: a
+ * sequence of mappings, accepted with a warning (it is neither used nor
+ * saved back). */
+static void load_later_section(loader *L, const ynode *key, const ynode *n, const char *name)
+{
+    if (is_null(L, n))
+        return;
+    if (n->kind != YN_SEQ) {
+        type_error(L, n, name, "a sequence of mappings (each entry starting with '- ')");
+        return;
+    }
+    for (size_t i = 0; i < n->n && !L->stop; i++) {
+        char path[48];
+        snprintf(path, sizeof path, "%s[%zu]", name, i);
+        if (n->kids[i]->kind != YN_MAP)
+            type_error(L, n->kids[i], path, "a mapping");
+    }
+    if (n->n)
+        diag(L, AIROI__DIAG_WARNING, AT(key),
+             "warning: '%s' is recognised but not used by this version; it is not saved back",
+             name);
+}
+
+#ifdef AIROI_EVAL_MAX_CELLS
+/* The evaluation work limit of the model layer (include/airoi/project.h),
+ * reported at the longer item list (or the horizon) of a loaded model. */
+static void check_work(loader *L, const ynode *root, const ynode *const *v,
+                       const ynode *const *k)
+{
+    uint64_t costs = v[TK_COSTS] && v[TK_COSTS]->kind == YN_SEQ ? v[TK_COSTS]->n : 0;
+    uint64_t values = v[TK_VALUES] && v[TK_VALUES]->kind == YN_SEQ ? v[TK_VALUES]->n : 0;
+    uint64_t scen = v[TK_SCENARIOS] && v[TK_SCENARIOS]->kind == YN_SEQ ? v[TK_SCENARIOS]->n : 0;
+    uint64_t items = costs + values;
+    uint64_t periods = (uint64_t)L->horizon + 1u, evals = scen + 1u;
+    uint64_t cells = items * periods * evals; /* at most 1e5 x 1e4 x 1e4: no overflow */
+    if (!L->horizon_ok || cells <= (uint64_t)AIROI_EVAL_MAX_CELLS)
+        return;
+    const ynode *at = costs >= values ? k[TK_COSTS] : k[TK_VALUES];
+    if (!at)
+        at = root;
+    diag(L, AIROI_ERR_LIMIT, AT(at),
+         "evaluation work of %llu cells (%llu items x %llu periods x %llu evaluations: the base "
+         "case and %llu scenarios) is above the limit of %llu cells; use fewer items, a shorter "
+         "horizon or a longer period",
+         (unsigned long long)cells, (unsigned long long)items, (unsigned long long)periods,
+         (unsigned long long)evals, (unsigned long long)scen,
+         (unsigned long long)AIROI_EVAL_MAX_CELLS);
+}
+#endif
+
 static void load_document(loader *L)
 {
     const ynode *root = L->root;
@@ -1594,15 +1759,25 @@ static void load_document(loader *L)
     if (v[TK_SCENARIOS] && !L->stop)
         load_scenarios(L, v[TK_SCENARIOS]);
     /* uncertainties, stages and actuals are recognised but not used yet
-     * (docs/model-format.md); their contents are not checked. */
-    if (L->stop || L->d->n)
+     * (docs/model-format.md): only their shape is checked, and a warning says
+     * that they are dropped. */
+    for (int t = TK_UNCERTAINTIES; t <= TK_ACTUALS && !L->stop; t++)
+        if (v[t])
+            load_later_section(L, k[t], v[t], top_keys[t]);
+    if (L->stop || L->nerrors)
         return;
+#ifdef AIROI_EVAL_MAX_CELLS
+    check_work(L, root, v, k);
+    if (L->stop || L->nerrors)
+        return;
+#endif
     /* Anything the checks above missed, from the model layer itself. */
     int rc = airoi_project_validate(L->p);
     if (rc == AIROI_ERR_NOMEM)
         L->nomem = 1;
     else if (rc)
-        diag(L, AIROI_ERR_MODEL, AT(root), "%s", airoi_last_error_message());
+        diag(L, rc == AIROI_ERR_LIMIT ? AIROI_ERR_LIMIT : AIROI_ERR_MODEL, AT(root), "%s",
+             airoi_last_error_message());
 }
 
 /* ---- entry points ---------------------------------------------------------------------- */

@@ -7,13 +7,22 @@
 
 #include "report/report-private.h"
 
+/* Text on one line with Markdown's special characters escaped; control
+ * characters (newlines included) become spaces so that a name cannot end a
+ * heading or start a paragraph. */
 static void md_text(airoi__buf *b, const char *s)
 {
-    for (const char *c = s; *c; c++) {
+    char *one = airoi__strdup_oneline(s);
+    if (!one) {
+        b->failed = 1;
+        return;
+    }
+    for (const char *c = one; *c; c++) {
         if (strchr("\\`*_[]<>|#", *c))
             airoi__buf_append(b, "\\", 1);
         airoi__buf_append(b, c, 1);
     }
+    airoi__free(one);
 }
 
 static void heading(airoi__buf *b, const char *title, const char *note)

@@ -149,6 +149,14 @@ void airoi__fmt_payback_short(char *buf, size_t cap, const rpt *R, const rpt_num
 /* Money with currency: "TWD 1,234.56" (no prefix when the currency is unset). */
 void airoi__fmt_money(char *buf, size_t cap, const rpt *R, double v);
 
+/* A copy of s for a text or Markdown line (one heading, one table cell):
+ * every control character (C0, DEL, C1, and the line and paragraph separators
+ * U+2028 and U+2029) becomes one space, so that a name cannot break the line.
+ * NULL when out of memory. The caller frees it with airoi__free(). */
+char *airoi__strdup_oneline(const char *s);
+/* Appends s with control characters as spaces (see airoi__strdup_oneline). */
+void airoi__buf_puts_oneline(airoi__buf *b, const char *s);
+
 /* Number of UTF-8 code points of s (for column alignment). */
 size_t airoi__utf8_width(const char *s);
 /* Appends s padded with spaces to width code points; right-aligned when right. */

@@ -172,6 +172,55 @@ void airoi__fmt_payback_short(char *buf, size_t cap, const rpt *R, const rpt_num
     snprintf(buf, cap, "%s %s%s", p, R->period_name, n->v == 1 ? "" : "s");
 }
 
+/* Length of the control character at s (0 when there is none). */
+static size_t control_len(const unsigned char *s)
+{
+    if (s[0] < 0x20 || s[0] == 0x7F)
+        return 1;
+    if (s[0] == 0xC2 && s[1] >= 0x80 && s[1] <= 0x9F) /* C1: U+0080..U+009F */
+        return 2;
+    if (s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0xA8 || s[2] == 0xA9)) /* U+2028, U+2029 */
+        return 3;
+    return 0;
+}
+
+char *airoi__strdup_oneline(const char *s)
+{
+    char *out = airoi__strdup(s);
+    if (!out)
+        return NULL;
+    const unsigned char *c = (const unsigned char *)s;
+    size_t o = 0;
+    while (*c) {
+        size_t n = control_len(c);
+        if (n) {
+            out[o++] = ' ';
+            c += n;
+        } else {
+            out[o++] = (char)*c++;
+        }
+    }
+    out[o] = '\0';
+    return out;
+}
+
+void airoi__buf_puts_oneline(airoi__buf *b, const char *s)
+{
+    const unsigned char *c = (const unsigned char *)s;
+    while (*c) {
+        size_t run = 0;
+        while (c[run] && !control_len(c + run))
+            run++;
+        if (run)
+            airoi__buf_append(b, (const char *)c, run);
+        c += run;
+        if (*c) {
+            airoi__buf_append(b, " ", 1);
+            c += control_len(c);
+        }
+    }
+}
+
 size_t airoi__utf8_width(const char *s)
 {
     size_t w = 0;

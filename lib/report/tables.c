@@ -56,7 +56,7 @@ void airoi__table_row(rpt_table *t, unsigned flags, const char *const *cells)
     }
     char **row = t->cells + t->nrows * t->ncols;
     for (size_t c = 0; c < t->ncols; c++) {
-        row[c] = airoi__strdup(cells[c] ? cells[c] : "");
+        row[c] = airoi__strdup_oneline(cells[c] ? cells[c] : "");
         if (!row[c]) {
             for (size_t k = 0; k < c; k++)
                 airoi__free(row[k]);
@@ -142,10 +142,7 @@ static void md_cell(airoi__buf *b, const char *s, int bold)
     for (const char *c = s; *c; c++) {
         if (*c == '|' || *c == '\\' || *c == '*' || *c == '_' || *c == '`')
             airoi__buf_append(b, "\\", 1);
-        if (*c == '\n' || *c == '\r')
-            airoi__buf_append(b, " ", 1);
-        else
-            airoi__buf_append(b, c, 1);
+        airoi__buf_append(b, c, 1); /* cells hold no control characters (table_row) */
     }
     if (bold && *s)
         airoi__buf_puts(b, "**");

@@ -94,7 +94,7 @@ static void heading(airoi__buf *b, const char *title, const char *note)
     airoi__buf_puts(b, title);
     if (note && *note) {
         airoi__buf_puts(b, " (");
-        airoi__buf_puts(b, note);
+        airoi__buf_puts_oneline(b, note);
         airoi__buf_puts(b, ")");
     }
     airoi__buf_puts(b, "\n");
@@ -108,10 +108,16 @@ static void emit(airoi__buf *b, rpt_table *t, int present)
     airoi__table_free(t);
 }
 
-/* Appends text wrapped at WRAP columns, every line indented. */
-static void wrapped(airoi__buf *b, const char *s, size_t indent)
+/* Appends text wrapped at WRAP columns, every line indented; control
+ * characters (newlines included) count as spaces. */
+static void wrapped(airoi__buf *b, const char *text, size_t indent)
 {
     size_t col = 0;
+    char *s = airoi__strdup_oneline(text);
+    if (!s) {
+        b->failed = 1;
+        return;
+    }
     const char *c = s;
     while (*c) {
         while (*c == ' ')
@@ -142,6 +148,7 @@ static void wrapped(airoi__buf *b, const char *s, size_t indent)
         c += wl;
     }
     airoi__buf_append(b, "\n", 1);
+    airoi__free(s);
 }
 
 static int severity_rank(const char *severity)
@@ -183,16 +190,23 @@ void airoi__report_text(airoi__buf *b, const rpt *R)
     char labels[12][16], values[12][256], in[96], note[160];
     rpt_table t;
 
-    airoi__buf_puts(b, R->name);
+    char *title = airoi__strdup_oneline(R->name);
+    if (!title) {
+        b->failed = 1;
+        return;
+    }
+    airoi__buf_puts(b, title);
     airoi__buf_puts(b, "\n");
-    for (size_t i = 0, w = airoi__utf8_width(R->name); i < w; i++)
+    size_t title_width = airoi__utf8_width(title);
+    airoi__free(title);
+    for (size_t i = 0; i < title_width; i++)
         airoi__buf_puts(b, "\xe2\x95\x90"); /* U+2550 */
     airoi__buf_puts(b, "\n");
     size_t nf = airoi__report_facts(R, labels, values, 12);
     for (size_t i = 0; i < nf; i++) {
         airoi__buf_puts(b, "  ");
         airoi__buf_pad(b, labels[i], 15, 0);
-        airoi__buf_puts(b, values[i]);
+        airoi__buf_puts_oneline(b, values[i]);
         airoi__buf_puts(b, "\n");
     }
     airoi__fmt_amounts_in(in, sizeof in, R);

@@ -121,9 +121,45 @@ static airoi_project *load_ok(const char *text)
             fprintf(stderr, "%s\n", airoi_diagnostics_get_text(d, i));
     ck_assert_int_eq(rc, AIROI_OK);
     ck_assert_ptr_nonnull(p);
-    ck_assert_uint_eq(airoi_diagnostics_count(d), 0);
+    /* a successful load may carry warnings, never errors */
+    for (size_t i = 0; i < airoi_diagnostics_count(d); i++) {
+        const char *msg = NULL;
+        ck_assert_int_eq(airoi_diagnostics_get(NULL, NULL, NULL, &msg, d, i), AIROI_OK);
+        ck_assert_msg(strncmp(msg, "warning: ", 9) == 0, "not a warning: %s", msg);
+    }
     airoi_diagnostics_free(d);
     return p;
+}
+
+static char load_fail_error[2048]; /* airoi_last_error_message() after load_fail() */
+
+/* Loads text that must fail; returns the diagnostics (the caller frees them). */
+static airoi_diagnostics *load_fail(const char *text, int status)
+{
+    airoi_project *p = (airoi_project *)1;
+    airoi_diagnostics *d = NULL;
+    int rc = airoi_model_load_buffer(&p, &d, text, strlen(text), "test.yaml", 0);
+    snprintf(load_fail_error, sizeof load_fail_error, "%s", airoi_last_error_message());
+    if (rc != status)
+        for (size_t i = 0; i < airoi_diagnostics_count(d); i++)
+            fprintf(stderr, "%s\n", airoi_diagnostics_get_text(d, i));
+    ck_assert_int_eq(rc, status);
+    ck_assert_ptr_null(p);
+    ck_assert_ptr_nonnull(d);
+    return d;
+}
+
+/* 1 when some diagnostic is at line:col (0:0 = any position) and contains `want`. */
+static int has_diag(const airoi_diagnostics *d, int32_t line, int32_t col, const char *want)
+{
+    for (size_t i = 0; i < airoi_diagnostics_count(d); i++) {
+        int32_t l = 0, c = 0;
+        const char *msg = NULL;
+        ck_assert_int_eq(airoi_diagnostics_get(NULL, &l, &c, &msg, d, i), AIROI_OK);
+        if ((line == 0 || (l == line && c == col)) && strstr(msg, want))
+            return 1;
+    }
+    return 0;
 }
 
 static double pnum(const airoi_project *p, int param)
@@ -596,6 +632,208 @@ START_TEST(test_invalid_corpus)
 }
 END_TEST
 
+/* ---- merge keys ---------------------------------------------------------------------- */
+
+/* Regression: `- <<: *base` was refused as "unknown key '<<'" with a
+ * misleading "missing required key 'category'". */
+START_TEST(test_merge_keys)
+{
+    static const char text[] = "airoi: 1\n"
+                               "project: {name: M, horizon: 2}\n"
+                               "costs:\n"
+                               "  - &base\n"
+                               "    name: Build\n"
+                               "    category: people\n"
+                               "    amount: 100\n"
+                               "  - <<: *base\n"
+                               "    name: Build2\n"
+                               "  - <<: [{name: X, amount: 5}, *base]\n"
+                               "    name: Build3\n"
+                               "    category: data\n"
+                               "  - {<<: {category: software, amount: 7}, name: Inline}\n";
+    airoi_project *p = load_ok(text);
+    ck_assert_uint_eq(airoi_project_count_costs(p), 4);
+    const airoi_cost_item *c = airoi_project_get_cost(p, 1);
+    ck_assert_str_eq(airoi_cost_item_get_string(c, AIROI_ITEM_NAME), "Build2");
+    ck_assert_double_eq(cnum(c, AIROI_ITEM_CATEGORY), AIROI_CATEGORY_PEOPLE);
+    ck_assert_double_eq(cnum(c, AIROI_ITEM_AMOUNT), 100);
+    c = airoi_project_get_cost(p, 2); /* explicit keys win, then the first mapping */
+    ck_assert_str_eq(airoi_cost_item_get_string(c, AIROI_ITEM_NAME), "Build3");
+    ck_assert_double_eq(cnum(c, AIROI_ITEM_CATEGORY), AIROI_CATEGORY_DATA);
+    ck_assert_double_eq(cnum(c, AIROI_ITEM_AMOUNT), 5);
+    c = airoi_project_get_cost(p, 3);
+    ck_assert_double_eq(cnum(c, AIROI_ITEM_CATEGORY), AIROI_CATEGORY_SOFTWARE);
+    ck_assert_double_eq(cnum(c, AIROI_ITEM_AMOUNT), 7);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(test_merge_key_errors)
+{
+    /* a merged value keeps its own position: the unknown key is shown where
+     * it is written (values[0], line 6), not at the item that merges it */
+    airoi_diagnostics *d = load_fail("airoi: 1\n"
+                                     "project: {name: M, horizon: 2}\n"
+                                     "values:\n"
+                                     "  - &v\n"
+                                     "    name: Saved\n"
+                                     "    dimension: efficiency\n"
+                                     "    amount: 10\n"
+                                     "costs:\n"
+                                     "  - <<: *v\n"
+                                     "    name: Run\n"
+                                     "    category: software\n",
+                                     AIROI_ERR_PARSE);
+    ck_assert(has_diag(d, 6, 5, "costs[0]: unknown key 'dimension'"));
+    ck_assert(!has_diag(d, 0, 0, "'<<'; expected"));
+    ck_assert(!has_diag(d, 0, 0, "missing required key"));
+    airoi_diagnostics_free(d);
+    /* not a mapping; twice in one mapping; a quoted '<<' is an ordinary key */
+    d = load_fail("airoi: 1\n"
+                  "project: {name: M, horizon: 2}\n"
+                  "costs:\n"
+                  "  - {<<: 5, name: A, category: data, amount: 1}\n"
+                  "  - {<<: [{amount: 1}, [2]], name: B, category: data}\n"
+                  "  - {<<: {amount: 1}, <<: {per: once}, name: C, category: data}\n"
+                  "  - {'<<': {amount: 1}, name: D, category: data, amount: 2}\n",
+                  AIROI_ERR_PARSE);
+    ck_assert(has_diag(d, 4, 10, "merge key '<<': expected an alias to a mapping"));
+    ck_assert(has_diag(d, 5, 24, "merge key '<<': expected an alias to a mapping"));
+    ck_assert(has_diag(d, 6, 23, "merge key '<<': duplicate key (first given at line 6"));
+    ck_assert(has_diag(d, 7, 6, "costs[3]: unknown key '<<'"));
+    airoi_diagnostics_free(d);
+}
+END_TEST
+
+/* Merged mappings reached through aliases count against the alias limit. */
+START_TEST(test_merge_alias_limit)
+{
+    airoi__buf b;
+    airoi__buf_init(&b);
+    airoi__buf_puts(&b, "airoi: 1\nproject: {name: M}\ncosts:\n"
+                        "  - &a {name: A, category: data, amount: 1, amounts: [");
+    for (int i = 0; i < 200; i++)
+        airoi__buf_puts(&b, i ? ", 0" : "0");
+    airoi__buf_puts(&b, "]}\n");
+    for (int i = 0; i < 1000; i++)
+        airoi__buf_printf(&b, "  - {<<: *a, name: c%d}\n", i);
+    ck_assert(!b.failed);
+    airoi_diagnostics *d = NULL;
+    airoi_project *p = NULL;
+    ck_assert_int_eq(airoi_model_load_buffer(&p, &d, b.data, b.len, "m.yaml", 0),
+                     AIROI_ERR_LIMIT);
+    ck_assert(has_diag(d, 0, 0, "aliases expand to more than"));
+    airoi_diagnostics_free(d);
+    airoi__buf_free(&b);
+}
+END_TEST
+
+/* ---- sections of later versions ---------------------------------------------------------- */
+
+static int32_t line_of(const char *text, const char *what)
+{
+    const char *at = strstr(text, what);
+    ck_assert_ptr_nonnull(at);
+    int32_t line = 1;
+    for (const char *c = text; c < at; c++)
+        line += *c == '\n';
+    return line;
+}
+
+/* Regression: uncertainties, stages and actuals were accepted unchecked and
+ * silently dropped on save; now their shape is checked and a warning says
+ * they are not used, while the load still succeeds. */
+START_TEST(test_later_sections_warn)
+{
+    airoi_project *p = (airoi_project *)1;
+    airoi_diagnostics *d = NULL;
+    ck_assert_int_eq(airoi_model_load_buffer(&p, &d, spec_sample, strlen(spec_sample),
+                                             "s.yaml", 0),
+                     AIROI_OK);
+    ck_assert_ptr_nonnull(p);
+    ck_assert_str_eq(airoi_last_error_message(), "");
+    ck_assert_uint_eq(airoi_diagnostics_count(d), 3);
+    static const char *const names[] = {"uncertainties", "stages", "actuals"};
+    for (size_t i = 0; i < 3; i++) {
+        char key[32], want[256];
+        FMT(key, "\n%s:", names[i]);
+        FMT(want, "s.yaml:%d:1: warning: '%s' is recognised but not used by this version; it "
+                  "is not saved back",
+            (int)line_of(spec_sample, key) + 1, names[i]);
+        ck_assert_str_eq(airoi_diagnostics_get_text(d, i), want);
+    }
+    airoi_diagnostics_free(d);
+    char *saved = NULL;
+    ck_assert_int_eq(airoi_model_save_buffer(&saved, NULL, p, 0), AIROI_OK);
+    ck_assert_ptr_null(strstr(saved, "uncertainties"));
+    airoi_free(saved);
+    airoi_project_free(p);
+
+    /* empty sections drop nothing: no warning */
+    p = load_ok("airoi: 1\nproject: {name: M}\nstages: []\nactuals:\n");
+    airoi_project_free(p);
+
+    /* the shape is checked */
+    d = load_fail("airoi: 1\n"
+                  "uncertainties: {target: x}\n"
+                  "project: {name: M}\n"
+                  "stages: [{name: poc}, 3]\n"
+                  "actuals:\n"
+                  "  - period: 1\n"
+                  "  - [1, 2]\n",
+                  AIROI_ERR_PARSE);
+    ck_assert(has_diag(d, 2, 16, "uncertainties: expected a sequence of mappings"));
+    ck_assert(has_diag(d, 4, 23, "stages[1]: expected a mapping; got '3'"));
+    ck_assert(has_diag(d, 7, 5, "actuals[1]: expected a mapping; got a sequence"));
+    airoi_diagnostics_free(d);
+
+    /* errors come before warnings, so the first diagnostic is the error */
+    d = load_fail("airoi: 1\n"
+                  "stages: [{name: poc}]\n"
+                  "project: {name: M, horizon: -1}\n",
+                  AIROI_ERR_PARSE);
+    ck_assert_uint_eq(airoi_diagnostics_count(d), 2);
+    ck_assert_ptr_nonnull(strstr(airoi_diagnostics_get_text(d, 0), "project.horizon"));
+    ck_assert_str_eq(load_fail_error, airoi_diagnostics_get_text(d, 0));
+    ck_assert_ptr_nonnull(strstr(airoi_diagnostics_get_text(d, 1), "test.yaml:2:1: warning:"));
+    airoi_diagnostics_free(d);
+}
+END_TEST
+
+/* ---- the evaluation work limit ----------------------------------------------------------- */
+
+START_TEST(test_work_limit)
+{
+    /* 50 items x 10001 periods x (99 scenarios + 1) = 50,005,000 cells */
+    airoi__buf b;
+    airoi__buf_init(&b);
+    airoi__buf_puts(&b, "airoi: 1\nproject: {name: M, horizon: 10000}\ncosts:\n");
+    for (int i = 0; i < 50; i++)
+        airoi__buf_printf(&b, "  - {name: c%d, category: data, amount: 1}\n", i);
+    airoi__buf_puts(&b, "scenarios:\n  - {name: s0, probability: 0.02}\n");
+    for (int i = 1; i < 99; i++)
+        airoi__buf_printf(&b, "  - {name: s%d, probability: 0.01}\n", i);
+    ck_assert(!b.failed);
+    airoi_diagnostics *d = NULL;
+    airoi_project *p = NULL;
+    ck_assert_int_eq(airoi_model_load_buffer(&p, &d, b.data, b.len, "w.yaml", 0),
+                     AIROI_ERR_LIMIT);
+    ck_assert_ptr_null(p);
+    ck_assert_uint_eq(airoi_diagnostics_count(d), 1);
+    ck_assert(has_diag(d, 3, 1, "evaluation work of 50005000 cells (50 items x 10001 periods x "
+                                "100 evaluations"));
+    airoi_diagnostics_free(d);
+    /* exactly at the limit: 50 x 10000 x 100 = 50,000,000 is accepted */
+    char *h = strstr(b.data, "horizon: 10000");
+    ck_assert_ptr_nonnull(h);
+    memcpy(h, "horizon:  9999", 14);
+    p = load_ok(b.data);
+    ck_assert_double_eq(pnum(p, AIROI_PROJECT_HORIZON), 9999);
+    airoi_project_free(p);
+    airoi__buf_free(&b);
+}
+END_TEST
+
 START_TEST(test_file_not_found)
 {
     airoi_project *p = NULL;
@@ -839,6 +1077,11 @@ static Suite *io_suite(void)
     tcase_add_test(tc, test_number_syntax);
     tcase_add_test(tc, test_per_defaults);
     tcase_add_test(tc, test_aliases_and_nulls);
+    tcase_add_test(tc, test_merge_keys);
+    tcase_add_test(tc, test_merge_key_errors);
+    tcase_add_test(tc, test_merge_alias_limit);
+    tcase_add_test(tc, test_later_sections_warn);
+    tcase_add_test(tc, test_work_limit);
     suite_add_tcase(s, tc);
     tc = tcase_create("round-trip");
     tcase_add_test(tc, test_round_trip_sample);

@@ -223,6 +223,57 @@ START_TEST(markdown_tables)
 }
 END_TEST
 
+/* example3 with control characters in the project, item and scenario names. */
+static airoi_project *example3_named(const char *name, const char *item, const char *scenario)
+{
+    airoi_project *p = example3(name);
+    airoi_cost_item *c = NULL;
+    airoi_scenario *sc = NULL;
+    ck_assert_int_eq(airoi_project_add_cost(&c, p, item, AIROI_CATEGORY_SOFTWARE), AIROI_OK);
+    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AMOUNT, 10), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_scenario(&sc, p, scenario, 1), AIROI_OK);
+    ck_assert_int_eq(airoi_scenario_add_multiplier(sc, "values", 0.9), AIROI_OK);
+    return p;
+}
+
+/* Regression: a newline (or other control character) in a name ended a
+ * Markdown heading or split a text table; it now reads as a space, so the
+ * report equals the one of the same names with spaces. JSON keeps them. */
+START_TEST(control_characters_in_names)
+{
+    airoi_project *bad = example3_named("a|b\nc # *x*\r\x01\xc2\x85\xe2\x80\xa8z",
+                                        "Model\nAPI\t", "best\ncase");
+    airoi_project *good = example3_named("a|b c # *x*    z", "Model API ", "best case");
+    static const int formats[] = {AIROI_REPORT_TEXT, AIROI_REPORT_MARKDOWN};
+    static const char *const scen[] = {NULL, "best\ncase"};
+    for (size_t f = 0; f < 2; f++) {
+        for (size_t k = 0; k < 2; k++) {
+            char *doc = report(bad, scen[k], formats[f], AIROI_REPORT_ALL);
+            char *want = report(good, k ? "best case" : NULL, formats[f],
+                                AIROI_REPORT_ALL);
+            for (const unsigned char *c = (const unsigned char *)doc; *c; c++)
+                ck_assert_msg(*c >= 0x20 || *c == '\n', "control byte 0x%02x in the output",
+                              *c);
+            ck_assert_ptr_null(strstr(doc, "\xc2\x85"));
+            ck_assert_ptr_null(strstr(doc, "\xe2\x80\xa8"));
+            ck_assert_str_eq(doc, want);
+            airoi_free(doc);
+            airoi_free(want);
+        }
+    }
+    char *doc = report(bad, NULL, AIROI_REPORT_MARKDOWN, 0);
+    static const char heading[] = "# a\\|b c \\# \\*x\\*    z\n\n";
+    ck_assert_int_eq(strncmp(doc, heading, strlen(heading)), 0);
+    airoi_free(doc);
+    doc = report(bad, NULL, AIROI_REPORT_JSON, AIROI_REPORT_ALL);
+    ck_assert_ptr_nonnull(strstr(doc, "\"a|b\\nc # *x*\\r\\u0001\xc2\x85\xe2\x80\xa8z\""));
+    ck_assert_ptr_nonnull(strstr(doc, "\"best\\ncase\""));
+    airoi_free(doc);
+    airoi_project_free(bad);
+    airoi_project_free(good);
+}
+END_TEST
+
 START_TEST(sections_select_keys)
 {
     airoi_project *p = example3("x");
@@ -346,6 +397,7 @@ static Suite *report_suite(void)
     tcase_add_test(tc, text_groups_thousands);
     tcase_add_test(tc, csv_schedule);
     tcase_add_test(tc, markdown_tables);
+    tcase_add_test(tc, control_characters_in_names);
     suite_add_tcase(s, tc);
     tc = tcase_create("api");
     tcase_add_test(tc, rejects_bad_arguments);
