@@ -25,6 +25,21 @@
 /* Newton iterations before the bracketing fallback. */
 #define AIROI__NEWTON_MAX_ITER 100
 
+/* A rate r also counts as a root when f changes sign within this many
+ * ulps of r (f is continuous, so a root lies there and no double is much
+ * closer to it): near r = -1, where 1 + r keeps only a few digits, no
+ * double passes the relative residual test. */
+#define AIROI__ROOT_ULPS 4
+
+/* A power of two p for scale-invariant computations (NPV roots, payback,
+ * MIRR, the annuity equation) on values near the overflow or underflow
+ * threshold: 1 for ordinary values; when max |v[i*stride]| is huge, the
+ * smallest scaling down that keeps sums of n such values, times n or
+ * 2^24, finite (so small values lose as few bits as possible); when it is
+ * below 2^-500, the scaling up that brings it to [1, 2) (exact). Values
+ * must be finite. */
+double airoi__scale_of(const double *v, size_t n, size_t stride);
+
 /* ------------------------------------------------------------------ NPV */
 
 /* sum of v[i*stride] / (1 + rate)^i for i in 0..n-1, Neumaier-summed, with
@@ -49,7 +64,9 @@ int airoi__npv0_strided(double *out, double rate, const double *v, size_t n, siz
  * F/F' does not depend on s, the sign of f is the sign of F, and f is
  * continuous, so Newton iterates exactly as on F while bracketing and Brent
  * work on f. eval() returns 0 on success, non-zero when a value is not
- * finite. df may be NULL (then only f and mag are wanted).
+ * finite. df may be NULL (then only f and mag are wanted); with df NULL,
+ * eval() also accepts r = -1 and then gives the limits of f and mag as r
+ * tends to -1 from above (finite by the choice of s).
  */
 typedef struct airoi__rootfn {
     int (*eval)(void *ctx, double r, double *f, double *df, double *mag);
@@ -59,13 +76,19 @@ typedef struct airoi__rootfn {
 /*
  * Finds r > -1 with F(r) = 0: a safeguarded Newton iteration from guess
  * (steps that would reach r <= -1 are halved towards -1), accepted when the
- * step is below 1e-12 (1 + r) and the residual test passes; otherwise an
- * outward scan from the guess in u = ln(1 + r) for the nearest sign change
- * and Brent's method on it; otherwise every root on a fine grid in u (sign
- * changes and touching minima), the one nearest the guess. Returns 0 and
- * writes *out, or AIROI_ERR_NO_SOLUTION (no message set: the caller words
- * it). Never more than a few thousand evaluations of fn.
+ * step is below 1e-12 (1 + r) or AIROI__ROOT_ULPS ulps of r and the root
+ * test passes (relative residual, or a sign change within
+ * AIROI__ROOT_ULPS ulps); otherwise an outward scan from the guess in
+ * u = ln(1 + r) for the nearest sign change and Brent's method on it;
+ * otherwise every root on a fine grid in u (sign changes and touching
+ * minima), the one nearest the guess. Returns 0 and writes *out;
+ * AIROI__ROOT_BELOW_LAST when the only root is between -1 and the last
+ * double above it (f changes sign there: a root exists but is not
+ * representable; callers report AIROI_ERR_NO_SOLUTION, as Excel's #NUM!);
+ * else AIROI_ERR_NO_SOLUTION. No message is set: the caller words it.
+ * Never more than a few thousand evaluations of fn.
  */
+#define AIROI__ROOT_BELOW_LAST 1
 int airoi__root_solve(double *out, const airoi__rootfn *fn, double guess);
 
 /*

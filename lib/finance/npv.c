@@ -46,6 +46,28 @@ int airoi__batch_too_big(size_t rows, size_t cols)
     return cols != 0 && rows > SIZE_MAX / cols;
 }
 
+double airoi__scale_of(const double *v, size_t n, size_t stride)
+{
+    double m = 0.0;
+    for (size_t i = 0; i < n; i++)
+        m = fmax(m, fabs(v[i * stride]));
+    if (m == 0.0)
+        return 1.0;
+    /* room: the largest exponent such that n terms of size up to 2^room,
+     * times factors up to n (IRR's derivative) or 2^24 (XIRR's year
+     * fractions), stay far from overflow. */
+    int bits = 0;
+    for (size_t k = n; k > 0; k >>= 1)
+        bits++;
+    const int room = 990 - 2 * bits;
+    const int e = ilogb(m);
+    if (e > room)
+        return ldexp(1.0, room - e); /* as little as needed: small values keep their bits */
+    if (e < -500) /* scaling up loses nothing (2^1000 at most: 2^1074 is not a double) */
+        return ldexp(1.0, -e < 1000 ? -e : 1000);
+    return 1.0;
+}
+
 /* Index of the first non-finite value, or n. */
 static size_t first_nonfinite(const double *v, size_t n, size_t stride)
 {
@@ -90,6 +112,41 @@ double airoi__npv0_raw(double rate, const double *v, size_t n, size_t stride)
     return airoi__sum_get(&acc);
 }
 
+/* v e^lx, also where e^lx alone overflows or underflows but the product
+ * does not; 0 when v is 0. */
+static double term_exp(double v, double lx)
+{
+    if (v == 0.0)
+        return 0.0;
+    if (fabs(lx) < 700.0)
+        return v * exp(lx);
+    return copysign(exp(log(fabs(v)) + lx), v);
+}
+
+/* The slow, careful NPV for when the fast sum overflows: sum of
+ * v_i (1 + rate)^-(t_i) with t_i = i + shift (t == NULL) or t[i] + shift,
+ * each term formed from logarithms where its factor alone would overflow,
+ * and if the sum still overflows, again with the values scaled by
+ * airoi__scale_of() (the NPV is linear in them). The result may still be
+ * infinite when the true value overflows. */
+static double npv_careful(double rate, const double *v, size_t n, size_t stride,
+                          const double *t, double shift)
+{
+    const double lr = log1p(rate);
+    const double scales[2] = {1.0, airoi__scale_of(v, n, stride)};
+    double r = INFINITY;
+    for (int k = 0; k < 2 && !isfinite(r); k++) {
+        const double sc = scales[k];
+        airoi__sum acc = {0.0, 0.0};
+        for (size_t i = 0; i < n; i++) {
+            double ti = (t ? t[i] : (double)i) + shift;
+            airoi__sum_add(&acc, term_exp(v[i * stride] * sc, -ti * lr));
+        }
+        r = airoi__sum_get(&acc) / sc;
+    }
+    return r;
+}
+
 /* Validated NPV0 of a strided array; name labels the messages. */
 static int npv0_checked(double *out, const char *name, double rate, const double *v, size_t n,
                         size_t stride, int excel)
@@ -103,6 +160,8 @@ static int npv0_checked(double *out, const char *name, double rate, const double
     double r = airoi__npv0_raw(rate, v, n, stride);
     if (excel)
         r /= 1.0 + rate;
+    if (!isfinite(r)) /* a partial sum or a factor may overflow, not the NPV */
+        r = npv_careful(rate, v, n, stride, NULL, excel ? 1.0 : 0.0);
     if (!isfinite(r))
         return airoi__error(AIROI_ERR_RANGE, "%s: the result overflows at rate %.17g", name,
                             rate);
@@ -209,6 +268,17 @@ static int xnpv_checked(double *out, const char *name, double rate, const double
         airoi__sum_add(&acc, v[i] * exp(-t * lr));
     }
     double r = airoi__sum_get(&acc);
+    if (!isfinite(r)) {
+        /* a partial sum or a factor may overflow, not the XNPV */
+        double stack[64];
+        double *t = n <= 64 ? stack : airoi__reallocarray(NULL, n, sizeof *t);
+        if (!t)
+            return airoi__error(AIROI_ERR_NOMEM, "%s: no memory for %zu dates", name, n);
+        check_dates(name, dates, n, t);
+        r = npv_careful(rate, v, n, 1, t, 0.0);
+        if (t != stack)
+            airoi__free(t);
+    }
     if (!isfinite(r))
         return airoi__error(AIROI_ERR_RANGE, "%s: the result overflows at rate %.17g", name,
                             rate);
@@ -277,9 +347,8 @@ AIROI_API int airoi_xnpv_batch(double *out, int32_t *status_out, double rate,
                 if (v[j] != 0.0)
                     airoi__sum_add(&acc, v[j] * f[j]);
             r = airoi__sum_get(&acc);
-            if (!isfinite(r))
-                st = airoi__error(AIROI_ERR_RANGE, "xnpv: the result overflows at rate %.17g",
-                                  rate);
+            if (!isfinite(r)) /* the scalar path's careful fallback */
+                st = xnpv_checked(&r, "xnpv", rate, v, dates, cols);
         }
         out[i] = st ? 0.0 : r;
         if (status_out)
@@ -297,9 +366,11 @@ AIROI_API int airoi_xnpv_batch(double *out, int32_t *status_out, double rate,
  * as *s times (1 + rate)^*e with every factor inside *s at most 1 (so
  * nothing overflows): for rate >= 0, *s = sum |v_i| (1 + rate)^-i and
  * *e = p; for rate < 0, *s = sum |v_i| (1 + rate)^(n-1-i) and
- * *e = p - (n - 1). *s is 0 when no value has that sign. */
+ * *e = p - (n - 1). *s is 0 when no value has that sign. Each |v_i| is
+ * first multiplied by sc (airoi__scale_of(v): MIRR only uses the ratio of
+ * two such sums), so that values near 1e308 do not overflow the sum. */
 static void compound(double *s, double *e, const double *v, size_t n, int sign, double rate,
-                     double p)
+                     double p, double sc)
 {
     airoi__sum acc = {0.0, 0.0};
     if (rate >= 0.0) {
@@ -307,7 +378,7 @@ static void compound(double *s, double *e, const double *v, size_t n, int sign, 
         double d = 1.0;
         for (size_t i = 0; i < n; i++) {
             if (sign > 0 ? v[i] > 0.0 : v[i] < 0.0)
-                airoi__sum_add(&acc, fabs(v[i]) * d);
+                airoi__sum_add(&acc, fabs(v[i]) * sc * d);
             d *= x;
         }
         *e = p;
@@ -316,7 +387,7 @@ static void compound(double *s, double *e, const double *v, size_t n, int sign, 
         double d = 1.0;
         for (size_t k = n; k-- > 0;) {
             if (sign > 0 ? v[k] > 0.0 : v[k] < 0.0)
-                airoi__sum_add(&acc, fabs(v[k]) * d);
+                airoi__sum_add(&acc, fabs(v[k]) * sc * d);
             d *= y;
         }
         *e = p - (double)(n - 1);
@@ -342,9 +413,10 @@ AIROI_API int airoi_mirr(double *out, const double *values, size_t n, double fin
     const double p = (double)(n - 1);
     /* FV of the positive flows at the reinvestment rate, at t = n - 1, and
      * PV of the negative flows at the finance rate, at t = 0. */
+    const double sc = airoi__scale_of(values, n, 1);
     double sfv, efv, spv, epv;
-    compound(&sfv, &efv, values, n, +1, reinvest_rate, p);
-    compound(&spv, &epv, values, n, -1, finance_rate, 0.0);
+    compound(&sfv, &efv, values, n, +1, reinvest_rate, p, sc);
+    compound(&spv, &epv, values, n, -1, finance_rate, 0.0, sc);
     if (!(sfv > 0.0) || !(spv > 0.0))
         return airoi__error(AIROI_ERR_NO_SOLUTION,
                             "mirr: the values need at least one positive and one negative "
@@ -379,21 +451,75 @@ int airoi__payback_strided(double *out, int *reached_out, const double *v, size_
         st = check_values(name, v, n, stride);
     if (st)
         return st;
+    /* The payback is scale-invariant: the values are multiplied by
+     * airoi__scale_of(), a power of two, so that the cumulative of values
+     * near 1e308 cannot overflow (e.g. -1e308, -1e308, 1e308, ...). */
+    const double sc = airoi__scale_of(v, n, stride);
+    if (discounted && rate < 0.0) {
+        /* Discount factors (1 + r)^-t > 1 grow without bound: work with the
+         * cumulative carried forward to t, G_t = C_t (1 + r)^t
+         * = G_(t-1) (1 + r) + v_t, which has the sign of C_t and cannot
+         * overflow (|G_t| <= sum |v|). It is held as g = G_t 2^e and
+         * renormalised as it shrinks, so that it never underflows to 0 (a
+         * false "reached"). The fraction -C_(t-1) / (v_t (1 + r)^-t) is
+         * -G_(t-1) (1 + r) / v_t. */
+        const double y = 1.0 + rate;
+        airoi__sum g = {0.0, 0.0};
+        int e = 0;
+        for (size_t t = 0; t < n; t++) {
+            const double vt = v[t * stride] * sc;
+            double carried = airoi__sum_get(&g) * y; /* G_(t-1) (1 + r) 2^e */
+            g.s *= y;
+            g.c *= y;
+            double w = ldexp(vt, e);
+            if (isinf(w)) {
+                /* |G_(t-1)| < 2^-1000 |v_t|: start again from v_t. */
+                int k = -ilogb(vt);
+                carried = ldexp(carried, k - e);
+                e = k;
+                w = ldexp(vt, e);
+                g.s = w;
+                g.c = 0.0;
+            } else {
+                airoi__sum_add(&g, w);
+            }
+            double gv = airoi__sum_get(&g);
+            if (gv >= 0.0) {
+                /* carried < 0 <= carried + w, so 0 < -carried <= w. */
+                *out = t == 0 ? 0.0 : (double)(t - 1) + fmin(1.0, -carried / w);
+                *reached_out = 1;
+                return AIROI_OK;
+            }
+            if (gv > -0x1p-500) {
+                int k = -ilogb(gv);
+                if (e > 4096 - k) {
+                    /* Already negligible against any later value (ldexp of
+                     * it by e overflows): keep only its sign. */
+                    g.s = -1.0;
+                    g.c = 0.0;
+                    e = 4096;
+                } else {
+                    g.s = ldexp(g.s, k);
+                    g.c = ldexp(g.c, k);
+                    e += k;
+                }
+            }
+        }
+        *reached_out = 0;
+        return AIROI_OK;
+    }
     const double x = discounted ? 1.0 / (1.0 + rate) : 1.0;
     airoi__sum cum = {0.0, 0.0};
     double d = 1.0;
     double prev = 0.0;
     for (size_t t = 0; t < n; t++) {
-        const double vt = v[t * stride];
-        double net = vt == 0.0 ? 0.0 : vt * d; /* never 0 x inf */
-        if (!isfinite(net))
-            return airoi__error(AIROI_ERR_RANGE, "%s: period %zu overflows when discounted",
-                                name, t);
+        const double vt = v[t * stride] * sc;
+        double net = vt * d; /* d <= 1: finite, and so is the sum */
         airoi__sum_add(&cum, net);
         double c = airoi__sum_get(&cum);
         if (c >= 0.0) {
             /* prev < 0 <= c, so net = c - prev > 0. */
-            *out = t == 0 ? 0.0 : (double)(t - 1) + (-prev) / net;
+            *out = t == 0 ? 0.0 : (double)(t - 1) + fmin(1.0, (-prev) / net);
             *reached_out = 1;
             return AIROI_OK;
         }

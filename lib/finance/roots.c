@@ -18,8 +18,9 @@
 #include "finance/finance-private.h"
 
 /* The scan and Brent work on u = ln(1 + r) in [U_MIN, U_MAX]: 1 + r from
- * about 2.3e-16 (the last doubles above -1) to about 1e304. */
-#define U_MIN (-36.0)
+ * about 8.5e-17 (below 2^-53 = 1.1e-16, so every double above -1 is
+ * covered) to about 1e304. */
+#define U_MIN (-37.0)
 #define U_MAX 700.0
 
 #define BRENT_MAX_ITER 400
@@ -38,6 +39,13 @@ static int eval_u(const airoi__rootfn *fn, double u, double *f, double *mag)
 static int opposite(double a, double b)
 {
     return (a < 0.0 && b > 0.0) || (a > 0.0 && b < 0.0);
+}
+
+/* The spacing of the doubles at r. */
+static double ulp_of(double r)
+{
+    double a = fabs(r);
+    return nextafter(a, INFINITY) - a;
 }
 
 /* ---------------------------------------------------------------- Brent */
@@ -114,12 +122,40 @@ int airoi__brent_u(double *out, const airoi__rootfn *fn, double ua, double fa, d
 
 /* ------------------------------------------------- Newton + bracketing */
 
+/* Does f, which is f(r), change sign within AIROI__ROOT_ULPS ulps of r?
+ * f is continuous, so then a root lies there and r is as close to it as
+ * doubles allow. */
+static int sign_change_near(const airoi__rootfn *fn, double r, double f)
+{
+    if (f == 0.0)
+        return 1;
+    const double rmin = nextafter(-1.0, 0.0);
+    double lo = r, hi = r;
+    for (int k = 0; k < AIROI__ROOT_ULPS; k++) {
+        lo = nextafter(lo, -INFINITY);
+        hi = nextafter(hi, INFINITY);
+    }
+    if (lo < rmin)
+        lo = rmin;
+    double g, m;
+    if (lo < r && fn->eval(fn->ctx, lo, &g, NULL, &m) == 0 && (g == 0.0 || opposite(f, g)))
+        return 1;
+    if (isfinite(hi) && fn->eval(fn->ctx, hi, &g, NULL, &m) == 0 &&
+        (g == 0.0 || opposite(f, g)))
+        return 1;
+    return 0;
+}
+
+/* Is r a root? Either f(r) is zero relative to the size of its terms, or
+ * f changes sign within a few ulps of r. The second form is what works
+ * where 1 + r has lost digits (r within about 1e-8 of -1: no double there
+ * passes a 1e-9 relative residual). */
 static int residual_ok(const airoi__rootfn *fn, double r)
 {
     double f, mag;
-    if (fn->eval(fn->ctx, r, &f, NULL, &mag))
+    if (!(r > -1.0) || fn->eval(fn->ctx, r, &f, NULL, &mag))
         return 0;
-    return fabs(f) <= AIROI__ROOT_RESIDUAL * mag;
+    return fabs(f) <= AIROI__ROOT_RESIDUAL * mag || sign_change_near(fn, r, f);
 }
 
 /* Safeguarded Newton from guess. Returns 0 and *out on convergence. */
@@ -142,7 +178,7 @@ static int newton(double *out, const airoi__rootfn *fn, double guess)
         double rn = r - step;
         if (!(rn > -1.0))
             rn = -1.0 + 0.5 * (1.0 + r); /* halve the distance to -1 instead */
-        if (!isfinite(rn))
+        if (!isfinite(rn) || !(rn > -1.0))
             return -1;
         if (fabs(rn - r) <= 1e-12 * (1.0 + fmin(rn, r))) {
             if (!residual_ok(fn, rn))
@@ -150,8 +186,17 @@ static int newton(double *out, const airoi__rootfn *fn, double guess)
             *out = rn;
             return 0;
         }
-        if (rn == r)
-            return -1;
+        /* A step of a few ulps that the first test cannot see (near -1,
+         * where 1 + r has few digits): a root only with a sign change
+         * there. The residual alone is not enough: where F(r) = (1 + r) q(r)
+         * tends to 0 at -1 it is small near -1 without a root. */
+        if (fabs(rn - r) <= AIROI__ROOT_ULPS * ulp_of(r)) {
+            double fr, m;
+            if (fn->eval(fn->ctx, rn, &fr, NULL, &m) || !sign_change_near(fn, rn, fr))
+                return -1;
+            *out = rn;
+            return 0;
+        }
         r = rn;
     }
     /* Not converged by the step test (e.g. a multiple root with rounding
@@ -393,6 +438,18 @@ static int fine_scan(double *out, const airoi__rootfn *fn, double guess)
     return 0;
 }
 
+/* Is there a root between -1 (where f has a finite limit) and the last
+ * double above it? No scan can bracket it, and no double is close to it
+ * in terms of 1 + r (the NPV at the last double is far from 0). */
+static int below_last_double(const airoi__rootfn *fn)
+{
+    double f1, fm, m;
+    if (fn->eval(fn->ctx, -1.0, &f1, NULL, &m) ||
+        fn->eval(fn->ctx, nextafter(-1.0, 0.0), &fm, NULL, &m))
+        return 0;
+    return opposite(f1, fm);
+}
+
 int airoi__root_solve(double *out, const airoi__rootfn *fn, double guess)
 {
     double r;
@@ -403,7 +460,7 @@ int airoi__root_solve(double *out, const airoi__rootfn *fn, double guess)
         *out = r;
         return AIROI_OK;
     }
-    return AIROI_ERR_NO_SOLUTION;
+    return below_last_double(fn) ? AIROI__ROOT_BELOW_LAST : AIROI_ERR_NO_SOLUTION;
 }
 
 /* ------------------------------------------------------------------ IRR */
@@ -413,6 +470,7 @@ typedef struct irr_ctx {
     const double *v;
     size_t stride;
     size_t i0, j; /* first and last nonzero value */
+    double sc;    /* airoi__scale_of(v): the roots do not depend on it */
 } irr_ctx;
 
 /* f = s * sum v_i (1+r)^-i with s = (1+r)^i0 for r >= 0 and (1+r)^j for
@@ -422,25 +480,27 @@ static int irr_eval(void *vctx, double r, double *f, double *df, double *mag)
 {
     const irr_ctx *c = vctx;
     const double y = 1.0 + r;
+    const double sc = c->sc;
     double F = 0.0, S1 = 0.0, M = 0.0;
     if (r >= 0.0) {
         const double x = 1.0 / y;
         for (size_t i = c->j + 1; i-- > c->i0;) {
-            double vi = c->v[i * c->stride];
+            double vi = c->v[i * c->stride] * sc;
             F = F * x + vi;
             S1 = S1 * x + (double)i * vi;
             M = M * x + fabs(vi);
         }
     } else {
         for (size_t i = c->i0; i <= c->j; i++) {
-            double vi = c->v[i * c->stride];
+            double vi = c->v[i * c->stride] * sc;
             F = F * y + vi;
             S1 = S1 * y + (double)i * vi;
             M = M * y + fabs(vi);
         }
     }
-    /* f'(r) = -sum i v_i (1+r)^(-i-1), with the same scale s. */
-    double D = -S1 / y;
+    /* f'(r) = -sum i v_i (1+r)^(-i-1), with the same scale s (only when
+     * asked: r may be -1 then). */
+    double D = df ? -S1 / y : 0.0;
     if (!isfinite(F) || !isfinite(M) || !isfinite(D))
         return -1;
     *f = F;
@@ -476,6 +536,7 @@ static int irr_prepare(irr_ctx *c, const char *name, const double *v, size_t n, 
     c->stride = stride;
     c->i0 = i0;
     c->j = j;
+    c->sc = airoi__scale_of(v, n, stride);
     return AIROI_OK;
 }
 
@@ -502,7 +563,12 @@ int airoi__irr_strided(double *out, const double *v, size_t n, size_t stride, do
         return st;
     airoi__rootfn fn = {irr_eval, &c};
     double r;
-    if (airoi__root_solve(&r, &fn, guess))
+    st = airoi__root_solve(&r, &fn, guess);
+    if (st == AIROI__ROOT_BELOW_LAST)
+        return airoi__error(AIROI_ERR_NO_SOLUTION, "irr: the rate that makes the NPV zero lies "
+                            "between -1 and %.17g, the last double above -1: not "
+                            "representable", nextafter(-1.0, 0.0));
+    if (st)
         return airoi__error(AIROI_ERR_NO_SOLUTION,
                             "irr: no rate above -1 makes the NPV zero (searched from guess "
                             "%.17g)", guess);
@@ -552,6 +618,7 @@ typedef struct xirr_ctx {
     const double *t; /* year fractions (d_i - d_0) / 365 */
     size_t n;
     double tmin, tmax; /* over the nonzero values */
+    double sc;         /* airoi__scale_of(v): the roots do not depend on it */
 } xirr_ctx;
 
 /* f = s * sum v_i (1+r)^-t_i with s = (1+r)^tmin for r >= 0 and
@@ -564,15 +631,16 @@ static int xirr_eval(void *vctx, double r, double *f, double *df, double *mag)
     const double ref = r >= 0.0 ? c->tmin : c->tmax;
     double F = 0.0, S1 = 0.0, M = 0.0;
     for (size_t i = 0; i < c->n; i++) {
-        double vi = c->v[i * c->stride];
+        double vi = c->v[i * c->stride] * c->sc;
         if (vi == 0.0)
             continue;
-        double e = exp((ref - c->t[i]) * lr);
+        /* exactly 1 at t = ref, also at r = -1 where lr = -inf */
+        double e = c->t[i] == ref ? 1.0 : exp((ref - c->t[i]) * lr);
         F += vi * e;
         S1 += c->t[i] * vi * e;
         M += fabs(vi) * e;
     }
-    double D = -S1 / y;
+    double D = df ? -S1 / y : 0.0; /* r may be -1 when df is NULL */
     if (!isfinite(F) || !isfinite(M) || !isfinite(D))
         return -1;
     *f = F;
@@ -604,10 +672,15 @@ static int xirr_core(double *out, const double *v, size_t stride, const double *
         return airoi__error(AIROI_ERR_NO_SOLUTION,
                             "xirr: the values need at least one positive and one negative "
                             "value");
-    xirr_ctx c = {v, stride, t, n, tmin, tmax};
+    xirr_ctx c = {v, stride, t, n, tmin, tmax, airoi__scale_of(v, n, stride)};
     airoi__rootfn fn = {xirr_eval, &c};
     double r;
-    if (airoi__root_solve(&r, &fn, guess))
+    int st = airoi__root_solve(&r, &fn, guess);
+    if (st == AIROI__ROOT_BELOW_LAST)
+        return airoi__error(AIROI_ERR_NO_SOLUTION, "xirr: the rate that makes the XNPV zero lies "
+                            "between -1 and %.17g, the last double above -1: not "
+                            "representable", nextafter(-1.0, 0.0));
+    if (st)
         return airoi__error(AIROI_ERR_NO_SOLUTION,
                             "xirr: no rate above -1 makes the XNPV zero (searched from guess "
                             "%.17g)", guess);
@@ -736,7 +809,7 @@ AIROI_API int airoi_irr_all(double *roots, size_t cap, size_t *len_out, const do
         *len_out = 0;
         return AIROI_OK;
     }
-    irr_ctx c = {values, 1, i0, j};
+    irr_ctx c = {values, 1, i0, j, airoi__scale_of(values, n, 1)};
     airoi__rootfn fn = {irr_eval, &c};
 
     /* A grid in u = ln(1 + r), finer with more sign changes, bounded in

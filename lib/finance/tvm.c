@@ -44,6 +44,130 @@ static double mul0(double x, double y)
     return x == 0.0 ? 0.0 : x * y;
 }
 
+/* f[0] f[1] ... f[n-1] / den (den != 0, all finite), with the exponents
+ * kept apart (frexp) so that no partial product underflows or overflows:
+ * only the result is rounded to the range of doubles. */
+static double product(const double *f, int n, double den)
+{
+    int e, ex;
+    double m = 1.0 / frexp(den, &e); /* in (-2, -0.5] or [0.5, 2) */
+    e = -e;
+    for (int i = 0; i < n; i++) {
+        if (f[i] == 0.0)
+            return 0.0;
+        m *= frexp(f[i], &ex);
+        e += ex;
+        m = frexp(m, &ex);
+        e += ex;
+    }
+    return ldexp(m, e);
+}
+
+/* x k ((1 + r)^s - 1) / r for r != 0 and k > 0 (k = 1 + r type), given
+ * sl = s log1p(r): an amount times the annuity factor. Where |sl| is
+ * small, (1 + r)^s - 1 is s log1p(r) (expm1(sl) / sl): the plain
+ * expm1(sl) / r loses everything when sl underflows (s = r = 1e-300 gives
+ * sl = 0 while the factor is about s). The factors are multiplied with
+ * product(), so that e.g. r = 1e300, s = 1e-300 (factor 6.9e-598, not a
+ * double) times x = 1e308 is still right. Where e^sl overflows, from the
+ * logarithms (the -1 is then negligible). */
+static double annuity(double x, double sl, double s, double r, double k)
+{
+    if (x == 0.0)
+        return 0.0;
+    if (fabs(sl) < 0.5) {
+        const double f[5] = {x, s, sl == 0.0 ? 1.0 : expm1(sl) / sl, k, log1p(r)};
+        return product(f, 5, r);
+    }
+    if (sl > 700.0) {
+        double m = exp(sl + log(k) + log(fabs(x)) - log(fabs(r)));
+        return (x > 0.0) == (r > 0.0) ? m : -m;
+    }
+    const double f[3] = {x, k, expm1(sl)};
+    return product(f, 3, r);
+}
+
+/* x e^e / d (d != 0), also where e^e alone, or x e^e, underflows or
+ * overflows but the result does not (e.g. fv (1+r)^-n with fv = 1e308,
+ * r = 1e300, n = 2). */
+static double mul_exp_div(double x, double e, double d)
+{
+    if (x == 0.0)
+        return 0.0;
+    if (fabs(e) < 700.0) {
+        double p = x * exp(e) / d;
+        if (isfinite(p) && p != 0.0)
+            return p;
+    }
+    double m = exp(log(fabs(x)) + e - log(fabs(d)));
+    return (x > 0.0) == (d > 0.0) ? m : -m;
+}
+
+/* The annuity equation is linear in (pv, pmt, fv), and so are PV, FV and
+ * PMT in the two amounts they take. Each is computed as is, and when that
+ * overflows in an intermediate (e.g. pv (1+r)^n + fv with both near
+ * 1e308 and opposite signs) again with the amounts scaled by
+ * sc = airoi__scale_of() (a power of two) and the result divided by sc.
+ * Only a result that overflows both ways is AIROI_ERR_RANGE. (Scaling
+ * always would push tiny amounts into the subnormals.) */
+static double scale2(double x, double y)
+{
+    const double v[2] = {x, y};
+    return airoi__scale_of(v, 2, 1);
+}
+
+/* -PV for amounts pmt, fv (r != 0 unless nper is used directly). */
+static double pv_core(double rate, double nper, double pmt, double fv, int type)
+{
+    const double k = type ? 1.0 + rate : 1.0;
+    if (rate == 0.0)
+        return -(fv + mul0(pmt, nper));
+    const double nl = nper * log1p(rate);
+    /* (1+r)^-n and the annuity factor (1 - (1+r)^-n) / r. */
+    /* fv (1+r)^-n + pmt k (1 - (1+r)^-n) / r */
+    return -(mul_exp_div(fv, -nl, 1.0) - annuity(pmt, -nl, -nper, rate, k));
+}
+
+static double fv_core(double rate, double nper, double pmt, double pv, int type)
+{
+    const double k = type ? 1.0 + rate : 1.0;
+    if (rate == 0.0)
+        return -(pv + mul0(pmt, nper));
+    const double nl = nper * log1p(rate);
+    /* pv (1+r)^n + pmt k ((1+r)^n - 1) / r */
+    return -(mul_exp_div(pv, nl, 1.0) + annuity(pmt, nl, nper, rate, k));
+}
+
+static double pmt_core(double rate, double nper, double pv, double fv, int type)
+{
+    const double k = type ? 1.0 + rate : 1.0;
+    if (rate == 0.0)
+        return -(pv + fv) / nper;
+    const double nl = nper * log1p(rate);
+    if (nl >= 0.0) {
+        /* Divide through by (1+r)^n: -(pv + fv (1+r)^-n) / (k (1 - (1+r)^-n) / r). */
+        const double d = -annuity(1.0, -nl, -nper, rate, k);
+        return -(pv / d + mul_exp_div(fv, -nl, d));
+    }
+    /* -(pv (1+r)^n + fv) / (k ((1+r)^n - 1) / r). */
+    const double d = annuity(1.0, nl, nper, rate, k);
+    return -(mul_exp_div(pv, nl, d) + fv / d);
+}
+
+typedef double (*tvm_core)(double rate, double nper, double x, double y, int type);
+
+/* core(x, y), or core(x sc, y sc) / sc when the first overflows. */
+static double tvm_scaled(tvm_core core, double rate, double nper, double x, double y, int type)
+{
+    double r = core(rate, nper, x, y, type);
+    if (isfinite(r))
+        return r;
+    const double sc = scale2(x, y);
+    if (sc == 1.0)
+        return r;
+    return core(rate, nper, x * sc, y * sc, type) / sc;
+}
+
 AIROI_API int airoi_pv(double *out, double rate, double nper, double pmt, double fv, int type)
 {
     AIROI__ENTER();
@@ -58,14 +182,7 @@ AIROI_API int airoi_pv(double *out, double rate, double nper, double pmt, double
         st = check_finite("pv", "fv", fv);
     if (st)
         return st;
-    const double k = type ? 1.0 + rate : 1.0;
-    if (rate == 0.0)
-        return finish(out, "pv", -(fv + pmt * nper));
-    const double nl = nper * log1p(rate);
-    /* (1+r)^-n and the annuity factor (1 - (1+r)^-n) / r. */
-    const double a = exp(-nl);
-    const double b = -expm1(-nl) / rate;
-    return finish(out, "pv", -(mul0(fv, a) + mul0(pmt * k, b)));
+    return finish(out, "pv", tvm_scaled(pv_core, rate, nper, pmt, fv, type));
 }
 
 AIROI_API int airoi_fv(double *out, double rate, double nper, double pmt, double pv, int type)
@@ -82,13 +199,7 @@ AIROI_API int airoi_fv(double *out, double rate, double nper, double pmt, double
         st = check_finite("fv", "pv", pv);
     if (st)
         return st;
-    const double k = type ? 1.0 + rate : 1.0;
-    if (rate == 0.0)
-        return finish(out, "fv", -(pv + pmt * nper));
-    const double nl = nper * log1p(rate);
-    const double g = exp(nl);          /* (1+r)^n */
-    const double e = expm1(nl) / rate; /* ((1+r)^n - 1) / r */
-    return finish(out, "fv", -(mul0(pv, g) + mul0(pmt * k, e)));
+    return finish(out, "fv", tvm_scaled(fv_core, rate, nper, pmt, pv, type));
 }
 
 AIROI_API int airoi_pmt(double *out, double rate, double nper, double pv, double fv, int type)
@@ -107,19 +218,36 @@ AIROI_API int airoi_pmt(double *out, double rate, double nper, double pv, double
         return st;
     if (nper == 0.0)
         return airoi__error(AIROI_ERR_INVALID, "pmt: nper is 0");
-    const double k = type ? 1.0 + rate : 1.0;
-    if (rate == 0.0)
-        return finish(out, "pmt", -(pv + fv) / nper);
-    const double nl = nper * log1p(rate);
-    double r;
-    if (nl >= 0.0) {
-        /* Divide through by (1+r)^n: -(pv + fv (1+r)^-n) r / (k (1 - (1+r)^-n)). */
-        r = -(pv + mul0(fv, exp(-nl))) * rate / (k * -expm1(-nl));
+    return finish(out, "pmt", tvm_scaled(pmt_core, rate, nper, pv, fv, type));
+}
+
+/* NPER at rate 0, -(pv + fv) / pmt, in the shape of a tvm_core. */
+static double nper0_core(double rate, double pmt, double pv, double fv, int type)
+{
+    (void)rate;
+    (void)type;
+    return -(pv + fv) / pmt;
+}
+
+/* num = k - fv r, den = k + pv r and w = num / den - 1 = -r (pv + fv) / den
+ * (k = pmt (1 + r type)), all divided by r when divide is set. Returns
+ * non-zero when an intermediate overflows. */
+static int nper_ratio(double *num, double *den, double *w, double rate, double pmt, double pv,
+                      double fv, int type, int divide)
+{
+    const double t = type ? 1.0 : 0.0;
+    double s = pv + fv, rs;
+    if (divide && fabs(rate) > 1.0) {
+        *num = pmt * (1.0 / rate + t) - fv;
+        *den = pmt * (1.0 / rate + t) + pv;
+        rs = -s;
     } else {
-        /* -(pv (1+r)^n + fv) r / (k ((1+r)^n - 1)). */
-        r = -(mul0(pv, exp(nl)) + fv) * rate / (k * expm1(nl));
+        *num = pmt * (1.0 + rate * t) - fv * rate;
+        *den = pmt * (1.0 + rate * t) + pv * rate;
+        rs = -rate * s;
     }
-    return finish(out, "pmt", r);
+    *w = rs / *den;
+    return !isfinite(s) || !isfinite(rs) || !isfinite(*num) || !isfinite(*den);
 }
 
 AIROI_API int airoi_nper(double *out, double rate, double pmt, double pv, double fv, int type)
@@ -141,21 +269,39 @@ AIROI_API int airoi_nper(double *out, double rate, double pmt, double pv, double
             return airoi__error(AIROI_ERR_NO_SOLUTION,
                                 "nper: with rate 0 and pmt 0 no number of periods solves the "
                                 "equation");
-        return finish(out, "nper", -(pv + fv) / pmt);
+        return finish(out, "nper", tvm_scaled(nper0_core, 0.0, pmt, pv, fv, 0));
     }
-    /* nper = ln((k - fv r) / (k + pv r)) / ln(1 + r), k = pmt (1 + r type);
-     * the ratio is 1 + w with w = -r (pv + fv) / (k + pv r). */
-    const double k = pmt * (type ? 1.0 + rate : 1.0);
-    const double den = k + pv * rate;
-    const double w = -rate * (pv + fv) / den;
-    if (den == 0.0 || !isfinite(w) || !(w > -1.0))
+    /* nper = ln(num / den) / ln(1 + r) with num = k - fv r, den = k + pv r,
+     * k = pmt (1 + r type). The ratio is computed as 1 + w with
+     * w = -r (pv + fv) / den and its logarithm as log1p(w) (full precision
+     * near 1). When an intermediate overflows, again with the amounts
+     * scaled (NPER does not depend on their scale) and, for |r| > 1, num
+     * and den divided by r; when only w overflows, from the logarithms of
+     * num and den. */
+    double num, den, w;
+    if (nper_ratio(&num, &den, &w, rate, pmt, pv, fv, type, 0)) {
+        const double abc[3] = {pmt, pv, fv};
+        const double sc = airoi__scale_of(abc, 3, 1);
+        nper_ratio(&num, &den, &w, rate, pmt * sc, pv * sc, fv * sc, type, 1);
+    }
+    int ok;
+    if (den == 0.0 || isnan(w))
+        ok = 0;
+    else if (isfinite(w))
+        ok = w > -1.0;
+    else /* w overflowed: the ratio num / den must be positive */
+        ok = isfinite(num) && isfinite(den) &&
+             ((num > 0.0 && den > 0.0) || (num < 0.0 && den < 0.0));
+    if (!ok)
         return airoi__error(AIROI_ERR_NO_SOLUTION,
                             "nper: no number of periods solves the equation (the ratio "
                             "(pmt(1+rate*type) - fv*rate) / (pmt(1+rate*type) + pv*rate) is "
                             "not positive)");
-    double n = log1p(w) / log1p(rate);
+    const double lratio = isfinite(w) ? log1p(w) : log(fabs(num)) - log(fabs(den));
+    double n = lratio / log1p(rate);
     if (!isfinite(n))
-        return airoi__error(AIROI_ERR_NO_SOLUTION, "nper: the number of periods overflows");
+        return airoi__error(AIROI_ERR_RANGE, "nper: the number of periods overflows "
+                            "(ln(1 + rate) = %.17g)", log1p(rate));
     *out = n;
     return AIROI_OK;
 }
@@ -197,13 +343,13 @@ static int rate_eval(void *vctx, double r, double *f, double *df, double *mag)
     } else {
         const double g = exp(nl);          /* (1+r)^n <= 1 */
         const double a = expm1(nl) / r;    /* A */
-        double da;
+        double da = 0.0;
         if (small)
             da = da_series;
-        else
+        else if (df) /* not at r = -1 (only asked for with df NULL) */
             da = (n * g / y * r - expm1(nl)) / (r * r);
         F = c->pv * g + c->pmt * k * a + c->fv;
-        D = n * c->pv * g / y + c->pmt * (c->t * a + k * da);
+        D = df ? n * c->pv * g / y + c->pmt * (c->t * a + k * da) : 0.0;
         M = fabs(c->pv) * g + fabs(c->pmt * k * a) + fabs(c->fv);
     }
     if (!isfinite(F) || !isfinite(D) || !isfinite(M))
@@ -241,7 +387,21 @@ AIROI_API int airoi_rate(double *out, double nper, double pmt, double pv, double
     rate_ctx c = {nper, pmt, pv, fv, type ? 1.0 : 0.0};
     airoi__rootfn fn = {rate_eval, &c};
     double r;
-    if (airoi__root_solve(&r, &fn, guess))
+    st = airoi__root_solve(&r, &fn, guess);
+    /* The rate does not depend on the scale of pmt, pv, fv: when amounts
+     * near 1e308 overflow the equation, solve it again scaled. */
+    const double abc[3] = {pmt, pv, fv};
+    const double sc = airoi__scale_of(abc, 3, 1);
+    if (st == AIROI_ERR_NO_SOLUTION && sc != 1.0) {
+        rate_ctx cs = {nper, pmt * sc, pv * sc, fv * sc, c.t};
+        airoi__rootfn fns = {rate_eval, &cs};
+        st = airoi__root_solve(&r, &fns, guess);
+    }
+    if (st == AIROI__ROOT_BELOW_LAST)
+        return airoi__error(AIROI_ERR_NO_SOLUTION, "rate: the rate that solves the annuity "
+                            "equation lies between -1 and %.17g, the last double above -1: "
+                            "not representable", nextafter(-1.0, 0.0));
+    if (st)
         return airoi__error(AIROI_ERR_NO_SOLUTION,
                             "rate: no rate above -1 solves the annuity equation (searched from "
                             "guess %.17g)", guess);

@@ -1138,6 +1138,255 @@ START_TEST(irr_all_roots)
 }
 END_TEST
 
+/* ---------------------------------------------------- robustness fixes */
+
+/* Distance of a and b in units of the spacing of doubles near -1. */
+static double ulps_near_minus_one(double a, double b)
+{
+    return fabs(a - b) / (DBL_EPSILON / 2);
+}
+
+START_TEST(robust_roots_near_minus_one)
+{
+    /* IRR(-1, 1e-k) = 1e-k - 1. Below about 1e-8 of -1, 1 + r keeps too
+     * few digits for a relative residual: the root is accepted by the sign
+     * change of the NPV within a few ulps (it used to be NO_SOLUTION). */
+    for (int k = 6; k <= 15; k++) {
+        const double v[] = {-1, pow(10, -k)};
+        double r = SENTINEL;
+        ck_assert_msg(airoi_irr(&r, v, 2, 0.1) == AIROI_OK, "k = %d: %s", k,
+                      airoi_last_error_message());
+        ck_assert_msg(ulps_near_minus_one(r, pow(10, -k) - 1) <= 4, "k = %d: %.17g", k, r);
+        /* The same root from a guess near -1 and with the flows reversed. */
+        const double w[] = {1, -pow(10, -k)};
+        ck_assert_int_eq(airoi_irr(&r, w, 2, -0.9999999), AIROI_OK);
+        ck_assert(ulps_near_minus_one(r, pow(10, -k) - 1) <= 4);
+    }
+    /* Two periods: (1 + r)^2 = 1e-18. */
+    const double sq[] = {-1, 0, 1e-18};
+    double r;
+    ck_assert_int_eq(airoi_irr(&r, sq, 3, 0.1), AIROI_OK);
+    ck_assert(ulps_near_minus_one(r, 1e-9 - 1) <= 4);
+    /* XIRR and RATE, same equation. */
+    const double x[] = {-1, 1e-9};
+    const int32_t d[] = {0, 365};
+    ck_assert_int_eq(airoi_xirr(&r, x, d, 2, 0.1), AIROI_OK);
+    ck_assert(ulps_near_minus_one(r, 1e-9 - 1) <= 4);
+    ck_assert_int_eq(airoi_rate(&r, 1, 0, -1, 1e-9, 0, 0.1), AIROI_OK);
+    ck_assert(ulps_near_minus_one(r, 1e-9 - 1) <= 4);
+    ck_assert_int_eq(airoi_rate(&r, 1, 0, -1, 1e-12, 1, 0.1), AIROI_OK);
+    ck_assert(ulps_near_minus_one(r, 1e-12 - 1) <= 4);
+    /* A root between -1 and the last double above it is not
+     * representable: NO_SOLUTION saying so, never that double. */
+    const double tiny[] = {-1, 1e-20};
+    r = SENTINEL;
+    ck_assert_int_eq(airoi_irr(&r, tiny, 2, 0.1), AIROI_ERR_NO_SOLUTION);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "not representable"));
+    ck_assert_double_eq(r, SENTINEL);
+    ck_assert_int_eq(airoi_xirr(&r, tiny, d, 2, 0.1), AIROI_ERR_NO_SOLUTION);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "not representable"));
+    ck_assert_int_eq(airoi_rate(&r, 1, 0, -1, 1e-20, 0, 0.1), AIROI_ERR_NO_SOLUTION);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "not representable"));
+    ck_assert_double_eq(r, SENTINEL);
+    /* RATE(10, -1, 1, 1): the equation tends to 0 at -1 without a root
+     * there; the real root is 0.998 (small residuals near -1 are not
+     * roots without a sign change). */
+    ck_assert_int_eq(airoi_rate(&r, 10, -1, 1, 1, 0, 0.1), AIROI_OK);
+    ck_assert_double_eq_tol(r, 0.9980294702622865, 1e-12);
+    /* Every root in an interval, near -1. */
+    double roots[4];
+    size_t len = 0;
+    ck_assert_int_eq(airoi_irr_all(roots, 4, &len, x, 2, -0.9999999999, 1), AIROI_OK);
+    ck_assert_uint_eq(len, 1);
+    ck_assert(ulps_near_minus_one(roots[0], 1e-9 - 1) <= 4);
+}
+END_TEST
+
+START_TEST(robust_payback_huge)
+{
+    /* The cumulative -2e308 overflows; the payback is scale-invariant: 3
+     * (it used to be "never"). */
+    const double v[] = {-1e308, -1e308, 1e308, 1e308, 1e308};
+    double p = SENTINEL;
+    int reached = 0;
+    ck_assert_int_eq(airoi_payback(&p, &reached, v, 5), AIROI_OK);
+    ck_assert_int_eq(reached, 1);
+    ck_assert_double_eq_tol(p, 3.0, 1e-12);
+    const double s[] = {-1, -1, 1, 1, 1};
+    double ps;
+    ck_assert_int_eq(airoi_payback(&ps, &reached, s, 5), AIROI_OK);
+    ck_assert_double_eq(p, ps);
+    for (int k = 0; k < 2; k++) {
+        p = SENTINEL;
+        reached = 0;
+        ck_assert_int_eq(airoi_discounted_payback(&p, &reached, k ? 0.05 : 0.0, v, 5),
+                         AIROI_OK);
+        ck_assert_int_eq(reached, 1);
+        ck_assert_int_eq(airoi_discounted_payback(&ps, &reached, k ? 0.05 : 0.0, s, 5),
+                         AIROI_OK);
+        ck_assert_double_eq_tol(p, ps, 1e-12);
+    }
+    int32_t rb = 0;
+    ck_assert_int_eq(airoi_payback_batch(&p, &rb, v, 1, 5), AIROI_OK);
+    ck_assert_int_eq(rb, 1);
+    ck_assert_double_eq_tol(p, 3.0, 1e-12);
+    /* Discount factors (1 + r)^-t that overflow: -1 today, +1 in period
+     * 399 at -90% pays back in period 399, fraction 1e-399 (it used to be
+     * AIROI_ERR_RANGE). */
+    double w[400] = {0};
+    w[0] = -1;
+    w[399] = 1;
+    ck_assert_int_eq(airoi_discounted_payback(&p, &reached, -0.9, w, 400), AIROI_OK);
+    ck_assert_int_eq(reached, 1);
+    ck_assert_double_eq_tol(p, 398.0, 1e-12);
+    /* ... and a cumulative that shrinks below the smallest double while it
+     * stays negative is still "never" (no false payback from underflow). */
+    w[399] = -1;
+    ck_assert_int_eq(airoi_discounted_payback(&p, &reached, -0.9, w, 400), AIROI_OK);
+    ck_assert_int_eq(reached, 0);
+    w[0] = 1;
+    w[1] = -1.5;
+    w[399] = 1e-300;
+    ck_assert_int_eq(airoi_discounted_payback(&p, &reached, -0.5, w, 400), AIROI_OK);
+    ck_assert_int_eq(reached, 1);
+    ck_assert_double_eq(p, 0.0);
+}
+END_TEST
+
+START_TEST(robust_huge_values)
+{
+    double r, rs;
+    /* NPV is scale-invariant in the values: IRR of -1e308, 1e308, 1e308 is
+     * the golden ratio - 1 (it used to be NO_SOLUTION). */
+    const double v[] = {-1e308, 1e308, 1e308};
+    const double s[] = {-1, 1, 1};
+    ck_assert_int_eq(airoi_irr(&r, v, 3, 0.1), AIROI_OK);
+    ck_assert_double_eq_tol(r, (sqrt(5.0) - 1) / 2, 1e-12);
+    const int32_t d[] = {0, 365, 730};
+    ck_assert_int_eq(airoi_xirr(&r, v, d, 3, 0.1), AIROI_OK);
+    ck_assert_double_eq_tol(r, (sqrt(5.0) - 1) / 2, 1e-12);
+    double roots[4];
+    size_t len = 0;
+    ck_assert_int_eq(airoi_irr_all(roots, 4, &len, v, 3, -0.9, 10), AIROI_OK);
+    ck_assert_uint_eq(len, 1);
+    ck_assert_double_eq_tol(roots[0], (sqrt(5.0) - 1) / 2, 1e-12);
+    ck_assert_int_eq(airoi_mirr(&r, v, 3, 0.1, 0.2), AIROI_OK);
+    ck_assert_int_eq(airoi_mirr(&rs, s, 3, 0.1, 0.2), AIROI_OK);
+    ck_assert_double_eq_tol(r, rs, 1e-14);
+    /* Values near the underflow threshold: the same roots. */
+    const double t[] = {-1e-310, 1e-310, 1e-310};
+    ck_assert_int_eq(airoi_irr(&r, t, 3, 0.1), AIROI_OK);
+    ck_assert_double_eq_tol(r, (sqrt(5.0) - 1) / 2, 1e-9);
+    /* RATE and NPER do not depend on the scale of pmt, pv, fv. */
+    ck_assert_int_eq(airoi_rate(&r, 10, -1e308, 1e308, 1e308, 0, 0.1), AIROI_OK);
+    ck_assert_double_eq_tol(r, 0.9980294702622865, 1e-12);
+    ck_assert_int_eq(airoi_nper(&r, 0.1, -1e308, 1e308, 1e308, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_nper(&rs, 0.1, -1, 1, 1, 0), AIROI_OK);
+    ck_assert_double_eq_tol(r, rs, 1e-12);
+    ck_assert_int_eq(airoi_nper(&r, 0, -1e308, 1e308, 1e308, 0), AIROI_OK);
+    ck_assert_double_eq_tol(r, 2.0, 1e-15);
+    /* Partial sums that overflow while the result does not. */
+    const double p[] = {1e308, 1e308, -1e308};
+    ck_assert_int_eq(airoi_npv0(&r, 0, p, 3), AIROI_OK);
+    ck_assert_double_eq_tol(r, 1e308, 1e294);
+    ck_assert_int_eq(airoi_xnpv(&r, 0, p, d, 3), AIROI_OK);
+    ck_assert_double_eq_tol(r, 1e308, 1e294);
+    ck_assert_int_eq(airoi_pmt(&r, 0, 2, 1e308, 1e308, 0), AIROI_OK);
+    ck_assert_double_eq_tol(r, -1e308, 1e294);
+    ck_assert_int_eq(airoi_fv(&r, 0.1, 1, 1e308, -1e308, 0), AIROI_OK);
+    ck_assert_double_eq_tol(r, 0.1e308, 1e294);
+}
+END_TEST
+
+START_TEST(robust_extreme_tvm)
+{
+    double r;
+    /* Factors that underflow or overflow on their own while the result is
+     * an ordinary number (each was a silent 0 or a RANGE error). */
+    /* PV of 1e308 a period for 1e-300 periods at -1e-300: -1e8. */
+    ck_assert_int_eq(airoi_pv(&r, -1e-300, 1e-300, 1e308, 0, 0), AIROI_OK);
+    ck_assert(close_to(r, -1e8, 1e-12, 0));
+    ck_assert_int_eq(airoi_fv(&r, -1e-300, 1e-300, 1e308, 0, 0), AIROI_OK);
+    ck_assert(close_to(r, -1e8, 1e-12, 0));
+    /* PMT paying off fv = 1e308 over 2 periods at 1e300: about -1e8. */
+    ck_assert_int_eq(airoi_pmt(&r, 1e300, 2, 0, 1e308, 0), AIROI_OK);
+    ck_assert(close_to(r, -1e8, 1e-12, 0));
+    /* PV at 1e300 for 1e-300 periods: -pmt n ln(1 + r) / r. */
+    ck_assert_int_eq(airoi_pv(&r, 1e300, 1e-300, 1e308, 0, 0), AIROI_OK);
+    ck_assert(close_to(r, -1e8 * log(1e300) / 1e300, 1e-12, 0));
+    /* NPV of 1e-300 in 60 periods at -99.9999%: about 1e60 (the discount
+     * factor 1e360 overflows alone). */
+    double v[61] = {0};
+    v[60] = 1e-300;
+    ck_assert_int_eq(airoi_npv0(&r, -0.999999, v, 61), AIROI_OK);
+    ck_assert(close_to(r, 1e-300 * exp(-60 * log1p(-0.999999)), 1e-12, 0));
+    /* NPER whose number of periods (ln(1e15) / 1e-307) overflows: RANGE
+     * with a message (it used to be NO_SOLUTION). */
+    ck_assert_int_eq(airoi_nper(&r, 1e-307, -1, 9.99999999999999e306, 0, 0), AIROI_ERR_RANGE);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "overflows"));
+}
+END_TEST
+
+/* Every finance function on extreme finite inputs: a success is finite, a
+ * failure has a message. */
+START_TEST(robust_no_nonfinite_out)
+{
+    static const double X[] = {0, 1, -1, 1e308, -1e308, 1e-308, 5e-324, 1e154, -0.5};
+    static const double R[] = {-0.9999999999999999, -0.999999, -1e-300, 0, 1e-300, 0.05,
+                               1e10, 1e300};
+    static const double N[] = {1, 2, 1e9, -1e9, 0.5, 1e-300, 1e308};
+    const size_t nx = sizeof X / sizeof *X, nr = sizeof R / sizeof *R,
+                 nn = sizeof N / sizeof *N;
+    const int32_t d[] = {0, 100, 1000};
+    size_t calls = 0;
+#define CHECK_CALL(call)                                                                    \
+    do {                                                                                    \
+        double o_ = SENTINEL;                                                               \
+        int st_ = (call);                                                                   \
+        calls++;                                                                            \
+        if (st_ == AIROI_OK)                                                                \
+            ck_assert_msg(isfinite(o_), "%s gave %g", #call, o_);                           \
+        else                                                                                \
+            ck_assert_msg(o_ == SENTINEL && airoi_last_error_message()[0] != '\0', "%s",    \
+                          #call);                                                           \
+    } while (0)
+    for (size_t i = 0; i < nr; i++)
+        for (size_t j = 0; j < nn; j++)
+            for (size_t k = 0; k < nx; k++)
+                for (size_t l = 0; l < nx; l++)
+                    for (int t = 0; t < 2; t++) {
+                        double rt = R[i], n = N[j], a = X[k], b = X[l];
+                        CHECK_CALL(airoi_pv(&o_, rt, n, a, b, t));
+                        CHECK_CALL(airoi_fv(&o_, rt, n, a, b, t));
+                        CHECK_CALL(airoi_pmt(&o_, rt, n, a, b, t));
+                        CHECK_CALL(airoi_nper(&o_, rt, a, b, n, t));
+                        if (j < 3 && k % 2 == 0)
+                            CHECK_CALL(airoi_rate(&o_, n, a, b, X[(k + l) % nx], t, 0.1));
+                    }
+    for (size_t i = 0; i < nr; i++)
+        for (size_t k = 0; k < nx; k++)
+            for (size_t l = 0; l < nx; l++)
+                for (size_t m = 0; m < nx; m++) {
+                    const double v[] = {X[k], X[l], X[m]};
+                    int reached;
+                    CHECK_CALL(airoi_npv(&o_, R[i], v, 3));
+                    CHECK_CALL(airoi_npv0(&o_, R[i], v, 3));
+                    CHECK_CALL(airoi_xnpv(&o_, R[i], v, d, 3));
+                    CHECK_CALL(airoi_mirr(&o_, v, 3, R[i], R[(i + 3) % nr]));
+                    CHECK_CALL(airoi_discounted_payback(&o_, &reached, R[i], v, 3) ||
+                                       !reached
+                                   ? (o_ = 0, AIROI_OK)
+                                   : AIROI_OK);
+                    if (i == 0) {
+                        CHECK_CALL(airoi_irr(&o_, v, 3, 0.1));
+                        CHECK_CALL(airoi_xirr(&o_, v, d, 3, 0.1));
+                    }
+                }
+#undef CHECK_CALL
+    ck_assert_uint_gt(calls, 10000);
+}
+END_TEST
+
 /* ------------------------------------------------------------ white box */
 
 START_TEST(internal_helpers)
@@ -1202,6 +1451,14 @@ static Suite *finance_suite(void)
 
     tc = tcase_create("irr-all");
     tcase_add_test(tc, irr_all_roots);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("robustness");
+    tcase_add_test(tc, robust_roots_near_minus_one);
+    tcase_add_test(tc, robust_payback_huge);
+    tcase_add_test(tc, robust_huge_values);
+    tcase_add_test(tc, robust_extreme_tvm);
+    tcase_add_test(tc, robust_no_nonfinite_out);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("internal");
