@@ -243,6 +243,7 @@ AIROI_API int airoi_fv(double *out, double rate, double nper, double pmt, double
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL @p out, rate <= -1, non-finite input.
  * @retval AIROI_ERR_NO_SOLUTION No number of periods satisfies the equation (Excel's \#NUM!).
+ * @retval AIROI_ERR_RANGE The number of periods is too large to represent.
  * @since 0.1
  */
 AIROI_API int airoi_nper(double *out, double rate, double pmt, double pv, double fv, int type);
@@ -298,7 +299,6 @@ AIROI_API int airoi_payback(double *out, int *reached_out, const double *values,
  * @param[in] n Number of values, at least 1.
  * @retval AIROI_OK Success, reached or not.
  * @retval AIROI_ERR_INVALID NULL pointer, n = 0, rate <= -1, or a non-finite input.
- * @retval AIROI_ERR_RANGE A discounted value overflows (rate close to -1).
  * @since 0.1
  */
 AIROI_API int airoi_discounted_payback(double *out, int *reached_out, double rate,
