@@ -65,6 +65,13 @@ def _candidates() -> Tuple[List[str], bool]:
     here = os.path.dirname(os.path.abspath(__file__))
     names = ["libairoi.so.0", "libairoi.so", "libairoi.0.dylib", "libairoi.dylib", "airoi.dll", "libairoi.dll"]
     found = [os.path.join(here, n) for n in names if os.path.exists(os.path.join(here, n))]
+    # Imported from a source checkout (bindings/python/airoi): the library the
+    # README's build command makes, in <checkout>/build/lib.
+    checkout = os.path.dirname(os.path.dirname(os.path.dirname(here)))
+    if os.path.basename(os.path.dirname(here)) == "python" and os.path.exists(
+            os.path.join(checkout, "meson.build")):
+        built = os.path.join(checkout, "build", "lib")
+        found += [os.path.join(built, n) for n in names if os.path.exists(os.path.join(built, n))]
     system = ctypes.util.find_library("airoi")
     if system:
         found.append(system)
@@ -90,7 +97,8 @@ def _load() -> Tuple[ctypes.CDLL, str]:
     raise LibraryNotFoundError(
         "airoi: libairoi was not found. Build it (meson setup build && ninja -C build), "
         "then set AIROI_LIBRARY to the path of libairoi.so, copy it next to the airoi "
-        "package, or install it where the system loader finds it. Tried: "
+        "package, import the package from the same checkout (build/lib is searched), "
+        "or install it where the system loader finds it. Tried: "
         + ("; ".join(failures) or "nothing")
     )
 

@@ -68,6 +68,20 @@ class TestLoading(unittest.TestCase):
             self.assertEqual(path, os.path.join(tmp, "airoi", "libairoi.so.0"))
             self.assertAlmostEqual(float(value), 0.1, places=12)
 
+    def test_found_in_checkout_build(self):
+        """A checkout's build/lib is searched when the package is imported from it."""
+        with tempfile.TemporaryDirectory() as tmp:
+            pkg = os.path.join(tmp, "bindings", "python")
+            shutil.copytree(PACKAGE_DIR, os.path.join(pkg, "airoi"),
+                            ignore=shutil.ignore_patterns("__pycache__", "*.so*"))
+            open(os.path.join(tmp, "meson.build"), "w").close()
+            os.makedirs(os.path.join(tmp, "build", "lib"))
+            shutil.copy(airoi.library_path, os.path.join(tmp, "build", "lib", "libairoi.so.0"))
+            r = run_python("import airoi; print(airoi.library_path)",
+                           {"AIROI_LIBRARY": None, "PYTHONPATH": pkg})
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertEqual(r.stdout.strip(), os.path.join(tmp, "build", "lib", "libairoi.so.0"))
+
     def test_main_version(self):
         r = subprocess.run([sys.executable, "-m", "airoi", "--version"], capture_output=True, text=True,
                            timeout=60)
