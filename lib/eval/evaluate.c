@@ -279,12 +279,16 @@ static void set_metric(airoi_result *r, int m, double v, int status)
     r->status[m] = status;
 }
 
+/* A ratio of two finite figures; undefined (null) when the denominator is 0
+ * or so small next to the numerator that the quotient is not a finite
+ * number: that is a degenerate denominator, not an overflow of the model. */
 static void ratio(airoi_result *r, int m, double num, double den)
 {
-    if (den == 0.0)
+    double q = den == 0.0 ? 0.0 : num / den;
+    if (den == 0.0 || (isfinite(num) && isfinite(den) && !isfinite(q)))
         set_metric(r, m, 0.0, AIROI_ERR_NOT_FOUND);
     else
-        set_metric(r, m, num / den, AIROI_OK);
+        set_metric(r, m, q, AIROI_OK);
 }
 
 static double total(const double *v, size_t from, size_t to)
