@@ -450,6 +450,29 @@ static int below_last_double(const airoi__rootfn *fn)
     return opposite(f1, fm);
 }
 
+/* Polishes an accepted root with a few Newton steps: a root accepted by the
+ * residual test (Brent's bracket, the last Newton iterate) can be 1e-10 off;
+ * one or two steps make it exact to rounding. A step is taken only while it
+ * is small (it cannot move to another root) and lowers |f|. */
+static double polish(const airoi__rootfn *fn, double r)
+{
+    for (int it = 0; it < 4; it++) {
+        double f, df, mag;
+        if (fn->eval(fn->ctx, r, &f, &df, &mag) || f == 0.0 || df == 0.0 || !isfinite(df))
+            break;
+        double step = f / df;
+        if (!isfinite(step) || fabs(step) > 1e-6 * (1.0 + fabs(r)))
+            break;
+        double rn = r - step;
+        double fn2, m2;
+        if (!(rn > -1.0) || rn == r || fn->eval(fn->ctx, rn, &fn2, NULL, &m2) ||
+            !(fabs(fn2) < fabs(f)))
+            break;
+        r = rn;
+    }
+    return r;
+}
+
 int airoi__root_solve(double *out, const airoi__rootfn *fn, double guess)
 {
     double r;
@@ -457,6 +480,7 @@ int airoi__root_solve(double *out, const airoi__rootfn *fn, double guess)
         fine_scan(&r, fn, guess) == 0) {
         if (!isfinite(r) || !(r > -1.0))
             return AIROI_ERR_NO_SOLUTION;
+        r = polish(fn, r);
         *out = r;
         return AIROI_OK;
     }

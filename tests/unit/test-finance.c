@@ -1146,6 +1146,37 @@ static double ulps_near_minus_one(double a, double b)
     return fabs(a - b) / (DBL_EPSILON / 2);
 }
 
+/* Whatever path finds the root (Newton from the guess, the bracket scan and
+ * Brent, the fine scan), the IRR is exact to rounding: different guesses
+ * that reach the same root agree to 1e-12. Before roots were polished, a
+ * guess of -0.99 left some of these 1e-9 off. */
+START_TEST(robust_root_is_polished)
+{
+    uint32_t seed = 12345;
+    const double guesses[] = {-0.99, -0.5, 0.0, 0.5, 1.0, 3.0};
+    int compared = 0;
+    for (int k = 0; k < 1500; k++) {
+        double v[21];
+        seed = seed * 1664525u + 1013904223u;
+        v[0] = -(double)(seed % 1000000u + 1000u);
+        for (int i = 1; i < 21; i++) {
+            seed = seed * 1664525u + 1013904223u;
+            v[i] = (double)(seed % 300000u);
+        }
+        double ref;
+        ck_assert_int_eq(airoi_irr(&ref, v, 21, 0.1), AIROI_OK);
+        for (size_t g = 0; g < sizeof guesses / sizeof *guesses; g++) {
+            double r;
+            ck_assert_int_eq(airoi_irr(&r, v, 21, guesses[g]), AIROI_OK);
+            ck_assert_msg(fabs(r - ref) <= 1e-12 * (1.0 + fabs(ref)),
+                          "flows %d, guess %g: %.17g vs %.17g", k, guesses[g], r, ref);
+            compared++;
+        }
+    }
+    ck_assert_int_eq(compared, 1500 * 6);
+}
+END_TEST
+
 START_TEST(robust_roots_near_minus_one)
 {
     /* IRR(-1, 1e-k) = 1e-k - 1. Below about 1e-8 of -1, 1 + r keeps too
@@ -1373,10 +1404,22 @@ START_TEST(robust_no_nonfinite_out)
                     CHECK_CALL(airoi_npv0(&o_, R[i], v, 3));
                     CHECK_CALL(airoi_xnpv(&o_, R[i], v, d, 3));
                     CHECK_CALL(airoi_mirr(&o_, v, 3, R[i], R[(i + 3) % nr]));
-                    CHECK_CALL(airoi_discounted_payback(&o_, &reached, R[i], v, 3) ||
-                                       !reached
-                                   ? (o_ = 0, AIROI_OK)
-                                   : AIROI_OK);
+                    {
+                        /* reached: a finite payback; never: out untouched;
+                         * an error: out untouched and a message */
+                        double o = SENTINEL;
+                        reached = -1;
+                        int st = airoi_discounted_payback(&o, &reached, R[i], v, 3);
+                        calls++;
+                        if (st == AIROI_OK)
+                            ck_assert_msg(reached == 1 ? isfinite(o) : reached == 0 && o == SENTINEL,
+                                          "discounted_payback(%g; %g, %g, %g): reached %d, %g",
+                                          R[i], v[0], v[1], v[2], reached, o);
+                        else
+                            ck_assert_msg(o == SENTINEL && airoi_last_error_message()[0] != '\0',
+                                          "discounted_payback(%g; %g, %g, %g): status %d",
+                                          R[i], v[0], v[1], v[2], st);
+                    }
                     if (i == 0) {
                         CHECK_CALL(airoi_irr(&o_, v, 3, 0.1));
                         CHECK_CALL(airoi_xirr(&o_, v, d, 3, 0.1));
@@ -1454,6 +1497,7 @@ static Suite *finance_suite(void)
     suite_add_tcase(s, tc);
 
     tc = tcase_create("robustness");
+    tcase_add_test(tc, robust_root_is_polished);
     tcase_add_test(tc, robust_roots_near_minus_one);
     tcase_add_test(tc, robust_payback_huge);
     tcase_add_test(tc, robust_huge_values);
