@@ -523,9 +523,16 @@ static void resolve_merge(loader *L, ynode *map)
     if (mval && mval->kind == YN_MAP)
         merge_from(L, &seen, kids, &n, mval);
     else if (mval && mval->kind == YN_SEQ)
-        for (size_t j = 0; j < mval->n && !L->stop; j++)
-            if (mval->kids[j]->kind == YN_MAP)
+        for (size_t j = 0; j < mval->n && !L->stop; j++) {
+            /* The same mapping named twice (<<: [*a, *a]) adds nothing the
+             * second time; skipping it keeps non-string keys from being
+             * added (and diagnosed) twice. */
+            size_t k = 0;
+            while (k < j && mval->kids[k] != mval->kids[j])
+                k++;
+            if (k == j && mval->kids[j]->kind == YN_MAP)
                 merge_from(L, &seen, kids, &n, mval->kids[j]);
+        }
     smap_free(&seen);
     if (L->stop) {
         airoi__free(kids);

@@ -702,6 +702,22 @@ START_TEST(test_merge_key_errors)
     ck_assert(has_diag(d, 6, 23, "merge key '<<': duplicate key (first given at line 6"));
     ck_assert(has_diag(d, 7, 6, "costs[3]: unknown key '<<'"));
     airoi_diagnostics_free(d);
+    /* the same mapping merged twice is merged once: its bad key is reported once */
+    d = load_fail("airoi: 1\n"
+                  "project: {name: M, horizon: 2}\n"
+                  "base: &x {? [1, 2] : 3}\n"
+                  "costs:\n"
+                  "  - {<<: [*x, *x], name: B, category: data, amount: 1}\n",
+                  AIROI_ERR_PARSE);
+    size_t seq_keys = 0;
+    for (size_t i = 0; i < airoi_diagnostics_count(d); i++) {
+        const char *msg = NULL;
+        airoi_diagnostics_get(NULL, NULL, NULL, &msg, d, i);
+        if (strstr(msg, "expected a key (a string)"))
+            seq_keys++;
+    }
+    ck_assert_uint_eq(seq_keys, 1);
+    airoi_diagnostics_free(d);
 }
 END_TEST
 
