@@ -233,6 +233,15 @@ static int is_decimal(const char *s, size_t len)
     return i == len;
 }
 
+/* The decimal point of the calling thread's locale, found by formatting a
+ * number (snprintf is thread-safe; localeconv() is not, in glibc). */
+static char locale_decimal_point(void)
+{
+    char t[8];
+    snprintf(t, sizeof t, "%.1f", 0.5);
+    return t[1] ? t[1] : '.';
+}
+
 /* strtod in the C convention whatever the process locale: the text's '.' is
  * swapped for the locale's decimal point first. */
 static double c_strtod(const char *s, size_t len, int *ok)
@@ -248,8 +257,7 @@ static double c_strtod(const char *s, size_t len, int *ok)
     }
     memcpy(buf, s, len);
     buf[len] = '\0';
-    const struct lconv *lc = localeconv();
-    char dp = (lc && lc->decimal_point && lc->decimal_point[0]) ? lc->decimal_point[0] : '.';
+    char dp = locale_decimal_point();
     if (dp != '.')
         for (size_t i = 0; i < len; i++)
             if (buf[i] == '.')
@@ -327,12 +335,10 @@ void airoi__format_double(char *buf, size_t cap, double v)
     for (; prec <= 17; prec++) {
         snprintf(sci, sizeof sci, "%.*e", prec - 1, v);
         int ok = 0;
-        const struct lconv *lc = localeconv();
-        char dp = (lc && lc->decimal_point && lc->decimal_point[0]) ? lc->decimal_point[0] : '.';
-        if (dp != '.')
-            for (char *c = sci; *c; c++)
-                if (*c == dp)
-                    *c = '.';
+        /* the locale's decimal point, whatever it is, becomes '.' */
+        for (char *c = sci; *c; c++)
+            if (*c != '-' && *c != '+' && *c != 'e' && *c != 'E' && !is_digit(*c))
+                *c = '.';
         double back = c_strtod(sci, strlen(sci), &ok);
         if (ok && back == v)
             break;

@@ -9,6 +9,7 @@
  */
 #include <check.h>
 #include <dirent.h>
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -721,6 +722,58 @@ START_TEST(test_merge_key_errors)
 }
 END_TEST
 
+/* A host (Excel, Python, a GUI) may run with a locale whose decimal point is
+ * ','. Model files and reports are locale-independent all the same. CI
+ * generates de_DE.UTF-8 (.ci/run); elsewhere the test needs some comma locale
+ * and says so when there is none. */
+START_TEST(test_comma_locale)
+{
+    static const char *const names[] = {"de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8",
+                                        "fr_FR.utf8", "nl_NL.UTF-8", "it_IT.UTF-8"};
+    const char *used = NULL;
+    for (size_t i = 0; i < sizeof names / sizeof *names && !used; i++)
+        if (setlocale(LC_NUMERIC, names[i])) {
+            char t[8];
+            snprintf(t, sizeof t, "%.1f", 0.5);
+            if (t[1] == ',')
+                used = names[i];
+        }
+    if (!used) {
+        setlocale(LC_NUMERIC, "C");
+        if (getenv("CI"))
+            ck_abort_msg("no locale with a decimal comma (.ci/run generates de_DE.UTF-8)");
+        fprintf(stderr, "test_comma_locale: no locale with a decimal comma here; not run\n");
+        return;
+    }
+    airoi_project *p = load_ok("airoi: 1\n"
+                               "project: {name: L, horizon: 2, discount_rate: 0.085}\n"
+                               "costs: [{name: A, category: data, amount: 1234.5, per: once}]\n"
+                               "values: [{name: V, dimension: revenue, amount: 1e3, growth: 0.25}]\n");
+    double amount = 0, rate = 0;
+    ck_assert_int_eq(airoi_cost_item_get_number(&amount, airoi_project_get_cost(p, 0),
+                                                AIROI_ITEM_AMOUNT), AIROI_OK);
+    ck_assert_double_eq(amount, 1234.5);
+    ck_assert_int_eq(airoi_project_get_number(&rate, p, AIROI_PROJECT_DISCOUNT_RATE), AIROI_OK);
+    ck_assert_double_eq(rate, 0.085);
+    char *yaml = NULL;
+    ck_assert_int_eq(airoi_model_save_buffer(&yaml, NULL, p, 0), AIROI_OK);
+    ck_assert_ptr_nonnull(strstr(yaml, "1234.5"));
+    ck_assert_ptr_nonnull(strstr(yaml, "0.085"));
+    ck_assert_ptr_null(strstr(yaml, "1234,5"));
+    airoi_result *r = NULL;
+    ck_assert_int_eq(airoi_project_evaluate(&r, p, NULL, 0), AIROI_OK);
+    char *json = NULL;
+    ck_assert_int_eq(airoi_report_write(&json, NULL, p, r, AIROI_REPORT_JSON, 0), AIROI_OK);
+    ck_assert_ptr_nonnull(strstr(json, "\"discount_rate\": 0.085"));
+    ck_assert_ptr_null(strstr(json, "0,085"));
+    setlocale(LC_NUMERIC, "C");
+    airoi_free(json);
+    airoi_free(yaml);
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
 /* Merged mappings reached through aliases count against the alias limit. */
 START_TEST(test_merge_alias_limit)
 {
@@ -1095,6 +1148,7 @@ static Suite *io_suite(void)
     tcase_add_test(tc, test_aliases_and_nulls);
     tcase_add_test(tc, test_merge_keys);
     tcase_add_test(tc, test_merge_key_errors);
+    tcase_add_test(tc, test_comma_locale);
     tcase_add_test(tc, test_merge_alias_limit);
     tcase_add_test(tc, test_later_sections_warn);
     tcase_add_test(tc, test_work_limit);
