@@ -148,6 +148,25 @@ AIROI_API int airoi_diagnostics_get(const char **file, int32_t *line, int32_t *c
                                     size_t i);
 
 /**
+ * @brief Whether one diagnostic is an error, and which.
+ *
+ * A load that succeeds may still list warnings (for example a section that
+ * this version recognises but does not use); their status is #AIROI_OK and
+ * their message starts with "warning: ". Errors carry the status they make
+ * the load return (#AIROI_ERR_PARSE, #AIROI_ERR_MODEL, #AIROI_ERR_LIMIT,
+ * #AIROI_ERR_IO). Errors are listed before warnings.
+ * Ownership: reads @p d and writes @p status_out, keeps no reference.
+ * @param[out] status_out #AIROI_OK for a warning, else the error's status.
+ * @param[in] d The list.
+ * @param[in] i Index, below airoi_diagnostics_count().
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL @p status_out or @p d, or @p i out of range.
+ * @since 0.1
+ */
+AIROI_API int airoi_diagnostics_get_status(int *status_out, const airoi_diagnostics *d,
+                                           size_t i);
+
+/**
  * @brief One diagnostic formatted as `FILE:LINE:COL: message`.
  * @param[in] d The list.
  * @param[in] i Index, below airoi_diagnostics_count().

@@ -166,6 +166,19 @@ AIROI_API int airoi_diagnostics_get(const char **file, int32_t *line, int32_t *c
     return AIROI_OK;
 }
 
+AIROI_API int airoi_diagnostics_get_status(int *status_out, const airoi_diagnostics *d,
+                                           size_t i)
+{
+    AIROI__ENTER();
+    if (!status_out || !d)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_diagnostics_get_status: NULL argument");
+    if (i >= d->n)
+        return airoi__error(AIROI_ERR_INVALID,
+                            "airoi_diagnostics_get_status: index %zu, the list has %zu", i, d->n);
+    *status_out = d->v[i].status;
+    return AIROI_OK;
+}
+
 AIROI_API const char *airoi_diagnostics_get_text(const airoi_diagnostics *d, size_t i)
 {
     AIROI__ENTER();

@@ -830,7 +830,14 @@ START_TEST(test_later_sections_warn)
                   "is not saved back",
             (int)line_of(spec_sample, key) + 1, names[i]);
         ck_assert_str_eq(airoi_diagnostics_get_text(d, i), want);
+        int st = -100;
+        ck_assert_int_eq(airoi_diagnostics_get_status(&st, d, i), AIROI_OK);
+        ck_assert_int_eq(st, AIROI_OK); /* a warning */
     }
+    int st = -100;
+    ck_assert_int_eq(airoi_diagnostics_get_status(&st, d, 3), AIROI_ERR_INVALID);
+    ck_assert_int_eq(st, -100);
+    ck_assert_int_eq(airoi_diagnostics_get_status(NULL, d, 0), AIROI_ERR_INVALID);
     airoi_diagnostics_free(d);
     char *saved = NULL;
     ck_assert_int_eq(airoi_model_save_buffer(&saved, NULL, p, 0), AIROI_OK);
@@ -852,6 +859,25 @@ START_TEST(test_later_sections_warn)
                   "  - [1, 2]\n",
                   AIROI_ERR_PARSE);
     ck_assert(has_diag(d, 2, 16, "uncertainties: expected a sequence of mappings"));
+    /* each diagnostic's status says what its text says: the shape errors
+     * are AIROI_ERR_PARSE, the warning (stages has one good entry) is 0 */
+    size_t nerr = 0, nwarn = 0;
+    for (size_t i = 0; i < airoi_diagnostics_count(d); i++) {
+        int es = 1;
+        const char *msg = NULL;
+        ck_assert_int_eq(airoi_diagnostics_get_status(&es, d, i), AIROI_OK);
+        airoi_diagnostics_get(NULL, NULL, NULL, &msg, d, i);
+        if (strncmp(msg, "warning: ", 9) == 0) {
+            ck_assert_int_eq(es, AIROI_OK);
+            nwarn++;
+        } else {
+            ck_assert_int_eq(es, AIROI_ERR_PARSE);
+            ck_assert_uint_eq(nwarn, 0); /* errors come first */
+            nerr++;
+        }
+    }
+    ck_assert_uint_eq(nerr, 3);
+    ck_assert_uint_ge(nwarn, 1);
     ck_assert(has_diag(d, 4, 23, "stages[1]: expected a mapping; got '3'"));
     ck_assert(has_diag(d, 7, 5, "actuals[1]: expected a mapping; got a sequence"));
     airoi_diagnostics_free(d);

@@ -303,6 +303,7 @@ _FILE_PROTOTYPES: Dict[str, Tuple[Any, List[Any]]] = {
     "airoi_diagnostics_free": (None, [c_void_p]),
     "airoi_diagnostics_count": (c_size_t, [c_void_p]),
     "airoi_diagnostics_get": (c_int, [p_char_p, p_int32, p_int32, p_char_p, c_void_p, c_size_t]),
+    "airoi_diagnostics_get_status": (c_int, [p_int, c_void_p, c_size_t]),
     "airoi_diagnostics_get_text": (c_char_p, [c_void_p, c_size_t]),
     "airoi_report_format_from_name": (c_int, [p_int, c_char_p]),
     "airoi_report_format_name": (c_char_p, [c_int]),

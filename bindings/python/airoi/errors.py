@@ -159,6 +159,14 @@ class Diagnostic(NamedTuple):
     message: str
     #: The whole line as the library writes it (``airoi_diagnostics_get_text``).
     text: str = ""
+    #: 0 for a warning (the load still succeeds), else the negative status
+    #: the error makes the load return (``airoi_diagnostics_get_status``).
+    status: int = 0
+
+    @property
+    def is_warning(self) -> bool:
+        """True for a warning: a problem that does not make the load fail."""
+        return self.status == 0
 
     def __str__(self) -> str:
         if self.text:

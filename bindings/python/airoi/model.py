@@ -719,8 +719,11 @@ def _read_diagnostics(diags: c_void_p) -> List[errors.Diagnostic]:
         if C.airoi_diagnostics_get(ctypes.byref(file), ctypes.byref(line), ctypes.byref(column),
                                    ctypes.byref(message), diags, i) != _lib.AIROI_OK:
             continue
+        status = ctypes.c_int(0)
+        if C.airoi_diagnostics_get_status(ctypes.byref(status), diags, i) != _lib.AIROI_OK:
+            status.value = 0
         d = errors.Diagnostic(_text(file.value), int(line.value), int(column.value),
-                              _text(message.value) or "")
+                              _text(message.value) or "", "", int(status.value))
         out.append(d._replace(text=_text(C.airoi_diagnostics_get_text(diags, i)) or str(d)))
     return out
 

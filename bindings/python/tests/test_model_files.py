@@ -123,6 +123,17 @@ class TestExamples(unittest.TestCase):
 
 
 class TestErrors(unittest.TestCase):
+    def test_warnings_and_errors_are_told_apart(self):
+        """airoi_diagnostics_get_status: a warning has status 0, an error its status."""
+        p = airoi.Project.from_yaml(
+            "airoi: 1\nproject: {name: W, horizon: 1}\nstages: [{name: poc}]\n", "w.yaml")
+        self.assertEqual([(d.status, d.is_warning) for d in p.diagnostics], [(0, True)])
+        with self.assertRaises(airoi.ParseError) as cm:
+            airoi.Project.from_yaml(
+                "airoi: 1\nproject: {name: W, horizon: -1}\nstages: [{name: poc}]\n", "w.yaml")
+        kinds = [(d.status, d.is_warning) for d in cm.exception.diagnostics]
+        self.assertEqual(kinds, [(-7, False), (0, True)])  # -7: AIROI_ERR_PARSE
+
     def test_parse_error_has_location_and_every_diagnostic(self):
         with self.assertRaises(airoi.ParseError) as cm:
             airoi.Project.from_yaml(BROKEN, "broken.yaml")
