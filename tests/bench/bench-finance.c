@@ -96,6 +96,15 @@ static int ref_xirr(double *out, const double *v, const int32_t *d, size_t n, do
 
 /* ------------------------------------------------------------- driver */
 
+/* Largest |out - ref| over the rows (NaN in both counts as agreement). */
+static double max_abs_diff(const double *out, const double *ref, size_t rows)
+{
+    double m = 0;
+    for (size_t i = 0; i < rows; i++)
+        m = fmax(m, fabs(out[i] - ref[i]));
+    return m;
+}
+
 static void row(const char *what, size_t calls, double t_lib, double t_ref, double maxdiff)
 {
     double a = 1e9 * t_lib / (double)calls, b = 1e9 * t_ref / (double)calls;
@@ -145,18 +154,14 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < rows; i++)
         ref[i] = ref_npv(rate, v + i * cols, cols);
     t_ref = now() - t0;
-    maxdiff = 0;
-    for (size_t i = 0; i < rows; i++)
-        maxdiff = fmax(maxdiff, fabs(out[i] - ref[i]));
+    maxdiff = max_abs_diff(out, ref, rows);
     row("npv (scalar)", rows, t_lib, t_ref, maxdiff);
 
     /* NPV batch. */
     t0 = now();
     airoi_npv_batch(out, st, rate, v, rows, cols, AIROI_NPV_EXCEL);
     t_lib = now() - t0;
-    maxdiff = 0;
-    for (size_t i = 0; i < rows; i++)
-        maxdiff = fmax(maxdiff, fabs(out[i] - ref[i]));
+    maxdiff = max_abs_diff(out, ref, rows);
     row("npv_batch (per row)", rows, t_lib, t_ref, maxdiff);
 
     /* XNPV batch against the naive loop. */
@@ -167,9 +172,7 @@ int main(int argc, char **argv)
     t0 = now();
     airoi_xnpv_batch(out, st, rate, v, dates, rows, cols);
     t_lib = now() - t0;
-    maxdiff = 0;
-    for (size_t i = 0; i < rows; i++)
-        maxdiff = fmax(maxdiff, fabs(out[i] - ref[i]));
+    maxdiff = max_abs_diff(out, ref, rows);
     row("xnpv_batch (per row)", rows, t_lib, t_ref, maxdiff);
 
     /* IRR. */
@@ -183,16 +186,12 @@ int main(int argc, char **argv)
         if (airoi_irr(&out[i], v + i * cols, cols, guess))
             out[i] = NAN;
     t_lib = now() - t0;
-    maxdiff = 0;
-    for (size_t i = 0; i < rows; i++)
-        maxdiff = fmax(maxdiff, fabs(out[i] - ref[i]));
+    maxdiff = max_abs_diff(out, ref, rows);
     row("irr (scalar)", rows, t_lib, t_ref, maxdiff);
     t0 = now();
     airoi_irr_batch(out, st, v, rows, cols, guess);
     t_lib = now() - t0;
-    maxdiff = 0;
-    for (size_t i = 0; i < rows; i++)
-        maxdiff = fmax(maxdiff, fabs(out[i] - ref[i]));
+    maxdiff = max_abs_diff(out, ref, rows);
     row("irr_batch (per row)", rows, t_lib, t_ref, maxdiff);
 
     /* XIRR. */
@@ -206,16 +205,12 @@ int main(int argc, char **argv)
         if (airoi_xirr(&out[i], v + i * cols, dates, cols, guess))
             out[i] = NAN;
     t_lib = now() - t0;
-    maxdiff = 0;
-    for (size_t i = 0; i < rows; i++)
-        maxdiff = fmax(maxdiff, fabs(out[i] - ref[i]));
+    maxdiff = max_abs_diff(out, ref, rows);
     row("xirr (scalar)", rows, t_lib, t_ref, maxdiff);
     t0 = now();
     airoi_xirr_batch(out, st, v, dates, rows, cols, guess);
     t_lib = now() - t0;
-    maxdiff = 0;
-    for (size_t i = 0; i < rows; i++)
-        maxdiff = fmax(maxdiff, fabs(out[i] - ref[i]));
+    maxdiff = max_abs_diff(out, ref, rows);
     row("xirr_batch (per row)", rows, t_lib, t_ref, maxdiff);
 
     for (size_t i = 0; i < rows; i++)

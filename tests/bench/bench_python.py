@@ -35,20 +35,7 @@ def py_npv(rate, values):
 
 
 def py_irr(values, guess=0.1, iters=100, tol=1e-12):
-    r = guess
-    for _ in range(iters):
-        f = df = 0.0
-        for t, v in enumerate(values):
-            d = (1 + r) ** -t
-            f += v * d
-            df -= t * v * d / (1 + r)
-        if df == 0:
-            return float("nan")
-        step = f / df
-        r -= step
-        if abs(step) < tol * (1 + abs(r)):
-            return r
-    return float("nan")
+    return py_xirr(values, range(len(values)), guess, iters, tol)
 
 
 def py_xirr(values, years, guess=0.1, iters=100, tol=1e-12):
