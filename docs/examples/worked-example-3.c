@@ -1,5 +1,6 @@
 /*
- * docs/examples/worked-example-3.c: the three-year case of SPEC section 4,
+ * docs/examples/worked-example-3.c: the three-year case of the worked examples
+ * (docs/methodology.md, "Worked examples"),
  * computed with the plain finance functions of libairoi.
  *
  * Build against an installed libairoi:
