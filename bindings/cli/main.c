@@ -36,7 +36,8 @@ static const cli_command commands[] = {
      "FILE [--format text|json|csv|md] [--honest] [-o OUT]",
      "Evaluates the model in FILE and prints the total cost of ownership and the\n"
      "findings of the TCO audit (code, severity, message and the numbers behind it),\n"
-     "compared with the reference shares of SPEC 1.1. CSV holds the findings.\n\n"
+     "compared with the reference TCO shares (docs/methodology.md#reference-tco).\n"
+     "CSV holds the findings.\n\n"
      "Options:\n" FORMAT_HELP
      "      --honest         audit the honest estimate (costs raised by their typical\n"
      "                       underestimate)\n"

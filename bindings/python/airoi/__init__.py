@@ -12,7 +12,7 @@ Plain finance functions with Excel's names, argument order and defaults::
     >>> round(airoi.irr([-350, 120, 340, 470]), 4)
     0.5399
 
-Projects built in code or loaded from a model file (SPEC 5.1)::
+Projects built in code or loaded from a model file (docs/model-format.md)::
 
     >>> p = airoi.Project("Customer-service AI", horizon=1)
     >>> _ = p.add_cost("TCO", "people", amount=450, per="once")

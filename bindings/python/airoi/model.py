@@ -63,12 +63,12 @@ def _names(fn: Any) -> Tuple[str, ...]:
         i += 1
 
 
-#: Cost categories (SPEC 1.1), in the order of ``airoi_category``.
+#: Cost categories (docs/methodology.md#cost-categories), in the order of ``airoi_category``.
 CATEGORIES: Tuple[str, ...] = _names(C.airoi_category_name)
 #: The hidden ones among them.
 HIDDEN_CATEGORIES: Tuple[str, ...] = tuple(
     n for i, n in enumerate(CATEGORIES) if C.airoi_category_is_hidden(i) == 1)
-#: Value dimensions (SPEC 1.2).
+#: Value dimensions (docs/methodology.md#value-dimensions).
 DIMENSIONS: Tuple[str, ...] = _names(C.airoi_dimension_name)
 #: Project periods: "year", "quarter", "month".
 PERIODS: Tuple[str, ...] = _names(C.airoi_period_name)
@@ -260,7 +260,7 @@ class Project:
     model at a 0% discount rate until told otherwise); ``settings`` are any of
     the properties below (``currency="TWD", horizon=3, discount_rate=0.08,
     start="2026-01-01", fx={"USD": 32}``).  :meth:`load` and :meth:`from_yaml`
-    read a model file (SPEC 5.1).
+    read a model file (docs/model-format.md).
     """
 
     _SETTINGS = ("name", "currency", "unit", "start", "period", "horizon", "discount_rate",
@@ -293,7 +293,7 @@ class Project:
     # -- loading and saving --------------------------------------------------------
     @classmethod
     def load(cls, path: Union[str, "os.PathLike[str]"]) -> "Project":
-        """Loads a model file (YAML, SPEC 5.1).
+        """Loads a model file (YAML, docs/model-format.md).
 
         Raises :class:`airoi.ParseError` / :class:`airoi.ModelError` with
         ``file``, ``line``, ``column`` and every ``diagnostics`` entry;
@@ -418,7 +418,7 @@ class Project:
 
     @property
     def use_case(self) -> Optional[str]:
-        """Benchmark key (SPEC 3.4), or None."""
+        """Benchmark key (docs/methodology.md#benchmarks), or None."""
         return self._get_string(_P_USE_CASE)
 
     @use_case.setter
@@ -543,7 +543,7 @@ class Project:
         return _Collection(self, "scenario")
 
     def add_cost(self, name: str, category: str, **settings: Any) -> "CostItem":
-        """Adds a cost item; ``settings`` use the SPEC 5.1 keys (``amount``,
+        """Adds a cost item; ``settings`` use the model file keys (``amount``,
         ``quantity``, ``unit_amount``, ``per``, ``at``, ``from`` or ``from_``,
         ``to``, ``growth``, ``currency``, ``amounts``, ``risk_adjustment``).
         If a setting is refused, the item is not added."""
@@ -664,7 +664,8 @@ class Project:
 
     def evaluate(self, scenario: Optional[str] = None, honest: bool = False) -> "Result":
         """Evaluates the project (the base case, or one scenario by name);
-        ``honest=True`` applies the reference underestimation uplifts (SPEC 1.1)."""
+        ``honest=True`` applies the reference underestimation uplifts
+        (docs/methodology.md#honest-estimate)."""
         if isinstance(scenario, Scenario):
             scenario = scenario.name
         raw = None if scenario is None else _cstr(scenario, "scenario")
@@ -905,7 +906,7 @@ class _Item(_Borrowed):
         del keep
 
     def settings(self) -> Dict[str, Any]:
-        """Every setting as a dict with the SPEC 5.1 key names."""
+        """Every setting as a dict with the model file key names."""
         with self._project._lock:
             return {key: getattr(self, self._ATTR.get(key, key)) for key in self._KEYS}
 
@@ -920,7 +921,7 @@ class CostItem(_Item):
 
     @property
     def category(self) -> str:
-        """Cost category (SPEC 1.1)."""
+        """Cost category (docs/methodology.md#cost-categories)."""
         return CATEGORIES[int(self._get(_I_CATEGORY))]
 
     @category.setter
@@ -1409,7 +1410,7 @@ class Result:
 
     @property
     def benchmark(self) -> Optional[Dict[str, Any]]:
-        """The comparison with the project's use case (SPEC 3.4), or None when
+        """The comparison with the project's use case (docs/methodology.md#benchmarks), or None when
         the project has none: ``use_case``, ``label``, ``dimensions`` and, for
         ``roi``, ``payback_months``, ``investment``: ``low``, ``high``,
         ``value``, ``position`` ('below', 'within', 'above' or None)."""
