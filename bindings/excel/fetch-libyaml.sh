@@ -7,8 +7,8 @@
 # Everything lands under bindings/excel/third_party/ (ignored by git, never
 # committed): apt/ holds a private apt state with one deb-src entry (the
 # system's apt configuration is not touched), src/ the unpacked source
-# package, and PREFIX (default third_party/yaml-mingw) include/yaml.h,
-# lib/libyaml.a and lib/pkgconfig/yaml-0.1.pc. PREFIX.ini (by default
+# package, and PREFIX (default third_party/yaml-mingw) PREFIX/include/yaml.h,
+# PREFIX/lib/libyaml.a and PREFIX/lib/pkgconfig/yaml-0.1.pc. PREFIX.ini (by default
 # third_party/yaml-mingw.ini) is a Meson machine file to pass after
 # bindings/excel/mingw-w64.ini: it makes pkg-config look only there.
 #

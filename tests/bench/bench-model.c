@@ -4,7 +4,8 @@
  * Generates a monthly model with N items (half costs, half values, with
  * growth, FX and adoption ramps) and three scenarios as YAML text, then times
  * airoi_model_load_buffer, airoi_project_evaluate and airoi_report_write
- * (JSON) over several repetitions. The reference figure is the SPEC goal:
+ * (JSON) over several repetitions. The reference figure is the goal of
+ * docs/performance.md:
  * load + evaluate of a 10,000-item model in well under 0.1 s.
  * usage: bench-model [ITEMS [REPEATS]]
  */

@@ -3,7 +3,7 @@
 
 Usage: check-header-docs.py HEADER...
 
-STYLE.md ("Docs") asks every public declaration for @brief, @param[in|out]
+The project's documentation rule asks every public declaration for @brief, @param[in|out]
 for each parameter, @retval for each expected status, an "Ownership:"
 sentence where pointers are involved, and @since. Doxygen's own warnings
 catch a missing or misspelt @param, but not the rest; this test does. For

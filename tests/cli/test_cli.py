@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Tests of the `airoi` command: golden JSON of the bundled examples (key by
-key, 1e-9 relative), the worked examples of SPEC section 4, exit statuses,
+key, 1e-9 relative), the worked examples of docs/methodology.md, exit statuses,
 diagnostics, help, version and every output format.
 
 Usage: test_cli.py AIROI_EXECUTABLE SOURCE_ROOT [--update-golden]
@@ -116,8 +116,8 @@ def test_golden():
 
 
 # --------------------------------------------------------------------------
-# The worked examples of SPEC section 4, checked against the golden files
-# (so that a golden file cannot drift from the specification) and the build
+# The worked examples (docs/methodology.md#worked-examples), checked against the golden files
+# (so that a golden file cannot drift from the documented figures) and the build
 # --------------------------------------------------------------------------
 def golden(name):
     with open(os.path.join(GOLDEN, name + ".json"), encoding="utf-8") as f:
@@ -129,7 +129,7 @@ def spec_checks(doc, name, expected):
         section, _, field = key.partition(".")
         got = doc.get(section, {}).get(field)
         check(got is not None and abs(got - value) <= tol,
-              f"SPEC 4 {name}: {key} = {got}, expected {value} +- {tol}")
+              f"worked example {name}: {key} = {got}, expected {value} +- {tol}")
 
 
 def test_worked_examples():
@@ -155,7 +155,7 @@ def test_worked_examples():
     for name, expected in cases.items():
         for source, doc in (("golden", golden(name)), ("build", report_json(name))):
             spec_checks(doc, f"{name} ({source})", expected)
-    # example 3: the schedule of SPEC 4
+    # example 3: the schedule of the worked example
     doc = report_json("example3-three-year")
     nets = [row["net"] for row in doc["schedule"]]
     cums = [row["cumulative"] for row in doc["schedule"]]
@@ -173,7 +173,7 @@ def test_worked_examples():
 
 
 # --------------------------------------------------------------------------
-# The JSON contract (SPEC 5, docs/cli.md)
+# The JSON contract (docs/cli.md)
 # --------------------------------------------------------------------------
 METRIC_KEYS = ["npv", "irr", "mirr", "roi_basic", "roi_horizon", "roi_risk_adjusted",
                "expected_npv", "npv_roi", "bcr", "payback_periods",

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Seeded random generator of valid format-v1 models (SPEC 5.1 / 5.2).
+"""Seeded random generator of valid format-v1 models (docs/model-format.md).
 
 Every model is a dict shaped like the YAML file; `to_yaml()` writes it in
 block style (Python standard library only, so that PyYAML is not needed).
@@ -99,7 +99,7 @@ def _item(rng, model, name, is_value):
                 it['per'] = rng.choice(FREQ[1:] + [period])
             if horizon == 0 or (rng.random() < 0.6 and horizon >= 1):
                 # a horizon-0 model must say from: 0 (the default 1 is
-                # outside 0..horizon: SPEC 5.2 "Invalid")
+                # outside 0..horizon: invalid, docs/methodology.md#validation)
                 it['from'] = rng.randint(0, horizon)
             frm = it.get('from', default_from)
             if rng.random() < 0.5:

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Independent reference evaluator of libairoi model files (format v1).
 
-Written from SPEC.md sections 2, 4, 5.1 and 5.2 (and the user docs
-docs/model-format.md and docs/cli.md) only, without reading the library's
+Written from the evaluation rules of docs/methodology.md section 2, the
+worked examples, docs/model-format.md and docs/cli.md only, without reading the library's
 sources, so that `tests/spec/test_spec.py` can compare the two key by key.
 
 Python standard library only. A model is a plain dict with the structure of
@@ -10,9 +10,9 @@ the YAML file (`airoi`, `project`, `fx`, `costs`, `values`, `scenarios`);
 `load()` reads a YAML file when PyYAML happens to be installed.
 
     evaluate(model) -> dict with the keys of `airoi report --format json`
-    that SPEC 5.2 defines: metrics, tco, schedule, scenarios.
+    that the evaluation rules define: metrics, tco, schedule, scenarios.
 
-Choices where SPEC 5.2 leaves room (each matches docs/model-format.md or
+Choices among reasonable rules (each matches docs/model-format.md or
 docs/methodology.md section 2):
 - `project.unit` scales nothing: amounts and results are both in units.
 - `per` absent: `once` when the item has `at` (and no `amounts`), else the
@@ -74,7 +74,7 @@ def fsum(xs):
 # --------------------------------------------------------------------------
 
 def adoption_factor(adoption, k, cap=None):
-    """a(k) of SPEC 5.2 (1 without a ramp), capped by a scenario ceiling."""
+    """a(k) of the adoption rule (1 without a ramp), capped by a scenario ceiling."""
     if not adoption or adoption.get('curve', 'none') == 'none':
         a = 1.0
     else:
@@ -298,7 +298,7 @@ def mirr(net, fin, rei, y):
 
 
 def payback(nets):
-    """SPEC 5.2 payback in periods; None when never."""
+    """Payback in periods (docs/methodology.md#payback); None when never."""
     prev = None
     for t, c in enumerate(nets):
         cum_t = fsum(nets[:t + 1])
@@ -411,7 +411,7 @@ def evaluate_case(model, scen=None):
 
 
 def evaluate(model):
-    """The SPEC 5.2 figures of a model (a dict shaped like the YAML file)."""
+    """The figures of a model (a dict shaped like the YAML file)."""
     base = evaluate_case(model)
     scens = model.get('scenarios') or []
     if not scens:

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Differential test: `airoi report FILE --format json` against the
-independent SPEC 5.2 evaluator of tests/spec/reference.py.
+independent evaluator of tests/spec/reference.py.
 
     python3 tests/spec/test_spec.py AIROI_CLI [--count N] [--seed S]
                                     [--keep DIR] [--verbose] [FILE.yaml ...]

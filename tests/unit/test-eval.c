@@ -1,6 +1,6 @@
 /*
- * tests/unit/test-eval.c: evaluation of projects (SPEC 5.2): the worked
- * examples of SPEC section 4 as golden tests, one test per evaluation rule,
+ * tests/unit/test-eval.c: evaluation of projects (docs/methodology.md#evaluation):
+ * the worked examples as golden tests, one test per evaluation rule,
  * the TCO audit codes, benchmarks and schedules.
  */
 #include <check.h>
@@ -98,7 +98,7 @@ static int has_finding(const airoi_result *r, const char *code, const char *subj
     return 0;
 }
 
-/* ---- worked examples (SPEC 4) --------------------------------------------------- */
+/* ---- worked examples ----------------------------------------------------------- */
 
 START_TEST(example1_visual_inspection)
 {
@@ -345,7 +345,7 @@ START_TEST(example5_aml_risk_value)
 }
 END_TEST
 
-/* ---- SPEC 5.2 rules ---------------------------------------------------------------- */
+/* ---- evaluation rules ------------------------------------------------------------- */
 
 START_TEST(rule_per_period_rate)
 {

@@ -1,7 +1,7 @@
 /*
  * tests/unit/test-finance.c: the Excel-compatible finance kernels.
  *
- * Microsoft's documented examples, SPEC worked example 3, a reference
+ * Microsoft's documented examples, worked example 3, a reference
  * table computed by a spreadsheet engine (tests/data/finance/reference.csv,
  * see regen.sh there), edge cases, properties (NPV at the IRR is 0, TVM
  * round trips), batch = scalar, every root of airoi_irr_all(), and a few
@@ -164,7 +164,7 @@ START_TEST(ms_tvm)
 }
 END_TEST
 
-/* ------------------------------------------------ SPEC worked example 3 */
+/* ----------------------------------------------------- worked example 3 */
 
 START_TEST(spec_example_3)
 {

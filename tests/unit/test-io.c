@@ -19,7 +19,7 @@
 #include "airoi/airoi.h"
 #include "core/core-private.h"
 
-/* The sample of SPEC section 5.1, verbatim. */
+/* The complete example of docs/model-format.md with its later keys. */
 static const char spec_sample[] =
     "airoi: 1                        # format version, required\n"
     "project:\n"
@@ -184,7 +184,7 @@ static double vnum(const airoi_value_item *v, int param)
     return x;
 }
 
-/* ---- the SPEC sample -------------------------------------------------------- */
+/* ---- the complete sample ---------------------------------------------------- */
 
 START_TEST(test_spec_sample)
 {

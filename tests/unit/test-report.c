@@ -12,7 +12,7 @@
 #include <airoi/airoi.h>
 #include "core/core-private.h"
 
-/* Worked example 3 of SPEC 4 (yearly, horizon 3, discount 8%). */
+/* Worked example 3 (yearly, horizon 3, discount 8%). */
 static airoi_project *example3(const char *name)
 {
     static const double costs[] = {350, 180, 150, 150};

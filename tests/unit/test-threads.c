@@ -7,7 +7,7 @@
  * single-threaded one bit for bit (metrics, schedule columns, scenario
  * sub-results, findings, report text, model text, finance results, status
  * codes and the thread's own error messages). The threads mix:
- * - each its own project (worked example 3 of SPEC section 4 with scenarios)
+ * - each its own project (worked example 3 with scenarios)
  *   built through project.h / items.h / scenario.h and evaluated;
  * - reading ONE shared result (and writing JSON reports of it) at once;
  * - plain finance functions (IRR, XIRR, NPV batch, MIRR, payback), including
@@ -165,7 +165,7 @@ static void snap_result(snap *s, const airoi_result *r)
             return rc_;                                                              \
     } while (0)
 
-/* Worked example 3 of SPEC section 4 (base case), with three scenarios and a
+/* Worked example 3 (base case), with three scenarios and a
  * non-monetized strategic value that no metric counts. */
 static int build_example3(airoi_project *p)
 {

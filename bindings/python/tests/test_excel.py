@@ -1,4 +1,4 @@
-"""Excel-named functions against Microsoft's documented examples, the SPEC's
+"""Excel-named functions against Microsoft's documented examples, the
 worked example 3 and independent pure-Python references (1e-9 relative)."""
 
 import datetime
@@ -187,7 +187,7 @@ class TestPayback(Case):
 
 
 class TestWorkedExample3(Case):
-    """SPEC section 4, example 3: net -350, 120, 340, 470 at 8 %."""
+    """Worked example 3: net -350, 120, 340, 470 at 8 %."""
 
     NET = [-350, 120, 340, 470]
 

@@ -1,4 +1,4 @@
-"""Projects built in Python: the worked examples of SPEC section 4, every
+"""Projects built in Python: the worked examples of docs/methodology.md, every
 setting of the project, items and scenarios, results."""
 
 import datetime
