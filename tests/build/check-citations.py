@@ -28,7 +28,9 @@ printing FILE:LINE: message for each problem, on:
   STYLE.md, since report.md there is usually a file a program writes;
 - in markdown prose, a relative link [text](target) whose target does not
   exist; anywhere, a #anchor (in a link, or doc.md#anchor in any text)
-  that its markdown document does not define.
+  that its markdown document does not define, and a section cited by
+  number or title (docs/methodology.md, section 2.8; doc.md, "Title")
+  that has no heading so numbered or titled.
 
 Anchors are the explicit ones (<a id="x"></a>, <a name="x">, Doxygen's
 {#x}) and the ones GitHub derives from headings. Web addresses (http:,
@@ -82,6 +84,13 @@ CODE_SPAN_RE = re.compile(r"(`+)(.+?)\1")
 ANCHOR_TAG_RE = re.compile(r"<a\s+(?:id|name)\s*=\s*\"([^\"]+)\"", re.I)
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 DOXY_ID_RE = re.compile(r"\s*\{#([\w-]+)\}\s*$")
+# docs/methodology.md, section 2.8 (across a comment's line break too)
+SECTION_NO_RE = re.compile(
+    r"(?<![\w./-])((?:[\w.-]+/)*[\w-]+\.md),?(?:[ \t]*\n[ \t]*(?:\*|#|//)?)?[ \t]+"
+    r"sections?[ \t]+(\d+(?:\.\d+)*)")
+# docs/methodology.md, "Worked examples"
+SECTION_TITLE_RE = re.compile(r"(?<![\w./-])((?:[\w.-]+/)*[\w-]+\.md),?[ \t]+\"([^\"\n]+)\"")
+HEADING_NO_RE = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(.*)$")
 # A path component that is a placeholder, not a name: NAME, FILE.yaml, <x>.
 PLACEHOLDER_RE = re.compile(r"^(?:[A-Z][A-Z0-9_]*)(?:\.[\w.]+)?$")
 
@@ -144,9 +153,19 @@ _anchor_cache = {}
 
 def anchors_of(path):
     """Every anchor a markdown document defines."""
+    return _parse_md(path)[0]
+
+
+def headings_of(path):
+    """(number or None, title) of every heading of a markdown document."""
+    return _parse_md(path)[1]
+
+
+def _parse_md(path):
     if path in _anchor_cache:
         return _anchor_cache[path]
     out = set()
+    heads = []
     seen = {}
     text = read_text(path) or ""
     fence = None
@@ -171,8 +190,25 @@ def anchors_of(path):
             n = seen.get(slug, 0)
             seen[slug] = n + 1
             out.add(slug if n == 0 else "%s-%d" % (slug, n))
-    _anchor_cache[path] = out
-    return out
+            num = HEADING_NO_RE.match(title.strip())
+            heads.append((num.group(1), num.group(2)) if num else (None, title.strip()))
+    _anchor_cache[path] = (out, heads)
+    return _anchor_cache[path]
+
+
+def check_section(doc, number=None, title=None):
+    """A section cited by number (section 2.8) or by title ("Benchmarks"):
+    a heading so numbered or so titled, or an explicit anchor of the
+    title's slug."""
+    heads = headings_of(doc)
+    if number is not None:
+        if not any(n == number for n, _ in heads):
+            return "no section %s in %s" % (number, os.path.basename(doc))
+        return None
+    want = title.strip().lower()
+    if any(t.lower().startswith(want) for _, t in heads) or github_slug(title) in anchors_of(doc):
+        return None
+    return "no section \"%s\" in %s" % (title, os.path.basename(doc))
 
 
 def check_anchor(target, anchor):
@@ -322,6 +358,21 @@ def check_file(root, path, problems, ignored):
                 if err:
                     report(no, err, os.path.basename(dest) + "#" + anchor)
 
+    # Sections cited by number or title: docs/methodology.md, section 2.8.
+    for rx, by_number in ((SECTION_NO_RE, True), (SECTION_TITLE_RE, False)):
+        for m in rx.finditer(text):
+            name = m.group(1)
+            cands = [os.path.join(root, name), os.path.join(here, name),
+                     os.path.join(root, "docs", name)]
+            doc = next((c for c in cands if os.path.isfile(c)), None)
+            if doc is None:
+                continue  # reported above as a missing file
+            no = text.count("\n", 0, m.start()) + 1
+            err = check_section(doc, number=m.group(2)) if by_number else \
+                check_section(doc, title=m.group(2))
+            if err:
+                report(no, err)
+
 
 # --self-test: a small tree with one instance of each problem and of each
 # legitimate form the rules must leave alone.
@@ -341,7 +392,9 @@ SELF_TEST_FILES = {
     "lib/x.c": "/* SPEC 1.1 is allowed here; docs/guide.md#usage; docs/guide.md#nope */\n",
     "lib/meson.build": "library('airoi', 'x.c')\n",
     "tests/t.py": ("out = 'report.md'  # lib/libairoi.so, gen/thing.h, docs/nope.md\n"
-                   "# see PLAN.md and tests/t.py\n"),
+                   "# see PLAN.md and tests/t.py\n"
+                   '# docs/guide.md, "Usage"; docs/guide.md, "Other"; docs/guide.md,\n'
+                   "# section 4\n"),
 }
 SELF_TEST_EXPECTED = [
     "docs/guide.md:8: 'missing.md' does not exist in the tree",
@@ -356,6 +409,8 @@ SELF_TEST_EXPECTED = [
     "lib/x.c:1: no anchor '#nope' in guide.md",
     "tests/t.py:1: 'docs/nope.md' does not exist in the tree",
     "tests/t.py:2: 'PLAN.md' does not exist in the tree",
+    'tests/t.py:3: no section "Other" in guide.md',
+    "tests/t.py:3: no section 4 in guide.md",
 ]
 
 
