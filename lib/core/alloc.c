@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/core-private.h"
+#include "core-private.h"
 
 static _Thread_local long fail_after = -1;
 

@@ -8,8 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/core-private.h"
-#include "eval/eval-private.h"
+#include "core-private.h"
+#include "eval-private.h"
 
 /* Reference figures (SPEC 1.1). */
 #define HIDDEN_SHARE_REF 0.40

@@ -4,8 +4,8 @@
  */
 #include <math.h>
 
-#include "core/core-private.h"
-#include "eval/eval-private.h"
+#include "core-private.h"
+#include "eval-private.h"
 
 int airoi__benchmark_value(double *out, const airoi_result *r, int field)
 {

@@ -5,7 +5,7 @@
 #ifndef AIROI_EVAL_PRIVATE_H
 #define AIROI_EVAL_PRIVATE_H
 
-#include "model/model-private.h"
+#include "model-private.h"
 
 /* Figures of the base case the audit needs beyond the result itself. */
 typedef struct airoi__audit_input {

@@ -7,9 +7,9 @@
 #include <string.h>
 
 #include "airoi/finance.h"
-#include "core/core-private.h"
-#include "eval/eval-private.h"
-#include "model/model-private.h"
+#include "core-private.h"
+#include "eval-private.h"
+#include "model-private.h"
 
 #define BIT(x) (1u << (unsigned)(x))
 

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "io/io-private.h"
+#include "io-private.h"
 
 /* ---- diagnostics ---------------------------------------------------------- */
 

@@ -10,7 +10,7 @@
 #include <stdint.h>
 
 #include "airoi/model.h"
-#include "core/core-private.h"
+#include "core-private.h"
 
 /* Limits of the loader, documented in docs/model-format.md. */
 #define AIROI__IO_MAX_DEPTH 64            /* nested collections */

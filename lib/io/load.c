@@ -22,7 +22,7 @@
 #include "airoi/items.h"
 #include "airoi/result.h"
 #include "airoi/scenario.h"
-#include "io/io-private.h"
+#include "io-private.h"
 
 /* ---- the tree --------------------------------------------------------------- */
 

@@ -4,8 +4,8 @@
  */
 #include <string.h>
 
-#include "core/core-private.h"
-#include "model/model-private.h"
+#include "core-private.h"
+#include "model-private.h"
 
 typedef struct benchmark_row {
     const char *key;

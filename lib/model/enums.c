@@ -4,8 +4,8 @@
  */
 #include <string.h>
 
-#include "core/core-private.h"
-#include "model/model-private.h"
+#include "core-private.h"
+#include "model-private.h"
 
 static const char *const period_names[] = {"year", "quarter", "month"};
 static const char *const per_names[] = {"once", "month", "quarter", "year", "period"};

@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "airoi/dates.h"
-#include "core/core-private.h"
-#include "model/model-private.h"
+#include "core-private.h"
+#include "model-private.h"
 
 #define BIT(x) (1u << (unsigned)(x))
 

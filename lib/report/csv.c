@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "report/report-private.h"
+#include "report-private.h"
 
 static void field(airoi__buf *b, const char *s, int first)
 {

@@ -6,7 +6,7 @@
  */
 #include <string.h>
 
-#include "report/report-private.h"
+#include "report-private.h"
 #include "airoi/version.h"
 
 typedef struct jw {

@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/core-private.h"
+#include "core-private.h"
 #include "airoi/project.h"
 #include "airoi/result.h"
 #include "airoi/report.h"

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report/report-private.h"
+#include "report-private.h"
 #include "airoi/benchmark.h"
 #include "airoi/dates.h"
 #include "airoi/schedule.h"

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "report/report-private.h"
+#include "report-private.h"
 #include "airoi/schedule.h"
 
 /* ------------------------------------------------------------------------ */

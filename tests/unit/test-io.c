@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 #include "airoi/airoi.h"
-#include "core/core-private.h"
+#include "core-private.h"
 
 /* The sample of SPEC section 5.1, verbatim. */
 static const char spec_sample[] =
