@@ -103,6 +103,14 @@ static inline double airoi__sum_get(const airoi__sum *acc)
     return acc->s + acc->c;
 }
 
+/* Enumerations and their spellings: names[v] is the spelling of value v.
+ * airoi__enum_from_name() sets *out to the index of `name` in names, or
+ * fails with AIROI_ERR_INVALID ("unknown WHAT 'name'"); airoi__enum_name()
+ * is names[v], or NULL when v is out of range. Neither clears the error. */
+int airoi__enum_from_name(int *out, const char *name, const char *const *names, size_t n,
+                          const char *what);
+const char *airoi__enum_name(int v, const char *const *names, size_t n);
+
 /* 1 when every one of the n doubles is finite. */
 int airoi__all_finite(const double *v, size_t n);
 

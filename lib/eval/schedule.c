@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "core-private.h"
-#include "model-private.h"
+#include "eval-private.h"
 
 int airoi__schedule_alloc(airoi_schedule **out, size_t n, double rate, int has_split)
 {
