@@ -64,8 +64,4 @@ int airoi__yaml_number(double *out, const char *s, size_t len);
  * number under the core schema (so a string with this text must be quoted). */
 int airoi__yaml_plain_is_special(const char *s, size_t len);
 
-/* Shortest decimal text that reads back as exactly v (v finite), always with
- * '.' as the decimal point. buf needs 32 bytes. */
-void airoi__format_double(char *buf, size_t cap, double v);
-
 #endif /* AIROI_IO_PRIVATE_H */

@@ -126,8 +126,6 @@ double airoi__item_amount(const airoi__item *it);
 
 /* Checks a name or code: non-NULL, non-empty, at most AIROI_NAME_MAX bytes. */
 int airoi__check_name(const char *s, const char *what);
-/* Grows *arr (elements of elem bytes, capacity *cap) to hold n + 1. */
-int airoi__grow(void **arr, size_t *cap, size_t n, size_t elem);
 /* Rebuilds the name index with room for `extra` more items. */
 int airoi__project_reindex(airoi_project *p, size_t extra);
 
