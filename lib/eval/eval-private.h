@@ -50,7 +50,8 @@ struct airoi_result {
     int use_case;          /* benchmark row, -1 when none */
     double years_per_period;
     int has_investment;
-    double investment_factor;  /* tco_total x this = investment in 10,000 TWD */
+    double investment_factor;  /* tco_total x this = investment in the benchmark
+                                  table's unit (airoi__benchmark_get_basis) */
 };
 
 /* Allocates a schedule of n periods with every column zero. */

@@ -143,4 +143,13 @@ const char *airoi__dimension_name(int dimension);
 /* Benchmark table lookups shared by model (use-case validation) and eval. */
 int airoi__benchmark_lookup(const char *key);
 
+/* The units of the benchmark table (lib/model/benchmark.c): investment
+ * ranges are in investment_unit x currency ("10,000 TWD"). */
+typedef struct airoi__benchmark_basis {
+    const char *currency;         /* ISO 4217 code */
+    double investment_unit;       /* amount of currency per unit of the ranges */
+    const char *investment_label; /* the unit in words, for messages and reports */
+} airoi__benchmark_basis;
+const airoi__benchmark_basis *airoi__benchmark_get_basis(void);
+
 #endif /* AIROI_MODEL_PRIVATE_H */
