@@ -18,6 +18,11 @@ each layer and the layers it may read. Two checks:
    file's own layer or a layer it may read; no directory parts, no "..";
    <yaml.h> only in lib/io.
 
+3. Calls. With nm, the symbols each layer's archive (lib/libairoi-LAYER.a)
+   leaves undefined must not be defined by a layer it may not read, so that
+   a function declared by hand instead of through a header cannot reach
+   upward either. Skipped when nm is missing.
+
 Prints one line per failure and exits 1 on any; 77 (skipped) when the build
 has no compile_commands.json (a backend other than ninja).
 """
@@ -25,6 +30,7 @@ import json
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -121,6 +127,43 @@ def compiles(cc, flags, header, tmp):
     return r.returncode == 0
 
 
+def archive_symbols(nm, archive):
+    """(defined, undefined) external symbols of a static archive."""
+    r = subprocess.run([nm, '-g', archive], stdout=subprocess.PIPE,
+                       stderr=subprocess.DEVNULL, universal_newlines=True)
+    defined, undefined = set(), set()
+    for line in r.stdout.splitlines():
+        parts = line.split()
+        if len(parts) == 2 and parts[0] == 'U':
+            undefined.add(parts[1])
+        elif len(parts) == 3 and parts[1] not in ('U', 'w', 'v'):
+            defined.add(parts[2])
+    return defined, undefined
+
+
+def check_calls(build, table):
+    nm = os.environ.get('NM') or shutil.which('nm')
+    if not nm:
+        print('note: nm not found; calls between layers not checked')
+        return []
+    syms = {}
+    for layer in table:
+        a = os.path.join(build, 'lib', 'libairoi-%s.a' % layer)
+        if os.path.exists(a):
+            syms[layer] = archive_symbols(nm, a)
+    problems = []
+    for layer, (_, undefined) in syms.items():
+        allowed = [layer] + table[layer]
+        for other, (defined, _) in syms.items():
+            if other in allowed:
+                continue
+            for sym in sorted(undefined & defined):
+                problems.append('lib/%s calls %s of lib/%s, which it may not read'
+                                % (layer, sym, other))
+    print('check-layers: calls between %d layer archives checked' % len(syms))
+    return problems
+
+
 def main():
     if len(sys.argv) < 4:
         print(__doc__, file=sys.stderr)
@@ -153,6 +196,9 @@ def main():
         for f in sorted(os.listdir(d)):
             if f.endswith(('.c', '.h')):
                 failures += check_includes(os.path.join(d, f), layer, table, headers_of, public)
+
+    # 3. calls
+    failures += check_calls(build, table)
 
     # 1. compile probes
     if not os.path.exists(os.path.join(build, 'compile_commands.json')):
