@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """SONAME guard: the built library's SONAME is the one the ABI numbers of
 meson.build give, and the newest node of the version script is named after
-them, so that neither moves without the other.
+them, so that neither moves without the other. With PYLIB (the Python
+package's _lib.py, which has no build step and so copies the numbers), its
+ABI_VERSION must be EXPECTED_ABI and every "libairoi.so.N" it names must be
+EXPECTED_SONAME.
 
-usage: check-soname.py LIBRARY EXPECTED_SONAME MAP EXPECTED_NODE
+usage: check-soname.py LIBRARY EXPECTED_SONAME MAP EXPECTED_NODE [PYLIB EXPECTED_ABI]
 
 Reads the ELF dynamic section directly (no binutils needed). Exits 77
 (skipped) when LIBRARY is not an ELF shared object.
@@ -50,12 +53,30 @@ def elf_soname(path):
     return ''
 
 
+def check_python(path, want_abi, want_soname):
+    with open(path, encoding='utf-8') as f:
+        text = f.read()
+    problems = []
+    m = re.search(r'^ABI_VERSION = (\d+)$', text, re.M)
+    if not m:
+        problems.append('%s: no ABI_VERSION = N line' % path)
+    elif int(m.group(1)) != want_abi:
+        problems.append('%s: ABI_VERSION = %s, expected %d (abi_major * 100 + abi_minor in '
+                        'meson.build)' % (path, m.group(1), want_abi))
+    for name in sorted(set(re.findall(r'libairoi\.so\.\d+', text))):
+        if name != want_soname:
+            problems.append('%s names %s, expected %s' % (path, name, want_soname))
+    return problems
+
+
 def main():
-    if len(sys.argv) != 5:
+    if len(sys.argv) not in (5, 7):
         print(__doc__, file=sys.stderr)
         return 2
-    lib, want_soname, map_path, want_node = sys.argv[1:]
+    lib, want_soname, map_path, want_node = sys.argv[1:5]
     failures = []
+    if len(sys.argv) == 7:
+        failures += check_python(sys.argv[5], int(sys.argv[6]), want_soname)
     soname = elf_soname(lib)
     if soname is None:
         print('check-soname: %s is not an ELF file; skipped' % lib)
