@@ -211,7 +211,12 @@ def main():
         for layer in table:
             cc, flags = probe_flags(build, src, layer)
             if cc is None:
-                print('note: lib/%s has no archive (no sources yet); not probed' % layer)
+                d = os.path.join(src, 'lib', layer)
+                if os.path.isdir(d) and any(f.endswith('.c') for f in os.listdir(d)):
+                    failures.append('lib/%s has sources but no compile command of '
+                                    'libairoi-%s in compile_commands.json' % (layer, layer))
+                else:
+                    print('note: lib/%s has no sources yet; not probed' % layer)
                 continue
             allowed = [layer] + table[layer]
             for owner in table:
@@ -224,6 +229,8 @@ def main():
                     elif owner not in allowed and ok:
                         failures.append('lib/%s can include "%s" of lib/%s, a layer above or '
                                         'beside it' % (layer, h, owner))
+    if probes == 0:
+        failures.append('no compile probe ran')
     for f in failures:
         print('FAIL:', f)
     print('check-layers: %d compile probes, %d failures' % (probes, len(failures)))
