@@ -141,17 +141,24 @@ def archive_symbols(nm, archive):
     return defined, undefined
 
 
-def check_calls(build, table):
+def has_sources(src, layer):
+    d = os.path.join(src, 'lib', layer)
+    return os.path.isdir(d) and any(f.endswith('.c') for f in os.listdir(d))
+
+
+def check_calls(src, build, table):
     nm = os.environ.get('NM') or shutil.which('nm')
     if not nm:
         print('note: nm not found; calls between layers not checked')
         return []
     syms = {}
+    problems = []
     for layer in table:
         a = os.path.join(build, 'lib', 'libairoi-%s.a' % layer)
         if os.path.exists(a):
             syms[layer] = archive_symbols(nm, a)
-    problems = []
+        elif has_sources(src, layer):
+            problems.append('lib/%s has sources but %s is missing' % (layer, a))
     for layer, (_, undefined) in syms.items():
         allowed = [layer] + table[layer]
         for other, (defined, _) in syms.items():
@@ -198,7 +205,7 @@ def main():
                 failures += check_includes(os.path.join(d, f), layer, table, headers_of, public)
 
     # 3. calls
-    failures += check_calls(build, table)
+    failures += check_calls(src, build, table)
 
     # 1. compile probes
     if not os.path.exists(os.path.join(build, 'compile_commands.json')):
@@ -211,8 +218,7 @@ def main():
         for layer in table:
             cc, flags = probe_flags(build, src, layer)
             if cc is None:
-                d = os.path.join(src, 'lib', layer)
-                if os.path.isdir(d) and any(f.endswith('.c') for f in os.listdir(d)):
+                if has_sources(src, layer):
                     failures.append('lib/%s has sources but no compile command of '
                                     'libairoi-%s in compile_commands.json' % (layer, layer))
                 else:
