@@ -53,7 +53,7 @@ if "$here/fetch-libyaml.sh"; then ok "static libyaml for mingw-w64"; else fail "
 
 # 2. Cross build of this project; only the add-in and the host are built.
 set -- --cross-file "$here/mingw-w64.ini" --cross-file "$here/third_party/yaml-mingw.ini" \
-       -Dtests=false -Ddocs=false -Dpython=false -Dxll=true -Dwerror="${WERROR:-true}"
+       -Dtests=disabled -Ddocs=disabled -Dpython=false -Dxll=enabled -Dwerror="${WERROR:-true}"
 reconfigure=
 [ -d "$build/meson-private" ] && reconfigure=--reconfigure
 setup_log="$here/third_party/meson-setup.log"

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/core-private.h"
+#include "core-private.h"
 
 static _Thread_local long fail_after = -1;
 
@@ -174,5 +174,19 @@ int airoi__buf_detach(airoi__buf *b, char **out, size_t *len_out)
     if (len_out)
         *len_out = b->len;
     airoi__buf_init(b);
+    return AIROI_OK;
+}
+
+/* Doubles the capacity of an array when it is full. */
+int airoi__grow(void **arr, size_t *cap, size_t n, size_t elem)
+{
+    if (n < *cap)
+        return AIROI_OK;
+    size_t nc = *cap ? *cap * 2 : 8;
+    void *p = airoi__reallocarray(*arr, nc, elem);
+    if (!p)
+        return airoi__error(AIROI_ERR_NOMEM, "out of memory");
+    *arr = p;
+    *cap = nc;
     return AIROI_OK;
 }

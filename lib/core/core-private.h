@@ -103,6 +103,44 @@ static inline double airoi__sum_get(const airoi__sum *acc)
     return acc->s + acc->c;
 }
 
+/* Enumerations and their spellings: names[v] is the spelling of value v.
+ * airoi__enum_from_name() sets *out to the index of `name` in names, or
+ * fails with AIROI_ERR_INVALID ("unknown WHAT 'name'"); airoi__enum_name()
+ * is names[v], or NULL when v is out of range. Neither clears the error. */
+int airoi__enum_from_name(int *out, const char *name, const char *const *names, size_t n,
+                          const char *what);
+const char *airoi__enum_name(int v, const char *const *names, size_t n);
+
+/* Growable arrays: grows *arr (elements of elem bytes, capacity *cap,
+ * doubling from 8) so that it holds n + 1 elements. AIROI_ERR_NOMEM with a
+ * message when out of memory (the array is then unchanged). */
+int airoi__grow(void **arr, size_t *cap, size_t n, size_t elem);
+
+/* The string hash of the library's hash tables (64-bit FNV-1a) over len
+ * bytes of s. */
+static inline uint64_t airoi__hash_str(const char *s, size_t len)
+{
+    uint64_t h = 14695981039346656037u; /* the FNV offset basis */
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211u;
+    }
+    return h;
+}
+
+/* Numbers as text in the C convention ('.' as decimal point) whatever the
+ * locale (numtext.c).
+ * airoi__strtod_c: strtod of len bytes of s; *ok is 1 when all of them
+ * were read.
+ * airoi__format_double: the shortest decimal text that reads back as
+ * exactly v, positional for 1e-6 <= |v| < 1e21 ("0.000123", "1500") and
+ * with an exponent beyond ("1.5e+21", "1e-7"). The sign of zero reads back
+ * too: +0 is "0", -0 is "-0.0" (in YAML's core schema and in JSON parsers
+ * "-0" is the integer 0). A non-finite v (never produced by the library)
+ * gives "null". buf needs 32 bytes. */
+double airoi__strtod_c(const char *s, size_t len, int *ok);
+void airoi__format_double(char *buf, size_t cap, double v);
+
 /* 1 when every one of the n doubles is finite. */
 int airoi__all_finite(const double *v, size_t n);
 

@@ -7,7 +7,7 @@
 #include <stdio.h>
 
 #include "airoi/dates.h"
-#include "core/core-private.h"
+#include "core-private.h"
 
 /* Day number of 1899-12-31: Excel 1900 serial s (s < 60) is this + s. */
 #define EXCEL1900_BASE (-25568)

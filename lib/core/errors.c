@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/core-private.h"
+#include "core-private.h"
 
 #if defined(_MSC_VER)
 #  define AIROI__THREAD_LOCAL __declspec(thread)

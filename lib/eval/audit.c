@@ -8,8 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/core-private.h"
-#include "eval/eval-private.h"
+#include "core-private.h"
+#include "eval-private.h"
 
 /* Reference figures (SPEC 1.1). */
 #define HIDDEN_SHARE_REF 0.40
@@ -229,8 +229,10 @@ static int audit_benchmark(airoi_result *r, size_t *capp)
         return AIROI_OK;
     const char *key = airoi_benchmark_get_key((size_t)r->use_case);
     static const char *const names[] = {"roi", "payback", "investment"};
-    static const char *const units[] = {"annual ROI", "payback (months)",
-                                        "investment (10,000 TWD)"};
+    char investment[64];
+    snprintf(investment, sizeof investment, "investment (%s)",
+             airoi__benchmark_get_basis()->investment_label);
+    const char *const units[] = {"annual ROI", "payback (months)", investment};
     for (int field = AIROI_BENCHMARK_ROI; field <= AIROI_BENCHMARK_INVESTMENT; field++) {
         int pos;
         double v, lo, hi;

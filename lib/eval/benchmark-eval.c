@@ -4,8 +4,8 @@
  */
 #include <math.h>
 
-#include "core/core-private.h"
-#include "eval/eval-private.h"
+#include "core-private.h"
+#include "eval-private.h"
 
 int airoi__benchmark_value(double *out, const airoi_result *r, int field)
 {
@@ -64,11 +64,14 @@ AIROI_API int airoi_result_get_benchmark_value(double *out, const airoi_result *
         return airoi__error(AIROI_ERR_INVALID, "unknown benchmark field %d", field);
     double v;
     int rc = airoi__benchmark_value(&v, r, field);
+    if (rc && field == AIROI_BENCHMARK_INVESTMENT) {
+        const char *cur = airoi__benchmark_get_basis()->currency;
+        return airoi__error(rc, "the project's %s figure does not exist (the project "
+                            "currency is not %s and the FX table has no %s)",
+                            field_name(field), cur, cur);
+    }
     if (rc)
-        return airoi__error(rc, "the project's %s figure does not exist%s", field_name(field),
-                            field == AIROI_BENCHMARK_INVESTMENT
-                                ? " (the project currency is not TWD and the FX table has no TWD)"
-                                : "");
+        return airoi__error(rc, "the project's %s figure does not exist", field_name(field));
     *out = v;
     return AIROI_OK;
 }

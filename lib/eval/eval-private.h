@@ -1,11 +1,72 @@
 /*
- * lib/eval: evaluation internals shared by evaluate.c, audit.c and
- * benchmark-eval.c. Not part of the API.
+ * lib/eval: the data behind the result and schedule handles, and the
+ * evaluation internals shared by evaluate.c, schedule.c, audit.c and
+ * benchmark-eval.c. Read by the layers above eval; not part of the API.
  */
 #ifndef AIROI_EVAL_PRIVATE_H
 #define AIROI_EVAL_PRIVATE_H
 
-#include "model/model-private.h"
+#include "airoi/result.h"
+#include "airoi/schedule.h"
+#include "model-private.h"
+
+#define AIROI__METRIC_COUNT 26
+#define AIROI__COLUMN_COUNT 9
+
+struct airoi_schedule {
+    size_t n;
+    double rate;
+    int has_split;
+    double *col[AIROI__COLUMN_COUNT];
+    double *cat[AIROI__CATEGORY_COUNT];
+    double *dim[AIROI__DIMENSION_COUNT];
+    double *block;     /* one allocation behind every column */
+};
+
+typedef struct airoi__finding {
+    const char *code;  /* static */
+    int severity;
+    char *message;
+    char *subject;     /* NULL: the whole project */
+    double actual;
+    double reference;
+} airoi__finding;
+
+struct airoi_result {
+    char *scenario_name;   /* NULL: base case */
+    int has_probability;
+    double probability;
+    unsigned flags;
+    double metric[AIROI__METRIC_COUNT];
+    int status[AIROI__METRIC_COUNT];
+    double tco_category[AIROI__CATEGORY_COUNT];
+    double dimension_total[AIROI__DIMENSION_COUNT];
+    double strategic_unmonetized;
+    airoi_schedule *schedule;
+    struct airoi_result *subs;  /* array of n_subs sub-results */
+    size_t n_subs;
+    airoi__finding *findings;
+    size_t n_findings;
+    int use_case;          /* benchmark row, -1 when none */
+    double years_per_period;
+    int has_investment;
+    double investment_factor;  /* tco_total x this = investment in the benchmark
+                                  table's unit (airoi__benchmark_get_basis) */
+};
+
+/* Allocates a schedule of n periods with every column zero. */
+int airoi__schedule_alloc(airoi_schedule **out, size_t n, double rate, int has_split);
+/* airoi_schedule_free() without AIROI__ENTER, for failure paths inside the
+ * library: it keeps the thread's error message. Accepts NULL. */
+void airoi__schedule_destroy(airoi_schedule *s);
+/* Fills net, cumulative and discounted columns from costs and benefits. */
+int airoi__schedule_finish(airoi_schedule *s);
+
+/* Spellings of metrics and schedule columns, like the public *_name()
+ * functions but without AIROI__ENTER, so that they keep a pending error
+ * message. */
+const char *airoi__metric_name(int metric);
+const char *airoi__column_name(int column);
 
 /* Figures of the base case the audit needs beyond the result itself. */
 typedef struct airoi__audit_input {

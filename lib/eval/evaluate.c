@@ -7,9 +7,9 @@
 #include <string.h>
 
 #include "airoi/finance.h"
-#include "core/core-private.h"
-#include "eval/eval-private.h"
-#include "model/model-private.h"
+#include "core-private.h"
+#include "eval-private.h"
+#include "model-private.h"
 
 #define BIT(x) (1u << (unsigned)(x))
 
@@ -560,16 +560,17 @@ static void set_expected(airoi_result *r, double eb, double ec, double enpv)
 
 static void setup_benchmark(airoi_result *r, const airoi_project *p)
 {
+    const airoi__benchmark_basis *b = airoi__benchmark_get_basis();
     r->use_case = airoi__benchmark_lookup(p->use_case);
     r->has_investment = 0;
     double fx;
-    if (p->currency && strcmp(p->currency, "TWD") == 0) {
+    if (p->currency && strcmp(p->currency, b->currency) == 0) {
         r->has_investment = 1;
-        r->investment_factor = p->unit / 10000.0;
-    } else if (airoi__project_fx(&fx, p, "TWD") && fx > 0.0) {
-        /* fx is the value of 1 TWD in the project currency */
+        r->investment_factor = p->unit / b->investment_unit;
+    } else if (airoi__project_fx(&fx, p, b->currency) && fx > 0.0) {
+        /* fx is the value of 1 unit of the table's currency in the project currency */
         r->has_investment = 1;
-        r->investment_factor = p->unit / fx / 10000.0;
+        r->investment_factor = p->unit / fx / b->investment_unit;
     }
 }
 

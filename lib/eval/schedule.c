@@ -4,8 +4,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "core/core-private.h"
-#include "model/model-private.h"
+#include "core-private.h"
+#include "eval-private.h"
 
 int airoi__schedule_alloc(airoi_schedule **out, size_t n, double rate, int has_split)
 {

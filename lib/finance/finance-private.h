@@ -16,7 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/core-private.h"
+#include "core-private.h"
 
 /* Relative residual accepted at a root: |f(r)| <= AIROI__ROOT_RESIDUAL *
  * sum of |terms of f at r|. Rounding noise is about n * 1e-16 of that sum. */

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "airoi/finance.h"
-#include "finance/finance-private.h"
+#include "finance-private.h"
 
 /* ------------------------------------------------------------- helpers */
 

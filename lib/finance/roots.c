@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "airoi/finance.h"
-#include "finance/finance-private.h"
+#include "finance-private.h"
 
 /* The scan and Brent work on u = ln(1 + r) in [U_MIN, U_MAX]: 1 + r from
  * about 8.5e-17 (below 2^-53 = 1.1e-16, so every double above -1 is

@@ -12,7 +12,7 @@
 #include <math.h>
 
 #include "airoi/finance.h"
-#include "finance/finance-private.h"
+#include "finance-private.h"
 
 static int check_finite(const char *name, const char *what, double x)
 {

@@ -2,14 +2,13 @@
  * lib/io/diag.c: the diagnostics list of a model file, and the YAML number
  * syntax shared by the loader and the saver.
  */
-#include <locale.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "io/io-private.h"
+#include "io-private.h"
 
 /* ---- diagnostics ---------------------------------------------------------- */
 
@@ -246,43 +245,6 @@ static int is_decimal(const char *s, size_t len)
     return i == len;
 }
 
-/* The decimal point of the calling thread's locale, found by formatting a
- * number (snprintf is thread-safe; localeconv() is not, in glibc). */
-static char locale_decimal_point(void)
-{
-    char t[8];
-    snprintf(t, sizeof t, "%.1f", 0.5);
-    return t[1] ? t[1] : '.';
-}
-
-/* strtod in the C convention whatever the process locale: the text's '.' is
- * swapped for the locale's decimal point first. */
-static double c_strtod(const char *s, size_t len, int *ok)
-{
-    char small[128];
-    char *buf = small;
-    if (len + 1 > sizeof small) {
-        buf = airoi__malloc(len + 1);
-        if (!buf) {
-            *ok = 0;
-            return 0;
-        }
-    }
-    memcpy(buf, s, len);
-    buf[len] = '\0';
-    char dp = locale_decimal_point();
-    if (dp != '.')
-        for (size_t i = 0; i < len; i++)
-            if (buf[i] == '.')
-                buf[i] = dp;
-    char *end = NULL;
-    double v = strtod(buf, &end);
-    *ok = end == buf + len;
-    if (buf != small)
-        airoi__free(buf);
-    return v;
-}
-
 int airoi__yaml_number(double *out, const char *s, size_t len)
 {
     if (len == 0)
@@ -314,7 +276,7 @@ int airoi__yaml_number(double *out, const char *s, size_t len)
     if (!is_decimal(s, len))
         return 1;
     int ok = 0;
-    double v = c_strtod(s, len, &ok);
+    double v = airoi__strtod_c(s, len, &ok);
     if (!ok)
         return 1; /* also when out of memory for an absurdly long number */
     if (!isfinite(v))
@@ -334,74 +296,4 @@ int airoi__yaml_plain_is_special(const char *s, size_t len)
             return 1;
     double v;
     return airoi__yaml_number(&v, s, len) != 1;
-}
-
-void airoi__format_double(char *buf, size_t cap, double v)
-{
-    if (v == 0) {
-        snprintf(buf, cap, "%s", signbit(v) ? "-0.0" : "0");
-        return;
-    }
-    /* The fewest significant digits that read back exactly... */
-    char sci[48];
-    int prec = 1;
-    for (; prec <= 17; prec++) {
-        snprintf(sci, sizeof sci, "%.*e", prec - 1, v);
-        int ok = 0;
-        /* the locale's decimal point, whatever it is, becomes '.' */
-        for (char *c = sci; *c; c++)
-            if (*c != '-' && *c != '+' && *c != 'e' && *c != 'E' && !is_digit(*c))
-                *c = '.';
-        double back = c_strtod(sci, strlen(sci), &ok);
-        if (ok && back == v)
-            break;
-    }
-    /* ...split into sign, digits and decimal exponent... */
-    char digits[24];
-    size_t nd = 0;
-    const char *c = sci;
-    int neg = *c == '-';
-    if (neg)
-        c++;
-    for (; *c && *c != 'e' && *c != 'E'; c++)
-        if (is_digit(*c) && nd < sizeof digits - 1)
-            digits[nd++] = *c;
-    digits[nd] = '\0';
-    long e = (*c == 'e' || *c == 'E') ? strtol(c + 1, NULL, 10) : 0;
-    while (nd > 1 && digits[nd - 1] == '0')
-        digits[--nd] = '\0';
-    /* ...and written positionally unless the exponent is extreme. */
-    size_t o = 0;
-    if (neg)
-        buf[o++] = '-';
-    if (e >= -6 && e < 21) {
-        if (e >= (long)nd - 1) {
-            memcpy(buf + o, digits, nd);
-            o += nd;
-            for (long z = 0; z < e - ((long)nd - 1); z++)
-                buf[o++] = '0';
-        } else if (e >= 0) {
-            memcpy(buf + o, digits, (size_t)e + 1);
-            o += (size_t)e + 1;
-            buf[o++] = '.';
-            memcpy(buf + o, digits + e + 1, nd - (size_t)e - 1);
-            o += nd - (size_t)e - 1;
-        } else {
-            buf[o++] = '0';
-            buf[o++] = '.';
-            for (long z = 0; z < -e - 1; z++)
-                buf[o++] = '0';
-            memcpy(buf + o, digits, nd);
-            o += nd;
-        }
-        buf[o] = '\0';
-    } else {
-        buf[o++] = digits[0];
-        if (nd > 1) {
-            buf[o++] = '.';
-            memcpy(buf + o, digits + 1, nd - 1);
-            o += nd - 1;
-        }
-        snprintf(buf + o, cap - o, "e%+ld", e);
-    }
 }

@@ -10,7 +10,7 @@
 #include <stdint.h>
 
 #include "airoi/model.h"
-#include "core/core-private.h"
+#include "core-private.h"
 
 /* Limits of the loader, documented in docs/model-format.md. */
 #define AIROI__IO_MAX_DEPTH 64            /* nested collections */
@@ -63,9 +63,5 @@ int airoi__yaml_number(double *out, const char *s, size_t len);
 /* 1 when a plain scalar with this text resolves to null, a boolean or a
  * number under the core schema (so a string with this text must be quoted). */
 int airoi__yaml_plain_is_special(const char *s, size_t len);
-
-/* Shortest decimal text that reads back as exactly v (v finite), always with
- * '.' as the decimal point. buf needs 32 bytes. */
-void airoi__format_double(char *buf, size_t cap, double v);
 
 #endif /* AIROI_IO_PRIVATE_H */

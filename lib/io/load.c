@@ -22,7 +22,7 @@
 #include "airoi/items.h"
 #include "airoi/result.h"
 #include "airoi/scenario.h"
-#include "io/io-private.h"
+#include "io-private.h"
 
 /* ---- the tree --------------------------------------------------------------- */
 
@@ -98,22 +98,12 @@ static const char *S(const loader *L, const ynode *n)
     return L->pool + n->off;
 }
 
-static uint64_t hash_str(const char *s, size_t len)
-{
-    uint64_t h = 1469598103934665603u;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211u;
-    }
-    return h;
-}
-
 static const void *smap_get(const smap *m, const char *k, size_t len)
 {
     if (!m->cap)
         return NULL;
     size_t mask = m->cap - 1;
-    for (size_t i = (size_t)hash_str(k, len) & mask;; i = (i + 1) & mask) {
+    for (size_t i = (size_t)airoi__hash_str(k, len) & mask;; i = (i + 1) & mask) {
         const smap_ent *e = &m->e[i];
         if (!e->k)
             return NULL;
@@ -133,7 +123,7 @@ static int smap_put(smap *m, const char *k, size_t len, const void *v)
         for (size_t i = 0; i < m->cap; i++) {
             if (!m->e[i].k)
                 continue;
-            size_t j = (size_t)hash_str(m->e[i].k, m->e[i].len) & (cap - 1);
+            size_t j = (size_t)airoi__hash_str(m->e[i].k, m->e[i].len) & (cap - 1);
             while (e[j].k)
                 j = (j + 1) & (cap - 1);
             e[j] = m->e[i];
@@ -143,7 +133,7 @@ static int smap_put(smap *m, const char *k, size_t len, const void *v)
         m->cap = cap;
     }
     size_t mask = m->cap - 1;
-    for (size_t i = (size_t)hash_str(k, len) & mask;; i = (i + 1) & mask) {
+    for (size_t i = (size_t)airoi__hash_str(k, len) & mask;; i = (i + 1) & mask) {
         smap_ent *e = &m->e[i];
         if (!e->k) {
             e->k = k;

@@ -17,7 +17,7 @@
 #include "airoi/dates.h"
 #include "airoi/items.h"
 #include "airoi/scenario.h"
-#include "io/io-private.h"
+#include "io-private.h"
 
 typedef struct saver {
     yaml_emitter_t em;

@@ -4,14 +4,28 @@
  */
 #include <string.h>
 
-#include "core/core-private.h"
-#include "model/model-private.h"
+#include "core-private.h"
+#include "model-private.h"
+
+/* What the ranges of the table are measured in. The investment ranges are
+ * in units of 10,000 TWD: a project's total costs are converted into them
+ * through its unit and its exchange rate for TWD (lib/eval). */
+static const airoi__benchmark_basis basis = {
+    .currency = "TWD",
+    .investment_unit = 10000.0,
+    .investment_label = "10,000 TWD",
+};
+
+const airoi__benchmark_basis *airoi__benchmark_get_basis(void)
+{
+    return &basis;
+}
 
 typedef struct benchmark_row {
     const char *key;
     const char *label;
     const char *aliases[5];   /* NULL-terminated */
-    double investment[2];     /* 10,000 TWD */
+    double investment[2];     /* basis.investment_unit x basis.currency */
     double roi[2];            /* fraction per year */
     double payback[2];        /* months */
     int dims[2];

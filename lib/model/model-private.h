@@ -1,6 +1,7 @@
 /*
  * lib/model: the data behind the project, item and scenario handles.
- * Internal header shared by lib/model and lib/eval; not part of the API.
+ * Internal header of lib/model, read by the layers above it; not part of
+ * the API.
  */
 #ifndef AIROI_MODEL_PRIVATE_H
 #define AIROI_MODEL_PRIVATE_H
@@ -11,9 +12,7 @@
 #include "airoi/benchmark.h"
 #include "airoi/items.h"
 #include "airoi/project.h"
-#include "airoi/result.h"
 #include "airoi/scenario.h"
-#include "airoi/schedule.h"
 
 #define AIROI__CATEGORY_COUNT 9
 #define AIROI__DIMENSION_COUNT 4
@@ -127,8 +126,6 @@ double airoi__item_amount(const airoi__item *it);
 
 /* Checks a name or code: non-NULL, non-empty, at most AIROI_NAME_MAX bytes. */
 int airoi__check_name(const char *s, const char *what);
-/* Grows *arr (elements of elem bytes, capacity *cap) to hold n + 1. */
-int airoi__grow(void **arr, size_t *cap, size_t n, size_t elem);
 /* Rebuilds the name index with room for `extra` more items. */
 int airoi__project_reindex(airoi_project *p, size_t extra);
 
@@ -142,63 +139,17 @@ void airoi__scenario_destroy(airoi_scenario *s);
  * without AIROI__ENTER, so that they keep a pending error message. */
 const char *airoi__category_name(int category);
 const char *airoi__dimension_name(int dimension);
-const char *airoi__metric_name(int metric);
-const char *airoi__column_name(int column);
 
 /* Benchmark table lookups shared by model (use-case validation) and eval. */
 int airoi__benchmark_lookup(const char *key);
 
-/* --- Results and schedules (lib/eval) ---------------------------------- */
-
-#define AIROI__METRIC_COUNT 26
-#define AIROI__COLUMN_COUNT 9
-
-struct airoi_schedule {
-    size_t n;
-    double rate;
-    int has_split;
-    double *col[AIROI__COLUMN_COUNT];
-    double *cat[AIROI__CATEGORY_COUNT];
-    double *dim[AIROI__DIMENSION_COUNT];
-    double *block;     /* one allocation behind every column */
-};
-
-typedef struct airoi__finding {
-    const char *code;  /* static */
-    int severity;
-    char *message;
-    char *subject;     /* NULL: the whole project */
-    double actual;
-    double reference;
-} airoi__finding;
-
-struct airoi_result {
-    char *scenario_name;   /* NULL: base case */
-    int has_probability;
-    double probability;
-    unsigned flags;
-    double metric[AIROI__METRIC_COUNT];
-    int status[AIROI__METRIC_COUNT];
-    double tco_category[AIROI__CATEGORY_COUNT];
-    double dimension_total[AIROI__DIMENSION_COUNT];
-    double strategic_unmonetized;
-    airoi_schedule *schedule;
-    struct airoi_result *subs;  /* array of n_subs sub-results */
-    size_t n_subs;
-    airoi__finding *findings;
-    size_t n_findings;
-    int use_case;          /* benchmark row, -1 when none */
-    double years_per_period;
-    int has_investment;
-    double investment_factor;  /* tco_total x this = investment in 10,000 TWD */
-};
-
-/* Allocates a schedule of n periods with every column zero. */
-int airoi__schedule_alloc(airoi_schedule **out, size_t n, double rate, int has_split);
-/* airoi_schedule_free() without AIROI__ENTER, for failure paths inside the
- * library: it keeps the thread's error message. Accepts NULL. */
-void airoi__schedule_destroy(airoi_schedule *s);
-/* Fills net, cumulative and discounted columns from costs and benefits. */
-int airoi__schedule_finish(airoi_schedule *s);
+/* The units of the benchmark table (lib/model/benchmark.c): investment
+ * ranges are in investment_unit x currency ("10,000 TWD"). */
+typedef struct airoi__benchmark_basis {
+    const char *currency;         /* ISO 4217 code */
+    double investment_unit;       /* amount of currency per unit of the ranges */
+    const char *investment_label; /* the unit in words, for messages and reports */
+} airoi__benchmark_basis;
+const airoi__benchmark_basis *airoi__benchmark_get_basis(void);
 
 #endif /* AIROI_MODEL_PRIVATE_H */

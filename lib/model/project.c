@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "airoi/dates.h"
-#include "core/core-private.h"
-#include "model/model-private.h"
+#include "core-private.h"
+#include "model-private.h"
 
 #define BIT(x) (1u << (unsigned)(x))
 
@@ -26,35 +26,11 @@ int airoi__check_name(const char *s, const char *what)
     return AIROI_OK;
 }
 
-/* Grows an array of pointers to hold one more element. */
-int airoi__grow(void **arr, size_t *cap, size_t n, size_t elem)
-{
-    if (n < *cap)
-        return AIROI_OK;
-    size_t nc = *cap ? *cap * 2 : 8;
-    void *p = airoi__reallocarray(*arr, nc, elem);
-    if (!p)
-        return airoi__error(AIROI_ERR_NOMEM, "out of memory");
-    *arr = p;
-    *cap = nc;
-    return AIROI_OK;
-}
-
 /* ---- name index -------------------------------------------------------- */
-
-static uint64_t hash_str(const char *s)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211ull;
-    }
-    return h;
-}
 
 static void index_put(airoi__item **index, size_t cap, airoi__item *it)
 {
-    size_t i = (size_t)hash_str(it->name) & (cap - 1);
+    size_t i = (size_t)airoi__hash_str(it->name, strlen(it->name)) & (cap - 1);
     while (index[i])
         i = (i + 1) & (cap - 1);
     index[i] = it;
@@ -84,7 +60,7 @@ airoi__item *airoi__project_find_item(const airoi_project *p, const char *name)
 {
     if (!p->index || !name)
         return NULL;
-    size_t i = (size_t)hash_str(name) & (p->index_cap - 1);
+    size_t i = (size_t)airoi__hash_str(name, strlen(name)) & (p->index_cap - 1);
     while (p->index[i]) {
         if (strcmp(p->index[i]->name, name) == 0)
             return p->index[i];

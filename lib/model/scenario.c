@@ -4,8 +4,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "core/core-private.h"
-#include "model/model-private.h"
+#include "core-private.h"
+#include "model-private.h"
 
 #define BIT(x) (1u << (unsigned)(x))
 

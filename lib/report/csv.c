@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "report/report-private.h"
+#include "report-private.h"
 
 static void field(airoi__buf *b, const char *s, int first)
 {
@@ -32,7 +32,7 @@ static void field(airoi__buf *b, const char *s, int first)
 static void number(airoi__buf *b, double v, int first)
 {
     char t[64];
-    airoi__fmt_double(t, sizeof t, v);
+    airoi__format_double(t, sizeof t, v);
     field(b, t, first);
 }
 

@@ -6,7 +6,7 @@
  */
 #include <string.h>
 
-#include "report/report-private.h"
+#include "report-private.h"
 #include "airoi/version.h"
 
 typedef struct jw {
@@ -121,7 +121,7 @@ static void num(jw *w, const char *k, double v)
 {
     char t[64];
     key(w, k);
-    airoi__fmt_double(t, sizeof t, v);
+    airoi__format_double(t, sizeof t, v);
     airoi__buf_puts(w->b, t);
 }
 

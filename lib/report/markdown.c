@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "report/report-private.h"
+#include "report-private.h"
 
 /* Text on one line with Markdown's special characters escaped; control
  * characters (newlines included) become spaces so that a name cannot end a

@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/core-private.h"
+#include "core-private.h"
 #include "airoi/project.h"
 #include "airoi/result.h"
 #include "airoi/report.h"
@@ -132,9 +132,6 @@ void airoi__report_markdown(airoi__buf *b, const rpt *R);
 
 /* Shared formatting helpers (report.c). */
 
-/* Shortest decimal text that reads back as the same double ("%.17g" at
- * most), with '.' as the decimal point whatever the locale; -0 gives "0". */
-void airoi__fmt_double(char *buf, size_t cap, double v);
 /* Fixed decimals with thousands separators: 1234567.891 -> "1,234,567.89". */
 void airoi__fmt_grouped(char *buf, size_t cap, double v, int decimals);
 /* A fraction as a percentage with one decimal: 0.557 -> "55.7%". */

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report/report-private.h"
+#include "report-private.h"
 #include "airoi/benchmark.h"
 #include "airoi/dates.h"
 #include "airoi/schedule.h"
@@ -54,27 +54,6 @@ AIROI_API const char *airoi_report_format_name(int format)
 /* ------------------------------------------------------------------------ */
 /* Formatting helpers                                                        */
 /* ------------------------------------------------------------------------ */
-
-void airoi__fmt_double(char *buf, size_t cap, double v)
-{
-    if (!isfinite(v)) { /* never produced by the library; keep JSON valid */
-        snprintf(buf, cap, "null");
-        return;
-    }
-    if (v == 0) {
-        snprintf(buf, cap, "0");
-        return;
-    }
-    for (int prec = 15; prec <= 17; prec++) {
-        snprintf(buf, cap, "%.*g", prec, v);
-        if (strtod(buf, NULL) == v)
-            break;
-    }
-    /* A locale with ',' as decimal point must not leak into the output. */
-    for (char *c = buf; *c; c++)
-        if (*c != '-' && *c != '+' && *c != 'e' && (*c < '0' || *c > '9'))
-            *c = '.';
-}
 
 void airoi__fmt_grouped(char *buf, size_t cap, double v, int decimals)
 {

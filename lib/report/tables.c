@@ -7,7 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "report/report-private.h"
+#include "model-private.h"
+#include "report-private.h"
 #include "airoi/schedule.h"
 
 /* ------------------------------------------------------------------------ */
@@ -522,8 +523,11 @@ int airoi__tbl_benchmark(rpt_table *t, const rpt *R)
 {
     static const char *const head[] = {"Figure", "This project", "Benchmark range", "Position"};
     static const int right[] = {0, 1, 1, 0};
-    static const char *const labels[RPT_BENCH_FIELDS] = {
-        "Annual ROI (basic ROI)", "Payback (months)", "Investment (10,000 TWD)"};
+    char investment[64];
+    snprintf(investment, sizeof investment, "Investment (%s)",
+             airoi__benchmark_get_basis()->investment_label);
+    const char *const labels[RPT_BENCH_FIELDS] = {"Annual ROI (basic ROI)", "Payback (months)",
+                                                  investment};
     if (!R->has_benchmark)
         return 0;
     airoi__table_init(t, 4, head, right);

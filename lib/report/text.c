@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "report/report-private.h"
+#include "report-private.h"
 
 #define WRAP 78
 

@@ -6,8 +6,8 @@
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d /tmp/airoi-consumer.XXXXXX)
-meson setup "$work/build" "$top" -Ddefault_library=both -Dtests=false -Ddocs=false \
-    -Dpython=false -Dxll=false --prefix="$work/prefix" >/dev/null
+meson setup "$work/build" "$top" -Ddefault_library=both -Dtests=disabled -Ddocs=disabled \
+    -Dpython=false -Dxll=disabled --prefix="$work/prefix" >/dev/null
 ninja -C "$work/build" >/dev/null
 meson install -C "$work/build" >/dev/null
 pc=$(find "$work/prefix" -name airoi.pc)

@@ -9,7 +9,7 @@ secs=${1:-60}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 b="$top/build-fuzz"
 rm -rf "$b"
-CC=clang meson setup "$b" "$top" -Dfuzzing=true -Dpython=false -Dxll=false -Ddocs=false \
+CC=clang meson setup "$b" "$top" -Dfuzzing=true -Dpython=false -Dxll=disabled -Ddocs=disabled \
     -Db_sanitize=address,undefined -Db_lundef=false -Dc_args=-fsanitize=fuzzer-no-link \
     -Dbuildtype=debugoptimized >/dev/null
 ninja -C "$b" tests/fuzz/fuzz-model >/dev/null

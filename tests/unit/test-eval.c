@@ -1403,6 +1403,9 @@ START_TEST(audit_benchmarks)
     r = evaluate(p, NULL, 0);
     ck_assert_int_eq(airoi_result_get_benchmark_value(&x, r, AIROI_BENCHMARK_INVESTMENT),
                      AIROI_ERR_NOT_FOUND);
+    ck_assert_str_eq(airoi_last_error_message(),
+                     "the project's investment figure does not exist (the project currency is "
+                     "not TWD and the FX table has no TWD)");
     ck_assert_int_eq(airoi_result_get_benchmark_position(&pos, r, AIROI_BENCHMARK_INVESTMENT),
                      AIROI_ERR_NOT_FOUND);
     ck_assert_int_eq(airoi_result_get_benchmark_position(&pos, r, 7), AIROI_ERR_INVALID);
@@ -1444,7 +1447,10 @@ START_TEST(audit_benchmark_investment)
     ck_assert_int_eq(airoi_result_get_finding_numbers(&a, &ref, r, (size_t)i - 1), AIROI_OK);
     ck_assert_double_eq_tol(a, 50, 1e-12);
     ck_assert_double_eq_tol(ref, 100, 1e-12);
-    ck_assert(strstr(airoi_result_get_finding_message(r, (size_t)i - 1), "investment") != NULL);
+    /* the unit comes from the benchmark table */
+    ck_assert_str_eq(airoi_result_get_finding_message(r, (size_t)i - 1),
+                     "investment (10,000 TWD) of 50 is below the process_automation range "
+                     "of 100-500");
     airoi_result_free(r);
     /* 600 > 500: above */
     ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AMOUNT, 600), AIROI_OK);

@@ -16,7 +16,7 @@
 
 #include <airoi/airoi.h>
 
-#include "finance/finance-private.h"
+#include "finance-private.h"
 
 #ifndef FINANCE_REFERENCE
 #  error "FINANCE_REFERENCE (path of tests/data/finance/reference.csv) is not defined"

@@ -9,7 +9,7 @@
 
 #include <airoi/airoi.h>
 
-#include "core/core-private.h"
+#include "core-private.h"
 
 /* Builds a small project with every kind of part; returns the first failure. */
 static int build(airoi_project **out)

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include <airoi/airoi.h>
-#include "core/core-private.h"
+#include "core-private.h"
 
 /* Worked example 3 (yearly, horizon 3, discount 8%). */
 static airoi_project *example3(const char *name)

@@ -1,0 +1,126 @@
+/*
+ * lib/core/numtext.c: numbers as text and back, in the C convention ('.' as
+ * the decimal point) whatever the locale. The one formatter of doubles used
+ * by the model files (lib/io) and the reports (lib/report).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core-private.h"
+
+/* The decimal point of the calling thread's locale, found by formatting a
+ * number (snprintf is thread-safe; localeconv() is not, in glibc). */
+static char locale_decimal_point(void)
+{
+    char t[8];
+    snprintf(t, sizeof t, "%.1f", 0.5);
+    return t[1] ? t[1] : '.';
+}
+
+/* strtod in the C convention whatever the process locale: the text's '.' is
+ * swapped for the locale's decimal point first. */
+double airoi__strtod_c(const char *s, size_t len, int *ok)
+{
+    char small[128];
+    char *buf = small;
+    if (len + 1 > sizeof small) {
+        buf = airoi__malloc(len + 1);
+        if (!buf) {
+            *ok = 0;
+            return 0;
+        }
+    }
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+    char dp = locale_decimal_point();
+    if (dp != '.')
+        for (size_t i = 0; i < len; i++)
+            if (buf[i] == '.')
+                buf[i] = dp;
+    char *end = NULL;
+    double v = strtod(buf, &end);
+    *ok = end == buf + len;
+    if (buf != small)
+        airoi__free(buf);
+    return v;
+}
+
+/* Splits the text of printf's %e (any locale) into its significant digits,
+ * without trailing zeros, and its decimal exponent. */
+static size_t split_e(const char *sci, char *digits, size_t cap, long *exp10)
+{
+    size_t nd = 0;
+    const char *c = sci;
+    for (; *c && *c != 'e' && *c != 'E'; c++)
+        if (*c >= '0' && *c <= '9' && nd < cap - 1)
+            digits[nd++] = *c;
+    while (nd > 1 && digits[nd - 1] == '0')
+        nd--;
+    digits[nd] = '\0';
+    *exp10 = (*c == 'e' || *c == 'E') ? strtol(c + 1, NULL, 10) : 0;
+    return nd;
+}
+
+void airoi__format_double(char *buf, size_t cap, double v)
+{
+    if (!isfinite(v)) { /* never produced by the library; keeps JSON valid */
+        snprintf(buf, cap, "null");
+        return;
+    }
+    if (v == 0) {
+        snprintf(buf, cap, "%s", signbit(v) ? "-0.0" : "0");
+        return;
+    }
+    /* The fewest significant digits that read back exactly... */
+    char digits[24];
+    size_t nd = 0;
+    long e = 0;
+    for (int prec = 1; prec <= 17; prec++) {
+        char sci[48], c_text[48];
+        snprintf(sci, sizeof sci, "%.*e", prec - 1, v);
+        nd = split_e(sci, digits, sizeof digits, &e);
+        snprintf(c_text, sizeof c_text, "%s%c.%se%ld", v < 0 ? "-" : "", digits[0],
+                 nd > 1 ? digits + 1 : "0", e);
+        int ok = 0;
+        if (airoi__strtod_c(c_text, strlen(c_text), &ok) == v && ok)
+            break;
+    }
+    /* ...written positionally unless the exponent is extreme. */
+    char out[48];
+    size_t o = 0;
+    if (v < 0)
+        out[o++] = '-';
+    if (e >= -6 && e < 21) {
+        if (e >= (long)nd - 1) {
+            memcpy(out + o, digits, nd);
+            o += nd;
+            for (long z = 0; z < e - ((long)nd - 1); z++)
+                out[o++] = '0';
+        } else if (e >= 0) {
+            memcpy(out + o, digits, (size_t)e + 1);
+            o += (size_t)e + 1;
+            out[o++] = '.';
+            memcpy(out + o, digits + e + 1, nd - (size_t)e - 1);
+            o += nd - (size_t)e - 1;
+        } else {
+            out[o++] = '0';
+            out[o++] = '.';
+            for (long z = 0; z < -e - 1; z++)
+                out[o++] = '0';
+            memcpy(out + o, digits, nd);
+            o += nd;
+        }
+        out[o] = '\0';
+    } else {
+        out[o++] = digits[0];
+        if (nd > 1) {
+            out[o++] = '.';
+            memcpy(out + o, digits + 1, nd - 1);
+            o += nd - 1;
+        }
+        snprintf(out + o, sizeof out - o, "e%+ld", e);
+    }
+    snprintf(buf, cap, "%s", out);
+}

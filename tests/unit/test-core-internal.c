@@ -1,0 +1,200 @@
+/*
+ * tests/unit/test-core-internal.c: white-box tests of the helpers lib/core
+ * shares with every layer: number text (the one double formatter of model
+ * files and reports), array growth, the string hash, enumeration names.
+ */
+#include <check.h>
+#include <float.h>
+#include <locale.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <airoi/airoi.h>
+#include "core-private.h"
+
+static const char *fmt(double v)
+{
+    static char buf[32];
+    airoi__format_double(buf, sizeof buf, v);
+    return buf;
+}
+
+/* v formatted, read back with the C strtod, and compared bit for bit. */
+static void assert_round_trip(double v)
+{
+    char buf[32];
+    airoi__format_double(buf, sizeof buf, v);
+    int ok = 0;
+    double back = airoi__strtod_c(buf, strlen(buf), &ok);
+    ck_assert_msg(ok, "'%s' does not read as a number", buf);
+    ck_assert_msg(memcmp(&back, &v, sizeof v) == 0, "%a formatted as '%s' reads back as %a", v,
+                  buf, back);
+}
+
+START_TEST(format_examples)
+{
+    ck_assert_str_eq(fmt(0.1), "0.1");
+    ck_assert_str_eq(fmt(0.1 + 0.2), "0.30000000000000004");
+    ck_assert_str_eq(fmt(-1.5), "-1.5");
+    ck_assert_str_eq(fmt(1500), "1500");
+    ck_assert_str_eq(fmt(1.0 / 3), "0.3333333333333333");
+    ck_assert_str_eq(fmt(1e20), "100000000000000000000");
+    ck_assert_str_eq(fmt(1e21), "1e+21");
+    ck_assert_str_eq(fmt(0.000001), "0.000001");
+    ck_assert_str_eq(fmt(1e-7), "1e-7");
+    ck_assert_str_eq(fmt(1.25e-7), "1.25e-7");
+    ck_assert_str_eq(fmt(5e-324), "5e-324");
+    ck_assert_str_eq(fmt(DBL_MAX), "1.7976931348623157e+308");
+    ck_assert_str_eq(fmt(-DBL_MIN), "-2.2250738585072014e-308");
+    ck_assert_str_eq(fmt(NAN), "null");
+    ck_assert_str_eq(fmt(-INFINITY), "null");
+}
+END_TEST
+
+/* The decision on zero: the sign reads back. "-0" would not do: YAML's core
+ * schema and JSON parsers read it as the integer 0. */
+START_TEST(format_signed_zero)
+{
+    ck_assert_str_eq(fmt(0.0), "0");
+    ck_assert_str_eq(fmt(-0.0), "-0.0");
+    int ok = 0;
+    double z = airoi__strtod_c("-0.0", 4, &ok);
+    ck_assert(ok && z == 0 && signbit(z));
+    z = airoi__strtod_c("0", 1, &ok);
+    ck_assert(ok && z == 0 && !signbit(z));
+}
+END_TEST
+
+/* Shortest: the fewest significant digits that read back, for a spread of
+ * doubles (xorshift bit patterns, every exponent). */
+START_TEST(format_round_trips_shortest)
+{
+    uint64_t x = 88172645463325252u;
+    for (int i = 0; i < 4000; i++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        double v;
+        memcpy(&v, &x, sizeof v);
+        if (!isfinite(v))
+            continue;
+        assert_round_trip(v);
+        /* one digit fewer than what was written never reads back as v */
+        char buf[32], shorter[48];
+        airoi__format_double(buf, sizeof buf, v);
+        int nd = 0;
+        int started = 0;
+        for (const char *c = buf; *c && *c != 'e'; c++) {
+            if (*c >= '1' && *c <= '9')
+                started = 1;
+            if (started && *c >= '0' && *c <= '9')
+                nd++;
+        }
+        /* trailing zeros of an integer written positionally are not digits */
+        if (!strchr(buf, '.') && !strchr(buf, 'e'))
+            for (const char *c = buf + strlen(buf) - 1; c > buf && *c == '0'; c--)
+                nd--;
+        if (nd > 1 && v != 0) {
+            snprintf(shorter, sizeof shorter, "%.*e", nd - 2, v);
+            int ok = 0;
+            ck_assert_msg(airoi__strtod_c(shorter, strlen(shorter), &ok) != v,
+                          "'%s' is not the shortest: '%s' reads back too", buf, shorter);
+        }
+    }
+    assert_round_trip(0.0);
+    assert_round_trip(-0.0);
+    assert_round_trip(DBL_MAX);
+    assert_round_trip(DBL_MIN);
+    assert_round_trip(DBL_TRUE_MIN);
+}
+END_TEST
+
+/* A locale with a decimal comma changes nothing (when it is installed). */
+START_TEST(format_ignores_locale)
+{
+    if (!setlocale(LC_NUMERIC, "de_DE.UTF-8"))
+        return;
+    ck_assert_str_eq(fmt(0.5), "0.5");
+    ck_assert_str_eq(fmt(-1234.125), "-1234.125");
+    ck_assert_str_eq(fmt(1.5e-9), "1.5e-9");
+    int ok = 0;
+    ck_assert(airoi__strtod_c("2.25", 4, &ok) == 2.25 && ok);
+    setlocale(LC_NUMERIC, "C");
+}
+END_TEST
+
+START_TEST(grow_doubles)
+{
+    int *a = NULL;
+    size_t cap = 0;
+    for (size_t n = 0; n < 100; n++) {
+        ck_assert_int_eq(airoi__grow((void **)&a, &cap, n, sizeof *a), AIROI_OK);
+        ck_assert_uint_gt(cap, n);
+        a[n] = (int)n;
+    }
+    ck_assert_uint_eq(cap, 128);
+    for (int n = 0; n < 100; n++)
+        ck_assert_int_eq(a[n], n);
+    airoi__free(a);
+
+    a = NULL;
+    cap = 0;
+    airoi__alloc_fail_after(0);
+    ck_assert_int_eq(airoi__grow((void **)&a, &cap, 0, sizeof *a), AIROI_ERR_NOMEM);
+    airoi__alloc_fail_after(-1);
+    ck_assert_ptr_null(a);
+    ck_assert_uint_eq(cap, 0);
+}
+END_TEST
+
+START_TEST(hash_is_fnv1a)
+{
+    ck_assert(airoi__hash_str("", 0) == 0xcbf29ce484222325u);
+    ck_assert(airoi__hash_str("a", 1) == 0xaf63dc4c8601ec8cu);
+    ck_assert(airoi__hash_str("foobar", 6) == 0x85944171f73967e8u);
+    ck_assert(airoi__hash_str("ab", 1) == airoi__hash_str("a", 1));
+}
+END_TEST
+
+START_TEST(enum_names)
+{
+    static const char *const names[] = {"zero", "one", "two"};
+    int v = -1;
+    ck_assert_int_eq(airoi__enum_from_name(&v, "two", names, 3, "thing"), AIROI_OK);
+    ck_assert_int_eq(v, 2);
+    ck_assert_int_eq(airoi__enum_from_name(&v, "three", names, 3, "thing"), AIROI_ERR_INVALID);
+    ck_assert_str_eq(airoi__error_get(), "unknown thing 'three'");
+    ck_assert_int_eq(airoi__enum_from_name(NULL, "one", names, 3, "thing"), AIROI_ERR_INVALID);
+    ck_assert_str_eq(airoi__enum_name(1, names, 3), "one");
+    ck_assert_ptr_null(airoi__enum_name(3, names, 3));
+    ck_assert_ptr_null(airoi__enum_name(-1, names, 3));
+}
+END_TEST
+
+static Suite *core_internal_suite(void)
+{
+    Suite *s = suite_create("core-internal");
+    TCase *tc = tcase_create("numtext");
+    tcase_add_test(tc, format_examples);
+    tcase_add_test(tc, format_signed_zero);
+    tcase_add_test(tc, format_round_trips_shortest);
+    tcase_add_test(tc, format_ignores_locale);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("helpers");
+    tcase_add_test(tc, grow_doubles);
+    tcase_add_test(tc, hash_is_fnv1a);
+    tcase_add_test(tc, enum_names);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(core_internal_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? 1 : 0;
+}
