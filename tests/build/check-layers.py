@@ -18,7 +18,7 @@ each layer and the layers it may read. Two checks:
    file's own layer or a layer it may read; no directory parts, no "..";
    <yaml.h> only in lib/io.
 
-3. Calls. With nm, the symbols each layer's archive (lib/libairoi-LAYER.a)
+3. Calls. With nm, the symbols each layer's archive (libairoi-<layer>.a in the build's lib/)
    leaves undefined must not be defined by a layer it may not read, so that
    a function declared by hand instead of through a header cannot reach
    upward either. Skipped when nm is missing.
