@@ -14,6 +14,7 @@
  */
 #include <check.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <airoi/airoi.h>
@@ -332,17 +333,12 @@ END_TEST
 
 /* ---- loading ------------------------------------------------------------- */
 
-/* Loads a model text. The text is the load's status, every diagnostic with
- * its status, then the project's YAML when it loaded. */
-static int op_load(char **text, const void *arg)
+/* After a load: its status, every diagnostic with its status, then the
+ * project's YAML when it loaded; AIROI_ERR_NOMEM when the load ran out. */
+static int describe_load(char **text, int rc, airoi_project *p, airoi_diagnostics *d)
 {
-    const char *yaml = arg;
-    airoi_project *p = NULL;
-    airoi_diagnostics *d = NULL;
-    int rc = airoi_model_load_buffer(&p, &d, yaml, strlen(yaml), "model.yaml", 0);
-    injection_off();
     if (rc == AIROI_ERR_NOMEM) {
-        check_nomem_message("airoi_model_load_buffer");
+        check_nomem_message("loading a model");
         ck_assert_ptr_null(p);
         ck_assert_ptr_null(d);
         return rc;
@@ -369,6 +365,39 @@ static int op_load(char **text, const void *arg)
     return AIROI_OK;
 }
 
+/* Loads a model text. */
+static int op_load(char **text, const void *arg)
+{
+    const char *yaml = arg;
+    airoi_project *p = NULL;
+    airoi_diagnostics *d = NULL;
+    int rc = airoi_model_load_buffer(&p, &d, yaml, strlen(yaml), "model.yaml", 0);
+    injection_off();
+    return describe_load(text, rc, p, d);
+}
+
+/* Loads a model file. */
+static int op_load_file(char **text, const void *arg)
+{
+    airoi_project *p = NULL;
+    airoi_diagnostics *d = NULL;
+    int rc = airoi_model_load_file(&p, &d, arg, 0);
+    injection_off();
+    return describe_load(text, rc, p, d);
+}
+
+/* docs/examples/genai-support-rollout.yaml (AIROI_EXAMPLES names the
+ * folder): monthly over 36 periods, foreign currency, growth, adoption
+ * curves, scenarios, a use case. */
+static const char *rollout_path(void)
+{
+    static char path[4096];
+    const char *dir = getenv("AIROI_EXAMPLES");
+    int n = snprintf(path, sizeof path, "%s/genai-support-rollout.yaml", dir ? dir : "docs/examples");
+    ck_assert(n > 0 && (size_t)n < sizeof path);
+    return path;
+}
+
 START_TEST(load_model)
 {
     check_faults("load a model", op_load, model_text);
@@ -378,6 +407,15 @@ END_TEST
 START_TEST(load_with_warning)
 {
     check_faults("load a model with a warning", op_load, warning_text);
+}
+END_TEST
+
+START_TEST(load_file)
+{
+    airoi_project *p = NULL;
+    ck_assert_int_eq(airoi_model_load_file(&p, NULL, rollout_path(), 0), AIROI_OK);
+    airoi_project_free(p);
+    check_faults("load the rollout example", op_load_file, rollout_path());
 }
 END_TEST
 
@@ -433,6 +471,16 @@ START_TEST(evaluate_base_honest_and_scenario)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         check_faults(cases[i].scenario ? "evaluate a scenario" : "evaluate the base case",
                      op_evaluate, &cases[i]);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(evaluate_monthly)
+{
+    airoi_project *p = NULL;
+    ck_assert_int_eq(airoi_model_load_file(&p, NULL, rollout_path(), 0), AIROI_OK);
+    const eval_case c = {p, NULL, AIROI_EVAL_HONEST_ESTIMATE};
+    check_faults("evaluate the rollout example", op_evaluate, &c);
     airoi_project_free(p);
 }
 END_TEST
@@ -514,8 +562,10 @@ int main(void)
     tcase_add_test(tc, build_clone_evaluate);
     tcase_add_test(tc, load_model);
     tcase_add_test(tc, load_with_warning);
+    tcase_add_test(tc, load_file);
     tcase_add_test(tc, load_broken);
     tcase_add_test(tc, evaluate_base_honest_and_scenario);
+    tcase_add_test(tc, evaluate_monthly);
     tcase_add_test(tc, report_each_format);
     tcase_add_test(tc, save_model);
     suite_add_tcase(s, tc);
