@@ -22,7 +22,6 @@ error and exits with status 127, as a shell does for a missing command.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import subprocess
 import sys
@@ -40,34 +39,6 @@ _NAMES = ("airoi.exe", "airoi") if sys.platform.startswith("win") else ("airoi",
 
 class CommandNotFoundError(FileNotFoundError):
     """The ``airoi`` command of the loaded library cannot be found."""
-
-
-def _library_file() -> Optional[str]:
-    """The file the library was loaded from, or None when unknown."""
-    if os.path.isabs(_lib.library_path):
-        return _lib.library_path
-    # Loaded by name through the system loader: ask the loader for the file.
-    if sys.platform.startswith("win"):
-        buf = ctypes.create_unicode_buffer(32768)
-        n = ctypes.windll.kernel32.GetModuleFileNameW(  # type: ignore[attr-defined]
-            ctypes.c_void_p(_lib.lib._handle), buf, len(buf))
-        return buf.value if n else None
-
-    class _DlInfo(ctypes.Structure):
-        _fields_ = [("dli_fname", ctypes.c_char_p), ("dli_fbase", ctypes.c_void_p),
-                    ("dli_sname", ctypes.c_char_p), ("dli_saddr", ctypes.c_void_p)]
-
-    try:
-        dladdr = ctypes.CDLL(None).dladdr
-    except (OSError, AttributeError):
-        return None
-    dladdr.argtypes = [ctypes.c_void_p, ctypes.POINTER(_DlInfo)]
-    dladdr.restype = ctypes.c_int
-    info = _DlInfo()
-    address = ctypes.cast(_lib.lib.airoi_abi_version, ctypes.c_void_p)
-    if not dladdr(address, ctypes.byref(info)) or not info.dli_fname:
-        return None
-    return os.path.abspath(os.fsdecode(info.dli_fname))
 
 
 def _candidates(library: str) -> List[str]:
@@ -99,7 +70,7 @@ def command_path() -> str:
             return env
         raise CommandNotFoundError(
             "airoi: AIROI_COMMAND names %s, which is not an executable file" % env)
-    library = _library_file()
+    library = _lib.library_file()
     if library is None:
         raise CommandNotFoundError(
             "airoi: cannot tell which file libairoi (%s) was loaded from, so the airoi "

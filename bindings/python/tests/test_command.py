@@ -61,6 +61,17 @@ class TestBuiltCommand(unittest.TestCase):
     def test_found_beside_the_library(self):
         self.assertEqual(os.path.realpath(cli.command_path()), os.path.realpath(CLI))
 
+    @unittest.skipUnless(sys.platform.startswith("linux"), "LD_LIBRARY_PATH is Linux's")
+    def test_found_beside_a_library_the_loader_chose(self):
+        """Loaded by name (libairoi.so.0 through LD_LIBRARY_PATH): the file is
+        asked of the loader, and the command beside it is run."""
+        libdir = os.path.dirname(os.path.realpath(airoi.library_path))
+        r = run_python("-c", "import airoi, airoi.cli as c; print(airoi.library_path); print(c.command_path())",
+                       module=False, env={"AIROI_LIBRARY": "libairoi.so.0", "LD_LIBRARY_PATH": libdir})
+        self.assertEqual(r.returncode, 0, r.stderr)
+        name, command = r.stdout.decode().split()
+        self.assertEqual((name, os.path.realpath(command)), ("libairoi.so.0", os.path.realpath(CLI)))
+
     def test_streams_and_statuses_pass_through(self):
         self.assertEqual(self.assertSame("report", EXAMPLE, "--format", "json").returncode, 0)
         with open(EXAMPLE, "rb") as f:
