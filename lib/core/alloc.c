@@ -9,21 +9,48 @@
 
 #include "core-private.h"
 
+/* Allocation-failure injection for tests, after SQLite's fault simulator:
+ * fail_after counts down the allocations that still succeed; at zero one
+ * fails, and then either every later one fails too (persistent) or
+ * injection stops (transient). failures counts the injected failures. */
 static _Thread_local long fail_after = -1;
+static _Thread_local int fail_persistent;
+static _Thread_local long failures;
+
+static void fail_from(long after, int persistent)
+{
+    fail_after = after < 0 ? -1 : after;
+    fail_persistent = persistent;
+    failures = 0;
+}
 
 void airoi__alloc_fail_after(long after)
 {
-    fail_after = after;
+    fail_from(after, 1);
+}
+
+void airoi__alloc_fail_once(long after)
+{
+    fail_from(after, 0);
+}
+
+long airoi__alloc_failures(void)
+{
+    return failures;
 }
 
 static int should_fail(void)
 {
     if (fail_after < 0)
         return 0;
-    if (fail_after == 0)
-        return 1;
-    fail_after--;
-    return 0;
+    if (fail_after > 0) {
+        fail_after--;
+        return 0;
+    }
+    if (!fail_persistent)
+        fail_after = -1;
+    failures++;
+    return 1;
 }
 
 void *airoi__malloc(size_t size)

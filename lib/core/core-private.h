@@ -61,9 +61,15 @@ void airoi__free(void *ptr);
 char *airoi__strdup(const char *s);
 char *airoi__strndup(const char *s, size_t n);
 
-/* Fails the next `after` allocations from now on... for tests only:
- * after = -1 disables injection. Thread-local. */
+/* Allocation-failure injection, for tests only; thread-local. After
+ * `after` more allocations succeed, the next one fails, and then:
+ * airoi__alloc_fail_after: every later one fails too (persistent);
+ * airoi__alloc_fail_once:  later ones succeed again (transient).
+ * A negative `after` disables injection. Each call resets the count that
+ * airoi__alloc_failures() returns: the failures injected since. */
 void airoi__alloc_fail_after(long after);
+void airoi__alloc_fail_once(long after);
+long airoi__alloc_failures(void);
 
 /* Growable byte buffer used by writers (YAML save, reports). */
 typedef struct airoi__buf {

@@ -210,6 +210,11 @@ def test_json_contract():
     codes = {f["code"] for f in doc["findings"]}
     check("HIDDEN_SHARE_LOW" in codes, f"json: HIDDEN_SHARE_LOW expected in {codes}")
     check(doc["benchmark"]["use_case"] == "customer_service", "json: benchmark.use_case")
+    # first-year ROI -78.4% is below 40%-120%, payback 27.8 months above 10-18,
+    # investment 2,889 (10,000 TWD) above 200-800
+    positions = {k: doc["benchmark"][k]["position"] for k in ("roi", "payback_months", "investment")}
+    check(positions == {"roi": "below", "payback_months": "above", "investment": "above"},
+          f"json: benchmark positions {positions}")
     # implicit base scenario when none is defined
     doc = report_json("example3-three-year")
     check(len(doc["scenarios"]) == 1 and doc["scenarios"][0]["name"] == "base"
@@ -279,8 +284,11 @@ def test_formats():
     check("HIDDEN_SHARE_LOW" in out and "TOTAL COST OF OWNERSHIP" in out, "audit text")
     check("CASH-FLOW SCHEDULE" not in out, "audit text has no schedule")
     rc, out, _ = run("compare", model)
-    check("BENCHMARK" in out and ("within" in out or "above" in out or "below" in out),
-          "compare text")
+    bench = out[out.find("\nBENCHMARK"):].splitlines()
+    positions = [line.split()[-1] for line in bench if line.split()[:1] in (["Annual"], ["Payback"],
+                                                                             ["Investment"])]
+    check("BENCHMARK" in out and positions == ["below", "above", "above"],
+          f"compare text: positions {positions}")
 
 
 def test_options():

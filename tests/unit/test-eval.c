@@ -1477,14 +1477,38 @@ END_TEST
 
 START_TEST(audit_numbers_for_every_finding)
 {
+    /* Example 3 (people costs only, labour savings as cash): every finding,
+     * in order, with the numbers behind it. */
+    static const struct {
+        const char *code;
+        int severity;
+        const char *subject; /* NULL: none */
+        double actual, reference;
+    } want[] = {
+        {"MAINTENANCE_MISSING", AIROI_SEVERITY_WARNING, "maintenance", 0, 0.3},
+        {"HIDDEN_SHARE_LOW", AIROI_SEVERITY_CRITICAL, NULL, 0, 0.4},
+        {"CATEGORY_BELOW_REFERENCE", AIROI_SEVERITY_INFO, "infrastructure", 0, 0.15},
+        {"CATEGORY_BELOW_REFERENCE", AIROI_SEVERITY_INFO, "data", 0, 0.15},
+        {"CATEGORY_BELOW_REFERENCE", AIROI_SEVERITY_INFO, "software", 0, 0.05},
+        {"CHANGE_UNDERFUNDED", AIROI_SEVERITY_WARNING, "change_management", 0, 0.1},
+        {"FAILURE_BUDGET_PATTERN", AIROI_SEVERITY_WARNING, NULL, 1, 0.6},
+        {"LABOUR_AS_CASH", AIROI_SEVERITY_WARNING, "Efficiency", 1, 1},
+    };
     airoi_project *p = example3();
     airoi_result *r = evaluate(p, NULL, 0);
-    ck_assert_uint_gt(airoi_result_count_findings(r), 0);
+    ck_assert_uint_eq(airoi_result_count_findings(r), sizeof want / sizeof want[0]);
     for (size_t i = 0; i < airoi_result_count_findings(r); i++) {
         double a = NAN, ref = NAN;
+        const char *subject = airoi_result_get_finding_subject(r, i);
+        ck_assert_str_eq(airoi_result_get_finding_code(r, i), want[i].code);
+        ck_assert_int_eq(airoi_result_get_finding_severity(r, i), want[i].severity);
+        if (want[i].subject)
+            ck_assert_pstr_eq(subject, want[i].subject);
+        else
+            ck_assert_ptr_null(subject);
         ck_assert_int_eq(airoi_result_get_finding_numbers(&a, &ref, r, i), AIROI_OK);
-        ck_assert(isfinite(a) && isfinite(ref));
-        ck_assert_ptr_nonnull(airoi_severity_name(airoi_result_get_finding_severity(r, i)));
+        ck_assert_double_eq(a, want[i].actual);
+        ck_assert_double_eq(ref, want[i].reference);
         ck_assert_uint_gt(strlen(airoi_result_get_finding_message(r, i)), 10);
     }
     /* sub-results carry no findings */

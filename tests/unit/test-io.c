@@ -1,7 +1,8 @@
 /*
  * tests/unit/test-io.c: model files (lib/io). White-box (links the internal
- * archive) for the allocation-failure test; everything else uses the public
- * API.
+ * archive) for its growable buffer, used to write large models; everything
+ * else uses the public API. Allocation failures while loading and saving
+ * are tested in test-model-oom.c.
  *
  * Environment: AIROI_TEST_DATA is the path of tests/data (the corpus
  * tests/data/invalid/ and tests/data/roundtrip/); AIROI_EXAMPLES the path of
@@ -1113,59 +1114,6 @@ START_TEST(test_save_file)
 }
 END_TEST
 
-/* Loading and saving never crash or leak when any allocation fails. */
-START_TEST(test_alloc_failure)
-{
-    static const char *const texts[] = {
-        spec_sample,
-        "airoi: 2\nproject: {name: x, period: weekly}\ncosts: [{name: a, category: nope}]\n",
-        "airoi: 1\nproject: [\n",
-    };
-    for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
-        int ok = 0;
-        for (long k = 0; k < 100000 && !ok; k++) {
-            airoi_project *p = NULL;
-            airoi_diagnostics *d = NULL;
-            airoi__alloc_fail_after(k);
-            int rc = airoi_model_load_buffer(&p, &d, texts[t], strlen(texts[t]), "t", 0);
-            airoi__alloc_fail_after(-1);
-            if (rc == AIROI_ERR_NOMEM) {
-                ck_assert_ptr_null(p);
-                ck_assert_ptr_null(d);
-            } else {
-                ok = 1;
-                ck_assert_ptr_nonnull(d);
-                if (t == 0)
-                    ck_assert_int_eq(rc, AIROI_OK);
-                else
-                    ck_assert_int_eq(rc, AIROI_ERR_PARSE);
-            }
-            airoi_project_free(p);
-            airoi_diagnostics_free(d);
-        }
-        ck_assert(ok);
-    }
-    airoi_project *p = load_ok(spec_sample);
-    int ok = 0;
-    for (long k = 0; k < 100000 && !ok; k++) {
-        char *s = NULL;
-        airoi__alloc_fail_after(k);
-        int rc = airoi_model_save_buffer(&s, NULL, p, 0);
-        airoi__alloc_fail_after(-1);
-        if (rc == AIROI_OK) {
-            ok = 1;
-            ck_assert_ptr_nonnull(s);
-        } else {
-            ck_assert_int_eq(rc, AIROI_ERR_NOMEM);
-            ck_assert_ptr_null(s);
-        }
-        airoi_free(s);
-    }
-    ck_assert(ok);
-    airoi_project_free(p);
-}
-END_TEST
-
 static Suite *io_suite(void)
 {
     Suite *s = suite_create("io");
@@ -1195,7 +1143,6 @@ static Suite *io_suite(void)
     tcase_add_test(tc, test_diagnostics_capped);
     tcase_add_test(tc, test_size_limit);
     tcase_add_test(tc, test_arguments);
-    tcase_add_test(tc, test_alloc_failure);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,85 +1,555 @@
 /*
  * tests/unit/test-model-oom.c: white-box allocation-failure injection over
- * the model and evaluation: every allocation of building, cloning and
- * evaluating a project fails once in turn; each call must then report
- * AIROI_ERR_NOMEM (or succeed) and leave nothing leaked or half-built.
+ * building, cloning, loading, evaluating and reporting, after SQLite's
+ * fault simulator. Every allocation of each operation fails in turn, in two
+ * modes: persistent (that allocation and every later one fail) and
+ * transient (that one fails, later ones succeed). The operation must then
+ * either report AIROI_ERR_NOMEM with its outputs NULL, or (a failure it
+ * could absorb) succeed with exactly the fault-free output. Afterwards the
+ * library must have recovered: the same call without injection gives the
+ * fault-free reference exactly (the same YAML, JSON, text, CSV, Markdown,
+ * diagnostics), and a mutation that failed left its project unchanged. Run
+ * under valgrind (`meson test --setup valgrind`) this also proves that no
+ * failure path leaks.
  */
 #include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <airoi/airoi.h>
 
 #include "core-private.h"
 
-/* Builds a small project with every kind of part; returns the first failure. */
-static int build(airoi_project **out)
+/* A model with every kind of part the loader and the evaluator handle. */
+static const char model_text[] =
+    "airoi: 1\n"
+    "project:\n"
+    "  name: GenAI customer service\n"
+    "  currency: TWD\n"
+    "  start: 2026-01-01\n"
+    "  period: year\n"
+    "  horizon: 3\n"
+    "  discount_rate: 0.08\n"
+    "  use_case: customer_service\n"
+    "  stage: production\n"
+    "fx: {USD: 32}\n"
+    "costs:\n"
+    "  - {name: Build, category: people, amount: 350, per: once, at: 0}\n"
+    "  - name: Model API\n"
+    "    category: software\n"
+    "    quantity: 1000000\n"
+    "    unit_amount: 0.002\n"
+    "    per: month\n"
+    "    currency: USD\n"
+    "    from: 1\n"
+    "    growth: 0.03\n"
+    "  - {name: Training, category: change_management, amounts: [20, 10, 5]}\n"
+    "values:\n"
+    "  - name: Agent time saved\n"
+    "    dimension: efficiency\n"
+    "    quantity: 15\n"
+    "    unit_amount: 4\n"
+    "    per: month\n"
+    "    realization: 0.9\n"
+    "    adoption: {curve: s_curve, periods: 2, start: 0.2, ceiling: 1.0}\n"
+    "  - {name: Upsell, dimension: revenue, amounts: [100, 200, 300]}\n"
+    "scenarios:\n"
+    "  - {name: best, probability: 0.25, multipliers: {values: 1.2}}\n"
+    "  - {name: base, probability: 0.5}\n"
+    "  - {name: worst, probability: 0.25, multipliers: {costs: 1.3, values: 0.8}}\n";
+
+/* A model that loads with a warning (a section read but not used). */
+static const char warning_text[] =
+    "airoi: 1\nproject: {name: W, horizon: 1}\nstages: [{name: poc}]\n";
+
+/* Not YAML: the parser stops at the first error. */
+static const char malformed_text[] = "airoi: 1\nproject: [\n";
+
+/* A model with several errors: the loader lists them all. */
+static const char broken_text[] =
+    "airoi: 1\n"
+    "project: {name: Broken, horizon: 3}\n"
+    "costs:\n"
+    "  - {name: A, category: snacks, amount: 10}\n"
+    "values:\n"
+    "  - {name: B, dimension: revenue, amount: .nan}\n";
+
+/* ---- the driver ---------------------------------------------------------- */
+
+/* An operation under test. It runs with injection armed and calls
+ * injection_off() as soon as the operation proper is over; then it
+ * describes what it produced as one owned text (canonical YAML, a report,
+ * the diagnostics) in *text. It returns AIROI_ERR_NOMEM (*text left NULL)
+ * when the operation ran out of memory, else AIROI_OK. */
+typedef int (*operation)(char **text, const void *arg);
+
+static long injected; /* failures injected into the current run */
+
+/* Stops injection (idempotent) and counts the failures it injected. */
+static void injection_off(void)
+{
+    injected += airoi__alloc_failures();
+    airoi__alloc_fail_after(-1);
+}
+
+/* Right after a call failed with AIROI_ERR_NOMEM: it left a message. */
+static void check_nomem_message(const char *call)
+{
+    ck_assert_msg(airoi_last_error_message()[0] != '\0', "%s: out of memory without a message",
+                  call);
+}
+
+static char *yaml_of(const airoi_project *p)
+{
+    char *s = NULL;
+    ck_assert_int_eq(airoi_model_save_buffer(&s, NULL, p, 0), AIROI_OK);
+    return s;
+}
+
+/* The one place that writes a report (its signature is the report API's). */
+static int report_of(char **out, const airoi_project *p, const airoi_result *r, int format,
+                     unsigned sections)
+{
+    return airoi_report_write(out, NULL, p, r, format, sections);
+}
+
+static char *concat(char *a, const char *b)
+{
+    size_t n = strlen(a), m = strlen(b);
+    char *d = airoi__realloc(a, n + m + 1);
+    ck_assert_ptr_nonnull(d);
+    memcpy(d + n, b, m + 1);
+    return d;
+}
+
+static const char *const mode_name[] = {"transient", "persistent"};
+
+/* Runs op with its k-th allocation failing in `mode` (0 transient, 1
+ * persistent), for k = 0, 1, ... until a run ends before reaching the
+ * injected failure; returns that k, the number of allocations op makes. */
+static long run_mode(const char *what, operation op, const void *arg, const char *reference,
+                     int mode)
+{
+    for (long k = 0; k < 1000000; k++) {
+        char *text = NULL;
+        injected = 0;
+        if (mode)
+            airoi__alloc_fail_after(k);
+        else
+            airoi__alloc_fail_once(k);
+        int rc = op(&text, arg);
+        injection_off();
+        if (injected == 0) {
+            ck_assert_msg(rc == AIROI_OK, "%s: %s", what, airoi_status_str(rc));
+            ck_assert_str_eq(text, reference);
+            airoi__free(text);
+            return k;
+        }
+        if (rc == AIROI_OK) {
+            /* A failure the library absorbed: the output is the fault-free one. */
+            ck_assert_msg(strcmp(text, reference) == 0,
+                          "%s: %s failure of allocation %ld absorbed with another output:\n%s",
+                          what, mode_name[mode], k, text);
+        } else {
+            ck_assert_msg(rc == AIROI_ERR_NOMEM, "%s: %s failure of allocation %ld: %s", what,
+                          mode_name[mode], k, airoi_status_str(rc));
+            ck_assert_ptr_null(text);
+        }
+        airoi__free(text);
+        /* Recovery: the same call, fault-free, gives the reference. */
+        text = NULL;
+        ck_assert_int_eq(op(&text, arg), AIROI_OK);
+        ck_assert_msg(strcmp(text, reference) == 0,
+                      "%s: after a %s failure of allocation %ld the next call differs:\n%s", what,
+                      mode_name[mode], k, text);
+        airoi__free(text);
+    }
+    ck_abort_msg("%s: never completed", what);
+    return 0;
+}
+
+/* The fault-free reference, then both modes; both must see the same
+ * number of allocations, and at least one. */
+static void check_faults(const char *what, operation op, const void *arg)
+{
+    char *reference = NULL;
+    ck_assert_int_eq(op(&reference, arg), AIROI_OK);
+    ck_assert_ptr_nonnull(reference);
+    long transient = run_mode(what, op, arg, reference, 0);
+    long persistent = run_mode(what, op, arg, reference, 1);
+    ck_assert_msg(transient > 0 && transient == persistent,
+                  "%s: %ld allocations in transient mode, %ld in persistent mode", what, transient,
+                  persistent);
+    airoi__free(reference);
+}
+
+/* ---- the hook itself ----------------------------------------------------- */
+
+START_TEST(hook_modes)
+{
+    void *a, *b, *c;
+    airoi__alloc_fail_once(1);
+    a = airoi__malloc(8);
+    b = airoi__malloc(8);
+    c = airoi__malloc(8);
+    ck_assert_int_eq(airoi__alloc_failures(), 1);
+    airoi__alloc_fail_after(-1);
+    ck_assert_ptr_nonnull(a);
+    ck_assert_ptr_null(b);
+    ck_assert_ptr_nonnull(c);
+    airoi__free(a);
+    airoi__free(c);
+    airoi__alloc_fail_after(1);
+    a = airoi__malloc(8);
+    b = airoi__calloc(2, 8);
+    c = airoi__realloc(NULL, 8);
+    ck_assert_int_eq(airoi__alloc_failures(), 2);
+    airoi__alloc_fail_after(-1);
+    ck_assert_int_eq(airoi__alloc_failures(), 0);
+    ck_assert_ptr_nonnull(a);
+    ck_assert_ptr_null(b);
+    ck_assert_ptr_null(c);
+    airoi__free(a);
+}
+END_TEST
+
+/* ---- building a project through the API ---------------------------------- */
+
+/* Step `step` of building the project; sets *done past the last step. */
+static int build_step(airoi_project *p, int step, int *done)
+{
+    airoi_cost_item *c = NULL;
+    airoi_value_item *v = NULL;
+    airoi_scenario *s = NULL;
+    const double list[] = {1, 2, 3};
+    *done = 0;
+    switch (step) {
+    case 0: return airoi_project_set_number(p, AIROI_PROJECT_HORIZON, 3);
+    case 1: return airoi_project_set_string(p, AIROI_PROJECT_CURRENCY, "TWD");
+    case 2: return airoi_project_set_string(p, AIROI_PROJECT_USE_CASE, "churn");
+    case 3: return airoi_project_set_fx(p, "USD", 32);
+    case 4: return airoi_project_add_cost(&c, p, "Team", AIROI_CATEGORY_PEOPLE);
+    case 5:
+        ck_assert_int_eq(airoi_project_find_cost(&c, p, "Team"), AIROI_OK);
+        return airoi_cost_item_set_number(c, AIROI_ITEM_AMOUNT, 10);
+    case 6:
+        ck_assert_int_eq(airoi_project_find_cost(&c, p, "Team"), AIROI_OK);
+        return airoi_cost_item_set_string(c, AIROI_ITEM_CURRENCY, "USD");
+    case 7: return airoi_project_add_cost(&c, p, "Change", AIROI_CATEGORY_CHANGE_MANAGEMENT);
+    case 8:
+        ck_assert_int_eq(airoi_project_find_cost(&c, p, "Change"), AIROI_OK);
+        return airoi_cost_item_set_amounts(c, list, 3);
+    case 9: return airoi_project_add_value(&v, p, "Saving", AIROI_DIMENSION_EFFICIENCY);
+    case 10:
+        ck_assert_int_eq(airoi_project_find_value(&v, p, "Saving"), AIROI_OK);
+        return airoi_value_item_set_number(v, AIROI_ITEM_AMOUNT, 500);
+    case 11:
+        ck_assert_int_eq(airoi_project_find_value(&v, p, "Saving"), AIROI_OK);
+        return airoi_value_item_set_string(v, AIROI_ITEM_NAME, "Savings");
+    case 12: return airoi_project_add_scenario(&s, p, "best", 0.5);
+    case 13: return airoi_scenario_add_multiplier(airoi_project_get_scenario(p, 0), "values", 1.2);
+    case 14: return airoi_project_add_scenario(&s, p, "worst", 0.5);
+    case 15: return airoi_scenario_add_multiplier(airoi_project_get_scenario(p, 1), "costs", 1.2);
+    case 16: return airoi_project_add_cost(&c, p, "Temporary", AIROI_CATEGORY_SOFTWARE);
+    case 17: return airoi_project_remove_cost(p, 2);
+    case 18: return airoi_project_remove_fx(p, "USD");
+    case 19: return airoi_project_set_fx(p, "USD", 31.5);
+    default: *done = 1; return AIROI_OK;
+    }
+}
+
+/* The project after its first `steps` steps, fault-free, as YAML. */
+static char *yaml_after(int steps)
 {
     airoi_project *p = NULL;
-    airoi_cost_item *c;
-    airoi_value_item *v;
-    airoi_scenario *s;
-    const double list[] = {1, 2, 3};
+    int done = 0;
+    ck_assert_int_eq(airoi_project_new(&p, "oom"), AIROI_OK);
+    for (int i = 0; i < steps; i++)
+        ck_assert_int_eq(build_step(p, i, &done), AIROI_OK);
+    char *s = yaml_of(p);
+    airoi_project_free(p);
+    return s;
+}
+
+/* Builds the project step by step, then clones and evaluates the clone. A
+ * step that runs out of memory must leave the project as it was; it is
+ * then retried without injection and the build goes on. The text is the
+ * project's YAML followed by the JSON report of the clone's evaluation. */
+static int op_build(char **text, const void *arg)
+{
+    (void)arg;
+    airoi_project *p = NULL, *q = NULL;
+    airoi_result *r = NULL;
     int rc = airoi_project_new(&p, "oom");
-    if (rc)
+    if (rc != AIROI_OK) {
+        injection_off();
+        ck_assert_int_eq(rc, AIROI_ERR_NOMEM);
+        ck_assert_ptr_null(p);
         return rc;
-#define TRY(x)                     \
-    do {                           \
-        rc = (x);                  \
-        if (rc)                    \
-            goto fail;             \
-    } while (0)
-    TRY(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, 3));
-    TRY(airoi_project_set_string(p, AIROI_PROJECT_CURRENCY, "TWD"));
-    TRY(airoi_project_set_string(p, AIROI_PROJECT_USE_CASE, "churn"));
-    TRY(airoi_project_set_fx(p, "USD", 32));
-    TRY(airoi_project_add_cost(&c, p, "Team", AIROI_CATEGORY_PEOPLE));
-    TRY(airoi_cost_item_set_number(c, AIROI_ITEM_AMOUNT, 10));
-    TRY(airoi_cost_item_set_string(c, AIROI_ITEM_CURRENCY, "USD"));
-    TRY(airoi_project_add_cost(&c, p, "Change", AIROI_CATEGORY_CHANGE_MANAGEMENT));
-    TRY(airoi_cost_item_set_amounts(c, list, 3));
-    TRY(airoi_project_add_value(&v, p, "Saving", AIROI_DIMENSION_EFFICIENCY));
-    TRY(airoi_value_item_set_number(v, AIROI_ITEM_AMOUNT, 500));
-    TRY(airoi_value_item_set_string(v, AIROI_ITEM_NAME, "Savings"));
-    TRY(airoi_project_add_scenario(&s, p, "best", 0.5));
-    TRY(airoi_scenario_add_multiplier(s, "values", 1.2));
-    TRY(airoi_project_add_scenario(&s, p, "worst", 0.5));
-    TRY(airoi_scenario_add_multiplier(s, "costs", 1.2));
-    TRY(airoi_project_remove_cost(p, 1));
-#undef TRY
-    *out = p;
-    return AIROI_OK;
-fail:
+    }
+    int done = 0;
+    for (int step = 0; !done; step++) {
+        rc = build_step(p, step, &done);
+        if (rc == AIROI_ERR_NOMEM) {
+            injection_off();
+            check_nomem_message("a build step");
+            char *now = yaml_of(p), *was = yaml_after(step);
+            ck_assert_msg(strcmp(now, was) == 0, "step %d failed and changed the project:\n%s",
+                          step, now);
+            airoi__free(now);
+            airoi__free(was);
+            rc = build_step(p, step, &done);
+        }
+        ck_assert_msg(rc == AIROI_OK, "step %d: %s", step, airoi_status_str(rc));
+    }
+    rc = airoi_project_clone(&q, p);
+    if (rc == AIROI_OK)
+        rc = airoi_project_evaluate(&r, q, NULL, AIROI_EVAL_HONEST_ESTIMATE);
+    injection_off();
+    if (rc == AIROI_ERR_NOMEM)
+        check_nomem_message("airoi_project_clone or airoi_project_evaluate");
+    if (rc == AIROI_OK) {
+        char *json = NULL;
+        *text = yaml_of(p);
+        ck_assert_int_eq(report_of(&json, q, r, AIROI_REPORT_JSON, 0), AIROI_OK);
+        *text = concat(*text, json);
+        airoi_free(json);
+    } else {
+        ck_assert_int_eq(rc, AIROI_ERR_NOMEM);
+        ck_assert_ptr_null(r);
+    }
+    airoi_result_free(r);
+    airoi_project_free(q);
     airoi_project_free(p);
     return rc;
 }
 
-START_TEST(allocation_failures_are_clean)
+START_TEST(build_clone_evaluate)
 {
-    int completed = 0;
-    for (long k = 0; k < 400 && !completed; k++) {
-        airoi_project *p = NULL, *q = NULL;
-        airoi_result *r = NULL;
-        airoi__alloc_fail_after(k);
-        int rc = build(&p);
-        if (rc == AIROI_OK)
-            rc = airoi_project_clone(&q, p);
-        if (rc == AIROI_OK)
-            rc = airoi_project_evaluate(&r, q, NULL, AIROI_EVAL_HONEST_ESTIMATE);
-        airoi__alloc_fail_after(-1);
-        ck_assert_msg(rc == AIROI_OK || rc == AIROI_ERR_NOMEM, "k=%ld: %s", k,
-                      airoi_status_str(rc));
-        if (rc == AIROI_OK) {
-            double npv;
-            ck_assert_int_eq(airoi_result_get_metric(&npv, r, AIROI_METRIC_NPV), AIROI_OK);
-            completed = 1;
-        } else {
-            ck_assert_ptr_null(r);
-        }
-        airoi_result_free(r);
-        airoi_project_free(q);
-        airoi_project_free(p);
+    check_faults("build, clone, evaluate", op_build, NULL);
+}
+END_TEST
+
+/* ---- loading ------------------------------------------------------------- */
+
+/* After a load: its status, every diagnostic with its status, then the
+ * project's YAML when it loaded; AIROI_ERR_NOMEM when the load ran out. */
+static int describe_load(char **text, int rc, airoi_project *p, airoi_diagnostics *d)
+{
+    if (rc == AIROI_ERR_NOMEM) {
+        check_nomem_message("loading a model");
+        ck_assert_ptr_null(p);
+        ck_assert_ptr_null(d);
+        return rc;
     }
-    ck_assert_msg(completed, "never completed within 400 allocations");
+    ck_assert_ptr_nonnull(d);
+    *text = airoi__strdup(airoi_status_str(rc));
+    ck_assert_ptr_nonnull(*text);
+    for (size_t i = 0; i < airoi_diagnostics_count(d); i++) {
+        int status = 1;
+        ck_assert_int_eq(airoi_diagnostics_get_status(&status, d, i), AIROI_OK);
+        *text = concat(*text, "\n");
+        *text = concat(*text, airoi_status_str(status));
+        *text = concat(*text, " ");
+        *text = concat(*text, airoi_diagnostics_get_text(d, i));
+    }
+    *text = concat(*text, "\n");
+    if (p) {
+        char *y = yaml_of(p);
+        *text = concat(*text, y);
+        airoi_free(y);
+    }
+    airoi_diagnostics_free(d);
+    airoi_project_free(p);
+    return AIROI_OK;
+}
+
+/* Loads a model text. */
+static int op_load(char **text, const void *arg)
+{
+    const char *yaml = arg;
+    airoi_project *p = NULL;
+    airoi_diagnostics *d = NULL;
+    int rc = airoi_model_load_buffer(&p, &d, yaml, strlen(yaml), "model.yaml", 0);
+    injection_off();
+    return describe_load(text, rc, p, d);
+}
+
+/* Loads a model file. */
+static int op_load_file(char **text, const void *arg)
+{
+    airoi_project *p = NULL;
+    airoi_diagnostics *d = NULL;
+    int rc = airoi_model_load_file(&p, &d, arg, 0);
+    injection_off();
+    return describe_load(text, rc, p, d);
+}
+
+/* docs/examples/genai-support-rollout.yaml (AIROI_EXAMPLES names the
+ * folder): monthly over 36 periods, foreign currency, growth, adoption
+ * curves, scenarios, a use case. */
+static const char *rollout_path(void)
+{
+    static char path[4096];
+    const char *dir = getenv("AIROI_EXAMPLES");
+    int n = snprintf(path, sizeof path, "%s/genai-support-rollout.yaml", dir ? dir : "docs/examples");
+    ck_assert(n > 0 && (size_t)n < sizeof path);
+    return path;
+}
+
+START_TEST(load_model)
+{
+    check_faults("load a model", op_load, model_text);
+}
+END_TEST
+
+START_TEST(load_with_warning)
+{
+    check_faults("load a model with a warning", op_load, warning_text);
+}
+END_TEST
+
+START_TEST(load_file)
+{
+    airoi_project *p = NULL;
+    ck_assert_int_eq(airoi_model_load_file(&p, NULL, rollout_path(), 0), AIROI_OK);
+    airoi_project_free(p);
+    check_faults("load the rollout example", op_load_file, rollout_path());
+}
+END_TEST
+
+START_TEST(load_broken)
+{
+    check_faults("load a broken model", op_load, broken_text);
+    check_faults("load malformed YAML", op_load, malformed_text);
+}
+END_TEST
+
+/* ---- evaluating and reporting -------------------------------------------- */
+
+typedef struct eval_case {
+    const airoi_project *project;
+    const char *scenario;
+    unsigned flags;
+} eval_case;
+
+/* Evaluates; the text is the result's JSON report. */
+static int op_evaluate(char **text, const void *arg)
+{
+    const eval_case *c = arg;
+    airoi_result *r = NULL;
+    int rc = airoi_project_evaluate(&r, c->project, c->scenario, c->flags);
+    injection_off();
+    if (rc == AIROI_ERR_NOMEM) {
+        check_nomem_message("airoi_project_evaluate");
+        ck_assert_ptr_null(r);
+        return rc;
+    }
+    ck_assert_int_eq(rc, AIROI_OK);
+    ck_assert_int_eq(report_of(text, c->project, r, AIROI_REPORT_JSON, 0), AIROI_OK);
+    airoi_result_free(r);
+    return AIROI_OK;
+}
+
+static airoi_project *load_model_text(void)
+{
+    airoi_project *p = NULL;
+    ck_assert_int_eq(airoi_model_load_buffer(&p, NULL, model_text, strlen(model_text), "m", 0),
+                     AIROI_OK);
+    return p;
+}
+
+START_TEST(evaluate_base_honest_and_scenario)
+{
+    airoi_project *p = load_model_text();
+    const eval_case cases[] = {
+        {p, NULL, 0},
+        {p, NULL, AIROI_EVAL_HONEST_ESTIMATE},
+        {p, "worst", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        check_faults(cases[i].scenario ? "evaluate a scenario" : "evaluate the base case",
+                     op_evaluate, &cases[i]);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(evaluate_monthly)
+{
+    airoi_project *p = NULL;
+    ck_assert_int_eq(airoi_model_load_file(&p, NULL, rollout_path(), 0), AIROI_OK);
+    const eval_case c = {p, NULL, AIROI_EVAL_HONEST_ESTIMATE};
+    check_faults("evaluate the rollout example", op_evaluate, &c);
+    airoi_project_free(p);
+}
+END_TEST
+
+typedef struct report_case {
+    const airoi_project *project;
+    const airoi_result *result;
+    int format;
+    unsigned sections;
+} report_case;
+
+/* Writes one report; the text is the report. */
+static int op_report(char **text, const void *arg)
+{
+    const report_case *c = arg;
+    int rc = report_of(text, c->project, c->result, c->format, c->sections);
+    injection_off();
+    if (rc == AIROI_ERR_NOMEM) {
+        check_nomem_message("airoi_report_write");
+        ck_assert_ptr_null(*text);
+    } else
+        ck_assert_int_eq(rc, AIROI_OK);
+    return rc;
+}
+
+/* Each format with every section; the audit and compare selections of the
+ * airoi command in text (their code paths are the same in every format). */
+START_TEST(report_each_format)
+{
+    airoi_project *p = load_model_text();
+    airoi_result *r = NULL;
+    ck_assert_int_eq(airoi_project_evaluate(&r, p, NULL, 0), AIROI_OK);
+    const report_case cases[] = {
+        {p, r, AIROI_REPORT_TEXT, AIROI_REPORT_ALL},
+        {p, r, AIROI_REPORT_JSON, AIROI_REPORT_ALL},
+        {p, r, AIROI_REPORT_CSV, AIROI_REPORT_ALL},
+        {p, r, AIROI_REPORT_MARKDOWN, AIROI_REPORT_ALL},
+        {p, r, AIROI_REPORT_TEXT, AIROI_REPORT_AUDIT},
+        {p, r, AIROI_REPORT_TEXT, AIROI_REPORT_COMPARE},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char what[64];
+        snprintf(what, sizeof what, "report %s, sections %#x",
+                 airoi_report_format_name(cases[i].format), cases[i].sections);
+        check_faults(what, op_report, &cases[i]);
+    }
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+/* Saving a project as YAML. */
+static int op_save(char **text, const void *arg)
+{
+    int rc = airoi_model_save_buffer(text, NULL, arg, 0);
+    injection_off();
+    if (rc == AIROI_ERR_NOMEM) {
+        check_nomem_message("airoi_model_save_buffer");
+        ck_assert_ptr_null(*text);
+    } else
+        ck_assert_int_eq(rc, AIROI_OK);
+    return rc;
+}
+
+START_TEST(save_model)
+{
+    airoi_project *p = load_model_text();
+    check_faults("save a model", op_save, p);
+    airoi_project_free(p);
 }
 END_TEST
 
@@ -87,7 +557,17 @@ int main(void)
 {
     Suite *s = suite_create("model-oom");
     TCase *tc = tcase_create("oom");
-    tcase_add_test(tc, allocation_failures_are_clean);
+    tcase_set_timeout(tc, 600);
+    tcase_add_test(tc, hook_modes);
+    tcase_add_test(tc, build_clone_evaluate);
+    tcase_add_test(tc, load_model);
+    tcase_add_test(tc, load_with_warning);
+    tcase_add_test(tc, load_file);
+    tcase_add_test(tc, load_broken);
+    tcase_add_test(tc, evaluate_base_honest_and_scenario);
+    tcase_add_test(tc, evaluate_monthly);
+    tcase_add_test(tc, report_each_format);
+    tcase_add_test(tc, save_model);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

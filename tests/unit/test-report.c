@@ -1,7 +1,7 @@
 /*
  * tests/unit/test-report.c: airoi_report_write() in every format, on
- * projects built through the public API (white-box only for allocation
- * failure injection).
+ * projects built through the public API. Allocation failures while
+ * writing reports are tested in test-model-oom.c.
  */
 #include <check.h>
 #include <math.h>
@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include <airoi/airoi.h>
-#include "core-private.h"
 
 /* Worked example 3 (yearly, horizon 3, discount 8%). */
 static airoi_project *example3(const char *name)
@@ -351,36 +350,6 @@ START_TEST(format_names)
 }
 END_TEST
 
-START_TEST(out_of_memory_is_clean)
-{
-    airoi_project *p = example3("x");
-    airoi_scenario *s = NULL;
-    ck_assert_int_eq(airoi_project_add_scenario(&s, p, "only", 1), AIROI_OK);
-    ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_USE_CASE, "churn"), AIROI_OK);
-    airoi_result *r = NULL;
-    ck_assert_int_eq(airoi_project_evaluate(&r, p, NULL, 0), AIROI_OK);
-    for (int format = 0; format <= 3; format++) {
-        int succeeded = 0;
-        for (long n = 0; n < 100000 && !succeeded; n++) {
-            char *out = NULL;
-            airoi__alloc_fail_after(n);
-            int st = airoi_report_write(&out, NULL, p, r, format, 0);
-            airoi__alloc_fail_after(-1);
-            if (st == AIROI_OK) {
-                succeeded = 1;
-                airoi_free(out);
-            } else {
-                ck_assert_int_eq(st, AIROI_ERR_NOMEM);
-                ck_assert_ptr_null(out);
-            }
-        }
-        ck_assert(succeeded);
-    }
-    airoi_result_free(r);
-    airoi_project_free(p);
-}
-END_TEST
-
 static Suite *report_suite(void)
 {
     Suite *s = suite_create("report");
@@ -402,7 +371,6 @@ static Suite *report_suite(void)
     tc = tcase_create("api");
     tcase_add_test(tc, rejects_bad_arguments);
     tcase_add_test(tc, format_names);
-    tcase_add_test(tc, out_of_memory_is_clean);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,6 +1,6 @@
-"""``python -m airoi``: the ``airoi`` command (report, validate, audit,
-compare) from Python; see :mod:`airoi.cli`.  ``python -m airoi --version``
-names the package and the library in use."""
+"""``python -m airoi ARGS...``: runs the ``airoi`` command shipped with the
+library, passing the arguments, standard streams and exit status through
+(see :mod:`airoi.cli`)."""
 
 from __future__ import annotations
 

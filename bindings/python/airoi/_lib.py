@@ -1,10 +1,10 @@
 """Loading libairoi and the ctypes declarations of its C API.
 
 Internal module: the public API is in :mod:`airoi`.  Everything that touches
-ctypes lives here (the library handle, the prototypes, status checking and the
-conversion of Python and NumPy inputs into C arrays), so that the modules
-built on top of it (``finance``, ``dates``, ``model``, ``cli``) stay plain
-Python.
+ctypes lives here (the library handle and the file it came from, the
+prototypes, status checking and the conversion of Python and NumPy inputs
+into C arrays), so that the modules built on top of it (``finance``,
+``dates``, ``model``, ``cli``) stay plain Python.
 
 Finding the library, in order:
 
@@ -104,6 +104,33 @@ def _load() -> Tuple[ctypes.CDLL, str]:
 
 
 lib, library_path = _load()
+
+
+def library_file() -> Optional[str]:
+    """The file the library was loaded from (``library_path`` when it is a
+    path; else asked of the system loader), or None when that is unknown."""
+    if os.path.isabs(library_path):
+        return library_path
+    if sys.platform.startswith("win"):
+        buf = ctypes.create_unicode_buffer(32768)
+        n = ctypes.windll.kernel32.GetModuleFileNameW(  # type: ignore[attr-defined]
+            c_void_p(lib._handle), buf, len(buf))
+        return buf.value if n else None
+
+    class DlInfo(ctypes.Structure):
+        _fields_ = [("dli_fname", c_char_p), ("dli_fbase", c_void_p),
+                    ("dli_sname", c_char_p), ("dli_saddr", c_void_p)]
+
+    try:
+        dladdr = ctypes.CDLL(None).dladdr
+    except (OSError, AttributeError):
+        return None
+    dladdr.argtypes = [c_void_p, P(DlInfo)]
+    dladdr.restype = c_int
+    info = DlInfo()
+    if not dladdr(ctypes.cast(lib.airoi_abi_version, c_void_p), ctypes.byref(info)) or not info.dli_fname:
+        return None
+    return os.path.abspath(os.fsdecode(info.dli_fname))
 
 # --- version and ABI check, before anything else is declared ---------------
 try:

@@ -37,11 +37,15 @@ def scalar(fn, *args, **kw):
 
 
 class Base(unittest.TestCase):
-    def same(self, batch, want):
+    def same(self, batch, want, array=False):
+        """batch equals the scalar results want; a failed row (None in want)
+        is None in a list and NaN in an array (array=True)."""
         self.assertEqual(len(batch), len(want))
         for i, (b, w) in enumerate(zip(batch, want)):
-            if w is None:
-                self.assertTrue(b is None or (isinstance(b, float) and math.isnan(b)), (i, b))
+            if w is None and array:
+                self.assertTrue(isinstance(b, float) and math.isnan(b), (i, b))
+            elif w is None:
+                self.assertIsNone(b, i)
             else:
                 self.assertFalse(b is None or math.isnan(b), (i, b, w))
                 self.assertLessEqual(abs(b - w), 1e-12 * max(1.0, abs(w)), (i, b, w))
@@ -97,12 +101,10 @@ class TestListBatch(Base):
     def test_bad_rate_fails_every_row(self):
         with self.assertRaises(airoi.InvalidInputError):
             airoi.npv_batch(-2.0, [[1, 2], [3, 4]], errors="raise")
-        try:
-            got = airoi.npv_batch(-2.0, [[1, 2], [3, 4]])
-        except airoi.InvalidInputError:
-            pass  # a call-level refusal is fine too
-        else:
-            self.assertEqual(got, [None, None])
+        self.assertEqual(airoi.npv_batch(-2.0, [[1, 2], [3, 4]]), [None, None])
+        with self.assertRaises(airoi.InvalidInputError) as cm:
+            airoi.npv_batch(-2.0, [[1, 2], [3, 4]], errors="raise")
+        self.assertEqual(cm.exception.message, "row 0: npv: rate -2 must be greater than -1")
 
     def test_shapes(self):
         self.assertEqual(airoi.npv_batch(0.1, []), [])
@@ -147,7 +149,7 @@ class TestNumpyBatch(Base):
             self.assertIsInstance(got, np.ndarray)
             self.assertEqual(got.dtype, np.float64)
             self.assertEqual(got.shape, (len(self.rows),))
-            self.same(got.tolist(), want)
+            self.same(got.tolist(), want, array=True)
 
     def test_lists_and_arrays_agree(self):
         self.assertEqual(airoi.irr_batch(self.a).tolist()[:-2], airoi.irr_batch(self.rows)[:-2])

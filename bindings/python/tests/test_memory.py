@@ -44,11 +44,12 @@ def cycle(n):
         lambda: airoi.npv_batch(0.1, rows),
         lambda: airoi.payback_batch(rows),
     ]
-    failing = [
-        lambda: airoi.irr([1.0, 2.0]),
-        lambda: airoi.npv(float("nan"), flows),
-        lambda: airoi.xnpv(0.1, flows, ["2020-01-01", "2019-01-01", "2021-01-01", "2022-01-01"]),
-        lambda: airoi.day_number("2023-02-29"),
+    failing = [  # (call, the error it raises)
+        (lambda: airoi.irr([1.0, 2.0]), airoi.NoSolutionError),
+        (lambda: airoi.npv(float("nan"), flows), airoi.InvalidInputError),
+        (lambda: airoi.xnpv(0.1, flows, ["2020-01-01", "2019-01-01", "2021-01-01", "2022-01-01"]),
+         airoi.InvalidInputError),
+        (lambda: airoi.day_number("2023-02-29"), airoi.InvalidInputError),
     ]
     k = len(calls) + len(failing)
     for i in range(n):
@@ -56,10 +57,13 @@ def cycle(n):
         if j < len(calls):
             calls[j]()
         else:
+            call, error = failing[j - len(calls)]
             try:
-                failing[j - len(calls)]()
-            except airoi.Error:
+                call()
+            except error:
                 pass
+            else:
+                raise AssertionError("no %s from failing call %d" % (error.__name__, j - len(calls)))
 
 
 @unittest.skipIf(not os.path.exists("/proc/self/statm"), "needs /proc/self/statm (Linux)")

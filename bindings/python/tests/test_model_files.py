@@ -1,12 +1,10 @@
 """Model files: the worked examples of docs/examples, the same numbers as the
-airoi command's JSON, error mapping with file/line/column, YAML round trip,
-and ``python -m airoi`` against the ``airoi`` executable."""
+airoi command's JSON, error mapping with file/line/column, YAML round trip."""
 
 import glob
 import json
 import os
 import subprocess
-import sys
 import tempfile
 import unittest
 
@@ -25,14 +23,8 @@ def example(name):
     return os.path.join(EXAMPLES, name)
 
 
-def run_python(*args, stdin=None):
-    env = dict(os.environ)
-    return subprocess.run([sys.executable, "-m", "airoi"] + list(args), capture_output=True, env=env,
-                          input=stdin, timeout=60)
-
-
-def run_cli(*args, stdin=None):
-    return subprocess.run([CLI] + list(args), capture_output=True, input=stdin, timeout=60)
+def run_cli(*args):
+    return subprocess.run([CLI] + list(args), capture_output=True, timeout=60)
 
 
 BROKEN = """airoi: 1
@@ -189,101 +181,26 @@ class TestErrors(unittest.TestCase):
             with self.subTest(path=os.path.basename(path)):
                 with open(os.path.splitext(path)[0] + ".expected", encoding="utf-8") as f:
                     expected = f.read().strip().splitlines()[0]
+                # STATUS LINE:COL: a substring of the message (as tests/unit/test-io.c reads it)
+                status, where, message = expected.split(" ", 2)
                 with self.assertRaises(airoi.Error) as cm:
                     airoi.Project.load(path)
                 e = cm.exception
-                if isinstance(e, airoi.ModelError):
-                    self.assertTrue(e.diagnostics)
-                    texts = "\n".join(str(d) for d in e.diagnostics)
-                    self.assertIn(os.path.basename(path), texts)
+                self.assertIs(type(e), {"parse": airoi.ParseError, "model": airoi.ModelError,
+                                        "limit": airoi.LimitError}[status])
+                prefix = "%s:%s " % (path, where)
+                self.assertTrue(any(str(d).startswith(prefix) and message in str(d) for d in e.diagnostics),
+                                "no diagnostic %s...%s in %s" % (prefix, message, e.diagnostics))
 
 
 @unittest.skipUnless(HAVE_CLI, "the airoi executable is not built (AIROI_CLI unset)")
 @unittest.skipUnless(HAVE_EXAMPLES, "docs/examples/*.yaml are not beside the package")
-class TestCommandLine(unittest.TestCase):
-    def assertSame(self, *args, stdin=None):
-        a = run_python(*args, stdin=stdin)
-        b = run_cli(*args, stdin=stdin)
-        self.assertEqual((a.returncode, a.stdout.decode(), a.stderr.decode()),
-                         (b.returncode, b.stdout.decode(), b.stderr.decode()), args)
-        return a
-
+class TestCommandJson(unittest.TestCase):
     def test_same_numbers_as_cli_json(self):
         for path in sorted(glob.glob(os.path.join(EXAMPLES, "*.yaml"))):
             with self.subTest(path=os.path.basename(path)):
                 cli = json.loads(run_cli("report", path, "--format", "json").stdout)
                 self.assertEqual(airoi.Project.load(path).evaluate().to_dict(), cli)
-
-    def test_reports_are_identical(self):
-        ex2 = example("example2-customer-service.yaml")
-        for fmt in ("text", "json", "csv", "md"):
-            self.assertSame("report", ex2, "--format", fmt)
-            self.assertSame("audit", ex2, "-f", fmt)
-            self.assertSame("compare", ex2, "--format=" + fmt)
-        self.assertSame("report", ex2, "--scenario", "worst", "--honest")
-        self.assertEqual(self.assertSame("validate", ex2).returncode, 0)
-        with open(ex2, "rb") as f:
-            self.assertSame("report", "-", stdin=f.read())
-
-    def test_exit_codes_and_messages(self):
-        ex3 = example("example3-three-year.yaml")
-        self.assertEqual(self.assertSame("report", ex3, "--scenario", "nope").returncode, 2)
-        self.assertEqual(self.assertSame("report", ex3, "--format", "xml").returncode, 2)
-        self.assertEqual(self.assertSame("report").returncode, 2)
-        self.assertEqual(self.assertSame("frobnicate", ex3).returncode, 2)
-        self.assertEqual(self.assertSame("compare", ex3).returncode, 1)  # no use case
-        self.assertEqual(self.assertSame("compare", ex3, "-u", "churn_prediction").returncode, 0)
-        self.assertEqual(self.assertSame("report", "/nonexistent.yaml").returncode, 1)
-        self.assertEqual(self.assertSame("help", "audit").returncode, 0)
-        self.assertEqual(self.assertSame("validate", "--help").returncode, 0)
-        with tempfile.TemporaryDirectory() as d:
-            bad = os.path.join(d, "broken.yaml")
-            with open(bad, "w") as f:
-                f.write(BROKEN)
-            r = self.assertSame("validate", bad)
-            self.assertEqual(r.returncode, 1)
-            self.assertTrue(r.stderr.decode().startswith(bad + ":7:15: "), r.stderr)
-            self.assertEqual(self.assertSame("report", bad, "--format", "json").returncode, 1)
-
-    @unittest.skipUnless(os.path.isdir(INVALID), "tests/data/invalid is not beside the package")
-    def test_invalid_corpus_same_diagnostics(self):
-        for path in sorted(glob.glob(os.path.join(INVALID, "*.yaml")))[::3]:  # a third keeps it fast
-            with self.subTest(path=os.path.basename(path)):
-                self.assertSame("validate", path)
-
-    def test_output_file(self):
-        ex2 = example("example2-customer-service.yaml")
-        with tempfile.TemporaryDirectory() as d:
-            out = os.path.join(d, "report.md")
-            r = run_python("report", ex2, "--format", "md", "-o", out)
-            self.assertEqual((r.returncode, r.stdout), (0, b""))
-            with open(out, "rb") as f:
-                self.assertEqual(f.read(), run_cli("report", ex2, "--format", "md").stdout)
-            r = run_python("report", ex2, "-o", os.path.join(d, "missing", "x"))
-            self.assertEqual(r.returncode, 1)
-
-
-class TestPythonCommandWithoutCli(unittest.TestCase):
-    """Checks of ``python -m airoi`` that need no airoi executable."""
-
-    @unittest.skipUnless(HAVE_EXAMPLES, "docs/examples/*.yaml are not beside the package")
-    def test_json_report(self):
-        r = run_python("report", example("example3-three-year.yaml"), "--format", "json")
-        self.assertEqual(r.returncode, 0, r.stderr)
-        doc = json.loads(r.stdout)
-        self.assertAlmostEqual(doc["metrics"]["npv"], 425.71, places=2)
-        self.assertEqual(doc, airoi.Project.load(example("example3-three-year.yaml")).evaluate().to_dict())
-
-    def test_errors_and_usage(self):
-        r = run_python("validate", "-", stdin=BROKEN.encode())
-        self.assertEqual(r.returncode, 1)
-        first = r.stderr.decode().splitlines()[0]
-        self.assertTrue(first.startswith("<stdin>:7:15: "), first)
-        self.assertEqual(run_python().returncode, 2)
-        self.assertEqual(run_python("report", "--bogus", "x").returncode, 2)
-        v = run_python("--version")
-        self.assertEqual(v.returncode, 0)
-        self.assertIn(airoi.library_path, v.stdout.decode())
 
 
 if __name__ == "__main__":

@@ -211,10 +211,8 @@ class TestMemory(unittest.TestCase):
             p.to_yaml()
             p.add_cost("x", "software", amount=1).remove()
             p.clone()
-            try:
+            with self.assertRaises(airoi.ParseError):
                 airoi.Project.from_yaml("airoi: 1\nproject: {name: x, horizon: -1}\n")
-            except airoi.ParseError:
-                pass
             if i % 50 == 0:
                 gc.collect()
 

@@ -47,8 +47,12 @@ class TestThreads(unittest.TestCase):
     def test_concurrent_equals_serial(self):
         inputs = [(workload(t), -1.0 - t) for t in range(THREADS)]
         expected = [run(rows, bad) for rows, bad in inputs]
-        # the messages name the offending rate of each thread
-        self.assertNotEqual(expected[0][5], expected[1][5])
+        # seven answers a row, the last two the errors; the messages name the
+        # offending rate of each thread
+        self.assertEqual([len(e) for e in expected], [7 * len(rows) for rows, _ in inputs])
+        self.assertEqual(expected[0][5:7], ["npv: rate -1 must be greater than -1",
+                                            "irr: the values need at least one positive and one negative value"])
+        self.assertEqual(expected[1][5], "npv: rate -2 must be greater than -1")
         results = [None] * THREADS
         failures = []
         barrier = threading.Barrier(THREADS)

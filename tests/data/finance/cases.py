@@ -18,9 +18,10 @@ deliberately differs from the engine:
   ROOT    a root exists by construction (one sign change, or a RATE built
           from a known rate): libairoi must find one, checked by the NPV at
           it, and agree with the engine whenever the engine finds one too;
-  ANYROOT several IRRs exist: libairoi must return one of them (checked by
-          the NPV at it), not necessarily the engine's (Newton from the
-          guess may reach another one; Excel's own answer depends on it).
+  ANYROOT several IRRs exist: libairoi must return a root (checked by the
+          NPV at it), not necessarily the engine's (Newton from the guess
+          may reach another one; Excel's own answer depends on it); which
+          one it returns is pinned per case in tests/unit/test-finance.c.
 Arguments: scalars, or arrays written [a b c]. The cases are generated from
 a fixed seed, so the table is reproducible.
 """
@@ -311,7 +312,7 @@ def main():
         print("# id;function;arguments;engine result;libairoi expectation (empty: the")
         print("# engine's number or error; INVALID: refused by libairoi's contract;")
         print("# NO_SOLUTION: Excel's #NUM! where the engine says otherwise; ROOT: a root")
-        print("# exists and must be found; ANYROOT: several roots, any one will do; see")
+        print("# exists and must be found; ANYROOT: several roots, libairoi's pinned; see")
         print("# cases.py). Arrays are [a b c]; dates are day numbers.")
         for line, res in zip(lines, results):
             cid, func, a, expect = line.split(";")
