@@ -9,6 +9,7 @@
 #include "airoi/finance.h"
 #include "core/core-private.h"
 #include "eval/eval-private.h"
+#include "finance/finance-private.h"
 #include "model/model-private.h"
 
 #define BIT(x) (1u << (unsigned)(x))
@@ -255,7 +256,7 @@ static int item_raw(double *buf, int32_t *lo, int32_t *hi, const airoi_project *
             k = (double)(t - first);
             v = amount;
             if (it->growth != 0.0)
-                v *= pow(1.0 + it->growth, k * y);
+                v *= airoi__compound(log1p(it->growth), k * y);
         }
         v *= base;
         if (is_value)
@@ -336,7 +337,7 @@ static int evaluate_one(airoi_result *r, const airoi_project *p, const airoi_sce
     int32_t H = p->horizon;
     size_t n = (size_t)H + 1;
     double y = years_per_period(p->period);
-    double rate = pow(1.0 + p->discount_rate, y) - 1.0;
+    double rate = airoi__rate_per_period(p->discount_rate, y);
     int rc;
 
     r->flags = flags;
@@ -487,18 +488,19 @@ static int evaluate_one(airoi_result *r, const airoi_project *p, const airoi_sce
     ratio(r, AIROI_METRIC_BCR, pvb, pvc);
 
     double x;
-    if (n >= 2 && airoi_irr(&x, net, n, 0.1) == AIROI_OK && x > -1.0) {
-        double ann = pow(1.0 + x, 1.0 / y) - 1.0;
+    if (n >= 2 && airoi_irr(&x, net, n, airoi__rate_per_period(0.1, y)) == AIROI_OK &&
+        x > -1.0) {
+        double ann = airoi__rate_annual(x, y);
         set_metric(r, AIROI_METRIC_IRR, ann, isfinite(ann) ? AIROI_OK : AIROI_ERR_NO_SOLUTION);
     } else {
         set_metric(r, AIROI_METRIC_IRR, 0.0, AIROI_ERR_NO_SOLUTION);
     }
     double fr = (p->set & BIT(AIROI_PROJECT_FINANCE_RATE)) ? p->finance_rate : p->discount_rate;
     double rr = (p->set & BIT(AIROI_PROJECT_REINVEST_RATE)) ? p->reinvest_rate : p->discount_rate;
-    fr = pow(1.0 + fr, y) - 1.0;
-    rr = pow(1.0 + rr, y) - 1.0;
+    fr = airoi__rate_per_period(fr, y);
+    rr = airoi__rate_per_period(rr, y);
     if (n >= 2 && airoi_mirr(&x, net, n, fr, rr) == AIROI_OK && x > -1.0) {
-        double ann = pow(1.0 + x, 1.0 / y) - 1.0;
+        double ann = airoi__rate_annual(x, y);
         set_metric(r, AIROI_METRIC_MIRR, ann, isfinite(ann) ? AIROI_OK : AIROI_ERR_NO_SOLUTION);
     } else {
         set_metric(r, AIROI_METRIC_MIRR, 0.0, AIROI_ERR_NO_SOLUTION);

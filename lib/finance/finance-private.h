@@ -13,6 +13,7 @@
 #ifndef AIROI_FINANCE_PRIVATE_H
 #define AIROI_FINANCE_PRIVATE_H
 
+#include <math.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -39,6 +40,35 @@
  * below 2^-500, the scaling up that brings it to [1, 2) (exact). Values
  * must be finite. */
 double airoi__scale_of(const double *v, size_t n, size_t stride);
+
+/* ------------------------------------------------------- rates and factors */
+
+/*
+ * The one conversion between an annual rate and the rate of a period of
+ * `years` years (1/12 for a month, 1/4 for a quarter, 1 for a year):
+ *   per period = (1 + annual)^years - 1 = expm1(years * log1p(annual)),
+ *   annual     = (1 + per)^(1/years) - 1 = expm1(log1p(per) / years).
+ * Both return their argument unchanged when years == 1 (pow(1 + r, 1) - 1
+ * would turn 0.08 into 0.08000000000000007), and keep full relative
+ * precision for tiny rates, where 1 + r has already lost the low digits of
+ * r. The caller guarantees rate > -1 and years > 0; the result may be
+ * infinite when it overflows (check it). See docs/methodology.md.
+ */
+double airoi__rate_per_period(double annual, double years);
+double airoi__rate_annual(double per_period, double years);
+
+/*
+ * (1 + r)^t as exp(t * lr), with lr = log1p(r) computed once by the
+ * caller: the one source of every discount factor (t = -period) and
+ * growth factor in the library, so that a schedule's discount_factor
+ * column and the NPV of the finance kernels use the same doubles. Its
+ * relative error is about |t * lr| ulps, not the t ulps of a running
+ * product, and 1 + r is never rounded.
+ */
+static inline double airoi__compound(double lr, double t)
+{
+    return exp(t * lr);
+}
 
 /* ------------------------------------------------------------------ NPV */
 

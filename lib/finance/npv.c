@@ -2,9 +2,9 @@
  * lib/finance/npv.c: NPV (Excel's and the t = 0 form), XNPV, MIRR, simple
  * and discounted payback, and their batch forms.
  *
- * Discounting multiplies a running factor (1 + r)^-t, which costs one
- * multiplication per period and loses about t ulps; terms are added with
- * Neumaier's compensated summation. Formulas and Excel's behaviour are in
+ * Discount factors (1 + r)^-t come from airoi__compound() (exp(-t ln(1 + r)),
+ * the same doubles as a schedule's discount_factor column); terms are added
+ * with Neumaier's compensated summation. Formulas and Excel's behaviour are in
  * docs/methodology.md, section 1.
  */
 #include <math.h>
@@ -100,14 +100,12 @@ static int check_values(const char *name, const double *v, size_t n, size_t stri
 
 double airoi__npv0_raw(double rate, const double *v, size_t n, size_t stride)
 {
-    const double x = 1.0 / (1.0 + rate);
+    const double lr = log1p(rate);
     airoi__sum acc = {0.0, 0.0};
-    double d = 1.0;
     for (size_t i = 0; i < n; i++) {
         double vi = v[i * stride];
         if (vi != 0.0)
-            airoi__sum_add(&acc, vi * d);
-        d *= x;
+            airoi__sum_add(&acc, vi * airoi__compound(lr, -(double)i));
     }
     return airoi__sum_get(&acc);
 }
@@ -265,7 +263,7 @@ static int xnpv_checked(double *out, const char *name, double rate, const double
         if (v[i] == 0.0)
             continue;
         double t = (double)((int64_t)dates[i] - (int64_t)dates[0]) / 365.0;
-        airoi__sum_add(&acc, v[i] * exp(-t * lr));
+        airoi__sum_add(&acc, v[i] * airoi__compound(lr, -t));
     }
     double r = airoi__sum_get(&acc);
     if (!isfinite(r)) {
@@ -334,7 +332,7 @@ AIROI_API int airoi_xnpv_batch(double *out, int32_t *status_out, double rate,
     }
     const double lr = log1p(rate);
     for (size_t j = 0; j < cols; j++)
-        f[j] = exp(-f[j] * lr);
+        f[j] = airoi__compound(lr, -f[j]);
     airoi__batch_first first;
     airoi__batch_init(&first);
     for (size_t i = 0; i < rows; i++) {
@@ -373,23 +371,16 @@ static void compound(double *s, double *e, const double *v, size_t n, int sign, 
                      double p, double sc)
 {
     airoi__sum acc = {0.0, 0.0};
+    const double lr = log1p(rate);
     if (rate >= 0.0) {
-        const double x = 1.0 / (1.0 + rate);
-        double d = 1.0;
-        for (size_t i = 0; i < n; i++) {
+        for (size_t i = 0; i < n; i++)
             if (sign > 0 ? v[i] > 0.0 : v[i] < 0.0)
-                airoi__sum_add(&acc, fabs(v[i]) * sc * d);
-            d *= x;
-        }
+                airoi__sum_add(&acc, fabs(v[i]) * sc * airoi__compound(lr, -(double)i));
         *e = p;
     } else {
-        const double y = 1.0 + rate;
-        double d = 1.0;
-        for (size_t k = n; k-- > 0;) {
+        for (size_t k = 0; k < n; k++)
             if (sign > 0 ? v[k] > 0.0 : v[k] < 0.0)
-                airoi__sum_add(&acc, fabs(v[k]) * sc * d);
-            d *= y;
-        }
+                airoi__sum_add(&acc, fabs(v[k]) * sc * airoi__compound(lr, (double)(n - 1 - k)));
         *e = p - (double)(n - 1);
     }
     *s = airoi__sum_get(&acc);
@@ -508,13 +499,13 @@ int airoi__payback_strided(double *out, int *reached_out, const double *v, size_
         *reached_out = 0;
         return AIROI_OK;
     }
-    const double x = discounted ? 1.0 / (1.0 + rate) : 1.0;
+    const double lr = discounted ? log1p(rate) : 0.0;
     airoi__sum cum = {0.0, 0.0};
-    double d = 1.0;
     double prev = 0.0;
     for (size_t t = 0; t < n; t++) {
         const double vt = v[t * stride] * sc;
-        double net = vt * d; /* d <= 1: finite, and so is the sum */
+        /* the schedule's discount factor, <= 1: finite, and so is the sum */
+        double net = discounted ? vt * airoi__compound(lr, -(double)t) : vt;
         airoi__sum_add(&cum, net);
         double c = airoi__sum_get(&cum);
         if (c >= 0.0) {
@@ -524,7 +515,6 @@ int airoi__payback_strided(double *out, int *reached_out, const double *v, size_
             return AIROI_OK;
         }
         prev = c;
-        d *= x;
     }
     *reached_out = 0;
     return AIROI_OK;

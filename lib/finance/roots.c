@@ -659,7 +659,7 @@ static int xirr_eval(void *vctx, double r, double *f, double *df, double *mag)
         if (vi == 0.0)
             continue;
         /* exactly 1 at t = ref, also at r = -1 where lr = -inf */
-        double e = c->t[i] == ref ? 1.0 : exp((ref - c->t[i]) * lr);
+        double e = c->t[i] == ref ? 1.0 : airoi__compound(lr, ref - c->t[i]);
         F += vi * e;
         S1 += c->t[i] * vi * e;
         M += fabs(vi) * e;
