@@ -1166,6 +1166,42 @@ static value metric(const char *handle, const char *name)
 
 static char thread_handle[256]; /* a live handle the threads read */
 
+/* LOAD of a copy of the model whose name is not ASCII, "mod\u00e8le-\u03a9.yaml"
+ * in the working directory: on Windows the add-in's path must reach the
+ * library's _wfopen as UTF-16, not the ANSI code page. */
+static void test_load_non_ascii(const char *model)
+{
+    static XCHAR name16[] = {13, 'm', 'o', 'd', 0x00e8, 'l', 'e', '-', 0x03a9, '.', 'y', 'a', 'm', 'l'};
+    char buf[65536];
+    FILE *in = fopen(model, "rb");
+    size_t n = in != NULL ? fread(buf, 1, sizeof buf, in) : 0;
+    if (in != NULL)
+        fclose(in);
+#if defined(_WIN32)
+    FILE *out = _wfopen(L"mod\u00e8le-\u03a9.yaml", L"wb");
+#else
+    FILE *out = fopen("mod\xc3\xa8le-\xce\xa9.yaml", "wb");
+#endif
+    int written = out != NULL && n > 0 && fwrite(buf, 1, n, out) == n;
+    if (out != NULL && fclose(out) != 0)
+        written = 0;
+    check(written, "a copy of the model named mod\xc3\xa8le-\xce\xa9.yaml");
+    XLOPER12 path;
+    memset(&path, 0, sizeof path);
+    path.xltype = xltypeStr;
+    path.val.str = name16;
+    set_caller(CALLER_REF, 9, 0, 0);
+    value h = CALL("AIROI.LOAD", path);
+    check(is_handle(&h), "LOAD of a non-ASCII file name returns a handle ('%s')", h.str);
+    if (is_handle(&h))
+        expect_num("METRIC(npv) of the non-ASCII file", metric(h.str, "npv"), 425.71, 0.005);
+#if defined(_WIN32)
+    _wremove(L"mod\u00e8le-\u03a9.yaml");
+#else
+    remove("mod\xc3\xa8le-\xce\xa9.yaml");
+#endif
+}
+
 static void test_load(const char *model)
 {
     check(model != NULL, "a model file was given (docs/examples/example3-three-year.yaml)");
@@ -1287,6 +1323,13 @@ static void test_load(const char *model)
     expect_err("LOAD path is a number", CALL("AIROI.LOAD", num(1)), xlerrValue);
     expect_err("LOAD path missing", call("AIROI.LOAD", 0, NULL), xlerrValue);
     expect_err("LOAD path error passes through", CALL("AIROI.LOAD", err(xlerrName)), xlerrName);
+    static XCHAR with_nul[] = {5, 'a', 0, 'b', 'c', 'd'};
+    XLOPER12 nul_path;
+    memset(&nul_path, 0, sizeof nul_path);
+    nul_path.xltype = xltypeStr;
+    nul_path.val.str = with_nul;
+    expect_err("LOAD of a path with an embedded NUL", CALL("AIROI.LOAD", nul_path), xlerrValue);
+    test_load_non_ascii(model);
 
     /* xlfCaller as an xltypeSRef. */
     set_caller(CALLER_SREF, 0, 4, 4);
