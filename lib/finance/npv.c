@@ -16,36 +16,6 @@
 
 /* ------------------------------------------------------------- helpers */
 
-void airoi__batch_init(airoi__batch_first *b)
-{
-    b->status = AIROI_OK;
-    b->row = 0;
-    b->msg[0] = '\0';
-}
-
-void airoi__batch_note(airoi__batch_first *b, size_t row, int status)
-{
-    if (status == AIROI_OK || b->status != AIROI_OK)
-        return;
-    b->status = status;
-    b->row = row;
-    snprintf(b->msg, sizeof b->msg, "%s", airoi__error_get());
-}
-
-int airoi__batch_finish(const airoi__batch_first *b, const char *name)
-{
-    if (b->status == AIROI_OK) {
-        airoi__error_clear();
-        return AIROI_OK;
-    }
-    return airoi__error(b->status, "%s: row %zu: %s", name, b->row, b->msg);
-}
-
-int airoi__batch_too_big(size_t rows, size_t cols)
-{
-    return cols != 0 && rows > SIZE_MAX / cols;
-}
-
 double airoi__scale_of(const double *v, size_t n, size_t stride)
 {
     double m = 0.0;
@@ -196,35 +166,32 @@ AIROI_API int airoi_npv0(double *out, double rate, const double *values, size_t 
     return npv0_checked(out, "npv0", rate, values, n, 1, 0);
 }
 
+typedef struct npv_row_ctx {
+    double rate;
+    int excel;
+} npv_row_ctx;
+
+static int npv_row(void *ctx, const double *v, size_t cols, double *out, int32_t *flag)
+{
+    const npv_row_ctx *c = ctx;
+    (void)flag;
+    return npv0_checked(out, c->excel ? "npv" : "npv0", c->rate, v, cols, 1, c->excel);
+}
+
 AIROI_API int airoi_npv_batch(double *out, int32_t *status_out, double rate,
                               const double *values, size_t rows, size_t cols, unsigned flags)
 {
     AIROI__ENTER();
     if (flags & ~(unsigned)AIROI_NPV_START_AT_ZERO)
         return airoi__error(AIROI_ERR_INVALID, "npv_batch: unknown flags 0x%x", flags);
-    if (cols == 0)
-        return airoi__error(AIROI_ERR_INVALID, "npv_batch: cols is 0");
-    if (airoi__batch_too_big(rows, cols))
-        return airoi__error(AIROI_ERR_INVALID, "npv_batch: %zu rows x %zu cols overflows",
-                            rows, cols);
-    if (rows == 0)
-        return AIROI_OK;
+    int st = airoi__batch_shape("npv_batch", rows, cols, 1);
+    if (st || rows == 0)
+        return st;
     if (!out || !values)
         return airoi__error(AIROI_ERR_INVALID, "npv_batch: %s is NULL",
                             out ? "values" : "out");
-    const int excel = !(flags & AIROI_NPV_START_AT_ZERO);
-    const char *name = excel ? "npv" : "npv0";
-    airoi__batch_first first;
-    airoi__batch_init(&first);
-    for (size_t i = 0; i < rows; i++) {
-        double r = 0.0;
-        int st = npv0_checked(&r, name, rate, values + i * cols, cols, 1, excel);
-        out[i] = st ? 0.0 : r;
-        if (status_out)
-            status_out[i] = st;
-        airoi__batch_note(&first, i, st);
-    }
-    return airoi__batch_finish(&first, "npv_batch");
+    npv_row_ctx c = {rate, !(flags & AIROI_NPV_START_AT_ZERO)};
+    return airoi__batch_run("npv_batch", out, status_out, NULL, values, rows, cols, npv_row, &c);
 }
 
 /* ----------------------------------------------------------------- XNPV */
@@ -296,18 +263,41 @@ AIROI_API int airoi_xnpv(double *out, double rate, const double *values,
     return xnpv_checked(out, "xnpv", rate, values, dates, n);
 }
 
+typedef struct xnpv_row_ctx {
+    double rate;
+    const int32_t *dates;
+    const double *f; /* the discount factors, shared by every row */
+    int shared;      /* a failure of the rate or the dates */
+} xnpv_row_ctx;
+
+static int xnpv_row(void *ctx, const double *v, size_t cols, double *out, int32_t *flag)
+{
+    const xnpv_row_ctx *c = ctx;
+    (void)flag;
+    if (c->shared) /* every row fails the same way */
+        return c->shared;
+    int st = check_values("xnpv", v, cols, 1);
+    if (st)
+        return st;
+    airoi__sum acc = {0.0, 0.0};
+    for (size_t j = 0; j < cols; j++)
+        if (v[j] != 0.0)
+            airoi__sum_add(&acc, v[j] * c->f[j]);
+    double r = airoi__sum_get(&acc);
+    if (!isfinite(r)) /* the scalar path's careful fallback */
+        return xnpv_checked(out, "xnpv", c->rate, v, c->dates, cols);
+    *out = r;
+    return AIROI_OK;
+}
+
 AIROI_API int airoi_xnpv_batch(double *out, int32_t *status_out, double rate,
                                const double *values, const int32_t *dates, size_t rows,
                                size_t cols)
 {
     AIROI__ENTER();
-    if (cols == 0)
-        return airoi__error(AIROI_ERR_INVALID, "xnpv_batch: cols is 0");
-    if (airoi__batch_too_big(rows, cols))
-        return airoi__error(AIROI_ERR_INVALID, "xnpv_batch: %zu rows x %zu cols overflows",
-                            rows, cols);
-    if (rows == 0)
-        return AIROI_OK;
+    int st = airoi__batch_shape("xnpv_batch", rows, cols, 1);
+    if (st || rows == 0)
+        return st;
     if (!out || !values || !dates)
         return airoi__error(AIROI_ERR_INVALID, "xnpv_batch: %s is NULL",
                             !out ? "out" : !values ? "values" : "dates");
@@ -315,46 +305,17 @@ AIROI_API int airoi_xnpv_batch(double *out, int32_t *status_out, double rate,
     double *f = airoi__reallocarray(NULL, cols, sizeof *f);
     if (!f)
         return airoi__error(AIROI_ERR_NOMEM, "xnpv_batch: no memory for %zu factors", cols);
-    int shared = check_rate("xnpv", "rate", rate);
-    if (!shared)
-        shared = check_dates("xnpv", dates, cols, f);
-    if (shared) {
-        /* Every row fails the same way. */
-        airoi__free(f);
-        for (size_t i = 0; i < rows; i++) {
-            out[i] = 0.0;
-            if (status_out)
-                status_out[i] = shared;
-        }
-        char msg[256];
-        snprintf(msg, sizeof msg, "%s", airoi__error_get());
-        return airoi__error(shared, "xnpv_batch: row 0: %s", msg);
+    xnpv_row_ctx c = {rate, dates, f, check_rate("xnpv", "rate", rate)};
+    if (!c.shared)
+        c.shared = check_dates("xnpv", dates, cols, f);
+    if (!c.shared) {
+        const double lr = log1p(rate);
+        for (size_t j = 0; j < cols; j++)
+            f[j] = airoi__compound(lr, -f[j]);
     }
-    const double lr = log1p(rate);
-    for (size_t j = 0; j < cols; j++)
-        f[j] = airoi__compound(lr, -f[j]);
-    airoi__batch_first first;
-    airoi__batch_init(&first);
-    for (size_t i = 0; i < rows; i++) {
-        const double *v = values + i * cols;
-        double r = 0.0;
-        int st = check_values("xnpv", v, cols, 1);
-        if (!st) {
-            airoi__sum acc = {0.0, 0.0};
-            for (size_t j = 0; j < cols; j++)
-                if (v[j] != 0.0)
-                    airoi__sum_add(&acc, v[j] * f[j]);
-            r = airoi__sum_get(&acc);
-            if (!isfinite(r)) /* the scalar path's careful fallback */
-                st = xnpv_checked(&r, "xnpv", rate, v, dates, cols);
-        }
-        out[i] = st ? 0.0 : r;
-        if (status_out)
-            status_out[i] = st;
-        airoi__batch_note(&first, i, st);
-    }
+    st = airoi__batch_run("xnpv_batch", out, status_out, NULL, values, rows, cols, xnpv_row, &c);
     airoi__free(f);
-    return airoi__batch_finish(&first, "xnpv_batch");
+    return st;
 }
 
 /* ----------------------------------------------------------------- MIRR */
@@ -533,29 +494,27 @@ AIROI_API int airoi_discounted_payback(double *out, int *reached_out, double rat
     return airoi__payback_strided(out, reached_out, values, n, 1, 1, rate);
 }
 
+static int payback_row(void *ctx, const double *v, size_t cols, double *out, int32_t *flag)
+{
+    (void)ctx;
+    int reached = 0;
+    int st = airoi__payback_strided(out, &reached, v, cols, 1, 0, 0.0);
+    if (!st && !reached)
+        *out = 0.0;
+    *flag = reached;
+    return st;
+}
+
 AIROI_API int airoi_payback_batch(double *out, int32_t *reached_out, const double *values,
                                   size_t rows, size_t cols)
 {
     AIROI__ENTER();
-    if (cols == 0)
-        return airoi__error(AIROI_ERR_INVALID, "payback_batch: cols is 0");
-    if (airoi__batch_too_big(rows, cols))
-        return airoi__error(AIROI_ERR_INVALID, "payback_batch: %zu rows x %zu cols overflows",
-                            rows, cols);
-    if (rows == 0)
-        return AIROI_OK;
+    int st = airoi__batch_shape("payback_batch", rows, cols, 1);
+    if (st || rows == 0)
+        return st;
     if (!out || !reached_out || !values)
         return airoi__error(AIROI_ERR_INVALID, "payback_batch: %s is NULL",
                             !out ? "out" : !reached_out ? "reached_out" : "values");
-    airoi__batch_first first;
-    airoi__batch_init(&first);
-    for (size_t i = 0; i < rows; i++) {
-        double r = 0.0;
-        int reached = 0;
-        int st = airoi__payback_strided(&r, &reached, values + i * cols, cols, 1, 0, 0.0);
-        out[i] = st || !reached ? 0.0 : r;
-        reached_out[i] = st ? 0 : reached;
-        airoi__batch_note(&first, i, st);
-    }
-    return airoi__batch_finish(&first, "payback_batch");
+    return airoi__batch_run("payback_batch", out, NULL, reached_out, values, rows, cols,
+                            payback_row, NULL);
 }

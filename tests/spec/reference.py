@@ -412,7 +412,7 @@ def evaluate_case(model, scen=None):
              'strategic_unmonetized': fsum(unmonetized), 'pv': pvb,
              'annual': None if years == 0 else tb / years}
     # 1 + x below ~1e-7 is not representable to the library's 1e-9 residual
-    # test (lib/finance/roots.c): such an IRR may come out null.
+    # test (lib/finance/solve.c): such an IRR may come out null.
     irr_info = {'roots': [annualise(x, y) for x in roots], 'unique': unique,
                 'newton': None, 'near_minus_one': any(1.0 + x < 1e-6 for x in roots),
                 'period_roots': roots, 'years_per_period': y, 'guess': guess}
