@@ -255,15 +255,14 @@ static int rate_divides_by_zero(double rate)
     return rate == -1.0;
 }
 
-/* A ratio (a - b) / b of totals: #DIV/0! when b is 0, #NUM! when b < 0
- * (costs are positive amounts). */
-static LPXLOPER12 ratio_result(double benefits, double costs)
+/* An ROI of the library's kernel (airoi_roi(), one rule for every
+ * interface): #DIV/0! where it is undefined (costs summing to 0), #NUM! on
+ * overflow. */
+static LPXLOPER12 roi_result(int status, double value)
 {
-    if (costs == 0.0)
+    if (status == AIROI_ERR_NOT_FOUND)
         return xll_result_err(xlerrDiv0);
-    if (costs < 0.0)
-        return xll_result_err(xlerrNum);
-    return xll_result_num((benefits - costs) / costs);
+    return result_of(status, value);
 }
 
 /* Reads paired values and dates (XNPV, XIRR): every cell a number, the same
@@ -457,10 +456,11 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_roi(LPXLOPER12 a_benefits, LPXLOPER12 a
         free(b);
         return xll_result_err(e);
     }
-    double sb = xll_sum(b, nb), sc = xll_sum(c, nc);
+    double out = 0.0;
+    int st = airoi_roi(&out, b, nb, c, nc);
     free(b);
     free(c);
-    return ratio_result(sb, sc);
+    return roi_result(st, out);
 }
 
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_npvroi(LPXLOPER12 a_rate, LPXLOPER12 a_benefits,
@@ -489,7 +489,9 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_npvroi(LPXLOPER12 a_rate, LPXLOPER12 a_
         return xll_result_err(e);
     if (st != AIROI_OK)
         return result_of(st, 0.0);
-    return ratio_result(pvb, pvc);
+    double out = 0.0;
+    st = airoi_roi(&out, &pvb, 1, &pvc, 1);
+    return roi_result(st, out);
 }
 
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_version(void)

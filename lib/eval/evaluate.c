@@ -292,6 +292,18 @@ static void ratio(airoi_result *r, int m, double num, double den)
         set_metric(r, m, q, AIROI_OK);
 }
 
+/* An ROI metric, by the rule of airoi_roi(); an overflow is kept as a
+ * non-finite value for check_finite() to name. */
+static void roi(airoi_result *r, int m, double benefits, double costs)
+{
+    double q = 0.0;
+    int st = airoi__roi(&q, benefits, costs);
+    if (st == AIROI_ERR_RANGE)
+        set_metric(r, m, benefits - costs, AIROI_OK);
+    else
+        set_metric(r, m, q, st);
+}
+
 static double total(const double *v, size_t from, size_t to)
 {
     airoi__sum acc = {0, 0};
@@ -467,8 +479,8 @@ static int evaluate_one(airoi_result *r, const airoi_project *p, const airoi_sce
     double fc = total(costs, 0, w), fb = total(benefits, 0, w);
     set_metric(r, AIROI_METRIC_FIRST_YEAR_COSTS, fc, AIROI_OK);
     set_metric(r, AIROI_METRIC_FIRST_YEAR_BENEFITS, fb, AIROI_OK);
-    ratio(r, AIROI_METRIC_ROI_BASIC, fb - fc, fc);
-    ratio(r, AIROI_METRIC_ROI_HORIZON, tb - tc, tc);
+    roi(r, AIROI_METRIC_ROI_BASIC, fb, fc);
+    roi(r, AIROI_METRIC_ROI_HORIZON, tb, tc);
 
     /* Discounted figures, through the finance kernels. */
     double npv, pvc, pvb;
@@ -557,7 +569,7 @@ static void set_expected(airoi_result *r, double eb, double ec, double enpv)
     set_metric(r, AIROI_METRIC_EXPECTED_BENEFITS, eb, AIROI_OK);
     set_metric(r, AIROI_METRIC_EXPECTED_COSTS, ec, AIROI_OK);
     set_metric(r, AIROI_METRIC_EXPECTED_NPV, enpv, AIROI_OK);
-    ratio(r, AIROI_METRIC_ROI_RISK_ADJUSTED, eb - ec, ec);
+    roi(r, AIROI_METRIC_ROI_RISK_ADJUSTED, eb, ec);
 }
 
 static void setup_benchmark(airoi_result *r, const airoi_project *p)

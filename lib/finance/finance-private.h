@@ -150,6 +150,15 @@ int airoi__irr_strided(double *out, const double *v, size_t n, size_t stride, do
 int airoi__xirr_strided(double *out, const double *v, size_t vstride,
                         const int32_t *dates, size_t n, double guess);
 
+/* -------------------------------------------------------------------- ROI */
+
+/* (benefits - costs) / costs: airoi_roi() on two totals, without
+ * AIROI__ENTER. AIROI_ERR_NOT_FOUND (undefined) when costs is 0 or so small
+ * next to the gain that the quotient is not a finite number; negative
+ * costs (refunds) are divided by as they are; AIROI_ERR_RANGE when
+ * benefits - costs overflows. No message is set: the caller words it. */
+int airoi__roi(double *out, double benefits, double costs);
+
 /* ---------------------------------------------------------------- payback */
 
 /* Payback of v[i*stride] (discounted at rate when discounted != 0):

@@ -1086,6 +1086,53 @@ START_TEST(numerics_item_order_is_irrelevant)
 }
 END_TEST
 
+/* airoi_roi() is the rule of the roi_horizon metric: the same number from
+ * the schedule's columns, also for negative costs, and undefined for zero
+ * costs in both. */
+START_TEST(numerics_roi_kernel_is_the_metric_rule)
+{
+    static const double amounts[3] = {380.0, -500.0, 0.0};
+    for (int k = 0; k < 3; k++) {
+        airoi_project *p = project(AIROI_PERIOD_YEAR, 2, 0.08);
+        if (amounts[k] != 0.0)
+            cost(p, "Build", AIROI_CATEGORY_INFRASTRUCTURE, amounts[k], AIROI_PER_YEAR);
+        value(p, "Savings", AIROI_DIMENSION_EFFICIENCY, 540, AIROI_PER_YEAR);
+        airoi_result *r = evaluate(p, NULL, 0);
+        double c[64], b[64], roi = -1.0, m = -2.0;
+        size_t n = column(c, r, AIROI_SCHEDULE_COSTS);
+        column(b, r, AIROI_SCHEDULE_BENEFITS);
+        int st = airoi_roi(&roi, b, n, c, n);
+        int sm = airoi_result_get_metric(&m, r, AIROI_METRIC_ROI_HORIZON);
+        ck_assert_int_eq(st, sm);
+        if (amounts[k] == 0.0)
+            ck_assert_int_ne(st, AIROI_OK);
+        else
+            ck_assert(roi == m);
+        airoi_result_free(r);
+        airoi_project_free(p);
+    }
+    double roi = 0.0;
+    ck_assert_int_eq(airoi_roi(&roi, (double[]){540}, 1, (double[]){380}, 1), AIROI_OK);
+    ck_assert_double_eq_tol(roi, 160.0 / 380.0, 1e-15);
+    ck_assert_int_eq(airoi_roi(&roi, (double[]){5}, 1, (double[]){-3}, 1), AIROI_OK);
+    ck_assert_double_eq_tol(roi, 8.0 / -3.0, 1e-15);
+    ck_assert_int_eq(airoi_roi(&roi, (double[]){2}, 1, (double[]){1e16, 1, -1e16}, 3), AIROI_OK);
+    ck_assert(roi == 1.0);
+    ck_assert_int_eq(airoi_roi(&roi, NULL, 0, (double[]){2}, 1), AIROI_OK);
+    ck_assert(roi == -1.0);
+    ck_assert_int_eq(airoi_roi(&roi, (double[]){1}, 1, NULL, 0), AIROI_ERR_NOT_FOUND);
+    ck_assert_int_eq(airoi_roi(&roi, (double[]){1e10}, 1, (double[]){1e-300}, 1),
+                     AIROI_ERR_NOT_FOUND);
+    ck_assert_int_eq(airoi_roi(&roi, (double[]){1e308, 1e308}, 2, (double[]){1}, 1),
+                     AIROI_ERR_RANGE);
+    ck_assert_int_eq(airoi_roi(&roi, (double[]){1e308}, 1, (double[]){-1e308}, 1),
+                     AIROI_ERR_RANGE);
+    ck_assert_int_eq(airoi_roi(&roi, (double[]){NAN}, 1, (double[]){1}, 1), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_roi(&roi, NULL, 1, (double[]){1}, 1), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_roi(NULL, NULL, 0, NULL, 0), AIROI_ERR_INVALID);
+}
+END_TEST
+
 START_TEST(schedule_from_arrays)
 {
     const double c[] = {350, 180, 150, 150}, b[] = {0, 300, 490, 620};
@@ -1621,6 +1668,7 @@ static Suite *eval_suite(void)
     tcase_add_test(tc, numerics_one_discount_factor);
     tcase_add_test(tc, numerics_compensated_totals);
     tcase_add_test(tc, numerics_item_order_is_irrelevant);
+    tcase_add_test(tc, numerics_roi_kernel_is_the_metric_rule);
     tcase_add_test(tc, rule_frequency_conversion_both_ways);
     tcase_add_test(tc, rule_once_at_and_default);
     tcase_add_test(tc, rule_from_to_defaults);

@@ -1095,7 +1095,11 @@ static void test_roi(void)
     XLOPER12 b[] = {num(540), nil()};
     expect_num("ROI blanks count as 0", CALL("AIROI.ROI", grid(1, 2, b), num(380)), 160.0 / 380.0, 1e-12);
     expect_err("ROI costs 0", CALL("AIROI.ROI", num(5), num(0)), xlerrDiv0);
-    expect_err("ROI negative costs", CALL("AIROI.ROI", num(5), num(-3)), xlerrNum);
+    /* The library's rule (airoi_roi): negative costs are divided by as they are. */
+    expect_num("ROI negative costs", CALL("AIROI.ROI", num(5), num(-3)), (5.0 + 3.0) / -3.0, 1e-12);
+    expect_num("ROI sums compensated", CALL("AIROI.ROI", num(2), column(3, (double[]){1e16, 1, -1e16})),
+               1.0, 0);
+    expect_err("ROI costs too small for the gain", CALL("AIROI.ROI", num(1e10), num(1e-300)), xlerrDiv0);
     expect_err("ROI costs text", CALL("AIROI.ROI", num(5), text("x")), xlerrValue);
     expect_err("ROI costs missing", CALL("AIROI.ROI", num(5)), xlerrValue);
     expect_err("ROI error passes through", CALL("AIROI.ROI", err(xlerrName), num(5)), xlerrName);
