@@ -243,6 +243,7 @@ static int item_raw(double *buf, int32_t *lo, int32_t *hi, const airoi_project *
     *lo = first + delay;
     *hi = (int64_t)last + delay > H ? H : last + delay;
     double amount = airoi__item_amount(it);
+    const double lg = log1p(it->growth); /* growth factor (1 + g)^(k y) */
     for (int32_t t = first; t + delay <= *hi; t++) {
         double v, k;
         if (it->per == AIROI_PER_ONCE) {
@@ -256,7 +257,7 @@ static int item_raw(double *buf, int32_t *lo, int32_t *hi, const airoi_project *
             k = (double)(t - first);
             v = amount;
             if (it->growth != 0.0)
-                v *= airoi__compound(log1p(it->growth), k * y);
+                v *= airoi__compound(lg, k * y);
         }
         v *= base;
         if (is_value)

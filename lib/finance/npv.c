@@ -68,16 +68,22 @@ static int check_values(const char *name, const double *v, size_t n, size_t stri
 
 /* ------------------------------------------------------------------ NPV */
 
-double airoi__npv0_raw(double rate, const double *v, size_t n, size_t stride)
+/* sum of v_i f_i with f_i = (1 + r)^-i = airoi__compound(lr, -i), taken
+ * from f when not NULL (a batch computes them once). */
+static double npv0_sum(const double *v, size_t n, size_t stride, double lr, const double *f)
 {
-    const double lr = log1p(rate);
     airoi__sum acc = {0.0, 0.0};
     for (size_t i = 0; i < n; i++) {
         double vi = v[i * stride];
         if (vi != 0.0)
-            airoi__sum_add(&acc, vi * airoi__compound(lr, -(double)i));
+            airoi__sum_add(&acc, vi * (f ? f[i] : airoi__compound(lr, -(double)i)));
     }
     return airoi__sum_get(&acc);
+}
+
+double airoi__npv0_raw(double rate, const double *v, size_t n, size_t stride)
+{
+    return npv0_sum(v, n, stride, log1p(rate), NULL);
 }
 
 /* v e^lx, also where e^lx alone overflows or underflows but the product
@@ -169,13 +175,27 @@ AIROI_API int airoi_npv0(double *out, double rate, const double *values, size_t 
 typedef struct npv_row_ctx {
     double rate;
     int excel;
+    const double *f; /* the discount factors, shared by every row; NULL when the rate fails */
 } npv_row_ctx;
 
+/* npv0_checked() on one row, with the factors computed once per batch: the
+ * same doubles as the scalar call. */
 static int npv_row(void *ctx, const double *v, size_t cols, double *out, int32_t *flag)
 {
     const npv_row_ctx *c = ctx;
+    const char *name = c->excel ? "npv" : "npv0";
     (void)flag;
-    return npv0_checked(out, c->excel ? "npv" : "npv0", c->rate, v, cols, 1, c->excel);
+    if (c->f && check_values(name, v, cols, 1) == AIROI_OK) {
+        double r = npv0_sum(v, cols, 1, 0.0, c->f);
+        if (c->excel)
+            r /= 1.0 + c->rate;
+        if (isfinite(r)) {
+            *out = r;
+            return AIROI_OK;
+        }
+    }
+    /* the rate or a value fails, or the careful path for an overflow */
+    return npv0_checked(out, name, c->rate, v, cols, 1, c->excel);
 }
 
 AIROI_API int airoi_npv_batch(double *out, int32_t *status_out, double rate,
@@ -190,8 +210,17 @@ AIROI_API int airoi_npv_batch(double *out, int32_t *status_out, double rate,
     if (!out || !values)
         return airoi__error(AIROI_ERR_INVALID, "npv_batch: %s is NULL",
                             out ? "values" : "out");
-    npv_row_ctx c = {rate, !(flags & AIROI_NPV_START_AT_ZERO)};
-    return airoi__batch_run("npv_batch", out, status_out, NULL, values, rows, cols, npv_row, &c);
+    double *f = airoi__reallocarray(NULL, cols, sizeof *f);
+    if (!f)
+        return airoi__error(AIROI_ERR_NOMEM, "npv_batch: no memory for %zu factors", cols);
+    const int rate_ok = check_rate("npv", "rate", rate) == AIROI_OK;
+    const double lr = rate_ok ? log1p(rate) : 0.0;
+    for (size_t j = 0; j < cols; j++)
+        f[j] = airoi__compound(lr, -(double)j);
+    npv_row_ctx c = {rate, !(flags & AIROI_NPV_START_AT_ZERO), rate_ok ? f : NULL};
+    st = airoi__batch_run("npv_batch", out, status_out, NULL, values, rows, cols, npv_row, &c);
+    airoi__free(f);
+    return st;
 }
 
 /* ----------------------------------------------------------------- XNPV */
