@@ -1133,6 +1133,28 @@ START_TEST(numerics_roi_kernel_is_the_metric_rule)
 }
 END_TEST
 
+/* The IRR of a project is searched from 10% a year converted to its
+ * period: with two IRRs, 0.5% and 20% a month, a monthly project reports
+ * the one near 10% a year (1.005^12 - 1), where Newton from 0.1 a month
+ * would reach 20% a month. */
+START_TEST(numerics_irr_guess_per_period)
+{
+    airoi_project *p = project(AIROI_PERIOD_MONTH, 2, 0.1);
+    once(p, "Build", AIROI_CATEGORY_INFRASTRUCTURE, 1.0, 0);
+    airoi_value_item *v = value(p, "Return", AIROI_DIMENSION_REVENUE, 2.205, AIROI_PER_ONCE);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_AT, 1), AIROI_OK);
+    once(p, "Wind-down", AIROI_CATEGORY_INFRASTRUCTURE, 1.206, 2);
+    airoi_result *r = evaluate(p, NULL, 0);
+    double net[64], x;
+    size_t n = column(net, r, AIROI_SCHEDULE_NET);
+    ck_assert_int_eq(airoi_irr(&x, net, n, 0.1), AIROI_OK);
+    ck_assert_double_eq_tol(x, 0.2, 1e-12);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_IRR), expm1(12 * log1p(0.005)), 1e-12);
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
 START_TEST(schedule_from_arrays)
 {
     const double c[] = {350, 180, 150, 150}, b[] = {0, 300, 490, 620};
@@ -1668,6 +1690,7 @@ static Suite *eval_suite(void)
     tcase_add_test(tc, numerics_one_discount_factor);
     tcase_add_test(tc, numerics_compensated_totals);
     tcase_add_test(tc, numerics_item_order_is_irrelevant);
+    tcase_add_test(tc, numerics_irr_guess_per_period);
     tcase_add_test(tc, numerics_roi_kernel_is_the_metric_rule);
     tcase_add_test(tc, rule_frequency_conversion_both_ways);
     tcase_add_test(tc, rule_once_at_and_default);
