@@ -167,7 +167,7 @@ static int create_temp(char *tmp, size_t cap, const char *path)
     struct timespec ts = {0, 0};
     clock_gettime(CLOCK_REALTIME, &ts);
     unsigned long seed = (unsigned long)ts.tv_nsec ^ ((unsigned long)getpid() << 16) ^
-                         (unsigned long)(size_t)tmp;
+                         (unsigned long)(uintptr_t)tmp;
     for (int i = 0; i < TEMP_TRIES; i++) {
         snprintf(tmp, cap, "%s.%08lx.tmp", path, (seed + (unsigned long)i * 7919u) & 0xffffffffu);
         int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
