@@ -255,15 +255,14 @@ static int rate_divides_by_zero(double rate)
     return rate == -1.0;
 }
 
-/* A ratio (a - b) / b of totals: #DIV/0! when b is 0, #NUM! when b < 0
- * (costs are positive amounts). */
-static LPXLOPER12 ratio_result(double benefits, double costs)
+/* An ROI of the library's kernel (airoi_roi(), one rule for every
+ * interface): #DIV/0! where it is undefined (costs summing to 0), #NUM! on
+ * overflow. */
+static LPXLOPER12 roi_result(int status, double value)
 {
-    if (costs == 0.0)
+    if (status == AIROI_ERR_NOT_FOUND)
         return xll_result_err(xlerrDiv0);
-    if (costs < 0.0)
-        return xll_result_err(xlerrNum);
-    return xll_result_num((benefits - costs) / costs);
+    return result_of(status, value);
 }
 
 /* Reads paired values and dates (XNPV, XIRR): every cell a number, the same
@@ -457,10 +456,11 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_roi(LPXLOPER12 a_benefits, LPXLOPER12 a
         free(b);
         return xll_result_err(e);
     }
-    double sb = xll_sum(b, nb), sc = xll_sum(c, nc);
+    double out = 0.0;
+    int st = airoi_roi(&out, b, nb, c, nc);
     free(b);
     free(c);
-    return ratio_result(sb, sc);
+    return roi_result(st, out);
 }
 
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_npvroi(LPXLOPER12 a_rate, LPXLOPER12 a_benefits,
@@ -489,7 +489,9 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_npvroi(LPXLOPER12 a_rate, LPXLOPER12 a_
         return xll_result_err(e);
     if (st != AIROI_OK)
         return result_of(st, 0.0);
-    return ratio_result(pvb, pvc);
+    double out = 0.0;
+    st = airoi_roi(&out, &pvb, 1, &pvc, 1);
+    return roi_result(st, out);
 }
 
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_version(void)
@@ -617,66 +619,17 @@ static int arg_text(const XLOPER12 *a, char **out)
     }
 }
 
-/* Reads a whole file (at most AIROI_MODEL_MAX_BYTES + 1 bytes, so that the
- * loader reports a file over the limit). The path is the cell's UTF-16 text:
- * _wfopen on Windows, fopen of its UTF-8 form elsewhere. */
-static int read_model_file(const XCHAR *path, char **data, size_t *len)
+/* The cell's UTF-16 path as UTF-8 (free()) for airoi_model_load_file(),
+ * which opens it with _wfopen on Windows. AIROI_ERR_IO for a path with an
+ * embedded NUL (it would name another file). */
+static int path_utf8(const XCHAR *path, char **out)
 {
-    FILE *f = NULL;
-#if defined(_WIN32)
-    size_t n = path[0];
-    wchar_t *w = malloc((n + 1) * sizeof *w);
-    if (w == NULL)
-        return AIROI_ERR_NOMEM;
-    for (size_t i = 0; i < n; i++)
-        w[i] = (wchar_t)path[i + 1];
-    w[n] = L'\0';
-    if (wcslen(w) == n) /* no embedded NUL */
-        f = _wfopen(w, L"rb");
-    free(w);
-#else
-    char *u = xll_utf16_to_utf8(path);
-    if (u == NULL)
-        return AIROI_ERR_NOMEM;
-    if (strlen(u) > 0)
-        f = fopen(u, "rb");
-    free(u);
-#endif
-    if (f == NULL)
-        return AIROI_ERR_IO;
-    size_t cap = 65536, used = 0;
-    char *buf = malloc(cap);
-    int st = buf != NULL ? AIROI_OK : AIROI_ERR_NOMEM;
-    while (st == AIROI_OK) {
-        if (used == cap) {
-            if (cap > AIROI_MODEL_MAX_BYTES) {
-                st = AIROI_ERR_LIMIT;
-                break;
-            }
-            char *nb = realloc(buf, cap * 2);
-            if (nb == NULL) {
-                st = AIROI_ERR_NOMEM;
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        size_t got = fread(buf + used, 1, cap - used, f);
-        used += got;
-        if (got == 0) {
-            if (ferror(f))
-                st = AIROI_ERR_IO;
-            break;
-        }
-    }
-    fclose(f);
-    if (st != AIROI_OK) {
-        free(buf);
-        return st;
-    }
-    *data = buf;
-    *len = used;
-    return AIROI_OK;
+    *out = NULL;
+    for (size_t i = 1; i <= (size_t)path[0]; i++)
+        if (path[i] == 0)
+            return AIROI_ERR_IO;
+    *out = xll_utf16_to_utf8(path);
+    return *out != NULL ? AIROI_OK : AIROI_ERR_NOMEM;
 }
 
 /* A failed AIROI.LOAD or AIROI.PROJECT: the cell shows err and no longer
@@ -698,14 +651,12 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_load(LPXLOPER12 a_path)
     if (a == NULL || (a->xltype & 0xfff) != xltypeStr)
         return fail_for_caller(a != NULL && (a->xltype & 0xfff) == xltypeErr ? a->val.err
                                                                                : xlerrValue);
-    char *data = NULL, *name = xll_utf16_to_utf8(a->val.str);
-    size_t len = 0;
+    char *path = NULL;
     airoi_project *p = NULL;
-    int st = name != NULL ? read_model_file(a->val.str, &data, &len) : AIROI_ERR_NOMEM;
+    int st = path_utf8(a->val.str, &path);
     if (st == AIROI_OK)
-        st = airoi_model_load_buffer(&p, NULL, data, len, name, 0);
-    free(data);
-    free(name);
+        st = airoi_model_load_file(&p, NULL, path, 0);
+    free(path);
     return store_model(p, st);
 }
 

@@ -118,7 +118,8 @@ if [ ! -f "$WINEPREFIX/system.reg" ]; then
 fi
 winpath="Z:$(printf '%s' "$xll" | sed 's|/|\\\\|g')"
 # The model the handle functions are checked against, next to the host
-# (a relative path: AIROI.LOAD opens it with _wfopen from the working directory).
+# (a relative path: the library's load opens it with _wfopen from the working
+# directory; xll-host also loads a copy with a non-ASCII name).
 cp "$top/docs/examples/example3-three-year.yaml" "$build/bindings/excel/example3-three-year.yaml"
 # run_host LABEL ARGS...: runs xll-host.exe under wine and adds its counts.
 run_host() {

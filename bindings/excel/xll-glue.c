@@ -497,17 +497,3 @@ char *xll_utf16_to_utf8(const XCHAR *counted)
     out[k] = '\0';
     return out;
 }
-
-double xll_sum(const double *v, size_t n)
-{
-    double s = 0.0, c = 0.0;
-    for (size_t i = 0; i < n; i++) {
-        double t = s + v[i];
-        if (fabs(s) >= fabs(v[i]))
-            c += (s - t) + v[i];
-        else
-            c += (v[i] - t) + s;
-        s = t;
-    }
-    return s + c;
-}

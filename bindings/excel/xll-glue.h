@@ -98,7 +98,4 @@ size_t xll_utf8_to_utf16(XCHAR *dst, size_t cap, const char *utf8);
  * (lone surrogates become U+FFFD); NULL on allocation failure. */
 char *xll_utf16_to_utf8(const XCHAR *counted);
 
-/* Neumaier compensated sum of n values. */
-double xll_sum(const double *v, size_t n);
-
 #endif /* AIROI_XLL_GLUE_H */

@@ -305,6 +305,36 @@ AIROI_API int airoi_discounted_payback(double *out, int *reached_out, double rat
                                        const double *values, size_t n);
 
 /**
+ * @brief Return on investment: (sum of benefits - sum of costs) / sum of costs.
+ *
+ * The undiscounted ROI of a model's `roi_horizon` metric, and Excel's
+ * AIROI.ROI. Both arrays are summed with compensated (Neumaier) summation
+ * and may differ in length (an empty array sums to 0). The rule for the
+ * costs is the library's everywhere: a total of 0 leaves the ROI undefined
+ * (so does a total so small next to the gain that the quotient is not a
+ * finite number); a negative total (refunds exceeding costs) is divided by
+ * as it is, giving a negative ROI for a positive gain. See
+ * docs/methodology.md, section 1.15.
+ *
+ * Ownership: reads the caller's arrays during the call and keeps no
+ * reference; writes only @p *out, and only on success.
+ * @param[out] out The ROI as a fraction (0.25 is 25%).
+ * @param[in] benefits Benefit amounts; may be NULL when @p n_benefits is 0.
+ * @param[in] n_benefits Number of benefit amounts.
+ * @param[in] costs Cost amounts, positive for money spent; may be NULL when
+ *            @p n_costs is 0.
+ * @param[in] n_costs Number of cost amounts.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL @p out, a NULL array with a non-zero count,
+ *         or a non-finite amount.
+ * @retval AIROI_ERR_NOT_FOUND The ROI is undefined: the costs sum to 0.
+ * @retval AIROI_ERR_RANGE A sum, or benefits - costs, overflows.
+ * @since 0.1
+ */
+AIROI_API int airoi_roi(double *out, const double *benefits, size_t n_benefits,
+                        const double *costs, size_t n_costs);
+
+/**
  * @brief NPV of many cash-flow rows in one call.
  *
  * Row i is values[i*cols .. i*cols + cols - 1] (row-major, as NumPy's C

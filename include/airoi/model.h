@@ -41,7 +41,8 @@ typedef struct airoi_diagnostics airoi_diagnostics;
  * @param[out] diags_out When not NULL, receives the file's diagnostics (also
  *             on success, possibly empty; NULL only when out of memory).
  *             Ownership: the caller frees it with airoi_diagnostics_free().
- * @param[in] path Path of the YAML file (UTF-8).
+ * @param[in] path Path of the YAML file, UTF-8 on every platform (on Windows
+ *            it is opened as UTF-16, so names with non-ASCII characters work).
  * @param[in] flags Reserved, must be 0.
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL @p out or @p path, or unknown flags.
@@ -94,6 +95,14 @@ AIROI_API int airoi_model_save_buffer(char **out, size_t *len_out, const airoi_p
 /**
  * @brief Writes a project to a model file (format v1), replacing it.
  *
+ * The text goes to a new file in the same directory (named @p path plus
+ * ".XXXXXXXX.tmp", with the permissions of the file it replaces), which is
+ * flushed to disk and then renamed over @p path. A save that fails for any
+ * reason (a full disk, a directory that cannot be written, out of memory)
+ * leaves the existing file as it was and removes the temporary one. The
+ * path is UTF-8 on every platform (on Windows it is opened as UTF-16, so
+ * names with non-ASCII characters work).
+ *
  * Ownership: @p p and @p path are only read during the call; no reference is
  * kept.
  * @param[in] p The project.
@@ -101,7 +110,7 @@ AIROI_API int airoi_model_save_buffer(char **out, size_t *len_out, const airoi_p
  * @param[in] flags Reserved, must be 0.
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL argument or unknown flags.
- * @retval AIROI_ERR_IO The file cannot be written.
+ * @retval AIROI_ERR_IO The file cannot be written (the old one is unchanged).
  * @retval AIROI_ERR_NOMEM Out of memory.
  * @since 0.1
  */

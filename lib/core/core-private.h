@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "airoi/status.h"
 
@@ -146,6 +147,22 @@ static inline uint64_t airoi__hash_str(const char *s, size_t len)
  * gives "null". buf needs 32 bytes. */
 double airoi__strtod_c(const char *s, size_t len, int *ok);
 void airoi__format_double(char *buf, size_t cap, double v);
+
+/* Files. Paths are UTF-8 on every platform.
+ *
+ * airoi__fopen(): fopen() of a UTF-8 path; on Windows the path goes
+ * through UTF-16 and _wfopen(), so that non-ASCII names work. NULL with
+ * errno set on failure (EILSEQ: the path is not UTF-8).
+ *
+ * airoi__file_replace(): makes the file at path hold exactly the len bytes
+ * of data, or leaves it as it was: the bytes go to a new file in the same
+ * directory (path + ".XXXXXXXX.tmp", with the permissions of the file it
+ * replaces), which is flushed to disk and then renamed over path (rename();
+ * MoveFileExW with MOVEFILE_REPLACE_EXISTING on Windows). On failure the
+ * temporary file is removed and the message names path and the cause:
+ * AIROI_ERR_IO, or AIROI_ERR_NOMEM. */
+FILE *airoi__fopen(const char *path, const char *mode);
+int airoi__file_replace(const char *path, const void *data, size_t len);
 
 /* 1 when every one of the n doubles is finite. */
 int airoi__all_finite(const double *v, size_t n);

@@ -9,6 +9,7 @@
 #include "airoi/finance.h"
 #include "core-private.h"
 #include "eval-private.h"
+#include "finance-private.h"
 #include "model-private.h"
 
 #define BIT(x) (1u << (unsigned)(x))
@@ -242,6 +243,7 @@ static int item_raw(double *buf, int32_t *lo, int32_t *hi, const airoi_project *
     *lo = first + delay;
     *hi = (int64_t)last + delay > H ? H : last + delay;
     double amount = airoi__item_amount(it);
+    const double lg = log1p(it->growth); /* growth factor (1 + g)^(k y) */
     for (int32_t t = first; t + delay <= *hi; t++) {
         double v, k;
         if (it->per == AIROI_PER_ONCE) {
@@ -255,7 +257,7 @@ static int item_raw(double *buf, int32_t *lo, int32_t *hi, const airoi_project *
             k = (double)(t - first);
             v = amount;
             if (it->growth != 0.0)
-                v *= pow(1.0 + it->growth, k * y);
+                v *= airoi__compound(lg, k * y);
         }
         v *= base;
         if (is_value)
@@ -289,6 +291,18 @@ static void ratio(airoi_result *r, int m, double num, double den)
         set_metric(r, m, 0.0, AIROI_ERR_NOT_FOUND);
     else
         set_metric(r, m, q, AIROI_OK);
+}
+
+/* An ROI metric, by the rule of airoi_roi(); an overflow is kept as a
+ * non-finite value for check_finite() to name. */
+static void roi(airoi_result *r, int m, double benefits, double costs)
+{
+    double q = 0.0;
+    int st = airoi__roi(&q, benefits, costs);
+    if (st == AIROI_ERR_RANGE)
+        set_metric(r, m, benefits - costs, AIROI_OK);
+    else
+        set_metric(r, m, q, st);
 }
 
 static double total(const double *v, size_t from, size_t to)
@@ -336,7 +350,7 @@ static int evaluate_one(airoi_result *r, const airoi_project *p, const airoi_sce
     int32_t H = p->horizon;
     size_t n = (size_t)H + 1;
     double y = years_per_period(p->period);
-    double rate = pow(1.0 + p->discount_rate, y) - 1.0;
+    double rate = airoi__rate_per_period(p->discount_rate, y);
     int rc;
 
     r->flags = flags;
@@ -466,8 +480,8 @@ static int evaluate_one(airoi_result *r, const airoi_project *p, const airoi_sce
     double fc = total(costs, 0, w), fb = total(benefits, 0, w);
     set_metric(r, AIROI_METRIC_FIRST_YEAR_COSTS, fc, AIROI_OK);
     set_metric(r, AIROI_METRIC_FIRST_YEAR_BENEFITS, fb, AIROI_OK);
-    ratio(r, AIROI_METRIC_ROI_BASIC, fb - fc, fc);
-    ratio(r, AIROI_METRIC_ROI_HORIZON, tb - tc, tc);
+    roi(r, AIROI_METRIC_ROI_BASIC, fb, fc);
+    roi(r, AIROI_METRIC_ROI_HORIZON, tb, tc);
 
     /* Discounted figures, through the finance kernels. */
     double npv, pvc, pvb;
@@ -487,18 +501,19 @@ static int evaluate_one(airoi_result *r, const airoi_project *p, const airoi_sce
     ratio(r, AIROI_METRIC_BCR, pvb, pvc);
 
     double x;
-    if (n >= 2 && airoi_irr(&x, net, n, 0.1) == AIROI_OK && x > -1.0) {
-        double ann = pow(1.0 + x, 1.0 / y) - 1.0;
+    if (n >= 2 && airoi_irr(&x, net, n, airoi__rate_per_period(0.1, y)) == AIROI_OK &&
+        x > -1.0) {
+        double ann = airoi__rate_annual(x, y);
         set_metric(r, AIROI_METRIC_IRR, ann, isfinite(ann) ? AIROI_OK : AIROI_ERR_NO_SOLUTION);
     } else {
         set_metric(r, AIROI_METRIC_IRR, 0.0, AIROI_ERR_NO_SOLUTION);
     }
     double fr = (p->set & BIT(AIROI_PROJECT_FINANCE_RATE)) ? p->finance_rate : p->discount_rate;
     double rr = (p->set & BIT(AIROI_PROJECT_REINVEST_RATE)) ? p->reinvest_rate : p->discount_rate;
-    fr = pow(1.0 + fr, y) - 1.0;
-    rr = pow(1.0 + rr, y) - 1.0;
+    fr = airoi__rate_per_period(fr, y);
+    rr = airoi__rate_per_period(rr, y);
     if (n >= 2 && airoi_mirr(&x, net, n, fr, rr) == AIROI_OK && x > -1.0) {
-        double ann = pow(1.0 + x, 1.0 / y) - 1.0;
+        double ann = airoi__rate_annual(x, y);
         set_metric(r, AIROI_METRIC_MIRR, ann, isfinite(ann) ? AIROI_OK : AIROI_ERR_NO_SOLUTION);
     } else {
         set_metric(r, AIROI_METRIC_MIRR, 0.0, AIROI_ERR_NO_SOLUTION);
@@ -555,7 +570,7 @@ static void set_expected(airoi_result *r, double eb, double ec, double enpv)
     set_metric(r, AIROI_METRIC_EXPECTED_BENEFITS, eb, AIROI_OK);
     set_metric(r, AIROI_METRIC_EXPECTED_COSTS, ec, AIROI_OK);
     set_metric(r, AIROI_METRIC_EXPECTED_NPV, enpv, AIROI_OK);
-    ratio(r, AIROI_METRIC_ROI_RISK_ADJUSTED, eb - ec, ec);
+    roi(r, AIROI_METRIC_ROI_RISK_ADJUSTED, eb, ec);
 }
 
 static void setup_benchmark(airoi_result *r, const airoi_project *p)

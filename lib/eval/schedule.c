@@ -6,6 +6,7 @@
 
 #include "core-private.h"
 #include "eval-private.h"
+#include "finance-private.h"
 
 int airoi__schedule_alloc(airoi_schedule **out, size_t n, double rate, int has_split)
 {
@@ -41,12 +42,12 @@ int airoi__schedule_alloc(airoi_schedule **out, size_t n, double rate, int has_s
 int airoi__schedule_finish(airoi_schedule *s)
 {
     airoi__sum cum = {0, 0}, dcum = {0, 0};
-    double base = 1.0 + s->rate;
+    const double lr = log1p(s->rate);
     for (size_t t = 0; t < s->n; t++) {
         double c = s->col[AIROI_SCHEDULE_COSTS][t];
         double b = s->col[AIROI_SCHEDULE_BENEFITS][t];
         double net = b - c;
-        double df = pow(base, -(double)t);
+        double df = airoi__compound(lr, -(double)t);
         airoi__sum_add(&cum, net);
         airoi__sum_add(&dcum, net * df);
         s->col[AIROI_SCHEDULE_NET][t] = net;

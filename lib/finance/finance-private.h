@@ -13,6 +13,7 @@
 #ifndef AIROI_FINANCE_PRIVATE_H
 #define AIROI_FINANCE_PRIVATE_H
 
+#include <math.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -39,6 +40,35 @@
  * below 2^-500, the scaling up that brings it to [1, 2) (exact). Values
  * must be finite. */
 double airoi__scale_of(const double *v, size_t n, size_t stride);
+
+/* ------------------------------------------------------- rates and factors */
+
+/*
+ * The one conversion between an annual rate and the rate of a period of
+ * `years` years (1/12 for a month, 1/4 for a quarter, 1 for a year):
+ *   per period = (1 + annual)^years - 1 = expm1(years * log1p(annual)),
+ *   annual     = (1 + per)^(1/years) - 1 = expm1(log1p(per) / years).
+ * Both return their argument unchanged when years == 1 (pow(1 + r, 1) - 1
+ * would turn 0.08 into 0.08000000000000007), and keep full relative
+ * precision for tiny rates, where 1 + r has already lost the low digits of
+ * r. The caller guarantees rate > -1 and years > 0; the result may be
+ * infinite when it overflows (check it). See docs/methodology.md.
+ */
+double airoi__rate_per_period(double annual, double years);
+double airoi__rate_annual(double per_period, double years);
+
+/*
+ * (1 + r)^t as exp(t * lr), with lr = log1p(r) computed once by the
+ * caller: the one source of every discount factor (t = -period) and
+ * growth factor in the library, so that a schedule's discount_factor
+ * column and the NPV of the finance kernels use the same doubles. Its
+ * relative error is about |t * lr| ulps, not the t ulps of a running
+ * product, and 1 + r is never rounded.
+ */
+static inline double airoi__compound(double lr, double t)
+{
+    return exp(t * lr);
+}
 
 /* ------------------------------------------------------------------ NPV */
 
@@ -100,6 +130,18 @@ int airoi__root_solve(double *out, const airoi__rootfn *fn, double guess);
 int airoi__brent_u(double *out, const airoi__rootfn *fn, double ua, double fa,
                    double ub, double fb);
 
+/*
+ * Every root of fn's f on [lo, hi] (-1 < lo < hi), found on a uniform grid
+ * of `grid` intervals in u = ln(1 + r): sign changes between neighbours
+ * (Brent), and minima of |f| / mag between same-signed neighbours (two
+ * close roots in one cell, or a root of even multiplicity). *out (free
+ * with airoi__free(); NULL when none) holds *len_out roots in increasing
+ * order, those whose 1 + r differ by less than 1e-7 relative merged.
+ * Returns 0, or AIROI_ERR_NOMEM (no message set).
+ */
+int airoi__root_scan(double **out, size_t *len_out, const airoi__rootfn *fn, double lo,
+                     double hi, size_t grid);
+
 /* The IRR core: airoi_irr() without AIROI__ENTER, on a strided array.
  * Validates its inputs and sets the error message on failure. */
 int airoi__irr_strided(double *out, const double *v, size_t n, size_t stride, double guess);
@@ -107,6 +149,15 @@ int airoi__irr_strided(double *out, const double *v, size_t n, size_t stride, do
 /* The XIRR core with dates (day numbers) on their own stride. */
 int airoi__xirr_strided(double *out, const double *v, size_t vstride,
                         const int32_t *dates, size_t n, double guess);
+
+/* -------------------------------------------------------------------- ROI */
+
+/* (benefits - costs) / costs: airoi_roi() on two totals, without
+ * AIROI__ENTER. AIROI_ERR_NOT_FOUND (undefined) when costs is 0 or so small
+ * next to the gain that the quotient is not a finite number; negative
+ * costs (refunds) are divided by as they are; AIROI_ERR_RANGE when
+ * benefits - costs overflows. No message is set: the caller words it. */
+int airoi__roi(double *out, double benefits, double costs);
 
 /* ---------------------------------------------------------------- payback */
 
@@ -118,21 +169,31 @@ int airoi__payback_strided(double *out, int *reached_out, const double *v, size_
 
 /* ----------------------------------------------------------------- batch */
 
-/* The first failing row of a batch call: its status and message, kept while
- * later rows overwrite the thread's message. */
-typedef struct airoi__batch_first {
-    int status;
-    size_t row;
-    char msg[256];
-} airoi__batch_first;
+/*
+ * The one driver of the batch forms (airoi_npv_batch(), airoi_xnpv_batch(),
+ * airoi_irr_batch(), airoi_xirr_batch(), airoi_payback_batch()): each
+ * checks its own arguments, then hands one row function to
+ * airoi__batch_run().
+ *
+ * row() computes one row, v[0..cols-1], into *out (and *flag, e.g.
+ * payback's "reached") and returns its status, with the thread's message
+ * set on failure. airoi__batch_run() calls it on each of the rows of the
+ * row-major table values, writes out[i] (0 where the row failed),
+ * status_out[i] and flag_out[i] (0 where the row failed) when not NULL,
+ * and returns AIROI_OK, or the first failing row's status with the message
+ * "NAME: row R: <that row's message>". A failure of an argument shared by
+ * every row (the rate, the dates, the guess) is returned by row() for each
+ * row, so that every status says so.
+ */
+typedef int (*airoi__batch_row)(void *ctx, const double *v, size_t cols, double *out,
+                                int32_t *flag);
+int airoi__batch_run(const char *name, double *out, int32_t *status_out, int32_t *flag_out,
+                     const double *values, size_t rows, size_t cols, airoi__batch_row row,
+                     void *ctx);
 
-void airoi__batch_init(airoi__batch_first *b);
-/* Records row's failure (status != 0) if it is the first one. */
-void airoi__batch_note(airoi__batch_first *b, size_t row, int status);
-/* AIROI_OK, or the first failure with the message "NAME: row R: ...". */
-int airoi__batch_finish(const airoi__batch_first *b, const char *name);
-
-/* 1 when rows x cols overflows size_t. */
-int airoi__batch_too_big(size_t rows, size_t cols);
+/* The table shape every batch form checks first: AIROI_ERR_INVALID with
+ * "NAME: ..." when cols < min_cols (1 or 2) or rows x cols overflows
+ * size_t; else AIROI_OK. */
+int airoi__batch_shape(const char *name, size_t rows, size_t cols, size_t min_cols);
 
 #endif /* AIROI_FINANCE_PRIVATE_H */

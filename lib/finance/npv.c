@@ -2,9 +2,9 @@
  * lib/finance/npv.c: NPV (Excel's and the t = 0 form), XNPV, MIRR, simple
  * and discounted payback, and their batch forms.
  *
- * Discounting multiplies a running factor (1 + r)^-t, which costs one
- * multiplication per period and loses about t ulps; terms are added with
- * Neumaier's compensated summation. Formulas and Excel's behaviour are in
+ * Discount factors (1 + r)^-t come from airoi__compound() (exp(-t ln(1 + r)),
+ * the same doubles as a schedule's discount_factor column); terms are added
+ * with Neumaier's compensated summation. Formulas and Excel's behaviour are in
  * docs/methodology.md, section 1.
  */
 #include <math.h>
@@ -15,36 +15,6 @@
 #include "finance-private.h"
 
 /* ------------------------------------------------------------- helpers */
-
-void airoi__batch_init(airoi__batch_first *b)
-{
-    b->status = AIROI_OK;
-    b->row = 0;
-    b->msg[0] = '\0';
-}
-
-void airoi__batch_note(airoi__batch_first *b, size_t row, int status)
-{
-    if (status == AIROI_OK || b->status != AIROI_OK)
-        return;
-    b->status = status;
-    b->row = row;
-    snprintf(b->msg, sizeof b->msg, "%s", airoi__error_get());
-}
-
-int airoi__batch_finish(const airoi__batch_first *b, const char *name)
-{
-    if (b->status == AIROI_OK) {
-        airoi__error_clear();
-        return AIROI_OK;
-    }
-    return airoi__error(b->status, "%s: row %zu: %s", name, b->row, b->msg);
-}
-
-int airoi__batch_too_big(size_t rows, size_t cols)
-{
-    return cols != 0 && rows > SIZE_MAX / cols;
-}
 
 double airoi__scale_of(const double *v, size_t n, size_t stride)
 {
@@ -98,18 +68,22 @@ static int check_values(const char *name, const double *v, size_t n, size_t stri
 
 /* ------------------------------------------------------------------ NPV */
 
-double airoi__npv0_raw(double rate, const double *v, size_t n, size_t stride)
+/* sum of v_i f_i with f_i = (1 + r)^-i = airoi__compound(lr, -i), taken
+ * from f when not NULL (a batch computes them once). */
+static double npv0_sum(const double *v, size_t n, size_t stride, double lr, const double *f)
 {
-    const double x = 1.0 / (1.0 + rate);
     airoi__sum acc = {0.0, 0.0};
-    double d = 1.0;
     for (size_t i = 0; i < n; i++) {
         double vi = v[i * stride];
         if (vi != 0.0)
-            airoi__sum_add(&acc, vi * d);
-        d *= x;
+            airoi__sum_add(&acc, vi * (f ? f[i] : airoi__compound(lr, -(double)i)));
     }
     return airoi__sum_get(&acc);
+}
+
+double airoi__npv0_raw(double rate, const double *v, size_t n, size_t stride)
+{
+    return npv0_sum(v, n, stride, log1p(rate), NULL);
 }
 
 /* v e^lx, also where e^lx alone overflows or underflows but the product
@@ -198,35 +172,55 @@ AIROI_API int airoi_npv0(double *out, double rate, const double *values, size_t 
     return npv0_checked(out, "npv0", rate, values, n, 1, 0);
 }
 
+typedef struct npv_row_ctx {
+    double rate;
+    int excel;
+    const double *f; /* the discount factors, shared by every row; NULL when the rate fails */
+} npv_row_ctx;
+
+/* npv0_checked() on one row, with the factors computed once per batch: the
+ * same doubles as the scalar call. */
+static int npv_row(void *ctx, const double *v, size_t cols, double *out, int32_t *flag)
+{
+    const npv_row_ctx *c = ctx;
+    const char *name = c->excel ? "npv" : "npv0";
+    (void)flag;
+    if (c->f && check_values(name, v, cols, 1) == AIROI_OK) {
+        double r = npv0_sum(v, cols, 1, 0.0, c->f);
+        if (c->excel)
+            r /= 1.0 + c->rate;
+        if (isfinite(r)) {
+            *out = r;
+            return AIROI_OK;
+        }
+    }
+    /* the rate or a value fails, or the careful path for an overflow */
+    return npv0_checked(out, name, c->rate, v, cols, 1, c->excel);
+}
+
 AIROI_API int airoi_npv_batch(double *out, int32_t *status_out, double rate,
                               const double *values, size_t rows, size_t cols, unsigned flags)
 {
     AIROI__ENTER();
     if (flags & ~(unsigned)AIROI_NPV_START_AT_ZERO)
         return airoi__error(AIROI_ERR_INVALID, "npv_batch: unknown flags 0x%x", flags);
-    if (cols == 0)
-        return airoi__error(AIROI_ERR_INVALID, "npv_batch: cols is 0");
-    if (airoi__batch_too_big(rows, cols))
-        return airoi__error(AIROI_ERR_INVALID, "npv_batch: %zu rows x %zu cols overflows",
-                            rows, cols);
-    if (rows == 0)
-        return AIROI_OK;
+    int st = airoi__batch_shape("npv_batch", rows, cols, 1);
+    if (st || rows == 0)
+        return st;
     if (!out || !values)
         return airoi__error(AIROI_ERR_INVALID, "npv_batch: %s is NULL",
                             out ? "values" : "out");
-    const int excel = !(flags & AIROI_NPV_START_AT_ZERO);
-    const char *name = excel ? "npv" : "npv0";
-    airoi__batch_first first;
-    airoi__batch_init(&first);
-    for (size_t i = 0; i < rows; i++) {
-        double r = 0.0;
-        int st = npv0_checked(&r, name, rate, values + i * cols, cols, 1, excel);
-        out[i] = st ? 0.0 : r;
-        if (status_out)
-            status_out[i] = st;
-        airoi__batch_note(&first, i, st);
-    }
-    return airoi__batch_finish(&first, "npv_batch");
+    double *f = airoi__reallocarray(NULL, cols, sizeof *f);
+    if (!f)
+        return airoi__error(AIROI_ERR_NOMEM, "npv_batch: no memory for %zu factors", cols);
+    const int rate_ok = check_rate("npv", "rate", rate) == AIROI_OK;
+    const double lr = rate_ok ? log1p(rate) : 0.0;
+    for (size_t j = 0; j < cols; j++)
+        f[j] = airoi__compound(lr, -(double)j);
+    npv_row_ctx c = {rate, !(flags & AIROI_NPV_START_AT_ZERO), rate_ok ? f : NULL};
+    st = airoi__batch_run("npv_batch", out, status_out, NULL, values, rows, cols, npv_row, &c);
+    airoi__free(f);
+    return st;
 }
 
 /* ----------------------------------------------------------------- XNPV */
@@ -265,7 +259,7 @@ static int xnpv_checked(double *out, const char *name, double rate, const double
         if (v[i] == 0.0)
             continue;
         double t = (double)((int64_t)dates[i] - (int64_t)dates[0]) / 365.0;
-        airoi__sum_add(&acc, v[i] * exp(-t * lr));
+        airoi__sum_add(&acc, v[i] * airoi__compound(lr, -t));
     }
     double r = airoi__sum_get(&acc);
     if (!isfinite(r)) {
@@ -298,18 +292,41 @@ AIROI_API int airoi_xnpv(double *out, double rate, const double *values,
     return xnpv_checked(out, "xnpv", rate, values, dates, n);
 }
 
+typedef struct xnpv_row_ctx {
+    double rate;
+    const int32_t *dates;
+    const double *f; /* the discount factors, shared by every row */
+    int shared;      /* a failure of the rate or the dates */
+} xnpv_row_ctx;
+
+static int xnpv_row(void *ctx, const double *v, size_t cols, double *out, int32_t *flag)
+{
+    const xnpv_row_ctx *c = ctx;
+    (void)flag;
+    if (c->shared) /* every row fails the same way */
+        return c->shared;
+    int st = check_values("xnpv", v, cols, 1);
+    if (st)
+        return st;
+    airoi__sum acc = {0.0, 0.0};
+    for (size_t j = 0; j < cols; j++)
+        if (v[j] != 0.0)
+            airoi__sum_add(&acc, v[j] * c->f[j]);
+    double r = airoi__sum_get(&acc);
+    if (!isfinite(r)) /* the scalar path's careful fallback */
+        return xnpv_checked(out, "xnpv", c->rate, v, c->dates, cols);
+    *out = r;
+    return AIROI_OK;
+}
+
 AIROI_API int airoi_xnpv_batch(double *out, int32_t *status_out, double rate,
                                const double *values, const int32_t *dates, size_t rows,
                                size_t cols)
 {
     AIROI__ENTER();
-    if (cols == 0)
-        return airoi__error(AIROI_ERR_INVALID, "xnpv_batch: cols is 0");
-    if (airoi__batch_too_big(rows, cols))
-        return airoi__error(AIROI_ERR_INVALID, "xnpv_batch: %zu rows x %zu cols overflows",
-                            rows, cols);
-    if (rows == 0)
-        return AIROI_OK;
+    int st = airoi__batch_shape("xnpv_batch", rows, cols, 1);
+    if (st || rows == 0)
+        return st;
     if (!out || !values || !dates)
         return airoi__error(AIROI_ERR_INVALID, "xnpv_batch: %s is NULL",
                             !out ? "out" : !values ? "values" : "dates");
@@ -317,46 +334,17 @@ AIROI_API int airoi_xnpv_batch(double *out, int32_t *status_out, double rate,
     double *f = airoi__reallocarray(NULL, cols, sizeof *f);
     if (!f)
         return airoi__error(AIROI_ERR_NOMEM, "xnpv_batch: no memory for %zu factors", cols);
-    int shared = check_rate("xnpv", "rate", rate);
-    if (!shared)
-        shared = check_dates("xnpv", dates, cols, f);
-    if (shared) {
-        /* Every row fails the same way. */
-        airoi__free(f);
-        for (size_t i = 0; i < rows; i++) {
-            out[i] = 0.0;
-            if (status_out)
-                status_out[i] = shared;
-        }
-        char msg[256];
-        snprintf(msg, sizeof msg, "%s", airoi__error_get());
-        return airoi__error(shared, "xnpv_batch: row 0: %s", msg);
+    xnpv_row_ctx c = {rate, dates, f, check_rate("xnpv", "rate", rate)};
+    if (!c.shared)
+        c.shared = check_dates("xnpv", dates, cols, f);
+    if (!c.shared) {
+        const double lr = log1p(rate);
+        for (size_t j = 0; j < cols; j++)
+            f[j] = airoi__compound(lr, -f[j]);
     }
-    const double lr = log1p(rate);
-    for (size_t j = 0; j < cols; j++)
-        f[j] = exp(-f[j] * lr);
-    airoi__batch_first first;
-    airoi__batch_init(&first);
-    for (size_t i = 0; i < rows; i++) {
-        const double *v = values + i * cols;
-        double r = 0.0;
-        int st = check_values("xnpv", v, cols, 1);
-        if (!st) {
-            airoi__sum acc = {0.0, 0.0};
-            for (size_t j = 0; j < cols; j++)
-                if (v[j] != 0.0)
-                    airoi__sum_add(&acc, v[j] * f[j]);
-            r = airoi__sum_get(&acc);
-            if (!isfinite(r)) /* the scalar path's careful fallback */
-                st = xnpv_checked(&r, "xnpv", rate, v, dates, cols);
-        }
-        out[i] = st ? 0.0 : r;
-        if (status_out)
-            status_out[i] = st;
-        airoi__batch_note(&first, i, st);
-    }
+    st = airoi__batch_run("xnpv_batch", out, status_out, NULL, values, rows, cols, xnpv_row, &c);
     airoi__free(f);
-    return airoi__batch_finish(&first, "xnpv_batch");
+    return st;
 }
 
 /* ----------------------------------------------------------------- MIRR */
@@ -373,23 +361,16 @@ static void compound(double *s, double *e, const double *v, size_t n, int sign, 
                      double p, double sc)
 {
     airoi__sum acc = {0.0, 0.0};
+    const double lr = log1p(rate);
     if (rate >= 0.0) {
-        const double x = 1.0 / (1.0 + rate);
-        double d = 1.0;
-        for (size_t i = 0; i < n; i++) {
+        for (size_t i = 0; i < n; i++)
             if (sign > 0 ? v[i] > 0.0 : v[i] < 0.0)
-                airoi__sum_add(&acc, fabs(v[i]) * sc * d);
-            d *= x;
-        }
+                airoi__sum_add(&acc, fabs(v[i]) * sc * airoi__compound(lr, -(double)i));
         *e = p;
     } else {
-        const double y = 1.0 + rate;
-        double d = 1.0;
-        for (size_t k = n; k-- > 0;) {
+        for (size_t k = 0; k < n; k++)
             if (sign > 0 ? v[k] > 0.0 : v[k] < 0.0)
-                airoi__sum_add(&acc, fabs(v[k]) * sc * d);
-            d *= y;
-        }
+                airoi__sum_add(&acc, fabs(v[k]) * sc * airoi__compound(lr, (double)(n - 1 - k)));
         *e = p - (double)(n - 1);
     }
     *s = airoi__sum_get(&acc);
@@ -508,13 +489,13 @@ int airoi__payback_strided(double *out, int *reached_out, const double *v, size_
         *reached_out = 0;
         return AIROI_OK;
     }
-    const double x = discounted ? 1.0 / (1.0 + rate) : 1.0;
+    const double lr = discounted ? log1p(rate) : 0.0;
     airoi__sum cum = {0.0, 0.0};
-    double d = 1.0;
     double prev = 0.0;
     for (size_t t = 0; t < n; t++) {
         const double vt = v[t * stride] * sc;
-        double net = vt * d; /* d <= 1: finite, and so is the sum */
+        /* the schedule's discount factor, <= 1: finite, and so is the sum */
+        double net = discounted ? vt * airoi__compound(lr, -(double)t) : vt;
         airoi__sum_add(&cum, net);
         double c = airoi__sum_get(&cum);
         if (c >= 0.0) {
@@ -524,7 +505,6 @@ int airoi__payback_strided(double *out, int *reached_out, const double *v, size_
             return AIROI_OK;
         }
         prev = c;
-        d *= x;
     }
     *reached_out = 0;
     return AIROI_OK;
@@ -543,29 +523,27 @@ AIROI_API int airoi_discounted_payback(double *out, int *reached_out, double rat
     return airoi__payback_strided(out, reached_out, values, n, 1, 1, rate);
 }
 
+static int payback_row(void *ctx, const double *v, size_t cols, double *out, int32_t *flag)
+{
+    (void)ctx;
+    int reached = 0;
+    int st = airoi__payback_strided(out, &reached, v, cols, 1, 0, 0.0);
+    if (!st && !reached)
+        *out = 0.0;
+    *flag = reached;
+    return st;
+}
+
 AIROI_API int airoi_payback_batch(double *out, int32_t *reached_out, const double *values,
                                   size_t rows, size_t cols)
 {
     AIROI__ENTER();
-    if (cols == 0)
-        return airoi__error(AIROI_ERR_INVALID, "payback_batch: cols is 0");
-    if (airoi__batch_too_big(rows, cols))
-        return airoi__error(AIROI_ERR_INVALID, "payback_batch: %zu rows x %zu cols overflows",
-                            rows, cols);
-    if (rows == 0)
-        return AIROI_OK;
+    int st = airoi__batch_shape("payback_batch", rows, cols, 1);
+    if (st || rows == 0)
+        return st;
     if (!out || !reached_out || !values)
         return airoi__error(AIROI_ERR_INVALID, "payback_batch: %s is NULL",
                             !out ? "out" : !reached_out ? "reached_out" : "values");
-    airoi__batch_first first;
-    airoi__batch_init(&first);
-    for (size_t i = 0; i < rows; i++) {
-        double r = 0.0;
-        int reached = 0;
-        int st = airoi__payback_strided(&r, &reached, values + i * cols, cols, 1, 0, 0.0);
-        out[i] = st || !reached ? 0.0 : r;
-        reached_out[i] = st ? 0 : reached;
-        airoi__batch_note(&first, i, st);
-    }
-    return airoi__batch_finish(&first, "payback_batch");
+    return airoi__batch_run("payback_batch", out, NULL, reached_out, values, rows, cols,
+                            payback_row, NULL);
 }

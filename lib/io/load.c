@@ -1900,7 +1900,7 @@ AIROI_API int airoi_model_load_file(airoi_project **out, airoi_diagnostics **dia
     if (flags)
         return airoi__error(AIROI_ERR_INVALID, "airoi_model_load_file: unknown flags 0x%x",
                             flags);
-    FILE *f = fopen(path, "rb");
+    FILE *f = airoi__fopen(path, "rb");
     if (!f)
         return file_problem(diags_out, path, AIROI_ERR_IO, "cannot open the file", errno);
     size_t cap = 64 * 1024, len = 0;

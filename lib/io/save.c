@@ -8,7 +8,6 @@
  * back as a number, a boolean or null are forced into double quotes, and
  * numbers are written in their shortest form that reads back exactly.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -436,27 +435,9 @@ AIROI_API int airoi_model_save_file(const airoi_project *p, const char *path, un
     int rc = save(&text, &len, p);
     if (rc)
         return rc;
-    FILE *f = fopen(path, "wb");
-    if (!f) {
-        int err = errno;
-        airoi_free(text);
-        char why[128] = "unknown error";
-        if (strerror_r(err, why, sizeof why) != 0)
-            snprintf(why, sizeof why, "error %d", err);
-        return airoi__error(AIROI_ERR_IO, "%s: cannot open the file for writing: %s", path, why);
-    }
-    int ok = fwrite(text, 1, len, f) == len;
-    int err = errno;
-    if (fclose(f) != 0 && ok) {
-        ok = 0;
-        err = errno;
-    }
-    airoi_free(text);
-    if (!ok) {
-        char why[128] = "unknown error";
-        if (strerror_r(err, why, sizeof why) != 0)
-            snprintf(why, sizeof why, "error %d", err);
-        return airoi__error(AIROI_ERR_IO, "%s: cannot write the file: %s", path, why);
-    }
-    return AIROI_OK;
+    /* A new file renamed over the old one: a failed write leaves the
+     * user's model as it was. */
+    rc = airoi__file_replace(path, text, len);
+    airoi__free(text);
+    return rc;
 }

@@ -23,8 +23,13 @@ docs/methodology.md section 2):
 - A one-time value item has k = t - at (= 0 at its period).
 - Scenario `adoption_ceiling` (a libairoi addition): a = min(a, cap), also
   for items without a ramp.
-- IRR with several roots: Newton from 0.1 (Excel), else the root nearest
-  the guess (choose_irr()); test_spec.py also accepts either nearest root.
+- Rates per period: (1 + annual)^y - 1 computed as expm1(y log1p(annual)),
+  the annual rate itself when y = 1; back to annual with
+  expm1(log1p(x) / y) (docs/methodology.md, "Rates per period").
+  Discount factors are exp(-t log1p(r)), growth exp(k y log1p(g)).
+- IRR with several roots: Newton from the guess 10% a year, converted per
+  period (Excel's method), else the root nearest that guess
+  (choose_irr()); test_spec.py also accepts either nearest root.
 """
 
 import math
@@ -140,7 +145,7 @@ def item_flows(item, is_value, model, mult=1.0, delay=0, cap=None):
             to = int(item.get('to', horizon))
             g = item.get('growth', 0.0)
             for t in range(frm, to + 1):
-                raw[t] = (base * scale * (1.0 + g) ** ((t - frm) * y), t - frm)
+                raw[t] = (base * scale * math.exp((t - frm) * y * math.log1p(g)), t - frm)
 
     adoption = item.get('adoption') if is_value else None
     for t, (a, k) in raw.items():
@@ -234,6 +239,15 @@ def irr_roots(net):
     return sorted(roots), False
 
 
+def per_period(annual, y):
+    """The rate of a period of y years: (1 + annual)^y - 1, exactly the
+    annual rate when y = 1 and accurate for tiny rates."""
+    return annual if y == 1.0 else math.expm1(y * math.log1p(annual))
+
+
+IRR_GUESS = 0.1   # a year
+
+
 def irr_newton(net, guess=0.1):
     """Excel's IRR: Newton's iteration from the guess (per period).
 
@@ -258,28 +272,28 @@ def irr_newton(net, guess=0.1):
     return None
 
 
-def choose_irr(net, roots, unique):
+def choose_irr(net, roots, unique, guess):
     """The per-period IRR to report: the only root; with several sign
-    changes Excel's (Newton from 0.1), else the root nearest the guess in
-    ln(1 + x) (docs/methodology.md 1.4: the library's choice); None when
-    there is no root."""
+    changes Excel's (Newton from the per-period guess), else the root
+    nearest the guess in ln(1 + x) (docs/methodology.md 1.4: the library's
+    choice); None when there is no root."""
     if unique or not roots:
         return roots[0] if roots else None
     try:
-        x = irr_newton(net)
+        x = irr_newton(net, guess)
     except OverflowError:
         x = None
     if x is not None:
         return x
-    return min(roots, key=lambda x: abs(math.log(1.0 + x) - math.log(1.1))
+    return min(roots, key=lambda x: abs(math.log(1.0 + x) - math.log1p(guess))
                if x > -1.0 else math.inf)
 
 
 def annualise(x, y):
-    """(1 + per-period rate)^(1/y) - 1."""
+    """(1 + per-period rate)^(1/y) - 1, as expm1(log1p(x) / y)."""
     if x is None:
         return None
-    return (1.0 + x) ** (1.0 / y) - 1.0
+    return x if y == 1.0 else math.expm1(math.log1p(x) / y)
 
 
 def mirr(net, fin, rei, y):
@@ -287,13 +301,13 @@ def mirr(net, fin, rei, y):
     n = len(net) - 1
     if n < 1:
         return None
-    fp = (1.0 + fin) ** y - 1.0
-    rp = (1.0 + rei) ** y - 1.0
-    pv_neg = fsum(c / (1.0 + fp) ** t for t, c in enumerate(net) if c < 0)
-    fv_pos = fsum(c * (1.0 + rp) ** (n - t) for t, c in enumerate(net) if c > 0)
+    fp = per_period(fin, y)
+    rp = per_period(rei, y)
+    pv_neg = fsum(c * math.exp(-t * math.log1p(fp)) for t, c in enumerate(net) if c < 0)
+    fv_pos = fsum(c * math.exp((n - t) * math.log1p(rp)) for t, c in enumerate(net) if c > 0)
     if pv_neg == 0.0 or fv_pos == 0.0:
         return None
-    per = (fv_pos / -pv_neg) ** (1.0 / n) - 1.0
+    per = math.expm1(math.log(fv_pos / -pv_neg) / n)
     return annualise(per, y)
 
 
@@ -324,7 +338,8 @@ def evaluate_case(model, scen=None):
     horizon = int(proj.get('horizon', 1))
     y = 1.0 / PERIODS_PER_YEAR[period]
     d = proj.get('discount_rate', 0.0)
-    r = (1.0 + d) ** y - 1.0
+    r = per_period(d, y)
+    guess = per_period(IRR_GUESS, y)
     delay = int(scen.get('delay', 0)) if scen else 0
     cap = scen.get('adoption_ceiling') if scen else None
 
@@ -349,7 +364,7 @@ def evaluate_case(model, scen=None):
     costs = [fsum(p) for p in cost_parts]
     bens = [fsum(p) for p in ben_parts]
     net = [b - c for b, c in zip(bens, costs)]
-    dfac = [1.0 / (1.0 + r) ** t for t in range(horizon + 1)]
+    dfac = [math.exp(-t * math.log1p(r)) for t in range(horizon + 1)]
     disc = [n * f for n, f in zip(net, dfac)]
 
     sched = []
@@ -373,7 +388,7 @@ def evaluate_case(model, scen=None):
     direct = fsum(cat_tot[c] for c in CATEGORIES if c not in HIDDEN)
     m = {
         'npv': npv,
-        'irr': annualise(choose_irr(net, roots, unique), y),
+        'irr': annualise(choose_irr(net, roots, unique, guess), y),
         'mirr': mirr(net, proj.get('finance_rate', d),
                      proj.get('reinvest_rate', d), y),
         'roi_basic': ratio(fyb - fyc, fyc),
@@ -397,13 +412,13 @@ def evaluate_case(model, scen=None):
              'strategic_unmonetized': fsum(unmonetized), 'pv': pvb,
              'annual': None if years == 0 else tb / years}
     # 1 + x below ~1e-7 is not representable to the library's 1e-9 residual
-    # test (lib/finance/roots.c): such an IRR may come out null.
+    # test (lib/finance/solve.c): such an IRR may come out null.
     irr_info = {'roots': [annualise(x, y) for x in roots], 'unique': unique,
                 'newton': None, 'near_minus_one': any(1.0 + x < 1e-6 for x in roots),
-                'period_roots': roots, 'years_per_period': y}
+                'period_roots': roots, 'years_per_period': y, 'guess': guess}
     if not unique:
         try:
-            irr_info['newton'] = annualise(irr_newton(net), y)
+            irr_info['newton'] = annualise(irr_newton(net, guess), y)
         except OverflowError:
             pass
     return {'metrics': m, 'tco': tco, 'value': value, 'schedule': sched,

@@ -89,14 +89,15 @@ class Checker:
     def irr_several(self, where, got, scale, info):
         """Several sign changes, so possibly several IRRs. The library's
         documented choice (docs/methodology.md 1.4, 1.11), which is also
-        Excel's: the root Newton's iteration reaches from the guess 0.1;
+        Excel's: the root Newton's iteration reaches from the guess (10% a
+        year, converted per period);
         when it fails, the root nearest the guess; null only when there is
         no root at all."""
         roots = info['roots']
         if info['newton'] is not None:
             if not close('irr', info['newton'], got, scale):
-                self.errors.append('%s.irr: Newton from 0.1 gives %r, library %r (roots %r)'
-                                   % (where, info['newton'], got, roots))
+                self.errors.append('%s.irr: Newton from %r gives %r, library %r (roots %r)'
+                                   % (where, info['guess'], info['newton'], got, roots))
             return
         if not roots:
             if got is not None:
@@ -107,9 +108,10 @@ class Checker:
             self.errors.append('%s.irr: library null, roots %r' % (where, roots))
             return
         per = info['period_roots']
-        near_u = min(per, key=lambda x: abs(math.log(1.0 + x) - math.log(1.1))
+        g = info['guess']
+        near_u = min(per, key=lambda x: abs(math.log(1.0 + x) - math.log1p(g))
                      if x > -1.0 else math.inf)
-        near_r = min(per, key=lambda x: abs(x - 0.1))
+        near_r = min(per, key=lambda x: abs(x - g))
         y = info['years_per_period']
         near_u, near_r = reference.annualise(near_u, y), reference.annualise(near_r, y)
         if not (close('irr', near_u, got, scale) or close('irr', near_r, got, scale)):

@@ -968,6 +968,193 @@ END_TEST
 
 /* ---- schedules from arrays ----------------------------------------------------------- */
 
+/* ---- numerics: rates per period, one discount factor, compensated sums ---------- */
+
+/* A yearly model uses its discount rate as is (pow(1.08, 1) - 1 would be
+ * 0.08000000000000007); a monthly one keeps full precision for a tiny
+ * rate (pow(1 + 1e-12, 1/12) - 1 is 8e-4 off). */
+START_TEST(numerics_period_rate)
+{
+    airoi_project *p = project(AIROI_PERIOD_YEAR, 3, 0.08);
+    airoi_result *r = evaluate(p, NULL, 0);
+    ck_assert(airoi_schedule_get_rate(airoi_result_get_schedule(r)) == 0.08);
+    airoi_result_free(r);
+    airoi_project_free(p);
+
+    p = project(AIROI_PERIOD_MONTH, 3, 1e-12);
+    r = evaluate(p, NULL, 0);
+    double want = expm1(log1p(1e-12) / 12.0); /* 8.333333333329513e-14 */
+    double got = airoi_schedule_get_rate(airoi_result_get_schedule(r));
+    ck_assert_msg(fabs(got - want) <= 4e-16 * want, "monthly rate %.17g, want %.17g", got, want);
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+/* The NPV of the finance kernel and the schedule's discounted column use
+ * the same discount factors: the NPV is the last discounted cumulative to
+ * the bit, also for a monthly model; a yearly IRR is not converted. */
+START_TEST(numerics_one_discount_factor)
+{
+    double df[64], dc[64];
+    for (int monthly = 0; monthly < 2; monthly++) {
+        airoi_project *p = project(monthly ? AIROI_PERIOD_MONTH : AIROI_PERIOD_YEAR, 37, 0.0731);
+        once(p, "Build", AIROI_CATEGORY_INFRASTRUCTURE, 1000.3, 0);
+        cost(p, "Run", AIROI_CATEGORY_SOFTWARE, 17.1, AIROI_PER_PERIOD);
+        value(p, "Savings", AIROI_DIMENSION_EFFICIENCY, 91.7, AIROI_PER_PERIOD);
+        airoi_result *r = evaluate(p, NULL, 0);
+        size_t n = column(dc, r, AIROI_SCHEDULE_DISCOUNTED_CUMULATIVE);
+        ck_assert_uint_eq(n, 38);
+        ck_assert(metric(r, AIROI_METRIC_NPV) == dc[n - 1]);
+        column(df, r, AIROI_SCHEDULE_DISCOUNT_FACTOR);
+        double rate = airoi_schedule_get_rate(airoi_result_get_schedule(r));
+        for (size_t t = 0; t < n; t++)
+            ck_assert(df[t] == exp(-(double)t * log1p(rate)));
+        if (!monthly) {
+            double net[64], irr;
+            column(net, r, AIROI_SCHEDULE_NET);
+            ck_assert_int_eq(airoi_irr(&irr, net, n, 0.1), AIROI_OK);
+            ck_assert(metric(r, AIROI_METRIC_IRR) == irr);
+        }
+        airoi_result_free(r);
+        airoi_project_free(p);
+    }
+}
+END_TEST
+
+/* {1e16, 1, -1e16} adds up to 1 (plain summation gives 0), across items
+ * within a period and across the periods of a total. */
+START_TEST(numerics_compensated_totals)
+{
+    double buf[64];
+    static const double a[3] = {1e16, 1.0, -1e16};
+    airoi_project *p = project(AIROI_PERIOD_YEAR, 1, 0.0);
+    for (int i = 0; i < 3; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "c%d", i);
+        cost(p, name, AIROI_CATEGORY_SOFTWARE, a[i], AIROI_PER_YEAR);
+    }
+    airoi_result *r = evaluate(p, NULL, 0);
+    column(buf, r, AIROI_SCHEDULE_COSTS);
+    ck_assert(buf[1] == 1.0);
+    ck_assert(metric(r, AIROI_METRIC_TOTAL_COSTS) == 1.0);
+    airoi_result_free(r);
+    airoi_project_free(p);
+
+    p = project(AIROI_PERIOD_YEAR, 3, 0.0);
+    airoi_cost_item *c = cost(p, "list", AIROI_CATEGORY_SOFTWARE, 0.0, AIROI_PER_YEAR);
+    ck_assert_int_eq(airoi_cost_item_set_amounts(c, a, 3), AIROI_OK);
+    r = evaluate(p, NULL, 0);
+    ck_assert(metric(r, AIROI_METRIC_TOTAL_COSTS) == 1.0);
+    double cat;
+    ck_assert_int_eq(airoi_result_get_tco_category(&cat, r, AIROI_CATEGORY_SOFTWARE), AIROI_OK);
+    ck_assert(cat == 1.0);
+    column(buf, r, AIROI_SCHEDULE_CUMULATIVE);
+    ck_assert(buf[3] == -1.0); /* costs only: the cumulative net is -1 */
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
+/* The order of the items does not change a single bit of the schedule. */
+START_TEST(numerics_item_order_is_irrelevant)
+{
+    static const double a[] = {1.0, 1e16, -1e16, 0.1, 3e15, -3e15, 7e-3, 2.5};
+    enum { N = sizeof a / sizeof a[0] };
+    double col[2][AIROI_SCHEDULE_DISCOUNTED_BENEFITS + 1][64];
+    for (int rev = 0; rev < 2; rev++) {
+        airoi_project *p = project(AIROI_PERIOD_YEAR, 2, 0.05);
+        for (int k = 0; k < N; k++) {
+            int i = rev ? N - 1 - k : k;
+            char name[16];
+            snprintf(name, sizeof name, "c%d", i);
+            cost(p, name, AIROI_CATEGORY_SOFTWARE, a[i], AIROI_PER_YEAR);
+            snprintf(name, sizeof name, "v%d", i);
+            value(p, name, AIROI_DIMENSION_REVENUE, a[i] * 3, AIROI_PER_YEAR);
+        }
+        airoi_result *r = evaluate(p, NULL, 0);
+        for (int c = 0; c <= AIROI_SCHEDULE_DISCOUNTED_BENEFITS; c++)
+            ck_assert_uint_eq(column(col[rev][c], r, c), 3);
+        airoi_result_free(r);
+        airoi_project_free(p);
+    }
+    for (int c = 0; c <= AIROI_SCHEDULE_DISCOUNTED_BENEFITS; c++)
+        ck_assert_msg(memcmp(col[0][c], col[1][c], 3 * sizeof(double)) == 0,
+                      "column %s depends on the order of the items",
+                      airoi_schedule_column_name(c));
+    ck_assert(col[0][AIROI_SCHEDULE_COSTS][1] == 3.607);
+}
+END_TEST
+
+/* airoi_roi() is the rule of the roi_horizon metric: the same number from
+ * the schedule's columns, also for negative costs, and undefined for zero
+ * costs in both. */
+START_TEST(numerics_roi_kernel_is_the_metric_rule)
+{
+    static const double amounts[3] = {380.0, -500.0, 0.0};
+    for (int k = 0; k < 3; k++) {
+        airoi_project *p = project(AIROI_PERIOD_YEAR, 2, 0.08);
+        if (amounts[k] != 0.0)
+            cost(p, "Build", AIROI_CATEGORY_INFRASTRUCTURE, amounts[k], AIROI_PER_YEAR);
+        value(p, "Savings", AIROI_DIMENSION_EFFICIENCY, 540, AIROI_PER_YEAR);
+        airoi_result *r = evaluate(p, NULL, 0);
+        double c[64], b[64], roi = -1.0, m = -2.0;
+        size_t n = column(c, r, AIROI_SCHEDULE_COSTS);
+        column(b, r, AIROI_SCHEDULE_BENEFITS);
+        int st = airoi_roi(&roi, b, n, c, n);
+        int sm = airoi_result_get_metric(&m, r, AIROI_METRIC_ROI_HORIZON);
+        ck_assert_int_eq(st, sm);
+        if (amounts[k] == 0.0)
+            ck_assert_int_ne(st, AIROI_OK);
+        else
+            ck_assert(roi == m);
+        airoi_result_free(r);
+        airoi_project_free(p);
+    }
+    double roi = 0.0;
+    ck_assert_int_eq(airoi_roi(&roi, (double[]){540}, 1, (double[]){380}, 1), AIROI_OK);
+    ck_assert_double_eq_tol(roi, 160.0 / 380.0, 1e-15);
+    ck_assert_int_eq(airoi_roi(&roi, (double[]){5}, 1, (double[]){-3}, 1), AIROI_OK);
+    ck_assert_double_eq_tol(roi, 8.0 / -3.0, 1e-15);
+    ck_assert_int_eq(airoi_roi(&roi, (double[]){2}, 1, (double[]){1e16, 1, -1e16}, 3), AIROI_OK);
+    ck_assert(roi == 1.0);
+    ck_assert_int_eq(airoi_roi(&roi, NULL, 0, (double[]){2}, 1), AIROI_OK);
+    ck_assert(roi == -1.0);
+    ck_assert_int_eq(airoi_roi(&roi, (double[]){1}, 1, NULL, 0), AIROI_ERR_NOT_FOUND);
+    ck_assert_int_eq(airoi_roi(&roi, (double[]){1e10}, 1, (double[]){1e-300}, 1),
+                     AIROI_ERR_NOT_FOUND);
+    ck_assert_int_eq(airoi_roi(&roi, (double[]){1e308, 1e308}, 2, (double[]){1}, 1),
+                     AIROI_ERR_RANGE);
+    ck_assert_int_eq(airoi_roi(&roi, (double[]){1e308}, 1, (double[]){-1e308}, 1),
+                     AIROI_ERR_RANGE);
+    ck_assert_int_eq(airoi_roi(&roi, (double[]){NAN}, 1, (double[]){1}, 1), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_roi(&roi, NULL, 1, (double[]){1}, 1), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_roi(NULL, NULL, 0, NULL, 0), AIROI_ERR_INVALID);
+}
+END_TEST
+
+/* The IRR of a project is searched from 10% a year converted to its
+ * period: with two IRRs, 0.5% and 20% a month, a monthly project reports
+ * the one near 10% a year (1.005^12 - 1), where Newton from 0.1 a month
+ * would reach 20% a month. */
+START_TEST(numerics_irr_guess_per_period)
+{
+    airoi_project *p = project(AIROI_PERIOD_MONTH, 2, 0.1);
+    once(p, "Build", AIROI_CATEGORY_INFRASTRUCTURE, 1.0, 0);
+    airoi_value_item *v = value(p, "Return", AIROI_DIMENSION_REVENUE, 2.205, AIROI_PER_ONCE);
+    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_AT, 1), AIROI_OK);
+    once(p, "Wind-down", AIROI_CATEGORY_INFRASTRUCTURE, 1.206, 2);
+    airoi_result *r = evaluate(p, NULL, 0);
+    double net[64], x;
+    size_t n = column(net, r, AIROI_SCHEDULE_NET);
+    ck_assert_int_eq(airoi_irr(&x, net, n, 0.1), AIROI_OK);
+    ck_assert_double_eq_tol(x, 0.2, 1e-12);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_IRR), expm1(12 * log1p(0.005)), 1e-12);
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
 START_TEST(schedule_from_arrays)
 {
     const double c[] = {350, 180, 150, 150}, b[] = {0, 300, 490, 620};
@@ -1529,6 +1716,12 @@ static Suite *eval_suite(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("rules");
     tcase_add_test(tc, rule_per_period_rate);
+    tcase_add_test(tc, numerics_period_rate);
+    tcase_add_test(tc, numerics_one_discount_factor);
+    tcase_add_test(tc, numerics_compensated_totals);
+    tcase_add_test(tc, numerics_item_order_is_irrelevant);
+    tcase_add_test(tc, numerics_irr_guess_per_period);
+    tcase_add_test(tc, numerics_roi_kernel_is_the_metric_rule);
     tcase_add_test(tc, rule_frequency_conversion_both_ways);
     tcase_add_test(tc, rule_once_at_and_default);
     tcase_add_test(tc, rule_from_to_defaults);

@@ -12,9 +12,12 @@
 #include <dirent.h>
 #include <locale.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "airoi/airoi.h"
@@ -1114,6 +1117,137 @@ START_TEST(test_save_file)
 }
 END_TEST
 
+/* A fresh directory for one test (rmdir it when done). */
+static void temp_dir(char *dir, size_t cap)
+{
+    snprintf(dir, cap, "/tmp/airoi-test-io-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+}
+
+static void write_text(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(fwrite(text, 1, strlen(text), f), strlen(text));
+    ck_assert_int_eq(fclose(f), 0);
+}
+
+/* 1 when the file holds exactly text. */
+static int file_is(const char *path, const char *text)
+{
+    char buf[256];
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    size_t n = fread(buf, 1, sizeof buf, f);
+    fclose(f);
+    return n == strlen(text) && memcmp(buf, text, n) == 0;
+}
+
+static size_t count_entries(const char *dir)
+{
+    DIR *d = opendir(dir);
+    ck_assert_ptr_nonnull(d);
+    size_t n = 0;
+    for (struct dirent *e; (e = readdir(d)) != NULL;)
+        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+    closedir(d);
+    return n;
+}
+
+/* A save that fails (out of memory, a write that fails half way, a
+ * directory that cannot be written) leaves the old file as it was and no
+ * temporary file behind; a save that succeeds keeps the file's
+ * permissions. */
+START_TEST(test_save_failure_keeps_old_file)
+{
+    static const char old[] = "airoi: 1\nproject: {name: old}\n";
+    airoi_project *p = load_ok(spec_sample);
+    char dir[64], path[96];
+    temp_dir(dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/model.yaml", dir);
+    write_text(path, old);
+
+    /* Every allocation of a save fails in turn. */
+    int rc = AIROI_ERR_NOMEM;
+    for (long k = 0; k < 100000 && rc == AIROI_ERR_NOMEM; k++) {
+        airoi__alloc_fail_after(k);
+        rc = airoi_model_save_file(p, path, 0);
+        airoi__alloc_fail_after(-1);
+        if (rc == AIROI_ERR_NOMEM) {
+            ck_assert_msg(file_is(path, old), "allocation %ld failed: the old file changed", k);
+            ck_assert_uint_eq(count_entries(dir), 1);
+        }
+    }
+    ck_assert_int_eq(rc, AIROI_OK);
+    ck_assert(!file_is(path, old));
+
+    /* A write that fails after a few bytes (the file size limit): with
+     * fopen(path, "wb") the model would be truncated to those bytes. */
+    write_text(path, old);
+    struct rlimit lim, low;
+    ck_assert_int_eq(getrlimit(RLIMIT_FSIZE, &lim), 0);
+    low = lim;
+    low.rlim_cur = 16;
+    void (*prev)(int) = signal(SIGXFSZ, SIG_IGN);
+    ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &low), 0);
+    rc = airoi_model_save_file(p, path, 0);
+    char msg[512];
+    snprintf(msg, sizeof msg, "%s", airoi_last_error_message());
+    ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &lim), 0);
+    signal(SIGXFSZ, prev);
+    ck_assert_int_eq(rc, AIROI_ERR_IO);
+    ck_assert_msg(strstr(msg, path) && strstr(msg, "left as it was"), "%s", msg);
+    ck_assert(file_is(path, old));
+    ck_assert_uint_eq(count_entries(dir), 1);
+
+    /* A directory that cannot be written (root writes anyway: skipped). */
+    ck_assert_int_eq(chmod(dir, 0555), 0);
+    if (access(dir, W_OK) != 0) {
+        ck_assert_int_eq(airoi_model_save_file(p, path, 0), AIROI_ERR_IO);
+        ck_assert(file_is(path, old));
+    }
+    ck_assert_int_eq(chmod(dir, 0700), 0);
+
+    /* Success keeps the permissions of the file it replaces. */
+    ck_assert_int_eq(chmod(path, 0640), 0);
+    ck_assert_int_eq(airoi_model_save_file(p, path, 0), AIROI_OK);
+    struct stat st;
+    ck_assert_int_eq(stat(path, &st), 0);
+    ck_assert_uint_eq(st.st_mode & 0777, 0640);
+    ck_assert_uint_eq(count_entries(dir), 1);
+
+    remove(path);
+    ck_assert_int_eq(rmdir(dir), 0);
+    airoi_project_free(p);
+}
+END_TEST
+
+/* A file name with non-ASCII characters (UTF-8) saves and loads back. */
+START_TEST(test_non_ascii_file_name)
+{
+    airoi_project *p = load_ok(spec_sample);
+    char dir[64], path[128];
+    temp_dir(dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/mod\xc3\xa8le-\xce\xa9-\xe6\xa8\xa1\xe5\x9e\x8b.yaml", dir);
+    ck_assert_int_eq(airoi_model_save_file(p, path, 0), AIROI_OK);
+    airoi_project *q = NULL;
+    ck_assert_int_eq(airoi_model_load_file(&q, NULL, path, 0), AIROI_OK);
+    char *a = NULL, *b = NULL;
+    size_t na = 0, nb = 0;
+    ck_assert_int_eq(airoi_model_save_buffer(&a, &na, p, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_model_save_buffer(&b, &nb, q, 0), AIROI_OK);
+    ck_assert_uint_eq(na, nb);
+    ck_assert_mem_eq(a, b, na);
+    airoi_free(a);
+    airoi_free(b);
+    remove(path);
+    ck_assert_int_eq(rmdir(dir), 0);
+    airoi_project_free(p);
+    airoi_project_free(q);
+}
+END_TEST
+
 static Suite *io_suite(void)
 {
     Suite *s = suite_create("io");
@@ -1135,6 +1269,8 @@ static Suite *io_suite(void)
     tcase_add_test(tc, test_round_trip_strings);
     tcase_add_test(tc, test_round_trip_numbers);
     tcase_add_test(tc, test_save_file);
+    tcase_add_test(tc, test_save_failure_keeps_old_file);
+    tcase_add_test(tc, test_non_ascii_file_name);
     suite_add_tcase(s, tc);
     tc = tcase_create("errors");
     tcase_add_test(tc, test_invalid_corpus);

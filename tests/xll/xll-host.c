@@ -1095,7 +1095,11 @@ static void test_roi(void)
     XLOPER12 b[] = {num(540), nil()};
     expect_num("ROI blanks count as 0", CALL("AIROI.ROI", grid(1, 2, b), num(380)), 160.0 / 380.0, 1e-12);
     expect_err("ROI costs 0", CALL("AIROI.ROI", num(5), num(0)), xlerrDiv0);
-    expect_err("ROI negative costs", CALL("AIROI.ROI", num(5), num(-3)), xlerrNum);
+    /* The library's rule (airoi_roi): negative costs are divided by as they are. */
+    expect_num("ROI negative costs", CALL("AIROI.ROI", num(5), num(-3)), (5.0 + 3.0) / -3.0, 1e-12);
+    expect_num("ROI sums compensated", CALL("AIROI.ROI", num(2), column(3, (double[]){1e16, 1, -1e16})),
+               1.0, 0);
+    expect_err("ROI costs too small for the gain", CALL("AIROI.ROI", num(1e10), num(1e-300)), xlerrDiv0);
     expect_err("ROI costs text", CALL("AIROI.ROI", num(5), text("x")), xlerrValue);
     expect_err("ROI costs missing", CALL("AIROI.ROI", num(5)), xlerrValue);
     expect_err("ROI error passes through", CALL("AIROI.ROI", err(xlerrName), num(5)), xlerrName);
@@ -1165,6 +1169,42 @@ static value metric(const char *handle, const char *name)
 }
 
 static char thread_handle[256]; /* a live handle the threads read */
+
+/* LOAD of a copy of the model whose name is not ASCII, "mod\u00e8le-\u03a9.yaml"
+ * in the working directory: on Windows the add-in's path must reach the
+ * library's _wfopen as UTF-16, not the ANSI code page. */
+static void test_load_non_ascii(const char *model)
+{
+    static XCHAR name16[] = {13, 'm', 'o', 'd', 0x00e8, 'l', 'e', '-', 0x03a9, '.', 'y', 'a', 'm', 'l'};
+    char buf[65536];
+    FILE *in = fopen(model, "rb");
+    size_t n = in != NULL ? fread(buf, 1, sizeof buf, in) : 0;
+    if (in != NULL)
+        fclose(in);
+#if defined(_WIN32)
+    FILE *out = _wfopen(L"mod\u00e8le-\u03a9.yaml", L"wb");
+#else
+    FILE *out = fopen("mod\xc3\xa8le-\xce\xa9.yaml", "wb");
+#endif
+    int written = out != NULL && n > 0 && fwrite(buf, 1, n, out) == n;
+    if (out != NULL && fclose(out) != 0)
+        written = 0;
+    check(written, "a copy of the model named mod\xc3\xa8le-\xce\xa9.yaml");
+    XLOPER12 path;
+    memset(&path, 0, sizeof path);
+    path.xltype = xltypeStr;
+    path.val.str = name16;
+    set_caller(CALLER_REF, 9, 0, 0);
+    value h = CALL("AIROI.LOAD", path);
+    check(is_handle(&h), "LOAD of a non-ASCII file name returns a handle ('%s')", h.str);
+    if (is_handle(&h))
+        expect_num("METRIC(npv) of the non-ASCII file", metric(h.str, "npv"), 425.71, 0.005);
+#if defined(_WIN32)
+    _wremove(L"mod\u00e8le-\u03a9.yaml");
+#else
+    remove("mod\xc3\xa8le-\xce\xa9.yaml");
+#endif
+}
 
 static void test_load(const char *model)
 {
@@ -1290,6 +1330,13 @@ static void test_load(const char *model)
     expect_err("LOAD path is a number", CALL("AIROI.LOAD", num(1)), xlerrValue);
     expect_err("LOAD path missing", call("AIROI.LOAD", 0, NULL), xlerrValue);
     expect_err("LOAD path error passes through", CALL("AIROI.LOAD", err(xlerrName)), xlerrName);
+    static XCHAR with_nul[] = {5, 'a', 0, 'b', 'c', 'd'};
+    XLOPER12 nul_path;
+    memset(&nul_path, 0, sizeof nul_path);
+    nul_path.xltype = xltypeStr;
+    nul_path.val.str = with_nul;
+    expect_err("LOAD of a path with an embedded NUL", CALL("AIROI.LOAD", nul_path), xlerrValue);
+    test_load_non_ascii(model);
 
     /* xlfCaller as an xltypeSRef. */
     set_caller(CALLER_SREF, 0, 4, 4);

@@ -63,6 +63,7 @@ from .finance import (
     pmt,
     pv,
     rate,
+    roi,
     xirr,
     xirr_batch,
     xnpv,
@@ -109,7 +110,7 @@ __all__ = [
     "CATEGORIES", "HIDDEN_CATEGORIES", "DIMENSIONS", "METRICS",
     # finance
     "npv", "xnpv", "irr", "irr_all", "xirr", "mirr", "pmt", "pv", "fv", "nper", "rate",
-    "payback", "discounted_payback",
+    "payback", "discounted_payback", "roi",
     "npv_batch", "irr_batch", "xnpv_batch", "xirr_batch", "payback_batch",
     # dates
     "day_number", "day_numbers", "from_day_number", "from_excel", "to_excel", "DATE_MIN", "DATE_MAX",

@@ -193,6 +193,7 @@ _PROTOTYPES: Dict[str, Tuple[Any, List[Any]]] = {
     "airoi_nper": (c_int, [p_double, c_double, c_double, c_double, c_double, c_int]),
     "airoi_rate": (c_int, [p_double, c_double, c_double, c_double, c_double, c_int, c_double]),
     "airoi_payback": (c_int, [p_double, p_int, p_double, c_size_t]),
+    "airoi_roi": (c_int, [p_double, p_double, c_size_t, p_double, c_size_t]),
     "airoi_discounted_payback": (c_int, [p_double, p_int, c_double, p_double, c_size_t]),
     "airoi_npv_batch": (c_int, [p_double, p_int32, c_double, p_double, c_size_t, c_size_t, c_uint]),
     "airoi_irr_batch": (c_int, [p_double, p_int32, p_double, c_size_t, c_size_t, c_double]),

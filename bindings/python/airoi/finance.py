@@ -33,7 +33,7 @@ from .dates import DateLike, day_numbers, from_day_number
 __all__ = [
     "npv", "xnpv", "irr", "irr_all", "xirr", "mirr",
     "pmt", "pv", "fv", "nper", "rate",
-    "payback", "discounted_payback",
+    "payback", "discounted_payback", "roi",
     "npv_batch", "irr_batch", "xnpv_batch", "xirr_batch", "payback_batch",
 ]
 
@@ -315,6 +315,36 @@ def discounted_payback(rate: float, values: Values) -> Optional[float]:
     if status:
         _lib.raise_status(status)
     return out.value if reached.value else None
+
+
+# ---------------------------------------------------------------------- ROI
+_ROI_UNDEFINED = -5  # AIROI_ERR_NOT_FOUND: the costs sum to 0
+
+
+def roi(benefits: Values, costs: Values) -> Optional[float]:
+    """Return on investment, (sum of benefits - sum of costs) / sum of costs
+    (``airoi_roi``, the rule of a model's ``roi_horizon`` and of Excel's
+    ``AIROI.ROI``), or ``None`` when the costs sum to 0.  Negative costs
+    (refunds exceeding costs) are divided by as they are.
+
+    >>> round(roi([0, 300, 490, 620], [350, 180, 150, 150]), 3)
+    0.699
+    >>> roi([5], [0]) is None
+    True
+
+    Raises:
+        InvalidInputError: NaN or infinity.
+        RangeError: a sum, or benefits - costs, overflows.
+    """
+    pb, nb, _keep_b = _lib.doubles(benefits, "benefits")
+    pc, nc, _keep_c = _lib.doubles(costs, "costs")
+    out = ctypes.c_double()
+    status = C.airoi_roi(byref(out), pb, nb, pc, nc)
+    if status == _ROI_UNDEFINED:
+        return None
+    if status:
+        _lib.raise_status(status)
+    return out.value
 
 
 # -------------------------------------------------------------------- batch

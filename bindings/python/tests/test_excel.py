@@ -118,6 +118,34 @@ class TestIrrMirr(Case):
     MIRR = [-120000, 39000, 30000, 21000, 37000, 46000]
 
 
+class TestRoi(Case):
+    def test_worked_examples(self):
+        self.close(airoi.roi([540], [380]), 160 / 380)
+        self.close(airoi.roi([0, 300, 490, 620], [350, 180, 150, 150]), 580 / 830)
+
+    def test_the_library_rule_for_costs(self):
+        self.assertIsNone(airoi.roi([5], [0]))
+        self.assertIsNone(airoi.roi([5], []))
+        self.close(airoi.roi([5], [-3]), 8 / -3)   # refunds: divided by as they are
+        self.assertEqual(airoi.roi([2], [1e16, 1, -1e16]), 1.0)   # compensated sums
+
+    def test_same_as_the_metric(self):
+        p = airoi.Project("roi", horizon=2)
+        p.add_cost("Build", "infrastructure", amount=-500, per="year")
+        p.add_value("Savings", "efficiency", amount=540, per="year")
+        r = p.evaluate()
+        rows = r.schedule
+        benefits = [row["benefits"] for row in rows]
+        costs = [row["costs"] for row in rows]
+        self.assertEqual(airoi.roi(benefits, costs), r.roi_horizon)
+
+    def test_refuses(self):
+        with self.assertRaises(airoi.InvalidInputError):
+            airoi.roi([float("nan")], [1])
+        with self.assertRaises(airoi.RangeError):
+            airoi.roi([1e308, 1e308], [1])
+
+
 class TestAnnuities(Case):
     def test_pmt_microsoft(self):
         self.shown(airoi.pmt(0.08 / 12, 10, 10000), -1037.03, 2)

@@ -1,20 +1,19 @@
 /*
- * lib/finance/roots.c: root finding for IRR, XIRR and RATE (safeguarded
- * Newton from the guess, then an outward bracketing scan and Brent's
- * method), every real IRR in an interval, and the IRR/XIRR batch forms.
+ * lib/finance/solve.c: the root finder of the rate functions (IRR, XIRR,
+ * RATE), which knows nothing of cash flows: a safeguarded Newton iteration
+ * from the guess, then an outward bracketing scan and Brent's method, then
+ * a fine grid; and the scan for every root in an interval.
  *
  * Brent's method is zeroin from R. P. Brent, "Algorithms for Minimization
  * without Derivatives" (Prentice-Hall, 1973), chapter 4, run in the
  * variable u = ln(1 + r) so that rates near -1 and very large rates are
- * resolved with the same relative precision. See docs/methodology.md.
+ * resolved with the same relative precision. See docs/methodology.md,
+ * section 1.11.
  */
 #include <float.h>
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
-#include "airoi/finance.h"
 #include "finance-private.h"
 
 /* The scan and Brent work on u = ln(1 + r) in [U_MIN, U_MAX]: 1 + r from
@@ -487,367 +486,17 @@ int airoi__root_solve(double *out, const airoi__rootfn *fn, double guess)
     return below_last_double(fn) ? AIROI__ROOT_BELOW_LAST : AIROI_ERR_NO_SOLUTION;
 }
 
-/* ------------------------------------------------------------------ IRR */
 
-/* NPV0 of the nonzero span v[i0..j] as a function of r. */
-typedef struct irr_ctx {
-    const double *v;
-    size_t stride;
-    size_t i0, j; /* first and last nonzero value */
-    double sc;    /* airoi__scale_of(v): the roots do not depend on it */
-} irr_ctx;
-
-/* f = s * sum v_i (1+r)^-i with s = (1+r)^i0 for r >= 0 and (1+r)^j for
- * r < 0, so that every power in the sums is at most 1 (no overflow) and
- * the extreme terms keep a factor 1 (no vanishing); s = 1 at r = 0. */
-static int irr_eval(void *vctx, double r, double *f, double *df, double *mag)
+int airoi__root_scan(double **out, size_t *len_out, const airoi__rootfn *fn, double lo,
+                     double hi, size_t grid)
 {
-    const irr_ctx *c = vctx;
-    const double y = 1.0 + r;
-    const double sc = c->sc;
-    double F = 0.0, S1 = 0.0, M = 0.0;
-    if (r >= 0.0) {
-        const double x = 1.0 / y;
-        for (size_t i = c->j + 1; i-- > c->i0;) {
-            double vi = c->v[i * c->stride] * sc;
-            F = F * x + vi;
-            S1 = S1 * x + (double)i * vi;
-            M = M * x + fabs(vi);
-        }
-    } else {
-        for (size_t i = c->i0; i <= c->j; i++) {
-            double vi = c->v[i * c->stride] * sc;
-            F = F * y + vi;
-            S1 = S1 * y + (double)i * vi;
-            M = M * y + fabs(vi);
-        }
-    }
-    /* f'(r) = -sum i v_i (1+r)^(-i-1), with the same scale s (only when
-     * asked: r may be -1 then). */
-    double D = df ? -S1 / y : 0.0;
-    if (!isfinite(F) || !isfinite(M) || !isfinite(D))
-        return -1;
-    *f = F;
-    *mag = M;
-    if (df)
-        *df = D;
-    return 0;
-}
-
-/* Validates v and fills the context; name labels the messages. */
-static int irr_prepare(irr_ctx *c, const char *name, const double *v, size_t n, size_t stride)
-{
-    int pos = 0, neg = 0;
-    size_t i0 = n, j = 0;
-    for (size_t i = 0; i < n; i++) {
-        double vi = v[i * stride];
-        if (!isfinite(vi))
-            return airoi__error(AIROI_ERR_INVALID, "%s: values[%zu] is not finite (%g)", name,
-                                i, vi);
-        if (vi != 0.0) {
-            if (i0 == n)
-                i0 = i;
-            j = i;
-            pos |= vi > 0.0;
-            neg |= vi < 0.0;
-        }
-    }
-    if (!pos || !neg)
-        return airoi__error(AIROI_ERR_NO_SOLUTION,
-                            "%s: the values need at least one positive and one negative value",
-                            name);
-    c->v = v;
-    c->stride = stride;
-    c->i0 = i0;
-    c->j = j;
-    c->sc = airoi__scale_of(v, n, stride);
-    return AIROI_OK;
-}
-
-static int check_guess(const char *name, double guess)
-{
-    if (!isfinite(guess) || !(guess > -1.0))
-        return airoi__error(AIROI_ERR_INVALID, "%s: guess %.17g must be finite and greater "
-                            "than -1", name, guess);
-    return AIROI_OK;
-}
-
-int airoi__irr_strided(double *out, const double *v, size_t n, size_t stride, double guess)
-{
-    if (!out || !v)
-        return airoi__error(AIROI_ERR_INVALID, "irr: %s is NULL", out ? "values" : "out");
-    if (n < 2)
-        return airoi__error(AIROI_ERR_INVALID, "irr: needs at least 2 values, got %zu", n);
-    int st = check_guess("irr", guess);
-    if (st)
-        return st;
-    irr_ctx c;
-    st = irr_prepare(&c, "irr", v, n, stride ? stride : 1);
-    if (st)
-        return st;
-    airoi__rootfn fn = {irr_eval, &c};
-    double r;
-    st = airoi__root_solve(&r, &fn, guess);
-    if (st == AIROI__ROOT_BELOW_LAST)
-        return airoi__error(AIROI_ERR_NO_SOLUTION, "irr: the rate that makes the NPV zero lies "
-                            "between -1 and %.17g, the last double above -1: not "
-                            "representable", nextafter(-1.0, 0.0));
-    if (st)
-        return airoi__error(AIROI_ERR_NO_SOLUTION,
-                            "irr: no rate above -1 makes the NPV zero (searched from guess "
-                            "%.17g)", guess);
-    *out = r;
-    return AIROI_OK;
-}
-
-AIROI_API int airoi_irr(double *out, const double *values, size_t n, double guess)
-{
-    AIROI__ENTER();
-    return airoi__irr_strided(out, values, n, 1, guess);
-}
-
-AIROI_API int airoi_irr_batch(double *out, int32_t *status_out, const double *values,
-                              size_t rows, size_t cols, double guess)
-{
-    AIROI__ENTER();
-    if (cols < 2)
-        return airoi__error(AIROI_ERR_INVALID, "irr_batch: cols must be at least 2, got %zu",
-                            cols);
-    if (airoi__batch_too_big(rows, cols))
-        return airoi__error(AIROI_ERR_INVALID, "irr_batch: %zu rows x %zu cols overflows",
-                            rows, cols);
-    if (rows == 0)
-        return AIROI_OK;
-    if (!out || !values)
-        return airoi__error(AIROI_ERR_INVALID, "irr_batch: %s is NULL",
-                            out ? "values" : "out");
-    airoi__batch_first first;
-    airoi__batch_init(&first);
-    for (size_t i = 0; i < rows; i++) {
-        double r = 0.0;
-        int st = airoi__irr_strided(&r, values + i * cols, cols, 1, guess);
-        out[i] = st ? 0.0 : r;
-        if (status_out)
-            status_out[i] = st;
-        airoi__batch_note(&first, i, st);
-    }
-    return airoi__batch_finish(&first, "irr_batch");
-}
-
-/* ----------------------------------------------------------------- XIRR */
-
-typedef struct xirr_ctx {
-    const double *v;
-    size_t stride;
-    const double *t; /* year fractions (d_i - d_0) / 365 */
-    size_t n;
-    double tmin, tmax; /* over the nonzero values */
-    double sc;         /* airoi__scale_of(v): the roots do not depend on it */
-} xirr_ctx;
-
-/* f = s * sum v_i (1+r)^-t_i with s = (1+r)^tmin for r >= 0 and
- * (1+r)^tmax for r < 0: every power is at most 1, s = 1 at r = 0. */
-static int xirr_eval(void *vctx, double r, double *f, double *df, double *mag)
-{
-    const xirr_ctx *c = vctx;
-    const double lr = log1p(r);
-    const double y = 1.0 + r;
-    const double ref = r >= 0.0 ? c->tmin : c->tmax;
-    double F = 0.0, S1 = 0.0, M = 0.0;
-    for (size_t i = 0; i < c->n; i++) {
-        double vi = c->v[i * c->stride] * c->sc;
-        if (vi == 0.0)
-            continue;
-        /* exactly 1 at t = ref, also at r = -1 where lr = -inf */
-        double e = c->t[i] == ref ? 1.0 : exp((ref - c->t[i]) * lr);
-        F += vi * e;
-        S1 += c->t[i] * vi * e;
-        M += fabs(vi) * e;
-    }
-    double D = df ? -S1 / y : 0.0; /* r may be -1 when df is NULL */
-    if (!isfinite(F) || !isfinite(M) || !isfinite(D))
-        return -1;
-    *f = F;
-    *mag = M;
-    if (df)
-        *df = D;
-    return 0;
-}
-
-/* XIRR of v with year fractions t already checked (t_i >= 0). */
-static int xirr_core(double *out, const double *v, size_t stride, const double *t, size_t n,
-                     double guess)
-{
-    int pos = 0, neg = 0;
-    double tmin = INFINITY, tmax = -INFINITY;
-    for (size_t i = 0; i < n; i++) {
-        double vi = v[i * stride];
-        if (!isfinite(vi))
-            return airoi__error(AIROI_ERR_INVALID, "xirr: values[%zu] is not finite (%g)", i,
-                                vi);
-        if (vi != 0.0) {
-            pos |= vi > 0.0;
-            neg |= vi < 0.0;
-            tmin = fmin(tmin, t[i]);
-            tmax = fmax(tmax, t[i]);
-        }
-    }
-    if (!pos || !neg)
-        return airoi__error(AIROI_ERR_NO_SOLUTION,
-                            "xirr: the values need at least one positive and one negative "
-                            "value");
-    xirr_ctx c = {v, stride, t, n, tmin, tmax, airoi__scale_of(v, n, stride)};
-    airoi__rootfn fn = {xirr_eval, &c};
-    double r;
-    int st = airoi__root_solve(&r, &fn, guess);
-    if (st == AIROI__ROOT_BELOW_LAST)
-        return airoi__error(AIROI_ERR_NO_SOLUTION, "xirr: the rate that makes the XNPV zero lies "
-                            "between -1 and %.17g, the last double above -1: not "
-                            "representable", nextafter(-1.0, 0.0));
-    if (st)
-        return airoi__error(AIROI_ERR_NO_SOLUTION,
-                            "xirr: no rate above -1 makes the XNPV zero (searched from guess "
-                            "%.17g)", guess);
-    *out = r;
-    return AIROI_OK;
-}
-
-/* Year fractions of dates from the first; fails on a date before it. */
-static int year_fractions(double *t, const int32_t *dates, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        int64_t dd = (int64_t)dates[i] - (int64_t)dates[0];
-        if (dd < 0)
-            return airoi__error(AIROI_ERR_INVALID,
-                                "xirr: dates[%zu] = %ld precedes the first date %ld", i,
-                                (long)dates[i], (long)dates[0]);
-        t[i] = (double)dd / 365.0;
-    }
-    return AIROI_OK;
-}
-
-#define XIRR_STACK 64
-
-int airoi__xirr_strided(double *out, const double *v, size_t vstride, const int32_t *dates,
-                        size_t n, double guess)
-{
-    if (!out || !v || !dates)
-        return airoi__error(AIROI_ERR_INVALID, "xirr: %s is NULL",
-                            !out ? "out" : !v ? "values" : "dates");
-    if (n < 2)
-        return airoi__error(AIROI_ERR_INVALID, "xirr: needs at least 2 values, got %zu", n);
-    int st = check_guess("xirr", guess);
-    if (st)
-        return st;
-    double stack[XIRR_STACK];
-    double *t = n <= XIRR_STACK ? stack : airoi__reallocarray(NULL, n, sizeof *t);
-    if (!t)
-        return airoi__error(AIROI_ERR_NOMEM, "xirr: no memory for %zu dates", n);
-    st = year_fractions(t, dates, n);
-    if (!st)
-        st = xirr_core(out, v, vstride ? vstride : 1, t, n, guess);
-    if (t != stack)
-        airoi__free(t);
-    return st;
-}
-
-AIROI_API int airoi_xirr(double *out, const double *values, const int32_t *dates, size_t n,
-                         double guess)
-{
-    AIROI__ENTER();
-    return airoi__xirr_strided(out, values, 1, dates, n, guess);
-}
-
-AIROI_API int airoi_xirr_batch(double *out, int32_t *status_out, const double *values,
-                               const int32_t *dates, size_t rows, size_t cols, double guess)
-{
-    AIROI__ENTER();
-    if (cols < 2)
-        return airoi__error(AIROI_ERR_INVALID, "xirr_batch: cols must be at least 2, got %zu",
-                            cols);
-    if (airoi__batch_too_big(rows, cols))
-        return airoi__error(AIROI_ERR_INVALID, "xirr_batch: %zu rows x %zu cols overflows",
-                            rows, cols);
-    if (rows == 0)
-        return AIROI_OK;
-    if (!out || !values || !dates)
-        return airoi__error(AIROI_ERR_INVALID, "xirr_batch: %s is NULL",
-                            !out ? "out" : !values ? "values" : "dates");
-    double *t = airoi__reallocarray(NULL, cols, sizeof *t);
-    if (!t)
-        return airoi__error(AIROI_ERR_NOMEM, "xirr_batch: no memory for %zu dates", cols);
-    /* Shared arguments fail every row the same way. */
-    int shared = check_guess("xirr", guess);
-    if (!shared)
-        shared = year_fractions(t, dates, cols);
-    airoi__batch_first first;
-    airoi__batch_init(&first);
-    for (size_t i = 0; i < rows; i++) {
-        double r = 0.0;
-        int st = shared ? shared : xirr_core(&r, values + i * cols, 1, t, cols, guess);
-        out[i] = st ? 0.0 : r;
-        if (status_out)
-            status_out[i] = st;
-        airoi__batch_note(&first, i, st);
-    }
-    airoi__free(t);
-    return airoi__batch_finish(&first, "xirr_batch");
-}
-
-/* -------------------------------------------------------- every root */
-
-AIROI_API int airoi_irr_all(double *roots, size_t cap, size_t *len_out, const double *values,
-                            size_t n, double lo, double hi)
-{
-    AIROI__ENTER();
-    if (!len_out || !values || (!roots && cap > 0))
-        return airoi__error(AIROI_ERR_INVALID, "irr_all: %s is NULL",
-                            !len_out ? "len_out" : !values ? "values" : "roots");
-    if (n < 2)
-        return airoi__error(AIROI_ERR_INVALID, "irr_all: needs at least 2 values, got %zu", n);
-    if (!isfinite(lo) || !isfinite(hi) || !(lo > -1.0) || !(hi > lo))
-        return airoi__error(AIROI_ERR_INVALID,
-                            "irr_all: the interval [%.17g, %.17g] must be finite with "
-                            "-1 < lo < hi", lo, hi);
-    /* Sign changes (Descartes' bound on the number of roots) and the span. */
-    size_t changes = 0, i0 = n, j = 0;
-    double last = 0.0;
-    for (size_t i = 0; i < n; i++) {
-        double vi = values[i];
-        if (!isfinite(vi))
-            return airoi__error(AIROI_ERR_INVALID, "irr_all: values[%zu] is not finite (%g)",
-                                i, vi);
-        if (vi != 0.0) {
-            if (i0 == n)
-                i0 = i;
-            j = i;
-            if (last != 0.0 && (vi > 0.0) != (last > 0.0))
-                changes++;
-            last = vi;
-        }
-    }
-    if (i0 == n)
-        return airoi__error(AIROI_ERR_INVALID, "irr_all: every value is 0, so every rate is "
-                            "a root");
-    if (changes == 0) {
-        *len_out = 0;
-        return AIROI_OK;
-    }
-    irr_ctx c = {values, 1, i0, j, airoi__scale_of(values, n, 1)};
-    airoi__rootfn fn = {irr_eval, &c};
-
-    /* A grid in u = ln(1 + r), finer with more sign changes, bounded in
-     * total work. */
-    const size_t m = j - i0 + 1;
-    size_t grid = 1024 + 256 * (changes < 256 ? changes : 256);
-    size_t budget = (size_t)40000000 / m;
-    if (grid > budget)
-        grid = budget < 64 ? 64 : budget;
+    *out = NULL;
+    *len_out = 0;
     root_list l = {NULL, 0, 0, 0, 0, 0.0, 0.0};
-    scan_grid(&l, &fn, log1p(lo), log1p(hi), lo, hi, grid);
+    scan_grid(&l, fn, log1p(lo), log1p(hi), lo, hi, grid);
     if (l.nomem) {
         airoi__free(l.r);
-        return airoi__error(AIROI_ERR_NOMEM, "irr_all: no memory for the roots");
+        return AIROI_ERR_NOMEM;
     }
     /* Increasing order; roots whose 1 + r differ by less than 1e-7 relative
      * are one (rounding noise near a multiple root can split it). */
@@ -861,14 +510,7 @@ AIROI_API int airoi_irr_all(double *roots, size_t cap, size_t *len_out, const do
                 l.r[count++] = l.r[k];
         }
     }
+    *out = l.r;
     *len_out = count;
-    if (count > cap) {
-        airoi__free(l.r);
-        return airoi__error(AIROI_ERR_BUFFER, "irr_all: %zu roots found, room for %zu", count,
-                            cap);
-    }
-    if (count > 0)
-        memcpy(roots, l.r, count * sizeof *roots);
-    airoi__free(l.r);
     return AIROI_OK;
 }

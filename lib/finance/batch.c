@@ -1,0 +1,52 @@
+/*
+ * lib/finance/batch.c: the one loop behind every batch form (many rows in
+ * one call; docs/methodology.md, section 1.13).
+ */
+#include <stdio.h>
+
+#include "finance-private.h"
+
+int airoi__batch_shape(const char *name, size_t rows, size_t cols, size_t min_cols)
+{
+    if (cols < min_cols) {
+        if (min_cols <= 1)
+            return airoi__error(AIROI_ERR_INVALID, "%s: cols is 0", name);
+        return airoi__error(AIROI_ERR_INVALID, "%s: cols must be at least %zu, got %zu", name,
+                            min_cols, cols);
+    }
+    if (cols != 0 && rows > SIZE_MAX / cols)
+        return airoi__error(AIROI_ERR_INVALID, "%s: %zu rows x %zu cols overflows", name, rows,
+                            cols);
+    return AIROI_OK;
+}
+
+int airoi__batch_run(const char *name, double *out, int32_t *status_out, int32_t *flag_out,
+                     const double *values, size_t rows, size_t cols, airoi__batch_row row,
+                     void *ctx)
+{
+    /* The first failure: its status and message, kept while later rows
+     * overwrite the thread's message. */
+    int first = AIROI_OK;
+    size_t first_row = 0;
+    char msg[256] = "";
+    for (size_t i = 0; i < rows; i++) {
+        double r = 0.0;
+        int32_t flag = 0;
+        int st = row(ctx, values + i * cols, cols, &r, &flag);
+        out[i] = st ? 0.0 : r;
+        if (status_out)
+            status_out[i] = st;
+        if (flag_out)
+            flag_out[i] = st ? 0 : flag;
+        if (st && first == AIROI_OK) {
+            first = st;
+            first_row = i;
+            snprintf(msg, sizeof msg, "%s", airoi__error_get());
+        }
+    }
+    if (first == AIROI_OK) {
+        airoi__error_clear();
+        return AIROI_OK;
+    }
+    return airoi__error(first, "%s: row %zu: %s", name, first_row, msg);
+}
