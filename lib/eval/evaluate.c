@@ -532,6 +532,11 @@ static void result_clear(airoi_result *r)
     airoi__free(r->findings);
     airoi__free(r->scenario_name);
     airoi__schedule_destroy(r->schedule);
+    if (r->owns_settings) { /* the strings copy_settings() made */
+        airoi__free((char *)r->settings.name);
+        airoi__free((char *)r->settings.currency);
+        airoi__free((char *)r->settings.use_case);
+    }
 }
 
 /* airoi_result_free() without AIROI__ENTER, for failure paths: it keeps the
@@ -556,6 +561,22 @@ static void set_expected(airoi_result *r, double eb, double ec, double enpv)
     set_metric(r, AIROI_METRIC_EXPECTED_COSTS, ec, AIROI_OK);
     set_metric(r, AIROI_METRIC_EXPECTED_NPV, enpv, AIROI_OK);
     ratio(r, AIROI_METRIC_ROI_RISK_ADJUSTED, eb - ec, ec);
+}
+
+/* Copies the settings of p into r, which then owns the strings. */
+static int copy_settings(airoi_result *r, const airoi_project *p)
+{
+    airoi__settings *st = &r->settings;
+    airoi__project_settings(st, p);
+    st->name = st->currency = st->use_case = NULL;
+    r->owns_settings = 1;
+    char *name = airoi__strdup(p->name);
+    char *currency = p->currency ? airoi__strdup(p->currency) : NULL;
+    char *use_case = p->use_case ? airoi__strdup(p->use_case) : NULL;
+    st->name = name, st->currency = currency, st->use_case = use_case;
+    if (!name || (p->currency && !currency) || (p->use_case && !use_case))
+        return airoi__error(AIROI_ERR_NOMEM, "out of memory");
+    return AIROI_OK;
 }
 
 static void setup_benchmark(airoi_result *r, const airoi_project *p)
@@ -602,7 +623,9 @@ AIROI_API int airoi_project_evaluate(airoi_result **out, const airoi_project *p,
     if (!r)
         return airoi__error(AIROI_ERR_NOMEM, "out of memory");
     airoi__audit_input audit = {0, 0};
-    rc = evaluate_one(r, p, chosen, flags, chosen ? NULL : &audit);
+    rc = copy_settings(r, p);
+    if (rc == AIROI_OK)
+        rc = evaluate_one(r, p, chosen, flags, chosen ? NULL : &audit);
     if (rc)
         goto fail;
     setup_benchmark(r, p);
@@ -645,6 +668,7 @@ AIROI_API int airoi_project_evaluate(airoi_result **out, const airoi_project *p,
                 }
                 goto fail;
             }
+            subs[i].settings = r->settings; /* borrowed strings */
             subs[i].has_probability = 1;
             subs[i].probability = s->probability;
             subs[i].use_case = r->use_case;
@@ -713,6 +737,20 @@ AIROI_API int airoi_result_get_metric(double *out, const airoi_result *r, int me
                                 : "its denominator is zero");
     *out = r->metric[metric];
     return AIROI_OK;
+}
+
+AIROI_API int airoi_result_get_number(double *out, const airoi_result *r, int param)
+{
+    AIROI__ENTER();
+    if (!out || !r)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_result_get_number: NULL argument");
+    return airoi__settings_get_number(out, &r->settings, param);
+}
+
+AIROI_API const char *airoi_result_get_string(const airoi_result *r, int param)
+{
+    AIROI__ENTER();
+    return r ? airoi__settings_get_string(&r->settings, param) : NULL;
 }
 
 AIROI_API int airoi_result_get_tco_category(double *out, const airoi_result *r, int category)

@@ -268,7 +268,7 @@ def _run_report(a: _Args, sections: str) -> int:
             return FAIL
         with result:
             try:
-                text = result._report(project, a.format, sections)
+                text = result.report(a.format, sections)
             except errors.Error as e:
                 sys.stdout.flush()
                 sys.stderr.write("%s: cannot write the report: %s\n" % (a.file, e.message))
