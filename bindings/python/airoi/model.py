@@ -1182,12 +1182,12 @@ class Result:
     Metrics are attributes (``result.npv``, ``result.irr``,
     ``result.payback_periods`` ...; None when the figure does not exist: no
     IRR, never paid back) and the dict :attr:`metrics` (JSON key names).
-    :attr:`tco`, :attr:`value`, :attr:`schedule` (list of dicts),
-    :attr:`scenarios` (sub-results), :attr:`findings` and :attr:`benchmark`
-    are the sections of the JSON report that :meth:`to_dict` gives (the C
-    report writer's document, parsed).  A result holds the project settings
-    it was computed with (:attr:`settings`): it does not change when its
-    project changes later, and neither do its reports.
+    :attr:`settings`, :attr:`tco`, :attr:`value`, :attr:`schedule` (list of
+    dicts), :attr:`findings` and :attr:`benchmark` are sections of the JSON
+    report that :meth:`to_dict` gives (the C report writer's document,
+    parsed); :attr:`scenarios` are the per-scenario sub-results.  A result
+    holds the project settings it was computed with: it does not change
+    when its project changes later, and neither do its reports.
     """
 
     __slots__ = ("_h", "_parent", "_cache", "__weakref__")
