@@ -68,7 +68,7 @@ static int run(const cli_args *a, unsigned sections)
         rc = CLI_FAIL;
         goto done;
     }
-    st = airoi_report_write(&text, &len, p, r, a->format, sections);
+    st = airoi_report_write(&text, &len, r, a->format, sections);
     if (st != AIROI_OK) {
         fprintf(stderr, "%s: cannot write the report: %s\n", a->file, airoi_last_error_message());
         rc = CLI_FAIL;

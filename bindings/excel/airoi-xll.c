@@ -500,29 +500,20 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_version(void)
 }
 
 /* ---- Models and handles ------------------------------------------------
- * AIROI.LOAD and AIROI.PROJECT build a project, evaluate it once and put
- * project and result into the handle registry (xll-registry.h) under a
- * versioned name "project#N" owned by the calling cell (xlfCaller). They
- * are registered without "$": they call back into Excel (xlfCaller) and
- * read files, so Excel runs them on its main thread. The readers
- * (AIROI.METRIC, SCHEDULE, TCO, FINDINGS) only borrow the immutable result
- * under the registry's reference count and are thread-safe. */
+ * AIROI.LOAD and AIROI.PROJECT build a project, evaluate it once, free the
+ * project and put the result into the handle registry (xll-registry.h)
+ * under a versioned name "project#N" owned by the calling cell (xlfCaller):
+ * the result holds every setting it was computed with, so nothing else is
+ * kept. They are registered without "$": they call back into Excel
+ * (xlfCaller) and read files, so Excel runs them on its main thread. The
+ * readers (AIROI.METRIC, SCHEDULE, TCO, FINDINGS) only borrow the immutable
+ * result under the registry's reference count and are thread-safe. */
 
 #define XLL_KIND_PROJECT "project"
 
-typedef struct xll_model {
-    airoi_project *project;
-    airoi_result *result;
-} xll_model;
-
-static void model_destroy(void *obj)
+static void result_destroy(void *obj)
 {
-    xll_model *m = obj;
-    if (m == NULL)
-        return;
-    airoi_result_free(m->result);
-    airoi_project_free(m->project);
-    free(m);
+    airoi_result_free(obj);
 }
 
 /* The cell that called the running function, from xlfCaller: an xltypeRef
@@ -567,9 +558,10 @@ static int model_error(int status)
     return status == AIROI_ERR_NOMEM || status == AIROI_ERR_RANGE ? xlerrNum : xlerrValue;
 }
 
-/* Evaluates p (taking it over) and stores it for the caller; the result is
- * the handle name or an error value. On failure the caller's previous
- * handle is released too: the cell no longer shows it. */
+/* Evaluates p (taking it over and freeing it) and stores the result for
+ * the caller; the return value is the handle name or an error value. On
+ * failure the caller's previous handle is released too: the cell no longer
+ * shows it. */
 static LPXLOPER12 store_model(airoi_project *p, int status)
 {
     xll_owner owner;
@@ -577,23 +569,14 @@ static LPXLOPER12 store_model(airoi_project *p, int status)
     airoi_result *r = NULL;
     if (status == AIROI_OK)
         status = airoi_project_evaluate(&r, p, NULL, 0);
-    xll_model *m = NULL;
-    if (status == AIROI_OK) {
-        m = malloc(sizeof *m);
-        if (m == NULL)
-            status = AIROI_ERR_NOMEM;
-    }
+    airoi_project_free(p);
     if (status != AIROI_OK) {
-        airoi_result_free(r);
-        airoi_project_free(p);
         if (owned)
             xll_registry_drop_owner(&owner);
         return xll_result_err(model_error(status));
     }
-    m->project = p;
-    m->result = r;
     char name[XLL_NAME_MAX + 1];
-    if (xll_registry_put(XLL_KIND_PROJECT, m, model_destroy, owned ? &owner : NULL, name,
+    if (xll_registry_put(XLL_KIND_PROJECT, r, result_destroy, owned ? &owner : NULL, name,
                          sizeof name) != XLL_REG_OK)
         return xll_result_err(xlerrNum);
     return xll_result_str(name);
@@ -971,7 +954,7 @@ static int borrow(LPXLOPER12 a_handle, const airoi_result **r, xll_entry **entry
         return xlerrNA;
     if (st != XLL_REG_OK)
         return st == XLL_REG_NOMEM ? xlerrNum : xlerrValue;
-    *r = ((const xll_model *)obj)->result;
+    *r = obj;
     return XLL_OK;
 }
 

@@ -2,8 +2,8 @@
  * @file report.h
  * @brief Reports of an evaluated project: text tables, JSON, CSV and Markdown.
  *
- * airoi_report_write() turns a project and one of its results
- * (airoi_project_evaluate()) into a document held in memory. The same
+ * airoi_report_write() turns an evaluation result (airoi_project_evaluate())
+ * into a document held in memory. The same
  * function serves `airoi report`, `airoi audit` and `airoi compare`: the
  * format picks the notation, the flags pick the sections.
  *
@@ -16,8 +16,11 @@
  * releases. CSV (RFC 4180, CRLF line ends) holds one table, the schedule
  * by default. Markdown holds the same sections as text, as tables.
  *
- * A report reads the project and the result only; both stay untouched and
- * may be shared with other readers while the report is written.
+ * A report reads the result alone: the project settings it shows (name,
+ * currency, unit, period, horizon, rates, start date, use case, stage) are
+ * the copy the result took when it was computed, so a project changed or
+ * freed since then does not change the report. The result stays untouched
+ * and may be shared with other readers while the report is written.
  */
 #ifndef AIROI_REPORT_H
 #define AIROI_REPORT_H
@@ -98,31 +101,31 @@ AIROI_API int airoi_report_format_from_name(int *out, const char *name);
 AIROI_API const char *airoi_report_format_name(int format);
 
 /**
- * @brief Writes a report of a project and its evaluation result.
+ * @brief Writes a report of an evaluation result.
  *
- * @p r must come from airoi_project_evaluate() on @p p (or on an identical
- * copy). For a base-case result the scenarios section lists each scenario's
- * sub-result; when the project defines no scenario it lists the implicit
- * base scenario (name "base", probability 1) with the result's own metrics.
+ * The project header shows the settings @p r was computed with
+ * (airoi_result_get_number(), airoi_result_get_string()). For a base-case
+ * result the scenarios section lists each scenario's sub-result; when the
+ * project defined no scenario it lists the implicit base scenario (name
+ * "base", probability 1) with the result's own metrics.
  * For the result of one scenario it lists that scenario alone, and there
  * are no findings (airoi_project_evaluate() computes them for the base
- * case only). The benchmark section is written only when the project has a
+ * case only). The benchmark section is written only when the project had a
  * use case.
  * @param[out] out The NUL-terminated document; set to NULL on failure.
  *             Ownership: the caller frees it with airoi_free().
  * @param[out] len_out Length of the document without the NUL; may be NULL.
- * @param[in] p The project.
- * @param[in] r Its evaluation result (a top-level result, not a sub-result
- *            is recommended; a sub-result is reported like a scenario result).
+ * @param[in] r An evaluation result (a top-level result is recommended; a
+ *            sub-result is reported like a scenario result).
  * @param[in] format An #airoi_report_format.
  * @param[in] flags #airoi_report_section values, or-ed; 0 for all.
  * @retval AIROI_OK Success.
- * @retval AIROI_ERR_INVALID NULL @p out, @p p or @p r, unknown format or flags.
+ * @retval AIROI_ERR_INVALID NULL @p out or @p r, unknown format or flags.
  * @retval AIROI_ERR_NOMEM Out of memory.
  * @since 0.1
  */
-AIROI_API int airoi_report_write(char **out, size_t *len_out, const airoi_project *p,
-                                 const airoi_result *r, int format, unsigned flags);
+AIROI_API int airoi_report_write(char **out, size_t *len_out, const airoi_result *r, int format,
+                                 unsigned flags);
 
 AIROI_END_DECLS
 

@@ -6,7 +6,9 @@
  * their sources in docs/methodology.md, section 2) and returns an
  * #airoi_result: an immutable, caller-owned object that does not refer to the
  * project (it stays valid after the project changes or is freed) and may be
- * read from many threads at once.
+ * read from many threads at once. It holds a copy of the project settings
+ * the evaluation used (airoi_result_get_number(), airoi_result_get_string()),
+ * so that it describes itself: airoi_report_write() needs nothing else.
  *
  * Money figures are in the project currency and in units of the project's
  * #AIROI_PROJECT_UNIT, like the amounts of the model. Rates and ratios are
@@ -276,6 +278,42 @@ AIROI_API int airoi_result_get_strategic_value(double *out, const airoi_result *
  * @since 0.1
  */
 AIROI_API unsigned airoi_result_get_flags(const airoi_result *r);
+
+/**
+ * @brief A numeric project setting as it was when the result was computed.
+ *
+ * Evaluation copies every project setting it uses into the result, so that
+ * the result (and a report of it, airoi_report_write()) describes itself:
+ * changing the project afterwards, or freeing it, changes nothing here. The
+ * values read like airoi_project_get_number() read them at evaluation time;
+ * unset finance and reinvestment rates read as the discount rate. A
+ * sub-result (airoi_result_get_scenario()) has the settings of its parent.
+ *
+ * Ownership: @p r is only read; the value is copied to @p *out.
+ * @param[out] out The value; untouched on failure.
+ * @param[in] r The result.
+ * @param[in] param An #airoi_project_param that is not a string parameter.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL argument, unknown or string parameter.
+ * @retval AIROI_ERR_NOT_FOUND @p param is #AIROI_PROJECT_START and the
+ *         project had no start date.
+ * @since 0.1
+ */
+AIROI_API int airoi_result_get_number(double *out, const airoi_result *r, int param);
+
+/**
+ * @brief A string project setting as it was when the result was computed.
+ *
+ * The copy that airoi_result_get_number() describes, for the string
+ * parameters.
+ * @param[in] r The result.
+ * @param[in] param #AIROI_PROJECT_NAME, #AIROI_PROJECT_CURRENCY or #AIROI_PROJECT_USE_CASE.
+ * @return The value, or NULL when it was unset, when @p r is NULL or @p
+ *         param is not a string parameter. Ownership: borrowed from @p r
+ *         (from its top-level result for a sub-result), valid while it lives.
+ * @since 0.1
+ */
+AIROI_API const char *airoi_result_get_string(const airoi_result *r, int param);
 
 /**
  * @brief The result's cash-flow schedule.

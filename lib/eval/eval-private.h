@@ -33,6 +33,11 @@ typedef struct airoi__finding {
 } airoi__finding;
 
 struct airoi_result {
+    /* Settings of the evaluation; the strings are owned by the top-level
+     * result (owns_settings) and borrowed by its sub-results. */
+    airoi__settings settings;
+    int owns_settings;
+
     char *scenario_name;   /* NULL: base case */
     int has_probability;
     double probability;

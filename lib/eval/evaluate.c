@@ -267,11 +267,141 @@ static int item_raw(double *buf, int32_t *lo, int32_t *hi, const airoi_project *
     return 1;
 }
 
-/* ---- one evaluation -------------------------------------------------------- */
+/* ---- adding up the items ---------------------------------------------------- */
 
-typedef struct accum {
-    airoi__sum *costs, *benefits, *cat, *dim; /* n each; cat/dim n x count */
-} accum;
+/* Per-period sums of one evaluation, over periods 0..n-1. */
+typedef struct flows {
+    size_t n;
+    airoi__sum *costs, *benefits, *strategic; /* n each */
+    airoi__sum *cat, *dim;                    /* n per category / dimension */
+    airoi__sum gross, net;                    /* counted value before and after item factors */
+    double *buf;                              /* one item's raw flows */
+    airoi__sum *block;                        /* one allocation behind every sum */
+} flows;
+
+static int flows_alloc(flows *f, size_t n)
+{
+    memset(f, 0, sizeof *f);
+    size_t nsum = n * (3 + AIROI__CATEGORY_COUNT + AIROI__DIMENSION_COUNT);
+    f->n = n;
+    f->block = airoi__calloc(nsum, sizeof *f->block);
+    f->buf = airoi__calloc(n, sizeof *f->buf);
+    if (!f->block || !f->buf) {
+        airoi__free(f->block);
+        airoi__free(f->buf);
+        return airoi__error(AIROI_ERR_NOMEM, "out of memory");
+    }
+    f->costs = f->block;
+    f->benefits = f->block + n;
+    f->cat = f->block + 2 * n;
+    f->dim = f->block + (2 + AIROI__CATEGORY_COUNT) * n;
+    f->strategic = f->block + (2 + AIROI__CATEGORY_COUNT + AIROI__DIMENSION_COUNT) * n;
+    return AIROI_OK;
+}
+
+static void flows_free(flows *f)
+{
+    airoi__free(f->block);
+    airoi__free(f->buf);
+}
+
+/* The factor applied to every flow of an item: its own (risk adjustment and
+ * honest uplift of a cost; realization, attribution and haircut of a value)
+ * times the scenario's multipliers. */
+static double item_factor(const airoi__item *it, const airoi_scenario *sc, unsigned flags)
+{
+    double f;
+    if (it->kind == AIROI__KIND_COST) {
+        f = 1.0 + it->risk_adjustment;
+        if (flags & AIROI_EVAL_HONEST_ESTIMATE)
+            f *= 1.0 + airoi__honest_uplift[it->klass];
+    } else {
+        f = it->realization * it->attribution * (1.0 - it->risk_adjustment);
+    }
+    return f * scenario_factor(it, sc);
+}
+
+/* Adds one item's flows to the costs (and its category), to the benefits
+ * (and its dimension), or to the strategic value that is not monetized. */
+static void add_item(flows *f, const airoi_project *p, const airoi__item *it,
+                     const airoi_scenario *sc, unsigned flags)
+{
+    int32_t lo, hi;
+    if (!item_raw(f->buf, &lo, &hi, p, it, sc))
+        return;
+    size_t n = f->n;
+    double factor = item_factor(it, sc, flags);
+    int is_cost = it->kind == AIROI__KIND_COST;
+    int counted = is_cost || it->klass != AIROI_DIMENSION_STRATEGIC || it->monetized;
+    for (int32_t t = lo; t <= hi; t++) {
+        double v = f->buf[t] * factor;
+        if (is_cost) {
+            airoi__sum_add(&f->costs[t], v);
+            airoi__sum_add(&f->cat[(size_t)it->klass * n + (size_t)t], v);
+        } else if (counted) {
+            airoi__sum_add(&f->benefits[t], v);
+            airoi__sum_add(&f->dim[(size_t)it->klass * n + (size_t)t], v);
+            airoi__sum_add(&f->gross, f->buf[t]);
+            airoi__sum_add(&f->net, v);
+        } else {
+            airoi__sum_add(&f->strategic[t], v);
+        }
+        f->buf[t] = 0.0;
+    }
+}
+
+/* Writes the sums into the schedule's columns (then completed by
+ * airoi__schedule_finish()) and the strategic total into the result. */
+static int fill_schedule(airoi_result *r, const flows *f, const airoi_scenario *sc)
+{
+    airoi_schedule *s = r->schedule;
+    size_t n = f->n;
+    airoi__sum strat_total = {0, 0};
+    for (size_t t = 0; t < n; t++) {
+        s->col[AIROI_SCHEDULE_COSTS][t] = airoi__sum_get(&f->costs[t]);
+        s->col[AIROI_SCHEDULE_BENEFITS][t] = airoi__sum_get(&f->benefits[t]);
+        for (size_t c = 0; c < AIROI__CATEGORY_COUNT; c++)
+            s->cat[c][t] = airoi__sum_get(&f->cat[c * n + t]);
+        for (size_t d = 0; d < AIROI__DIMENSION_COUNT; d++)
+            s->dim[d][t] = airoi__sum_get(&f->dim[d * n + t]);
+        airoi__sum_add(&strat_total, airoi__sum_get(&f->strategic[t]));
+    }
+    r->strategic_unmonetized = airoi__sum_get(&strat_total);
+    int rc = airoi__schedule_finish(s);
+    if (rc) {
+        char why[256];
+        snprintf(why, sizeof why, "%s", airoi__error_get());
+        return airoi__error(rc, "%s%s%s: %s", sc ? "scenario '" : "the base case",
+                            sc ? sc->name : "", sc ? "'" : "", why);
+    }
+    return AIROI_OK;
+}
+
+/* The schedule of the project under scenario sc: every cost item, then
+ * every value item, in the project's order. Fills the audit figures when
+ * `audit` is not NULL. */
+static int build_schedule(airoi_result *r, const airoi_project *p, const airoi_scenario *sc,
+                          unsigned flags, airoi__audit_input *audit)
+{
+    size_t n = (size_t)p->horizon + 1;
+    flows f;
+    int rc = flows_alloc(&f, n);
+    if (rc)
+        return rc;
+    for (size_t i = 0; i < p->n_costs; i++)
+        add_item(&f, p, p->costs[i], sc, flags);
+    for (size_t i = 0; i < p->n_values; i++)
+        add_item(&f, p, p->values[i], sc, flags);
+    if (audit) {
+        audit->value_gross = airoi__sum_get(&f.gross);
+        audit->value_net = airoi__sum_get(&f.net);
+    }
+    rc = fill_schedule(r, &f, sc);
+    flows_free(&f);
+    return rc;
+}
+
+/* ---- metrics of one evaluation --------------------------------------------- */
 
 /* A non-finite value with status AIROI_OK is kept as is, for check_finite()
  * to turn into AIROI_ERR_RANGE: an overflow is an error, not a null. */
@@ -342,107 +472,16 @@ static int check_finite(const airoi_result *r, const airoi_scenario *sc)
     return AIROI_OK;
 }
 
-/* Computes schedule and metrics of the project under scenario sc (NULL: base
- * case). Fills audit figures when `audit` is not NULL. */
-static int evaluate_one(airoi_result *r, const airoi_project *p, const airoi_scenario *sc,
-                        unsigned flags, airoi__audit_input *audit)
+/* Totals over periods 0..horizon, TCO by category (direct and hidden),
+ * value by dimension, and their yearly averages. */
+static int set_totals(airoi_result *r, const airoi_scenario *sc, const airoi__audit_input *audit)
 {
-    int32_t H = p->horizon;
-    size_t n = (size_t)H + 1;
-    double y = years_per_period(p->period);
-    double rate = airoi__rate_per_period(p->discount_rate, y);
-    int rc;
-
-    r->flags = flags;
-    r->years_per_period = y;
-    rc = airoi__schedule_alloc(&r->schedule, n, rate, 1);
-    if (rc)
-        return rc;
-    airoi_schedule *s = r->schedule;
-
-    size_t nsum = n * (2 + AIROI__CATEGORY_COUNT + AIROI__DIMENSION_COUNT);
-    airoi__sum *sums = airoi__calloc(nsum, sizeof *sums);
-    double *buf = airoi__calloc(n, sizeof *buf);
-    airoi__sum *strategic = airoi__calloc(n, sizeof *strategic);
-    if (!sums || !buf || !strategic) {
-        airoi__free(sums);
-        airoi__free(buf);
-        airoi__free(strategic);
-        return airoi__error(AIROI_ERR_NOMEM, "out of memory");
-    }
-    accum a = {sums, sums + n, sums + 2 * n, sums + (2 + AIROI__CATEGORY_COUNT) * n};
-    airoi__sum gross = {0, 0}, netv = {0, 0};
-
-    for (int kind = 0; kind < 2; kind++) {
-        airoi__item **items = kind == AIROI__KIND_COST ? p->costs : p->values;
-        size_t count = kind == AIROI__KIND_COST ? p->n_costs : p->n_values;
-        for (size_t i = 0; i < count; i++) {
-            const airoi__item *it = items[i];
-            int32_t lo, hi;
-            if (!item_raw(buf, &lo, &hi, p, it, sc))
-                continue;
-            double f;
-            if (kind == AIROI__KIND_COST) {
-                f = 1.0 + it->risk_adjustment;
-                if (flags & AIROI_EVAL_HONEST_ESTIMATE)
-                    f *= 1.0 + airoi__honest_uplift[it->klass];
-            } else {
-                f = it->realization * it->attribution * (1.0 - it->risk_adjustment);
-            }
-            f *= scenario_factor(it, sc);
-            int counted = !(kind == AIROI__KIND_VALUE && it->klass == AIROI_DIMENSION_STRATEGIC &&
-                            !it->monetized);
-            for (int32_t t = lo; t <= hi; t++) {
-                double v = buf[t] * f;
-                if (kind == AIROI__KIND_COST) {
-                    airoi__sum_add(&a.costs[t], v);
-                    airoi__sum_add(&a.cat[(size_t)it->klass * n + (size_t)t], v);
-                } else if (counted) {
-                    airoi__sum_add(&a.benefits[t], v);
-                    airoi__sum_add(&a.dim[(size_t)it->klass * n + (size_t)t], v);
-                    airoi__sum_add(&gross, buf[t]);
-                    airoi__sum_add(&netv, v);
-                } else {
-                    airoi__sum_add(&strategic[t], v);
-                }
-                buf[t] = 0.0;
-            }
-        }
-    }
-    airoi__sum strat_total = {0, 0};
-    for (size_t t = 0; t < n; t++) {
-        s->col[AIROI_SCHEDULE_COSTS][t] = airoi__sum_get(&a.costs[t]);
-        s->col[AIROI_SCHEDULE_BENEFITS][t] = airoi__sum_get(&a.benefits[t]);
-        for (size_t c = 0; c < AIROI__CATEGORY_COUNT; c++)
-            s->cat[c][t] = airoi__sum_get(&a.cat[c * n + t]);
-        for (size_t d = 0; d < AIROI__DIMENSION_COUNT; d++)
-            s->dim[d][t] = airoi__sum_get(&a.dim[d * n + t]);
-        airoi__sum_add(&strat_total, airoi__sum_get(&strategic[t]));
-    }
-    airoi__free(sums);
-    airoi__free(buf);
-    airoi__free(strategic);
-    if (audit) {
-        audit->value_gross = airoi__sum_get(&gross);
-        audit->value_net = airoi__sum_get(&netv);
-    }
-    r->strategic_unmonetized = airoi__sum_get(&strat_total);
-    rc = airoi__schedule_finish(s);
-    if (rc) {
-        char why[256];
-        snprintf(why, sizeof why, "%s", airoi__error_get());
-        return airoi__error(rc, "%s%s%s: %s", sc ? "scenario '" : "the base case",
-                            sc ? sc->name : "", sc ? "'" : "", why);
-    }
-    if (!isfinite(r->strategic_unmonetized))
-        return overflow(sc, "the strategic value that is not monetized", NULL);
-
-    const double *costs = s->col[AIROI_SCHEDULE_COSTS];
-    const double *benefits = s->col[AIROI_SCHEDULE_BENEFITS];
-    const double *net = s->col[AIROI_SCHEDULE_NET];
-
-    /* Totals and TCO. */
-    double tc = total(costs, 0, n - 1), tb = total(benefits, 0, n - 1);
+    const airoi_schedule *s = r->schedule;
+    size_t n = s->n;
+    int32_t H = r->settings.horizon;
+    double y = r->years_per_period;
+    double tc = total(s->col[AIROI_SCHEDULE_COSTS], 0, n - 1);
+    double tb = total(s->col[AIROI_SCHEDULE_BENEFITS], 0, n - 1);
     airoi__sum direct = {0, 0}, hidden = {0, 0};
     for (int c = 0; c < AIROI__CATEGORY_COUNT; c++) {
         r->tco_category[c] = total(s->cat[c], 0, n - 1);
@@ -454,7 +493,7 @@ static int evaluate_one(airoi_result *r, const airoi_project *p, const airoi_sce
         return overflow(sc, "the sum of costs over periods 0..horizon", NULL);
     if (!isfinite(tb))
         return overflow(sc, "the sum of benefits over periods 0..horizon", NULL);
-    rc = check_finite(r, sc); /* categories and dimensions */
+    int rc = check_finite(r, sc); /* categories and dimensions */
     if (rc)
         return rc;
     if (audit && (!isfinite(audit->value_gross) || !isfinite(audit->value_net)))
@@ -472,24 +511,36 @@ static int evaluate_one(airoi_result *r, const airoi_project *p, const airoi_sce
         set_metric(r, AIROI_METRIC_ANNUAL_COSTS, 0.0, AIROI_ERR_NOT_FOUND);
         set_metric(r, AIROI_METRIC_ANNUAL_BENEFITS, 0.0, AIROI_ERR_NOT_FOUND);
     }
+    return AIROI_OK;
+}
 
-    /* ROI layers. */
-    size_t w = (size_t)airoi__periods_per_year(p->period);
-    if (w > (size_t)H)
-        w = (size_t)H;
+/* ROI over the first year (periods 0..min(1/y, horizon)) and the horizon. */
+static void set_roi_layers(airoi_result *r)
+{
+    const double *costs = r->schedule->col[AIROI_SCHEDULE_COSTS];
+    const double *benefits = r->schedule->col[AIROI_SCHEDULE_BENEFITS];
+    size_t w = (size_t)airoi__periods_per_year(r->settings.period);
+    if (w > (size_t)r->settings.horizon)
+        w = (size_t)r->settings.horizon;
     double fc = total(costs, 0, w), fb = total(benefits, 0, w);
+    double tc = r->metric[AIROI_METRIC_TOTAL_COSTS], tb = r->metric[AIROI_METRIC_TOTAL_BENEFITS];
     set_metric(r, AIROI_METRIC_FIRST_YEAR_COSTS, fc, AIROI_OK);
     set_metric(r, AIROI_METRIC_FIRST_YEAR_BENEFITS, fb, AIROI_OK);
     roi(r, AIROI_METRIC_ROI_BASIC, fb, fc);
     roi(r, AIROI_METRIC_ROI_HORIZON, tb, tc);
+}
 
-    /* Discounted figures, through the finance kernels. */
+/* NPV, present values of costs and benefits and their ratios, through the
+ * finance kernels, at the schedule's per-period rate. */
+static int set_present_values(airoi_result *r)
+{
+    const airoi_schedule *s = r->schedule;
     double npv, pvc, pvb;
-    rc = airoi_npv0(&npv, rate, net, n);
+    int rc = airoi_npv0(&npv, s->rate, s->col[AIROI_SCHEDULE_NET], s->n);
     if (rc == AIROI_OK)
-        rc = airoi_npv0(&pvc, rate, costs, n);
+        rc = airoi_npv0(&pvc, s->rate, s->col[AIROI_SCHEDULE_COSTS], s->n);
     if (rc == AIROI_OK)
-        rc = airoi_npv0(&pvb, rate, benefits, n);
+        rc = airoi_npv0(&pvb, s->rate, s->col[AIROI_SCHEDULE_BENEFITS], s->n);
     if (rc != AIROI_OK)
         return airoi__error(rc == AIROI_ERR_RANGE ? AIROI_ERR_RANGE : AIROI_ERR_INTERNAL,
                             "present value of the schedule failed: %s", airoi_status_str(rc));
@@ -499,34 +550,77 @@ static int evaluate_one(airoi_result *r, const airoi_project *p, const airoi_sce
     set_metric(r, AIROI_METRIC_TCO_PV, pvc, AIROI_OK);
     ratio(r, AIROI_METRIC_NPV_ROI, npv, pvc);
     ratio(r, AIROI_METRIC_BCR, pvb, pvc);
+    return AIROI_OK;
+}
 
+/* A per-period rate x of a kernel (status rc) as an annual rate metric. */
+static void set_annual_rate(airoi_result *r, int m, int rc, double x)
+{
+    if (rc == AIROI_OK && x > -1.0) {
+        double ann = airoi__rate_annual(x, r->years_per_period);
+        set_metric(r, m, ann, isfinite(ann) ? AIROI_OK : AIROI_ERR_NO_SOLUTION);
+    } else {
+        set_metric(r, m, 0.0, AIROI_ERR_NO_SOLUTION);
+    }
+}
+
+/* IRR and MIRR of the net schedule, as annual rates; MIRR at the finance
+ * and reinvestment rates of the result's settings. */
+static void set_rates(airoi_result *r)
+{
+    const double *net = r->schedule->col[AIROI_SCHEDULE_NET];
+    size_t n = r->schedule->n;
+    double y = r->years_per_period;
+    double x = 0.0;
+    int rc = n >= 2 ? airoi_irr(&x, net, n, airoi__rate_per_period(0.1, y)) : AIROI_ERR_NO_SOLUTION;
+    set_annual_rate(r, AIROI_METRIC_IRR, rc, x);
+    double fr = airoi__rate_per_period(r->settings.finance_rate, y);
+    double rr = airoi__rate_per_period(r->settings.reinvest_rate, y);
+    rc = n >= 2 ? airoi_mirr(&x, net, n, fr, rr) : AIROI_ERR_NO_SOLUTION;
+    set_annual_rate(r, AIROI_METRIC_MIRR, rc, x);
+}
+
+/* Payback and discounted payback, in periods; undefined when never reached. */
+static void set_paybacks(airoi_result *r)
+{
+    const airoi_schedule *s = r->schedule;
+    const double *net = s->col[AIROI_SCHEDULE_NET];
     double x;
-    if (n >= 2 && airoi_irr(&x, net, n, airoi__rate_per_period(0.1, y)) == AIROI_OK &&
-        x > -1.0) {
-        double ann = airoi__rate_annual(x, y);
-        set_metric(r, AIROI_METRIC_IRR, ann, isfinite(ann) ? AIROI_OK : AIROI_ERR_NO_SOLUTION);
-    } else {
-        set_metric(r, AIROI_METRIC_IRR, 0.0, AIROI_ERR_NO_SOLUTION);
-    }
-    double fr = (p->set & BIT(AIROI_PROJECT_FINANCE_RATE)) ? p->finance_rate : p->discount_rate;
-    double rr = (p->set & BIT(AIROI_PROJECT_REINVEST_RATE)) ? p->reinvest_rate : p->discount_rate;
-    fr = airoi__rate_per_period(fr, y);
-    rr = airoi__rate_per_period(rr, y);
-    if (n >= 2 && airoi_mirr(&x, net, n, fr, rr) == AIROI_OK && x > -1.0) {
-        double ann = airoi__rate_annual(x, y);
-        set_metric(r, AIROI_METRIC_MIRR, ann, isfinite(ann) ? AIROI_OK : AIROI_ERR_NO_SOLUTION);
-    } else {
-        set_metric(r, AIROI_METRIC_MIRR, 0.0, AIROI_ERR_NO_SOLUTION);
-    }
-
     int reached = 0;
-    rc = airoi_payback(&x, &reached, net, n);
+    int rc = airoi_payback(&x, &reached, net, s->n);
     set_metric(r, AIROI_METRIC_PAYBACK_PERIODS, reached ? x : 0.0,
                rc == AIROI_OK && reached ? AIROI_OK : AIROI_ERR_NOT_FOUND);
     reached = 0;
-    rc = airoi_discounted_payback(&x, &reached, rate, net, n);
+    rc = airoi_discounted_payback(&x, &reached, s->rate, net, s->n);
     set_metric(r, AIROI_METRIC_DISCOUNTED_PAYBACK_PERIODS, reached ? x : 0.0,
                rc == AIROI_OK && reached ? AIROI_OK : AIROI_ERR_NOT_FOUND);
+}
+
+/* Computes schedule and metrics of the project under scenario sc (NULL: base
+ * case) into r, whose settings are already the project's. Fills audit
+ * figures when `audit` is not NULL. */
+static int evaluate_one(airoi_result *r, const airoi_project *p, const airoi_scenario *sc,
+                        unsigned flags, airoi__audit_input *audit)
+{
+    double y = years_per_period(r->settings.period);
+    double rate = airoi__rate_per_period(r->settings.discount_rate, y);
+    r->flags = flags;
+    r->years_per_period = y;
+    int rc = airoi__schedule_alloc(&r->schedule, (size_t)r->settings.horizon + 1, rate, 1);
+    if (rc == AIROI_OK)
+        rc = build_schedule(r, p, sc, flags, audit);
+    if (rc == AIROI_OK && !isfinite(r->strategic_unmonetized))
+        rc = overflow(sc, "the strategic value that is not monetized", NULL);
+    if (rc == AIROI_OK)
+        rc = set_totals(r, sc, audit);
+    if (rc)
+        return rc;
+    set_roi_layers(r);
+    rc = set_present_values(r);
+    if (rc)
+        return rc;
+    set_rates(r);
+    set_paybacks(r);
     airoi__error_clear();
     return check_finite(r, sc);
 }
@@ -547,6 +641,11 @@ static void result_clear(airoi_result *r)
     airoi__free(r->findings);
     airoi__free(r->scenario_name);
     airoi__schedule_destroy(r->schedule);
+    if (r->owns_settings) { /* the strings copy_settings() made */
+        airoi__free((char *)r->settings.name);
+        airoi__free((char *)r->settings.currency);
+        airoi__free((char *)r->settings.use_case);
+    }
 }
 
 /* airoi_result_free() without AIROI__ENTER, for failure paths: it keeps the
@@ -571,6 +670,22 @@ static void set_expected(airoi_result *r, double eb, double ec, double enpv)
     set_metric(r, AIROI_METRIC_EXPECTED_COSTS, ec, AIROI_OK);
     set_metric(r, AIROI_METRIC_EXPECTED_NPV, enpv, AIROI_OK);
     roi(r, AIROI_METRIC_ROI_RISK_ADJUSTED, eb, ec);
+}
+
+/* Copies the settings of p into r, which then owns the strings. */
+static int copy_settings(airoi_result *r, const airoi_project *p)
+{
+    airoi__settings *st = &r->settings;
+    airoi__project_settings(st, p);
+    st->name = st->currency = st->use_case = NULL;
+    r->owns_settings = 1;
+    char *name = airoi__strdup(p->name);
+    char *currency = p->currency ? airoi__strdup(p->currency) : NULL;
+    char *use_case = p->use_case ? airoi__strdup(p->use_case) : NULL;
+    st->name = name, st->currency = currency, st->use_case = use_case;
+    if (!name || (p->currency && !currency) || (p->use_case && !use_case))
+        return airoi__error(AIROI_ERR_NOMEM, "out of memory");
+    return AIROI_OK;
 }
 
 static void setup_benchmark(airoi_result *r, const airoi_project *p)
@@ -618,7 +733,9 @@ AIROI_API int airoi_project_evaluate(airoi_result **out, const airoi_project *p,
     if (!r)
         return airoi__error(AIROI_ERR_NOMEM, "out of memory");
     airoi__audit_input audit = {0, 0};
-    rc = evaluate_one(r, p, chosen, flags, chosen ? NULL : &audit);
+    rc = copy_settings(r, p);
+    if (rc == AIROI_OK)
+        rc = evaluate_one(r, p, chosen, flags, chosen ? NULL : &audit);
     if (rc)
         goto fail;
     setup_benchmark(r, p);
@@ -647,6 +764,7 @@ AIROI_API int airoi_project_evaluate(airoi_result **out, const airoi_project *p,
         }
         for (size_t i = 0; i < ns; i++) {
             const airoi_scenario *s = p->scenarios[i];
+            subs[i].settings = r->settings; /* borrowed strings */
             rc = evaluate_one(&subs[i], p, s, flags, NULL);
             if (rc == AIROI_OK) {
                 subs[i].scenario_name = airoi__strdup(s->name);
@@ -729,6 +847,20 @@ AIROI_API int airoi_result_get_metric(double *out, const airoi_result *r, int me
                                 : "its denominator is zero");
     *out = r->metric[metric];
     return AIROI_OK;
+}
+
+AIROI_API int airoi_result_get_number(double *out, const airoi_result *r, int param)
+{
+    AIROI__ENTER();
+    if (!out || !r)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_result_get_number: NULL argument");
+    return airoi__settings_get_number(out, &r->settings, param);
+}
+
+AIROI_API const char *airoi_result_get_string(const airoi_result *r, int param)
+{
+    AIROI__ENTER();
+    return r ? airoi__settings_get_string(&r->settings, param) : NULL;
 }
 
 AIROI_API int airoi_result_get_tco_category(double *out, const airoi_result *r, int category)

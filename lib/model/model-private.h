@@ -108,6 +108,29 @@ struct airoi_project {
     size_t index_cap;
 };
 
+/* The settings of a project as evaluation uses them; results keep a copy
+ * so that they describe themselves after the project changes. */
+typedef struct airoi__settings {
+    const char *name;
+    const char *currency;  /* NULL: unset */
+    const char *use_case;  /* NULL: unset */
+    int period;
+    int32_t horizon;
+    double discount_rate;
+    double finance_rate;   /* effective: the discount rate when unset */
+    double reinvest_rate;  /* effective: the discount rate when unset */
+    double unit;
+    int32_t start;
+    int stage;
+    uint32_t set;          /* the project's bits (1u << airoi_project_param) */
+} airoi__settings;
+
+/* The settings of p, with strings borrowed from p. */
+void airoi__project_settings(airoi__settings *out, const airoi_project *p);
+/* airoi_project_get_number() and airoi_project_get_string() on settings. */
+int airoi__settings_get_number(double *out, const airoi__settings *st, int param);
+const char *airoi__settings_get_string(const airoi__settings *st, int param);
+
 /* Periods per year (1, 4, 12) and months per period (12, 3, 1). */
 int airoi__periods_per_year(int period);
 int airoi__months_per(int per_or_period);

@@ -325,33 +325,64 @@ AIROI_API int airoi_project_set_number(airoi_project *p, int param, double v)
     return AIROI_OK;
 }
 
-AIROI_API int airoi_project_get_number(double *out, const airoi_project *p, int param)
+void airoi__project_settings(airoi__settings *out, const airoi_project *p)
 {
-    AIROI__ENTER();
-    if (!out || !p)
-        return airoi__error(AIROI_ERR_INVALID, "airoi_project_get_number: NULL argument");
+    out->name = p->name;
+    out->currency = p->currency;
+    out->use_case = p->use_case;
+    out->period = p->period;
+    out->horizon = p->horizon;
+    out->discount_rate = p->discount_rate;
+    out->finance_rate =
+        (p->set & BIT(AIROI_PROJECT_FINANCE_RATE)) ? p->finance_rate : p->discount_rate;
+    out->reinvest_rate =
+        (p->set & BIT(AIROI_PROJECT_REINVEST_RATE)) ? p->reinvest_rate : p->discount_rate;
+    out->unit = p->unit;
+    out->start = p->start;
+    out->stage = p->stage;
+    out->set = p->set;
+}
+
+int airoi__settings_get_number(double *out, const airoi__settings *st, int param)
+{
     switch (param) {
-    case AIROI_PROJECT_PERIOD: *out = p->period; break;
-    case AIROI_PROJECT_HORIZON: *out = p->horizon; break;
-    case AIROI_PROJECT_DISCOUNT_RATE: *out = p->discount_rate; break;
-    case AIROI_PROJECT_FINANCE_RATE:
-        *out = (p->set & BIT(param)) ? p->finance_rate : p->discount_rate;
-        break;
-    case AIROI_PROJECT_REINVEST_RATE:
-        *out = (p->set & BIT(param)) ? p->reinvest_rate : p->discount_rate;
-        break;
-    case AIROI_PROJECT_UNIT: *out = p->unit; break;
+    case AIROI_PROJECT_PERIOD: *out = st->period; break;
+    case AIROI_PROJECT_HORIZON: *out = st->horizon; break;
+    case AIROI_PROJECT_DISCOUNT_RATE: *out = st->discount_rate; break;
+    case AIROI_PROJECT_FINANCE_RATE: *out = st->finance_rate; break;
+    case AIROI_PROJECT_REINVEST_RATE: *out = st->reinvest_rate; break;
+    case AIROI_PROJECT_UNIT: *out = st->unit; break;
     case AIROI_PROJECT_START:
-        if (!(p->set & BIT(param)))
-            return airoi__error(AIROI_ERR_NOT_FOUND, "project '%s' has no start date", p->name);
-        *out = p->start;
+        if (!(st->set & BIT(param)))
+            return airoi__error(AIROI_ERR_NOT_FOUND, "project '%s' has no start date", st->name);
+        *out = st->start;
         break;
-    case AIROI_PROJECT_STAGE: *out = p->stage; break;
+    case AIROI_PROJECT_STAGE: *out = st->stage; break;
     default:
         return airoi__error(AIROI_ERR_INVALID, "project parameter %d is not a numeric parameter",
                             param);
     }
     return AIROI_OK;
+}
+
+const char *airoi__settings_get_string(const airoi__settings *st, int param)
+{
+    switch (param) {
+    case AIROI_PROJECT_NAME: return st->name;
+    case AIROI_PROJECT_CURRENCY: return st->currency;
+    case AIROI_PROJECT_USE_CASE: return st->use_case;
+    default: return NULL;
+    }
+}
+
+AIROI_API int airoi_project_get_number(double *out, const airoi_project *p, int param)
+{
+    AIROI__ENTER();
+    if (!out || !p)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_project_get_number: NULL argument");
+    airoi__settings st;
+    airoi__project_settings(&st, p);
+    return airoi__settings_get_number(out, &st, param);
 }
 
 AIROI_API int airoi_project_set_string(airoi_project *p, int param, const char *s)
@@ -405,12 +436,9 @@ AIROI_API const char *airoi_project_get_string(const airoi_project *p, int param
     AIROI__ENTER();
     if (!p)
         return NULL;
-    switch (param) {
-    case AIROI_PROJECT_NAME: return p->name;
-    case AIROI_PROJECT_CURRENCY: return p->currency;
-    case AIROI_PROJECT_USE_CASE: return p->use_case;
-    default: return NULL;
-    }
+    airoi__settings st;
+    airoi__project_settings(&st, p);
+    return airoi__settings_get_string(&st, param);
 }
 
 AIROI_API int airoi_project_is_set(const airoi_project *p, int param)

@@ -1,6 +1,7 @@
 /*
  * lib/report/report.c: airoi_report_write(). Gathers what a report shows
- * through the public API of project.h, result.h, schedule.h and
+ * from the result alone (its copy of the project settings, metrics,
+ * schedule, findings) through the public API of result.h, schedule.h and
  * benchmark.h, then hands it to the writer of the requested notation.
  */
 #include <math.h>
@@ -235,10 +236,10 @@ static void read_metrics(rpt_metrics *m, size_t n, const airoi_result *r)
     }
 }
 
-static double num_or(const airoi_project *p, int param, double dflt)
+static double num_or(const airoi_result *r, int param, double dflt)
 {
     double v;
-    return airoi_project_get_number(&v, p, param) == AIROI_OK && isfinite(v) ? v : dflt;
+    return airoi_result_get_number(&v, r, param) == AIROI_OK && isfinite(v) ? v : dflt;
 }
 
 static int gather_schedule(rpt *R, const airoi_result *r)
@@ -381,30 +382,30 @@ static void gather_benchmark(rpt *R, const airoi_result *r)
     }
 }
 
-static int gather(rpt *R, const airoi_project *p, const airoi_result *r)
+static int gather(rpt *R, const airoi_result *r)
 {
-    R->name = airoi_project_get_string(p, AIROI_PROJECT_NAME);
+    R->name = airoi_result_get_string(r, AIROI_PROJECT_NAME);
     if (!R->name)
         R->name = "";
-    R->currency = airoi_project_get_string(p, AIROI_PROJECT_CURRENCY);
-    R->use_case = airoi_project_get_string(p, AIROI_PROJECT_USE_CASE);
-    R->period = (int)num_or(p, AIROI_PROJECT_PERIOD, AIROI_PERIOD_YEAR);
+    R->currency = airoi_result_get_string(r, AIROI_PROJECT_CURRENCY);
+    R->use_case = airoi_result_get_string(r, AIROI_PROJECT_USE_CASE);
+    R->period = (int)num_or(r, AIROI_PROJECT_PERIOD, AIROI_PERIOD_YEAR);
     R->period_name = airoi_period_name(R->period);
     if (!R->period_name)
         R->period_name = "period";
     R->periods_per_year = R->period == AIROI_PERIOD_MONTH ? 12 : R->period == AIROI_PERIOD_QUARTER ? 4 : 1;
-    R->stage_name = airoi_stage_name((int)num_or(p, AIROI_PROJECT_STAGE, AIROI_STAGE_PRODUCTION));
-    R->unit = num_or(p, AIROI_PROJECT_UNIT, 1);
-    R->horizon = num_or(p, AIROI_PROJECT_HORIZON, 0);
-    R->discount_rate = num_or(p, AIROI_PROJECT_DISCOUNT_RATE, 0);
-    R->finance_rate = num_or(p, AIROI_PROJECT_FINANCE_RATE, R->discount_rate);
-    R->reinvest_rate = num_or(p, AIROI_PROJECT_REINVEST_RATE, R->discount_rate);
+    R->stage_name = airoi_stage_name((int)num_or(r, AIROI_PROJECT_STAGE, AIROI_STAGE_PRODUCTION));
+    R->unit = num_or(r, AIROI_PROJECT_UNIT, 1);
+    R->horizon = num_or(r, AIROI_PROJECT_HORIZON, 0);
+    R->discount_rate = num_or(r, AIROI_PROJECT_DISCOUNT_RATE, 0);
+    R->finance_rate = num_or(r, AIROI_PROJECT_FINANCE_RATE, R->discount_rate);
+    R->reinvest_rate = num_or(r, AIROI_PROJECT_REINVEST_RATE, R->discount_rate);
     R->period_rate = airoi_schedule_get_rate(airoi_result_get_schedule(r));
     if (!isfinite(R->period_rate))
         R->period_rate = 0;
     double start;
     R->start[0] = '\0';
-    if (airoi_project_get_number(&start, p, AIROI_PROJECT_START) == AIROI_OK && isfinite(start) &&
+    if (airoi_result_get_number(&start, r, AIROI_PROJECT_START) == AIROI_OK && isfinite(start) &&
         fabs(start) < 1e9 &&
         airoi_date_to_iso(R->start, sizeof R->start, (int32_t)start) != AIROI_OK)
         R->start[0] = '\0';
@@ -459,15 +460,15 @@ static void release(rpt *R)
     airoi__free(R->findings);
 }
 
-AIROI_API int airoi_report_write(char **out, size_t *len_out, const airoi_project *p,
-                                 const airoi_result *r, int format, unsigned flags)
+AIROI_API int airoi_report_write(char **out, size_t *len_out, const airoi_result *r, int format,
+                                 unsigned flags)
 {
     AIROI__ENTER();
     if (out)
         *out = NULL;
     if (len_out)
         *len_out = 0;
-    if (!out || !p || !r)
+    if (!out || !r)
         return airoi__error(AIROI_ERR_INVALID, "airoi_report_write: NULL argument");
     if (!airoi_report_format_name(format))
         return airoi__error(AIROI_ERR_INVALID, "airoi_report_write: unknown format %d", format);
@@ -478,7 +479,7 @@ AIROI_API int airoi_report_write(char **out, size_t *len_out, const airoi_projec
     rpt R;
     memset(&R, 0, sizeof R);
     R.sections = flags ? flags : RPT_ALL_SECTIONS;
-    int st = gather(&R, p, r);
+    int st = gather(&R, r);
     if (st != AIROI_OK) {
         release(&R);
         return st;

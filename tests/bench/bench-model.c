@@ -84,7 +84,7 @@ int main(int argc, char **argv)
             return 1;
         }
         double t2 = now();
-        if (airoi_report_write(&json, NULL, p, res, AIROI_REPORT_JSON, 0) != AIROI_OK) {
+        if (airoi_report_write(&json, NULL, res, AIROI_REPORT_JSON, 0) != AIROI_OK) {
             fprintf(stderr, "report: %s\n", airoi_last_error_message());
             return 1;
         }

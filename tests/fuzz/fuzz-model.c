@@ -47,12 +47,12 @@ static int json_has_nonfinite(const char *s)
     return 0;
 }
 
-static void check_report(const airoi_project *p, const airoi_result *r)
+static void check_report(const airoi_result *r)
 {
     for (int fmt = AIROI_REPORT_TEXT; fmt <= AIROI_REPORT_MARKDOWN; fmt++) {
         char *text = NULL;
         size_t len = 0;
-        if (airoi_report_write(&text, &len, p, r, fmt, 0) == AIROI_OK) {
+        if (airoi_report_write(&text, &len, r, fmt, 0) == AIROI_OK) {
             if (strlen(text) != len)
                 abort(); /* embedded NUL or wrong length */
             if (fmt == AIROI_REPORT_JSON && json_has_nonfinite(text))
@@ -78,7 +78,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     airoi_result *r = NULL;
     if (airoi_project_evaluate(&r, p, NULL, 0) == AIROI_OK)
-        check_report(p, r);
+        check_report(r);
     airoi_result_free(r);
 
     char *saved = NULL;

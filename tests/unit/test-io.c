@@ -769,7 +769,7 @@ START_TEST(test_comma_locale)
     airoi_result *r = NULL;
     ck_assert_int_eq(airoi_project_evaluate(&r, p, NULL, 0), AIROI_OK);
     char *json = NULL;
-    ck_assert_int_eq(airoi_report_write(&json, NULL, p, r, AIROI_REPORT_JSON, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_report_write(&json, NULL, r, AIROI_REPORT_JSON, 0), AIROI_OK);
     ck_assert_ptr_nonnull(strstr(json, "\"discount_rate\": 0.085"));
     ck_assert_ptr_null(strstr(json, "0,085"));
     setlocale(LC_NUMERIC, "C");

@@ -108,10 +108,9 @@ static char *yaml_of(const airoi_project *p)
 }
 
 /* The one place that writes a report (its signature is the report API's). */
-static int report_of(char **out, const airoi_project *p, const airoi_result *r, int format,
-                     unsigned sections)
+static int report_of(char **out, const airoi_result *r, int format, unsigned sections)
 {
-    return airoi_report_write(out, NULL, p, r, format, sections);
+    return airoi_report_write(out, NULL, r, format, sections);
 }
 
 static char *concat(char *a, const char *b)
@@ -312,7 +311,7 @@ static int op_build(char **text, const void *arg)
     if (rc == AIROI_OK) {
         char *json = NULL;
         *text = yaml_of(p);
-        ck_assert_int_eq(report_of(&json, q, r, AIROI_REPORT_JSON, 0), AIROI_OK);
+        ck_assert_int_eq(report_of(&json, r, AIROI_REPORT_JSON, 0), AIROI_OK);
         *text = concat(*text, json);
         airoi_free(json);
     } else {
@@ -447,7 +446,7 @@ static int op_evaluate(char **text, const void *arg)
         return rc;
     }
     ck_assert_int_eq(rc, AIROI_OK);
-    ck_assert_int_eq(report_of(text, c->project, r, AIROI_REPORT_JSON, 0), AIROI_OK);
+    ck_assert_int_eq(report_of(text, r, AIROI_REPORT_JSON, 0), AIROI_OK);
     airoi_result_free(r);
     return AIROI_OK;
 }
@@ -496,7 +495,7 @@ typedef struct report_case {
 static int op_report(char **text, const void *arg)
 {
     const report_case *c = arg;
-    int rc = report_of(text, c->project, c->result, c->format, c->sections);
+    int rc = report_of(text, c->result, c->format, c->sections);
     injection_off();
     if (rc == AIROI_ERR_NOMEM) {
         check_nomem_message("airoi_report_write");

@@ -44,7 +44,7 @@ static char *report(const airoi_project *p, const char *scenario, int format, un
     char *out = NULL;
     size_t len = 0;
     ck_assert_int_eq(airoi_project_evaluate(&r, p, scenario, 0), AIROI_OK);
-    ck_assert_int_eq(airoi_report_write(&out, &len, p, r, format, flags), AIROI_OK);
+    ck_assert_int_eq(airoi_report_write(&out, &len, r, format, flags), AIROI_OK);
     ck_assert_ptr_nonnull(out);
     ck_assert_uint_eq(strlen(out), len);
     airoi_result_free(r);
@@ -105,7 +105,7 @@ START_TEST(json_numbers_round_trip)
     ck_assert_int_eq(airoi_project_evaluate(&r, p, NULL, 0), AIROI_OK);
     ck_assert_int_eq(airoi_result_get_metric(&npv, r, AIROI_METRIC_NPV), AIROI_OK);
     char *doc = NULL;
-    ck_assert_int_eq(airoi_report_write(&doc, NULL, p, r, AIROI_REPORT_JSON, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_report_write(&doc, NULL, r, AIROI_REPORT_JSON, 0), AIROI_OK);
     ck_assert(json_number(doc, "npv") == npv); /* exact: shortest round-trip text */
     airoi_free(doc);
     airoi_result_free(r);
@@ -318,14 +318,13 @@ START_TEST(rejects_bad_arguments)
     char *out = (char *)1;
     size_t len = 7;
     ck_assert_int_eq(airoi_project_evaluate(&r, p, NULL, 0), AIROI_OK);
-    ck_assert_int_eq(airoi_report_write(NULL, &len, p, r, 0, 0), AIROI_ERR_INVALID);
-    ck_assert_int_eq(airoi_report_write(&out, &len, NULL, r, 0, 0), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_report_write(NULL, &len, r, 0, 0), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_report_write(&out, &len, NULL, 0, 0), AIROI_ERR_INVALID);
     ck_assert_ptr_null(out);
     ck_assert_uint_eq(len, 0);
-    ck_assert_int_eq(airoi_report_write(&out, &len, p, NULL, 0, 0), AIROI_ERR_INVALID);
-    ck_assert_int_eq(airoi_report_write(&out, &len, p, r, 4, 0), AIROI_ERR_INVALID);
-    ck_assert_int_eq(airoi_report_write(&out, &len, p, r, -1, 0), AIROI_ERR_INVALID);
-    ck_assert_int_eq(airoi_report_write(&out, &len, p, r, 0, 1u << 6), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_report_write(&out, &len, r, 4, 0), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_report_write(&out, &len, r, -1, 0), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_report_write(&out, &len, r, 0, 1u << 6), AIROI_ERR_INVALID);
     ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "flags"));
     ck_assert_ptr_null(out);
     airoi_result_free(r);
@@ -350,6 +349,138 @@ START_TEST(format_names)
 }
 END_TEST
 
+/* Every format of the report of r, concatenated: one string to compare. */
+static char *all_formats(const airoi_result *r)
+{
+    size_t total = 0;
+    char *parts[4] = {NULL};
+    for (int f = AIROI_REPORT_TEXT; f <= AIROI_REPORT_MARKDOWN; f++) {
+        ck_assert_int_eq(airoi_report_write(&parts[f], NULL, r, f, 0), AIROI_OK);
+        total += strlen(parts[f]);
+    }
+    char *all = malloc(total + 1);
+    ck_assert_ptr_nonnull(all);
+    all[0] = '\0';
+    for (int f = AIROI_REPORT_TEXT; f <= AIROI_REPORT_MARKDOWN; f++) {
+        strcat(all, parts[f]);
+        airoi_free(parts[f]);
+    }
+    return all;
+}
+
+/* A result describes itself: its reports and settings stay those of the
+ * evaluation after the project changes, and after the project is freed. */
+START_TEST(result_keeps_its_settings)
+{
+    airoi_project *p = example3("Before");
+    airoi_scenario *s = NULL;
+    int32_t start = 0;
+    ck_assert_int_eq(airoi_date_from_iso(&start, "2025-01-01"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_START, start), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_FINANCE_RATE, 0.06), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_USE_CASE, "churn_prediction"),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_scenario(&s, p, "best", 0.25), AIROI_OK);
+    ck_assert_int_eq(airoi_scenario_add_multiplier(s, "Revenue", 1.2), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_scenario(&s, p, "worst", 0.75), AIROI_OK);
+    ck_assert_int_eq(airoi_scenario_add_multiplier(s, "values", 0.5), AIROI_OK);
+    airoi_result *base = NULL, *worst = NULL;
+    ck_assert_int_eq(airoi_project_evaluate(&base, p, NULL, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_project_evaluate(&worst, p, "worst", 0), AIROI_OK);
+    const airoi_result *sub = airoi_result_get_scenario(base, 1);
+    ck_assert_ptr_nonnull(sub);
+    char *want_base = all_formats(base), *want_sub = all_formats(sub);
+    char *want_worst = all_formats(worst);
+
+    /* Every setting the report shows, changed; an item and a scenario gone. */
+    ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_NAME, "After"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_CURRENCY, "EUR"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_USE_CASE, NULL), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_DISCOUNT_RATE, 0.5), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_FINANCE_RATE, 0.3), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_REINVEST_RATE, 0.2), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_UNIT, 1000), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_PERIOD, AIROI_PERIOD_MONTH),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, 36), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_START, start + 400), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_STAGE, AIROI_STAGE_POC),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_project_remove_value(p, 1), AIROI_OK);
+    ck_assert_int_eq(airoi_project_remove_scenario(p, 0), AIROI_OK);
+
+    char *got = all_formats(base);
+    ck_assert_str_eq(got, want_base);
+    free(got);
+    got = all_formats(sub);
+    ck_assert_str_eq(got, want_sub);
+    free(got);
+    got = all_formats(worst);
+    ck_assert_str_eq(got, want_worst);
+    free(got);
+
+    /* The settings, read back from the result (a sub-result has its parent's). */
+    double v = 0;
+    const airoi_result *rs[] = {base, sub, worst};
+    for (size_t i = 0; i < 3; i++) {
+        ck_assert_str_eq(airoi_result_get_string(rs[i], AIROI_PROJECT_NAME), "Before");
+        ck_assert_str_eq(airoi_result_get_string(rs[i], AIROI_PROJECT_CURRENCY), "TWD");
+        ck_assert_str_eq(airoi_result_get_string(rs[i], AIROI_PROJECT_USE_CASE),
+                         "churn_prediction");
+        ck_assert_int_eq(airoi_result_get_number(&v, rs[i], AIROI_PROJECT_DISCOUNT_RATE),
+                         AIROI_OK);
+        ck_assert(v == 0.08);
+        ck_assert_int_eq(airoi_result_get_number(&v, rs[i], AIROI_PROJECT_FINANCE_RATE),
+                         AIROI_OK);
+        ck_assert(v == 0.06);
+        ck_assert_int_eq(airoi_result_get_number(&v, rs[i], AIROI_PROJECT_REINVEST_RATE),
+                         AIROI_OK);
+        ck_assert(v == 0.08); /* unset: the discount rate */
+        ck_assert_int_eq(airoi_result_get_number(&v, rs[i], AIROI_PROJECT_HORIZON), AIROI_OK);
+        ck_assert(v == 3);
+        ck_assert_int_eq(airoi_result_get_number(&v, rs[i], AIROI_PROJECT_PERIOD), AIROI_OK);
+        ck_assert(v == AIROI_PERIOD_YEAR);
+        ck_assert_int_eq(airoi_result_get_number(&v, rs[i], AIROI_PROJECT_START), AIROI_OK);
+        ck_assert(v == start);
+    }
+
+    /* Freeing the project changes nothing either. */
+    airoi_project_free(p);
+    got = all_formats(base);
+    ck_assert_str_eq(got, want_base);
+    free(got);
+    free(want_base);
+    free(want_sub);
+    free(want_worst);
+    airoi_result_free(worst);
+    airoi_result_free(base);
+}
+END_TEST
+
+START_TEST(result_settings_arguments)
+{
+    airoi_project *p = example3("x");
+    airoi_result *r = NULL;
+    double v = 7;
+    ck_assert_int_eq(airoi_project_evaluate(&r, p, NULL, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_result_get_number(&v, r, AIROI_PROJECT_START), AIROI_ERR_NOT_FOUND);
+    ck_assert_int_eq(airoi_result_get_number(&v, r, AIROI_PROJECT_NAME), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_result_get_number(&v, r, 99), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_result_get_number(NULL, r, AIROI_PROJECT_UNIT), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_result_get_number(&v, NULL, AIROI_PROJECT_UNIT), AIROI_ERR_INVALID);
+    ck_assert(v == 7);
+    ck_assert_int_eq(airoi_result_get_number(&v, r, AIROI_PROJECT_UNIT), AIROI_OK);
+    ck_assert(v == 1);
+    ck_assert_int_eq(airoi_result_get_number(&v, r, AIROI_PROJECT_STAGE), AIROI_OK);
+    ck_assert(v == AIROI_STAGE_PRODUCTION);
+    ck_assert_ptr_null(airoi_result_get_string(r, AIROI_PROJECT_USE_CASE));
+    ck_assert_ptr_null(airoi_result_get_string(r, AIROI_PROJECT_HORIZON));
+    ck_assert_ptr_null(airoi_result_get_string(NULL, AIROI_PROJECT_NAME));
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
 static Suite *report_suite(void)
 {
     Suite *s = suite_create("report");
@@ -371,6 +502,8 @@ static Suite *report_suite(void)
     tc = tcase_create("api");
     tcase_add_test(tc, rejects_bad_arguments);
     tcase_add_test(tc, format_names);
+    tcase_add_test(tc, result_keeps_its_settings);
+    tcase_add_test(tc, result_settings_arguments);
     suite_add_tcase(s, tc);
     return s;
 }

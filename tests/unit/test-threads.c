@@ -222,7 +222,7 @@ static int evaluate_into(snap *s, const airoi_project *p)
         if (k == 0) {
             char *json = NULL;
             size_t len = 0;
-            int rc = airoi_report_write(&json, &len, p, r, AIROI_REPORT_JSON, AIROI_REPORT_ALL);
+            int rc = airoi_report_write(&json, &len, r, AIROI_REPORT_JSON, AIROI_REPORT_ALL);
             if (rc == AIROI_OK)
                 put_str(s, json);
             airoi_free(json);
@@ -359,7 +359,6 @@ static void finance_work(snap *s, int t)
 static char *model_text;
 static size_t model_len;
 static const airoi_result *shared_result;
-static const airoi_project *shared_project;
 static snap ref_example3, ref_model, ref_bad, ref_shared, ref_finance[NTHREADS];
 
 typedef struct worker {
@@ -392,7 +391,7 @@ static void *run_worker(void *arg)
                 /* one shared result, read and reported by every thread at once */
                 snap_result(&s, shared_result);
                 char *json = NULL;
-                int rc = airoi_report_write(&json, NULL, shared_project, shared_result,
+                int rc = airoi_report_write(&json, NULL, shared_result,
                                             AIROI_REPORT_JSON, AIROI_REPORT_ALL);
                 put_int(&s, rc);
                 put_str(&s, json);
@@ -470,11 +469,10 @@ START_TEST(threads_agree_with_single_thread)
     ck_assert_uint_gt(airoi_result_count_findings(r), 0);
     ck_assert_uint_gt(ref_model.len, 10000);
     shared_result = r;
-    shared_project = p;
     {
         snap_result(&ref_shared, r);
         char *json = NULL;
-        int rc = airoi_report_write(&json, NULL, p, r, AIROI_REPORT_JSON, AIROI_REPORT_ALL);
+        int rc = airoi_report_write(&json, NULL, r, AIROI_REPORT_JSON, AIROI_REPORT_ALL);
         ck_assert_int_eq(rc, AIROI_OK);
         put_int(&ref_shared, rc);
         put_str(&ref_shared, json);

@@ -290,6 +290,8 @@ _MODEL_PROTOTYPES: Dict[str, Tuple[Any, List[Any]]] = {
     "airoi_result_get_value_dimension": (c_int, [p_double, c_void_p, c_int]),
     "airoi_result_get_strategic_value": (c_int, [p_double, c_void_p]),
     "airoi_result_get_flags": (c_uint, [c_void_p]),
+    "airoi_result_get_number": (c_int, [p_double, c_void_p, c_int]),
+    "airoi_result_get_string": (c_char_p, [c_void_p, c_int]),
     "airoi_result_get_schedule": (c_void_p, [c_void_p]),
     "airoi_result_count_scenarios": (c_size_t, [c_void_p]),
     "airoi_result_get_scenario": (c_void_p, [c_void_p, c_size_t]),
@@ -335,7 +337,7 @@ _FILE_PROTOTYPES: Dict[str, Tuple[Any, List[Any]]] = {
     "airoi_diagnostics_get_text": (c_char_p, [c_void_p, c_size_t]),
     "airoi_report_format_from_name": (c_int, [p_int, c_char_p]),
     "airoi_report_format_name": (c_char_p, [c_int]),
-    "airoi_report_write": (c_int, [c_void_pp, p_size_t, c_void_p, c_void_p, c_int, c_uint]),
+    "airoi_report_write": (c_int, [c_void_pp, p_size_t, c_void_p, c_int, c_uint]),
 }
 _PROTOTYPES.update(_FILE_PROTOTYPES)
 

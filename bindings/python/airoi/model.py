@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import ctypes
 import datetime
+import json
 import os
 import threading
 import weakref
@@ -673,35 +674,15 @@ class Project:
         with self._lock:
             _lib.check(C.airoi_project_evaluate(ctypes.byref(out), self._h.ptr, raw,
                                                 _EVAL_HONEST if honest else 0))
-            try:
-                snapshot = self._report_settings()
-            except BaseException:
-                C.airoi_result_free(out)
-                raise
-        return Result._owned(int(out.value or 0), snapshot)
-
-    def _report_settings(self) -> Dict[str, Any]:
-        """The ``project`` block of the JSON report, taken when a result is made."""
-        start = self.start
-        return {
-            "name": self.name, "currency": self.currency, "unit": self.unit, "period": self.period,
-            "periods_per_year": {"year": 1, "quarter": 4, "month": 12}.get(self.period, 1),
-            "horizon": self.horizon, "discount_rate": self.discount_rate,
-            "finance_rate": self.finance_rate, "reinvest_rate": self.reinvest_rate,
-            "start": None if start is None else start.isoformat(),
-            "use_case": self.use_case, "stage": self.stage,
-        }
+        return Result._owned(int(out.value or 0))
 
     def report(self, format: str = "text", scenario: Optional[str] = None, honest: bool = False,
                sections: Union[str, int, None] = None) -> str:
         """The report of ``airoi report`` (format 'text', 'json', 'csv' or 'md'),
         written by the C report API from a fresh evaluation.  ``sections``:
         None (all), 'audit', 'compare', or an or-ed ``airoi_report_section`` int."""
-        result = self.evaluate(scenario, honest)
-        try:
-            return result._report(self, format, sections)
-        finally:
-            result.close()
+        with self.evaluate(scenario, honest) as result:
+            return result.report(format, sections)
 
 
 _SECTIONS = {None: 0, "all": 0, "metrics": 1, "tco": 2, "schedule": 4, "scenarios": 8,
@@ -1202,23 +1183,24 @@ class Result:
     Metrics are attributes (``result.npv``, ``result.irr``,
     ``result.payback_periods`` ...; None when the figure does not exist: no
     IRR, never paid back) and the dict :attr:`metrics` (JSON key names).
-    :attr:`tco`, :attr:`value`, :attr:`schedule` (list of dicts),
-    :attr:`scenarios` (sub-results), :attr:`findings` and :attr:`benchmark`
-    mirror the sections of the JSON report; :meth:`to_dict` gives that
-    document.  A result does not change when its project changes later.
+    :attr:`settings`, :attr:`tco`, :attr:`value`, :attr:`schedule` (list of
+    dicts), :attr:`findings` and :attr:`benchmark` are sections of the JSON
+    report that :meth:`to_dict` gives (the C report writer's document,
+    parsed); :attr:`scenarios` are the per-scenario sub-results.  A result
+    holds the project settings it was computed with: it does not change
+    when its project changes later, and neither do its reports.
     """
 
-    __slots__ = ("_h", "_parent", "_settings", "_cache", "__weakref__")
+    __slots__ = ("_h", "_parent", "_cache", "__weakref__")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         raise TypeError("results are made by Project.evaluate()")
 
     @classmethod
-    def _owned(cls, ptr: int, settings: Dict[str, Any]) -> "Result":
+    def _owned(cls, ptr: int) -> "Result":
         self = cls.__new__(cls)
         self._h = Handle(ptr, C.airoi_result_free, what="Result")
         self._parent = None
-        self._settings = settings
         self._cache: Dict[str, Any] = {}
         return self
 
@@ -1227,7 +1209,6 @@ class Result:
         self = cls.__new__(cls)
         self._h = Handle(ptr, None, parent._h, what="scenario result")
         self._parent = parent  # keeps the top-level result (and its memory) alive
-        self._settings = parent._settings
         self._cache = {}
         return self
 
@@ -1310,44 +1291,28 @@ class Result:
         """Whether the honest-estimate uplifts were applied."""
         return bool(C.airoi_result_get_flags(self._h.ptr) & _EVAL_HONEST)
 
-    # -- TCO and value -------------------------------------------------------------
-    def _by(self, fn: Any, names: Tuple[str, ...]) -> Dict[str, float]:
-        out = {}
-        value = c_double()
-        for i, name in enumerate(names):
-            _lib.check(fn(ctypes.byref(value), self._h.ptr, i))
-            out[name] = value.value
-        return out
+    # -- sections of the document ---------------------------------------------------
+    def _section(self, key: str) -> Any:
+        return _copy(self._cached("document", self.to_dict).get(key))
+
+    @property
+    def settings(self) -> Dict[str, Any]:
+        """The project settings this result was computed with (the JSON
+        report's ``project``: ``name``, ``currency``, ``unit``, ``period``,
+        ``periods_per_year``, ``horizon``, ``discount_rate``, ``period_rate``,
+        ``finance_rate``, ``reinvest_rate``, ``start``, ``use_case``, ``stage``)."""
+        return self._section("project")
 
     @property
     def tco(self) -> Dict[str, Any]:
         """``total``, ``direct``, ``hidden``, ``hidden_share``, ``by_category``,
         ``hidden_categories``, ``pv``, ``annual`` (the JSON report's ``tco``)."""
-        def make() -> Dict[str, Any]:
-            m = self._cached("metrics", self._read_metrics)
-            return {
-                "total": m["tco_total"], "direct": m["tco_direct"], "hidden": m["tco_hidden"],
-                "hidden_share": m["tco_hidden_share"],
-                "by_category": self._by(C.airoi_result_get_tco_category, CATEGORIES),
-                "hidden_categories": list(HIDDEN_CATEGORIES),
-                "pv": m["tco_pv"], "annual": m["annual_costs"],
-            }
-        return _copy(self._cached("tco", make))
+        return self._section("tco")
 
     @property
     def value(self) -> Dict[str, Any]:
         """``total``, ``by_dimension``, ``strategic_unmonetized``, ``pv``, ``annual``."""
-        def make() -> Dict[str, Any]:
-            m = self._cached("metrics", self._read_metrics)
-            strategic = c_double()
-            _lib.check(C.airoi_result_get_strategic_value(ctypes.byref(strategic), self._h.ptr))
-            return {
-                "total": m["total_benefits"],
-                "by_dimension": self._by(C.airoi_result_get_value_dimension, DIMENSIONS),
-                "strategic_unmonetized": strategic.value,
-                "pv": m["pv_benefits"], "annual": m["annual_benefits"],
-            }
-        return _copy(self._cached("value", make))
+        return self._section("value")
 
     # -- schedule -------------------------------------------------------------------
     def to_schedule(self) -> Schedule:
@@ -1363,16 +1328,7 @@ class Result:
         ``cumulative``, ``discounted``, ``discounted_cumulative``,
         ``discount_factor``, ``discounted_costs``, ``discounted_benefits``,
         ``costs_by_category`` and ``benefits_by_dimension``."""
-        def make() -> List[Dict[str, Any]]:
-            s = self.to_schedule()
-            rows = s.to_list()
-            cats = {c: s.by_category(c) for c in CATEGORIES}
-            dims = {d: s.by_dimension(d) for d in DIMENSIONS}
-            for t, row in enumerate(rows):
-                row["costs_by_category"] = {c: v[t] for c, v in cats.items()}
-                row["benefits_by_dimension"] = {d: v[t] for d, v in dims.items()}
-            return rows
-        return _copy(self._cached("schedule", make))
+        return self._section("schedule")
 
     # -- scenarios, findings, benchmark ---------------------------------------------
     @property
@@ -1389,105 +1345,32 @@ class Result:
     def findings(self) -> List[Dict[str, Any]]:
         """Audit findings: ``code``, ``severity``, ``message``, ``subject``,
         ``actual``, ``reference`` (base-case results only)."""
-        def make() -> List[Dict[str, Any]]:
-            out = []
-            for i in range(int(C.airoi_result_count_findings(self._h.ptr))):
-                actual = c_double()
-                reference = c_double()
-                ok = C.airoi_result_get_finding_numbers(ctypes.byref(actual), ctypes.byref(reference),
-                                                        self._h.ptr, i) == _lib.AIROI_OK
-                severity = _text(C.airoi_severity_name(C.airoi_result_get_finding_severity(self._h.ptr, i)))
-                out.append({
-                    "code": _text(C.airoi_result_get_finding_code(self._h.ptr, i)) or "",
-                    "severity": severity or "info",
-                    "message": _text(C.airoi_result_get_finding_message(self._h.ptr, i)) or "",
-                    "subject": _text(C.airoi_result_get_finding_subject(self._h.ptr, i)),
-                    "actual": actual.value if ok else None,
-                    "reference": reference.value if ok else None,
-                })
-            return out
-        return _copy(self._cached("findings", make))
+        return self._section("findings")
 
     @property
     def benchmark(self) -> Optional[Dict[str, Any]]:
-        """The comparison with the project's use case (docs/methodology.md#benchmarks), or None when
-        the project has none: ``use_case``, ``label``, ``dimensions`` and, for
+        """The comparison with the project's use case
+        (docs/methodology.md#benchmarks), or None when the project had none:
+        ``use_case``, ``label``, ``dimensions`` and, for
         ``roi``, ``payback_months``, ``investment``: ``low``, ``high``,
         ``value``, ``position`` ('below', 'within', 'above' or None)."""
-        def make() -> Optional[Dict[str, Any]]:
-            key = self._settings.get("use_case")
-            index = c_size_t()
-            if not key or C.airoi_benchmark_find(ctypes.byref(index), _cstr(key, "use case")) != _lib.AIROI_OK:
-                return None
-            i = index.value
-            dims = (c_int * 8)()
-            nd = c_size_t()
-            if C.airoi_benchmark_get_dimensions(dims, 8, ctypes.byref(nd), i) != _lib.AIROI_OK:
-                nd.value = 0
-            out: Dict[str, Any] = {
-                "use_case": _text(C.airoi_benchmark_get_key(i)),
-                "label": _text(C.airoi_benchmark_get_label(i)),
-                "dimensions": [n for n in (_text(C.airoi_dimension_name(dims[k])) for k in range(nd.value)) if n],
-            }
-            for field, name in enumerate(("roi", "payback_months", "investment")):
-                lo, hi, v = c_double(), c_double(), c_double()
-                entry: Dict[str, Any] = {"low": None, "high": None, "value": None, "position": None}
-                if C.airoi_benchmark_get_range(ctypes.byref(lo), ctypes.byref(hi), i, field) == _lib.AIROI_OK:
-                    entry["low"], entry["high"] = lo.value, hi.value
-                if C.airoi_result_get_benchmark_value(ctypes.byref(v), self._h.ptr, field) == _lib.AIROI_OK:
-                    entry["value"] = v.value
-                pos = c_int()
-                if C.airoi_result_get_benchmark_position(ctypes.byref(pos), self._h.ptr, field) == _lib.AIROI_OK:
-                    entry["position"] = "below" if pos.value < 0 else "above" if pos.value > 0 else "within"
-                out[name] = entry
-            return out
-        return _copy(self._cached("benchmark", make))
+        return self._section("benchmark")
 
     # -- whole document --------------------------------------------------------------
     def to_dict(self) -> Dict[str, Any]:
-        """The document ``airoi report --format json`` prints for this result
-        (same keys, same numbers), as Python objects."""
-        metrics = self.metrics
-        doc: Dict[str, Any] = {
-            "airoi_version": _lib.version_string(),
-            "project": self._project_block(),
-            "evaluation": {"scenario": self.scenario, "honest_estimate": self.honest},
-            "metrics": metrics,
-            "tco": self.tco,
-            "value": self.value,
-            "schedule": self.schedule,
-        }
-        subs = self.scenarios
-        if subs:
-            doc["scenarios"] = [{"name": s.scenario or "", "probability": s.probability or 0.0,
-                                 "implicit": False, "metrics": s.metrics} for s in subs]
-        elif self.scenario is not None:
-            doc["scenarios"] = [{"name": self.scenario, "probability": self.probability or 0.0,
-                                 "implicit": False, "metrics": metrics}]
-        else:
-            doc["scenarios"] = [{"name": "base", "probability": 1.0, "implicit": True, "metrics": metrics}]
-        doc["findings"] = self.findings
-        bench = self.benchmark
-        if bench is not None:
-            doc["benchmark"] = bench
-        return doc
+        """The document ``airoi report --format json`` prints for this result,
+        as Python objects: the C report writer's JSON, parsed."""
+        return json.loads(self.to_json(), parse_int=float, object_hook=_counts_as_int)
 
-    def _project_block(self) -> Dict[str, Any]:
-        out: Dict[str, Any] = {}
-        for key, value in self._settings.items():
-            out[key] = value
-            if key == "discount_rate":
-                out["period_rate"] = float(C.airoi_schedule_get_rate(C.airoi_result_get_schedule(self._h.ptr)))
-        return out
+    def to_json(self, sections: Union[str, int, None] = None) -> str:
+        """The JSON report of this result (``report("json", sections)``)."""
+        return self.report("json", sections)
 
-    def to_pandas(self) -> Any:
-        """The schedule as a pandas DataFrame indexed by period (needs pandas);
-        the metrics are in ``frame.attrs["metrics"]``."""
-        frame = self.to_schedule().to_pandas()
-        frame.attrs["metrics"] = self.metrics
-        return frame
-
-    def _report(self, project: Project, format: str, sections: Union[str, int, None]) -> str:
+    def report(self, format: str = "text", sections: Union[str, int, None] = None) -> str:
+        """The report of this result in ``format`` ('text', 'json', 'csv' or
+        'md'), written by the C report writer from the result alone.
+        ``sections``: None (all), 'audit', 'compare', a section name, or an
+        or-ed ``airoi_report_section`` int."""
         fmt = ctypes.c_int()
         _lib.check(C.airoi_report_format_from_name(ctypes.byref(fmt), _cstr(format, "format")))
         flags = sections if isinstance(sections, int) else _SECTIONS.get(sections, -1)
@@ -1496,13 +1379,19 @@ class Result:
                                % (sections, ", ".join(k for k in _SECTIONS if k)))
         out = c_void_p()
         length = c_size_t()
-        with project._lock:
-            _lib.check(C.airoi_report_write(ctypes.byref(out), ctypes.byref(length),
-                                                            project._h.ptr, self._h.ptr, fmt.value, flags))
+        _lib.check(C.airoi_report_write(ctypes.byref(out), ctypes.byref(length), self._h.ptr,
+                                        fmt.value, flags))
         try:
             return ctypes.string_at(out.value, length.value).decode("utf-8")
         finally:
             C.airoi_free(out)
+
+    def to_pandas(self) -> Any:
+        """The schedule as a pandas DataFrame indexed by period (needs pandas);
+        the metrics are in ``frame.attrs["metrics"]``."""
+        frame = self.to_schedule().to_pandas()
+        frame.attrs["metrics"] = self.metrics
+        return frame
 
     def __repr__(self) -> str:
         if self._h.closed:
@@ -1510,6 +1399,17 @@ class Result:
         what = "scenario %r" % self.scenario if self.scenario is not None else "base case"
         npv = self.npv
         return "<airoi.Result %s: npv=%s>" % (what, "None" if npv is None else "%.6g" % npv)
+
+
+# Numbers of the JSON report are doubles in C (floats here), except these counts.
+_COUNTS = ("period", "periods_per_year", "horizon")
+
+
+def _counts_as_int(obj: Dict[str, Any]) -> Dict[str, Any]:
+    for key in _COUNTS:
+        if isinstance(obj.get(key), float):
+            obj[key] = int(obj[key])
+    return obj
 
 
 def _copy(value: Any) -> Any:

@@ -340,6 +340,25 @@ class TestResult(unittest.TestCase):
         self.assertAlmostEqual(r.npv, 425.71, places=2)
         self.assertEqual(r.to_dict()["project"]["name"], "Three-year case")
 
+    def test_reports_keep_the_settings_of_the_evaluation(self):
+        p = example3()
+        p.use_case = "customer_service"
+        r = p.evaluate()
+        before = {f: r.report(f) for f in ("text", "json", "csv", "md")}
+        doc = r.to_dict()
+        self.assertEqual(r.settings["discount_rate"], 0.08)
+        p.discount_rate = 0.5
+        p.currency = "EUR"
+        p.name = "changed"
+        p.use_case = None
+        p.remove_value("Revenue")
+        self.assertEqual({f: r.report(f) for f in ("text", "json", "csv", "md")}, before)
+        self.assertEqual(r.to_dict(), doc)
+        self.assertEqual(r.settings["currency"], "TWD")
+        self.assertEqual(r.benchmark["use_case"], "customer_service")
+        p.close()
+        self.assertEqual(r.to_json(), before["json"])
+
     def test_schedule_from_arrays(self):
         s = airoi.Schedule.from_arrays([350, 180, 150, 150], [0, 300, 490, 620], 0.08)
         self.assertEqual(len(s), 4)
