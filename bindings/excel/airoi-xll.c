@@ -877,66 +877,43 @@ static airoi_project *read_project_row(xll_fail *f, const xll_table *t)
     return p;
 }
 
-/* Costs: name, category, amount, per, from, to, growth. */
-static void read_costs(xll_fail *f, airoi_project *p, const xll_table *t)
+/* Items of one kind. Costs: name, category, amount, per, from, to, growth.
+ * Values: name, dimension, amount, per, from, to, realization, attribution. */
+static void read_items(xll_fail *f, airoi_project *p, const xll_table *t, int kind)
 {
+    int is_cost = kind == AIROI_ITEM_KIND_COST;
     for (int32_t r = 0; !failed(f) && r < t->rows; r++) {
         if (row_blank(t, r) || row_header(t, r))
             continue;
-        char *name = NULL, *cat = NULL;
-        int category = 0, per, once;
-        airoi_cost_item *item = NULL;
+        char *name = NULL, *cls = NULL;
+        int klass = 0, per, once;
+        airoi_item *item = NULL;
         f->xlerr = cell_text(t, r, 0, &name);
         if (f->xlerr == XLL_OK)
-            f->xlerr = cell_text(t, r, 1, &cat);
-        if (f->xlerr == XLL_OK && (name == NULL || cat == NULL))
+            f->xlerr = cell_text(t, r, 1, &cls);
+        if (f->xlerr == XLL_OK && (name == NULL || cls == NULL))
             f->xlerr = xlerrValue;
         if (!failed(f))
-            f->status = airoi_category_from_name(&category, cat);
+            f->status = is_cost ? airoi_category_from_name(&klass, cls)
+                                : airoi_dimension_from_name(&klass, cls);
         if (!failed(f))
-            f->status = airoi_project_add_cost(&item, p, name, category);
+            f->status = is_cost ? airoi_project_add_cost(&item, p, name, klass)
+                                : airoi_project_add_value(&item, p, name, klass);
         free(name);
-        free(cat);
-        SET_NUM(f, t, r, 2, airoi_cost_item_set_number, item, AIROI_ITEM_AMOUNT);
+        free(cls);
+        SET_NUM(f, t, r, 2, airoi_item_set_number, item, AIROI_ITEM_AMOUNT);
         read_per(f, t, r, 3, &per, &once);
         if (!failed(f) && per >= 0)
-            f->status = airoi_cost_item_set_number(item, AIROI_ITEM_PER, per);
-        SET_NUM(f, t, r, 4, airoi_cost_item_set_number, item, once ? AIROI_ITEM_AT : AIROI_ITEM_FROM);
+            f->status = airoi_item_set_number(item, AIROI_ITEM_PER, per);
+        SET_NUM(f, t, r, 4, airoi_item_set_number, item, once ? AIROI_ITEM_AT : AIROI_ITEM_FROM);
         if (!once)
-            SET_NUM(f, t, r, 5, airoi_cost_item_set_number, item, AIROI_ITEM_TO);
-        SET_NUM(f, t, r, 6, airoi_cost_item_set_number, item, AIROI_ITEM_GROWTH);
-    }
-}
-
-/* Values: name, dimension, amount, per, from, to, realization, attribution. */
-static void read_values(xll_fail *f, airoi_project *p, const xll_table *t)
-{
-    for (int32_t r = 0; !failed(f) && r < t->rows; r++) {
-        if (row_blank(t, r) || row_header(t, r))
-            continue;
-        char *name = NULL, *dim = NULL;
-        int dimension = 0, per, once;
-        airoi_value_item *item = NULL;
-        f->xlerr = cell_text(t, r, 0, &name);
-        if (f->xlerr == XLL_OK)
-            f->xlerr = cell_text(t, r, 1, &dim);
-        if (f->xlerr == XLL_OK && (name == NULL || dim == NULL))
-            f->xlerr = xlerrValue;
-        if (!failed(f))
-            f->status = airoi_dimension_from_name(&dimension, dim);
-        if (!failed(f))
-            f->status = airoi_project_add_value(&item, p, name, dimension);
-        free(name);
-        free(dim);
-        SET_NUM(f, t, r, 2, airoi_value_item_set_number, item, AIROI_ITEM_AMOUNT);
-        read_per(f, t, r, 3, &per, &once);
-        if (!failed(f) && per >= 0)
-            f->status = airoi_value_item_set_number(item, AIROI_ITEM_PER, per);
-        SET_NUM(f, t, r, 4, airoi_value_item_set_number, item, once ? AIROI_ITEM_AT : AIROI_ITEM_FROM);
-        if (!once)
-            SET_NUM(f, t, r, 5, airoi_value_item_set_number, item, AIROI_ITEM_TO);
-        SET_NUM(f, t, r, 6, airoi_value_item_set_number, item, AIROI_ITEM_REALIZATION);
-        SET_NUM(f, t, r, 7, airoi_value_item_set_number, item, AIROI_ITEM_ATTRIBUTION);
+            SET_NUM(f, t, r, 5, airoi_item_set_number, item, AIROI_ITEM_TO);
+        if (is_cost) {
+            SET_NUM(f, t, r, 6, airoi_item_set_number, item, AIROI_ITEM_GROWTH);
+        } else {
+            SET_NUM(f, t, r, 6, airoi_item_set_number, item, AIROI_ITEM_REALIZATION);
+            SET_NUM(f, t, r, 7, airoi_item_set_number, item, AIROI_ITEM_ATTRIBUTION);
+        }
     }
 }
 
@@ -988,9 +965,9 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_project(LPXLOPER12 a_project, LPXLOPER1
     if (f.xlerr == XLL_OK)
         p = read_project_row(&f, &tp);
     if (!failed(&f))
-        read_costs(&f, p, &tc);
+        read_items(&f, p, &tc, AIROI_ITEM_KIND_COST);
     if (!failed(&f))
-        read_values(&f, p, &tv);
+        read_items(&f, p, &tv, AIROI_ITEM_KIND_VALUE);
     if (!failed(&f) && has_scenarios)
         read_scenarios(&f, p, &ts);
     if (f.xlerr != XLL_OK) {

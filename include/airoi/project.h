@@ -33,10 +33,9 @@ AIROI_BEGIN_DECLS
 
 /** @brief One AI investment: settings, FX table, items and scenarios. @since 0.1 */
 typedef struct airoi_project airoi_project;
-/** @brief One cost line of a project; owned by its project. @since 0.1 */
-typedef struct airoi_cost_item airoi_cost_item;
-/** @brief One benefit line of a project; owned by its project. @since 0.1 */
-typedef struct airoi_value_item airoi_value_item;
+/** @brief One cost or value line of a project (see airoi_item_get_kind());
+ *  owned by its project. @since 0.1 */
+typedef struct airoi_item airoi_item;
 /** @brief A named, probability-weighted variant of a project; owned by its project. @since 0.1 */
 typedef struct airoi_scenario airoi_scenario;
 /** @brief A cash-flow schedule: costs, benefits, net, cumulative, discounted per period. @since 0.1 */

@@ -31,7 +31,7 @@ const double airoi__honest_uplift[AIROI__CATEGORY_COUNT] = {
 
 static const char *kind_name(const airoi__item *it)
 {
-    return it->kind == AIROI__KIND_COST ? "cost item" : "value item";
+    return it->kind == AIROI_ITEM_KIND_COST ? "cost item" : "value item";
 }
 
 static double years_per_period(int period)
@@ -192,7 +192,7 @@ static int matches(const airoi__item *it, const char *target)
 {
     if (strcmp(target, it->name) == 0)
         return 1;
-    if (it->kind == AIROI__KIND_COST)
+    if (it->kind == AIROI_ITEM_KIND_COST)
         return strcmp(target, "costs") == 0 ||
                strcmp(target, airoi_category_name(it->klass)) == 0;
     return strcmp(target, "values") == 0 || strcmp(target, airoi_dimension_name(it->klass)) == 0;
@@ -220,7 +220,7 @@ static int item_raw(double *buf, int32_t *lo, int32_t *hi, const airoi_project *
     double y = years_per_period(p->period);
     double fx = 1.0;
     airoi__project_fx(&fx, p, it->currency);
-    int is_value = it->kind == AIROI__KIND_VALUE;
+    int is_value = it->kind == AIROI_ITEM_KIND_VALUE;
     int32_t delay = (is_value && sc) ? sc->delay : 0;
     double cap = (is_value && sc && (sc->set & BIT(AIROI_SCENARIO_ADOPTION_CEILING)))
                      ? sc->ceiling
@@ -360,15 +360,15 @@ static int evaluate_one(airoi_result *r, const airoi_project *p, const airoi_sce
     airoi__sum gross = {0, 0}, netv = {0, 0};
 
     for (int kind = 0; kind < 2; kind++) {
-        airoi__item **items = kind == AIROI__KIND_COST ? p->costs : p->values;
-        size_t count = kind == AIROI__KIND_COST ? p->n_costs : p->n_values;
+        airoi__item **items = kind == AIROI_ITEM_KIND_COST ? p->costs : p->values;
+        size_t count = kind == AIROI_ITEM_KIND_COST ? p->n_costs : p->n_values;
         for (size_t i = 0; i < count; i++) {
             const airoi__item *it = items[i];
             int32_t lo, hi;
             if (!item_raw(buf, &lo, &hi, p, it, sc))
                 continue;
             double f;
-            if (kind == AIROI__KIND_COST) {
+            if (kind == AIROI_ITEM_KIND_COST) {
                 f = 1.0 + it->risk_adjustment;
                 if (flags & AIROI_EVAL_HONEST_ESTIMATE)
                     f *= 1.0 + airoi__honest_uplift[it->klass];
@@ -376,11 +376,11 @@ static int evaluate_one(airoi_result *r, const airoi_project *p, const airoi_sce
                 f = it->realization * it->attribution * (1.0 - it->risk_adjustment);
             }
             f *= scenario_factor(it, sc);
-            int counted = !(kind == AIROI__KIND_VALUE && it->klass == AIROI_DIMENSION_STRATEGIC &&
+            int counted = !(kind == AIROI_ITEM_KIND_VALUE && it->klass == AIROI_DIMENSION_STRATEGIC &&
                             !it->monetized);
             for (int32_t t = lo; t <= hi; t++) {
                 double v = buf[t] * f;
-                if (kind == AIROI__KIND_COST) {
+                if (kind == AIROI_ITEM_KIND_COST) {
                     airoi__sum_add(&a.costs[t], v);
                     airoi__sum_add(&a.cat[(size_t)it->klass * n + (size_t)t], v);
                 } else if (counted) {

@@ -1172,19 +1172,14 @@ static const char *const value_keys[IK_COUNT] = {
     "risk_adjustment", "realization", "attribution", "monetized", "adoption",
 };
 
-typedef struct item_ref {
-    int is_cost;
-    airoi_cost_item *c;
-    airoi_value_item *v;
-} item_ref;
-
-static int item_set(loader *L, const item_ref *it, int param, double x, const ynode *n,
+/* The item being loaded, or NULL once it could not be created (its keys
+ * are still checked). */
+static int item_set(loader *L, airoi_item *it, int param, double x, const ynode *n,
                     const char *path)
 {
-    if (!it->c && !it->v)
+    if (!it)
         return 0;
-    int rc = it->is_cost ? airoi_cost_item_set_number(it->c, param, x)
-                         : airoi_value_item_set_number(it->v, param, x);
+    int rc = airoi_item_set_number(it, param, x);
     if (rc)
         setter_failed(L, rc, n, path);
     return rc;
@@ -1193,7 +1188,7 @@ static int item_set(loader *L, const item_ref *it, int param, double x, const yn
 enum { AK_CURVE, AK_PERIODS, AK_START, AK_CEILING, AK_COUNT };
 static const char *const adoption_keys[AK_COUNT] = {"curve", "periods", "start", "ceiling"};
 
-static void load_adoption(loader *L, const item_ref *it, const ynode *n, const char *base)
+static void load_adoption(loader *L, airoi_item *it, const ynode *n, const char *base)
 {
     const ynode *v[AK_COUNT], *k[AK_COUNT];
     char path[96];
@@ -1218,7 +1213,7 @@ static void load_adoption(loader *L, const item_ref *it, const ynode *n, const c
         item_set(L, it, AIROI_ITEM_ADOPTION_CEILING, x, v[AK_CEILING], path);
 }
 
-static void load_amounts(loader *L, const item_ref *it, const ynode *n, const char *path,
+static void load_amounts(loader *L, airoi_item *it, const ynode *n, const char *path,
                          size_t *count)
 {
     *count = 0;
@@ -1246,9 +1241,8 @@ static void load_amounts(loader *L, const item_ref *it, const ynode *n, const ch
     }
     if (ok && !L->stop) {
         *count = n->n;
-        if (it->c || it->v) {
-            int rc = it->is_cost ? airoi_cost_item_set_amounts(it->c, a, n->n)
-                                 : airoi_value_item_set_amounts(it->v, a, n->n);
+        if (it) {
+            int rc = airoi_item_set_amounts(it, a, n->n);
             if (rc)
                 setter_failed(L, rc, n, path);
         }
@@ -1268,7 +1262,7 @@ static void load_item(loader *L, const ynode *n, int is_cost, size_t index)
     if (is_cost)
         for (int i = IK_COST_COUNT; i < IK_COUNT; i++)
             v[i] = k[i] = NULL;
-    item_ref it = {is_cost, NULL, NULL};
+    airoi_item *it = NULL;
     const char *name = NULL;
     int klass = -1;
     if (!v[IK_NAME])
@@ -1301,8 +1295,8 @@ static void load_item(loader *L, const ynode *n, int is_cost, size_t index)
                 return;
             }
             if (klass >= 0) {
-                int rc = is_cost ? airoi_project_add_cost(&it.c, L->p, name, klass)
-                                 : airoi_project_add_value(&it.v, L->p, name, klass);
+                int rc = is_cost ? airoi_project_add_cost(&it, L->p, name, klass)
+                                 : airoi_project_add_value(&it, L->p, name, klass);
                 if (rc)
                     setter_failed(L, rc, v[IK_NAME], sub(path, sizeof path, base, "name"));
             }
@@ -1328,16 +1322,16 @@ static void load_item(loader *L, const ynode *n, int is_cost, size_t index)
         diag(L, AIROI_ERR_PARSE, AT(k[IK_UNIT_AMOUNT]),
              "%s.unit_amount: needs quantity too (amount = quantity x unit_amount)", base);
     if (v[IK_AMOUNT] && get_num(L, v[IK_AMOUNT], sub(path, sizeof path, base, "amount"), &x))
-        item_set(L, &it, AIROI_ITEM_AMOUNT, x, v[IK_AMOUNT], path);
+        item_set(L, it, AIROI_ITEM_AMOUNT, x, v[IK_AMOUNT], path);
     if (v[IK_QUANTITY] &&
         get_num(L, v[IK_QUANTITY], sub(path, sizeof path, base, "quantity"), &x))
-        item_set(L, &it, AIROI_ITEM_QUANTITY, x, v[IK_QUANTITY], path);
+        item_set(L, it, AIROI_ITEM_QUANTITY, x, v[IK_QUANTITY], path);
     if (v[IK_UNIT_AMOUNT] &&
         get_num(L, v[IK_UNIT_AMOUNT], sub(path, sizeof path, base, "unit_amount"), &x))
-        item_set(L, &it, AIROI_ITEM_UNIT_AMOUNT, x, v[IK_UNIT_AMOUNT], path);
+        item_set(L, it, AIROI_ITEM_UNIT_AMOUNT, x, v[IK_UNIT_AMOUNT], path);
     size_t n_amounts = 0;
     if (v[IK_AMOUNTS])
-        load_amounts(L, &it, v[IK_AMOUNTS], sub(path, sizeof path, base, "amounts"),
+        load_amounts(L, it, v[IK_AMOUNTS], sub(path, sizeof path, base, "amounts"),
                      &n_amounts);
 
     /* frequency: given, or once when only `at` is given, else the project period */
@@ -1353,11 +1347,11 @@ static void load_item(loader *L, const ynode *n, int is_cost, size_t index)
         else if (get_enum(L, pn, sub(path, sizeof path, base, "per"), airoi_per_from_name,
                           "once, month, quarter, year", &per)) {
             per_ok = 1;
-            item_set(L, &it, AIROI_ITEM_PER, per, pn, path);
+            item_set(L, it, AIROI_ITEM_PER, per, pn, path);
         }
     } else if (v[IK_AT] && !v[IK_AMOUNTS]) {
         per = AIROI_PER_ONCE;
-        item_set(L, &it, AIROI_ITEM_PER, per, v[IK_AT], sub(path, sizeof path, base, "at"));
+        item_set(L, it, AIROI_ITEM_PER, per, v[IK_AT], sub(path, sizeof path, base, "at"));
     }
     int once = per == AIROI_PER_ONCE;
     if (per_ok && once && v[IK_AMOUNTS])
@@ -1380,20 +1374,20 @@ static void load_item(loader *L, const ynode *n, int is_cost, size_t index)
                             AIROI_HORIZON_MAX, 0, what, &at)) {
         at_ok = 1;
         if (once)
-            item_set(L, &it, AIROI_ITEM_AT, at, v[IK_AT], path);
+            item_set(L, it, AIROI_ITEM_AT, at, v[IK_AT], path);
     }
     if (v[IK_FROM] && get_int(L, v[IK_FROM], sub(path, sizeof path, base, "from"), 0,
                               AIROI_HORIZON_MAX, 0, what, &from)) {
         from_ok = 1;
         if (!once)
-            item_set(L, &it, AIROI_ITEM_FROM, from, v[IK_FROM], path);
+            item_set(L, it, AIROI_ITEM_FROM, from, v[IK_FROM], path);
     }
     if (v[IK_TO] && get_int(L, v[IK_TO], sub(path, sizeof path, base, "to"), 0,
                             AIROI_HORIZON_MAX, 0, what, &i32)) {
         to_ok = 1;
         to = i32;
         if (!once)
-            item_set(L, &it, AIROI_ITEM_TO, to, v[IK_TO], path);
+            item_set(L, it, AIROI_ITEM_TO, to, v[IK_TO], path);
     }
     /* periods against the horizon */
     if (L->horizon_ok && per_ok) {
@@ -1439,7 +1433,7 @@ static void load_item(loader *L, const ynode *n, int is_cost, size_t index)
                  "%s: expected an annual growth rate greater than -1 (e.g. 0.03); got %s",
                  path, NUMTXT(x));
         else
-            item_set(L, &it, AIROI_ITEM_GROWTH, x, v[IK_GROWTH], path);
+            item_set(L, it, AIROI_ITEM_GROWTH, x, v[IK_GROWTH], path);
     }
     const char *cur;
     if (v[IK_CURRENCY] &&
@@ -1452,29 +1446,28 @@ static void load_item(loader *L, const ynode *n, int is_cost, size_t index)
             diag(L, AIROI_ERR_MODEL, AT(v[IK_CURRENCY]),
                  "%s: currency %s has no rate in fx (add e.g. fx: {%s: RATE})", path,
                  show(buf, sizeof buf, cur, strlen(cur)), cur);
-        } else if (it.c || it.v) {
-            int rc = is_cost ? airoi_cost_item_set_string(it.c, AIROI_ITEM_CURRENCY, cur)
-                             : airoi_value_item_set_string(it.v, AIROI_ITEM_CURRENCY, cur);
+        } else if (it) {
+            int rc = airoi_item_set_string(it, AIROI_ITEM_CURRENCY, cur);
             if (rc)
                 setter_failed(L, rc, v[IK_CURRENCY], path);
         }
     }
     if (v[IK_RISK] &&
         get_share(L, v[IK_RISK], sub(path, sizeof path, base, "risk_adjustment"), &x))
-        item_set(L, &it, AIROI_ITEM_RISK_ADJUSTMENT, x, v[IK_RISK], path);
+        item_set(L, it, AIROI_ITEM_RISK_ADJUSTMENT, x, v[IK_RISK], path);
     if (is_cost)
         return;
     if (v[IK_REALIZATION] &&
         get_share(L, v[IK_REALIZATION], sub(path, sizeof path, base, "realization"), &x))
-        item_set(L, &it, AIROI_ITEM_REALIZATION, x, v[IK_REALIZATION], path);
+        item_set(L, it, AIROI_ITEM_REALIZATION, x, v[IK_REALIZATION], path);
     if (v[IK_ATTRIBUTION] &&
         get_share(L, v[IK_ATTRIBUTION], sub(path, sizeof path, base, "attribution"), &x))
-        item_set(L, &it, AIROI_ITEM_ATTRIBUTION, x, v[IK_ATTRIBUTION], path);
+        item_set(L, it, AIROI_ITEM_ATTRIBUTION, x, v[IK_ATTRIBUTION], path);
     if (v[IK_MONETIZED] &&
         get_bool(L, v[IK_MONETIZED], sub(path, sizeof path, base, "monetized"), &e))
-        item_set(L, &it, AIROI_ITEM_MONETIZED, e, v[IK_MONETIZED], path);
+        item_set(L, it, AIROI_ITEM_MONETIZED, e, v[IK_MONETIZED], path);
     if (v[IK_ADOPTION])
-        load_adoption(L, &it, v[IK_ADOPTION], sub(path, sizeof path, base, "adoption"));
+        load_adoption(L, it, v[IK_ADOPTION], sub(path, sizeof path, base, "adoption"));
 }
 
 static void load_items(loader *L, const ynode *n, int is_cost, size_t *total)

@@ -173,49 +173,39 @@ static void save_project(saver *s, const airoi_project *p)
 
 /* ---- items ------------------------------------------------------------------------ */
 
-/* Uniform access to both item kinds. */
-typedef struct item_view {
-    const airoi_cost_item *c;
-    const airoi_value_item *v;
-} item_view;
-
-static int iset(const item_view *it, int param)
+static int iset(const airoi_item *it, int param)
 {
-    return it->c ? airoi_cost_item_is_set(it->c, param) == 1
-                 : airoi_value_item_is_set(it->v, param) == 1;
+    return airoi_item_is_set(it, param) == 1;
 }
 
-static int iget(const item_view *it, int param, double *x)
+static int iget(const airoi_item *it, int param, double *x)
 {
-    return it->c ? airoi_cost_item_get_number(x, it->c, param)
-                 : airoi_value_item_get_number(x, it->v, param);
+    return airoi_item_get_number(x, it, param);
 }
 
-static const char *istr(const item_view *it, int param)
+static const char *istr(const airoi_item *it, int param)
 {
-    return it->c ? airoi_cost_item_get_string(it->c, param)
-                 : airoi_value_item_get_string(it->v, param);
+    return airoi_item_get_string(it, param);
 }
 
-static int iamounts(const item_view *it, double *buf, size_t cap, size_t *len)
+static int iamounts(const airoi_item *it, double *buf, size_t cap, size_t *len)
 {
-    return it->c ? airoi_cost_item_get_amounts(buf, cap, len, it->c)
-                 : airoi_value_item_get_amounts(buf, cap, len, it->v);
+    return airoi_item_get_amounts(buf, cap, len, it);
 }
 
-static void kv_param(saver *s, const item_view *it, const char *key, int param)
+static void kv_param(saver *s, const airoi_item *it, const char *key, int param)
 {
     double x;
     if (iset(it, param) && iget(it, param, &x) == AIROI_OK)
         kv_num(s, key, x);
 }
 
-static int save_item(saver *s, const item_view *it)
+static int save_item(saver *s, const airoi_item *it)
 {
     double x;
     map_start(s, 0);
     kv_str(s, "name", istr(it, AIROI_ITEM_NAME));
-    if (it->c) {
+    if (airoi_item_get_kind(it) == AIROI_ITEM_KIND_COST) {
         if (iget(it, AIROI_ITEM_CATEGORY, &x) == AIROI_OK)
             kv_word(s, "category", airoi_category_name((int)x));
     } else if (iget(it, AIROI_ITEM_DIMENSION, &x) == AIROI_OK) {
@@ -262,7 +252,7 @@ static int save_item(saver *s, const item_view *it)
     if (iset(it, AIROI_ITEM_CURRENCY) && istr(it, AIROI_ITEM_CURRENCY))
         kv_str(s, "currency", istr(it, AIROI_ITEM_CURRENCY));
     kv_param(s, it, "risk_adjustment", AIROI_ITEM_RISK_ADJUSTMENT);
-    if (it->v) {
+    if (airoi_item_get_kind(it) == AIROI_ITEM_KIND_VALUE) {
         kv_param(s, it, "realization", AIROI_ITEM_REALIZATION);
         kv_param(s, it, "attribution", AIROI_ITEM_ATTRIBUTION);
         if (iset(it, AIROI_ITEM_MONETIZED) && iget(it, AIROI_ITEM_MONETIZED, &x) == AIROI_OK)
@@ -287,25 +277,19 @@ static int save_item(saver *s, const item_view *it)
 
 static int save_items(saver *s, const airoi_project *p)
 {
-    size_t nc = airoi_project_count_costs(p), nv = airoi_project_count_values(p);
-    if (nc) {
-        scalar(s, "costs", YAML_PLAIN_SCALAR_STYLE);
+    static const struct {
+        int kind;
+        const char *key;
+    } lists[] = {{AIROI_ITEM_KIND_COST, "costs"}, {AIROI_ITEM_KIND_VALUE, "values"}};
+    for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
+        size_t n = airoi_project_count_items(p, lists[l].kind);
+        if (!n)
+            continue;
+        scalar(s, lists[l].key, YAML_PLAIN_SCALAR_STYLE);
         seq_start(s, 0);
-        for (size_t i = 0; i < nc && !s->failed; i++) {
-            item_view it = {airoi_project_get_cost(p, i), NULL};
-            if (save_item(s, &it))
+        for (size_t i = 0; i < n && !s->failed; i++)
+            if (save_item(s, airoi_project_get_item(p, lists[l].kind, i)))
                 return AIROI_ERR_NOMEM;
-        }
-        seq_end(s);
-    }
-    if (nv) {
-        scalar(s, "values", YAML_PLAIN_SCALAR_STYLE);
-        seq_start(s, 0);
-        for (size_t i = 0; i < nv && !s->failed; i++) {
-            item_view it = {NULL, airoi_project_get_value(p, i)};
-            if (save_item(s, &it))
-                return AIROI_ERR_NOMEM;
-        }
         seq_end(s);
     }
     return AIROI_OK;

@@ -28,7 +28,7 @@ airoi__item *airoi__item_create(airoi_project *p, int kind, const char *name, in
     it->attribution = 1.0;
     it->adopt_ceiling = 1.0;
     it->set = BIT(AIROI_ITEM_NAME) |
-              BIT(kind == AIROI__KIND_COST ? AIROI_ITEM_CATEGORY : AIROI_ITEM_DIMENSION);
+              BIT(kind == AIROI_ITEM_KIND_COST ? AIROI_ITEM_CATEGORY : AIROI_ITEM_DIMENSION);
     return it;
 }
 
@@ -86,14 +86,14 @@ double airoi__item_amount(const airoi__item *it)
 
 static const char *kind_name(const airoi__item *it)
 {
-    return it->kind == AIROI__KIND_COST ? "cost item" : "value item";
+    return it->kind == AIROI_ITEM_KIND_COST ? "cost item" : "value item";
 }
 
 static int applies(int kind, int param)
 {
     if (param < AIROI_ITEM_NAME || param > AIROI_ITEM_ADOPTION_CEILING)
         return 0;
-    if (kind == AIROI__KIND_COST)
+    if (kind == AIROI_ITEM_KIND_COST)
         return param <= AIROI_ITEM_GROWTH ? param != AIROI_ITEM_DIMENSION
                                           : param == AIROI_ITEM_RISK_ADJUSTMENT;
     return param != AIROI_ITEM_CATEGORY;
@@ -379,111 +379,61 @@ static int get_amounts(double *buf, size_t cap, size_t *len_out, const airoi__it
 
 /* ---- public wrappers ----------------------------------------------------- */
 
-#define NULL_ITEM(fn) airoi__error(AIROI_ERR_INVALID, fn ": NULL item")
+AIROI_API int airoi_item_get_kind(const airoi_item *item)
+{
+    AIROI__ENTER();
+    return item ? item->kind : -1;
+}
 
-AIROI_API int airoi_cost_item_set_number(airoi_cost_item *item, int param, double v)
+AIROI_API int airoi_item_set_number(airoi_item *item, int param, double v)
 {
     AIROI__ENTER();
     if (!item)
-        return NULL_ITEM("airoi_cost_item_set_number");
-    return set_number(&item->b, param, v);
+        return airoi__error(AIROI_ERR_INVALID, "airoi_item_set_number: NULL item");
+    return set_number(item, param, v);
 }
 
-AIROI_API int airoi_cost_item_get_number(double *out, const airoi_cost_item *item, int param)
+AIROI_API int airoi_item_get_number(double *out, const airoi_item *item, int param)
 {
     AIROI__ENTER();
     if (!out || !item)
-        return airoi__error(AIROI_ERR_INVALID, "airoi_cost_item_get_number: NULL argument");
-    return get_number(out, &item->b, param);
+        return airoi__error(AIROI_ERR_INVALID, "airoi_item_get_number: NULL argument");
+    return get_number(out, item, param);
 }
 
-AIROI_API int airoi_cost_item_set_string(airoi_cost_item *item, int param, const char *s)
+AIROI_API int airoi_item_set_string(airoi_item *item, int param, const char *s)
 {
     AIROI__ENTER();
     if (!item)
-        return NULL_ITEM("airoi_cost_item_set_string");
-    return set_string(&item->b, param, s);
+        return airoi__error(AIROI_ERR_INVALID, "airoi_item_set_string: NULL item");
+    return set_string(item, param, s);
 }
 
-AIROI_API const char *airoi_cost_item_get_string(const airoi_cost_item *item, int param)
+AIROI_API const char *airoi_item_get_string(const airoi_item *item, int param)
 {
     AIROI__ENTER();
-    return item ? get_string(&item->b, param) : NULL;
+    return item ? get_string(item, param) : NULL;
 }
 
-AIROI_API int airoi_cost_item_is_set(const airoi_cost_item *item, int param)
+AIROI_API int airoi_item_is_set(const airoi_item *item, int param)
 {
     AIROI__ENTER();
-    return item ? is_set(&item->b, param) : 0;
+    return item ? is_set(item, param) : 0;
 }
 
-AIROI_API int airoi_cost_item_set_amounts(airoi_cost_item *item, const double *amounts, size_t n)
+AIROI_API int airoi_item_set_amounts(airoi_item *item, const double *amounts, size_t n)
 {
     AIROI__ENTER();
     if (!item)
-        return NULL_ITEM("airoi_cost_item_set_amounts");
-    return set_amounts(&item->b, amounts, n);
+        return airoi__error(AIROI_ERR_INVALID, "airoi_item_set_amounts: NULL item");
+    return set_amounts(item, amounts, n);
 }
 
-AIROI_API int airoi_cost_item_get_amounts(double *buf, size_t cap, size_t *len_out,
-                                          const airoi_cost_item *item)
+AIROI_API int airoi_item_get_amounts(double *buf, size_t cap, size_t *len_out,
+                                     const airoi_item *item)
 {
     AIROI__ENTER();
     if (!item || !len_out || (!buf && cap > 0))
-        return airoi__error(AIROI_ERR_INVALID, "airoi_cost_item_get_amounts: NULL argument");
-    return get_amounts(buf, cap, len_out, &item->b);
-}
-
-AIROI_API int airoi_value_item_set_number(airoi_value_item *item, int param, double v)
-{
-    AIROI__ENTER();
-    if (!item)
-        return NULL_ITEM("airoi_value_item_set_number");
-    return set_number(&item->b, param, v);
-}
-
-AIROI_API int airoi_value_item_get_number(double *out, const airoi_value_item *item, int param)
-{
-    AIROI__ENTER();
-    if (!out || !item)
-        return airoi__error(AIROI_ERR_INVALID, "airoi_value_item_get_number: NULL argument");
-    return get_number(out, &item->b, param);
-}
-
-AIROI_API int airoi_value_item_set_string(airoi_value_item *item, int param, const char *s)
-{
-    AIROI__ENTER();
-    if (!item)
-        return NULL_ITEM("airoi_value_item_set_string");
-    return set_string(&item->b, param, s);
-}
-
-AIROI_API const char *airoi_value_item_get_string(const airoi_value_item *item, int param)
-{
-    AIROI__ENTER();
-    return item ? get_string(&item->b, param) : NULL;
-}
-
-AIROI_API int airoi_value_item_is_set(const airoi_value_item *item, int param)
-{
-    AIROI__ENTER();
-    return item ? is_set(&item->b, param) : 0;
-}
-
-AIROI_API int airoi_value_item_set_amounts(airoi_value_item *item, const double *amounts,
-                                           size_t n)
-{
-    AIROI__ENTER();
-    if (!item)
-        return NULL_ITEM("airoi_value_item_set_amounts");
-    return set_amounts(&item->b, amounts, n);
-}
-
-AIROI_API int airoi_value_item_get_amounts(double *buf, size_t cap, size_t *len_out,
-                                           const airoi_value_item *item)
-{
-    AIROI__ENTER();
-    if (!item || !len_out || (!buf && cap > 0))
-        return airoi__error(AIROI_ERR_INVALID, "airoi_value_item_get_amounts: NULL argument");
-    return get_amounts(buf, cap, len_out, &item->b);
+        return airoi__error(AIROI_ERR_INVALID, "airoi_item_get_amounts: NULL argument");
+    return get_amounts(buf, cap, len_out, item);
 }

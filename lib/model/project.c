@@ -530,14 +530,14 @@ static int add_item(airoi__item **out, airoi_project *p, const char *name, int k
 {
     if (!p)
         return airoi__error(AIROI_ERR_INVALID, "add item: NULL project");
-    const char *what = kind == AIROI__KIND_COST ? "cost item name" : "value item name";
+    const char *what = kind == AIROI_ITEM_KIND_COST ? "cost item name" : "value item name";
     int rc = airoi__check_name(name, what);
     if (rc)
         return rc;
-    if (kind == AIROI__KIND_COST && (klass < 0 || klass >= AIROI__CATEGORY_COUNT))
+    if (kind == AIROI_ITEM_KIND_COST && (klass < 0 || klass >= AIROI__CATEGORY_COUNT))
         return airoi__error(AIROI_ERR_INVALID, "cost item '%s': unknown category %d", name,
                             klass);
-    if (kind == AIROI__KIND_VALUE && (klass < 0 || klass >= AIROI__DIMENSION_COUNT))
+    if (kind == AIROI_ITEM_KIND_VALUE && (klass < 0 || klass >= AIROI__DIMENSION_COUNT))
         return airoi__error(AIROI_ERR_INVALID, "value item '%s': unknown dimension %d", name,
                             klass);
     if (airoi__project_find_item(p, name))
@@ -547,9 +547,9 @@ static int add_item(airoi__item **out, airoi_project *p, const char *name, int k
     if (p->n_costs + p->n_values >= AIROI__ITEMS_MAX)
         return airoi__error(AIROI_ERR_LIMIT, "project '%s' already has %u items, the limit",
                             p->name, AIROI__ITEMS_MAX);
-    airoi__item ***arr = kind == AIROI__KIND_COST ? &p->costs : &p->values;
-    size_t *n = kind == AIROI__KIND_COST ? &p->n_costs : &p->n_values;
-    size_t *cap = kind == AIROI__KIND_COST ? &p->cap_costs : &p->cap_values;
+    airoi__item ***arr = kind == AIROI_ITEM_KIND_COST ? &p->costs : &p->values;
+    size_t *n = kind == AIROI_ITEM_KIND_COST ? &p->n_costs : &p->n_values;
+    size_t *cap = kind == AIROI_ITEM_KIND_COST ? &p->cap_costs : &p->cap_values;
     rc = airoi__grow((void **)arr, cap, *n, sizeof **arr);
     if (rc)
         return rc;
@@ -565,118 +565,122 @@ static int add_item(airoi__item **out, airoi_project *p, const char *name, int k
     return AIROI_OK;
 }
 
-AIROI_API int airoi_project_add_cost(airoi_cost_item **out, airoi_project *p, const char *name,
+AIROI_API int airoi_project_add_cost(airoi_item **out, airoi_project *p, const char *name,
                                      int category)
 {
     AIROI__ENTER();
     if (out)
         *out = NULL;
     airoi__item *it = NULL;
-    int rc = add_item(&it, p, name, AIROI__KIND_COST, category);
+    int rc = add_item(&it, p, name, AIROI_ITEM_KIND_COST, category);
     if (rc == AIROI_OK && out)
-        *out = (airoi_cost_item *)it;
+        *out = it;
     return rc;
 }
 
-AIROI_API int airoi_project_add_value(airoi_value_item **out, airoi_project *p, const char *name,
+AIROI_API int airoi_project_add_value(airoi_item **out, airoi_project *p, const char *name,
                                       int dimension)
 {
     AIROI__ENTER();
     if (out)
         *out = NULL;
     airoi__item *it = NULL;
-    int rc = add_item(&it, p, name, AIROI__KIND_VALUE, dimension);
+    int rc = add_item(&it, p, name, AIROI_ITEM_KIND_VALUE, dimension);
     if (rc == AIROI_OK && out)
-        *out = (airoi_value_item *)it;
+        *out = it;
     return rc;
 }
 
-AIROI_API size_t airoi_project_count_costs(const airoi_project *p)
+/* The items of one kind and their count; NULL for another kind. */
+static airoi__item **items_of(const airoi_project *p, int kind, size_t *n)
 {
-    AIROI__ENTER();
-    return p ? p->n_costs : 0;
+    if (kind == AIROI_ITEM_KIND_COST) {
+        *n = p->n_costs;
+        return p->costs;
+    }
+    if (kind == AIROI_ITEM_KIND_VALUE) {
+        *n = p->n_values;
+        return p->values;
+    }
+    *n = 0;
+    return NULL;
 }
 
-AIROI_API size_t airoi_project_count_values(const airoi_project *p)
+static airoi__item *get_item(const airoi_project *p, int kind, size_t i)
 {
-    AIROI__ENTER();
-    return p ? p->n_values : 0;
+    size_t n = 0;
+    airoi__item **arr = p ? items_of(p, kind, &n) : NULL;
+    return arr && i < n ? arr[i] : NULL;
 }
 
-AIROI_API airoi_cost_item *airoi_project_get_cost(const airoi_project *p, size_t i)
+AIROI_API size_t airoi_project_count_items(const airoi_project *p, int kind)
 {
     AIROI__ENTER();
-    if (!p || i >= p->n_costs)
-        return NULL;
-    return (airoi_cost_item *)p->costs[i];
+    size_t n = 0;
+    if (p)
+        items_of(p, kind, &n);
+    return n;
 }
 
-AIROI_API airoi_value_item *airoi_project_get_value(const airoi_project *p, size_t i)
+AIROI_API const airoi_item *airoi_project_get_item(const airoi_project *p, int kind, size_t i)
 {
     AIROI__ENTER();
-    if (!p || i >= p->n_values)
-        return NULL;
-    return (airoi_value_item *)p->values[i];
+    return get_item(p, kind, i);
 }
 
-AIROI_API int airoi_project_find_cost(airoi_cost_item **out, const airoi_project *p,
+AIROI_API airoi_item *airoi_project_get_item_mutable(airoi_project *p, int kind, size_t i)
+{
+    AIROI__ENTER();
+    return get_item(p, kind, i);
+}
+
+AIROI_API int airoi_project_find_item(int *kind_out, size_t *index_out, const airoi_project *p,
                                       const char *name)
 {
     AIROI__ENTER();
-    if (!out || !p || !name)
-        return airoi__error(AIROI_ERR_INVALID, "airoi_project_find_cost: NULL argument");
-    airoi__item *it = airoi__project_find_item(p, name);
-    if (!it || it->kind != AIROI__KIND_COST)
-        return airoi__error(AIROI_ERR_NOT_FOUND, "no cost item named '%s'", name);
-    *out = (airoi_cost_item *)it;
-    return AIROI_OK;
+    if (!p || !name)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_project_find_item: NULL argument");
+    const airoi__item *it = airoi__project_find_item(p, name);
+    if (!it)
+        return airoi__error(AIROI_ERR_NOT_FOUND, "no item named '%s'", name);
+    size_t n = 0;
+    airoi__item **arr = items_of(p, it->kind, &n);
+    for (size_t i = 0; i < n; i++)
+        if (arr[i] == it) {
+            if (kind_out)
+                *kind_out = it->kind;
+            if (index_out)
+                *index_out = i;
+            return AIROI_OK;
+        }
+    return airoi__error(AIROI_ERR_INTERNAL, "item '%s' is indexed but not listed", name);
 }
 
-AIROI_API int airoi_project_find_value(airoi_value_item **out, const airoi_project *p,
-                                       const char *name)
+AIROI_API int airoi_project_remove_item(airoi_project *p, int kind, size_t i)
 {
     AIROI__ENTER();
-    if (!out || !p || !name)
-        return airoi__error(AIROI_ERR_INVALID, "airoi_project_find_value: NULL argument");
-    airoi__item *it = airoi__project_find_item(p, name);
-    if (!it || it->kind != AIROI__KIND_VALUE)
-        return airoi__error(AIROI_ERR_NOT_FOUND, "no value item named '%s'", name);
-    *out = (airoi_value_item *)it;
-    return AIROI_OK;
-}
-
-static int remove_item(airoi_project *p, size_t i, int kind)
-{
     if (!p)
-        return airoi__error(AIROI_ERR_INVALID, "remove item: NULL project");
-    airoi__item **arr = kind == AIROI__KIND_COST ? p->costs : p->values;
-    size_t *n = kind == AIROI__KIND_COST ? &p->n_costs : &p->n_values;
-    if (i >= *n)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_project_remove_item: NULL project");
+    size_t n = 0;
+    airoi__item **arr = items_of(p, kind, &n);
+    if (!arr)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_project_remove_item: unknown item kind %d",
+                            kind);
+    if (i >= n)
         return airoi__error(AIROI_ERR_NOT_FOUND, "%s item index %zu past the end (%zu items)",
-                            kind == AIROI__KIND_COST ? "cost" : "value", i, *n);
+                            kind == AIROI_ITEM_KIND_COST ? "cost" : "value", i, n);
+    size_t *count = kind == AIROI_ITEM_KIND_COST ? &p->n_costs : &p->n_values;
     /* Rebuild the index first, without the item, so that a failure leaves
      * the project untouched. */
     airoi__item *victim = arr[i];
-    memmove(arr + i, arr + i + 1, (*n - i - 1) * sizeof *arr);
-    (*n)--;
+    memmove(arr + i, arr + i + 1, (n - i - 1) * sizeof *arr);
+    (*count)--;
     if (airoi__project_reindex(p, 0) != AIROI_OK) {
-        memmove(arr + i + 1, arr + i, (*n - i) * sizeof *arr);
+        memmove(arr + i + 1, arr + i, (n - i - 1) * sizeof *arr);
         arr[i] = victim;
-        (*n)++;
+        (*count)++;
         return airoi__error(AIROI_ERR_NOMEM, "out of memory");
     }
     airoi__item_destroy(victim);
     return AIROI_OK;
-}
-
-AIROI_API int airoi_project_remove_cost(airoi_project *p, size_t i)
-{
-    AIROI__ENTER();
-    return remove_item(p, i, AIROI__KIND_COST);
-}
-
-AIROI_API int airoi_project_remove_value(airoi_project *p, size_t i)
-{
-    AIROI__ENTER();
-    return remove_item(p, i, AIROI__KIND_VALUE);
 }

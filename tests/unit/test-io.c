@@ -171,17 +171,17 @@ static double pnum(const airoi_project *p, int param)
     return x;
 }
 
-static double cnum(const airoi_cost_item *c, int param)
+static double cnum(const airoi_item *c, int param)
 {
     double x = -12345;
-    ck_assert_int_eq(airoi_cost_item_get_number(&x, c, param), AIROI_OK);
+    ck_assert_int_eq(airoi_item_get_number(&x, c, param), AIROI_OK);
     return x;
 }
 
-static double vnum(const airoi_value_item *v, int param)
+static double vnum(const airoi_item *v, int param)
 {
     double x = -12345;
-    ck_assert_int_eq(airoi_value_item_get_number(&x, v, param), AIROI_OK);
+    ck_assert_int_eq(airoi_item_get_number(&x, v, param), AIROI_OK);
     return x;
 }
 
@@ -204,36 +204,36 @@ START_TEST(test_spec_sample)
     ck_assert_int_eq(airoi_project_get_fx(&fx, p, "USD"), AIROI_OK);
     ck_assert_double_eq(fx, 32);
 
-    ck_assert_uint_eq(airoi_project_count_costs(p), 2);
-    const airoi_cost_item *build = airoi_project_get_cost(p, 0);
-    ck_assert_str_eq(airoi_cost_item_get_string(build, AIROI_ITEM_NAME), "Build");
+    ck_assert_uint_eq(airoi_project_count_items(p, AIROI_ITEM_KIND_COST), 2);
+    const airoi_item *build = airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_COST, 0);
+    ck_assert_str_eq(airoi_item_get_string(build, AIROI_ITEM_NAME), "Build");
     ck_assert_double_eq(cnum(build, AIROI_ITEM_CATEGORY), AIROI_CATEGORY_PEOPLE);
     ck_assert_double_eq(cnum(build, AIROI_ITEM_AMOUNT), 350);
     ck_assert_double_eq(cnum(build, AIROI_ITEM_PER), AIROI_PER_ONCE);
-    ck_assert_int_eq(airoi_cost_item_is_set(build, AIROI_ITEM_AT), 1);
-    const airoi_cost_item *api = airoi_project_get_cost(p, 1);
+    ck_assert_int_eq(airoi_item_is_set(build, AIROI_ITEM_AT), 1);
+    const airoi_item *api = airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_COST, 1);
     ck_assert_double_eq(cnum(api, AIROI_ITEM_CATEGORY), AIROI_CATEGORY_SOFTWARE);
     ck_assert_double_eq(cnum(api, AIROI_ITEM_QUANTITY), 1000000);
     ck_assert_double_eq(cnum(api, AIROI_ITEM_UNIT_AMOUNT), 0.002);
-    ck_assert_int_eq(airoi_cost_item_is_set(api, AIROI_ITEM_AMOUNT), 0);
+    ck_assert_int_eq(airoi_item_is_set(api, AIROI_ITEM_AMOUNT), 0);
     ck_assert_double_eq(cnum(api, AIROI_ITEM_PER), AIROI_PER_MONTH);
-    ck_assert_str_eq(airoi_cost_item_get_string(api, AIROI_ITEM_CURRENCY), "USD");
+    ck_assert_str_eq(airoi_item_get_string(api, AIROI_ITEM_CURRENCY), "USD");
     ck_assert_double_eq(cnum(api, AIROI_ITEM_FROM), 1);
     ck_assert_double_eq(cnum(api, AIROI_ITEM_TO), 3);
     ck_assert_double_eq(cnum(api, AIROI_ITEM_GROWTH), 0.03);
 
-    ck_assert_uint_eq(airoi_project_count_values(p), 2);
-    const airoi_value_item *agent = airoi_project_get_value(p, 0);
+    ck_assert_uint_eq(airoi_project_count_items(p, AIROI_ITEM_KIND_VALUE), 2);
+    const airoi_item *agent = airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_VALUE, 0);
     ck_assert_double_eq(vnum(agent, AIROI_ITEM_DIMENSION), AIROI_DIMENSION_EFFICIENCY);
     ck_assert_double_eq(vnum(agent, AIROI_ITEM_QUANTITY), 15);
     ck_assert_double_eq(vnum(agent, AIROI_ITEM_ADOPTION_CURVE), AIROI_CURVE_S_CURVE);
     ck_assert_double_eq(vnum(agent, AIROI_ITEM_ADOPTION_PERIODS), 2);
     ck_assert_double_eq(vnum(agent, AIROI_ITEM_ADOPTION_START), 0.2);
     ck_assert_double_eq(vnum(agent, AIROI_ITEM_ADOPTION_CEILING), 1);
-    const airoi_value_item *ret = airoi_project_get_value(p, 1);
+    const airoi_item *ret = airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_VALUE, 1);
     double a[4];
     size_t n = 0;
-    ck_assert_int_eq(airoi_value_item_get_amounts(a, 4, &n, ret), AIROI_OK);
+    ck_assert_int_eq(airoi_item_get_amounts(a, 4, &n, ret), AIROI_OK);
     ck_assert_uint_eq(n, 3);
     ck_assert_double_eq(a[0], 60);
     ck_assert_double_eq(a[2], 220);
@@ -419,9 +419,9 @@ START_TEST(test_round_trip_strings)
     airoi_scenario *sc = NULL;
     ck_assert_int_eq(airoi_project_add_scenario(&sc, p, "1.5", 1), AIROI_OK);
     for (size_t i = 0; i < n; i++) {
-        airoi_cost_item *c = NULL;
+        airoi_item *c = NULL;
         ck_assert_int_eq(airoi_project_add_cost(&c, p, names[i], AIROI_CATEGORY_DATA), AIROI_OK);
-        ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AMOUNT, 0.1 * (double)i),
+        ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_AMOUNT, 0.1 * (double)i),
                          AIROI_OK);
         ck_assert_int_eq(airoi_scenario_add_multiplier(sc, names[i], 1 + 1.0 / 3), AIROI_OK);
     }
@@ -438,12 +438,12 @@ START_TEST(test_round_trip_strings)
     double fx = 0;
     ck_assert_int_eq(airoi_project_get_fx(&fx, q, "true"), AIROI_OK);
     ck_assert_double_eq(fx, 2.5);
-    ck_assert_uint_eq(airoi_project_count_costs(q), n);
+    ck_assert_uint_eq(airoi_project_count_items(q, AIROI_ITEM_KIND_COST), n);
     const airoi_scenario *sq = airoi_project_get_scenario(q, 0);
     ck_assert_str_eq(airoi_scenario_get_name(sq), "1.5");
     for (size_t i = 0; i < n; i++) {
-        const airoi_cost_item *c = airoi_project_get_cost(q, i);
-        ck_assert_str_eq(airoi_cost_item_get_string(c, AIROI_ITEM_NAME), names[i]);
+        const airoi_item *c = airoi_project_get_item_mutable(q, AIROI_ITEM_KIND_COST, i);
+        ck_assert_str_eq(airoi_item_get_string(c, AIROI_ITEM_NAME), names[i]);
         ck_assert_double_eq(cnum(c, AIROI_ITEM_AMOUNT), 0.1 * (double)i);
         const char *t = NULL;
         double f = 0;
@@ -468,9 +468,9 @@ START_TEST(test_round_trip_numbers)
     for (size_t i = 0; i < sizeof xs / sizeof xs[0]; i++) {
         char name[16];
         FMT(name, "c%zu", i);
-        airoi_cost_item *c = NULL;
+        airoi_item *c = NULL;
         ck_assert_int_eq(airoi_project_add_cost(&c, p, name, AIROI_CATEGORY_PEOPLE), AIROI_OK);
-        ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AMOUNT, xs[i]), AIROI_OK);
+        ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_AMOUNT, xs[i]), AIROI_OK);
     }
     char *text = NULL;
     ck_assert_int_eq(airoi_model_save_buffer(&text, NULL, p, 0), AIROI_OK);
@@ -480,7 +480,7 @@ START_TEST(test_round_trip_numbers)
     ck_assert_ptr_nonnull(strstr(text, "amount: -0.0\n"));
     airoi_project *q = load_ok(text);
     for (size_t i = 0; i < sizeof xs / sizeof xs[0]; i++) {
-        double v = cnum(airoi_project_get_cost(q, i), AIROI_ITEM_AMOUNT);
+        double v = cnum(airoi_project_get_item_mutable(q, AIROI_ITEM_KIND_COST, i), AIROI_ITEM_AMOUNT);
         ck_assert_msg(memcmp(&v, &xs[i], sizeof v) == 0, "%.17g read back as %.17g", xs[i], v);
     }
     airoi_free(text);
@@ -500,10 +500,10 @@ START_TEST(test_number_syntax)
                                "  - {name: d, category: data, amount: 1e-400}\n");
     ck_assert_double_eq(pnum(p, AIROI_PROJECT_HORIZON), 16);
     ck_assert_double_eq(pnum(p, AIROI_PROJECT_DISCOUNT_RATE), 0.5);
-    ck_assert_double_eq(cnum(airoi_project_get_cost(p, 0), AIROI_ITEM_AMOUNT), 15);
-    ck_assert_double_eq(cnum(airoi_project_get_cost(p, 1), AIROI_ITEM_AMOUNT), 1500);
-    ck_assert_double_eq(cnum(airoi_project_get_cost(p, 2), AIROI_ITEM_AMOUNT), -7);
-    ck_assert_double_eq(cnum(airoi_project_get_cost(p, 3), AIROI_ITEM_AMOUNT), 0);
+    ck_assert_double_eq(cnum(airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_COST, 0), AIROI_ITEM_AMOUNT), 15);
+    ck_assert_double_eq(cnum(airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_COST, 1), AIROI_ITEM_AMOUNT), 1500);
+    ck_assert_double_eq(cnum(airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_COST, 2), AIROI_ITEM_AMOUNT), -7);
+    ck_assert_double_eq(cnum(airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_COST, 3), AIROI_ITEM_AMOUNT), 0);
     airoi_project_free(p);
 }
 END_TEST
@@ -517,11 +517,11 @@ START_TEST(test_per_defaults)
                                "  - {name: a, category: data, amount: 5, at: 2}\n"
                                "  - {name: b, category: data, amount: 5}\n"
                                "  - {name: c, category: data, amounts: [1, 2]}\n");
-    ck_assert_double_eq(cnum(airoi_project_get_cost(p, 0), AIROI_ITEM_PER), AIROI_PER_ONCE);
-    ck_assert_double_eq(cnum(airoi_project_get_cost(p, 0), AIROI_ITEM_AT), 2);
-    ck_assert_double_eq(cnum(airoi_project_get_cost(p, 1), AIROI_ITEM_PER), AIROI_PER_PERIOD);
-    ck_assert_int_eq(airoi_cost_item_is_set(airoi_project_get_cost(p, 1), AIROI_ITEM_PER), 0);
-    ck_assert_double_eq(cnum(airoi_project_get_cost(p, 2), AIROI_ITEM_PER), AIROI_PER_PERIOD);
+    ck_assert_double_eq(cnum(airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_COST, 0), AIROI_ITEM_PER), AIROI_PER_ONCE);
+    ck_assert_double_eq(cnum(airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_COST, 0), AIROI_ITEM_AT), 2);
+    ck_assert_double_eq(cnum(airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_COST, 1), AIROI_ITEM_PER), AIROI_PER_PERIOD);
+    ck_assert_int_eq(airoi_item_is_set(airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_COST, 1), AIROI_ITEM_PER), 0);
+    ck_assert_double_eq(cnum(airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_COST, 2), AIROI_ITEM_PER), AIROI_PER_PERIOD);
     airoi_project_free(p);
 }
 END_TEST
@@ -536,7 +536,7 @@ START_TEST(test_aliases_and_nulls)
                                "values: ~\n"
                                "scenarios:\n");
     ck_assert_double_eq(pnum(p, AIROI_PROJECT_FINANCE_RATE), 0.08);
-    ck_assert_uint_eq(airoi_project_count_costs(p), 0);
+    ck_assert_uint_eq(airoi_project_count_items(p, AIROI_ITEM_KIND_COST), 0);
     airoi_project_free(p);
     /* a UTF-8 byte-order mark is fine; positions count from after it */
     p = load_ok("\xEF\xBB\xBF" "airoi: 1\nproject: {name: bom}\n");
@@ -656,16 +656,16 @@ START_TEST(test_merge_keys)
                                "    category: data\n"
                                "  - {<<: {category: software, amount: 7}, name: Inline}\n";
     airoi_project *p = load_ok(text);
-    ck_assert_uint_eq(airoi_project_count_costs(p), 4);
-    const airoi_cost_item *c = airoi_project_get_cost(p, 1);
-    ck_assert_str_eq(airoi_cost_item_get_string(c, AIROI_ITEM_NAME), "Build2");
+    ck_assert_uint_eq(airoi_project_count_items(p, AIROI_ITEM_KIND_COST), 4);
+    const airoi_item *c = airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_COST, 1);
+    ck_assert_str_eq(airoi_item_get_string(c, AIROI_ITEM_NAME), "Build2");
     ck_assert_double_eq(cnum(c, AIROI_ITEM_CATEGORY), AIROI_CATEGORY_PEOPLE);
     ck_assert_double_eq(cnum(c, AIROI_ITEM_AMOUNT), 100);
-    c = airoi_project_get_cost(p, 2); /* explicit keys win, then the first mapping */
-    ck_assert_str_eq(airoi_cost_item_get_string(c, AIROI_ITEM_NAME), "Build3");
+    c = airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_COST, 2); /* explicit keys win, then the first mapping */
+    ck_assert_str_eq(airoi_item_get_string(c, AIROI_ITEM_NAME), "Build3");
     ck_assert_double_eq(cnum(c, AIROI_ITEM_CATEGORY), AIROI_CATEGORY_DATA);
     ck_assert_double_eq(cnum(c, AIROI_ITEM_AMOUNT), 5);
-    c = airoi_project_get_cost(p, 3);
+    c = airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_COST, 3);
     ck_assert_double_eq(cnum(c, AIROI_ITEM_CATEGORY), AIROI_CATEGORY_SOFTWARE);
     ck_assert_double_eq(cnum(c, AIROI_ITEM_AMOUNT), 7);
     airoi_project_free(p);
@@ -753,7 +753,7 @@ START_TEST(test_comma_locale)
                                "costs: [{name: A, category: data, amount: 1234.5, per: once}]\n"
                                "values: [{name: V, dimension: revenue, amount: 1e3, growth: 0.25}]\n");
     double amount = 0, rate = 0;
-    ck_assert_int_eq(airoi_cost_item_get_number(&amount, airoi_project_get_cost(p, 0),
+    ck_assert_int_eq(airoi_item_get_number(&amount, airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_COST, 0),
                                                 AIROI_ITEM_AMOUNT), AIROI_OK);
     ck_assert_double_eq(amount, 1234.5);
     ck_assert_int_eq(airoi_project_get_number(&rate, p, AIROI_PROJECT_DISCOUNT_RATE), AIROI_OK);
@@ -1083,7 +1083,7 @@ START_TEST(test_arguments)
     ck_assert_int_eq(airoi_model_save_file(p, "/nonexistent/dir/x.yaml", 0), AIROI_ERR_IO);
     ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "/nonexistent/dir/x.yaml"));
     /* a name that is not UTF-8 cannot be written as YAML */
-    airoi_cost_item *c = NULL;
+    airoi_item *c = NULL;
     if (airoi_project_add_cost(&c, p, "bad \xff name", AIROI_CATEGORY_DATA) == AIROI_OK) {
         ck_assert_int_eq(airoi_model_save_buffer(&s, NULL, p, 0), AIROI_ERR_INVALID);
         ck_assert_ptr_null(s);
@@ -1106,7 +1106,7 @@ START_TEST(test_save_file)
     ck_assert_int_eq(airoi_model_save_file(p, path, 0), AIROI_OK);
     airoi_project *q = NULL;
     ck_assert_int_eq(airoi_model_load_file(&q, NULL, path, 0), AIROI_OK);
-    ck_assert_uint_eq(airoi_project_count_costs(q), 2);
+    ck_assert_uint_eq(airoi_project_count_items(q, AIROI_ITEM_KIND_COST), 2);
     ck_assert_uint_eq(airoi_project_count_scenarios(q), 3);
     remove(path);
     airoi_project_free(p);
