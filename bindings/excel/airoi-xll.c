@@ -240,7 +240,8 @@ static LPXLOPER12 result_of(int status, double value)
 {
     switch (status) {
     case AIROI_OK: return xll_result_num(value);
-    case AIROI_ERR_NOT_FOUND: return xll_result_err(xlerrNA);
+    case AIROI_ERR_NOT_FOUND:
+    case AIROI_ERR_UNDEFINED: return xll_result_err(xlerrNA);
     default: return xll_result_err(xlerrNum);
     }
 }
@@ -1045,7 +1046,7 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_metric(LPXLOPER12 a_handle, LPXLOPER12 
         return xll_result_err(e);
     switch (st) {
     case AIROI_OK: return xll_result_num(v);
-    case AIROI_ERR_NOT_FOUND: return xll_result_err(xlerrNA);
+    case AIROI_ERR_UNDEFINED: return xll_result_err(xlerrNA); /* no such figure */
     default: return xll_result_err(xlerrNum);
     }
 }

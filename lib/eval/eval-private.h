@@ -33,6 +33,7 @@ typedef struct airoi__finding {
 } airoi__finding;
 
 struct airoi_result {
+    const struct airoi_result *parent;  /* a sub-result's result; NULL: caller-owned */
     char *scenario_name;   /* NULL: base case */
     int has_probability;
     double probability;
@@ -84,7 +85,8 @@ int airoi__validate(const airoi_project *p);
 int airoi__audit(airoi_result *r, const airoi_project *p, const airoi__audit_input *in);
 
 /* The project's figure compared with a benchmark field, and its position;
- * AIROI_ERR_NOT_FOUND (no message) when it does not exist. */
+ * AIROI_ERR_UNDEFINED (no message) when the figure is undefined, and
+ * AIROI_ERR_NOT_FOUND when the result has no use case to compare with. */
 int airoi__benchmark_value(double *out, const airoi_result *r, int field);
 int airoi__benchmark_position(int *pos, const airoi_result *r, int field);
 

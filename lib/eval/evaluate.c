@@ -286,7 +286,7 @@ static void ratio(airoi_result *r, int m, double num, double den)
 {
     double q = den == 0.0 ? 0.0 : num / den;
     if (den == 0.0 || (isfinite(num) && isfinite(den) && !isfinite(q)))
-        set_metric(r, m, 0.0, AIROI_ERR_NOT_FOUND);
+        set_metric(r, m, 0.0, AIROI_ERR_UNDEFINED);
     else
         set_metric(r, m, q, AIROI_OK);
 }
@@ -455,8 +455,8 @@ static int evaluate_one(airoi_result *r, const airoi_project *p, const airoi_sce
         set_metric(r, AIROI_METRIC_ANNUAL_COSTS, tc / (H * y), AIROI_OK);
         set_metric(r, AIROI_METRIC_ANNUAL_BENEFITS, tb / (H * y), AIROI_OK);
     } else {
-        set_metric(r, AIROI_METRIC_ANNUAL_COSTS, 0.0, AIROI_ERR_NOT_FOUND);
-        set_metric(r, AIROI_METRIC_ANNUAL_BENEFITS, 0.0, AIROI_ERR_NOT_FOUND);
+        set_metric(r, AIROI_METRIC_ANNUAL_COSTS, 0.0, AIROI_ERR_UNDEFINED);
+        set_metric(r, AIROI_METRIC_ANNUAL_BENEFITS, 0.0, AIROI_ERR_UNDEFINED);
     }
 
     /* ROI layers. */
@@ -507,11 +507,11 @@ static int evaluate_one(airoi_result *r, const airoi_project *p, const airoi_sce
     int reached = 0;
     rc = airoi_payback(&x, &reached, net, n);
     set_metric(r, AIROI_METRIC_PAYBACK_PERIODS, reached ? x : 0.0,
-               rc == AIROI_OK && reached ? AIROI_OK : AIROI_ERR_NOT_FOUND);
+               rc == AIROI_OK && reached ? AIROI_OK : AIROI_ERR_UNDEFINED);
     reached = 0;
     rc = airoi_discounted_payback(&x, &reached, rate, net, n);
     set_metric(r, AIROI_METRIC_DISCOUNTED_PAYBACK_PERIODS, reached ? x : 0.0,
-               rc == AIROI_OK && reached ? AIROI_OK : AIROI_ERR_NOT_FOUND);
+               rc == AIROI_OK && reached ? AIROI_OK : AIROI_ERR_UNDEFINED);
     airoi__error_clear();
     return check_finite(r, sc);
 }
@@ -547,6 +547,8 @@ static void result_destroy(airoi_result *r)
 AIROI_API void airoi_result_free(airoi_result *r)
 {
     AIROI__ENTER();
+    if (r && r->parent)
+        return; /* a sub-result lives and dies with its result */
     result_destroy(r);
 }
 
@@ -646,6 +648,7 @@ AIROI_API int airoi_project_evaluate(airoi_result **out, const airoi_project *p,
                 }
                 goto fail;
             }
+            subs[i].parent = r;
             subs[i].has_probability = 1;
             subs[i].probability = s->probability;
             subs[i].use_case = r->use_case;

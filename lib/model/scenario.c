@@ -110,7 +110,7 @@ AIROI_API size_t airoi_project_count_scenarios(const airoi_project *p)
     return p ? p->n_scenarios : 0;
 }
 
-AIROI_API airoi_scenario *airoi_project_get_scenario(const airoi_project *p, size_t i)
+AIROI_API const airoi_scenario *airoi_project_get_scenario(const airoi_project *p, size_t i)
 {
     AIROI__ENTER();
     if (!p || i >= p->n_scenarios)
@@ -118,16 +118,25 @@ AIROI_API airoi_scenario *airoi_project_get_scenario(const airoi_project *p, siz
     return p->scenarios[i];
 }
 
-AIROI_API int airoi_project_find_scenario(airoi_scenario **out, const airoi_project *p,
+AIROI_API airoi_scenario *airoi_project_get_scenario_mutable(airoi_project *p, size_t i)
+{
+    AIROI__ENTER();
+    if (!p || i >= p->n_scenarios)
+        return NULL;
+    return p->scenarios[i];
+}
+
+AIROI_API int airoi_project_find_scenario(size_t *index_out, const airoi_project *p,
                                           const char *name)
 {
     AIROI__ENTER();
-    if (!out || !p || !name)
+    if (!p || !name)
         return airoi__error(AIROI_ERR_INVALID, "airoi_project_find_scenario: NULL argument");
     long i = scenario_index(p, name);
     if (i < 0)
         return airoi__error(AIROI_ERR_NOT_FOUND, "no scenario named '%s'", name);
-    *out = p->scenarios[i];
+    if (index_out)
+        *index_out = (size_t)i;
     return AIROI_OK;
 }
 

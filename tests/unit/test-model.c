@@ -487,7 +487,7 @@ END_TEST
 START_TEST(scenarios)
 {
     airoi_project *p = new_project();
-    airoi_scenario *s, *found;
+    airoi_scenario *s;
     ck_assert_int_eq(airoi_project_add_scenario(&s, p, "best", 0.2), AIROI_OK);
     ck_assert_str_eq(airoi_scenario_get_name(s), "best");
     ck_assert_int_eq(airoi_project_add_scenario(&s, p, "best", 0.2), AIROI_ERR_INVALID);
@@ -496,11 +496,14 @@ START_TEST(scenarios)
     ck_assert_int_eq(airoi_project_add_scenario(&s, p, "bad", NAN), AIROI_ERR_INVALID);
     ck_assert_int_eq(airoi_project_add_scenario(&s, p, "worst", 0.8), AIROI_OK);
     ck_assert_uint_eq(airoi_project_count_scenarios(p), 2);
-    ck_assert_int_eq(airoi_project_find_scenario(&found, p, "worst"), AIROI_OK);
-    ck_assert_ptr_eq(found, s);
+    size_t at = 99;
+    ck_assert_int_eq(airoi_project_find_scenario(&at, p, "worst"), AIROI_OK);
+    ck_assert_uint_eq(at, 1);
+    ck_assert_ptr_eq(airoi_project_get_scenario_mutable(p, 1), s);
     ck_assert_ptr_eq(airoi_project_get_scenario(p, 1), s);
     ck_assert_ptr_null(airoi_project_get_scenario(p, 2));
-    ck_assert_int_eq(airoi_project_find_scenario(&found, p, "none"), AIROI_ERR_NOT_FOUND);
+    ck_assert_ptr_null(airoi_project_get_scenario_mutable(p, 2));
+    ck_assert_int_eq(airoi_project_find_scenario(NULL, p, "none"), AIROI_ERR_NOT_FOUND);
 
     double v;
     ck_assert_int_eq(airoi_scenario_set_number(s, AIROI_SCENARIO_DELAY, 2), AIROI_OK);

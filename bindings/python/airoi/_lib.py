@@ -261,7 +261,8 @@ _MODEL_PROTOTYPES: Dict[str, Tuple[Any, List[Any]]] = {
     "airoi_project_add_scenario": (c_int, [c_void_pp, c_void_p, c_char_p, c_double]),
     "airoi_project_count_scenarios": (c_size_t, [c_void_p]),
     "airoi_project_get_scenario": (c_void_p, [c_void_p, c_size_t]),
-    "airoi_project_find_scenario": (c_int, [c_void_pp, c_void_p, c_char_p]),
+    "airoi_project_get_scenario_mutable": (c_void_p, [c_void_p, c_size_t]),
+    "airoi_project_find_scenario": (c_int, [p_size_t, c_void_p, c_char_p]),
     "airoi_project_remove_scenario": (c_int, [c_void_p, c_size_t]),
     "airoi_scenario_get_name": (c_char_p, [c_void_p]),
     "airoi_scenario_set_number": (c_int, [c_void_p, c_int, c_double]),
@@ -362,6 +363,7 @@ AIROI_ERR_INVALID = -1
 AIROI_ERR_NO_SOLUTION = -3
 AIROI_ERR_BUFFER = -4
 AIROI_ERR_NOT_FOUND = -5
+AIROI_ERR_UNDEFINED = -13
 
 
 # --- errors ------------------------------------------------------------------

@@ -172,7 +172,7 @@ class FX(MutableMapping):  # type: ignore[type-arg]
             status = C.airoi_project_get_fx(ctypes.byref(out), p._h.ptr, _cstr(currency, "currency"))
         if status == _lib.AIROI_OK:
             return out.value
-        if status == -5:  # AIROI_ERR_NOT_FOUND
+        if status == _lib.AIROI_ERR_NOT_FOUND:
             raise KeyError(currency)
         raise _lib.make_error(status)
 
@@ -185,7 +185,7 @@ class FX(MutableMapping):  # type: ignore[type-arg]
         p = self._project
         with p._lock:
             status = C.airoi_project_remove_fx(p._h.ptr, _cstr(currency, "currency"))
-        if status == -5:
+        if status == _lib.AIROI_ERR_NOT_FOUND:
             raise KeyError(currency)
         _lib.check(status)
 
@@ -380,7 +380,7 @@ class Project:
         out = c_double()
         with self._lock:
             status = C.airoi_project_get_number(ctypes.byref(out), self._h.ptr, param)
-        if status == -5:
+        if status == _lib.AIROI_ERR_NOT_FOUND:
             return None
         _lib.check(status)
         return out.value
@@ -607,7 +607,7 @@ class Project:
 
     def _get_ptr(self, kind: str, i: int) -> int:
         if kind == "scenario":
-            ptr = C.airoi_project_get_scenario(self._h.ptr, i)
+            ptr = C.airoi_project_get_scenario_mutable(self._h.ptr, i)
         else:
             ptr = C.airoi_project_get_item_mutable(self._h.ptr, _ITEM_KINDS[kind], i)
         if not ptr:
@@ -616,19 +616,17 @@ class Project:
 
     def _find(self, kind: str, name: str) -> Any:
         raw = _cstr(name, "name")
+        found_kind = ctypes.c_int(-1)
+        index = c_size_t(0)
         with self._lock:
             if kind == "scenario":
-                out = c_void_p()
-                status = C.airoi_project_find_scenario(ctypes.byref(out), self._h.ptr, raw)
-                if status == _lib.AIROI_ERR_NOT_FOUND:
-                    return None
-                _lib.check(status)
-                return self._wrap(kind, int(out.value or 0))
-            found_kind = ctypes.c_int(-1)
-            index = c_size_t(0)
-            status = C.airoi_project_find_item(ctypes.byref(found_kind), ctypes.byref(index),
-                                               self._h.ptr, raw)
-            if status == _lib.AIROI_ERR_NOT_FOUND or found_kind.value != _ITEM_KINDS[kind]:
+                status = C.airoi_project_find_scenario(ctypes.byref(index), self._h.ptr, raw)
+            else:
+                status = C.airoi_project_find_item(ctypes.byref(found_kind), ctypes.byref(index),
+                                                   self._h.ptr, raw)
+            if status == _lib.AIROI_ERR_NOT_FOUND:
+                return None
+            if kind != "scenario" and found_kind.value != _ITEM_KINDS[kind]:
                 return None
             _lib.check(status)
             return self._wrap(kind, self._get_ptr(kind, index.value))
@@ -1201,7 +1199,9 @@ class Schedule:
 
 
 # --- results -------------------------------------------------------------------------
-_NOT_AVAILABLE = (-3, -5)  # AIROI_ERR_NO_SOLUTION, AIROI_ERR_NOT_FOUND: "no such figure" -> None
+# A metric with no solution (IRR, MIRR) or an undefined one (payback never
+# reached, a ratio over zero costs) reads as None, as it is null in JSON.
+_NOT_AVAILABLE = (_lib.AIROI_ERR_NO_SOLUTION, _lib.AIROI_ERR_UNDEFINED)
 
 
 class Result:
@@ -1308,7 +1308,7 @@ class Result:
         """The scenario's probability, or None for a base-case result."""
         out = c_double()
         status = C.airoi_result_get_probability(ctypes.byref(out), self._h.ptr)
-        if status in _NOT_AVAILABLE:
+        if status == _lib.AIROI_ERR_NOT_FOUND:
             return None
         _lib.check(status)
         return out.value
