@@ -111,7 +111,7 @@ typedef enum airoi_item_param {
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL @p p or @p name, bad name, unknown category,
  *         or an item (cost or value) of that name exists.
- * @retval AIROI_ERR_LIMIT The project already has 1,000,000 items.
+ * @retval AIROI_ERR_LIMIT The project already has #AIROI_ITEMS_MAX items.
  * @retval AIROI_ERR_NOMEM Out of memory.
  * @since 0.1
  */
@@ -131,7 +131,7 @@ AIROI_API int airoi_project_add_cost(airoi_item **out, airoi_project *p, const c
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL @p p or @p name, bad name, unknown
  *         dimension, or an item (cost or value) of that name exists.
- * @retval AIROI_ERR_LIMIT The project already has 1,000,000 items.
+ * @retval AIROI_ERR_LIMIT The project already has #AIROI_ITEMS_MAX items.
  * @retval AIROI_ERR_NOMEM Out of memory.
  * @since 0.1
  */

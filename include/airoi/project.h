@@ -61,6 +61,18 @@ typedef struct airoi_result airoi_result;
 /** @brief Longest name or currency code accepted, in bytes (without the NUL). @since 0.1 */
 #define AIROI_NAME_MAX 4096
 
+/**
+ * @brief Most items (costs and values together) a project may hold.
+ *
+ * The same limit holds for a project built through the API and for a model
+ * file, so that every project the library saves loads back.
+ * @since 0.1
+ */
+#define AIROI_ITEMS_MAX 100000
+
+/** @brief Most scenarios a project (or a model file) may hold. @since 0.1 */
+#define AIROI_SCENARIOS_MAX 10000
+
 /* ------------------------------------------------------------------------ */
 /* Enumerations                                                              */
 /* ------------------------------------------------------------------------ */

@@ -46,7 +46,7 @@ typedef enum airoi_scenario_param {
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL @p p or @p name, bad or duplicate name,
  *         probability outside [0, 1] or not finite.
- * @retval AIROI_ERR_LIMIT The project already has 10,000 scenarios.
+ * @retval AIROI_ERR_LIMIT The project already has #AIROI_SCENARIOS_MAX scenarios.
  * @retval AIROI_ERR_NOMEM Out of memory.
  * @since 0.1
  */

@@ -1480,10 +1480,10 @@ static void load_items(loader *L, const ynode *n, int is_cost, size_t *total)
         return;
     }
     for (size_t i = 0; i < n->n && !L->stop; i++) {
-        if (++*total > AIROI__IO_MAX_ITEMS) {
+        if (++*total > (size_t)AIROI_ITEMS_MAX) {
             diag(L, AIROI_ERR_LIMIT, AT(n->kids[i]),
-                 "%s[%zu]: more than %u items (costs and values), the limit", list, i,
-                 AIROI__IO_MAX_ITEMS);
+                 "%s[%zu]: more than %d items (costs and values), the limit", list, i,
+                 AIROI_ITEMS_MAX);
             L->stop = 1;
             return;
         }
@@ -1570,9 +1570,9 @@ static void load_scenarios(loader *L, const ynode *n)
         const ynode *sn = n->kids[i];
         char base[48], path[96], buf[128];
         snprintf(base, sizeof base, "scenarios[%zu]", i);
-        if (i >= AIROI__IO_MAX_SCENARIOS) {
-            diag(L, AIROI_ERR_LIMIT, AT(sn), "%s: more than %u scenarios, the limit", base,
-                 AIROI__IO_MAX_SCENARIOS);
+        if (i >= (size_t)AIROI_SCENARIOS_MAX) {
+            diag(L, AIROI_ERR_LIMIT, AT(sn), "%s: more than %d scenarios, the limit", base,
+                 AIROI_SCENARIOS_MAX);
             L->stop = 1;
             return;
         }

@@ -22,7 +22,8 @@
 typedef struct saver {
     yaml_emitter_t em;
     airoi__buf out;
-    int failed; /* an event could not be emitted */
+    int failed;   /* an event could not be emitted */
+    size_t nodes; /* YAML nodes written, against the loader's limit */
 } saver;
 
 static int write_handler(void *data, unsigned char *buffer, size_t size)
@@ -47,6 +48,7 @@ static void scalar(saver *s, const char *text, yaml_scalar_style_t style)
         return;
     size_t len = strlen(text);
     int plain = style == YAML_PLAIN_SCALAR_STYLE;
+    s->nodes++;
     if (style == YAML_ANY_SCALAR_STYLE && airoi__yaml_plain_is_special(text, len))
         style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
     int ok = yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)(uintptr_t)text,
@@ -69,6 +71,7 @@ static void num(saver *s, double v)
 static void map_start(saver *s, int flow)
 {
     yaml_event_t ev;
+    s->nodes++;
     int ok = yaml_mapping_start_event_initialize(
         &ev, NULL, NULL, 1, flow ? YAML_FLOW_MAPPING_STYLE : YAML_BLOCK_MAPPING_STYLE);
     emit(s, &ev, ok);
@@ -83,6 +86,7 @@ static void map_end(saver *s)
 static void seq_start(saver *s, int flow)
 {
     yaml_event_t ev;
+    s->nodes++;
     int ok = yaml_sequence_start_event_initialize(
         &ev, NULL, NULL, 1, flow ? YAML_FLOW_SEQUENCE_STYLE : YAML_BLOCK_SEQUENCE_STYLE);
     emit(s, &ev, ok);
@@ -378,6 +382,17 @@ static int save(char **out, size_t *len_out, const airoi_project *p)
             rc = airoi__error(AIROI_ERR_INVALID,
                               "cannot write the model: %s (names must be valid UTF-8)", why);
     }
+    /* What the loader would refuse is not written: every saved file loads back. */
+    if (rc == AIROI_OK && s.nodes > AIROI__IO_MAX_NODES)
+        rc = airoi__error(AIROI_ERR_LIMIT,
+                          "the model file would hold %zu YAML nodes, above the limit of %u a "
+                          "model file may hold; it would not load back",
+                          s.nodes, AIROI__IO_MAX_NODES);
+    if (rc == AIROI_OK && s.out.len > AIROI_MODEL_MAX_BYTES)
+        rc = airoi__error(AIROI_ERR_LIMIT,
+                          "the model file would be %zu bytes, above the limit of %u bytes a "
+                          "model file may have; it would not load back",
+                          s.out.len, AIROI_MODEL_MAX_BYTES);
     if (rc == AIROI_OK)
         rc = airoi__buf_detach(&s.out, out, len_out);
     airoi__buf_free(&s.out);

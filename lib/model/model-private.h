@@ -16,8 +16,6 @@
 
 #define AIROI__CATEGORY_COUNT 9
 #define AIROI__DIMENSION_COUNT 4
-#define AIROI__ITEMS_MAX 1000000u
-#define AIROI__SCENARIOS_MAX 10000u
 
 /* One item, the public airoi_item; airoi__item is its name inside lib/. */
 typedef struct airoi_item {

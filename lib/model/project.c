@@ -544,9 +544,10 @@ static int add_item(airoi__item **out, airoi_project *p, const char *name, int k
         return airoi__error(AIROI_ERR_INVALID,
                             "an item named '%s' already exists (item names must be unique)",
                             name);
-    if (p->n_costs + p->n_values >= AIROI__ITEMS_MAX)
-        return airoi__error(AIROI_ERR_LIMIT, "project '%s' already has %u items, the limit",
-                            p->name, AIROI__ITEMS_MAX);
+    if (p->n_costs + p->n_values >= (size_t)AIROI_ITEMS_MAX)
+        return airoi__error(AIROI_ERR_LIMIT,
+                            "project '%s' already has %d items (costs and values), the limit",
+                            p->name, AIROI_ITEMS_MAX);
     airoi__item ***arr = kind == AIROI_ITEM_KIND_COST ? &p->costs : &p->values;
     size_t *n = kind == AIROI_ITEM_KIND_COST ? &p->n_costs : &p->n_values;
     size_t *cap = kind == AIROI_ITEM_KIND_COST ? &p->cap_costs : &p->cap_values;

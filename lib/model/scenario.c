@@ -79,9 +79,9 @@ AIROI_API int airoi_project_add_scenario(airoi_scenario **out, airoi_project *p,
                             name, probability);
     if (scenario_index(p, name) >= 0)
         return airoi__error(AIROI_ERR_INVALID, "a scenario named '%s' already exists", name);
-    if (p->n_scenarios >= AIROI__SCENARIOS_MAX)
-        return airoi__error(AIROI_ERR_LIMIT, "project '%s' already has %u scenarios, the limit",
-                            p->name, AIROI__SCENARIOS_MAX);
+    if (p->n_scenarios >= (size_t)AIROI_SCENARIOS_MAX)
+        return airoi__error(AIROI_ERR_LIMIT, "project '%s' already has %d scenarios, the limit",
+                            p->name, AIROI_SCENARIOS_MAX);
     rc = airoi__grow((void **)&p->scenarios, &p->cap_scenarios, p->n_scenarios,
                      sizeof *p->scenarios);
     if (rc)

@@ -1114,6 +1114,120 @@ START_TEST(test_save_file)
 }
 END_TEST
 
+/* Saves p, loads the text back and returns the loaded project. */
+static airoi_project *save_and_reload(const airoi_project *p, const char *label)
+{
+    char *text = NULL;
+    size_t len = 0;
+    if (airoi_model_save_buffer(&text, &len, p, 0) != AIROI_OK)
+        ck_abort_msg("%s: does not save: %s", label, airoi_last_error_message());
+    airoi_project *q = NULL;
+    if (airoi_model_load_buffer(&q, NULL, text, len, label, 0) != AIROI_OK)
+        ck_abort_msg("%s: the saved file does not load back: %s", label,
+                     airoi_last_error_message());
+    airoi_free(text);
+    return q;
+}
+
+/* At each limit the API accepts, the saved file loads back; one past it,
+ * the API refuses. */
+START_TEST(test_limits_round_trip)
+{
+    char name[32];
+    /* items */
+    airoi_project *p = NULL, *q;
+    ck_assert_int_eq(airoi_project_new(&p, "many items"), AIROI_OK);
+    for (int i = 0; i < AIROI_ITEMS_MAX; i++) {
+        snprintf(name, sizeof name, "i%d", i);
+        int rc = i % 2 ? airoi_project_add_cost(NULL, p, name, AIROI_CATEGORY_PEOPLE)
+                       : airoi_project_add_value(NULL, p, name, AIROI_DIMENSION_EFFICIENCY);
+        ck_assert_int_eq(rc, AIROI_OK);
+    }
+    ck_assert_int_eq(airoi_project_add_cost(NULL, p, "one more", 0), AIROI_ERR_LIMIT);
+    q = save_and_reload(p, "items");
+    ck_assert_uint_eq(airoi_project_count_items(q, AIROI_ITEM_KIND_COST) +
+                          airoi_project_count_items(q, AIROI_ITEM_KIND_VALUE),
+                      AIROI_ITEMS_MAX);
+    airoi_project_free(q);
+    airoi_project_free(p);
+
+    /* scenarios, delay and adoption periods */
+    airoi_scenario *sc = NULL;
+    airoi_item *v = NULL;
+    ck_assert_int_eq(airoi_project_new(&p, "many scenarios"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_value(&v, p, "gain", AIROI_DIMENSION_REVENUE), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_ADOPTION_CURVE, AIROI_CURVE_LINEAR),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_ADOPTION_PERIODS, AIROI_HORIZON_MAX),
+                     AIROI_OK);
+    for (int i = 0; i < AIROI_SCENARIOS_MAX; i++) {
+        snprintf(name, sizeof name, "s%d", i);
+        ck_assert_int_eq(airoi_project_add_scenario(&sc, p, name, 1.0 / AIROI_SCENARIOS_MAX),
+                         AIROI_OK);
+    }
+    ck_assert_int_eq(airoi_scenario_set_number(sc, AIROI_SCENARIO_DELAY, AIROI_HORIZON_MAX),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_scenario(NULL, p, "one more", 0), AIROI_ERR_LIMIT);
+    q = save_and_reload(p, "scenarios");
+    ck_assert_uint_eq(airoi_project_count_scenarios(q), AIROI_SCENARIOS_MAX);
+    airoi_project_free(q);
+    airoi_project_free(p);
+
+    /* the horizon, the longest amounts list and the longest names */
+    char *longest = malloc(AIROI_NAME_MAX + 2);
+    double *amounts = calloc(AIROI_HORIZON_MAX + 2, sizeof *amounts);
+    ck_assert_ptr_nonnull(longest);
+    ck_assert_ptr_nonnull(amounts);
+    memset(longest, 'N', AIROI_NAME_MAX);
+    longest[AIROI_NAME_MAX] = '\0';
+    for (int i = 0; i <= AIROI_HORIZON_MAX + 1; i++)
+        amounts[i] = i;
+    ck_assert_int_eq(airoi_project_new(&p, longest), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, AIROI_HORIZON_MAX),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, AIROI_HORIZON_MAX + 1),
+                     AIROI_ERR_LIMIT);
+    ck_assert_int_eq(airoi_project_set_fx(p, longest, 2.0), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_cost(&v, p, longest, AIROI_CATEGORY_SOFTWARE), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_string(v, AIROI_ITEM_CURRENCY, longest), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_FROM, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_amounts(v, amounts, AIROI_HORIZON_MAX + 2), AIROI_ERR_LIMIT);
+    ck_assert_int_eq(airoi_item_set_amounts(v, amounts, AIROI_HORIZON_MAX + 1), AIROI_OK);
+    longest[AIROI_NAME_MAX] = 'N';
+    longest[AIROI_NAME_MAX + 1] = '\0';
+    ck_assert_int_eq(airoi_project_add_cost(NULL, p, longest, 0), AIROI_ERR_INVALID);
+    q = save_and_reload(p, "horizon and names");
+    double h = 0;
+    size_t n = 0;
+    ck_assert_int_eq(airoi_project_get_number(&h, q, AIROI_PROJECT_HORIZON), AIROI_OK);
+    ck_assert_double_eq(h, AIROI_HORIZON_MAX);
+    const airoi_item *c = airoi_project_get_item(q, AIROI_ITEM_KIND_COST, 0);
+    ck_assert_uint_eq(strlen(airoi_item_get_string(c, AIROI_ITEM_NAME)), AIROI_NAME_MAX);
+    ck_assert_int_eq(airoi_item_get_amounts(NULL, 0, &n, c), AIROI_ERR_BUFFER);
+    ck_assert_uint_eq(n, AIROI_HORIZON_MAX + 1);
+    airoi_project_free(q);
+    airoi_project_free(p);
+
+    /* a project the loader could not read back is not saved: 5,000 names of
+     * 4,096 bytes are a 20 MB file, above AIROI_MODEL_MAX_BYTES */
+    longest[AIROI_NAME_MAX] = '\0';
+    ck_assert_int_eq(airoi_project_new(&p, "too big to save"), AIROI_OK);
+    for (int i = 0; i < 5000; i++) {
+        snprintf(longest, 16, "%08d", i);
+        longest[8] = 'N';
+        ck_assert_int_eq(airoi_project_add_cost(NULL, p, longest, 0), AIROI_OK);
+    }
+    char *text = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(airoi_model_save_buffer(&text, &len, p, 0), AIROI_ERR_LIMIT);
+    ck_assert_ptr_null(text);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "would not load back"));
+    airoi_project_free(p);
+    free(longest);
+    free(amounts);
+}
+END_TEST
+
 static Suite *io_suite(void)
 {
     Suite *s = suite_create("io");
@@ -1135,6 +1249,7 @@ static Suite *io_suite(void)
     tcase_add_test(tc, test_round_trip_strings);
     tcase_add_test(tc, test_round_trip_numbers);
     tcase_add_test(tc, test_save_file);
+    tcase_add_test(tc, test_limits_round_trip);
     suite_add_tcase(s, tc);
     tc = tcase_create("errors");
     tcase_add_test(tc, test_invalid_corpus);

@@ -249,9 +249,9 @@ static int build_step(airoi_project *p, int step, int *done)
         ck_assert_int_eq(find_item(&v, p, AIROI_ITEM_KIND_VALUE, "Saving"), AIROI_OK);
         return airoi_item_set_string(v, AIROI_ITEM_NAME, "Savings");
     case 12: return airoi_project_add_scenario(&s, p, "best", 0.5);
-    case 13: return airoi_scenario_add_multiplier(airoi_project_get_scenario(p, 0), "values", 1.2);
+    case 13: return airoi_scenario_add_multiplier(airoi_project_get_scenario_mutable(p, 0), "values", 1.2);
     case 14: return airoi_project_add_scenario(&s, p, "worst", 0.5);
-    case 15: return airoi_scenario_add_multiplier(airoi_project_get_scenario(p, 1), "costs", 1.2);
+    case 15: return airoi_scenario_add_multiplier(airoi_project_get_scenario_mutable(p, 1), "costs", 1.2);
     case 16: return airoi_project_add_cost(&c, p, "Temporary", AIROI_CATEGORY_SOFTWARE);
     case 17: return airoi_project_remove_item(p, AIROI_ITEM_KIND_COST, 2);
     case 18: return airoi_project_remove_fx(p, "USD");
