@@ -23,6 +23,7 @@
 #include "airoi/result.h"
 #include "airoi/scenario.h"
 #include "io-private.h"
+#include "rules-private.h"
 
 /* ---- the tree --------------------------------------------------------------- */
 
@@ -777,47 +778,28 @@ static int get_num(loader *L, const ynode *n, const char *path, double *out)
     }
 }
 
-/* A number in [lo, hi]; `what` says what the range is for the message. */
-static int get_range(loader *L, const ynode *n, const char *path, double lo, double hi,
-                     const char *what, double *out)
+/* A number that its rule in the model layer's table (lib/model/rules.c)
+ * accepts, refused with the table's words; above a limit is AIROI_ERR_LIMIT. */
+static int get_param(loader *L, const ynode *n, const char *path, const airoi__rule *r,
+                     double *out)
 {
     double v;
+    char why[256];
     if (!get_num(L, n, path, &v))
         return 0;
-    if (!(v >= lo && v <= hi)) {
-        diag(L, AIROI_ERR_PARSE, AT(n), "%s: expected %s; got %s", path, what, NUMTXT(v));
+    int rc = airoi__rule_check(r, v, why, sizeof why);
+    if (rc) {
+        diag(L, rc == AIROI_ERR_LIMIT ? AIROI_ERR_LIMIT : AIROI_ERR_PARSE, AT(n), "%s: %s", path,
+             why);
         return 0;
     }
     *out = v;
     return 1;
 }
 
-static int get_share(loader *L, const ynode *n, const char *path, double *out)
-{
-    return get_range(L, n, path, 0, 1, "a share in [0, 1]", out);
-}
-
-/* A whole number in [lo, hi]; above `limit` (when hi is the limit) is AIROI_ERR_LIMIT. */
-static int get_int(loader *L, const ynode *n, const char *path, double lo, double hi,
-                   int hi_is_limit, const char *what, int32_t *out)
-{
-    double v;
-    if (!get_num(L, n, path, &v))
-        return 0;
-    if (v != floor(v) || v < lo) {
-        diag(L, AIROI_ERR_PARSE, AT(n), "%s: expected %s; got %s", path, what, NUMTXT(v));
-        return 0;
-    }
-    if (v > hi) {
-        if (hi_is_limit)
-            diag(L, AIROI_ERR_LIMIT, AT(n), "%s: %s is above the limit of %s", path, NUMTXT(v), NUMTXT(hi));
-        else
-            diag(L, AIROI_ERR_PARSE, AT(n), "%s: expected %s; got %s", path, what, NUMTXT(v));
-        return 0;
-    }
-    *out = (int32_t)v;
-    return 1;
-}
+#define ITEM_RULE(param) airoi__item_rule(AIROI_ITEM_##param)
+#define PROJECT_RULE(param) airoi__project_rule(AIROI_PROJECT_##param)
+#define SCENARIO_RULE(param) airoi__scenario_rule(AIROI_SCENARIO_##param)
 
 static int get_bool(loader *L, const ynode *n, const char *path, int *out)
 {
@@ -838,9 +820,9 @@ static int get_bool(loader *L, const ynode *n, const char *path, int *out)
 
 typedef int (*from_name_fn)(int *out, const char *name);
 
-/* An enumeration spelled as in the model format; `names` lists them for the message. */
+/* An enumeration spelled as in the model format; its rule lists the spellings. */
 static int get_enum(loader *L, const ynode *n, const char *path, from_name_fn fn,
-                    const char *names, int *out)
+                    const airoi__rule *r, int *out)
 {
     int v;
     if (n->kind == YN_SCALAR && !is_null(L, n) && strlen(S(L, n)) == n->len &&
@@ -848,8 +830,7 @@ static int get_enum(loader *L, const ynode *n, const char *path, from_name_fn fn
         *out = v;
         return 1;
     }
-    char expected[256];
-    snprintf(expected, sizeof expected, "one of %s", names);
+    const char *expected = r->expected;
     if (n->kind != YN_SCALAR || is_null(L, n)) {
         type_error(L, n, path, expected);
         return 0;
@@ -1008,13 +989,9 @@ static void load_project(loader *L, const ynode *root, const ynode *pn)
         else
             L->currency = s;
     }
-    if (v[PK_UNIT] && get_num(L, v[PK_UNIT], "project.unit", &x)) {
-        if (!(x > 0))
-            diag(L, AIROI_ERR_PARSE, AT(v[PK_UNIT]),
-                 "project.unit: expected a number greater than 0; got %s", NUMTXT(x));
-        else if ((rc = airoi_project_set_number(L->p, AIROI_PROJECT_UNIT, x)))
-            setter_failed(L, rc, v[PK_UNIT], "project.unit");
-    }
+    if (v[PK_UNIT] && get_param(L, v[PK_UNIT], "project.unit", PROJECT_RULE(UNIT), &x) &&
+        (rc = airoi_project_set_number(L->p, AIROI_PROJECT_UNIT, x)))
+        setter_failed(L, rc, v[PK_UNIT], "project.unit");
     if (v[PK_START]) {
         const ynode *n = v[PK_START];
         int32_t day;
@@ -1030,13 +1007,13 @@ static void load_project(loader *L, const ynode *root, const ynode *pn)
         }
     }
     if (v[PK_PERIOD] && get_enum(L, v[PK_PERIOD], "project.period", airoi_period_from_name,
-                                 "year, quarter, month", &e)) {
+                                 PROJECT_RULE(PERIOD), &e)) {
         if ((rc = airoi_project_set_number(L->p, AIROI_PROJECT_PERIOD, e)))
             setter_failed(L, rc, v[PK_PERIOD], "project.period");
     }
     if (v[PK_HORIZON]) {
-        if (get_int(L, v[PK_HORIZON], "project.horizon", 0, AIROI_HORIZON_MAX, 1,
-                    "a whole number of periods >= 0", &i32)) {
+        if (get_param(L, v[PK_HORIZON], "project.horizon", PROJECT_RULE(HORIZON), &x)) {
+            i32 = (int32_t)x;
             if ((rc = airoi_project_set_number(L->p, AIROI_PROJECT_HORIZON, i32)))
                 setter_failed(L, rc, v[PK_HORIZON], "project.horizon");
             else {
@@ -1060,14 +1037,9 @@ static void load_project(loader *L, const ynode *root, const ynode *pn)
     for (size_t r = 0; r < sizeof rates / sizeof rates[0]; r++) {
         const ynode *n = v[rates[r].key];
         sub(path, sizeof path, "project", project_keys[rates[r].key]);
-        if (n && get_num(L, n, path, &x)) {
-            if (!(x > -1))
-                diag(L, AIROI_ERR_PARSE, AT(n),
-                     "%s: expected an annual rate greater than -1 (e.g. 0.08); got %s", path,
-                     NUMTXT(x));
-            else if ((rc = airoi_project_set_number(L->p, rates[r].param, x)))
-                setter_failed(L, rc, n, path);
-        }
+        if (n && get_param(L, n, path, airoi__project_rule(rates[r].param), &x) &&
+            (rc = airoi_project_set_number(L->p, rates[r].param, x)))
+            setter_failed(L, rc, n, path);
     }
     if (v[PK_USE_CASE] && get_str(L, v[PK_USE_CASE], "project.use_case", &s)) {
         size_t idx;
@@ -1085,7 +1057,7 @@ static void load_project(loader *L, const ynode *root, const ynode *pn)
         }
     }
     if (v[PK_STAGE] && get_enum(L, v[PK_STAGE], "project.stage", airoi_stage_from_name,
-                                "strategy, poc, mvp, scale, production", &e)) {
+                                PROJECT_RULE(STAGE), &e)) {
         if ((rc = airoi_project_set_number(L->p, AIROI_PROJECT_STAGE, e)))
             setter_failed(L, rc, v[PK_STAGE], "project.stage");
     }
@@ -1124,15 +1096,8 @@ static void load_fx(loader *L, const ynode *n)
             return;
         }
         double rate;
-        if (!get_num(L, val, path, &rate))
+        if (!get_param(L, val, path, &airoi__rule_fx_rate, &rate))
             continue;
-        if (!(rate > 0)) {
-            diag(L, AIROI_ERR_PARSE, AT(val),
-                 "%s: expected a rate greater than 0 (units of project currency per unit); "
-                 "got %s",
-                 path, NUMTXT(rate));
-            continue;
-        }
         int rc = airoi_project_set_fx(L->p, cur, rate);
         if (rc)
             setter_failed(L, rc, val, path);
@@ -1200,16 +1165,18 @@ static void load_adoption(loader *L, airoi_item *it, const ynode *n, const char 
         diag(L, AIROI_ERR_PARSE, AT(n),
              "%s: missing required key 'curve' (one of none, linear, s_curve, step)", base);
     else if (get_enum(L, v[AK_CURVE], sub(path, sizeof path, base, "curve"),
-                      airoi_curve_from_name, "none, linear, s_curve, step", &curve))
+                      airoi_curve_from_name, ITEM_RULE(ADOPTION_CURVE), &curve))
         item_set(L, it, AIROI_ITEM_ADOPTION_CURVE, curve, v[AK_CURVE], path);
     if (v[AK_PERIODS] &&
-        get_range(L, v[AK_PERIODS], sub(path, sizeof path, base, "periods"), 0,
-                  AIROI_HORIZON_MAX, "a number of periods in [0, 10000]", &x))
+        get_param(L, v[AK_PERIODS], sub(path, sizeof path, base, "periods"),
+                  ITEM_RULE(ADOPTION_PERIODS), &x))
         item_set(L, it, AIROI_ITEM_ADOPTION_PERIODS, x, v[AK_PERIODS], path);
-    if (v[AK_START] && get_share(L, v[AK_START], sub(path, sizeof path, base, "start"), &x))
+    if (v[AK_START] && get_param(L, v[AK_START], sub(path, sizeof path, base, "start"),
+                                 ITEM_RULE(ADOPTION_START), &x))
         item_set(L, it, AIROI_ITEM_ADOPTION_START, x, v[AK_START], path);
     if (v[AK_CEILING] &&
-        get_share(L, v[AK_CEILING], sub(path, sizeof path, base, "ceiling"), &x))
+        get_param(L, v[AK_CEILING], sub(path, sizeof path, base, "ceiling"),
+                  ITEM_RULE(ADOPTION_CEILING), &x))
         item_set(L, it, AIROI_ITEM_ADOPTION_CEILING, x, v[AK_CEILING], path);
 }
 
@@ -1276,12 +1243,10 @@ static void load_item(loader *L, const ynode *n, int is_cost, size_t index)
         diag(L, AIROI_ERR_PARSE, AT(n), "%s: missing required key '%s'", base, cls);
     else if (is_cost)
         get_enum(L, v[IK_CLASS], sub(path, sizeof path, base, cls), airoi_category_from_name,
-                 "people, infrastructure, software, data, data_governance, integration, "
-                 "change_management, maintenance, opportunity",
-                 &klass);
+                 ITEM_RULE(CATEGORY), &klass);
     else
         get_enum(L, v[IK_CLASS], sub(path, sizeof path, base, cls), airoi_dimension_from_name,
-                 "efficiency, revenue, risk, strategic", &klass);
+                 ITEM_RULE(DIMENSION), &klass);
     if (name) {
         const ynode *first = smap_get(&L->names, name, strlen(name));
         if (first) {
@@ -1307,7 +1272,6 @@ static void load_item(loader *L, const ynode *n, int is_cost, size_t index)
 
     double x;
     int e;
-    int32_t i32;
     /* the amount: one of three forms */
     int forms = (v[IK_AMOUNT] != NULL) + (v[IK_QUANTITY] || v[IK_UNIT_AMOUNT]) +
                 (v[IK_AMOUNTS] != NULL);
@@ -1345,7 +1309,7 @@ static void load_item(loader *L, const ynode *n, int is_cost, size_t index)
                  "for amounts quoted per project period)",
                  base);
         else if (get_enum(L, pn, sub(path, sizeof path, base, "per"), airoi_per_from_name,
-                          "once, month, quarter, year", &per)) {
+                          ITEM_RULE(PER), &per)) {
             per_ok = 1;
             item_set(L, it, AIROI_ITEM_PER, per, pn, path);
         }
@@ -1367,25 +1331,24 @@ static void load_item(loader *L, const ynode *n, int is_cost, size_t index)
              "%s.%s: from and to apply to recurring amounts; a one-time amount is paid at 'at'",
              base, v[IK_FROM] ? "from" : "to");
 
-    const char *what = "a whole period number >= 0";
     int32_t at = 0, from = 1, to = L->horizon;
     int at_ok = 0, from_ok = !v[IK_FROM], to_ok = !v[IK_TO];
-    if (v[IK_AT] && get_int(L, v[IK_AT], sub(path, sizeof path, base, "at"), 0,
-                            AIROI_HORIZON_MAX, 0, what, &at)) {
+    if (v[IK_AT] && get_param(L, v[IK_AT], sub(path, sizeof path, base, "at"), ITEM_RULE(AT), &x)) {
         at_ok = 1;
+        at = (int32_t)x;
         if (once)
             item_set(L, it, AIROI_ITEM_AT, at, v[IK_AT], path);
     }
-    if (v[IK_FROM] && get_int(L, v[IK_FROM], sub(path, sizeof path, base, "from"), 0,
-                              AIROI_HORIZON_MAX, 0, what, &from)) {
+    if (v[IK_FROM] &&
+        get_param(L, v[IK_FROM], sub(path, sizeof path, base, "from"), ITEM_RULE(FROM), &x)) {
         from_ok = 1;
+        from = (int32_t)x;
         if (!once)
             item_set(L, it, AIROI_ITEM_FROM, from, v[IK_FROM], path);
     }
-    if (v[IK_TO] && get_int(L, v[IK_TO], sub(path, sizeof path, base, "to"), 0,
-                            AIROI_HORIZON_MAX, 0, what, &i32)) {
+    if (v[IK_TO] && get_param(L, v[IK_TO], sub(path, sizeof path, base, "to"), ITEM_RULE(TO), &x)) {
         to_ok = 1;
-        to = i32;
+        to = (int32_t)x;
         if (!once)
             item_set(L, it, AIROI_ITEM_TO, to, v[IK_TO], path);
     }
@@ -1427,14 +1390,9 @@ static void load_item(loader *L, const ynode *n, int is_cost, size_t index)
         }
     }
 
-    if (v[IK_GROWTH] && get_num(L, v[IK_GROWTH], sub(path, sizeof path, base, "growth"), &x)) {
-        if (!(x > -1))
-            diag(L, AIROI_ERR_PARSE, AT(v[IK_GROWTH]),
-                 "%s: expected an annual growth rate greater than -1 (e.g. 0.03); got %s",
-                 path, NUMTXT(x));
-        else
-            item_set(L, it, AIROI_ITEM_GROWTH, x, v[IK_GROWTH], path);
-    }
+    if (v[IK_GROWTH] &&
+        get_param(L, v[IK_GROWTH], sub(path, sizeof path, base, "growth"), ITEM_RULE(GROWTH), &x))
+        item_set(L, it, AIROI_ITEM_GROWTH, x, v[IK_GROWTH], path);
     const char *cur;
     if (v[IK_CURRENCY] &&
         get_str(L, v[IK_CURRENCY], sub(path, sizeof path, base, "currency"), &cur)) {
@@ -1453,15 +1411,18 @@ static void load_item(loader *L, const ynode *n, int is_cost, size_t index)
         }
     }
     if (v[IK_RISK] &&
-        get_share(L, v[IK_RISK], sub(path, sizeof path, base, "risk_adjustment"), &x))
+        get_param(L, v[IK_RISK], sub(path, sizeof path, base, "risk_adjustment"),
+                  ITEM_RULE(RISK_ADJUSTMENT), &x))
         item_set(L, it, AIROI_ITEM_RISK_ADJUSTMENT, x, v[IK_RISK], path);
     if (is_cost)
         return;
     if (v[IK_REALIZATION] &&
-        get_share(L, v[IK_REALIZATION], sub(path, sizeof path, base, "realization"), &x))
+        get_param(L, v[IK_REALIZATION], sub(path, sizeof path, base, "realization"),
+                  ITEM_RULE(REALIZATION), &x))
         item_set(L, it, AIROI_ITEM_REALIZATION, x, v[IK_REALIZATION], path);
     if (v[IK_ATTRIBUTION] &&
-        get_share(L, v[IK_ATTRIBUTION], sub(path, sizeof path, base, "attribution"), &x))
+        get_param(L, v[IK_ATTRIBUTION], sub(path, sizeof path, base, "attribution"),
+                  ITEM_RULE(ATTRIBUTION), &x))
         item_set(L, it, AIROI_ITEM_ATTRIBUTION, x, v[IK_ATTRIBUTION], path);
     if (v[IK_MONETIZED] &&
         get_bool(L, v[IK_MONETIZED], sub(path, sizeof path, base, "monetized"), &e))
@@ -1541,12 +1502,8 @@ static void load_multipliers(loader *L, airoi_scenario *sc, const ynode *n, cons
                  "dimension, values or costs",
                  path, show(buf, sizeof buf, t, key->len));
         double f;
-        if (!get_num(L, val, mpath, &f))
+        if (!get_param(L, val, mpath, &airoi__rule_multiplier, &f))
             continue;
-        if (!(f >= 0)) {
-            diag(L, AIROI_ERR_PARSE, AT(val), "%s: expected a factor >= 0; got %s", mpath, NUMTXT(f));
-            continue;
-        }
         if (known && sc) {
             int rc = airoi_scenario_add_multiplier(sc, t, f);
             if (rc)
@@ -1593,8 +1550,8 @@ static void load_scenarios(loader *L, const ynode *n)
         if (!v[SK_PROBABILITY])
             diag(L, AIROI_ERR_PARSE, AT(sn), "%s: missing required key 'probability'", base);
         else
-            prob_ok = get_share(L, v[SK_PROBABILITY],
-                                sub(path, sizeof path, base, "probability"), &prob);
+            prob_ok = get_param(L, v[SK_PROBABILITY], sub(path, sizeof path, base, "probability"),
+                                SCENARIO_RULE(PROBABILITY), &prob);
         if (prob_ok)
             airoi__sum_add(&total, prob);
         else
@@ -1618,16 +1575,17 @@ static void load_scenarios(loader *L, const ynode *n)
         if (v[SK_MULTIPLIERS])
             load_multipliers(L, sc, v[SK_MULTIPLIERS],
                              sub(path, sizeof path, base, "multipliers"));
-        int32_t d;
-        if (v[SK_DELAY] && get_int(L, v[SK_DELAY], sub(path, sizeof path, base, "delay"), 0,
-                                   AIROI_HORIZON_MAX, 1, "a whole number of periods >= 0", &d) &&
+        if (v[SK_DELAY] &&
+            get_param(L, v[SK_DELAY], sub(path, sizeof path, base, "delay"), SCENARIO_RULE(DELAY),
+                      &x) &&
             sc) {
-            int rc = airoi_scenario_set_number(sc, AIROI_SCENARIO_DELAY, d);
+            int rc = airoi_scenario_set_number(sc, AIROI_SCENARIO_DELAY, x);
             if (rc)
                 setter_failed(L, rc, v[SK_DELAY], path);
         }
         if (v[SK_CEILING] &&
-            get_share(L, v[SK_CEILING], sub(path, sizeof path, base, "adoption_ceiling"), &x) &&
+            get_param(L, v[SK_CEILING], sub(path, sizeof path, base, "adoption_ceiling"),
+                      SCENARIO_RULE(ADOPTION_CEILING), &x) &&
             sc) {
             int rc = airoi_scenario_set_number(sc, AIROI_SCENARIO_ADOPTION_CEILING, x);
             if (rc)

@@ -8,6 +8,7 @@
 #include "airoi/dates.h"
 #include "core-private.h"
 #include "model-private.h"
+#include "rules-private.h"
 
 #define BIT(x) (1u << (unsigned)(x))
 
@@ -254,70 +255,28 @@ static int is_string_param(int param)
            param == AIROI_PROJECT_USE_CASE;
 }
 
-static int is_number_param(int param)
-{
-    return param >= AIROI_PROJECT_PERIOD && param <= AIROI_PROJECT_STAGE;
-}
-
 AIROI_API int airoi_project_set_number(airoi_project *p, int param, double v)
 {
     AIROI__ENTER();
     if (!p)
         return airoi__error(AIROI_ERR_INVALID, "airoi_project_set_number: NULL project");
-    if (!is_number_param(param))
+    const airoi__rule *r = airoi__project_rule(param);
+    if (!r || r->type == AIROI__PT_STRING)
         return airoi__error(AIROI_ERR_INVALID, "project parameter %d is not a numeric parameter",
                             param);
-    if (!isfinite(v))
-        return airoi__error(AIROI_ERR_INVALID, "project parameter %d: non-finite value", param);
+    char why[256];
+    int rc = airoi__rule_check(r, v, why, sizeof why);
+    if (rc)
+        return airoi__error(rc, "project '%s': %s: %s", p->name, r->key, why);
     switch (param) {
-    case AIROI_PROJECT_PERIOD:
-        if (v != floor(v) || v < 0 || v > 2)
-            return airoi__error(AIROI_ERR_INVALID,
-                                "period %g is not one of 0 (year), 1 (quarter), 2 (month)", v);
-        p->period = (int)v;
-        break;
-    case AIROI_PROJECT_HORIZON:
-        if (v != floor(v) || v < 0)
-            return airoi__error(AIROI_ERR_INVALID,
-                                "horizon %g: must be a whole number of periods >= 0", v);
-        if (v > AIROI_HORIZON_MAX)
-            return airoi__error(AIROI_ERR_LIMIT, "horizon %g is above the limit of %d periods",
-                                v, AIROI_HORIZON_MAX);
-        p->horizon = (int32_t)v;
-        break;
-    case AIROI_PROJECT_DISCOUNT_RATE:
-    case AIROI_PROJECT_FINANCE_RATE:
-    case AIROI_PROJECT_REINVEST_RATE:
-        if (v <= -1.0)
-            return airoi__error(AIROI_ERR_INVALID, "%s %g: must be greater than -1",
-                                param == AIROI_PROJECT_DISCOUNT_RATE  ? "discount_rate"
-                                : param == AIROI_PROJECT_FINANCE_RATE ? "finance_rate"
-                                                                      : "reinvest_rate",
-                                v);
-        if (param == AIROI_PROJECT_DISCOUNT_RATE)
-            p->discount_rate = v;
-        else if (param == AIROI_PROJECT_FINANCE_RATE)
-            p->finance_rate = v;
-        else
-            p->reinvest_rate = v;
-        break;
-    case AIROI_PROJECT_UNIT:
-        if (v <= 0.0)
-            return airoi__error(AIROI_ERR_INVALID, "unit %g: must be greater than 0", v);
-        p->unit = v;
-        break;
-    case AIROI_PROJECT_START:
-        if (v != floor(v) || v < AIROI_DATE_MIN || v > AIROI_DATE_MAX)
-            return airoi__error(AIROI_ERR_INVALID,
-                                "start %g is not a day number between %d and %d", v,
-                                AIROI_DATE_MIN, AIROI_DATE_MAX);
-        p->start = (int32_t)v;
-        break;
-    case AIROI_PROJECT_STAGE:
-        if (v != floor(v) || v < 0 || v > AIROI_STAGE_PRODUCTION)
-            return airoi__error(AIROI_ERR_INVALID, "stage %g is not a stage (0..4)", v);
-        p->stage = (int)v;
-        break;
+    case AIROI_PROJECT_PERIOD: p->period = (int)v; break;
+    case AIROI_PROJECT_HORIZON: p->horizon = (int32_t)v; break;
+    case AIROI_PROJECT_DISCOUNT_RATE: p->discount_rate = v; break;
+    case AIROI_PROJECT_FINANCE_RATE: p->finance_rate = v; break;
+    case AIROI_PROJECT_REINVEST_RATE: p->reinvest_rate = v; break;
+    case AIROI_PROJECT_UNIT: p->unit = v; break;
+    case AIROI_PROJECT_START: p->start = (int32_t)v; break;
+    case AIROI_PROJECT_STAGE: p->stage = (int)v; break;
     default:
         return airoi__error(AIROI_ERR_INTERNAL, "unhandled project parameter %d", param);
     }
@@ -452,9 +411,10 @@ AIROI_API int airoi_project_set_fx(airoi_project *p, const char *currency, doubl
     int rc = airoi__check_name(currency, "FX currency");
     if (rc)
         return rc;
-    if (!isfinite(rate) || rate <= 0.0)
-        return airoi__error(AIROI_ERR_INVALID, "FX rate of %s: %g must be finite and > 0",
-                            currency, rate);
+    char why[256];
+    if (airoi__rule_check(&airoi__rule_fx_rate, rate, why, sizeof why) != AIROI_OK)
+        return airoi__error(AIROI_ERR_INVALID, "project '%s': fx.%s: %s", p->name, currency,
+                            why);
     long i = fx_index(p, currency);
     if (i >= 0) {
         p->fx_rate[i] = rate;

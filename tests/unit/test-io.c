@@ -1114,6 +1114,44 @@ START_TEST(test_save_file)
 }
 END_TEST
 
+/* A value the parameter table refuses gets the same words from the C setter
+ * and from the loader; only the subject differs (the item by name, or its
+ * place in the file). */
+START_TEST(test_same_words)
+{
+    static const struct {
+        int param;
+        double v;
+        const char *key, *yaml, *why;
+    } cases[] = {
+        {AIROI_ITEM_REALIZATION, 1.5, "realization", "1.5", "expected a share in [0, 1]; got 1.5"},
+        {AIROI_ITEM_GROWTH, -1, "growth", "-1",
+         "expected an annual growth rate greater than -1 (e.g. 0.03); got -1"},
+        {AIROI_ITEM_FROM, 2.5, "from", "2.5", "expected a whole period number >= 0; got 2.5"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        airoi_project *p = NULL;
+        airoi_item *v = NULL;
+        char want[256], text[512];
+        ck_assert_int_eq(airoi_project_new(&p, "words"), AIROI_OK);
+        ck_assert_int_eq(airoi_project_add_value(&v, p, "Gain", AIROI_DIMENSION_REVENUE),
+                         AIROI_OK);
+        ck_assert_int_eq(airoi_item_set_number(v, cases[i].param, cases[i].v), AIROI_ERR_INVALID);
+        FMT(want, "value item 'Gain': %s: %s", cases[i].key, cases[i].why);
+        ck_assert_str_eq(airoi_last_error_message(), want);
+        airoi_project_free(p);
+        FMT(text,
+            "airoi: 1\nproject:\n  name: words\n  horizon: 3\nvalues:\n  - name: Gain\n"
+            "    dimension: revenue\n    amount: 1\n    %s: %s\n",
+            cases[i].key, cases[i].yaml);
+        airoi_diagnostics *d = load_fail(text, AIROI_ERR_PARSE);
+        FMT(want, "values[0].%s: %s", cases[i].key, cases[i].why);
+        ck_assert_msg(has_diag(d, 9, 5 + (int32_t)strlen(cases[i].key) + 2, want), "%s", want);
+        airoi_diagnostics_free(d);
+    }
+}
+END_TEST
+
 /* Saves p, loads the text back and returns the loaded project. */
 static airoi_project *save_and_reload(const airoi_project *p, const char *label)
 {
@@ -1253,6 +1291,7 @@ static Suite *io_suite(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("errors");
     tcase_add_test(tc, test_invalid_corpus);
+    tcase_add_test(tc, test_same_words);
     tcase_add_test(tc, test_file_not_found);
     tcase_add_test(tc, test_many_errors);
     tcase_add_test(tc, test_diagnostics_capped);
