@@ -163,7 +163,10 @@ AIROI_API const char *airoi_severity_name(int severity);
  * @retval AIROI_OK The project can be evaluated.
  * @retval AIROI_ERR_INVALID NULL @p p.
  * @retval AIROI_ERR_MODEL The model is inconsistent; the message names the
- *         item or scenario and the field.
+ *         item or scenario and the field in the words the model-file loader
+ *         uses for the same rule (`cost item 'Build': at: period 4 is
+ *         outside the horizon 0..3`, where a file gets
+ *         `costs[0].at: period 4 is outside the horizon 0..3`).
  * @retval AIROI_ERR_LIMIT Items x (horizon + 1) x (scenarios + 1) is above
  *         #AIROI_EVAL_MAX_CELLS.
  * @since 0.1

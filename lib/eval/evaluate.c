@@ -1,5 +1,5 @@
 /*
- * lib/eval/evaluate.c: validation and evaluation of a project (SPEC 5.2),
+ * lib/eval/evaluate.c: evaluation of a project (SPEC 5.2; its validation is validate.c),
  * and the result accessors. Formulas and sources: docs/methodology.md, 2.
  */
 #include <math.h>
@@ -29,142 +29,9 @@ const double airoi__honest_uplift[AIROI__CATEGORY_COUNT] = {
     0.0,  /* opportunity */
 };
 
-static const char *kind_name(const airoi__item *it)
-{
-    return it->kind == AIROI_ITEM_KIND_COST ? "cost item" : "value item";
-}
-
 static double years_per_period(int period)
 {
     return 1.0 / (double)airoi__periods_per_year(period);
-}
-
-/* ---- validation ------------------------------------------------------------ */
-
-static int target_known(const airoi_project *p, const char *target)
-{
-    int dummy;
-    if (strcmp(target, "values") == 0 || strcmp(target, "costs") == 0)
-        return 1;
-    if (airoi__project_find_item(p, target))
-        return 1;
-    for (dummy = 0; dummy < AIROI__CATEGORY_COUNT; dummy++)
-        if (strcmp(airoi_category_name(dummy), target) == 0)
-            return 1;
-    for (dummy = 0; dummy < AIROI__DIMENSION_COUNT; dummy++)
-        if (strcmp(airoi_dimension_name(dummy), target) == 0)
-            return 1;
-    return 0;
-}
-
-static int validate_item(const airoi_project *p, const airoi__item *it)
-{
-    int32_t H = p->horizon;
-    const char *k = kind_name(it);
-    if ((it->set & BIT(AIROI_ITEM_AT)) && it->at > H)
-        return airoi__error(AIROI_ERR_MODEL, "%s '%s': at %d is outside the horizon 0..%d", k,
-                            it->name, (int)it->at, (int)H);
-    int has_q = (it->set & BIT(AIROI_ITEM_QUANTITY)) != 0;
-    int has_u = (it->set & BIT(AIROI_ITEM_UNIT_AMOUNT)) != 0;
-    if (has_q != has_u)
-        return airoi__error(AIROI_ERR_MODEL, "%s '%s': %s is set without %s", k, it->name,
-                            has_q ? "quantity" : "unit_amount", has_q ? "unit_amount" : "quantity");
-    if (it->currency) {
-        double r;
-        if (!airoi__project_fx(&r, p, it->currency))
-            return airoi__error(AIROI_ERR_MODEL,
-                                "%s '%s': currency '%s' has no rate in the FX table", k, it->name,
-                                it->currency);
-    }
-    if (it->per == AIROI_PER_ONCE) {
-        if (it->n_list)
-            return airoi__error(AIROI_ERR_MODEL,
-                                "%s '%s': a one-time (per: once) item cannot have an amounts list",
-                                k, it->name);
-        if ((it->set & BIT(AIROI_ITEM_FROM)) && it->from > H)
-            return airoi__error(AIROI_ERR_MODEL, "%s '%s': from %d is outside the horizon 0..%d",
-                                k, it->name, (int)it->from, (int)H);
-        if ((it->set & BIT(AIROI_ITEM_TO)) && it->to > H)
-            return airoi__error(AIROI_ERR_MODEL, "%s '%s': to %d is outside the horizon 0..%d", k,
-                                it->name, (int)it->to, (int)H);
-        return AIROI_OK;
-    }
-    int32_t from = it->from;
-    int32_t to = airoi__item_to(it, H);
-    if (from > H)
-        return airoi__error(AIROI_ERR_MODEL, "%s '%s': from %d%s is outside the horizon 0..%d", k,
-                            it->name, (int)from,
-                            (it->set & BIT(AIROI_ITEM_FROM)) ? "" : " (the default)", (int)H);
-    if (to > H)
-        return airoi__error(AIROI_ERR_MODEL, "%s '%s': to %d is outside the horizon 0..%d", k,
-                            it->name, (int)to, (int)H);
-    if (to < from)
-        return airoi__error(AIROI_ERR_MODEL, "%s '%s': to %d is before from %d", k, it->name,
-                            (int)to, (int)from);
-    if (it->n_list && (int64_t)from + (int64_t)it->n_list - 1 > (int64_t)to)
-        return airoi__error(AIROI_ERR_MODEL,
-                            "%s '%s': the amounts list (%zu values from period %d) runs past "
-                            "period %d%s",
-                            k, it->name, it->n_list, (int)from, (int)to,
-                            (it->set & BIT(AIROI_ITEM_TO)) ? " (to)" : " (the horizon)");
-    return AIROI_OK;
-}
-
-int airoi__validate(const airoi_project *p)
-{
-    /* Work limit: every item is spread over every period of the base case
-     * and of each scenario (docs/methodology.md, section 2). */
-    uint64_t items = (uint64_t)p->n_costs + (uint64_t)p->n_values;
-    uint64_t periods = (uint64_t)p->horizon + 1u;
-    uint64_t evals = (uint64_t)p->n_scenarios + 1u;
-    if (items * periods * evals > (uint64_t)AIROI_EVAL_MAX_CELLS)
-        return airoi__error(AIROI_ERR_LIMIT,
-                            "evaluation work of %llu cells (%llu items x %llu periods x %llu "
-                            "evaluations: the base case and %zu scenarios) is above the limit "
-                            "of %llu cells; use fewer items, a shorter horizon or a longer period",
-                            (unsigned long long)(items * periods * evals),
-                            (unsigned long long)items, (unsigned long long)periods,
-                            (unsigned long long)evals, p->n_scenarios,
-                            (unsigned long long)AIROI_EVAL_MAX_CELLS);
-    for (size_t i = 0; i < p->n_costs; i++) {
-        int rc = validate_item(p, p->costs[i]);
-        if (rc)
-            return rc;
-    }
-    for (size_t i = 0; i < p->n_values; i++) {
-        int rc = validate_item(p, p->values[i]);
-        if (rc)
-            return rc;
-    }
-    if (p->n_scenarios) {
-        airoi__sum acc = {0, 0};
-        for (size_t i = 0; i < p->n_scenarios; i++)
-            airoi__sum_add(&acc, p->scenarios[i]->probability);
-        double total = airoi__sum_get(&acc);
-        if (fabs(total - 1.0) > 1e-9)
-            return airoi__error(AIROI_ERR_MODEL,
-                                "scenario probabilities sum to %.12g; they must sum to 1 "
-                                "(within 1e-9)",
-                                total);
-        for (size_t i = 0; i < p->n_scenarios; i++) {
-            const airoi_scenario *s = p->scenarios[i];
-            for (size_t m = 0; m < s->n_mult; m++)
-                if (!target_known(p, s->mult[m].target))
-                    return airoi__error(AIROI_ERR_MODEL,
-                                        "scenario '%s': multiplier target '%s' is not an item, "
-                                        "a category, a dimension, 'values' or 'costs'",
-                                        s->name, s->mult[m].target);
-        }
-    }
-    return AIROI_OK;
-}
-
-AIROI_API int airoi_project_validate(const airoi_project *p)
-{
-    AIROI__ENTER();
-    if (!p)
-        return airoi__error(AIROI_ERR_INVALID, "airoi_project_validate: NULL project");
-    return airoi__validate(p);
 }
 
 /* ---- item flows ------------------------------------------------------------ */

@@ -23,6 +23,7 @@
 #include "airoi/result.h"
 #include "airoi/scenario.h"
 #include "io-private.h"
+#include "validate-private.h"
 #include "rules-private.h"
 
 /* ---- the tree --------------------------------------------------------------- */
@@ -59,6 +60,16 @@ typedef struct smap {
     size_t n, cap;
 } smap;
 
+/* One item or scenario of the project: its mapping in the file, its index
+ * in its sequence, and whether it loaded without an error. */
+typedef struct origin {
+    const ynode *node;
+    size_t index;
+    int clean;
+} origin;
+
+enum { ORIGIN_COSTS, ORIGIN_VALUES, ORIGIN_SCENARIOS };
+
 typedef struct loader {
     airoi_diagnostics *d;
     const char *data;
@@ -84,12 +95,19 @@ typedef struct loader {
 
     /* model */
     airoi_project *p;
-    int horizon_ok;
-    int32_t horizon;
-    const char *currency; /* project currency, borrowed from the pool */
+    int horizon_ok;       /* the horizon is known: periods can be checked against it */
     smap fx;              /* currencies with a rate */
     smap names;           /* item names -> their name node */
     smap scen_names;      /* scenario names -> their name node */
+
+    /* where each item and scenario of the project came from, so that a
+     * problem the validator reports by (subject, index, field) gets the
+     * file position of its node */
+    origin *origins[3];   /* costs, values, scenarios, by index in the project */
+    size_t n_origins[3], cap_origins[3];
+    const ynode *scenarios_node; /* the `scenarios` sequence */
+    const ynode *work_key;       /* the longer of the `costs` and `values` keys */
+    int scenarios_ok;            /* every scenario loaded without an error */
 } loader;
 
 /* ---- small helpers ------------------------------------------------------------ */
@@ -922,6 +940,29 @@ static void setter_failed(loader *L, int rc, const ynode *n, const char *path)
          airoi_last_error_message());
 }
 
+/* Records where the next item or scenario of the project comes from. */
+static void add_origin(loader *L, int which, const ynode *node, size_t index)
+{
+    if (L->n_origins[which] == L->cap_origins[which]) {
+        size_t cap = L->cap_origins[which] ? 2 * L->cap_origins[which] : 16;
+        origin *o = airoi__reallocarray(L->origins[which], cap, sizeof *o);
+        if (!o) {
+            L->nomem = L->stop = 1;
+            return;
+        }
+        L->origins[which] = o;
+        L->cap_origins[which] = cap;
+    }
+    L->origins[which][L->n_origins[which]++] = (origin){node, index, 1};
+}
+
+/* After loading one item or scenario: it is clean when it added no error. */
+static void close_origin(loader *L, int which, size_t n_before, size_t errors_before)
+{
+    if (L->n_origins[which] > n_before)
+        L->origins[which][n_before].clean = L->nerrors == errors_before;
+}
+
 /* ---- project ------------------------------------------------------------------------ */
 
 enum {
@@ -979,15 +1020,12 @@ static void load_project(loader *L, const ynode *root, const ynode *pn)
     const char *s;
     double x;
     int e;
-    int32_t i32;
     if (v[PK_CURRENCY] && get_str(L, v[PK_CURRENCY], "project.currency", &s)) {
         if (!*s)
             diag(L, AIROI_ERR_PARSE, AT(v[PK_CURRENCY]),
                  "project.currency: expected a currency code (ISO 4217, e.g. USD)");
         else if ((rc = airoi_project_set_string(L->p, AIROI_PROJECT_CURRENCY, s)))
             setter_failed(L, rc, v[PK_CURRENCY], "project.currency");
-        else
-            L->currency = s;
     }
     if (v[PK_UNIT] && get_param(L, v[PK_UNIT], "project.unit", PROJECT_RULE(UNIT), &x) &&
         (rc = airoi_project_set_number(L->p, AIROI_PROJECT_UNIT, x)))
@@ -1013,19 +1051,13 @@ static void load_project(loader *L, const ynode *root, const ynode *pn)
     }
     if (v[PK_HORIZON]) {
         if (get_param(L, v[PK_HORIZON], "project.horizon", PROJECT_RULE(HORIZON), &x)) {
-            i32 = (int32_t)x;
-            if ((rc = airoi_project_set_number(L->p, AIROI_PROJECT_HORIZON, i32)))
+            if ((rc = airoi_project_set_number(L->p, AIROI_PROJECT_HORIZON, x)))
                 setter_failed(L, rc, v[PK_HORIZON], "project.horizon");
-            else {
-                L->horizon = i32;
+            else
                 L->horizon_ok = 1;
-            }
         }
     } else {
-        double h = 1;
-        airoi_project_get_number(&h, L->p, AIROI_PROJECT_HORIZON);
-        L->horizon = (int32_t)h;
-        L->horizon_ok = 1;
+        L->horizon_ok = 1; /* the default */
     }
     static const struct {
         int key, param;
@@ -1217,7 +1249,7 @@ static void load_amounts(loader *L, airoi_item *it, const ynode *n, const char *
     airoi__free(a);
 }
 
-static void load_item(loader *L, const ynode *n, int is_cost, size_t index)
+static void load_item_keys(loader *L, const ynode *n, int is_cost, size_t index)
 {
     const char *list = is_cost ? "costs" : "values";
     char base[48], path[96], buf[128];
@@ -1264,6 +1296,8 @@ static void load_item(loader *L, const ynode *n, int is_cost, size_t index)
                                  : airoi_project_add_value(&it, L->p, name, klass);
                 if (rc)
                     setter_failed(L, rc, v[IK_NAME], sub(path, sizeof path, base, "name"));
+                else
+                    add_origin(L, is_cost ? ORIGIN_COSTS : ORIGIN_VALUES, n, index);
             }
         }
     }
@@ -1331,65 +1365,17 @@ static void load_item(loader *L, const ynode *n, int is_cost, size_t index)
              "%s.%s: from and to apply to recurring amounts; a one-time amount is paid at 'at'",
              base, v[IK_FROM] ? "from" : "to");
 
-    int32_t at = 0, from = 1, to = L->horizon;
-    int at_ok = 0, from_ok = !v[IK_FROM], to_ok = !v[IK_TO];
-    if (v[IK_AT] && get_param(L, v[IK_AT], sub(path, sizeof path, base, "at"), ITEM_RULE(AT), &x)) {
-        at_ok = 1;
-        at = (int32_t)x;
-        if (once)
-            item_set(L, it, AIROI_ITEM_AT, at, v[IK_AT], path);
-    }
+    /* the periods against the horizon are the validator's (load_document) */
+    if (v[IK_AT] && get_param(L, v[IK_AT], sub(path, sizeof path, base, "at"), ITEM_RULE(AT), &x) &&
+        once)
+        item_set(L, it, AIROI_ITEM_AT, x, v[IK_AT], path);
     if (v[IK_FROM] &&
-        get_param(L, v[IK_FROM], sub(path, sizeof path, base, "from"), ITEM_RULE(FROM), &x)) {
-        from_ok = 1;
-        from = (int32_t)x;
-        if (!once)
-            item_set(L, it, AIROI_ITEM_FROM, from, v[IK_FROM], path);
-    }
-    if (v[IK_TO] && get_param(L, v[IK_TO], sub(path, sizeof path, base, "to"), ITEM_RULE(TO), &x)) {
-        to_ok = 1;
-        to = (int32_t)x;
-        if (!once)
-            item_set(L, it, AIROI_ITEM_TO, to, v[IK_TO], path);
-    }
-    /* periods against the horizon */
-    if (L->horizon_ok && per_ok) {
-        int32_t H = L->horizon;
-        if (once && at_ok && at > H)
-            diag(L, AIROI_ERR_MODEL, AT(v[IK_AT]),
-                 "%s.at: period %d is outside the horizon 0..%d", base, (int)at, (int)H);
-        if (!once && from_ok && to_ok) {
-            int bad = 0;
-            if (from > H) {
-                bad = 1;
-                if (v[IK_FROM])
-                    diag(L, AIROI_ERR_MODEL, AT(v[IK_FROM]),
-                         "%s.from: period %d is outside the horizon 0..%d", base, (int)from,
-                         (int)H);
-                else
-                    diag(L, AIROI_ERR_MODEL, AT(n),
-                         "%s: the default first period 1 is outside the horizon 0..0; give "
-                         "from: 0",
-                         base);
-            }
-            if (v[IK_TO] && to > H) {
-                bad = 1;
-                diag(L, AIROI_ERR_MODEL, AT(v[IK_TO]),
-                     "%s.to: period %d is outside the horizon 0..%d", base, (int)to, (int)H);
-            }
-            if (!bad && to < from) {
-                bad = 1;
-                diag(L, AIROI_ERR_MODEL, AT(v[IK_TO] ? v[IK_TO] : n),
-                     "%s.to: last period %d is before the first period %d", base, (int)to,
-                     (int)from);
-            }
-            if (!bad && n_amounts && (int64_t)from + (int64_t)n_amounts - 1 > (int64_t)to)
-                diag(L, AIROI_ERR_MODEL, AT(v[IK_AMOUNTS]),
-                     "%s.amounts: %zu amounts from period %d run past period %d (%s)", base,
-                     n_amounts, (int)from, (int)to, v[IK_TO] ? "to" : "the horizon");
-        }
-    }
-
+        get_param(L, v[IK_FROM], sub(path, sizeof path, base, "from"), ITEM_RULE(FROM), &x) &&
+        !once)
+        item_set(L, it, AIROI_ITEM_FROM, x, v[IK_FROM], path);
+    if (v[IK_TO] && get_param(L, v[IK_TO], sub(path, sizeof path, base, "to"), ITEM_RULE(TO), &x) &&
+        !once)
+        item_set(L, it, AIROI_ITEM_TO, x, v[IK_TO], path);
     if (v[IK_GROWTH] &&
         get_param(L, v[IK_GROWTH], sub(path, sizeof path, base, "growth"), ITEM_RULE(GROWTH), &x))
         item_set(L, it, AIROI_ITEM_GROWTH, x, v[IK_GROWTH], path);
@@ -1399,12 +1385,7 @@ static void load_item(loader *L, const ynode *n, int is_cost, size_t index)
         if (!*cur) {
             diag(L, AIROI_ERR_PARSE, AT(v[IK_CURRENCY]), "%s: expected a currency code; got ''",
                  path);
-        } else if (!(L->currency && !strcmp(cur, L->currency)) &&
-                   !smap_get(&L->fx, cur, strlen(cur))) {
-            diag(L, AIROI_ERR_MODEL, AT(v[IK_CURRENCY]),
-                 "%s: currency %s has no rate in fx (add e.g. fx: {%s: RATE})", path,
-                 show(buf, sizeof buf, cur, strlen(cur)), cur);
-        } else if (it) {
+        } else if (it) { /* its rate in fx is the validator's */
             int rc = airoi_item_set_string(it, AIROI_ITEM_CURRENCY, cur);
             if (rc)
                 setter_failed(L, rc, v[IK_CURRENCY], path);
@@ -1429,6 +1410,14 @@ static void load_item(loader *L, const ynode *n, int is_cost, size_t index)
         item_set(L, it, AIROI_ITEM_MONETIZED, e, v[IK_MONETIZED], path);
     if (v[IK_ADOPTION])
         load_adoption(L, it, v[IK_ADOPTION], sub(path, sizeof path, base, "adoption"));
+}
+
+static void load_item(loader *L, const ynode *n, int is_cost, size_t index)
+{
+    int which = is_cost ? ORIGIN_COSTS : ORIGIN_VALUES;
+    size_t n_before = L->n_origins[which], errors_before = L->nerrors;
+    load_item_keys(L, n, is_cost, index);
+    close_origin(L, which, n_before, errors_before);
 }
 
 static void load_items(loader *L, const ynode *n, int is_cost, size_t *total)
@@ -1458,16 +1447,6 @@ enum { SK_NAME, SK_PROBABILITY, SK_MULTIPLIERS, SK_DELAY, SK_CEILING, SK_COUNT }
 static const char *const scenario_keys[SK_COUNT] = {"name", "probability", "multipliers",
                                                     "delay", "adoption_ceiling"};
 
-static int target_known(loader *L, const char *t, size_t len)
-{
-    int dummy;
-    if (strlen(t) != len)
-        return 0;
-    return !strcmp(t, "values") || !strcmp(t, "costs") ||
-           airoi_category_from_name(&dummy, t) == AIROI_OK ||
-           airoi_dimension_from_name(&dummy, t) == AIROI_OK || smap_get(&L->names, t, len);
-}
-
 static void load_multipliers(loader *L, airoi_scenario *sc, const ynode *n, const char *path)
 {
     if (is_null(L, n))
@@ -1495,16 +1474,11 @@ static void load_multipliers(loader *L, airoi_scenario *sc, const ynode *n, cons
             L->nomem = L->stop = 1;
             break;
         }
-        int known = target_known(L, t, key->len);
-        if (!known)
-            diag(L, AIROI_ERR_MODEL, AT(key),
-                 "%s: unknown multiplier target %s; expected an item name, a category, a "
-                 "dimension, values or costs",
-                 path, show(buf, sizeof buf, t, key->len));
+        /* whether the target exists is the validator's (load_document) */
         double f;
         if (!get_param(L, val, mpath, &airoi__rule_multiplier, &f))
             continue;
-        if (known && sc) {
+        if (sc) {
             int rc = airoi_scenario_add_multiplier(sc, t, f);
             if (rc)
                 setter_failed(L, rc, val, mpath);
@@ -1521,10 +1495,11 @@ static void load_scenarios(loader *L, const ynode *n)
         type_error(L, n, "scenarios", "a sequence of scenarios (each with name and probability)");
         return;
     }
-    airoi__sum total = {0, 0};
-    int all_ok = 1;
+    L->scenarios_node = n;
+    L->scenarios_ok = 1;
     for (size_t i = 0; i < n->n && !L->stop; i++) {
         const ynode *sn = n->kids[i];
+        size_t n_before = L->n_origins[ORIGIN_SCENARIOS], errors_before = L->nerrors;
         char base[48], path[96], buf[128];
         snprintf(base, sizeof base, "scenarios[%zu]", i);
         if (i >= (size_t)AIROI_SCENARIOS_MAX) {
@@ -1535,7 +1510,7 @@ static void load_scenarios(loader *L, const ynode *n)
         }
         const ynode *v[SK_COUNT], *k[SK_COUNT];
         if (!collect(L, sn, base, scenario_keys, SK_COUNT, v, k)) {
-            all_ok = 0;
+            L->scenarios_ok = 0;
             continue;
         }
         const char *name = NULL;
@@ -1552,10 +1527,8 @@ static void load_scenarios(loader *L, const ynode *n)
         else
             prob_ok = get_param(L, v[SK_PROBABILITY], sub(path, sizeof path, base, "probability"),
                                 SCENARIO_RULE(PROBABILITY), &prob);
-        if (prob_ok)
-            airoi__sum_add(&total, prob);
-        else
-            all_ok = 0;
+        if (!prob_ok)
+            L->scenarios_ok = 0;
         airoi_scenario *sc = NULL;
         if (name) {
             const ynode *first = smap_get(&L->scen_names, name, strlen(name));
@@ -1570,6 +1543,8 @@ static void load_scenarios(loader *L, const ynode *n)
                 int rc = airoi_project_add_scenario(&sc, L->p, name, prob);
                 if (rc)
                     setter_failed(L, rc, v[SK_NAME], sub(path, sizeof path, base, "name"));
+                else
+                    add_origin(L, ORIGIN_SCENARIOS, sn, i);
             }
         }
         if (v[SK_MULTIPLIERS])
@@ -1591,12 +1566,9 @@ static void load_scenarios(loader *L, const ynode *n)
             if (rc)
                 setter_failed(L, rc, v[SK_CEILING], path);
         }
-    }
-    if (all_ok && !L->stop && n->n) {
-        double sum = airoi__sum_get(&total);
-        if (fabs(sum - 1.0) > 1e-9)
-            diag(L, AIROI_ERR_MODEL, AT(n),
-                 "scenarios: probabilities sum to %.12g; they must sum to 1 (within 1e-9)", sum);
+        close_origin(L, ORIGIN_SCENARIOS, n_before, errors_before);
+        if (L->nerrors != errors_before)
+            L->scenarios_ok = 0;
     }
 }
 
@@ -1641,32 +1613,81 @@ static void load_later_section(loader *L, const ynode *key, const ynode *n, cons
              name);
 }
 
-#ifdef AIROI_EVAL_MAX_CELLS
-/* The evaluation work limit of the model layer (include/airoi/project.h),
- * reported at the longer item list (or the horizon) of a loaded model. */
-static void check_work(loader *L, const ynode *root, const ynode *const *v,
-                       const ynode *const *k)
+/* The value node of `key` in a mapping (its key node in *key_out), or NULL. */
+static const ynode *find_key(const loader *L, const ynode *map, const char *key,
+                             const ynode **key_out)
 {
-    uint64_t costs = v[TK_COSTS] && v[TK_COSTS]->kind == YN_SEQ ? v[TK_COSTS]->n : 0;
-    uint64_t values = v[TK_VALUES] && v[TK_VALUES]->kind == YN_SEQ ? v[TK_VALUES]->n : 0;
-    uint64_t scen = v[TK_SCENARIOS] && v[TK_SCENARIOS]->kind == YN_SEQ ? v[TK_SCENARIOS]->n : 0;
-    uint64_t items = costs + values;
-    uint64_t periods = (uint64_t)L->horizon + 1u, evals = scen + 1u;
-    uint64_t cells = items * periods * evals; /* at most 1e5 x 1e4 x 1e4: no overflow */
-    if (!L->horizon_ok || cells <= (uint64_t)AIROI_EVAL_MAX_CELLS)
-        return;
-    const ynode *at = costs >= values ? k[TK_COSTS] : k[TK_VALUES];
-    if (!at)
-        at = root;
-    diag(L, AIROI_ERR_LIMIT, AT(at),
-         "evaluation work of %llu cells (%llu items x %llu periods x %llu evaluations: the base "
-         "case and %llu scenarios) is above the limit of %llu cells; use fewer items, a shorter "
-         "horizon or a longer period",
-         (unsigned long long)cells, (unsigned long long)items, (unsigned long long)periods,
-         (unsigned long long)evals, (unsigned long long)scen,
-         (unsigned long long)AIROI_EVAL_MAX_CELLS);
+    size_t len = strlen(key);
+    if (!map || map->kind != YN_MAP)
+        return NULL;
+    for (size_t i = 0; i + 1 < map->n; i += 2) {
+        const ynode *k = map->kids[i];
+        if (k->kind == YN_SCALAR && k->len == len && !memcmp(S(L, k), key, len)) {
+            if (key_out)
+                *key_out = k;
+            return map->kids[i + 1];
+        }
+    }
+    return NULL;
 }
-#endif
+
+/* A problem the validator found in the loaded project, as a diagnostic at
+ * the node it comes from: the field's value when the file gives it, else
+ * the item or scenario (or the sequence, or the longer item list). Problems
+ * of an item or scenario that already had an error are left out, as are
+ * those between sections once the file has an error. */
+static int on_problem(void *userdata, const airoi__problem *pr)
+{
+    loader *L = userdata;
+    const char *key = airoi__problem_key(pr);
+    const ynode *at = L->root;
+    char path[128] = "";
+    int which = pr->subject == AIROI__SUBJ_COST       ? ORIGIN_COSTS
+                : pr->subject == AIROI__SUBJ_VALUE    ? ORIGIN_VALUES
+                : pr->subject == AIROI__SUBJ_SCENARIO ? ORIGIN_SCENARIOS
+                                                      : -1;
+    if (which >= 0) {
+        if (pr->index >= L->n_origins[which])
+            return 0;
+        const origin *o = &L->origins[which][pr->index];
+        if (!o->clean || (pr->field == AIROI__FIELD_MULTIPLIERS && L->nerrors))
+            return 0;
+        snprintf(path, sizeof path, "%s[%zu]",
+                 which == ORIGIN_COSTS    ? "costs"
+                 : which == ORIGIN_VALUES ? "values"
+                                          : "scenarios",
+                 o->index);
+        at = o->node;
+        const ynode *k = NULL, *v = key ? find_key(L, o->node, key, &k) : NULL;
+        if (v) {
+            size_t len = strlen(path);
+            snprintf(path + len, sizeof path - len, ".%s", key);
+            at = v;
+        }
+        if (v && pr->field == AIROI__FIELD_MULTIPLIERS) {
+            /* at the multiplier's own key */
+            const char *target = NULL;
+            airoi_scenario_get_multiplier(
+                &target, NULL, airoi_project_get_scenario(L->p, pr->index), pr->sub);
+            const ynode *tk = NULL;
+            if (target && find_key(L, v, target, &tk))
+                at = tk;
+        }
+    } else if (pr->subject == AIROI__SUBJ_SCENARIOS) {
+        if (!L->scenarios_ok || L->nerrors || !L->scenarios_node)
+            return 0;
+        snprintf(path, sizeof path, "scenarios");
+        at = L->scenarios_node;
+    } else {
+        if (L->nerrors)
+            return 0;
+        if (pr->field == AIROI__FIELD_WORK && L->work_key)
+            at = L->work_key;
+    }
+    diag(L, pr->status == AIROI_ERR_LIMIT ? AIROI_ERR_LIMIT : AIROI_ERR_MODEL, AT(at), "%s%s%s",
+         path, *path ? ": " : "", pr->message);
+    return L->stop;
+}
 
 static void load_document(loader *L)
 {
@@ -1712,20 +1733,16 @@ static void load_document(loader *L)
     for (int t = TK_UNCERTAINTIES; t <= TK_ACTUALS && !L->stop; t++)
         if (v[t])
             load_later_section(L, k[t], v[t], top_keys[t]);
-    if (L->stop || L->nerrors)
+    if (L->stop || !L->horizon_ok)
         return;
-#ifdef AIROI_EVAL_MAX_CELLS
-    check_work(L, root, v, k);
-    if (L->stop || L->nerrors)
-        return;
-#endif
-    /* Anything the checks above missed, from the model layer itself. */
-    int rc = airoi_project_validate(L->p);
-    if (rc == AIROI_ERR_NOMEM)
-        L->nomem = 1;
-    else if (rc)
-        diag(L, rc == AIROI_ERR_LIMIT ? AIROI_ERR_LIMIT : AIROI_ERR_MODEL, AT(root), "%s",
-             airoi_last_error_message());
+    /* The rules between values are the validator's (lib/eval/validate.c);
+     * its problems come back here to be placed in the file. */
+    size_t nc = v[TK_COSTS] && v[TK_COSTS]->kind == YN_SEQ ? v[TK_COSTS]->n : 0;
+    size_t nv = v[TK_VALUES] && v[TK_VALUES]->kind == YN_SEQ ? v[TK_VALUES]->n : 0;
+    L->work_key = nc >= nv ? k[TK_COSTS] : k[TK_VALUES];
+    if (!L->work_key)
+        L->work_key = k[TK_COSTS] ? k[TK_COSTS] : k[TK_VALUES];
+    airoi__validate_each(L->p, on_problem, L);
 }
 
 /* ---- entry points ---------------------------------------------------------------------- */
@@ -1793,6 +1810,8 @@ static int load(airoi_project **out, airoi_diagnostics **diags_out, const char *
     smap_free(&L.fx);
     smap_free(&L.names);
     smap_free(&L.scen_names);
+    for (int i = 0; i < 3; i++)
+        airoi__free(L.origins[i]);
     return finish(out, diags_out, &L, AIROI_OK);
 }
 

@@ -140,11 +140,12 @@ const char *airoi__rule_number(char *buf, size_t cap, double v)
 int airoi__rule_check(const airoi__rule *r, double v, char *msg, size_t cap)
 {
     char num[32], hi[32];
-    airoi__rule_number(num, sizeof num, v);
     if (!isfinite(v)) {
-        snprintf(msg, cap, "expected a finite number; got %s", num);
+        snprintf(msg, cap, "expected a finite number; got %s",
+                 isnan(v) ? "NaN" : v > 0 ? "infinity" : "-infinity");
         return AIROI_ERR_INVALID;
     }
+    airoi__rule_number(num, sizeof num, v);
     int whole = r->type == AIROI__PT_WHOLE || r->type == AIROI__PT_ENUM ||
                 r->type == AIROI__PT_BOOL;
     if ((whole && v != floor(v)) || v < r->lo || (r->lo_open && v == r->lo)) {

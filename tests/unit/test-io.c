@@ -1149,6 +1149,32 @@ START_TEST(test_same_words)
         ck_assert_msg(has_diag(d, 9, 5 + (int32_t)strlen(cases[i].key) + 2, want), "%s", want);
         airoi_diagnostics_free(d);
     }
+    /* a rule between values, from the validator: the same words again, and
+     * the loader places every problem, not only the first */
+    static const char text[] = "airoi: 1\n"
+                               "project:\n"
+                               "  name: words\n"
+                               "  horizon: 3\n"
+                               "costs:\n"
+                               "  - name: Build\n"
+                               "    category: people\n"
+                               "    amount: 1\n"
+                               "    from: 5\n"
+                               "    to: 7\n";
+    airoi_diagnostics *d = load_fail(text, AIROI_ERR_MODEL);
+    ck_assert(has_diag(d, 9, 11, "costs[0].from: period 5 is outside the horizon 0..3"));
+    ck_assert(has_diag(d, 10, 9, "costs[0].to: period 7 is outside the horizon 0..3"));
+    airoi_diagnostics_free(d);
+    airoi_project *p = NULL;
+    airoi_item *c = NULL;
+    ck_assert_int_eq(airoi_project_new(&p, "words"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, 3), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_cost(&c, p, "Build", AIROI_CATEGORY_PEOPLE), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_FROM, 5), AIROI_OK);
+    ck_assert_int_eq(airoi_project_validate(p), AIROI_ERR_MODEL);
+    ck_assert_str_eq(airoi_last_error_message(),
+                     "cost item 'Build': from: period 5 is outside the horizon 0..3");
+    airoi_project_free(p);
 }
 END_TEST
 
