@@ -123,17 +123,10 @@ void airoi__yload_project(loader *L, const ynode *root, const ynode *pn)
             airoi__ysetter_failed(L, rc, n, path);
     }
     if (v[PK_USE_CASE] && airoi__yget_str(L, v[PK_USE_CASE], "project.use_case", &s)) {
-        size_t idx;
-        if (airoi_benchmark_find(&idx, s) != AIROI_OK) {
-            char list[512], buf[128];
-            size_t o = 0;
-            for (size_t j = 0; j < airoi_benchmark_count() && o < sizeof list; j++)
-                o += (size_t)snprintf(list + o, sizeof list - o, "%s%s", j ? ", " : "",
-                                      airoi_benchmark_get_key(j));
-            airoi__ydiag(L, AIROI_ERR_PARSE, AT(v[PK_USE_CASE]),
-                         "project.use_case: expected one of %s; got %s", list,
-                         airoi__yshow(buf, sizeof buf, s, strlen(s)));
-        } else if ((rc = airoi_project_set_string(L->p, AIROI_PROJECT_USE_CASE, s))) {
+        char why[512];
+        if (airoi__rule_use_case(s, why, sizeof why) < 0)
+            airoi__ydiag(L, AIROI_ERR_PARSE, AT(v[PK_USE_CASE]), "project.use_case: %s", why);
+        else if ((rc = airoi_project_set_string(L->p, AIROI_PROJECT_USE_CASE, s))) {
             airoi__ysetter_failed(L, rc, v[PK_USE_CASE], "project.use_case");
         }
     }

@@ -339,14 +339,10 @@ AIROI_API int airoi_project_set_string(airoi_project *p, int param, const char *
     if (rc)
         return rc;
     if (param == AIROI_PROJECT_USE_CASE) {
-        int row = airoi__benchmark_lookup(s);
+        char why[512];
+        int row = airoi__rule_use_case(s, why, sizeof why);
         if (row < 0)
-            return airoi__error(AIROI_ERR_INVALID,
-                                "unknown use case '%s' (known: process_automation, "
-                                "predictive_maintenance, churn_prediction, recommendation, "
-                                "customer_service, quality_inspection, demand_forecasting, "
-                                "fraud_aml)",
-                                s);
+            return airoi__error(AIROI_ERR_INVALID, "project '%s': use_case: %s", p->name, why);
         s = airoi_benchmark_get_key((size_t)row);
         airoi__error_clear();
     }

@@ -61,6 +61,10 @@ int airoi__rule_applies(const airoi__rule *r, int subject);
  * 10000"), without the subject or the key: the caller says where. */
 int airoi__rule_check(const airoi__rule *r, double v, char *msg, size_t cap);
 
+/* The use-case rule (lib/model/benchmark.c): the benchmark row of a key or
+ * alias, or -1 with "expected one of <keys>; got '<s>'" in msg. */
+int airoi__rule_use_case(const char *s, char *msg, size_t cap);
+
 /* Shortest text of a double that reads back as it ("0.1", "2"), as
  * airoi__format_double(); buf needs 32 bytes. */
 const char *airoi__rule_number(char *buf, size_t cap, double v);
