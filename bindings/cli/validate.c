@@ -37,7 +37,8 @@ int cli_validate(const cli_args *a)
     airoi_project_get_number(&horizon, p, AIROI_PROJECT_HORIZON);
     airoi_project_get_number(&period, p, AIROI_PROJECT_PERIOD);
     const char *pname = airoi_period_name((int)period);
-    size_t nc = airoi_project_count_costs(p), nv = airoi_project_count_values(p);
+    size_t nc = airoi_project_count_items(p, AIROI_ITEM_KIND_COST);
+    size_t nv = airoi_project_count_items(p, AIROI_ITEM_KIND_VALUE);
     size_t ns = airoi_project_count_scenarios(p);
     printf("%s: valid: \"%s\", %zu cost item%s, %zu value item%s, %zu scenario%s, "
            "horizon %.0f %s%s\n",

@@ -240,7 +240,8 @@ static LPXLOPER12 result_of(int status, double value)
 {
     switch (status) {
     case AIROI_OK: return xll_result_num(value);
-    case AIROI_ERR_NOT_FOUND: return xll_result_err(xlerrNA);
+    case AIROI_ERR_NOT_FOUND:
+    case AIROI_ERR_UNDEFINED: return xll_result_err(xlerrNA);
     default: return xll_result_err(xlerrNum);
     }
 }
@@ -260,7 +261,7 @@ static int rate_divides_by_zero(double rate)
  * overflow. */
 static LPXLOPER12 roi_result(int status, double value)
 {
-    if (status == AIROI_ERR_NOT_FOUND)
+    if (status == AIROI_ERR_UNDEFINED)
         return xll_result_err(xlerrDiv0);
     return result_of(status, value);
 }
@@ -811,66 +812,43 @@ static airoi_project *read_project_row(xll_fail *f, const xll_table *t)
     return p;
 }
 
-/* Costs: name, category, amount, per, from, to, growth. */
-static void read_costs(xll_fail *f, airoi_project *p, const xll_table *t)
+/* Items of one kind. Costs: name, category, amount, per, from, to, growth.
+ * Values: name, dimension, amount, per, from, to, realization, attribution. */
+static void read_items(xll_fail *f, airoi_project *p, const xll_table *t, int kind)
 {
+    int is_cost = kind == AIROI_ITEM_KIND_COST;
     for (int32_t r = 0; !failed(f) && r < t->rows; r++) {
         if (row_blank(t, r) || row_header(t, r))
             continue;
-        char *name = NULL, *cat = NULL;
-        int category = 0, per, once;
-        airoi_cost_item *item = NULL;
+        char *name = NULL, *cls = NULL;
+        int klass = 0, per, once;
+        airoi_item *item = NULL;
         f->xlerr = cell_text(t, r, 0, &name);
         if (f->xlerr == XLL_OK)
-            f->xlerr = cell_text(t, r, 1, &cat);
-        if (f->xlerr == XLL_OK && (name == NULL || cat == NULL))
+            f->xlerr = cell_text(t, r, 1, &cls);
+        if (f->xlerr == XLL_OK && (name == NULL || cls == NULL))
             f->xlerr = xlerrValue;
         if (!failed(f))
-            f->status = airoi_category_from_name(&category, cat);
+            f->status = is_cost ? airoi_category_from_name(&klass, cls)
+                                : airoi_dimension_from_name(&klass, cls);
         if (!failed(f))
-            f->status = airoi_project_add_cost(&item, p, name, category);
+            f->status = is_cost ? airoi_project_add_cost(&item, p, name, klass)
+                                : airoi_project_add_value(&item, p, name, klass);
         free(name);
-        free(cat);
-        SET_NUM(f, t, r, 2, airoi_cost_item_set_number, item, AIROI_ITEM_AMOUNT);
+        free(cls);
+        SET_NUM(f, t, r, 2, airoi_item_set_number, item, AIROI_ITEM_AMOUNT);
         read_per(f, t, r, 3, &per, &once);
         if (!failed(f) && per >= 0)
-            f->status = airoi_cost_item_set_number(item, AIROI_ITEM_PER, per);
-        SET_NUM(f, t, r, 4, airoi_cost_item_set_number, item, once ? AIROI_ITEM_AT : AIROI_ITEM_FROM);
+            f->status = airoi_item_set_number(item, AIROI_ITEM_PER, per);
+        SET_NUM(f, t, r, 4, airoi_item_set_number, item, once ? AIROI_ITEM_AT : AIROI_ITEM_FROM);
         if (!once)
-            SET_NUM(f, t, r, 5, airoi_cost_item_set_number, item, AIROI_ITEM_TO);
-        SET_NUM(f, t, r, 6, airoi_cost_item_set_number, item, AIROI_ITEM_GROWTH);
-    }
-}
-
-/* Values: name, dimension, amount, per, from, to, realization, attribution. */
-static void read_values(xll_fail *f, airoi_project *p, const xll_table *t)
-{
-    for (int32_t r = 0; !failed(f) && r < t->rows; r++) {
-        if (row_blank(t, r) || row_header(t, r))
-            continue;
-        char *name = NULL, *dim = NULL;
-        int dimension = 0, per, once;
-        airoi_value_item *item = NULL;
-        f->xlerr = cell_text(t, r, 0, &name);
-        if (f->xlerr == XLL_OK)
-            f->xlerr = cell_text(t, r, 1, &dim);
-        if (f->xlerr == XLL_OK && (name == NULL || dim == NULL))
-            f->xlerr = xlerrValue;
-        if (!failed(f))
-            f->status = airoi_dimension_from_name(&dimension, dim);
-        if (!failed(f))
-            f->status = airoi_project_add_value(&item, p, name, dimension);
-        free(name);
-        free(dim);
-        SET_NUM(f, t, r, 2, airoi_value_item_set_number, item, AIROI_ITEM_AMOUNT);
-        read_per(f, t, r, 3, &per, &once);
-        if (!failed(f) && per >= 0)
-            f->status = airoi_value_item_set_number(item, AIROI_ITEM_PER, per);
-        SET_NUM(f, t, r, 4, airoi_value_item_set_number, item, once ? AIROI_ITEM_AT : AIROI_ITEM_FROM);
-        if (!once)
-            SET_NUM(f, t, r, 5, airoi_value_item_set_number, item, AIROI_ITEM_TO);
-        SET_NUM(f, t, r, 6, airoi_value_item_set_number, item, AIROI_ITEM_REALIZATION);
-        SET_NUM(f, t, r, 7, airoi_value_item_set_number, item, AIROI_ITEM_ATTRIBUTION);
+            SET_NUM(f, t, r, 5, airoi_item_set_number, item, AIROI_ITEM_TO);
+        if (is_cost) {
+            SET_NUM(f, t, r, 6, airoi_item_set_number, item, AIROI_ITEM_GROWTH);
+        } else {
+            SET_NUM(f, t, r, 6, airoi_item_set_number, item, AIROI_ITEM_REALIZATION);
+            SET_NUM(f, t, r, 7, airoi_item_set_number, item, AIROI_ITEM_ATTRIBUTION);
+        }
     }
 }
 
@@ -922,9 +900,9 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_project(LPXLOPER12 a_project, LPXLOPER1
     if (f.xlerr == XLL_OK)
         p = read_project_row(&f, &tp);
     if (!failed(&f))
-        read_costs(&f, p, &tc);
+        read_items(&f, p, &tc, AIROI_ITEM_KIND_COST);
     if (!failed(&f))
-        read_values(&f, p, &tv);
+        read_items(&f, p, &tv, AIROI_ITEM_KIND_VALUE);
     if (!failed(&f) && has_scenarios)
         read_scenarios(&f, p, &ts);
     if (f.xlerr != XLL_OK) {
@@ -1002,7 +980,7 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_metric(LPXLOPER12 a_handle, LPXLOPER12 
         return xll_result_err(e);
     switch (st) {
     case AIROI_OK: return xll_result_num(v);
-    case AIROI_ERR_NOT_FOUND: return xll_result_err(xlerrNA);
+    case AIROI_ERR_UNDEFINED: return xll_result_err(xlerrNA); /* no such figure */
     default: return xll_result_err(xlerrNum);
     }
 }

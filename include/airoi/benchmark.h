@@ -137,7 +137,7 @@ AIROI_API int airoi_benchmark_get_dimensions(int *buf, size_t cap, size_t *len_o
  * @param[in] field An #airoi_benchmark_field.
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL argument or unknown field.
- * @retval AIROI_ERR_NOT_FOUND The figure does not exist: ROI undefined,
+ * @retval AIROI_ERR_UNDEFINED The figure is undefined: ROI undefined,
  *         payback never reached, or investment with a project currency that
  *         is neither TWD nor has a TWD rate.
  * @since 0.1
@@ -154,8 +154,9 @@ AIROI_API int airoi_result_get_benchmark_value(double *out, const airoi_result *
  * @param[in] field An #airoi_benchmark_field.
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL argument or unknown field.
- * @retval AIROI_ERR_NOT_FOUND The project has no use case, or the compared
- *         figure does not exist (see airoi_result_get_benchmark_value()).
+ * @retval AIROI_ERR_NOT_FOUND The project has no use case.
+ * @retval AIROI_ERR_UNDEFINED The compared figure is undefined (see
+ *         airoi_result_get_benchmark_value()).
  * @since 0.1
  */
 AIROI_API int airoi_result_get_benchmark_position(int *position, const airoi_result *r,

@@ -327,7 +327,7 @@ AIROI_API int airoi_discounted_payback(double *out, int *reached_out, double rat
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL @p out, a NULL array with a non-zero count,
  *         or a non-finite amount.
- * @retval AIROI_ERR_NOT_FOUND The ROI is undefined: the costs sum to 0.
+ * @retval AIROI_ERR_UNDEFINED The ROI is undefined: the costs sum to 0.
  * @retval AIROI_ERR_RANGE A sum, or benefits - costs, overflows.
  * @since 0.1
  */

@@ -2,17 +2,19 @@
  * @file items.h
  * @brief Cost items and value items of a project.
  *
- * Items are created by their project (airoi_project_add_cost(),
+ * One handle, #airoi_item, serves both kinds; airoi_item_get_kind() tells a
+ * cost (#AIROI_ITEM_KIND_COST) from a value (#AIROI_ITEM_KIND_VALUE). Items
+ * are created by their project (airoi_project_add_cost(),
  * airoi_project_add_value()), owned by it and freed with it. Their names are
  * unique within the project across costs and values, since scenario
  * multipliers and uncertainties name them.
  *
  * An item's settings are numbered parameters (#airoi_item_param) shared by
- * both kinds; a parameter that does not apply to a kind is refused with
- * #AIROI_ERR_INVALID. The amount is either `amount` or `quantity` x
+ * both kinds; a parameter that does not apply to the item's kind is refused
+ * with #AIROI_ERR_INVALID. The amount is either `amount` or `quantity` x
  * `unit_amount` (both must be set) or an explicit per-period list
- * (airoi_cost_item_set_amounts()); the form set last wins, and
- * airoi_cost_item_is_set() tells which was used so that a model writer can
+ * (airoi_item_set_amounts()); the form set last wins, and
+ * airoi_item_is_set() tells which was used so that a model writer can
  * write it back. Amounts may be negative (a negative cost is a refund or a
  * saving booked as a cost line, a negative value a dis-benefit); they are in
  * units of the project's #AIROI_PROJECT_UNIT and in the item's currency.
@@ -26,6 +28,17 @@
 #include "airoi/project.h"
 
 AIROI_BEGIN_DECLS
+
+/**
+ * @brief The two kinds of item. Values are pinned.
+ * @since 0.1
+ */
+typedef enum airoi_item_kind {
+    /** A cost line: TCO, investment and running costs (has a #airoi_category). */
+    AIROI_ITEM_KIND_COST = 0,
+    /** A value line: benefits (has a #airoi_dimension). */
+    AIROI_ITEM_KIND_VALUE = 1
+} airoi_item_kind;
 
 /**
  * @brief Item parameters. Values are pinned.
@@ -90,178 +103,170 @@ typedef enum airoi_item_param {
  *
  * Ownership: the item is owned by @p p; @p *out is borrowed and valid until
  * the item is removed or the project freed.
- * @param[out] out The new item, or NULL on failure; may be NULL if not wanted.
+ * @param[out] out The new item, of kind #AIROI_ITEM_KIND_COST, or NULL on
+ *                 failure; may be NULL if not wanted.
  * @param[in] p The project.
  * @param[in] name Unique item name (copied), non-empty, at most #AIROI_NAME_MAX bytes.
  * @param[in] category An #airoi_category.
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL @p p or @p name, bad name, unknown category,
  *         or an item (cost or value) of that name exists.
- * @retval AIROI_ERR_LIMIT The project already has 1,000,000 items.
+ * @retval AIROI_ERR_LIMIT The project already has #AIROI_ITEMS_MAX items.
  * @retval AIROI_ERR_NOMEM Out of memory.
  * @since 0.1
  */
-AIROI_API int airoi_project_add_cost(airoi_cost_item **out, airoi_project *p,
-                                     const char *name, int category);
+AIROI_API int airoi_project_add_cost(airoi_item **out, airoi_project *p, const char *name,
+                                     int category);
 
 /**
  * @brief Adds a value item (amount 0, recurring per project period, periods 1..horizon).
  *
  * Ownership: the item is owned by @p p; @p *out is borrowed and valid until
  * the item is removed or the project freed.
- * @param[out] out The new item, or NULL on failure; may be NULL if not wanted.
+ * @param[out] out The new item, of kind #AIROI_ITEM_KIND_VALUE, or NULL on
+ *                 failure; may be NULL if not wanted.
  * @param[in] p The project.
  * @param[in] name Unique item name (copied), non-empty, at most #AIROI_NAME_MAX bytes.
  * @param[in] dimension An #airoi_dimension.
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL @p p or @p name, bad name, unknown
  *         dimension, or an item (cost or value) of that name exists.
- * @retval AIROI_ERR_LIMIT The project already has 1,000,000 items.
+ * @retval AIROI_ERR_LIMIT The project already has #AIROI_ITEMS_MAX items.
  * @retval AIROI_ERR_NOMEM Out of memory.
  * @since 0.1
  */
-AIROI_API int airoi_project_add_value(airoi_value_item **out, airoi_project *p,
-                                      const char *name, int dimension);
+AIROI_API int airoi_project_add_value(airoi_item **out, airoi_project *p, const char *name,
+                                      int dimension);
 
 /**
- * @brief Number of cost items.
+ * @brief Number of items of one kind.
  *
  * Ownership: @p p is only read (borrowed for the call).
  * @param[in] p The project (NULL gives 0).
+ * @param[in] kind An #airoi_item_kind (another value gives 0).
  * @return The count.
  * @since 0.1
  */
-AIROI_API size_t airoi_project_count_costs(const airoi_project *p);
+AIROI_API size_t airoi_project_count_items(const airoi_project *p, int kind);
 
 /**
- * @brief The i-th cost item, in insertion order.
+ * @brief The i-th item of one kind, in insertion order, for reading.
+ *
+ * Use airoi_project_get_item_mutable() to change it.
  * @param[in] p The project.
- * @param[in] i Index below airoi_project_count_costs().
- * @return The item, or NULL past the end or for a NULL project. Ownership:
- *         borrowed from @p p.
+ * @param[in] kind An #airoi_item_kind.
+ * @param[in] i Index below airoi_project_count_items().
+ * @return The item, or NULL past the end, for another kind or a NULL
+ *         project. Ownership: borrowed from @p p, valid until the item is
+ *         removed or the project freed.
  * @since 0.1
  */
-AIROI_API airoi_cost_item *airoi_project_get_cost(const airoi_project *p, size_t i);
+AIROI_API const airoi_item *airoi_project_get_item(const airoi_project *p, int kind, size_t i);
 
 /**
- * @brief Finds a cost item by name.
+ * @brief The i-th item of one kind, in insertion order, for changing.
  *
- * Ownership: @p *out is borrowed from @p p.
- * @param[out] out The item; untouched on failure.
+ * The same item as airoi_project_get_item(), reached through a project the
+ * caller may change.
+ * @param[in] p The project.
+ * @param[in] kind An #airoi_item_kind.
+ * @param[in] i Index below airoi_project_count_items().
+ * @return The item, or NULL past the end, for another kind or a NULL
+ *         project. Ownership: borrowed from @p p, valid until the item is
+ *         removed or the project freed.
+ * @since 0.1
+ */
+AIROI_API airoi_item *airoi_project_get_item_mutable(airoi_project *p, int kind, size_t i);
+
+/**
+ * @brief Finds an item by name: its kind and its index among the items of that kind.
+ *
+ * Names are unique across both kinds, so the name alone identifies the item;
+ * pass the index to airoi_project_get_item(), airoi_project_get_item_mutable()
+ * or airoi_project_remove_item().
+ *
+ * Ownership: nothing is retained; @p p is only read.
+ * @param[out] kind_out The item's #airoi_item_kind; may be NULL; untouched on failure.
+ * @param[out] index_out The item's index among its kind; may be NULL; untouched on failure.
  * @param[in] p The project.
  * @param[in] name The name (exact, case-sensitive).
  * @retval AIROI_OK Success.
- * @retval AIROI_ERR_INVALID NULL argument.
- * @retval AIROI_ERR_NOT_FOUND No cost item of that name.
+ * @retval AIROI_ERR_INVALID NULL @p p or @p name.
+ * @retval AIROI_ERR_NOT_FOUND No item of that name.
  * @since 0.1
  */
-AIROI_API int airoi_project_find_cost(airoi_cost_item **out, const airoi_project *p,
+AIROI_API int airoi_project_find_item(int *kind_out, size_t *index_out, const airoi_project *p,
                                       const char *name);
 
 /**
- * @brief Removes and frees the i-th cost item; later items move down by one.
+ * @brief Removes and frees the i-th item of one kind; later items of that kind move down by one.
  *
  * Ownership: pointers to the removed item become invalid.
  * @param[in] p The project.
- * @param[in] i Index below airoi_project_count_costs().
+ * @param[in] kind An #airoi_item_kind.
+ * @param[in] i Index below airoi_project_count_items().
  * @retval AIROI_OK Success.
- * @retval AIROI_ERR_INVALID NULL @p p.
+ * @retval AIROI_ERR_INVALID NULL @p p or an unknown kind.
  * @retval AIROI_ERR_NOT_FOUND @p i is past the end.
  * @since 0.1
  */
-AIROI_API int airoi_project_remove_cost(airoi_project *p, size_t i);
-
-/**
- * @brief Number of value items.
- *
- * Ownership: @p p is only read (borrowed for the call).
- * @param[in] p The project (NULL gives 0).
- * @return The count.
- * @since 0.1
- */
-AIROI_API size_t airoi_project_count_values(const airoi_project *p);
-
-/**
- * @brief The i-th value item, in insertion order.
- * @param[in] p The project.
- * @param[in] i Index below airoi_project_count_values().
- * @return The item, or NULL past the end or for a NULL project. Ownership:
- *         borrowed from @p p.
- * @since 0.1
- */
-AIROI_API airoi_value_item *airoi_project_get_value(const airoi_project *p, size_t i);
-
-/**
- * @brief Finds a value item by name.
- *
- * Ownership: @p *out is borrowed from @p p.
- * @param[out] out The item; untouched on failure.
- * @param[in] p The project.
- * @param[in] name The name (exact, case-sensitive).
- * @retval AIROI_OK Success.
- * @retval AIROI_ERR_INVALID NULL argument.
- * @retval AIROI_ERR_NOT_FOUND No value item of that name.
- * @since 0.1
- */
-AIROI_API int airoi_project_find_value(airoi_value_item **out, const airoi_project *p,
-                                       const char *name);
-
-/**
- * @brief Removes and frees the i-th value item; later items move down by one.
- *
- * Ownership: pointers to the removed item become invalid.
- * @param[in] p The project.
- * @param[in] i Index below airoi_project_count_values().
- * @retval AIROI_OK Success.
- * @retval AIROI_ERR_INVALID NULL @p p.
- * @retval AIROI_ERR_NOT_FOUND @p i is past the end.
- * @since 0.1
- */
-AIROI_API int airoi_project_remove_value(airoi_project *p, size_t i);
+AIROI_API int airoi_project_remove_item(airoi_project *p, int kind, size_t i);
 
 /* ------------------------------------------------------------------------ */
-/* Cost items                                                                */
+/* Items                                                                     */
 /* ------------------------------------------------------------------------ */
 
 /**
- * @brief Sets a numeric parameter of a cost item.
+ * @brief The kind of an item.
+ *
+ * Ownership: @p item is only read (borrowed for the call).
+ * @param[in] item The item.
+ * @retval AIROI_ITEM_KIND_COST A cost item.
+ * @retval AIROI_ITEM_KIND_VALUE A value item.
+ * @retval -1 A NULL @p item.
+ * @since 0.1
+ */
+AIROI_API int airoi_item_get_kind(const airoi_item *item);
+
+/**
+ * @brief Sets a numeric parameter of an item.
  *
  * Ownership: @p item stays owned by its project; nothing is retained from the
  * call.
  * @param[in] item The item.
- * @param[in] param An #airoi_item_param that applies to costs and is numeric.
+ * @param[in] param An #airoi_item_param that applies to the item's kind and is numeric.
  * @param[in] v The value: finite; periods whole numbers >= 0 (checked
  *            against the horizon at evaluation); shares in [0, 1]; growth > -1;
- *            enumerations members.
+ *            monetized 0 or 1; enumerations members.
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL @p item, a parameter that is a string or
- *         does not apply to costs, a value outside its domain.
+ *         does not apply to the item's kind, a value outside its domain.
  * @retval AIROI_ERR_RANGE #AIROI_ITEM_QUANTITY x #AIROI_ITEM_UNIT_AMOUNT
  *         would overflow (nothing is changed).
  * @since 0.1
  */
-AIROI_API int airoi_cost_item_set_number(airoi_cost_item *item, int param, double v);
+AIROI_API int airoi_item_set_number(airoi_item *item, int param, double v);
 
 /**
- * @brief Reads a numeric parameter of a cost item (its effective value).
+ * @brief Reads a numeric parameter of an item (its effective value).
  *
  * Ownership: @p item is only read; the value is copied to @p *out.
  * @param[out] out The value; untouched on failure.
  * @param[in] item The item.
- * @param[in] param An #airoi_item_param that applies to costs and is numeric.
+ * @param[in] param An #airoi_item_param that applies to the item's kind and is numeric.
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL argument, a string parameter or one that
- *         does not apply to costs.
+ *         does not apply to the item's kind.
  * @since 0.1
  */
-AIROI_API int airoi_cost_item_get_number(double *out, const airoi_cost_item *item, int param);
+AIROI_API int airoi_item_get_number(double *out, const airoi_item *item, int param);
 
 /**
- * @brief Sets a string parameter (#AIROI_ITEM_NAME, #AIROI_ITEM_CURRENCY) of a cost item.
+ * @brief Sets a string parameter (#AIROI_ITEM_NAME, #AIROI_ITEM_CURRENCY) of an item.
  *
  * Ownership: @p s is copied (the caller keeps its string); @p item stays owned
- * by its project. A string borrowed earlier through
- * airoi_cost_item_get_string() for @p param becomes invalid.
+ * by its project. A string borrowed earlier through airoi_item_get_string()
+ * for @p param becomes invalid.
  * @param[in] item The item.
  * @param[in] param #AIROI_ITEM_NAME or #AIROI_ITEM_CURRENCY.
  * @param[in] s The value (copied); NULL unsets the currency. A new name must
@@ -272,10 +277,10 @@ AIROI_API int airoi_cost_item_get_number(double *out, const airoi_cost_item *ite
  * @retval AIROI_ERR_NOMEM Out of memory.
  * @since 0.1
  */
-AIROI_API int airoi_cost_item_set_string(airoi_cost_item *item, int param, const char *s);
+AIROI_API int airoi_item_set_string(airoi_item *item, int param, const char *s);
 
 /**
- * @brief Reads a string parameter of a cost item.
+ * @brief Reads a string parameter of an item.
  * @param[in] item The item.
  * @param[in] param #AIROI_ITEM_NAME or #AIROI_ITEM_CURRENCY.
  * @return The value, or NULL when unset (currency), for a NULL item or
@@ -283,26 +288,28 @@ AIROI_API int airoi_cost_item_set_string(airoi_cost_item *item, int param, const
  *         the parameter changes or the item is removed.
  * @since 0.1
  */
-AIROI_API const char *airoi_cost_item_get_string(const airoi_cost_item *item, int param);
+AIROI_API const char *airoi_item_get_string(const airoi_item *item, int param);
 
 /**
- * @brief Whether a parameter of a cost item was set explicitly.
+ * @brief Whether a parameter of an item was set explicitly.
  *
  * #AIROI_ITEM_AMOUNT is set only when given as an amount (not as quantity x
- * unit amount); an explicit list is reported by airoi_cost_item_get_amounts().
+ * unit amount); an explicit list is reported by airoi_item_get_amounts().
  *
  * Ownership: @p item is only read (borrowed for the call).
  * @param[in] item The item.
  * @param[in] param An #airoi_item_param.
- * @return 1 when set (name and category always are), else 0.
+ * @return 1 when set (name, and category or dimension, always are), 0 when
+ *         not or when the parameter does not apply to the item's kind.
  * @since 0.1
  */
-AIROI_API int airoi_cost_item_is_set(const airoi_cost_item *item, int param);
+AIROI_API int airoi_item_is_set(const airoi_item *item, int param);
 
 /**
- * @brief Gives a cost item explicit amounts for periods from, from+1, ...
+ * @brief Gives an item explicit amounts for periods from, from+1, ...
  *
- * Growth does not apply to the list. It replaces amount and quantity x unit
+ * Growth does not apply to the list; for values realization, attribution,
+ * adoption and the haircut do. It replaces amount and quantity x unit
  * amount; n = 0 clears the list (the amount is then 0 until set).
  *
  * Ownership: @p amounts is copied into the item; the caller keeps its array.
@@ -315,10 +322,10 @@ AIROI_API int airoi_cost_item_is_set(const airoi_cost_item *item, int param);
  * @retval AIROI_ERR_NOMEM Out of memory.
  * @since 0.1
  */
-AIROI_API int airoi_cost_item_set_amounts(airoi_cost_item *item, const double *amounts, size_t n);
+AIROI_API int airoi_item_set_amounts(airoi_item *item, const double *amounts, size_t n);
 
 /**
- * @brief Copies a cost item's explicit per-period amounts.
+ * @brief Copies an item's explicit per-period amounts.
  *
  * Ownership: copies into the caller's @p buf and @p *len_out; @p item is only
  * read.
@@ -331,121 +338,8 @@ AIROI_API int airoi_cost_item_set_amounts(airoi_cost_item *item, const double *a
  * @retval AIROI_ERR_BUFFER @p cap is smaller than the list.
  * @since 0.1
  */
-AIROI_API int airoi_cost_item_get_amounts(double *buf, size_t cap, size_t *len_out,
-                                          const airoi_cost_item *item);
-
-/* ------------------------------------------------------------------------ */
-/* Value items                                                               */
-/* ------------------------------------------------------------------------ */
-
-/**
- * @brief Sets a numeric parameter of a value item.
- *
- * Ownership: @p item stays owned by its project; nothing is retained from the
- * call.
- * @param[in] item The item.
- * @param[in] param An #airoi_item_param that applies to values and is numeric.
- * @param[in] v The value: finite; periods whole numbers >= 0; shares in
- *            [0, 1]; growth > -1; monetized 0 or 1; enumerations members.
- * @retval AIROI_OK Success.
- * @retval AIROI_ERR_INVALID NULL @p item, a parameter that is a string or
- *         does not apply to values, a value outside its domain.
- * @retval AIROI_ERR_RANGE #AIROI_ITEM_QUANTITY x #AIROI_ITEM_UNIT_AMOUNT
- *         would overflow (nothing is changed).
- * @since 0.1
- */
-AIROI_API int airoi_value_item_set_number(airoi_value_item *item, int param, double v);
-
-/**
- * @brief Reads a numeric parameter of a value item (its effective value).
- *
- * Ownership: @p item is only read; the value is copied to @p *out.
- * @param[out] out The value; untouched on failure.
- * @param[in] item The item.
- * @param[in] param An #airoi_item_param that applies to values and is numeric.
- * @retval AIROI_OK Success.
- * @retval AIROI_ERR_INVALID NULL argument, a string parameter or one that
- *         does not apply to values.
- * @since 0.1
- */
-AIROI_API int airoi_value_item_get_number(double *out, const airoi_value_item *item, int param);
-
-/**
- * @brief Sets a string parameter (#AIROI_ITEM_NAME, #AIROI_ITEM_CURRENCY) of a value item.
- *
- * Ownership: @p s is copied (the caller keeps its string); @p item stays owned
- * by its project. A string borrowed earlier through
- * airoi_value_item_get_string() for @p param becomes invalid.
- * @param[in] item The item.
- * @param[in] param #AIROI_ITEM_NAME or #AIROI_ITEM_CURRENCY.
- * @param[in] s The value (copied); NULL unsets the currency. A new name must
- *            be unique in the project.
- * @retval AIROI_OK Success.
- * @retval AIROI_ERR_INVALID NULL @p item, other parameter, NULL or empty
- *         name, too long string, duplicate name.
- * @retval AIROI_ERR_NOMEM Out of memory.
- * @since 0.1
- */
-AIROI_API int airoi_value_item_set_string(airoi_value_item *item, int param, const char *s);
-
-/**
- * @brief Reads a string parameter of a value item.
- * @param[in] item The item.
- * @param[in] param #AIROI_ITEM_NAME or #AIROI_ITEM_CURRENCY.
- * @return The value, or NULL when unset (currency), for a NULL item or
- *         another parameter. Ownership: borrowed from @p item, valid until
- *         the parameter changes or the item is removed.
- * @since 0.1
- */
-AIROI_API const char *airoi_value_item_get_string(const airoi_value_item *item, int param);
-
-/**
- * @brief Whether a parameter of a value item was set explicitly.
- *
- * Ownership: @p item is only read (borrowed for the call).
- * @param[in] item The item.
- * @param[in] param An #airoi_item_param.
- * @return 1 when set (name and dimension always are), else 0.
- * @since 0.1
- */
-AIROI_API int airoi_value_item_is_set(const airoi_value_item *item, int param);
-
-/**
- * @brief Gives a value item explicit amounts for periods from, from+1, ...
- *
- * Growth does not apply to the list; realization, attribution, adoption and
- * the haircut do. It replaces amount and quantity x unit amount; n = 0
- * clears the list.
- *
- * Ownership: @p amounts is copied into the item; the caller keeps its array.
- * @param[in] item The item.
- * @param[in] amounts n finite amounts (copied); may be NULL when n is 0.
- * @param[in] n Number of amounts, at most #AIROI_HORIZON_MAX + 1.
- * @retval AIROI_OK Success.
- * @retval AIROI_ERR_INVALID NULL @p item, NULL @p amounts with n > 0, a non-finite amount.
- * @retval AIROI_ERR_LIMIT @p n too large.
- * @retval AIROI_ERR_NOMEM Out of memory.
- * @since 0.1
- */
-AIROI_API int airoi_value_item_set_amounts(airoi_value_item *item, const double *amounts,
-                                           size_t n);
-
-/**
- * @brief Copies a value item's explicit per-period amounts.
- *
- * Ownership: copies into the caller's @p buf and @p *len_out; @p item is only
- * read.
- * @param[out] buf Buffer for the amounts; may be NULL when @p cap is 0.
- * @param[in] cap Capacity of @p buf.
- * @param[out] len_out Length of the list (0 when the item has none), also on #AIROI_ERR_BUFFER.
- * @param[in] item The item.
- * @retval AIROI_OK Success.
- * @retval AIROI_ERR_INVALID NULL @p len_out or @p item, NULL @p buf with @p cap > 0.
- * @retval AIROI_ERR_BUFFER @p cap is smaller than the list.
- * @since 0.1
- */
-AIROI_API int airoi_value_item_get_amounts(double *buf, size_t cap, size_t *len_out,
-                                           const airoi_value_item *item);
+AIROI_API int airoi_item_get_amounts(double *buf, size_t cap, size_t *len_out,
+                                     const airoi_item *item);
 
 AIROI_END_DECLS
 

@@ -86,6 +86,9 @@ AIROI_API int airoi_model_load_buffer(airoi_project **out, airoi_diagnostics **d
  * @param[in] flags Reserved, must be 0.
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL argument or unknown flags.
+ * @retval AIROI_ERR_LIMIT The text would break a limit of the loader (more
+ *         than #AIROI_MODEL_MAX_BYTES bytes or too many YAML nodes): what
+ *         is saved always loads back, so nothing is written.
  * @retval AIROI_ERR_NOMEM Out of memory.
  * @since 0.1
  */
@@ -111,6 +114,7 @@ AIROI_API int airoi_model_save_buffer(char **out, size_t *len_out, const airoi_p
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL argument or unknown flags.
  * @retval AIROI_ERR_IO The file cannot be written (the old one is unchanged).
+ * @retval AIROI_ERR_LIMIT As for airoi_model_save_buffer(); the file is not touched.
  * @retval AIROI_ERR_NOMEM Out of memory.
  * @since 0.1
  */

@@ -33,10 +33,9 @@ AIROI_BEGIN_DECLS
 
 /** @brief One AI investment: settings, FX table, items and scenarios. @since 0.1 */
 typedef struct airoi_project airoi_project;
-/** @brief One cost line of a project; owned by its project. @since 0.1 */
-typedef struct airoi_cost_item airoi_cost_item;
-/** @brief One benefit line of a project; owned by its project. @since 0.1 */
-typedef struct airoi_value_item airoi_value_item;
+/** @brief One cost or value line of a project (see airoi_item_get_kind());
+ *  owned by its project. @since 0.1 */
+typedef struct airoi_item airoi_item;
 /** @brief A named, probability-weighted variant of a project; owned by its project. @since 0.1 */
 typedef struct airoi_scenario airoi_scenario;
 /** @brief A cash-flow schedule: costs, benefits, net, cumulative, discounted per period. @since 0.1 */
@@ -61,6 +60,18 @@ typedef struct airoi_result airoi_result;
 
 /** @brief Longest name or currency code accepted, in bytes (without the NUL). @since 0.1 */
 #define AIROI_NAME_MAX 4096
+
+/**
+ * @brief Most items (costs and values together) a project may hold.
+ *
+ * The same limit holds for a project built through the API and for a model
+ * file, so that every project the library saves loads back.
+ * @since 0.1
+ */
+#define AIROI_ITEMS_MAX 100000
+
+/** @brief Most scenarios a project (or a model file) may hold. @since 0.1 */
+#define AIROI_SCENARIOS_MAX 10000
 
 /* ------------------------------------------------------------------------ */
 /* Enumerations                                                              */

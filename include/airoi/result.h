@@ -165,7 +165,10 @@ AIROI_API const char *airoi_severity_name(int severity);
  * @retval AIROI_OK The project can be evaluated.
  * @retval AIROI_ERR_INVALID NULL @p p.
  * @retval AIROI_ERR_MODEL The model is inconsistent; the message names the
- *         item or scenario and the field.
+ *         item or scenario and the field in the words the model-file loader
+ *         uses for the same rule (`cost item 'Build': at: period 4 is
+ *         outside the horizon 0..3`, where a file gets
+ *         `costs[0].at: period 4 is outside the horizon 0..3`).
  * @retval AIROI_ERR_LIMIT Items x (horizon + 1) x (scenarios + 1) is above
  *         #AIROI_EVAL_MAX_CELLS.
  * @since 0.1
@@ -207,7 +210,9 @@ AIROI_API int airoi_project_evaluate(airoi_result **out, const airoi_project *p,
  * Ownership: takes back a result the caller owns; its schedule, sub-results
  * and every string borrowed from it become invalid.
  * @param[in] r A result from airoi_project_evaluate(), or NULL (then nothing
- *            happens). Never pass a sub-result.
+ *            happens). A sub-result (airoi_result_get_scenario()) is
+ *            owned by its result: passing one (after casting away its
+ *            `const`) does nothing, and it is freed with its result.
  * @since 0.1
  */
 AIROI_API void airoi_result_free(airoi_result *r);
@@ -222,7 +227,7 @@ AIROI_API void airoi_result_free(airoi_result *r);
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL argument or unknown metric.
  * @retval AIROI_ERR_NO_SOLUTION IRR or MIRR has no solution (null in JSON).
- * @retval AIROI_ERR_NOT_FOUND Payback is never reached, or a ratio's
+ * @retval AIROI_ERR_UNDEFINED Payback is never reached, or a ratio's
  *         denominator is 0 (costs 0, horizon 0 for annual figures) (null in JSON).
  * @since 0.1
  */
@@ -340,7 +345,8 @@ AIROI_API size_t airoi_result_count_scenarios(const airoi_result *r);
  * @param[in] r The result.
  * @param[in] i Index below airoi_result_count_scenarios().
  * @return The sub-result, or NULL past the end. Ownership: borrowed from
- *         @p r; never free it.
+ *         @p r, valid until @p r is freed; it is `const` because it cannot
+ *         be freed on its own (airoi_result_free() ignores it).
  * @since 0.1
  */
 AIROI_API const airoi_result *airoi_result_get_scenario(const airoi_result *r, size_t i);

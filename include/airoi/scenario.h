@@ -46,7 +46,7 @@ typedef enum airoi_scenario_param {
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL @p p or @p name, bad or duplicate name,
  *         probability outside [0, 1] or not finite.
- * @retval AIROI_ERR_LIMIT The project already has 10,000 scenarios.
+ * @retval AIROI_ERR_LIMIT The project already has #AIROI_SCENARIOS_MAX scenarios.
  * @retval AIROI_ERR_NOMEM Out of memory.
  * @since 0.1
  */
@@ -64,28 +64,48 @@ AIROI_API int airoi_project_add_scenario(airoi_scenario **out, airoi_project *p,
 AIROI_API size_t airoi_project_count_scenarios(const airoi_project *p);
 
 /**
- * @brief The i-th scenario, in insertion order.
+ * @brief The i-th scenario, in insertion order, for reading.
+ *
+ * Use airoi_project_get_scenario_mutable() to change it.
  * @param[in] p The project.
  * @param[in] i Index below airoi_project_count_scenarios().
  * @return The scenario, or NULL past the end or for a NULL project.
- *         Ownership: borrowed from @p p.
+ *         Ownership: borrowed from @p p, valid until the scenario is
+ *         removed or the project freed.
  * @since 0.1
  */
-AIROI_API airoi_scenario *airoi_project_get_scenario(const airoi_project *p, size_t i);
+AIROI_API const airoi_scenario *airoi_project_get_scenario(const airoi_project *p, size_t i);
 
 /**
- * @brief Finds a scenario by name.
+ * @brief The i-th scenario, in insertion order, for changing.
  *
- * Ownership: @p *out is borrowed from @p p.
- * @param[out] out The scenario; untouched on failure.
+ * The same scenario as airoi_project_get_scenario(), reached through a
+ * project the caller may change.
+ * @param[in] p The project.
+ * @param[in] i Index below airoi_project_count_scenarios().
+ * @return The scenario, or NULL past the end or for a NULL project.
+ *         Ownership: borrowed from @p p, valid until the scenario is
+ *         removed or the project freed.
+ * @since 0.1
+ */
+AIROI_API airoi_scenario *airoi_project_get_scenario_mutable(airoi_project *p, size_t i);
+
+/**
+ * @brief Finds a scenario by name: its index.
+ *
+ * Pass the index to airoi_project_get_scenario(),
+ * airoi_project_get_scenario_mutable() or airoi_project_remove_scenario().
+ *
+ * Ownership: nothing is retained; @p p is only read.
+ * @param[out] index_out The scenario's index; may be NULL; untouched on failure.
  * @param[in] p The project.
  * @param[in] name The name (exact, case-sensitive).
  * @retval AIROI_OK Success.
- * @retval AIROI_ERR_INVALID NULL argument.
+ * @retval AIROI_ERR_INVALID NULL @p p or @p name.
  * @retval AIROI_ERR_NOT_FOUND No scenario of that name.
  * @since 0.1
  */
-AIROI_API int airoi_project_find_scenario(airoi_scenario **out, const airoi_project *p,
+AIROI_API int airoi_project_find_scenario(size_t *index_out, const airoi_project *p,
                                           const char *name);
 
 /**

@@ -32,8 +32,8 @@ typedef enum airoi_status {
     /** A result does not fit: a buffer is too small (the needed size is
      *  reported through the function's length out-parameter). */
     AIROI_ERR_BUFFER = -4,
-    /** A named thing (item, scenario, metric, key) does not exist, or a
-     *  value is undefined (e.g. payback that is never reached). */
+    /** A lookup failed: a named thing (item, scenario, metric, key, setting)
+     *  or an index does not exist. */
     AIROI_ERR_NOT_FOUND = -5,
     /** A file could not be read or written. */
     AIROI_ERR_IO = -6,
@@ -50,7 +50,11 @@ typedef enum airoi_status {
     /** A documented limit was exceeded (file size, items, horizon, ...). */
     AIROI_ERR_LIMIT = -11,
     /** An internal invariant failed; please report it. */
-    AIROI_ERR_INTERNAL = -12
+    AIROI_ERR_INTERNAL = -12,
+    /** A figure is undefined for this model: payback that is never reached,
+     *  a ratio over zero costs, an annual figure over a horizon of 0. Reports
+     *  show it as null; it is an answer, not a failure of the call. */
+    AIROI_ERR_UNDEFINED = -13
 } airoi_status;
 
 /**

@@ -64,6 +64,7 @@ AIROI_API const char *airoi_status_str(int status)
     case AIROI_ERR_CANCELLED: return "cancelled";
     case AIROI_ERR_LIMIT: return "limit exceeded";
     case AIROI_ERR_INTERNAL: return "internal error";
+    case AIROI_ERR_UNDEFINED: return "undefined figure";
     default: return "unknown status";
     }
 }

@@ -12,19 +12,19 @@ int airoi__benchmark_value(double *out, const airoi_result *r, int field)
     switch (field) {
     case AIROI_BENCHMARK_ROI:
         if (r->status[AIROI_METRIC_ROI_BASIC] != AIROI_OK)
-            return AIROI_ERR_NOT_FOUND;
+            return AIROI_ERR_UNDEFINED;
         *out = r->metric[AIROI_METRIC_ROI_BASIC];
         return AIROI_OK;
     case AIROI_BENCHMARK_PAYBACK:
         if (r->status[AIROI_METRIC_PAYBACK_PERIODS] != AIROI_OK)
-            return AIROI_ERR_NOT_FOUND;
+            return AIROI_ERR_UNDEFINED;
         *out = r->metric[AIROI_METRIC_PAYBACK_PERIODS] * 12.0 * r->years_per_period;
         return AIROI_OK;
     case AIROI_BENCHMARK_INVESTMENT:
         if (!r->has_investment)
-            return AIROI_ERR_NOT_FOUND;
+            return AIROI_ERR_UNDEFINED;
         *out = r->metric[AIROI_METRIC_TCO_TOTAL] * r->investment_factor;
-        return isfinite(*out) ? AIROI_OK : AIROI_ERR_NOT_FOUND;
+        return isfinite(*out) ? AIROI_OK : AIROI_ERR_UNDEFINED;
     default:
         return AIROI_ERR_INVALID;
     }
@@ -66,12 +66,12 @@ AIROI_API int airoi_result_get_benchmark_value(double *out, const airoi_result *
     int rc = airoi__benchmark_value(&v, r, field);
     if (rc && field == AIROI_BENCHMARK_INVESTMENT) {
         const char *cur = airoi__benchmark_get_basis()->currency;
-        return airoi__error(rc, "the project's %s figure does not exist (the project "
+        return airoi__error(rc, "the project's %s figure is undefined (the project "
                             "currency is not %s and the FX table has no %s)",
                             field_name(field), cur, cur);
     }
     if (rc)
-        return airoi__error(rc, "the project's %s figure does not exist", field_name(field));
+        return airoi__error(rc, "the project's %s figure is undefined", field_name(field));
     *out = v;
     return AIROI_OK;
 }
@@ -90,7 +90,7 @@ AIROI_API int airoi_result_get_benchmark_position(int *position, const airoi_res
     int pos;
     int rc = airoi__benchmark_position(&pos, r, field);
     if (rc)
-        return airoi__error(rc, "the project's %s figure does not exist", field_name(field));
+        return airoi__error(rc, "the project's %s figure is undefined", field_name(field));
     *position = pos;
     return AIROI_OK;
 }

@@ -38,6 +38,7 @@ struct airoi_result {
     airoi__settings settings;
     int owns_settings;
 
+    const struct airoi_result *parent;  /* a sub-result's result; NULL: caller-owned */
     char *scenario_name;   /* NULL: base case */
     int has_probability;
     double probability;
@@ -89,7 +90,8 @@ int airoi__validate(const airoi_project *p);
 int airoi__audit(airoi_result *r, const airoi_project *p, const airoi__audit_input *in);
 
 /* The project's figure compared with a benchmark field, and its position;
- * AIROI_ERR_NOT_FOUND (no message) when it does not exist. */
+ * AIROI_ERR_UNDEFINED (no message) when the figure is undefined, and
+ * AIROI_ERR_NOT_FOUND when the result has no use case to compare with. */
 int airoi__benchmark_value(double *out, const airoi_result *r, int field);
 int airoi__benchmark_position(int *pos, const airoi_result *r, int field);
 

@@ -1,5 +1,5 @@
 /*
- * lib/eval/evaluate.c: validation and evaluation of a project (SPEC 5.2),
+ * lib/eval/evaluate.c: evaluation of a project (SPEC 5.2; its validation is validate.c),
  * and the result accessors. Formulas and sources: docs/methodology.md, 2.
  */
 #include <math.h>
@@ -30,142 +30,9 @@ const double airoi__honest_uplift[AIROI__CATEGORY_COUNT] = {
     0.0,  /* opportunity */
 };
 
-static const char *kind_name(const airoi__item *it)
-{
-    return it->kind == AIROI__KIND_COST ? "cost item" : "value item";
-}
-
 static double years_per_period(int period)
 {
     return 1.0 / (double)airoi__periods_per_year(period);
-}
-
-/* ---- validation ------------------------------------------------------------ */
-
-static int target_known(const airoi_project *p, const char *target)
-{
-    int dummy;
-    if (strcmp(target, "values") == 0 || strcmp(target, "costs") == 0)
-        return 1;
-    if (airoi__project_find_item(p, target))
-        return 1;
-    for (dummy = 0; dummy < AIROI__CATEGORY_COUNT; dummy++)
-        if (strcmp(airoi_category_name(dummy), target) == 0)
-            return 1;
-    for (dummy = 0; dummy < AIROI__DIMENSION_COUNT; dummy++)
-        if (strcmp(airoi_dimension_name(dummy), target) == 0)
-            return 1;
-    return 0;
-}
-
-static int validate_item(const airoi_project *p, const airoi__item *it)
-{
-    int32_t H = p->horizon;
-    const char *k = kind_name(it);
-    if ((it->set & BIT(AIROI_ITEM_AT)) && it->at > H)
-        return airoi__error(AIROI_ERR_MODEL, "%s '%s': at %d is outside the horizon 0..%d", k,
-                            it->name, (int)it->at, (int)H);
-    int has_q = (it->set & BIT(AIROI_ITEM_QUANTITY)) != 0;
-    int has_u = (it->set & BIT(AIROI_ITEM_UNIT_AMOUNT)) != 0;
-    if (has_q != has_u)
-        return airoi__error(AIROI_ERR_MODEL, "%s '%s': %s is set without %s", k, it->name,
-                            has_q ? "quantity" : "unit_amount", has_q ? "unit_amount" : "quantity");
-    if (it->currency) {
-        double r;
-        if (!airoi__project_fx(&r, p, it->currency))
-            return airoi__error(AIROI_ERR_MODEL,
-                                "%s '%s': currency '%s' has no rate in the FX table", k, it->name,
-                                it->currency);
-    }
-    if (it->per == AIROI_PER_ONCE) {
-        if (it->n_list)
-            return airoi__error(AIROI_ERR_MODEL,
-                                "%s '%s': a one-time (per: once) item cannot have an amounts list",
-                                k, it->name);
-        if ((it->set & BIT(AIROI_ITEM_FROM)) && it->from > H)
-            return airoi__error(AIROI_ERR_MODEL, "%s '%s': from %d is outside the horizon 0..%d",
-                                k, it->name, (int)it->from, (int)H);
-        if ((it->set & BIT(AIROI_ITEM_TO)) && it->to > H)
-            return airoi__error(AIROI_ERR_MODEL, "%s '%s': to %d is outside the horizon 0..%d", k,
-                                it->name, (int)it->to, (int)H);
-        return AIROI_OK;
-    }
-    int32_t from = it->from;
-    int32_t to = airoi__item_to(it, H);
-    if (from > H)
-        return airoi__error(AIROI_ERR_MODEL, "%s '%s': from %d%s is outside the horizon 0..%d", k,
-                            it->name, (int)from,
-                            (it->set & BIT(AIROI_ITEM_FROM)) ? "" : " (the default)", (int)H);
-    if (to > H)
-        return airoi__error(AIROI_ERR_MODEL, "%s '%s': to %d is outside the horizon 0..%d", k,
-                            it->name, (int)to, (int)H);
-    if (to < from)
-        return airoi__error(AIROI_ERR_MODEL, "%s '%s': to %d is before from %d", k, it->name,
-                            (int)to, (int)from);
-    if (it->n_list && (int64_t)from + (int64_t)it->n_list - 1 > (int64_t)to)
-        return airoi__error(AIROI_ERR_MODEL,
-                            "%s '%s': the amounts list (%zu values from period %d) runs past "
-                            "period %d%s",
-                            k, it->name, it->n_list, (int)from, (int)to,
-                            (it->set & BIT(AIROI_ITEM_TO)) ? " (to)" : " (the horizon)");
-    return AIROI_OK;
-}
-
-int airoi__validate(const airoi_project *p)
-{
-    /* Work limit: every item is spread over every period of the base case
-     * and of each scenario (docs/methodology.md, section 2). */
-    uint64_t items = (uint64_t)p->n_costs + (uint64_t)p->n_values;
-    uint64_t periods = (uint64_t)p->horizon + 1u;
-    uint64_t evals = (uint64_t)p->n_scenarios + 1u;
-    if (items * periods * evals > (uint64_t)AIROI_EVAL_MAX_CELLS)
-        return airoi__error(AIROI_ERR_LIMIT,
-                            "evaluation work of %llu cells (%llu items x %llu periods x %llu "
-                            "evaluations: the base case and %zu scenarios) is above the limit "
-                            "of %llu cells; use fewer items, a shorter horizon or a longer period",
-                            (unsigned long long)(items * periods * evals),
-                            (unsigned long long)items, (unsigned long long)periods,
-                            (unsigned long long)evals, p->n_scenarios,
-                            (unsigned long long)AIROI_EVAL_MAX_CELLS);
-    for (size_t i = 0; i < p->n_costs; i++) {
-        int rc = validate_item(p, p->costs[i]);
-        if (rc)
-            return rc;
-    }
-    for (size_t i = 0; i < p->n_values; i++) {
-        int rc = validate_item(p, p->values[i]);
-        if (rc)
-            return rc;
-    }
-    if (p->n_scenarios) {
-        airoi__sum acc = {0, 0};
-        for (size_t i = 0; i < p->n_scenarios; i++)
-            airoi__sum_add(&acc, p->scenarios[i]->probability);
-        double total = airoi__sum_get(&acc);
-        if (fabs(total - 1.0) > 1e-9)
-            return airoi__error(AIROI_ERR_MODEL,
-                                "scenario probabilities sum to %.12g; they must sum to 1 "
-                                "(within 1e-9)",
-                                total);
-        for (size_t i = 0; i < p->n_scenarios; i++) {
-            const airoi_scenario *s = p->scenarios[i];
-            for (size_t m = 0; m < s->n_mult; m++)
-                if (!target_known(p, s->mult[m].target))
-                    return airoi__error(AIROI_ERR_MODEL,
-                                        "scenario '%s': multiplier target '%s' is not an item, "
-                                        "a category, a dimension, 'values' or 'costs'",
-                                        s->name, s->mult[m].target);
-        }
-    }
-    return AIROI_OK;
-}
-
-AIROI_API int airoi_project_validate(const airoi_project *p)
-{
-    AIROI__ENTER();
-    if (!p)
-        return airoi__error(AIROI_ERR_INVALID, "airoi_project_validate: NULL project");
-    return airoi__validate(p);
 }
 
 /* ---- item flows ------------------------------------------------------------ */
@@ -193,7 +60,7 @@ static int matches(const airoi__item *it, const char *target)
 {
     if (strcmp(target, it->name) == 0)
         return 1;
-    if (it->kind == AIROI__KIND_COST)
+    if (it->kind == AIROI_ITEM_KIND_COST)
         return strcmp(target, "costs") == 0 ||
                strcmp(target, airoi_category_name(it->klass)) == 0;
     return strcmp(target, "values") == 0 || strcmp(target, airoi_dimension_name(it->klass)) == 0;
@@ -221,7 +88,7 @@ static int item_raw(double *buf, int32_t *lo, int32_t *hi, const airoi_project *
     double y = years_per_period(p->period);
     double fx = 1.0;
     airoi__project_fx(&fx, p, it->currency);
-    int is_value = it->kind == AIROI__KIND_VALUE;
+    int is_value = it->kind == AIROI_ITEM_KIND_VALUE;
     int32_t delay = (is_value && sc) ? sc->delay : 0;
     double cap = (is_value && sc && (sc->set & BIT(AIROI_SCENARIO_ADOPTION_CEILING)))
                      ? sc->ceiling
@@ -311,7 +178,7 @@ static void flows_free(flows *f)
 static double item_factor(const airoi__item *it, const airoi_scenario *sc, unsigned flags)
 {
     double f;
-    if (it->kind == AIROI__KIND_COST) {
+    if (it->kind == AIROI_ITEM_KIND_COST) {
         f = 1.0 + it->risk_adjustment;
         if (flags & AIROI_EVAL_HONEST_ESTIMATE)
             f *= 1.0 + airoi__honest_uplift[it->klass];
@@ -331,7 +198,7 @@ static void add_item(flows *f, const airoi_project *p, const airoi__item *it,
         return;
     size_t n = f->n;
     double factor = item_factor(it, sc, flags);
-    int is_cost = it->kind == AIROI__KIND_COST;
+    int is_cost = it->kind == AIROI_ITEM_KIND_COST;
     int counted = is_cost || it->klass != AIROI_DIMENSION_STRATEGIC || it->monetized;
     for (int32_t t = lo; t <= hi; t++) {
         double v = f->buf[t] * factor;
@@ -418,7 +285,7 @@ static void ratio(airoi_result *r, int m, double num, double den)
 {
     double q = den == 0.0 ? 0.0 : num / den;
     if (den == 0.0 || (isfinite(num) && isfinite(den) && !isfinite(q)))
-        set_metric(r, m, 0.0, AIROI_ERR_NOT_FOUND);
+        set_metric(r, m, 0.0, AIROI_ERR_UNDEFINED);
     else
         set_metric(r, m, q, AIROI_OK);
 }
@@ -508,8 +375,8 @@ static int set_totals(airoi_result *r, const airoi_scenario *sc, const airoi__au
         set_metric(r, AIROI_METRIC_ANNUAL_COSTS, tc / (H * y), AIROI_OK);
         set_metric(r, AIROI_METRIC_ANNUAL_BENEFITS, tb / (H * y), AIROI_OK);
     } else {
-        set_metric(r, AIROI_METRIC_ANNUAL_COSTS, 0.0, AIROI_ERR_NOT_FOUND);
-        set_metric(r, AIROI_METRIC_ANNUAL_BENEFITS, 0.0, AIROI_ERR_NOT_FOUND);
+        set_metric(r, AIROI_METRIC_ANNUAL_COSTS, 0.0, AIROI_ERR_UNDEFINED);
+        set_metric(r, AIROI_METRIC_ANNUAL_BENEFITS, 0.0, AIROI_ERR_UNDEFINED);
     }
     return AIROI_OK;
 }
@@ -589,11 +456,11 @@ static void set_paybacks(airoi_result *r)
     int reached = 0;
     int rc = airoi_payback(&x, &reached, net, s->n);
     set_metric(r, AIROI_METRIC_PAYBACK_PERIODS, reached ? x : 0.0,
-               rc == AIROI_OK && reached ? AIROI_OK : AIROI_ERR_NOT_FOUND);
+               rc == AIROI_OK && reached ? AIROI_OK : AIROI_ERR_UNDEFINED);
     reached = 0;
     rc = airoi_discounted_payback(&x, &reached, s->rate, net, s->n);
     set_metric(r, AIROI_METRIC_DISCOUNTED_PAYBACK_PERIODS, reached ? x : 0.0,
-               rc == AIROI_OK && reached ? AIROI_OK : AIROI_ERR_NOT_FOUND);
+               rc == AIROI_OK && reached ? AIROI_OK : AIROI_ERR_UNDEFINED);
 }
 
 /* Computes schedule and metrics of the project under scenario sc (NULL: base
@@ -661,6 +528,8 @@ static void result_destroy(airoi_result *r)
 AIROI_API void airoi_result_free(airoi_result *r)
 {
     AIROI__ENTER();
+    if (r && r->parent)
+        return; /* a sub-result lives and dies with its result */
     result_destroy(r);
 }
 
@@ -779,6 +648,7 @@ AIROI_API int airoi_project_evaluate(airoi_result **out, const airoi_project *p,
                 }
                 goto fail;
             }
+            subs[i].parent = r;
             subs[i].has_probability = 1;
             subs[i].probability = s->probability;
             subs[i].use_case = r->use_case;

@@ -15,7 +15,7 @@ int airoi__roi(double *out, double benefits, double costs)
         return AIROI_ERR_RANGE;
     const double q = costs == 0.0 ? 0.0 : gain / costs;
     if (costs == 0.0 || !isfinite(q))
-        return AIROI_ERR_NOT_FOUND;
+        return AIROI_ERR_UNDEFINED;
     *out = q;
     return AIROI_OK;
 }

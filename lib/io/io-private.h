@@ -16,8 +16,10 @@
 #define AIROI__IO_MAX_DEPTH 64            /* nested collections */
 #define AIROI__IO_MAX_NODES 2000000u      /* YAML nodes in a file */
 #define AIROI__IO_MAX_ALIAS_NODES 100000u /* nodes reached again through aliases */
-#define AIROI__IO_MAX_ITEMS 100000u       /* costs + values */
-#define AIROI__IO_MAX_SCENARIOS 10000u    /* the model layer's own limit */
+/* Items and scenarios: AIROI_ITEMS_MAX and AIROI_SCENARIOS_MAX, the limits
+ * of the model layer itself. The saver refuses a project whose file would
+ * break one of the limits above (or AIROI_MODEL_MAX_BYTES), so that every
+ * file it writes loads back. */
 #define AIROI__IO_MAX_DIAGS 100u          /* diagnostics kept per file */
 
 /* Status of a warning: a diagnostic that does not make the load fail. Its

@@ -21,7 +21,8 @@
 typedef struct saver {
     yaml_emitter_t em;
     airoi__buf out;
-    int failed; /* an event could not be emitted */
+    int failed;   /* an event could not be emitted */
+    size_t nodes; /* YAML nodes written, against the loader's limit */
 } saver;
 
 static int write_handler(void *data, unsigned char *buffer, size_t size)
@@ -46,6 +47,7 @@ static void scalar(saver *s, const char *text, yaml_scalar_style_t style)
         return;
     size_t len = strlen(text);
     int plain = style == YAML_PLAIN_SCALAR_STYLE;
+    s->nodes++;
     if (style == YAML_ANY_SCALAR_STYLE && airoi__yaml_plain_is_special(text, len))
         style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
     int ok = yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)(uintptr_t)text,
@@ -68,6 +70,7 @@ static void num(saver *s, double v)
 static void map_start(saver *s, int flow)
 {
     yaml_event_t ev;
+    s->nodes++;
     int ok = yaml_mapping_start_event_initialize(
         &ev, NULL, NULL, 1, flow ? YAML_FLOW_MAPPING_STYLE : YAML_BLOCK_MAPPING_STYLE);
     emit(s, &ev, ok);
@@ -82,6 +85,7 @@ static void map_end(saver *s)
 static void seq_start(saver *s, int flow)
 {
     yaml_event_t ev;
+    s->nodes++;
     int ok = yaml_sequence_start_event_initialize(
         &ev, NULL, NULL, 1, flow ? YAML_FLOW_SEQUENCE_STYLE : YAML_BLOCK_SEQUENCE_STYLE);
     emit(s, &ev, ok);
@@ -172,49 +176,39 @@ static void save_project(saver *s, const airoi_project *p)
 
 /* ---- items ------------------------------------------------------------------------ */
 
-/* Uniform access to both item kinds. */
-typedef struct item_view {
-    const airoi_cost_item *c;
-    const airoi_value_item *v;
-} item_view;
-
-static int iset(const item_view *it, int param)
+static int iset(const airoi_item *it, int param)
 {
-    return it->c ? airoi_cost_item_is_set(it->c, param) == 1
-                 : airoi_value_item_is_set(it->v, param) == 1;
+    return airoi_item_is_set(it, param) == 1;
 }
 
-static int iget(const item_view *it, int param, double *x)
+static int iget(const airoi_item *it, int param, double *x)
 {
-    return it->c ? airoi_cost_item_get_number(x, it->c, param)
-                 : airoi_value_item_get_number(x, it->v, param);
+    return airoi_item_get_number(x, it, param);
 }
 
-static const char *istr(const item_view *it, int param)
+static const char *istr(const airoi_item *it, int param)
 {
-    return it->c ? airoi_cost_item_get_string(it->c, param)
-                 : airoi_value_item_get_string(it->v, param);
+    return airoi_item_get_string(it, param);
 }
 
-static int iamounts(const item_view *it, double *buf, size_t cap, size_t *len)
+static int iamounts(const airoi_item *it, double *buf, size_t cap, size_t *len)
 {
-    return it->c ? airoi_cost_item_get_amounts(buf, cap, len, it->c)
-                 : airoi_value_item_get_amounts(buf, cap, len, it->v);
+    return airoi_item_get_amounts(buf, cap, len, it);
 }
 
-static void kv_param(saver *s, const item_view *it, const char *key, int param)
+static void kv_param(saver *s, const airoi_item *it, const char *key, int param)
 {
     double x;
     if (iset(it, param) && iget(it, param, &x) == AIROI_OK)
         kv_num(s, key, x);
 }
 
-static int save_item(saver *s, const item_view *it)
+static int save_item(saver *s, const airoi_item *it)
 {
     double x;
     map_start(s, 0);
     kv_str(s, "name", istr(it, AIROI_ITEM_NAME));
-    if (it->c) {
+    if (airoi_item_get_kind(it) == AIROI_ITEM_KIND_COST) {
         if (iget(it, AIROI_ITEM_CATEGORY, &x) == AIROI_OK)
             kv_word(s, "category", airoi_category_name((int)x));
     } else if (iget(it, AIROI_ITEM_DIMENSION, &x) == AIROI_OK) {
@@ -261,7 +255,7 @@ static int save_item(saver *s, const item_view *it)
     if (iset(it, AIROI_ITEM_CURRENCY) && istr(it, AIROI_ITEM_CURRENCY))
         kv_str(s, "currency", istr(it, AIROI_ITEM_CURRENCY));
     kv_param(s, it, "risk_adjustment", AIROI_ITEM_RISK_ADJUSTMENT);
-    if (it->v) {
+    if (airoi_item_get_kind(it) == AIROI_ITEM_KIND_VALUE) {
         kv_param(s, it, "realization", AIROI_ITEM_REALIZATION);
         kv_param(s, it, "attribution", AIROI_ITEM_ATTRIBUTION);
         if (iset(it, AIROI_ITEM_MONETIZED) && iget(it, AIROI_ITEM_MONETIZED, &x) == AIROI_OK)
@@ -286,25 +280,19 @@ static int save_item(saver *s, const item_view *it)
 
 static int save_items(saver *s, const airoi_project *p)
 {
-    size_t nc = airoi_project_count_costs(p), nv = airoi_project_count_values(p);
-    if (nc) {
-        scalar(s, "costs", YAML_PLAIN_SCALAR_STYLE);
+    static const struct {
+        int kind;
+        const char *key;
+    } lists[] = {{AIROI_ITEM_KIND_COST, "costs"}, {AIROI_ITEM_KIND_VALUE, "values"}};
+    for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
+        size_t n = airoi_project_count_items(p, lists[l].kind);
+        if (!n)
+            continue;
+        scalar(s, lists[l].key, YAML_PLAIN_SCALAR_STYLE);
         seq_start(s, 0);
-        for (size_t i = 0; i < nc && !s->failed; i++) {
-            item_view it = {airoi_project_get_cost(p, i), NULL};
-            if (save_item(s, &it))
+        for (size_t i = 0; i < n && !s->failed; i++)
+            if (save_item(s, airoi_project_get_item(p, lists[l].kind, i)))
                 return AIROI_ERR_NOMEM;
-        }
-        seq_end(s);
-    }
-    if (nv) {
-        scalar(s, "values", YAML_PLAIN_SCALAR_STYLE);
-        seq_start(s, 0);
-        for (size_t i = 0; i < nv && !s->failed; i++) {
-            item_view it = {NULL, airoi_project_get_value(p, i)};
-            if (save_item(s, &it))
-                return AIROI_ERR_NOMEM;
-        }
         seq_end(s);
     }
     return AIROI_OK;
@@ -393,6 +381,17 @@ static int save(char **out, size_t *len_out, const airoi_project *p)
             rc = airoi__error(AIROI_ERR_INVALID,
                               "cannot write the model: %s (names must be valid UTF-8)", why);
     }
+    /* What the loader would refuse is not written: every saved file loads back. */
+    if (rc == AIROI_OK && s.nodes > AIROI__IO_MAX_NODES)
+        rc = airoi__error(AIROI_ERR_LIMIT,
+                          "the model file would hold %zu YAML nodes, above the limit of %u a "
+                          "model file may hold; it would not load back",
+                          s.nodes, AIROI__IO_MAX_NODES);
+    if (rc == AIROI_OK && s.out.len > AIROI_MODEL_MAX_BYTES)
+        rc = airoi__error(AIROI_ERR_LIMIT,
+                          "the model file would be %zu bytes, above the limit of %u bytes a "
+                          "model file may have; it would not load back",
+                          s.out.len, AIROI_MODEL_MAX_BYTES);
     if (rc == AIROI_OK)
         rc = airoi__buf_detach(&s.out, out, len_out);
     airoi__buf_free(&s.out);

@@ -2,10 +2,12 @@
  * lib/model/benchmark.c: the built-in use-case benchmark table of SPEC 3.4.
  * The comparison of a result with it lives in lib/eval/benchmark-eval.c.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "core-private.h"
 #include "model-private.h"
+#include "rules-private.h"
 
 /* What the ranges of the table are measured in. The investment ranges are
  * in units of 10,000 TWD: a project's total costs are converted into them
@@ -82,6 +84,19 @@ int airoi__benchmark_lookup(const char *key)
             if (key_eq(table[i].aliases[a], key))
                 return (int)i;
     }
+    return -1;
+}
+
+int airoi__rule_use_case(const char *s, char *msg, size_t cap)
+{
+    int row = airoi__benchmark_lookup(s);
+    if (row >= 0)
+        return row;
+    size_t o = (size_t)snprintf(msg, cap, "expected one of ");
+    for (size_t i = 0; i < ROWS && o < cap; i++)
+        o += (size_t)snprintf(msg + o, cap - o, "%s%s", i ? ", " : "", table[i].key);
+    if (o < cap)
+        snprintf(msg + o, cap - o, "; got '%s'", s ? s : "");
     return -1;
 }
 

@@ -6,6 +6,7 @@
 
 #include "core-private.h"
 #include "model-private.h"
+#include "rules-private.h"
 
 #define BIT(x) (1u << (unsigned)(x))
 
@@ -28,7 +29,7 @@ airoi__item *airoi__item_create(airoi_project *p, int kind, const char *name, in
     it->attribution = 1.0;
     it->adopt_ceiling = 1.0;
     it->set = BIT(AIROI_ITEM_NAME) |
-              BIT(kind == AIROI__KIND_COST ? AIROI_ITEM_CATEGORY : AIROI_ITEM_DIMENSION);
+              BIT(kind == AIROI_ITEM_KIND_COST ? AIROI_ITEM_CATEGORY : AIROI_ITEM_DIMENSION);
     return it;
 }
 
@@ -86,65 +87,41 @@ double airoi__item_amount(const airoi__item *it)
 
 static const char *kind_name(const airoi__item *it)
 {
-    return it->kind == AIROI__KIND_COST ? "cost item" : "value item";
+    return it->kind == AIROI_ITEM_KIND_COST ? "cost item" : "value item";
 }
 
-static int applies(int kind, int param)
+/* The rule of a parameter that applies to the item's kind and has the wanted
+ * type (string or number); NULL with the error set otherwise. */
+static const airoi__rule *rule_for(const airoi__item *it, int param, int want_string)
 {
-    if (param < AIROI_ITEM_NAME || param > AIROI_ITEM_ADOPTION_CEILING)
-        return 0;
-    if (kind == AIROI__KIND_COST)
-        return param <= AIROI_ITEM_GROWTH ? param != AIROI_ITEM_DIMENSION
-                                          : param == AIROI_ITEM_RISK_ADJUSTMENT;
-    return param != AIROI_ITEM_CATEGORY;
-}
-
-static const char *param_name(int param)
-{
-    static const char *const names[] = {
-        "name", "currency", "category", "dimension", "amount", "quantity", "unit_amount",
-        "per", "at", "from", "to", "growth", "realization", "attribution",
-        "risk_adjustment", "monetized", "adoption curve", "adoption periods",
-        "adoption start", "adoption ceiling"};
-    if (param < 0 || param > AIROI_ITEM_ADOPTION_CEILING)
-        return "unknown parameter";
-    return names[param];
-}
-
-static int check_param(const airoi__item *it, int param, int want_string)
-{
-    if (!applies(it->kind, param))
-        return airoi__error(AIROI_ERR_INVALID, "%s '%s': parameter %d (%s) does not apply",
-                            kind_name(it), it->name, param, param_name(param));
-    int is_string = param == AIROI_ITEM_NAME || param == AIROI_ITEM_CURRENCY;
-    if (is_string != want_string)
-        return airoi__error(AIROI_ERR_INVALID, "%s '%s': parameter %s is a %s parameter",
-                            kind_name(it), it->name, param_name(param),
-                            is_string ? "string" : "numeric");
-    return AIROI_OK;
+    const airoi__rule *r = airoi__item_rule(param);
+    int subject = it->kind == AIROI_ITEM_KIND_COST ? AIROI__SUBJ_COST : AIROI__SUBJ_VALUE;
+    if (!airoi__rule_applies(r, subject)) {
+        airoi__error(AIROI_ERR_INVALID, "%s '%s': parameter %d%s%s%s does not apply",
+                     kind_name(it), it->name, param, r ? " (" : "", r ? r->key : "",
+                     r ? ")" : "");
+        return NULL;
+    }
+    if ((r->type == AIROI__PT_STRING) != want_string) {
+        airoi__error(AIROI_ERR_INVALID, "%s '%s': parameter %s is a %s parameter", kind_name(it),
+                     it->name, r->key, want_string ? "numeric" : "string");
+        return NULL;
+    }
+    return r;
 }
 
 static int set_number(airoi__item *it, int param, double v)
 {
-    int rc = check_param(it, param, 0);
+    const airoi__rule *r = rule_for(it, param, 0);
+    if (!r)
+        return AIROI_ERR_INVALID;
+    char why[256];
+    int rc = airoi__rule_check(r, v, why, sizeof why);
     if (rc)
-        return rc;
-    if (!isfinite(v))
-        return airoi__error(AIROI_ERR_INVALID, "%s '%s': %s is not a finite number",
-                            kind_name(it), it->name, param_name(param));
+        return airoi__error(rc, "%s '%s': %s: %s", kind_name(it), it->name, r->key, why);
     switch (param) {
     case AIROI_ITEM_CATEGORY:
-        if (v != floor(v) || v < 0 || v >= AIROI__CATEGORY_COUNT)
-            return airoi__error(AIROI_ERR_INVALID, "cost item '%s': unknown category %g",
-                                it->name, v);
-        it->klass = (int)v;
-        break;
-    case AIROI_ITEM_DIMENSION:
-        if (v != floor(v) || v < 0 || v >= AIROI__DIMENSION_COUNT)
-            return airoi__error(AIROI_ERR_INVALID, "value item '%s': unknown dimension %g",
-                                it->name, v);
-        it->klass = (int)v;
-        break;
+    case AIROI_ITEM_DIMENSION: it->klass = (int)v; break;
     case AIROI_ITEM_AMOUNT:
         it->amount = v;
         it->set &= ~(BIT(AIROI_ITEM_QUANTITY) | BIT(AIROI_ITEM_UNIT_AMOUNT));
@@ -175,71 +152,19 @@ static int set_number(airoi__item *it, int param, double v)
         it->n_list = 0;
         break;
     }
-    case AIROI_ITEM_PER:
-        if (v != floor(v) || v < 0 || v > AIROI_PER_PERIOD)
-            return airoi__error(AIROI_ERR_INVALID, "%s '%s': unknown frequency (per) %g",
-                                kind_name(it), it->name, v);
-        it->per = (int)v;
-        break;
-    case AIROI_ITEM_AT:
-    case AIROI_ITEM_FROM:
-    case AIROI_ITEM_TO:
-        if (v != floor(v) || v < 0 || v > AIROI_HORIZON_MAX)
-            return airoi__error(AIROI_ERR_INVALID,
-                                "%s '%s': %s %g is not a whole period in 0..%d",
-                                kind_name(it), it->name, param_name(param), v,
-                                AIROI_HORIZON_MAX);
-        if (param == AIROI_ITEM_AT)
-            it->at = (int32_t)v;
-        else if (param == AIROI_ITEM_FROM)
-            it->from = (int32_t)v;
-        else
-            it->to = (int32_t)v;
-        break;
-    case AIROI_ITEM_GROWTH:
-        if (v <= -1.0)
-            return airoi__error(AIROI_ERR_INVALID, "%s '%s': growth %g must be greater than -1",
-                                kind_name(it), it->name, v);
-        it->growth = v;
-        break;
-    case AIROI_ITEM_REALIZATION:
-    case AIROI_ITEM_ATTRIBUTION:
-    case AIROI_ITEM_RISK_ADJUSTMENT:
-    case AIROI_ITEM_ADOPTION_START:
-    case AIROI_ITEM_ADOPTION_CEILING:
-        if (v < 0.0 || v > 1.0)
-            return airoi__error(AIROI_ERR_INVALID, "%s '%s': %s %g is outside [0, 1]",
-                                kind_name(it), it->name, param_name(param), v);
-        if (param == AIROI_ITEM_REALIZATION)
-            it->realization = v;
-        else if (param == AIROI_ITEM_ATTRIBUTION)
-            it->attribution = v;
-        else if (param == AIROI_ITEM_RISK_ADJUSTMENT)
-            it->risk_adjustment = v;
-        else if (param == AIROI_ITEM_ADOPTION_START)
-            it->adopt_start = v;
-        else
-            it->adopt_ceiling = v;
-        break;
-    case AIROI_ITEM_MONETIZED:
-        if (v != 0.0 && v != 1.0)
-            return airoi__error(AIROI_ERR_INVALID, "value item '%s': monetized %g is not 0 or 1",
-                                it->name, v);
-        it->monetized = (int)v;
-        break;
-    case AIROI_ITEM_ADOPTION_CURVE:
-        if (v != floor(v) || v < 0 || v > AIROI_CURVE_STEP)
-            return airoi__error(AIROI_ERR_INVALID, "value item '%s': unknown adoption curve %g",
-                                it->name, v);
-        it->curve = (int)v;
-        break;
-    case AIROI_ITEM_ADOPTION_PERIODS:
-        if (v < 0.0 || v > AIROI_HORIZON_MAX)
-            return airoi__error(AIROI_ERR_INVALID,
-                                "value item '%s': adoption periods %g outside 0..%d", it->name,
-                                v, AIROI_HORIZON_MAX);
-        it->adopt_periods = v;
-        break;
+    case AIROI_ITEM_PER: it->per = (int)v; break;
+    case AIROI_ITEM_AT: it->at = (int32_t)v; break;
+    case AIROI_ITEM_FROM: it->from = (int32_t)v; break;
+    case AIROI_ITEM_TO: it->to = (int32_t)v; break;
+    case AIROI_ITEM_GROWTH: it->growth = v; break;
+    case AIROI_ITEM_REALIZATION: it->realization = v; break;
+    case AIROI_ITEM_ATTRIBUTION: it->attribution = v; break;
+    case AIROI_ITEM_RISK_ADJUSTMENT: it->risk_adjustment = v; break;
+    case AIROI_ITEM_MONETIZED: it->monetized = (int)v; break;
+    case AIROI_ITEM_ADOPTION_CURVE: it->curve = (int)v; break;
+    case AIROI_ITEM_ADOPTION_PERIODS: it->adopt_periods = v; break;
+    case AIROI_ITEM_ADOPTION_START: it->adopt_start = v; break;
+    case AIROI_ITEM_ADOPTION_CEILING: it->adopt_ceiling = v; break;
     default:
         return airoi__error(AIROI_ERR_INTERNAL, "unhandled item parameter %d", param);
     }
@@ -249,9 +174,8 @@ static int set_number(airoi__item *it, int param, double v)
 
 static int get_number(double *out, const airoi__item *it, int param)
 {
-    int rc = check_param(it, param, 0);
-    if (rc)
-        return rc;
+    if (!rule_for(it, param, 0))
+        return AIROI_ERR_INVALID;
     double v = 0.0;
     switch (param) {
     case AIROI_ITEM_CATEGORY:
@@ -280,9 +204,9 @@ static int get_number(double *out, const airoi__item *it, int param)
 
 static int set_string(airoi__item *it, int param, const char *s)
 {
-    int rc = check_param(it, param, 1);
-    if (rc)
-        return rc;
+    if (!rule_for(it, param, 1))
+        return AIROI_ERR_INVALID;
+    int rc;
     if (param == AIROI_ITEM_CURRENCY) {
         if (!s) {
             airoi__free(it->currency);
@@ -334,7 +258,8 @@ static const char *get_string(const airoi__item *it, int param)
 
 static int is_set(const airoi__item *it, int param)
 {
-    if (!applies(it->kind, param))
+    int subject = it->kind == AIROI_ITEM_KIND_COST ? AIROI__SUBJ_COST : AIROI__SUBJ_VALUE;
+    if (!airoi__rule_applies(airoi__item_rule(param), subject))
         return 0;
     return (it->set & BIT(param)) != 0;
 }
@@ -379,111 +304,61 @@ static int get_amounts(double *buf, size_t cap, size_t *len_out, const airoi__it
 
 /* ---- public wrappers ----------------------------------------------------- */
 
-#define NULL_ITEM(fn) airoi__error(AIROI_ERR_INVALID, fn ": NULL item")
+AIROI_API int airoi_item_get_kind(const airoi_item *item)
+{
+    AIROI__ENTER();
+    return item ? item->kind : -1;
+}
 
-AIROI_API int airoi_cost_item_set_number(airoi_cost_item *item, int param, double v)
+AIROI_API int airoi_item_set_number(airoi_item *item, int param, double v)
 {
     AIROI__ENTER();
     if (!item)
-        return NULL_ITEM("airoi_cost_item_set_number");
-    return set_number(&item->b, param, v);
+        return airoi__error(AIROI_ERR_INVALID, "airoi_item_set_number: NULL item");
+    return set_number(item, param, v);
 }
 
-AIROI_API int airoi_cost_item_get_number(double *out, const airoi_cost_item *item, int param)
+AIROI_API int airoi_item_get_number(double *out, const airoi_item *item, int param)
 {
     AIROI__ENTER();
     if (!out || !item)
-        return airoi__error(AIROI_ERR_INVALID, "airoi_cost_item_get_number: NULL argument");
-    return get_number(out, &item->b, param);
+        return airoi__error(AIROI_ERR_INVALID, "airoi_item_get_number: NULL argument");
+    return get_number(out, item, param);
 }
 
-AIROI_API int airoi_cost_item_set_string(airoi_cost_item *item, int param, const char *s)
+AIROI_API int airoi_item_set_string(airoi_item *item, int param, const char *s)
 {
     AIROI__ENTER();
     if (!item)
-        return NULL_ITEM("airoi_cost_item_set_string");
-    return set_string(&item->b, param, s);
+        return airoi__error(AIROI_ERR_INVALID, "airoi_item_set_string: NULL item");
+    return set_string(item, param, s);
 }
 
-AIROI_API const char *airoi_cost_item_get_string(const airoi_cost_item *item, int param)
+AIROI_API const char *airoi_item_get_string(const airoi_item *item, int param)
 {
     AIROI__ENTER();
-    return item ? get_string(&item->b, param) : NULL;
+    return item ? get_string(item, param) : NULL;
 }
 
-AIROI_API int airoi_cost_item_is_set(const airoi_cost_item *item, int param)
+AIROI_API int airoi_item_is_set(const airoi_item *item, int param)
 {
     AIROI__ENTER();
-    return item ? is_set(&item->b, param) : 0;
+    return item ? is_set(item, param) : 0;
 }
 
-AIROI_API int airoi_cost_item_set_amounts(airoi_cost_item *item, const double *amounts, size_t n)
+AIROI_API int airoi_item_set_amounts(airoi_item *item, const double *amounts, size_t n)
 {
     AIROI__ENTER();
     if (!item)
-        return NULL_ITEM("airoi_cost_item_set_amounts");
-    return set_amounts(&item->b, amounts, n);
+        return airoi__error(AIROI_ERR_INVALID, "airoi_item_set_amounts: NULL item");
+    return set_amounts(item, amounts, n);
 }
 
-AIROI_API int airoi_cost_item_get_amounts(double *buf, size_t cap, size_t *len_out,
-                                          const airoi_cost_item *item)
+AIROI_API int airoi_item_get_amounts(double *buf, size_t cap, size_t *len_out,
+                                     const airoi_item *item)
 {
     AIROI__ENTER();
     if (!item || !len_out || (!buf && cap > 0))
-        return airoi__error(AIROI_ERR_INVALID, "airoi_cost_item_get_amounts: NULL argument");
-    return get_amounts(buf, cap, len_out, &item->b);
-}
-
-AIROI_API int airoi_value_item_set_number(airoi_value_item *item, int param, double v)
-{
-    AIROI__ENTER();
-    if (!item)
-        return NULL_ITEM("airoi_value_item_set_number");
-    return set_number(&item->b, param, v);
-}
-
-AIROI_API int airoi_value_item_get_number(double *out, const airoi_value_item *item, int param)
-{
-    AIROI__ENTER();
-    if (!out || !item)
-        return airoi__error(AIROI_ERR_INVALID, "airoi_value_item_get_number: NULL argument");
-    return get_number(out, &item->b, param);
-}
-
-AIROI_API int airoi_value_item_set_string(airoi_value_item *item, int param, const char *s)
-{
-    AIROI__ENTER();
-    if (!item)
-        return NULL_ITEM("airoi_value_item_set_string");
-    return set_string(&item->b, param, s);
-}
-
-AIROI_API const char *airoi_value_item_get_string(const airoi_value_item *item, int param)
-{
-    AIROI__ENTER();
-    return item ? get_string(&item->b, param) : NULL;
-}
-
-AIROI_API int airoi_value_item_is_set(const airoi_value_item *item, int param)
-{
-    AIROI__ENTER();
-    return item ? is_set(&item->b, param) : 0;
-}
-
-AIROI_API int airoi_value_item_set_amounts(airoi_value_item *item, const double *amounts,
-                                           size_t n)
-{
-    AIROI__ENTER();
-    if (!item)
-        return NULL_ITEM("airoi_value_item_set_amounts");
-    return set_amounts(&item->b, amounts, n);
-}
-
-AIROI_API int airoi_value_item_get_amounts(double *buf, size_t cap, size_t *len_out,
-                                           const airoi_value_item *item)
-{
-    AIROI__ENTER();
-    if (!item || !len_out || (!buf && cap > 0))
-        return airoi__error(AIROI_ERR_INVALID, "airoi_value_item_get_amounts: NULL argument");
-    return get_amounts(buf, cap, len_out, &item->b);
+        return airoi__error(AIROI_ERR_INVALID, "airoi_item_get_amounts: NULL argument");
+    return get_amounts(buf, cap, len_out, item);
 }

@@ -16,15 +16,11 @@
 
 #define AIROI__CATEGORY_COUNT 9
 #define AIROI__DIMENSION_COUNT 4
-#define AIROI__ITEMS_MAX 1000000u
-#define AIROI__SCENARIOS_MAX 10000u
 
-enum { AIROI__KIND_COST = 0, AIROI__KIND_VALUE = 1 };
-
-/* One item; cost and value handles are this struct under two names. */
-typedef struct airoi__item {
+/* One item, the public airoi_item; airoi__item is its name inside lib/. */
+typedef struct airoi_item {
     airoi_project *owner;
-    int kind;          /* AIROI__KIND_* */
+    int kind;          /* airoi_item_kind */
     char *name;
     char *currency;    /* NULL: the project currency */
     int klass;         /* category (cost) or dimension (value) */
@@ -48,14 +44,6 @@ typedef struct airoi__item {
     size_t n_list;
     uint32_t set;      /* bit (1u << airoi_item_param) when set explicitly */
 } airoi__item;
-
-struct airoi_cost_item {
-    airoi__item b;
-};
-
-struct airoi_value_item {
-    airoi__item b;
-};
 
 typedef struct airoi__multiplier {
     char *target;

@@ -8,6 +8,7 @@
 #include "airoi/dates.h"
 #include "core-private.h"
 #include "model-private.h"
+#include "rules-private.h"
 
 #define BIT(x) (1u << (unsigned)(x))
 
@@ -254,70 +255,28 @@ static int is_string_param(int param)
            param == AIROI_PROJECT_USE_CASE;
 }
 
-static int is_number_param(int param)
-{
-    return param >= AIROI_PROJECT_PERIOD && param <= AIROI_PROJECT_STAGE;
-}
-
 AIROI_API int airoi_project_set_number(airoi_project *p, int param, double v)
 {
     AIROI__ENTER();
     if (!p)
         return airoi__error(AIROI_ERR_INVALID, "airoi_project_set_number: NULL project");
-    if (!is_number_param(param))
+    const airoi__rule *r = airoi__project_rule(param);
+    if (!r || r->type == AIROI__PT_STRING)
         return airoi__error(AIROI_ERR_INVALID, "project parameter %d is not a numeric parameter",
                             param);
-    if (!isfinite(v))
-        return airoi__error(AIROI_ERR_INVALID, "project parameter %d: non-finite value", param);
+    char why[256];
+    int rc = airoi__rule_check(r, v, why, sizeof why);
+    if (rc)
+        return airoi__error(rc, "project '%s': %s: %s", p->name, r->key, why);
     switch (param) {
-    case AIROI_PROJECT_PERIOD:
-        if (v != floor(v) || v < 0 || v > 2)
-            return airoi__error(AIROI_ERR_INVALID,
-                                "period %g is not one of 0 (year), 1 (quarter), 2 (month)", v);
-        p->period = (int)v;
-        break;
-    case AIROI_PROJECT_HORIZON:
-        if (v != floor(v) || v < 0)
-            return airoi__error(AIROI_ERR_INVALID,
-                                "horizon %g: must be a whole number of periods >= 0", v);
-        if (v > AIROI_HORIZON_MAX)
-            return airoi__error(AIROI_ERR_LIMIT, "horizon %g is above the limit of %d periods",
-                                v, AIROI_HORIZON_MAX);
-        p->horizon = (int32_t)v;
-        break;
-    case AIROI_PROJECT_DISCOUNT_RATE:
-    case AIROI_PROJECT_FINANCE_RATE:
-    case AIROI_PROJECT_REINVEST_RATE:
-        if (v <= -1.0)
-            return airoi__error(AIROI_ERR_INVALID, "%s %g: must be greater than -1",
-                                param == AIROI_PROJECT_DISCOUNT_RATE  ? "discount_rate"
-                                : param == AIROI_PROJECT_FINANCE_RATE ? "finance_rate"
-                                                                      : "reinvest_rate",
-                                v);
-        if (param == AIROI_PROJECT_DISCOUNT_RATE)
-            p->discount_rate = v;
-        else if (param == AIROI_PROJECT_FINANCE_RATE)
-            p->finance_rate = v;
-        else
-            p->reinvest_rate = v;
-        break;
-    case AIROI_PROJECT_UNIT:
-        if (v <= 0.0)
-            return airoi__error(AIROI_ERR_INVALID, "unit %g: must be greater than 0", v);
-        p->unit = v;
-        break;
-    case AIROI_PROJECT_START:
-        if (v != floor(v) || v < AIROI_DATE_MIN || v > AIROI_DATE_MAX)
-            return airoi__error(AIROI_ERR_INVALID,
-                                "start %g is not a day number between %d and %d", v,
-                                AIROI_DATE_MIN, AIROI_DATE_MAX);
-        p->start = (int32_t)v;
-        break;
-    case AIROI_PROJECT_STAGE:
-        if (v != floor(v) || v < 0 || v > AIROI_STAGE_PRODUCTION)
-            return airoi__error(AIROI_ERR_INVALID, "stage %g is not a stage (0..4)", v);
-        p->stage = (int)v;
-        break;
+    case AIROI_PROJECT_PERIOD: p->period = (int)v; break;
+    case AIROI_PROJECT_HORIZON: p->horizon = (int32_t)v; break;
+    case AIROI_PROJECT_DISCOUNT_RATE: p->discount_rate = v; break;
+    case AIROI_PROJECT_FINANCE_RATE: p->finance_rate = v; break;
+    case AIROI_PROJECT_REINVEST_RATE: p->reinvest_rate = v; break;
+    case AIROI_PROJECT_UNIT: p->unit = v; break;
+    case AIROI_PROJECT_START: p->start = (int32_t)v; break;
+    case AIROI_PROJECT_STAGE: p->stage = (int)v; break;
     default:
         return airoi__error(AIROI_ERR_INTERNAL, "unhandled project parameter %d", param);
     }
@@ -411,14 +370,10 @@ AIROI_API int airoi_project_set_string(airoi_project *p, int param, const char *
     if (rc)
         return rc;
     if (param == AIROI_PROJECT_USE_CASE) {
-        int row = airoi__benchmark_lookup(s);
+        char why[512];
+        int row = airoi__rule_use_case(s, why, sizeof why);
         if (row < 0)
-            return airoi__error(AIROI_ERR_INVALID,
-                                "unknown use case '%s' (known: process_automation, "
-                                "predictive_maintenance, churn_prediction, recommendation, "
-                                "customer_service, quality_inspection, demand_forecasting, "
-                                "fraud_aml)",
-                                s);
+            return airoi__error(AIROI_ERR_INVALID, "project '%s': use_case: %s", p->name, why);
         s = airoi_benchmark_get_key((size_t)row);
         airoi__error_clear();
     }
@@ -480,9 +435,10 @@ AIROI_API int airoi_project_set_fx(airoi_project *p, const char *currency, doubl
     int rc = airoi__check_name(currency, "FX currency");
     if (rc)
         return rc;
-    if (!isfinite(rate) || rate <= 0.0)
-        return airoi__error(AIROI_ERR_INVALID, "FX rate of %s: %g must be finite and > 0",
-                            currency, rate);
+    char why[256];
+    if (airoi__rule_check(&airoi__rule_fx_rate, rate, why, sizeof why) != AIROI_OK)
+        return airoi__error(AIROI_ERR_INVALID, "project '%s': fx.%s: %s", p->name, currency,
+                            why);
     long i = fx_index(p, currency);
     if (i >= 0) {
         p->fx_rate[i] = rate;
@@ -558,26 +514,27 @@ static int add_item(airoi__item **out, airoi_project *p, const char *name, int k
 {
     if (!p)
         return airoi__error(AIROI_ERR_INVALID, "add item: NULL project");
-    const char *what = kind == AIROI__KIND_COST ? "cost item name" : "value item name";
+    const char *what = kind == AIROI_ITEM_KIND_COST ? "cost item name" : "value item name";
     int rc = airoi__check_name(name, what);
     if (rc)
         return rc;
-    if (kind == AIROI__KIND_COST && (klass < 0 || klass >= AIROI__CATEGORY_COUNT))
+    if (kind == AIROI_ITEM_KIND_COST && (klass < 0 || klass >= AIROI__CATEGORY_COUNT))
         return airoi__error(AIROI_ERR_INVALID, "cost item '%s': unknown category %d", name,
                             klass);
-    if (kind == AIROI__KIND_VALUE && (klass < 0 || klass >= AIROI__DIMENSION_COUNT))
+    if (kind == AIROI_ITEM_KIND_VALUE && (klass < 0 || klass >= AIROI__DIMENSION_COUNT))
         return airoi__error(AIROI_ERR_INVALID, "value item '%s': unknown dimension %d", name,
                             klass);
     if (airoi__project_find_item(p, name))
         return airoi__error(AIROI_ERR_INVALID,
                             "an item named '%s' already exists (item names must be unique)",
                             name);
-    if (p->n_costs + p->n_values >= AIROI__ITEMS_MAX)
-        return airoi__error(AIROI_ERR_LIMIT, "project '%s' already has %u items, the limit",
-                            p->name, AIROI__ITEMS_MAX);
-    airoi__item ***arr = kind == AIROI__KIND_COST ? &p->costs : &p->values;
-    size_t *n = kind == AIROI__KIND_COST ? &p->n_costs : &p->n_values;
-    size_t *cap = kind == AIROI__KIND_COST ? &p->cap_costs : &p->cap_values;
+    if (p->n_costs + p->n_values >= (size_t)AIROI_ITEMS_MAX)
+        return airoi__error(AIROI_ERR_LIMIT,
+                            "project '%s' already has %d items (costs and values), the limit",
+                            p->name, AIROI_ITEMS_MAX);
+    airoi__item ***arr = kind == AIROI_ITEM_KIND_COST ? &p->costs : &p->values;
+    size_t *n = kind == AIROI_ITEM_KIND_COST ? &p->n_costs : &p->n_values;
+    size_t *cap = kind == AIROI_ITEM_KIND_COST ? &p->cap_costs : &p->cap_values;
     rc = airoi__grow((void **)arr, cap, *n, sizeof **arr);
     if (rc)
         return rc;
@@ -593,118 +550,122 @@ static int add_item(airoi__item **out, airoi_project *p, const char *name, int k
     return AIROI_OK;
 }
 
-AIROI_API int airoi_project_add_cost(airoi_cost_item **out, airoi_project *p, const char *name,
+AIROI_API int airoi_project_add_cost(airoi_item **out, airoi_project *p, const char *name,
                                      int category)
 {
     AIROI__ENTER();
     if (out)
         *out = NULL;
     airoi__item *it = NULL;
-    int rc = add_item(&it, p, name, AIROI__KIND_COST, category);
+    int rc = add_item(&it, p, name, AIROI_ITEM_KIND_COST, category);
     if (rc == AIROI_OK && out)
-        *out = (airoi_cost_item *)it;
+        *out = it;
     return rc;
 }
 
-AIROI_API int airoi_project_add_value(airoi_value_item **out, airoi_project *p, const char *name,
+AIROI_API int airoi_project_add_value(airoi_item **out, airoi_project *p, const char *name,
                                       int dimension)
 {
     AIROI__ENTER();
     if (out)
         *out = NULL;
     airoi__item *it = NULL;
-    int rc = add_item(&it, p, name, AIROI__KIND_VALUE, dimension);
+    int rc = add_item(&it, p, name, AIROI_ITEM_KIND_VALUE, dimension);
     if (rc == AIROI_OK && out)
-        *out = (airoi_value_item *)it;
+        *out = it;
     return rc;
 }
 
-AIROI_API size_t airoi_project_count_costs(const airoi_project *p)
+/* The items of one kind and their count; NULL for another kind. */
+static airoi__item **items_of(const airoi_project *p, int kind, size_t *n)
 {
-    AIROI__ENTER();
-    return p ? p->n_costs : 0;
+    if (kind == AIROI_ITEM_KIND_COST) {
+        *n = p->n_costs;
+        return p->costs;
+    }
+    if (kind == AIROI_ITEM_KIND_VALUE) {
+        *n = p->n_values;
+        return p->values;
+    }
+    *n = 0;
+    return NULL;
 }
 
-AIROI_API size_t airoi_project_count_values(const airoi_project *p)
+static airoi__item *get_item(const airoi_project *p, int kind, size_t i)
 {
-    AIROI__ENTER();
-    return p ? p->n_values : 0;
+    size_t n = 0;
+    airoi__item **arr = p ? items_of(p, kind, &n) : NULL;
+    return arr && i < n ? arr[i] : NULL;
 }
 
-AIROI_API airoi_cost_item *airoi_project_get_cost(const airoi_project *p, size_t i)
+AIROI_API size_t airoi_project_count_items(const airoi_project *p, int kind)
 {
     AIROI__ENTER();
-    if (!p || i >= p->n_costs)
-        return NULL;
-    return (airoi_cost_item *)p->costs[i];
+    size_t n = 0;
+    if (p)
+        items_of(p, kind, &n);
+    return n;
 }
 
-AIROI_API airoi_value_item *airoi_project_get_value(const airoi_project *p, size_t i)
+AIROI_API const airoi_item *airoi_project_get_item(const airoi_project *p, int kind, size_t i)
 {
     AIROI__ENTER();
-    if (!p || i >= p->n_values)
-        return NULL;
-    return (airoi_value_item *)p->values[i];
+    return get_item(p, kind, i);
 }
 
-AIROI_API int airoi_project_find_cost(airoi_cost_item **out, const airoi_project *p,
+AIROI_API airoi_item *airoi_project_get_item_mutable(airoi_project *p, int kind, size_t i)
+{
+    AIROI__ENTER();
+    return get_item(p, kind, i);
+}
+
+AIROI_API int airoi_project_find_item(int *kind_out, size_t *index_out, const airoi_project *p,
                                       const char *name)
 {
     AIROI__ENTER();
-    if (!out || !p || !name)
-        return airoi__error(AIROI_ERR_INVALID, "airoi_project_find_cost: NULL argument");
-    airoi__item *it = airoi__project_find_item(p, name);
-    if (!it || it->kind != AIROI__KIND_COST)
-        return airoi__error(AIROI_ERR_NOT_FOUND, "no cost item named '%s'", name);
-    *out = (airoi_cost_item *)it;
-    return AIROI_OK;
+    if (!p || !name)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_project_find_item: NULL argument");
+    const airoi__item *it = airoi__project_find_item(p, name);
+    if (!it)
+        return airoi__error(AIROI_ERR_NOT_FOUND, "no item named '%s'", name);
+    size_t n = 0;
+    airoi__item **arr = items_of(p, it->kind, &n);
+    for (size_t i = 0; i < n; i++)
+        if (arr[i] == it) {
+            if (kind_out)
+                *kind_out = it->kind;
+            if (index_out)
+                *index_out = i;
+            return AIROI_OK;
+        }
+    return airoi__error(AIROI_ERR_INTERNAL, "item '%s' is indexed but not listed", name);
 }
 
-AIROI_API int airoi_project_find_value(airoi_value_item **out, const airoi_project *p,
-                                       const char *name)
+AIROI_API int airoi_project_remove_item(airoi_project *p, int kind, size_t i)
 {
     AIROI__ENTER();
-    if (!out || !p || !name)
-        return airoi__error(AIROI_ERR_INVALID, "airoi_project_find_value: NULL argument");
-    airoi__item *it = airoi__project_find_item(p, name);
-    if (!it || it->kind != AIROI__KIND_VALUE)
-        return airoi__error(AIROI_ERR_NOT_FOUND, "no value item named '%s'", name);
-    *out = (airoi_value_item *)it;
-    return AIROI_OK;
-}
-
-static int remove_item(airoi_project *p, size_t i, int kind)
-{
     if (!p)
-        return airoi__error(AIROI_ERR_INVALID, "remove item: NULL project");
-    airoi__item **arr = kind == AIROI__KIND_COST ? p->costs : p->values;
-    size_t *n = kind == AIROI__KIND_COST ? &p->n_costs : &p->n_values;
-    if (i >= *n)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_project_remove_item: NULL project");
+    size_t n = 0;
+    airoi__item **arr = items_of(p, kind, &n);
+    if (!arr)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_project_remove_item: unknown item kind %d",
+                            kind);
+    if (i >= n)
         return airoi__error(AIROI_ERR_NOT_FOUND, "%s item index %zu past the end (%zu items)",
-                            kind == AIROI__KIND_COST ? "cost" : "value", i, *n);
+                            kind == AIROI_ITEM_KIND_COST ? "cost" : "value", i, n);
+    size_t *count = kind == AIROI_ITEM_KIND_COST ? &p->n_costs : &p->n_values;
     /* Rebuild the index first, without the item, so that a failure leaves
      * the project untouched. */
     airoi__item *victim = arr[i];
-    memmove(arr + i, arr + i + 1, (*n - i - 1) * sizeof *arr);
-    (*n)--;
+    memmove(arr + i, arr + i + 1, (n - i - 1) * sizeof *arr);
+    (*count)--;
     if (airoi__project_reindex(p, 0) != AIROI_OK) {
-        memmove(arr + i + 1, arr + i, (*n - i) * sizeof *arr);
+        memmove(arr + i + 1, arr + i, (n - i - 1) * sizeof *arr);
         arr[i] = victim;
-        (*n)++;
+        (*count)++;
         return airoi__error(AIROI_ERR_NOMEM, "out of memory");
     }
     airoi__item_destroy(victim);
     return AIROI_OK;
-}
-
-AIROI_API int airoi_project_remove_cost(airoi_project *p, size_t i)
-{
-    AIROI__ENTER();
-    return remove_item(p, i, AIROI__KIND_COST);
-}
-
-AIROI_API int airoi_project_remove_value(airoi_project *p, size_t i)
-{
-    AIROI__ENTER();
-    return remove_item(p, i, AIROI__KIND_VALUE);
 }

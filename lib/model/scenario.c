@@ -6,6 +6,7 @@
 
 #include "core-private.h"
 #include "model-private.h"
+#include "rules-private.h"
 
 #define BIT(x) (1u << (unsigned)(x))
 
@@ -74,14 +75,16 @@ AIROI_API int airoi_project_add_scenario(airoi_scenario **out, airoi_project *p,
     int rc = airoi__check_name(name, "scenario name");
     if (rc)
         return rc;
-    if (!isfinite(probability) || probability < 0.0 || probability > 1.0)
-        return airoi__error(AIROI_ERR_INVALID, "scenario '%s': probability %g is outside [0, 1]",
-                            name, probability);
+    char why[256];
+    rc = airoi__rule_check(airoi__scenario_rule(AIROI_SCENARIO_PROBABILITY), probability, why,
+                           sizeof why);
+    if (rc)
+        return airoi__error(rc, "scenario '%s': probability: %s", name, why);
     if (scenario_index(p, name) >= 0)
         return airoi__error(AIROI_ERR_INVALID, "a scenario named '%s' already exists", name);
-    if (p->n_scenarios >= AIROI__SCENARIOS_MAX)
-        return airoi__error(AIROI_ERR_LIMIT, "project '%s' already has %u scenarios, the limit",
-                            p->name, AIROI__SCENARIOS_MAX);
+    if (p->n_scenarios >= (size_t)AIROI_SCENARIOS_MAX)
+        return airoi__error(AIROI_ERR_LIMIT, "project '%s' already has %d scenarios, the limit",
+                            p->name, AIROI_SCENARIOS_MAX);
     rc = airoi__grow((void **)&p->scenarios, &p->cap_scenarios, p->n_scenarios,
                      sizeof *p->scenarios);
     if (rc)
@@ -110,7 +113,7 @@ AIROI_API size_t airoi_project_count_scenarios(const airoi_project *p)
     return p ? p->n_scenarios : 0;
 }
 
-AIROI_API airoi_scenario *airoi_project_get_scenario(const airoi_project *p, size_t i)
+AIROI_API const airoi_scenario *airoi_project_get_scenario(const airoi_project *p, size_t i)
 {
     AIROI__ENTER();
     if (!p || i >= p->n_scenarios)
@@ -118,16 +121,25 @@ AIROI_API airoi_scenario *airoi_project_get_scenario(const airoi_project *p, siz
     return p->scenarios[i];
 }
 
-AIROI_API int airoi_project_find_scenario(airoi_scenario **out, const airoi_project *p,
+AIROI_API airoi_scenario *airoi_project_get_scenario_mutable(airoi_project *p, size_t i)
+{
+    AIROI__ENTER();
+    if (!p || i >= p->n_scenarios)
+        return NULL;
+    return p->scenarios[i];
+}
+
+AIROI_API int airoi_project_find_scenario(size_t *index_out, const airoi_project *p,
                                           const char *name)
 {
     AIROI__ENTER();
-    if (!out || !p || !name)
+    if (!p || !name)
         return airoi__error(AIROI_ERR_INVALID, "airoi_project_find_scenario: NULL argument");
     long i = scenario_index(p, name);
     if (i < 0)
         return airoi__error(AIROI_ERR_NOT_FOUND, "no scenario named '%s'", name);
-    *out = p->scenarios[i];
+    if (index_out)
+        *index_out = (size_t)i;
     return AIROI_OK;
 }
 
@@ -157,35 +169,18 @@ AIROI_API int airoi_scenario_set_number(airoi_scenario *s, int param, double v)
     AIROI__ENTER();
     if (!s)
         return airoi__error(AIROI_ERR_INVALID, "airoi_scenario_set_number: NULL scenario");
-    if (!isfinite(v))
-        return airoi__error(AIROI_ERR_INVALID, "scenario '%s': non-finite value for parameter %d",
-                            s->name, param);
-    switch (param) {
-    case AIROI_SCENARIO_PROBABILITY:
-        if (v < 0.0 || v > 1.0)
-            return airoi__error(AIROI_ERR_INVALID,
-                                "scenario '%s': probability %g is outside [0, 1]", s->name, v);
-        s->probability = v;
-        break;
-    case AIROI_SCENARIO_DELAY:
-        if (v != floor(v) || v < 0.0)
-            return airoi__error(AIROI_ERR_INVALID,
-                                "scenario '%s': delay %g must be a whole number of periods >= 0",
-                                s->name, v);
-        if (v > AIROI_HORIZON_MAX)
-            return airoi__error(AIROI_ERR_LIMIT, "scenario '%s': delay %g above the limit of %d",
-                                s->name, v, AIROI_HORIZON_MAX);
-        s->delay = (int32_t)v;
-        break;
-    case AIROI_SCENARIO_ADOPTION_CEILING:
-        if (v < 0.0 || v > 1.0)
-            return airoi__error(AIROI_ERR_INVALID,
-                                "scenario '%s': adoption ceiling %g is outside [0, 1]", s->name,
-                                v);
-        s->ceiling = v;
-        break;
-    default:
+    const airoi__rule *r = airoi__scenario_rule(param);
+    if (!r)
         return airoi__error(AIROI_ERR_INVALID, "unknown scenario parameter %d", param);
+    char why[256];
+    int rc = airoi__rule_check(r, v, why, sizeof why);
+    if (rc)
+        return airoi__error(rc, "scenario '%s': %s: %s", s->name, r->key, why);
+    switch (param) {
+    case AIROI_SCENARIO_PROBABILITY: s->probability = v; break;
+    case AIROI_SCENARIO_DELAY: s->delay = (int32_t)v; break;
+    case AIROI_SCENARIO_ADOPTION_CEILING: s->ceiling = v; break;
+    default: return airoi__error(AIROI_ERR_INTERNAL, "unhandled scenario parameter %d", param);
     }
     s->set |= BIT(param);
     return AIROI_OK;
@@ -221,10 +216,10 @@ AIROI_API int airoi_scenario_add_multiplier(airoi_scenario *s, const char *targe
     int rc = airoi__check_name(target, "multiplier target");
     if (rc)
         return rc;
-    if (!isfinite(factor) || factor < 0.0)
-        return airoi__error(AIROI_ERR_INVALID,
-                            "scenario '%s': multiplier of '%s' is %g; it must be finite and >= 0",
-                            s->name, target, factor);
+    char why[256];
+    if (airoi__rule_check(&airoi__rule_multiplier, factor, why, sizeof why) != AIROI_OK)
+        return airoi__error(AIROI_ERR_INVALID, "scenario '%s': multipliers.%s: %s", s->name,
+                            target, why);
     for (size_t i = 0; i < s->n_mult; i++) {
         if (strcmp(s->mult[i].target, target) == 0) {
             s->mult[i].factor = factor;

@@ -17,6 +17,7 @@ START_TEST(status_strings_are_pinned)
     ck_assert_int_eq(AIROI_ERR_NO_SOLUTION, -3);
     ck_assert_int_eq(AIROI_ERR_BUFFER, -4);
     ck_assert_int_eq(AIROI_ERR_NOT_FOUND, -5);
+    ck_assert_int_eq(AIROI_ERR_UNDEFINED, -13);
     ck_assert_int_eq(AIROI_ERR_IO, -6);
     ck_assert_int_eq(AIROI_ERR_PARSE, -7);
     ck_assert_int_eq(AIROI_ERR_MODEL, -8);
@@ -27,7 +28,7 @@ START_TEST(status_strings_are_pinned)
     ck_assert_str_eq(airoi_status_str(AIROI_OK), "success");
     ck_assert_str_eq(airoi_status_str(AIROI_ERR_NO_SOLUTION), "no solution");
     ck_assert_str_eq(airoi_status_str(12345), "unknown status");
-    for (int s = 0; s >= AIROI_ERR_INTERNAL; s--)
+    for (int s = 0; s >= AIROI_ERR_UNDEFINED; s--)
         ck_assert_str_ne(airoi_status_str(s), "unknown status");
 }
 END_TEST

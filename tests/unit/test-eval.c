@@ -11,6 +11,8 @@
 
 #include <airoi/airoi.h>
 
+#include "test-items.h"
+
 #define TOL 1e-9
 
 /* ---- helpers ----------------------------------------------------------------- */
@@ -25,31 +27,31 @@ static airoi_project *project(int period, int horizon, double rate)
     return p;
 }
 
-static airoi_cost_item *cost(airoi_project *p, const char *name, int category, double amount,
+static airoi_item *cost(airoi_project *p, const char *name, int category, double amount,
                              int per)
 {
-    airoi_cost_item *c = NULL;
+    airoi_item *c = NULL;
     ck_assert_int_eq(airoi_project_add_cost(&c, p, name, category), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AMOUNT, amount), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_PER, per), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_AMOUNT, amount), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_PER, per), AIROI_OK);
     return c;
 }
 
-static airoi_cost_item *once(airoi_project *p, const char *name, int category, double amount,
+static airoi_item *once(airoi_project *p, const char *name, int category, double amount,
                              int at)
 {
-    airoi_cost_item *c = cost(p, name, category, amount, AIROI_PER_ONCE);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AT, at), AIROI_OK);
+    airoi_item *c = cost(p, name, category, amount, AIROI_PER_ONCE);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_AT, at), AIROI_OK);
     return c;
 }
 
-static airoi_value_item *value(airoi_project *p, const char *name, int dimension, double amount,
+static airoi_item *value(airoi_project *p, const char *name, int dimension, double amount,
                                int per)
 {
-    airoi_value_item *v = NULL;
+    airoi_item *v = NULL;
     ck_assert_int_eq(airoi_project_add_value(&v, p, name, dimension), AIROI_OK);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_AMOUNT, amount), AIROI_OK);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_PER, per), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_AMOUNT, amount), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_PER, per), AIROI_OK);
     return v;
 }
 
@@ -157,6 +159,11 @@ START_TEST(example2_customer_service_scenarios)
                             (280.0 - 450.0) / 450.0, TOL);
     ck_assert_ptr_null(airoi_result_get_scenario(r, 3));
     ck_assert_int_eq(airoi_result_get_probability(&prob, r), AIROI_ERR_NOT_FOUND);
+    /* a sub-result cannot be freed on its own: it stays readable until its
+     * result goes (a double free would show under ASan and valgrind) */
+    airoi_result_free((airoi_result *)best);
+    ck_assert_str_eq(airoi_result_get_scenario_name(best), "best");
+    ck_assert_double_eq_tol(metric(best, AIROI_METRIC_TOTAL_BENEFITS), 720, 1e-9);
     airoi_result_free(r);
 
     /* one scenario on its own */
@@ -180,21 +187,21 @@ static airoi_project *example3(void)
     static const double e[] = {0, 200, 280, 320};
     static const double rv[] = {0, 60, 150, 220};
     static const double rk[] = {0, 40, 60, 80};
-    airoi_cost_item *ci;
-    airoi_value_item *vi;
+    airoi_item *ci;
+    airoi_item *vi;
     ck_assert_int_eq(airoi_project_add_cost(&ci, p, "Costs", AIROI_CATEGORY_PEOPLE), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_set_number(ci, AIROI_ITEM_FROM, 0), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_set_amounts(ci, c, 4), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(ci, AIROI_ITEM_FROM, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_amounts(ci, c, 4), AIROI_OK);
     ck_assert_int_eq(airoi_project_add_value(&vi, p, "Efficiency", AIROI_DIMENSION_EFFICIENCY),
                      AIROI_OK);
-    ck_assert_int_eq(airoi_value_item_set_number(vi, AIROI_ITEM_FROM, 0), AIROI_OK);
-    ck_assert_int_eq(airoi_value_item_set_amounts(vi, e, 4), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(vi, AIROI_ITEM_FROM, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_amounts(vi, e, 4), AIROI_OK);
     ck_assert_int_eq(airoi_project_add_value(&vi, p, "Revenue", AIROI_DIMENSION_REVENUE),
                      AIROI_OK);
-    ck_assert_int_eq(airoi_value_item_set_number(vi, AIROI_ITEM_FROM, 1), AIROI_OK);
-    ck_assert_int_eq(airoi_value_item_set_amounts(vi, rv + 1, 3), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(vi, AIROI_ITEM_FROM, 1), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_amounts(vi, rv + 1, 3), AIROI_OK);
     ck_assert_int_eq(airoi_project_add_value(&vi, p, "Risk", AIROI_DIMENSION_RISK), AIROI_OK);
-    ck_assert_int_eq(airoi_value_item_set_amounts(vi, rk + 1, 3), AIROI_OK); /* from 1 default */
+    ck_assert_int_eq(airoi_item_set_amounts(vi, rk + 1, 3), AIROI_OK); /* from 1 default */
     return p;
 }
 
@@ -254,27 +261,27 @@ static airoi_project *example4(int horizon, double training)
     ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_CURRENCY, "TWD"), AIROI_OK);
     ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_UNIT, 10000), AIROI_OK);
     ck_assert_int_eq(airoi_project_set_fx(p, "USD", 32), AIROI_OK);
-    airoi_cost_item *c;
+    airoi_item *c;
     ck_assert_int_eq(airoi_project_add_cost(&c, p, "Model API", AIROI_CATEGORY_SOFTWARE),
                      AIROI_OK);
     /* 1,000,000 calls x 0.002 USD = 2,000 USD = 0.2 units of 10,000 */
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_QUANTITY, 1000000), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_UNIT_AMOUNT, 0.002 / 10000),
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_QUANTITY, 1000000), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_UNIT_AMOUNT, 0.002 / 10000),
                      AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_PER, AIROI_PER_MONTH), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_set_string(c, AIROI_ITEM_CURRENCY, "USD"), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_PER, AIROI_PER_MONTH), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_string(c, AIROI_ITEM_CURRENCY, "USD"), AIROI_OK);
     cost(p, "Platform", AIROI_CATEGORY_SOFTWARE, 5, AIROI_PER_MONTH);
     ck_assert_int_eq(airoi_project_add_cost(&c, p, "Staff", AIROI_CATEGORY_PEOPLE), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_QUANTITY, 1.5), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_UNIT_AMOUNT, 8), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_PER, AIROI_PER_MONTH), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_QUANTITY, 1.5), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_UNIT_AMOUNT, 8), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_PER, AIROI_PER_MONTH), AIROI_OK);
     once(p, "Training", AIROI_CATEGORY_CHANGE_MANAGEMENT, training, 0);
-    airoi_value_item *v;
+    airoi_item *v;
     ck_assert_int_eq(airoi_project_add_value(&v, p, "Agent time", AIROI_DIMENSION_EFFICIENCY),
                      AIROI_OK);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_QUANTITY, 15), AIROI_OK);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_UNIT_AMOUNT, 4), AIROI_OK);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_PER, AIROI_PER_MONTH), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_QUANTITY, 15), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_UNIT_AMOUNT, 4), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_PER, AIROI_PER_MONTH), AIROI_OK);
     value(p, "Conversion", AIROI_DIMENSION_REVENUE, 480, AIROI_PER_YEAR);
     value(p, "Retention", AIROI_DIMENSION_REVENUE, 1000, AIROI_PER_YEAR);
     return p;
@@ -329,11 +336,11 @@ END_TEST
 START_TEST(example5_aml_risk_value)
 {
     airoi_project *p = project(AIROI_PERIOD_YEAR, 1, 0.0);
-    airoi_value_item *v;
+    airoi_item *v;
     ck_assert_int_eq(airoi_project_add_value(&v, p, "Losses avoided", AIROI_DIMENSION_RISK),
                      AIROI_OK);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_QUANTITY, 3500), AIROI_OK);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_UNIT_AMOUNT, 0.27), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_QUANTITY, 3500), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_UNIT_AMOUNT, 0.27), AIROI_OK);
     once(p, "Model", AIROI_CATEGORY_PEOPLE, 500, 0);
     airoi_result *r = evaluate(p, NULL, 0);
     double d;
@@ -431,10 +438,10 @@ START_TEST(rule_from_to_defaults)
 {
     double buf[64];
     airoi_project *p = project(AIROI_PERIOD_YEAR, 4, 0.0);
-    airoi_cost_item *c = cost(p, "Run", AIROI_CATEGORY_PEOPLE, 10, AIROI_PER_YEAR);
-    airoi_cost_item *d = cost(p, "Window", AIROI_CATEGORY_PEOPLE, 1, AIROI_PER_YEAR);
-    ck_assert_int_eq(airoi_cost_item_set_number(d, AIROI_ITEM_FROM, 2), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_set_number(d, AIROI_ITEM_TO, 3), AIROI_OK);
+    airoi_item *c = cost(p, "Run", AIROI_CATEGORY_PEOPLE, 10, AIROI_PER_YEAR);
+    airoi_item *d = cost(p, "Window", AIROI_CATEGORY_PEOPLE, 1, AIROI_PER_YEAR);
+    ck_assert_int_eq(airoi_item_set_number(d, AIROI_ITEM_FROM, 2), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(d, AIROI_ITEM_TO, 3), AIROI_OK);
     (void)c;
     airoi_result *r = evaluate(p, NULL, 0);
     column(buf, r, AIROI_SCHEDULE_COSTS);
@@ -453,8 +460,8 @@ START_TEST(rule_fx_and_unit)
     double buf[64];
     airoi_project *p = project(AIROI_PERIOD_YEAR, 1, 0.0);
     ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_CURRENCY, "TWD"), AIROI_OK);
-    airoi_cost_item *c = cost(p, "Cloud", AIROI_CATEGORY_INFRASTRUCTURE, 100, AIROI_PER_YEAR);
-    ck_assert_int_eq(airoi_cost_item_set_string(c, AIROI_ITEM_CURRENCY, "USD"), AIROI_OK);
+    airoi_item *c = cost(p, "Cloud", AIROI_CATEGORY_INFRASTRUCTURE, 100, AIROI_PER_YEAR);
+    ck_assert_int_eq(airoi_item_set_string(c, AIROI_ITEM_CURRENCY, "USD"), AIROI_OK);
     airoi_result *r = NULL;
     ck_assert_int_eq(airoi_project_evaluate(&r, p, NULL, 0), AIROI_ERR_MODEL);
     ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "USD"));
@@ -465,7 +472,7 @@ START_TEST(rule_fx_and_unit)
     ck_assert_double_eq_tol(buf[1], 3200, 1e-9);
     airoi_result_free(r);
     /* an item in the project currency needs no rate */
-    ck_assert_int_eq(airoi_cost_item_set_string(c, AIROI_ITEM_CURRENCY, "TWD"), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_string(c, AIROI_ITEM_CURRENCY, "TWD"), AIROI_OK);
     ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_UNIT, 10000), AIROI_OK);
     r = evaluate(p, NULL, 0);
     column(buf, r, AIROI_SCHEDULE_COSTS);
@@ -479,8 +486,8 @@ START_TEST(rule_growth)
 {
     double buf[64];
     airoi_project *p = project(AIROI_PERIOD_YEAR, 3, 0.0);
-    airoi_cost_item *c = cost(p, "Licence", AIROI_CATEGORY_SOFTWARE, 100, AIROI_PER_YEAR);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_GROWTH, 0.1), AIROI_OK);
+    airoi_item *c = cost(p, "Licence", AIROI_CATEGORY_SOFTWARE, 100, AIROI_PER_YEAR);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_GROWTH, 0.1), AIROI_OK);
     airoi_result *r = evaluate(p, NULL, 0);
     column(buf, r, AIROI_SCHEDULE_COSTS);
     ck_assert_double_eq_tol(buf[1], 100, 1e-12);
@@ -491,9 +498,9 @@ START_TEST(rule_growth)
 
     /* monthly: (1 + g)^((t - from) / 12) */
     p = project(AIROI_PERIOD_MONTH, 13, 0.0);
-    airoi_value_item *v = value(p, "Saving", AIROI_DIMENSION_EFFICIENCY, 10, AIROI_PER_MONTH);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_GROWTH, 0.12), AIROI_OK);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_FROM, 1), AIROI_OK);
+    airoi_item *v = value(p, "Saving", AIROI_DIMENSION_EFFICIENCY, 10, AIROI_PER_MONTH);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_GROWTH, 0.12), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_FROM, 1), AIROI_OK);
     r = evaluate(p, NULL, 0);
     column(buf, r, AIROI_SCHEDULE_BENEFITS);
     ck_assert_double_eq_tol(buf[7], 10 * sqrt(1.12), 1e-9);
@@ -507,14 +514,14 @@ START_TEST(rule_amounts_list)
 {
     double buf[64];
     airoi_project *p = project(AIROI_PERIOD_YEAR, 4, 0.0);
-    airoi_value_item *v;
+    airoi_item *v;
     ck_assert_int_eq(airoi_project_add_value(&v, p, "Revenue", AIROI_DIMENSION_REVENUE),
                      AIROI_OK);
     static const double list[] = {60, 150, 220};
-    ck_assert_int_eq(airoi_value_item_set_amounts(v, list, 3), AIROI_OK);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_FROM, 2), AIROI_OK);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_GROWTH, 0.5), AIROI_OK);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_REALIZATION, 0.5), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_amounts(v, list, 3), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_FROM, 2), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_GROWTH, 0.5), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_REALIZATION, 0.5), AIROI_OK);
     airoi_result *r = evaluate(p, NULL, 0);
     column(buf, r, AIROI_SCHEDULE_BENEFITS);
     ck_assert_double_eq(buf[1], 0);
@@ -523,7 +530,7 @@ START_TEST(rule_amounts_list)
     ck_assert_double_eq_tol(buf[4], 110, 1e-12);
     airoi_result_free(r);
     /* a list that runs past the horizon is an error naming the item */
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_FROM, 3), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_FROM, 3), AIROI_OK);
     ck_assert_int_eq(airoi_project_validate(p), AIROI_ERR_MODEL);
     ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "Revenue"));
     airoi_project_free(p);
@@ -533,12 +540,12 @@ END_TEST
 static airoi_project *ramp(int curve, double periods, double start, double ceiling)
 {
     airoi_project *p = project(AIROI_PERIOD_YEAR, 6, 0.0);
-    airoi_value_item *v = value(p, "Ramp", AIROI_DIMENSION_EFFICIENCY, 100, AIROI_PER_YEAR);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_ADOPTION_CURVE, curve), AIROI_OK);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_ADOPTION_PERIODS, periods),
+    airoi_item *v = value(p, "Ramp", AIROI_DIMENSION_EFFICIENCY, 100, AIROI_PER_YEAR);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_ADOPTION_CURVE, curve), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_ADOPTION_PERIODS, periods),
                      AIROI_OK);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_ADOPTION_START, start), AIROI_OK);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_ADOPTION_CEILING, ceiling),
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_ADOPTION_START, start), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_ADOPTION_CEILING, ceiling),
                      AIROI_OK);
     return p;
 }
@@ -595,12 +602,12 @@ START_TEST(rule_realization_attribution_haircut)
 {
     double buf[64];
     airoi_project *p = project(AIROI_PERIOD_YEAR, 1, 0.0);
-    airoi_value_item *v = value(p, "Saving", AIROI_DIMENSION_EFFICIENCY, 100, AIROI_PER_YEAR);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_REALIZATION, 0.5), AIROI_OK);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_ATTRIBUTION, 0.8), AIROI_OK);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_RISK_ADJUSTMENT, 0.25), AIROI_OK);
-    airoi_cost_item *c = cost(p, "Team", AIROI_CATEGORY_PEOPLE, 100, AIROI_PER_YEAR);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_RISK_ADJUSTMENT, 0.2), AIROI_OK);
+    airoi_item *v = value(p, "Saving", AIROI_DIMENSION_EFFICIENCY, 100, AIROI_PER_YEAR);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_REALIZATION, 0.5), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_ATTRIBUTION, 0.8), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_RISK_ADJUSTMENT, 0.25), AIROI_OK);
+    airoi_item *c = cost(p, "Team", AIROI_CATEGORY_PEOPLE, 100, AIROI_PER_YEAR);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_RISK_ADJUSTMENT, 0.2), AIROI_OK);
     airoi_result *r = evaluate(p, NULL, 0);
     column(buf, r, AIROI_SCHEDULE_BENEFITS);
     ck_assert_double_eq_tol(buf[1], 30, 1e-12);
@@ -614,7 +621,7 @@ END_TEST
 START_TEST(rule_strategic_needs_monetized)
 {
     airoi_project *p = project(AIROI_PERIOD_YEAR, 1, 0.0);
-    airoi_value_item *v = value(p, "Brand", AIROI_DIMENSION_STRATEGIC, 100, AIROI_PER_YEAR);
+    airoi_item *v = value(p, "Brand", AIROI_DIMENSION_STRATEGIC, 100, AIROI_PER_YEAR);
     once(p, "Build", AIROI_CATEGORY_PEOPLE, 50, 0);
     airoi_result *r = evaluate(p, NULL, 0);
     double s;
@@ -625,7 +632,7 @@ START_TEST(rule_strategic_needs_monetized)
                      AIROI_OK);
     ck_assert_double_eq(s, 0);
     airoi_result_free(r);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_MONETIZED, 1), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_MONETIZED, 1), AIROI_OK);
     r = evaluate(p, NULL, 0);
     ck_assert_double_eq(metric(r, AIROI_METRIC_TOTAL_BENEFITS), 100);
     ck_assert_double_eq_tol(metric(r, AIROI_METRIC_ROI_BASIC), 1.0, 1e-12);
@@ -673,10 +680,10 @@ START_TEST(rule_delay_past_horizon)
 {
     double buf[64];
     airoi_project *p = project(AIROI_PERIOD_YEAR, 3, 0.0);
-    airoi_value_item *v = value(p, "Saving", AIROI_DIMENSION_EFFICIENCY, 100, AIROI_PER_YEAR);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_ADOPTION_CURVE, AIROI_CURVE_LINEAR),
+    airoi_item *v = value(p, "Saving", AIROI_DIMENSION_EFFICIENCY, 100, AIROI_PER_YEAR);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_ADOPTION_CURVE, AIROI_CURVE_LINEAR),
                      AIROI_OK);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_ADOPTION_PERIODS, 2), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_ADOPTION_PERIODS, 2), AIROI_OK);
     cost(p, "Run", AIROI_CATEGORY_PEOPLE, 10, AIROI_PER_YEAR);
     airoi_scenario *s;
     ck_assert_int_eq(airoi_project_add_scenario(&s, p, "late", 0.5), AIROI_OK);
@@ -702,7 +709,7 @@ START_TEST(rule_delay_past_horizon)
     airoi_result_free(r);
 
     /* with a start of adoption the shifted stream is visible */
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_ADOPTION_START, 0.5), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_ADOPTION_START, 0.5), AIROI_OK);
     ck_assert_int_eq(airoi_scenario_set_number(s, AIROI_SCENARIO_DELAY, 1), AIROI_OK);
     r = evaluate(p, "never", 0);
     column(buf, r, AIROI_SCHEDULE_BENEFITS);
@@ -801,9 +808,9 @@ START_TEST(rule_null_metrics)
     airoi_result *r = evaluate(p, NULL, 0);
     ck_assert_int_eq(metric_status(r, AIROI_METRIC_IRR), AIROI_ERR_NO_SOLUTION);
     ck_assert_int_eq(metric_status(r, AIROI_METRIC_MIRR), AIROI_ERR_NO_SOLUTION);
-    ck_assert_int_eq(metric_status(r, AIROI_METRIC_PAYBACK_PERIODS), AIROI_ERR_NOT_FOUND);
+    ck_assert_int_eq(metric_status(r, AIROI_METRIC_PAYBACK_PERIODS), AIROI_ERR_UNDEFINED);
     ck_assert_int_eq(metric_status(r, AIROI_METRIC_DISCOUNTED_PAYBACK_PERIODS),
-                     AIROI_ERR_NOT_FOUND);
+                     AIROI_ERR_UNDEFINED);
     ck_assert_double_eq(metric(r, AIROI_METRIC_ROI_HORIZON), -1);
     airoi_result_free(r);
     airoi_project_free(p);
@@ -811,9 +818,9 @@ START_TEST(rule_null_metrics)
     p = project(AIROI_PERIOD_YEAR, 1, 0.05);
     value(p, "Gift", AIROI_DIMENSION_REVENUE, 10, AIROI_PER_YEAR);
     r = evaluate(p, NULL, 0);
-    ck_assert_int_eq(metric_status(r, AIROI_METRIC_ROI_BASIC), AIROI_ERR_NOT_FOUND);
-    ck_assert_int_eq(metric_status(r, AIROI_METRIC_NPV_ROI), AIROI_ERR_NOT_FOUND);
-    ck_assert_int_eq(metric_status(r, AIROI_METRIC_TCO_HIDDEN_SHARE), AIROI_ERR_NOT_FOUND);
+    ck_assert_int_eq(metric_status(r, AIROI_METRIC_ROI_BASIC), AIROI_ERR_UNDEFINED);
+    ck_assert_int_eq(metric_status(r, AIROI_METRIC_NPV_ROI), AIROI_ERR_UNDEFINED);
+    ck_assert_int_eq(metric_status(r, AIROI_METRIC_TCO_HIDDEN_SHARE), AIROI_ERR_UNDEFINED);
     ck_assert_double_eq(metric(r, AIROI_METRIC_PAYBACK_PERIODS), 0);
     ck_assert_int_eq(metric_status(r, 999), AIROI_ERR_INVALID);
     airoi_result_free(r);
@@ -893,26 +900,26 @@ END_TEST
 START_TEST(rule_periods_outside_horizon)
 {
     airoi_project *p = project(AIROI_PERIOD_YEAR, 3, 0.0);
-    airoi_cost_item *c = once(p, "Build", AIROI_CATEGORY_PEOPLE, 10, 3);
+    airoi_item *c = once(p, "Build", AIROI_CATEGORY_PEOPLE, 10, 3);
     ck_assert_int_eq(airoi_project_validate(p), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AT, 4), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_AT, 4), AIROI_OK);
     ck_assert_int_eq(airoi_project_validate(p), AIROI_ERR_MODEL);
     ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "Build"));
-    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "at 4"));
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AT, 0), AIROI_OK);
-    airoi_cost_item *d = cost(p, "Run", AIROI_CATEGORY_PEOPLE, 1, AIROI_PER_YEAR);
-    ck_assert_int_eq(airoi_cost_item_set_number(d, AIROI_ITEM_TO, 4), AIROI_OK);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "at: period 4 is outside the horizon 0..3"));
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_AT, 0), AIROI_OK);
+    airoi_item *d = cost(p, "Run", AIROI_CATEGORY_PEOPLE, 1, AIROI_PER_YEAR);
+    ck_assert_int_eq(airoi_item_set_number(d, AIROI_ITEM_TO, 4), AIROI_OK);
     ck_assert_int_eq(airoi_project_validate(p), AIROI_ERR_MODEL);
-    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "to 4"));
-    ck_assert_int_eq(airoi_cost_item_set_number(d, AIROI_ITEM_TO, 1), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_set_number(d, AIROI_ITEM_FROM, 2), AIROI_OK);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "to: period 4 is outside the horizon 0..3"));
+    ck_assert_int_eq(airoi_item_set_number(d, AIROI_ITEM_TO, 1), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(d, AIROI_ITEM_FROM, 2), AIROI_OK);
     ck_assert_int_eq(airoi_project_validate(p), AIROI_ERR_MODEL);
-    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "before from"));
-    ck_assert_int_eq(airoi_cost_item_set_number(d, AIROI_ITEM_TO, 3), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_set_number(d, AIROI_ITEM_FROM, 5), AIROI_OK);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "to: last period 1 is before the first period 2"));
+    ck_assert_int_eq(airoi_item_set_number(d, AIROI_ITEM_TO, 3), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(d, AIROI_ITEM_FROM, 5), AIROI_OK);
     ck_assert_int_eq(airoi_project_validate(p), AIROI_ERR_MODEL);
-    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "from 5"));
-    ck_assert_int_eq(airoi_cost_item_set_number(d, AIROI_ITEM_FROM, 1), AIROI_OK);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "from: period 5 is outside the horizon 0..3"));
+    ck_assert_int_eq(airoi_item_set_number(d, AIROI_ITEM_FROM, 1), AIROI_OK);
     ck_assert_int_eq(airoi_project_validate(p), AIROI_OK);
     /* shrinking the horizon makes an explicit `to` invalid */
     ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, 2), AIROI_OK);
@@ -924,17 +931,17 @@ END_TEST
 START_TEST(rule_quantity_needs_unit_amount)
 {
     airoi_project *p = project(AIROI_PERIOD_YEAR, 1, 0.0);
-    airoi_cost_item *c;
+    airoi_item *c;
     ck_assert_int_eq(airoi_project_add_cost(&c, p, "Calls", AIROI_CATEGORY_SOFTWARE), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_QUANTITY, 10), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_QUANTITY, 10), AIROI_OK);
     ck_assert_int_eq(airoi_project_validate(p), AIROI_ERR_MODEL);
     ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "unit_amount"));
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_UNIT_AMOUNT, 2), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_UNIT_AMOUNT, 2), AIROI_OK);
     ck_assert_int_eq(airoi_project_validate(p), AIROI_OK);
     /* a one-time item cannot carry a list */
-    airoi_cost_item *d = once(p, "Build", AIROI_CATEGORY_PEOPLE, 1, 0);
+    airoi_item *d = once(p, "Build", AIROI_CATEGORY_PEOPLE, 1, 0);
     double l[] = {1, 2};
-    ck_assert_int_eq(airoi_cost_item_set_amounts(d, l, 2), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_amounts(d, l, 2), AIROI_OK);
     ck_assert_int_eq(airoi_project_validate(p), AIROI_ERR_MODEL);
     ck_assert_int_eq(airoi_project_validate(NULL), AIROI_ERR_INVALID);
     airoi_project_free(p);
@@ -1042,8 +1049,8 @@ START_TEST(numerics_compensated_totals)
     airoi_project_free(p);
 
     p = project(AIROI_PERIOD_YEAR, 3, 0.0);
-    airoi_cost_item *c = cost(p, "list", AIROI_CATEGORY_SOFTWARE, 0.0, AIROI_PER_YEAR);
-    ck_assert_int_eq(airoi_cost_item_set_amounts(c, a, 3), AIROI_OK);
+    airoi_item *c = cost(p, "list", AIROI_CATEGORY_SOFTWARE, 0.0, AIROI_PER_YEAR);
+    ck_assert_int_eq(airoi_item_set_amounts(c, a, 3), AIROI_OK);
     r = evaluate(p, NULL, 0);
     ck_assert(metric(r, AIROI_METRIC_TOTAL_COSTS) == 1.0);
     double cat;
@@ -1120,9 +1127,9 @@ START_TEST(numerics_roi_kernel_is_the_metric_rule)
     ck_assert(roi == 1.0);
     ck_assert_int_eq(airoi_roi(&roi, NULL, 0, (double[]){2}, 1), AIROI_OK);
     ck_assert(roi == -1.0);
-    ck_assert_int_eq(airoi_roi(&roi, (double[]){1}, 1, NULL, 0), AIROI_ERR_NOT_FOUND);
+    ck_assert_int_eq(airoi_roi(&roi, (double[]){1}, 1, NULL, 0), AIROI_ERR_UNDEFINED);
     ck_assert_int_eq(airoi_roi(&roi, (double[]){1e10}, 1, (double[]){1e-300}, 1),
-                     AIROI_ERR_NOT_FOUND);
+                     AIROI_ERR_UNDEFINED);
     ck_assert_int_eq(airoi_roi(&roi, (double[]){1e308, 1e308}, 2, (double[]){1}, 1),
                      AIROI_ERR_RANGE);
     ck_assert_int_eq(airoi_roi(&roi, (double[]){1e308}, 1, (double[]){-1e308}, 1),
@@ -1141,8 +1148,8 @@ START_TEST(numerics_irr_guess_per_period)
 {
     airoi_project *p = project(AIROI_PERIOD_MONTH, 2, 0.1);
     once(p, "Build", AIROI_CATEGORY_INFRASTRUCTURE, 1.0, 0);
-    airoi_value_item *v = value(p, "Return", AIROI_DIMENSION_REVENUE, 2.205, AIROI_PER_ONCE);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_AT, 1), AIROI_OK);
+    airoi_item *v = value(p, "Return", AIROI_DIMENSION_REVENUE, 2.205, AIROI_PER_ONCE);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_AT, 1), AIROI_OK);
     once(p, "Wind-down", AIROI_CATEGORY_INFRASTRUCTURE, 1.206, 2);
     airoi_result *r = evaluate(p, NULL, 0);
     double net[64], x;
@@ -1229,16 +1236,16 @@ START_TEST(overflowing_totals_are_range_errors)
 {
     /* every period is finite (6e307), the horizon totals are not */
     airoi_project *p = project(AIROI_PERIOD_YEAR, 3, 1.0);
-    airoi_cost_item *c = cost(p, "Staff", AIROI_CATEGORY_PEOPLE, 6e307, AIROI_PER_YEAR);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_FROM, 0), AIROI_OK);
-    airoi_value_item *v = value(p, "Saved", AIROI_DIMENSION_EFFICIENCY, 6e307, AIROI_PER_YEAR);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_FROM, 0), AIROI_OK);
+    airoi_item *c = cost(p, "Staff", AIROI_CATEGORY_PEOPLE, 6e307, AIROI_PER_YEAR);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_FROM, 0), AIROI_OK);
+    airoi_item *v = value(p, "Saved", AIROI_DIMENSION_EFFICIENCY, 6e307, AIROI_PER_YEAR);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_FROM, 0), AIROI_OK);
     evaluate_fails(p, NULL, AIROI_ERR_RANGE, "the base case", "costs", "overflows", NULL);
     /* the costs alone are fine: then the benefits overflow */
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AMOUNT, 1), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_AMOUNT, 1), AIROI_OK);
     evaluate_fails(p, NULL, AIROI_ERR_RANGE, "the base case", "'cumulative'", "overflows",
                    NULL);
-    ck_assert_int_eq(airoi_project_remove_value(p, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_project_remove_item(p, AIROI_ITEM_KIND_VALUE, 0), AIROI_OK);
     /* a category total over two items of one category */
     airoi_project_free(p);
     p = project(AIROI_PERIOD_YEAR, 0, 0.0);
@@ -1261,8 +1268,8 @@ START_TEST(overflowing_totals_are_range_errors)
     airoi_result *r = NULL;
     ck_assert_int_eq(airoi_project_evaluate(&r, p, NULL, 0), AIROI_OK);
     double x = 42;
-    ck_assert_int_eq(airoi_result_get_metric(&x, r, AIROI_METRIC_ROI_BASIC), AIROI_ERR_NOT_FOUND);
-    ck_assert_int_eq(airoi_result_get_metric(&x, r, AIROI_METRIC_ROI_HORIZON), AIROI_ERR_NOT_FOUND);
+    ck_assert_int_eq(airoi_result_get_metric(&x, r, AIROI_METRIC_ROI_BASIC), AIROI_ERR_UNDEFINED);
+    ck_assert_int_eq(airoi_result_get_metric(&x, r, AIROI_METRIC_ROI_HORIZON), AIROI_ERR_UNDEFINED);
     ck_assert_int_eq(airoi_result_get_metric(&x, r, AIROI_METRIC_NPV), AIROI_OK);
     ck_assert(x > 1e9);
     airoi_result_free(r);
@@ -1275,8 +1282,8 @@ END_TEST
 START_TEST(overflowing_scenario_is_named)
 {
     airoi_project *p = project(AIROI_PERIOD_YEAR, 3, 0.0);
-    airoi_cost_item *c = cost(p, "Staff", AIROI_CATEGORY_PEOPLE, 4e307, AIROI_PER_YEAR);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_FROM, 0), AIROI_OK);
+    airoi_item *c = cost(p, "Staff", AIROI_CATEGORY_PEOPLE, 4e307, AIROI_PER_YEAR);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_FROM, 0), AIROI_OK);
     airoi_scenario *s;
     ck_assert_int_eq(airoi_project_add_scenario(&s, p, "calm", 0.5), AIROI_OK);
     ck_assert_int_eq(airoi_project_add_scenario(&s, p, "big", 0.5), AIROI_OK);
@@ -1330,7 +1337,7 @@ START_TEST(evaluation_work_limit)
     evaluate_fails(p, NULL, AIROI_ERR_LIMIT, "1667 items", "10001 periods", "2 scenarios", NULL);
     /* one scenario fewer: 1,667 x 10,001 x 2 is within the limit */
     ck_assert_int_eq(airoi_project_remove_scenario(p, 1), AIROI_OK);
-    ck_assert_int_eq(airoi_scenario_set_number(airoi_project_get_scenario(p, 0),
+    ck_assert_int_eq(airoi_scenario_set_number(airoi_project_get_scenario_mutable(p, 0),
                                                AIROI_SCENARIO_PROBABILITY, 1.0),
                      AIROI_OK);
     ck_assert_int_eq(airoi_project_validate(p), AIROI_OK);
@@ -1353,8 +1360,8 @@ static airoi_project *balanced(void)
     cost(p, "Governance", AIROI_CATEGORY_DATA_GOVERNANCE, 76, AIROI_PER_YEAR);
     cost(p, "Change", AIROI_CATEGORY_CHANGE_MANAGEMENT, 51, AIROI_PER_YEAR);
     once(p, "Upkeep", AIROI_CATEGORY_MAINTENANCE, 190, 2);
-    airoi_value_item *v = value(p, "Saving", AIROI_DIMENSION_EFFICIENCY, 100, AIROI_PER_YEAR);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_REALIZATION, 0.6), AIROI_OK);
+    airoi_item *v = value(p, "Saving", AIROI_DIMENSION_EFFICIENCY, 100, AIROI_PER_YEAR);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_REALIZATION, 0.6), AIROI_OK);
     value(p, "Revenue", AIROI_DIMENSION_REVENUE, 100, AIROI_PER_YEAR);
     return p;
 }
@@ -1377,7 +1384,7 @@ END_TEST
 START_TEST(audit_maintenance)
 {
     airoi_project *p = balanced();
-    ck_assert_int_eq(airoi_project_remove_cost(p, 5), AIROI_OK);
+    ck_assert_int_eq(airoi_project_remove_item(p, AIROI_ITEM_KIND_COST, 5), AIROI_OK);
     airoi_result *r = evaluate(p, NULL, 0);
     int i = has_finding(r, "MAINTENANCE_MISSING", NULL);
     ck_assert(i);
@@ -1457,9 +1464,9 @@ START_TEST(audit_poc_haircut)
     ck_assert_double_eq_tol(a, 0.8, 1e-12); /* (60 + 100) / 200 */
     ck_assert_double_eq(ref, 0.7);
     airoi_result_free(r);
-    airoi_value_item *v;
-    ck_assert_int_eq(airoi_project_find_value(&v, p, "Revenue"), AIROI_OK);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_RISK_ADJUSTMENT, 0.3), AIROI_OK);
+    airoi_item *v;
+    ck_assert_int_eq(find_item(&v, p, AIROI_ITEM_KIND_VALUE, "Revenue"), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_RISK_ADJUSTMENT, 0.3), AIROI_OK);
     r = evaluate(p, NULL, 0);
     ck_assert(!has_finding(r, "POC_NO_HAIRCUT", NULL));
     airoi_result_free(r);
@@ -1470,13 +1477,13 @@ END_TEST
 START_TEST(audit_labour_as_cash)
 {
     airoi_project *p = balanced();
-    airoi_value_item *v;
-    ck_assert_int_eq(airoi_project_find_value(&v, p, "Saving"), AIROI_OK);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_REALIZATION, 1), AIROI_OK);
+    airoi_item *v;
+    ck_assert_int_eq(find_item(&v, p, AIROI_ITEM_KIND_VALUE, "Saving"), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_REALIZATION, 1), AIROI_OK);
     airoi_result *r = evaluate(p, NULL, 0);
     ck_assert(has_finding(r, "LABOUR_AS_CASH", "Saving"));
     airoi_result_free(r);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_REALIZATION, 0.99), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_REALIZATION, 0.99), AIROI_OK);
     r = evaluate(p, NULL, 0);
     ck_assert(!has_finding(r, "LABOUR_AS_CASH", NULL));
     airoi_result_free(r);
@@ -1487,7 +1494,7 @@ END_TEST
 START_TEST(audit_single_dimension_and_no_value)
 {
     airoi_project *p = balanced();
-    ck_assert_int_eq(airoi_project_remove_value(p, 1), AIROI_OK);
+    ck_assert_int_eq(airoi_project_remove_item(p, AIROI_ITEM_KIND_VALUE, 1), AIROI_OK);
     airoi_result *r = evaluate(p, NULL, 0);
     ck_assert(has_finding(r, "SINGLE_DIMENSION", "efficiency"));
     airoi_result_free(r);
@@ -1496,8 +1503,8 @@ START_TEST(audit_single_dimension_and_no_value)
     r = evaluate(p, NULL, 0);
     ck_assert(!has_finding(r, "SINGLE_DIMENSION", NULL));
     airoi_result_free(r);
-    ck_assert_int_eq(airoi_project_remove_value(p, 0), AIROI_OK);
-    ck_assert_int_eq(airoi_project_remove_value(p, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_project_remove_item(p, AIROI_ITEM_KIND_VALUE, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_project_remove_item(p, AIROI_ITEM_KIND_VALUE, 0), AIROI_OK);
     r = evaluate(p, NULL, 0);
     ck_assert(has_finding(r, "NO_VALUE", NULL));
     airoi_result_free(r);
@@ -1508,15 +1515,15 @@ END_TEST
 START_TEST(audit_low_adoption)
 {
     airoi_project *p = balanced();
-    airoi_value_item *v;
-    ck_assert_int_eq(airoi_project_find_value(&v, p, "Revenue"), AIROI_OK);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_ADOPTION_CURVE, AIROI_CURVE_LINEAR),
+    airoi_item *v;
+    ck_assert_int_eq(find_item(&v, p, AIROI_ITEM_KIND_VALUE, "Revenue"), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_ADOPTION_CURVE, AIROI_CURVE_LINEAR),
                      AIROI_OK);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_ADOPTION_CEILING, 0.4), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_ADOPTION_CEILING, 0.4), AIROI_OK);
     airoi_result *r = evaluate(p, NULL, 0);
     ck_assert(!has_finding(r, "LOW_ADOPTION", NULL));
     airoi_result_free(r);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_ADOPTION_CEILING, 0.35), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_ADOPTION_CEILING, 0.35), AIROI_OK);
     r = evaluate(p, NULL, 0);
     int i = has_finding(r, "LOW_ADOPTION", "Revenue");
     ck_assert(i);
@@ -1526,8 +1533,8 @@ START_TEST(audit_low_adoption)
     ck_assert_double_eq(ref, 0.40);
     airoi_result_free(r);
     /* an explicit low ceiling is flagged even without a curve */
-    ck_assert_int_eq(airoi_project_find_value(&v, p, "Saving"), AIROI_OK);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_ADOPTION_CEILING, 0.2), AIROI_OK);
+    ck_assert_int_eq(find_item(&v, p, AIROI_ITEM_KIND_VALUE, "Saving"), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_ADOPTION_CEILING, 0.2), AIROI_OK);
     r = evaluate(p, NULL, 0);
     ck_assert(has_finding(r, "LOW_ADOPTION", "Saving"));
     airoi_result_free(r);
@@ -1544,7 +1551,7 @@ START_TEST(audit_benchmarks)
     ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_USE_CASE, "rpa"), AIROI_OK);
     ck_assert_str_eq(airoi_project_get_string(p, AIROI_PROJECT_USE_CASE), "process_automation");
     once(p, "Bots", AIROI_CATEGORY_SOFTWARE, 300, 0);
-    airoi_value_item *v = value(p, "Saving", AIROI_DIMENSION_EFFICIENCY, 600, AIROI_PER_YEAR);
+    airoi_item *v = value(p, "Saving", AIROI_DIMENSION_EFFICIENCY, 600, AIROI_PER_YEAR);
     airoi_result *r = evaluate(p, NULL, 0);
     int pos;
     double x;
@@ -1563,7 +1570,7 @@ START_TEST(audit_benchmarks)
     ck_assert(!has_finding(r, "BENCHMARK_BELOW", NULL));
     airoi_result_free(r);
     /* ROI 700%: far above (critical); payback 1.5 months: below */
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_AMOUNT, 2400), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_AMOUNT, 2400), AIROI_OK);
     r = evaluate(p, NULL, 0);
     int i = has_finding(r, "BENCHMARK_ABOVE", "roi");
     ck_assert(i);
@@ -1571,7 +1578,7 @@ START_TEST(audit_benchmarks)
     ck_assert(has_finding(r, "BENCHMARK_BELOW", "payback"));
     airoi_result_free(r);
     /* two years at 200: ROI -33% below, payback 1.5 years = 18 months above */
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_AMOUNT, 200), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_AMOUNT, 200), AIROI_OK);
     ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, 2), AIROI_OK);
     r = evaluate(p, NULL, 0);
     ck_assert(has_finding(r, "BENCHMARK_BELOW", "roi"));
@@ -1589,12 +1596,12 @@ START_TEST(audit_benchmarks)
     ck_assert_int_eq(airoi_project_remove_fx(p, "TWD"), AIROI_OK);
     r = evaluate(p, NULL, 0);
     ck_assert_int_eq(airoi_result_get_benchmark_value(&x, r, AIROI_BENCHMARK_INVESTMENT),
-                     AIROI_ERR_NOT_FOUND);
+                     AIROI_ERR_UNDEFINED);
     ck_assert_str_eq(airoi_last_error_message(),
-                     "the project's investment figure does not exist (the project currency is "
+                     "the project's investment figure is undefined (the project currency is "
                      "not TWD and the FX table has no TWD)");
     ck_assert_int_eq(airoi_result_get_benchmark_position(&pos, r, AIROI_BENCHMARK_INVESTMENT),
-                     AIROI_ERR_NOT_FOUND);
+                     AIROI_ERR_UNDEFINED);
     ck_assert_int_eq(airoi_result_get_benchmark_position(&pos, r, 7), AIROI_ERR_INVALID);
     airoi_result_free(r);
     /* no use case */
@@ -1616,8 +1623,8 @@ START_TEST(audit_benchmark_investment)
     ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_UNIT, 10000), AIROI_OK);
     ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_USE_CASE, "process_automation"),
                      AIROI_OK);
-    airoi_cost_item *c = once(p, "Bots", AIROI_CATEGORY_SOFTWARE, 50, 0);
-    airoi_value_item *v = value(p, "Saving", AIROI_DIMENSION_EFFICIENCY, 100, AIROI_PER_YEAR);
+    airoi_item *c = once(p, "Bots", AIROI_CATEGORY_SOFTWARE, 50, 0);
+    airoi_item *v = value(p, "Saving", AIROI_DIMENSION_EFFICIENCY, 100, AIROI_PER_YEAR);
     (void)v;
     airoi_result *r = evaluate(p, NULL, 0);
     int pos = -1;
@@ -1640,7 +1647,7 @@ START_TEST(audit_benchmark_investment)
                      "of 100-500");
     airoi_result_free(r);
     /* 600 > 500: above */
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AMOUNT, 600), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_AMOUNT, 600), AIROI_OK);
     r = evaluate(p, NULL, 0);
     ck_assert_int_eq(airoi_result_get_benchmark_position(&pos, r, AIROI_BENCHMARK_INVESTMENT),
                      AIROI_OK);
@@ -1653,7 +1660,7 @@ START_TEST(audit_benchmark_investment)
     ck_assert_double_eq_tol(ref, 500, 1e-12);
     airoi_result_free(r);
     /* 300: within, no investment finding */
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AMOUNT, 300), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_AMOUNT, 300), AIROI_OK);
     r = evaluate(p, NULL, 0);
     ck_assert(!has_finding(r, "BENCHMARK_ABOVE", "investment"));
     ck_assert(!has_finding(r, "BENCHMARK_BELOW", "investment"));

@@ -174,17 +174,17 @@ static double pnum(const airoi_project *p, int param)
     return x;
 }
 
-static double cnum(const airoi_cost_item *c, int param)
+static double cnum(const airoi_item *c, int param)
 {
     double x = -12345;
-    ck_assert_int_eq(airoi_cost_item_get_number(&x, c, param), AIROI_OK);
+    ck_assert_int_eq(airoi_item_get_number(&x, c, param), AIROI_OK);
     return x;
 }
 
-static double vnum(const airoi_value_item *v, int param)
+static double vnum(const airoi_item *v, int param)
 {
     double x = -12345;
-    ck_assert_int_eq(airoi_value_item_get_number(&x, v, param), AIROI_OK);
+    ck_assert_int_eq(airoi_item_get_number(&x, v, param), AIROI_OK);
     return x;
 }
 
@@ -207,36 +207,36 @@ START_TEST(test_spec_sample)
     ck_assert_int_eq(airoi_project_get_fx(&fx, p, "USD"), AIROI_OK);
     ck_assert_double_eq(fx, 32);
 
-    ck_assert_uint_eq(airoi_project_count_costs(p), 2);
-    const airoi_cost_item *build = airoi_project_get_cost(p, 0);
-    ck_assert_str_eq(airoi_cost_item_get_string(build, AIROI_ITEM_NAME), "Build");
+    ck_assert_uint_eq(airoi_project_count_items(p, AIROI_ITEM_KIND_COST), 2);
+    const airoi_item *build = airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_COST, 0);
+    ck_assert_str_eq(airoi_item_get_string(build, AIROI_ITEM_NAME), "Build");
     ck_assert_double_eq(cnum(build, AIROI_ITEM_CATEGORY), AIROI_CATEGORY_PEOPLE);
     ck_assert_double_eq(cnum(build, AIROI_ITEM_AMOUNT), 350);
     ck_assert_double_eq(cnum(build, AIROI_ITEM_PER), AIROI_PER_ONCE);
-    ck_assert_int_eq(airoi_cost_item_is_set(build, AIROI_ITEM_AT), 1);
-    const airoi_cost_item *api = airoi_project_get_cost(p, 1);
+    ck_assert_int_eq(airoi_item_is_set(build, AIROI_ITEM_AT), 1);
+    const airoi_item *api = airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_COST, 1);
     ck_assert_double_eq(cnum(api, AIROI_ITEM_CATEGORY), AIROI_CATEGORY_SOFTWARE);
     ck_assert_double_eq(cnum(api, AIROI_ITEM_QUANTITY), 1000000);
     ck_assert_double_eq(cnum(api, AIROI_ITEM_UNIT_AMOUNT), 0.002);
-    ck_assert_int_eq(airoi_cost_item_is_set(api, AIROI_ITEM_AMOUNT), 0);
+    ck_assert_int_eq(airoi_item_is_set(api, AIROI_ITEM_AMOUNT), 0);
     ck_assert_double_eq(cnum(api, AIROI_ITEM_PER), AIROI_PER_MONTH);
-    ck_assert_str_eq(airoi_cost_item_get_string(api, AIROI_ITEM_CURRENCY), "USD");
+    ck_assert_str_eq(airoi_item_get_string(api, AIROI_ITEM_CURRENCY), "USD");
     ck_assert_double_eq(cnum(api, AIROI_ITEM_FROM), 1);
     ck_assert_double_eq(cnum(api, AIROI_ITEM_TO), 3);
     ck_assert_double_eq(cnum(api, AIROI_ITEM_GROWTH), 0.03);
 
-    ck_assert_uint_eq(airoi_project_count_values(p), 2);
-    const airoi_value_item *agent = airoi_project_get_value(p, 0);
+    ck_assert_uint_eq(airoi_project_count_items(p, AIROI_ITEM_KIND_VALUE), 2);
+    const airoi_item *agent = airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_VALUE, 0);
     ck_assert_double_eq(vnum(agent, AIROI_ITEM_DIMENSION), AIROI_DIMENSION_EFFICIENCY);
     ck_assert_double_eq(vnum(agent, AIROI_ITEM_QUANTITY), 15);
     ck_assert_double_eq(vnum(agent, AIROI_ITEM_ADOPTION_CURVE), AIROI_CURVE_S_CURVE);
     ck_assert_double_eq(vnum(agent, AIROI_ITEM_ADOPTION_PERIODS), 2);
     ck_assert_double_eq(vnum(agent, AIROI_ITEM_ADOPTION_START), 0.2);
     ck_assert_double_eq(vnum(agent, AIROI_ITEM_ADOPTION_CEILING), 1);
-    const airoi_value_item *ret = airoi_project_get_value(p, 1);
+    const airoi_item *ret = airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_VALUE, 1);
     double a[4];
     size_t n = 0;
-    ck_assert_int_eq(airoi_value_item_get_amounts(a, 4, &n, ret), AIROI_OK);
+    ck_assert_int_eq(airoi_item_get_amounts(a, 4, &n, ret), AIROI_OK);
     ck_assert_uint_eq(n, 3);
     ck_assert_double_eq(a[0], 60);
     ck_assert_double_eq(a[2], 220);
@@ -422,9 +422,9 @@ START_TEST(test_round_trip_strings)
     airoi_scenario *sc = NULL;
     ck_assert_int_eq(airoi_project_add_scenario(&sc, p, "1.5", 1), AIROI_OK);
     for (size_t i = 0; i < n; i++) {
-        airoi_cost_item *c = NULL;
+        airoi_item *c = NULL;
         ck_assert_int_eq(airoi_project_add_cost(&c, p, names[i], AIROI_CATEGORY_DATA), AIROI_OK);
-        ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AMOUNT, 0.1 * (double)i),
+        ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_AMOUNT, 0.1 * (double)i),
                          AIROI_OK);
         ck_assert_int_eq(airoi_scenario_add_multiplier(sc, names[i], 1 + 1.0 / 3), AIROI_OK);
     }
@@ -441,12 +441,12 @@ START_TEST(test_round_trip_strings)
     double fx = 0;
     ck_assert_int_eq(airoi_project_get_fx(&fx, q, "true"), AIROI_OK);
     ck_assert_double_eq(fx, 2.5);
-    ck_assert_uint_eq(airoi_project_count_costs(q), n);
+    ck_assert_uint_eq(airoi_project_count_items(q, AIROI_ITEM_KIND_COST), n);
     const airoi_scenario *sq = airoi_project_get_scenario(q, 0);
     ck_assert_str_eq(airoi_scenario_get_name(sq), "1.5");
     for (size_t i = 0; i < n; i++) {
-        const airoi_cost_item *c = airoi_project_get_cost(q, i);
-        ck_assert_str_eq(airoi_cost_item_get_string(c, AIROI_ITEM_NAME), names[i]);
+        const airoi_item *c = airoi_project_get_item_mutable(q, AIROI_ITEM_KIND_COST, i);
+        ck_assert_str_eq(airoi_item_get_string(c, AIROI_ITEM_NAME), names[i]);
         ck_assert_double_eq(cnum(c, AIROI_ITEM_AMOUNT), 0.1 * (double)i);
         const char *t = NULL;
         double f = 0;
@@ -471,9 +471,9 @@ START_TEST(test_round_trip_numbers)
     for (size_t i = 0; i < sizeof xs / sizeof xs[0]; i++) {
         char name[16];
         FMT(name, "c%zu", i);
-        airoi_cost_item *c = NULL;
+        airoi_item *c = NULL;
         ck_assert_int_eq(airoi_project_add_cost(&c, p, name, AIROI_CATEGORY_PEOPLE), AIROI_OK);
-        ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AMOUNT, xs[i]), AIROI_OK);
+        ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_AMOUNT, xs[i]), AIROI_OK);
     }
     char *text = NULL;
     ck_assert_int_eq(airoi_model_save_buffer(&text, NULL, p, 0), AIROI_OK);
@@ -483,7 +483,7 @@ START_TEST(test_round_trip_numbers)
     ck_assert_ptr_nonnull(strstr(text, "amount: -0.0\n"));
     airoi_project *q = load_ok(text);
     for (size_t i = 0; i < sizeof xs / sizeof xs[0]; i++) {
-        double v = cnum(airoi_project_get_cost(q, i), AIROI_ITEM_AMOUNT);
+        double v = cnum(airoi_project_get_item_mutable(q, AIROI_ITEM_KIND_COST, i), AIROI_ITEM_AMOUNT);
         ck_assert_msg(memcmp(&v, &xs[i], sizeof v) == 0, "%.17g read back as %.17g", xs[i], v);
     }
     airoi_free(text);
@@ -503,10 +503,10 @@ START_TEST(test_number_syntax)
                                "  - {name: d, category: data, amount: 1e-400}\n");
     ck_assert_double_eq(pnum(p, AIROI_PROJECT_HORIZON), 16);
     ck_assert_double_eq(pnum(p, AIROI_PROJECT_DISCOUNT_RATE), 0.5);
-    ck_assert_double_eq(cnum(airoi_project_get_cost(p, 0), AIROI_ITEM_AMOUNT), 15);
-    ck_assert_double_eq(cnum(airoi_project_get_cost(p, 1), AIROI_ITEM_AMOUNT), 1500);
-    ck_assert_double_eq(cnum(airoi_project_get_cost(p, 2), AIROI_ITEM_AMOUNT), -7);
-    ck_assert_double_eq(cnum(airoi_project_get_cost(p, 3), AIROI_ITEM_AMOUNT), 0);
+    ck_assert_double_eq(cnum(airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_COST, 0), AIROI_ITEM_AMOUNT), 15);
+    ck_assert_double_eq(cnum(airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_COST, 1), AIROI_ITEM_AMOUNT), 1500);
+    ck_assert_double_eq(cnum(airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_COST, 2), AIROI_ITEM_AMOUNT), -7);
+    ck_assert_double_eq(cnum(airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_COST, 3), AIROI_ITEM_AMOUNT), 0);
     airoi_project_free(p);
 }
 END_TEST
@@ -520,11 +520,11 @@ START_TEST(test_per_defaults)
                                "  - {name: a, category: data, amount: 5, at: 2}\n"
                                "  - {name: b, category: data, amount: 5}\n"
                                "  - {name: c, category: data, amounts: [1, 2]}\n");
-    ck_assert_double_eq(cnum(airoi_project_get_cost(p, 0), AIROI_ITEM_PER), AIROI_PER_ONCE);
-    ck_assert_double_eq(cnum(airoi_project_get_cost(p, 0), AIROI_ITEM_AT), 2);
-    ck_assert_double_eq(cnum(airoi_project_get_cost(p, 1), AIROI_ITEM_PER), AIROI_PER_PERIOD);
-    ck_assert_int_eq(airoi_cost_item_is_set(airoi_project_get_cost(p, 1), AIROI_ITEM_PER), 0);
-    ck_assert_double_eq(cnum(airoi_project_get_cost(p, 2), AIROI_ITEM_PER), AIROI_PER_PERIOD);
+    ck_assert_double_eq(cnum(airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_COST, 0), AIROI_ITEM_PER), AIROI_PER_ONCE);
+    ck_assert_double_eq(cnum(airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_COST, 0), AIROI_ITEM_AT), 2);
+    ck_assert_double_eq(cnum(airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_COST, 1), AIROI_ITEM_PER), AIROI_PER_PERIOD);
+    ck_assert_int_eq(airoi_item_is_set(airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_COST, 1), AIROI_ITEM_PER), 0);
+    ck_assert_double_eq(cnum(airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_COST, 2), AIROI_ITEM_PER), AIROI_PER_PERIOD);
     airoi_project_free(p);
 }
 END_TEST
@@ -539,7 +539,7 @@ START_TEST(test_aliases_and_nulls)
                                "values: ~\n"
                                "scenarios:\n");
     ck_assert_double_eq(pnum(p, AIROI_PROJECT_FINANCE_RATE), 0.08);
-    ck_assert_uint_eq(airoi_project_count_costs(p), 0);
+    ck_assert_uint_eq(airoi_project_count_items(p, AIROI_ITEM_KIND_COST), 0);
     airoi_project_free(p);
     /* a UTF-8 byte-order mark is fine; positions count from after it */
     p = load_ok("\xEF\xBB\xBF" "airoi: 1\nproject: {name: bom}\n");
@@ -659,16 +659,16 @@ START_TEST(test_merge_keys)
                                "    category: data\n"
                                "  - {<<: {category: software, amount: 7}, name: Inline}\n";
     airoi_project *p = load_ok(text);
-    ck_assert_uint_eq(airoi_project_count_costs(p), 4);
-    const airoi_cost_item *c = airoi_project_get_cost(p, 1);
-    ck_assert_str_eq(airoi_cost_item_get_string(c, AIROI_ITEM_NAME), "Build2");
+    ck_assert_uint_eq(airoi_project_count_items(p, AIROI_ITEM_KIND_COST), 4);
+    const airoi_item *c = airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_COST, 1);
+    ck_assert_str_eq(airoi_item_get_string(c, AIROI_ITEM_NAME), "Build2");
     ck_assert_double_eq(cnum(c, AIROI_ITEM_CATEGORY), AIROI_CATEGORY_PEOPLE);
     ck_assert_double_eq(cnum(c, AIROI_ITEM_AMOUNT), 100);
-    c = airoi_project_get_cost(p, 2); /* explicit keys win, then the first mapping */
-    ck_assert_str_eq(airoi_cost_item_get_string(c, AIROI_ITEM_NAME), "Build3");
+    c = airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_COST, 2); /* explicit keys win, then the first mapping */
+    ck_assert_str_eq(airoi_item_get_string(c, AIROI_ITEM_NAME), "Build3");
     ck_assert_double_eq(cnum(c, AIROI_ITEM_CATEGORY), AIROI_CATEGORY_DATA);
     ck_assert_double_eq(cnum(c, AIROI_ITEM_AMOUNT), 5);
-    c = airoi_project_get_cost(p, 3);
+    c = airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_COST, 3);
     ck_assert_double_eq(cnum(c, AIROI_ITEM_CATEGORY), AIROI_CATEGORY_SOFTWARE);
     ck_assert_double_eq(cnum(c, AIROI_ITEM_AMOUNT), 7);
     airoi_project_free(p);
@@ -756,7 +756,7 @@ START_TEST(test_comma_locale)
                                "costs: [{name: A, category: data, amount: 1234.5, per: once}]\n"
                                "values: [{name: V, dimension: revenue, amount: 1e3, growth: 0.25}]\n");
     double amount = 0, rate = 0;
-    ck_assert_int_eq(airoi_cost_item_get_number(&amount, airoi_project_get_cost(p, 0),
+    ck_assert_int_eq(airoi_item_get_number(&amount, airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_COST, 0),
                                                 AIROI_ITEM_AMOUNT), AIROI_OK);
     ck_assert_double_eq(amount, 1234.5);
     ck_assert_int_eq(airoi_project_get_number(&rate, p, AIROI_PROJECT_DISCOUNT_RATE), AIROI_OK);
@@ -1086,7 +1086,7 @@ START_TEST(test_arguments)
     ck_assert_int_eq(airoi_model_save_file(p, "/nonexistent/dir/x.yaml", 0), AIROI_ERR_IO);
     ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "/nonexistent/dir/x.yaml"));
     /* a name that is not UTF-8 cannot be written as YAML */
-    airoi_cost_item *c = NULL;
+    airoi_item *c = NULL;
     if (airoi_project_add_cost(&c, p, "bad \xff name", AIROI_CATEGORY_DATA) == AIROI_OK) {
         ck_assert_int_eq(airoi_model_save_buffer(&s, NULL, p, 0), AIROI_ERR_INVALID);
         ck_assert_ptr_null(s);
@@ -1109,7 +1109,7 @@ START_TEST(test_save_file)
     ck_assert_int_eq(airoi_model_save_file(p, path, 0), AIROI_OK);
     airoi_project *q = NULL;
     ck_assert_int_eq(airoi_model_load_file(&q, NULL, path, 0), AIROI_OK);
-    ck_assert_uint_eq(airoi_project_count_costs(q), 2);
+    ck_assert_uint_eq(airoi_project_count_items(q, AIROI_ITEM_KIND_COST), 2);
     ck_assert_uint_eq(airoi_project_count_scenarios(q), 3);
     remove(path);
     airoi_project_free(p);
@@ -1248,6 +1248,184 @@ START_TEST(test_non_ascii_file_name)
 }
 END_TEST
 
+/* A value the parameter table refuses gets the same words from the C setter
+ * and from the loader; only the subject differs (the item by name, or its
+ * place in the file). */
+START_TEST(test_same_words)
+{
+    static const struct {
+        int param;
+        double v;
+        const char *key, *yaml, *why;
+    } cases[] = {
+        {AIROI_ITEM_REALIZATION, 1.5, "realization", "1.5", "expected a share in [0, 1]; got 1.5"},
+        {AIROI_ITEM_GROWTH, -1, "growth", "-1",
+         "expected an annual growth rate greater than -1 (e.g. 0.03); got -1"},
+        {AIROI_ITEM_FROM, 2.5, "from", "2.5", "expected a whole period number >= 0; got 2.5"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        airoi_project *p = NULL;
+        airoi_item *v = NULL;
+        char want[256], text[512];
+        ck_assert_int_eq(airoi_project_new(&p, "words"), AIROI_OK);
+        ck_assert_int_eq(airoi_project_add_value(&v, p, "Gain", AIROI_DIMENSION_REVENUE),
+                         AIROI_OK);
+        ck_assert_int_eq(airoi_item_set_number(v, cases[i].param, cases[i].v), AIROI_ERR_INVALID);
+        FMT(want, "value item 'Gain': %s: %s", cases[i].key, cases[i].why);
+        ck_assert_str_eq(airoi_last_error_message(), want);
+        airoi_project_free(p);
+        FMT(text,
+            "airoi: 1\nproject:\n  name: words\n  horizon: 3\nvalues:\n  - name: Gain\n"
+            "    dimension: revenue\n    amount: 1\n    %s: %s\n",
+            cases[i].key, cases[i].yaml);
+        airoi_diagnostics *d = load_fail(text, AIROI_ERR_PARSE);
+        FMT(want, "values[0].%s: %s", cases[i].key, cases[i].why);
+        ck_assert_msg(has_diag(d, 9, 5 + (int32_t)strlen(cases[i].key) + 2, want), "%s", want);
+        airoi_diagnostics_free(d);
+    }
+    /* a rule between values, from the validator: the same words again, and
+     * the loader places every problem, not only the first */
+    static const char text[] = "airoi: 1\n"
+                               "project:\n"
+                               "  name: words\n"
+                               "  horizon: 3\n"
+                               "costs:\n"
+                               "  - name: Build\n"
+                               "    category: people\n"
+                               "    amount: 1\n"
+                               "    from: 5\n"
+                               "    to: 7\n";
+    airoi_diagnostics *d = load_fail(text, AIROI_ERR_MODEL);
+    ck_assert(has_diag(d, 9, 11, "costs[0].from: period 5 is outside the horizon 0..3"));
+    ck_assert(has_diag(d, 10, 9, "costs[0].to: period 7 is outside the horizon 0..3"));
+    airoi_diagnostics_free(d);
+    airoi_project *p = NULL;
+    airoi_item *c = NULL;
+    ck_assert_int_eq(airoi_project_new(&p, "words"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, 3), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_cost(&c, p, "Build", AIROI_CATEGORY_PEOPLE), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_FROM, 5), AIROI_OK);
+    ck_assert_int_eq(airoi_project_validate(p), AIROI_ERR_MODEL);
+    ck_assert_str_eq(airoi_last_error_message(),
+                     "cost item 'Build': from: period 5 is outside the horizon 0..3");
+    airoi_project_free(p);
+}
+END_TEST
+
+/* Saves p, loads the text back and returns the loaded project. */
+static airoi_project *save_and_reload(const airoi_project *p, const char *label)
+{
+    char *text = NULL;
+    size_t len = 0;
+    if (airoi_model_save_buffer(&text, &len, p, 0) != AIROI_OK)
+        ck_abort_msg("%s: does not save: %s", label, airoi_last_error_message());
+    airoi_project *q = NULL;
+    if (airoi_model_load_buffer(&q, NULL, text, len, label, 0) != AIROI_OK)
+        ck_abort_msg("%s: the saved file does not load back: %s", label,
+                     airoi_last_error_message());
+    airoi_free(text);
+    return q;
+}
+
+/* At each limit the API accepts, the saved file loads back; one past it,
+ * the API refuses. */
+START_TEST(test_limits_round_trip)
+{
+    char name[32];
+    /* items */
+    airoi_project *p = NULL, *q;
+    ck_assert_int_eq(airoi_project_new(&p, "many items"), AIROI_OK);
+    for (int i = 0; i < AIROI_ITEMS_MAX; i++) {
+        snprintf(name, sizeof name, "i%d", i);
+        int rc = i % 2 ? airoi_project_add_cost(NULL, p, name, AIROI_CATEGORY_PEOPLE)
+                       : airoi_project_add_value(NULL, p, name, AIROI_DIMENSION_EFFICIENCY);
+        ck_assert_int_eq(rc, AIROI_OK);
+    }
+    ck_assert_int_eq(airoi_project_add_cost(NULL, p, "one more", 0), AIROI_ERR_LIMIT);
+    q = save_and_reload(p, "items");
+    ck_assert_uint_eq(airoi_project_count_items(q, AIROI_ITEM_KIND_COST) +
+                          airoi_project_count_items(q, AIROI_ITEM_KIND_VALUE),
+                      AIROI_ITEMS_MAX);
+    airoi_project_free(q);
+    airoi_project_free(p);
+
+    /* scenarios, delay and adoption periods */
+    airoi_scenario *sc = NULL;
+    airoi_item *v = NULL;
+    ck_assert_int_eq(airoi_project_new(&p, "many scenarios"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_value(&v, p, "gain", AIROI_DIMENSION_REVENUE), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_ADOPTION_CURVE, AIROI_CURVE_LINEAR),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_ADOPTION_PERIODS, AIROI_HORIZON_MAX),
+                     AIROI_OK);
+    for (int i = 0; i < AIROI_SCENARIOS_MAX; i++) {
+        snprintf(name, sizeof name, "s%d", i);
+        ck_assert_int_eq(airoi_project_add_scenario(&sc, p, name, 1.0 / AIROI_SCENARIOS_MAX),
+                         AIROI_OK);
+    }
+    ck_assert_int_eq(airoi_scenario_set_number(sc, AIROI_SCENARIO_DELAY, AIROI_HORIZON_MAX),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_scenario(NULL, p, "one more", 0), AIROI_ERR_LIMIT);
+    q = save_and_reload(p, "scenarios");
+    ck_assert_uint_eq(airoi_project_count_scenarios(q), AIROI_SCENARIOS_MAX);
+    airoi_project_free(q);
+    airoi_project_free(p);
+
+    /* the horizon, the longest amounts list and the longest names */
+    char *longest = malloc(AIROI_NAME_MAX + 2);
+    double *amounts = calloc(AIROI_HORIZON_MAX + 2, sizeof *amounts);
+    ck_assert_ptr_nonnull(longest);
+    ck_assert_ptr_nonnull(amounts);
+    memset(longest, 'N', AIROI_NAME_MAX);
+    longest[AIROI_NAME_MAX] = '\0';
+    for (int i = 0; i <= AIROI_HORIZON_MAX + 1; i++)
+        amounts[i] = i;
+    ck_assert_int_eq(airoi_project_new(&p, longest), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, AIROI_HORIZON_MAX),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, AIROI_HORIZON_MAX + 1),
+                     AIROI_ERR_LIMIT);
+    ck_assert_int_eq(airoi_project_set_fx(p, longest, 2.0), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_cost(&v, p, longest, AIROI_CATEGORY_SOFTWARE), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_string(v, AIROI_ITEM_CURRENCY, longest), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_FROM, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_amounts(v, amounts, AIROI_HORIZON_MAX + 2), AIROI_ERR_LIMIT);
+    ck_assert_int_eq(airoi_item_set_amounts(v, amounts, AIROI_HORIZON_MAX + 1), AIROI_OK);
+    longest[AIROI_NAME_MAX] = 'N';
+    longest[AIROI_NAME_MAX + 1] = '\0';
+    ck_assert_int_eq(airoi_project_add_cost(NULL, p, longest, 0), AIROI_ERR_INVALID);
+    q = save_and_reload(p, "horizon and names");
+    double h = 0;
+    size_t n = 0;
+    ck_assert_int_eq(airoi_project_get_number(&h, q, AIROI_PROJECT_HORIZON), AIROI_OK);
+    ck_assert_double_eq(h, AIROI_HORIZON_MAX);
+    const airoi_item *c = airoi_project_get_item(q, AIROI_ITEM_KIND_COST, 0);
+    ck_assert_uint_eq(strlen(airoi_item_get_string(c, AIROI_ITEM_NAME)), AIROI_NAME_MAX);
+    ck_assert_int_eq(airoi_item_get_amounts(NULL, 0, &n, c), AIROI_ERR_BUFFER);
+    ck_assert_uint_eq(n, AIROI_HORIZON_MAX + 1);
+    airoi_project_free(q);
+    airoi_project_free(p);
+
+    /* a project the loader could not read back is not saved: 5,000 names of
+     * 4,096 bytes are a 20 MB file, above AIROI_MODEL_MAX_BYTES */
+    longest[AIROI_NAME_MAX] = '\0';
+    ck_assert_int_eq(airoi_project_new(&p, "too big to save"), AIROI_OK);
+    for (int i = 0; i < 5000; i++) {
+        snprintf(longest, 16, "%08d", i);
+        longest[8] = 'N';
+        ck_assert_int_eq(airoi_project_add_cost(NULL, p, longest, 0), AIROI_OK);
+    }
+    char *text = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(airoi_model_save_buffer(&text, &len, p, 0), AIROI_ERR_LIMIT);
+    ck_assert_ptr_null(text);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "would not load back"));
+    airoi_project_free(p);
+    free(longest);
+    free(amounts);
+}
+END_TEST
+
 static Suite *io_suite(void)
 {
     Suite *s = suite_create("io");
@@ -1262,6 +1440,8 @@ static Suite *io_suite(void)
     tcase_add_test(tc, test_merge_alias_limit);
     tcase_add_test(tc, test_later_sections_warn);
     tcase_add_test(tc, test_work_limit);
+    tcase_add_test(tc, test_limits_round_trip);
+    tcase_add_test(tc, test_same_words);
     suite_add_tcase(s, tc);
     tc = tcase_create("round-trip");
     tcase_add_test(tc, test_round_trip_sample);

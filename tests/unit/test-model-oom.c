@@ -20,6 +20,7 @@
 #include <airoi/airoi.h>
 
 #include "core-private.h"
+#include "test-items.h"
 
 /* A model with every kind of part the loader and the evaluator handle. */
 static const char model_text[] =
@@ -218,8 +219,8 @@ END_TEST
 /* Step `step` of building the project; sets *done past the last step. */
 static int build_step(airoi_project *p, int step, int *done)
 {
-    airoi_cost_item *c = NULL;
-    airoi_value_item *v = NULL;
+    airoi_item *c = NULL;
+    airoi_item *v = NULL;
     airoi_scenario *s = NULL;
     const double list[] = {1, 2, 3};
     *done = 0;
@@ -230,28 +231,28 @@ static int build_step(airoi_project *p, int step, int *done)
     case 3: return airoi_project_set_fx(p, "USD", 32);
     case 4: return airoi_project_add_cost(&c, p, "Team", AIROI_CATEGORY_PEOPLE);
     case 5:
-        ck_assert_int_eq(airoi_project_find_cost(&c, p, "Team"), AIROI_OK);
-        return airoi_cost_item_set_number(c, AIROI_ITEM_AMOUNT, 10);
+        ck_assert_int_eq(find_item(&c, p, AIROI_ITEM_KIND_COST, "Team"), AIROI_OK);
+        return airoi_item_set_number(c, AIROI_ITEM_AMOUNT, 10);
     case 6:
-        ck_assert_int_eq(airoi_project_find_cost(&c, p, "Team"), AIROI_OK);
-        return airoi_cost_item_set_string(c, AIROI_ITEM_CURRENCY, "USD");
+        ck_assert_int_eq(find_item(&c, p, AIROI_ITEM_KIND_COST, "Team"), AIROI_OK);
+        return airoi_item_set_string(c, AIROI_ITEM_CURRENCY, "USD");
     case 7: return airoi_project_add_cost(&c, p, "Change", AIROI_CATEGORY_CHANGE_MANAGEMENT);
     case 8:
-        ck_assert_int_eq(airoi_project_find_cost(&c, p, "Change"), AIROI_OK);
-        return airoi_cost_item_set_amounts(c, list, 3);
+        ck_assert_int_eq(find_item(&c, p, AIROI_ITEM_KIND_COST, "Change"), AIROI_OK);
+        return airoi_item_set_amounts(c, list, 3);
     case 9: return airoi_project_add_value(&v, p, "Saving", AIROI_DIMENSION_EFFICIENCY);
     case 10:
-        ck_assert_int_eq(airoi_project_find_value(&v, p, "Saving"), AIROI_OK);
-        return airoi_value_item_set_number(v, AIROI_ITEM_AMOUNT, 500);
+        ck_assert_int_eq(find_item(&v, p, AIROI_ITEM_KIND_VALUE, "Saving"), AIROI_OK);
+        return airoi_item_set_number(v, AIROI_ITEM_AMOUNT, 500);
     case 11:
-        ck_assert_int_eq(airoi_project_find_value(&v, p, "Saving"), AIROI_OK);
-        return airoi_value_item_set_string(v, AIROI_ITEM_NAME, "Savings");
+        ck_assert_int_eq(find_item(&v, p, AIROI_ITEM_KIND_VALUE, "Saving"), AIROI_OK);
+        return airoi_item_set_string(v, AIROI_ITEM_NAME, "Savings");
     case 12: return airoi_project_add_scenario(&s, p, "best", 0.5);
-    case 13: return airoi_scenario_add_multiplier(airoi_project_get_scenario(p, 0), "values", 1.2);
+    case 13: return airoi_scenario_add_multiplier(airoi_project_get_scenario_mutable(p, 0), "values", 1.2);
     case 14: return airoi_project_add_scenario(&s, p, "worst", 0.5);
-    case 15: return airoi_scenario_add_multiplier(airoi_project_get_scenario(p, 1), "costs", 1.2);
+    case 15: return airoi_scenario_add_multiplier(airoi_project_get_scenario_mutable(p, 1), "costs", 1.2);
     case 16: return airoi_project_add_cost(&c, p, "Temporary", AIROI_CATEGORY_SOFTWARE);
-    case 17: return airoi_project_remove_cost(p, 2);
+    case 17: return airoi_project_remove_item(p, AIROI_ITEM_KIND_COST, 2);
     case 18: return airoi_project_remove_fx(p, "USD");
     case 19: return airoi_project_set_fx(p, "USD", 31.5);
     default: *done = 1; return AIROI_OK;

@@ -11,6 +11,8 @@
 
 #include <airoi/airoi.h>
 
+#include "test-items.h"
+
 static airoi_project *new_project(void)
 {
     airoi_project *p = NULL;
@@ -259,8 +261,8 @@ END_TEST
 START_TEST(items_add_find_remove)
 {
     airoi_project *p = new_project();
-    airoi_cost_item *c = NULL, *found = NULL;
-    airoi_value_item *v = NULL;
+    airoi_item *c = NULL, *found = NULL;
+    airoi_item *v = NULL;
     ck_assert_int_eq(airoi_project_add_cost(&c, p, "Team", AIROI_CATEGORY_PEOPLE), AIROI_OK);
     ck_assert_int_eq(airoi_project_add_cost(NULL, p, "Cloud", AIROI_CATEGORY_INFRASTRUCTURE),
                      AIROI_OK);
@@ -276,23 +278,39 @@ START_TEST(items_add_find_remove)
     ck_assert_int_eq(airoi_project_add_cost(&c, p, "Bad", 9), AIROI_ERR_INVALID);
     ck_assert_int_eq(airoi_project_add_value(&v, p, "Bad", -1), AIROI_ERR_INVALID);
     ck_assert_int_eq(airoi_project_add_cost(&c, NULL, "x", 0), AIROI_ERR_INVALID);
-    ck_assert_uint_eq(airoi_project_count_costs(p), 2);
-    ck_assert_uint_eq(airoi_project_count_values(p), 1);
-    ck_assert_int_eq(airoi_project_find_cost(&found, p, "Cloud"), AIROI_OK);
-    ck_assert_ptr_eq(found, airoi_project_get_cost(p, 1));
-    ck_assert_int_eq(airoi_project_find_cost(&found, p, "Saving"), AIROI_ERR_NOT_FOUND);
-    ck_assert_int_eq(airoi_project_find_value(&v, p, "Saving"), AIROI_OK);
-    ck_assert_ptr_eq(v, airoi_project_get_value(p, 0));
-    ck_assert_ptr_null(airoi_project_get_cost(p, 2));
-    ck_assert_ptr_null(airoi_project_get_value(p, 1));
-    ck_assert_int_eq(airoi_project_remove_cost(p, 0), AIROI_OK);
-    ck_assert_int_eq(airoi_project_remove_cost(p, 5), AIROI_ERR_NOT_FOUND);
-    ck_assert_int_eq(airoi_project_find_cost(&found, p, "Team"), AIROI_ERR_NOT_FOUND);
+    ck_assert_uint_eq(airoi_project_count_items(p, AIROI_ITEM_KIND_COST), 2);
+    ck_assert_uint_eq(airoi_project_count_items(p, AIROI_ITEM_KIND_VALUE), 1);
+    ck_assert_int_eq(find_item(&found, p, AIROI_ITEM_KIND_COST, "Cloud"), AIROI_OK);
+    ck_assert_ptr_eq(found, airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_COST, 1));
+    {
+        const airoi_project *cp = p;
+        int kind = -1;
+        size_t at = 99;
+        ck_assert_ptr_eq(airoi_project_get_item(cp, AIROI_ITEM_KIND_COST, 1), found);
+        ck_assert_int_eq(airoi_item_get_kind(airoi_project_get_item(cp, AIROI_ITEM_KIND_COST, 1)),
+                         AIROI_ITEM_KIND_COST);
+        ck_assert_int_eq(airoi_project_find_item(&kind, &at, cp, "Saving"), AIROI_OK);
+        ck_assert_int_eq(kind, AIROI_ITEM_KIND_VALUE);
+        ck_assert_uint_eq(at, 0);
+        ck_assert_int_eq(airoi_project_find_item(NULL, NULL, cp, "None"), AIROI_ERR_NOT_FOUND);
+        ck_assert_int_eq(airoi_item_get_kind(NULL), -1);
+        ck_assert_ptr_null(airoi_project_get_item(cp, 2, 0));
+        ck_assert_uint_eq(airoi_project_count_items(cp, 7), 0);
+        ck_assert_int_eq(airoi_project_remove_item(p, 7, 0), AIROI_ERR_INVALID);
+    }
+    ck_assert_int_eq(find_item(&found, p, AIROI_ITEM_KIND_COST, "Saving"), AIROI_ERR_NOT_FOUND);
+    ck_assert_int_eq(find_item(&v, p, AIROI_ITEM_KIND_VALUE, "Saving"), AIROI_OK);
+    ck_assert_ptr_eq(v, airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_VALUE, 0));
+    ck_assert_ptr_null(airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_COST, 2));
+    ck_assert_ptr_null(airoi_project_get_item_mutable(p, AIROI_ITEM_KIND_VALUE, 1));
+    ck_assert_int_eq(airoi_project_remove_item(p, AIROI_ITEM_KIND_COST, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_project_remove_item(p, AIROI_ITEM_KIND_COST, 5), AIROI_ERR_NOT_FOUND);
+    ck_assert_int_eq(find_item(&found, p, AIROI_ITEM_KIND_COST, "Team"), AIROI_ERR_NOT_FOUND);
     /* the name is free again */
     ck_assert_int_eq(airoi_project_add_value(&v, p, "Team", AIROI_DIMENSION_RISK), AIROI_OK);
-    ck_assert_int_eq(airoi_project_remove_value(p, 0), AIROI_OK);
-    ck_assert_int_eq(airoi_project_find_value(&v, p, "Team"), AIROI_OK);
-    ck_assert_int_eq(airoi_project_remove_value(p, 1), AIROI_ERR_NOT_FOUND);
+    ck_assert_int_eq(airoi_project_remove_item(p, AIROI_ITEM_KIND_VALUE, 0), AIROI_OK);
+    ck_assert_int_eq(find_item(&v, p, AIROI_ITEM_KIND_VALUE, "Team"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_remove_item(p, AIROI_ITEM_KIND_VALUE, 1), AIROI_ERR_NOT_FOUND);
     airoi_project_free(p);
 }
 END_TEST
@@ -305,9 +323,9 @@ START_TEST(items_many_names)
         snprintf(name, sizeof name, "item %d", i);
         ck_assert_int_eq(airoi_project_add_cost(NULL, p, name, i % 9), AIROI_OK);
     }
-    airoi_cost_item *c;
-    ck_assert_int_eq(airoi_project_find_cost(&c, p, "item 4321"), AIROI_OK);
-    ck_assert_str_eq(airoi_cost_item_get_string(c, AIROI_ITEM_NAME), "item 4321");
+    airoi_item *c;
+    ck_assert_int_eq(find_item(&c, p, AIROI_ITEM_KIND_COST, "item 4321"), AIROI_OK);
+    ck_assert_str_eq(airoi_item_get_string(c, AIROI_ITEM_NAME), "item 4321");
     ck_assert_int_eq(airoi_project_add_cost(NULL, p, "item 17", 0), AIROI_ERR_INVALID);
     airoi_project_free(p);
 }
@@ -316,17 +334,17 @@ END_TEST
 START_TEST(items_rename)
 {
     airoi_project *p = new_project();
-    airoi_cost_item *c, *found;
-    airoi_value_item *v;
+    airoi_item *c, *found;
+    airoi_item *v;
     ck_assert_int_eq(airoi_project_add_cost(&c, p, "A", 0), AIROI_OK);
     ck_assert_int_eq(airoi_project_add_value(&v, p, "B", 0), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_set_string(c, AIROI_ITEM_NAME, "B"), AIROI_ERR_INVALID);
-    ck_assert_int_eq(airoi_cost_item_set_string(c, AIROI_ITEM_NAME, "C"), AIROI_OK);
-    ck_assert_int_eq(airoi_project_find_cost(&found, p, "C"), AIROI_OK);
-    ck_assert_int_eq(airoi_project_find_cost(&found, p, "A"), AIROI_ERR_NOT_FOUND);
-    ck_assert_int_eq(airoi_value_item_set_string(v, AIROI_ITEM_NAME, "A"), AIROI_OK);
-    ck_assert_str_eq(airoi_value_item_get_string(v, AIROI_ITEM_NAME), "A");
-    ck_assert_int_eq(airoi_value_item_set_string(v, AIROI_ITEM_NAME, NULL), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_item_set_string(c, AIROI_ITEM_NAME, "B"), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_item_set_string(c, AIROI_ITEM_NAME, "C"), AIROI_OK);
+    ck_assert_int_eq(find_item(&found, p, AIROI_ITEM_KIND_COST, "C"), AIROI_OK);
+    ck_assert_int_eq(find_item(&found, p, AIROI_ITEM_KIND_COST, "A"), AIROI_ERR_NOT_FOUND);
+    ck_assert_int_eq(airoi_item_set_string(v, AIROI_ITEM_NAME, "A"), AIROI_OK);
+    ck_assert_str_eq(airoi_item_get_string(v, AIROI_ITEM_NAME), "A");
+    ck_assert_int_eq(airoi_item_set_string(v, AIROI_ITEM_NAME, NULL), AIROI_ERR_INVALID);
     airoi_project_free(p);
 }
 END_TEST
@@ -335,67 +353,67 @@ START_TEST(cost_item_parameters)
 {
     airoi_project *p = new_project();
     ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, 5), AIROI_OK);
-    airoi_cost_item *c;
+    airoi_item *c;
     ck_assert_int_eq(airoi_project_add_cost(&c, p, "API", AIROI_CATEGORY_SOFTWARE), AIROI_OK);
     double v;
     /* defaults */
-    ck_assert_int_eq(airoi_cost_item_get_number(&v, c, AIROI_ITEM_PER), AIROI_OK);
+    ck_assert_int_eq(airoi_item_get_number(&v, c, AIROI_ITEM_PER), AIROI_OK);
     ck_assert_double_eq(v, AIROI_PER_PERIOD);
-    ck_assert_int_eq(airoi_cost_item_get_number(&v, c, AIROI_ITEM_FROM), AIROI_OK);
+    ck_assert_int_eq(airoi_item_get_number(&v, c, AIROI_ITEM_FROM), AIROI_OK);
     ck_assert_double_eq(v, 1);
-    ck_assert_int_eq(airoi_cost_item_get_number(&v, c, AIROI_ITEM_TO), AIROI_OK);
+    ck_assert_int_eq(airoi_item_get_number(&v, c, AIROI_ITEM_TO), AIROI_OK);
     ck_assert_double_eq(v, 5); /* the horizon, while unset */
-    ck_assert_int_eq(airoi_cost_item_is_set(c, AIROI_ITEM_TO), 0);
-    ck_assert_int_eq(airoi_cost_item_get_number(&v, c, AIROI_ITEM_AT), AIROI_OK);
+    ck_assert_int_eq(airoi_item_is_set(c, AIROI_ITEM_TO), 0);
+    ck_assert_int_eq(airoi_item_get_number(&v, c, AIROI_ITEM_AT), AIROI_OK);
     ck_assert_double_eq(v, 0);
-    ck_assert_int_eq(airoi_cost_item_get_number(&v, c, AIROI_ITEM_CATEGORY), AIROI_OK);
+    ck_assert_int_eq(airoi_item_get_number(&v, c, AIROI_ITEM_CATEGORY), AIROI_OK);
     ck_assert_double_eq(v, AIROI_CATEGORY_SOFTWARE);
-    ck_assert_ptr_null(airoi_cost_item_get_string(c, AIROI_ITEM_CURRENCY));
+    ck_assert_ptr_null(airoi_item_get_string(c, AIROI_ITEM_CURRENCY));
     /* quantity x unit amount, and which form was used */
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_QUANTITY, 1000000), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_UNIT_AMOUNT, 0.002), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_get_number(&v, c, AIROI_ITEM_AMOUNT), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_QUANTITY, 1000000), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_UNIT_AMOUNT, 0.002), AIROI_OK);
+    ck_assert_int_eq(airoi_item_get_number(&v, c, AIROI_ITEM_AMOUNT), AIROI_OK);
     ck_assert_double_eq_tol(v, 2000, 1e-9);
-    ck_assert_int_eq(airoi_cost_item_is_set(c, AIROI_ITEM_AMOUNT), 0);
-    ck_assert_int_eq(airoi_cost_item_is_set(c, AIROI_ITEM_QUANTITY), 1);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AMOUNT, 7), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_is_set(c, AIROI_ITEM_QUANTITY), 0);
-    ck_assert_int_eq(airoi_cost_item_is_set(c, AIROI_ITEM_AMOUNT), 1);
-    ck_assert_int_eq(airoi_cost_item_get_number(&v, c, AIROI_ITEM_AMOUNT), AIROI_OK);
+    ck_assert_int_eq(airoi_item_is_set(c, AIROI_ITEM_AMOUNT), 0);
+    ck_assert_int_eq(airoi_item_is_set(c, AIROI_ITEM_QUANTITY), 1);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_AMOUNT, 7), AIROI_OK);
+    ck_assert_int_eq(airoi_item_is_set(c, AIROI_ITEM_QUANTITY), 0);
+    ck_assert_int_eq(airoi_item_is_set(c, AIROI_ITEM_AMOUNT), 1);
+    ck_assert_int_eq(airoi_item_get_number(&v, c, AIROI_ITEM_AMOUNT), AIROI_OK);
     ck_assert_double_eq(v, 7);
     /* negative amounts are refunds */
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AMOUNT, -7), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_AMOUNT, -7), AIROI_OK);
     /* set checks */
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AMOUNT, NAN), AIROI_ERR_INVALID);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_FROM, -1), AIROI_ERR_INVALID);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_TO, 1.5), AIROI_ERR_INVALID);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_PER, 5), AIROI_ERR_INVALID);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_GROWTH, -1), AIROI_ERR_INVALID);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_RISK_ADJUSTMENT, 1.5),
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_AMOUNT, NAN), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_FROM, -1), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_TO, 1.5), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_PER, 5), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_GROWTH, -1), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_RISK_ADJUSTMENT, 1.5),
                      AIROI_ERR_INVALID);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_CATEGORY, 12), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_CATEGORY, 12), AIROI_ERR_INVALID);
     /* value-only parameters are refused */
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_REALIZATION, 0.5),
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_REALIZATION, 0.5),
                      AIROI_ERR_INVALID);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_DIMENSION, 0), AIROI_ERR_INVALID);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_ADOPTION_CURVE, 1),
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_DIMENSION, 0), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_ADOPTION_CURVE, 1),
                      AIROI_ERR_INVALID);
-    ck_assert_int_eq(airoi_cost_item_get_number(&v, c, AIROI_ITEM_MONETIZED), AIROI_ERR_INVALID);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_NAME, 1), AIROI_ERR_INVALID);
-    ck_assert_int_eq(airoi_cost_item_set_string(c, AIROI_ITEM_AMOUNT, "1"), AIROI_ERR_INVALID);
-    ck_assert_int_eq(airoi_cost_item_is_set(c, AIROI_ITEM_REALIZATION), 0);
+    ck_assert_int_eq(airoi_item_get_number(&v, c, AIROI_ITEM_MONETIZED), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_NAME, 1), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_item_set_string(c, AIROI_ITEM_AMOUNT, "1"), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_item_is_set(c, AIROI_ITEM_REALIZATION), 0);
     /* accepted ones */
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_CATEGORY, AIROI_CATEGORY_DATA),
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_CATEGORY, AIROI_CATEGORY_DATA),
                      AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_TO, 4), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_get_number(&v, c, AIROI_ITEM_TO), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_TO, 4), AIROI_OK);
+    ck_assert_int_eq(airoi_item_get_number(&v, c, AIROI_ITEM_TO), AIROI_OK);
     ck_assert_double_eq(v, 4);
-    ck_assert_int_eq(airoi_cost_item_set_string(c, AIROI_ITEM_CURRENCY, "USD"), AIROI_OK);
-    ck_assert_str_eq(airoi_cost_item_get_string(c, AIROI_ITEM_CURRENCY), "USD");
-    ck_assert_int_eq(airoi_cost_item_set_string(c, AIROI_ITEM_CURRENCY, NULL), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_is_set(c, AIROI_ITEM_CURRENCY), 0);
-    ck_assert_int_eq(airoi_cost_item_set_number(NULL, AIROI_ITEM_AMOUNT, 1), AIROI_ERR_INVALID);
-    ck_assert_ptr_null(airoi_cost_item_get_string(NULL, AIROI_ITEM_NAME));
+    ck_assert_int_eq(airoi_item_set_string(c, AIROI_ITEM_CURRENCY, "USD"), AIROI_OK);
+    ck_assert_str_eq(airoi_item_get_string(c, AIROI_ITEM_CURRENCY), "USD");
+    ck_assert_int_eq(airoi_item_set_string(c, AIROI_ITEM_CURRENCY, NULL), AIROI_OK);
+    ck_assert_int_eq(airoi_item_is_set(c, AIROI_ITEM_CURRENCY), 0);
+    ck_assert_int_eq(airoi_item_set_number(NULL, AIROI_ITEM_AMOUNT, 1), AIROI_ERR_INVALID);
+    ck_assert_ptr_null(airoi_item_get_string(NULL, AIROI_ITEM_NAME));
     airoi_project_free(p);
 }
 END_TEST
@@ -403,62 +421,62 @@ END_TEST
 START_TEST(value_item_parameters)
 {
     airoi_project *p = new_project();
-    airoi_value_item *v;
+    airoi_item *v;
     ck_assert_int_eq(airoi_project_add_value(&v, p, "Saving", AIROI_DIMENSION_EFFICIENCY),
                      AIROI_OK);
     double x;
-    ck_assert_int_eq(airoi_value_item_get_number(&x, v, AIROI_ITEM_REALIZATION), AIROI_OK);
+    ck_assert_int_eq(airoi_item_get_number(&x, v, AIROI_ITEM_REALIZATION), AIROI_OK);
     ck_assert_double_eq(x, 1);
-    ck_assert_int_eq(airoi_value_item_get_number(&x, v, AIROI_ITEM_ADOPTION_CEILING), AIROI_OK);
+    ck_assert_int_eq(airoi_item_get_number(&x, v, AIROI_ITEM_ADOPTION_CEILING), AIROI_OK);
     ck_assert_double_eq(x, 1);
-    ck_assert_int_eq(airoi_value_item_get_number(&x, v, AIROI_ITEM_ADOPTION_CURVE), AIROI_OK);
+    ck_assert_int_eq(airoi_item_get_number(&x, v, AIROI_ITEM_ADOPTION_CURVE), AIROI_OK);
     ck_assert_double_eq(x, AIROI_CURVE_NONE);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_ATTRIBUTION, 1.01),
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_ATTRIBUTION, 1.01),
                      AIROI_ERR_INVALID);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_ADOPTION_START, -0.1),
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_ADOPTION_START, -0.1),
                      AIROI_ERR_INVALID);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_MONETIZED, 2), AIROI_ERR_INVALID);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_ADOPTION_CURVE, 4),
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_MONETIZED, 2), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_ADOPTION_CURVE, 4),
                      AIROI_ERR_INVALID);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_ADOPTION_PERIODS, -1),
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_ADOPTION_PERIODS, -1),
                      AIROI_ERR_INVALID);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_CATEGORY, 0), AIROI_ERR_INVALID);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_DIMENSION, AIROI_DIMENSION_RISK),
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_CATEGORY, 0), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_DIMENSION, AIROI_DIMENSION_RISK),
                      AIROI_OK);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_ADOPTION_CURVE,
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_ADOPTION_CURVE,
                                                  AIROI_CURVE_S_CURVE),
                      AIROI_OK);
-    ck_assert_int_eq(airoi_value_item_is_set(v, AIROI_ITEM_ADOPTION_CURVE), 1);
-    ck_assert_int_eq(airoi_value_item_is_set(v, AIROI_ITEM_ADOPTION_START), 0);
-    ck_assert_int_eq(airoi_value_item_is_set(v, AIROI_ITEM_CATEGORY), 0);
+    ck_assert_int_eq(airoi_item_is_set(v, AIROI_ITEM_ADOPTION_CURVE), 1);
+    ck_assert_int_eq(airoi_item_is_set(v, AIROI_ITEM_ADOPTION_START), 0);
+    ck_assert_int_eq(airoi_item_is_set(v, AIROI_ITEM_CATEGORY), 0);
     /* explicit list */
     double list[] = {1, 2, 3}, buf[3];
     size_t n = 99;
-    ck_assert_int_eq(airoi_value_item_get_amounts(NULL, 0, &n, v), AIROI_OK);
+    ck_assert_int_eq(airoi_item_get_amounts(NULL, 0, &n, v), AIROI_OK);
     ck_assert_uint_eq(n, 0);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_AMOUNT, 5), AIROI_OK);
-    ck_assert_int_eq(airoi_value_item_set_amounts(v, list, 3), AIROI_OK);
-    ck_assert_int_eq(airoi_value_item_is_set(v, AIROI_ITEM_AMOUNT), 0);
-    ck_assert_int_eq(airoi_value_item_get_amounts(buf, 2, &n, v), AIROI_ERR_BUFFER);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_AMOUNT, 5), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_amounts(v, list, 3), AIROI_OK);
+    ck_assert_int_eq(airoi_item_is_set(v, AIROI_ITEM_AMOUNT), 0);
+    ck_assert_int_eq(airoi_item_get_amounts(buf, 2, &n, v), AIROI_ERR_BUFFER);
     ck_assert_uint_eq(n, 3);
-    ck_assert_int_eq(airoi_value_item_get_amounts(buf, 3, &n, v), AIROI_OK);
+    ck_assert_int_eq(airoi_item_get_amounts(buf, 3, &n, v), AIROI_OK);
     ck_assert_double_eq(buf[2], 3);
     list[1] = INFINITY;
-    ck_assert_int_eq(airoi_value_item_set_amounts(v, list, 3), AIROI_ERR_INVALID);
-    ck_assert_int_eq(airoi_value_item_set_amounts(v, NULL, 3), AIROI_ERR_INVALID);
-    ck_assert_int_eq(airoi_value_item_get_amounts(buf, 3, &n, v), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_amounts(v, list, 3), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_item_set_amounts(v, NULL, 3), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_item_get_amounts(buf, 3, &n, v), AIROI_OK);
     ck_assert_double_eq(buf[1], 2); /* unchanged */
     /* setting an amount drops the list */
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_AMOUNT, 5), AIROI_OK);
-    ck_assert_int_eq(airoi_value_item_get_amounts(buf, 3, &n, v), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_AMOUNT, 5), AIROI_OK);
+    ck_assert_int_eq(airoi_item_get_amounts(buf, 3, &n, v), AIROI_OK);
     ck_assert_uint_eq(n, 0);
-    airoi_cost_item *c;
+    airoi_item *c;
     ck_assert_int_eq(airoi_project_add_cost(&c, p, "Run", 0), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_set_amounts(c, list, 1), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_get_amounts(buf, 3, &n, c), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_amounts(c, list, 1), AIROI_OK);
+    ck_assert_int_eq(airoi_item_get_amounts(buf, 3, &n, c), AIROI_OK);
     ck_assert_uint_eq(n, 1);
-    ck_assert_int_eq(airoi_cost_item_set_amounts(c, NULL, 0), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_get_amounts(buf, 3, &n, c), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_amounts(c, NULL, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_item_get_amounts(buf, 3, &n, c), AIROI_OK);
     ck_assert_uint_eq(n, 0);
     airoi_project_free(p);
 }
@@ -469,7 +487,7 @@ END_TEST
 START_TEST(scenarios)
 {
     airoi_project *p = new_project();
-    airoi_scenario *s, *found;
+    airoi_scenario *s;
     ck_assert_int_eq(airoi_project_add_scenario(&s, p, "best", 0.2), AIROI_OK);
     ck_assert_str_eq(airoi_scenario_get_name(s), "best");
     ck_assert_int_eq(airoi_project_add_scenario(&s, p, "best", 0.2), AIROI_ERR_INVALID);
@@ -478,11 +496,14 @@ START_TEST(scenarios)
     ck_assert_int_eq(airoi_project_add_scenario(&s, p, "bad", NAN), AIROI_ERR_INVALID);
     ck_assert_int_eq(airoi_project_add_scenario(&s, p, "worst", 0.8), AIROI_OK);
     ck_assert_uint_eq(airoi_project_count_scenarios(p), 2);
-    ck_assert_int_eq(airoi_project_find_scenario(&found, p, "worst"), AIROI_OK);
-    ck_assert_ptr_eq(found, s);
+    size_t at = 99;
+    ck_assert_int_eq(airoi_project_find_scenario(&at, p, "worst"), AIROI_OK);
+    ck_assert_uint_eq(at, 1);
+    ck_assert_ptr_eq(airoi_project_get_scenario_mutable(p, 1), s);
     ck_assert_ptr_eq(airoi_project_get_scenario(p, 1), s);
     ck_assert_ptr_null(airoi_project_get_scenario(p, 2));
-    ck_assert_int_eq(airoi_project_find_scenario(&found, p, "none"), AIROI_ERR_NOT_FOUND);
+    ck_assert_ptr_null(airoi_project_get_scenario_mutable(p, 2));
+    ck_assert_int_eq(airoi_project_find_scenario(NULL, p, "none"), AIROI_ERR_NOT_FOUND);
 
     double v;
     ck_assert_int_eq(airoi_scenario_set_number(s, AIROI_SCENARIO_DELAY, 2), AIROI_OK);
@@ -527,15 +548,15 @@ START_TEST(clone_is_independent)
     ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_CURRENCY, "TWD"), AIROI_OK);
     ck_assert_int_eq(airoi_project_set_fx(p, "USD", 32), AIROI_OK);
     ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, 3), AIROI_OK);
-    airoi_cost_item *c;
-    airoi_value_item *v;
+    airoi_item *c;
+    airoi_item *v;
     airoi_scenario *s;
     ck_assert_int_eq(airoi_project_add_cost(&c, p, "Team", 0), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AMOUNT, 10), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_set_string(c, AIROI_ITEM_CURRENCY, "USD"), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_AMOUNT, 10), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_string(c, AIROI_ITEM_CURRENCY, "USD"), AIROI_OK);
     ck_assert_int_eq(airoi_project_add_value(&v, p, "Saving", 0), AIROI_OK);
     double list[] = {1, 2};
-    ck_assert_int_eq(airoi_value_item_set_amounts(v, list, 2), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_amounts(v, list, 2), AIROI_OK);
     ck_assert_int_eq(airoi_project_add_scenario(&s, p, "base", 1), AIROI_OK);
     ck_assert_int_eq(airoi_scenario_add_multiplier(s, "Team", 2), AIROI_OK);
 
@@ -543,28 +564,28 @@ START_TEST(clone_is_independent)
     ck_assert_int_eq(airoi_project_clone(&q, p), AIROI_OK);
     /* change the original in every part */
     ck_assert_int_eq(airoi_project_set_fx(p, "USD", 30), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AMOUNT, 99), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_set_string(c, AIROI_ITEM_NAME, "Crew"), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_AMOUNT, 99), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_string(c, AIROI_ITEM_NAME, "Crew"), AIROI_OK);
     ck_assert_int_eq(airoi_scenario_add_multiplier(s, "Crew", 3), AIROI_OK);
     ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, 5), AIROI_OK);
 
     double x;
     ck_assert_int_eq(airoi_project_get_fx(&x, q, "USD"), AIROI_OK);
     ck_assert_double_eq(x, 32);
-    airoi_cost_item *qc;
-    ck_assert_int_eq(airoi_project_find_cost(&qc, q, "Team"), AIROI_OK);
+    airoi_item *qc;
+    ck_assert_int_eq(find_item(&qc, q, AIROI_ITEM_KIND_COST, "Team"), AIROI_OK);
     ck_assert_ptr_ne(qc, c);
-    ck_assert_int_eq(airoi_cost_item_get_number(&x, qc, AIROI_ITEM_AMOUNT), AIROI_OK);
+    ck_assert_int_eq(airoi_item_get_number(&x, qc, AIROI_ITEM_AMOUNT), AIROI_OK);
     ck_assert_double_eq(x, 10);
-    ck_assert_str_eq(airoi_cost_item_get_string(qc, AIROI_ITEM_CURRENCY), "USD");
-    ck_assert_int_eq(airoi_cost_item_get_number(&x, qc, AIROI_ITEM_TO), AIROI_OK);
+    ck_assert_str_eq(airoi_item_get_string(qc, AIROI_ITEM_CURRENCY), "USD");
+    ck_assert_int_eq(airoi_item_get_number(&x, qc, AIROI_ITEM_TO), AIROI_OK);
     ck_assert_double_eq(x, 3); /* the clone's own horizon */
     ck_assert_uint_eq(airoi_scenario_count_multipliers(airoi_project_get_scenario(q, 0)), 1);
-    airoi_value_item *qv;
-    ck_assert_int_eq(airoi_project_find_value(&qv, q, "Saving"), AIROI_OK);
+    airoi_item *qv;
+    ck_assert_int_eq(find_item(&qv, q, AIROI_ITEM_KIND_VALUE, "Saving"), AIROI_OK);
     size_t n;
     double buf[2];
-    ck_assert_int_eq(airoi_value_item_get_amounts(buf, 2, &n, qv), AIROI_OK);
+    ck_assert_int_eq(airoi_item_get_amounts(buf, 2, &n, qv), AIROI_OK);
     ck_assert_uint_eq(n, 2);
     airoi_project_free(p);
     /* the clone lives on and evaluates */
@@ -631,36 +652,36 @@ END_TEST
 START_TEST(item_amount_product_never_overflows)
 {
     airoi_project *p = NULL;
-    airoi_cost_item *c = NULL;
-    airoi_value_item *v = NULL;
+    airoi_item *c = NULL;
+    airoi_item *v = NULL;
     double x = -1;
     ck_assert_int_eq(airoi_project_new(&p, "p"), AIROI_OK);
     ck_assert_int_eq(airoi_project_add_cost(&c, p, "API", AIROI_CATEGORY_SOFTWARE), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_QUANTITY, 1e200), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_UNIT_AMOUNT, 1e200),
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_QUANTITY, 1e200), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_UNIT_AMOUNT, 1e200),
                      AIROI_ERR_RANGE);
     ck_assert(strstr(airoi_last_error_message(), "overflows") != NULL);
     ck_assert(strstr(airoi_last_error_message(), "API") != NULL);
-    ck_assert_int_eq(airoi_cost_item_get_number(&x, c, AIROI_ITEM_AMOUNT), AIROI_OK);
+    ck_assert_int_eq(airoi_item_get_number(&x, c, AIROI_ITEM_AMOUNT), AIROI_OK);
     ck_assert_double_eq(x, 0.0); /* the amount of quantity alone, as before the refusal */
-    ck_assert_int_eq(airoi_cost_item_is_set(c, AIROI_ITEM_UNIT_AMOUNT), 0);
+    ck_assert_int_eq(airoi_item_is_set(c, AIROI_ITEM_UNIT_AMOUNT), 0);
     /* a finite product is still accepted, and then quantity cannot grow past it */
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_UNIT_AMOUNT, 1e100), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_get_number(&x, c, AIROI_ITEM_AMOUNT), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_UNIT_AMOUNT, 1e100), AIROI_OK);
+    ck_assert_int_eq(airoi_item_get_number(&x, c, AIROI_ITEM_AMOUNT), AIROI_OK);
     ck_assert_double_eq_tol(x, 1e300, 1e286);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_QUANTITY, -1e300),
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_QUANTITY, -1e300),
                      AIROI_ERR_RANGE);
     ck_assert_uint_gt(strlen(airoi_last_error_message()), 0);
-    ck_assert_int_eq(airoi_cost_item_get_number(&x, c, AIROI_ITEM_QUANTITY), AIROI_OK);
+    ck_assert_int_eq(airoi_item_get_number(&x, c, AIROI_ITEM_QUANTITY), AIROI_OK);
     ck_assert_double_eq_tol(x, 1e200, 1e186);
     /* value items share the rule, in either order */
     ck_assert_int_eq(airoi_project_add_value(&v, p, "Calls", AIROI_DIMENSION_REVENUE), AIROI_OK);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_UNIT_AMOUNT, 1e200), AIROI_OK);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_QUANTITY, 1e200),
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_UNIT_AMOUNT, 1e200), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_QUANTITY, 1e200),
                      AIROI_ERR_RANGE);
-    ck_assert_int_eq(airoi_value_item_get_number(&x, v, AIROI_ITEM_AMOUNT), AIROI_OK);
+    ck_assert_int_eq(airoi_item_get_number(&x, v, AIROI_ITEM_AMOUNT), AIROI_OK);
     ck_assert_double_eq(x, 0.0);
-    ck_assert_int_eq(airoi_value_item_is_set(v, AIROI_ITEM_QUANTITY), 0);
+    ck_assert_int_eq(airoi_item_is_set(v, AIROI_ITEM_QUANTITY), 0);
     airoi_project_free(p);
 }
 END_TEST

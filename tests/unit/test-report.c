@@ -19,21 +19,21 @@ static airoi_project *example3(const char *name)
     static const double rev[] = {0, 60, 150, 220};
     static const double risk[] = {0, 40, 60, 80};
     airoi_project *p = NULL;
-    airoi_cost_item *c = NULL;
-    airoi_value_item *v = NULL;
+    airoi_item *c = NULL;
+    airoi_item *v = NULL;
     ck_assert_int_eq(airoi_project_new(&p, name), AIROI_OK);
     ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_CURRENCY, "TWD"), AIROI_OK);
     ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, 3), AIROI_OK);
     ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_DISCOUNT_RATE, 0.08), AIROI_OK);
     ck_assert_int_eq(airoi_project_add_cost(&c, p, "Costs", AIROI_CATEGORY_PEOPLE), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_FROM, 0), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_set_amounts(c, costs, 4), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_FROM, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_amounts(c, costs, 4), AIROI_OK);
     const double *lists[] = {eff, rev, risk};
     const char *names[] = {"Efficiency", "Revenue", "Risk"};
     for (int d = 0; d < 3; d++) {
         ck_assert_int_eq(airoi_project_add_value(&v, p, names[d], d), AIROI_OK);
-        ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_FROM, 0), AIROI_OK);
-        ck_assert_int_eq(airoi_value_item_set_amounts(v, lists[d], 4), AIROI_OK);
+        ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_FROM, 0), AIROI_OK);
+        ck_assert_int_eq(airoi_item_set_amounts(v, lists[d], 4), AIROI_OK);
     }
     return p;
 }
@@ -116,12 +116,12 @@ END_TEST
 START_TEST(json_null_and_text_never)
 {
     airoi_project *p = NULL;
-    airoi_cost_item *c = NULL;
+    airoi_item *c = NULL;
     ck_assert_int_eq(airoi_project_new(&p, "Money pit"), AIROI_OK);
     ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, 2), AIROI_OK);
     ck_assert_int_eq(airoi_project_add_cost(&c, p, "Build", AIROI_CATEGORY_PEOPLE), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AMOUNT, 100), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_PER, AIROI_PER_ONCE), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_AMOUNT, 100), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_PER, AIROI_PER_ONCE), AIROI_OK);
     char *doc = report(p, NULL, AIROI_REPORT_JSON, 0);
     ck_assert(isnan(json_number(doc, "irr")));
     ck_assert(isnan(json_number(doc, "payback_periods")));
@@ -169,15 +169,15 @@ END_TEST
 START_TEST(text_groups_thousands)
 {
     airoi_project *p = NULL;
-    airoi_cost_item *c = NULL;
-    airoi_value_item *v = NULL;
+    airoi_item *c = NULL;
+    airoi_item *v = NULL;
     ck_assert_int_eq(airoi_project_new(&p, "Big"), AIROI_OK);
     ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_CURRENCY, "USD"), AIROI_OK);
     ck_assert_int_eq(airoi_project_add_cost(&c, p, "Build", AIROI_CATEGORY_PEOPLE), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AMOUNT, 1234567.891), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_PER, AIROI_PER_ONCE), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_AMOUNT, 1234567.891), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_PER, AIROI_PER_ONCE), AIROI_OK);
     ck_assert_int_eq(airoi_project_add_value(&v, p, "Saved", AIROI_DIMENSION_EFFICIENCY), AIROI_OK);
-    ck_assert_int_eq(airoi_value_item_set_number(v, AIROI_ITEM_AMOUNT, 2000000), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_AMOUNT, 2000000), AIROI_OK);
     char *doc = report(p, NULL, AIROI_REPORT_TEXT, 0);
     /* amounts of 100,000 and more are shown without cents */
     ck_assert_ptr_nonnull(strstr(doc, "USD 765,432"));       /* NPV at rate 0 */
@@ -226,10 +226,10 @@ END_TEST
 static airoi_project *example3_named(const char *name, const char *item, const char *scenario)
 {
     airoi_project *p = example3(name);
-    airoi_cost_item *c = NULL;
+    airoi_item *c = NULL;
     airoi_scenario *sc = NULL;
     ck_assert_int_eq(airoi_project_add_cost(&c, p, item, AIROI_CATEGORY_SOFTWARE), AIROI_OK);
-    ck_assert_int_eq(airoi_cost_item_set_number(c, AIROI_ITEM_AMOUNT, 10), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_AMOUNT, 10), AIROI_OK);
     ck_assert_int_eq(airoi_project_add_scenario(&sc, p, scenario, 1), AIROI_OK);
     ck_assert_int_eq(airoi_scenario_add_multiplier(sc, "values", 0.9), AIROI_OK);
     return p;
@@ -406,7 +406,7 @@ START_TEST(result_keeps_its_settings)
     ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_START, start + 400), AIROI_OK);
     ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_STAGE, AIROI_STAGE_POC),
                      AIROI_OK);
-    ck_assert_int_eq(airoi_project_remove_value(p, 1), AIROI_OK);
+    ck_assert_int_eq(airoi_project_remove_item(p, AIROI_ITEM_KIND_VALUE, 1), AIROI_OK);
     ck_assert_int_eq(airoi_project_remove_scenario(p, 0), AIROI_OK);
 
     char *got = all_formats(base);

@@ -173,8 +173,8 @@ static int build_example3(airoi_project *p)
     static const double e[] = {0, 200, 280, 320};
     static const double rv[] = {60, 150, 220};
     static const double rk[] = {40, 60, 80};
-    airoi_cost_item *ci = NULL;
-    airoi_value_item *vi = NULL;
+    airoi_item *ci = NULL;
+    airoi_item *vi = NULL;
     airoi_scenario *sc = NULL;
 
     TRY(airoi_project_set_string(p, AIROI_PROJECT_CURRENCY, "TWD"));
@@ -183,17 +183,17 @@ static int build_example3(airoi_project *p)
     TRY(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, 3));
     TRY(airoi_project_set_number(p, AIROI_PROJECT_DISCOUNT_RATE, 0.08));
     TRY(airoi_project_add_cost(&ci, p, "Costs", AIROI_CATEGORY_PEOPLE));
-    TRY(airoi_cost_item_set_number(ci, AIROI_ITEM_FROM, 0));
-    TRY(airoi_cost_item_set_amounts(ci, c, 4));
+    TRY(airoi_item_set_number(ci, AIROI_ITEM_FROM, 0));
+    TRY(airoi_item_set_amounts(ci, c, 4));
     TRY(airoi_project_add_value(&vi, p, "Efficiency", AIROI_DIMENSION_EFFICIENCY));
-    TRY(airoi_value_item_set_number(vi, AIROI_ITEM_FROM, 0));
-    TRY(airoi_value_item_set_amounts(vi, e, 4));
+    TRY(airoi_item_set_number(vi, AIROI_ITEM_FROM, 0));
+    TRY(airoi_item_set_amounts(vi, e, 4));
     TRY(airoi_project_add_value(&vi, p, "Revenue", AIROI_DIMENSION_REVENUE));
-    TRY(airoi_value_item_set_amounts(vi, rv, 3));
+    TRY(airoi_item_set_amounts(vi, rv, 3));
     TRY(airoi_project_add_value(&vi, p, "Risk", AIROI_DIMENSION_RISK));
-    TRY(airoi_value_item_set_amounts(vi, rk, 3));
+    TRY(airoi_item_set_amounts(vi, rk, 3));
     TRY(airoi_project_add_value(&vi, p, "Brand", AIROI_DIMENSION_STRATEGIC));
-    TRY(airoi_value_item_set_number(vi, AIROI_ITEM_AMOUNT, 25));
+    TRY(airoi_item_set_number(vi, AIROI_ITEM_AMOUNT, 25));
 
     TRY(airoi_project_add_scenario(&sc, p, "best", 0.2));
     TRY(airoi_scenario_add_multiplier(sc, "values", 1.25));

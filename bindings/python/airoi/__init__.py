@@ -47,6 +47,7 @@ from .errors import (
     OutOfMemoryError,
     ParseError,
     RangeError,
+    UndefinedError,
 )
 from .finance import (
     discounted_payback,
@@ -104,7 +105,7 @@ __all__ = [
     # errors
     "Error", "InvalidInputError", "OutOfMemoryError", "NoSolutionError", "BufferTooSmallError",
     "NotFoundError", "FileError", "ParseError", "ModelError", "RangeError", "CancelledError",
-    "LimitError", "InternalError", "ClosedError", "Diagnostic",
+    "LimitError", "InternalError", "UndefinedError", "ClosedError", "Diagnostic",
     # model
     "Project", "CostItem", "ValueItem", "Scenario", "Schedule", "Result", "FX",
     "CATEGORIES", "HIDDEN_CATEGORIES", "DIMENSIONS", "METRICS",

@@ -245,33 +245,25 @@ _MODEL_PROTOTYPES: Dict[str, Tuple[Any, List[Any]]] = {
     # items.h
     "airoi_project_add_cost": (c_int, [c_void_pp, c_void_p, c_char_p, c_int]),
     "airoi_project_add_value": (c_int, [c_void_pp, c_void_p, c_char_p, c_int]),
-    "airoi_project_count_costs": (c_size_t, [c_void_p]),
-    "airoi_project_get_cost": (c_void_p, [c_void_p, c_size_t]),
-    "airoi_project_find_cost": (c_int, [c_void_pp, c_void_p, c_char_p]),
-    "airoi_project_remove_cost": (c_int, [c_void_p, c_size_t]),
-    "airoi_project_count_values": (c_size_t, [c_void_p]),
-    "airoi_project_get_value": (c_void_p, [c_void_p, c_size_t]),
-    "airoi_project_find_value": (c_int, [c_void_pp, c_void_p, c_char_p]),
-    "airoi_project_remove_value": (c_int, [c_void_p, c_size_t]),
-    "airoi_cost_item_set_number": (c_int, [c_void_p, c_int, c_double]),
-    "airoi_cost_item_get_number": (c_int, [p_double, c_void_p, c_int]),
-    "airoi_cost_item_set_string": (c_int, [c_void_p, c_int, c_char_p]),
-    "airoi_cost_item_get_string": (c_char_p, [c_void_p, c_int]),
-    "airoi_cost_item_is_set": (c_int, [c_void_p, c_int]),
-    "airoi_cost_item_set_amounts": (c_int, [c_void_p, p_double, c_size_t]),
-    "airoi_cost_item_get_amounts": (c_int, [p_double, c_size_t, p_size_t, c_void_p]),
-    "airoi_value_item_set_number": (c_int, [c_void_p, c_int, c_double]),
-    "airoi_value_item_get_number": (c_int, [p_double, c_void_p, c_int]),
-    "airoi_value_item_set_string": (c_int, [c_void_p, c_int, c_char_p]),
-    "airoi_value_item_get_string": (c_char_p, [c_void_p, c_int]),
-    "airoi_value_item_is_set": (c_int, [c_void_p, c_int]),
-    "airoi_value_item_set_amounts": (c_int, [c_void_p, p_double, c_size_t]),
-    "airoi_value_item_get_amounts": (c_int, [p_double, c_size_t, p_size_t, c_void_p]),
+    "airoi_project_count_items": (c_size_t, [c_void_p, c_int]),
+    "airoi_project_get_item": (c_void_p, [c_void_p, c_int, c_size_t]),
+    "airoi_project_get_item_mutable": (c_void_p, [c_void_p, c_int, c_size_t]),
+    "airoi_project_find_item": (c_int, [p_int, p_size_t, c_void_p, c_char_p]),
+    "airoi_project_remove_item": (c_int, [c_void_p, c_int, c_size_t]),
+    "airoi_item_get_kind": (c_int, [c_void_p]),
+    "airoi_item_set_number": (c_int, [c_void_p, c_int, c_double]),
+    "airoi_item_get_number": (c_int, [p_double, c_void_p, c_int]),
+    "airoi_item_set_string": (c_int, [c_void_p, c_int, c_char_p]),
+    "airoi_item_get_string": (c_char_p, [c_void_p, c_int]),
+    "airoi_item_is_set": (c_int, [c_void_p, c_int]),
+    "airoi_item_set_amounts": (c_int, [c_void_p, p_double, c_size_t]),
+    "airoi_item_get_amounts": (c_int, [p_double, c_size_t, p_size_t, c_void_p]),
     # scenario.h
     "airoi_project_add_scenario": (c_int, [c_void_pp, c_void_p, c_char_p, c_double]),
     "airoi_project_count_scenarios": (c_size_t, [c_void_p]),
     "airoi_project_get_scenario": (c_void_p, [c_void_p, c_size_t]),
-    "airoi_project_find_scenario": (c_int, [c_void_pp, c_void_p, c_char_p]),
+    "airoi_project_get_scenario_mutable": (c_void_p, [c_void_p, c_size_t]),
+    "airoi_project_find_scenario": (c_int, [p_size_t, c_void_p, c_char_p]),
     "airoi_project_remove_scenario": (c_int, [c_void_p, c_size_t]),
     "airoi_scenario_get_name": (c_char_p, [c_void_p]),
     "airoi_scenario_set_number": (c_int, [c_void_p, c_int, c_double]),
@@ -373,6 +365,8 @@ AIROI_OK = 0
 AIROI_ERR_INVALID = -1
 AIROI_ERR_NO_SOLUTION = -3
 AIROI_ERR_BUFFER = -4
+AIROI_ERR_NOT_FOUND = -5
+AIROI_ERR_UNDEFINED = -13
 
 
 # --- errors ------------------------------------------------------------------

@@ -20,6 +20,7 @@ exception                   status  also an instance of
 :class:`CancelledError`     -10
 :class:`LimitError`         -11
 :class:`InternalError`      -12
+:class:`UndefinedError`     -13     :class:`ArithmeticError`
 ==========================  ======  ===============================================
 
 A status the package does not know (a newer library) raises :class:`Error`.
@@ -44,6 +45,7 @@ __all__ = [
     "CancelledError",
     "LimitError",
     "InternalError",
+    "UndefinedError",
     "ClosedError",
     "Diagnostic",
     "STATUS_NAMES",
@@ -65,6 +67,7 @@ STATUS_NAMES: Dict[int, str] = {
     -10: "AIROI_ERR_CANCELLED",
     -11: "AIROI_ERR_LIMIT",
     -12: "AIROI_ERR_INTERNAL",
+    -13: "AIROI_ERR_UNDEFINED",
 }
 
 
@@ -251,6 +254,14 @@ class InternalError(Error):
     default_status = -12
 
 
+class UndefinedError(Error, ArithmeticError):
+    """A figure is undefined for this model: payback never reached, a ratio
+    over zero costs (``AIROI_ERR_UNDEFINED``).  Result metrics read such a
+    figure as None instead of raising."""
+
+    default_status = -13
+
+
 class ClosedError(Error, ValueError):
     """A Python object was used after its C handle went away: the object (or
     the project, result ... it belongs to) was closed, or the item or scenario
@@ -273,6 +284,7 @@ _CLASSES: Tuple[Type[Error], ...] = (
     CancelledError,
     LimitError,
     InternalError,
+    UndefinedError,
 )
 _BY_STATUS: Dict[int, Type[Error]] = {int(cls.default_status or 0): cls for cls in _CLASSES}
 

@@ -318,7 +318,7 @@ def discounted_payback(rate: float, values: Values) -> Optional[float]:
 
 
 # ---------------------------------------------------------------------- ROI
-_ROI_UNDEFINED = -5  # AIROI_ERR_NOT_FOUND: the costs sum to 0
+_ROI_UNDEFINED = _lib.AIROI_ERR_UNDEFINED  # the costs sum to 0
 
 
 def roi(benefits: Values, costs: Values) -> Optional[float]:

@@ -90,6 +90,7 @@ SCHEDULE_COLUMNS: Tuple[str, ...] = _names(C.airoi_schedule_column_name)
 _P_NAME, _P_CURRENCY, _P_USE_CASE, _P_PERIOD, _P_HORIZON, _P_DISCOUNT_RATE = 0, 1, 2, 3, 4, 5
 _P_FINANCE_RATE, _P_REINVEST_RATE, _P_UNIT, _P_START, _P_STAGE = 6, 7, 8, 9, 10
 # airoi_item_param
+_ITEM_KINDS = {"cost": 0, "value": 1}  # airoi_item_kind
 _I_NAME, _I_CURRENCY, _I_CATEGORY, _I_DIMENSION, _I_AMOUNT, _I_QUANTITY = 0, 1, 2, 3, 4, 5
 _I_UNIT_AMOUNT, _I_PER, _I_AT, _I_FROM, _I_TO, _I_GROWTH = 6, 7, 8, 9, 10, 11
 _I_REALIZATION, _I_ATTRIBUTION, _I_RISK_ADJUSTMENT, _I_MONETIZED = 12, 13, 14, 15
@@ -172,7 +173,7 @@ class FX(MutableMapping):  # type: ignore[type-arg]
             status = C.airoi_project_get_fx(ctypes.byref(out), p._h.ptr, _cstr(currency, "currency"))
         if status == _lib.AIROI_OK:
             return out.value
-        if status == -5:  # AIROI_ERR_NOT_FOUND
+        if status == _lib.AIROI_ERR_NOT_FOUND:
             raise KeyError(currency)
         raise _lib.make_error(status)
 
@@ -185,7 +186,7 @@ class FX(MutableMapping):  # type: ignore[type-arg]
         p = self._project
         with p._lock:
             status = C.airoi_project_remove_fx(p._h.ptr, _cstr(currency, "currency"))
-        if status == -5:
+        if status == _lib.AIROI_ERR_NOT_FOUND:
             raise KeyError(currency)
         _lib.check(status)
 
@@ -380,7 +381,7 @@ class Project:
         out = c_double()
         with self._lock:
             status = C.airoi_project_get_number(ctypes.byref(out), self._h.ptr, param)
-        if status == -5:
+        if status == _lib.AIROI_ERR_NOT_FOUND:
             return None
         _lib.check(status)
         return out.value
@@ -599,33 +600,42 @@ class Project:
         """Removes a scenario (object, name or index)."""
         self._remove("scenario", self.scenarios[scenario] if not isinstance(scenario, Scenario) else scenario)
 
-    _COUNT = {"cost": "airoi_project_count_costs", "value": "airoi_project_count_values",
-              "scenario": "airoi_project_count_scenarios"}
-    _GET = {"cost": "airoi_project_get_cost", "value": "airoi_project_get_value",
-            "scenario": "airoi_project_get_scenario"}
-    _FIND = {"cost": "airoi_project_find_cost", "value": "airoi_project_find_value",
-             "scenario": "airoi_project_find_scenario"}
-    _REMOVE = {"cost": "airoi_project_remove_cost", "value": "airoi_project_remove_value",
-               "scenario": "airoi_project_remove_scenario"}
-
     def _count(self, kind: str) -> int:
         with self._lock:
-            return int(getattr(C, self._COUNT[kind])(self._h.ptr))
+            if kind == "scenario":
+                return int(C.airoi_project_count_scenarios(self._h.ptr))
+            return int(C.airoi_project_count_items(self._h.ptr, _ITEM_KINDS[kind]))
 
     def _get_ptr(self, kind: str, i: int) -> int:
-        ptr = getattr(C, self._GET[kind])(self._h.ptr, i)
+        if kind == "scenario":
+            ptr = C.airoi_project_get_scenario_mutable(self._h.ptr, i)
+        else:
+            ptr = C.airoi_project_get_item_mutable(self._h.ptr, _ITEM_KINDS[kind], i)
         if not ptr:
             raise IndexError("%s index %d out of range" % (kind, i))
         return int(ptr)
 
     def _find(self, kind: str, name: str) -> Any:
-        out = c_void_p()
+        raw = _cstr(name, "name")
+        found_kind = ctypes.c_int(-1)
+        index = c_size_t(0)
         with self._lock:
-            status = getattr(C, self._FIND[kind])(ctypes.byref(out), self._h.ptr, _cstr(name, "name"))
-            if status == -5:
+            if kind == "scenario":
+                status = C.airoi_project_find_scenario(ctypes.byref(index), self._h.ptr, raw)
+            else:
+                status = C.airoi_project_find_item(ctypes.byref(found_kind), ctypes.byref(index),
+                                                   self._h.ptr, raw)
+            if status == _lib.AIROI_ERR_NOT_FOUND:
+                return None
+            if kind != "scenario" and found_kind.value != _ITEM_KINDS[kind]:
                 return None
             _lib.check(status)
-            return self._wrap(kind, int(out.value or 0))
+            return self._wrap(kind, self._get_ptr(kind, index.value))
+
+    def _remove_at(self, kind: str, i: int) -> int:
+        if kind == "scenario":
+            return int(C.airoi_project_remove_scenario(self._h.ptr, i))
+        return int(C.airoi_project_remove_item(self._h.ptr, _ITEM_KINDS[kind], i))
 
     def _wrap(self, kind: str, ptr: int) -> Any:
         """The unique Python object of a C item or scenario of this project."""
@@ -647,7 +657,7 @@ class Project:
             n = self._count(kind)
             for i in range(n):
                 if self._get_ptr(kind, i) == ptr:
-                    _lib.check(getattr(C, self._REMOVE[kind])(self._h.ptr, i))
+                    _lib.check(self._remove_at(kind, i))
                     break
             else:  # pragma: no cover - the wrapper registry guarantees membership
                 raise errors.InternalError("airoi: %s '%s' not found in its project" % (kind, name))
@@ -794,49 +804,47 @@ def _item_optional(param: int, doc: str = "") -> property:
 
 
 class _Item(_Borrowed):
-    _prefix = ""
-    _ATTR = {"from": "from_", "from_": "from_"}
+    """Common part of cost and value items: one C handle, ``airoi_item``."""
 
-    def _fn(self, suffix: str) -> Any:
-        return getattr(C, self._prefix + suffix)
+    _ATTR = {"from": "from_", "from_": "from_"}
 
     def _get(self, param: int) -> float:
         out = c_double()
         with self._project._lock:
-            _lib.check(self._fn("get_number")(ctypes.byref(out), self._h.ptr, param))
+            _lib.check(C.airoi_item_get_number(ctypes.byref(out), self._h.ptr, param))
         return out.value
 
     def _set(self, param: int, value: Any) -> None:
         v = _number(value, "value")
         with self._project._lock:
-            _lib.check(self._fn("set_number")(self._h.ptr, param, v))
+            _lib.check(C.airoi_item_set_number(self._h.ptr, param, v))
 
     def _is_set(self, param: int) -> bool:
         with self._project._lock:
-            return bool(self._fn("is_set")(self._h.ptr, param))
+            return bool(C.airoi_item_is_set(self._h.ptr, param))
 
     @property
     def name(self) -> str:
         """The item's name (unique among the project's items)."""
         with self._project._lock:
-            return _text(self._fn("get_string")(self._h.ptr, _I_NAME)) or ""
+            return _text(C.airoi_item_get_string(self._h.ptr, _I_NAME)) or ""
 
     @name.setter
     def name(self, value: str) -> None:
         with self._project._lock:
-            _lib.check(self._fn("set_string")(self._h.ptr, _I_NAME, _cstr(value, "name")))
+            _lib.check(C.airoi_item_set_string(self._h.ptr, _I_NAME, _cstr(value, "name")))
 
     @property
     def currency(self) -> Optional[str]:
         """Currency code, or None for the project currency."""
         with self._project._lock:
-            return _text(self._fn("get_string")(self._h.ptr, _I_CURRENCY))
+            return _text(C.airoi_item_get_string(self._h.ptr, _I_CURRENCY))
 
     @currency.setter
     def currency(self, value: Optional[str]) -> None:
         raw = None if value is None else _cstr(value, "currency")
         with self._project._lock:
-            _lib.check(self._fn("set_string")(self._h.ptr, _I_CURRENCY, raw))
+            _lib.check(C.airoi_item_set_string(self._h.ptr, _I_CURRENCY, raw))
 
     amount = _item_number(_I_AMOUNT, float,
                           "Amount per ``per`` (quantity x unit_amount when those are set); setting it "
@@ -876,14 +884,14 @@ class _Item(_Borrowed):
     def amounts(self) -> Optional[List[float]]:
         """Explicit per-period amounts from ``from`` on, or None."""
         with self._project._lock:
-            values = _lib.read_doubles(self._fn("get_amounts"), self._h.ptr)
+            values = _lib.read_doubles(C.airoi_item_get_amounts, self._h.ptr)
         return values or None
 
     @amounts.setter
     def amounts(self, values: Optional[Sequence[float]]) -> None:
         ptr, n, keep = _lib.doubles([] if values is None else values, "amounts")
         with self._project._lock:
-            _lib.check(self._fn("set_amounts")(self._h.ptr, ptr, n))
+            _lib.check(C.airoi_item_set_amounts(self._h.ptr, ptr, n))
         del keep
 
     def settings(self) -> Dict[str, Any]:
@@ -896,7 +904,6 @@ class CostItem(_Item):
     """One cost line of a project (made by :meth:`Project.add_cost`)."""
 
     _kind = "cost"
-    _prefix = "airoi_cost_item_"
     _KEYS = ("name", "category", "amount", "quantity", "unit_amount", "per", "at", "from", "to",
              "growth", "currency", "amounts", "risk_adjustment")
 
@@ -919,7 +926,6 @@ class ValueItem(_Item):
     """One benefit line of a project (made by :meth:`Project.add_value`)."""
 
     _kind = "value"
-    _prefix = "airoi_value_item_"
     _KEYS = ("name", "dimension", "amount", "quantity", "unit_amount", "per", "at", "from", "to",
              "growth", "currency", "amounts", "realization", "attribution", "risk_adjustment",
              "monetized", "adoption")
@@ -1174,7 +1180,9 @@ class Schedule:
 
 
 # --- results -------------------------------------------------------------------------
-_NOT_AVAILABLE = (-3, -5)  # AIROI_ERR_NO_SOLUTION, AIROI_ERR_NOT_FOUND: "no such figure" -> None
+# A metric with no solution (IRR, MIRR) or an undefined one (payback never
+# reached, a ratio over zero costs) reads as None, as it is null in JSON.
+_NOT_AVAILABLE = (_lib.AIROI_ERR_NO_SOLUTION, _lib.AIROI_ERR_UNDEFINED)
 
 
 class Result:
@@ -1281,7 +1289,7 @@ class Result:
         """The scenario's probability, or None for a base-case result."""
         out = c_double()
         status = C.airoi_result_get_probability(ctypes.byref(out), self._h.ptr)
-        if status in _NOT_AVAILABLE:
+        if status == _lib.AIROI_ERR_NOT_FOUND:
             return None
         _lib.check(status)
         return out.value

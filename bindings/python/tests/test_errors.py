@@ -22,6 +22,7 @@ EXPECTED = {
     -10: (airoi.CancelledError, airoi.Error),
     -11: (airoi.LimitError, airoi.Error),
     -12: (airoi.InternalError, airoi.Error),
+    -13: (airoi.UndefinedError, ArithmeticError),
 }
 
 

@@ -1,0 +1,227 @@
+/*
+ * lib/eval/validate.c: the whole-project validator (eval layer). Every rule
+ * that relates values to each other lives here once; the C API, the loader
+ * and through them the bindings report its problems in its words. The
+ * rules are written out in docs/model-format.md and docs/methodology.md,
+ * section 2.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core-private.h"
+#include "eval-private.h"
+#include "validate-private.h"
+#include "model-private.h"
+
+#define BIT(x) (1u << (unsigned)(x))
+
+typedef struct checker {
+    airoi__problem_fn fn;
+    void *userdata;
+    int first;  /* status of the first problem, AIROI_OK while none */
+    int stop;   /* the callback asked to stop */
+} checker;
+
+/* Reports one problem; returns non-zero when the validation must stop. */
+static int report(checker *c, int subject, size_t index, int field, size_t sub, int status,
+                  const char *fmt, ...) AIROI__PRINTF(7, 8);
+
+static int report(checker *c, int subject, size_t index, int field, size_t sub, int status,
+                  const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    airoi__problem pr = {subject, index, field, sub, status, msg};
+    if (c->first == AIROI_OK)
+        c->first = status;
+    if (c->fn(c->userdata, &pr))
+        c->stop = 1;
+    return c->stop;
+}
+
+const char *airoi__problem_key(const airoi__problem *pr)
+{
+    switch (pr->field) {
+    case AIROI__FIELD_NONE:
+    case AIROI__FIELD_WORK: return NULL;
+    case AIROI__FIELD_AMOUNTS: return "amounts";
+    case AIROI__FIELD_MULTIPLIERS: return "multipliers";
+    default: break;
+    }
+    const airoi__rule *r = pr->subject == AIROI__SUBJ_COST || pr->subject == AIROI__SUBJ_VALUE
+                               ? airoi__item_rule(pr->field)
+                           : pr->subject == AIROI__SUBJ_PROJECT ? airoi__project_rule(pr->field)
+                                                                : airoi__scenario_rule(pr->field);
+    return r ? r->key : NULL;
+}
+
+static int target_known(const airoi_project *p, const char *target)
+{
+    if (strcmp(target, "values") == 0 || strcmp(target, "costs") == 0)
+        return 1;
+    if (airoi__project_find_item(p, target))
+        return 1;
+    for (int i = 0; i < AIROI__CATEGORY_COUNT; i++)
+        if (strcmp(airoi__category_name(i), target) == 0)
+            return 1;
+    for (int i = 0; i < AIROI__DIMENSION_COUNT; i++)
+        if (strcmp(airoi__dimension_name(i), target) == 0)
+            return 1;
+    return 0;
+}
+
+#define OUTSIDE "period %d is outside the horizon 0..%d"
+
+/* Periods against the horizon, the amount's form, the currency. */
+static void check_item(checker *c, const airoi_project *p, const airoi__item *it, size_t index)
+{
+    int subj = it->kind == AIROI_ITEM_KIND_COST ? AIROI__SUBJ_COST : AIROI__SUBJ_VALUE;
+    int32_t H = p->horizon;
+    const int M = AIROI_ERR_MODEL;
+    int has_q = (it->set & BIT(AIROI_ITEM_QUANTITY)) != 0;
+    int has_u = (it->set & BIT(AIROI_ITEM_UNIT_AMOUNT)) != 0;
+    if (has_q != has_u &&
+        report(c, subj, index, has_q ? AIROI_ITEM_QUANTITY : AIROI_ITEM_UNIT_AMOUNT, 0, M,
+               "needs %s too (amount = quantity x unit_amount)",
+               has_q ? "unit_amount" : "quantity"))
+        return;
+    double rate;
+    if (it->currency && !airoi__project_fx(&rate, p, it->currency) &&
+        report(c, subj, index, AIROI_ITEM_CURRENCY, 0, M,
+               "currency '%s' has no rate in fx (add e.g. fx: {%s: RATE})", it->currency,
+               it->currency))
+        return;
+    if (it->per == AIROI_PER_ONCE) {
+        if (it->n_list && report(c, subj, index, AIROI__FIELD_AMOUNTS, 0, M,
+                                 "a one-time amount (per: once) cannot have a per-period list"))
+            return;
+        if ((it->set & BIT(AIROI_ITEM_AT)) && it->at > H &&
+            report(c, subj, index, AIROI_ITEM_AT, 0, M, OUTSIDE, (int)it->at, (int)H))
+            return;
+        /* from and to do not apply to a one-time amount, but must not lie */
+        if ((it->set & BIT(AIROI_ITEM_FROM)) && it->from > H &&
+            report(c, subj, index, AIROI_ITEM_FROM, 0, M, OUTSIDE, (int)it->from, (int)H))
+            return;
+        if ((it->set & BIT(AIROI_ITEM_TO)) && it->to > H)
+            report(c, subj, index, AIROI_ITEM_TO, 0, M, OUTSIDE, (int)it->to, (int)H);
+        return;
+    }
+    int32_t from = it->from;
+    int32_t to = airoi__item_to(it, H);
+    int from_set = (it->set & BIT(AIROI_ITEM_FROM)) != 0;
+    int to_set = (it->set & BIT(AIROI_ITEM_TO)) != 0;
+    int bad = 0;
+    if (from > H) {
+        bad = 1;
+        if (from_set ? report(c, subj, index, AIROI_ITEM_FROM, 0, M, OUTSIDE, (int)from, (int)H)
+                     : report(c, subj, index, AIROI__FIELD_NONE, 0, M,
+                              "the default first period %d is outside the horizon 0..%d; give "
+                              "from: 0",
+                              (int)from, (int)H))
+            return;
+    }
+    if (to > H) {
+        bad = 1;
+        if (report(c, subj, index, AIROI_ITEM_TO, 0, M, OUTSIDE, (int)to, (int)H))
+            return;
+    }
+    if (bad)
+        return;
+    if (to < from) {
+        report(c, subj, index, AIROI_ITEM_TO, 0, M, "last period %d is before the first period %d",
+               (int)to, (int)from);
+        return;
+    }
+    if (it->n_list && (int64_t)from + (int64_t)it->n_list - 1 > (int64_t)to)
+        report(c, subj, index, AIROI__FIELD_AMOUNTS, 0, M,
+               "%zu amounts from period %d run past period %d (%s)", it->n_list, (int)from,
+               (int)to, to_set ? "to" : "the horizon");
+}
+
+int airoi__validate_each(const airoi_project *p, airoi__problem_fn fn, void *userdata)
+{
+    checker c = {fn, userdata, AIROI_OK, 0};
+    /* Work limit: every item is spread over every period of the base case
+     * and of each scenario (docs/methodology.md, section 2). */
+    uint64_t items = (uint64_t)p->n_costs + (uint64_t)p->n_values;
+    uint64_t periods = (uint64_t)p->horizon + 1u;
+    uint64_t evals = (uint64_t)p->n_scenarios + 1u;
+    if (items * periods * evals > (uint64_t)AIROI_EVAL_MAX_CELLS &&
+        report(&c, AIROI__SUBJ_PROJECT, 0, AIROI__FIELD_WORK, 0, AIROI_ERR_LIMIT,
+               "evaluation work of %llu cells (%llu items x %llu periods x %llu evaluations: "
+               "the base case and %zu scenarios) is above the limit of %llu cells; use fewer "
+               "items, a shorter horizon or a longer period",
+               (unsigned long long)(items * periods * evals), (unsigned long long)items,
+               (unsigned long long)periods, (unsigned long long)evals, p->n_scenarios,
+               (unsigned long long)AIROI_EVAL_MAX_CELLS))
+        return c.first;
+    for (size_t i = 0; i < p->n_costs && !c.stop; i++)
+        check_item(&c, p, p->costs[i], i);
+    for (size_t i = 0; i < p->n_values && !c.stop; i++)
+        check_item(&c, p, p->values[i], i);
+    if (p->n_scenarios && !c.stop) {
+        airoi__sum acc = {0, 0};
+        for (size_t i = 0; i < p->n_scenarios; i++)
+            airoi__sum_add(&acc, p->scenarios[i]->probability);
+        double total = airoi__sum_get(&acc);
+        if (fabs(total - 1.0) > 1e-9)
+            report(&c, AIROI__SUBJ_SCENARIOS, 0, AIROI_SCENARIO_PROBABILITY, 0, AIROI_ERR_MODEL,
+                   "probabilities sum to %.12g; they must sum to 1 (within 1e-9)", total);
+        for (size_t i = 0; i < p->n_scenarios && !c.stop; i++) {
+            const airoi_scenario *s = p->scenarios[i];
+            for (size_t m = 0; m < s->n_mult && !c.stop; m++)
+                if (!target_known(p, s->mult[m].target))
+                    report(&c, AIROI__SUBJ_SCENARIO, i, AIROI__FIELD_MULTIPLIERS, m,
+                           AIROI_ERR_MODEL,
+                           "unknown multiplier target '%s'; expected an item name, a category, "
+                           "a dimension, values or costs",
+                           s->mult[m].target);
+        }
+    }
+    return c.first;
+}
+
+/* The C API's wording of the first problem: its subject by name. */
+static int first_problem(void *userdata, const airoi__problem *pr)
+{
+    const airoi_project *p = userdata;
+    char subject[64 + AIROI_NAME_MAX];
+    switch (pr->subject) {
+    case AIROI__SUBJ_COST:
+        snprintf(subject, sizeof subject, "cost item '%s'", p->costs[pr->index]->name);
+        break;
+    case AIROI__SUBJ_VALUE:
+        snprintf(subject, sizeof subject, "value item '%s'", p->values[pr->index]->name);
+        break;
+    case AIROI__SUBJ_SCENARIO:
+        snprintf(subject, sizeof subject, "scenario '%s'", p->scenarios[pr->index]->name);
+        break;
+    case AIROI__SUBJ_SCENARIOS: snprintf(subject, sizeof subject, "scenarios"); break;
+    default: snprintf(subject, sizeof subject, "project '%s'", p->name); break;
+    }
+    const char *key = airoi__problem_key(pr);
+    if (pr->field == AIROI__FIELD_MULTIPLIERS)
+        key = NULL; /* the message names the target */
+    airoi__error(pr->status, "%s: %s%s%s", subject, key ? key : "", key ? ": " : "",
+                 pr->message);
+    return 1;
+}
+
+int airoi__validate(const airoi_project *p)
+{
+    return airoi__validate_each(p, first_problem, (void *)(uintptr_t)p);
+}
+
+AIROI_API int airoi_project_validate(const airoi_project *p)
+{
+    AIROI__ENTER();
+    if (!p)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_project_validate: NULL project");
+    return airoi__validate(p);
+}

@@ -1,0 +1,176 @@
+/*
+ * lib/io: the model-file loader's shared parts (io layer). load-tree.c
+ * turns the libyaml event stream into a tree of ynodes; load-values.c
+ * holds the YAML-shape helpers (typed values, keys of a mapping, paths,
+ * diagnostics); load-project.c, load-items.c and load-scenarios.c walk
+ * their sections of format v1; load.c walks the document, places the
+ * validator's problems in the file and holds the entry points. Internal
+ * header of lib/io/load*.c; not part of the API.
+ */
+#ifndef AIROI_LOAD_PRIVATE_H
+#define AIROI_LOAD_PRIVATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "airoi/project.h"
+#include "io-private.h"
+#include "rules-private.h"
+
+enum { YN_SCALAR, YN_SEQ, YN_MAP };
+
+typedef struct ynode {
+    unsigned char kind;
+    unsigned char quoted; /* scalar not plain (or tagged !!str): always a string */
+    unsigned char open;   /* collection still being read (an alias to it is recursive) */
+    int32_t line, col;    /* 1-based start */
+    size_t off, len;      /* scalar text in the pool */
+    struct ynode **kids;  /* sequence items; mapping keys and values alternate */
+    size_t n, cap;
+    uint64_t weight; /* nodes in the expanded subtree */
+} ynode;
+
+#define BLOCK_NODES 1024u
+
+typedef struct anchor {
+    char *name;
+    ynode *node;
+} anchor;
+
+/* Small open-addressing hash map from strings (borrowed) to pointers. */
+typedef struct smap_ent {
+    const char *k;
+    size_t len;
+    const void *v;
+} smap_ent;
+
+typedef struct smap {
+    smap_ent *e;
+    size_t n, cap;
+} smap;
+
+/* One item or scenario of the project: its mapping in the file, its index
+ * in its sequence, and whether it loaded without an error. */
+typedef struct origin {
+    const ynode *node;
+    size_t index;
+    int clean;
+} origin;
+
+enum { ORIGIN_COSTS, ORIGIN_VALUES, ORIGIN_SCENARIOS };
+
+typedef struct loader {
+    airoi_diagnostics *d;
+    const char *data;
+    size_t data_len;
+    int nomem;
+    int stop; /* a fatal problem (syntax, limit, out of memory): walk no further */
+    int too_many;
+    size_t nerrors; /* diagnostics that are not warnings */
+
+    /* tree */
+    ynode **blocks;
+    size_t nblocks, blk_used, nnodes;
+    char *pool;
+    size_t pool_len, pool_cap;
+    ynode **stack;
+    size_t depth, stack_cap;
+    anchor *anchors;
+    size_t nanchors, cap_anchors;
+    smap anchor_map;
+    uint64_t alias_nodes;
+    ynode *root;
+    int ndocs;
+
+    /* model */
+    airoi_project *p;
+    int horizon_ok;  /* the horizon is known: periods can be checked against it */
+    smap fx;         /* currencies with a rate */
+    smap names;      /* item names -> their name node */
+    smap scen_names; /* scenario names -> their name node */
+
+    /* where each item and scenario of the project came from, so that a
+     * problem the validator reports by (subject, index, field) gets the
+     * file position of its node */
+    origin *origins[3]; /* costs, values, scenarios, by index in the project */
+    size_t n_origins[3], cap_origins[3];
+    const ynode *scenarios_node; /* the `scenarios` sequence */
+    const ynode *work_key;       /* the longer of the `costs` and `values` keys */
+    int scenarios_ok;            /* every scenario loaded without an error */
+} loader;
+
+/* ---- strings and diagnostics (load-values.c) ------------------------------------ */
+
+/* The text of a scalar node. */
+const char *airoi__ytext(const loader *L, const ynode *n);
+
+/* The smap of strings (borrowed) to pointers. */
+const void *airoi__smap_get(const smap *m, const char *k, size_t len);
+int airoi__smap_put(smap *m, const char *k, size_t len, const void *v);
+void airoi__smap_free(smap *m);
+
+/* Adds a diagnostic; after AIROI__IO_MAX_DIAGS, one last note and the walk stops. */
+void airoi__ydiag(loader *L, int status, int32_t line, int32_t col, const char *fmt, ...)
+    AIROI__PRINTF(5, 6);
+
+/* The line and column arguments of airoi__ydiag() for a node. */
+#define AT(n) (n)->line, (n)->col
+
+/* A number as the shortest text that reads back exactly, for messages. */
+const char *airoi__ynumtxt(char *buf, double v);
+#define NUMTXT(v) airoi__ynumtxt((char[32]){0}, (v))
+
+/* Writes `'text'` (shortened, control characters escaped) for messages. */
+const char *airoi__yshow(char *buf, size_t cap, const char *s, size_t len);
+/* Whether a node is null (an empty value, ~ or null). */
+int airoi__yis_null(const loader *L, const ynode *n);
+/* What a node is, for "expected ...; got ..." messages. */
+const char *airoi__ydescribe(const loader *L, const ynode *n, char *buf, size_t cap);
+/* Reports a node of the wrong type at `path`. */
+void airoi__ytype_error(loader *L, const ynode *n, const char *path, const char *expected);
+
+/* ---- the tree (load-tree.c) ---------------------------------------------------- */
+
+/* Pass 1: builds L->root from L->data, or records why not. */
+void airoi__ytree_build(loader *L);
+void airoi__ytree_free(loader *L);
+
+/* ---- typed values and mappings (load-values.c) --------------------------------- */
+
+/* Each returns 1 and sets *out, or reports the problem at `path` and returns 0. */
+int airoi__yget_str(loader *L, const ynode *n, const char *path, const char **out);
+int airoi__yget_num(loader *L, const ynode *n, const char *path, double *out);
+/* A number that its rule in the parameter table (lib/model/rules.c) accepts. */
+int airoi__yget_param(loader *L, const ynode *n, const char *path, const airoi__rule *r,
+                      double *out);
+int airoi__yget_bool(loader *L, const ynode *n, const char *path, int *out);
+typedef int (*from_name_fn)(int *out, const char *name);
+/* An enumeration spelled as in the model format; its rule lists the spellings. */
+int airoi__yget_enum(loader *L, const ynode *n, const char *path, from_name_fn fn,
+                     const airoi__rule *r, int *out);
+
+#define ITEM_RULE(param) airoi__item_rule(AIROI_ITEM_##param)
+#define PROJECT_RULE(param) airoi__project_rule(AIROI_PROJECT_##param)
+#define SCENARIO_RULE(param) airoi__scenario_rule(AIROI_SCENARIO_##param)
+
+/* Records the values of the known keys of a mapping; unknown, duplicate and
+ * non-scalar keys are diagnosed. Returns 0 if `map` is not a mapping. */
+int airoi__ycollect(loader *L, const ynode *map, const char *path, const char *const *keys,
+                    size_t nkeys, const ynode **vals, const ynode **keynodes);
+/* Path of a key under `base` ("costs[0]" + "at" = "costs[0].at"). */
+const char *airoi__ypath(char *buf, size_t cap, const char *base, const char *key);
+/* Reports a setter's refusal at a node (out of memory stops the walk). */
+void airoi__ysetter_failed(loader *L, int rc, const ynode *n, const char *path);
+/* Where the next item or scenario of the project comes from, and after it
+ * is loaded, whether it added no error. */
+void airoi__yadd_origin(loader *L, int which, const ynode *node, size_t index);
+void airoi__yclose_origin(loader *L, int which, size_t n_before, size_t errors_before);
+
+/* ---- the sections of format v1 ------------------------------------------------- */
+
+void airoi__yload_project(loader *L, const ynode *root, const ynode *pn);       /* load-project.c */
+void airoi__yload_fx(loader *L, const ynode *n);                                /* load-project.c */
+void airoi__yload_items(loader *L, const ynode *n, int is_cost, size_t *total); /* load-items.c */
+void airoi__yload_scenarios(loader *L, const ynode *n); /* load-scenarios.c */
+
+#endif /* AIROI_LOAD_PRIVATE_H */
