@@ -1,5 +1,5 @@
 /*
- * lib/eval/audit.c: the TCO audit (SPEC 1.1 and 5.2). Each rule, its
+ * lib/eval/audit.c: the TCO audit (docs/methodology.md#audit). Each rule, its
  * trigger and its reference figure are listed in docs/methodology.md,
  * section 2.8.
  */
@@ -11,7 +11,7 @@
 #include "core-private.h"
 #include "eval-private.h"
 
-/* Reference figures (SPEC 1.1). */
+/* Reference figures (docs/methodology.md#reference-tco). */
 #define HIDDEN_SHARE_REF 0.40
 #define HIDDEN_SHARE_CRITICAL 0.20
 #define MAINTENANCE_SHARE_REF 0.30

@@ -1,6 +1,6 @@
 /*
  * lib/eval/benchmark-eval.c: a result's place in the use-case benchmark
- * table of SPEC 3.4.
+ * table (docs/methodology.md#benchmarks).
  */
 #include <math.h>
 

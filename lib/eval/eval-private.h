@@ -83,10 +83,10 @@ typedef struct airoi__audit_input {
 /* Honest-estimate uplift of each category (fraction added to its costs). */
 extern const double airoi__honest_uplift[AIROI__CATEGORY_COUNT];
 
-/* Cross-field checks of SPEC 5.2; AIROI_ERR_MODEL with a message. */
+/* Cross-field checks (docs/methodology.md#validation); AIROI_ERR_MODEL with a message. */
 int airoi__validate(const airoi_project *p);
 
-/* Appends the audit findings of SPEC 1.1 / 5.2 to a base-case result. */
+/* Appends the audit findings (docs/methodology.md#audit) to a base-case result. */
 int airoi__audit(airoi_result *r, const airoi_project *p, const airoi__audit_input *in);
 
 /* The project's figure compared with a benchmark field, and its position;

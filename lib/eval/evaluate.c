@@ -1,5 +1,5 @@
 /*
- * lib/eval/evaluate.c: evaluation of a project (SPEC 5.2; its validation is validate.c),
+ * lib/eval/evaluate.c: evaluation of a project (docs/methodology.md#evaluation; its validation is validate.c),
  * and the result accessors. Formulas and sources: docs/methodology.md, 2.
  */
 #include <math.h>
@@ -14,7 +14,7 @@
 
 #define BIT(x) (1u << (unsigned)(x))
 
-/* Honest-estimate uplifts: midpoints of SPEC 1.1's "typical underestimate"
+/* Honest-estimate uplifts: midpoints of the "typical underestimate"
  * ranges, by category (people 20-30%, infrastructure 30-50%, data incl.
  * governance 50-100%, software 20-40%, change management 100-200%).
  * Categories without a figure get none. */
@@ -37,7 +37,7 @@ static double years_per_period(int period)
 
 /* ---- item flows ------------------------------------------------------------ */
 
-/* Adoption a(k) of SPEC 5.2. */
+/* Adoption a(k) (docs/methodology.md#value-factors). */
 static double adoption(const airoi__item *it, double k)
 {
     double s = it->adopt_start, c = it->adopt_ceiling, P = it->adopt_periods;

@@ -37,7 +37,7 @@ static const char *const top_keys[TK_COUNT] = {
     "airoi", "project", "fx", "costs", "values", "scenarios", "uncertainties", "stages", "actuals",
 };
 
-/* A section of SPEC 5.1 whose features arrive in a later version: a
+/* A section of the model format whose features arrive in a later version: a
  * sequence of mappings, accepted with a warning (it is neither used nor
  * saved back). */
 static void load_later_section(loader *L, const ynode *key, const ynode *n, const char *name)

@@ -1,5 +1,5 @@
 /*
- * lib/model/benchmark.c: the built-in use-case benchmark table of SPEC 3.4.
+ * lib/model/benchmark.c: the built-in use-case benchmark table (docs/methodology.md#benchmarks).
  * The comparison of a result with it lives in lib/eval/benchmark-eval.c.
  */
 #include <stdio.h>
