@@ -1,6 +1,6 @@
 /*
- * lib/eval/evaluate.c: evaluation of a project (docs/methodology.md#evaluation; its validation is validate.c),
- * and the result accessors. Formulas and sources: docs/methodology.md, 2.
+ * lib/eval/evaluate.c: evaluation of a project (docs/methodology.md#evaluation;
+ * its validation is validate.c), and the result accessors. Formulas and sources: docs/methodology.md, 2.
  */
 #include <math.h>
 #include <stdio.h>
