@@ -1,6 +1,7 @@
 /*
- * lib/eval/evaluate.c: evaluation of a project (docs/methodology.md#evaluation;
- * its validation is validate.c), and the result accessors. Formulas and sources: docs/methodology.md, 2.
+ * lib/eval/evaluate.c: evaluation of a project and the result accessors;
+ * its validation is validate.c. Formulas and sources:
+ * docs/methodology.md#evaluation.
  */
 #include <math.h>
 #include <stdio.h>
