@@ -54,13 +54,11 @@ TREE_DIRS = ("docs", "include", "lib", "bindings", "tests", ".ci", "pkgconfig")
 # Files that still cite the planning specification, until they are
 # rewritten: the source comments of lib/ and the Doxygen comments of
 # include/airoi/ (a sweep writes them as links to docs/ once the current
-# rework of those files has landed), and the Python package's second
-# command-line parser, which is being replaced by the C command. Paths relative to the source
-# root; a prefix ending in '/' allows a whole directory.
+# rework of those files has landed). Paths relative to the source root; a
+# prefix ending in '/' allows a whole directory.
 ALLOW_CITATION = (
     "lib/",
     "include/airoi/",
-    "bindings/python/airoi/cli.py",
 )
 
 # This file names the patterns it looks for.
