@@ -89,8 +89,10 @@ SECTION_NO_RE = re.compile(
 # docs/methodology.md, "Worked examples"
 SECTION_TITLE_RE = re.compile(r"(?<![\w./-])((?:[\w.-]+/)*[\w-]+\.md),?[ \t]+\"([^\"\n]+)\"")
 HEADING_NO_RE = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(.*)$")
-# A path component that is a placeholder, not a name: NAME, FILE.yaml, <x>.
-PLACEHOLDER_RE = re.compile(r"^(?:[A-Z][A-Z0-9_]*)(?:\.[\w.]+)?$")
+# A path component that is a placeholder, not a name: NAME, FILE.yaml,
+# test-NAME.c, libairoi-LAYER.a (an upper-case word between - or _ and the
+# extension). An upper-case .md name (README.md) is a document, not one.
+PLACEHOLDER_RE = re.compile(r"^(?:[\w.+]*[-_])?[A-Z][A-Z0-9]*(?:[-_][\w+-]*)?(?:\.[\w.]+)?$")
 
 TEXT_EXTS = {
     ".md", ".txt", ".c", ".h", ".in", ".py", ".build", ".sh", ".yaml", ".yml", ".cpp",
@@ -311,8 +313,10 @@ def check_file(root, path, problems, ignored):
         for m in PATH_RE.finditer(line):
             p = m.group(1).rstrip("./")
             parts = p.split("/")
-            if any(PLACEHOLDER_RE.match(x) for x in parts[1:]):
+            if any(PLACEHOLDER_RE.match(x) and not x.endswith(".md") for x in parts[1:]):
                 continue
+            if line[m.end(1):m.end(1) + 1] in ("<", "{", "*", "$", "%", "@"):
+                continue  # a pattern: lib/libairoi-<layer>.a, tests/{a,b}, docs/*.md
             if not exists_in_tree(root, here, p, ignored):
                 report(no, "'%s' does not exist in the tree" % p, p)
             elif m.group(2):
@@ -383,7 +387,8 @@ SELF_TEST_FILES = {
         "## Usage (`--flag`)\n\n"
         "Good: [u](#usage), [gh](#usage---flag), [g](guide.md#guide), "
         "[web](https://example.com/SPEC.md), `airoi report -o report.md`,\n"
-        "docs/*.md, tests/data/NAME.expected, build/bindings/cli/airoi.\n"
+        "docs/*.md, tests/data/NAME.expected, build/bindings/cli/airoi, lib/libairoi-LAYER.a,\n"
+        "lib/libairoi-<layer>.a, tests/data/{a,b}.yaml.\n"
         "Bad: [x](missing.md) [y](guide.md#nowhere) [z](#zzz) STYLE.md SPEC 5.2\n"
         "and ../shared/plan.md and tests/unit/test-gone.c.\n"
         "```sh\n[not a link](gone.md) and ~/shared/x\n```\n"),
@@ -395,15 +400,15 @@ SELF_TEST_FILES = {
                    "# section 4\n"),
 }
 SELF_TEST_EXPECTED = [
-    "docs/guide.md:8: 'missing.md' does not exist in the tree",
-    "docs/guide.md:8: no anchor '#nowhere' in guide.md",
-    "docs/guide.md:8: no anchor '#zzz' in guide.md",
-    "docs/guide.md:8: 'STYLE.md' does not exist in the tree",
-    'docs/guide.md:8: cites "SPEC", a document the tree does not contain',
-    'docs/guide.md:9: cites "../shared", outside the tree',
-    'docs/guide.md:9: cites "shared/", outside the tree',
-    "docs/guide.md:9: 'tests/unit/test-gone.c' does not exist in the tree",
-    'docs/guide.md:11: cites "shared/", outside the tree',
+    "docs/guide.md:9: 'missing.md' does not exist in the tree",
+    "docs/guide.md:9: no anchor '#nowhere' in guide.md",
+    "docs/guide.md:9: no anchor '#zzz' in guide.md",
+    "docs/guide.md:9: 'STYLE.md' does not exist in the tree",
+    'docs/guide.md:9: cites "SPEC", a document the tree does not contain',
+    'docs/guide.md:10: cites "../shared", outside the tree',
+    'docs/guide.md:10: cites "shared/", outside the tree',
+    "docs/guide.md:10: 'tests/unit/test-gone.c' does not exist in the tree",
+    'docs/guide.md:12: cites "shared/", outside the tree',
     "lib/x.c:1: no anchor '#nope' in guide.md",
     "tests/t.py:1: 'docs/nope.md' does not exist in the tree",
     "tests/t.py:2: 'PLAN.md' does not exist in the tree",
