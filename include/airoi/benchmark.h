@@ -1,6 +1,6 @@
 /**
  * @file benchmark.h
- * @brief The built-in use-case benchmark table (SPEC 3.4) and a project's place in it.
+ * @brief The built-in use-case benchmark table (docs/methodology.md) and a project's place in it.
  *
  * Keys, in table order (index 0..7), with the aliases airoi_benchmark_find()
  * also accepts:

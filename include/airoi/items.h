@@ -18,7 +18,7 @@
  * write it back. Amounts may be negative (a negative cost is a refund or a
  * saving booked as a cost line, a negative value a dis-benefit); they are in
  * units of the project's #AIROI_PROJECT_UNIT and in the item's currency.
- * How items become per-period flows is SPEC 5.2, written out in
+ * How items become per-period flows is written out in
  * docs/methodology.md section 2.
  */
 #ifndef AIROI_ITEMS_H

@@ -17,7 +17,7 @@
  * happen in airoi_project_validate() and airoi_project_evaluate().
  *
  * Every enumeration has pinned values and a pair of converters to and from
- * the spellings of the model file format (SPEC 5.1). The `*_name()`
+ * the spellings of the model file format (docs/model-format.md). The `*_name()`
  * converters return NULL for a value that is not a member, so that a binding
  * can list the members by counting up from 0 until NULL.
  *
@@ -104,13 +104,13 @@ typedef enum airoi_per {
     /** A yearly amount. Spelled "year". */
     AIROI_PER_YEAR = 3,
     /** Quoted per project period (the default when `per` is not given).
-     *  Spelled "period"; this spelling is a libairoi extension, not a SPEC
-     *  5.1 value, so a model writer should simply omit `per` instead. */
+     *  Spelled "period"; this spelling is not a value of the model file
+     *  format (docs/model-format.md), so a model writer should simply omit `per` instead. */
     AIROI_PER_PERIOD = 4
 } airoi_per;
 
 /**
- * @brief Cost categories of SPEC 1.1. Values are pinned.
+ * @brief Cost categories (docs/methodology.md, "Cost categories"). Values are pinned.
  *
  * The first four are direct costs, the others hidden costs
  * (airoi_category_is_hidden()).
@@ -138,7 +138,7 @@ typedef enum airoi_category {
 } airoi_category;
 
 /**
- * @brief Value dimensions of SPEC 1.2. Values are pinned.
+ * @brief Value dimensions (docs/methodology.md, "Value dimensions"). Values are pinned.
  * @since 0.1
  */
 typedef enum airoi_dimension {
@@ -230,7 +230,7 @@ AIROI_API int airoi_per_from_name(int *out, const char *name);
 AIROI_API const char *airoi_per_name(int per);
 
 /**
- * @brief Cost category from its spelling (SPEC 1.1, e.g. "data_governance").
+ * @brief Cost category from its spelling (e.g. "data_governance").
  *
  * Ownership: @p name is only read during the call; writes an integer to @p
  * *out.
@@ -252,7 +252,7 @@ AIROI_API int airoi_category_from_name(int *out, const char *name);
 AIROI_API const char *airoi_category_name(int category);
 
 /**
- * @brief Whether a cost category is a hidden cost (SPEC 1.1).
+ * @brief Whether a cost category is a hidden cost (docs/methodology.md, "TCO").
  * @param[in] category An #airoi_category.
  * @return 1 for data_governance, integration, change_management, maintenance
  *         and opportunity; 0 for the direct categories and for non-members.

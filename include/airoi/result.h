@@ -2,7 +2,7 @@
  * @file result.h
  * @brief Validating and evaluating a project; reading metrics, TCO, findings and schedules.
  *
- * airoi_project_evaluate() applies the rules of SPEC 5.2 (written out with
+ * airoi_project_evaluate() applies the evaluation rules (written out with
  * their sources in docs/methodology.md, section 2) and returns an
  * #airoi_result: an immutable, caller-owned object that does not refer to the
  * project (it stays valid after the project changes or is freed) and may be
@@ -30,7 +30,7 @@ typedef enum airoi_eval_flags {
     /** Plain evaluation of the model as given. */
     AIROI_EVAL_DEFAULT = 0,
     /** "Honest estimate": raise each cost category by the midpoint of its
-     *  typical underestimate (SPEC 1.1; figures in docs/methodology.md)
+     *  typical underestimate (docs/methodology.md, "Honest estimate")
      *  before computing anything. */
     AIROI_EVAL_HONEST_ESTIMATE = 1
 } airoi_eval_flags;
@@ -70,7 +70,7 @@ typedef enum airoi_metric {
     AIROI_METRIC_TOTAL_COSTS = 13,
     /** Sum of benefits over 0..horizon, "total_benefits". */
     AIROI_METRIC_TOTAL_BENEFITS = 14,
-    /** total_costs / (horizon x y), the annualised view of SPEC 1.3, "annual_costs". */
+    /** total_costs / (horizon x y), the annualised view, "annual_costs". */
     AIROI_METRIC_ANNUAL_COSTS = 15,
     /** total_benefits / (horizon x y), "annual_benefits". */
     AIROI_METRIC_ANNUAL_BENEFITS = 16,
