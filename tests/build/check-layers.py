@@ -4,7 +4,7 @@
 usage: check-layers.py SOURCE_ROOT BUILD_ROOT LAYER=BELOW,BELOW ...
 
 The LAYER=... arguments are the table of lib/meson.build (airoi_layers):
-each layer and the layers it may read. Two checks:
+each layer and the layers it may read. Three checks:
 
 1. Compile probes. For every layer that has an archive, the include
    directories and defines of its real compile command (from
