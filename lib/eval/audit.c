@@ -34,14 +34,9 @@ static int add_finding(airoi_result *r, size_t *cap, const char *code, int sever
 {
     if (!isfinite(actual) || !isfinite(reference))
         return airoi__error(AIROI_ERR_RANGE, "audit finding %s: its figure overflows", code);
-    if (r->n_findings == *cap) {
-        size_t nc = *cap ? *cap * 2 : 8;
-        airoi__finding *f = airoi__reallocarray(r->findings, nc, sizeof *f);
-        if (!f)
-            return airoi__error(AIROI_ERR_NOMEM, "out of memory");
-        r->findings = f;
-        *cap = nc;
-    }
+    int rc = airoi__grow((void **)&r->findings, cap, r->n_findings, sizeof *r->findings);
+    if (rc)
+        return rc;
     char msg[1024];
     va_list ap;
     va_start(ap, fmt);
