@@ -153,7 +153,7 @@ int airoi__xirr_strided(double *out, const double *v, size_t vstride,
 /* -------------------------------------------------------------------- ROI */
 
 /* (benefits - costs) / costs: airoi_roi() on two totals, without
- * AIROI__ENTER. AIROI_ERR_NOT_FOUND (undefined) when costs is 0 or so small
+ * AIROI__ENTER. AIROI_ERR_UNDEFINED when costs is 0 or so small
  * next to the gain that the quotient is not a finite number; negative
  * costs (refunds) are divided by as they are; AIROI_ERR_RANGE when
  * benefits - costs overflows. No message is set: the caller words it. */
