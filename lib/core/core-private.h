@@ -112,7 +112,7 @@ static inline double airoi__sum_get(const airoi__sum *acc)
 
 /* Enumerations and their spellings: names[v] is the spelling of value v.
  * airoi__enum_from_name() sets *out to the index of `name` in names, or
- * fails with AIROI_ERR_INVALID ("unknown WHAT 'name'"); airoi__enum_name()
+ * fails with AIROI_ERR_INVALID ("WHAT: expected one of ...; got 'name'"); airoi__enum_name()
  * is names[v], or NULL when v is out of range. Neither clears the error. */
 int airoi__enum_from_name(int *out, const char *name, const char *const *names, size_t n,
                           const char *what);

@@ -362,15 +362,10 @@ void airoi__ysetter_failed(loader *L, int rc, const ynode *n, const char *path)
 /* Records where the next item or scenario of the project comes from. */
 void airoi__yadd_origin(loader *L, int which, const ynode *node, size_t index)
 {
-    if (L->n_origins[which] == L->cap_origins[which]) {
-        size_t cap = L->cap_origins[which] ? 2 * L->cap_origins[which] : 16;
-        origin *o = airoi__reallocarray(L->origins[which], cap, sizeof *o);
-        if (!o) {
-            L->nomem = L->stop = 1;
-            return;
-        }
-        L->origins[which] = o;
-        L->cap_origins[which] = cap;
+    if (airoi__grow((void **)&L->origins[which], &L->cap_origins[which], L->n_origins[which],
+                    sizeof *L->origins[which]) != AIROI_OK) {
+        L->nomem = L->stop = 1;
+        return;
     }
     L->origins[which][L->n_origins[which]++] = (origin){node, index, 1};
 }

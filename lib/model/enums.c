@@ -42,7 +42,7 @@ AIROI_API const char *airoi_period_name(int period)
 AIROI_API int airoi_per_from_name(int *out, const char *name)
 {
     AIROI__ENTER();
-    return airoi__enum_from_name(out, name, per_names, COUNT(per_names), "frequency (per)");
+    return airoi__enum_from_name(out, name, per_names, COUNT(per_names), "per");
 }
 
 AIROI_API const char *airoi_per_name(int per)
@@ -54,7 +54,7 @@ AIROI_API const char *airoi_per_name(int per)
 AIROI_API int airoi_category_from_name(int *out, const char *name)
 {
     AIROI__ENTER();
-    return airoi__enum_from_name(out, name, category_names, COUNT(category_names), "cost category");
+    return airoi__enum_from_name(out, name, category_names, COUNT(category_names), "category");
 }
 
 AIROI_API const char *airoi_category_name(int category)
@@ -72,7 +72,7 @@ AIROI_API int airoi_category_is_hidden(int category)
 AIROI_API int airoi_dimension_from_name(int *out, const char *name)
 {
     AIROI__ENTER();
-    return airoi__enum_from_name(out, name, dimension_names, COUNT(dimension_names), "value dimension");
+    return airoi__enum_from_name(out, name, dimension_names, COUNT(dimension_names), "dimension");
 }
 
 AIROI_API const char *airoi_dimension_name(int dimension)
@@ -96,7 +96,7 @@ AIROI_API const char *airoi_stage_name(int stage)
 AIROI_API int airoi_curve_from_name(int *out, const char *name)
 {
     AIROI__ENTER();
-    return airoi__enum_from_name(out, name, curve_names, COUNT(curve_names), "adoption curve");
+    return airoi__enum_from_name(out, name, curve_names, COUNT(curve_names), "adoption.curve");
 }
 
 AIROI_API const char *airoi_curve_name(int curve)

@@ -165,7 +165,7 @@ START_TEST(enum_names)
     ck_assert_int_eq(airoi__enum_from_name(&v, "two", names, 3, "thing"), AIROI_OK);
     ck_assert_int_eq(v, 2);
     ck_assert_int_eq(airoi__enum_from_name(&v, "three", names, 3, "thing"), AIROI_ERR_INVALID);
-    ck_assert_str_eq(airoi__error_get(), "unknown thing 'three'");
+    ck_assert_str_eq(airoi__error_get(), "thing: expected one of zero, one, two; got 'three'");
     ck_assert_int_eq(airoi__enum_from_name(NULL, "one", names, 3, "thing"), AIROI_ERR_INVALID);
     ck_assert_str_eq(airoi__enum_name(1, names, 3), "one");
     ck_assert_ptr_null(airoi__enum_name(3, names, 3));

@@ -104,17 +104,19 @@ _M = {name: i for i, name in enumerate(METRICS)}
 
 
 def _enum_index(names: Tuple[str, ...], value: Any, what: str) -> int:
-    """The index of ``value`` (a name, or an index) in an enumeration."""
+    """The index of ``value`` (a name, or an index) in an enumeration; refused
+    in the words of the library's parameter table ("category: expected one
+    of people, ...; got 'peple'")."""
     if isinstance(value, str):
         try:
             return names.index(value)
         except ValueError:
-            raise _lib.invalid("unknown %s '%s' (expected one of: %s)"
-                               % (what, value, ", ".join(names))) from None
+            raise _lib.invalid("%s: expected one of %s; got '%s'"
+                               % (what, ", ".join(names), value)) from None
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError("%s must be a name (str), not %s" % (what, type(value).__name__))
     if not 0 <= value < len(names):
-        raise _lib.invalid("unknown %s %d" % (what, value))
+        raise _lib.invalid("%s: expected one of %s; got %d" % (what, ", ".join(names), value))
     return value
 
 
@@ -974,7 +976,7 @@ class ValueItem(_Item):
                 if key in value:
                     v = value[key]
                     if key == "curve":
-                        v = _enum_index(CURVES, v, "adoption curve")
+                        v = _enum_index(CURVES, v, "adoption.curve")
                     self._set(param, v)
 
 
