@@ -1,0 +1,107 @@
+/*
+ * bindings/excel/airoi-xll.h: what the source files of the add-in airoi.xll
+ * share. Internal to the add-in: only the functions marked XLL_EXPORT leave
+ * the DLL.
+ *
+ * The add-in is split by job:
+ *   airoi-xll.c    registration: the table of worksheet functions and the
+ *                  XLL entry points (xlAutoOpen, xlAutoClose, xlAutoFree12,
+ *                  xlAddInManagerInfo12);
+ *   xll-finance.c  the finance functions (AIROI.NPV ... AIROI.VERSION);
+ *   xll-model.c    the model functions: AIROI.LOAD and AIROI.PROJECT, which
+ *                  keep results under handles, and AIROI.METRIC, SCHEDULE,
+ *                  TCO and FINDINGS, which read them;
+ *   xll-readers.c  argument readers beyond xll-glue.h: text, dated values,
+ *                  and the project, item and scenario tables of
+ *                  AIROI.PROJECT;
+ *   xll-glue.c, xll-registry.c  the callback, DLL-owned results, number
+ *                  readers, strings and the handle registry (tested alone
+ *                  in tests/xll/test-xll-glue.c).
+ *
+ * Rules every worksheet function follows:
+ * - arguments are registered as type Q (values, never references), so a
+ *   range arrives as an xltypeMulti of values, a blank as xltypeNil and an
+ *   omitted argument as xltypeMissing;
+ * - the result is always a fresh DLL-owned block (xlbitDLLFree) released
+ *   in xlAutoFree12, never static or stack memory: the functions are
+ *   registered thread-safe ($) and run concurrently in Excel's
+ *   multi-threaded recalculation, except AIROI.LOAD and AIROI.PROJECT,
+ *   which call xlfCaller and run on Excel's main thread (see xll-model.c);
+ * - errors: an argument of the wrong kind (text, missing) is #VALUE!; an
+ *   error value in an argument is passed through; a number outside the
+ *   domain, no solution or an overflow is #NUM!; "never" is #N/A; a ratio
+ *   with a zero denominator, or a discount rate of exactly -1 (1 + rate is
+ *   0, as Excel's NPV), is #DIV/0!. NaN and infinity never reach a cell.
+ */
+#ifndef AIROI_XLL_H
+#define AIROI_XLL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "airoi/airoi.h"
+#include "xll-glue.h"
+
+/* ---- Worksheet functions and entry points (exported) ------------------ */
+
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_npv(LPXLOPER12 rate, LPXLOPER12 values);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_xnpv(LPXLOPER12 rate, LPXLOPER12 values,
+                                              LPXLOPER12 dates);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_irr(LPXLOPER12 values, LPXLOPER12 guess);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_xirr(LPXLOPER12 values, LPXLOPER12 dates,
+                                              LPXLOPER12 guess);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_mirr(LPXLOPER12 values, LPXLOPER12 finance_rate,
+                                              LPXLOPER12 reinvest_rate);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_payback(LPXLOPER12 values);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_dpayback(LPXLOPER12 rate, LPXLOPER12 values);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_roi(LPXLOPER12 benefits, LPXLOPER12 costs);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_npvroi(LPXLOPER12 rate, LPXLOPER12 benefits,
+                                                LPXLOPER12 costs);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_version(void);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_load(LPXLOPER12 path);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_project(LPXLOPER12 project, LPXLOPER12 costs,
+                                                 LPXLOPER12 values, LPXLOPER12 scenarios);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_metric(LPXLOPER12 handle, LPXLOPER12 name,
+                                                LPXLOPER12 scenario);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_schedule(LPXLOPER12 handle);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_tco(LPXLOPER12 handle);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_findings(LPXLOPER12 handle);
+
+XLL_EXPORT int XLL_CALL xlAutoOpen(void);
+XLL_EXPORT int XLL_CALL xlAutoClose(void);
+XLL_EXPORT void XLL_CALL xlAutoFree12(LPXLOPER12 x);
+XLL_EXPORT LPXLOPER12 XLL_CALL xlAddInManagerInfo12(LPXLOPER12 action);
+
+/* ---- Readers (xll-readers.c) -------------------------------------------
+ * Like the readers of xll-glue.h they return XLL_OK or the Excel error
+ * value the function should return. */
+
+/* A text argument as a malloc'ed UTF-8 string (free()); XLL_OK or the
+ * error: #VALUE! for anything but text (a 1x1 array of text counts), the
+ * cell's error passed through. */
+int xll_arg_text(const XLOPER12 *a, char **out);
+
+/* Reads paired values and dates (XNPV, XIRR): every cell a number, the same
+ * count in both (#NUM! otherwise, as Excel), dates truncated to whole
+ * serials in Excel's range 0..2958465 (#VALUE! otherwise). *values and
+ * *dates are malloc'ed (free()); NULL when *n is 0. */
+int xll_read_dated(LPXLOPER12 a_values, LPXLOPER12 a_dates, double **values,
+                   int32_t **dates, size_t *n);
+
+/* An error from the cells (xlerr*) or a library status, carried together. */
+typedef struct xll_fail {
+    int xlerr;  /* XLL_OK or the cell's error value */
+    int status; /* AIROI_OK or the library status */
+} xll_fail;
+
+/* Builds the project of AIROI.PROJECT from its four table arguments (the
+ * layouts are in docs/excel.md; scenarios may be missing or blank). Every
+ * value goes through the library's setters, so a cell is refused by the
+ * same rule, with the same message in airoi_last_error_message(), as the
+ * C API and a model file. Returns the project (caller frees; possibly
+ * partly built, or NULL) and sets *f: f->xlerr for a cell of the wrong kind
+ * or an error value in a cell, else f->status for a refused value. */
+airoi_project *xll_read_project_tables(xll_fail *f, LPXLOPER12 a_project, LPXLOPER12 a_costs,
+                                       LPXLOPER12 a_values, LPXLOPER12 a_scenarios);
+
+#endif /* AIROI_XLL_H */

@@ -1,0 +1,347 @@
+/*
+ * bindings/excel/xll-model.c: the model worksheet functions of the add-in
+ * airoi.xll. AIROI.LOAD (a model file) and AIROI.PROJECT (cell tables, read
+ * by xll-readers.c) evaluate a model and keep its result under a handle;
+ * AIROI.METRIC, SCHEDULE, TCO and FINDINGS read a handle's result (rules
+ * in airoi-xll.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "airoi-xll.h"
+#include "xll-registry.h"
+
+/* ---- Models and handles ------------------------------------------------
+ * AIROI.LOAD and AIROI.PROJECT build a project, evaluate it once, free the
+ * project and put the result into the handle registry (xll-registry.h)
+ * under a versioned name "project#N" owned by the calling cell (xlfCaller):
+ * the result holds every setting it was computed with, so nothing else is
+ * kept. They are registered without "$": they call back into Excel
+ * (xlfCaller) and read files, so Excel runs them on its main thread. The
+ * readers (AIROI.METRIC, SCHEDULE, TCO, FINDINGS) only borrow the immutable
+ * result under the registry's reference count and are thread-safe. */
+
+#define XLL_KIND_PROJECT "project"
+
+static void result_destroy(void *obj)
+{
+    airoi_result_free(obj);
+}
+
+/* The cell that called the running function, from xlfCaller: an xltypeRef
+ * (sheet id, cell) or an xltypeSRef (a cell of the current sheet, sheet 0).
+ * Returns 1 when *owner was set; 0 when the caller is not a cell (VBA, a
+ * name, a host without xlfCaller): the handle is then unowned. */
+static int caller_owner(xll_owner *owner)
+{
+    XLOPER12 c;
+    memset(&c, 0, sizeof c);
+    c.xltype = xltypeNil;
+    if (xll_excel12(xlfCaller, &c, 0) != xlretSuccess)
+        return 0;
+    int ok = 0;
+    switch (c.xltype & 0xfff) {
+    case xltypeSRef:
+        owner->sheet = 0;
+        owner->row = c.val.sref.ref.rwFirst;
+        owner->col = c.val.sref.ref.colFirst;
+        ok = 1;
+        break;
+    case xltypeRef:
+        if (c.val.mref.lpmref != NULL && c.val.mref.lpmref->count >= 1) {
+            owner->sheet = (uint64_t)c.val.mref.idSheet;
+            owner->row = c.val.mref.lpmref->reftbl[0].rwFirst;
+            owner->col = c.val.mref.lpmref->reftbl[0].colFirst;
+            ok = 1;
+        }
+        break;
+    default:
+        break;
+    }
+    xll_excel12(xlFree, NULL, 1, &c);
+    return ok;
+}
+
+/* Maps a failed load, build or evaluation to the cell's error value: out of
+ * memory and overflow are #NUM!, everything else (unreadable file, syntax,
+ * model errors, bad cells) an invalid argument, #VALUE!. */
+static int model_error(int status)
+{
+    return status == AIROI_ERR_NOMEM || status == AIROI_ERR_RANGE ? xlerrNum : xlerrValue;
+}
+
+/* Evaluates p (taking it over and freeing it) and stores the result for
+ * the caller; the return value is the handle name or an error value. On
+ * failure the caller's previous handle is released too: the cell no longer
+ * shows it. */
+static LPXLOPER12 store_model(airoi_project *p, int status)
+{
+    xll_owner owner;
+    int owned = caller_owner(&owner);
+    airoi_result *r = NULL;
+    if (status == AIROI_OK)
+        status = airoi_project_evaluate(&r, p, NULL, 0);
+    airoi_project_free(p);
+    if (status != AIROI_OK) {
+        if (owned)
+            xll_registry_drop_owner(&owner);
+        return xll_result_err(model_error(status));
+    }
+    char name[XLL_NAME_MAX + 1];
+    if (xll_registry_put(XLL_KIND_PROJECT, r, result_destroy, owned ? &owner : NULL, name,
+                         sizeof name) != XLL_REG_OK)
+        return xll_result_err(xlerrNum);
+    return xll_result_str(name);
+}
+
+/* The cell's UTF-16 path as UTF-8 (free()) for airoi_model_load_file(),
+ * which opens it with _wfopen on Windows. AIROI_ERR_IO for a path with an
+ * embedded NUL (it would name another file). */
+static int path_utf8(const XCHAR *path, char **out)
+{
+    *out = NULL;
+    for (size_t i = 1; i <= (size_t)path[0]; i++)
+        if (path[i] == 0)
+            return AIROI_ERR_IO;
+    *out = xll_utf16_to_utf8(path);
+    return *out != NULL ? AIROI_OK : AIROI_ERR_NOMEM;
+}
+
+/* A failed AIROI.LOAD or AIROI.PROJECT: the cell shows err and no longer
+ * holds its previous handle, which is released. */
+static LPXLOPER12 fail_for_caller(int err)
+{
+    xll_owner owner;
+    if (caller_owner(&owner))
+        xll_registry_drop_owner(&owner);
+    return xll_result_err(err);
+}
+
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_load(LPXLOPER12 a_path)
+{
+    const XLOPER12 *a = a_path;
+    if (a != NULL && (a->xltype & 0xfff) == xltypeMulti && a->val.array.rows == 1 &&
+        a->val.array.columns == 1)
+        a = a->val.array.lparray;
+    if (a == NULL || (a->xltype & 0xfff) != xltypeStr)
+        return fail_for_caller(a != NULL && (a->xltype & 0xfff) == xltypeErr ? a->val.err
+                                                                               : xlerrValue);
+    char *path = NULL;
+    airoi_project *p = NULL;
+    int st = path_utf8(a->val.str, &path);
+    if (st == AIROI_OK)
+        st = airoi_model_load_file(&p, NULL, path, 0);
+    free(path);
+    return store_model(p, st);
+}
+
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_project(LPXLOPER12 a_project, LPXLOPER12 a_costs,
+                                                 LPXLOPER12 a_values, LPXLOPER12 a_scenarios)
+{
+    xll_fail f;
+    airoi_project *p = xll_read_project_tables(&f, a_project, a_costs, a_values, a_scenarios);
+    if (f.xlerr != XLL_OK) {
+        /* A cell's error value passes through; the caller's old handle goes. */
+        airoi_project_free(p);
+        return fail_for_caller(f.xlerr);
+    }
+    return store_model(p, f.status);
+}
+
+/* ---- Readers of a handle ----------------------------------------------- */
+
+/* Borrows the result named by a handle argument: XLL_OK, #VALUE! for an
+ * argument that is not text or not a handle name, #N/A for a handle that
+ * does not exist (any more): released, replaced by a recalculation, or
+ * from an earlier session. */
+static int borrow(LPXLOPER12 a_handle, const airoi_result **r, xll_entry **entry)
+{
+    char *name = NULL;
+    int e = xll_arg_text(a_handle, &name);
+    if (e != XLL_OK)
+        return e;
+    void *obj = NULL;
+    int st = xll_registry_acquire(name, XLL_KIND_PROJECT, &obj, entry);
+    free(name);
+    if (st == XLL_REG_NOT_FOUND)
+        return xlerrNA;
+    if (st != XLL_REG_OK)
+        return st == XLL_REG_NOMEM ? xlerrNum : xlerrValue;
+    *r = obj;
+    return XLL_OK;
+}
+
+/* Metric status to a cell: no solution (IRR, MIRR) #NUM! as AIROI.IRR;
+ * not defined (payback never reached, a ratio over zero costs) #N/A. */
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_metric(LPXLOPER12 a_handle, LPXLOPER12 a_name,
+                                                LPXLOPER12 a_scenario)
+{
+    char *mname = NULL, *sname = NULL;
+    int metric = 0;
+    int e = xll_arg_text(a_name, &mname);
+    if (e == XLL_OK && airoi_metric_from_name(&metric, mname) != AIROI_OK)
+        e = xlerrValue;
+    free(mname);
+    if (e == XLL_OK && a_scenario != NULL && (a_scenario->xltype & 0xfff) != xltypeMissing &&
+        (a_scenario->xltype & 0xfff) != xltypeNil)
+        e = xll_arg_text(a_scenario, &sname);
+    if (e != XLL_OK) {
+        free(sname);
+        return xll_result_err(e);
+    }
+    const airoi_result *r = NULL;
+    xll_entry *entry = NULL;
+    e = borrow(a_handle, &r, &entry);
+    if (e == XLL_OK && sname != NULL) {
+        const airoi_result *sub = NULL;
+        size_t n = airoi_result_count_scenarios(r);
+        for (size_t i = 0; i < n && sub == NULL; i++) {
+            const airoi_result *s = airoi_result_get_scenario(r, i);
+            const char *nm = airoi_result_get_scenario_name(s);
+            if (nm != NULL && strcmp(nm, sname) == 0)
+                sub = s;
+        }
+        if (sub == NULL)
+            e = xlerrNA;
+        r = sub;
+    }
+    free(sname);
+    double v = 0.0;
+    int st = AIROI_OK;
+    if (e == XLL_OK)
+        st = airoi_result_get_metric(&v, r, metric);
+    xll_registry_release(entry);
+    if (e != XLL_OK)
+        return xll_result_err(e);
+    switch (st) {
+    case AIROI_OK: return xll_result_num(v);
+    case AIROI_ERR_UNDEFINED: return xll_result_err(xlerrNA); /* no such figure */
+    default: return xll_result_err(xlerrNum);
+    }
+}
+
+static const char *const schedule_header[] = {"period", "costs", "benefits", "net",
+                                              "cumulative", "discounted"};
+static const int schedule_columns[] = {AIROI_SCHEDULE_COSTS, AIROI_SCHEDULE_BENEFITS,
+                                       AIROI_SCHEDULE_NET, AIROI_SCHEDULE_CUMULATIVE,
+                                       AIROI_SCHEDULE_DISCOUNTED};
+
+/* UTF-16 units of the header strings plus their counts. */
+static size_t header_units(const char *const *h, int n)
+{
+    size_t u = 0;
+    for (int i = 0; i < n; i++)
+        u += xll_utf16_len(h[i]) + 1;
+    return u;
+}
+
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_schedule(LPXLOPER12 a_handle)
+{
+    const airoi_result *r = NULL;
+    xll_entry *entry = NULL;
+    int e = borrow(a_handle, &r, &entry);
+    if (e != XLL_OK)
+        return xll_result_err(e);
+    const airoi_schedule *s = airoi_result_get_schedule(r);
+    size_t n = airoi_schedule_count_periods(s);
+    LPXLOPER12 out = NULL;
+    double *col = NULL;
+    if (n == 0 || n >= (size_t)XL_MAX_ROWS)
+        out = xll_result_err(xlerrNum);
+    else if ((col = malloc(n * sizeof *col)) != NULL)
+        out = xll_result_multi((int32_t)n + 1, 6, header_units(schedule_header, 6));
+    if (col != NULL && out != NULL && (out->xltype & 0xfff) == xltypeMulti) {
+        for (int c = 0; c < 6; c++)
+            xll_result_set_str(out, 0, c, schedule_header[c]);
+        for (size_t t = 0; t < n; t++)
+            xll_result_set_num(out, (int32_t)t + 1, 0, (double)t);
+        for (int c = 0; c < 5; c++) {
+            size_t len = 0;
+            int st = airoi_schedule_get_column(col, n, &len, s, schedule_columns[c]);
+            for (size_t t = 0; t < n; t++) {
+                if (st == AIROI_OK && t < len)
+                    xll_result_set_num(out, (int32_t)t + 1, c + 1, col[t]);
+                else
+                    xll_result_set_err(out, (int32_t)t + 1, c + 1, xlerrNA);
+            }
+        }
+    }
+    free(col);
+    xll_registry_release(entry);
+    return out;
+}
+
+static const char *const tco_totals[] = {"total", "direct", "hidden", "hidden_share"};
+static const int tco_metrics[] = {AIROI_METRIC_TCO_TOTAL, AIROI_METRIC_TCO_DIRECT,
+                                  AIROI_METRIC_TCO_HIDDEN, AIROI_METRIC_TCO_HIDDEN_SHARE};
+
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_tco(LPXLOPER12 a_handle)
+{
+    const airoi_result *r = NULL;
+    xll_entry *entry = NULL;
+    int e = borrow(a_handle, &r, &entry);
+    if (e != XLL_OK)
+        return xll_result_err(e);
+    static const char *const header[] = {"category", "amount"};
+    int ncat = 0;
+    size_t units = header_units(header, 2) + header_units(tco_totals, 4);
+    while (airoi_category_name(ncat) != NULL) {
+        units += xll_utf16_len(airoi_category_name(ncat)) + 1;
+        ncat++;
+    }
+    LPXLOPER12 out = xll_result_multi(1 + ncat + 4, 2, units);
+    if (out != NULL && (out->xltype & 0xfff) == xltypeMulti) {
+        xll_result_set_str(out, 0, 0, header[0]);
+        xll_result_set_str(out, 0, 1, header[1]);
+        for (int c = 0; c < ncat; c++) {
+            double v = 0.0;
+            xll_result_set_str(out, 1 + c, 0, airoi_category_name(c));
+            if (airoi_result_get_tco_category(&v, r, c) == AIROI_OK)
+                xll_result_set_num(out, 1 + c, 1, v);
+            else
+                xll_result_set_err(out, 1 + c, 1, xlerrNA);
+        }
+        for (int k = 0; k < 4; k++) {
+            double v = 0.0;
+            xll_result_set_str(out, 1 + ncat + k, 0, tco_totals[k]);
+            if (airoi_result_get_metric(&v, r, tco_metrics[k]) == AIROI_OK)
+                xll_result_set_num(out, 1 + ncat + k, 1, v);
+            else
+                xll_result_set_err(out, 1 + ncat + k, 1, xlerrNA);
+        }
+    }
+    xll_registry_release(entry);
+    return out;
+}
+
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_findings(LPXLOPER12 a_handle)
+{
+    const airoi_result *r = NULL;
+    xll_entry *entry = NULL;
+    int e = borrow(a_handle, &r, &entry);
+    if (e != XLL_OK)
+        return xll_result_err(e);
+    static const char *const header[] = {"code", "severity", "message"};
+    size_t n = airoi_result_count_findings(r);
+    size_t units = header_units(header, 3);
+    for (size_t i = 0; i < n; i++) {
+        const char *sev = airoi_severity_name(airoi_result_get_finding_severity(r, i));
+        units += xll_utf16_len(airoi_result_get_finding_code(r, i) ? airoi_result_get_finding_code(r, i) : "") + 1;
+        units += xll_utf16_len(sev != NULL ? sev : "") + 1;
+        units += xll_utf16_len(airoi_result_get_finding_message(r, i) ? airoi_result_get_finding_message(r, i) : "") + 1;
+    }
+    LPXLOPER12 out = n + 1 <= (size_t)XL_MAX_ROWS ? xll_result_multi((int32_t)n + 1, 3, units)
+                                                   : xll_result_err(xlerrNum);
+    if (out != NULL && (out->xltype & 0xfff) == xltypeMulti) {
+        for (int c = 0; c < 3; c++)
+            xll_result_set_str(out, 0, c, header[c]);
+        for (size_t i = 0; i < n; i++) {
+            const char *sev = airoi_severity_name(airoi_result_get_finding_severity(r, i));
+            xll_result_set_str(out, (int32_t)i + 1, 0, airoi_result_get_finding_code(r, i));
+            xll_result_set_str(out, (int32_t)i + 1, 1, sev);
+            xll_result_set_str(out, (int32_t)i + 1, 2, airoi_result_get_finding_message(r, i));
+        }
+    }
+    xll_registry_release(entry);
+    return out;
+}
