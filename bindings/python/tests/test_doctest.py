@@ -6,8 +6,13 @@ import unittest
 
 import airoi
 import airoi.dates
+import airoi.enums
 import airoi.finance
+import airoi.items
 import airoi.model
+import airoi.project
+import airoi.result
+import airoi.scenarios
 
 try:
     import numpy
@@ -31,7 +36,8 @@ class TestDoctests(unittest.TestCase):
         import datetime
 
         suite = unittest.TestSuite()
-        for module in (airoi, airoi.finance, airoi.dates, airoi.model):
+        for module in (airoi, airoi.finance, airoi.dates, airoi.model, airoi.enums, airoi.project,
+                       airoi.items, airoi.scenarios, airoi.result):
             suite.addTests(doctest.DocTestSuite(module, optionflags=FLAGS,
                                                 extraglobs={"datetime": datetime}))
         self.run_doctests(suite)

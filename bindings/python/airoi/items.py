@@ -1,0 +1,285 @@
+"""Cost and value items (``include/airoi/items.h``): :class:`CostItem` and
+:class:`ValueItem`, borrowed from their project, over one C handle kind,
+``airoi_item``."""
+
+from __future__ import annotations
+
+import ctypes
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Tuple
+
+from . import _lib
+from ._lib import C, Handle, c_double
+from ._convert import _cstr, _number, _text
+from .enums import (
+    CATEGORIES,
+    CURVES,
+    DIMENSIONS,
+    HIDDEN_CATEGORIES,
+    PERS,
+    _I_ADOPT_CEILING,
+    _I_ADOPT_PERIODS,
+    _I_ADOPT_START,
+    _I_AMOUNT,
+    _I_AT,
+    _I_ATTRIBUTION,
+    _I_CATEGORY,
+    _I_CURRENCY,
+    _I_CURVE,
+    _I_DIMENSION,
+    _I_FROM,
+    _I_GROWTH,
+    _I_MONETIZED,
+    _I_NAME,
+    _I_PER,
+    _I_QUANTITY,
+    _I_REALIZATION,
+    _I_RISK_ADJUSTMENT,
+    _I_TO,
+    _I_UNIT_AMOUNT,
+    _enum_index,
+)
+
+if TYPE_CHECKING:  # a project owns its items; only the type is named here
+    from .project import Project
+
+__all__ = ["CostItem", "ValueItem"]
+
+
+class _Borrowed:
+    """Common part of items and scenarios: borrowed from a project."""
+
+    _kind = ""
+    _project: Project
+    _h: Handle
+    _ATTR: Dict[str, str] = {}
+    _KEYS: Tuple[str, ...] = ()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError("%s objects are made by Project.add_%s()" % (type(self).__name__, self._kind))
+
+    @classmethod
+    def _check_settings(cls, settings: Dict[str, Any]) -> None:
+        for key in settings:
+            if key not in cls._KEYS and key not in cls._ATTR:
+                raise TypeError("unknown %s setting '%s' (expected one of: %s)"
+                                % (cls.__name__, key, ", ".join(cls._KEYS)))
+
+    @property
+    def project(self) -> Project:
+        """The project this belongs to."""
+        return self._project
+
+    @property
+    def removed(self) -> bool:
+        """True once removed from its project (or its project was closed)."""
+        return self._h.closed
+
+    def remove(self) -> None:
+        """Removes this from its project; the object becomes unusable."""
+        self._project._remove(self._kind, self)
+
+    def __repr__(self) -> str:
+        if self._h.closed:
+            return "<airoi.%s (removed)>" % type(self).__name__
+        return "<airoi.%s %r>" % (type(self).__name__, self.name)
+
+
+def _item_number(param: int, kind: type = float, doc: str = "") -> property:
+    def fget(self: "_Item") -> Any:
+        v = self._get(param)
+        return kind(v) if kind is not float else v
+
+    def fset(self: "_Item", value: Any) -> None:
+        if kind is bool:
+            value = 1.0 if value else 0.0
+        self._set(param, value)
+
+    return property(fget, fset, doc=doc)
+
+
+def _item_optional(param: int, doc: str = "") -> property:
+    def fget(self: "_Item") -> Optional[float]:
+        with self._project._lock:
+            if not self._is_set(param):
+                return None
+            return self._get(param)
+
+    def fset(self: "_Item", value: Any) -> None:
+        self._set(param, value)
+
+    return property(fget, fset, doc=doc)
+
+
+class _Item(_Borrowed):
+    """Common part of cost and value items: one C handle, ``airoi_item``."""
+
+    _ATTR = {"from": "from_", "from_": "from_"}
+
+    def _get(self, param: int) -> float:
+        out = c_double()
+        with self._project._lock:
+            _lib.check(C.airoi_item_get_number(ctypes.byref(out), self._h.ptr, param))
+        return out.value
+
+    def _set(self, param: int, value: Any) -> None:
+        v = _number(value, "value")
+        with self._project._lock:
+            _lib.check(C.airoi_item_set_number(self._h.ptr, param, v))
+
+    def _is_set(self, param: int) -> bool:
+        with self._project._lock:
+            return bool(C.airoi_item_is_set(self._h.ptr, param))
+
+    @property
+    def name(self) -> str:
+        """The item's name (unique among the project's items)."""
+        with self._project._lock:
+            return _text(C.airoi_item_get_string(self._h.ptr, _I_NAME)) or ""
+
+    @name.setter
+    def name(self, value: str) -> None:
+        with self._project._lock:
+            _lib.check(C.airoi_item_set_string(self._h.ptr, _I_NAME, _cstr(value, "name")))
+
+    @property
+    def currency(self) -> Optional[str]:
+        """Currency code, or None for the project currency."""
+        with self._project._lock:
+            return _text(C.airoi_item_get_string(self._h.ptr, _I_CURRENCY))
+
+    @currency.setter
+    def currency(self, value: Optional[str]) -> None:
+        raw = None if value is None else _cstr(value, "currency")
+        with self._project._lock:
+            _lib.check(C.airoi_item_set_string(self._h.ptr, _I_CURRENCY, raw))
+
+    amount = _item_number(_I_AMOUNT, float,
+                          "Amount per ``per`` (quantity x unit_amount when those are set); setting it "
+                          "clears quantity, unit_amount and amounts.")
+    quantity = _item_optional(_I_QUANTITY, "Quantity of amount = quantity x unit_amount, or None.")
+    unit_amount = _item_optional(_I_UNIT_AMOUNT, "Unit amount of amount = quantity x unit_amount, or None.")
+    at = _item_number(_I_AT, int, "Period of a one-time amount (default 0).")
+    from_ = _item_number(_I_FROM, int, "First period of a recurring amount or list (default 1); "
+                                       "also readable as ``getattr(item, 'from')``.")
+    to = _item_number(_I_TO, int, "Last period of a recurring amount (default: the horizon).")
+    growth = _item_number(_I_GROWTH, float, "Annual escalation of a recurring amount (default 0).")
+    risk_adjustment = _item_number(_I_RISK_ADJUSTMENT, float,
+                                   "Forrester-style haircut h: values x (1-h), costs x (1+h).")
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "from":
+            return self.from_
+        raise AttributeError("%r object has no attribute %r" % (type(self).__name__, name))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "from":
+            name = "from_"
+        if not name.startswith("_") and not hasattr(type(self), name):
+            raise AttributeError("%s has no setting %r" % (type(self).__name__, name))
+        object.__setattr__(self, name, value)
+
+    @property
+    def per(self) -> str:
+        """'once', 'month', 'quarter', 'year', or 'period' (the project's period, the default)."""
+        return PERS[int(self._get(_I_PER))]
+
+    @per.setter
+    def per(self, value: str) -> None:
+        self._set(_I_PER, _enum_index(PERS, value, "per"))
+
+    @property
+    def amounts(self) -> Optional[List[float]]:
+        """Explicit per-period amounts from ``from`` on, or None."""
+        with self._project._lock:
+            values = _lib.read_doubles(C.airoi_item_get_amounts, self._h.ptr)
+        return values or None
+
+    @amounts.setter
+    def amounts(self, values: Optional[Sequence[float]]) -> None:
+        ptr, n, keep = _lib.doubles([] if values is None else values, "amounts")
+        with self._project._lock:
+            _lib.check(C.airoi_item_set_amounts(self._h.ptr, ptr, n))
+        del keep
+
+    def settings(self) -> Dict[str, Any]:
+        """Every setting as a dict with the model file key names."""
+        with self._project._lock:
+            return {key: getattr(self, self._ATTR.get(key, key)) for key in self._KEYS}
+
+
+class CostItem(_Item):
+    """One cost line of a project (made by :meth:`Project.add_cost`)."""
+
+    _kind = "cost"
+    _KEYS = ("name", "category", "amount", "quantity", "unit_amount", "per", "at", "from", "to",
+             "growth", "currency", "amounts", "risk_adjustment")
+
+    @property
+    def category(self) -> str:
+        """Cost category (docs/methodology.md#cost-categories)."""
+        return CATEGORIES[int(self._get(_I_CATEGORY))]
+
+    @category.setter
+    def category(self, value: str) -> None:
+        self._set(_I_CATEGORY, _enum_index(CATEGORIES, value, "category"))
+
+    @property
+    def hidden(self) -> bool:
+        """True for a hidden-cost category (data_governance, integration, ...)."""
+        return self.category in HIDDEN_CATEGORIES
+
+
+class ValueItem(_Item):
+    """One benefit line of a project (made by :meth:`Project.add_value`)."""
+
+    _kind = "value"
+    _KEYS = ("name", "dimension", "amount", "quantity", "unit_amount", "per", "at", "from", "to",
+             "growth", "currency", "amounts", "realization", "attribution", "risk_adjustment",
+             "monetized", "adoption")
+
+    realization = _item_number(_I_REALIZATION, float, "Share that is real cash, 0..1 (default 1).")
+    attribution = _item_number(_I_ATTRIBUTION, float, "Share caused by the AI, 0..1 (default 1).")
+    monetized = _item_number(_I_MONETIZED, bool, "Whether a strategic value counts in financial metrics.")
+
+    @property
+    def dimension(self) -> str:
+        """Value dimension: efficiency, revenue, risk or strategic."""
+        return DIMENSIONS[int(self._get(_I_DIMENSION))]
+
+    @dimension.setter
+    def dimension(self, value: str) -> None:
+        self._set(_I_DIMENSION, _enum_index(DIMENSIONS, value, "dimension"))
+
+    _ADOPTION = (("curve", _I_CURVE), ("periods", _I_ADOPT_PERIODS), ("start", _I_ADOPT_START),
+                 ("ceiling", _I_ADOPT_CEILING))
+
+    @property
+    def adoption(self) -> Optional[Dict[str, Any]]:
+        """The adoption ramp ``{curve, periods, start, ceiling}``, or None when
+        there is none (adoption 1).  Set a dict (missing keys keep their
+        values) or None to remove the ramp."""
+        with self._project._lock:
+            if not any(self._is_set(p) for _, p in self._ADOPTION) and self._get(_I_CURVE) == 0:
+                return None
+            curve = CURVES[int(self._get(_I_CURVE))]
+            periods = self._get(_I_ADOPT_PERIODS)
+            return {"curve": curve, "periods": int(periods) if periods == int(periods) else periods,
+                    "start": self._get(_I_ADOPT_START), "ceiling": self._get(_I_ADOPT_CEILING)}
+
+    @adoption.setter
+    def adoption(self, value: Optional[Dict[str, Any]]) -> None:
+        if value is None:
+            value = {"curve": "none", "periods": 0, "start": 0.0, "ceiling": 1.0}
+        if not isinstance(value, dict):
+            raise TypeError("adoption must be a dict with curve, periods, start, ceiling")
+        unknown = set(value) - {k for k, _ in self._ADOPTION}
+        if unknown:
+            raise TypeError("unknown adoption key(s): %s (expected curve, periods, start, ceiling)"
+                            % ", ".join(sorted(unknown)))
+        with self._project._lock:
+            for key, param in self._ADOPTION:
+                if key in value:
+                    v = value[key]
+                    if key == "curve":
+                        v = _enum_index(CURVES, v, "adoption.curve")
+                    self._set(param, v)

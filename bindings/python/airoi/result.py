@@ -1,0 +1,379 @@
+"""What evaluation yields: :class:`Result` (``include/airoi/result.h``) and
+the cash-flow :class:`Schedule` (``include/airoi/schedule.h``)."""
+
+from __future__ import annotations
+
+import ctypes
+import json
+from typing import Any, Dict, List, Optional, Sequence, Union
+
+from . import _lib, errors
+from ._lib import C, Handle, c_double, c_size_t, c_void_p
+from ._convert import _cstr, _new_handle, _number, _text
+from .enums import CATEGORIES, DIMENSIONS, METRICS, SCHEDULE_COLUMNS, _EVAL_HONEST, _M, _enum_index
+
+__all__ = ["Result", "Schedule"]
+
+
+# --- schedules -----------------------------------------------------------------------
+class Schedule:
+    """A cash-flow schedule: per period costs, benefits, net, cumulative,
+    discounted ... (``airoi_schedule``).  From a result
+    (:meth:`Result.to_schedule`, borrowed: it keeps the result alive) or from
+    arrays (:meth:`from_arrays`).  Columns read as lists of floats."""
+
+    __slots__ = ("_h", "_owner", "__weakref__")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError("use Schedule.from_arrays(costs, benefits, rate) or Result.to_schedule()")
+
+    @classmethod
+    def _make(cls, handle: Handle, owner: Any) -> "Schedule":
+        self = cls.__new__(cls)
+        self._h = handle
+        self._owner = owner  # the Result it is borrowed from (kept alive), or None
+        return self
+
+    @classmethod
+    def from_arrays(cls, costs: Sequence[float], benefits: Sequence[float], rate: float) -> "Schedule":
+        """A schedule of per-period costs and benefits (periods 0..n-1)
+        discounted at the per-period ``rate``."""
+        cp, n, ck = _lib.doubles(costs, "costs")
+        bp, m, bk = _lib.doubles(benefits, "benefits")
+        if n != m:
+            raise _lib.invalid("costs and benefits differ in length (%d and %d)" % (n, m))
+        ptr = _new_handle(C.airoi_schedule_new, cp, bp, n, _number(rate, "rate"))
+        del ck, bk
+        return cls._make(Handle(ptr, C.airoi_schedule_free, what="Schedule"), None)
+
+    def clone(self) -> "Schedule":
+        """An independent copy (owns itself, does not keep a result alive)."""
+        ptr = _new_handle(C.airoi_schedule_clone, self._h.ptr)
+        return Schedule._make(Handle(ptr, C.airoi_schedule_free, what="Schedule"), None)
+
+    def close(self) -> None:
+        """Frees an owned schedule now (a borrowed one is only forgotten)."""
+        self._h.close()
+
+    def __enter__(self) -> "Schedule":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def __len__(self) -> int:
+        return int(C.airoi_schedule_count_periods(self._h.ptr))
+
+    @property
+    def periods(self) -> int:
+        """Number of periods."""
+        return len(self)
+
+    @property
+    def rate(self) -> float:
+        """Per-period discount rate."""
+        return float(C.airoi_schedule_get_rate(self._h.ptr))
+
+    def column(self, name: str) -> List[float]:
+        """One column by name (see :data:`SCHEDULE_COLUMNS`)."""
+        col = _enum_index(SCHEDULE_COLUMNS, name, "schedule column")
+        return _lib.read_doubles(C.airoi_schedule_get_column, self._h.ptr, col, cap=max(len(self), 1))
+
+    def by_category(self, category: str) -> List[float]:
+        """Costs of one category per period (schedules from a result only)."""
+        cat = _enum_index(CATEGORIES, category, "category")
+        return _lib.read_doubles(C.airoi_schedule_get_category, self._h.ptr, cat, cap=max(len(self), 1))
+
+    def by_dimension(self, dimension: str) -> List[float]:
+        """Benefits of one dimension per period (schedules from a result only)."""
+        dim = _enum_index(DIMENSIONS, dimension, "dimension")
+        return _lib.read_doubles(C.airoi_schedule_get_dimension, self._h.ptr, dim, cap=max(len(self), 1))
+
+    costs = property(lambda self: self.column("costs"), doc="Costs per period.")
+    benefits = property(lambda self: self.column("benefits"), doc="Benefits per period.")
+    net = property(lambda self: self.column("net"), doc="benefits - costs.")
+    cumulative = property(lambda self: self.column("cumulative"), doc="Running sum of net.")
+    discounted = property(lambda self: self.column("discounted"), doc="net x discount factor.")
+    discounted_cumulative = property(lambda self: self.column("discounted_cumulative"),
+                                     doc="Running sum of discounted net.")
+    discount_factor = property(lambda self: self.column("discount_factor"), doc="1 / (1 + rate)^t.")
+    discounted_costs = property(lambda self: self.column("discounted_costs"), doc="costs x discount factor.")
+    discounted_benefits = property(lambda self: self.column("discounted_benefits"),
+                                   doc="benefits x discount factor.")
+
+    def columns(self) -> Dict[str, List[float]]:
+        """Every column as name -> list."""
+        return {name: self.column(name) for name in SCHEDULE_COLUMNS}
+
+    def to_list(self) -> List[Dict[str, float]]:
+        """One dict per period: ``period`` and every column."""
+        cols = self.columns()
+        return [dict({"period": t}, **{k: v[t] for k, v in cols.items()}) for t in range(len(self))]
+
+    def to_pandas(self) -> Any:
+        """A pandas DataFrame indexed by period (needs pandas)."""
+        import pandas
+
+        frame = pandas.DataFrame(self.columns())
+        frame.index.name = "period"
+        return frame
+
+    def __repr__(self) -> str:
+        if self._h.closed:
+            return "<airoi.Schedule (closed)>"
+        return "<airoi.Schedule %d periods at %g>" % (len(self), self.rate)
+
+
+# --- results -------------------------------------------------------------------------
+
+
+# reached, a ratio over zero costs) reads as None, as it is null in JSON.
+_NOT_AVAILABLE = (_lib.AIROI_ERR_NO_SOLUTION, _lib.AIROI_ERR_UNDEFINED)
+
+
+_SECTIONS = {None: 0, "all": 0, "metrics": 1, "tco": 2, "schedule": 4, "scenarios": 8,
+             "findings": 16, "benchmark": 32, "audit": 2 | 16, "compare": 1 | 32}
+
+
+class Result:
+    """What evaluating a project yields (:meth:`Project.evaluate`).
+
+    Metrics are attributes (``result.npv``, ``result.irr``,
+    ``result.payback_periods`` ...; None when the figure does not exist: no
+    IRR, never paid back) and the dict :attr:`metrics` (JSON key names).
+    :attr:`settings`, :attr:`tco`, :attr:`value`, :attr:`schedule` (list of
+    dicts), :attr:`findings` and :attr:`benchmark` are sections of the JSON
+    report that :meth:`to_dict` gives (the C report writer's document,
+    parsed); :attr:`scenarios` are the per-scenario sub-results.  A result
+    holds the project settings it was computed with: it does not change
+    when its project changes later, and neither do its reports.
+    """
+
+    __slots__ = ("_h", "_parent", "_cache", "__weakref__")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError("results are made by Project.evaluate()")
+
+    @classmethod
+    def _owned(cls, ptr: int) -> "Result":
+        self = cls.__new__(cls)
+        self._h = Handle(ptr, C.airoi_result_free, what="Result")
+        self._parent = None
+        self._cache: Dict[str, Any] = {}
+        return self
+
+    @classmethod
+    def _borrowed(cls, ptr: int, parent: "Result") -> "Result":
+        self = cls.__new__(cls)
+        self._h = Handle(ptr, None, parent._h, what="scenario result")
+        self._parent = parent  # keeps the top-level result (and its memory) alive
+        self._cache = {}
+        return self
+
+    def close(self) -> None:
+        """Frees the C result now; sub-results and schedules taken from it become unusable."""
+        if self._parent is None:
+            self._h.close()
+
+    def __enter__(self) -> "Result":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def _cached(self, key: str, make: Any) -> Any:
+        try:
+            return self._cache[key]
+        except KeyError:
+            value = self._cache[key] = make()
+            return value
+
+    # -- metrics ------------------------------------------------------------------
+    def metric(self, name: str) -> Optional[float]:
+        """One metric by its JSON name; None when it does not exist for this schedule."""
+        if name not in _M:
+            raise errors.NotFoundError("unknown metric '%s' (expected one of: %s)" % (name, ", ".join(METRICS)))
+        return self._cached("metrics", self._read_metrics)[name]
+
+    def _read_metrics(self) -> Dict[str, Optional[float]]:
+        out: Dict[str, Optional[float]] = {}
+        value = c_double()
+        for i, name in enumerate(METRICS):
+            status = C.airoi_result_get_metric(ctypes.byref(value), self._h.ptr, i)
+            if status == _lib.AIROI_OK:
+                out[name] = value.value
+            elif status in _NOT_AVAILABLE:
+                out[name] = None
+            else:
+                _lib.raise_status(status)
+        return out
+
+    @property
+    def metrics(self) -> Dict[str, Optional[float]]:
+        """Every metric, keyed by its JSON name (``npv``, ``irr``, ``mirr``,
+        ``roi_basic``, ``roi_horizon``, ``roi_risk_adjusted``, ``expected_npv``,
+        ``npv_roi``, ``bcr``, ``payback_periods``, ``discounted_payback_periods``, ...)."""
+        return dict(self._cached("metrics", self._read_metrics))
+
+    def __getattr__(self, name: str) -> Any:
+        if name in _M:
+            return self._cached("metrics", self._read_metrics)[name]
+        raise AttributeError("'Result' object has no attribute %r" % name)
+
+    def __dir__(self) -> List[str]:
+        return sorted(set(object.__dir__(self)) | set(METRICS))
+
+    # -- what the result describes ------------------------------------------------
+    @property
+    def scenario(self) -> Optional[str]:
+        """Name of the scenario this result is for, or None for the base case."""
+        return _text(C.airoi_result_get_scenario_name(self._h.ptr))
+
+    @property
+    def name(self) -> Optional[str]:
+        """Same as :attr:`scenario`."""
+        return self.scenario
+
+    @property
+    def probability(self) -> Optional[float]:
+        """The scenario's probability, or None for a base-case result."""
+        out = c_double()
+        status = C.airoi_result_get_probability(ctypes.byref(out), self._h.ptr)
+        if status == _lib.AIROI_ERR_NOT_FOUND:
+            return None
+        _lib.check(status)
+        return out.value
+
+    @property
+    def honest(self) -> bool:
+        """Whether the honest-estimate uplifts were applied."""
+        return bool(C.airoi_result_get_flags(self._h.ptr) & _EVAL_HONEST)
+
+    # -- sections of the document ---------------------------------------------------
+    def _section(self, key: str) -> Any:
+        return _copy(self._cached("document", self.to_dict).get(key))
+
+    @property
+    def settings(self) -> Dict[str, Any]:
+        """The project settings this result was computed with (the JSON
+        report's ``project``: ``name``, ``currency``, ``unit``, ``period``,
+        ``periods_per_year``, ``horizon``, ``discount_rate``, ``period_rate``,
+        ``finance_rate``, ``reinvest_rate``, ``start``, ``use_case``, ``stage``)."""
+        return self._section("project")
+
+    @property
+    def tco(self) -> Dict[str, Any]:
+        """``total``, ``direct``, ``hidden``, ``hidden_share``, ``by_category``,
+        ``hidden_categories``, ``pv``, ``annual`` (the JSON report's ``tco``)."""
+        return self._section("tco")
+
+    @property
+    def value(self) -> Dict[str, Any]:
+        """``total``, ``by_dimension``, ``strategic_unmonetized``, ``pv``, ``annual``."""
+        return self._section("value")
+
+    # -- schedule -------------------------------------------------------------------
+    def to_schedule(self) -> Schedule:
+        """The result's :class:`Schedule` (borrowed: it keeps this result alive)."""
+        ptr = C.airoi_result_get_schedule(self._h.ptr)
+        if not ptr:
+            raise errors.InternalError("airoi: the result has no schedule")
+        return Schedule._make(Handle(ptr, None, self._h, what="Schedule"), self)
+
+    @property
+    def schedule(self) -> List[Dict[str, Any]]:
+        """One dict per period: ``period``, ``costs``, ``benefits``, ``net``,
+        ``cumulative``, ``discounted``, ``discounted_cumulative``,
+        ``discount_factor``, ``discounted_costs``, ``discounted_benefits``,
+        ``costs_by_category`` and ``benefits_by_dimension``."""
+        return self._section("schedule")
+
+    # -- scenarios, findings, benchmark ---------------------------------------------
+    @property
+    def scenarios(self) -> List["Result"]:
+        """Per-scenario sub-results (each with ``name`` and ``probability``),
+        in the project's order; empty for a project without scenarios and for
+        the result of one scenario."""
+        def make() -> List[Result]:
+            n = int(C.airoi_result_count_scenarios(self._h.ptr))
+            return [Result._borrowed(int(C.airoi_result_get_scenario(self._h.ptr, i)), self) for i in range(n)]
+        return list(self._cached("scenarios", make))
+
+    @property
+    def findings(self) -> List[Dict[str, Any]]:
+        """Audit findings: ``code``, ``severity``, ``message``, ``subject``,
+        ``actual``, ``reference`` (base-case results only)."""
+        return self._section("findings")
+
+    @property
+    def benchmark(self) -> Optional[Dict[str, Any]]:
+        """The comparison with the project's use case
+        (docs/methodology.md#benchmarks), or None when the project had none:
+        ``use_case``, ``label``, ``dimensions`` and, for
+        ``roi``, ``payback_months``, ``investment``: ``low``, ``high``,
+        ``value``, ``position`` ('below', 'within', 'above' or None)."""
+        return self._section("benchmark")
+
+    # -- whole document --------------------------------------------------------------
+    def to_dict(self) -> Dict[str, Any]:
+        """The document ``airoi report --format json`` prints for this result,
+        as Python objects: the C report writer's JSON, parsed."""
+        return json.loads(self.to_json(), parse_int=float, object_hook=_counts_as_int)
+
+    def to_json(self, sections: Union[str, int, None] = None) -> str:
+        """The JSON report of this result (``report("json", sections)``)."""
+        return self.report("json", sections)
+
+    def report(self, format: str = "text", sections: Union[str, int, None] = None) -> str:
+        """The report of this result in ``format`` ('text', 'json', 'csv' or
+        'md'), written by the C report writer from the result alone.
+        ``sections``: None (all), 'audit', 'compare', a section name, or an
+        or-ed ``airoi_report_section`` int."""
+        fmt = ctypes.c_int()
+        _lib.check(C.airoi_report_format_from_name(ctypes.byref(fmt), _cstr(format, "format")))
+        flags = sections if isinstance(sections, int) else _SECTIONS.get(sections, -1)
+        if flags < 0:
+            raise _lib.invalid("unknown report sections %r (expected one of: %s)"
+                               % (sections, ", ".join(k for k in _SECTIONS if k)))
+        out = c_void_p()
+        length = c_size_t()
+        _lib.check(C.airoi_report_write(ctypes.byref(out), ctypes.byref(length), self._h.ptr,
+                                        fmt.value, flags))
+        try:
+            return ctypes.string_at(out.value, length.value).decode("utf-8")
+        finally:
+            C.airoi_free(out)
+
+    def to_pandas(self) -> Any:
+        """The schedule as a pandas DataFrame indexed by period (needs pandas);
+        the metrics are in ``frame.attrs["metrics"]``."""
+        frame = self.to_schedule().to_pandas()
+        frame.attrs["metrics"] = self.metrics
+        return frame
+
+    def __repr__(self) -> str:
+        if self._h.closed:
+            return "<airoi.Result (closed)>"
+        what = "scenario %r" % self.scenario if self.scenario is not None else "base case"
+        npv = self.npv
+        return "<airoi.Result %s: npv=%s>" % (what, "None" if npv is None else "%.6g" % npv)
+
+
+# Numbers of the JSON report are doubles in C (floats here), except these counts.
+_COUNTS = ("period", "periods_per_year", "horizon")
+
+
+def _counts_as_int(obj: Dict[str, Any]) -> Dict[str, Any]:
+    for key in _COUNTS:
+        if isinstance(obj.get(key), float):
+            obj[key] = int(obj[key])
+    return obj
+
+
+def _copy(value: Any) -> Any:
+    """A deep copy of plain data (dicts, lists, numbers, strings)."""
+    if isinstance(value, dict):
+        return {k: _copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copy(v) for v in value]
+    return value
