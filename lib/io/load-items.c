@@ -172,8 +172,8 @@ static void load_item_keys(loader *L, const ynode *n, int is_cost, size_t index)
         if (first) {
             airoi__ydiag(
                 L, AIROI_ERR_MODEL, AT(v[IK_NAME]),
-                "%s.name: duplicate item name %s (first used at line %d); item names must be "
-                "unique across costs and values",
+                "%s.name: duplicate item name %s; " AIROI__RULE_UNIQUE_ITEM_NAME
+                " (first used at line %d)",
                 base, airoi__yshow(buf, sizeof buf, name, strlen(name)), (int)first->line);
         } else {
             if (airoi__smap_put(&L->names, name, strlen(name), v[IK_NAME])) {

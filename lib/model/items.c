@@ -232,7 +232,9 @@ static int set_string(airoi__item *it, int param, const char *s)
         return AIROI_OK;
     if (airoi__project_find_item(it->owner, s))
         return airoi__error(AIROI_ERR_INVALID,
-                            "an item named '%s' already exists (item names must be unique)", s);
+                            "%s '%s': name: duplicate item name '%s'; "
+                            AIROI__RULE_UNIQUE_ITEM_NAME,
+                            kind_name(it), it->name, s);
     char *d = airoi__strdup(s);
     if (!d)
         return airoi__error(AIROI_ERR_NOMEM, "out of memory");

@@ -526,8 +526,9 @@ static int add_item(airoi__item **out, airoi_project *p, const char *name, int k
                             klass);
     if (airoi__project_find_item(p, name))
         return airoi__error(AIROI_ERR_INVALID,
-                            "an item named '%s' already exists (item names must be unique)",
-                            name);
+                            "%s item '%s': name: duplicate item name '%s'; "
+                            AIROI__RULE_UNIQUE_ITEM_NAME,
+                            kind == AIROI_ITEM_KIND_COST ? "cost" : "value", name, name);
     if (p->n_costs + p->n_values >= (size_t)AIROI_ITEMS_MAX)
         return airoi__error(AIROI_ERR_LIMIT,
                             "project '%s' already has %d items (costs and values), the limit",

@@ -65,6 +65,10 @@ int airoi__rule_check(const airoi__rule *r, double v, char *msg, size_t cap);
  * alias, or -1 with "expected one of <keys>; got '<s>'" in msg. */
 int airoi__rule_use_case(const char *s, char *msg, size_t cap);
 
+/* The rule that item names are unique, in the words of the C setters and
+ * the loader: "duplicate item name 'X'; " AIROI__RULE_UNIQUE_ITEM_NAME. */
+#define AIROI__RULE_UNIQUE_ITEM_NAME "item names must be unique across costs and values"
+
 /* Shortest text of a double that reads back as it ("0.1", "2"), as
  * airoi__format_double(); buf needs 32 bytes. */
 const char *airoi__rule_number(char *buf, size_t cap, double v);

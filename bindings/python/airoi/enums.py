@@ -5,6 +5,7 @@ classes pass to the setters and getters."""
 
 from __future__ import annotations
 
+import ctypes
 from typing import Any, Tuple
 
 from . import _lib
@@ -65,16 +66,31 @@ _EVAL_HONEST = 1
 _M = {name: i for i, name in enumerate(METRICS)}
 
 
+# The library's readers of each spelling: an unknown name is refused by the
+# library, in the words of its rule (the loader's words too).
+_FROM_NAME = {
+    "period": C.airoi_period_from_name,
+    "per": C.airoi_per_from_name,
+    "category": C.airoi_category_from_name,
+    "dimension": C.airoi_dimension_from_name,
+    "stage": C.airoi_stage_from_name,
+    "adoption.curve": C.airoi_curve_from_name,
+    "schedule column": C.airoi_schedule_column_from_name,
+}
+
+
 def _enum_index(names: Tuple[str, ...], value: Any, what: str) -> int:
     """The index of ``value`` (a name, or an index) in an enumeration; refused
     in the words of the library's parameter table ("category: expected one
     of people, ...; got 'peple'")."""
     if isinstance(value, str):
-        try:
+        if value in names:
             return names.index(value)
-        except ValueError:
-            raise _lib.invalid("%s: expected one of %s; got '%s'"
-                               % (what, ", ".join(names), value)) from None
+        if "\0" in value:
+            raise _lib.invalid("%s must not contain NUL characters" % what)
+        out = ctypes.c_int(-1)
+        _lib.check(_FROM_NAME[what](ctypes.byref(out), value.encode("utf-8")))
+        return int(out.value)
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError("%s must be a name (str), not %s" % (what, type(value).__name__))
     if not 0 <= value < len(names):
