@@ -1312,6 +1312,115 @@ START_TEST(test_same_words)
 }
 END_TEST
 
+/* One rule per case, refused by the C API and by the loader with the same
+ * words: the C message is "<subject>: <key>: <why>", the loader's
+ * diagnostic "<path>: <why>" (the duplicate name adds where the name was
+ * first used). bindings/python/tests/test_same_words.py and
+ * tests/xll/xll-host.c check the same words through Python and the add-in. */
+static int words_project(airoi_project **p, airoi_item **c)
+{
+    ck_assert_int_eq(airoi_project_new(p, "words"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(*p, AIROI_PROJECT_HORIZON, 3), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_cost(c, *p, "Run", AIROI_CATEGORY_PEOPLE), AIROI_OK);
+    return airoi_item_set_number(*c, AIROI_ITEM_AMOUNT, 1);
+}
+
+static int words_horizon(airoi_project *p, airoi_item *c)
+{
+    (void)c;
+    return airoi_project_set_number(p, AIROI_PROJECT_HORIZON, -1);
+}
+
+static int words_currency(airoi_project *p, airoi_item *c)
+{
+    ck_assert_int_eq(airoi_item_set_string(c, AIROI_ITEM_CURRENCY, "USD"), AIROI_OK);
+    return airoi_project_validate(p);
+}
+
+static int words_to_before_from(airoi_project *p, airoi_item *c)
+{
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_FROM, 2), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_TO, 1), AIROI_OK);
+    return airoi_project_validate(p);
+}
+
+static int words_at_past_horizon(airoi_project *p, airoi_item *c)
+{
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_PER, AIROI_PER_ONCE), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_AT, 5), AIROI_OK);
+    return airoi_project_validate(p);
+}
+
+static int words_duplicate(airoi_project *p, airoi_item *c)
+{
+    (void)c;
+    airoi_item *again = NULL;
+    return airoi_project_add_cost(&again, p, "Run", AIROI_CATEGORY_PEOPLE);
+}
+
+static int words_category(airoi_project *p, airoi_item *c)
+{
+    (void)p;
+    (void)c;
+    int klass = 0;
+    return airoi_category_from_name(&klass, "peeple");
+}
+
+START_TEST(test_same_words_everywhere)
+{
+    static const char run[] = "costs:\n  - name: Run\n    category: people\n    amount: 1\n";
+    static const struct {
+        int (*c)(airoi_project *, airoi_item *);
+        const char *c_subject, *yaml, *path, *why, *loader_tail;
+    } cases[] = {
+        {words_horizon, "project 'words': horizon", "", "project.horizon",
+         "expected a whole number of periods >= 0; got -1", ""},
+        {words_currency, "cost item 'Run': currency", "    currency: USD\n", "costs[0].currency",
+         "currency 'USD' has no rate in fx (add e.g. fx: {USD: RATE})", ""},
+        {words_to_before_from, "cost item 'Run': to", "    from: 2\n    to: 1\n", "costs[0].to",
+         "last period 1 is before the first period 2", ""},
+        {words_at_past_horizon, "cost item 'Run': at", "    per: once\n    at: 5\n", "costs[0].at",
+         "period 5 is outside the horizon 0..3", ""},
+        {words_duplicate, "cost item 'Run': name", "  - name: Run\n    category: people\n",
+         "costs[1].name",
+         "duplicate item name 'Run'; item names must be unique across costs and values",
+         " (first used at line 6)"},
+        {words_category, "category", "  - name: Two\n    category: peeple\n", "costs[1].category",
+         "expected one of people, infrastructure, software, data, data_governance, integration, "
+         "change_management, maintenance, opportunity; got 'peeple'",
+         ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        airoi_project *p = NULL;
+        airoi_item *c = NULL;
+        char want[512], got[512], text[512];
+        ck_assert_int_eq(words_project(&p, &c), AIROI_OK);
+        int st = cases[i].c(p, c);
+        snprintf(got, sizeof got, "%s", airoi_last_error_message());
+        airoi_project_free(p);
+        ck_assert_int_ne(st, AIROI_OK);
+        FMT(want, "%s: %s", cases[i].c_subject, cases[i].why);
+        ck_assert_str_eq(got, want);
+
+        if (i == 0)
+            FMT(text, "airoi: 1\nproject:\n  name: words\n  horizon: -1\n%s", run);
+        else
+            FMT(text, "airoi: 1\nproject:\n  name: words\n  horizon: 3\n%s%s", run,
+                cases[i].yaml);
+        airoi_project *q = (airoi_project *)1;
+        airoi_diagnostics *d = NULL;
+        ck_assert_int_ne(airoi_model_load_buffer(&q, &d, text, strlen(text), "words.yaml", 0),
+                         AIROI_OK);
+        ck_assert_int_eq(airoi_diagnostics_count(d), 1);
+        const char *msg = NULL;
+        ck_assert_int_eq(airoi_diagnostics_get(NULL, NULL, NULL, &msg, d, 0), AIROI_OK);
+        FMT(want, "%s: %s%s", cases[i].path, cases[i].why, cases[i].loader_tail);
+        ck_assert_str_eq(msg, want);
+        airoi_diagnostics_free(d);
+    }
+}
+END_TEST
+
 /* Saves p, loads the text back and returns the loaded project. */
 static airoi_project *save_and_reload(const airoi_project *p, const char *label)
 {
@@ -1442,6 +1551,7 @@ static Suite *io_suite(void)
     tcase_add_test(tc, test_work_limit);
     tcase_add_test(tc, test_limits_round_trip);
     tcase_add_test(tc, test_same_words);
+    tcase_add_test(tc, test_same_words_everywhere);
     suite_add_tcase(s, tc);
     tc = tcase_create("round-trip");
     tcase_add_test(tc, test_round_trip_sample);
