@@ -1,12 +1,21 @@
-"""One rule, one wording: a value the library's parameter table refuses gets
-the same words from a Python setter (through the C setter) and from a model
-file (through the loader); only the subject differs."""
+"""One rule, one wording: a value the library refuses gets the same words
+from Python (through the C setters and readers), from a model file (through
+the loader) and from the Excel add-in; only the subject differs.
 
+The same cases are checked in C against the loader (tests/unit/test-io.c,
+test_same_words and test_same_words_everywhere) and through the Excel add-in
+(tests/xll/xll-host.c, AIROI.CHECK). The exception reads
+"<subject>: <key>: <why>" (the C library's airoi_last_error_message()), the
+loader's diagnostic "<path>: <why>" (after its file:line:col).
+"""
+
+import ctypes
 import unittest
 
 import airoi
+from airoi._lib import C
 
-CASES = [
+SETTER_CASES = [
     ("realization", 1.5, "1.5", "expected a share in [0, 1]; got 1.5"),
     ("growth", -1, "-1", "expected an annual growth rate greater than -1 (e.g. 0.03); got -1"),
     ("attribution", -0.25, "-0.25", "expected a share in [0, 1]; got -0.25"),
@@ -22,9 +31,9 @@ values:
 """
 
 
-class TestSameWords(unittest.TestCase):
+class TestSetterAndFile(unittest.TestCase):
     def test_setter_and_file(self):
-        for key, value, text, why in CASES:
+        for key, value, text, why in SETTER_CASES:
             with self.subTest(key=key):
                 p = airoi.Project("words", horizon=3)
                 item = p.add_value("Gain", "revenue", amount=1)
@@ -58,6 +67,117 @@ class TestSameWords(unittest.TestCase):
             airoi.Project.from_yaml("airoi: 1\nproject: {name: words}\n"
                                     "costs:\n  - {name: Build, category: peple, amount: 1}\n")
         self.assertEqual(cm.exception.diagnostics[0].message, "costs[0]." + str(py.exception))
+
+CATEGORY_WHY = ("expected one of people, infrastructure, software, data, data_governance, "
+                "integration, change_management, maintenance, opportunity; got 'peeple'")
+RUN = "costs:\n  - name: Run\n    category: people\n    amount: 1\n"
+GAIN = "values:\n  - name: Gain\n    dimension: revenue\n    amount: 1\n"
+
+
+def model(project="  horizon: 3\n", rest=RUN):
+    return "airoi: 1\nproject:\n  name: words\n" + project + rest
+
+
+def words_project():
+    p = airoi.Project("words", horizon=3)
+    p.add_cost("Run", "people", amount=1)
+    return p
+
+
+def set_item(kind, key, value):
+    def act():
+        p = words_project()
+        item = p.add_value("Gain", "revenue", amount=1) if kind == "value" else p.costs["Run"]
+        setattr(item, key, value)
+    return act
+
+
+def evaluate_with(**settings):
+    def act():
+        p = words_project()
+        for key, value in settings.items():
+            setattr(p.costs["Run"], key, value)
+        p.evaluate()
+    return act
+
+
+def set_project(key, value):
+    def act():
+        setattr(words_project(), key, value)
+    return act
+
+
+def add_duplicate():
+    words_project().add_cost("Run", "people", amount=1)
+
+
+def add_scenario():
+    words_project().add_scenario("Bad", probability=1.5)
+
+
+# (label, Python action, C subject and key, model text, loader path, why, loader tail)
+CASES = [
+    ("realization 1.5", set_item("value", "realization", 1.5), "value item 'Gain': realization",
+     model(rest=GAIN + "    realization: 1.5\n"), "values[0].realization",
+     "expected a share in [0, 1]; got 1.5", ""),
+    ("growth -1", set_item("cost", "growth", -1), "cost item 'Run': growth",
+     model(rest=RUN + "    growth: -1\n"), "costs[0].growth",
+     "expected an annual growth rate greater than -1 (e.g. 0.03); got -1", ""),
+    ("negative horizon", set_project("horizon", -1), "project 'words': horizon",
+     model(project="  horizon: -1\n"), "project.horizon",
+     "expected a whole number of periods >= 0; got -1", ""),
+    ("discount rate -1", set_project("discount_rate", -1), "project 'words': discount_rate",
+     model(project="  horizon: 3\n  discount_rate: -1\n"), "project.discount_rate",
+     "expected an annual rate greater than -1 (e.g. 0.08); got -1", ""),
+    ("probability 1.5", add_scenario, "scenario 'Bad': probability",
+     model(rest=RUN + "scenarios:\n  - name: Bad\n    probability: 1.5\n"),
+     "scenarios[0].probability", "expected a share in [0, 1]; got 1.5", ""),
+    ("currency without fx", evaluate_with(currency="USD"), "cost item 'Run': currency",
+     model(rest=RUN + "    currency: USD\n"), "costs[0].currency",
+     "currency 'USD' has no rate in fx (add e.g. fx: {USD: RATE})", ""),
+    ("to before from", evaluate_with(from_=2, to=1), "cost item 'Run': to",
+     model(rest=RUN + "    from: 2\n    to: 1\n"), "costs[0].to",
+     "last period 1 is before the first period 2", ""),
+    ("at past the horizon", evaluate_with(per="once", at=5), "cost item 'Run': at",
+     model(rest=RUN + "    per: once\n    at: 5\n"), "costs[0].at",
+     "period 5 is outside the horizon 0..3", ""),
+    ("duplicate item name", add_duplicate, "cost item 'Run': name",
+     model(rest=RUN + "  - name: Run\n    category: people\n"), "costs[1].name",
+     "duplicate item name 'Run'; item names must be unique across costs and values",
+     " (first used at line 6)"),
+    ("unknown category", lambda: words_project().add_cost("Two", "peeple"), "category",
+     model(rest=RUN + "  - name: Two\n    category: peeple\n"), "costs[1].category",
+     CATEGORY_WHY, ""),
+]
+
+
+class TestEveryInterface(unittest.TestCase):
+    def test_python_and_loader_agree(self):
+        for label, act, subject, text, path, why, tail in CASES:
+            with self.subTest(label):
+                with self.assertRaises(airoi.Error) as python:
+                    act()
+                self.assertEqual(str(python.exception), "%s: %s" % (subject, why))
+                with self.assertRaises(airoi.Error) as loaded:
+                    airoi.Project.from_yaml(text, "words.yaml")
+                messages = [d.message for d in loaded.exception.diagnostics]
+                self.assertEqual(messages, ["%s: %s%s" % (path, why, tail)])
+                # The loader's text is the same diagnostic after file:line:col.
+                first = loaded.exception.diagnostics[0]
+                self.assertEqual(str(loaded.exception),
+                                 "words.yaml:%d:%d: %s" % (first.line, first.column, messages[0]))
+
+    def test_python_passes_the_c_message_on(self):
+        # The exception text is airoi_last_error_message() of the C call, not
+        # a Python copy: call the C reader of a spelling directly.
+        out = ctypes.c_int(-1)
+        status = C.airoi_category_from_name(ctypes.byref(out), b"peeple")
+        c_message = C.airoi_last_error_message().decode("utf-8")
+        self.assertEqual(status, -1)
+        self.assertEqual(c_message, "category: " + CATEGORY_WHY)
+        with self.assertRaises(airoi.InvalidInputError) as python:
+            words_project().add_cost("Two", "peeple")
+        self.assertEqual(str(python.exception), c_message)
 
 
 if __name__ == "__main__":
