@@ -153,6 +153,16 @@ static const xll_function functions[] = {
                   "Rows: name, dimension, amount, per, from, to, realization, attribution.",
                   "Optional rows: name, probability, values multiplier, costs multiplier, "
                   "delay in periods."}},
+    {XLL_IMPL(4, xll_airoi_check), .name = "AIROI.CHECK", .flags = XLL_FN_THREAD_SAFE,
+     .help = "Why AIROI.PROJECT refuses these tables (it shows only #VALUE!): the message "
+             "of the first value refused, in the words of the library and of model files, "
+             "e.g. \"value item 'Gain': realization: expected a share in [0, 1]; got 1.5\". "
+             "Empty text when they make a valid model.",
+     .arg_names = {"project", "costs", "values", "scenarios"},
+     .arg_help = {"The project row, as for AIROI.PROJECT.",
+                  "The cost rows, as for AIROI.PROJECT.",
+                  "The value rows, as for AIROI.PROJECT.",
+                  "Optional scenario rows, as for AIROI.PROJECT."}},
     {XLL_IMPL(3, xll_airoi_metric), .name = "AIROI.METRIC", .flags = XLL_FN_THREAD_SAFE,
      .help = "A metric of a model handle by its JSON name (npv, irr, roi_basic, "
              "payback_periods, ...), for the base case or a scenario. #N/A for an unknown "

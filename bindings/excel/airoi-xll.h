@@ -61,6 +61,8 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_version(void);
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_load(LPXLOPER12 path);
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_project(LPXLOPER12 project, LPXLOPER12 costs,
                                                  LPXLOPER12 values, LPXLOPER12 scenarios);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_check(LPXLOPER12 project, LPXLOPER12 costs,
+                                               LPXLOPER12 values, LPXLOPER12 scenarios);
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_metric(LPXLOPER12 handle, LPXLOPER12 name,
                                                 LPXLOPER12 scenario);
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_schedule(LPXLOPER12 handle);

@@ -92,7 +92,7 @@ exports=$("$objdump" -p "$xll" | sed -n '/\[Ordinal\/Name Pointer\] Table/,/^$/p
 for name in xlAutoOpen xlAutoClose xlAutoFree12 xlAddInManagerInfo12 \
             xll_airoi_npv xll_airoi_xnpv xll_airoi_irr xll_airoi_xirr xll_airoi_mirr \
             xll_airoi_payback xll_airoi_dpayback xll_airoi_roi xll_airoi_npvroi xll_airoi_version \
-            xll_airoi_load xll_airoi_project xll_airoi_metric xll_airoi_schedule xll_airoi_tco \
+            xll_airoi_load xll_airoi_project xll_airoi_check xll_airoi_metric xll_airoi_schedule xll_airoi_tco \
             xll_airoi_findings; do
     if echo "$exports" | grep -qx "$name"; then ok "airoi.xll exports $name"; else fail "airoi.xll does not export $name"; fi
 done

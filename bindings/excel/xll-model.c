@@ -148,6 +148,31 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_project(LPXLOPER12 a_project, LPXLOPER1
     return store_model(p, f.status);
 }
 
+/* The message channel of AIROI.PROJECT, which can only show #VALUE!: the
+ * same tables, read and evaluated the same way, give the library's message
+ * for the first value refused (airoi_last_error_message(), the words of the
+ * C API, Python and the model-file loader), or "" when they make a valid
+ * model. A cell of the wrong kind or an error value gives the same error
+ * value as AIROI.PROJECT. Keeps nothing, so it is thread-safe. */
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_check(LPXLOPER12 a_project, LPXLOPER12 a_costs,
+                                               LPXLOPER12 a_values, LPXLOPER12 a_scenarios)
+{
+    xll_fail f;
+    airoi_project *p = xll_read_project_tables(&f, a_project, a_costs, a_values, a_scenarios);
+    airoi_result *r = NULL;
+    if (f.xlerr == XLL_OK && f.status == AIROI_OK)
+        f.status = airoi_project_evaluate(&r, p, NULL, 0);
+    LPXLOPER12 out;
+    if (f.xlerr != XLL_OK)
+        out = xll_result_err(f.xlerr);
+    else
+        /* Before the next library call, which clears the message. */
+        out = xll_result_str(f.status == AIROI_OK ? "" : airoi_last_error_message());
+    airoi_result_free(r);
+    airoi_project_free(p);
+    return out;
+}
+
 /* ---- Readers of a handle ----------------------------------------------- */
 
 /* Borrows the result named by a handle argument: XLL_OK, #VALUE! for an

@@ -458,7 +458,7 @@ HOST_EXPORT int XLL_CALL MdCallBack12(int xlfn, int coper, LPXLOPER12 *opers, LP
 static const char *const expected_names[] = {
     "AIROI.NPV", "AIROI.XNPV", "AIROI.IRR", "AIROI.XIRR", "AIROI.MIRR",
     "AIROI.PAYBACK", "AIROI.DPAYBACK", "AIROI.ROI", "AIROI.NPVROI", "AIROI.VERSION",
-    "AIROI.LOAD", "AIROI.PROJECT", "AIROI.METRIC", "AIROI.SCHEDULE", "AIROI.TCO",
+    "AIROI.LOAD", "AIROI.PROJECT", "AIROI.CHECK", "AIROI.METRIC", "AIROI.SCHEDULE", "AIROI.TCO",
     "AIROI.FINDINGS",
 };
 
@@ -1460,6 +1460,144 @@ static void test_project(void)
                grid(2, 3, dup)), xlerrValue);
 }
 
+/* Every rule has one home: AIROI.PROJECT refuses invalid cells with
+ * #VALUE!, and AIROI.CHECK gives the reason in the words of the C API,
+ * Python and the model-file loader (the same cases as
+ * bindings/python/tests/test_same_words.py and tests/unit/test-io.c). A
+ * currency without fx has no counterpart here: the item tables have no
+ * currency column. */
+enum { SW_PROJECT = 5, SW_COSTS = 7, SW_VALUES = 8, SW_SCENARIOS = 5 };
+
+typedef struct sw_tables {
+    XLOPER12 project[SW_PROJECT];
+    XLOPER12 costs[2 * SW_COSTS];
+    XLOPER12 values[SW_VALUES];
+    XLOPER12 scenarios[SW_SCENARIOS];
+    int ncosts, has_values, has_scenarios;
+} sw_tables;
+
+/* Project "words" over 3 years, one cost "Run" (people, 1 a period). */
+static void sw_base(sw_tables *t)
+{
+    for (int i = 0; i < SW_PROJECT; i++)
+        t->project[i] = nil();
+    for (int i = 0; i < 2 * SW_COSTS; i++)
+        t->costs[i] = nil();
+    for (int i = 0; i < SW_VALUES; i++)
+        t->values[i] = nil();
+    for (int i = 0; i < SW_SCENARIOS; i++)
+        t->scenarios[i] = nil();
+    t->project[0] = text("words");
+    t->project[3] = num(3);
+    t->costs[0] = text("Run");
+    t->costs[1] = text("people");
+    t->costs[2] = num(1);
+    t->ncosts = 1;
+    t->has_values = t->has_scenarios = 0;
+}
+
+static value sw_call(const char *f, const sw_tables *t)
+{
+    XLOPER12 none[] = {nil()};
+    XLOPER12 v = t->has_values ? grid(1, SW_VALUES, t->values) : grid(1, 1, none);
+    XLOPER12 s = t->has_scenarios ? grid(1, SW_SCENARIOS, t->scenarios) : missing();
+    return CALL(f, grid(1, SW_PROJECT, t->project), grid(t->ncosts, SW_COSTS, t->costs), v, s);
+}
+
+static void test_same_words(void)
+{
+    static const char category_why[] =
+        "expected one of people, infrastructure, software, data, data_governance, integration, "
+        "change_management, maintenance, opportunity; got 'peeple'";
+    sw_tables t;
+    sw_base(&t);
+    value ok = sw_call("AIROI.CHECK", &t);
+    check(ok.type == xltypeStr && ok.str[0] == '\0', "CHECK of a valid model is empty text ('%s')",
+          ok.type == xltypeStr ? ok.str : "not text");
+    for (int i = 0; i < 9; i++) {
+        const char *label = "", *subject = "", *why = "";
+        sw_base(&t);
+        switch (i) {
+        case 0:
+            label = "realization 1.5";
+            t.has_values = 1;
+            t.values[0] = text("Gain");
+            t.values[1] = text("revenue");
+            t.values[2] = num(1);
+            t.values[6] = num(1.5);
+            subject = "value item 'Gain': realization";
+            why = "expected a share in [0, 1]; got 1.5";
+            break;
+        case 1:
+            label = "growth -1";
+            t.costs[6] = num(-1);
+            subject = "cost item 'Run': growth";
+            why = "expected an annual growth rate greater than -1 (e.g. 0.03); got -1";
+            break;
+        case 2:
+            label = "negative horizon";
+            t.project[3] = num(-1);
+            subject = "project 'words': horizon";
+            why = "expected a whole number of periods >= 0; got -1";
+            break;
+        case 3:
+            label = "discount rate -1";
+            t.project[4] = num(-1);
+            subject = "project 'words': discount_rate";
+            why = "expected an annual rate greater than -1 (e.g. 0.08); got -1";
+            break;
+        case 4:
+            label = "probability 1.5";
+            t.has_scenarios = 1;
+            t.scenarios[0] = text("Bad");
+            t.scenarios[1] = num(1.5);
+            subject = "scenario 'Bad': probability";
+            why = "expected a share in [0, 1]; got 1.5";
+            break;
+        case 5:
+            label = "to before from";
+            t.costs[4] = num(2);
+            t.costs[5] = num(1);
+            subject = "cost item 'Run': to";
+            why = "last period 1 is before the first period 2";
+            break;
+        case 6:
+            label = "at past the horizon";
+            t.costs[3] = text("once");
+            t.costs[4] = num(5);
+            subject = "cost item 'Run': at";
+            why = "period 5 is outside the horizon 0..3";
+            break;
+        case 7:
+            label = "duplicate item name";
+            t.ncosts = 2;
+            t.costs[SW_COSTS + 0] = text("Run");
+            t.costs[SW_COSTS + 1] = text("people");
+            subject = "cost item 'Run': name";
+            why = "duplicate item name 'Run'; item names must be unique across costs and values";
+            break;
+        default:
+            label = "unknown category";
+            t.costs[1] = text("peeple");
+            subject = "category";
+            why = category_why;
+            break;
+        }
+        char want[256];
+        snprintf(want, sizeof want, "%s: %s", subject, why);
+        value m = sw_call("AIROI.CHECK", &t);
+        check(m.type == xltypeStr && strcmp(m.str, want) == 0, "CHECK %s: '%s' (expected '%s')",
+              label, m.type == xltypeStr ? m.str : "not text", want);
+        expect_err(label, sw_call("AIROI.PROJECT", &t), xlerrValue);
+    }
+    XLOPER12 cost_err[] = {text("Run"), text("people"), err(xlerrDiv0)};
+    XLOPER12 none[] = {nil()};
+    expect_err("CHECK: an error value in a cell passes through",
+               CALL("AIROI.CHECK", grid(1, SW_PROJECT, t.project), grid(1, 3, cost_err),
+                    grid(1, 1, none)),
+               xlerrDiv0);
+}
+
 static void test_after_close(void)
 {
     expect_err("after xlAutoClose every handle is released", metric(thread_handle, "npv"), xlerrNA);
@@ -1747,6 +1885,7 @@ static void run_full(const char *model)
     test_version();
     test_load(model);
     test_project();
+    test_same_words();
     set_caller(CALLER_REF, 99, 0, 0); /* a scratch cell for the calls below */
     test_distinct_results();
     test_threads();
