@@ -1504,91 +1504,80 @@ static value sw_call(const char *f, const sw_tables *t)
     return CALL(f, grid(1, SW_PROJECT, t->project), grid(t->ncosts, SW_COSTS, t->costs), v, s);
 }
 
+/* One cell of a case: table 'p'roject, 'c'osts, 'v'alues or 's'cenarios,
+ * the cell's index in it (row by row), text or else a number. */
+typedef struct sw_cell {
+    char table;
+    int index;
+    const char *text;
+    double num;
+} sw_cell;
+
+static void sw_set(sw_tables *t, const sw_cell *c)
+{
+    XLOPER12 x = c->text != NULL ? text(c->text) : num(c->num);
+    switch (c->table) {
+    case 'p': t->project[c->index] = x; break;
+    case 'c':
+        t->costs[c->index] = x;
+        if (c->index >= SW_COSTS)
+            t->ncosts = 2;
+        break;
+    case 'v':
+        t->values[c->index] = x;
+        t->has_values = 1;
+        break;
+    default:
+        t->scenarios[c->index] = x;
+        t->has_scenarios = 1;
+        break;
+    }
+}
+
 static void test_same_words(void)
 {
-    static const char category_why[] =
-        "expected one of people, infrastructure, software, data, data_governance, integration, "
-        "change_management, maintenance, opportunity; got 'peeple'";
+    static const struct {
+        const char *label;
+        sw_cell cells[4];
+        const char *subject, *why;
+    } cases[] = {
+        {"realization 1.5",
+         {{'v', 0, "Gain", 0}, {'v', 1, "revenue", 0}, {'v', 2, NULL, 1}, {'v', 6, NULL, 1.5}},
+         "value item 'Gain': realization", "expected a share in [0, 1]; got 1.5"},
+        {"growth -1", {{'c', 6, NULL, -1}}, "cost item 'Run': growth",
+         "expected an annual growth rate greater than -1 (e.g. 0.03); got -1"},
+        {"negative horizon", {{'p', 3, NULL, -1}}, "project 'words': horizon",
+         "expected a whole number of periods >= 0; got -1"},
+        {"discount rate -1", {{'p', 4, NULL, -1}}, "project 'words': discount_rate",
+         "expected an annual rate greater than -1 (e.g. 0.08); got -1"},
+        {"probability 1.5", {{'s', 0, "Bad", 0}, {'s', 1, NULL, 1.5}},
+         "scenario 'Bad': probability", "expected a share in [0, 1]; got 1.5"},
+        {"to before from", {{'c', 4, NULL, 2}, {'c', 5, NULL, 1}}, "cost item 'Run': to",
+         "last period 1 is before the first period 2"},
+        {"at past the horizon", {{'c', 3, "once", 0}, {'c', 4, NULL, 5}}, "cost item 'Run': at",
+         "period 5 is outside the horizon 0..3"},
+        {"duplicate item name", {{'c', SW_COSTS, "Run", 0}, {'c', SW_COSTS + 1, "people", 0}},
+         "cost item 'Run': name",
+         "duplicate item name 'Run'; item names must be unique across costs and values"},
+        {"unknown category", {{'c', 1, "peeple", 0}}, "category",
+         "expected one of people, infrastructure, software, data, data_governance, integration, "
+         "change_management, maintenance, opportunity; got 'peeple'"},
+    };
     sw_tables t;
     sw_base(&t);
     value ok = sw_call("AIROI.CHECK", &t);
     check(ok.type == xltypeStr && ok.str[0] == '\0', "CHECK of a valid model is empty text ('%s')",
           ok.type == xltypeStr ? ok.str : "not text");
-    for (int i = 0; i < 9; i++) {
-        const char *label = "", *subject = "", *why = "";
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         sw_base(&t);
-        switch (i) {
-        case 0:
-            label = "realization 1.5";
-            t.has_values = 1;
-            t.values[0] = text("Gain");
-            t.values[1] = text("revenue");
-            t.values[2] = num(1);
-            t.values[6] = num(1.5);
-            subject = "value item 'Gain': realization";
-            why = "expected a share in [0, 1]; got 1.5";
-            break;
-        case 1:
-            label = "growth -1";
-            t.costs[6] = num(-1);
-            subject = "cost item 'Run': growth";
-            why = "expected an annual growth rate greater than -1 (e.g. 0.03); got -1";
-            break;
-        case 2:
-            label = "negative horizon";
-            t.project[3] = num(-1);
-            subject = "project 'words': horizon";
-            why = "expected a whole number of periods >= 0; got -1";
-            break;
-        case 3:
-            label = "discount rate -1";
-            t.project[4] = num(-1);
-            subject = "project 'words': discount_rate";
-            why = "expected an annual rate greater than -1 (e.g. 0.08); got -1";
-            break;
-        case 4:
-            label = "probability 1.5";
-            t.has_scenarios = 1;
-            t.scenarios[0] = text("Bad");
-            t.scenarios[1] = num(1.5);
-            subject = "scenario 'Bad': probability";
-            why = "expected a share in [0, 1]; got 1.5";
-            break;
-        case 5:
-            label = "to before from";
-            t.costs[4] = num(2);
-            t.costs[5] = num(1);
-            subject = "cost item 'Run': to";
-            why = "last period 1 is before the first period 2";
-            break;
-        case 6:
-            label = "at past the horizon";
-            t.costs[3] = text("once");
-            t.costs[4] = num(5);
-            subject = "cost item 'Run': at";
-            why = "period 5 is outside the horizon 0..3";
-            break;
-        case 7:
-            label = "duplicate item name";
-            t.ncosts = 2;
-            t.costs[SW_COSTS + 0] = text("Run");
-            t.costs[SW_COSTS + 1] = text("people");
-            subject = "cost item 'Run': name";
-            why = "duplicate item name 'Run'; item names must be unique across costs and values";
-            break;
-        default:
-            label = "unknown category";
-            t.costs[1] = text("peeple");
-            subject = "category";
-            why = category_why;
-            break;
-        }
+        for (int k = 0; k < 4 && cases[i].cells[k].table != 0; k++)
+            sw_set(&t, &cases[i].cells[k]);
         char want[256];
-        snprintf(want, sizeof want, "%s: %s", subject, why);
+        snprintf(want, sizeof want, "%s: %s", cases[i].subject, cases[i].why);
         value m = sw_call("AIROI.CHECK", &t);
         check(m.type == xltypeStr && strcmp(m.str, want) == 0, "CHECK %s: '%s' (expected '%s')",
-              label, m.type == xltypeStr ? m.str : "not text", want);
-        expect_err(label, sw_call("AIROI.PROJECT", &t), xlerrValue);
+              cases[i].label, m.type == xltypeStr ? m.str : "not text", want);
+        expect_err(cases[i].label, sw_call("AIROI.PROJECT", &t), xlerrValue);
     }
     XLOPER12 cost_err[] = {text("Run"), text("people"), err(xlerrDiv0)};
     XLOPER12 none[] = {nil()};
