@@ -22,12 +22,14 @@ What is run, per fenced block (```INFO ... ```, also when indented):
   match; any exit status is accepted there, since the output is what the
   page shows. A block without `$ ` lines is one script that must exit 0;
   its standard output is compared with a following output block.
-- ```yaml with a top-level `airoi:` key: a complete model, which
-  `airoi validate -` must accept (exit 0).
+- ```yaml with a top-level `airoi:` key: a complete model. It is written to
+  model.yaml in the scratch directory (where the shell blocks after it find
+  it) and `airoi validate model.yaml` must accept it (exit 0); its output
+  (standard output and error) is compared with a following output block.
 
 An output block is a ```text (or ``` without info) block that comes right
-after a runnable block, with at most one paragraph of prose between them
-that ends with `:` (e.g. "It prints:"). Outputs are compared line by line
+after a runnable block, either with only blank lines between them or with
+prose whose last line ends with `:` (e.g. "It prints:"). Outputs are compared line by line
 with trailing spaces dropped; `...` matches any text (as in doctest), and
 where the texts differ every number must agree within 1e-9 relative (a
 number formatted with other digits is the same number).
@@ -107,8 +109,6 @@ def parse(path, page):
             continue
         prose_text = [ln.strip() for ln in cur.before if ln.strip()]
         if prose_text and not prose_text[-1].endswith(":"):
-            continue
-        if len(" ".join(prose_text)) > 200:
             continue
         prev.output = cur
         cur.is_output = True
@@ -256,12 +256,14 @@ class Runner:
         if not re.search(r"^airoi\s*:", b.text, re.M):
             return ["%s: a YAML fragment (no top-level `airoi:` key): make it a whole model "
                     "or mark it <!-- not-run: REASON -->" % b.where()]
-        p = subprocess.run([self.cli, "validate", "-"], input=b.text, cwd=self.tmp,
-                           env=self.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        with open(os.path.join(self.tmp, "model.yaml"), "w", encoding="utf-8") as f:
+            f.write(b.text)
+        p = subprocess.run([self.cli, "validate", "model.yaml"], cwd=self.tmp, env=self.env,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                            universal_newlines=True, timeout=60)
         if p.returncode != 0:
-            return ["%s: airoi validate - exits %d:\n%s" % (b.where(), p.returncode, p.stderr)]
-        return []
+            return ["%s: airoi validate model.yaml exits %d:\n%s" % (b.where(), p.returncode, p.stdout)]
+        return self.compare(b, p.stdout)
 
     def run_shell(self, b):
         lines = b.text.rstrip("\n").split("\n")

@@ -23,7 +23,7 @@
 #include "airoi/airoi.h"
 #include "core-private.h"
 
-/* The complete example of docs/model-format.md with its later keys. */
+/* A model with every section of the format, the later keys included. */
 static const char spec_sample[] =
     "airoi: 1                        # format version, required\n"
     "project:\n"
