@@ -287,7 +287,7 @@ class Runner:
             while i < len(lines) and not lines[i].startswith("$ "):
                 expected.append(lines[i])
                 i += 1
-            p = self.bash(cmd + " 2>&1")
+            p = self.bash("exec 2>&1\n" + cmd)
             want = "\n".join(expected)
             if not output_matches(want, p.stdout):
                 problems.append("%s: `%s`: output differs\n--- expected\n%s\n--- got\n%s" % (
