@@ -43,8 +43,9 @@ and the reason is printed with every run, so that each skip is visible.
 Untyped blocks and ```text blocks that are no output block are prose (file
 formats, message forms) and are not run. Any other block, including a YAML
 fragment that is not a whole model, must run or carry the marker; a
-marker on a block that would be run anyway, or that is not followed by a
-block, is an error too.
+marker before prose or an output block, or before no block at all, is an
+error. Mind the `:` before an output block: without it the block is prose
+and is not compared.
 """
 
 import doctest
@@ -238,7 +239,9 @@ class Runner:
         exe = os.path.join(self.tmp, "block-%d" % b.line)
         with open(src, "w", encoding="utf-8") as f:
             f.write(b.text)
-        cmd = self.cc + ["-std=c11", "-Wall", "-Wextra", "-Werror",
+        sanitize = os.environ.get("AIROI_TEST_SANITIZED", "none")
+        cmd = self.cc + (["-fsanitize=" + sanitize] if sanitize not in ("", "none") else []) + [
+                         "-std=c11", "-Wall", "-Wextra", "-Werror",
                          "-I", os.path.join(self.root, "include"), "-I", self.build_include,
                          src, "-o", exe, self.lib, "-lm",
                          "-Wl,-rpath," + os.path.dirname(self.lib)]
