@@ -265,7 +265,8 @@ class Runner:
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                            universal_newlines=True, timeout=60)
         if p.returncode != 0:
-            return ["%s: airoi validate model.yaml exits %d:\n%s" % (b.where(), p.returncode, p.stdout)]
+            return ["%s: airoi validate model.yaml exits %d:\n%s"
+                    % (b.where(), p.returncode, p.stdout)]
         return self.compare(b, p.stdout)
 
     def run_shell(self, b):
@@ -278,7 +279,8 @@ class Runner:
         problems, i = [], 0
         while i < len(lines):
             if not lines[i].startswith("$ "):
-                problems.append("%s: line %d: output without a `$ ` command" % (b.where(), b.line + i))
+                problems.append("%s: line %d: output without a `$ ` command"
+                                % (b.where(), b.line + i))
                 i += 1
                 continue
             cmd = lines[i][2:]
@@ -304,7 +306,8 @@ def main(argv):
         return 2
     cli, lib, root, build_include = (os.path.abspath(a) for a in argv[1:5])
     cc = argv[5:]
-    pages = ["README.md"] + sorted(os.path.join("docs", n) for n in os.listdir(os.path.join(root, "docs"))
+    pages = ["README.md"] + sorted(os.path.join("docs", n)
+                                   for n in os.listdir(os.path.join(root, "docs"))
                                    if n.endswith(".md"))
     runner = Runner(cli, lib, root, build_include, cc)
     problems, ran, skipped = [], 0, []
