@@ -306,6 +306,16 @@ def main(argv):
         return 2
     cli, lib, root, build_include = (os.path.abspath(a) for a in argv[1:5])
     cc = argv[5:]
+    sanitize = os.environ.get("AIROI_TEST_SANITIZED", "none")
+    if "address" in sanitize and "LD_PRELOAD" not in os.environ:
+        # The sanitized library can only be loaded into this (unsanitized)
+        # interpreter with the ASan runtime preloaded: start again with it.
+        libasan = subprocess.run(cc + ["-print-file-name=libasan.so"], stdout=subprocess.PIPE,
+                                 universal_newlines=True).stdout.strip()
+        if libasan and libasan != "libasan.so":
+            os.environ["LD_PRELOAD"] = libasan
+            os.environ["ASAN_OPTIONS"] = "detect_leaks=0"
+            os.execv(sys.executable, [sys.executable] + argv)
     pages = ["README.md"] + sorted(os.path.join("docs", n)
                                    for n in os.listdir(os.path.join(root, "docs"))
                                    if n.endswith(".md"))
