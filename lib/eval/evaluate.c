@@ -296,7 +296,7 @@ static void ratio(airoi_result *r, int m, double num, double den)
 static void roi(airoi_result *r, int m, double benefits, double costs)
 {
     double q = 0.0;
-    int st = airoi__roi(&q, benefits, costs);
+    int st = airoi__roi_totals(&q, benefits, costs);
     if (st == AIROI_ERR_RANGE)
         set_metric(r, m, benefits - costs, AIROI_OK);
     else

@@ -157,7 +157,7 @@ int airoi__xirr_strided(double *out, const double *v, size_t vstride,
  * next to the gain that the quotient is not a finite number; negative
  * costs (refunds) are divided by as they are; AIROI_ERR_RANGE when
  * benefits - costs overflows. No message is set: the caller words it. */
-int airoi__roi(double *out, double benefits, double costs);
+int airoi__roi_totals(double *out, double benefits, double costs);
 
 /* ---------------------------------------------------------------- payback */
 
@@ -195,5 +195,56 @@ int airoi__batch_run(const char *name, double *out, int32_t *status_out, int32_t
  * "NAME: ..." when cols < min_cols (1 or 2) or rows x cols overflows
  * size_t; else AIROI_OK. */
 int airoi__batch_shape(const char *name, size_t rows, size_t cols, size_t min_cols);
+
+/* --------------------------------------------- internal forms of the API */
+
+/* airoi__NAME() does the work of the public airoi_NAME() (same file), which
+ * adds only the entry bookkeeping (AIROI__ENTER). */
+
+/* irr.c */
+int airoi__irr(double *out, const double *values, size_t n, double guess);
+int airoi__irr_batch(double *out, int32_t *status_out, const double *values,
+                     size_t rows, size_t cols, double guess);
+int airoi__xirr(double *out, const double *values, const int32_t *dates, size_t n,
+                double guess);
+int airoi__xirr_batch(double *out, int32_t *status_out, const double *values,
+                      const int32_t *dates, size_t rows, size_t cols, double guess);
+int airoi__irr_all(double *roots, size_t cap, size_t *len_out, const double *values,
+                   size_t n, double lo, double hi);
+
+/* npv.c */
+int airoi__npv(double *out, double rate, const double *values, size_t n);
+int airoi__npv0(double *out, double rate, const double *values, size_t n);
+int airoi__npv_batch(double *out, int32_t *status_out, double rate,
+                     const double *values, size_t rows, size_t cols, unsigned flags);
+int airoi__xnpv(double *out, double rate, const double *values,
+                const int32_t *dates, size_t n);
+int airoi__xnpv_batch(double *out, int32_t *status_out, double rate,
+                      const double *values, const int32_t *dates, size_t rows,
+                      size_t cols);
+int airoi__mirr(double *out, const double *values, size_t n, double finance_rate,
+                double reinvest_rate);
+int airoi__payback(double *out, int *reached_out, const double *values, size_t n);
+int airoi__discounted_payback(double *out, int *reached_out, double rate,
+                              const double *values, size_t n);
+int airoi__payback_batch(double *out, int32_t *reached_out, const double *values,
+                         size_t rows, size_t cols);
+
+/* tvm.c */
+int airoi__pv(double *out, double rate, double nper, double pmt, double fv, int type);
+int airoi__fv(double *out, double rate, double nper, double pmt, double pv, int type);
+int airoi__pmt(double *out, double rate, double nper, double pv, double fv, int type);
+int airoi__nper(double *out, double rate, double pmt, double pv, double fv, int type);
+int airoi__rate(double *out, double nper, double pmt, double pv, double fv, int type,
+                double guess);
+
+/* --------------------------------------------- internal forms of the API */
+
+/* airoi__NAME() does the work of the public airoi_NAME() (same file), which
+ * adds only the entry bookkeeping (AIROI__ENTER). */
+
+/* roi.c */
+int airoi__roi(double *out, const double *benefits, size_t n_benefits,
+               const double *costs, size_t n_costs);
 
 #endif /* AIROI_FINANCE_PRIVATE_H */
