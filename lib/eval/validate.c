@@ -65,7 +65,7 @@ static int target_known(const airoi_project *p, const char *target)
 {
     if (strcmp(target, "values") == 0 || strcmp(target, "costs") == 0)
         return 1;
-    if (airoi__project_find_item(p, target))
+    if (airoi__project_item_named(p, target))
         return 1;
     for (int i = 0; i < AIROI__CATEGORY_COUNT; i++)
         if (strcmp(airoi__category_name(i), target) == 0)
