@@ -218,10 +218,15 @@ int airoi__validate(const airoi_project *p)
     return airoi__validate_each(p, first_problem, (void *)(uintptr_t)p);
 }
 
-AIROI_API int airoi_project_validate(const airoi_project *p)
+int airoi__project_validate(const airoi_project *p)
 {
-    AIROI__ENTER();
     if (!p)
         return airoi__error(AIROI_ERR_INVALID, "airoi_project_validate: NULL project");
     return airoi__validate(p);
+}
+
+AIROI_API int airoi_project_validate(const airoi_project *p)
+{
+    AIROI__ENTER();
+    return airoi__project_validate(p);
 }
