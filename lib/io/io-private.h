@@ -11,6 +11,7 @@
 
 #include "airoi/model.h"
 #include "core-private.h"
+#include "eval-private.h"
 
 /* Limits of the loader, documented in docs/model-format.md. */
 #define AIROI__IO_MAX_DEPTH 64            /* nested collections */
@@ -65,5 +66,31 @@ int airoi__yaml_number(double *out, const char *s, size_t len);
 /* 1 when a plain scalar with this text resolves to null, a boolean or a
  * number under the core schema (so a string with this text must be quoted). */
 int airoi__yaml_plain_is_special(const char *s, size_t len);
+
+/* --------------------------------------------- internal forms of the API */
+
+/* airoi__NAME() does the work of the public airoi_NAME() (same file), which
+ * adds only the entry bookkeeping (AIROI__ENTER). */
+
+/* diag.c */
+void airoi__diagnostics_free(airoi_diagnostics *d);
+size_t airoi__diagnostics_count(const airoi_diagnostics *d);
+int airoi__diagnostics_get(const char **file, int32_t *line, int32_t *column,
+                           const char **message, const airoi_diagnostics *d, size_t i);
+int airoi__diagnostics_get_status(int *status_out, const airoi_diagnostics *d,
+                                  size_t i);
+const char *airoi__diagnostics_get_text(const airoi_diagnostics *d, size_t i);
+
+/* load.c */
+int airoi__model_load_buffer(airoi_project **out, airoi_diagnostics **diags_out,
+                             const char *data, size_t len, const char *name,
+                             unsigned flags);
+int airoi__model_load_file(airoi_project **out, airoi_diagnostics **diags_out,
+                           const char *path, unsigned flags);
+
+/* save.c */
+int airoi__model_save_buffer(char **out, size_t *len_out, const airoi_project *p,
+                             unsigned flags);
+int airoi__model_save_file(const airoi_project *p, const char *path, unsigned flags);
 
 #endif /* AIROI_IO_PRIVATE_H */
