@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "core-private.h"
+#include "eval-private.h"
 #include "airoi/project.h"
 #include "airoi/result.h"
 #include "airoi/report.h"
@@ -205,5 +206,16 @@ void airoi__fmt_horizon(char *buf, size_t cap, const rpt *R);
 
 /* The facts of the project header (text.c): label and value pairs. */
 size_t airoi__report_facts(const rpt *R, char labels[][16], char values[][256], size_t max);
+
+/* --------------------------------------------- internal forms of the API */
+
+/* airoi__NAME() does the work of the public airoi_NAME() (same file), which
+ * adds only the entry bookkeeping (AIROI__ENTER). */
+
+/* report.c */
+int airoi__report_format_from_name(int *out, const char *name);
+const char *airoi__report_format_name(int format);
+int airoi__report_write(char **out, size_t *len_out, const airoi_result *r, int format,
+                        unsigned flags);
 
 #endif /* AIROI_REPORT_PRIVATE_H */
