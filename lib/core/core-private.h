@@ -1,6 +1,13 @@
 /*
  * lib/core: errors, allocation and small helpers shared by every layer.
  * Internal header; nothing here is part of the public API.
+ *
+ * The internal API: each public function airoi_NAME() of lib/ is entry
+ * bookkeeping (AIROI__ENTER, which clears the thread's error message) plus
+ * a call of airoi__NAME(), which does the work, keeps the message, and is
+ * declared in its layer's private header and defined just above the public
+ * function in the same file. Code in lib/ calls only airoi__ functions,
+ * never an exported one (docs/layers.md; the internal-calls test).
  */
 #ifndef AIROI_CORE_PRIVATE_H
 #define AIROI_CORE_PRIVATE_H

@@ -2,6 +2,13 @@
  * lib/eval: the data behind the result and schedule handles, and the
  * evaluation internals shared by evaluate.c, schedule.c, audit.c and
  * benchmark-eval.c. Read by the layers above eval; not part of the API.
+ *
+ * The internal API: each public function airoi_NAME() of lib/ is entry
+ * bookkeeping (AIROI__ENTER, which clears the thread's error message) plus
+ * a call of airoi__NAME(), which does the work, keeps the message, and is
+ * declared in its layer's private header and defined just above the public
+ * function in the same file. Code in lib/ calls only airoi__ functions,
+ * never an exported one (docs/layers.md; the internal-calls test).
  */
 #ifndef AIROI_EVAL_PRIVATE_H
 #define AIROI_EVAL_PRIVATE_H

@@ -9,6 +9,13 @@
  * untouched on failure. Arrays are read as v[0], v[stride], v[2*stride], ...
  * so that a column of a row-major table can be passed without copying;
  * stride is counted in elements and must be at least 1.
+ *
+ * The internal API: each public function airoi_NAME() of lib/ is entry
+ * bookkeeping (AIROI__ENTER, which clears the thread's error message) plus
+ * a call of airoi__NAME(), which does the work, keeps the message, and is
+ * declared in its layer's private header and defined just above the public
+ * function in the same file. Code in lib/ calls only airoi__ functions,
+ * never an exported one (docs/layers.md; the internal-calls test).
  */
 #ifndef AIROI_FINANCE_PRIVATE_H
 #define AIROI_FINANCE_PRIVATE_H

@@ -2,6 +2,13 @@
  * lib/io: model files (YAML format v1). Internal header; lib/io is the only
  * place in the project that includes <yaml.h>, and no libyaml type appears
  * here.
+ *
+ * The internal API: each public function airoi_NAME() of lib/ is entry
+ * bookkeeping (AIROI__ENTER, which clears the thread's error message) plus
+ * a call of airoi__NAME(), which does the work, keeps the message, and is
+ * declared in its layer's private header and defined just above the public
+ * function in the same file. Code in lib/ calls only airoi__ functions,
+ * never an exported one (docs/layers.md; the internal-calls test).
  */
 #ifndef AIROI_IO_PRIVATE_H
 #define AIROI_IO_PRIVATE_H

@@ -1,7 +1,15 @@
 /*
- * lib/report: the data a report shows, gathered once through the public
- * API (report.c), and the writers of each notation (json.c, text.c,
- * csv.c, markdown.c). Internal header; nothing here is part of the API.
+ * lib/report: the data a report shows, gathered once through the internal
+ * forms of the getters (report.c), and the writers of each notation
+ * (json.c, text.c, csv.c, markdown.c). Internal header; nothing here is
+ * part of the API.
+ *
+ * The internal API: each public function airoi_NAME() of lib/ is entry
+ * bookkeeping (AIROI__ENTER, which clears the thread's error message) plus
+ * a call of airoi__NAME(), which does the work, keeps the message, and is
+ * declared in its layer's private header and defined just above the public
+ * function in the same file. Code in lib/ calls only airoi__ functions,
+ * never an exported one (docs/layers.md; the internal-calls test).
  */
 #ifndef AIROI_REPORT_PRIVATE_H
 #define AIROI_REPORT_PRIVATE_H
