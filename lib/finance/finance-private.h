@@ -85,7 +85,7 @@ static inline double airoi__compound(double lr, double t)
  * This is the hot-loop form for schedules and Monte Carlo trials. */
 double airoi__npv0_raw(double rate, const double *v, size_t n, size_t stride);
 
-/* airoi_npv0() without AIROI__ENTER, on a strided array: validates rate and
+/* airoi__npv0() on a strided array: validates rate and
  * values, returns AIROI_ERR_INVALID / AIROI_ERR_RANGE with a message. */
 int airoi__npv0_strided(double *out, double rate, const double *v, size_t n, size_t stride);
 
@@ -149,7 +149,7 @@ int airoi__brent_u(double *out, const airoi__rootfn *fn, double ua, double fa,
 int airoi__root_scan(double **out, size_t *len_out, const airoi__rootfn *fn, double lo,
                      double hi, size_t grid);
 
-/* The IRR core: airoi_irr() without AIROI__ENTER, on a strided array.
+/* The IRR core: airoi__irr() on a strided array.
  * Validates its inputs and sets the error message on failure. */
 int airoi__irr_strided(double *out, const double *v, size_t n, size_t stride, double guess);
 
@@ -159,8 +159,8 @@ int airoi__xirr_strided(double *out, const double *v, size_t vstride,
 
 /* -------------------------------------------------------------------- ROI */
 
-/* (benefits - costs) / costs: airoi_roi() on two totals, without
- * AIROI__ENTER. AIROI_ERR_UNDEFINED when costs is 0 or so small
+/* (benefits - costs) / costs: airoi__roi() on two totals.
+ * AIROI_ERR_UNDEFINED when costs is 0 or so small
  * next to the gain that the quotient is not a finite number; negative
  * costs (refunds) are divided by as they are; AIROI_ERR_RANGE when
  * benefits - costs overflows. No message is set: the caller words it. */
@@ -169,7 +169,7 @@ int airoi__roi_totals(double *out, double benefits, double costs);
 /* ---------------------------------------------------------------- payback */
 
 /* Payback of v[i*stride] (discounted at rate when discounted != 0):
- * airoi_payback() / airoi_discounted_payback() without AIROI__ENTER.
+ * the core of airoi__payback() and airoi__discounted_payback().
  * *reached_out is always written on success; *out only when reached. */
 int airoi__payback_strided(double *out, int *reached_out, const double *v, size_t n,
                            size_t stride, int discounted, double rate);

@@ -1,7 +1,8 @@
 /*
  * lib/io/save.c: writing a project as a model file (YAML format v1).
  *
- * The project is read only through the public getters, and only what was
+ * The project is read only through the getters (their internal forms,
+ * airoi__project_get_number(), ...), and only what was
  * set explicitly (the `*_is_set` functions) is written, so that loading the
  * text back gives a project with the same settings and the same evaluation.
  * libyaml's emitter does the quoting and escaping; strings that would read

@@ -1,8 +1,8 @@
 /*
  * lib/report/report.c: airoi_report_write(). Gathers what a report shows
  * from the result alone (its copy of the project settings, metrics,
- * schedule, findings) through the public API of result.h, schedule.h and
- * benchmark.h, then hands it to the writer of the requested notation.
+ * schedule, findings) through the internal forms of the getters of
+ * result.h, schedule.h and benchmark.h, then hands it to the writer of the requested notation.
  */
 #include <math.h>
 #include <stdio.h>
