@@ -2,9 +2,9 @@
  * lib/io/save.c: writing a project as a model file (YAML format v1).
  *
  * The project is read only through the getters (their internal forms,
- * airoi__project_get_number(), ...), and only what was
- * set explicitly (the `*_is_set` functions) is written, so that loading the
- * text back gives a project with the same settings and the same evaluation.
+ * airoi__project_get_number(), ...), and only what was set explicitly (the
+ * `*_is_set` functions) is written, so that loading the text back gives a
+ * project with the same settings and the same evaluation.
  * libyaml's emitter does the quoting and escaping; strings that would read
  * back as a number, a boolean or null are forced into double quotes, and
  * numbers are written in their shortest form that reads back exactly.
