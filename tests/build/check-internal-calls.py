@@ -10,7 +10,8 @@ the same file; inside lib/ only the internal forms are called. Three checks:
 
 1. Wrappers. Each AIROI_API definition in lib/ is, apart from an optional
    AIROI__ENTER();, one call of its internal form (airoi__NAME, or the
-   form named in ALIASES), returned or not.
+   form named in ALIASES), returned or not; AIROI__ENTER appears nowhere
+   else (an internal form keeps the thread's message).
 
 2. Call sites. No code of lib/ (comments and string literals aside) names an
    exported function outside the head of its own AIROI_API definition: not
@@ -88,6 +89,7 @@ def check_source(path, exports):
         code = code_only(f.read())
     problems = []
     heads = {}  # offset of the name in a definition head -> name
+    bodies = []  # (start, end) of each AIROI_API definition's body
     for m in DEF_RE.finditer(code):
         name = m.group(1)
         heads[m.start(1)] = name
@@ -95,6 +97,7 @@ def check_source(path, exports):
         body_end = code.find('\n}', body_start)
         if body_start < 0 or body_end < 0:
             continue
+        bodies.append((body_start, body_end))
         body = ' '.join(code[body_start + 1:body_end].split())
         if body.startswith(ENTER):
             body = body[len(ENTER):].strip()
@@ -104,6 +107,14 @@ def check_source(path, exports):
             line = code.count('\n', 0, m.start()) + 1
             problems.append('%s:%d: %s is not AIROI__ENTER(); plus a call of %s()'
                             % (path, line, name, want))
+    for m in re.finditer(r'\bAIROI__ENTER\s*\(\s*\)', code):
+        line_start = code.rfind('\n', 0, m.start()) + 1
+        if code[line_start:].lstrip().startswith('#'):
+            continue  # its definition
+        if not any(a <= m.start() < b for a, b in bodies):
+            line = code.count('\n', 0, m.start()) + 1
+            problems.append('%s:%d: AIROI__ENTER outside a public function: an internal '
+                            'form keeps the thread\'s message' % (path, line))
     for m in NAME_RE.finditer(code):
         name = m.group(1)
         if name in exports and m.start(1) not in heads:
@@ -165,6 +176,7 @@ def self_test():
         (good + 'typedef int (*fn)(int *);\nstatic fn g = airoi_thing_get;\n', 1),
         ('AIROI_API const char *airoi_thing_name(int v)\n{\n    AIROI__ENTER();\n'
          '    return v ? "a" : "b";\n}\n', 1),
+        (good.replace('{\n    *out = 1;', '{\n    AIROI__ENTER();\n    *out = 1;'), 1),
     ]
     failures = 0
     with tempfile.TemporaryDirectory() as tmp:
