@@ -90,7 +90,7 @@ void airoi__free(void *ptr)
 
 AIROI_API void airoi_free(void *ptr)
 {
-    free(ptr);
+    airoi__free(ptr);
 }
 
 char *airoi__strndup(const char *s, size_t n)

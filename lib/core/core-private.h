@@ -1,6 +1,13 @@
 /*
  * lib/core: errors, allocation and small helpers shared by every layer.
  * Internal header; nothing here is part of the public API.
+ *
+ * The internal API: each public function airoi_NAME() of lib/ is entry
+ * bookkeeping (AIROI__ENTER, which clears the thread's error message) plus
+ * a call of airoi__NAME(), which does the work, keeps the message, and is
+ * declared in its layer's private header and defined just above the public
+ * function in the same file. Code in lib/ calls only airoi__ functions,
+ * never an exported one (docs/layers.md; the internal-calls test).
  */
 #ifndef AIROI_CORE_PRIVATE_H
 #define AIROI_CORE_PRIVATE_H
@@ -166,5 +173,26 @@ int airoi__file_replace(const char *path, const void *data, size_t len);
 
 /* 1 when every one of the n doubles is finite. */
 int airoi__all_finite(const double *v, size_t n);
+
+/* --------------------------------------------- internal forms of the API */
+
+/* airoi__NAME() does the work of the public airoi_NAME() (same file), which
+ * adds only the entry bookkeeping (AIROI__ENTER). */
+
+/* dates.c */
+int airoi__date_from_ymd(int32_t *out, int32_t year, int32_t month, int32_t day);
+int airoi__date_to_ymd(int32_t *year, int32_t *month, int32_t *day, int32_t date);
+int airoi__date_from_iso(int32_t *out, const char *text);
+int airoi__date_to_iso(char *buf, size_t cap, int32_t date);
+int airoi__date_from_excel(int32_t *out, double serial, int system);
+int airoi__date_to_excel(double *out, int32_t date, int system);
+
+/* errors.c */
+const char *airoi__status_str(int status);
+
+/* version.c */
+int airoi__version(void);
+const char *airoi__version_string(void);
+int airoi__abi_version(void);
 
 #endif /* AIROI_CORE_PRIVATE_H */

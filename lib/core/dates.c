@@ -50,9 +50,8 @@ static void civil_from_days(int32_t z, int32_t *y, int32_t *m, int32_t *d)
     *y = yoe + era * 400 + (*m <= 2);
 }
 
-AIROI_API int airoi_date_from_ymd(int32_t *out, int32_t year, int32_t month, int32_t day)
+int airoi__date_from_ymd(int32_t *out, int32_t year, int32_t month, int32_t day)
 {
-    AIROI__ENTER();
     if (!out)
         return airoi__error(AIROI_ERR_INVALID, "date: output pointer is NULL");
     if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 ||
@@ -63,9 +62,14 @@ AIROI_API int airoi_date_from_ymd(int32_t *out, int32_t year, int32_t month, int
     return AIROI_OK;
 }
 
-AIROI_API int airoi_date_to_ymd(int32_t *year, int32_t *month, int32_t *day, int32_t date)
+AIROI_API int airoi_date_from_ymd(int32_t *out, int32_t year, int32_t month, int32_t day)
 {
     AIROI__ENTER();
+    return airoi__date_from_ymd(out, year, month, day);
+}
+
+int airoi__date_to_ymd(int32_t *year, int32_t *month, int32_t *day, int32_t date)
+{
     if (date < AIROI_DATE_MIN || date > AIROI_DATE_MAX)
         return airoi__error(AIROI_ERR_INVALID, "day number %ld is outside 0001-01-01..9999-12-31",
                             (long)date);
@@ -80,6 +84,12 @@ AIROI_API int airoi_date_to_ymd(int32_t *year, int32_t *month, int32_t *day, int
     return AIROI_OK;
 }
 
+AIROI_API int airoi_date_to_ymd(int32_t *year, int32_t *month, int32_t *day, int32_t date)
+{
+    AIROI__ENTER();
+    return airoi__date_to_ymd(year, month, day, date);
+}
+
 static int digits(const char *s, int n, int32_t *out)
 {
     int32_t v = 0;
@@ -92,9 +102,8 @@ static int digits(const char *s, int n, int32_t *out)
     return 1;
 }
 
-AIROI_API int airoi_date_from_iso(int32_t *out, const char *text)
+int airoi__date_from_iso(int32_t *out, const char *text)
 {
-    AIROI__ENTER();
     if (!out || !text)
         return airoi__error(AIROI_ERR_INVALID, "date: NULL argument");
     int32_t y, m, d;
@@ -114,9 +123,14 @@ AIROI_API int airoi_date_from_iso(int32_t *out, const char *text)
     return AIROI_OK;
 }
 
-AIROI_API int airoi_date_to_iso(char *buf, size_t cap, int32_t date)
+AIROI_API int airoi_date_from_iso(int32_t *out, const char *text)
 {
     AIROI__ENTER();
+    return airoi__date_from_iso(out, text);
+}
+
+int airoi__date_to_iso(char *buf, size_t cap, int32_t date)
+{
     if (!buf)
         return airoi__error(AIROI_ERR_INVALID, "date: buffer is NULL");
     if (date < AIROI_DATE_MIN || date > AIROI_DATE_MAX)
@@ -130,9 +144,14 @@ AIROI_API int airoi_date_to_iso(char *buf, size_t cap, int32_t date)
     return AIROI_OK;
 }
 
-AIROI_API int airoi_date_from_excel(int32_t *out, double serial, int system)
+AIROI_API int airoi_date_to_iso(char *buf, size_t cap, int32_t date)
 {
     AIROI__ENTER();
+    return airoi__date_to_iso(buf, cap, date);
+}
+
+int airoi__date_from_excel(int32_t *out, double serial, int system)
+{
     if (!out)
         return airoi__error(AIROI_ERR_INVALID, "date: output pointer is NULL");
     if (!isfinite(serial))
@@ -159,9 +178,14 @@ AIROI_API int airoi_date_from_excel(int32_t *out, double serial, int system)
     return airoi__error(AIROI_ERR_INVALID, "unknown Excel date system %d", system);
 }
 
-AIROI_API int airoi_date_to_excel(double *out, int32_t date, int system)
+AIROI_API int airoi_date_from_excel(int32_t *out, double serial, int system)
 {
     AIROI__ENTER();
+    return airoi__date_from_excel(out, serial, system);
+}
+
+int airoi__date_to_excel(double *out, int32_t date, int system)
+{
     if (!out)
         return airoi__error(AIROI_ERR_INVALID, "date: output pointer is NULL");
     if (date > AIROI_DATE_MAX)
@@ -182,4 +206,10 @@ AIROI_API int airoi_date_to_excel(double *out, int32_t date, int system)
         return AIROI_OK;
     }
     return airoi__error(AIROI_ERR_INVALID, "unknown Excel date system %d", system);
+}
+
+AIROI_API int airoi_date_to_excel(double *out, int32_t date, int system)
+{
+    AIROI__ENTER();
+    return airoi__date_to_excel(out, date, system);
 }

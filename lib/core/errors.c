@@ -45,10 +45,10 @@ const char *airoi__error_get(void)
 
 AIROI_API const char *airoi_last_error_message(void)
 {
-    return error_message;
+    return airoi__error_get();
 }
 
-AIROI_API const char *airoi_status_str(int status)
+const char *airoi__status_str(int status)
 {
     switch (status) {
     case AIROI_OK: return "success";
@@ -67,4 +67,9 @@ AIROI_API const char *airoi_status_str(int status)
     case AIROI_ERR_UNDEFINED: return "undefined figure";
     default: return "unknown status";
     }
+}
+
+AIROI_API const char *airoi_status_str(int status)
+{
+    return airoi__status_str(status);
 }

@@ -175,7 +175,7 @@ static int audit_values(airoi_result *r, size_t *capp, const airoi_project *p,
                 "the project is at the %s stage but counts %.0f%% of its value after "
                 "realization, attribution and haircuts; scaling a PoC to production "
                 "typically realises only 50-70%% of the value it showed",
-                airoi_stage_name(p->stage), 100.0 * ratio);
+                airoi__stage_name(p->stage), 100.0 * ratio);
     }
     for (size_t i = 0; i < p->n_values; i++) {
         const airoi__item *it = p->values[i];
@@ -209,10 +209,10 @@ static int audit_values(airoi_result *r, size_t *capp, const airoi_project *p,
         ADD("NO_VALUE", AIROI_SEVERITY_WARNING, NULL, 0.0, 1.0,
             "the model has no value in any dimension");
     else if (dims == 1)
-        ADD("SINGLE_DIMENSION", AIROI_SEVERITY_INFO, airoi_dimension_name(last), 1.0, 2.0,
+        ADD("SINGLE_DIMENSION", AIROI_SEVERITY_INFO, airoi__dimension_name(last), 1.0, 2.0,
             "all value is in the %s dimension; AI value usually spans efficiency, revenue, "
             "risk and strategic dimensions",
-            airoi_dimension_name(last));
+            airoi__dimension_name(last));
     *capp = cap;
     return AIROI_OK;
 }
@@ -222,7 +222,7 @@ static int audit_benchmark(airoi_result *r, size_t *capp)
     size_t cap = *capp;
     if (r->use_case < 0)
         return AIROI_OK;
-    const char *key = airoi_benchmark_get_key((size_t)r->use_case);
+    const char *key = airoi__benchmark_get_key((size_t)r->use_case);
     static const char *const names[] = {"roi", "payback", "investment"};
     char investment[64];
     snprintf(investment, sizeof investment, "investment (%s)",
@@ -235,7 +235,7 @@ static int audit_benchmark(airoi_result *r, size_t *capp)
             pos == AIROI_BENCHMARK_WITHIN)
             continue;
         airoi__benchmark_value(&v, r, field);
-        airoi_benchmark_get_range(&lo, &hi, (size_t)r->use_case, field);
+        airoi__benchmark_get_range(&lo, &hi, (size_t)r->use_case, field);
         int sev = AIROI_SEVERITY_INFO;
         if (field == AIROI_BENCHMARK_ROI && pos == AIROI_BENCHMARK_ABOVE)
             sev = v > OPTIMISTIC_FACTOR * hi ? AIROI_SEVERITY_CRITICAL : AIROI_SEVERITY_WARNING;

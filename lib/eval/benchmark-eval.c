@@ -38,7 +38,7 @@ int airoi__benchmark_position(int *pos, const airoi_result *r, int field)
     int rc = airoi__benchmark_value(&v, r, field);
     if (rc)
         return rc;
-    rc = airoi_benchmark_get_range(&lo, &hi, (size_t)r->use_case, field);
+    rc = airoi__benchmark_get_range(&lo, &hi, (size_t)r->use_case, field);
     if (rc)
         return rc;
     *pos = v < lo ? AIROI_BENCHMARK_BELOW : v > hi ? AIROI_BENCHMARK_ABOVE : AIROI_BENCHMARK_WITHIN;
@@ -55,9 +55,8 @@ static const char *field_name(int field)
     }
 }
 
-AIROI_API int airoi_result_get_benchmark_value(double *out, const airoi_result *r, int field)
+int airoi__result_get_benchmark_value(double *out, const airoi_result *r, int field)
 {
-    AIROI__ENTER();
     if (!out || !r)
         return airoi__error(AIROI_ERR_INVALID, "airoi_result_get_benchmark_value: NULL argument");
     if (field < AIROI_BENCHMARK_ROI || field > AIROI_BENCHMARK_INVESTMENT)
@@ -76,10 +75,15 @@ AIROI_API int airoi_result_get_benchmark_value(double *out, const airoi_result *
     return AIROI_OK;
 }
 
-AIROI_API int airoi_result_get_benchmark_position(int *position, const airoi_result *r,
-                                                  int field)
+AIROI_API int airoi_result_get_benchmark_value(double *out, const airoi_result *r, int field)
 {
     AIROI__ENTER();
+    return airoi__result_get_benchmark_value(out, r, field);
+}
+
+int airoi__result_get_benchmark_position(int *position, const airoi_result *r,
+                                         int field)
+{
     if (!position || !r)
         return airoi__error(AIROI_ERR_INVALID,
                             "airoi_result_get_benchmark_position: NULL argument");
@@ -93,4 +97,11 @@ AIROI_API int airoi_result_get_benchmark_position(int *position, const airoi_res
         return airoi__error(rc, "the project's %s figure is undefined", field_name(field));
     *position = pos;
     return AIROI_OK;
+}
+
+AIROI_API int airoi_result_get_benchmark_position(int *position, const airoi_result *r,
+                                                  int field)
+{
+    AIROI__ENTER();
+    return airoi__result_get_benchmark_position(position, r, field);
 }

@@ -2,6 +2,13 @@
  * lib/eval: the data behind the result and schedule handles, and the
  * evaluation internals shared by evaluate.c, schedule.c, audit.c and
  * benchmark-eval.c. Read by the layers above eval; not part of the API.
+ *
+ * The internal API: each public function airoi_NAME() of lib/ is entry
+ * bookkeeping (AIROI__ENTER, which clears the thread's error message) plus
+ * a call of airoi__NAME(), which does the work, keeps the message, and is
+ * declared in its layer's private header and defined just above the public
+ * function in the same file. Code in lib/ calls only airoi__ functions,
+ * never an exported one (docs/layers.md; the internal-calls test).
  */
 #ifndef AIROI_EVAL_PRIVATE_H
 #define AIROI_EVAL_PRIVATE_H
@@ -62,17 +69,8 @@ struct airoi_result {
 
 /* Allocates a schedule of n periods with every column zero. */
 int airoi__schedule_alloc(airoi_schedule **out, size_t n, double rate, int has_split);
-/* airoi_schedule_free() without AIROI__ENTER, for failure paths inside the
- * library: it keeps the thread's error message. Accepts NULL. */
-void airoi__schedule_destroy(airoi_schedule *s);
 /* Fills net, cumulative and discounted columns from costs and benefits. */
 int airoi__schedule_finish(airoi_schedule *s);
-
-/* Spellings of metrics and schedule columns, like the public *_name()
- * functions but without AIROI__ENTER, so that they keep a pending error
- * message. */
-const char *airoi__metric_name(int metric);
-const char *airoi__column_name(int column);
 
 /* Figures of the base case the audit needs beyond the result itself. */
 typedef struct airoi__audit_input {
@@ -94,5 +92,64 @@ int airoi__audit(airoi_result *r, const airoi_project *p, const airoi__audit_inp
  * AIROI_ERR_NOT_FOUND when the result has no use case to compare with. */
 int airoi__benchmark_value(double *out, const airoi_result *r, int field);
 int airoi__benchmark_position(int *pos, const airoi_result *r, int field);
+
+/* --------------------------------------------- internal forms of the API */
+
+/* airoi__NAME() does the work of the public airoi_NAME() (same file), which
+ * adds only the entry bookkeeping (AIROI__ENTER). */
+
+/* benchmark-eval.c */
+int airoi__result_get_benchmark_value(double *out, const airoi_result *r, int field);
+int airoi__result_get_benchmark_position(int *position, const airoi_result *r,
+                                         int field);
+
+/* evaluate.c */
+void airoi__result_free(airoi_result *r);
+int airoi__project_evaluate(airoi_result **out, const airoi_project *p,
+                            const char *scenario, unsigned flags);
+int airoi__result_get_metric(double *out, const airoi_result *r, int metric);
+int airoi__result_get_number(double *out, const airoi_result *r, int param);
+const char *airoi__result_get_string(const airoi_result *r, int param);
+int airoi__result_get_tco_category(double *out, const airoi_result *r, int category);
+int airoi__result_get_value_dimension(double *out, const airoi_result *r, int dimension);
+int airoi__result_get_strategic_value(double *out, const airoi_result *r);
+unsigned airoi__result_get_flags(const airoi_result *r);
+const airoi_schedule *airoi__result_get_schedule(const airoi_result *r);
+size_t airoi__result_count_scenarios(const airoi_result *r);
+const airoi_result *airoi__result_get_scenario(const airoi_result *r, size_t i);
+const char *airoi__result_get_scenario_name(const airoi_result *r);
+int airoi__result_get_probability(double *out, const airoi_result *r);
+size_t airoi__result_count_findings(const airoi_result *r);
+const char *airoi__result_get_finding_code(const airoi_result *r, size_t i);
+int airoi__result_get_finding_severity(const airoi_result *r, size_t i);
+const char *airoi__result_get_finding_message(const airoi_result *r, size_t i);
+const char *airoi__result_get_finding_subject(const airoi_result *r, size_t i);
+int airoi__result_get_finding_numbers(double *actual, double *reference,
+                                      const airoi_result *r, size_t i);
+
+/* names.c */
+int airoi__metric_from_name(int *out, const char *name);
+const char *airoi__metric_name(int metric);
+int airoi__severity_from_name(int *out, const char *name);
+const char *airoi__severity_name(int severity);
+int airoi__schedule_column_from_name(int *out, const char *name);
+const char *airoi__schedule_column_name(int column);
+
+/* schedule.c */
+int airoi__schedule_new(airoi_schedule **out, const double *costs,
+                        const double *benefits, size_t n, double rate);
+int airoi__schedule_clone(airoi_schedule **out, const airoi_schedule *s);
+void airoi__schedule_free(airoi_schedule *s);
+size_t airoi__schedule_count_periods(const airoi_schedule *s);
+double airoi__schedule_get_rate(const airoi_schedule *s);
+int airoi__schedule_get_column(double *buf, size_t cap, size_t *len_out,
+                               const airoi_schedule *s, int column);
+int airoi__schedule_get_category(double *buf, size_t cap, size_t *len_out,
+                                 const airoi_schedule *s, int category);
+int airoi__schedule_get_dimension(double *buf, size_t cap, size_t *len_out,
+                                  const airoi_schedule *s, int dimension);
+
+/* validate.c */
+int airoi__project_validate(const airoi_project *p);
 
 #endif /* AIROI_EVAL_PRIVATE_H */

@@ -63,8 +63,8 @@ static int matches(const airoi__item *it, const char *target)
         return 1;
     if (it->kind == AIROI_ITEM_KIND_COST)
         return strcmp(target, "costs") == 0 ||
-               strcmp(target, airoi_category_name(it->klass)) == 0;
-    return strcmp(target, "values") == 0 || strcmp(target, airoi_dimension_name(it->klass)) == 0;
+               strcmp(target, airoi__category_name(it->klass)) == 0;
+    return strcmp(target, "values") == 0 || strcmp(target, airoi__dimension_name(it->klass)) == 0;
 }
 
 static double scenario_factor(const airoi__item *it, const airoi_scenario *sc)
@@ -296,7 +296,7 @@ static void ratio(airoi_result *r, int m, double num, double den)
 static void roi(airoi_result *r, int m, double benefits, double costs)
 {
     double q = 0.0;
-    int st = airoi__roi(&q, benefits, costs);
+    int st = airoi__roi_totals(&q, benefits, costs);
     if (st == AIROI_ERR_RANGE)
         set_metric(r, m, benefits - costs, AIROI_OK);
     else
@@ -353,7 +353,7 @@ static int set_totals(airoi_result *r, const airoi_scenario *sc, const airoi__au
     airoi__sum direct = {0, 0}, hidden = {0, 0};
     for (int c = 0; c < AIROI__CATEGORY_COUNT; c++) {
         r->tco_category[c] = total(s->cat[c], 0, n - 1);
-        airoi__sum_add(airoi_category_is_hidden(c) ? &hidden : &direct, r->tco_category[c]);
+        airoi__sum_add(airoi__category_is_hidden(c) ? &hidden : &direct, r->tco_category[c]);
     }
     for (int d = 0; d < AIROI__DIMENSION_COUNT; d++)
         r->dimension_total[d] = total(s->dim[d], 0, n - 1);
@@ -404,14 +404,14 @@ static int set_present_values(airoi_result *r)
 {
     const airoi_schedule *s = r->schedule;
     double npv, pvc, pvb;
-    int rc = airoi_npv0(&npv, s->rate, s->col[AIROI_SCHEDULE_NET], s->n);
+    int rc = airoi__npv0(&npv, s->rate, s->col[AIROI_SCHEDULE_NET], s->n);
     if (rc == AIROI_OK)
-        rc = airoi_npv0(&pvc, s->rate, s->col[AIROI_SCHEDULE_COSTS], s->n);
+        rc = airoi__npv0(&pvc, s->rate, s->col[AIROI_SCHEDULE_COSTS], s->n);
     if (rc == AIROI_OK)
-        rc = airoi_npv0(&pvb, s->rate, s->col[AIROI_SCHEDULE_BENEFITS], s->n);
+        rc = airoi__npv0(&pvb, s->rate, s->col[AIROI_SCHEDULE_BENEFITS], s->n);
     if (rc != AIROI_OK)
         return airoi__error(rc == AIROI_ERR_RANGE ? AIROI_ERR_RANGE : AIROI_ERR_INTERNAL,
-                            "present value of the schedule failed: %s", airoi_status_str(rc));
+                            "present value of the schedule failed: %s", airoi__status_str(rc));
     set_metric(r, AIROI_METRIC_NPV, npv, AIROI_OK);
     set_metric(r, AIROI_METRIC_PV_COSTS, pvc, AIROI_OK);
     set_metric(r, AIROI_METRIC_PV_BENEFITS, pvb, AIROI_OK);
@@ -440,11 +440,12 @@ static void set_rates(airoi_result *r)
     size_t n = r->schedule->n;
     double y = r->years_per_period;
     double x = 0.0;
-    int rc = n >= 2 ? airoi_irr(&x, net, n, airoi__rate_per_period(0.1, y)) : AIROI_ERR_NO_SOLUTION;
+    int rc = n >= 2 ? airoi__irr(&x, net, n, airoi__rate_per_period(0.1, y))
+                    : AIROI_ERR_NO_SOLUTION;
     set_annual_rate(r, AIROI_METRIC_IRR, rc, x);
     double fr = airoi__rate_per_period(r->settings.finance_rate, y);
     double rr = airoi__rate_per_period(r->settings.reinvest_rate, y);
-    rc = n >= 2 ? airoi_mirr(&x, net, n, fr, rr) : AIROI_ERR_NO_SOLUTION;
+    rc = n >= 2 ? airoi__mirr(&x, net, n, fr, rr) : AIROI_ERR_NO_SOLUTION;
     set_annual_rate(r, AIROI_METRIC_MIRR, rc, x);
 }
 
@@ -455,11 +456,11 @@ static void set_paybacks(airoi_result *r)
     const double *net = s->col[AIROI_SCHEDULE_NET];
     double x;
     int reached = 0;
-    int rc = airoi_payback(&x, &reached, net, s->n);
+    int rc = airoi__payback(&x, &reached, net, s->n);
     set_metric(r, AIROI_METRIC_PAYBACK_PERIODS, reached ? x : 0.0,
                rc == AIROI_OK && reached ? AIROI_OK : AIROI_ERR_UNDEFINED);
     reached = 0;
-    rc = airoi_discounted_payback(&x, &reached, s->rate, net, s->n);
+    rc = airoi__discounted_payback(&x, &reached, s->rate, net, s->n);
     set_metric(r, AIROI_METRIC_DISCOUNTED_PAYBACK_PERIODS, reached ? x : 0.0,
                rc == AIROI_OK && reached ? AIROI_OK : AIROI_ERR_UNDEFINED);
 }
@@ -508,7 +509,7 @@ static void result_clear(airoi_result *r)
     }
     airoi__free(r->findings);
     airoi__free(r->scenario_name);
-    airoi__schedule_destroy(r->schedule);
+    airoi__schedule_free(r->schedule);
     if (r->owns_settings) { /* the strings copy_settings() made */
         airoi__free((char *)r->settings.name);
         airoi__free((char *)r->settings.currency);
@@ -516,12 +517,10 @@ static void result_clear(airoi_result *r)
     }
 }
 
-/* airoi_result_free() without AIROI__ENTER, for failure paths: it keeps the
- * thread's error message. */
-static void result_destroy(airoi_result *r)
+void airoi__result_free(airoi_result *r)
 {
-    if (!r)
-        return;
+    if (!r || r->parent)
+        return; /* a sub-result lives and dies with its result */
     result_clear(r);
     airoi__free(r);
 }
@@ -529,9 +528,7 @@ static void result_destroy(airoi_result *r)
 AIROI_API void airoi_result_free(airoi_result *r)
 {
     AIROI__ENTER();
-    if (r && r->parent)
-        return; /* a sub-result lives and dies with its result */
-    result_destroy(r);
+    airoi__result_free(r);
 }
 
 static void set_expected(airoi_result *r, double eb, double ec, double enpv)
@@ -574,10 +571,9 @@ static void setup_benchmark(airoi_result *r, const airoi_project *p)
     }
 }
 
-AIROI_API int airoi_project_evaluate(airoi_result **out, const airoi_project *p,
-                                     const char *scenario, unsigned flags)
+int airoi__project_evaluate(airoi_result **out, const airoi_project *p,
+                            const char *scenario, unsigned flags)
 {
-    AIROI__ENTER();
     if (!out)
         return airoi__error(AIROI_ERR_INVALID, "airoi_project_evaluate: NULL out");
     *out = NULL;
@@ -693,25 +689,31 @@ AIROI_API int airoi_project_evaluate(airoi_result **out, const airoi_project *p,
     return AIROI_OK;
 
 fail:
-    result_destroy(r);
+    airoi__result_free(r);
     return rc;
+}
+
+AIROI_API int airoi_project_evaluate(airoi_result **out, const airoi_project *p,
+                                     const char *scenario, unsigned flags)
+{
+    AIROI__ENTER();
+    return airoi__project_evaluate(out, p, scenario, flags);
 }
 
 /* ---- accessors ----------------------------------------------------------------- */
 
-AIROI_API int airoi_result_get_metric(double *out, const airoi_result *r, int metric)
+int airoi__result_get_metric(double *out, const airoi_result *r, int metric)
 {
-    AIROI__ENTER();
     if (!out || !r)
         return airoi__error(AIROI_ERR_INVALID, "airoi_result_get_metric: NULL argument");
     if (metric < 0 || metric >= AIROI__METRIC_COUNT)
         return airoi__error(AIROI_ERR_INVALID, "unknown metric %d", metric);
     int st = r->status[metric];
     if (st == AIROI_ERR_NO_SOLUTION)
-        return airoi__error(st, "%s has no solution for this schedule", airoi_metric_name(metric));
+        return airoi__error(st, "%s has no solution for this schedule", airoi__metric_name(metric));
     if (st != AIROI_OK)
         return airoi__error(st, "%s is undefined for this schedule (%s)",
-                            airoi_metric_name(metric),
+                            airoi__metric_name(metric),
                             metric == AIROI_METRIC_PAYBACK_PERIODS ||
                                     metric == AIROI_METRIC_DISCOUNTED_PAYBACK_PERIODS
                                 ? "never paid back"
@@ -720,23 +722,38 @@ AIROI_API int airoi_result_get_metric(double *out, const airoi_result *r, int me
     return AIROI_OK;
 }
 
-AIROI_API int airoi_result_get_number(double *out, const airoi_result *r, int param)
+AIROI_API int airoi_result_get_metric(double *out, const airoi_result *r, int metric)
 {
     AIROI__ENTER();
+    return airoi__result_get_metric(out, r, metric);
+}
+
+int airoi__result_get_number(double *out, const airoi_result *r, int param)
+{
     if (!out || !r)
         return airoi__error(AIROI_ERR_INVALID, "airoi_result_get_number: NULL argument");
     return airoi__settings_get_number(out, &r->settings, param);
 }
 
-AIROI_API const char *airoi_result_get_string(const airoi_result *r, int param)
+AIROI_API int airoi_result_get_number(double *out, const airoi_result *r, int param)
 {
     AIROI__ENTER();
+    return airoi__result_get_number(out, r, param);
+}
+
+const char *airoi__result_get_string(const airoi_result *r, int param)
+{
     return r ? airoi__settings_get_string(&r->settings, param) : NULL;
 }
 
-AIROI_API int airoi_result_get_tco_category(double *out, const airoi_result *r, int category)
+AIROI_API const char *airoi_result_get_string(const airoi_result *r, int param)
 {
     AIROI__ENTER();
+    return airoi__result_get_string(r, param);
+}
+
+int airoi__result_get_tco_category(double *out, const airoi_result *r, int category)
+{
     if (!out || !r)
         return airoi__error(AIROI_ERR_INVALID, "airoi_result_get_tco_category: NULL argument");
     if (category < 0 || category >= AIROI__CATEGORY_COUNT)
@@ -745,9 +762,14 @@ AIROI_API int airoi_result_get_tco_category(double *out, const airoi_result *r, 
     return AIROI_OK;
 }
 
-AIROI_API int airoi_result_get_value_dimension(double *out, const airoi_result *r, int dimension)
+AIROI_API int airoi_result_get_tco_category(double *out, const airoi_result *r, int category)
 {
     AIROI__ENTER();
+    return airoi__result_get_tco_category(out, r, category);
+}
+
+int airoi__result_get_value_dimension(double *out, const airoi_result *r, int dimension)
+{
     if (!out || !r)
         return airoi__error(AIROI_ERR_INVALID, "airoi_result_get_value_dimension: NULL argument");
     if (dimension < 0 || dimension >= AIROI__DIMENSION_COUNT)
@@ -756,50 +778,85 @@ AIROI_API int airoi_result_get_value_dimension(double *out, const airoi_result *
     return AIROI_OK;
 }
 
-AIROI_API int airoi_result_get_strategic_value(double *out, const airoi_result *r)
+AIROI_API int airoi_result_get_value_dimension(double *out, const airoi_result *r, int dimension)
 {
     AIROI__ENTER();
+    return airoi__result_get_value_dimension(out, r, dimension);
+}
+
+int airoi__result_get_strategic_value(double *out, const airoi_result *r)
+{
     if (!out || !r)
         return airoi__error(AIROI_ERR_INVALID, "airoi_result_get_strategic_value: NULL argument");
     *out = r->strategic_unmonetized;
     return AIROI_OK;
 }
 
+AIROI_API int airoi_result_get_strategic_value(double *out, const airoi_result *r)
+{
+    AIROI__ENTER();
+    return airoi__result_get_strategic_value(out, r);
+}
+
+unsigned airoi__result_get_flags(const airoi_result *r)
+{
+    return r ? r->flags : 0u;
+}
+
 AIROI_API unsigned airoi_result_get_flags(const airoi_result *r)
 {
     AIROI__ENTER();
-    return r ? r->flags : 0u;
+    return airoi__result_get_flags(r);
+}
+
+const airoi_schedule *airoi__result_get_schedule(const airoi_result *r)
+{
+    return r ? r->schedule : NULL;
 }
 
 AIROI_API const airoi_schedule *airoi_result_get_schedule(const airoi_result *r)
 {
     AIROI__ENTER();
-    return r ? r->schedule : NULL;
+    return airoi__result_get_schedule(r);
+}
+
+size_t airoi__result_count_scenarios(const airoi_result *r)
+{
+    return r ? r->n_subs : 0;
 }
 
 AIROI_API size_t airoi_result_count_scenarios(const airoi_result *r)
 {
     AIROI__ENTER();
-    return r ? r->n_subs : 0;
+    return airoi__result_count_scenarios(r);
 }
 
-AIROI_API const airoi_result *airoi_result_get_scenario(const airoi_result *r, size_t i)
+const airoi_result *airoi__result_get_scenario(const airoi_result *r, size_t i)
 {
-    AIROI__ENTER();
     if (!r || i >= r->n_subs)
         return NULL;
     return &r->subs[i];
 }
 
-AIROI_API const char *airoi_result_get_scenario_name(const airoi_result *r)
+AIROI_API const airoi_result *airoi_result_get_scenario(const airoi_result *r, size_t i)
 {
     AIROI__ENTER();
+    return airoi__result_get_scenario(r, i);
+}
+
+const char *airoi__result_get_scenario_name(const airoi_result *r)
+{
     return r ? r->scenario_name : NULL;
 }
 
-AIROI_API int airoi_result_get_probability(double *out, const airoi_result *r)
+AIROI_API const char *airoi_result_get_scenario_name(const airoi_result *r)
 {
     AIROI__ENTER();
+    return airoi__result_get_scenario_name(r);
+}
+
+int airoi__result_get_probability(double *out, const airoi_result *r)
+{
     if (!out || !r)
         return airoi__error(AIROI_ERR_INVALID, "airoi_result_get_probability: NULL argument");
     if (!r->has_probability)
@@ -808,40 +865,70 @@ AIROI_API int airoi_result_get_probability(double *out, const airoi_result *r)
     return AIROI_OK;
 }
 
+AIROI_API int airoi_result_get_probability(double *out, const airoi_result *r)
+{
+    AIROI__ENTER();
+    return airoi__result_get_probability(out, r);
+}
+
+size_t airoi__result_count_findings(const airoi_result *r)
+{
+    return r ? r->n_findings : 0;
+}
+
 AIROI_API size_t airoi_result_count_findings(const airoi_result *r)
 {
     AIROI__ENTER();
-    return r ? r->n_findings : 0;
+    return airoi__result_count_findings(r);
+}
+
+const char *airoi__result_get_finding_code(const airoi_result *r, size_t i)
+{
+    return r && i < r->n_findings ? r->findings[i].code : NULL;
 }
 
 AIROI_API const char *airoi_result_get_finding_code(const airoi_result *r, size_t i)
 {
     AIROI__ENTER();
-    return r && i < r->n_findings ? r->findings[i].code : NULL;
+    return airoi__result_get_finding_code(r, i);
+}
+
+int airoi__result_get_finding_severity(const airoi_result *r, size_t i)
+{
+    return r && i < r->n_findings ? r->findings[i].severity : -1;
 }
 
 AIROI_API int airoi_result_get_finding_severity(const airoi_result *r, size_t i)
 {
     AIROI__ENTER();
-    return r && i < r->n_findings ? r->findings[i].severity : -1;
+    return airoi__result_get_finding_severity(r, i);
+}
+
+const char *airoi__result_get_finding_message(const airoi_result *r, size_t i)
+{
+    return r && i < r->n_findings ? r->findings[i].message : NULL;
 }
 
 AIROI_API const char *airoi_result_get_finding_message(const airoi_result *r, size_t i)
 {
     AIROI__ENTER();
-    return r && i < r->n_findings ? r->findings[i].message : NULL;
+    return airoi__result_get_finding_message(r, i);
+}
+
+const char *airoi__result_get_finding_subject(const airoi_result *r, size_t i)
+{
+    return r && i < r->n_findings ? r->findings[i].subject : NULL;
 }
 
 AIROI_API const char *airoi_result_get_finding_subject(const airoi_result *r, size_t i)
 {
     AIROI__ENTER();
-    return r && i < r->n_findings ? r->findings[i].subject : NULL;
+    return airoi__result_get_finding_subject(r, i);
 }
 
-AIROI_API int airoi_result_get_finding_numbers(double *actual, double *reference,
-                                               const airoi_result *r, size_t i)
+int airoi__result_get_finding_numbers(double *actual, double *reference,
+                                      const airoi_result *r, size_t i)
 {
-    AIROI__ENTER();
     if (!r)
         return airoi__error(AIROI_ERR_INVALID, "airoi_result_get_finding_numbers: NULL result");
     if (i >= r->n_findings)
@@ -852,4 +939,11 @@ AIROI_API int airoi_result_get_finding_numbers(double *actual, double *reference
     if (reference)
         *reference = r->findings[i].reference;
     return AIROI_OK;
+}
+
+AIROI_API int airoi_result_get_finding_numbers(double *actual, double *reference,
+                                               const airoi_result *r, size_t i)
+{
+    AIROI__ENTER();
+    return airoi__result_get_finding_numbers(actual, reference, r, i);
 }

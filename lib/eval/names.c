@@ -21,10 +21,15 @@ static const char *const column_names[AIROI__COLUMN_COUNT] = {
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-/* Internal spellings without AIROI__ENTER: safe on failure paths. */
-const char *airoi__column_name(int column)
+int airoi__metric_from_name(int *out, const char *name)
 {
-    return airoi__enum_name(column, column_names, COUNT(column_names));
+    return airoi__enum_from_name(out, name, metric_names, COUNT(metric_names), "metric");
+}
+
+AIROI_API int airoi_metric_from_name(int *out, const char *name)
+{
+    AIROI__ENTER();
+    return airoi__metric_from_name(out, name);
 }
 
 const char *airoi__metric_name(int metric)
@@ -32,38 +37,52 @@ const char *airoi__metric_name(int metric)
     return airoi__enum_name(metric, metric_names, COUNT(metric_names));
 }
 
-AIROI_API int airoi_metric_from_name(int *out, const char *name)
-{
-    AIROI__ENTER();
-    return airoi__enum_from_name(out, name, metric_names, COUNT(metric_names), "metric");
-}
-
 AIROI_API const char *airoi_metric_name(int metric)
 {
     AIROI__ENTER();
-    return airoi__enum_name(metric, metric_names, COUNT(metric_names));
+    return airoi__metric_name(metric);
+}
+
+int airoi__severity_from_name(int *out, const char *name)
+{
+    return airoi__enum_from_name(out, name, severity_names, COUNT(severity_names), "severity");
 }
 
 AIROI_API int airoi_severity_from_name(int *out, const char *name)
 {
     AIROI__ENTER();
-    return airoi__enum_from_name(out, name, severity_names, COUNT(severity_names), "severity");
+    return airoi__severity_from_name(out, name);
+}
+
+const char *airoi__severity_name(int severity)
+{
+    return airoi__enum_name(severity, severity_names, COUNT(severity_names));
 }
 
 AIROI_API const char *airoi_severity_name(int severity)
 {
     AIROI__ENTER();
-    return airoi__enum_name(severity, severity_names, COUNT(severity_names));
+    return airoi__severity_name(severity);
+}
+
+int airoi__schedule_column_from_name(int *out, const char *name)
+{
+    return airoi__enum_from_name(out, name, column_names, COUNT(column_names), "schedule column");
 }
 
 AIROI_API int airoi_schedule_column_from_name(int *out, const char *name)
 {
     AIROI__ENTER();
-    return airoi__enum_from_name(out, name, column_names, COUNT(column_names), "schedule column");
+    return airoi__schedule_column_from_name(out, name);
+}
+
+const char *airoi__schedule_column_name(int column)
+{
+    return airoi__enum_name(column, column_names, COUNT(column_names));
 }
 
 AIROI_API const char *airoi_schedule_column_name(int column)
 {
     AIROI__ENTER();
-    return airoi__enum_name(column, column_names, COUNT(column_names));
+    return airoi__schedule_column_name(column);
 }

@@ -62,14 +62,13 @@ int airoi__schedule_finish(airoi_schedule *s)
         if (!airoi__all_finite(s->col[c], s->n))
             return airoi__error(AIROI_ERR_RANGE,
                                 "the schedule overflows (column '%s' is not finite)",
-                                airoi__column_name((int)c));
+                                airoi__schedule_column_name((int)c));
     return AIROI_OK;
 }
 
-AIROI_API int airoi_schedule_new(airoi_schedule **out, const double *costs,
-                                 const double *benefits, size_t n, double rate)
+int airoi__schedule_new(airoi_schedule **out, const double *costs,
+                        const double *benefits, size_t n, double rate)
 {
-    AIROI__ENTER();
     if (!out)
         return airoi__error(AIROI_ERR_INVALID, "airoi_schedule_new: NULL out");
     *out = NULL;
@@ -93,16 +92,22 @@ AIROI_API int airoi_schedule_new(airoi_schedule **out, const double *costs,
     memcpy(s->col[AIROI_SCHEDULE_BENEFITS], benefits, n * sizeof *benefits);
     rc = airoi__schedule_finish(s);
     if (rc) {
-        airoi__schedule_destroy(s);
+        airoi__schedule_free(s);
         return rc;
     }
     *out = s;
     return AIROI_OK;
 }
 
-AIROI_API int airoi_schedule_clone(airoi_schedule **out, const airoi_schedule *s)
+AIROI_API int airoi_schedule_new(airoi_schedule **out, const double *costs,
+                                 const double *benefits, size_t n, double rate)
 {
     AIROI__ENTER();
+    return airoi__schedule_new(out, costs, benefits, n, rate);
+}
+
+int airoi__schedule_clone(airoi_schedule **out, const airoi_schedule *s)
+{
     if (!out)
         return airoi__error(AIROI_ERR_INVALID, "airoi_schedule_clone: NULL out");
     *out = NULL;
@@ -119,7 +124,13 @@ AIROI_API int airoi_schedule_clone(airoi_schedule **out, const airoi_schedule *s
     return AIROI_OK;
 }
 
-void airoi__schedule_destroy(airoi_schedule *s)
+AIROI_API int airoi_schedule_clone(airoi_schedule **out, const airoi_schedule *s)
+{
+    AIROI__ENTER();
+    return airoi__schedule_clone(out, s);
+}
+
+void airoi__schedule_free(airoi_schedule *s)
 {
     if (!s)
         return;
@@ -130,19 +141,29 @@ void airoi__schedule_destroy(airoi_schedule *s)
 AIROI_API void airoi_schedule_free(airoi_schedule *s)
 {
     AIROI__ENTER();
-    airoi__schedule_destroy(s);
+    airoi__schedule_free(s);
+}
+
+size_t airoi__schedule_count_periods(const airoi_schedule *s)
+{
+    return s ? s->n : 0;
 }
 
 AIROI_API size_t airoi_schedule_count_periods(const airoi_schedule *s)
 {
     AIROI__ENTER();
-    return s ? s->n : 0;
+    return airoi__schedule_count_periods(s);
+}
+
+double airoi__schedule_get_rate(const airoi_schedule *s)
+{
+    return s ? s->rate : 0.0;
 }
 
 AIROI_API double airoi_schedule_get_rate(const airoi_schedule *s)
 {
     AIROI__ENTER();
-    return s ? s->rate : 0.0;
+    return airoi__schedule_get_rate(s);
 }
 
 static int copy_out(double *buf, size_t cap, size_t *len_out, const airoi_schedule *s,
@@ -156,21 +177,26 @@ static int copy_out(double *buf, size_t cap, size_t *len_out, const airoi_schedu
     return AIROI_OK;
 }
 
-AIROI_API int airoi_schedule_get_column(double *buf, size_t cap, size_t *len_out,
-                                        const airoi_schedule *s, int column)
+int airoi__schedule_get_column(double *buf, size_t cap, size_t *len_out,
+                               const airoi_schedule *s, int column)
 {
-    AIROI__ENTER();
     if (!s || !len_out || (!buf && cap > 0))
         return airoi__error(AIROI_ERR_INVALID, "airoi_schedule_get_column: NULL argument");
     if (column < 0 || column >= AIROI__COLUMN_COUNT)
         return airoi__error(AIROI_ERR_INVALID, "unknown schedule column %d", column);
-    return copy_out(buf, cap, len_out, s, s->col[column], airoi_schedule_column_name(column));
+    return copy_out(buf, cap, len_out, s, s->col[column], airoi__schedule_column_name(column));
 }
 
-AIROI_API int airoi_schedule_get_category(double *buf, size_t cap, size_t *len_out,
-                                          const airoi_schedule *s, int category)
+AIROI_API int airoi_schedule_get_column(double *buf, size_t cap, size_t *len_out,
+                                        const airoi_schedule *s, int column)
 {
     AIROI__ENTER();
+    return airoi__schedule_get_column(buf, cap, len_out, s, column);
+}
+
+int airoi__schedule_get_category(double *buf, size_t cap, size_t *len_out,
+                                 const airoi_schedule *s, int category)
+{
     if (!s || !len_out || (!buf && cap > 0))
         return airoi__error(AIROI_ERR_INVALID, "airoi_schedule_get_category: NULL argument");
     if (category < 0 || category >= AIROI__CATEGORY_COUNT)
@@ -178,13 +204,19 @@ AIROI_API int airoi_schedule_get_category(double *buf, size_t cap, size_t *len_o
     if (!s->has_split)
         return airoi__error(AIROI_ERR_NOT_FOUND,
                             "this schedule was built from arrays and has no split by category");
-    return copy_out(buf, cap, len_out, s, s->cat[category], airoi_category_name(category));
+    return copy_out(buf, cap, len_out, s, s->cat[category], airoi__category_name(category));
 }
 
-AIROI_API int airoi_schedule_get_dimension(double *buf, size_t cap, size_t *len_out,
-                                           const airoi_schedule *s, int dimension)
+AIROI_API int airoi_schedule_get_category(double *buf, size_t cap, size_t *len_out,
+                                          const airoi_schedule *s, int category)
 {
     AIROI__ENTER();
+    return airoi__schedule_get_category(buf, cap, len_out, s, category);
+}
+
+int airoi__schedule_get_dimension(double *buf, size_t cap, size_t *len_out,
+                                  const airoi_schedule *s, int dimension)
+{
     if (!s || !len_out || (!buf && cap > 0))
         return airoi__error(AIROI_ERR_INVALID, "airoi_schedule_get_dimension: NULL argument");
     if (dimension < 0 || dimension >= AIROI__DIMENSION_COUNT)
@@ -192,5 +224,12 @@ AIROI_API int airoi_schedule_get_dimension(double *buf, size_t cap, size_t *len_
     if (!s->has_split)
         return airoi__error(AIROI_ERR_NOT_FOUND,
                             "this schedule was built from arrays and has no split by dimension");
-    return copy_out(buf, cap, len_out, s, s->dim[dimension], airoi_dimension_name(dimension));
+    return copy_out(buf, cap, len_out, s, s->dim[dimension], airoi__dimension_name(dimension));
+}
+
+AIROI_API int airoi_schedule_get_dimension(double *buf, size_t cap, size_t *len_out,
+                                           const airoi_schedule *s, int dimension)
+{
+    AIROI__ENTER();
+    return airoi__schedule_get_dimension(buf, cap, len_out, s, dimension);
 }

@@ -8,6 +8,10 @@
  * maps it to the file, line and column of the YAML node. Values one at a
  * time are checked by the parameter table (model/rules-private.h).
  * Internal header; not part of the API.
+ *
+ * Code in lib/ calls only airoi__ functions, never an exported one: the
+ * internal form of each public airoi_NAME() is airoi__NAME() (the layer's
+ * main private header; docs/layers.md).
  */
 #ifndef AIROI_VALIDATE_PRIVATE_H
 #define AIROI_VALIDATE_PRIVATE_H

@@ -65,7 +65,7 @@ static int target_known(const airoi_project *p, const char *target)
 {
     if (strcmp(target, "values") == 0 || strcmp(target, "costs") == 0)
         return 1;
-    if (airoi__project_find_item(p, target))
+    if (airoi__project_item_named(p, target))
         return 1;
     for (int i = 0; i < AIROI__CATEGORY_COUNT; i++)
         if (strcmp(airoi__category_name(i), target) == 0)
@@ -218,10 +218,15 @@ int airoi__validate(const airoi_project *p)
     return airoi__validate_each(p, first_problem, (void *)(uintptr_t)p);
 }
 
-AIROI_API int airoi_project_validate(const airoi_project *p)
+int airoi__project_validate(const airoi_project *p)
 {
-    AIROI__ENTER();
     if (!p)
         return airoi__error(AIROI_ERR_INVALID, "airoi_project_validate: NULL project");
     return airoi__validate(p);
+}
+
+AIROI_API int airoi_project_validate(const airoi_project *p)
+{
+    AIROI__ENTER();
+    return airoi__project_validate(p);
 }

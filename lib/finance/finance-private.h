@@ -9,6 +9,13 @@
  * untouched on failure. Arrays are read as v[0], v[stride], v[2*stride], ...
  * so that a column of a row-major table can be passed without copying;
  * stride is counted in elements and must be at least 1.
+ *
+ * The internal API: each public function airoi_NAME() of lib/ is entry
+ * bookkeeping (AIROI__ENTER, which clears the thread's error message) plus
+ * a call of airoi__NAME(), which does the work, keeps the message, and is
+ * declared in its layer's private header and defined just above the public
+ * function in the same file. Code in lib/ calls only airoi__ functions,
+ * never an exported one (docs/layers.md; the internal-calls test).
  */
 #ifndef AIROI_FINANCE_PRIVATE_H
 #define AIROI_FINANCE_PRIVATE_H
@@ -78,7 +85,7 @@ static inline double airoi__compound(double lr, double t)
  * This is the hot-loop form for schedules and Monte Carlo trials. */
 double airoi__npv0_raw(double rate, const double *v, size_t n, size_t stride);
 
-/* airoi_npv0() without AIROI__ENTER, on a strided array: validates rate and
+/* airoi__npv0() on a strided array: validates rate and
  * values, returns AIROI_ERR_INVALID / AIROI_ERR_RANGE with a message. */
 int airoi__npv0_strided(double *out, double rate, const double *v, size_t n, size_t stride);
 
@@ -142,7 +149,7 @@ int airoi__brent_u(double *out, const airoi__rootfn *fn, double ua, double fa,
 int airoi__root_scan(double **out, size_t *len_out, const airoi__rootfn *fn, double lo,
                      double hi, size_t grid);
 
-/* The IRR core: airoi_irr() without AIROI__ENTER, on a strided array.
+/* The IRR core: airoi__irr() on a strided array.
  * Validates its inputs and sets the error message on failure. */
 int airoi__irr_strided(double *out, const double *v, size_t n, size_t stride, double guess);
 
@@ -152,17 +159,17 @@ int airoi__xirr_strided(double *out, const double *v, size_t vstride,
 
 /* -------------------------------------------------------------------- ROI */
 
-/* (benefits - costs) / costs: airoi_roi() on two totals, without
- * AIROI__ENTER. AIROI_ERR_UNDEFINED when costs is 0 or so small
+/* (benefits - costs) / costs: airoi__roi() on two totals.
+ * AIROI_ERR_UNDEFINED when costs is 0 or so small
  * next to the gain that the quotient is not a finite number; negative
  * costs (refunds) are divided by as they are; AIROI_ERR_RANGE when
  * benefits - costs overflows. No message is set: the caller words it. */
-int airoi__roi(double *out, double benefits, double costs);
+int airoi__roi_totals(double *out, double benefits, double costs);
 
 /* ---------------------------------------------------------------- payback */
 
 /* Payback of v[i*stride] (discounted at rate when discounted != 0):
- * airoi_payback() / airoi_discounted_payback() without AIROI__ENTER.
+ * the core of airoi__payback() and airoi__discounted_payback().
  * *reached_out is always written on success; *out only when reached. */
 int airoi__payback_strided(double *out, int *reached_out, const double *v, size_t n,
                            size_t stride, int discounted, double rate);
@@ -195,5 +202,56 @@ int airoi__batch_run(const char *name, double *out, int32_t *status_out, int32_t
  * "NAME: ..." when cols < min_cols (1 or 2) or rows x cols overflows
  * size_t; else AIROI_OK. */
 int airoi__batch_shape(const char *name, size_t rows, size_t cols, size_t min_cols);
+
+/* --------------------------------------------- internal forms of the API */
+
+/* airoi__NAME() does the work of the public airoi_NAME() (same file), which
+ * adds only the entry bookkeeping (AIROI__ENTER). */
+
+/* irr.c */
+int airoi__irr(double *out, const double *values, size_t n, double guess);
+int airoi__irr_batch(double *out, int32_t *status_out, const double *values,
+                     size_t rows, size_t cols, double guess);
+int airoi__xirr(double *out, const double *values, const int32_t *dates, size_t n,
+                double guess);
+int airoi__xirr_batch(double *out, int32_t *status_out, const double *values,
+                      const int32_t *dates, size_t rows, size_t cols, double guess);
+int airoi__irr_all(double *roots, size_t cap, size_t *len_out, const double *values,
+                   size_t n, double lo, double hi);
+
+/* npv.c */
+int airoi__npv(double *out, double rate, const double *values, size_t n);
+int airoi__npv0(double *out, double rate, const double *values, size_t n);
+int airoi__npv_batch(double *out, int32_t *status_out, double rate,
+                     const double *values, size_t rows, size_t cols, unsigned flags);
+int airoi__xnpv(double *out, double rate, const double *values,
+                const int32_t *dates, size_t n);
+int airoi__xnpv_batch(double *out, int32_t *status_out, double rate,
+                      const double *values, const int32_t *dates, size_t rows,
+                      size_t cols);
+int airoi__mirr(double *out, const double *values, size_t n, double finance_rate,
+                double reinvest_rate);
+int airoi__payback(double *out, int *reached_out, const double *values, size_t n);
+int airoi__discounted_payback(double *out, int *reached_out, double rate,
+                              const double *values, size_t n);
+int airoi__payback_batch(double *out, int32_t *reached_out, const double *values,
+                         size_t rows, size_t cols);
+
+/* tvm.c */
+int airoi__pv(double *out, double rate, double nper, double pmt, double fv, int type);
+int airoi__fv(double *out, double rate, double nper, double pmt, double pv, int type);
+int airoi__pmt(double *out, double rate, double nper, double pv, double fv, int type);
+int airoi__nper(double *out, double rate, double pmt, double pv, double fv, int type);
+int airoi__rate(double *out, double nper, double pmt, double pv, double fv, int type,
+                double guess);
+
+/* --------------------------------------------- internal forms of the API */
+
+/* airoi__NAME() does the work of the public airoi_NAME() (same file), which
+ * adds only the entry bookkeeping (AIROI__ENTER). */
+
+/* roi.c */
+int airoi__roi(double *out, const double *benefits, size_t n_benefits,
+               const double *costs, size_t n_costs);
 
 #endif /* AIROI_FINANCE_PRIVATE_H */

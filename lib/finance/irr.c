@@ -130,10 +130,15 @@ int airoi__irr_strided(double *out, const double *v, size_t n, size_t stride, do
     return solve(out, &fn, guess, "irr", "NPV");
 }
 
+int airoi__irr(double *out, const double *values, size_t n, double guess)
+{
+    return airoi__irr_strided(out, values, n, 1, guess);
+}
+
 AIROI_API int airoi_irr(double *out, const double *values, size_t n, double guess)
 {
     AIROI__ENTER();
-    return airoi__irr_strided(out, values, n, 1, guess);
+    return airoi__irr(out, values, n, guess);
 }
 
 static int irr_row(void *ctx, const double *v, size_t cols, double *out, int32_t *flag)
@@ -142,10 +147,9 @@ static int irr_row(void *ctx, const double *v, size_t cols, double *out, int32_t
     return airoi__irr_strided(out, v, cols, 1, *(const double *)ctx);
 }
 
-AIROI_API int airoi_irr_batch(double *out, int32_t *status_out, const double *values,
-                              size_t rows, size_t cols, double guess)
+int airoi__irr_batch(double *out, int32_t *status_out, const double *values,
+                     size_t rows, size_t cols, double guess)
 {
-    AIROI__ENTER();
     int st = airoi__batch_shape("irr_batch", rows, cols, 2);
     if (st || rows == 0)
         return st;
@@ -154,6 +158,13 @@ AIROI_API int airoi_irr_batch(double *out, int32_t *status_out, const double *va
                             out ? "values" : "out");
     return airoi__batch_run("irr_batch", out, status_out, NULL, values, rows, cols, irr_row,
                             &guess);
+}
+
+AIROI_API int airoi_irr_batch(double *out, int32_t *status_out, const double *values,
+                              size_t rows, size_t cols, double guess)
+{
+    AIROI__ENTER();
+    return airoi__irr_batch(out, status_out, values, rows, cols, guess);
 }
 
 /* ----------------------------------------------------------------- XIRR */
@@ -262,11 +273,17 @@ int airoi__xirr_strided(double *out, const double *v, size_t vstride, const int3
     return st;
 }
 
+int airoi__xirr(double *out, const double *values, const int32_t *dates, size_t n,
+                double guess)
+{
+    return airoi__xirr_strided(out, values, 1, dates, n, guess);
+}
+
 AIROI_API int airoi_xirr(double *out, const double *values, const int32_t *dates, size_t n,
                          double guess)
 {
     AIROI__ENTER();
-    return airoi__xirr_strided(out, values, 1, dates, n, guess);
+    return airoi__xirr(out, values, dates, n, guess);
 }
 
 typedef struct xirr_row_ctx {
@@ -282,10 +299,9 @@ static int xirr_row(void *ctx, const double *v, size_t cols, double *out, int32_
     return c->shared ? c->shared : xirr_core(out, v, 1, c->t, cols, c->guess);
 }
 
-AIROI_API int airoi_xirr_batch(double *out, int32_t *status_out, const double *values,
-                               const int32_t *dates, size_t rows, size_t cols, double guess)
+int airoi__xirr_batch(double *out, int32_t *status_out, const double *values,
+                      const int32_t *dates, size_t rows, size_t cols, double guess)
 {
-    AIROI__ENTER();
     int st = airoi__batch_shape("xirr_batch", rows, cols, 2);
     if (st || rows == 0)
         return st;
@@ -304,12 +320,18 @@ AIROI_API int airoi_xirr_batch(double *out, int32_t *status_out, const double *v
     return st;
 }
 
-/* -------------------------------------------------------- every root */
-
-AIROI_API int airoi_irr_all(double *roots, size_t cap, size_t *len_out, const double *values,
-                            size_t n, double lo, double hi)
+AIROI_API int airoi_xirr_batch(double *out, int32_t *status_out, const double *values,
+                               const int32_t *dates, size_t rows, size_t cols, double guess)
 {
     AIROI__ENTER();
+    return airoi__xirr_batch(out, status_out, values, dates, rows, cols, guess);
+}
+
+/* -------------------------------------------------------- every root */
+
+int airoi__irr_all(double *roots, size_t cap, size_t *len_out, const double *values,
+                   size_t n, double lo, double hi)
+{
     if (!len_out || !values || (!roots && cap > 0))
         return airoi__error(AIROI_ERR_INVALID, "irr_all: %s is NULL",
                             !len_out ? "len_out" : !values ? "values" : "roots");
@@ -367,4 +389,11 @@ AIROI_API int airoi_irr_all(double *roots, size_t cap, size_t *len_out, const do
         memcpy(roots, found, count * sizeof *roots);
     airoi__free(found);
     return AIROI_OK;
+}
+
+AIROI_API int airoi_irr_all(double *roots, size_t cap, size_t *len_out, const double *values,
+                            size_t n, double lo, double hi)
+{
+    AIROI__ENTER();
+    return airoi__irr_all(roots, cap, len_out, values, n, lo, hi);
 }

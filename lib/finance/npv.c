@@ -152,9 +152,8 @@ int airoi__npv0_strided(double *out, double rate, const double *v, size_t n, siz
     return npv0_checked(out, "npv0", rate, v, n, stride ? stride : 1, 0);
 }
 
-AIROI_API int airoi_npv(double *out, double rate, const double *values, size_t n)
+int airoi__npv(double *out, double rate, const double *values, size_t n)
 {
-    AIROI__ENTER();
     if (!out || !values)
         return airoi__error(AIROI_ERR_INVALID, "npv: %s is NULL", out ? "values" : "out");
     if (n == 0)
@@ -162,14 +161,25 @@ AIROI_API int airoi_npv(double *out, double rate, const double *values, size_t n
     return npv0_checked(out, "npv", rate, values, n, 1, 1);
 }
 
-AIROI_API int airoi_npv0(double *out, double rate, const double *values, size_t n)
+AIROI_API int airoi_npv(double *out, double rate, const double *values, size_t n)
 {
     AIROI__ENTER();
+    return airoi__npv(out, rate, values, n);
+}
+
+int airoi__npv0(double *out, double rate, const double *values, size_t n)
+{
     if (!out || !values)
         return airoi__error(AIROI_ERR_INVALID, "npv0: %s is NULL", out ? "values" : "out");
     if (n == 0)
         return airoi__error(AIROI_ERR_INVALID, "npv0: no values (n = 0)");
     return npv0_checked(out, "npv0", rate, values, n, 1, 0);
+}
+
+AIROI_API int airoi_npv0(double *out, double rate, const double *values, size_t n)
+{
+    AIROI__ENTER();
+    return airoi__npv0(out, rate, values, n);
 }
 
 typedef struct npv_row_ctx {
@@ -198,10 +208,9 @@ static int npv_row(void *ctx, const double *v, size_t cols, double *out, int32_t
     return npv0_checked(out, name, c->rate, v, cols, 1, c->excel);
 }
 
-AIROI_API int airoi_npv_batch(double *out, int32_t *status_out, double rate,
-                              const double *values, size_t rows, size_t cols, unsigned flags)
+int airoi__npv_batch(double *out, int32_t *status_out, double rate,
+                     const double *values, size_t rows, size_t cols, unsigned flags)
 {
-    AIROI__ENTER();
     if (flags & ~(unsigned)AIROI_NPV_START_AT_ZERO)
         return airoi__error(AIROI_ERR_INVALID, "npv_batch: unknown flags 0x%x", flags);
     int st = airoi__batch_shape("npv_batch", rows, cols, 1);
@@ -221,6 +230,13 @@ AIROI_API int airoi_npv_batch(double *out, int32_t *status_out, double rate,
     st = airoi__batch_run("npv_batch", out, status_out, NULL, values, rows, cols, npv_row, &c);
     airoi__free(f);
     return st;
+}
+
+AIROI_API int airoi_npv_batch(double *out, int32_t *status_out, double rate,
+                              const double *values, size_t rows, size_t cols, unsigned flags)
+{
+    AIROI__ENTER();
+    return airoi__npv_batch(out, status_out, rate, values, rows, cols, flags);
 }
 
 /* ----------------------------------------------------------------- XNPV */
@@ -280,16 +296,22 @@ static int xnpv_checked(double *out, const char *name, double rate, const double
     return AIROI_OK;
 }
 
-AIROI_API int airoi_xnpv(double *out, double rate, const double *values,
-                         const int32_t *dates, size_t n)
+int airoi__xnpv(double *out, double rate, const double *values,
+                const int32_t *dates, size_t n)
 {
-    AIROI__ENTER();
     if (!out || !values || !dates)
         return airoi__error(AIROI_ERR_INVALID, "xnpv: %s is NULL",
                             !out ? "out" : !values ? "values" : "dates");
     if (n == 0)
         return airoi__error(AIROI_ERR_INVALID, "xnpv: no values (n = 0)");
     return xnpv_checked(out, "xnpv", rate, values, dates, n);
+}
+
+AIROI_API int airoi_xnpv(double *out, double rate, const double *values,
+                         const int32_t *dates, size_t n)
+{
+    AIROI__ENTER();
+    return airoi__xnpv(out, rate, values, dates, n);
 }
 
 typedef struct xnpv_row_ctx {
@@ -319,11 +341,10 @@ static int xnpv_row(void *ctx, const double *v, size_t cols, double *out, int32_
     return AIROI_OK;
 }
 
-AIROI_API int airoi_xnpv_batch(double *out, int32_t *status_out, double rate,
-                               const double *values, const int32_t *dates, size_t rows,
-                               size_t cols)
+int airoi__xnpv_batch(double *out, int32_t *status_out, double rate,
+                      const double *values, const int32_t *dates, size_t rows,
+                      size_t cols)
 {
-    AIROI__ENTER();
     int st = airoi__batch_shape("xnpv_batch", rows, cols, 1);
     if (st || rows == 0)
         return st;
@@ -345,6 +366,14 @@ AIROI_API int airoi_xnpv_batch(double *out, int32_t *status_out, double rate,
     st = airoi__batch_run("xnpv_batch", out, status_out, NULL, values, rows, cols, xnpv_row, &c);
     airoi__free(f);
     return st;
+}
+
+AIROI_API int airoi_xnpv_batch(double *out, int32_t *status_out, double rate,
+                               const double *values, const int32_t *dates, size_t rows,
+                               size_t cols)
+{
+    AIROI__ENTER();
+    return airoi__xnpv_batch(out, status_out, rate, values, dates, rows, cols);
 }
 
 /* ----------------------------------------------------------------- MIRR */
@@ -376,10 +405,9 @@ static void compound(double *s, double *e, const double *v, size_t n, int sign, 
     *s = airoi__sum_get(&acc);
 }
 
-AIROI_API int airoi_mirr(double *out, const double *values, size_t n, double finance_rate,
-                         double reinvest_rate)
+int airoi__mirr(double *out, const double *values, size_t n, double finance_rate,
+                double reinvest_rate)
 {
-    AIROI__ENTER();
     if (!out || !values)
         return airoi__error(AIROI_ERR_INVALID, "mirr: %s is NULL", out ? "values" : "out");
     if (n < 2)
@@ -412,6 +440,13 @@ AIROI_API int airoi_mirr(double *out, const double *values, size_t n, double fin
         return airoi__error(AIROI_ERR_RANGE, "mirr: the result overflows");
     *out = r;
     return AIROI_OK;
+}
+
+AIROI_API int airoi_mirr(double *out, const double *values, size_t n, double finance_rate,
+                         double reinvest_rate)
+{
+    AIROI__ENTER();
+    return airoi__mirr(out, values, n, finance_rate, reinvest_rate);
 }
 
 /* -------------------------------------------------------------- payback */
@@ -510,17 +545,28 @@ int airoi__payback_strided(double *out, int *reached_out, const double *v, size_
     return AIROI_OK;
 }
 
+int airoi__payback(double *out, int *reached_out, const double *values, size_t n)
+{
+    return airoi__payback_strided(out, reached_out, values, n, 1, 0, 0.0);
+}
+
 AIROI_API int airoi_payback(double *out, int *reached_out, const double *values, size_t n)
 {
     AIROI__ENTER();
-    return airoi__payback_strided(out, reached_out, values, n, 1, 0, 0.0);
+    return airoi__payback(out, reached_out, values, n);
+}
+
+int airoi__discounted_payback(double *out, int *reached_out, double rate,
+                              const double *values, size_t n)
+{
+    return airoi__payback_strided(out, reached_out, values, n, 1, 1, rate);
 }
 
 AIROI_API int airoi_discounted_payback(double *out, int *reached_out, double rate,
                                        const double *values, size_t n)
 {
     AIROI__ENTER();
-    return airoi__payback_strided(out, reached_out, values, n, 1, 1, rate);
+    return airoi__discounted_payback(out, reached_out, rate, values, n);
 }
 
 static int payback_row(void *ctx, const double *v, size_t cols, double *out, int32_t *flag)
@@ -534,10 +580,9 @@ static int payback_row(void *ctx, const double *v, size_t cols, double *out, int
     return st;
 }
 
-AIROI_API int airoi_payback_batch(double *out, int32_t *reached_out, const double *values,
-                                  size_t rows, size_t cols)
+int airoi__payback_batch(double *out, int32_t *reached_out, const double *values,
+                         size_t rows, size_t cols)
 {
-    AIROI__ENTER();
     int st = airoi__batch_shape("payback_batch", rows, cols, 1);
     if (st || rows == 0)
         return st;
@@ -546,4 +591,11 @@ AIROI_API int airoi_payback_batch(double *out, int32_t *reached_out, const doubl
                             !out ? "out" : !reached_out ? "reached_out" : "values");
     return airoi__batch_run("payback_batch", out, NULL, reached_out, values, rows, cols,
                             payback_row, NULL);
+}
+
+AIROI_API int airoi_payback_batch(double *out, int32_t *reached_out, const double *values,
+                                  size_t rows, size_t cols)
+{
+    AIROI__ENTER();
+    return airoi__payback_batch(out, reached_out, values, rows, cols);
 }

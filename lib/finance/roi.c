@@ -8,7 +8,7 @@
 #include "airoi/finance.h"
 #include "finance-private.h"
 
-int airoi__roi(double *out, double benefits, double costs)
+int airoi__roi_totals(double *out, double benefits, double costs)
 {
     const double gain = benefits - costs;
     if (!isfinite(gain))
@@ -40,10 +40,9 @@ static int sum_of(double *out, const char *what, const double *v, size_t n)
     return AIROI_OK;
 }
 
-AIROI_API int airoi_roi(double *out, const double *benefits, size_t n_benefits,
-                        const double *costs, size_t n_costs)
+int airoi__roi(double *out, const double *benefits, size_t n_benefits,
+               const double *costs, size_t n_costs)
 {
-    AIROI__ENTER();
     if (!out)
         return airoi__error(AIROI_ERR_INVALID, "roi: out is NULL");
     double b, c;
@@ -52,11 +51,18 @@ AIROI_API int airoi_roi(double *out, const double *benefits, size_t n_benefits,
         st = sum_of(&c, "costs", costs, n_costs);
     if (st)
         return st;
-    st = airoi__roi(out, b, c);
+    st = airoi__roi_totals(out, b, c);
     if (st == AIROI_ERR_RANGE)
         return airoi__error(st, "roi: benefits - costs overflows");
     if (st)
         return airoi__error(st, "roi: undefined, the costs sum to %s",
                             c == 0.0 ? "0" : "too little next to the gain");
     return AIROI_OK;
+}
+
+AIROI_API int airoi_roi(double *out, const double *benefits, size_t n_benefits,
+                        const double *costs, size_t n_costs)
+{
+    AIROI__ENTER();
+    return airoi__roi(out, benefits, n_benefits, costs, n_costs);
 }

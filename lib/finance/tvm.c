@@ -168,9 +168,8 @@ static double tvm_scaled(tvm_core core, double rate, double nper, double x, doub
     return core(rate, nper, x * sc, y * sc, type) / sc;
 }
 
-AIROI_API int airoi_pv(double *out, double rate, double nper, double pmt, double fv, int type)
+int airoi__pv(double *out, double rate, double nper, double pmt, double fv, int type)
 {
-    AIROI__ENTER();
     if (!out)
         return airoi__error(AIROI_ERR_INVALID, "pv: out is NULL");
     int st = check_rate("pv", rate);
@@ -185,9 +184,14 @@ AIROI_API int airoi_pv(double *out, double rate, double nper, double pmt, double
     return finish(out, "pv", tvm_scaled(pv_core, rate, nper, pmt, fv, type));
 }
 
-AIROI_API int airoi_fv(double *out, double rate, double nper, double pmt, double pv, int type)
+AIROI_API int airoi_pv(double *out, double rate, double nper, double pmt, double fv, int type)
 {
     AIROI__ENTER();
+    return airoi__pv(out, rate, nper, pmt, fv, type);
+}
+
+int airoi__fv(double *out, double rate, double nper, double pmt, double pv, int type)
+{
     if (!out)
         return airoi__error(AIROI_ERR_INVALID, "fv: out is NULL");
     int st = check_rate("fv", rate);
@@ -202,9 +206,14 @@ AIROI_API int airoi_fv(double *out, double rate, double nper, double pmt, double
     return finish(out, "fv", tvm_scaled(fv_core, rate, nper, pmt, pv, type));
 }
 
-AIROI_API int airoi_pmt(double *out, double rate, double nper, double pv, double fv, int type)
+AIROI_API int airoi_fv(double *out, double rate, double nper, double pmt, double pv, int type)
 {
     AIROI__ENTER();
+    return airoi__fv(out, rate, nper, pmt, pv, type);
+}
+
+int airoi__pmt(double *out, double rate, double nper, double pv, double fv, int type)
+{
     if (!out)
         return airoi__error(AIROI_ERR_INVALID, "pmt: out is NULL");
     int st = check_rate("pmt", rate);
@@ -219,6 +228,12 @@ AIROI_API int airoi_pmt(double *out, double rate, double nper, double pv, double
     if (nper == 0.0)
         return airoi__error(AIROI_ERR_INVALID, "pmt: nper is 0");
     return finish(out, "pmt", tvm_scaled(pmt_core, rate, nper, pv, fv, type));
+}
+
+AIROI_API int airoi_pmt(double *out, double rate, double nper, double pv, double fv, int type)
+{
+    AIROI__ENTER();
+    return airoi__pmt(out, rate, nper, pv, fv, type);
 }
 
 /* NPER at rate 0, -(pv + fv) / pmt, in the shape of a tvm_core. */
@@ -250,9 +265,8 @@ static int nper_ratio(double *num, double *den, double *w, double rate, double p
     return !isfinite(s) || !isfinite(rs) || !isfinite(*num) || !isfinite(*den);
 }
 
-AIROI_API int airoi_nper(double *out, double rate, double pmt, double pv, double fv, int type)
+int airoi__nper(double *out, double rate, double pmt, double pv, double fv, int type)
 {
-    AIROI__ENTER();
     if (!out)
         return airoi__error(AIROI_ERR_INVALID, "nper: out is NULL");
     int st = check_rate("nper", rate);
@@ -304,6 +318,12 @@ AIROI_API int airoi_nper(double *out, double rate, double pmt, double pv, double
                             "(ln(1 + rate) = %.17g)", log1p(rate));
     *out = n;
     return AIROI_OK;
+}
+
+AIROI_API int airoi_nper(double *out, double rate, double pmt, double pv, double fv, int type)
+{
+    AIROI__ENTER();
+    return airoi__nper(out, rate, pmt, pv, fv, type);
 }
 
 /* ----------------------------------------------------------------- RATE */
@@ -361,10 +381,9 @@ static int rate_eval(void *vctx, double r, double *f, double *df, double *mag)
     return 0;
 }
 
-AIROI_API int airoi_rate(double *out, double nper, double pmt, double pv, double fv, int type,
-                         double guess)
+int airoi__rate(double *out, double nper, double pmt, double pv, double fv, int type,
+                double guess)
 {
-    AIROI__ENTER();
     if (!out)
         return airoi__error(AIROI_ERR_INVALID, "rate: out is NULL");
     int st = check_finite("rate", "nper", nper);
@@ -407,4 +426,11 @@ AIROI_API int airoi_rate(double *out, double nper, double pmt, double pv, double
                             "guess %.17g)", guess);
     *out = r;
     return AIROI_OK;
+}
+
+AIROI_API int airoi_rate(double *out, double nper, double pmt, double pv, double fv, int type,
+                         double guess)
+{
+    AIROI__ENTER();
+    return airoi__rate(out, nper, pmt, pv, fv, type, guess);
 }

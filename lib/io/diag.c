@@ -125,7 +125,7 @@ int airoi__diags_status(const airoi_diagnostics *d)
     return AIROI_OK;
 }
 
-AIROI_API void airoi_diagnostics_free(airoi_diagnostics *d)
+void airoi__diagnostics_free(airoi_diagnostics *d)
 {
     if (!d)
         return;
@@ -138,16 +138,25 @@ AIROI_API void airoi_diagnostics_free(airoi_diagnostics *d)
     airoi__free(d);
 }
 
-AIROI_API size_t airoi_diagnostics_count(const airoi_diagnostics *d)
+AIROI_API void airoi_diagnostics_free(airoi_diagnostics *d)
 {
-    AIROI__ENTER();
+    airoi__diagnostics_free(d);
+}
+
+size_t airoi__diagnostics_count(const airoi_diagnostics *d)
+{
     return d ? d->n : 0;
 }
 
-AIROI_API int airoi_diagnostics_get(const char **file, int32_t *line, int32_t *column,
-                                    const char **message, const airoi_diagnostics *d, size_t i)
+AIROI_API size_t airoi_diagnostics_count(const airoi_diagnostics *d)
 {
     AIROI__ENTER();
+    return airoi__diagnostics_count(d);
+}
+
+int airoi__diagnostics_get(const char **file, int32_t *line, int32_t *column,
+                           const char **message, const airoi_diagnostics *d, size_t i)
+{
     if (!d)
         return airoi__error(AIROI_ERR_INVALID, "airoi_diagnostics_get: NULL list");
     if (i >= d->n)
@@ -165,10 +174,16 @@ AIROI_API int airoi_diagnostics_get(const char **file, int32_t *line, int32_t *c
     return AIROI_OK;
 }
 
-AIROI_API int airoi_diagnostics_get_status(int *status_out, const airoi_diagnostics *d,
-                                           size_t i)
+AIROI_API int airoi_diagnostics_get(const char **file, int32_t *line, int32_t *column,
+                                    const char **message, const airoi_diagnostics *d, size_t i)
 {
     AIROI__ENTER();
+    return airoi__diagnostics_get(file, line, column, message, d, i);
+}
+
+int airoi__diagnostics_get_status(int *status_out, const airoi_diagnostics *d,
+                                  size_t i)
+{
     if (!status_out || !d)
         return airoi__error(AIROI_ERR_INVALID, "airoi_diagnostics_get_status: NULL argument");
     if (i >= d->n)
@@ -178,12 +193,24 @@ AIROI_API int airoi_diagnostics_get_status(int *status_out, const airoi_diagnost
     return AIROI_OK;
 }
 
-AIROI_API const char *airoi_diagnostics_get_text(const airoi_diagnostics *d, size_t i)
+AIROI_API int airoi_diagnostics_get_status(int *status_out, const airoi_diagnostics *d,
+                                           size_t i)
 {
     AIROI__ENTER();
+    return airoi__diagnostics_get_status(status_out, d, i);
+}
+
+const char *airoi__diagnostics_get_text(const airoi_diagnostics *d, size_t i)
+{
     if (!d || i >= d->n)
         return NULL;
     return d->v[i].text;
+}
+
+AIROI_API const char *airoi_diagnostics_get_text(const airoi_diagnostics *d, size_t i)
+{
+    AIROI__ENTER();
+    return airoi__diagnostics_get_text(d, i);
 }
 
 /* ---- numbers ----------------------------------------------------------------- */

@@ -2,6 +2,13 @@
  * lib/io: model files (YAML format v1). Internal header; lib/io is the only
  * place in the project that includes <yaml.h>, and no libyaml type appears
  * here.
+ *
+ * The internal API: each public function airoi_NAME() of lib/ is entry
+ * bookkeeping (AIROI__ENTER, which clears the thread's error message) plus
+ * a call of airoi__NAME(), which does the work, keeps the message, and is
+ * declared in its layer's private header and defined just above the public
+ * function in the same file. Code in lib/ calls only airoi__ functions,
+ * never an exported one (docs/layers.md; the internal-calls test).
  */
 #ifndef AIROI_IO_PRIVATE_H
 #define AIROI_IO_PRIVATE_H
@@ -11,6 +18,7 @@
 
 #include "airoi/model.h"
 #include "core-private.h"
+#include "eval-private.h"
 
 /* Limits of the loader, documented in docs/model-format.md. */
 #define AIROI__IO_MAX_DEPTH 64            /* nested collections */
@@ -65,5 +73,31 @@ int airoi__yaml_number(double *out, const char *s, size_t len);
 /* 1 when a plain scalar with this text resolves to null, a boolean or a
  * number under the core schema (so a string with this text must be quoted). */
 int airoi__yaml_plain_is_special(const char *s, size_t len);
+
+/* --------------------------------------------- internal forms of the API */
+
+/* airoi__NAME() does the work of the public airoi_NAME() (same file), which
+ * adds only the entry bookkeeping (AIROI__ENTER). */
+
+/* diag.c */
+void airoi__diagnostics_free(airoi_diagnostics *d);
+size_t airoi__diagnostics_count(const airoi_diagnostics *d);
+int airoi__diagnostics_get(const char **file, int32_t *line, int32_t *column,
+                           const char **message, const airoi_diagnostics *d, size_t i);
+int airoi__diagnostics_get_status(int *status_out, const airoi_diagnostics *d,
+                                  size_t i);
+const char *airoi__diagnostics_get_text(const airoi_diagnostics *d, size_t i);
+
+/* load.c */
+int airoi__model_load_buffer(airoi_project **out, airoi_diagnostics **diags_out,
+                             const char *data, size_t len, const char *name,
+                             unsigned flags);
+int airoi__model_load_file(airoi_project **out, airoi_diagnostics **diags_out,
+                           const char *path, unsigned flags);
+
+/* save.c */
+int airoi__model_save_buffer(char **out, size_t *len_out, const airoi_project *p,
+                             unsigned flags);
+int airoi__model_save_file(const airoi_project *p, const char *path, unsigned flags);
 
 #endif /* AIROI_IO_PRIVATE_H */

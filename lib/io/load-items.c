@@ -63,7 +63,7 @@ static int item_set(loader *L, airoi_item *it, int param, double x, const ynode 
 {
     if (!it)
         return 0;
-    int rc = airoi_item_set_number(it, param, x);
+    int rc = airoi__item_set_number(it, param, x);
     if (rc)
         airoi__ysetter_failed(L, rc, n, path);
     return rc;
@@ -84,7 +84,7 @@ static void load_adoption(loader *L, airoi_item *it, const ynode *n, const char 
         airoi__ydiag(L, AIROI_ERR_PARSE, AT(n),
                      "%s: missing required key 'curve' (one of none, linear, s_curve, step)", base);
     else if (airoi__yget_enum(L, v[AK_CURVE], airoi__ypath(path, sizeof path, base, "curve"),
-                              airoi_curve_from_name, ITEM_RULE(ADOPTION_CURVE), &curve))
+                              airoi__curve_from_name, ITEM_RULE(ADOPTION_CURVE), &curve))
         item_set(L, it, AIROI_ITEM_ADOPTION_CURVE, curve, v[AK_CURVE], path);
     if (v[AK_PERIODS] &&
         airoi__yget_param(L, v[AK_PERIODS], airoi__ypath(path, sizeof path, base, "periods"),
@@ -128,7 +128,7 @@ static void load_amounts(loader *L, airoi_item *it, const ynode *n, const char *
     if (ok && !L->stop) {
         *count = n->n;
         if (it) {
-            int rc = airoi_item_set_amounts(it, a, n->n);
+            int rc = airoi__item_set_amounts(it, a, n->n);
             if (rc)
                 airoi__ysetter_failed(L, rc, n, path);
         }
@@ -163,10 +163,10 @@ static void load_item_keys(loader *L, const ynode *n, int is_cost, size_t index)
         airoi__ydiag(L, AIROI_ERR_PARSE, AT(n), "%s: missing required key '%s'", base, cls);
     else if (is_cost)
         airoi__yget_enum(L, v[IK_CLASS], airoi__ypath(path, sizeof path, base, cls),
-                         airoi_category_from_name, ITEM_RULE(CATEGORY), &klass);
+                         airoi__category_from_name, ITEM_RULE(CATEGORY), &klass);
     else
         airoi__yget_enum(L, v[IK_CLASS], airoi__ypath(path, sizeof path, base, cls),
-                         airoi_dimension_from_name, ITEM_RULE(DIMENSION), &klass);
+                         airoi__dimension_from_name, ITEM_RULE(DIMENSION), &klass);
     if (name) {
         const ynode *first = airoi__smap_get(&L->names, name, strlen(name));
         if (first) {
@@ -181,8 +181,8 @@ static void load_item_keys(loader *L, const ynode *n, int is_cost, size_t index)
                 return;
             }
             if (klass >= 0) {
-                int rc = is_cost ? airoi_project_add_cost(&it, L->p, name, klass)
-                                 : airoi_project_add_value(&it, L->p, name, klass);
+                int rc = is_cost ? airoi__project_add_cost(&it, L->p, name, klass)
+                                 : airoi__project_add_value(&it, L->p, name, klass);
                 if (rc)
                     airoi__ysetter_failed(L, rc, v[IK_NAME],
                                           airoi__ypath(path, sizeof path, base, "name"));
@@ -237,7 +237,7 @@ static void load_item_keys(loader *L, const ynode *n, int is_cost, size_t index)
                 "for amounts quoted per project period)",
                 base);
         else if (airoi__yget_enum(L, pn, airoi__ypath(path, sizeof path, base, "per"),
-                                  airoi_per_from_name, ITEM_RULE(PER), &per)) {
+                                  airoi__per_from_name, ITEM_RULE(PER), &per)) {
             per_ok = 1;
             item_set(L, it, AIROI_ITEM_PER, per, pn, path);
         }
@@ -290,7 +290,7 @@ static void load_item_keys(loader *L, const ynode *n, int is_cost, size_t index)
             airoi__ydiag(L, AIROI_ERR_PARSE, AT(v[IK_CURRENCY]),
                          "%s: expected a currency code; got ''", path);
         } else if (it) { /* its rate in fx is the validator's */
-            int rc = airoi_item_set_string(it, AIROI_ITEM_CURRENCY, cur);
+            int rc = airoi__item_set_string(it, AIROI_ITEM_CURRENCY, cur);
             if (rc)
                 airoi__ysetter_failed(L, rc, v[IK_CURRENCY], path);
         }

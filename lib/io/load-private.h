@@ -6,6 +6,10 @@
  * their sections of format v1; load.c walks the document, places the
  * validator's problems in the file and holds the entry points. Internal
  * header of lib/io/load*.c; not part of the API.
+ *
+ * Code in lib/ calls only airoi__ functions, never an exported one: the
+ * internal form of each public airoi_NAME() is airoi__NAME() (the layer's
+ * main private header; docs/layers.md).
  */
 #ifndef AIROI_LOAD_PRIVATE_H
 #define AIROI_LOAD_PRIVATE_H

@@ -52,11 +52,11 @@ void airoi__yload_project(loader *L, const ynode *root, const ynode *pn)
     }
     /* Without a usable name the project still gets built (and discarded) so
      * that the rest of the file is checked too. */
-    int rc = airoi_project_new(&L->p, name ? name : "(unnamed)");
+    int rc = airoi__project_new(&L->p, name ? name : "(unnamed)");
     if (rc && rc != AIROI_ERR_NOMEM) {
         airoi__ydiag(L, AIROI_ERR_PARSE, AT(v[PK_NAME]), "project.name: %s",
-                     airoi_last_error_message());
-        rc = airoi_project_new(&L->p, "(unnamed)");
+                     airoi__error_get());
+        rc = airoi__project_new(&L->p, "(unnamed)");
     }
     if (rc) {
         L->nomem = L->stop = 1;
@@ -72,11 +72,11 @@ void airoi__yload_project(loader *L, const ynode *root, const ynode *pn)
         if (!*s)
             airoi__ydiag(L, AIROI_ERR_PARSE, AT(v[PK_CURRENCY]),
                          "project.currency: expected a currency code (ISO 4217, e.g. USD)");
-        else if ((rc = airoi_project_set_string(L->p, AIROI_PROJECT_CURRENCY, s)))
+        else if ((rc = airoi__project_set_string(L->p, AIROI_PROJECT_CURRENCY, s)))
             airoi__ysetter_failed(L, rc, v[PK_CURRENCY], "project.currency");
     }
     if (v[PK_UNIT] && airoi__yget_param(L, v[PK_UNIT], "project.unit", PROJECT_RULE(UNIT), &x) &&
-        (rc = airoi_project_set_number(L->p, AIROI_PROJECT_UNIT, x)))
+        (rc = airoi__project_set_number(L->p, AIROI_PROJECT_UNIT, x)))
         airoi__ysetter_failed(L, rc, v[PK_UNIT], "project.unit");
     if (v[PK_START]) {
         const ynode *n = v[PK_START];
@@ -85,22 +85,22 @@ void airoi__yload_project(loader *L, const ynode *root, const ynode *pn)
         if (n->kind != YN_SCALAR || airoi__yis_null(L, n)) {
             airoi__ytype_error(L, n, "project.start", "a date YYYY-MM-DD");
         } else if (strlen(airoi__ytext(L, n)) != n->len ||
-                   airoi_date_from_iso(&day, airoi__ytext(L, n)) != AIROI_OK) {
+                   airoi__date_from_iso(&day, airoi__ytext(L, n)) != AIROI_OK) {
             airoi__ydiag(L, AIROI_ERR_PARSE, AT(n),
                          "project.start: expected a date YYYY-MM-DD (ISO 8601) that exists; got %s",
                          airoi__yshow(buf, sizeof buf, airoi__ytext(L, n), n->len));
-        } else if ((rc = airoi_project_set_number(L->p, AIROI_PROJECT_START, day))) {
+        } else if ((rc = airoi__project_set_number(L->p, AIROI_PROJECT_START, day))) {
             airoi__ysetter_failed(L, rc, n, "project.start");
         }
     }
-    if (v[PK_PERIOD] && airoi__yget_enum(L, v[PK_PERIOD], "project.period", airoi_period_from_name,
+    if (v[PK_PERIOD] && airoi__yget_enum(L, v[PK_PERIOD], "project.period", airoi__period_from_name,
                                          PROJECT_RULE(PERIOD), &e)) {
-        if ((rc = airoi_project_set_number(L->p, AIROI_PROJECT_PERIOD, e)))
+        if ((rc = airoi__project_set_number(L->p, AIROI_PROJECT_PERIOD, e)))
             airoi__ysetter_failed(L, rc, v[PK_PERIOD], "project.period");
     }
     if (v[PK_HORIZON]) {
         if (airoi__yget_param(L, v[PK_HORIZON], "project.horizon", PROJECT_RULE(HORIZON), &x)) {
-            if ((rc = airoi_project_set_number(L->p, AIROI_PROJECT_HORIZON, x)))
+            if ((rc = airoi__project_set_number(L->p, AIROI_PROJECT_HORIZON, x)))
                 airoi__ysetter_failed(L, rc, v[PK_HORIZON], "project.horizon");
             else
                 L->horizon_ok = 1;
@@ -119,20 +119,20 @@ void airoi__yload_project(loader *L, const ynode *root, const ynode *pn)
         const ynode *n = v[rates[r].key];
         airoi__ypath(path, sizeof path, "project", project_keys[rates[r].key]);
         if (n && airoi__yget_param(L, n, path, airoi__project_rule(rates[r].param), &x) &&
-            (rc = airoi_project_set_number(L->p, rates[r].param, x)))
+            (rc = airoi__project_set_number(L->p, rates[r].param, x)))
             airoi__ysetter_failed(L, rc, n, path);
     }
     if (v[PK_USE_CASE] && airoi__yget_str(L, v[PK_USE_CASE], "project.use_case", &s)) {
         char why[512];
         if (airoi__rule_use_case(s, why, sizeof why) < 0)
             airoi__ydiag(L, AIROI_ERR_PARSE, AT(v[PK_USE_CASE]), "project.use_case: %s", why);
-        else if ((rc = airoi_project_set_string(L->p, AIROI_PROJECT_USE_CASE, s))) {
+        else if ((rc = airoi__project_set_string(L->p, AIROI_PROJECT_USE_CASE, s))) {
             airoi__ysetter_failed(L, rc, v[PK_USE_CASE], "project.use_case");
         }
     }
-    if (v[PK_STAGE] && airoi__yget_enum(L, v[PK_STAGE], "project.stage", airoi_stage_from_name,
+    if (v[PK_STAGE] && airoi__yget_enum(L, v[PK_STAGE], "project.stage", airoi__stage_from_name,
                                         PROJECT_RULE(STAGE), &e)) {
-        if ((rc = airoi_project_set_number(L->p, AIROI_PROJECT_STAGE, e)))
+        if ((rc = airoi__project_set_number(L->p, AIROI_PROJECT_STAGE, e)))
             airoi__ysetter_failed(L, rc, v[PK_STAGE], "project.stage");
     }
 }
@@ -172,7 +172,7 @@ void airoi__yload_fx(loader *L, const ynode *n)
         double rate;
         if (!airoi__yget_param(L, val, path, &airoi__rule_fx_rate, &rate))
             continue;
-        int rc = airoi_project_set_fx(L->p, cur, rate);
+        int rc = airoi__project_set_fx(L->p, cur, rate);
         if (rc)
             airoi__ysetter_failed(L, rc, val, path);
     }

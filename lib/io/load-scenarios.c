@@ -46,7 +46,7 @@ static void load_multipliers(loader *L, airoi_scenario *sc, const ynode *n, cons
         if (!airoi__yget_param(L, val, mpath, &airoi__rule_multiplier, &f))
             continue;
         if (sc) {
-            int rc = airoi_scenario_add_multiplier(sc, t, f);
+            int rc = airoi__scenario_add_multiplier(sc, t, f);
             if (rc)
                 airoi__ysetter_failed(L, rc, val, mpath);
         }
@@ -112,7 +112,7 @@ void airoi__yload_scenarios(loader *L, const ynode *n)
                 L->nomem = L->stop = 1;
                 return;
             } else if (prob_ok) {
-                int rc = airoi_project_add_scenario(&sc, L->p, name, prob);
+                int rc = airoi__project_add_scenario(&sc, L->p, name, prob);
                 if (rc)
                     airoi__ysetter_failed(L, rc, v[SK_NAME],
                                           airoi__ypath(path, sizeof path, base, "name"));
@@ -127,7 +127,7 @@ void airoi__yload_scenarios(loader *L, const ynode *n)
             airoi__yget_param(L, v[SK_DELAY], airoi__ypath(path, sizeof path, base, "delay"),
                               SCENARIO_RULE(DELAY), &x) &&
             sc) {
-            int rc = airoi_scenario_set_number(sc, AIROI_SCENARIO_DELAY, x);
+            int rc = airoi__scenario_set_number(sc, AIROI_SCENARIO_DELAY, x);
             if (rc)
                 airoi__ysetter_failed(L, rc, v[SK_DELAY], path);
         }
@@ -136,7 +136,7 @@ void airoi__yload_scenarios(loader *L, const ynode *n)
                               airoi__ypath(path, sizeof path, base, "adoption_ceiling"),
                               SCENARIO_RULE(ADOPTION_CEILING), &x) &&
             sc) {
-            int rc = airoi_scenario_set_number(sc, AIROI_SCENARIO_ADOPTION_CEILING, x);
+            int rc = airoi__scenario_set_number(sc, AIROI_SCENARIO_ADOPTION_CEILING, x);
             if (rc)
                 airoi__ysetter_failed(L, rc, v[SK_CEILING], path);
         }

@@ -356,7 +356,7 @@ void airoi__ysetter_failed(loader *L, int rc, const ynode *n, const char *path)
         return;
     }
     airoi__ydiag(L, rc == AIROI_ERR_LIMIT ? AIROI_ERR_LIMIT : AIROI_ERR_PARSE, AT(n), "%s: %s",
-                 path, airoi_last_error_message());
+                 path, airoi__error_get());
 }
 
 /* Records where the next item or scenario of the project comes from. */

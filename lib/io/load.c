@@ -114,8 +114,8 @@ static int on_problem(void *userdata, const airoi__problem *pr)
         if (v && pr->field == AIROI__FIELD_MULTIPLIERS) {
             /* at the multiplier's own key */
             const char *target = NULL;
-            airoi_scenario_get_multiplier(&target, NULL,
-                                          airoi_project_get_scenario(L->p, pr->index), pr->sub);
+            airoi__scenario_get_multiplier(&target, NULL,
+                                          airoi__project_get_scenario(L->p, pr->index), pr->sub);
             const ynode *tk = NULL;
             if (target && find_key(L, v, target, &tk))
                 at = tk;
@@ -210,10 +210,10 @@ static int finish(airoi_project **out, airoi_diagnostics **diags_out, loader *L,
         *out = L->p;
         L->p = NULL;
     }
-    airoi_project_free(L->p);
+    airoi__project_free(L->p);
     L->p = NULL;
     if (status == AIROI_ERR_NOMEM) {
-        airoi_diagnostics_free(d);
+        airoi__diagnostics_free(d);
         d = NULL;
     } else if (d) {
         airoi__diags_sort(d);
@@ -229,7 +229,7 @@ static int finish(airoi_project **out, airoi_diagnostics **diags_out, loader *L,
     else
         airoi__error_clear();
     if (!diags_out)
-        airoi_diagnostics_free(d);
+        airoi__diagnostics_free(d);
     return rc;
 }
 
@@ -267,11 +267,10 @@ static int load(airoi_project **out, airoi_diagnostics **diags_out, const char *
     return finish(out, diags_out, &L, AIROI_OK);
 }
 
-AIROI_API int airoi_model_load_buffer(airoi_project **out, airoi_diagnostics **diags_out,
-                                      const char *data, size_t len, const char *name,
-                                      unsigned flags)
+int airoi__model_load_buffer(airoi_project **out, airoi_diagnostics **diags_out,
+                             const char *data, size_t len, const char *name,
+                             unsigned flags)
 {
-    AIROI__ENTER();
     if (out)
         *out = NULL;
     if (diags_out)
@@ -286,6 +285,14 @@ AIROI_API int airoi_model_load_buffer(airoi_project **out, airoi_diagnostics **d
     return load(out, diags_out, data, len, name);
 }
 
+AIROI_API int airoi_model_load_buffer(airoi_project **out, airoi_diagnostics **diags_out,
+                                      const char *data, size_t len, const char *name,
+                                      unsigned flags)
+{
+    AIROI__ENTER();
+    return airoi__model_load_buffer(out, diags_out, data, len, name, flags);
+}
+
 /* A diagnostics list holding one problem without a position. */
 static int file_problem(airoi_diagnostics **diags_out, const char *path, int status,
                         const char *what, int err)
@@ -295,21 +302,20 @@ static int file_problem(airoi_diagnostics **diags_out, const char *path, int sta
         snprintf(ebuf, sizeof ebuf, "error %d", err);
     airoi_diagnostics *d = airoi__diags_new(path);
     if (!d || airoi__diags_add(d, status, 0, 0, "%s%s%s", what, err ? ": " : "", err ? ebuf : "")) {
-        airoi_diagnostics_free(d);
+        airoi__diagnostics_free(d);
         return airoi__error(AIROI_ERR_NOMEM, "out of memory while loading a model");
     }
     int rc = airoi__error(status, "%s", d->v[0].text);
     if (diags_out)
         *diags_out = d;
     else
-        airoi_diagnostics_free(d);
+        airoi__diagnostics_free(d);
     return rc;
 }
 
-AIROI_API int airoi_model_load_file(airoi_project **out, airoi_diagnostics **diags_out,
-                                    const char *path, unsigned flags)
+int airoi__model_load_file(airoi_project **out, airoi_diagnostics **diags_out,
+                           const char *path, unsigned flags)
 {
-    AIROI__ENTER();
     if (out)
         *out = NULL;
     if (diags_out)
@@ -368,4 +374,11 @@ AIROI_API int airoi_model_load_file(airoi_project **out, airoi_diagnostics **dia
     int rc = load(out, diags_out, buf, len, path);
     airoi__free(buf);
     return rc;
+}
+
+AIROI_API int airoi_model_load_file(airoi_project **out, airoi_diagnostics **diags_out,
+                                    const char *path, unsigned flags)
+{
+    AIROI__ENTER();
+    return airoi__model_load_file(out, diags_out, path, flags);
 }

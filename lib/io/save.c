@@ -1,9 +1,10 @@
 /*
  * lib/io/save.c: writing a project as a model file (YAML format v1).
  *
- * The project is read only through the public getters, and only what was
- * set explicitly (the `*_is_set` functions) is written, so that loading the
- * text back gives a project with the same settings and the same evaluation.
+ * The project is read only through the getters (their internal forms,
+ * airoi__project_get_number(), ...), and only what was set explicitly (the
+ * `*_is_set` functions) is written, so that loading the text back gives a
+ * project with the same settings and the same evaluation.
  * libyaml's emitter does the quoting and escaping; strings that would read
  * back as a number, a boolean or null are forced into double quotes, and
  * numbers are written in their shortest form that reads back exactly.
@@ -122,23 +123,23 @@ static void save_project(saver *s, const airoi_project *p)
     double x;
     scalar(s, "project", YAML_PLAIN_SCALAR_STYLE);
     map_start(s, 0);
-    kv_str(s, "name", airoi_project_get_string(p, AIROI_PROJECT_NAME));
-    if (airoi_project_is_set(p, AIROI_PROJECT_CURRENCY))
-        kv_str(s, "currency", airoi_project_get_string(p, AIROI_PROJECT_CURRENCY));
-    if (airoi_project_is_set(p, AIROI_PROJECT_UNIT) &&
-        airoi_project_get_number(&x, p, AIROI_PROJECT_UNIT) == AIROI_OK)
+    kv_str(s, "name", airoi__project_get_string(p, AIROI_PROJECT_NAME));
+    if (airoi__project_is_set(p, AIROI_PROJECT_CURRENCY))
+        kv_str(s, "currency", airoi__project_get_string(p, AIROI_PROJECT_CURRENCY));
+    if (airoi__project_is_set(p, AIROI_PROJECT_UNIT) &&
+        airoi__project_get_number(&x, p, AIROI_PROJECT_UNIT) == AIROI_OK)
         kv_num(s, "unit", x);
-    if (airoi_project_is_set(p, AIROI_PROJECT_START) &&
-        airoi_project_get_number(&x, p, AIROI_PROJECT_START) == AIROI_OK) {
+    if (airoi__project_is_set(p, AIROI_PROJECT_START) &&
+        airoi__project_get_number(&x, p, AIROI_PROJECT_START) == AIROI_OK) {
         char iso[16];
-        if (airoi_date_to_iso(iso, sizeof iso, (int32_t)x) == AIROI_OK)
+        if (airoi__date_to_iso(iso, sizeof iso, (int32_t)x) == AIROI_OK)
             kv_word(s, "start", iso);
     }
-    if (airoi_project_is_set(p, AIROI_PROJECT_PERIOD) &&
-        airoi_project_get_number(&x, p, AIROI_PROJECT_PERIOD) == AIROI_OK)
-        kv_word(s, "period", airoi_period_name((int)x));
-    if (airoi_project_is_set(p, AIROI_PROJECT_HORIZON) &&
-        airoi_project_get_number(&x, p, AIROI_PROJECT_HORIZON) == AIROI_OK)
+    if (airoi__project_is_set(p, AIROI_PROJECT_PERIOD) &&
+        airoi__project_get_number(&x, p, AIROI_PROJECT_PERIOD) == AIROI_OK)
+        kv_word(s, "period", airoi__period_name((int)x));
+    if (airoi__project_is_set(p, AIROI_PROJECT_HORIZON) &&
+        airoi__project_get_number(&x, p, AIROI_PROJECT_HORIZON) == AIROI_OK)
         kv_num(s, "horizon", x);
     static const struct {
         const char *key;
@@ -149,23 +150,23 @@ static void save_project(saver *s, const airoi_project *p)
         {"reinvest_rate", AIROI_PROJECT_REINVEST_RATE},
     };
     for (size_t i = 0; i < sizeof rates / sizeof rates[0]; i++)
-        if (airoi_project_is_set(p, rates[i].param) &&
-            airoi_project_get_number(&x, p, rates[i].param) == AIROI_OK)
+        if (airoi__project_is_set(p, rates[i].param) &&
+            airoi__project_get_number(&x, p, rates[i].param) == AIROI_OK)
             kv_num(s, rates[i].key, x);
-    if (airoi_project_is_set(p, AIROI_PROJECT_USE_CASE))
-        kv_str(s, "use_case", airoi_project_get_string(p, AIROI_PROJECT_USE_CASE));
-    if (airoi_project_is_set(p, AIROI_PROJECT_STAGE) &&
-        airoi_project_get_number(&x, p, AIROI_PROJECT_STAGE) == AIROI_OK)
-        kv_word(s, "stage", airoi_stage_name((int)x));
+    if (airoi__project_is_set(p, AIROI_PROJECT_USE_CASE))
+        kv_str(s, "use_case", airoi__project_get_string(p, AIROI_PROJECT_USE_CASE));
+    if (airoi__project_is_set(p, AIROI_PROJECT_STAGE) &&
+        airoi__project_get_number(&x, p, AIROI_PROJECT_STAGE) == AIROI_OK)
+        kv_word(s, "stage", airoi__stage_name((int)x));
     map_end(s);
 
-    size_t nfx = airoi_project_count_fx(p);
+    size_t nfx = airoi__project_count_fx(p);
     if (nfx) {
         scalar(s, "fx", YAML_PLAIN_SCALAR_STYLE);
         map_start(s, 0);
         for (size_t i = 0; i < nfx; i++) {
-            const char *cur = airoi_project_get_fx_currency(p, i);
-            if (cur && airoi_project_get_fx(&x, p, cur) == AIROI_OK) {
+            const char *cur = airoi__project_get_fx_currency(p, i);
+            if (cur && airoi__project_get_fx(&x, p, cur) == AIROI_OK) {
                 str(s, cur);
                 num(s, x);
             }
@@ -178,22 +179,22 @@ static void save_project(saver *s, const airoi_project *p)
 
 static int iset(const airoi_item *it, int param)
 {
-    return airoi_item_is_set(it, param) == 1;
+    return airoi__item_is_set(it, param) == 1;
 }
 
 static int iget(const airoi_item *it, int param, double *x)
 {
-    return airoi_item_get_number(x, it, param);
+    return airoi__item_get_number(x, it, param);
 }
 
 static const char *istr(const airoi_item *it, int param)
 {
-    return airoi_item_get_string(it, param);
+    return airoi__item_get_string(it, param);
 }
 
 static int iamounts(const airoi_item *it, double *buf, size_t cap, size_t *len)
 {
-    return airoi_item_get_amounts(buf, cap, len, it);
+    return airoi__item_get_amounts(buf, cap, len, it);
 }
 
 static void kv_param(saver *s, const airoi_item *it, const char *key, int param)
@@ -208,11 +209,11 @@ static int save_item(saver *s, const airoi_item *it)
     double x;
     map_start(s, 0);
     kv_str(s, "name", istr(it, AIROI_ITEM_NAME));
-    if (airoi_item_get_kind(it) == AIROI_ITEM_KIND_COST) {
+    if (airoi__item_get_kind(it) == AIROI_ITEM_KIND_COST) {
         if (iget(it, AIROI_ITEM_CATEGORY, &x) == AIROI_OK)
-            kv_word(s, "category", airoi_category_name((int)x));
+            kv_word(s, "category", airoi__category_name((int)x));
     } else if (iget(it, AIROI_ITEM_DIMENSION, &x) == AIROI_OK) {
-        kv_word(s, "dimension", airoi_dimension_name((int)x));
+        kv_word(s, "dimension", airoi__dimension_name((int)x));
     }
     /* the amount, in the form it was given */
     size_t n = 0;
@@ -243,7 +244,7 @@ static int save_item(saver *s, const airoi_item *it)
     if (iset(it, AIROI_ITEM_PER) && iget(it, AIROI_ITEM_PER, &x) == AIROI_OK &&
         (int)x != AIROI_PER_PERIOD) {
         once = (int)x == AIROI_PER_ONCE;
-        kv_word(s, "per", airoi_per_name((int)x));
+        kv_word(s, "per", airoi__per_name((int)x));
     }
     if (once) {
         kv_param(s, it, "at", AIROI_ITEM_AT);
@@ -255,7 +256,7 @@ static int save_item(saver *s, const airoi_item *it)
     if (iset(it, AIROI_ITEM_CURRENCY) && istr(it, AIROI_ITEM_CURRENCY))
         kv_str(s, "currency", istr(it, AIROI_ITEM_CURRENCY));
     kv_param(s, it, "risk_adjustment", AIROI_ITEM_RISK_ADJUSTMENT);
-    if (airoi_item_get_kind(it) == AIROI_ITEM_KIND_VALUE) {
+    if (airoi__item_get_kind(it) == AIROI_ITEM_KIND_VALUE) {
         kv_param(s, it, "realization", AIROI_ITEM_REALIZATION);
         kv_param(s, it, "attribution", AIROI_ITEM_ATTRIBUTION);
         if (iset(it, AIROI_ITEM_MONETIZED) && iget(it, AIROI_ITEM_MONETIZED, &x) == AIROI_OK)
@@ -267,7 +268,7 @@ static int save_item(saver *s, const airoi_item *it)
             map_start(s, 1);
             /* the curve is always written: the loader requires it */
             if (iget(it, AIROI_ITEM_ADOPTION_CURVE, &x) == AIROI_OK)
-                kv_word(s, "curve", airoi_curve_name((int)x));
+                kv_word(s, "curve", airoi__curve_name((int)x));
             kv_param(s, it, "periods", AIROI_ITEM_ADOPTION_PERIODS);
             kv_param(s, it, "start", AIROI_ITEM_ADOPTION_START);
             kv_param(s, it, "ceiling", AIROI_ITEM_ADOPTION_CEILING);
@@ -285,13 +286,13 @@ static int save_items(saver *s, const airoi_project *p)
         const char *key;
     } lists[] = {{AIROI_ITEM_KIND_COST, "costs"}, {AIROI_ITEM_KIND_VALUE, "values"}};
     for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
-        size_t n = airoi_project_count_items(p, lists[l].kind);
+        size_t n = airoi__project_count_items(p, lists[l].kind);
         if (!n)
             continue;
         scalar(s, lists[l].key, YAML_PLAIN_SCALAR_STYLE);
         seq_start(s, 0);
         for (size_t i = 0; i < n && !s->failed; i++)
-            if (save_item(s, airoi_project_get_item(p, lists[l].kind, i)))
+            if (save_item(s, airoi__project_get_item(p, lists[l].kind, i)))
                 return AIROI_ERR_NOMEM;
         seq_end(s);
     }
@@ -302,37 +303,37 @@ static int save_items(saver *s, const airoi_project *p)
 
 static void save_scenarios(saver *s, const airoi_project *p)
 {
-    size_t ns = airoi_project_count_scenarios(p);
+    size_t ns = airoi__project_count_scenarios(p);
     if (!ns)
         return;
     scalar(s, "scenarios", YAML_PLAIN_SCALAR_STYLE);
     seq_start(s, 0);
     for (size_t i = 0; i < ns && !s->failed; i++) {
-        const airoi_scenario *sc = airoi_project_get_scenario(p, i);
+        const airoi_scenario *sc = airoi__project_get_scenario(p, i);
         double x;
         map_start(s, 0);
-        kv_str(s, "name", airoi_scenario_get_name(sc));
-        if (airoi_scenario_get_number(&x, sc, AIROI_SCENARIO_PROBABILITY) == AIROI_OK)
+        kv_str(s, "name", airoi__scenario_get_name(sc));
+        if (airoi__scenario_get_number(&x, sc, AIROI_SCENARIO_PROBABILITY) == AIROI_OK)
             kv_num(s, "probability", x);
-        size_t nm = airoi_scenario_count_multipliers(sc);
+        size_t nm = airoi__scenario_count_multipliers(sc);
         if (nm) {
             scalar(s, "multipliers", YAML_PLAIN_SCALAR_STYLE);
             map_start(s, 1);
             for (size_t m = 0; m < nm; m++) {
                 const char *target;
                 double f;
-                if (airoi_scenario_get_multiplier(&target, &f, sc, m) == AIROI_OK) {
+                if (airoi__scenario_get_multiplier(&target, &f, sc, m) == AIROI_OK) {
                     str(s, target);
                     num(s, f);
                 }
             }
             map_end(s);
         }
-        if (airoi_scenario_is_set(sc, AIROI_SCENARIO_DELAY) &&
-            airoi_scenario_get_number(&x, sc, AIROI_SCENARIO_DELAY) == AIROI_OK)
+        if (airoi__scenario_is_set(sc, AIROI_SCENARIO_DELAY) &&
+            airoi__scenario_get_number(&x, sc, AIROI_SCENARIO_DELAY) == AIROI_OK)
             kv_num(s, "delay", x);
-        if (airoi_scenario_is_set(sc, AIROI_SCENARIO_ADOPTION_CEILING) &&
-            airoi_scenario_get_number(&x, sc, AIROI_SCENARIO_ADOPTION_CEILING) == AIROI_OK)
+        if (airoi__scenario_is_set(sc, AIROI_SCENARIO_ADOPTION_CEILING) &&
+            airoi__scenario_get_number(&x, sc, AIROI_SCENARIO_ADOPTION_CEILING) == AIROI_OK)
             kv_num(s, "adoption_ceiling", x);
         map_end(s);
     }
@@ -400,10 +401,9 @@ static int save(char **out, size_t *len_out, const airoi_project *p)
     return rc;
 }
 
-AIROI_API int airoi_model_save_buffer(char **out, size_t *len_out, const airoi_project *p,
-                                      unsigned flags)
+int airoi__model_save_buffer(char **out, size_t *len_out, const airoi_project *p,
+                             unsigned flags)
 {
-    AIROI__ENTER();
     if (out)
         *out = NULL;
     if (len_out)
@@ -420,9 +420,15 @@ AIROI_API int airoi_model_save_buffer(char **out, size_t *len_out, const airoi_p
     return rc;
 }
 
-AIROI_API int airoi_model_save_file(const airoi_project *p, const char *path, unsigned flags)
+AIROI_API int airoi_model_save_buffer(char **out, size_t *len_out, const airoi_project *p,
+                                      unsigned flags)
 {
     AIROI__ENTER();
+    return airoi__model_save_buffer(out, len_out, p, flags);
+}
+
+int airoi__model_save_file(const airoi_project *p, const char *path, unsigned flags)
+{
     if (!p || !path)
         return airoi__error(AIROI_ERR_INVALID, "airoi_model_save_file: NULL %s",
                             !p ? "project" : "path");
@@ -439,4 +445,10 @@ AIROI_API int airoi_model_save_file(const airoi_project *p, const char *path, un
     rc = airoi__file_replace(path, text, len);
     airoi__free(text);
     return rc;
+}
+
+AIROI_API int airoi_model_save_file(const airoi_project *p, const char *path, unsigned flags)
+{
+    AIROI__ENTER();
+    return airoi__model_save_file(p, path, flags);
 }

@@ -100,27 +100,41 @@ int airoi__rule_use_case(const char *s, char *msg, size_t cap)
     return -1;
 }
 
+size_t airoi__benchmark_count(void)
+{
+    return ROWS;
+}
+
 AIROI_API size_t airoi_benchmark_count(void)
 {
     AIROI__ENTER();
-    return ROWS;
+    return airoi__benchmark_count();
+}
+
+const char *airoi__benchmark_get_key(size_t i)
+{
+    return i < ROWS ? table[i].key : NULL;
 }
 
 AIROI_API const char *airoi_benchmark_get_key(size_t i)
 {
     AIROI__ENTER();
-    return i < ROWS ? table[i].key : NULL;
+    return airoi__benchmark_get_key(i);
+}
+
+const char *airoi__benchmark_get_label(size_t i)
+{
+    return i < ROWS ? table[i].label : NULL;
 }
 
 AIROI_API const char *airoi_benchmark_get_label(size_t i)
 {
     AIROI__ENTER();
-    return i < ROWS ? table[i].label : NULL;
+    return airoi__benchmark_get_label(i);
 }
 
-AIROI_API int airoi_benchmark_find(size_t *index, const char *key)
+int airoi__benchmark_find(size_t *index, const char *key)
 {
-    AIROI__ENTER();
     if (!index || !key)
         return airoi__error(AIROI_ERR_INVALID, "airoi_benchmark_find: NULL argument");
     int row = airoi__benchmark_lookup(key);
@@ -134,9 +148,14 @@ AIROI_API int airoi_benchmark_find(size_t *index, const char *key)
     return AIROI_OK;
 }
 
-AIROI_API int airoi_benchmark_get_range(double *low, double *high, size_t i, int field)
+AIROI_API int airoi_benchmark_find(size_t *index, const char *key)
 {
     AIROI__ENTER();
+    return airoi__benchmark_find(index, key);
+}
+
+int airoi__benchmark_get_range(double *low, double *high, size_t i, int field)
+{
     const double *r;
     if (i >= ROWS)
         return airoi__error(AIROI_ERR_NOT_FOUND, "benchmark index %zu past the end (%zu rows)",
@@ -154,9 +173,14 @@ AIROI_API int airoi_benchmark_get_range(double *low, double *high, size_t i, int
     return AIROI_OK;
 }
 
-AIROI_API int airoi_benchmark_get_dimensions(int *buf, size_t cap, size_t *len_out, size_t i)
+AIROI_API int airoi_benchmark_get_range(double *low, double *high, size_t i, int field)
 {
     AIROI__ENTER();
+    return airoi__benchmark_get_range(low, high, i, field);
+}
+
+int airoi__benchmark_get_dimensions(int *buf, size_t cap, size_t *len_out, size_t i)
+{
     if (!len_out || (!buf && cap > 0))
         return airoi__error(AIROI_ERR_INVALID, "airoi_benchmark_get_dimensions: NULL argument");
     if (i >= ROWS)
@@ -169,4 +193,10 @@ AIROI_API int airoi_benchmark_get_dimensions(int *buf, size_t cap, size_t *len_o
     for (size_t k = 0; k < table[i].n_dims; k++)
         buf[k] = table[i].dims[k];
     return AIROI_OK;
+}
+
+AIROI_API int airoi_benchmark_get_dimensions(int *buf, size_t cap, size_t *len_out, size_t i)
+{
+    AIROI__ENTER();
+    return airoi__benchmark_get_dimensions(buf, cap, len_out, i);
 }

@@ -16,10 +16,92 @@ static const char *const curve_names[] = {"none", "linear", "s_curve", "step"};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-/* Internal spellings without AIROI__ENTER: safe on failure paths. */
+int airoi__period_from_name(int *out, const char *name)
+{
+    return airoi__enum_from_name(out, name, period_names, COUNT(period_names), "period");
+}
+
+AIROI_API int airoi_period_from_name(int *out, const char *name)
+{
+    AIROI__ENTER();
+    return airoi__period_from_name(out, name);
+}
+
+const char *airoi__period_name(int period)
+{
+    return airoi__enum_name(period, period_names, COUNT(period_names));
+}
+
+AIROI_API const char *airoi_period_name(int period)
+{
+    AIROI__ENTER();
+    return airoi__period_name(period);
+}
+
+int airoi__per_from_name(int *out, const char *name)
+{
+    return airoi__enum_from_name(out, name, per_names, COUNT(per_names), "per");
+}
+
+AIROI_API int airoi_per_from_name(int *out, const char *name)
+{
+    AIROI__ENTER();
+    return airoi__per_from_name(out, name);
+}
+
+const char *airoi__per_name(int per)
+{
+    return airoi__enum_name(per, per_names, COUNT(per_names));
+}
+
+AIROI_API const char *airoi_per_name(int per)
+{
+    AIROI__ENTER();
+    return airoi__per_name(per);
+}
+
+int airoi__category_from_name(int *out, const char *name)
+{
+    return airoi__enum_from_name(out, name, category_names, COUNT(category_names), "category");
+}
+
+AIROI_API int airoi_category_from_name(int *out, const char *name)
+{
+    AIROI__ENTER();
+    return airoi__category_from_name(out, name);
+}
+
 const char *airoi__category_name(int category)
 {
     return airoi__enum_name(category, category_names, COUNT(category_names));
+}
+
+AIROI_API const char *airoi_category_name(int category)
+{
+    AIROI__ENTER();
+    return airoi__category_name(category);
+}
+
+int airoi__category_is_hidden(int category)
+{
+    return category >= AIROI_CATEGORY_DATA_GOVERNANCE && category <= AIROI_CATEGORY_OPPORTUNITY;
+}
+
+AIROI_API int airoi_category_is_hidden(int category)
+{
+    AIROI__ENTER();
+    return airoi__category_is_hidden(category);
+}
+
+int airoi__dimension_from_name(int *out, const char *name)
+{
+    return airoi__enum_from_name(out, name, dimension_names, COUNT(dimension_names), "dimension");
+}
+
+AIROI_API int airoi_dimension_from_name(int *out, const char *name)
+{
+    AIROI__ENTER();
+    return airoi__dimension_from_name(out, name);
 }
 
 const char *airoi__dimension_name(int dimension)
@@ -27,82 +109,54 @@ const char *airoi__dimension_name(int dimension)
     return airoi__enum_name(dimension, dimension_names, COUNT(dimension_names));
 }
 
-AIROI_API int airoi_period_from_name(int *out, const char *name)
-{
-    AIROI__ENTER();
-    return airoi__enum_from_name(out, name, period_names, COUNT(period_names), "period");
-}
-
-AIROI_API const char *airoi_period_name(int period)
-{
-    AIROI__ENTER();
-    return airoi__enum_name(period, period_names, COUNT(period_names));
-}
-
-AIROI_API int airoi_per_from_name(int *out, const char *name)
-{
-    AIROI__ENTER();
-    return airoi__enum_from_name(out, name, per_names, COUNT(per_names), "per");
-}
-
-AIROI_API const char *airoi_per_name(int per)
-{
-    AIROI__ENTER();
-    return airoi__enum_name(per, per_names, COUNT(per_names));
-}
-
-AIROI_API int airoi_category_from_name(int *out, const char *name)
-{
-    AIROI__ENTER();
-    return airoi__enum_from_name(out, name, category_names, COUNT(category_names), "category");
-}
-
-AIROI_API const char *airoi_category_name(int category)
-{
-    AIROI__ENTER();
-    return airoi__enum_name(category, category_names, COUNT(category_names));
-}
-
-AIROI_API int airoi_category_is_hidden(int category)
-{
-    AIROI__ENTER();
-    return category >= AIROI_CATEGORY_DATA_GOVERNANCE && category <= AIROI_CATEGORY_OPPORTUNITY;
-}
-
-AIROI_API int airoi_dimension_from_name(int *out, const char *name)
-{
-    AIROI__ENTER();
-    return airoi__enum_from_name(out, name, dimension_names, COUNT(dimension_names), "dimension");
-}
-
 AIROI_API const char *airoi_dimension_name(int dimension)
 {
     AIROI__ENTER();
-    return airoi__enum_name(dimension, dimension_names, COUNT(dimension_names));
+    return airoi__dimension_name(dimension);
+}
+
+int airoi__stage_from_name(int *out, const char *name)
+{
+    return airoi__enum_from_name(out, name, stage_names, COUNT(stage_names), "stage");
 }
 
 AIROI_API int airoi_stage_from_name(int *out, const char *name)
 {
     AIROI__ENTER();
-    return airoi__enum_from_name(out, name, stage_names, COUNT(stage_names), "stage");
+    return airoi__stage_from_name(out, name);
+}
+
+const char *airoi__stage_name(int stage)
+{
+    return airoi__enum_name(stage, stage_names, COUNT(stage_names));
 }
 
 AIROI_API const char *airoi_stage_name(int stage)
 {
     AIROI__ENTER();
-    return airoi__enum_name(stage, stage_names, COUNT(stage_names));
+    return airoi__stage_name(stage);
+}
+
+int airoi__curve_from_name(int *out, const char *name)
+{
+    return airoi__enum_from_name(out, name, curve_names, COUNT(curve_names), "adoption.curve");
 }
 
 AIROI_API int airoi_curve_from_name(int *out, const char *name)
 {
     AIROI__ENTER();
-    return airoi__enum_from_name(out, name, curve_names, COUNT(curve_names), "adoption.curve");
+    return airoi__curve_from_name(out, name);
+}
+
+const char *airoi__curve_name(int curve)
+{
+    return airoi__enum_name(curve, curve_names, COUNT(curve_names));
 }
 
 AIROI_API const char *airoi_curve_name(int curve)
 {
     AIROI__ENTER();
-    return airoi__enum_name(curve, curve_names, COUNT(curve_names));
+    return airoi__curve_name(curve);
 }
 
 int airoi__periods_per_year(int period)

@@ -230,7 +230,7 @@ static int set_string(airoi__item *it, int param, const char *s)
         return rc;
     if (strcmp(s, it->name) == 0)
         return AIROI_OK;
-    if (airoi__project_find_item(it->owner, s))
+    if (airoi__project_item_named(it->owner, s))
         return airoi__error(AIROI_ERR_INVALID,
                             "%s '%s': name: duplicate item name '%s'; "
                             AIROI__RULE_UNIQUE_ITEM_NAME,
@@ -306,61 +306,102 @@ static int get_amounts(double *buf, size_t cap, size_t *len_out, const airoi__it
 
 /* ---- public wrappers ----------------------------------------------------- */
 
-AIROI_API int airoi_item_get_kind(const airoi_item *item)
+int airoi__item_get_kind(const airoi_item *item)
 {
-    AIROI__ENTER();
     return item ? item->kind : -1;
 }
 
-AIROI_API int airoi_item_set_number(airoi_item *item, int param, double v)
+AIROI_API int airoi_item_get_kind(const airoi_item *item)
 {
     AIROI__ENTER();
+    return airoi__item_get_kind(item);
+}
+
+int airoi__item_set_number(airoi_item *item, int param, double v)
+{
     if (!item)
         return airoi__error(AIROI_ERR_INVALID, "airoi_item_set_number: NULL item");
     return set_number(item, param, v);
 }
 
-AIROI_API int airoi_item_get_number(double *out, const airoi_item *item, int param)
+AIROI_API int airoi_item_set_number(airoi_item *item, int param, double v)
 {
     AIROI__ENTER();
+    return airoi__item_set_number(item, param, v);
+}
+
+int airoi__item_get_number(double *out, const airoi_item *item, int param)
+{
     if (!out || !item)
         return airoi__error(AIROI_ERR_INVALID, "airoi_item_get_number: NULL argument");
     return get_number(out, item, param);
 }
 
-AIROI_API int airoi_item_set_string(airoi_item *item, int param, const char *s)
+AIROI_API int airoi_item_get_number(double *out, const airoi_item *item, int param)
 {
     AIROI__ENTER();
+    return airoi__item_get_number(out, item, param);
+}
+
+int airoi__item_set_string(airoi_item *item, int param, const char *s)
+{
     if (!item)
         return airoi__error(AIROI_ERR_INVALID, "airoi_item_set_string: NULL item");
     return set_string(item, param, s);
 }
 
+AIROI_API int airoi_item_set_string(airoi_item *item, int param, const char *s)
+{
+    AIROI__ENTER();
+    return airoi__item_set_string(item, param, s);
+}
+
+const char *airoi__item_get_string(const airoi_item *item, int param)
+{
+    return item ? get_string(item, param) : NULL;
+}
+
 AIROI_API const char *airoi_item_get_string(const airoi_item *item, int param)
 {
     AIROI__ENTER();
-    return item ? get_string(item, param) : NULL;
+    return airoi__item_get_string(item, param);
+}
+
+int airoi__item_is_set(const airoi_item *item, int param)
+{
+    return item ? is_set(item, param) : 0;
 }
 
 AIROI_API int airoi_item_is_set(const airoi_item *item, int param)
 {
     AIROI__ENTER();
-    return item ? is_set(item, param) : 0;
+    return airoi__item_is_set(item, param);
+}
+
+int airoi__item_set_amounts(airoi_item *item, const double *amounts, size_t n)
+{
+    if (!item)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_item_set_amounts: NULL item");
+    return set_amounts(item, amounts, n);
 }
 
 AIROI_API int airoi_item_set_amounts(airoi_item *item, const double *amounts, size_t n)
 {
     AIROI__ENTER();
-    if (!item)
-        return airoi__error(AIROI_ERR_INVALID, "airoi_item_set_amounts: NULL item");
-    return set_amounts(item, amounts, n);
+    return airoi__item_set_amounts(item, amounts, n);
+}
+
+int airoi__item_get_amounts(double *buf, size_t cap, size_t *len_out,
+                            const airoi_item *item)
+{
+    if (!item || !len_out || (!buf && cap > 0))
+        return airoi__error(AIROI_ERR_INVALID, "airoi_item_get_amounts: NULL argument");
+    return get_amounts(buf, cap, len_out, item);
 }
 
 AIROI_API int airoi_item_get_amounts(double *buf, size_t cap, size_t *len_out,
                                      const airoi_item *item)
 {
     AIROI__ENTER();
-    if (!item || !len_out || (!buf && cap > 0))
-        return airoi__error(AIROI_ERR_INVALID, "airoi_item_get_amounts: NULL argument");
-    return get_amounts(buf, cap, len_out, item);
+    return airoi__item_get_amounts(buf, cap, len_out, item);
 }

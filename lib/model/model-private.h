@@ -2,6 +2,13 @@
  * lib/model: the data behind the project, item and scenario handles.
  * Internal header of lib/model, read by the layers above it; not part of
  * the API.
+ *
+ * The internal API: each public function airoi_NAME() of lib/ is entry
+ * bookkeeping (AIROI__ENTER, which clears the thread's error message) plus
+ * a call of airoi__NAME(), which does the work, keeps the message, and is
+ * declared in its layer's private header and defined just above the public
+ * function in the same file. Code in lib/ calls only airoi__ functions,
+ * never an exported one (docs/layers.md; the internal-calls test).
  */
 #ifndef AIROI_MODEL_PRIVATE_H
 #define AIROI_MODEL_PRIVATE_H
@@ -128,7 +135,7 @@ int airoi__months_per(int per_or_period);
 int airoi__project_fx(double *out, const airoi_project *p, const char *currency);
 
 /* Lookup of an item by name in the project's index (NULL when absent). */
-airoi__item *airoi__project_find_item(const airoi_project *p, const char *name);
+airoi__item *airoi__project_item_named(const airoi_project *p, const char *name);
 
 /* Effective periods of an item in a project of horizon H. */
 int32_t airoi__item_from(const airoi__item *it);
@@ -146,11 +153,6 @@ void airoi__item_destroy(airoi__item *it);
 airoi_scenario *airoi__scenario_copy(const airoi_scenario *src, airoi_project *owner);
 void airoi__scenario_destroy(airoi_scenario *s);
 
-/* Spellings of enumeration values, like the public *_name() functions but
- * without AIROI__ENTER, so that they keep a pending error message. */
-const char *airoi__category_name(int category);
-const char *airoi__dimension_name(int dimension);
-
 /* Benchmark table lookups shared by model (use-case validation) and eval. */
 int airoi__benchmark_lookup(const char *key);
 
@@ -162,5 +164,88 @@ typedef struct airoi__benchmark_basis {
     const char *investment_label; /* the unit in words, for messages and reports */
 } airoi__benchmark_basis;
 const airoi__benchmark_basis *airoi__benchmark_get_basis(void);
+
+/* --------------------------------------------- internal forms of the API */
+
+/* airoi__NAME() does the work of the public airoi_NAME() (same file), which
+ * adds only the entry bookkeeping (AIROI__ENTER). */
+
+/* benchmark.c */
+size_t airoi__benchmark_count(void);
+const char *airoi__benchmark_get_key(size_t i);
+const char *airoi__benchmark_get_label(size_t i);
+int airoi__benchmark_find(size_t *index, const char *key);
+int airoi__benchmark_get_range(double *low, double *high, size_t i, int field);
+int airoi__benchmark_get_dimensions(int *buf, size_t cap, size_t *len_out, size_t i);
+
+/* enums.c */
+int airoi__period_from_name(int *out, const char *name);
+const char *airoi__period_name(int period);
+int airoi__per_from_name(int *out, const char *name);
+const char *airoi__per_name(int per);
+int airoi__category_from_name(int *out, const char *name);
+const char *airoi__category_name(int category);
+int airoi__category_is_hidden(int category);
+int airoi__dimension_from_name(int *out, const char *name);
+const char *airoi__dimension_name(int dimension);
+int airoi__stage_from_name(int *out, const char *name);
+const char *airoi__stage_name(int stage);
+int airoi__curve_from_name(int *out, const char *name);
+const char *airoi__curve_name(int curve);
+
+/* items.c */
+int airoi__item_get_kind(const airoi_item *item);
+int airoi__item_set_number(airoi_item *item, int param, double v);
+int airoi__item_get_number(double *out, const airoi_item *item, int param);
+int airoi__item_set_string(airoi_item *item, int param, const char *s);
+const char *airoi__item_get_string(const airoi_item *item, int param);
+int airoi__item_is_set(const airoi_item *item, int param);
+int airoi__item_set_amounts(airoi_item *item, const double *amounts, size_t n);
+int airoi__item_get_amounts(double *buf, size_t cap, size_t *len_out,
+                            const airoi_item *item);
+
+/* project.c */
+int airoi__project_new(airoi_project **out, const char *name);
+void airoi__project_free(airoi_project *p);
+int airoi__project_clone(airoi_project **out, const airoi_project *p);
+int airoi__project_set_number(airoi_project *p, int param, double v);
+int airoi__project_get_number(double *out, const airoi_project *p, int param);
+int airoi__project_set_string(airoi_project *p, int param, const char *s);
+const char *airoi__project_get_string(const airoi_project *p, int param);
+int airoi__project_is_set(const airoi_project *p, int param);
+int airoi__project_set_fx(airoi_project *p, const char *currency, double rate);
+int airoi__project_get_fx(double *out, const airoi_project *p, const char *currency);
+int airoi__project_remove_fx(airoi_project *p, const char *currency);
+size_t airoi__project_count_fx(const airoi_project *p);
+const char *airoi__project_get_fx_currency(const airoi_project *p, size_t i);
+int airoi__project_add_cost(airoi_item **out, airoi_project *p, const char *name,
+                            int category);
+int airoi__project_add_value(airoi_item **out, airoi_project *p, const char *name,
+                             int dimension);
+size_t airoi__project_count_items(const airoi_project *p, int kind);
+const airoi_item *airoi__project_get_item(const airoi_project *p, int kind, size_t i);
+airoi_item *airoi__project_get_item_mutable(airoi_project *p, int kind, size_t i);
+int airoi__project_remove_item(airoi_project *p, int kind, size_t i);
+int airoi__project_find_item(int *kind_out, size_t *index_out, const airoi_project *p,
+                             const char *name);
+
+/* scenario.c */
+int airoi__project_add_scenario(airoi_scenario **out, airoi_project *p,
+                                const char *name, double probability);
+size_t airoi__project_count_scenarios(const airoi_project *p);
+const airoi_scenario *airoi__project_get_scenario(const airoi_project *p, size_t i);
+airoi_scenario *airoi__project_get_scenario_mutable(airoi_project *p, size_t i);
+int airoi__project_find_scenario(size_t *index_out, const airoi_project *p,
+                                 const char *name);
+int airoi__project_remove_scenario(airoi_project *p, size_t i);
+const char *airoi__scenario_get_name(const airoi_scenario *s);
+int airoi__scenario_set_number(airoi_scenario *s, int param, double v);
+int airoi__scenario_get_number(double *out, const airoi_scenario *s, int param);
+int airoi__scenario_is_set(const airoi_scenario *s, int param);
+int airoi__scenario_add_multiplier(airoi_scenario *s, const char *target, double factor);
+size_t airoi__scenario_count_multipliers(const airoi_scenario *s);
+int airoi__scenario_get_multiplier(const char **target, double *factor,
+                                   const airoi_scenario *s, size_t i);
+int airoi__scenario_remove_multiplier(airoi_scenario *s, size_t i);
 
 #endif /* AIROI_MODEL_PRIVATE_H */

@@ -57,7 +57,7 @@ int airoi__project_reindex(airoi_project *p, size_t extra)
     return AIROI_OK;
 }
 
-airoi__item *airoi__project_find_item(const airoi_project *p, const char *name)
+airoi__item *airoi__project_item_named(const airoi_project *p, const char *name)
 {
     if (!p->index || !name)
         return NULL;
@@ -93,9 +93,8 @@ static void project_defaults(airoi_project *p)
     p->set = BIT(AIROI_PROJECT_NAME);
 }
 
-AIROI_API int airoi_project_new(airoi_project **out, const char *name)
+int airoi__project_new(airoi_project **out, const char *name)
 {
-    AIROI__ENTER();
     if (!out)
         return airoi__error(AIROI_ERR_INVALID, "airoi_project_new: NULL out");
     *out = NULL;
@@ -115,9 +114,13 @@ AIROI_API int airoi_project_new(airoi_project **out, const char *name)
     return AIROI_OK;
 }
 
-/* airoi_project_free() without AIROI__ENTER, for failure paths: it keeps
- * the thread's error message. */
-static void project_destroy(airoi_project *p)
+AIROI_API int airoi_project_new(airoi_project **out, const char *name)
+{
+    AIROI__ENTER();
+    return airoi__project_new(out, name);
+}
+
+void airoi__project_free(airoi_project *p)
 {
     if (!p)
         return;
@@ -144,7 +147,7 @@ static void project_destroy(airoi_project *p)
 AIROI_API void airoi_project_free(airoi_project *p)
 {
     AIROI__ENTER();
-    project_destroy(p);
+    airoi__project_free(p);
 }
 
 static char *dup_or_null(const char *s, int *failed)
@@ -157,9 +160,8 @@ static char *dup_or_null(const char *s, int *failed)
     return d;
 }
 
-AIROI_API int airoi_project_clone(airoi_project **out, const airoi_project *p)
+int airoi__project_clone(airoi_project **out, const airoi_project *p)
 {
-    AIROI__ENTER();
     if (!out)
         return airoi__error(AIROI_ERR_INVALID, "airoi_project_clone: NULL out");
     *out = NULL;
@@ -240,11 +242,17 @@ AIROI_API int airoi_project_clone(airoi_project **out, const airoi_project *p)
     if (!failed && airoi__project_reindex(c, 0) != AIROI_OK)
         failed = 1;
     if (failed) {
-        project_destroy(c);
+        airoi__project_free(c);
         return airoi__error(AIROI_ERR_NOMEM, "out of memory");
     }
     *out = c;
     return AIROI_OK;
+}
+
+AIROI_API int airoi_project_clone(airoi_project **out, const airoi_project *p)
+{
+    AIROI__ENTER();
+    return airoi__project_clone(out, p);
 }
 
 /* ---- settings -------------------------------------------------------------- */
@@ -255,9 +263,8 @@ static int is_string_param(int param)
            param == AIROI_PROJECT_USE_CASE;
 }
 
-AIROI_API int airoi_project_set_number(airoi_project *p, int param, double v)
+int airoi__project_set_number(airoi_project *p, int param, double v)
 {
-    AIROI__ENTER();
     if (!p)
         return airoi__error(AIROI_ERR_INVALID, "airoi_project_set_number: NULL project");
     const airoi__rule *r = airoi__project_rule(param);
@@ -282,6 +289,12 @@ AIROI_API int airoi_project_set_number(airoi_project *p, int param, double v)
     }
     p->set |= BIT(param);
     return AIROI_OK;
+}
+
+AIROI_API int airoi_project_set_number(airoi_project *p, int param, double v)
+{
+    AIROI__ENTER();
+    return airoi__project_set_number(p, param, v);
 }
 
 void airoi__project_settings(airoi__settings *out, const airoi_project *p)
@@ -334,9 +347,8 @@ const char *airoi__settings_get_string(const airoi__settings *st, int param)
     }
 }
 
-AIROI_API int airoi_project_get_number(double *out, const airoi_project *p, int param)
+int airoi__project_get_number(double *out, const airoi_project *p, int param)
 {
-    AIROI__ENTER();
     if (!out || !p)
         return airoi__error(AIROI_ERR_INVALID, "airoi_project_get_number: NULL argument");
     airoi__settings st;
@@ -344,9 +356,14 @@ AIROI_API int airoi_project_get_number(double *out, const airoi_project *p, int 
     return airoi__settings_get_number(out, &st, param);
 }
 
-AIROI_API int airoi_project_set_string(airoi_project *p, int param, const char *s)
+AIROI_API int airoi_project_get_number(double *out, const airoi_project *p, int param)
 {
     AIROI__ENTER();
+    return airoi__project_get_number(out, p, param);
+}
+
+int airoi__project_set_string(airoi_project *p, int param, const char *s)
+{
     if (!p)
         return airoi__error(AIROI_ERR_INVALID, "airoi_project_set_string: NULL project");
     if (!is_string_param(param))
@@ -374,8 +391,7 @@ AIROI_API int airoi_project_set_string(airoi_project *p, int param, const char *
         int row = airoi__rule_use_case(s, why, sizeof why);
         if (row < 0)
             return airoi__error(AIROI_ERR_INVALID, "project '%s': use_case: %s", p->name, why);
-        s = airoi_benchmark_get_key((size_t)row);
-        airoi__error_clear();
+        s = airoi__benchmark_get_key((size_t)row);
     }
     char *d = airoi__strdup(s);
     if (!d)
@@ -386,9 +402,14 @@ AIROI_API int airoi_project_set_string(airoi_project *p, int param, const char *
     return AIROI_OK;
 }
 
-AIROI_API const char *airoi_project_get_string(const airoi_project *p, int param)
+AIROI_API int airoi_project_set_string(airoi_project *p, int param, const char *s)
 {
     AIROI__ENTER();
+    return airoi__project_set_string(p, param, s);
+}
+
+const char *airoi__project_get_string(const airoi_project *p, int param)
+{
     if (!p)
         return NULL;
     airoi__settings st;
@@ -396,12 +417,23 @@ AIROI_API const char *airoi_project_get_string(const airoi_project *p, int param
     return airoi__settings_get_string(&st, param);
 }
 
-AIROI_API int airoi_project_is_set(const airoi_project *p, int param)
+AIROI_API const char *airoi_project_get_string(const airoi_project *p, int param)
 {
     AIROI__ENTER();
+    return airoi__project_get_string(p, param);
+}
+
+int airoi__project_is_set(const airoi_project *p, int param)
+{
     if (!p || param < 0 || param > AIROI_PROJECT_STAGE)
         return 0;
     return (p->set & BIT(param)) != 0;
+}
+
+AIROI_API int airoi_project_is_set(const airoi_project *p, int param)
+{
+    AIROI__ENTER();
+    return airoi__project_is_set(p, param);
 }
 
 /* ---- FX table ------------------------------------------------------------ */
@@ -427,9 +459,8 @@ int airoi__project_fx(double *out, const airoi_project *p, const char *currency)
     return 1;
 }
 
-AIROI_API int airoi_project_set_fx(airoi_project *p, const char *currency, double rate)
+int airoi__project_set_fx(airoi_project *p, const char *currency, double rate)
 {
-    AIROI__ENTER();
     if (!p)
         return airoi__error(AIROI_ERR_INVALID, "airoi_project_set_fx: NULL project");
     int rc = airoi__check_name(currency, "FX currency");
@@ -465,9 +496,14 @@ AIROI_API int airoi_project_set_fx(airoi_project *p, const char *currency, doubl
     return AIROI_OK;
 }
 
-AIROI_API int airoi_project_get_fx(double *out, const airoi_project *p, const char *currency)
+AIROI_API int airoi_project_set_fx(airoi_project *p, const char *currency, double rate)
 {
     AIROI__ENTER();
+    return airoi__project_set_fx(p, currency, rate);
+}
+
+int airoi__project_get_fx(double *out, const airoi_project *p, const char *currency)
+{
     if (!out || !p || !currency)
         return airoi__error(AIROI_ERR_INVALID, "airoi_project_get_fx: NULL argument");
     double r;
@@ -477,9 +513,14 @@ AIROI_API int airoi_project_get_fx(double *out, const airoi_project *p, const ch
     return AIROI_OK;
 }
 
-AIROI_API int airoi_project_remove_fx(airoi_project *p, const char *currency)
+AIROI_API int airoi_project_get_fx(double *out, const airoi_project *p, const char *currency)
 {
     AIROI__ENTER();
+    return airoi__project_get_fx(out, p, currency);
+}
+
+int airoi__project_remove_fx(airoi_project *p, const char *currency)
+{
     if (!p || !currency)
         return airoi__error(AIROI_ERR_INVALID, "airoi_project_remove_fx: NULL argument");
     long i = fx_index(p, currency);
@@ -494,18 +535,34 @@ AIROI_API int airoi_project_remove_fx(airoi_project *p, const char *currency)
     return AIROI_OK;
 }
 
+AIROI_API int airoi_project_remove_fx(airoi_project *p, const char *currency)
+{
+    AIROI__ENTER();
+    return airoi__project_remove_fx(p, currency);
+}
+
+size_t airoi__project_count_fx(const airoi_project *p)
+{
+    return p ? p->n_fx : 0;
+}
+
 AIROI_API size_t airoi_project_count_fx(const airoi_project *p)
 {
     AIROI__ENTER();
-    return p ? p->n_fx : 0;
+    return airoi__project_count_fx(p);
+}
+
+const char *airoi__project_get_fx_currency(const airoi_project *p, size_t i)
+{
+    if (!p || i >= p->n_fx)
+        return NULL;
+    return p->fx_cur[i];
 }
 
 AIROI_API const char *airoi_project_get_fx_currency(const airoi_project *p, size_t i)
 {
     AIROI__ENTER();
-    if (!p || i >= p->n_fx)
-        return NULL;
-    return p->fx_cur[i];
+    return airoi__project_get_fx_currency(p, i);
 }
 
 /* ---- item collections ------------------------------------------------------ */
@@ -524,7 +581,7 @@ static int add_item(airoi__item **out, airoi_project *p, const char *name, int k
     if (kind == AIROI_ITEM_KIND_VALUE && (klass < 0 || klass >= AIROI__DIMENSION_COUNT))
         return airoi__error(AIROI_ERR_INVALID, "value item '%s': unknown dimension %d", name,
                             klass);
-    if (airoi__project_find_item(p, name))
+    if (airoi__project_item_named(p, name))
         return airoi__error(AIROI_ERR_INVALID,
                             "%s item '%s': name: duplicate item name '%s'; "
                             AIROI__RULE_UNIQUE_ITEM_NAME,
@@ -551,10 +608,9 @@ static int add_item(airoi__item **out, airoi_project *p, const char *name, int k
     return AIROI_OK;
 }
 
-AIROI_API int airoi_project_add_cost(airoi_item **out, airoi_project *p, const char *name,
-                                     int category)
+int airoi__project_add_cost(airoi_item **out, airoi_project *p, const char *name,
+                            int category)
 {
-    AIROI__ENTER();
     if (out)
         *out = NULL;
     airoi__item *it = NULL;
@@ -564,10 +620,16 @@ AIROI_API int airoi_project_add_cost(airoi_item **out, airoi_project *p, const c
     return rc;
 }
 
-AIROI_API int airoi_project_add_value(airoi_item **out, airoi_project *p, const char *name,
-                                      int dimension)
+AIROI_API int airoi_project_add_cost(airoi_item **out, airoi_project *p, const char *name,
+                                     int category)
 {
     AIROI__ENTER();
+    return airoi__project_add_cost(out, p, name, category);
+}
+
+int airoi__project_add_value(airoi_item **out, airoi_project *p, const char *name,
+                             int dimension)
+{
     if (out)
         *out = NULL;
     airoi__item *it = NULL;
@@ -575,6 +637,13 @@ AIROI_API int airoi_project_add_value(airoi_item **out, airoi_project *p, const 
     if (rc == AIROI_OK && out)
         *out = it;
     return rc;
+}
+
+AIROI_API int airoi_project_add_value(airoi_item **out, airoi_project *p, const char *name,
+                                      int dimension)
+{
+    AIROI__ENTER();
+    return airoi__project_add_value(out, p, name, dimension);
 }
 
 /* The items of one kind and their count; NULL for another kind. */
@@ -599,34 +668,48 @@ static airoi__item *get_item(const airoi_project *p, int kind, size_t i)
     return arr && i < n ? arr[i] : NULL;
 }
 
-AIROI_API size_t airoi_project_count_items(const airoi_project *p, int kind)
+size_t airoi__project_count_items(const airoi_project *p, int kind)
 {
-    AIROI__ENTER();
     size_t n = 0;
     if (p)
         items_of(p, kind, &n);
     return n;
 }
 
+AIROI_API size_t airoi_project_count_items(const airoi_project *p, int kind)
+{
+    AIROI__ENTER();
+    return airoi__project_count_items(p, kind);
+}
+
+const airoi_item *airoi__project_get_item(const airoi_project *p, int kind, size_t i)
+{
+    return get_item(p, kind, i);
+}
+
 AIROI_API const airoi_item *airoi_project_get_item(const airoi_project *p, int kind, size_t i)
 {
     AIROI__ENTER();
+    return airoi__project_get_item(p, kind, i);
+}
+
+airoi_item *airoi__project_get_item_mutable(airoi_project *p, int kind, size_t i)
+{
     return get_item(p, kind, i);
 }
 
 AIROI_API airoi_item *airoi_project_get_item_mutable(airoi_project *p, int kind, size_t i)
 {
     AIROI__ENTER();
-    return get_item(p, kind, i);
+    return airoi__project_get_item_mutable(p, kind, i);
 }
 
-AIROI_API int airoi_project_find_item(int *kind_out, size_t *index_out, const airoi_project *p,
-                                      const char *name)
+int airoi__project_find_item(int *kind_out, size_t *index_out, const airoi_project *p,
+                             const char *name)
 {
-    AIROI__ENTER();
     if (!p || !name)
         return airoi__error(AIROI_ERR_INVALID, "airoi_project_find_item: NULL argument");
-    const airoi__item *it = airoi__project_find_item(p, name);
+    const airoi__item *it = airoi__project_item_named(p, name);
     if (!it)
         return airoi__error(AIROI_ERR_NOT_FOUND, "no item named '%s'", name);
     size_t n = 0;
@@ -642,9 +725,15 @@ AIROI_API int airoi_project_find_item(int *kind_out, size_t *index_out, const ai
     return airoi__error(AIROI_ERR_INTERNAL, "item '%s' is indexed but not listed", name);
 }
 
-AIROI_API int airoi_project_remove_item(airoi_project *p, int kind, size_t i)
+AIROI_API int airoi_project_find_item(int *kind_out, size_t *index_out, const airoi_project *p,
+                                      const char *name)
 {
     AIROI__ENTER();
+    return airoi__project_find_item(kind_out, index_out, p, name);
+}
+
+int airoi__project_remove_item(airoi_project *p, int kind, size_t i)
+{
     if (!p)
         return airoi__error(AIROI_ERR_INVALID, "airoi_project_remove_item: NULL project");
     size_t n = 0;
@@ -669,4 +758,10 @@ AIROI_API int airoi_project_remove_item(airoi_project *p, int kind, size_t i)
     }
     airoi__item_destroy(victim);
     return AIROI_OK;
+}
+
+AIROI_API int airoi_project_remove_item(airoi_project *p, int kind, size_t i)
+{
+    AIROI__ENTER();
+    return airoi__project_remove_item(p, kind, i);
 }

@@ -6,6 +6,10 @@
  * (periods against the horizon, currencies against the FX table, the work
  * limit, ...) are in lib/eval (eval-private.h, airoi__validate_each()).
  * Internal header; not part of the API.
+ *
+ * Code in lib/ calls only airoi__ functions, never an exported one: the
+ * internal form of each public airoi_NAME() is airoi__NAME() (the layer's
+ * main private header; docs/layers.md).
  */
 #ifndef AIROI_RULES_PRIVATE_H
 #define AIROI_RULES_PRIVATE_H

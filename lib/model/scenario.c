@@ -64,10 +64,9 @@ static long scenario_index(const airoi_project *p, const char *name)
     return -1;
 }
 
-AIROI_API int airoi_project_add_scenario(airoi_scenario **out, airoi_project *p,
-                                         const char *name, double probability)
+int airoi__project_add_scenario(airoi_scenario **out, airoi_project *p,
+                                const char *name, double probability)
 {
-    AIROI__ENTER();
     if (out)
         *out = NULL;
     if (!p)
@@ -107,15 +106,39 @@ AIROI_API int airoi_project_add_scenario(airoi_scenario **out, airoi_project *p,
     return AIROI_OK;
 }
 
+AIROI_API int airoi_project_add_scenario(airoi_scenario **out, airoi_project *p,
+                                         const char *name, double probability)
+{
+    AIROI__ENTER();
+    return airoi__project_add_scenario(out, p, name, probability);
+}
+
+size_t airoi__project_count_scenarios(const airoi_project *p)
+{
+    return p ? p->n_scenarios : 0;
+}
+
 AIROI_API size_t airoi_project_count_scenarios(const airoi_project *p)
 {
     AIROI__ENTER();
-    return p ? p->n_scenarios : 0;
+    return airoi__project_count_scenarios(p);
+}
+
+const airoi_scenario *airoi__project_get_scenario(const airoi_project *p, size_t i)
+{
+    if (!p || i >= p->n_scenarios)
+        return NULL;
+    return p->scenarios[i];
 }
 
 AIROI_API const airoi_scenario *airoi_project_get_scenario(const airoi_project *p, size_t i)
 {
     AIROI__ENTER();
+    return airoi__project_get_scenario(p, i);
+}
+
+airoi_scenario *airoi__project_get_scenario_mutable(airoi_project *p, size_t i)
+{
     if (!p || i >= p->n_scenarios)
         return NULL;
     return p->scenarios[i];
@@ -124,15 +147,12 @@ AIROI_API const airoi_scenario *airoi_project_get_scenario(const airoi_project *
 AIROI_API airoi_scenario *airoi_project_get_scenario_mutable(airoi_project *p, size_t i)
 {
     AIROI__ENTER();
-    if (!p || i >= p->n_scenarios)
-        return NULL;
-    return p->scenarios[i];
+    return airoi__project_get_scenario_mutable(p, i);
 }
 
-AIROI_API int airoi_project_find_scenario(size_t *index_out, const airoi_project *p,
-                                          const char *name)
+int airoi__project_find_scenario(size_t *index_out, const airoi_project *p,
+                                 const char *name)
 {
-    AIROI__ENTER();
     if (!p || !name)
         return airoi__error(AIROI_ERR_INVALID, "airoi_project_find_scenario: NULL argument");
     long i = scenario_index(p, name);
@@ -143,9 +163,15 @@ AIROI_API int airoi_project_find_scenario(size_t *index_out, const airoi_project
     return AIROI_OK;
 }
 
-AIROI_API int airoi_project_remove_scenario(airoi_project *p, size_t i)
+AIROI_API int airoi_project_find_scenario(size_t *index_out, const airoi_project *p,
+                                          const char *name)
 {
     AIROI__ENTER();
+    return airoi__project_find_scenario(index_out, p, name);
+}
+
+int airoi__project_remove_scenario(airoi_project *p, size_t i)
+{
     if (!p)
         return airoi__error(AIROI_ERR_INVALID, "airoi_project_remove_scenario: NULL project");
     if (i >= p->n_scenarios)
@@ -158,15 +184,25 @@ AIROI_API int airoi_project_remove_scenario(airoi_project *p, size_t i)
     return AIROI_OK;
 }
 
-AIROI_API const char *airoi_scenario_get_name(const airoi_scenario *s)
+AIROI_API int airoi_project_remove_scenario(airoi_project *p, size_t i)
 {
     AIROI__ENTER();
+    return airoi__project_remove_scenario(p, i);
+}
+
+const char *airoi__scenario_get_name(const airoi_scenario *s)
+{
     return s ? s->name : NULL;
 }
 
-AIROI_API int airoi_scenario_set_number(airoi_scenario *s, int param, double v)
+AIROI_API const char *airoi_scenario_get_name(const airoi_scenario *s)
 {
     AIROI__ENTER();
+    return airoi__scenario_get_name(s);
+}
+
+int airoi__scenario_set_number(airoi_scenario *s, int param, double v)
+{
     if (!s)
         return airoi__error(AIROI_ERR_INVALID, "airoi_scenario_set_number: NULL scenario");
     const airoi__rule *r = airoi__scenario_rule(param);
@@ -186,9 +222,14 @@ AIROI_API int airoi_scenario_set_number(airoi_scenario *s, int param, double v)
     return AIROI_OK;
 }
 
-AIROI_API int airoi_scenario_get_number(double *out, const airoi_scenario *s, int param)
+AIROI_API int airoi_scenario_set_number(airoi_scenario *s, int param, double v)
 {
     AIROI__ENTER();
+    return airoi__scenario_set_number(s, param, v);
+}
+
+int airoi__scenario_get_number(double *out, const airoi_scenario *s, int param)
+{
     if (!out || !s)
         return airoi__error(AIROI_ERR_INVALID, "airoi_scenario_get_number: NULL argument");
     switch (param) {
@@ -200,17 +241,27 @@ AIROI_API int airoi_scenario_get_number(double *out, const airoi_scenario *s, in
     return AIROI_OK;
 }
 
-AIROI_API int airoi_scenario_is_set(const airoi_scenario *s, int param)
+AIROI_API int airoi_scenario_get_number(double *out, const airoi_scenario *s, int param)
 {
     AIROI__ENTER();
+    return airoi__scenario_get_number(out, s, param);
+}
+
+int airoi__scenario_is_set(const airoi_scenario *s, int param)
+{
     if (!s || param < 0 || param > AIROI_SCENARIO_ADOPTION_CEILING)
         return 0;
     return (s->set & BIT(param)) != 0;
 }
 
-AIROI_API int airoi_scenario_add_multiplier(airoi_scenario *s, const char *target, double factor)
+AIROI_API int airoi_scenario_is_set(const airoi_scenario *s, int param)
 {
     AIROI__ENTER();
+    return airoi__scenario_is_set(s, param);
+}
+
+int airoi__scenario_add_multiplier(airoi_scenario *s, const char *target, double factor)
+{
     if (!s)
         return airoi__error(AIROI_ERR_INVALID, "airoi_scenario_add_multiplier: NULL scenario");
     int rc = airoi__check_name(target, "multiplier target");
@@ -238,16 +289,26 @@ AIROI_API int airoi_scenario_add_multiplier(airoi_scenario *s, const char *targe
     return AIROI_OK;
 }
 
-AIROI_API size_t airoi_scenario_count_multipliers(const airoi_scenario *s)
+AIROI_API int airoi_scenario_add_multiplier(airoi_scenario *s, const char *target, double factor)
 {
     AIROI__ENTER();
+    return airoi__scenario_add_multiplier(s, target, factor);
+}
+
+size_t airoi__scenario_count_multipliers(const airoi_scenario *s)
+{
     return s ? s->n_mult : 0;
 }
 
-AIROI_API int airoi_scenario_get_multiplier(const char **target, double *factor,
-                                            const airoi_scenario *s, size_t i)
+AIROI_API size_t airoi_scenario_count_multipliers(const airoi_scenario *s)
 {
     AIROI__ENTER();
+    return airoi__scenario_count_multipliers(s);
+}
+
+int airoi__scenario_get_multiplier(const char **target, double *factor,
+                                   const airoi_scenario *s, size_t i)
+{
     if (!s)
         return airoi__error(AIROI_ERR_INVALID, "airoi_scenario_get_multiplier: NULL scenario");
     if (i >= s->n_mult)
@@ -261,9 +322,15 @@ AIROI_API int airoi_scenario_get_multiplier(const char **target, double *factor,
     return AIROI_OK;
 }
 
-AIROI_API int airoi_scenario_remove_multiplier(airoi_scenario *s, size_t i)
+AIROI_API int airoi_scenario_get_multiplier(const char **target, double *factor,
+                                            const airoi_scenario *s, size_t i)
 {
     AIROI__ENTER();
+    return airoi__scenario_get_multiplier(target, factor, s, i);
+}
+
+int airoi__scenario_remove_multiplier(airoi_scenario *s, size_t i)
+{
     if (!s)
         return airoi__error(AIROI_ERR_INVALID, "airoi_scenario_remove_multiplier: NULL scenario");
     if (i >= s->n_mult)
@@ -274,4 +341,10 @@ AIROI_API int airoi_scenario_remove_multiplier(airoi_scenario *s, size_t i)
     memmove(s->mult + i, s->mult + i + 1, (s->n_mult - i - 1) * sizeof *s->mult);
     s->n_mult--;
     return AIROI_OK;
+}
+
+AIROI_API int airoi_scenario_remove_multiplier(airoi_scenario *s, size_t i)
+{
+    AIROI__ENTER();
+    return airoi__scenario_remove_multiplier(s, i);
 }

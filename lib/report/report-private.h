@@ -1,7 +1,15 @@
 /*
- * lib/report: the data a report shows, gathered once through the public
- * API (report.c), and the writers of each notation (json.c, text.c,
- * csv.c, markdown.c). Internal header; nothing here is part of the API.
+ * lib/report: the data a report shows, gathered once through the internal
+ * forms of the getters (report.c), and the writers of each notation
+ * (json.c, text.c, csv.c, markdown.c). Internal header; nothing here is
+ * part of the API.
+ *
+ * The internal API: each public function airoi_NAME() of lib/ is entry
+ * bookkeeping (AIROI__ENTER, which clears the thread's error message) plus
+ * a call of airoi__NAME(), which does the work, keeps the message, and is
+ * declared in its layer's private header and defined just above the public
+ * function in the same file. Code in lib/ calls only airoi__ functions,
+ * never an exported one (docs/layers.md; the internal-calls test).
  */
 #ifndef AIROI_REPORT_PRIVATE_H
 #define AIROI_REPORT_PRIVATE_H
@@ -10,6 +18,7 @@
 #include <stdint.h>
 
 #include "core-private.h"
+#include "eval-private.h"
 #include "airoi/project.h"
 #include "airoi/result.h"
 #include "airoi/report.h"
@@ -205,5 +214,16 @@ void airoi__fmt_horizon(char *buf, size_t cap, const rpt *R);
 
 /* The facts of the project header (text.c): label and value pairs. */
 size_t airoi__report_facts(const rpt *R, char labels[][16], char values[][256], size_t max);
+
+/* --------------------------------------------- internal forms of the API */
+
+/* airoi__NAME() does the work of the public airoi_NAME() (same file), which
+ * adds only the entry bookkeeping (AIROI__ENTER). */
+
+/* report.c */
+int airoi__report_format_from_name(int *out, const char *name);
+const char *airoi__report_format_name(int format);
+int airoi__report_write(char **out, size_t *len_out, const airoi_result *r, int format,
+                        unsigned flags);
 
 #endif /* AIROI_REPORT_PRIVATE_H */

@@ -1,8 +1,8 @@
 /*
  * lib/report/report.c: airoi_report_write(). Gathers what a report shows
  * from the result alone (its copy of the project settings, metrics,
- * schedule, findings) through the public API of result.h, schedule.h and
- * benchmark.h, then hands it to the writer of the requested notation.
+ * schedule, findings) through the internal forms of the getters of
+ * result.h, schedule.h and benchmark.h, then hands it to the writer of the requested notation.
  */
 #include <math.h>
 #include <stdio.h>
@@ -26,9 +26,8 @@ static const struct {
     {"markdown", AIROI_REPORT_MARKDOWN},
 };
 
-AIROI_API int airoi_report_format_from_name(int *out, const char *name)
+int airoi__report_format_from_name(int *out, const char *name)
 {
-    AIROI__ENTER();
     if (!out || !name)
         return airoi__error(AIROI_ERR_INVALID, "airoi_report_format_from_name: NULL argument");
     for (size_t i = 0; i < sizeof format_names / sizeof format_names[0]; i++) {
@@ -41,7 +40,13 @@ AIROI_API int airoi_report_format_from_name(int *out, const char *name)
                         "unknown report format '%s' (expected text, json, csv or md)", name);
 }
 
-AIROI_API const char *airoi_report_format_name(int format)
+AIROI_API int airoi_report_format_from_name(int *out, const char *name)
+{
+    AIROI__ENTER();
+    return airoi__report_format_from_name(out, name);
+}
+
+const char *airoi__report_format_name(int format)
 {
     switch (format) {
     case AIROI_REPORT_TEXT: return "text";
@@ -50,6 +55,11 @@ AIROI_API const char *airoi_report_format_name(int format)
     case AIROI_REPORT_MARKDOWN: return "md";
     default: return NULL;
     }
+}
+
+AIROI_API const char *airoi_report_format_name(int format)
+{
+    return airoi__report_format_name(format);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -230,7 +240,7 @@ static void read_metrics(rpt_metrics *m, size_t n, const airoi_result *r)
 {
     for (size_t i = 0; i < n; i++) {
         double v = 0;
-        int st = airoi_result_get_metric(&v, r, (int)i);
+        int st = airoi__result_get_metric(&v, r, (int)i);
         m->m[i].ok = st == AIROI_OK && isfinite(v);
         m->m[i].v = m->m[i].ok ? v : 0;
     }
@@ -239,13 +249,13 @@ static void read_metrics(rpt_metrics *m, size_t n, const airoi_result *r)
 static double num_or(const airoi_result *r, int param, double dflt)
 {
     double v;
-    return airoi_result_get_number(&v, r, param) == AIROI_OK && isfinite(v) ? v : dflt;
+    return airoi__result_get_number(&v, r, param) == AIROI_OK && isfinite(v) ? v : dflt;
 }
 
 static int gather_schedule(rpt *R, const airoi_result *r)
 {
-    const airoi_schedule *s = airoi_result_get_schedule(r);
-    size_t n = airoi_schedule_count_periods(s);
+    const airoi_schedule *s = airoi__result_get_schedule(r);
+    size_t n = airoi__schedule_count_periods(s);
     R->nperiods = n;
     if (n == 0)
         return AIROI_OK;
@@ -259,18 +269,18 @@ static int gather_schedule(rpt *R, const airoi_result *r)
     size_t len;
     for (int c = 0; c < RPT_SCHEDULE_COLUMNS; c++, next += n) {
         R->col[c] = next;
-        if (airoi_schedule_get_column(next, n, &len, s, c) != AIROI_OK)
+        if (airoi__schedule_get_column(next, n, &len, s, c) != AIROI_OK)
             memset(next, 0, n * sizeof(double));
     }
     R->has_split = 1;
     for (size_t c = 0; c < R->ncategories; c++, next += n) {
         R->cat[c] = next;
-        if (airoi_schedule_get_category(next, n, &len, s, (int)c) != AIROI_OK)
+        if (airoi__schedule_get_category(next, n, &len, s, (int)c) != AIROI_OK)
             R->has_split = 0;
     }
     for (size_t d = 0; d < R->ndimensions; d++, next += n) {
         R->dim[d] = next;
-        if (airoi_schedule_get_dimension(next, n, &len, s, (int)d) != AIROI_OK)
+        if (airoi__schedule_get_dimension(next, n, &len, s, (int)d) != AIROI_OK)
             R->has_split = 0;
     }
     /* The library never hands out NaN; a report never shows one either. */
@@ -282,8 +292,8 @@ static int gather_schedule(rpt *R, const airoi_result *r)
 
 static int gather_scenarios(rpt *R, const airoi_result *r)
 {
-    size_t n = airoi_result_count_scenarios(r);
-    const char *own = airoi_result_get_scenario_name(r);
+    size_t n = airoi__result_count_scenarios(r);
+    const char *own = airoi__result_get_scenario_name(r);
     size_t count = n ? n : 1;
     R->scenarios = airoi__calloc(count, sizeof *R->scenarios);
     if (!R->scenarios)
@@ -292,7 +302,7 @@ static int gather_scenarios(rpt *R, const airoi_result *r)
         rpt_scenario *sc = &R->scenarios[0];
         if (own) { /* the result of one scenario */
             sc->name = own;
-            if (airoi_result_get_probability(&sc->probability, r) != AIROI_OK)
+            if (airoi__result_get_probability(&sc->probability, r) != AIROI_OK)
                 sc->probability = 0;
         } else { /* no scenarios: the implicit base scenario */
             sc->name = "base";
@@ -304,11 +314,11 @@ static int gather_scenarios(rpt *R, const airoi_result *r)
         return AIROI_OK;
     }
     for (size_t i = 0; i < n; i++) {
-        const airoi_result *sub = airoi_result_get_scenario(r, i);
+        const airoi_result *sub = airoi__result_get_scenario(r, i);
         rpt_scenario *sc = &R->scenarios[i];
-        const char *name = airoi_result_get_scenario_name(sub);
+        const char *name = airoi__result_get_scenario_name(sub);
         sc->name = name ? name : "";
-        if (airoi_result_get_probability(&sc->probability, sub) != AIROI_OK ||
+        if (airoi__result_get_probability(&sc->probability, sub) != AIROI_OK ||
             !isfinite(sc->probability))
             sc->probability = 0;
         read_metrics(&sc->metrics, R->nmetrics, sub);
@@ -319,7 +329,7 @@ static int gather_scenarios(rpt *R, const airoi_result *r)
 
 static int gather_findings(rpt *R, const airoi_result *r)
 {
-    size_t n = airoi_result_count_findings(r);
+    size_t n = airoi__result_count_findings(r);
     if (n == 0)
         return AIROI_OK;
     R->findings = airoi__calloc(n, sizeof *R->findings);
@@ -327,15 +337,15 @@ static int gather_findings(rpt *R, const airoi_result *r)
         return airoi__error(AIROI_ERR_NOMEM, "out of memory while writing a report");
     for (size_t i = 0; i < n; i++) {
         rpt_finding *f = &R->findings[i];
-        const char *code = airoi_result_get_finding_code(r, i);
-        const char *msg = airoi_result_get_finding_message(r, i);
-        const char *sev = airoi_severity_name(airoi_result_get_finding_severity(r, i));
+        const char *code = airoi__result_get_finding_code(r, i);
+        const char *msg = airoi__result_get_finding_message(r, i);
+        const char *sev = airoi__severity_name(airoi__result_get_finding_severity(r, i));
         f->code = code ? code : "";
         f->message = msg ? msg : "";
         f->severity = sev ? sev : "info";
-        f->subject = airoi_result_get_finding_subject(r, i);
+        f->subject = airoi__result_get_finding_subject(r, i);
         double a = 0, ref = 0;
-        if (airoi_result_get_finding_numbers(&a, &ref, r, i) == AIROI_OK) {
+        if (airoi__result_get_finding_numbers(&a, &ref, r, i) == AIROI_OK) {
             f->actual.ok = isfinite(a);
             f->actual.v = f->actual.ok ? a : 0;
             f->reference.ok = isfinite(ref);
@@ -349,17 +359,17 @@ static int gather_findings(rpt *R, const airoi_result *r)
 static void gather_benchmark(rpt *R, const airoi_result *r)
 {
     size_t idx;
-    if (!R->use_case || airoi_benchmark_find(&idx, R->use_case) != AIROI_OK)
+    if (!R->use_case || airoi__benchmark_find(&idx, R->use_case) != AIROI_OK)
         return;
     R->has_benchmark = 1;
-    R->bench_key = airoi_benchmark_get_key(idx);
-    R->bench_label = airoi_benchmark_get_label(idx);
+    R->bench_key = airoi__benchmark_get_key(idx);
+    R->bench_label = airoi__benchmark_get_label(idx);
     int dims[RPT_MAX_DIMENSIONS];
     size_t nd = 0;
-    if (airoi_benchmark_get_dimensions(dims, RPT_MAX_DIMENSIONS, &nd, idx) != AIROI_OK)
+    if (airoi__benchmark_get_dimensions(dims, RPT_MAX_DIMENSIONS, &nd, idx) != AIROI_OK)
         nd = 0;
     for (size_t i = 0; i < nd; i++) {
-        const char *dn = airoi_dimension_name(dims[i]);
+        const char *dn = airoi__dimension_name(dims[i]);
         if (dn)
             R->bench_dims[R->nbench_dims++] = dn;
     }
@@ -370,70 +380,70 @@ static void gather_benchmark(rpt *R, const airoi_result *r)
         rpt_bench_field *f = &R->bench[i];
         f->key = keys[i];
         double lo, hi, v;
-        if (airoi_benchmark_get_range(&lo, &hi, idx, fields[i]) == AIROI_OK) {
+        if (airoi__benchmark_get_range(&lo, &hi, idx, fields[i]) == AIROI_OK) {
             f->low.v = lo, f->low.ok = isfinite(lo);
             f->high.v = hi, f->high.ok = isfinite(hi);
         }
-        if (airoi_result_get_benchmark_value(&v, r, fields[i]) == AIROI_OK && isfinite(v))
+        if (airoi__result_get_benchmark_value(&v, r, fields[i]) == AIROI_OK && isfinite(v))
             f->value.v = v, f->value.ok = 1;
         int pos;
-        if (airoi_result_get_benchmark_position(&pos, r, fields[i]) == AIROI_OK)
+        if (airoi__result_get_benchmark_position(&pos, r, fields[i]) == AIROI_OK)
             f->position = pos < 0 ? "below" : pos > 0 ? "above" : "within";
     }
 }
 
 static int gather(rpt *R, const airoi_result *r)
 {
-    R->name = airoi_result_get_string(r, AIROI_PROJECT_NAME);
+    R->name = airoi__result_get_string(r, AIROI_PROJECT_NAME);
     if (!R->name)
         R->name = "";
-    R->currency = airoi_result_get_string(r, AIROI_PROJECT_CURRENCY);
-    R->use_case = airoi_result_get_string(r, AIROI_PROJECT_USE_CASE);
+    R->currency = airoi__result_get_string(r, AIROI_PROJECT_CURRENCY);
+    R->use_case = airoi__result_get_string(r, AIROI_PROJECT_USE_CASE);
     R->period = (int)num_or(r, AIROI_PROJECT_PERIOD, AIROI_PERIOD_YEAR);
-    R->period_name = airoi_period_name(R->period);
+    R->period_name = airoi__period_name(R->period);
     if (!R->period_name)
         R->period_name = "period";
     R->periods_per_year = R->period == AIROI_PERIOD_MONTH ? 12 : R->period == AIROI_PERIOD_QUARTER ? 4 : 1;
-    R->stage_name = airoi_stage_name((int)num_or(r, AIROI_PROJECT_STAGE, AIROI_STAGE_PRODUCTION));
+    R->stage_name = airoi__stage_name((int)num_or(r, AIROI_PROJECT_STAGE, AIROI_STAGE_PRODUCTION));
     R->unit = num_or(r, AIROI_PROJECT_UNIT, 1);
     R->horizon = num_or(r, AIROI_PROJECT_HORIZON, 0);
     R->discount_rate = num_or(r, AIROI_PROJECT_DISCOUNT_RATE, 0);
     R->finance_rate = num_or(r, AIROI_PROJECT_FINANCE_RATE, R->discount_rate);
     R->reinvest_rate = num_or(r, AIROI_PROJECT_REINVEST_RATE, R->discount_rate);
-    R->period_rate = airoi_schedule_get_rate(airoi_result_get_schedule(r));
+    R->period_rate = airoi__schedule_get_rate(airoi__result_get_schedule(r));
     if (!isfinite(R->period_rate))
         R->period_rate = 0;
     double start;
     R->start[0] = '\0';
-    if (airoi_result_get_number(&start, r, AIROI_PROJECT_START) == AIROI_OK && isfinite(start) &&
+    if (airoi__result_get_number(&start, r, AIROI_PROJECT_START) == AIROI_OK && isfinite(start) &&
         fabs(start) < 1e9 &&
-        airoi_date_to_iso(R->start, sizeof R->start, (int32_t)start) != AIROI_OK)
+        airoi__date_to_iso(R->start, sizeof R->start, (int32_t)start) != AIROI_OK)
         R->start[0] = '\0';
-    R->scenario = airoi_result_get_scenario_name(r);
-    R->honest = (airoi_result_get_flags(r) & AIROI_EVAL_HONEST_ESTIMATE) != 0;
+    R->scenario = airoi__result_get_scenario_name(r);
+    R->honest = (airoi__result_get_flags(r) & AIROI_EVAL_HONEST_ESTIMATE) != 0;
 
-    while (R->nmetrics < RPT_MAX_METRICS && airoi_metric_name((int)R->nmetrics))
-        R->metric_names[R->nmetrics] = airoi_metric_name((int)R->nmetrics), R->nmetrics++;
+    while (R->nmetrics < RPT_MAX_METRICS && airoi__metric_name((int)R->nmetrics))
+        R->metric_names[R->nmetrics] = airoi__metric_name((int)R->nmetrics), R->nmetrics++;
     read_metrics(&R->metrics, R->nmetrics, r);
 
-    while (R->ncategories < RPT_MAX_CATEGORIES && airoi_category_name((int)R->ncategories)) {
+    while (R->ncategories < RPT_MAX_CATEGORIES && airoi__category_name((int)R->ncategories)) {
         size_t c = R->ncategories++;
-        R->category_names[c] = airoi_category_name((int)c);
-        R->category_hidden[c] = airoi_category_is_hidden((int)c) == 1;
+        R->category_names[c] = airoi__category_name((int)c);
+        R->category_hidden[c] = airoi__category_is_hidden((int)c) == 1;
         double v = 0;
         R->category_total[c] =
-            airoi_result_get_tco_category(&v, r, (int)c) == AIROI_OK && isfinite(v) ? v : 0;
+            airoi__result_get_tco_category(&v, r, (int)c) == AIROI_OK && isfinite(v) ? v : 0;
     }
-    while (R->ndimensions < RPT_MAX_DIMENSIONS && airoi_dimension_name((int)R->ndimensions)) {
+    while (R->ndimensions < RPT_MAX_DIMENSIONS && airoi__dimension_name((int)R->ndimensions)) {
         size_t d = R->ndimensions++;
-        R->dimension_names[d] = airoi_dimension_name((int)d);
+        R->dimension_names[d] = airoi__dimension_name((int)d);
         double v = 0;
         R->dimension_total[d] =
-            airoi_result_get_value_dimension(&v, r, (int)d) == AIROI_OK && isfinite(v) ? v : 0;
+            airoi__result_get_value_dimension(&v, r, (int)d) == AIROI_OK && isfinite(v) ? v : 0;
     }
     double sv = 0;
     R->strategic_unmonetized =
-        airoi_result_get_strategic_value(&sv, r) == AIROI_OK && isfinite(sv) ? sv : 0;
+        airoi__result_get_strategic_value(&sv, r) == AIROI_OK && isfinite(sv) ? sv : 0;
 
     int st = gather_schedule(R, r);
     /* Cents are noise next to millions: whole numbers when the largest
@@ -460,17 +470,16 @@ static void release(rpt *R)
     airoi__free(R->findings);
 }
 
-AIROI_API int airoi_report_write(char **out, size_t *len_out, const airoi_result *r, int format,
-                                 unsigned flags)
+int airoi__report_write(char **out, size_t *len_out, const airoi_result *r, int format,
+                        unsigned flags)
 {
-    AIROI__ENTER();
     if (out)
         *out = NULL;
     if (len_out)
         *len_out = 0;
     if (!out || !r)
         return airoi__error(AIROI_ERR_INVALID, "airoi_report_write: NULL argument");
-    if (!airoi_report_format_name(format))
+    if (!airoi__report_format_name(format))
         return airoi__error(AIROI_ERR_INVALID, "airoi_report_write: unknown format %d", format);
     if (flags & ~RPT_ALL_SECTIONS)
         return airoi__error(AIROI_ERR_INVALID, "airoi_report_write: unknown flags 0x%x",
@@ -493,7 +502,15 @@ AIROI_API int airoi_report_write(char **out, size_t *len_out, const airoi_result
     default: airoi__report_text(&b, &R); break;
     }
     release(&R);
-    /* The public calls above clear the thread's message; start clean. */
+    /* The figures above that are undefined left their message; a report
+     * that is written leaves none. */
     airoi__error_clear();
     return airoi__buf_detach(&b, out, len_out);
+}
+
+AIROI_API int airoi_report_write(char **out, size_t *len_out, const airoi_result *r, int format,
+                                 unsigned flags)
+{
+    AIROI__ENTER();
+    return airoi__report_write(out, len_out, r, format, flags);
 }
