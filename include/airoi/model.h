@@ -9,8 +9,10 @@
  * first diagnostic's text is also the thread's airoi_last_error_message().
  * A diagnostic whose message starts with "warning: " does not make the load
  * fail (a successful load may return warnings; on failure they follow the
- * errors). Saving writes a file that loads back into a project that evaluates
- * identically.
+ * errors). Plausibility warnings (a discount rate of 10 where 0.10 was
+ * meant, ...) are such warnings; airoi_model_validate() gives the same ones
+ * for a project built through the API. Saving writes a file that loads back
+ * into a project that evaluates identically.
  *
  * Limits (documented in docs/model-format.md): file size, nesting depth,
  * number of items and scenarios, horizon, and YAML aliases are bounded so
@@ -121,10 +123,46 @@ AIROI_API int airoi_model_save_buffer(char **out, size_t *len_out, const airoi_p
 AIROI_API int airoi_model_save_file(const airoi_project *p, const char *path, unsigned flags);
 
 /**
+ * @brief Checks a project built through the API as a model file is checked,
+ *        warnings included.
+ *
+ * Runs the rules of airoi_project_validate() and the plausibility warnings
+ * that loading a model file gives (docs/model-format.md#plausibility-warnings):
+ * a rate above 1 ("discount_rate: 10 means 1000% a year; did you mean
+ * 0.10?"), more than 50 periods in a yearly model, an FX entry for the
+ * project's own currency, a currency that is not an ISO 4217 code (a
+ * lowercase one gets "did you mean USD?"), costs without any value item, and
+ * a negative amount outside a refund. Warnings do not stop evaluation.
+ *
+ * Every problem becomes one diagnostic without a position (line and column
+ * 0, file NULL); its message and text name the subject as
+ * airoi_project_validate() does (`project 'P': discount_rate: ...`), with
+ * "warning: " in front of a warning. Errors are listed before warnings, and
+ * at most 100 warnings are listed (then one that counts the rest).
+ *
+ * Ownership: @p p is only read (borrowed for the call); nothing is retained.
+ * @param[out] diags_out Receives the list, also when the project has errors
+ *             (possibly empty); NULL on #AIROI_ERR_INVALID and
+ *             #AIROI_ERR_NOMEM. Ownership: the caller frees it with
+ *             airoi_diagnostics_free().
+ * @param[in] p The project.
+ * @param[in] flags Reserved, must be 0.
+ * @retval AIROI_OK The project can be evaluated; the list may hold warnings.
+ * @retval AIROI_ERR_INVALID NULL @p diags_out or @p p, or unknown flags.
+ * @retval AIROI_ERR_MODEL The model is inconsistent; the thread's last error
+ *         is the first error's text, as airoi_project_validate() words it.
+ * @retval AIROI_ERR_LIMIT The evaluation work is above #AIROI_EVAL_MAX_CELLS.
+ * @retval AIROI_ERR_NOMEM Out of memory.
+ * @since 0.1
+ */
+AIROI_API int airoi_model_validate(airoi_diagnostics **diags_out, const airoi_project *p,
+                                   unsigned flags);
+
+/**
  * @brief Releases a diagnostics list.
  *
- * Ownership: takes back a list the caller owns (from airoi_model_load_file()
- * or airoi_model_load_buffer()); every string borrowed from it becomes
+ * Ownership: takes back a list the caller owns (from airoi_model_load_file(),
+ * airoi_model_load_buffer() or airoi_model_validate()); every string borrowed from it becomes
  * invalid.
  * @param[in] d The list, or NULL.
  * @since 0.1

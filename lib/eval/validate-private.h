@@ -26,28 +26,43 @@ enum {
     AIROI__FIELD_NONE = -1,         /* the subject as a whole */
     AIROI__FIELD_AMOUNTS = 100,     /* an item's per-period list ("amounts") */
     AIROI__FIELD_MULTIPLIERS = 101, /* a scenario's multiplier number `sub` */
-    AIROI__FIELD_WORK = 102         /* the project's evaluation work */
+    AIROI__FIELD_WORK = 102,        /* the project's evaluation work */
+    AIROI__FIELD_FX = 103,          /* the FX entry of currency `target` */
+    AIROI__FIELD_VALUES = 104       /* the project's value items as a whole */
 };
+
+/* Status of a plausibility warning (docs/model-format.md#plausibility-warnings):
+ * the project still evaluates, and the problem does not count as the
+ * validation's status. Its message does not start with "warning: "; the
+ * callers add that. */
+#define AIROI__PROBLEM_WARNING 0
 
 typedef struct airoi__problem {
     int subject;         /* AIROI__SUBJ_* */
     size_t index;        /* the item's index among its kind, or the scenario's */
     int field;           /* an airoi_item_param or airoi_scenario_param, or AIROI__FIELD_* */
     size_t sub;          /* the multiplier's index for AIROI__FIELD_MULTIPLIERS */
-    int status;          /* AIROI_ERR_MODEL or AIROI_ERR_LIMIT */
+    int status;          /* AIROI_ERR_MODEL, AIROI_ERR_LIMIT or AIROI__PROBLEM_WARNING */
     const char *message; /* the reason, without subject or field; valid during the call */
+    const char *target;  /* the FX currency of AIROI__FIELD_FX, else NULL */
 } airoi__problem;
 
 /* Receives one problem; a non-zero return stops the validation. */
 typedef int (*airoi__problem_fn)(void *userdata, const airoi__problem *problem);
 
-/* Reports every problem of p (until fn stops it). Returns AIROI_OK when
- * there was none, else the status of the first; AIROI_ERR_NOMEM when a
- * message could not be made. */
+/* Reports every problem of p (until fn stops it), errors and plausibility
+ * warnings. Returns AIROI_OK when there was no error (warnings do not
+ * count), else the status of the first error. */
 int airoi__validate_each(const airoi_project *p, airoi__problem_fn fn, void *userdata);
 
 /* The key of a problem's field in a model file ("at", "amounts", ...), or
  * NULL for AIROI__FIELD_NONE and AIROI__FIELD_WORK. */
 const char *airoi__problem_key(const airoi__problem *problem);
+
+/* A problem in the words of the C API, its subject by name: "cost item
+ * 'GPU': at: period 9 is outside the horizon 0..3", with "warning: " in
+ * front of a plausibility warning. */
+void airoi__problem_text(char *buf, size_t cap, const airoi_project *p,
+                         const airoi__problem *problem);
 
 #endif /* AIROI_VALIDATE_PRIVATE_H */

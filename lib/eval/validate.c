@@ -18,12 +18,29 @@
 
 #define BIT(x) (1u << (unsigned)(x))
 
+/* Longest horizon of a yearly model that passes without a warning: more
+ * periods look like months (docs/model-format.md#plausibility-warnings). */
+#define AIROI__YEARS_PLAUSIBLE 50
+
 typedef struct checker {
     airoi__problem_fn fn;
     void *userdata;
     int first;  /* status of the first problem, AIROI_OK while none */
     int stop;   /* the callback asked to stop */
 } checker;
+
+/* Passes one problem to the callback; returns non-zero when the validation
+ * must stop. Warnings do not become the validation's status. */
+static int emit(checker *c, int subject, size_t index, int field, size_t sub, int status,
+                const char *target, const char *msg)
+{
+    airoi__problem pr = {subject, index, field, sub, status, msg, target};
+    if (c->first == AIROI_OK && status != AIROI__PROBLEM_WARNING)
+        c->first = status;
+    if (c->fn(c->userdata, &pr))
+        c->stop = 1;
+    return c->stop;
+}
 
 /* Reports one problem; returns non-zero when the validation must stop. */
 static int report(checker *c, int subject, size_t index, int field, size_t sub, int status,
@@ -37,12 +54,21 @@ static int report(checker *c, int subject, size_t index, int field, size_t sub, 
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    airoi__problem pr = {subject, index, field, sub, status, msg};
-    if (c->first == AIROI_OK)
-        c->first = status;
-    if (c->fn(c->userdata, &pr))
-        c->stop = 1;
-    return c->stop;
+    return emit(c, subject, index, field, sub, status, NULL, msg);
+}
+
+/* Reports one plausibility warning about the FX entry of `target`. */
+static int report_fx(checker *c, const char *target, const char *fmt, ...) AIROI__PRINTF(3, 4);
+
+static int report_fx(checker *c, const char *target, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return emit(c, AIROI__SUBJ_PROJECT, 0, AIROI__FIELD_FX, 0, AIROI__PROBLEM_WARNING, target,
+                msg);
 }
 
 const char *airoi__problem_key(const airoi__problem *pr)
@@ -52,6 +78,8 @@ const char *airoi__problem_key(const airoi__problem *pr)
     case AIROI__FIELD_WORK: return NULL;
     case AIROI__FIELD_AMOUNTS: return "amounts";
     case AIROI__FIELD_MULTIPLIERS: return "multipliers";
+    case AIROI__FIELD_FX: return "fx";
+    case AIROI__FIELD_VALUES: return "values";
     default: break;
     }
     const airoi__rule *r = pr->subject == AIROI__SUBJ_COST || pr->subject == AIROI__SUBJ_VALUE
@@ -78,6 +106,169 @@ static int target_known(const airoi_project *p, const char *target)
 
 #define OUTSIDE "period %d is outside the horizon 0..%d"
 
+/* The uppercase of a lowercase or mixed-case three-letter code into up (8
+ * bytes) when it is an ISO 4217 code or the project's currency or has an FX
+ * rate; 0 when there is nothing better to suggest. */
+static int suggest_code(char *up, const airoi_project *p, const char *code)
+{
+    size_t n = strlen(code);
+    if (n != 3)
+        return 0;
+    int changed = 0;
+    for (size_t i = 0; i < n; i++) {
+        char ch = code[i];
+        if (ch >= 'a' && ch <= 'z') {
+            ch = (char)(ch - 'a' + 'A');
+            changed = 1;
+        }
+        up[i] = ch;
+    }
+    up[n] = '\0';
+    double rate;
+    return changed && (airoi__iso4217_known(up) || airoi__project_fx(&rate, p, up));
+}
+
+/* ---- plausibility warnings (docs/model-format.md#plausibility-warnings) ---- */
+
+#define W AIROI__PROBLEM_WARNING
+
+/* A currency code that is not in the ISO 4217 table (lib/model/iso4217.c). */
+static int currency_message(char *msg, size_t cap, const airoi_project *p, const char *code)
+{
+    char up[8];
+    if (!code || airoi__iso4217_known(code))
+        return 0;
+    if (suggest_code(up, p, code))
+        snprintf(msg, cap, "'%s' is not an ISO 4217 currency code; did you mean %s?", code, up);
+    else
+        snprintf(msg, cap,
+                 "'%s' is not an ISO 4217 currency code (three capital letters such as USD, "
+                 "EUR or TWD); amounts in it are converted with the rate given in fx",
+                 code);
+    return 1;
+}
+
+/* A rate above 1 (100% a year), most likely a percentage written as a
+ * whole number: "10 means 1000% a year; did you mean 0.10?". */
+static int rate_warning(checker *c, int subject, size_t index, int field, double v)
+{
+    if (!(v > 1))
+        return 0;
+    char num[32], mean[32];
+    airoi__rule_number(num, sizeof num, v);
+    if (v <= 100) {
+        if (v == floor(v))
+            snprintf(mean, sizeof mean, "%.2f", v / 100);
+        else
+            airoi__rule_number(mean, sizeof mean, v / 100);
+        return report(c, subject, index, field, 0, W, "%s means %.15g%% a year; did you mean %s?",
+                      num, v * 100, mean);
+    }
+    return report(c, subject, index, field, 0, W,
+                  "%s means %.15g%% a year; a rate is a fraction (0.10 is 10%%)", num, v * 100);
+}
+
+/* A negative amount outside a refund. A refund is a one-time cost (per:
+ * once) below 0; a negative value, or a negative recurring cost, is
+ * better modelled on the other side. */
+static int negative_warning(checker *c, int subj, const airoi__item *it, size_t index)
+{
+    int field = AIROI_ITEM_AMOUNT;
+    size_t sub = 0;
+    double v = 0;
+    if (it->n_list) {
+        size_t k = 0;
+        while (k < it->n_list && !(it->list[k] < 0))
+            k++;
+        if (k == it->n_list)
+            return 0;
+        field = AIROI__FIELD_AMOUNTS;
+        sub = k;
+        v = it->list[k];
+    } else {
+        v = airoi__item_amount(it);
+        if (!(v < 0))
+            return 0;
+        if (it->set & (BIT(AIROI_ITEM_QUANTITY) | BIT(AIROI_ITEM_UNIT_AMOUNT)))
+            field = it->quantity < 0 ? AIROI_ITEM_QUANTITY : AIROI_ITEM_UNIT_AMOUNT;
+    }
+    char num[32];
+    airoi__rule_number(num, sizeof num, v);
+    if (subj == AIROI__SUBJ_VALUE)
+        return report(c, subj, index, field, sub, W,
+                      "%s is a negative value; model a dis-benefit (lost revenue, a new risk) "
+                      "as a cost item of category opportunity, so that ROI and the audit count "
+                      "it as a cost",
+                      num);
+    if (it->per == AIROI_PER_ONCE)
+        return 0; /* a refund */
+    return report(c, subj, index, field, sub, W,
+                  "%s is a negative recurring cost; model a saving as a value item of "
+                  "dimension efficiency; only a one-time cost (per: once) may be negative, "
+                  "as a refund",
+                  num);
+}
+
+static void check_plausible(checker *c, const airoi_project *p)
+{
+    char msg[512];
+    const int P = AIROI__SUBJ_PROJECT;
+    if (rate_warning(c, P, 0, AIROI_PROJECT_DISCOUNT_RATE, p->discount_rate))
+        return;
+    if ((p->set & BIT(AIROI_PROJECT_FINANCE_RATE)) &&
+        rate_warning(c, P, 0, AIROI_PROJECT_FINANCE_RATE, p->finance_rate))
+        return;
+    if ((p->set & BIT(AIROI_PROJECT_REINVEST_RATE)) &&
+        rate_warning(c, P, 0, AIROI_PROJECT_REINVEST_RATE, p->reinvest_rate))
+        return;
+    if (p->period == AIROI_PERIOD_YEAR && p->horizon > AIROI__YEARS_PLAUSIBLE &&
+        report(c, P, 0, AIROI_PROJECT_HORIZON, 0, W,
+               "%d yearly periods are %d years; if the periods are months, set period: month "
+               "(a yearly model rarely looks further than %d years)",
+               (int)p->horizon, (int)p->horizon, AIROI__YEARS_PLAUSIBLE))
+        return;
+    if (currency_message(msg, sizeof msg, p, p->currency) &&
+        report(c, P, 0, AIROI_PROJECT_CURRENCY, 0, W, "%s", msg))
+        return;
+    for (size_t i = 0; i < p->n_fx; i++) {
+        const char *cur = p->fx_cur[i];
+        char rate[32];
+        if (p->currency && strcmp(cur, p->currency) == 0) {
+            if (report_fx(c, cur,
+                          "%s is the project's own currency: its rate is always 1, so this "
+                          "entry (rate %s) is ignored; remove it",
+                          cur, airoi__rule_number(rate, sizeof rate, p->fx_rate[i])))
+                return;
+        } else if (currency_message(msg, sizeof msg, p, cur) && report_fx(c, cur, "%s", msg)) {
+            return;
+        }
+    }
+    if (p->n_values == 0 && p->n_costs > 0 &&
+        report(c, P, 0, AIROI__FIELD_VALUES, 0, W,
+               "the project has no value items: ROI, NPV and payback count its costs only; "
+               "list its benefits under values"))
+        return;
+    for (int kind = 0; kind < 2; kind++) {
+        airoi__item *const *items = kind ? p->values : p->costs;
+        size_t n = kind ? p->n_values : p->n_costs;
+        int subj = kind ? AIROI__SUBJ_VALUE : AIROI__SUBJ_COST;
+        for (size_t i = 0; i < n; i++) {
+            const airoi__item *it = items[i];
+            double rate;
+            if (it->currency && (!p->currency || strcmp(it->currency, p->currency) != 0) &&
+                airoi__project_fx(&rate, p, it->currency) &&
+                currency_message(msg, sizeof msg, p, it->currency) &&
+                report(c, subj, i, AIROI_ITEM_CURRENCY, 0, W, "%s", msg))
+                return;
+            if ((it->set & BIT(AIROI_ITEM_GROWTH)) &&
+                rate_warning(c, subj, i, AIROI_ITEM_GROWTH, it->growth))
+                return;
+            if (negative_warning(c, subj, it, i))
+                return;
+        }
+    }
+}
+
 /* Periods against the horizon, the amount's form, the currency. */
 static void check_item(checker *c, const airoi_project *p, const airoi__item *it, size_t index)
 {
@@ -92,10 +283,14 @@ static void check_item(checker *c, const airoi_project *p, const airoi__item *it
                has_q ? "unit_amount" : "quantity"))
         return;
     double rate;
+    char upper[8];
     if (it->currency && !airoi__project_fx(&rate, p, it->currency) &&
-        report(c, subj, index, AIROI_ITEM_CURRENCY, 0, M,
-               "currency '%s' has no rate in fx (add e.g. fx: {%s: RATE})", it->currency,
-               it->currency))
+        (suggest_code(upper, p, it->currency)
+             ? report(c, subj, index, AIROI_ITEM_CURRENCY, 0, M,
+                      "currency '%s' has no rate in fx; did you mean %s?", it->currency, upper)
+             : report(c, subj, index, AIROI_ITEM_CURRENCY, 0, M,
+                      "currency '%s' has no rate in fx (add e.g. fx: {%s: RATE})", it->currency,
+                      it->currency)))
         return;
     if (it->per == AIROI_PER_ONCE) {
         if (it->n_list && report(c, subj, index, AIROI__FIELD_AMOUNTS, 0, M,
@@ -184,13 +379,13 @@ int airoi__validate_each(const airoi_project *p, airoi__problem_fn fn, void *use
                            s->mult[m].target);
         }
     }
+    if (!c.stop)
+        check_plausible(&c, p);
     return c.first;
 }
 
-/* The C API's wording of the first problem: its subject by name. */
-static int first_problem(void *userdata, const airoi__problem *pr)
+void airoi__problem_text(char *buf, size_t cap, const airoi_project *p, const airoi__problem *pr)
 {
-    const airoi_project *p = userdata;
     char subject[64 + AIROI_NAME_MAX];
     switch (pr->subject) {
     case AIROI__SUBJ_COST:
@@ -208,8 +403,21 @@ static int first_problem(void *userdata, const airoi__problem *pr)
     const char *key = airoi__problem_key(pr);
     if (pr->field == AIROI__FIELD_MULTIPLIERS)
         key = NULL; /* the message names the target */
-    airoi__error(pr->status, "%s: %s%s%s", subject, key ? key : "", key ? ": " : "",
-                 pr->message);
+    snprintf(buf, cap, "%s%s: %s%s%s%s%s", pr->status == AIROI__PROBLEM_WARNING ? "warning: " : "",
+             subject, key ? key : "", key && pr->target ? "." : "",
+             key && pr->target ? pr->target : "", key ? ": " : "", pr->message);
+}
+
+/* The C API's wording of the first error: its subject by name. Warnings
+ * are passed over. */
+static int first_problem(void *userdata, const airoi__problem *pr)
+{
+    const airoi_project *p = userdata;
+    if (pr->status == AIROI__PROBLEM_WARNING)
+        return 0;
+    char text[1024 + AIROI_NAME_MAX];
+    airoi__problem_text(text, sizeof text, p, pr);
+    airoi__error(pr->status, "%s", text);
     return 1;
 }
 

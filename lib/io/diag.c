@@ -73,8 +73,9 @@ int airoi__diags_add(airoi_diagnostics *d, int status, int32_t line, int32_t col
     if (!msg)
         return AIROI_ERR_NOMEM;
     const char *file = d->file ? d->file : "<string>";
-    char *text = line > 0 ? format("%s:%d:%d: %s", file, (int)line, (int)column, msg)
-                          : format("%s: %s", file, msg);
+    char *text = d->bare    ? format("%s", msg)
+                 : line > 0 ? format("%s:%d:%d: %s", file, (int)line, (int)column, msg)
+                            : format("%s: %s", file, msg);
     if (!text) {
         airoi__free(msg);
         return AIROI_ERR_NOMEM;

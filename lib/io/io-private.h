@@ -45,6 +45,7 @@ typedef struct airoi__diag {
 
 struct airoi_diagnostics {
     char *file; /* NULL when the loader was given no name */
+    int bare;   /* not from a file (airoi_model_validate()): the text is the message */
     airoi__diag *v;
     size_t n;
     size_t cap;

@@ -101,6 +101,11 @@ typedef struct loader {
     const ynode *scenarios_node; /* the `scenarios` sequence */
     const ynode *work_key;       /* the longer of the `costs` and `values` keys */
     int scenarios_ok;            /* every scenario loaded without an error */
+    const ynode *project_node;   /* the `project` mapping */
+    const ynode *fx_node;        /* the `fx` mapping */
+    const ynode *values_key;     /* the `values` key, NULL when the file has none */
+    size_t warnings_left;        /* plausibility warnings still listed; the rest are counted */
+    size_t warnings_dropped;
 } loader;
 
 /* ---- strings and diagnostics (load-values.c) ------------------------------------ */

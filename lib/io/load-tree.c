@@ -398,6 +398,29 @@ static void offset_position(const loader *L, size_t off, int32_t *line, int32_t 
     *col = c;
 }
 
+/* libyaml's words for what is most often a line indented too far or not
+ * far enough; such an error gets a hint that names the indentation and the
+ * line to look at (docs/errors.md#indentation). */
+static void indent_hint(char *buf, size_t cap, const char *problem, int32_t line)
+{
+    static const char *const indentation[] = {
+        "mapping values are not allowed",
+        "did not find expected key",
+        "did not find expected '-' indicator",
+        "could not find expected ':'",
+        "block sequence entries are not allowed",
+    };
+    for (size_t i = 0; i < sizeof indentation / sizeof indentation[0]; i++)
+        if (strstr(problem, indentation[i])) {
+            snprintf(buf, cap,
+                     "; hint: check the indentation of line %d and the line above it: keys of "
+                     "one mapping start in the same column, a nested key further right, and "
+                     "'key: value' needs a space after the ':'",
+                     (int)line);
+            return;
+        }
+}
+
 static void parser_error(loader *L, const yaml_parser_t *ps)
 {
     if (ps->error == YAML_MEMORY_ERROR) {
@@ -432,12 +455,14 @@ static void parser_error(loader *L, const yaml_parser_t *ps)
     }
     int32_t line = (int32_t)ps->problem_mark.line + 1;
     int32_t col = (int32_t)ps->problem_mark.column + 1;
+    char hint[256] = "";
+    indent_hint(hint, sizeof hint, problem, line);
     if (ps->context)
-        airoi__ydiag(L, AIROI_ERR_PARSE, line, col, "syntax error: %s %s (line %d, column %d)",
-                     problem, ps->context, (int)ps->context_mark.line + 1,
-                     (int)ps->context_mark.column + 1);
+        airoi__ydiag(L, AIROI_ERR_PARSE, line, col,
+                     "syntax error: %s %s (line %d, column %d)%s", problem, ps->context,
+                     (int)ps->context_mark.line + 1, (int)ps->context_mark.column + 1, hint);
     else
-        airoi__ydiag(L, AIROI_ERR_PARSE, line, col, "syntax error: %s", problem);
+        airoi__ydiag(L, AIROI_ERR_PARSE, line, col, "syntax error: %s%s", problem, hint);
 }
 
 void airoi__ytree_build(loader *L)

@@ -78,14 +78,24 @@ static const ynode *find_key(const loader *L, const ynode *map, const char *key,
     return NULL;
 }
 
+/* The key node of `key` in a mapping whose keys are scalars, or NULL. */
+static const ynode *find_key_node(const loader *L, const ynode *map, const char *key)
+{
+    const ynode *k = NULL;
+    return find_key(L, map, key, &k) ? k : NULL;
+}
+
 /* A problem the validator found in the loaded project, as a diagnostic at
  * the node it comes from: the field's value when the file gives it, else
  * the item or scenario (or the sequence, or the longer item list). Problems
  * of an item or scenario that already had an error are left out, as are
- * those between sections once the file has an error. */
+ * those between sections once the file has an error. Plausibility warnings
+ * start with "warning: "; past a budget they are only counted, so that a
+ * file with many of them still loads. */
 static int on_problem(void *userdata, const airoi__problem *pr)
 {
     loader *L = userdata;
+    int warning = pr->status == AIROI__PROBLEM_WARNING;
     const char *key = airoi__problem_key(pr);
     const ynode *at = L->root;
     char path[128] = "";
@@ -93,6 +103,10 @@ static int on_problem(void *userdata, const airoi__problem *pr)
                 : pr->subject == AIROI__SUBJ_VALUE    ? ORIGIN_VALUES
                 : pr->subject == AIROI__SUBJ_SCENARIO ? ORIGIN_SCENARIOS
                                                       : -1;
+    if (warning && L->warnings_left == 0) {
+        L->warnings_dropped++;
+        return 0;
+    }
     if (which >= 0) {
         if (pr->index >= L->n_origins[which])
             return 0;
@@ -111,6 +125,13 @@ static int on_problem(void *userdata, const airoi__problem *pr)
             snprintf(path + len, sizeof path - len, ".%s", key);
             at = v;
         }
+        if (v && warning && pr->field == AIROI__FIELD_AMOUNTS && v->kind == YN_SEQ &&
+            pr->sub < v->n) {
+            /* at the entry itself */
+            size_t len = strlen(path);
+            snprintf(path + len, sizeof path - len, "[%zu]", pr->sub);
+            at = v->kids[pr->sub];
+        }
         if (v && pr->field == AIROI__FIELD_MULTIPLIERS) {
             /* at the multiplier's own key */
             const char *target = NULL;
@@ -128,8 +149,29 @@ static int on_problem(void *userdata, const airoi__problem *pr)
     } else {
         if (L->nerrors)
             return 0;
-        if (pr->field == AIROI__FIELD_WORK && L->work_key)
+        if (pr->field == AIROI__FIELD_WORK && L->work_key) {
             at = L->work_key;
+        } else if (pr->field == AIROI__FIELD_FX && pr->target) {
+            const ynode *k = find_key_node(L, L->fx_node, pr->target);
+            snprintf(path, sizeof path, "fx.%.100s", pr->target);
+            if (k)
+                at = k;
+        } else if (pr->field == AIROI__FIELD_VALUES) {
+            snprintf(path, sizeof path, "values");
+            if (L->values_key)
+                at = L->values_key;
+        } else if (key) {
+            const ynode *v = find_key(L, L->project_node, key, NULL);
+            snprintf(path, sizeof path, "project.%s", key);
+            if (v)
+                at = v;
+        }
+    }
+    if (warning) {
+        L->warnings_left--;
+        airoi__ydiag(L, AIROI__DIAG_WARNING, AT(at), "warning: %s%s%s", path, *path ? ": " : "",
+                     pr->message);
+        return L->stop;
     }
     airoi__ydiag(L, pr->status == AIROI_ERR_LIMIT ? AIROI_ERR_LIMIT : AIROI_ERR_MODEL, AT(at),
                  "%s%s%s", path, *path ? ": " : "", pr->message);
@@ -193,7 +235,16 @@ static void load_document(loader *L)
     L->work_key = nc >= nv ? k[TK_COSTS] : k[TK_VALUES];
     if (!L->work_key)
         L->work_key = k[TK_COSTS] ? k[TK_COSTS] : k[TK_VALUES];
+    L->project_node = v[TK_PROJECT];
+    L->fx_node = v[TK_FX];
+    L->values_key = k[TK_VALUES];
+    /* half of the diagnostics a file may have, so that errors keep room */
+    L->warnings_left = AIROI__IO_MAX_DIAGS / 2;
     airoi__validate_each(L->p, on_problem, L);
+    if (L->warnings_dropped)
+        airoi__ydiag(L, AIROI__DIAG_WARNING, 0, 0,
+                     "warning: %zu more plausibility warnings are not listed",
+                     L->warnings_dropped);
 }
 
 /* ---- entry points ---------------------------------------------------------------------- */

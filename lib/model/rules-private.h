@@ -77,4 +77,9 @@ int airoi__rule_use_case(const char *s, char *msg, size_t cap);
  * airoi__format_double(); buf needs 32 bytes. */
 const char *airoi__rule_number(char *buf, size_t cap, double v);
 
+/* Whether a code is an ISO 4217 currency code (lib/model/iso4217.c, which
+ * names the source of the table): exactly three uppercase letters listed
+ * there. */
+int airoi__iso4217_known(const char *code);
+
 #endif /* AIROI_RULES_PRIVATE_H */
