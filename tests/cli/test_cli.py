@@ -403,6 +403,88 @@ def test_evaluation_errors():
         check(rc == 1 and out == "" and "--honest" in err and "overflows" in err,
               f"validate 4e307: exit {rc} {err!r}")
 
+WARN_HEAD = "airoi: 1\nproject:\n  name: P\n  currency: TWD\n"
+WARN_BUILD = "costs:\n  - {name: Build, category: people, amount: 350, per: once}\n"
+WARN_GAIN = "values:\n  - {name: Gain, dimension: efficiency, amount: 200, per: year}\n"
+
+# (model, LINE:COL, message) of each plausibility warning
+# (docs/model-format.md#plausibility-warnings)
+WARNINGS = [
+    (WARN_HEAD + "  horizon: 3\n  discount_rate: 10\n" + WARN_BUILD + WARN_GAIN, "6:18",
+     "warning: project.discount_rate: 10 means 1000% a year; did you mean 0.10?"),
+    (WARN_HEAD + "  horizon: 3\n  finance_rate: 5\n" + WARN_BUILD + WARN_GAIN, "6:17",
+     "warning: project.finance_rate: 5 means 500% a year; did you mean 0.05?"),
+    (WARN_HEAD + "  horizon: 3\n  reinvest_rate: 12.5\n" + WARN_BUILD + WARN_GAIN, "6:18",
+     "warning: project.reinvest_rate: 12.5 means 1250% a year; did you mean 0.125?"),
+    (WARN_HEAD + "  horizon: 3\n" + WARN_BUILD +
+     "values:\n  - {name: Gain, dimension: efficiency, amount: 200, growth: 3}\n", "9:62",
+     "warning: values[0].growth: 3 means 300% a year; did you mean 0.03?"),
+    (WARN_HEAD + "  horizon: 120\n" + WARN_BUILD + WARN_GAIN, "5:12",
+     "warning: project.horizon: 120 yearly periods are 120 years; if the periods are months, "
+     "set period: month (a yearly model rarely looks further than 50 years)"),
+    (WARN_HEAD + "  horizon: 3\nfx: {TWD: 1}\n" + WARN_BUILD + WARN_GAIN, "6:6",
+     "warning: fx.TWD: TWD is the project's own currency: its rate is always 1, so this entry "
+     "(rate 1) is ignored; remove it"),
+    ("airoi: 1\nproject:\n  name: P\n  currency: usd\n  horizon: 3\n" + WARN_BUILD + WARN_GAIN,
+     "4:13", "warning: project.currency: 'usd' is not an ISO 4217 currency code; did you mean USD?"),
+    (WARN_HEAD + "  horizon: 3\nfx: {ABC: 2}\n" + WARN_BUILD + WARN_GAIN, "6:6",
+     "warning: fx.ABC: 'ABC' is not an ISO 4217 currency code (three capital letters such as "
+     "USD, EUR or TWD); amounts in it are converted with the rate given in fx"),
+    (WARN_HEAD + "  horizon: 3\n" + WARN_BUILD + "values: []\n", "8:1",
+     "warning: values: the project has no value items: ROI, NPV and payback count its costs "
+     "only; list its benefits under values"),
+    (WARN_HEAD + "  horizon: 3\n" + WARN_BUILD +
+     "values:\n  - {name: Gain, dimension: revenue, amount: -500}\n", "9:46",
+     "warning: values[0].amount: -500 is a negative value; model a dis-benefit (lost revenue, "
+     "a new risk) as a cost item of category opportunity, so that ROI and the audit count it "
+     "as a cost"),
+    (WARN_HEAD + "  horizon: 3\n" +
+     "costs:\n  - {name: Licence, category: software, amount: -200, per: month}\n" + WARN_GAIN,
+     "7:49",
+     "warning: costs[0].amount: -200 is a negative recurring cost; model a saving as a value "
+     "item of dimension efficiency; only a one-time cost (per: once) may be negative, as a "
+     "refund"),
+]
+
+
+def test_plausibility_warnings():
+    """Each warning is printed on stderr as FILE:LINE:COL: warning: ... by
+    `validate` and `report`; the model is still valid and evaluates."""
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "w.yaml")
+        for model, where, message in WARNINGS:
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(model)
+            want = f"{path}:{where}: {message}\n"
+            rc, out, err = run("validate", path)
+            check(rc == 0 and out.startswith(path + ": valid: "), f"validate {message}: exit {rc}")
+            check(err == want, f"validate: stderr {err!r}, expected {want!r}")
+            rc, out, err = run("report", path, "--format", "json")
+            check(rc == 0 and json.loads(out or "null") is not None, f"report {message}: exit {rc}")
+            check(err == want, f"report: stderr {err!r}, expected {want!r}")
+        # a refund (a negative one-time cost) is not warned about
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(WARN_HEAD + "  horizon: 3\n" + WARN_BUILD +
+                    "  - {name: Refund, category: software, amount: -50, per: once, at: 2}\n" +
+                    WARN_GAIN)
+        rc, out, err = run("validate", path)
+        check(rc == 0 and err == "", f"refund: exit {rc}, stderr {err!r}")
+        # a lowercase currency without a rate: an error that suggests the code
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(WARN_HEAD + "  horizon: 3\nfx: {USD: 32}\n" +
+                    "costs:\n  - {name: Build, category: people, amount: 350, currency: usd}\n" +
+                    WARN_GAIN)
+        rc, out, err = run("validate", path)
+        want = f"{path}:8:60: costs[0].currency: currency 'usd' has no rate in fx; did you mean USD?\n"
+        check(rc == 1 and err == want, f"usd: exit {rc}, stderr {err!r}, expected {want!r}")
+        # libyaml's indentation errors name the line to look at
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("airoi: 1\nproject:\n  name: x\n   horizon: 3\n")
+        rc, out, err = run("validate", path)
+        check(rc == 1 and err.startswith(f"{path}:4:11: syntax error: mapping values are not "
+                                         "allowed") and
+              "hint: check the indentation of line 4" in err, f"indentation: {err!r}")
+
 
 def test_help_and_version():
     rc, out, err = run("--version")
@@ -428,7 +510,7 @@ def test_help_and_version():
 def main():
     for test in [test_golden, test_worked_examples, test_json_contract, test_formats,
                  test_options, test_exit_statuses, test_evaluation_errors,
-                 test_help_and_version]:
+                 test_plausibility_warnings, test_help_and_version]:
         if UPDATE and test is not test_golden:
             continue
         try:
