@@ -42,10 +42,12 @@ from .errors import (
     InvalidInputError,
     LimitError,
     ModelError,
+    ModelWarning,
     NoSolutionError,
     NotFoundError,
     OutOfMemoryError,
     ParseError,
+    PlausibilityWarning,
     RangeError,
     UndefinedError,
 )
@@ -106,6 +108,7 @@ __all__ = [
     "Error", "InvalidInputError", "OutOfMemoryError", "NoSolutionError", "BufferTooSmallError",
     "NotFoundError", "FileError", "ParseError", "ModelError", "RangeError", "CancelledError",
     "LimitError", "InternalError", "UndefinedError", "ClosedError", "Diagnostic",
+    "ModelWarning", "PlausibilityWarning",
     # model
     "Project", "CostItem", "ValueItem", "Scenario", "Schedule", "Result", "FX",
     "CATEGORIES", "HIDDEN_CATEGORIES", "DIMENSIONS", "METRICS",

@@ -322,6 +322,7 @@ _FILE_PROTOTYPES: Dict[str, Tuple[Any, List[Any]]] = {
     "airoi_model_load_buffer": (c_int, [c_void_pp, c_void_pp, c_char_p, c_size_t, c_char_p, c_uint]),
     "airoi_model_save_buffer": (c_int, [c_void_pp, p_size_t, c_void_p, c_uint]),
     "airoi_model_save_file": (c_int, [c_void_p, c_char_p, c_uint]),
+    "airoi_model_validate": (c_int, [c_void_pp, c_void_p, c_uint]),
     "airoi_diagnostics_free": (None, [c_void_p]),
     "airoi_diagnostics_count": (c_size_t, [c_void_p]),
     "airoi_diagnostics_get": (c_int, [p_char_p, p_int32, p_int32, p_char_p, c_void_p, c_size_t]),

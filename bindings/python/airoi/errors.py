@@ -48,6 +48,8 @@ __all__ = [
     "UndefinedError",
     "ClosedError",
     "Diagnostic",
+    "ModelWarning",
+    "PlausibilityWarning",
     "STATUS_NAMES",
     "error_class",
 ]
@@ -178,6 +180,37 @@ class Diagnostic(NamedTuple):
         if self.line > 0:
             return "%s:%d:%d: %s" % (where, self.line, self.column, self.message)
         return "%s: %s" % (where, self.message)
+
+
+class ModelWarning(UserWarning):
+    """A warning about a model: it loads and evaluates, but something in it is
+    probably not what was meant (a diagnostic with status 0, docs/errors.md#warnings).
+
+    Issued through :func:`warnings.warn` when a model file is loaded and when
+    :meth:`airoi.Project.validate` runs; ``diagnostic`` is the
+    :class:`Diagnostic` it comes from.  Filter them as any warning, e.g.
+    ``warnings.simplefilter("error", airoi.ModelWarning)``.
+    """
+
+    def __init__(self, message: str = "", diagnostic: Optional["Diagnostic"] = None) -> None:
+        UserWarning.__init__(self, message)
+        #: The :class:`Diagnostic` this warning comes from.
+        self.diagnostic: Optional["Diagnostic"] = diagnostic
+
+
+class PlausibilityWarning(ModelWarning):
+    """A value that is valid but rarely meant: a discount rate of 10 (1000% a
+    year) where 0.10 was meant, a yearly horizon of 60 periods, a lowercase
+    currency code, a negative value amount ... (docs/model-format.md#plausibility-warnings)."""
+
+
+#: A warning that is not about plausibility: a section this version does not use.
+_NOT_USED = re.compile(r"is recognised but not used")
+
+
+def warning_class(message: str) -> "type[ModelWarning]":
+    """The warning class of a warning diagnostic's message."""
+    return ModelWarning if _NOT_USED.search(message) else PlausibilityWarning
 
 
 class ModelError(Error, ValueError):

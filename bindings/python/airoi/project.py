@@ -9,6 +9,7 @@ import ctypes
 import datetime
 import os
 import threading
+import warnings
 import weakref
 from collections.abc import MutableMapping
 from typing import Any, Dict, Iterator, List, Optional, Sequence, Union
@@ -218,6 +219,7 @@ class Project:
             raise _model_error(status, message, found)
         project = cls._adopt(int(out.value or 0))
         project.diagnostics = found
+        _warn(found, 4)  # _warn <- _load <- load/from_yaml <- the caller
         return project
 
     def to_yaml(self) -> str:
@@ -554,12 +556,27 @@ class Project:
             obj._h.invalidate("%s '%s' was removed from its project" % (what, name))
 
     # -- evaluation ---------------------------------------------------------------
-    def validate(self) -> None:
+    def validate(self) -> List[errors.Diagnostic]:
         """Raises :class:`airoi.ModelError` (or InvalidInputError ...) when the
         model is inconsistent: periods outside the horizon, probabilities not
-        summing to 1, a currency without an FX rate, an unknown target ..."""
+        summing to 1, a currency without an FX rate, an unknown target ...
+
+        Plausibility warnings (a discount rate of 10 where 0.10 was meant, ...;
+        docs/model-format.md#plausibility-warnings) are issued as
+        :class:`airoi.PlausibilityWarning` through :func:`warnings.warn`, and
+        returned as a list of :class:`airoi.Diagnostic` (``airoi_model_validate``)."""
+        diags = c_void_p()
         with self._lock:
-            _lib.check(C.airoi_project_validate(self._h.ptr))
+            status = C.airoi_model_validate(ctypes.byref(diags), self._h.ptr, 0)
+            message = _lib.last_error_message() if status else ""
+            try:
+                found = _read_diagnostics(diags)
+            finally:
+                C.airoi_diagnostics_free(diags)
+        if status:
+            raise _lib.make_error(status, message=message)
+        _warn(found, 3)  # _warn <- validate <- the caller
+        return found
 
     def evaluate(self, scenario: Optional[str] = None, honest: bool = False) -> "Result":
         """Evaluates the project (the base case, or one scenario by name);
@@ -602,6 +619,14 @@ def _read_diagnostics(diags: c_void_p) -> List[errors.Diagnostic]:
                               _text(message.value) or "", "", int(status.value))
         out.append(d._replace(text=_text(C.airoi_diagnostics_get_text(diags, i)) or str(d)))
     return out
+
+
+def _warn(diagnostics: List[errors.Diagnostic], stacklevel: int) -> None:
+    """Issues each warning diagnostic through warnings.warn (docs/errors.md#warnings)."""
+    for d in diagnostics:
+        if d.is_warning:
+            cls = errors.warning_class(d.message)
+            warnings.warn(cls(str(d), d), stacklevel=stacklevel)
 
 
 def _model_error(status: int, message: str, diagnostics: List[errors.Diagnostic]) -> errors.Error:
