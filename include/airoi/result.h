@@ -158,7 +158,9 @@ AIROI_API const char *airoi_severity_name(int severity);
  * 0..horizon, `to` < `from`, quantity without unit amount (or the reverse),
  * a `once` item with a list, a currency missing from the FX table, scenario
  * probabilities that do not sum to 1 within 1e-9, a multiplier target that
- * names nothing.
+ * names nothing. Plausibility warnings (a discount rate of 10 where 0.10 was
+ * meant, ...) are not errors and are not reported here: airoi_model_validate()
+ * lists them.
  *
  * Ownership: @p p is only read (borrowed for the call); nothing is retained.
  * @param[in] p The project.

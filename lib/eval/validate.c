@@ -339,7 +339,8 @@ static void check_item(checker *c, const airoi_project *p, const airoi__item *it
                (int)to, to_set ? "to" : "the horizon");
 }
 
-int airoi__validate_each(const airoi_project *p, airoi__problem_fn fn, void *userdata)
+/* The validation; plausibility warnings only when `warnings` is non-zero. */
+static int validate(const airoi_project *p, airoi__problem_fn fn, void *userdata, int warnings)
 {
     checker c = {fn, userdata, AIROI_OK, 0};
     /* Work limit: every item is spread over every period of the base case
@@ -379,9 +380,14 @@ int airoi__validate_each(const airoi_project *p, airoi__problem_fn fn, void *use
                            s->mult[m].target);
         }
     }
-    if (!c.stop)
+    if (!c.stop && warnings)
         check_plausible(&c, p);
     return c.first;
+}
+
+int airoi__validate_each(const airoi_project *p, airoi__problem_fn fn, void *userdata)
+{
+    return validate(p, fn, userdata, 1);
 }
 
 void airoi__problem_text(char *buf, size_t cap, const airoi_project *p, const airoi__problem *pr)
@@ -423,7 +429,8 @@ static int first_problem(void *userdata, const airoi__problem *pr)
 
 int airoi__validate(const airoi_project *p)
 {
-    return airoi__validate_each(p, first_problem, (void *)(uintptr_t)p);
+    /* errors only: evaluation need not word the warnings */
+    return validate(p, first_problem, (void *)(uintptr_t)p, 0);
 }
 
 int airoi__project_validate(const airoi_project *p)
