@@ -127,7 +127,7 @@ AIROI_API int airoi_model_save_file(const airoi_project *p, const char *path, un
  *        warnings included.
  *
  * Runs the rules of airoi_project_validate() and the plausibility warnings
- * that loading a model file gives (docs/model-format.md#plausibility-warnings):
+ * that loading a model file gives (docs/model-format.md, "Plausibility warnings"):
  * a rate above 1 ("discount_rate: 10 means 1000% a year; did you mean
  * 0.10?"), more than 50 periods in a yearly model, an FX entry for the
  * project's own currency, a currency that is not an ISO 4217 code (a
