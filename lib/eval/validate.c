@@ -286,8 +286,14 @@ static void check_item(checker *c, const airoi_project *p, const airoi__item *it
     char upper[8];
     if (it->currency && !airoi__project_fx(&rate, p, it->currency) &&
         (suggest_code(upper, p, it->currency)
-             ? report(c, subj, index, AIROI_ITEM_CURRENCY, 0, M,
-                      "currency '%s' has no rate in fx; did you mean %s?", it->currency, upper)
+             ? (airoi__project_fx(&rate, p, upper)
+                    ? report(c, subj, index, AIROI_ITEM_CURRENCY, 0, M,
+                             "currency '%s' has no rate in fx; did you mean %s?", it->currency,
+                             upper)
+                    : report(c, subj, index, AIROI_ITEM_CURRENCY, 0, M,
+                             "currency '%s' has no rate in fx; did you mean %s? (it needs a "
+                             "rate too: fx: {%s: RATE})",
+                             it->currency, upper, upper))
              : report(c, subj, index, AIROI_ITEM_CURRENCY, 0, M,
                       "currency '%s' has no rate in fx (add e.g. fx: {%s: RATE})", it->currency,
                       it->currency)))

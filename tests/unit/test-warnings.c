@@ -208,7 +208,7 @@ START_TEST(test_lowercase_currency_without_rate)
     ck_assert_int_eq(airoi_model_validate(&d, p, 0), AIROI_ERR_MODEL);
     ck_assert_str_eq(airoi_last_error_message(),
                      "cost item 'Build': currency: currency 'usd' has no rate in fx; did you "
-                     "mean USD?");
+                     "mean USD? (it needs a rate too: fx: {USD: RATE})");
     ck_assert_uint_eq(airoi_diagnostics_count(d), 2); /* and the warning: no value items */
     int status = 0;
     ck_assert_int_eq(airoi_diagnostics_get_status(&status, d, 0), AIROI_OK);

@@ -129,7 +129,8 @@ class TestPlausibilityWarnings(unittest.TestCase):
         with self.assertRaises(airoi.ModelError) as cm:
             p.validate()
         self.assertEqual(str(cm.exception), "cost item 'B': currency: currency 'usd' has no "
-                                            "rate in fx; did you mean USD?")
+                                            "rate in fx; did you mean USD? (it needs a rate "
+                                            "too: fx: {USD: RATE})")
 
     def test_later_section_is_a_model_warning(self):
         with warnings.catch_warnings(record=True) as caught:
