@@ -181,8 +181,9 @@ AIROI_API size_t airoi_diagnostics_count(const airoi_diagnostics *d);
 
 /**
  * @brief Where and what one diagnostic is.
- * @param[out] file File name as given to the loader; may be NULL. Ownership:
- *             borrowed, valid while @p d lives.
+ * @param[out] file File name as given to the loader (NULL when it was
+ *             given none, and in a list from airoi_model_validate()); may
+ *             be NULL. Ownership: borrowed, valid while @p d lives.
  * @param[out] line 1-based line; 0 when the problem has no position (e.g. an
  *             unreadable file); may be NULL.
  * @param[out] column 1-based column; 0 when there is no position; may be NULL.
