@@ -42,10 +42,8 @@ static int collect(void *userdata, const airoi__problem *pr)
     return 0;
 }
 
-AIROI_API int airoi_model_validate(airoi_diagnostics **diags_out, const airoi_project *p,
-                                   unsigned flags)
+int airoi__model_validate(airoi_diagnostics **diags_out, const airoi_project *p, unsigned flags)
 {
-    AIROI__ENTER();
     if (diags_out)
         *diags_out = NULL;
     if (!diags_out || !p)
@@ -64,7 +62,7 @@ AIROI_API int airoi_model_validate(airoi_diagnostics **diags_out, const airoi_pr
                          "warning: %zu more plausibility warnings are not listed", c.dropped))
         c.nomem = 1;
     if (c.nomem) {
-        airoi_diagnostics_free(c.d);
+        airoi__diagnostics_free(c.d);
         return airoi__error(AIROI_ERR_NOMEM, "out of memory while validating a project");
     }
     airoi__diags_sort(c.d);
@@ -72,4 +70,11 @@ AIROI_API int airoi_model_validate(airoi_diagnostics **diags_out, const airoi_pr
     if (c.first != AIROI_OK)
         return airoi__error(c.first, "%s", c.first_text);
     return AIROI_OK;
+}
+
+AIROI_API int airoi_model_validate(airoi_diagnostics **diags_out, const airoi_project *p,
+                                   unsigned flags)
+{
+    AIROI__ENTER();
+    return airoi__model_validate(diags_out, p, flags);
 }

@@ -82,6 +82,8 @@ int airoi__yaml_plain_is_special(const char *s, size_t len);
 
 /* diag.c */
 void airoi__diagnostics_free(airoi_diagnostics *d);
+/* airoi_model_validate() (check.c), keeping the thread's message. */
+int airoi__model_validate(airoi_diagnostics **diags_out, const airoi_project *p, unsigned flags);
 size_t airoi__diagnostics_count(const airoi_diagnostics *d);
 int airoi__diagnostics_get(const char **file, int32_t *line, int32_t *column,
                            const char **message, const airoi_diagnostics *d, size_t i);
