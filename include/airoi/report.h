@@ -14,7 +14,8 @@
  * is for people: aligned tables, money with thousands separators and the
  * currency, percentages as percentages; its layout may change between
  * releases. CSV (RFC 4180, CRLF line ends) holds one table, the schedule
- * by default. Markdown holds the same sections as text, as tables.
+ * by default, its numbers rounded to 15 significant digits as spreadsheets
+ * hold them. Markdown holds the same sections as text, as tables.
  *
  * A report reads the result alone: the project settings it shows (name,
  * currency, unit, period, horizon, rates, start date, use case, stage) are

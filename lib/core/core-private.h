@@ -154,6 +154,12 @@ static inline uint64_t airoi__hash_str(const char *s, size_t len)
  * gives "null". buf needs 32 bytes. */
 double airoi__strtod_c(const char *s, size_t len, int *ok);
 void airoi__format_double(char *buf, size_t cap, double v);
+/* airoi__format_double_sig: v rounded to sig significant digits (1 to 17)
+ * as spreadsheets show it: 15 gives "1980" for 1980.0000000000002 and
+ * "0.1" for 0.1. Trailing zeros dropped, positional for the same range as
+ * airoi__format_double(), zero of either sign is "0", a non-finite v
+ * "null". buf needs 32 bytes. */
+void airoi__format_double_sig(char *buf, size_t cap, double v, int sig);
 
 /* Files. Paths are UTF-8 on every platform.
  *

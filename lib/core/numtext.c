@@ -63,34 +63,14 @@ static size_t split_e(const char *sci, char *digits, size_t cap, long *exp10)
     return nd;
 }
 
-void airoi__format_double(char *buf, size_t cap, double v)
+/* Writes the significant digits (nd of them, the first nonzero) times
+ * 10^e: positionally for -6 <= e < 21, else with an exponent. */
+static void write_digits(char *buf, size_t cap, int negative, const char *digits, size_t nd,
+                         long e)
 {
-    if (!isfinite(v)) { /* never produced by the library; keeps JSON valid */
-        snprintf(buf, cap, "null");
-        return;
-    }
-    if (v == 0) {
-        snprintf(buf, cap, "%s", signbit(v) ? "-0.0" : "0");
-        return;
-    }
-    /* The fewest significant digits that read back exactly... */
-    char digits[24];
-    size_t nd = 0;
-    long e = 0;
-    for (int prec = 1; prec <= 17; prec++) {
-        char sci[48], c_text[48];
-        snprintf(sci, sizeof sci, "%.*e", prec - 1, v);
-        nd = split_e(sci, digits, sizeof digits, &e);
-        snprintf(c_text, sizeof c_text, "%s%c.%se%ld", v < 0 ? "-" : "", digits[0],
-                 nd > 1 ? digits + 1 : "0", e);
-        int ok = 0;
-        if (airoi__strtod_c(c_text, strlen(c_text), &ok) == v && ok)
-            break;
-    }
-    /* ...written positionally unless the exponent is extreme. */
     char out[48];
     size_t o = 0;
-    if (v < 0)
+    if (negative)
         out[o++] = '-';
     if (e >= -6 && e < 21) {
         if (e >= (long)nd - 1) {
@@ -123,4 +103,53 @@ void airoi__format_double(char *buf, size_t cap, double v)
         snprintf(out + o, sizeof out - o, "e%+ld", e);
     }
     snprintf(buf, cap, "%s", out);
+}
+
+void airoi__format_double(char *buf, size_t cap, double v)
+{
+    if (!isfinite(v)) { /* never produced by the library; keeps JSON valid */
+        snprintf(buf, cap, "null");
+        return;
+    }
+    if (v == 0) {
+        snprintf(buf, cap, "%s", signbit(v) ? "-0.0" : "0");
+        return;
+    }
+    /* The fewest significant digits that read back exactly... */
+    char digits[24];
+    size_t nd = 0;
+    long e = 0;
+    for (int prec = 1; prec <= 17; prec++) {
+        char sci[48], c_text[48];
+        snprintf(sci, sizeof sci, "%.*e", prec - 1, v);
+        nd = split_e(sci, digits, sizeof digits, &e);
+        snprintf(c_text, sizeof c_text, "%s%c.%se%ld", v < 0 ? "-" : "", digits[0],
+                 nd > 1 ? digits + 1 : "0", e);
+        int ok = 0;
+        if (airoi__strtod_c(c_text, strlen(c_text), &ok) == v && ok)
+            break;
+    }
+    /* ...written positionally unless the exponent is extreme. */
+    write_digits(buf, cap, v < 0, digits, nd, e);
+}
+
+void airoi__format_double_sig(char *buf, size_t cap, double v, int sig)
+{
+    if (!isfinite(v)) {
+        snprintf(buf, cap, "null");
+        return;
+    }
+    if (sig < 1)
+        sig = 1;
+    if (sig > 17)
+        sig = 17;
+    char sci[48], digits[24];
+    long e = 0;
+    snprintf(sci, sizeof sci, "%.*e", sig - 1, v);
+    size_t nd = split_e(sci, digits, sizeof digits, &e);
+    if (nd == 1 && digits[0] == '0') { /* zero of either sign */
+        snprintf(buf, cap, "0");
+        return;
+    }
+    write_digits(buf, cap, v < 0, digits, nd, e);
 }

@@ -1,7 +1,8 @@
 /*
  * lib/report/csv.c: one CSV table (RFC 4180: comma separated, CRLF line
  * ends, fields quoted when they hold a comma, quote, CR or LF, quotes
- * doubled). Numbers at full precision, empty fields for figures that do not
+ * doubled). Numbers with 15 significant digits, as spreadsheets hold them
+ * ("1980", not "1980.0000000000002"), empty fields for figures that do not
  * exist. The table is the schedule, else the findings, else the benchmark,
  * else the metrics, depending on the selected sections (report.h).
  */
@@ -9,6 +10,10 @@
 #include <string.h>
 
 #include "report-private.h"
+
+/* Significant digits of a number: what Excel and LibreOffice keep of a
+ * double, so that no binary noise shows after the 15th digit. */
+#define RPT_CSV_DIGITS 15
 
 static void field(airoi__buf *b, const char *s, int first)
 {
@@ -32,7 +37,7 @@ static void field(airoi__buf *b, const char *s, int first)
 static void number(airoi__buf *b, double v, int first)
 {
     char t[64];
-    airoi__format_double(t, sizeof t, v);
+    airoi__format_double_sig(t, sizeof t, v, RPT_CSV_DIGITS);
     field(b, t, first);
 }
 

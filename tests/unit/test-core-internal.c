@@ -55,6 +55,31 @@ END_TEST
 
 /* The decision on zero: the sign reads back. "-0" would not do: YAML's core
  * schema and JSON parsers read it as the integer 0. */
+static const char *fmt15(double v)
+{
+    static char buf[32];
+    airoi__format_double_sig(buf, sizeof buf, v, 15);
+    return buf;
+}
+
+/* 15 significant digits, as a spreadsheet holds a number (CSV reports). */
+START_TEST(format_15_digits)
+{
+    ck_assert_str_eq(fmt15(1980.0000000000002), "1980");
+    ck_assert_str_eq(fmt15(0.1 + 0.2), "0.3");
+    ck_assert_str_eq(fmt15(1.0 / 1.08), "0.925925925925926");
+    ck_assert_str_eq(fmt15(-17680.46), "-17680.46");
+    ck_assert_str_eq(fmt15(123456789012345678.0), "123456789012346000");
+    ck_assert_str_eq(fmt15(2.5e-7), "2.5e-7");
+    ck_assert_str_eq(fmt15(1.5e21), "1.5e+21");
+    ck_assert_str_eq(fmt15(0.0), "0");
+    ck_assert_str_eq(fmt15(-0.0), "0");
+    ck_assert_str_eq(fmt15(-1e-300), "-1e-300");
+    ck_assert_str_eq(fmt15(DBL_MAX), "1.79769313486232e+308");
+    ck_assert_str_eq(fmt15(INFINITY), "null");
+}
+END_TEST
+
 START_TEST(format_signed_zero)
 {
     ck_assert_str_eq(fmt(0.0), "0");
@@ -178,6 +203,7 @@ static Suite *core_internal_suite(void)
     Suite *s = suite_create("core-internal");
     TCase *tc = tcase_create("numtext");
     tcase_add_test(tc, format_examples);
+    tcase_add_test(tc, format_15_digits);
     tcase_add_test(tc, format_signed_zero);
     tcase_add_test(tc, format_round_trips_shortest);
     tcase_add_test(tc, format_ignores_locale);

@@ -199,6 +199,10 @@ START_TEST(csv_schedule)
         lines++;
     ck_assert_uint_eq(lines, 5); /* header + periods 0..3 */
     ck_assert_ptr_nonnull(strstr(doc, "\r\n1,180,300,120,-230,"));
+    /* 15 significant digits, as spreadsheets hold numbers: 1/1.08 without
+     * the binary tail of its shortest round-trip text 0.9259259259259258 */
+    ck_assert_ptr_nonnull(strstr(doc, ",0.925925925925926,"));
+    ck_assert_ptr_null(strstr(doc, "0.9259259259259258"));
     airoi_free(doc);
     /* audit sections: the findings table, quoted where needed */
     doc = report(p, NULL, AIROI_REPORT_CSV, AIROI_REPORT_AUDIT);
