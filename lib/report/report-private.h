@@ -152,8 +152,13 @@ void airoi__fmt_short(char *buf, size_t cap, double v);
 void airoi__fmt_finding_numbers(char *a, char *r, size_t cap, const rpt_finding *f);
 /* Payback in periods only: "27.8 months", "1.68 years", "never". */
 void airoi__fmt_payback_short(char *buf, size_t cap, const rpt *R, const rpt_num *n);
-/* Money with currency: "TWD 1,234.56" (no prefix when the currency is unset). */
+/* Money with currency and unit: "TWD 1,234.56" (unit 1), "TWD 1,234.56
+ * thousand" (1e3, 1e6, 1e9: the word), "1,234.56 x 10,000 TWD" (any other
+ * unit); no currency, no currency word. */
 void airoi__fmt_money(char *buf, size_t cap, const rpt *R, double v);
+/* "thousand", "million" or "billion" for a unit of 1e3, 1e6 or 1e9, else
+ * NULL. */
+const char *airoi__unit_word(double unit);
 
 /* A copy of s for a text or Markdown line (one heading, one table cell):
  * every control character (C0, DEL, C1, and the line and paragraph separators
@@ -207,7 +212,9 @@ int airoi__tbl_scenarios(rpt_table *t, const rpt *R);
 int airoi__tbl_findings(rpt_table *t, const rpt *R);
 int airoi__tbl_benchmark(rpt_table *t, const rpt *R);
 
-/* "TWD", "10,000 TWD" or "" (no currency, unit 1): what amounts are in. */
+/* What amounts are in: "TWD" (unit 1), "TWD thousand", "TWD million",
+ * "10,000 TWD" (any other unit), or without a currency "", "thousands",
+ * "10,000". */
 void airoi__fmt_amounts_in(char *buf, size_t cap, const rpt *R);
 /* "month", horizon description: "36 months (3 years)". */
 void airoi__fmt_horizon(char *buf, size_t cap, const rpt *R);

@@ -141,12 +141,33 @@ void airoi__fmt_finding_numbers(char *a, char *r, size_t cap, const rpt_finding 
     }
 }
 
+const char *airoi__unit_word(double unit)
+{
+    if (unit == 1e3)
+        return "thousand";
+    if (unit == 1e6)
+        return "million";
+    if (unit == 1e9)
+        return "billion";
+    return NULL;
+}
+
 void airoi__fmt_money(char *buf, size_t cap, const rpt *R, double v)
 {
     char g[80];
+    char u[80];
     airoi__fmt_grouped(g, sizeof g, v, R->money_decimals);
-    if (R->currency)
-        snprintf(buf, cap, "%s %s", R->currency, g);
+    const char *cur = R->currency ? R->currency : "";
+    const char *word = airoi__unit_word(R->unit);
+    if (word) {
+        /* "TWD 17,680.46 thousand" */
+        snprintf(buf, cap, "%s%s%s %s", cur, *cur ? " " : "", g, word);
+    } else if (R->unit != 1) {
+        /* "425.71 x 10,000 TWD" */
+        airoi__fmt_short(u, sizeof u, R->unit);
+        snprintf(buf, cap, "%s x %s%s%s", g, u, *cur ? " " : "", cur);
+    } else if (*cur)
+        snprintf(buf, cap, "%s %s", cur, g);
     else
         snprintf(buf, cap, "%s", g);
 }

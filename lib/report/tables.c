@@ -177,13 +177,19 @@ void airoi__table_markdown(airoi__buf *b, const rpt_table *t)
 
 void airoi__fmt_amounts_in(char *buf, size_t cap, const rpt *R)
 {
+    const char *cur = R->currency ? R->currency : "";
+    const char *word = airoi__unit_word(R->unit);
     char u[80];
-    if (R->unit == 1) {
-        snprintf(buf, cap, "%s", R->currency ? R->currency : "");
-        return;
+    if (R->unit == 1)
+        snprintf(buf, cap, "%s", cur);
+    else if (word && *cur)
+        snprintf(buf, cap, "%s %s", cur, word);
+    else if (word)
+        snprintf(buf, cap, "%ss", word);
+    else {
+        airoi__fmt_short(u, sizeof u, R->unit);
+        snprintf(buf, cap, "%s%s%s", u, *cur ? " " : "", cur);
     }
-    airoi__fmt_short(u, sizeof u, R->unit);
-    snprintf(buf, cap, "%s%s%s", u, R->currency ? " " : "", R->currency ? R->currency : "");
 }
 
 void airoi__fmt_horizon(char *buf, size_t cap, const rpt *R)

@@ -20,7 +20,7 @@ size_t airoi__report_facts(const rpt *R, char labels[][16], char values[][256], 
         n++; } } while (0)
     airoi__fmt_amounts_in(tmp, sizeof tmp, R);
     if (R->unit != 1)
-        FACT("Amounts", "in units of %s (every amount below)", tmp);
+        FACT("Amounts", "in %s (every amount below)", tmp);
     else if (R->currency)
         FACT("Amounts", "%s", R->currency);
     airoi__fmt_horizon(tmp, sizeof tmp, R);

@@ -153,16 +153,54 @@ START_TEST(text_is_readable)
     airoi_project *p = example3("Three-year case");
     ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_UNIT, 10000), AIROI_OK);
     char *doc = report(p, NULL, AIROI_REPORT_TEXT, 0);
-    ck_assert_ptr_nonnull(strstr(doc, "TWD 425.71"));          /* money with currency */
+    ck_assert_ptr_nonnull(strstr(doc, "425.71 x 10,000 TWD")); /* money with its unit */
+    ck_assert_ptr_null(strstr(doc, "TWD 425.71"));
     ck_assert_ptr_nonnull(strstr(doc, "54.0%"));               /* IRR 53.99% */
     ck_assert_ptr_nonnull(strstr(doc, "55.7%"));               /* NPV-ROI */
     ck_assert_ptr_nonnull(strstr(doc, "1.68 years"));          /* payback */
-    ck_assert_ptr_nonnull(strstr(doc, "units of 10,000 TWD"));
-    ck_assert_ptr_nonnull(strstr(doc, "TOTAL COST OF OWNERSHIP"));
+    ck_assert_ptr_nonnull(strstr(doc, "in 10,000 TWD (every amount below)"));
+    ck_assert_ptr_nonnull(strstr(doc, "TOTAL COST OF OWNERSHIP (10,000 TWD,"));
     ck_assert_ptr_nonnull(strstr(doc, "CASH-FLOW SCHEDULE"));
     ck_assert_ptr_nonnull(strstr(doc, "-350.00"));
     airoi_free(doc);
     airoi_project_free(p);
+}
+END_TEST
+
+/* The unit is named wherever an amount is: in words for a thousand and a
+ * million, as a number for any other unit, in text and Markdown alike. */
+START_TEST(unit_labels)
+{
+    static const struct {
+        double unit;
+        const char *money, *in;
+    } cases[] = {
+        {1, "NPV TWD 425.71,", NULL},
+        {1000, "NPV TWD 425.71 thousand,", "TWD thousand"},
+        {1e6, "NPV TWD 425.71 million,", "TWD million"},
+        {10000, "NPV 425.71 x 10,000 TWD,", "10,000 TWD"},
+    };
+    static const int formats[] = {AIROI_REPORT_TEXT, AIROI_REPORT_MARKDOWN};
+    char in[64];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        airoi_project *p = example3("Units");
+        ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_UNIT, cases[i].unit),
+                         AIROI_OK);
+        for (size_t f = 0; f < 2; f++) {
+            char *doc = report(p, NULL, formats[f], 0);
+            ck_assert_msg(strstr(doc, cases[i].money) != NULL, "unit %g: no '%s' in\n%s",
+                          cases[i].unit, cases[i].money, doc);
+            if (cases[i].in) {
+                snprintf(in, sizeof in, "in %s (every amount below)", cases[i].in);
+                ck_assert_msg(strstr(doc, in) != NULL, "unit %g: no '%s'", cases[i].unit, in);
+            } else {
+                ck_assert_ptr_null(strstr(doc, "thousand"));
+                ck_assert_ptr_null(strstr(doc, "million"));
+            }
+            airoi_free(doc);
+        }
+        airoi_project_free(p);
+    }
 }
 END_TEST
 
@@ -500,6 +538,7 @@ static Suite *report_suite(void)
     tcase_add_test(tc, text_is_readable);
     tcase_add_test(tc, text_groups_thousands);
     tcase_add_test(tc, csv_schedule);
+    tcase_add_test(tc, unit_labels);
     tcase_add_test(tc, markdown_tables);
     tcase_add_test(tc, control_characters_in_names);
     suite_add_tcase(s, tc);
