@@ -160,6 +160,10 @@ void airoi__format_double(char *buf, size_t cap, double v);
  * airoi__format_double(), zero of either sign is "0", a non-finite v
  * "null". buf needs 32 bytes. */
 void airoi__format_double_sig(char *buf, size_t cap, double v, int sig);
+/* airoi__fmt_grouped: v with the given decimals and thousands separators,
+ * as the report tables show amounts ("-1,234.50"); no sign on a zero,
+ * "%.6g" from 1e15 on, "n/a" for a non-finite v. */
+void airoi__fmt_grouped(char *buf, size_t cap, double v, int decimals);
 
 /* Files. Paths are UTF-8 on every platform.
  *

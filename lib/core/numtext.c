@@ -153,3 +153,44 @@ void airoi__format_double_sig(char *buf, size_t cap, double v, int sig)
     }
     write_digits(buf, cap, v < 0, digits, nd, e);
 }
+
+void airoi__fmt_grouped(char *buf, size_t cap, double v, int decimals)
+{
+    char raw[64];
+    if (!isfinite(v)) {
+        snprintf(buf, cap, "n/a");
+        return;
+    }
+    if (fabs(v) >= 1e15) { /* beyond any budget: scientific, ungrouped */
+        snprintf(buf, cap, "%.6g", v);
+        return;
+    }
+    snprintf(raw, sizeof raw, "%.*f", decimals, v);
+    /* "-0.00" reads badly; print zero without a sign. */
+    const char *digits = raw;
+    int negative = 0;
+    if (raw[0] == '-') {
+        digits = raw + 1;
+        for (const char *c = digits; *c; c++)
+            if (*c >= '1' && *c <= '9')
+                negative = 1;
+    }
+    size_t intlen = strcspn(digits, ".,");
+    char tmp[96];
+    size_t o = 0;
+    if (negative)
+        tmp[o++] = '-';
+    for (size_t i = 0; i < intlen; i++) {
+        tmp[o++] = digits[i];
+        size_t left = intlen - i - 1;
+        if (left > 0 && left % 3 == 0)
+            tmp[o++] = ',';
+    }
+    if (digits[intlen]) {
+        tmp[o++] = '.';
+        for (const char *c = digits + intlen + 1; *c && o < sizeof tmp - 1; c++)
+            tmp[o++] = *c;
+    }
+    tmp[o] = '\0';
+    snprintf(buf, cap, "%s", tmp);
+}

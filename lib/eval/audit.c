@@ -241,13 +241,20 @@ static int audit_benchmark(airoi_result *r, size_t *capp)
             sev = v > OPTIMISTIC_FACTOR * hi ? AIROI_SEVERITY_CRITICAL : AIROI_SEVERITY_WARNING;
         if (field == AIROI_BENCHMARK_PAYBACK && pos == AIROI_BENCHMARK_BELOW)
             sev = v < lo / OPTIMISTIC_FACTOR ? AIROI_SEVERITY_CRITICAL : AIROI_SEVERITY_WARNING;
+        /* the figures as the benchmark table shows them: ROI in percent
+         * and payback in months with one decimal, investment with two */
         double scale = field == AIROI_BENCHMARK_ROI ? 100.0 : 1.0;
         const char *pct = field == AIROI_BENCHMARK_ROI ? "%" : "";
+        int decimals = field == AIROI_BENCHMARK_INVESTMENT ? 2 : 1;
+        char tv[64], tlo[64], thi[64];
+        airoi__fmt_grouped(tv, sizeof tv, v * scale, decimals);
+        airoi__fmt_grouped(tlo, sizeof tlo, lo * scale, decimals);
+        airoi__fmt_grouped(thi, sizeof thi, hi * scale, decimals);
         ADD(pos == AIROI_BENCHMARK_ABOVE ? "BENCHMARK_ABOVE" : "BENCHMARK_BELOW", sev,
             names[field], v, pos == AIROI_BENCHMARK_ABOVE ? hi : lo,
-            "%s of %.4g%s is %s the %s range of %.4g%s-%.4g%s%s", units[field], v * scale, pct,
-            pos == AIROI_BENCHMARK_ABOVE ? "above" : "below", key, lo * scale, pct, hi * scale,
-            pct, sev >= AIROI_SEVERITY_WARNING ? " (optimistic)" : "");
+            "%s of %s%s is %s the %s range of %s%s-%s%s%s", units[field], tv, pct,
+            pos == AIROI_BENCHMARK_ABOVE ? "above" : "below", key, tlo, pct, thi, pct,
+            sev >= AIROI_SEVERITY_WARNING ? " (optimistic)" : "");
     }
     *capp = cap;
     return AIROI_OK;

@@ -141,14 +141,14 @@ void airoi__report_markdown(airoi__buf *b, const rpt *R);
 
 /* Shared formatting helpers (report.c). */
 
-/* Fixed decimals with thousands separators: 1234567.891 -> "1,234,567.89". */
-void airoi__fmt_grouped(char *buf, size_t cap, double v, int decimals);
 /* A fraction as a percentage with one decimal: 0.557 -> "55.7%". */
 void airoi__fmt_percent(char *buf, size_t cap, double v);
 /* A short number for findings: up to 4 significant digits, grouped. */
 void airoi__fmt_short(char *buf, size_t cap, double v);
-/* The two numbers of a finding: as percentages when both are shares in
- * [0, 1], else as short numbers. */
+/* The two numbers of a finding, as the tables show them: counts as whole
+ * numbers, a benchmark's payback (months) and investment as in the
+ * benchmark table, its ROI as a percentage; any other pair as percentages
+ * when both are shares in [0, 1], else as short numbers. */
 void airoi__fmt_finding_numbers(char *a, char *r, size_t cap, const rpt_finding *f);
 /* Payback in periods only: "27.8 months", "1.68 years", "never". */
 void airoi__fmt_payback_short(char *buf, size_t cap, const rpt *R, const rpt_num *n);

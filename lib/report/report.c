@@ -66,47 +66,6 @@ AIROI_API const char *airoi_report_format_name(int format)
 /* Formatting helpers                                                        */
 /* ------------------------------------------------------------------------ */
 
-void airoi__fmt_grouped(char *buf, size_t cap, double v, int decimals)
-{
-    char raw[64];
-    if (!isfinite(v)) {
-        snprintf(buf, cap, "n/a");
-        return;
-    }
-    if (fabs(v) >= 1e15) { /* beyond any budget: scientific, ungrouped */
-        snprintf(buf, cap, "%.6g", v);
-        return;
-    }
-    snprintf(raw, sizeof raw, "%.*f", decimals, v);
-    /* "-0.00" reads badly; print zero without a sign. */
-    const char *digits = raw;
-    int negative = 0;
-    if (raw[0] == '-') {
-        digits = raw + 1;
-        for (const char *c = digits; *c; c++)
-            if (*c >= '1' && *c <= '9')
-                negative = 1;
-    }
-    size_t intlen = strcspn(digits, ".,");
-    char tmp[96];
-    size_t o = 0;
-    if (negative)
-        tmp[o++] = '-';
-    for (size_t i = 0; i < intlen; i++) {
-        tmp[o++] = digits[i];
-        size_t left = intlen - i - 1;
-        if (left > 0 && left % 3 == 0)
-            tmp[o++] = ',';
-    }
-    if (digits[intlen]) {
-        tmp[o++] = '.';
-        for (const char *c = digits + intlen + 1; *c && o < sizeof tmp - 1; c++)
-            tmp[o++] = *c;
-    }
-    tmp[o] = '\0';
-    snprintf(buf, cap, "%s", tmp);
-}
-
 void airoi__fmt_percent(char *buf, size_t cap, double v)
 {
     char g[80];
@@ -125,15 +84,44 @@ void airoi__fmt_short(char *buf, size_t cap, double v)
         snprintf(buf, cap, "%.3g", v);
 }
 
+/* What the two figures of a finding measure, found from its code and
+ * subject: counts (of value dimensions), a payback in months and an
+ * investment (as in the benchmark table), a ROI, else shares or numbers. */
+enum { FIG_GUESS, FIG_COUNT, FIG_MONTHS, FIG_AMOUNT, FIG_RATIO };
+
+static int finding_figures(const rpt_finding *f)
+{
+    if (strcmp(f->code, "NO_VALUE") == 0 || strcmp(f->code, "SINGLE_DIMENSION") == 0)
+        return FIG_COUNT;
+    if (strncmp(f->code, "BENCHMARK_", 10) == 0 && f->subject) {
+        if (strcmp(f->subject, "payback") == 0)
+            return FIG_MONTHS;
+        if (strcmp(f->subject, "investment") == 0)
+            return FIG_AMOUNT;
+        if (strcmp(f->subject, "roi") == 0)
+            return FIG_RATIO;
+    }
+    return FIG_GUESS;
+}
+
 void airoi__fmt_finding_numbers(char *a, char *r, size_t cap, const rpt_finding *f)
 {
-    int shares = (!f->actual.ok || (f->actual.v >= 0 && f->actual.v <= 1)) &&
-                 (!f->reference.ok || (f->reference.v >= 0 && f->reference.v <= 1));
+    int kind = finding_figures(f);
+    int shares = kind == FIG_RATIO ||
+                 (kind == FIG_GUESS &&
+                  (!f->actual.ok || (f->actual.v >= 0 && f->actual.v <= 1)) &&
+                  (!f->reference.ok || (f->reference.v >= 0 && f->reference.v <= 1)));
     const rpt_num *n[2] = {&f->actual, &f->reference};
     char *out[2] = {a, r};
     for (int i = 0; i < 2; i++) {
         if (!n[i]->ok)
             snprintf(out[i], cap, "n/a");
+        else if (kind == FIG_COUNT)
+            airoi__fmt_grouped(out[i], cap, n[i]->v, 0);
+        else if (kind == FIG_MONTHS)
+            airoi__fmt_grouped(out[i], cap, n[i]->v, 1);
+        else if (kind == FIG_AMOUNT)
+            airoi__fmt_grouped(out[i], cap, n[i]->v, 2);
         else if (shares)
             airoi__fmt_percent(out[i], cap, n[i]->v);
         else

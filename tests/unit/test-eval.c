@@ -1641,10 +1641,10 @@ START_TEST(audit_benchmark_investment)
     ck_assert_int_eq(airoi_result_get_finding_numbers(&a, &ref, r, (size_t)i - 1), AIROI_OK);
     ck_assert_double_eq_tol(a, 50, 1e-12);
     ck_assert_double_eq_tol(ref, 100, 1e-12);
-    /* the unit comes from the benchmark table */
+    /* the unit comes from the benchmark table, the decimals too */
     ck_assert_str_eq(airoi_result_get_finding_message(r, (size_t)i - 1),
-                     "investment (10,000 TWD) of 50 is below the process_automation range "
-                     "of 100-500");
+                     "investment (10,000 TWD) of 50.00 is below the process_automation range "
+                     "of 100.00-500.00");
     airoi_result_free(r);
     /* 600 > 500: above */
     ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_AMOUNT, 600), AIROI_OK);

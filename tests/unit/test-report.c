@@ -204,6 +204,27 @@ START_TEST(unit_labels)
 }
 END_TEST
 
+/* A finding's figures read as the tables show them: a count of value
+ * dimensions is a count, not a share ("0", not "0.0%"). */
+START_TEST(finding_counts_are_counts)
+{
+    static const double costs[] = {350, 180};
+    airoi_project *p = NULL;
+    airoi_item *c = NULL;
+    ck_assert_int_eq(airoi_project_new(&p, "No value"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, 1), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_cost(&c, p, "Costs", AIROI_CATEGORY_PEOPLE), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_FROM, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_amounts(c, costs, 2), AIROI_OK);
+    char *doc = report(p, NULL, AIROI_REPORT_TEXT, AIROI_REPORT_AUDIT);
+    const char *at = strstr(doc, "NO_VALUE");
+    ck_assert_ptr_nonnull(at);
+    ck_assert_msg(strstr(at, "[project 0, reference 1]") != NULL, "%s", doc);
+    airoi_free(doc);
+    airoi_project_free(p);
+}
+END_TEST
+
 START_TEST(text_groups_thousands)
 {
     airoi_project *p = NULL;
@@ -539,6 +560,7 @@ static Suite *report_suite(void)
     tcase_add_test(tc, text_groups_thousands);
     tcase_add_test(tc, csv_schedule);
     tcase_add_test(tc, unit_labels);
+    tcase_add_test(tc, finding_counts_are_counts);
     tcase_add_test(tc, markdown_tables);
     tcase_add_test(tc, control_characters_in_names);
     suite_add_tcase(s, tc);
