@@ -78,7 +78,11 @@ void airoi__report_markdown(airoi__buf *b, const rpt *R)
         emit(b, &t, airoi__tbl_value(&t, R));
     }
     if (R->sections & AIROI_REPORT_SCENARIOS) {
-        heading(b, "Scenarios", R->implicit_base ? "No scenarios defined: the base case alone." : NULL);
+        char sn[256];
+        snprintf(sn, sizeof sn, "%s%s%s", R->implicit_base ?
+                 "No scenarios defined: the base case alone." : "", R->implicit_base && *note ?
+                 " " : "", note);
+        heading(b, "Scenarios", *sn ? sn : NULL);
         emit(b, &t, airoi__tbl_scenarios(&t, R));
     }
     if ((R->sections & AIROI_REPORT_SCHEDULE) && airoi__tbl_years(&t, R)) {

@@ -223,7 +223,12 @@ void airoi__report_text(airoi__buf *b, const rpt *R)
         emit(b, &t, airoi__tbl_value(&t, R));
     }
     if (R->sections & AIROI_REPORT_SCENARIOS) {
-        heading(b, "SCENARIOS", R->implicit_base ? "none defined: the base case alone" : NULL);
+        if (R->implicit_base)
+            snprintf(note, sizeof note, "%s%snone defined: the base case alone", in,
+                     *in ? "; " : "");
+        else
+            snprintf(note, sizeof note, "%s", in);
+        heading(b, "SCENARIOS", *note ? note : NULL);
         emit(b, &t, airoi__tbl_scenarios(&t, R));
     }
     if ((R->sections & AIROI_REPORT_SCHEDULE) && airoi__tbl_years(&t, R)) {

@@ -160,6 +160,7 @@ START_TEST(text_is_readable)
     ck_assert_ptr_nonnull(strstr(doc, "1.68 years"));          /* payback */
     ck_assert_ptr_nonnull(strstr(doc, "in 10,000 TWD (every amount below)"));
     ck_assert_ptr_nonnull(strstr(doc, "TOTAL COST OF OWNERSHIP (10,000 TWD,"));
+    ck_assert_ptr_nonnull(strstr(doc, "SCENARIOS (10,000 TWD;")); /* the NPV column */
     ck_assert_ptr_nonnull(strstr(doc, "CASH-FLOW SCHEDULE"));
     ck_assert_ptr_nonnull(strstr(doc, "-350.00"));
     airoi_free(doc);
