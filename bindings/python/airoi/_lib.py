@@ -29,6 +29,7 @@ import math
 import os
 import sys
 from array import array
+from collections.abc import Mapping
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from . import errors
@@ -426,26 +427,100 @@ def is_array_like(obj: Any) -> bool:
     )
 
 
+def _not_number(v: Any) -> bool:
+    """True for elements that float() would accept but are not numbers."""
+    if isinstance(v, (str, bytes, bytearray, bool)) or v is None:
+        return True
+    if type(v).__name__ in ("NAType", "NaTType"):
+        return True
+    np = numpy_module()
+    return np is not None and isinstance(v, (np.bool_, np.str_, np.bytes_))
+
+
+def _strict_list(values: Any, name: str) -> List[Any]:
+    """The elements of a sequence of numbers as a list; refuses a mapping
+    (its keys are not cash flows), a set (no order), a string, and elements
+    that are strings, bytes, booleans or None (TypeError)."""
+    if isinstance(values, (str, bytes, bytearray)):
+        raise TypeError("%s must be a sequence of numbers, not %s" % (name, type(values).__name__))
+    if isinstance(values, Mapping):
+        raise TypeError(
+            "%s must be a sequence of numbers, not %s (a mapping's keys are not cash flows;"
+            " xnpv and xirr take a {date: amount} mapping)" % (name, type(values).__name__))
+    if isinstance(values, (set, frozenset)):
+        raise TypeError("%s must be a sequence of numbers, not %s (a set has no order)"
+                        % (name, type(values).__name__))
+    try:
+        items = list(values)
+    except TypeError:
+        raise TypeError("%s must be a sequence of numbers, not %s" % (name, type(values).__name__)) from None
+    for i, v in enumerate(items):
+        if type(v) is not float and type(v) is not int and _not_number(v):
+            raise TypeError("%s[%d] must be a number, not %s: %r" % (name, i, type(v).__name__, v))
+    return items
+
+
+def _float_array(values: Any, name: str, ndim: int) -> Any:
+    """A C-contiguous float64 ndarray for array-like input with a numeric dtype.
+
+    Object arrays are checked element by element like lists (TypeError for
+    a string, bytes, bool or None); pandas nullable dtypes (Int64, Float64,
+    ...) are accepted when they hold no NA, and refused with
+    InvalidInputError naming the first NA; strings, booleans, dates and
+    complex numbers are refused with TypeError."""
+    np = numpy_module()
+    dtype = getattr(values, "dtype", None)
+    if dtype is not None and not isinstance(dtype, np.dtype):
+        # A pandas extension dtype (Int64, Float64, boolean, string, category, ...).
+        kind = getattr(dtype, "kind", "O")
+        if kind in "iuf":
+            a = np.asarray(values.to_numpy(dtype=np.float64, na_value=np.nan))
+            na = np.asarray(values.isna()) if hasattr(values, "isna") else np.isnan(a)
+            if na.any():
+                where = tuple(int(k) for k in np.argwhere(na)[0])
+                raise invalid("%s[%s] is missing (NA): pass a number for every period"
+                              % (name, ", ".join(map(str, where))))
+            return np.ascontiguousarray(a)
+        if kind != "O":
+            raise TypeError("%s must hold numbers, not dtype %s" % (name, dtype))
+        values = np.asarray(values, dtype=object)
+    a = np.asarray(values)
+    if a.dtype.kind == "O":
+        flat = a.reshape(-1)
+        for i, v in enumerate(flat.tolist()):
+            if type(v) is not float and type(v) is not int and _not_number(v):
+                where = ", ".join(map(str, np.unravel_index(i, a.shape))) if a.ndim else "0"
+                if type(v).__name__ in ("NAType", "NaTType"):  # pandas.NA, pandas.NaT
+                    raise invalid("%s[%s] is missing (NA): pass a number for every period" % (name, where))
+                raise TypeError("%s[%s] must be a number, not %s: %r" % (name, where, type(v).__name__, v))
+        try:
+            return np.ascontiguousarray(a, dtype=np.float64)
+        except (TypeError, ValueError) as exc:
+            raise TypeError("%s must hold numbers: %s" % (name, exc)) from None
+    if a.dtype.kind not in "iuf":
+        raise TypeError("%s must hold numbers, not dtype %s" % (name, a.dtype))
+    return np.ascontiguousarray(a, dtype=np.float64)
+
+
 def doubles(values: Any, name: str = "values") -> Tuple[Any, int, Any]:
     """A C ``const double *`` for a 1-D sequence of numbers.
 
     Returns (pointer, count, keepalive); keep ``keepalive`` referenced until
     the C call returns.  A C-contiguous float64 NumPy array is passed without
-    a copy; anything else is copied once into a C array.
+    a copy; anything else is copied once into a C array.  A mapping, a set,
+    and elements that are strings, bytes, booleans or None raise TypeError.
     """
     if is_array_like(values):
-        np = numpy_module()
-        a = np.ascontiguousarray(values, dtype=np.float64)
+        a = _float_array(values, name, 1)
         if a.ndim != 1:
             raise invalid("%s must be one-dimensional, got shape %s" % (name, a.shape))
         return a.ctypes.data_as(p_double), int(a.shape[0]), a
-    if isinstance(values, (str, bytes)):
-        raise TypeError("%s must be a sequence of numbers, not %s" % (name, type(values).__name__))
+    items = _strict_list(values, name)
     try:
-        buf = array("d", values)
+        buf = array("d", items)
     except TypeError:
         try:
-            buf = array("d", [float(v) for v in values])
+            buf = array("d", [float(v) for v in items])
         except (TypeError, ValueError) as exc:
             raise TypeError("%s must be a sequence of numbers: %s" % (name, exc)) from None
         except OverflowError:
@@ -489,7 +564,7 @@ class Rows:
         self.finite_rows: Callable[[], List[bool]]
         if is_array_like(data):
             np = numpy_module()
-            a = np.ascontiguousarray(data, dtype=np.float64)
+            a = _float_array(data, name, 2)
             if a.ndim != 2:
                 raise invalid("%s must be two-dimensional (rows x periods), got shape %s" % (name, a.shape))
             self.rows, self.cols = int(a.shape[0]), int(a.shape[1])
@@ -498,15 +573,14 @@ class Rows:
             self.ptr = a.ctypes.data_as(p_double)
             self.finite_rows = lambda: list(np.isfinite(a).all(axis=1).tolist())
         else:
-            if isinstance(data, (str, bytes)):
-                raise TypeError("%s must be a list of lists of numbers" % name)
+            if isinstance(data, (str, bytes, Mapping, set, frozenset)):
+                raise TypeError("%s must be a list of lists of numbers, not %s" % (name, type(data).__name__))
             rows = list(data)
             self.rows = len(rows)
             self.cols = len(rows[0]) if rows else 0
             buf = array("d")
             for i, row in enumerate(rows):
-                if isinstance(row, (str, bytes)):
-                    raise TypeError("%s[%d] must be a sequence of numbers" % (name, i))
+                row = _strict_list(row, "%s[%d]" % (name, i))
                 before = len(buf)
                 try:
                     buf.extend(row)

@@ -8,7 +8,10 @@ becomes :class:`~airoi.InvalidInputError`.  NaN and infinity are refused
 (:class:`~airoi.InvalidInputError`) and never returned.
 
 Cash flows (``values``) may be any sequence of numbers or a 1-D NumPy array
-(a C-contiguous float64 array is passed to C without a copy).
+(a C-contiguous float64 array is passed to C without a copy).  A dict, a
+set, and elements that are strings, bytes, booleans or None raise
+``TypeError``; ``xnpv`` and ``xirr`` also take a ``{date: amount}`` mapping
+or a ``(dates, amounts)`` tuple in place of ``values`` and ``dates``.
 
 The ``*_batch`` forms compute many rows in one C call.  ``rows`` is a list of
 equally long lists, or a 2-D NumPy array (one cash-flow row per line; a
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 import ctypes
 from ctypes import byref
+from collections.abc import Mapping
 from typing import Any, List, Optional, Sequence, Set, Union
 
 from . import _lib
@@ -106,14 +110,32 @@ def _days(dates: Sequence[DateLike], n: int, what: str) -> Any:
     return ptr, days
 
 
-def xnpv(rate: float, values: Values, dates: Sequence[DateLike]) -> float:
+def _dated(values: Any, dates: Optional[Sequence[DateLike]], what: str) -> Any:
+    """(values, dates) from the three forms xnpv/xirr take: ``values`` and
+    ``dates`` apart, a ``{date: amount}`` mapping, or a ``(dates, amounts)``
+    pair (the forms pyxirr accepts)."""
+    if dates is not None:
+        if isinstance(values, Mapping):
+            raise TypeError("%s: pass either a {date: amount} mapping or values and dates, not both" % what)
+        return values, dates
+    if isinstance(values, Mapping):
+        return list(values.values()), list(values.keys())
+    if isinstance(values, tuple) and len(values) == 2 and not _lib.is_array_like(values):
+        return values[1], values[0]
+    raise TypeError("%s: dates are missing: pass values and dates, a {date: amount} mapping,"
+                    " or a (dates, amounts) pair" % what)
+
+
+def xnpv(rate: float, values: Values, dates: Optional[Sequence[DateLike]] = None) -> float:
     """Net present value of dated cash flows, as Excel's ``XNPV(rate, values, dates)``.
 
     ``sum(v[i] / (1+rate)**((d[i] - d[0]) / 365))``.
 
     Args:
         rate: annual discount rate, greater than -1.
-        values: the cash flows.
+        values: the cash flows; or, with ``dates`` left out, a
+            ``{date: amount}`` mapping or a ``(dates, amounts)`` tuple as
+            pyxirr takes them.
         dates: one date per value (``datetime.date``, ISO string or Excel
             serial, see :mod:`airoi.dates`); none may precede the first.
 
@@ -125,6 +147,7 @@ def xnpv(rate: float, values: Values, dates: Sequence[DateLike]) -> float:
         InvalidInputError: lengths differ, no values, a date before the first,
             a bad date, rate <= -1, NaN or infinity.
     """
+    values, dates = _dated(values, dates, "xnpv")
     ptr, n, _keep = _lib.doubles(values)
     dptr, _dkeep = _days(dates, n, "values and dates differ in length")
     return _call1(C.airoi_xnpv, _num(rate, "rate"), ptr, dptr, n)
@@ -162,7 +185,7 @@ def irr_all(values: Values, lo: float, hi: float) -> List[float]:
     return _lib.read_doubles(C.airoi_irr_all, ptr, n, _num(lo, "lo"), _num(hi, "hi"), cap=8)
 
 
-def xirr(values: Values, dates: Sequence[DateLike], guess: float = 0.1) -> float:
+def xirr(values: Values, dates: Optional[Sequence[DateLike]] = None, guess: float = 0.1) -> float:
     """Annual internal rate of return of dated cash flows, as Excel's
     ``XIRR(values, dates, [guess])`` (actual/365 from the first date).
 
@@ -170,11 +193,19 @@ def xirr(values: Values, dates: Sequence[DateLike], guess: float = 0.1) -> float
     ...            ["2008-01-01", "2008-03-01", "2008-10-30", "2009-02-15", "2009-04-01"]), 4)
     0.3734
 
+    With ``dates`` left out, ``values`` may be a ``{date: amount}`` mapping
+    or a ``(dates, amounts)`` tuple, the forms pyxirr takes:
+
+    >>> round(xirr({"2008-01-01": -10000, "2008-03-01": 2750, "2008-10-30": 4250,
+    ...             "2009-02-15": 3250, "2009-04-01": 2750}), 4)
+    0.3734
+
     Raises:
         InvalidInputError: lengths differ, fewer than 2 values, a date before
             the first, guess <= -1, NaN or infinity.
         NoSolutionError: no sign change, or no root found.
     """
+    values, dates = _dated(values, dates, "xirr")
     ptr, n, _keep = _lib.doubles(values)
     dptr, _dkeep = _days(dates, n, "values and dates differ in length")
     return _call1(C.airoi_xirr, ptr, dptr, n, _num(guess, "guess"))
