@@ -107,6 +107,12 @@ static void load_amounts(loader *L, airoi_item *it, const ynode *n, const char *
         airoi__ytype_error(L, n, path, "a sequence of numbers (e.g. [60, 150, 220])");
         return;
     }
+    if (n->n == 0) {
+        airoi__ydiag(L, AIROI_ERR_PARSE, AT(n),
+                     "%s: expected at least one amount (e.g. [60, 150, 220]); leave amounts out to give "
+                     "amount instead", path);
+        return;
+    }
     if (n->n > (size_t)AIROI_HORIZON_MAX + 1) {
         airoi__ydiag(L, AIROI_ERR_LIMIT, AT(n), "%s: %zu amounts; at most %d are allowed", path,
                      n->n, AIROI_HORIZON_MAX + 1);

@@ -126,6 +126,10 @@ class _Item(_Borrowed):
         with self._project._lock:
             _lib.check(C.airoi_item_set_number(self._h.ptr, param, v))
 
+    def _subject(self) -> str:
+        """How the C library names this item in a message: ``value item 'Gain'``."""
+        return "%s item '%s'" % (self._kind, self.name)
+
     def _is_set(self, param: int) -> bool:
         with self._project._lock:
             return bool(C.airoi_item_is_set(self._h.ptr, param))
@@ -197,6 +201,9 @@ class _Item(_Borrowed):
     @amounts.setter
     def amounts(self, values: Optional[Sequence[float]]) -> None:
         ptr, n, keep = _lib.doubles([] if values is None else values, "amounts")
+        if n == 0 and values is not None:  # the loader's words for `amounts: []`
+            raise _lib.invalid("%s: amounts: expected at least one amount (e.g. [60, 150, 220]); "
+                               "leave amounts out to give amount instead" % self._subject())
         with self._project._lock:
             _lib.check(C.airoi_item_set_amounts(self._h.ptr, ptr, n))
         del keep
@@ -276,6 +283,11 @@ class ValueItem(_Item):
         if unknown:
             raise TypeError("unknown adoption key(s): %s (expected curve, periods, start, ceiling)"
                             % ", ".join(sorted(unknown)))
+        if "curve" not in value and self._get(_I_CURVE) == 0:
+            # Without a curve there is no ramp, whatever periods and start say:
+            # the loader's words for an adoption mapping without curve.
+            raise _lib.invalid("%s: adoption: missing required key 'curve' (one of %s)"
+                               % (self._subject(), ", ".join(CURVES)))
         with self._project._lock:
             for key, param in self._ADOPTION:
                 if key in value:

@@ -182,3 +182,48 @@ class TestEveryInterface(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class TestRefusedLikeTheLoader(unittest.TestCase):
+    """Inputs a model file refuses are refused by the Python setters too,
+    in the loader's words (no silent 'no ramp' or 'no amounts')."""
+
+    def loader_messages(self, line):
+        with self.assertRaises(airoi.ParseError) as cm:
+            airoi.Project.from_yaml("airoi: 1\nproject: {name: words, horizon: 3}\n"
+                                    "values:\n  - {name: Gain, dimension: revenue, %s}\n" % line)
+        return [d.message for d in cm.exception.diagnostics]
+
+    def check(self, key, value, line, **settings):
+        p = airoi.Project("words", horizon=3)
+        item = p.add_value("Gain", "revenue", amount=1)
+        with self.assertRaises(airoi.InvalidInputError) as cm:
+            setattr(item, key, value)
+        prefix = "value item 'Gain': "
+        self.assertTrue(str(cm.exception).startswith(prefix), str(cm.exception))
+        why = str(cm.exception)[len(prefix):]
+        self.assertIn("values[0].%s" % why, self.loader_messages(line))
+        with self.assertRaises(airoi.InvalidInputError) as cm:
+            p.add_value("Other", "revenue", **{key: value})
+        self.assertEqual(str(cm.exception), "value item 'Other': " + why)
+        self.assertEqual([v.name for v in p.values], ["Gain"])  # not added
+        return why
+
+    def test_adoption_without_curve(self):
+        why = self.check("adoption", {"periods": 2, "start": 0.5}, "adoption: {periods: 2, start: 0.5}")
+        self.assertEqual(why, "adoption: missing required key 'curve' (one of none, linear, s_curve, step)")
+
+    def test_empty_amounts(self):
+        why = self.check("amounts", [], "amounts: []")
+        self.assertTrue(why.startswith("amounts: expected at least one amount"), why)
+
+    def test_what_stays_allowed(self):
+        p = airoi.Project("words", horizon=3)
+        item = p.add_value("Gain", "revenue", amounts=[1, 2], adoption={"curve": "linear", "periods": 2})
+        item.adoption = {"periods": 3}  # the curve is set: missing keys keep their values
+        self.assertEqual(item.adoption["curve"], "linear")
+        self.assertEqual(item.adoption["periods"], 3)
+        item.adoption = None  # removes the ramp
+        self.assertIn(item.adoption, (None, {"curve": "none", "periods": 0, "start": 0.0, "ceiling": 1.0}))
+        item.amounts = None  # clears the list
+        self.assertIsNone(item.amounts)
