@@ -558,10 +558,24 @@ class Rows:
     (True when the input was array-like: results come back as an ndarray).
     """
 
-    __slots__ = ("ptr", "rows", "cols", "numpy", "keep", "finite_rows")
+    __slots__ = ("ptr", "rows", "cols", "numpy", "keep", "finite_rows", "index")
 
     def __init__(self, data: Any, min_cols: int = 1, name: str = "rows") -> None:
         self.finite_rows: Callable[[], List[bool]]
+        # A pandas DataFrame (one row per line) or a Series of rows: the
+        # results come back as a Series with the same index.
+        self.index = None
+        if type(data).__module__.partition(".")[0] == "pandas" and hasattr(data, "index"):
+            self.index = data.index
+            if getattr(data, "ndim", 2) == 1:  # a Series whose elements are rows
+                np = numpy_module()
+                items = [_strict_list(row, "%s[%d]" % (name, i)) for i, row in enumerate(data.tolist())]
+                data = np.empty((len(items), len(items[0]) if items else 0), dtype=object)
+                for i, row in enumerate(items):
+                    if len(row) != data.shape[1]:
+                        raise invalid("%s must be rectangular: row 0 has %d values, row %d has %d"
+                                      % (name, data.shape[1], i, len(row)))
+                    data[i, :] = row
         if is_array_like(data):
             np = numpy_module()
             a = _float_array(data, name, 2)
@@ -607,6 +621,13 @@ class Rows:
             ]
         if self.rows and self.cols < min_cols:
             raise invalid("%s need at least %d value(s) per row, got %d" % (name, min_cols, self.cols))
+
+
+    def wrap(self, out: Any) -> Any:
+        """``out`` as a pandas Series with the input's index, or unchanged."""
+        if self.index is None:
+            return out
+        return sys.modules["pandas"].Series(out, index=self.index)
 
 
 def double_buffer(n: int, numpy: bool) -> Tuple[Any, Any]:

@@ -15,8 +15,10 @@ or a ``(dates, amounts)`` tuple in place of ``values`` and ``dates``.
 
 The ``*_batch`` forms compute many rows in one C call.  ``rows`` is a list of
 equally long lists, or a 2-D NumPy array (one cash-flow row per line; a
-C-contiguous float64 array is passed without a copy).  They return a list of
-floats for list input and a float64 ``ndarray`` for array input.  A row that
+C-contiguous float64 array is passed without a copy), a pandas DataFrame
+(one row per line) or a pandas Series whose elements are rows.  They return
+a list of floats for list input, a float64 ``ndarray`` for array input, and
+a float64 pandas ``Series`` with the input's index for pandas input.  A row that
 fails gives ``None`` (list) or ``NaN`` (array) with ``errors="coerce"`` (the
 default), or raises the row's exception, with ``"row i: "`` in front of its
 message, with ``errors="raise"``.
@@ -386,7 +388,7 @@ def _check_errors(errors: str) -> None:
 
 def _empty(r: "_lib.Rows") -> BatchResult:
     if r.numpy:
-        return _lib.numpy_module().zeros(0, dtype="float64")
+        return r.wrap(_lib.numpy_module().zeros(0, dtype="float64"))
     return []
 
 
@@ -402,7 +404,7 @@ def _finish(status: int, out: Any, st: Any, r: "_lib.Rows", errors: str, scalar:
     ``scalar(row_values)`` repeats one row with the scalar function, so that an
     ``errors="raise"`` exception carries that row's own message."""
     if status == 0:
-        return out if r.numpy else out.tolist()
+        return r.wrap(out) if r.numpy else out.tolist()
     if st[0] == _UNSET:  # the call failed as a whole: nothing per row
         _lib.raise_status(status)
     failed = [i for i, s in enumerate(st[: r.rows]) if s != 0]
@@ -415,7 +417,7 @@ def _finish(status: int, out: Any, st: Any, r: "_lib.Rows", errors: str, scalar:
         _lib.raise_status(int(st[i]), "row %d: " % i)  # the scalar call did not fail (should not happen)
     if r.numpy:
         out[failed] = float("nan")
-        return out
+        return r.wrap(out)
     result: List[Optional[float]] = out.tolist()
     for i in failed:
         result[i] = None
@@ -535,7 +537,7 @@ def payback_batch(rows: RowsLike, errors: str = "coerce") -> BatchResult:
     never = [i for i in range(r.rows) if reached[i] != 1 or i in bad]
     if r.numpy:
         out[never] = float("nan")
-        return out
+        return r.wrap(out)
     result: List[Optional[float]] = out.tolist()
     for i in never:
         result[i] = None

@@ -152,5 +152,45 @@ class Pandas(unittest.TestCase):
             airoi.npv(0.1, pd.Series([-100, "110"]))
 
 
+@unittest.skipIf(pd is None, NO_PANDAS)
+class BatchKeepsTheIndex(unittest.TestCase):
+    ROWS = [[-100, 60, 60], [1, 2, 3], [-100, 110, 0]]
+
+    def test_dataframe_rows_in_series_out(self):
+        df = pd.DataFrame(self.ROWS, index=["a", "b", "c"])
+        for fn, want in ((lambda x: airoi.npv_batch(0.1, x), airoi.npv_batch(0.1, self.ROWS)),
+                         (airoi.irr_batch, airoi.irr_batch(self.ROWS)),
+                         (airoi.payback_batch, airoi.payback_batch(self.ROWS))):
+            got = fn(df)
+            self.assertIsInstance(got, pd.Series)
+            self.assertEqual(list(got.index), ["a", "b", "c"])
+            self.assertEqual([None if x != x else x for x in got.tolist()], want)
+
+    def test_series_of_rows_in_series_out(self):
+        idx = pd.Index([2024, 2025, 2026], name="year")
+        got = airoi.irr_batch(pd.Series(self.ROWS, index=idx))
+        self.assertIsInstance(got, pd.Series)
+        self.assertTrue(got.index.equals(idx))
+        self.assertAlmostEqual(got[2026], 0.1, places=12)
+        self.assertTrue(got.isna()[2025])
+
+    def test_dated_batch_keeps_index(self):
+        df = pd.DataFrame([AMOUNTS, AMOUNTS], index=["x", "y"])
+        got = airoi.xirr_batch(df, DATES)
+        self.assertEqual(list(got.index), ["x", "y"])
+        self.assertEqual(got["y"], airoi.xirr(AMOUNTS, DATES))
+
+    def test_empty_frame(self):
+        got = airoi.npv_batch(0.1, pd.DataFrame(index=pd.Index([], dtype="int64")))
+        self.assertIsInstance(got, pd.Series)
+        self.assertEqual(len(got), 0)
+
+    def test_series_rows_strict(self):
+        with self.assertRaisesRegex(TypeError, r"rows\[1\]\[0\] must be a number, not str"):
+            airoi.npv_batch(0.1, pd.Series([[1, 2], ["1", 2]]))
+        with self.assertRaisesRegex(TypeError, r"rows\[0\] must be a sequence of numbers, not int"):
+            airoi.npv_batch(0.1, pd.Series([1, 2]))
+
+
 if __name__ == "__main__":
     unittest.main()
