@@ -63,6 +63,7 @@ from .finance import (
     nper,
     payback,
     payback_batch,
+    mirr_batch,
     pmt,
     pv,
     rate,
@@ -115,7 +116,7 @@ __all__ = [
     # finance
     "npv", "xnpv", "irr", "irr_all", "xirr", "mirr", "pmt", "pv", "fv", "nper", "rate",
     "payback", "discounted_payback", "roi",
-    "npv_batch", "irr_batch", "xnpv_batch", "xirr_batch", "payback_batch",
+    "npv_batch", "irr_batch", "xnpv_batch", "xirr_batch", "payback_batch", "mirr_batch",
     # dates
     "day_number", "day_numbers", "from_day_number", "from_excel", "to_excel", "DATE_MIN", "DATE_MAX",
 ]

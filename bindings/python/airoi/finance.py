@@ -40,7 +40,7 @@ __all__ = [
     "npv", "xnpv", "irr", "irr_all", "xirr", "mirr",
     "pmt", "pv", "fv", "nper", "rate",
     "payback", "discounted_payback", "roi",
-    "npv_batch", "irr_batch", "xnpv_batch", "xirr_batch", "payback_batch",
+    "npv_batch", "irr_batch", "xnpv_batch", "xirr_batch", "payback_batch", "mirr_batch",
 ]
 
 #: A 1-D sequence of numbers or NumPy array.
@@ -501,6 +501,52 @@ def xirr_batch(rows: RowsLike, dates: Sequence[DateLike], guess: float = 0.1,
     status = C.airoi_xirr_batch(outp, stp, r.ptr, dptr, r.rows, r.cols, guess_)
     return _finish(status, out, st, r, errors,
                    lambda v: xirr(v, [from_day_number(d) for d in days], guess_))
+
+
+def mirr_batch(rows: RowsLike, finance_rate: float, reinvest_rate: float,
+               errors: str = "coerce") -> BatchResult:
+    """:func:`mirr` of every row, with the batch forms' inputs and results.
+
+    The C library has no batch MIRR: this calls ``airoi_mirr`` once per row.
+    A row without a positive or a negative value gives None / NaN (or raises
+    :class:`~airoi.NoSolutionError` with ``errors="raise"``).
+
+    >>> [None if x is None else round(x, 4) for x in mirr_batch(
+    ...     [[-120000, 39000, 30000, 21000, 37000, 46000], [1, 2, 3, 4, 5, 6]], 0.10, 0.12)]
+    [0.1261, None]
+    """
+    _check_errors(errors)
+    r = _lib.Rows(rows, 2)
+    if r.rows == 0:
+        return _empty(r)
+    fr, rr = _num(finance_rate, "finance_rate"), _num(reinvest_rate, "reinvest_rate")
+    outp, out = _lib.double_buffer(r.rows, r.numpy)
+    value = ctypes.c_double()
+    failed = []
+    for i in range(r.rows):
+        status = C.airoi_mirr(byref(value), _row_ptr(r, i), r.cols, fr, rr)
+        if status:
+            if errors == "raise":
+                try:
+                    _lib.raise_status(status)
+                except _errors.Error as exc:
+                    raise _errors.error_class(exc.status)("row %d: %s" % (i, exc.message), exc.status) from None
+            failed.append(i)
+            out[i] = float("nan")
+        else:
+            out[i] = value.value
+    if r.numpy:
+        return r.wrap(out)
+    result: List[Optional[float]] = out.tolist()
+    for i in failed:
+        result[i] = None
+    return result
+
+
+def _row_ptr(r: "_lib.Rows", i: int) -> Any:
+    """A ``const double *`` to row i of a Rows block (no copy)."""
+    addr = ctypes.cast(r.ptr, ctypes.c_void_p).value + i * r.cols * ctypes.sizeof(ctypes.c_double)
+    return ctypes.cast(ctypes.c_void_p(addr), _lib.p_double)
 
 
 def payback_batch(rows: RowsLike, errors: str = "coerce") -> BatchResult:

@@ -209,3 +209,23 @@ class TestNumpyBatch(Base):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class TestMirrBatch(unittest.TestCase):
+    ROWS = [[-120000, 39000, 30000, 21000, 37000, 46000], [1, 2, 3, 4, 5, 6], [-100, 50, 60, 0, 0, 0]]
+
+    def test_equals_scalar(self):
+        got = airoi.mirr_batch(self.ROWS, 0.10, 0.12)
+        self.assertEqual(got, [airoi.mirr(self.ROWS[0], 0.10, 0.12), None, airoi.mirr(self.ROWS[2], 0.10, 0.12)])
+
+    def test_raise(self):
+        with self.assertRaisesRegex(airoi.NoSolutionError, "^row 1: "):
+            airoi.mirr_batch(self.ROWS, 0.10, 0.12, errors="raise")
+
+    @unittest.skipIf(np is None, NO_NUMPY)
+    def test_array(self):
+        got = airoi.mirr_batch(np.array(self.ROWS, dtype=float), 0.10, 0.12)
+        self.assertEqual(got[0], airoi.mirr(self.ROWS[0], 0.10, 0.12))
+        self.assertTrue(math.isnan(got[1]))
+        self.assertEqual(got[2], airoi.mirr(self.ROWS[2], 0.10, 0.12))
+        self.assertEqual(len(airoi.mirr_batch(np.zeros((0, 3)), 0.1, 0.1)), 0)
