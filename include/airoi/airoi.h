@@ -23,5 +23,7 @@
 #include "airoi/benchmark.h"
 #include "airoi/model.h"
 #include "airoi/report.h"
+#include "airoi/uncertainty.h"
+#include "airoi/simulation.h"
 
 #endif /* AIROI_AIROI_H */

@@ -69,6 +69,63 @@ struct airoi_scenario {
     size_t cap_mult;
 };
 
+/* One entry of `uncertainties`: a distribution whose draw multiplies its
+ * target (an item, a category, a dimension, or "values" / "costs"). The
+ * fields a distribution does not use are 0 and their bits clear. */
+typedef struct airoi_uncertainty {
+    airoi_project *owner;
+    char *name;            /* optional unique name, or NULL: named by target */
+    char *target;
+    int distribution;      /* airoi_distribution */
+    double low, mode, high, shape;      /* uniform, triangular, pert */
+    double mean, sd;                    /* normal; lognormal of the variable */
+    double mu, sigma;                   /* lognormal of its log */
+    double p, impact;                   /* bernoulli */
+    double value;                       /* fixed */
+    double min, max;                    /* truncation, when their bits are set */
+    double *values;                     /* discrete: values and probabilities */
+    double *probabilities;
+    size_t n_values;
+    int per_period;                     /* a draw per trial and period */
+    uint64_t set;          /* bit (param - AIROI_UNCERTAINTY_NAME) when set */
+} airoi__uncertainty;
+
+/* One entry of `correlations`: a Spearman rank correlation between two
+ * uncertainties, each named by its name or (when unnamed) its target. */
+typedef struct airoi__correlation {
+    char *a;
+    char *b;
+    double rank;
+} airoi__correlation;
+
+/* One entry of `stages`: a stage of a staged investment and its gate. */
+typedef struct airoi__stage_def {
+    char *name;
+    double cost;           /* in the project's unit and currency */
+    int32_t periods;       /* duration, whole periods >= 0 */
+    double probability;    /* of passing its gate, in [0, 1] */
+    uint32_t set;          /* bit (param - AIROI_STAGE_NAME) when set */
+} airoi__stage_def;
+
+/* Simulation settings (the `simulation:` section, and the options a caller
+ * passes): the public airoi_sim_options. */
+struct airoi_sim_options {
+    int64_t trials;
+    uint64_t seed;
+    int sampling;          /* airoi_sampling */
+    int32_t threads;       /* 0: as many as the machine has */
+    int32_t bins;          /* histogram bins */
+    double roi_target;     /* for P(ROI > target) */
+    double tail_level;     /* value at risk / expected shortfall level, e.g. 0.05 */
+    int keep_trials;       /* keep per-trial values for the caller */
+    int repair;            /* repair a correlation matrix that is not PSD */
+    int outputs[8];        /* airoi_sim_output members, in the order asked */
+    size_t n_outputs;      /* 0: all */
+    double *percentiles;   /* extra percentiles, in (0, 100) */
+    size_t n_percentiles;
+    uint64_t set;          /* bit (param - AIROI_SIM_TRIALS) when set */
+};
+
 struct airoi_project {
     char *name;
     char *currency;
@@ -101,6 +158,17 @@ struct airoi_project {
     /* name -> item index (open addressing over costs and values) */
     airoi__item **index;
     size_t index_cap;
+
+    airoi__uncertainty **uncertainties;
+    size_t n_uncertainties;
+    size_t cap_uncertainties;
+    airoi__correlation *correlations;
+    size_t n_correlations;
+    size_t cap_correlations;
+    airoi__stage_def *stages;
+    size_t n_stages;
+    size_t cap_stages;
+    airoi_sim_options *simulation;  /* the `simulation:` section, or NULL */
 };
 
 /* The settings of a project as evaluation uses them; results keep a copy
