@@ -2,6 +2,7 @@
  * lib/model/enums.c: spellings of the model's enumerations; those
  * of metrics, severities and schedule columns are in lib/eval/names.c.
  */
+#include "airoi/uncertainty.h"
 #include "core-private.h"
 #include "model-private.h"
 
@@ -13,6 +14,14 @@ static const char *const category_names[] = {
 static const char *const dimension_names[] = {"efficiency", "revenue", "risk", "strategic"};
 static const char *const stage_names[] = {"strategy", "poc", "mvp", "scale", "production"};
 static const char *const curve_names[] = {"none", "linear", "s_curve", "step"};
+/* The simulation's families start at their base (airoi_distribution at
+ * AIROI_DIST_FIXED, ...): names[v - base]. */
+static const char *const distribution_names[] = {"fixed",     "uniform",  "triangular",
+                                                  "pert",      "normal",   "lognormal",
+                                                  "discrete",  "bernoulli"};
+static const char *const sampling_names[] = {"random", "sobol"};
+static const char *const sim_output_names[] = {"npv", "irr", "roi_horizon", "npv_roi",
+                                               "payback_periods"};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -157,6 +166,105 @@ AIROI_API const char *airoi_curve_name(int curve)
 {
     AIROI__ENTER();
     return airoi__curve_name(curve);
+}
+
+/* A family's member from its name: base + its index in names. */
+static int from_name_at(int *out, const char *name, const char *const *names, size_t n,
+                        int base, const char *what)
+{
+    int i = 0;
+    if (!out)
+        return airoi__error(AIROI_ERR_INVALID, "%s name: NULL argument", what);
+    int rc = airoi__enum_from_name(&i, name, names, n, what);
+    if (rc == AIROI_OK)
+        *out = base + i;
+    return rc;
+}
+
+static const char *name_at(int v, const char *const *names, size_t n, int base)
+{
+    return v < base ? NULL : airoi__enum_name(v - base, names, n);
+}
+
+int airoi__distribution_from_name(airoi_distribution *out, const char *name)
+{
+    int v = 0;
+    int rc = from_name_at(out ? &v : NULL, name, distribution_names, COUNT(distribution_names),
+                        AIROI_DIST_FIXED, "distribution");
+    if (rc == AIROI_OK)
+        *out = (airoi_distribution)v;
+    return rc;
+}
+
+AIROI_API int airoi_distribution_from_name(airoi_distribution *out, const char *name)
+{
+    AIROI__ENTER();
+    return airoi__distribution_from_name(out, name);
+}
+
+const char *airoi__distribution_name(airoi_distribution d)
+{
+    return name_at((int)d, distribution_names, COUNT(distribution_names), AIROI_DIST_FIXED);
+}
+
+AIROI_API const char *airoi_distribution_name(airoi_distribution d)
+{
+    AIROI__ENTER();
+    return airoi__distribution_name(d);
+}
+
+int airoi__sampling_from_name(airoi_sampling *out, const char *name)
+{
+    int v = 0;
+    int rc = from_name_at(out ? &v : NULL, name, sampling_names, COUNT(sampling_names), AIROI_SAMPLING_RANDOM,
+                        "sampling");
+    if (rc == AIROI_OK)
+        *out = (airoi_sampling)v;
+    return rc;
+}
+
+AIROI_API int airoi_sampling_from_name(airoi_sampling *out, const char *name)
+{
+    AIROI__ENTER();
+    return airoi__sampling_from_name(out, name);
+}
+
+const char *airoi__sampling_name(airoi_sampling s)
+{
+    return name_at((int)s, sampling_names, COUNT(sampling_names), AIROI_SAMPLING_RANDOM);
+}
+
+AIROI_API const char *airoi_sampling_name(airoi_sampling s)
+{
+    AIROI__ENTER();
+    return airoi__sampling_name(s);
+}
+
+int airoi__sim_output_from_name(airoi_sim_output *out, const char *name)
+{
+    int v = 0;
+    int rc = from_name_at(out ? &v : NULL, name, sim_output_names, COUNT(sim_output_names), AIROI_SIM_NPV,
+                        "outputs");
+    if (rc == AIROI_OK)
+        *out = (airoi_sim_output)v;
+    return rc;
+}
+
+AIROI_API int airoi_sim_output_from_name(airoi_sim_output *out, const char *name)
+{
+    AIROI__ENTER();
+    return airoi__sim_output_from_name(out, name);
+}
+
+const char *airoi__sim_output_name(airoi_sim_output o)
+{
+    return name_at((int)o, sim_output_names, COUNT(sim_output_names), AIROI_SIM_NPV);
+}
+
+AIROI_API const char *airoi_sim_output_name(airoi_sim_output o)
+{
+    AIROI__ENTER();
+    return airoi__sim_output_name(o);
 }
 
 int airoi__periods_per_year(int period)

@@ -20,6 +20,7 @@
 #include "airoi/items.h"
 #include "airoi/project.h"
 #include "airoi/scenario.h"
+#include "airoi/uncertainty.h"
 
 #define AIROI__CATEGORY_COUNT 9
 #define AIROI__DIMENSION_COUNT 4
@@ -71,7 +72,10 @@ struct airoi_scenario {
 
 /* One entry of `uncertainties`: a distribution whose draw multiplies its
  * target (an item, a category, a dimension, or "values" / "costs"). The
- * fields a distribution does not use are 0 and their bits clear. */
+ * fields a distribution does not use are 0 and their bits clear; the
+ * setters refuse them. Unset fields with a default hold it from the start
+ * (pert: shape 4; fixed: value 1), their bits clear. A discrete law has
+ * n_values >= 1 once set (no bit). */
 typedef struct airoi_uncertainty {
     airoi_project *owner;
     char *name;            /* optional unique name, or NULL: named by target */
@@ -103,12 +107,19 @@ typedef struct airoi__stage_def {
     char *name;
     double cost;           /* in the project's unit and currency */
     int32_t periods;       /* duration, whole periods >= 0 */
-    double probability;    /* of passing its gate, in [0, 1] */
+    double probability;    /* of passing its gate, in [0, 1]; when its bit is clear
+                              (a model file may leave it out) the model gives none:
+                              it holds 1 and the staging applies a field prior */
     uint32_t set;          /* bit (param - AIROI_STAGE_NAME) when set */
 } airoi__stage_def;
 
 /* Simulation settings (the `simulation:` section, and the options a caller
- * passes): the public airoi_sim_options. */
+ * passes): the public airoi_sim_options. Every field holds its default
+ * until set (airoi__sim_options_defaults()). */
+#define AIROI__SIM_DEFAULT_TRIALS 10000
+#define AIROI__SIM_DEFAULT_BINS 50
+#define AIROI__SIM_DEFAULT_TAIL 0.05
+#define AIROI__SIM_OUTPUT_COUNT 5 /* members of airoi_sim_output */
 struct airoi_sim_options {
     int64_t trials;
     uint64_t seed;
@@ -260,6 +271,12 @@ int airoi__stage_from_name(int *out, const char *name);
 const char *airoi__stage_name(int stage);
 int airoi__curve_from_name(int *out, const char *name);
 const char *airoi__curve_name(int curve);
+int airoi__distribution_from_name(airoi_distribution *out, const char *name);
+const char *airoi__distribution_name(airoi_distribution d);
+int airoi__sampling_from_name(airoi_sampling *out, const char *name);
+const char *airoi__sampling_name(airoi_sampling s);
+int airoi__sim_output_from_name(airoi_sim_output *out, const char *name);
+const char *airoi__sim_output_name(airoi_sim_output o);
 
 /* items.c */
 int airoi__item_get_kind(const airoi_item *item);
@@ -315,5 +332,74 @@ size_t airoi__scenario_count_multipliers(const airoi_scenario *s);
 int airoi__scenario_get_multiplier(const char **target, double *factor,
                                    const airoi_scenario *s, size_t i);
 int airoi__scenario_remove_multiplier(airoi_scenario *s, size_t i);
+
+/* uncertainty.c */
+/* An uncertainty's identifier: its name, or its target when unnamed. */
+const char *airoi__uncertainty_id(const airoi__uncertainty *u);
+/* How many uncertainties have the identifier id; the index of the first in
+ * *first (when any). */
+size_t airoi__uncertainty_lookup(const airoi_project *p, const char *id, size_t *first);
+airoi__uncertainty *airoi__uncertainty_copy(const airoi__uncertainty *src, airoi_project *owner);
+void airoi__uncertainty_destroy(airoi__uncertainty *u);
+void airoi__correlation_clear(airoi__correlation *c);
+int airoi__project_add_uncertainty(airoi_uncertainty **out, airoi_project *p, const char *target,
+                                   airoi_distribution distribution);
+size_t airoi__project_count_uncertainties(const airoi_project *p);
+const airoi_uncertainty *airoi__project_get_uncertainty(const airoi_project *p, size_t i);
+airoi_uncertainty *airoi__project_get_uncertainty_mutable(airoi_project *p, size_t i);
+int airoi__project_find_uncertainty(size_t *index_out, const airoi_project *p, const char *name);
+int airoi__project_remove_uncertainty(airoi_project *p, size_t i);
+int airoi__uncertainty_get_distribution(airoi_distribution *out, const airoi_uncertainty *u);
+int airoi__uncertainty_set_number(airoi_uncertainty *u, airoi_uncertainty_param param, double v);
+int airoi__uncertainty_get_number(double *out, const airoi_uncertainty *u,
+                                  airoi_uncertainty_param param);
+int airoi__uncertainty_set_string(airoi_uncertainty *u, airoi_uncertainty_param param,
+                                  const char *s);
+const char *airoi__uncertainty_get_string(const airoi_uncertainty *u,
+                                          airoi_uncertainty_param param);
+int airoi__uncertainty_is_set(const airoi_uncertainty *u, airoi_uncertainty_param param);
+int airoi__uncertainty_set_discrete(airoi_uncertainty *u, const double *values,
+                                    const double *probabilities, size_t n);
+int airoi__uncertainty_get_discrete(double *values, double *probabilities, size_t cap,
+                                    size_t *len_out, const airoi_uncertainty *u);
+int airoi__project_add_correlation(airoi_project *p, const char *a, const char *b, double rank);
+size_t airoi__project_count_correlations(const airoi_project *p);
+int airoi__project_get_correlation(const char **a, const char **b, double *rank,
+                                   const airoi_project *p, size_t i);
+int airoi__project_remove_correlation(airoi_project *p, size_t i);
+
+/* stage.c */
+void airoi__stage_clear(airoi__stage_def *s);
+/* Clears the i-th stage's success probability (a model file without one). */
+void airoi__stage_unset_probability(airoi_project *p, size_t i);
+int airoi__project_add_stage(airoi_project *p, const char *name, double cost, int32_t periods,
+                             double success_probability);
+size_t airoi__project_count_stages(const airoi_project *p);
+int airoi__project_get_stage_number(double *out, const airoi_project *p, size_t i,
+                                    airoi_stage_param param);
+int airoi__project_set_stage_number(airoi_project *p, size_t i, airoi_stage_param param,
+                                    double v);
+const char *airoi__project_get_stage_name(const airoi_project *p, size_t i);
+int airoi__project_remove_stage(airoi_project *p, size_t i);
+
+/* simopts.c */
+void airoi__sim_options_defaults(airoi_sim_options *o);
+airoi_sim_options *airoi__sim_options_copy(const airoi_sim_options *src);
+void airoi__sim_options_destroy(airoi_sim_options *o);
+int airoi__sim_options_new(airoi_sim_options **out);
+int airoi__sim_options_clone(airoi_sim_options **out, const airoi_sim_options *o);
+void airoi__sim_options_free(airoi_sim_options *o);
+int airoi__sim_options_set_number(airoi_sim_options *o, airoi_sim_param param, double v);
+int airoi__sim_options_get_number(double *out, const airoi_sim_options *o, airoi_sim_param param);
+int airoi__sim_options_is_set(const airoi_sim_options *o, airoi_sim_param param);
+int airoi__sim_options_set_outputs(airoi_sim_options *o, const airoi_sim_output *outputs,
+                                   size_t n);
+int airoi__sim_options_get_outputs(airoi_sim_output *buf, size_t cap, size_t *len_out,
+                                   const airoi_sim_options *o);
+int airoi__sim_options_set_percentiles(airoi_sim_options *o, const double *percentiles, size_t n);
+int airoi__sim_options_get_percentiles(double *buf, size_t cap, size_t *len_out,
+                                       const airoi_sim_options *o);
+const airoi_sim_options *airoi__project_get_sim_options(const airoi_project *p);
+int airoi__project_set_sim_options(airoi_project *p, const airoi_sim_options *o);
 
 #endif /* AIROI_MODEL_PRIVATE_H */

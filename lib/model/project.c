@@ -132,6 +132,16 @@ void airoi__project_free(airoi_project *p)
         airoi__scenario_destroy(p->scenarios[i]);
     for (size_t i = 0; i < p->n_fx; i++)
         airoi__free(p->fx_cur[i]);
+    for (size_t i = 0; i < p->n_uncertainties; i++)
+        airoi__uncertainty_destroy(p->uncertainties[i]);
+    for (size_t i = 0; i < p->n_correlations; i++)
+        airoi__correlation_clear(&p->correlations[i]);
+    for (size_t i = 0; i < p->n_stages; i++)
+        airoi__stage_clear(&p->stages[i]);
+    airoi__free(p->uncertainties);
+    airoi__free(p->correlations);
+    airoi__free(p->stages);
+    airoi__sim_options_destroy(p->simulation);
     airoi__free(p->fx_cur);
     airoi__free(p->fx_rate);
     airoi__free(p->costs);
@@ -238,6 +248,51 @@ int airoi__project_clone(airoi_project **out, const airoi_project *p)
             else
                 c->n_scenarios = i + 1;
         }
+    }
+    if (!failed && p->n_uncertainties) {
+        c->uncertainties = airoi__calloc(p->n_uncertainties, sizeof *c->uncertainties);
+        if (!c->uncertainties)
+            failed = 1;
+        else
+            c->cap_uncertainties = p->n_uncertainties;
+        for (size_t i = 0; i < p->n_uncertainties && !failed; i++) {
+            c->uncertainties[i] = airoi__uncertainty_copy(p->uncertainties[i], c);
+            if (!c->uncertainties[i])
+                failed = 1;
+            else
+                c->n_uncertainties = i + 1;
+        }
+    }
+    if (!failed && p->n_correlations) {
+        c->correlations = airoi__calloc(p->n_correlations, sizeof *c->correlations);
+        if (!c->correlations)
+            failed = 1;
+        else
+            c->cap_correlations = p->n_correlations;
+        for (size_t i = 0; i < p->n_correlations && !failed; i++) {
+            airoi__correlation *d = &c->correlations[i];
+            d->a = dup_or_null(p->correlations[i].a, &failed);
+            d->b = dup_or_null(p->correlations[i].b, &failed);
+            d->rank = p->correlations[i].rank;
+            c->n_correlations = i + 1;
+        }
+    }
+    if (!failed && p->n_stages) {
+        c->stages = airoi__calloc(p->n_stages, sizeof *c->stages);
+        if (!c->stages)
+            failed = 1;
+        else
+            c->cap_stages = p->n_stages;
+        for (size_t i = 0; i < p->n_stages && !failed; i++) {
+            c->stages[i] = p->stages[i];
+            c->stages[i].name = dup_or_null(p->stages[i].name, &failed);
+            c->n_stages = i + 1;
+        }
+    }
+    if (!failed && p->simulation) {
+        c->simulation = airoi__sim_options_copy(p->simulation);
+        if (!c->simulation)
+            failed = 1;
     }
     if (!failed && airoi__project_reindex(c, 0) != AIROI_OK)
         failed = 1;

@@ -23,8 +23,18 @@ enum {
     AIROI__SUBJ_COST = 1,     /* an item of kind AIROI_ITEM_KIND_COST */
     AIROI__SUBJ_VALUE = 2,    /* an item of kind AIROI_ITEM_KIND_VALUE */
     AIROI__SUBJ_SCENARIO = 3, /* one scenario */
-    AIROI__SUBJ_SCENARIOS = 4 /* the scenarios together (their probabilities) */
+    AIROI__SUBJ_SCENARIOS = 4, /* the scenarios together (their probabilities) */
+    AIROI__SUBJ_UNCERTAINTY = 5,  /* one entry of `uncertainties` */
+    AIROI__SUBJ_CORRELATION = 6,  /* one entry of `correlations` */
+    AIROI__SUBJ_CORRELATIONS = 7, /* the correlations together (their matrix) */
+    AIROI__SUBJ_STAGE = 8,        /* one entry of `stages` */
+    AIROI__SUBJ_STAGES = 9,       /* the stages together (their periods) */
+    AIROI__SUBJ_SIMULATION = 10   /* the `simulation:` settings */
 };
+
+/* Bounds of a rule that are refused themselves (airoi__rule.open). */
+#define AIROI__OPEN_LO 1u
+#define AIROI__OPEN_HI 2u
 
 /* Type of a parameter's value. */
 enum {
@@ -40,8 +50,8 @@ typedef struct airoi__rule {
     const char *key;      /* its key in a model file, and its name in messages */
     unsigned subjects;    /* bits (1u << AIROI__SUBJ_*) it applies to */
     int type;             /* AIROI__PT_* */
-    double lo, hi;        /* bounds, inclusive unless lo_open */
-    unsigned char lo_open;     /* lo itself is refused */
+    double lo, hi;        /* bounds, inclusive unless open says otherwise */
+    unsigned char open;        /* AIROI__OPEN_LO: lo itself is refused; AIROI__OPEN_HI: hi */
     unsigned char hi_is_limit; /* above hi is AIROI_ERR_LIMIT, not AIROI_ERR_INVALID */
     const char *expected; /* what a valid value is, for "expected ...; got ..." */
 } airoi__rule;
@@ -51,10 +61,27 @@ typedef struct airoi__rule {
 const airoi__rule *airoi__item_rule(int param);
 const airoi__rule *airoi__project_rule(int param);
 const airoi__rule *airoi__scenario_rule(int param);
+/* The rule of an uncertainty, stage or simulation parameter (their enum
+ * values, airoi_uncertainty_param etc.); NULL for a value that is not one. */
+const airoi__rule *airoi__uncertainty_rule(int param);
+const airoi__rule *airoi__stage_rule(int param);
+const airoi__rule *airoi__sim_rule(int param);
+
+/* Whether a distribution (airoi_distribution) uses an uncertainty
+ * parameter; the parameters every distribution has (name, target, min,
+ * max, per_period) are used by all. 0 for an unknown distribution or
+ * parameter. */
+int airoi__distribution_uses(int distribution, int param);
+/* The keys a distribution uses, for messages ("low, mode, high, shape"). */
+const char *airoi__distribution_keys(int distribution);
 
 /* Rules of values that are not numbered parameters. */
 extern const airoi__rule airoi__rule_fx_rate;     /* a rate of the FX table */
 extern const airoi__rule airoi__rule_multiplier;  /* a scenario multiplier's factor */
+extern const airoi__rule airoi__rule_rank;        /* a correlation's rank (Spearman) */
+extern const airoi__rule airoi__rule_percentile;  /* an extra percentile of a simulation */
+extern const airoi__rule airoi__rule_discrete_value;       /* a value of a discrete law */
+extern const airoi__rule airoi__rule_discrete_probability; /* its probability */
 
 /* Whether a rule applies to a subject (AIROI__SUBJ_*). */
 int airoi__rule_applies(const airoi__rule *r, int subject);
@@ -72,6 +99,23 @@ int airoi__rule_use_case(const char *s, char *msg, size_t cap);
 /* The rule that item names are unique, in the words of the C setters and
  * the loader: "duplicate item name 'X'; " AIROI__RULE_UNIQUE_ITEM_NAME. */
 #define AIROI__RULE_UNIQUE_ITEM_NAME "item names must be unique across costs and values"
+
+/* A key that an uncertainty's distribution does not use, in the words of
+ * the setters and the loader; printf arguments: the distribution's name,
+ * the key, the distribution's keys (airoi__distribution_keys()). */
+#define AIROI__RULE_UNUSED_PARAM \
+    "the %s distribution does not use %s; its keys are %s (and min, max, per_period)"
+
+/* An uncertainty is named by its name, or by its target when it has none;
+ * a correlation names two of them. */
+#define AIROI__RULE_UNIQUE_UNCERTAINTY \
+    "give each uncertainty a unique name: and use the names"
+#define AIROI__RULE_SELF_CORRELATION \
+    "a correlation is between two different uncertainties"
+
+/* Tolerance of probabilities that must sum to 1 (scenarios, the values of
+ * a discrete distribution). */
+#define AIROI__PROBABILITY_SUM_TOL 1e-9
 
 /* Shortest text of a double that reads back as it ("0.1", "2"), as
  * airoi__format_double(); buf needs 32 bytes. */

@@ -11,6 +11,7 @@
 #include "airoi/items.h"
 #include "airoi/project.h"
 #include "airoi/scenario.h"
+#include "airoi/uncertainty.h"
 #include "core-private.h"
 #include "rules-private.h"
 
@@ -95,6 +96,84 @@ static const airoi__rule scenario_rules[] = {
      SHARE},
 };
 
+#define UNC S(AIROI__SUBJ_UNCERTAINTY)
+#define NUMBER "a number"
+
+/* Indexed by airoi_uncertainty_param - AIROI_UNCERTAINTY_NAME. */
+static const airoi__rule uncertainty_rules[] = {
+    {AIROI_UNCERTAINTY_NAME, "name", UNC, AIROI__PT_STRING, 0, 0, 0, 0, "a non-empty name"},
+    {AIROI_UNCERTAINTY_TARGET, "target", UNC, AIROI__PT_STRING, 0, 0, 0, 0,
+     "an item name, a category, a dimension, values or costs"},
+    {AIROI_UNCERTAINTY_LOW, "low", UNC, AIROI__PT_NUMBER, -INF, INF, 0, 0, NUMBER},
+    {AIROI_UNCERTAINTY_MODE, "mode", UNC, AIROI__PT_NUMBER, -INF, INF, 0, 0, NUMBER},
+    {AIROI_UNCERTAINTY_HIGH, "high", UNC, AIROI__PT_NUMBER, -INF, INF, 0, 0, NUMBER},
+    {AIROI_UNCERTAINTY_SHAPE, "shape", UNC, AIROI__PT_NUMBER, 0, INF, AIROI__OPEN_LO, 0,
+     "a shape greater than 0 (4 is the classic PERT)"},
+    {AIROI_UNCERTAINTY_MEAN, "mean", UNC, AIROI__PT_NUMBER, -INF, INF, 0, 0, NUMBER},
+    {AIROI_UNCERTAINTY_SD, "sd", UNC, AIROI__PT_NUMBER, 0, INF, 0, 0,
+     "a standard deviation >= 0"},
+    {AIROI_UNCERTAINTY_MU, "mu", UNC, AIROI__PT_NUMBER, -INF, INF, 0, 0, NUMBER},
+    {AIROI_UNCERTAINTY_SIGMA, "sigma", UNC, AIROI__PT_NUMBER, 0, INF, 0, 0,
+     "a standard deviation of the log >= 0"},
+    {AIROI_UNCERTAINTY_P, "p", UNC, AIROI__PT_NUMBER, 0, 1, 0, 0, "a probability in [0, 1]"},
+    {AIROI_UNCERTAINTY_IMPACT, "impact", UNC, AIROI__PT_NUMBER, -INF, INF, 0, 0,
+     "a number (the multiplier is 1 + impact when the event happens)"},
+    {AIROI_UNCERTAINTY_VALUE, "value", UNC, AIROI__PT_NUMBER, -INF, INF, 0, 0, NUMBER},
+    {AIROI_UNCERTAINTY_MIN, "min", UNC, AIROI__PT_NUMBER, -INF, INF, 0, 0, NUMBER},
+    {AIROI_UNCERTAINTY_MAX, "max", UNC, AIROI__PT_NUMBER, -INF, INF, 0, 0, NUMBER},
+    {AIROI_UNCERTAINTY_PER_PERIOD, "per_period", UNC, AIROI__PT_BOOL, 0, 1, 0, 0,
+     "true or false"},
+};
+
+#define STAGE S(AIROI__SUBJ_STAGE)
+
+/* Indexed by airoi_stage_param - AIROI_STAGE_NAME. */
+static const airoi__rule stage_rules[] = {
+    {AIROI_STAGE_NAME, "name", STAGE, AIROI__PT_STRING, 0, 0, 0, 0, "a non-empty name"},
+    {AIROI_STAGE_COST, "cost", STAGE, AIROI__PT_NUMBER, 0, INF, 0, 0, "a cost >= 0"},
+    {AIROI_STAGE_PERIODS, "periods", STAGE, AIROI__PT_WHOLE, 0, AIROI_HORIZON_MAX, 0, 1,
+     "a whole number of periods >= 0"},
+    {AIROI_STAGE_SUCCESS_PROBABILITY, "success_probability", STAGE, AIROI__PT_NUMBER, 0, 1, 0,
+     0, "a probability in [0, 1]"},
+};
+
+#define SIM S(AIROI__SUBJ_SIMULATION)
+#define TWO53 9007199254740992.0
+
+/* Indexed by airoi_sim_param - AIROI_SIM_TRIALS. */
+static const airoi__rule sim_rules[] = {
+    {AIROI_SIM_TRIALS, "trials", SIM, AIROI__PT_WHOLE, 1, TWO53, 0, 1,
+     "a whole number of trials >= 1"},
+    {AIROI_SIM_SEED, "seed", SIM, AIROI__PT_WHOLE, 0, TWO53, 0, 0,
+     "a whole number in [0, 9007199254740992] (2^53)"},
+    {AIROI_SIM_SAMPLING, "sampling", SIM, AIROI__PT_ENUM, AIROI_SAMPLING_RANDOM,
+     AIROI_SAMPLING_SOBOL, 0, 0, "one of random, sobol"},
+    {AIROI_SIM_THREADS, "threads", SIM, AIROI__PT_WHOLE, 0, 1024, 0, 1,
+     "a whole number of threads >= 0 (0: one per core)"},
+    {AIROI_SIM_BINS, "bins", SIM, AIROI__PT_WHOLE, 1, 10000, 0, 1,
+     "a whole number of histogram bins >= 1"},
+    {AIROI_SIM_ROI_TARGET, "roi_target", SIM, AIROI__PT_NUMBER, -INF, INF, 0, 0,
+     "a number (a ROI as a fraction, 0.15 is 15%)"},
+    {AIROI_SIM_TAIL, "tail", SIM, AIROI__PT_NUMBER, 0, 1, AIROI__OPEN_LO | AIROI__OPEN_HI, 0,
+     "a level strictly between 0 and 1 (e.g. 0.05)"},
+    {AIROI_SIM_KEEP_TRIALS, "keep_trials", SIM, AIROI__PT_BOOL, 0, 1, 0, 0, "true or false"},
+    {AIROI_SIM_REPAIR, "repair", SIM, AIROI__PT_BOOL, 0, 1, 0, 0, "true or false"},
+};
+
+const airoi__rule airoi__rule_rank = {
+    0, "rank", S(AIROI__SUBJ_CORRELATION), AIROI__PT_NUMBER, -1, 1, 0, 0,
+    "a rank correlation in [-1, 1]"};
+
+const airoi__rule airoi__rule_percentile = {
+    0, "percentiles", SIM, AIROI__PT_NUMBER, 0, 100, AIROI__OPEN_LO | AIROI__OPEN_HI, 0,
+    "a percentile strictly between 0 and 100"};
+
+const airoi__rule airoi__rule_discrete_value = {
+    0, "values", UNC, AIROI__PT_NUMBER, -INF, INF, 0, 0, NUMBER};
+
+const airoi__rule airoi__rule_discrete_probability = {
+    0, "probabilities", UNC, AIROI__PT_NUMBER, 0, 1, 0, 0, "a probability in [0, 1]"};
+
 const airoi__rule airoi__rule_fx_rate = {
     0, "fx", PROJECT, AIROI__PT_NUMBER, 0, INF, 1, 0,
     "a rate greater than 0 (units of project currency per unit)"};
@@ -126,6 +205,73 @@ const airoi__rule *airoi__scenario_rule(int param)
     return row(scenario_rules, COUNT(scenario_rules), param);
 }
 
+static const airoi__rule *row_in(const airoi__rule *rules, size_t n, int base, int param)
+{
+    if (param < base || (size_t)(param - base) >= n)
+        return NULL;
+    return &rules[param - base];
+}
+
+const airoi__rule *airoi__uncertainty_rule(int param)
+{
+    return row_in(uncertainty_rules, COUNT(uncertainty_rules), AIROI_UNCERTAINTY_NAME, param);
+}
+
+const airoi__rule *airoi__stage_rule(int param)
+{
+    return row_in(stage_rules, COUNT(stage_rules), AIROI_STAGE_NAME, param);
+}
+
+const airoi__rule *airoi__sim_rule(int param)
+{
+    return row_in(sim_rules, COUNT(sim_rules), AIROI_SIM_TRIALS, param);
+}
+
+#define UBIT(param) (1u << (unsigned)((param) - AIROI_UNCERTAINTY_NAME))
+#define UCOMMON                                                                            \
+    (UBIT(AIROI_UNCERTAINTY_NAME) | UBIT(AIROI_UNCERTAINTY_TARGET) |                        \
+     UBIT(AIROI_UNCERTAINTY_MIN) | UBIT(AIROI_UNCERTAINTY_MAX) |                            \
+     UBIT(AIROI_UNCERTAINTY_PER_PERIOD))
+
+/* Indexed by airoi_distribution - AIROI_DIST_FIXED: the parameters each
+ * distribution uses beyond the common ones, and their keys. */
+static const struct {
+    unsigned params;
+    const char *keys;
+} dist_params[] = {
+    {UBIT(AIROI_UNCERTAINTY_VALUE), "value"},
+    {UBIT(AIROI_UNCERTAINTY_LOW) | UBIT(AIROI_UNCERTAINTY_HIGH), "low, high"},
+    {UBIT(AIROI_UNCERTAINTY_LOW) | UBIT(AIROI_UNCERTAINTY_MODE) | UBIT(AIROI_UNCERTAINTY_HIGH),
+     "low, mode, high"},
+    {UBIT(AIROI_UNCERTAINTY_LOW) | UBIT(AIROI_UNCERTAINTY_MODE) | UBIT(AIROI_UNCERTAINTY_HIGH) |
+         UBIT(AIROI_UNCERTAINTY_SHAPE),
+     "low, mode, high, shape"},
+    {UBIT(AIROI_UNCERTAINTY_MEAN) | UBIT(AIROI_UNCERTAINTY_SD), "mean, sd"},
+    {UBIT(AIROI_UNCERTAINTY_MEAN) | UBIT(AIROI_UNCERTAINTY_SD) | UBIT(AIROI_UNCERTAINTY_MU) |
+         UBIT(AIROI_UNCERTAINTY_SIGMA),
+     "mean and sd, or mu and sigma"},
+    {0, "values, probabilities"},
+    {UBIT(AIROI_UNCERTAINTY_P) | UBIT(AIROI_UNCERTAINTY_IMPACT), "p, impact"},
+};
+
+int airoi__distribution_uses(int distribution, int param)
+{
+    if (distribution < AIROI_DIST_FIXED ||
+        (size_t)(distribution - AIROI_DIST_FIXED) >= COUNT(dist_params) ||
+        !airoi__uncertainty_rule(param))
+        return 0;
+    unsigned used = dist_params[distribution - AIROI_DIST_FIXED].params | UCOMMON;
+    return (used & UBIT(param)) != 0;
+}
+
+const char *airoi__distribution_keys(int distribution)
+{
+    if (distribution < AIROI_DIST_FIXED ||
+        (size_t)(distribution - AIROI_DIST_FIXED) >= COUNT(dist_params))
+        return "";
+    return dist_params[distribution - AIROI_DIST_FIXED].keys;
+}
+
 int airoi__rule_applies(const airoi__rule *r, int subject)
 {
     return r && subject >= 0 && (r->subjects & S(subject)) != 0;
@@ -148,12 +294,12 @@ int airoi__rule_check(const airoi__rule *r, double v, char *msg, size_t cap)
     airoi__rule_number(num, sizeof num, v);
     int whole = r->type == AIROI__PT_WHOLE || r->type == AIROI__PT_ENUM ||
                 r->type == AIROI__PT_BOOL;
-    if ((whole && v != floor(v)) || v < r->lo || (r->lo_open && v == r->lo)) {
+    if ((whole && v != floor(v)) || v < r->lo || ((r->open & AIROI__OPEN_LO) && v == r->lo)) {
         snprintf(msg, cap, "expected %s; got %s", r->expected, num);
         return AIROI_ERR_INVALID;
     }
-    if (v > r->hi) {
-        if (r->hi_is_limit) {
+    if (v > r->hi || ((r->open & AIROI__OPEN_HI) && v == r->hi)) {
+        if (r->hi_is_limit && v > r->hi) {
             snprintf(msg, cap, "%s is above the limit of %s", num,
                      airoi__rule_number(hi, sizeof hi, r->hi));
             return AIROI_ERR_LIMIT;

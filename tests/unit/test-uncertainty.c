@@ -1,0 +1,507 @@
+/*
+ * tests/unit/test-uncertainty.c: the uncertain half of a model through the
+ * public API: the names of the simulation's enumerations, uncertainties and
+ * their parameters, discrete laws, correlations, stages, simulation
+ * settings, and projects that clone and free all of them.
+ */
+#include <check.h>
+#include <math.h>
+#include <string.h>
+
+#include <airoi/airoi.h>
+
+static airoi_project *new_project(void)
+{
+    airoi_project *p = NULL;
+    ck_assert_int_eq(airoi_project_new(&p, "Project"), AIROI_OK);
+    return p;
+}
+
+/* The last error message contains `part`. */
+static void assert_message(const char *part)
+{
+    const char *m = airoi_last_error_message();
+    ck_assert_msg(strstr(m, part) != NULL, "message '%s' lacks '%s'", m, part);
+}
+
+/* ---- enumerations --------------------------------------------------------------- */
+
+START_TEST(names_of_the_new_families)
+{
+    const char *dists[] = {"fixed",  "uniform",   "triangular", "pert",
+                           "normal", "lognormal", "discrete",   "bernoulli"};
+    for (int i = 0; i < 8; i++) {
+        airoi_distribution d = AIROI_DIST_UNIFORM;
+        ck_assert_int_eq(airoi_distribution_from_name(&d, dists[i]), AIROI_OK);
+        ck_assert_int_eq(d, AIROI_DIST_FIXED + i);
+        ck_assert_str_eq(airoi_distribution_name(d), dists[i]);
+    }
+    ck_assert_ptr_null(airoi_distribution_name((airoi_distribution)(AIROI_DIST_FIXED - 1)));
+    ck_assert_ptr_null(airoi_distribution_name((airoi_distribution)(AIROI_DIST_BERNOULLI + 1)));
+    ck_assert_ptr_null(airoi_distribution_name((airoi_distribution)0));
+    airoi_distribution d = AIROI_DIST_PERT;
+    ck_assert_int_eq(airoi_distribution_from_name(&d, "beta"), AIROI_ERR_INVALID);
+    assert_message("distribution: expected one of fixed, uniform");
+    ck_assert_int_eq(d, AIROI_DIST_PERT);
+    ck_assert_int_eq(airoi_distribution_from_name(NULL, "pert"), AIROI_ERR_INVALID);
+
+    airoi_sampling s = AIROI_SAMPLING_RANDOM;
+    ck_assert_int_eq(airoi_sampling_from_name(&s, "sobol"), AIROI_OK);
+    ck_assert_int_eq(s, AIROI_SAMPLING_SOBOL);
+    ck_assert_str_eq(airoi_sampling_name(AIROI_SAMPLING_RANDOM), "random");
+    ck_assert_ptr_null(airoi_sampling_name((airoi_sampling)(AIROI_SAMPLING_SOBOL + 1)));
+
+    const char *outs[] = {"npv", "irr", "roi_horizon", "npv_roi", "payback_periods"};
+    for (int i = 0; i < 5; i++) {
+        airoi_sim_output o = AIROI_SIM_NPV;
+        ck_assert_int_eq(airoi_sim_output_from_name(&o, outs[i]), AIROI_OK);
+        ck_assert_int_eq(o, AIROI_SIM_NPV + i);
+        ck_assert_str_eq(airoi_sim_output_name(o), outs[i]);
+    }
+    airoi_sim_output o = AIROI_SIM_IRR;
+    ck_assert_int_eq(airoi_sim_output_from_name(&o, "mirr"), AIROI_ERR_INVALID);
+    ck_assert_int_eq(o, AIROI_SIM_IRR);
+}
+END_TEST
+
+/* ---- uncertainties ---------------------------------------------------------------- */
+
+START_TEST(uncertainty_parameters)
+{
+    airoi_project *p = new_project();
+    airoi_uncertainty *u = NULL;
+    ck_assert_int_eq(airoi_project_add_uncertainty(&u, p, "Agent time saved", AIROI_DIST_PERT),
+                     AIROI_OK);
+    ck_assert_ptr_nonnull(u);
+    ck_assert_uint_eq(airoi_project_count_uncertainties(p), 1);
+    ck_assert_ptr_eq(airoi_project_get_uncertainty(p, 0), u);
+    ck_assert_ptr_null(airoi_project_get_uncertainty(p, 1));
+
+    airoi_distribution d = AIROI_DIST_FIXED;
+    ck_assert_int_eq(airoi_uncertainty_get_distribution(&d, u), AIROI_OK);
+    ck_assert_int_eq(d, AIROI_DIST_PERT);
+    ck_assert_str_eq(airoi_uncertainty_get_string(u, AIROI_UNCERTAINTY_TARGET),
+                     "Agent time saved");
+    ck_assert_ptr_null(airoi_uncertainty_get_string(u, AIROI_UNCERTAINTY_NAME));
+
+    /* shape has its default; low has none yet */
+    double x = 0;
+    ck_assert_int_eq(airoi_uncertainty_get_number(&x, u, AIROI_UNCERTAINTY_SHAPE), AIROI_OK);
+    ck_assert_double_eq(x, 4.0);
+    ck_assert_int_eq(airoi_uncertainty_is_set(u, AIROI_UNCERTAINTY_SHAPE), 0);
+    ck_assert_int_eq(airoi_uncertainty_get_number(&x, u, AIROI_UNCERTAINTY_LOW),
+                     AIROI_ERR_NOT_FOUND);
+    assert_message("has no low");
+
+    ck_assert_int_eq(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_LOW, 0.7), AIROI_OK);
+    ck_assert_int_eq(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_MODE, 1.0), AIROI_OK);
+    ck_assert_int_eq(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_HIGH, 1.2), AIROI_OK);
+    ck_assert_int_eq(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_MAX, 1.1), AIROI_OK);
+    ck_assert_int_eq(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_PER_PERIOD, 1), AIROI_OK);
+    ck_assert_int_eq(airoi_uncertainty_get_number(&x, u, AIROI_UNCERTAINTY_LOW), AIROI_OK);
+    ck_assert_double_eq(x, 0.7);
+    ck_assert_int_eq(airoi_uncertainty_get_number(&x, u, AIROI_UNCERTAINTY_PER_PERIOD), AIROI_OK);
+    ck_assert_double_eq(x, 1.0);
+    ck_assert_int_eq(airoi_uncertainty_is_set(u, AIROI_UNCERTAINTY_MAX), 1);
+    ck_assert_int_eq(airoi_uncertainty_is_set(u, AIROI_UNCERTAINTY_MIN), 0);
+
+    /* a parameter the distribution does not use, in the loader's words */
+    ck_assert_int_eq(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_SD, 0.1),
+                     AIROI_ERR_INVALID);
+    assert_message("uncertainty 'Agent time saved': sd: the pert distribution does not use sd; "
+                   "its keys are low, mode, high, shape");
+    ck_assert_int_eq(airoi_uncertainty_get_number(&x, u, AIROI_UNCERTAINTY_SD),
+                     AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_uncertainty_is_set(u, AIROI_UNCERTAINTY_SD), 0);
+
+    /* values outside their domain, and the value is kept */
+    ck_assert_int_eq(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_SHAPE, 0),
+                     AIROI_ERR_INVALID);
+    assert_message("shape: expected a shape greater than 0");
+    ck_assert_int_eq(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_LOW, NAN),
+                     AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_PER_PERIOD, 0.5),
+                     AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_uncertainty_get_number(&x, u, AIROI_UNCERTAINTY_LOW), AIROI_OK);
+    ck_assert_double_eq(x, 0.7);
+
+    /* a parameter of another family names the family expected */
+    ck_assert_int_eq(
+        airoi_uncertainty_set_number(u, (airoi_uncertainty_param)AIROI_STAGE_COST, 1),
+        AIROI_ERR_INVALID);
+    assert_message("not an airoi_uncertainty_param");
+    ck_assert_int_eq(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_NAME, 1),
+                     AIROI_ERR_INVALID);
+    assert_message("name is a string parameter");
+    ck_assert_int_eq(airoi_uncertainty_set_string(u, AIROI_UNCERTAINTY_LOW, "x"),
+                     AIROI_ERR_INVALID);
+
+    /* names */
+    ck_assert_int_eq(airoi_uncertainty_set_string(u, AIROI_UNCERTAINTY_NAME, "time"), AIROI_OK);
+    ck_assert_str_eq(airoi_uncertainty_get_string(u, AIROI_UNCERTAINTY_NAME), "time");
+    ck_assert_int_eq(airoi_uncertainty_set_string(u, AIROI_UNCERTAINTY_NAME, ""),
+                     AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_uncertainty_set_string(u, AIROI_UNCERTAINTY_TARGET, NULL),
+                     AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_uncertainty_set_string(u, AIROI_UNCERTAINTY_TARGET, "values"),
+                     AIROI_OK);
+    ck_assert_str_eq(airoi_uncertainty_get_string(u, AIROI_UNCERTAINTY_TARGET), "values");
+
+    ck_assert_int_eq(airoi_project_add_uncertainty(NULL, p, "", AIROI_DIST_NORMAL),
+                     AIROI_ERR_INVALID);
+    u = (airoi_uncertainty *)p; /* overwritten with NULL on failure */
+    ck_assert_int_eq(
+        airoi_project_add_uncertainty(&u, p, "costs", (airoi_distribution)AIROI_SAMPLING_SOBOL),
+        AIROI_ERR_INVALID);
+    ck_assert_ptr_null(u);
+    assert_message("not an airoi_distribution");
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(uncertainty_defaults_and_rules_per_distribution)
+{
+    airoi_project *p = new_project();
+    airoi_uncertainty *f = NULL, *n = NULL, *b = NULL, *l = NULL;
+    ck_assert_int_eq(airoi_project_add_uncertainty(&f, p, "costs", AIROI_DIST_FIXED), AIROI_OK);
+    double x = 0;
+    ck_assert_int_eq(airoi_uncertainty_get_number(&x, f, AIROI_UNCERTAINTY_VALUE), AIROI_OK);
+    ck_assert_double_eq(x, 1.0);
+
+    ck_assert_int_eq(airoi_project_add_uncertainty(&n, p, "values", AIROI_DIST_NORMAL), AIROI_OK);
+    ck_assert_int_eq(airoi_uncertainty_set_number(n, AIROI_UNCERTAINTY_SD, -0.1),
+                     AIROI_ERR_INVALID);
+    assert_message("sd: expected a standard deviation >= 0; got -0.1");
+    ck_assert_int_eq(airoi_uncertainty_set_number(n, AIROI_UNCERTAINTY_SD, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_uncertainty_set_number(n, AIROI_UNCERTAINTY_LOW, 0),
+                     AIROI_ERR_INVALID);
+
+    ck_assert_int_eq(airoi_project_add_uncertainty(&b, p, "people", AIROI_DIST_BERNOULLI),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_uncertainty_set_number(b, AIROI_UNCERTAINTY_P, 1.5),
+                     AIROI_ERR_INVALID);
+    assert_message("p: expected a probability in [0, 1]; got 1.5");
+    ck_assert_int_eq(airoi_uncertainty_set_number(b, AIROI_UNCERTAINTY_IMPACT, -0.4), AIROI_OK);
+
+    ck_assert_int_eq(airoi_project_add_uncertainty(&l, p, "revenue", AIROI_DIST_LOGNORMAL),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_uncertainty_set_number(l, AIROI_UNCERTAINTY_SIGMA, -1),
+                     AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_uncertainty_set_number(l, AIROI_UNCERTAINTY_MU, 0.1), AIROI_OK);
+    ck_assert_int_eq(airoi_uncertainty_set_number(l, AIROI_UNCERTAINTY_MEAN, 1.1), AIROI_OK);
+    ck_assert_uint_eq(airoi_project_count_uncertainties(p), 4);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(discrete_values)
+{
+    airoi_project *p = new_project();
+    airoi_uncertainty *u = NULL, *n = NULL;
+    ck_assert_int_eq(airoi_project_add_uncertainty(&u, p, "values", AIROI_DIST_DISCRETE),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_uncertainty(&n, p, "costs", AIROI_DIST_NORMAL), AIROI_OK);
+    const double v[] = {0.8, 1.0, 1.3}, pr[] = {0.2, 0.5, 0.3};
+    size_t len = 99;
+    ck_assert_int_eq(airoi_uncertainty_get_discrete(NULL, NULL, 0, &len, u), AIROI_OK);
+    ck_assert_uint_eq(len, 0);
+    ck_assert_int_eq(airoi_uncertainty_set_discrete(u, v, pr, 0), AIROI_ERR_INVALID);
+    assert_message("expected at least one value");
+    const double bad[] = {0.2, 1.5, 0.3};
+    ck_assert_int_eq(airoi_uncertainty_set_discrete(u, v, bad, 3), AIROI_ERR_INVALID);
+    assert_message("uncertainty 'values': probabilities[1]: expected a probability in [0, 1]");
+    const double inf[] = {0.8, INFINITY, 1.3};
+    ck_assert_int_eq(airoi_uncertainty_set_discrete(u, inf, pr, 3), AIROI_ERR_INVALID);
+    assert_message("values[1]: expected a finite number");
+    ck_assert_int_eq(airoi_uncertainty_set_discrete(n, v, pr, 3), AIROI_ERR_INVALID);
+    assert_message("the normal distribution does not use values");
+
+    ck_assert_int_eq(airoi_uncertainty_set_discrete(u, v, pr, 3), AIROI_OK);
+    ck_assert_int_eq(airoi_uncertainty_get_discrete(NULL, NULL, 0, &len, u), AIROI_OK);
+    ck_assert_uint_eq(len, 3);
+    double gv[3], gp[3];
+    ck_assert_int_eq(airoi_uncertainty_get_discrete(gv, gp, 2, &len, u), AIROI_ERR_BUFFER);
+    ck_assert_uint_eq(len, 3);
+    ck_assert_int_eq(airoi_uncertainty_get_discrete(gv, gp, 3, &len, u), AIROI_OK);
+    for (int i = 0; i < 3; i++) {
+        ck_assert_double_eq(gv[i], v[i]);
+        ck_assert_double_eq(gp[i], pr[i]);
+    }
+    ck_assert_int_eq(airoi_uncertainty_get_discrete(gv, NULL, 3, &len, u), AIROI_ERR_INVALID);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(find_and_remove_uncertainties)
+{
+    airoi_project *p = new_project();
+    airoi_uncertainty *a = NULL, *b = NULL, *c = NULL;
+    ck_assert_int_eq(airoi_project_add_uncertainty(&a, p, "Build", AIROI_DIST_UNIFORM), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_uncertainty(&b, p, "values", AIROI_DIST_UNIFORM), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_uncertainty(&c, p, "values", AIROI_DIST_UNIFORM), AIROI_OK);
+    size_t i = 99;
+    ck_assert_int_eq(airoi_project_find_uncertainty(&i, p, "Build"), AIROI_OK);
+    ck_assert_uint_eq(i, 0);
+    /* two unnamed uncertainties on one target: ambiguous until named */
+    ck_assert_int_eq(airoi_project_find_uncertainty(&i, p, "values"), AIROI_ERR_INVALID);
+    assert_message("2 uncertainties are named 'values'");
+    ck_assert_int_eq(airoi_uncertainty_set_string(c, AIROI_UNCERTAINTY_NAME, "adoption"),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_project_find_uncertainty(&i, p, "values"), AIROI_OK);
+    ck_assert_uint_eq(i, 1);
+    ck_assert_int_eq(airoi_project_find_uncertainty(&i, p, "adoption"), AIROI_OK);
+    ck_assert_uint_eq(i, 2);
+    i = 77;
+    ck_assert_int_eq(airoi_project_find_uncertainty(&i, p, "nothing"), AIROI_ERR_NOT_FOUND);
+    ck_assert_uint_eq(i, 77);
+
+    ck_assert_int_eq(airoi_project_remove_uncertainty(p, 3), AIROI_ERR_NOT_FOUND);
+    ck_assert_int_eq(airoi_project_remove_uncertainty(p, 0), AIROI_OK);
+    ck_assert_uint_eq(airoi_project_count_uncertainties(p), 2);
+    ck_assert_ptr_eq(airoi_project_get_uncertainty_mutable(p, 0), b);
+    ck_assert_int_eq(airoi_project_find_uncertainty(&i, p, "Build"), AIROI_ERR_NOT_FOUND);
+    airoi_project_free(p);
+}
+END_TEST
+
+/* ---- correlations and stages ------------------------------------------------------------ */
+
+START_TEST(correlations)
+{
+    airoi_project *p = new_project();
+    ck_assert_int_eq(airoi_project_add_correlation(p, "A", "A", 0.5), AIROI_ERR_INVALID);
+    assert_message("a correlation is between two different uncertainties");
+    ck_assert_int_eq(airoi_project_add_correlation(p, "A", "B", 1.5), AIROI_ERR_INVALID);
+    assert_message("correlation between 'A' and 'B': rank: expected a rank correlation in "
+                   "[-1, 1]; got 1.5");
+    ck_assert_int_eq(airoi_project_add_correlation(p, "A", "", 0.5), AIROI_ERR_INVALID);
+    ck_assert_uint_eq(airoi_project_count_correlations(p), 0);
+    ck_assert_int_eq(airoi_project_add_correlation(p, "A", "B", -0.3), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_correlation(p, "B", "C", 1), AIROI_OK);
+    ck_assert_uint_eq(airoi_project_count_correlations(p), 2);
+    const char *a = NULL, *b = NULL;
+    double r = 0;
+    ck_assert_int_eq(airoi_project_get_correlation(&a, &b, &r, p, 0), AIROI_OK);
+    ck_assert_str_eq(a, "A");
+    ck_assert_str_eq(b, "B");
+    ck_assert_double_eq(r, -0.3);
+    ck_assert_int_eq(airoi_project_get_correlation(NULL, NULL, NULL, p, 2), AIROI_ERR_NOT_FOUND);
+    ck_assert_int_eq(airoi_project_remove_correlation(p, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_project_get_correlation(&a, NULL, NULL, p, 0), AIROI_OK);
+    ck_assert_str_eq(a, "B");
+    ck_assert_int_eq(airoi_project_remove_correlation(p, 1), AIROI_ERR_NOT_FOUND);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(stages)
+{
+    airoi_project *p = new_project();
+    ck_assert_int_eq(airoi_project_add_stage(p, "poc", -5, 1, 0.6), AIROI_ERR_INVALID);
+    assert_message("stage 'poc': cost: expected a cost >= 0; got -5");
+    ck_assert_int_eq(airoi_project_add_stage(p, "poc", 50, -1, 0.6), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_project_add_stage(p, "poc", 50, AIROI_HORIZON_MAX + 1, 0.6),
+                     AIROI_ERR_LIMIT);
+    ck_assert_int_eq(airoi_project_add_stage(p, "poc", 50, 1, 1.1), AIROI_ERR_INVALID);
+    assert_message("success_probability: expected a probability in [0, 1]; got 1.1");
+    ck_assert_uint_eq(airoi_project_count_stages(p), 0);
+    ck_assert_int_eq(airoi_project_add_stage(p, "poc", 50, 1, 0.6), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_stage(p, "mvp", 120, 2, 0.7), AIROI_OK);
+    ck_assert_uint_eq(airoi_project_count_stages(p), 2);
+    ck_assert_str_eq(airoi_project_get_stage_name(p, 1), "mvp");
+    ck_assert_ptr_null(airoi_project_get_stage_name(p, 2));
+    double x = 0;
+    ck_assert_int_eq(airoi_project_get_stage_number(&x, p, 1, AIROI_STAGE_PERIODS), AIROI_OK);
+    ck_assert_double_eq(x, 2);
+    ck_assert_int_eq(airoi_project_set_stage_number(p, 1, AIROI_STAGE_COST, 130), AIROI_OK);
+    ck_assert_int_eq(airoi_project_get_stage_number(&x, p, 1, AIROI_STAGE_COST), AIROI_OK);
+    ck_assert_double_eq(x, 130);
+    ck_assert_int_eq(airoi_project_set_stage_number(p, 1, AIROI_STAGE_PERIODS, 1.5),
+                     AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_project_set_stage_number(p, 1, AIROI_STAGE_NAME, 1),
+                     AIROI_ERR_INVALID);
+    assert_message("name is a string parameter");
+    ck_assert_int_eq(airoi_project_get_stage_number(&x, p, 0, (airoi_stage_param)AIROI_SIM_SEED),
+                     AIROI_ERR_INVALID);
+    assert_message("not an airoi_stage_param");
+    ck_assert_int_eq(airoi_project_get_stage_number(&x, p, 5, AIROI_STAGE_COST),
+                     AIROI_ERR_NOT_FOUND);
+    ck_assert_int_eq(airoi_project_remove_stage(p, 0), AIROI_OK);
+    ck_assert_str_eq(airoi_project_get_stage_name(p, 0), "mvp");
+    ck_assert_int_eq(airoi_project_remove_stage(p, 1), AIROI_ERR_NOT_FOUND);
+    airoi_project_free(p);
+}
+END_TEST
+
+/* ---- simulation settings ------------------------------------------------------------------ */
+
+START_TEST(sim_options)
+{
+    airoi_sim_options *o = NULL;
+    ck_assert_int_eq(airoi_sim_options_new(&o), AIROI_OK);
+    struct {
+        airoi_sim_param param;
+        double def;
+    } defaults[] = {
+        {AIROI_SIM_TRIALS, 10000},  {AIROI_SIM_SEED, 0},       {AIROI_SIM_SAMPLING, AIROI_SAMPLING_RANDOM},
+        {AIROI_SIM_THREADS, 0},     {AIROI_SIM_BINS, 50},      {AIROI_SIM_ROI_TARGET, 0},
+        {AIROI_SIM_TAIL, 0.05},     {AIROI_SIM_KEEP_TRIALS, 0}, {AIROI_SIM_REPAIR, 0},
+    };
+    for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++) {
+        double x = -1;
+        ck_assert_int_eq(airoi_sim_options_get_number(&x, o, defaults[i].param), AIROI_OK);
+        ck_assert_double_eq(x, defaults[i].def);
+        ck_assert_int_eq(airoi_sim_options_is_set(o, defaults[i].param), 0);
+    }
+    ck_assert_int_eq(airoi_sim_options_set_number(o, AIROI_SIM_TRIALS, 0), AIROI_ERR_INVALID);
+    assert_message("simulation: trials: expected a whole number of trials >= 1; got 0");
+    ck_assert_int_eq(airoi_sim_options_set_number(o, AIROI_SIM_TRIALS, 1e16), AIROI_ERR_LIMIT);
+    ck_assert_int_eq(airoi_sim_options_set_number(o, AIROI_SIM_TAIL, 1), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_sim_options_set_number(o, AIROI_SIM_TAIL, 0), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_sim_options_set_number(o, AIROI_SIM_SAMPLING, AIROI_DIST_PERT),
+                     AIROI_ERR_INVALID);
+    assert_message("sampling: expected one of random, sobol");
+    ck_assert_int_eq(airoi_sim_options_set_number(o, AIROI_SIM_SAMPLING, AIROI_SAMPLING_SOBOL),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_sim_options_set_number(o, AIROI_SIM_SEED, 42), AIROI_OK);
+    ck_assert_int_eq(airoi_sim_options_set_number(o, AIROI_SIM_TAIL, 0.01), AIROI_OK);
+    ck_assert_int_eq(airoi_sim_options_set_number(o, (airoi_sim_param)AIROI_STAGE_COST, 1),
+                     AIROI_ERR_INVALID);
+    assert_message("not an airoi_sim_param");
+    ck_assert_int_eq(airoi_sim_options_is_set(o, AIROI_SIM_SEED), 1);
+
+    size_t len = 0;
+    airoi_sim_output outs[5];
+    ck_assert_int_eq(airoi_sim_options_get_outputs(NULL, 0, &len, o), AIROI_OK);
+    ck_assert_uint_eq(len, 5);
+    ck_assert_int_eq(airoi_sim_options_get_outputs(outs, 5, &len, o), AIROI_OK);
+    ck_assert_int_eq(outs[4], AIROI_SIM_PAYBACK_PERIODS);
+    const airoi_sim_output two[] = {AIROI_SIM_IRR, AIROI_SIM_NPV};
+    const airoi_sim_output dup[] = {AIROI_SIM_IRR, AIROI_SIM_IRR};
+    const airoi_sim_output alien[] = {(airoi_sim_output)AIROI_DIST_FIXED};
+    ck_assert_int_eq(airoi_sim_options_set_outputs(o, dup, 2), AIROI_ERR_INVALID);
+    assert_message("irr is listed twice");
+    ck_assert_int_eq(airoi_sim_options_set_outputs(o, alien, 1), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_sim_options_set_outputs(o, two, 2), AIROI_OK);
+    ck_assert_int_eq(airoi_sim_options_get_outputs(outs, 1, &len, o), AIROI_ERR_BUFFER);
+    ck_assert_uint_eq(len, 2);
+    ck_assert_int_eq(airoi_sim_options_get_outputs(outs, 5, &len, o), AIROI_OK);
+    ck_assert_int_eq(outs[0], AIROI_SIM_IRR);
+    ck_assert_int_eq(outs[1], AIROI_SIM_NPV);
+
+    const double pc[] = {1, 25, 99.5};
+    const double bad[] = {1, 100};
+    const double twice[] = {25, 25};
+    ck_assert_int_eq(airoi_sim_options_set_percentiles(o, bad, 2), AIROI_ERR_INVALID);
+    assert_message("percentiles[1]: expected a percentile strictly between 0 and 100; got 100");
+    ck_assert_int_eq(airoi_sim_options_set_percentiles(o, twice, 2), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_sim_options_set_percentiles(o, pc, 3), AIROI_OK);
+    double got[3];
+    ck_assert_int_eq(airoi_sim_options_get_percentiles(NULL, 0, &len, o), AIROI_OK);
+    ck_assert_uint_eq(len, 3);
+    ck_assert_int_eq(airoi_sim_options_get_percentiles(got, 3, &len, o), AIROI_OK);
+    ck_assert_double_eq(got[2], 99.5);
+
+    airoi_sim_options *c = NULL;
+    ck_assert_int_eq(airoi_sim_options_clone(&c, o), AIROI_OK);
+    airoi_sim_options_free(o);
+    double x = 0;
+    ck_assert_int_eq(airoi_sim_options_get_number(&x, c, AIROI_SIM_SAMPLING), AIROI_OK);
+    ck_assert_double_eq(x, AIROI_SAMPLING_SOBOL);
+    ck_assert_int_eq(airoi_sim_options_get_percentiles(got, 3, &len, c), AIROI_OK);
+    ck_assert_double_eq(got[0], 1);
+
+    airoi_project *p = new_project();
+    ck_assert_ptr_null(airoi_project_get_sim_options(p));
+    ck_assert_int_eq(airoi_project_set_sim_options(p, c), AIROI_OK);
+    airoi_sim_options_free(c);
+    const airoi_sim_options *ps = airoi_project_get_sim_options(p);
+    ck_assert_ptr_nonnull(ps);
+    ck_assert_int_eq(airoi_sim_options_get_number(&x, ps, AIROI_SIM_SEED), AIROI_OK);
+    ck_assert_double_eq(x, 42);
+    ck_assert_int_eq(airoi_project_set_sim_options(p, NULL), AIROI_OK);
+    ck_assert_ptr_null(airoi_project_get_sim_options(p));
+    airoi_sim_options_free(NULL);
+    airoi_project_free(p);
+}
+END_TEST
+
+/* ---- clone ----------------------------------------------------------------------------------- */
+
+START_TEST(clone_copies_the_uncertain_half)
+{
+    airoi_project *p = new_project();
+    airoi_uncertainty *u = NULL;
+    ck_assert_int_eq(airoi_project_add_uncertainty(&u, p, "values", AIROI_DIST_DISCRETE),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_uncertainty_set_string(u, AIROI_UNCERTAINTY_NAME, "demand"), AIROI_OK);
+    const double v[] = {0.5, 1.5}, pr[] = {0.5, 0.5};
+    ck_assert_int_eq(airoi_uncertainty_set_discrete(u, v, pr, 2), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_uncertainty(&u, p, "costs", AIROI_DIST_NORMAL), AIROI_OK);
+    ck_assert_int_eq(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_MEAN, 1), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_correlation(p, "demand", "costs", 0.4), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_stage(p, "poc", 50, 1, 0.6), AIROI_OK);
+    airoi_sim_options *o = NULL;
+    ck_assert_int_eq(airoi_sim_options_new(&o), AIROI_OK);
+    ck_assert_int_eq(airoi_sim_options_set_number(o, AIROI_SIM_TRIALS, 500), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_sim_options(p, o), AIROI_OK);
+    airoi_sim_options_free(o);
+
+    airoi_project *c = NULL;
+    ck_assert_int_eq(airoi_project_clone(&c, p), AIROI_OK);
+    airoi_project_free(p); /* the clone owns copies of everything */
+    ck_assert_uint_eq(airoi_project_count_uncertainties(c), 2);
+    size_t i = 9, len = 0;
+    ck_assert_int_eq(airoi_project_find_uncertainty(&i, c, "demand"), AIROI_OK);
+    ck_assert_uint_eq(i, 0);
+    double gv[2], gp[2], x = 0;
+    ck_assert_int_eq(
+        airoi_uncertainty_get_discrete(gv, gp, 2, &len, airoi_project_get_uncertainty(c, 0)),
+        AIROI_OK);
+    ck_assert_double_eq(gv[1], 1.5);
+    ck_assert_int_eq(airoi_uncertainty_get_number(&x, airoi_project_get_uncertainty(c, 1),
+                                                  AIROI_UNCERTAINTY_MEAN),
+                     AIROI_OK);
+    ck_assert_double_eq(x, 1);
+    const char *a = NULL;
+    double r = 0;
+    ck_assert_int_eq(airoi_project_get_correlation(&a, NULL, &r, c, 0), AIROI_OK);
+    ck_assert_str_eq(a, "demand");
+    ck_assert_double_eq(r, 0.4);
+    ck_assert_str_eq(airoi_project_get_stage_name(c, 0), "poc");
+    ck_assert_int_eq(airoi_project_get_stage_number(&x, c, 0, AIROI_STAGE_SUCCESS_PROBABILITY),
+                     AIROI_OK);
+    ck_assert_double_eq(x, 0.6);
+    ck_assert_int_eq(
+        airoi_sim_options_get_number(&x, airoi_project_get_sim_options(c), AIROI_SIM_TRIALS),
+        AIROI_OK);
+    ck_assert_double_eq(x, 500);
+    airoi_project_free(c);
+}
+END_TEST
+
+static Suite *uncertainty_suite(void)
+{
+    Suite *s = suite_create("uncertainty");
+    TCase *tc = tcase_create("api");
+    tcase_add_test(tc, names_of_the_new_families);
+    tcase_add_test(tc, uncertainty_parameters);
+    tcase_add_test(tc, uncertainty_defaults_and_rules_per_distribution);
+    tcase_add_test(tc, discrete_values);
+    tcase_add_test(tc, find_and_remove_uncertainties);
+    tcase_add_test(tc, correlations);
+    tcase_add_test(tc, stages);
+    tcase_add_test(tc, sim_options);
+    tcase_add_test(tc, clone_copies_the_uncertain_half);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(uncertainty_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? 1 : 0;
+}
