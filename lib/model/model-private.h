@@ -20,6 +20,7 @@
 #include "airoi/items.h"
 #include "airoi/project.h"
 #include "airoi/scenario.h"
+#include "airoi/uncertainty.h"
 
 #define AIROI__CATEGORY_COUNT 9
 #define AIROI__DIMENSION_COUNT 4
