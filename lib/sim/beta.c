@@ -22,37 +22,37 @@ double airoi__lbeta(double a, double b)
     return lgamma(a) + lgamma(b) - lgamma(a + b);
 }
 
+/* One term of the modified Lentz method: the fraction's value h gets the
+ * factor of the next coefficient aa (c and d as in Numerical Recipes 5.2);
+ * returns that factor. */
+static inline double lentz_step(double *c, double *d, double *h, double aa)
+{
+    const double tiny = 1e-300;
+    *d = 1.0 + aa * *d;
+    if (fabs(*d) < tiny)
+        *d = tiny;
+    *c = 1.0 + aa / *c;
+    if (fabs(*c) < tiny)
+        *c = tiny;
+    *d = 1.0 / *d;
+    double del = *d * *c;
+    *h *= del;
+    return del;
+}
+
 /* The continued fraction of I_x(a, b) x^-a (1 - x)^-b a B(a, b). */
 static double beta_cf(double x, double a, double b)
 {
-    const double tiny = 1e-300;
     double qab = a + b, qap = a + 1.0, qam = a - 1.0;
     double c = 1.0, d = 1.0 - qab * x / qap;
-    if (fabs(d) < tiny)
-        d = tiny;
+    if (fabs(d) < 1e-300)
+        d = 1e-300;
     d = 1.0 / d;
     double h = d;
     for (int m = 1; m <= 400; m++) {
         double m2 = 2.0 * m;
-        double aa = m * (b - m) * x / ((qam + m2) * (a + m2));
-        d = 1.0 + aa * d;
-        if (fabs(d) < tiny)
-            d = tiny;
-        c = 1.0 + aa / c;
-        if (fabs(c) < tiny)
-            c = tiny;
-        d = 1.0 / d;
-        h *= d * c;
-        aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-        d = 1.0 + aa * d;
-        if (fabs(d) < tiny)
-            d = tiny;
-        c = 1.0 + aa / c;
-        if (fabs(c) < tiny)
-            c = tiny;
-        d = 1.0 / d;
-        double del = d * c;
-        h *= del;
+        lentz_step(&c, &d, &h, m * (b - m) * x / ((qam + m2) * (a + m2)));
+        double del = lentz_step(&c, &d, &h, -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2)));
         if (fabs(del - 1.0) < 4.0 * DBL_EPSILON)
             break;
     }

@@ -60,9 +60,11 @@ static void set(airoi__uncertainty *u, airoi_uncertainty_param param, double v)
     }
 }
 
+/* d: zeroed or compiled before (released here first). */
 static void compile_ok(airoi__dist *d, const airoi__uncertainty *u)
 {
     char msg[256];
+    airoi__dist_release(d);
     int rc = airoi__dist_compile(d, u, msg, sizeof msg);
     ck_assert_msg(rc == 0, "compile failed: %s", msg);
 }
@@ -70,7 +72,7 @@ static void compile_ok(airoi__dist *d, const airoi__uncertainty *u)
 static void compile_fails(const airoi__uncertainty *u, const char *needle)
 {
     char msg[256];
-    airoi__dist d;
+    airoi__dist d = { 0 };
     int rc = airoi__dist_compile(&d, u, msg, sizeof msg);
     ck_assert_int_eq(rc, AIROI_ERR_INVALID);
     ck_assert_msg(strstr(msg, needle) != NULL, "message '%s' lacks '%s'", msg, needle);
@@ -326,7 +328,7 @@ START_TEST(pert_quantile_accuracy)
         set(&u, AIROI_UNCERTAINTY_LOW, cases[c][0]);
         set(&u, AIROI_UNCERTAINTY_MODE, cases[c][1]);
         set(&u, AIROI_UNCERTAINTY_HIGH, cases[c][2]);
-        airoi__dist d;
+        airoi__dist d = { 0 };
         compile_ok(&d, &u);
         double L = cases[c][0], W = cases[c][2] - cases[c][0];
         static const double ps[] = { 1e-12, 1e-9, 1e-6, 0.001, 0.01, 0.1, 0.25, 0.3, 0.5,
@@ -360,7 +362,7 @@ START_TEST(pert_quantile_accuracy)
     set(&u, AIROI_UNCERTAINTY_MODE, 1.0);
     set(&u, AIROI_UNCERTAINTY_HIGH, 1.2);
     set(&u, AIROI_UNCERTAINTY_SHAPE, 5.5);
-    airoi__dist d;
+    airoi__dist d = { 0 };
     compile_ok(&d, &u);
     for (int k = 1; k < 4000; k++) {
         double p = k / 4000.0;
@@ -377,7 +379,7 @@ END_TEST
 
 START_TEST(dist_fixed_uniform_triangular)
 {
-    airoi__dist d;
+    airoi__dist d = { 0 };
     airoi__uncertainty u = unc(AIROI_DIST_FIXED);
     compile_ok(&d, &u);
     ck_assert(airoi__dist_quantile(&d, 0.3) == 1.0 && airoi__dist_mean(&d) == 1.0);
@@ -441,7 +443,7 @@ END_TEST
 
 START_TEST(dist_pert)
 {
-    airoi__dist d;
+    airoi__dist d = { 0 };
     airoi__uncertainty u = unc(AIROI_DIST_PERT);
     double L = 0.7, M = 1.0, H = 1.2;
     set(&u, AIROI_UNCERTAINTY_LOW, L);
@@ -490,7 +492,7 @@ END_TEST
 
 START_TEST(dist_normal_lognormal)
 {
-    airoi__dist d;
+    airoi__dist d = { 0 };
     airoi__uncertainty u = unc(AIROI_DIST_NORMAL);
     set(&u, AIROI_UNCERTAINTY_MEAN, 1.0);
     set(&u, AIROI_UNCERTAINTY_SD, 0.2);
@@ -531,10 +533,11 @@ START_TEST(dist_normal_lognormal)
     double s2 = log(1.0 + (0.3 / 1.1) * (0.3 / 1.1)), mu = log(1.1) - 0.5 * s2;
     ck_assert(fabs(airoi__dist_quantile(&d, 0.5) - exp(mu)) < 1e-14);
     check_sample(&d, 34, 50000, 0.0, INFINITY, "lognormal");
-    /* By mu and sigma, truncated above. */
+    /* By mu and sigma, then truncated on both sides. */
     u = unc(AIROI_DIST_LOGNORMAL);
     set(&u, AIROI_UNCERTAINTY_MU, 0.0);
     set(&u, AIROI_UNCERTAINTY_SIGMA, 0.5);
+    airoi__dist_release(&d);
     ck_assert(airoi__dist_compile(&d, &u, NULL, 0) == 0);
     ck_assert(fabs(airoi__dist_mean(&d) - exp(0.125)) < 1e-15);
     ck_assert(fabs(airoi__dist_sd(&d) - exp(0.125) * sqrt(expm1(0.25))) < 1e-14);
@@ -557,7 +560,7 @@ END_TEST
 
 START_TEST(dist_discrete_bernoulli)
 {
-    airoi__dist d;
+    airoi__dist d = { 0 };
     airoi__uncertainty u = unc(AIROI_DIST_DISCRETE);
     double values[] = { 2.0, 0.5, 1.5, 1.0 };
     double probs[] = { 0.4, 0.1, 0.3, 0.2 };
@@ -632,7 +635,7 @@ START_TEST(dist_vector_equals_scalar)
     double u[64], x[64];
     airoi__sim_uniforms(u, 64, 5, 5, 0);
     for (int k = 0; k < 4; k++) {
-        airoi__dist d;
+        airoi__dist d = { 0 };
         compile_ok(&d, &us[k]);
         airoi__dist_quantiles(&d, x, u, 64);
         for (int i = 0; i < 64; i++)
@@ -783,7 +786,7 @@ START_TEST(copula_achieves_spearman)
     set(&us[2], AIROI_UNCERTAINTY_LOW, 0.9);
     set(&us[2], AIROI_UNCERTAINTY_MODE, 1.0);
     set(&us[2], AIROI_UNCERTAINTY_HIGH, 1.5);
-    airoi__dist d[3];
+    airoi__dist d[3] = { { 0 }, { 0 }, { 0 } };
     for (int k = 0; k < 3; k++)
         compile_ok(&d[k], &us[k]);
     const size_t n = 20000;
