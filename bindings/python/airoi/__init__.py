@@ -21,7 +21,8 @@ Projects built in code or loaded from a model file (docs/model-format.md)::
     0.2
 
 Batch forms (``npv_batch``, ``irr_batch``, ``xnpv_batch``, ``xirr_batch``,
-``payback_batch``) compute many rows in one C call.  Errors are raised as
+``payback_batch``, ``mirr_batch``) compute many rows at once; ``errors="status"``
+also returns each row's status name.  Errors are raised as
 :class:`airoi.Error` subclasses.  The C library is thread-safe across calls
 and ctypes releases the GIL while it runs.
 """
@@ -49,9 +50,11 @@ from .errors import (
     ParseError,
     PlausibilityWarning,
     RangeError,
+    STATUS_NAMES,
     UndefinedError,
 )
 from .finance import (
+    BatchStatus,
     discounted_payback,
     fv,
     irr,
@@ -109,7 +112,7 @@ __all__ = [
     "Error", "InvalidInputError", "OutOfMemoryError", "NoSolutionError", "BufferTooSmallError",
     "NotFoundError", "FileError", "ParseError", "ModelError", "RangeError", "CancelledError",
     "LimitError", "InternalError", "UndefinedError", "ClosedError", "Diagnostic",
-    "ModelWarning", "PlausibilityWarning",
+    "ModelWarning", "PlausibilityWarning", "STATUS_NAMES",
     # model
     "Project", "CostItem", "ValueItem", "Scenario", "Schedule", "Result", "FX",
     "CATEGORIES", "HIDDEN_CATEGORIES", "DIMENSIONS", "METRICS",
@@ -117,6 +120,7 @@ __all__ = [
     "npv", "xnpv", "irr", "irr_all", "xirr", "mirr", "pmt", "pv", "fv", "nper", "rate",
     "payback", "discounted_payback", "roi",
     "npv_batch", "irr_batch", "xnpv_batch", "xirr_batch", "payback_batch", "mirr_batch",
+    "BatchStatus",
     # dates
     "day_number", "day_numbers", "from_day_number", "from_excel", "to_excel", "DATE_MIN", "DATE_MAX",
 ]

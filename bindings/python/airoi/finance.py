@@ -21,7 +21,12 @@ a list of floats for list input, a float64 ``ndarray`` for array input, and
 a float64 pandas ``Series`` with the input's index for pandas input.  A row that
 fails gives ``None`` (list) or ``NaN`` (array) with ``errors="coerce"`` (the
 default), or raises the row's exception, with ``"row i: "`` in front of its
-message, with ``errors="raise"``.
+message, with ``errors="raise"``.  With ``errors="status"`` they return a
+:class:`BatchStatus` pair ``(values, status)``: ``values`` as with
+``"coerce"``, and ``status`` one status name per row (``"AIROI_OK"``,
+``"AIROI_ERR_NO_SOLUTION"``, ... of :data:`airoi.STATUS_NAMES`) in the same
+kind of container (a list, an object ``ndarray``, or a ``Series`` with the
+input's index).
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from __future__ import annotations
 import ctypes
 from ctypes import byref
 from collections.abc import Mapping
-from typing import Any, List, Optional, Sequence, Set, Union
+from typing import Any, List, NamedTuple, Optional, Sequence, Set, Union
 
 from . import _lib
 from . import errors as _errors
@@ -41,6 +46,7 @@ __all__ = [
     "pmt", "pv", "fv", "nper", "rate",
     "payback", "discounted_payback", "roi",
     "npv_batch", "irr_batch", "xnpv_batch", "xirr_batch", "payback_batch", "mirr_batch",
+    "BatchStatus",
 ]
 
 #: A 1-D sequence of numbers or NumPy array.
@@ -50,8 +56,26 @@ RowsLike = Union[Sequence[Sequence[float]], Any]
 #: List (with None for failed rows) for list input, float64 ndarray (NaN) for array input.
 BatchResult = Union[List[Optional[float]], Any]
 
+
+class BatchStatus(NamedTuple):
+    """What a batch function returns with ``errors="status"``.
+
+    ``values``: the results, as with ``errors="coerce"`` (None or NaN where a
+    row failed).  ``status``: one name per row, in the same kind of
+    container as ``values`` (list, object ``ndarray``, or pandas ``Series``
+    with the input's index): ``"AIROI_OK"`` for a row with a value, else the
+    library's status name of the row's failure (``"AIROI_ERR_INVALID"`` for
+    NaN or infinity, ``"AIROI_ERR_NO_SOLUTION"`` for an IRR without a root,
+    ``"AIROI_ERR_UNDEFINED"`` for a payback that is never reached; see
+    :data:`airoi.STATUS_NAMES`).
+    """
+
+    values: Any
+    status: Any
+
 _NPV_START_AT_ZERO = 1
 _UNSET = 1  # status_out sentinel: no status is positive
+_ERRORS = ("coerce", "raise", "status")
 
 
 def _num(x: Any, name: str) -> float:
@@ -382,14 +406,44 @@ def roi(benefits: Values, costs: Values) -> Optional[float]:
 
 # -------------------------------------------------------------------- batch
 def _check_errors(errors: str) -> None:
-    if errors not in ("coerce", "raise"):
-        raise _lib.invalid("errors must be 'coerce' or 'raise', got %r" % (errors,))
+    if errors not in _ERRORS:
+        raise _lib.invalid("errors must be 'coerce', 'raise' or 'status', got %r" % (errors,))
 
 
-def _empty(r: "_lib.Rows") -> BatchResult:
+def _status_name(status: int) -> str:
+    return _errors.STATUS_NAMES.get(status, "status %d" % status)
+
+
+def _result(r: "_lib.Rows", out: Any, failed: Sequence[int], errors: str,
+            statuses: Optional[Sequence[int]] = None) -> BatchResult:
+    """The values of a batch call with None (list) or NaN (array) in the
+    failed rows; with errors="status" a BatchStatus with each row's status
+    name (``statuses[i]`` for a failed row i)."""
     if r.numpy:
-        return r.wrap(_lib.numpy_module().zeros(0, dtype="float64"))
-    return []
+        out[list(failed)] = float("nan")
+        values: Any = r.wrap(out)
+    else:
+        values = out.tolist()
+        for i in failed:
+            values[i] = None
+    if errors != "status":
+        return values
+    names = ["AIROI_OK"] * r.rows
+    for k, i in enumerate(failed):
+        names[i] = _status_name(int(statuses[k] if statuses is not None else 0))
+    if r.numpy:
+        arr = _lib.numpy_module().empty(r.rows, dtype=object)
+        arr[:] = names
+        return BatchStatus(values, r.wrap(arr))
+    return BatchStatus(values, names)
+
+
+def _empty(r: "_lib.Rows", errors: str) -> BatchResult:
+    if r.numpy:
+        np = _lib.numpy_module()
+        values = r.wrap(np.zeros(0, dtype="float64"))
+        return BatchStatus(values, r.wrap(np.empty(0, dtype=object))) if errors == "status" else values
+    return BatchStatus([], []) if errors == "status" else []
 
 
 def _row(r: "_lib.Rows", i: int) -> List[float]:
@@ -404,7 +458,7 @@ def _finish(status: int, out: Any, st: Any, r: "_lib.Rows", errors: str, scalar:
     ``scalar(row_values)`` repeats one row with the scalar function, so that an
     ``errors="raise"`` exception carries that row's own message."""
     if status == 0:
-        return r.wrap(out) if r.numpy else out.tolist()
+        return _result(r, out, [], errors)
     if st[0] == _UNSET:  # the call failed as a whole: nothing per row
         _lib.raise_status(status)
     failed = [i for i, s in enumerate(st[: r.rows]) if s != 0]
@@ -415,13 +469,7 @@ def _finish(status: int, out: Any, st: Any, r: "_lib.Rows", errors: str, scalar:
         except _errors.Error as exc:
             raise _errors.error_class(exc.status)("row %d: %s" % (i, exc.message), exc.status) from None
         _lib.raise_status(int(st[i]), "row %d: " % i)  # the scalar call did not fail (should not happen)
-    if r.numpy:
-        out[failed] = float("nan")
-        return r.wrap(out)
-    result: List[Optional[float]] = out.tolist()
-    for i in failed:
-        result[i] = None
-    return result
+    return _result(r, out, failed, errors, [int(st[i]) for i in failed])
 
 
 def npv_batch(rate: float, rows: RowsLike, start_from_zero: bool = False,
@@ -435,12 +483,13 @@ def npv_batch(rate: float, rows: RowsLike, start_from_zero: bool = False,
         rate: discount rate per period, shared by every row.
         rows: list of equally long lists, or a 2-D NumPy array.
         start_from_zero: the first value of each row is at t = 0.
-        errors: ``"coerce"`` (failed rows give None / NaN) or ``"raise"``.
+        errors: ``"coerce"`` (failed rows give None / NaN), ``"raise"``, or
+            ``"status"`` (a :class:`BatchStatus` with each row's status name).
     """
     _check_errors(errors)
     r = _lib.Rows(rows, 1)
     if r.rows == 0:
-        return _empty(r)
+        return _empty(r, errors)
     rate_ = _num(rate, "rate")
     outp, out = _lib.double_buffer(r.rows, r.numpy)
     stp, st = _lib.int32_buffer(r.rows, _UNSET)
@@ -461,7 +510,7 @@ def irr_batch(rows: RowsLike, guess: float = 0.1, errors: str = "coerce") -> Bat
     _check_errors(errors)
     r = _lib.Rows(rows, 2)
     if r.rows == 0:
-        return _empty(r)
+        return _empty(r, errors)
     guess_ = _num(guess, "guess")
     outp, out = _lib.double_buffer(r.rows, r.numpy)
     stp, st = _lib.int32_buffer(r.rows, _UNSET)
@@ -476,7 +525,7 @@ def xnpv_batch(rate: float, rows: RowsLike, dates: Sequence[DateLike],
     _check_errors(errors)
     r = _lib.Rows(rows, 1)
     if r.rows == 0:
-        return _empty(r)
+        return _empty(r, errors)
     dptr, days = _days(dates, r.cols, "dates must give one date per column")
     rate_ = _num(rate, "rate")
     outp, out = _lib.double_buffer(r.rows, r.numpy)
@@ -493,7 +542,7 @@ def xirr_batch(rows: RowsLike, dates: Sequence[DateLike], guess: float = 0.1,
     _check_errors(errors)
     r = _lib.Rows(rows, 2)
     if r.rows == 0:
-        return _empty(r)
+        return _empty(r, errors)
     dptr, days = _days(dates, r.cols, "dates must give one date per column")
     guess_ = _num(guess, "guess")
     outp, out = _lib.double_buffer(r.rows, r.numpy)
@@ -518,11 +567,11 @@ def mirr_batch(rows: RowsLike, finance_rate: float, reinvest_rate: float,
     _check_errors(errors)
     r = _lib.Rows(rows, 2)
     if r.rows == 0:
-        return _empty(r)
+        return _empty(r, errors)
     fr, rr = _num(finance_rate, "finance_rate"), _num(reinvest_rate, "reinvest_rate")
     outp, out = _lib.double_buffer(r.rows, r.numpy)
     value = ctypes.c_double()
-    failed = []
+    failed, statuses = [], []
     for i in range(r.rows):
         status = C.airoi_mirr(byref(value), _row_ptr(r, i), r.cols, fr, rr)
         if status:
@@ -532,15 +581,11 @@ def mirr_batch(rows: RowsLike, finance_rate: float, reinvest_rate: float,
                 except _errors.Error as exc:
                     raise _errors.error_class(exc.status)("row %d: %s" % (i, exc.message), exc.status) from None
             failed.append(i)
+            statuses.append(status)
             out[i] = float("nan")
         else:
             out[i] = value.value
-    if r.numpy:
-        return r.wrap(out)
-    result: List[Optional[float]] = out.tolist()
-    for i in failed:
-        result[i] = None
-    return result
+    return _result(r, out, failed, errors, statuses)
 
 
 def _row_ptr(r: "_lib.Rows", i: int) -> Any:
@@ -562,7 +607,7 @@ def payback_batch(rows: RowsLike, errors: str = "coerce") -> BatchResult:
     _check_errors(errors)
     r = _lib.Rows(rows, 1)
     if r.rows == 0:
-        return _empty(r)
+        return _empty(r, errors)
     outp, out = _lib.double_buffer(r.rows, r.numpy)
     rp, reached = _lib.int32_buffer(r.rows, 2)  # 2: not written by the call
     status = C.airoi_payback_batch(outp, rp, r.ptr, r.rows, r.cols)
@@ -581,10 +626,5 @@ def payback_batch(rows: RowsLike, errors: str = "coerce") -> BatchResult:
                 raise _errors.error_class(exc.status)("row %d: %s" % (first, exc.message),
                                                           exc.status) from None
     never = [i for i in range(r.rows) if reached[i] != 1 or i in bad]
-    if r.numpy:
-        out[never] = float("nan")
-        return r.wrap(out)
-    result: List[Optional[float]] = out.tolist()
-    for i in never:
-        result[i] = None
-    return result
+    return _result(r, out, never, errors,
+                   [_lib.AIROI_ERR_INVALID if i in bad else _lib.AIROI_ERR_UNDEFINED for i in never])
