@@ -3,8 +3,11 @@ the cash-flow :class:`Schedule` (``include/airoi/schedule.h``)."""
 
 from __future__ import annotations
 
+import calendar
 import ctypes
+import datetime
 import json
+import math
 from typing import Any, Dict, List, Optional, Sequence, Union
 
 from . import _lib, errors
@@ -144,7 +147,9 @@ class Result:
     :attr:`settings`, :attr:`tco`, :attr:`value`, :attr:`schedule` (list of
     dicts), :attr:`findings` and :attr:`benchmark` are sections of the JSON
     report that :meth:`to_dict` gives (the C report writer's document,
-    parsed); :attr:`scenarios` are the per-scenario sub-results.  A result
+    parsed); :attr:`scenarios` are the per-scenario sub-results.
+    :meth:`to_pandas` and :meth:`scenarios_frame` give pandas DataFrames
+    of the schedule and of the scenarios.  A result
     holds the project settings it was computed with: it does not change
     when its project changes later, and neither do its reports.
     """
@@ -344,11 +349,104 @@ class Result:
         finally:
             C.airoi_free(out)
 
+    def period_dates(self) -> Optional[List[datetime.date]]:
+        """The date each period ends, or None when the model has no ``start``.
+
+        Period t ends t periods after the start (docs/model-format.md): period
+        0 is the start date itself, period 1 ends one year, quarter or month
+        later, and so on; this is the date period t's cash flow is discounted
+        to.  Months are counted from the start date, so a start on the 31st
+        gives the last day of shorter months (2026-01-31, 2026-02-28,
+        2026-03-31, ...).  A date past 9999-12-31 ends the list early: it
+        then has fewer entries than the schedule has periods."""
+        settings = self._cached("document", self.to_dict).get("project") or {}
+        start = settings.get("start")
+        if not start:
+            return None
+        months = 12 // int(settings["periods_per_year"])
+        first = datetime.date.fromisoformat(start)
+        out = []
+        for t in range(len(self.to_schedule())):
+            month = first.month - 1 + t * months
+            year = first.year + month // 12
+            if year > datetime.MAXYEAR:
+                break
+            month = month % 12 + 1
+            day = min(first.day, calendar.monthrange(year, month)[1])
+            out.append(datetime.date(year, month, day))
+        return out
+
     def to_pandas(self) -> Any:
-        """The schedule as a pandas DataFrame indexed by period (needs pandas);
-        the metrics are in ``frame.attrs["metrics"]``."""
-        frame = self.to_schedule().to_pandas()
+        """The schedule as a pandas DataFrame (needs pandas), one row per
+        period: the schedule columns, then ``costs_<category>`` for every cost
+        category and ``benefits_<dimension>`` for every value dimension (the
+        columns of the CSV report).
+
+        With a ``start`` date in the model the index is a ``DatetimeIndex``
+        named ``date``, the date each period ends (:meth:`period_dates`;
+        period 0 is the start date), and the period numbers are the column
+        ``period``; without one (or when a date does not fit pandas'
+        Timestamp range, 1677-2262) the index is the period number, named
+        ``period``.  ``frame.attrs`` holds ``metrics`` (:attr:`metrics`) and
+        ``start`` (the ISO start date, or None)."""
+        import pandas
+
+        sched = self.to_schedule()
+        columns: Dict[str, List[float]] = {"period": list(range(len(sched)))}
+        columns.update(sched.columns())
+        for name in CATEGORIES:
+            columns["costs_" + name] = sched.by_category(name)
+        for name in DIMENSIONS:
+            columns["benefits_" + name] = sched.by_dimension(name)
+        dates = self.period_dates()
+        index = None
+        if dates is not None and len(dates) == len(sched):
+            try:
+                index = pandas.DatetimeIndex([pandas.Timestamp(d) for d in dates], name="date")
+            except (OverflowError, ValueError):  # past pandas' Timestamp range
+                index = None
+        frame = pandas.DataFrame(columns, index=index)
+        if index is None:
+            frame = frame.set_index("period")
         frame.attrs["metrics"] = self.metrics
+        frame.attrs["start"] = (self._cached("document", self.to_dict).get("project") or {}).get("start")
+        return frame
+
+    def scenarios_frame(self, expected: bool = True) -> Any:
+        """One row per scenario (needs pandas): its ``probability`` and every
+        metric (:data:`METRICS`), indexed by scenario name (index ``scenario``),
+        in the project's order.  Empty (no rows, the same columns) for a
+        project without scenarios and for the result of one scenario.
+
+        With ``expected=True`` (the default) and at least one scenario, a
+        last row ``"expected"`` holds the probability-weighted figures the
+        library computes over the scenarios: ``probability`` is the sum of
+        the probabilities (1), ``npv`` the ``expected_npv``,
+        ``total_benefits`` and ``total_costs`` the ``expected_benefits`` and
+        ``expected_costs``, ``roi_horizon`` the ``roi_risk_adjusted`` (the
+        same ratio of the expected totals), and the ``expected_*`` and
+        ``roi_risk_adjusted`` columns their own values; every other metric
+        (IRR, payback, ...) has no probability-weighted form and is NaN
+        there.  The row is named ``"expected (probability-weighted)"`` when a
+        scenario is itself named ``"expected"``."""
+        import pandas
+
+        subs = self.scenarios
+        columns = ["probability"] + list(METRICS)
+        rows = [[s.probability] + [s.metrics[m] for m in METRICS] for s in subs]
+        names = [s.name for s in subs]
+        if expected and subs:
+            m = self.metrics
+            weighted: Dict[str, Optional[float]] = {
+                "npv": m["expected_npv"], "total_benefits": m["expected_benefits"],
+                "total_costs": m["expected_costs"], "roi_horizon": m["roi_risk_adjusted"],
+                "expected_npv": m["expected_npv"], "expected_benefits": m["expected_benefits"],
+                "expected_costs": m["expected_costs"], "roi_risk_adjusted": m["roi_risk_adjusted"]}
+            rows.append([math.fsum(s.probability or 0.0 for s in subs)]
+                        + [weighted.get(name) for name in METRICS])
+            names.append("expected" if "expected" not in names else "expected (probability-weighted)")
+        frame = pandas.DataFrame(rows, columns=columns, index=pandas.Index(names, name="scenario", dtype=object),
+                                 dtype="float64")
         return frame
 
     def __repr__(self) -> str:
