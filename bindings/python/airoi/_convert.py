@@ -26,12 +26,22 @@ def _text(raw: Optional[bytes]) -> Optional[str]:
 
 
 def _number(value: Any, what: str) -> float:
-    if isinstance(value, (str, bytes)) or value is None:
-        raise TypeError("%s must be a number, not %s" % (what, type(value).__name__))
+    """A float for a numeric setting; a string, bytes, a boolean or None is
+    refused (TypeError) in the loader's words: "<what>: expected a number; got 'lots'"."""
+    if isinstance(value, (str, bytes, bool)) or value is None or _lib._not_number(value):
+        raise TypeError("%s: expected a number; got %r" % (what, value))
     try:
         return float(value)
     except (TypeError, ValueError):
-        raise TypeError("%s must be a number, not %s" % (what, type(value).__name__)) from None
+        raise TypeError("%s: expected a number; got %r" % (what, value)) from None
+
+
+def _boolean(value: Any, what: str) -> float:
+    """1.0 or 0.0 for a true/false setting; anything but a bool (or NumPy
+    bool) is refused (TypeError), as a model file refuses ``monetized: 1``."""
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        return 1.0 if value else 0.0
+    raise TypeError("%s: expected true or false; got %r" % (what, value))
 
 
 def _new_handle(fn: Any, *args: Any) -> int:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Tuple
 
 from . import _lib
 from ._lib import C, Handle, c_double
-from ._convert import _cstr, _number, _text
+from ._convert import _boolean, _cstr, _number, _text
 from .enums import (
     CATEGORIES,
     CURVES,
@@ -84,20 +84,20 @@ class _Borrowed:
         return "<airoi.%s %r>" % (type(self).__name__, self.name)
 
 
-def _item_number(param: int, kind: type = float, doc: str = "") -> property:
+def _item_number(param: int, key: str, kind: type = float, doc: str = "") -> property:
     def fget(self: "_Item") -> Any:
         v = self._get(param)
         return kind(v) if kind is not float else v
 
     def fset(self: "_Item", value: Any) -> None:
         if kind is bool:
-            value = 1.0 if value else 0.0
-        self._set(param, value)
+            value = _boolean(value, "%s: %s" % (self._subject(), key))
+        self._set(param, value, key)
 
     return property(fget, fset, doc=doc)
 
 
-def _item_optional(param: int, doc: str = "") -> property:
+def _item_optional(param: int, key: str, doc: str = "") -> property:
     def fget(self: "_Item") -> Optional[float]:
         with self._project._lock:
             if not self._is_set(param):
@@ -105,7 +105,7 @@ def _item_optional(param: int, doc: str = "") -> property:
             return self._get(param)
 
     def fset(self: "_Item", value: Any) -> None:
-        self._set(param, value)
+        self._set(param, value, key)
 
     return property(fget, fset, doc=doc)
 
@@ -121,8 +121,8 @@ class _Item(_Borrowed):
             _lib.check(C.airoi_item_get_number(ctypes.byref(out), self._h.ptr, param))
         return out.value
 
-    def _set(self, param: int, value: Any) -> None:
-        v = _number(value, "value")
+    def _set(self, param: int, value: Any, key: str = "value") -> None:
+        v = _number(value, "%s: %s" % (self._subject(), key))
         with self._project._lock:
             _lib.check(C.airoi_item_set_number(self._h.ptr, param, v))
 
@@ -157,17 +157,17 @@ class _Item(_Borrowed):
         with self._project._lock:
             _lib.check(C.airoi_item_set_string(self._h.ptr, _I_CURRENCY, raw))
 
-    amount = _item_number(_I_AMOUNT, float,
+    amount = _item_number(_I_AMOUNT, "amount", float,
                           "Amount per ``per`` (quantity x unit_amount when those are set); setting it "
                           "clears quantity, unit_amount and amounts.")
-    quantity = _item_optional(_I_QUANTITY, "Quantity of amount = quantity x unit_amount, or None.")
-    unit_amount = _item_optional(_I_UNIT_AMOUNT, "Unit amount of amount = quantity x unit_amount, or None.")
-    at = _item_number(_I_AT, int, "Period of a one-time amount (default 0).")
-    from_ = _item_number(_I_FROM, int, "First period of a recurring amount or list (default 1); "
+    quantity = _item_optional(_I_QUANTITY, "quantity", "Quantity of amount = quantity x unit_amount, or None.")
+    unit_amount = _item_optional(_I_UNIT_AMOUNT, "unit_amount", "Unit amount of amount = quantity x unit_amount, or None.")
+    at = _item_number(_I_AT, "at", int, "Period of a one-time amount (default 0).")
+    from_ = _item_number(_I_FROM, "from", int, "First period of a recurring amount or list (default 1); "
                                        "also readable as ``getattr(item, 'from')``.")
-    to = _item_number(_I_TO, int, "Last period of a recurring amount (default: the horizon).")
-    growth = _item_number(_I_GROWTH, float, "Annual escalation of a recurring amount (default 0).")
-    risk_adjustment = _item_number(_I_RISK_ADJUSTMENT, float,
+    to = _item_number(_I_TO, "to", int, "Last period of a recurring amount (default: the horizon).")
+    growth = _item_number(_I_GROWTH, "growth", float, "Annual escalation of a recurring amount (default 0).")
+    risk_adjustment = _item_number(_I_RISK_ADJUSTMENT, "risk_adjustment", float,
                                    "Forrester-style haircut h: values x (1-h), costs x (1+h).")
 
     def __getattr__(self, name: str) -> Any:
@@ -214,6 +214,36 @@ class _Item(_Borrowed):
             return {key: getattr(self, self._ATTR.get(key, key)) for key in self._KEYS}
 
 
+def _item_mapping(kind: str, name: str, settings: Dict[str, Any]) -> Dict[str, Any]:
+    """The settings of ``add_cost``/``add_value`` read as a model file reads
+    an item's mapping (docs/model-format.md#items): the amount given one way
+    only; ``at`` without ``per`` (and without ``amounts``) is a one-time
+    amount; ``at`` belongs to one-time amounts, ``from`` and ``to`` to
+    recurring ones.  Refused in the loader's words (InvalidInputError);
+    returns the settings with ``per`` first (``"once"`` when inferred)."""
+    subject = "%s item '%s'" % (kind, name)
+    given = set(settings) | ({"from"} if "from_" in settings else set())
+    forms = ("amount" in given) + bool(given & {"quantity", "unit_amount"}) + ("amounts" in given)
+    if forms > 1:
+        raise _lib.invalid("%s: give the amount one way only: amount, quantity with unit_amount, or amounts"
+                           % subject)
+    per = settings.get("per")
+    if per is None and "at" in given and "amounts" not in given:
+        per = "once"
+    if per is None:
+        return settings
+    once = per == "once"
+    if not once and "at" in given:
+        raise _lib.invalid("%s: at: 'at' is the period of a one-time amount (per: once); a recurring amount"
+                           " uses from and to" % subject)
+    if once and given & {"from", "to"}:
+        raise _lib.invalid("%s: %s: from and to apply to recurring amounts; a one-time amount is paid at 'at'"
+                           % (subject, "from" if "from" in given else "to"))
+    ordered = {"per": per}
+    ordered.update((k, v) for k, v in settings.items() if k != "per")
+    return ordered
+
+
 class CostItem(_Item):
     """One cost line of a project (made by :meth:`Project.add_cost`)."""
 
@@ -244,9 +274,9 @@ class ValueItem(_Item):
              "growth", "currency", "amounts", "realization", "attribution", "risk_adjustment",
              "monetized", "adoption")
 
-    realization = _item_number(_I_REALIZATION, float, "Share that is real cash, 0..1 (default 1).")
-    attribution = _item_number(_I_ATTRIBUTION, float, "Share caused by the AI, 0..1 (default 1).")
-    monetized = _item_number(_I_MONETIZED, bool, "Whether a strategic value counts in financial metrics.")
+    realization = _item_number(_I_REALIZATION, "realization", float, "Share that is real cash, 0..1 (default 1).")
+    attribution = _item_number(_I_ATTRIBUTION, "attribution", float, "Share caused by the AI, 0..1 (default 1).")
+    monetized = _item_number(_I_MONETIZED, "monetized", bool, "Whether a strategic value counts in financial metrics.")
 
     @property
     def dimension(self) -> str:
@@ -294,4 +324,4 @@ class ValueItem(_Item):
                     v = value[key]
                     if key == "curve":
                         v = _enum_index(CURVES, v, "adoption.curve")
-                    self._set(param, v)
+                    self._set(param, v, "adoption." + key)

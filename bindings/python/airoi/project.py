@@ -38,7 +38,7 @@ from .enums import (
     _P_USE_CASE,
     _enum_index,
 )
-from .items import CostItem, ValueItem
+from .items import CostItem, ValueItem, _item_mapping
 from .result import Result
 from .scenarios import Scenario
 
@@ -69,7 +69,8 @@ class FX(MutableMapping):  # type: ignore[type-arg]
     def __setitem__(self, currency: str, rate: float) -> None:
         p = self._project
         with p._lock:
-            _lib.check(C.airoi_project_set_fx(p._h.ptr, _cstr(currency, "currency"), _number(rate, "rate")))
+            _lib.check(C.airoi_project_set_fx(p._h.ptr, _cstr(currency, "currency"),
+                                               _number(rate, "project '%s': fx.%s" % (p.name, currency))))
 
     def __delitem__(self, currency: str) -> None:
         p = self._project
@@ -277,7 +278,7 @@ class Project:
         return out.value
 
     def _set_number(self, param: int, value: Any, what: str) -> None:
-        v = _number(value, what)
+        v = _number(value, "project '%s': %s" % (self.name, what))
         with self._lock:
             _lib.check(C.airoi_project_set_number(self._h.ptr, param, v))
 
@@ -336,7 +337,15 @@ class Project:
     def start(self, value: Any) -> None:
         if value is None:
             raise _lib.invalid("start cannot be unset once set")
-        self._set_number(_P_START, _to_date(value), "start")
+        try:
+            day = _to_date(value)
+        except errors.InvalidInputError:
+            if not isinstance(value, str):
+                raise
+            # the loader's words for a start that is no date
+            raise _lib.invalid("project '%s': start: expected a date YYYY-MM-DD (ISO 8601) that exists;"
+                               " got '%s'" % (self.name, value)) from None
+        self._set_number(_P_START, day, "start")
 
     @property
     def period(self) -> str:
@@ -440,14 +449,18 @@ class Project:
         ``to``, ``growth``, ``currency``, ``amounts``, ``risk_adjustment``).
         If a setting is refused, the item is not added."""
         cat = _enum_index(CATEGORIES, category, "category")
-        return self._add("cost", CostItem, settings, C.airoi_project_add_cost, _cstr(name, "item name"), cat)
+        raw = _cstr(name, "item name")
+        return self._add("cost", CostItem, _item_mapping("cost", name, settings), C.airoi_project_add_cost,
+                         raw, cat)
 
     def add_value(self, name: str, dimension: str, **settings: Any) -> "ValueItem":
         """Adds a value item; ``settings`` as for :meth:`add_cost` plus
         ``realization``, ``attribution``, ``monetized`` and ``adoption``
         (a dict with ``curve``, ``periods``, ``start``, ``ceiling``)."""
         dim = _enum_index(DIMENSIONS, dimension, "dimension")
-        return self._add("value", ValueItem, settings, C.airoi_project_add_value, _cstr(name, "item name"), dim)
+        raw = _cstr(name, "item name")
+        return self._add("value", ValueItem, _item_mapping("value", name, settings), C.airoi_project_add_value,
+                         raw, dim)
 
     def add_scenario(self, name: str, probability: float, multipliers: Optional[Dict[str, float]] = None,
                      delay: int = 0, adoption_ceiling: Optional[float] = None) -> "Scenario":

@@ -28,7 +28,7 @@ class Scenario(_Borrowed):
         return out.value
 
     def _set(self, param: int, value: Any, what: str) -> None:
-        v = _number(value, what)
+        v = _number(value, "scenario '%s': %s" % (self.name, what))
         with self._project._lock:
             _lib.check(C.airoi_scenario_set_number(self._h.ptr, param, v))
 
@@ -82,7 +82,8 @@ class Scenario(_Borrowed):
 
     @multipliers.setter
     def multipliers(self, value: Dict[str, float]) -> None:
-        items = [(_cstr(k, "multiplier target"), _number(v, "multiplier")) for k, v in dict(value).items()]
+        items = [(_cstr(k, "multiplier target"), _number(v, "scenario '%s': multipliers.%s" % (self.name, k)))
+                 for k, v in dict(value).items()]
         with self._project._lock:
             while C.airoi_scenario_count_multipliers(self._h.ptr):
                 _lib.check(C.airoi_scenario_remove_multiplier(self._h.ptr, 0))
@@ -92,8 +93,9 @@ class Scenario(_Borrowed):
     def set_multiplier(self, target: str, factor: float) -> None:
         """Sets (adds or replaces) the multiplier of one target."""
         with self._project._lock:
+            what = "scenario '%s': multipliers.%s" % (self.name, target)
             _lib.check(C.airoi_scenario_add_multiplier(self._h.ptr, _cstr(target, "target"),
-                                                       _number(factor, "factor")))
+                                                       _number(factor, what)))
 
     def __setattr__(self, name: str, value: Any) -> None:
         if not name.startswith("_") and not hasattr(type(self), name):

@@ -228,3 +228,53 @@ class TestRefusedLikeTheLoader(unittest.TestCase):
         self.assertEqual(item.adoption, {"curve": "none", "periods": 0, "start": 0.0, "ceiling": 1.0})
         item.amounts = None  # clears the list
         self.assertIsNone(item.amounts)
+
+
+class TestItemMappingLikeTheFile(unittest.TestCase):
+    """add_cost/add_value read their settings as the loader reads an item."""
+
+    def test_at_without_per_is_one_time(self):
+        p = airoi.Project("words", horizon=3)
+        c = p.add_cost("Setup", "integration", amount=100, at=2)
+        p.add_value("Gain", "revenue", amount=60)
+        self.assertEqual(c.per, "once")
+        q = airoi.Project.from_yaml("airoi: 1\nproject: {name: words, horizon: 3}\n"
+                                    "costs:\n  - {name: Setup, category: integration, amount: 100, at: 2}\n"
+                                    "values:\n  - {name: Gain, dimension: revenue, amount: 60}\n")
+        self.assertEqual(q.costs["Setup"].per, "once")
+        self.assertEqual(p.evaluate().to_schedule().costs, q.evaluate().to_schedule().costs)
+        self.assertEqual(p.to_yaml(), q.to_yaml())
+
+    def test_refused_item_is_not_added(self):
+        p = airoi.Project("words", horizon=3)
+        with self.assertRaises(airoi.InvalidInputError) as cm:
+            p.add_cost("Run", "people", amount=1, per="month", at=2)
+        self.assertEqual(str(cm.exception), "cost item 'Run': at: 'at' is the period of a one-time amount"
+                                            " (per: once); a recurring amount uses from and to")
+        with self.assertRaises(airoi.InvalidInputError) as cm:
+            p.add_cost("Run", "people", amount=1, per="once", to=2)
+        self.assertEqual(str(cm.exception), "cost item 'Run': to: from and to apply to recurring amounts;"
+                                            " a one-time amount is paid at 'at'")
+        with self.assertRaises(airoi.InvalidInputError):
+            p.add_value("Gain", "revenue", amounts=[1, 2], quantity=2, unit_amount=3)
+        self.assertEqual((len(p.costs), len(p.values)), (0, 0))
+
+    def test_types_in_the_loaders_words(self):
+        p = airoi.Project("words", horizon=3)
+        v = p.add_value("Gain", "strategic", amount=1)
+        for key, value, got in [("amount", True, "True"), ("growth", None, "None"), ("amount", "5", "'5'")]:
+            with self.assertRaises(TypeError) as cm:
+                setattr(v, key, value)
+            self.assertEqual(str(cm.exception), "value item 'Gain': %s: expected a number; got %s" % (key, got))
+        with self.assertRaises(TypeError) as cm:
+            v.monetized = 1
+        self.assertEqual(str(cm.exception), "value item 'Gain': monetized: expected true or false; got 1")
+        v.monetized = True
+        self.assertTrue(v.monetized)
+        with self.assertRaises(TypeError) as cm:
+            p.horizon = True
+        self.assertEqual(str(cm.exception), "project 'words': horizon: expected a number; got True")
+        with self.assertRaises(airoi.InvalidInputError) as cm:
+            p.start = "2026-02-30"
+        self.assertEqual(str(cm.exception), "project 'words': start: expected a date YYYY-MM-DD (ISO 8601)"
+                                            " that exists; got '2026-02-30'")
