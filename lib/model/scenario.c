@@ -80,7 +80,8 @@ int airoi__project_add_scenario(airoi_scenario **out, airoi_project *p,
     if (rc)
         return airoi__error(rc, "scenario '%s': probability: %s", name, why);
     if (scenario_index(p, name) >= 0)
-        return airoi__error(AIROI_ERR_INVALID, "a scenario named '%s' already exists", name);
+        return airoi__error(AIROI_ERR_INVALID, "scenario '%s': name: duplicate scenario name '%s'",
+                            name, name);
     if (p->n_scenarios >= (size_t)AIROI_SCENARIOS_MAX)
         return airoi__error(AIROI_ERR_LIMIT, "project '%s' already has %d scenarios, the limit",
                             p->name, AIROI_SCENARIOS_MAX);
