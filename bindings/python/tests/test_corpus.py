@@ -1,0 +1,214 @@
+"""The invalid-model corpus (tests/data/invalid) through the Python setters.
+
+Each NAME.yaml is read as plain data (PyYAML, test-only) and built again
+through Project, add_cost, add_value, add_scenario and the fx mapping, key
+by key in file order, then validated. The verdict must be the loader's (the
+input is refused, by an airoi.Error; a limit by LimitError) and the message
+the loader's: the loader says "<path>: <why>" (costs[0].growth: ...), the
+setters "<subject>: <key>: <why>" (cost item 'A': growth: ...), and the why
+must be the same text.
+
+A case Python cannot express is listed in NOT_EXPRESSIBLE with the reason; a
+case where Python refuses the input's type before the library sees it is in
+TYPE_ERRORS (a TypeError with the loader's why, the value written as Python
+writes it). The corpus test fails when a file is in no list, so a new
+corpus case is never skipped silently. tests/unit/test-io.c (C setters) and
+tests/xll/xll-host.c (the add-in's AIROI.CHECK) do the same for their
+interfaces.
+"""
+
+import os
+import re
+import unittest
+import warnings
+
+import airoi
+
+try:
+    import yaml
+except ImportError:  # pragma: no cover - reported by the runner
+    yaml = None
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CORPUS = os.path.normpath(os.path.join(HERE, "..", "..", "..", "tests", "data", "invalid"))
+
+FILE_SYNTAX = "YAML syntax of the file; a program passes values, not text"
+NOT_EXPRESSIBLE = {
+    "syntax-bad-indent": FILE_SYNTAX,
+    "syntax-tab-indent": FILE_SYNTAX,
+    "syntax-unclosed-flow": FILE_SYNTAX,
+    "syntax-unclosed-quote": FILE_SYNTAX,
+    "alias-bomb": "YAML aliases: the file's node graph, not a value",
+    "recursive-alias": "YAML aliases: the file's node graph, not a value",
+    "undefined-alias": "YAML aliases: the file's node graph, not a value",
+    "deep-nesting": "nesting depth of the file's YAML nodes",
+    "unsupported-tag": "a YAML tag on a node",
+    "multiple-documents": "several YAML documents in one file",
+    "empty": "an empty file: a program always has a project handle",
+    "comments-only": "an empty file: a program always has a project handle",
+    "scalar-document": "the file's top node is not a mapping: the API has no document node",
+    "not-a-mapping": "the file's top node is not a mapping: the API has no document node",
+    "missing-project": "the project: section is missing; a program always has a project handle",
+    "sequence-for-mapping": "the project: section is a sequence; the API takes settings one by one",
+    "mapping-for-sequence": "costs: is a mapping; the API adds items one by one",
+    "non-scalar-key": "a YAML sequence used as a mapping key",
+    "duplicate-key": "a key given twice in one mapping; a setter called twice replaces the value",
+    "duplicate-key-fx": "a key given twice in one mapping; a setter called twice replaces the value",
+    "missing-version": "the format version (airoi: 1) belongs to the file; the API has none",
+    "version-2": "the format version (airoi: 1) belongs to the file; the API has none",
+    "version-quoted": "the format version (airoi: 1) belongs to the file; the API has none",
+    "unknown-key-top": "a top-level key of the file; the API has no document level",
+    "utf16": "the file's encoding; Python strings are text and the package passes UTF-8",
+    "non-utf8": "the file's encoding; Python strings are text and the package passes UTF-8",
+    "nul-byte": "a control byte in the file's text, refused by the reader before any value",
+    "huge-number": "1e400 does not fit a double: a program holds infinity instead (see inf-literal)",
+    "per-period-spelling": "the API names the default frequency 'period' (per='period'), which a model"
+                           " file gives by leaving per out; a file may not spell it",
+    "missing-item-name": "the name is a required argument of add_cost (Python's own TypeError)",
+    "missing-probability": "the probability is a required argument of add_scenario (Python's own TypeError)",
+}
+
+# Refused by Python's type checks before the library sees the value, with a
+# TypeError. Where the words are the loader's, the value is written as Python
+# writes it and the file as written ((file spelling, Python spelling)); else
+# the reason the words are Python's own.
+PYTHON_ARGUMENT = "Python's own TypeError for an argument of the wrong type, in Python's words"
+TYPE_ERRORS = {
+    "string-for-number": ("'lots'", "'lots'"),
+    "bool-for-number": ("'true'", "True"),
+    "number-for-bool": ("'1'", "1"),
+    "quoted-number": ("the quoted string '3'", "'3'"),
+    "amounts-not-numbers": "a list of amounts is read by the package's array reader, which names the"
+                           " element in its own words (amounts[1] must be a number, not str: 'two')",
+    "null-name": PYTHON_ARGUMENT + " (a name must be a str, not NoneType)",
+    "mapping-for-scalar": PYTHON_ARGUMENT + " (a name must be a str, not dict)",
+    "unknown-key-item": "an unknown keyword argument of add_cost: " + PYTHON_ARGUMENT,
+    "unknown-key-project": "an unknown keyword argument of Project: " + PYTHON_ARGUMENT,
+}
+
+# The loader shows a number as written in the file, the C library as a
+# double: the same value in other spellings (loader's, API's).
+SPELLINGS = {
+    "inf-literal": ("'.inf'", "infinity"),
+    "negative-inf-literal": ("'-.Inf'", "-infinity"),
+    "nan-literal": ("'.nan'", "NaN"),
+}
+
+# The API's list of frequencies has 'period' (the default, see per-period-spelling).
+LISTS = {
+    "bad-per": ("once, month, quarter, year;", "once, month, quarter, year, period;"),
+}
+
+_LINE_TAIL = re.compile(r" \(first used at line \d+\)$")
+
+
+def corpus_names():
+    return sorted(f[:-5] for f in os.listdir(CORPUS) if f.endswith(".yaml"))
+
+
+def expected(name):
+    """(status word, line, column, text) of NAME.expected."""
+    with open(os.path.join(CORPUS, name + ".expected"), encoding="utf-8") as f:
+        first = f.readline().rstrip("\n")
+    m = re.match(r"^(\w+) (\d+):(\d+): (.*)$", first)
+    assert m, "%s.expected: malformed" % name
+    return m.group(1), int(m.group(2)), int(m.group(3)), m.group(4)
+
+
+def loader_verdict(name):
+    """(the loader's exception, the diagnostic .expected names)."""
+    path = os.path.join(CORPUS, name + ".yaml")
+    word, line, column, text = expected(name)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            airoi.Project.load(path)
+    except airoi.Error as exc:
+        for d in getattr(exc, "diagnostics", []):
+            if d.line == line and d.column == column and text in d.message:
+                return exc, d
+        raise AssertionError("%s: no loader diagnostic at %d:%d with %r" % (name, line, column, text))
+    raise AssertionError("%s: the loader accepts it" % name)
+
+
+def why(message):
+    """The loader's message without its path: "costs[0].growth: W" -> W."""
+    path, sep, rest = message.partition(": ")
+    assert sep and " " not in path, message
+    return _LINE_TAIL.sub("", rest)
+
+
+if yaml is not None:
+    class _Plain(yaml.SafeLoader):
+        """YAML as plain data; dates stay text, as the model format reads them."""
+
+    _Plain.yaml_implicit_resolvers = {
+        k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+        for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
+def build(name):
+    """The project of NAME.yaml, set up through the Python API and validated."""
+    with open(os.path.join(CORPUS, name + ".yaml"), "rb") as f:
+        doc = yaml.load(f, Loader=_Plain)
+    settings = dict(doc["project"])
+    p = airoi.Project(settings.pop("name"), **settings)
+    if "fx" in doc:
+        p.fx = doc["fx"]
+    for item in doc.get("costs") or []:
+        item = dict(item)
+        p.add_cost(item.pop("name"), item.pop("category"), **item)
+    for item in doc.get("values") or []:
+        item = dict(item)
+        p.add_value(item.pop("name"), item.pop("dimension"), **item)
+    for s in doc.get("scenarios") or []:
+        s = dict(s)
+        p.add_scenario(s.pop("name"), s.pop("probability"), **s)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        p.validate()
+    return p
+
+
+@unittest.skipIf(yaml is None, "PyYAML is not installed (Debian: python3-yaml); it reads the corpus")
+class TestCorpusThroughPython(unittest.TestCase):
+    def test_every_case_is_listed_or_run(self):
+        names = corpus_names()
+        self.assertGreaterEqual(len(names), 80)
+        for listed in (NOT_EXPRESSIBLE, TYPE_ERRORS, SPELLINGS, LISTS):
+            self.assertEqual(sorted(set(listed) - set(names)), [], "listed cases without a corpus file")
+        self.assertEqual(set(NOT_EXPRESSIBLE) & set(TYPE_ERRORS), set())
+
+    def test_same_verdict_and_words(self):
+        ran = 0
+        for name in corpus_names():
+            if name in NOT_EXPRESSIBLE:
+                continue
+            with self.subTest(name):
+                loaded, diag = loader_verdict(name)
+                want = why(diag.message)
+                if name in TYPE_ERRORS:
+                    with self.assertRaises(TypeError) as cm:
+                        build(name)
+                    if isinstance(TYPE_ERRORS[name], tuple):
+                        want = want.replace(*TYPE_ERRORS[name])
+                        self.assertTrue(str(cm.exception).endswith(": " + want),
+                                        "python: %s\n  loader: %s" % (cm.exception, diag.message))
+                    ran += 1
+                    continue
+                if name in SPELLINGS:
+                    want = want.replace(*SPELLINGS[name])
+                if name in LISTS:
+                    want = want.replace(*LISTS[name])
+                with self.assertRaises(airoi.Error) as cm:
+                    build(name)
+                got = str(cm.exception)
+                self.assertTrue(got.endswith(": " + want), "python: %s\n  loader: %s" % (got, diag.message))
+                self.assertEqual(isinstance(cm.exception, airoi.LimitError),
+                                 isinstance(loaded, airoi.LimitError), got)
+                ran += 1
+        self.assertGreaterEqual(ran, 45)
+
+
+if __name__ == "__main__":
+    unittest.main()
