@@ -639,6 +639,382 @@ START_TEST(test_invalid_corpus)
 }
 END_TEST
 
+/* ---- the invalid corpus through the C setters -------------------------------------- */
+
+/* The same cases as test_invalid_corpus, set up through the C API instead of
+ * a file: every tests/data/invalid case is either built again below, step by
+ * step, or listed with the reason the C API cannot express it (a file's
+ * syntax, a type that a C argument cannot have, ...). A built case must be
+ * refused, as a limit where the loader says limit, with the loader's words:
+ * the loader writes "<path>: <why>", the C API "<subject>: <key>: <why>".
+ * bindings/python/tests/test_corpus.py and tests/xll/xll-host.c do the same
+ * through Python and the add-in. */
+typedef struct cstep {
+    char op; /* see corpus_step() */
+    int param;
+    double v;
+    const char *s;
+} cstep;
+
+typedef struct ccase {
+    const char *name;
+    cstep steps[10];
+} ccase;
+
+#define PROJECT(h)                                                                             \
+    {'P', 0, 0, "Base"}, {'s', AIROI_PROJECT_CURRENCY, 0, "TWD"},                             \
+        {'p', AIROI_PROJECT_HORIZON, h, NULL}, {'p', AIROI_PROJECT_DISCOUNT_RATE, 0.08, NULL}
+#define BASE PROJECT(3)
+#define VALIDATE {'V', 0, 0, NULL}
+
+/* A name reader (airoi_category_from_name, ...) called with room for any
+ * enumeration: each writes one enumeration value through its pointer. */
+typedef int (*name_reader)(void *, const char *);
+enum { R_PERIOD, R_PER, R_CATEGORY, R_DIMENSION, R_STAGE, R_CURVE };
+
+static int read_name(int which, const char *name)
+{
+    name_reader r[] = {(name_reader)airoi_period_from_name, (name_reader)airoi_per_from_name,
+                       (name_reader)airoi_category_from_name,
+                       (name_reader)airoi_dimension_from_name,
+                       (name_reader)airoi_stage_from_name, (name_reader)airoi_curve_from_name};
+    union {
+        int i;
+        long long pad;
+    } out = {0};
+    return r[which](&out, name);
+}
+
+static const ccase c_corpus[] = {
+    {"adoption-ceiling-2",
+     {BASE, {'S', 0, 1, "s"}, {'n', AIROI_SCENARIO_ADOPTION_CEILING, 2, NULL}}},
+    {"amounts-past-horizon",
+     {BASE, {'v', AIROI_DIMENSION_REVENUE, 0, "v"}, {'l', 0, 4, NULL}, VALIDATE}},
+    {"at-outside-horizon",
+     {BASE, {'c', AIROI_CATEGORY_PEOPLE, 0, "Build"}, {'i', AIROI_ITEM_AMOUNT, 350, NULL},
+      {'i', AIROI_ITEM_PER, AIROI_PER_ONCE, NULL}, {'i', AIROI_ITEM_AT, 4, NULL}, VALIDATE}},
+    {"bad-per", {BASE, {'r', R_PER, 0, "weekly"}}},
+    {"bad-period", {BASE, {'r', R_PERIOD, 0, "week"}}},
+    {"currency-missing-fx",
+     {BASE, {'x', 0, 32, "USD"}, {'c', AIROI_CATEGORY_SOFTWARE, 0, "API"},
+      {'i', AIROI_ITEM_AMOUNT, 100, NULL}, {'i', AIROI_ITEM_PER, AIROI_PER_MONTH, NULL},
+      {'I', AIROI_ITEM_CURRENCY, 0, "EUR"}, VALIDATE}},
+    {"default-from-horizon-0",
+     {PROJECT(0), {'c', AIROI_CATEGORY_MAINTENANCE, 0, "Ops"}, {'i', AIROI_ITEM_AMOUNT, 10, NULL},
+      VALIDATE}},
+    {"delay-fractional", {BASE, {'S', 0, 1, "late"}, {'n', AIROI_SCENARIO_DELAY, 1.5, NULL}}},
+    {"discount-rate-minus-one",
+     {{'P', 0, 0, "Base"}, {'s', AIROI_PROJECT_CURRENCY, 0, "TWD"},
+      {'p', AIROI_PROJECT_HORIZON, 3, NULL}, {'p', AIROI_PROJECT_DISCOUNT_RATE, -1, NULL}}},
+    {"duplicate-item-names",
+     {BASE, {'c', AIROI_CATEGORY_PEOPLE, 0, "Build"}, {'i', AIROI_ITEM_AMOUNT, 350, NULL},
+      {'i', AIROI_ITEM_PER, AIROI_PER_ONCE, NULL}, {'v', AIROI_DIMENSION_REVENUE, 0, "Build"}}},
+    {"duplicate-scenario-names", {BASE, {'S', 0, 0.5, "a"}, {'S', 0, 0.5, "a"}}},
+    {"fractional-horizon", {{'P', 0, 0, "Base"}, {'s', AIROI_PROJECT_CURRENCY, 0, "TWD"},
+                            {'p', AIROI_PROJECT_HORIZON, 2.5, NULL}}},
+    {"from-outside-horizon",
+     {BASE, {'c', AIROI_CATEGORY_MAINTENANCE, 0, "Ops"}, {'i', AIROI_ITEM_AMOUNT, 10, NULL},
+      {'i', AIROI_ITEM_FROM, 7, NULL}, VALIDATE}},
+    {"fx-zero-rate", {BASE, {'x', 0, 0, "USD"}}},
+    {"growth-minus-one",
+     {BASE, {'c', AIROI_CATEGORY_DATA, 0, "A"}, {'i', AIROI_ITEM_AMOUNT, 1, NULL},
+      {'i', AIROI_ITEM_GROWTH, -1, NULL}}},
+    {"horizon-too-large", {{'P', 0, 0, "Base"}, {'s', AIROI_PROJECT_CURRENCY, 0, "TWD"},
+                           {'p', AIROI_PROJECT_HORIZON, 20000, NULL}}},
+    {"inf-literal",
+     {BASE, {'c', AIROI_CATEGORY_PEOPLE, 0, "Build"}, {'i', AIROI_ITEM_AMOUNT, HUGE_VAL, NULL}}},
+    {"nan-literal",
+     {{'P', 0, 0, "Base"}, {'s', AIROI_PROJECT_CURRENCY, 0, "TWD"},
+      {'p', AIROI_PROJECT_HORIZON, 3, NULL}, {'p', AIROI_PROJECT_DISCOUNT_RATE, NAN, NULL}}},
+    {"negative-horizon", {{'P', 0, 0, "Base"}, {'s', AIROI_PROJECT_CURRENCY, 0, "TWD"},
+                          {'p', AIROI_PROJECT_HORIZON, -1, NULL}}},
+    {"negative-inf-literal",
+     {BASE, {'v', AIROI_DIMENSION_RISK, 0, "v"}, {'i', AIROI_ITEM_AMOUNT, -HUGE_VAL, NULL}}},
+    {"negative-multiplier", {BASE, {'S', 0, 1, "base"}, {'m', 0, -1, "costs"}}},
+    {"once-with-amounts",
+     {BASE, {'c', AIROI_CATEGORY_DATA, 0, "A"}, {'i', AIROI_ITEM_PER, AIROI_PER_ONCE, NULL},
+      {'l', 0, 2, NULL}, VALIDATE}},
+    {"probabilities-0.9",
+     {BASE, {'S', 0, 0.3, "best"}, {'S', 0, 0.4, "base"}, {'S', 0, 0.2, "worst"}, VALIDATE}},
+    {"probability-negative", {BASE, {'S', 0, -0.1, "a"}}},
+    {"quantity-without-unit-amount",
+     {BASE, {'c', AIROI_CATEGORY_SOFTWARE, 0, "API"}, {'i', AIROI_ITEM_QUANTITY, 1000, NULL},
+      {'i', AIROI_ITEM_PER, AIROI_PER_MONTH, NULL}, VALIDATE}},
+    {"realization-1.5",
+     {BASE, {'v', AIROI_DIMENSION_EFFICIENCY, 0, "v"}, {'i', AIROI_ITEM_AMOUNT, 10, NULL},
+      {'i', AIROI_ITEM_REALIZATION, 1.5, NULL}}},
+    {"risk-adjustment-negative",
+     {BASE, {'c', AIROI_CATEGORY_PEOPLE, 0, "Build"}, {'i', AIROI_ITEM_AMOUNT, 350, NULL},
+      {'i', AIROI_ITEM_PER, AIROI_PER_ONCE, NULL}, {'i', AIROI_ITEM_RISK_ADJUSTMENT, -0.2, NULL}}},
+    {"to-before-from",
+     {BASE, {'c', AIROI_CATEGORY_MAINTENANCE, 0, "Ops"}, {'i', AIROI_ITEM_AMOUNT, 10, NULL},
+      {'i', AIROI_ITEM_FROM, 3, NULL}, {'i', AIROI_ITEM_TO, 2, NULL}, VALIDATE}},
+    {"to-outside-horizon",
+     {BASE, {'c', AIROI_CATEGORY_MAINTENANCE, 0, "Ops"}, {'i', AIROI_ITEM_AMOUNT, 10, NULL},
+      {'i', AIROI_ITEM_TO, 9, NULL}, VALIDATE}},
+    {"unit-zero", {BASE, {'p', AIROI_PROJECT_UNIT, 0, NULL}}},
+    {"unknown-category", {BASE, {'r', R_CATEGORY, 0, "peple"}}},
+    {"unknown-curve", {BASE, {'r', R_CURVE, 0, "exponential"}}},
+    {"unknown-dimension", {BASE, {'r', R_DIMENSION, 0, "happiness"}}},
+    {"unknown-stage", {BASE, {'r', R_STAGE, 0, "pilot"}}},
+    {"unknown-use-case", {BASE, {'s', AIROI_PROJECT_USE_CASE, 0, "time_travel"}}},
+    {"unknown-multiplier-target",
+     {BASE, {'c', AIROI_CATEGORY_PEOPLE, 0, "Build"}, {'i', AIROI_ITEM_AMOUNT, 350, NULL},
+      {'i', AIROI_ITEM_PER, AIROI_PER_ONCE, NULL}, {'S', 0, 1, "base"}, {'m', 0, 1.2, "Bulid"},
+      VALIDATE}},
+};
+
+/* Expressible, but the C API accepts them: pinned here so that a change of
+ * verdict is seen (and this list shrinks). */
+static const ccase c_corpus_accepted[] = {
+    /* the C API has no adoption mapping: periods and ceiling set without a
+     * curve leave the curve none, which has no ramp */
+    {"adoption-no-curve",
+     {BASE, {'v', AIROI_DIMENSION_REVENUE, 0, "v"}, {'i', AIROI_ITEM_AMOUNT, 10, NULL},
+      {'i', AIROI_ITEM_ADOPTION_PERIODS, 2, NULL}, {'i', AIROI_ITEM_ADOPTION_CEILING, 0.8, NULL},
+      VALIDATE}},
+    /* at is kept on a recurring amount, from on a one-time amount, and not
+     * used (the saver leaves them out) */
+    {"at-on-recurring",
+     {BASE, {'c', AIROI_CATEGORY_DATA, 0, "A"}, {'i', AIROI_ITEM_AMOUNT, 1, NULL},
+      {'i', AIROI_ITEM_PER, AIROI_PER_YEAR, NULL}, {'i', AIROI_ITEM_AT, 1, NULL}, VALIDATE}},
+    {"from-on-once",
+     {BASE, {'c', AIROI_CATEGORY_DATA, 0, "A"}, {'i', AIROI_ITEM_AMOUNT, 1, NULL},
+      {'i', AIROI_ITEM_PER, AIROI_PER_ONCE, NULL}, {'i', AIROI_ITEM_FROM, 1, NULL}, VALIDATE}},
+    /* airoi_item_set_amounts() with 0 amounts clears the list */
+    {"amounts-empty",
+     {BASE, {'v', AIROI_DIMENSION_REVENUE, 0, "v"}, {'l', 0, 0, NULL}, VALIDATE}},
+    /* each setter replaces the amount's form: the last one given wins */
+    {"amount-and-quantity",
+     {BASE, {'c', AIROI_CATEGORY_SOFTWARE, 0, "API"}, {'i', AIROI_ITEM_AMOUNT, 100, NULL},
+      {'i', AIROI_ITEM_QUANTITY, 1000, NULL}, {'i', AIROI_ITEM_UNIT_AMOUNT, 0.002, NULL},
+      VALIDATE}},
+    /* true is 1: a C double cannot tell `1` from `true` */
+    {"number-for-bool",
+     {BASE, {'v', AIROI_DIMENSION_STRATEGIC, 0, "v"}, {'i', AIROI_ITEM_AMOUNT, 10, NULL},
+      {'i', AIROI_ITEM_MONETIZED, 1, NULL}, VALIDATE}},
+};
+
+#define NO_FILE_LEVEL "the file's YAML (syntax, aliases, tags, documents, encoding); C passes values"
+static const struct {
+    const char *name, *why;
+} c_corpus_not_expressible[] = {
+    {"alias-bomb", NO_FILE_LEVEL},
+    {"comments-only", "an empty file; a C program always has a project handle"},
+    {"deep-nesting", NO_FILE_LEVEL},
+    {"duplicate-key", "a key given twice in one mapping; a setter called twice replaces"},
+    {"duplicate-key-fx", "a key given twice in one mapping; a setter called twice replaces"},
+    {"empty", "an empty file; a C program always has a project handle"},
+    {"mapping-for-scalar", "a YAML mapping where a string goes; a C argument has its type"},
+    {"mapping-for-sequence", "a YAML mapping where a list goes; a C argument has its type"},
+    {"missing-project", "a C program always has a project handle"},
+    {"missing-version", "the format version belongs to the file"},
+    {"multiple-documents", NO_FILE_LEVEL},
+    {"non-scalar-key", NO_FILE_LEVEL},
+    {"non-utf8", NO_FILE_LEVEL},
+    {"not-a-mapping", NO_FILE_LEVEL},
+    {"nul-byte", NO_FILE_LEVEL},
+    {"recursive-alias", NO_FILE_LEVEL},
+    {"scalar-document", NO_FILE_LEVEL},
+    {"sequence-for-mapping", "a YAML sequence where a mapping goes; a C argument has its type"},
+    {"syntax-bad-indent", NO_FILE_LEVEL},
+    {"syntax-tab-indent", NO_FILE_LEVEL},
+    {"syntax-unclosed-flow", NO_FILE_LEVEL},
+    {"syntax-unclosed-quote", NO_FILE_LEVEL},
+    {"undefined-alias", NO_FILE_LEVEL},
+    {"unknown-key-top", "a top-level key of the file"},
+    {"unsupported-tag", NO_FILE_LEVEL},
+    {"utf16", NO_FILE_LEVEL},
+    {"version-2", "the format version belongs to the file"},
+    {"version-quoted", "the format version belongs to the file"},
+    {"unknown-key-item", "a parameter is an enumeration constant; there is no key to misspell"},
+    {"unknown-key-project", "a parameter is an enumeration constant; there is no key to misspell"},
+    {"missing-item-name", "the name is an argument of airoi_project_add_cost()"},
+    {"missing-probability", "the probability is an argument of airoi_project_add_scenario()"},
+    {"null-name", "a YAML null where a name goes; C refuses a NULL name as a NULL argument"},
+    {"string-for-number", "a string where a number goes; a C double cannot hold one"},
+    {"quoted-number", "a string where a number goes; a C double cannot hold one"},
+    {"bool-for-number", "a boolean where a number goes; a C double cannot tell"},
+    {"amounts-not-numbers", "a string in a list of amounts; a C double array cannot hold one"},
+    {"huge-number", "1e400 does not fit a double: a C program holds infinity (inf-literal)"},
+    {"bad-date", "the start is a day number (dates.h); a text date is the converter's, in its "
+                 "own words (airoi_date_from_iso)"},
+    {"bad-date-format", "the start is a day number (dates.h); a text date is the converter's, in "
+                        "its own words (airoi_date_from_iso)"},
+    {"per-period-spelling", "AIROI_PER_PERIOD is the API's name of the default frequency, which "
+                            "a file gives by leaving per out"},
+};
+
+/* The loader's spelling of a value, and the C API's (a double). */
+static const struct {
+    const char *name, *file, *c;
+} c_corpus_spellings[] = {
+    {"inf-literal", "'.inf'", "infinity"},
+    {"negative-inf-literal", "'-.Inf'", "-infinity"},
+    {"nan-literal", "'.nan'", "NaN"},
+    /* AIROI_PER_PERIOD has a name too (see per-period-spelling) */
+    {"bad-per", "once, month, quarter, year;", "once, month, quarter, year, period;"},
+};
+
+/* Runs one step on *p (the last item and scenario in *it and *sc). */
+static int corpus_step(airoi_project **p, airoi_item **it, airoi_scenario **sc, const cstep *s)
+{
+    double list[16];
+    switch (s->op) {
+    case 'P': return airoi_project_new(p, s->s);
+    case 'p': return airoi_project_set_number(*p, s->param, s->v);
+    case 's': return airoi_project_set_string(*p, s->param, s->s);
+    case 'x': return airoi_project_set_fx(*p, s->s, s->v);
+    case 'c': return airoi_project_add_cost(it, *p, s->s, s->param);
+    case 'v': return airoi_project_add_value(it, *p, s->s, s->param);
+    case 'i': return airoi_item_set_number(*it, s->param, s->v);
+    case 'I': return airoi_item_set_string(*it, s->param, s->s);
+    case 'l': /* the amounts 1, 2, ..., v */
+        for (int k = 0; k < (int)s->v && k < 16; k++)
+            list[k] = k + 1;
+        return airoi_item_set_amounts(*it, list, (size_t)s->v);
+    case 'S': return airoi_project_add_scenario(sc, *p, s->s, s->v);
+    case 'n': return airoi_scenario_set_number(*sc, s->param, s->v);
+    case 'm': return airoi_scenario_add_multiplier(*sc, s->s, s->v);
+    case 'V': return airoi_project_validate(*p);
+    case 'r': return read_name(s->param, s->s);
+    default: ck_abort_msg("unknown step '%c'", s->op);
+    }
+    return AIROI_OK;
+}
+
+/* Runs a case's steps up to the first failure: its status, and the message in msg. */
+static int corpus_run(const ccase *c, char *msg, size_t cap)
+{
+    airoi_project *p = NULL;
+    airoi_item *it = NULL;
+    airoi_scenario *sc = NULL;
+    int rc = AIROI_OK;
+    msg[0] = '\0';
+    for (size_t k = 0; k < sizeof c->steps / sizeof c->steps[0] && c->steps[k].op; k++) {
+        rc = corpus_step(&p, &it, &sc, &c->steps[k]);
+        if (rc != AIROI_OK) {
+            snprintf(msg, cap, "%s", airoi_last_error_message());
+            break;
+        }
+    }
+    airoi_project_free(p);
+    return rc;
+}
+
+/* The loader's status for NAME.yaml, and the message of the diagnostic its
+ * .expected names, without the path ("costs[0].growth: " and " (first used
+ * at line N)" left out). */
+static int corpus_loader_why(const char *name, char *why, size_t cap)
+{
+    char path[1024], epath[1024];
+    FMT(path, "%s/invalid/%s.yaml", data_dir(), name);
+    FMT(epath, "%s/invalid/%s.expected", data_dir(), name);
+    char *exp = read_text(epath, NULL);
+    ck_assert_msg(exp != NULL, "%s: missing", epath);
+    char word[16] = "";
+    int line = -1, col = -1, used = 0;
+    ck_assert_int_eq(sscanf(exp, "%15s %d:%d: %n", word, &line, &col, &used), 3);
+    char *want = exp + used;
+    want[strcspn(want, "\n")] = '\0';
+    airoi_project *p = NULL;
+    airoi_diagnostics *d = NULL;
+    int rc = airoi_model_load_file(&p, &d, path, 0);
+    ck_assert_int_ne(rc, AIROI_OK);
+    why[0] = '\0';
+    for (size_t i = 0; i < airoi_diagnostics_count(d); i++) {
+        int32_t l = 0, c = 0;
+        const char *msg = NULL;
+        ck_assert_int_eq(airoi_diagnostics_get(NULL, &l, &c, &msg, d, i), AIROI_OK);
+        const char *rest = strstr(msg, ": ");
+        if (l == line && c == col && strstr(msg, want) && rest) {
+            snprintf(why, cap, "%s", rest + 2);
+            char *tail = strstr(why, " (first used at line ");
+            if (tail)
+                *tail = '\0';
+            break;
+        }
+    }
+    ck_assert_msg(why[0] != '\0', "%s: no loader diagnostic at %d:%d", name, line, col);
+    airoi_diagnostics_free(d);
+    free(exp);
+    return rc;
+}
+
+/* s with the first `from` replaced by `to`. */
+static void replace_once(char *s, size_t cap, const char *from, const char *to)
+{
+    char *at = strstr(s, from);
+    if (!at)
+        return;
+    char rest[1024];
+    snprintf(rest, sizeof rest, "%s", at + strlen(from));
+    snprintf(at, cap - (size_t)(at - s), "%s%s", to, rest);
+}
+
+static int corpus_listed(const char *name)
+{
+    int n = 0;
+    for (size_t i = 0; i < sizeof c_corpus / sizeof c_corpus[0]; i++)
+        n += !strcmp(c_corpus[i].name, name);
+    for (size_t i = 0; i < sizeof c_corpus_accepted / sizeof c_corpus_accepted[0]; i++)
+        n += !strcmp(c_corpus_accepted[i].name, name);
+    for (size_t i = 0; i < sizeof c_corpus_not_expressible / sizeof c_corpus_not_expressible[0];
+         i++)
+        n += !strcmp(c_corpus_not_expressible[i].name, name);
+    return n;
+}
+
+START_TEST(test_invalid_corpus_c_setters)
+{
+    /* every corpus file is in exactly one list */
+    char dir[1024];
+    FMT(dir, "%s/invalid", data_dir());
+    DIR *dp = opendir(dir);
+    ck_assert_ptr_nonnull(dp);
+    struct dirent *de;
+    size_t files = 0;
+    while ((de = readdir(dp)) != NULL) {
+        size_t l = strlen(de->d_name);
+        if (l < 6 || strcmp(de->d_name + l - 5, ".yaml") != 0)
+            continue;
+        char name[256];
+        FMT(name, "%.*s", (int)(l - 5), de->d_name);
+        ck_assert_msg(corpus_listed(name) == 1, "%s: in %d lists of the C corpus test (want 1)",
+                      name, corpus_listed(name));
+        files++;
+    }
+    closedir(dp);
+    ck_assert_uint_eq(files, sizeof c_corpus / sizeof c_corpus[0] +
+                                 sizeof c_corpus_accepted / sizeof c_corpus_accepted[0] +
+                                 sizeof c_corpus_not_expressible /
+                                     sizeof c_corpus_not_expressible[0]);
+
+    for (size_t i = 0; i < sizeof c_corpus / sizeof c_corpus[0]; i++) {
+        const ccase *c = &c_corpus[i];
+        char why[1024], got[1024], tail[1030];
+        int loaded = corpus_loader_why(c->name, why, sizeof why);
+        for (size_t k = 0; k < sizeof c_corpus_spellings / sizeof c_corpus_spellings[0]; k++)
+            if (!strcmp(c_corpus_spellings[k].name, c->name))
+                replace_once(why, sizeof why, c_corpus_spellings[k].file, c_corpus_spellings[k].c);
+        int rc = corpus_run(c, got, sizeof got);
+        ck_assert_msg(rc != AIROI_OK, "%s: the C API accepts it", c->name);
+        ck_assert_msg((rc == AIROI_ERR_LIMIT) == (loaded == AIROI_ERR_LIMIT),
+                      "%s: status %d, the loader's %d", c->name, rc, loaded);
+        FMT(tail, ": %s", why);
+        size_t n = strlen(got), m = strlen(tail);
+        ck_assert_msg(n >= m && !strcmp(got + n - m, tail), "%s:\n  C:      %s\n  loader: ...%s",
+                      c->name, got, tail);
+    }
+    for (size_t i = 0; i < sizeof c_corpus_accepted / sizeof c_corpus_accepted[0]; i++) {
+        char got[1024];
+        ck_assert_msg(corpus_run(&c_corpus_accepted[i], got, sizeof got) == AIROI_OK,
+                      "%s: the C API refuses it now (%s): move it to c_corpus",
+                      c_corpus_accepted[i].name, got);
+    }
+}
+END_TEST
+
 /* ---- merge keys ---------------------------------------------------------------------- */
 
 /* Regression: `- <<: *base` was refused as "unknown key '<<'" with a
@@ -1564,6 +1940,7 @@ static Suite *io_suite(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("errors");
     tcase_add_test(tc, test_invalid_corpus);
+    tcase_add_test(tc, test_invalid_corpus_c_setters);
     tcase_add_test(tc, test_file_not_found);
     tcase_add_test(tc, test_many_errors);
     tcase_add_test(tc, test_diagnostics_capped);
