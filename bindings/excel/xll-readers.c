@@ -140,13 +140,17 @@ static int cell_text(const xll_table *t, int32_t r, int32_t c, char **out)
     return xll_arg_text(x, out);
 }
 
-/* Cell number; *set is 0 for a blank cell. */
+/* Cell number; *set is 0 for a blank cell. TRUE and FALSE are cells of the
+ * wrong kind (#VALUE!), as a model file refuses `amount: true`: a table is
+ * a range, whose booleans are not numbers. */
 static int cell_number(const xll_table *t, int32_t r, int32_t c, double *out, int *set)
 {
     const XLOPER12 *x = cell(t, r, c);
     *set = 0;
     if (x == NULL || ((x->xltype & 0xfff) == xltypeStr && x->val.str[0] == 0))
         return XLL_OK;
+    if ((x->xltype & 0xfff) == xltypeBool)
+        return xlerrValue;
     int e = xll_arg_number(x, out);
     if (e == XLL_OK)
         *set = 1;
