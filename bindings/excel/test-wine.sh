@@ -139,7 +139,10 @@ run_host() {
         fail "$label under wine gave no summary (exit $status)"
     fi
 }
-run_host "xll-host.exe" "$winpath" example3-three-year.yaml
+# The invalid-model corpus goes through AIROI.CHECK (read in place, by its
+# Windows path on wine's Z: drive).
+corpus="Z:$(printf '%s' "$top/tests/data/invalid" | sed 's|/|\\\\|g')"
+run_host "xll-host.exe" "$winpath" example3-three-year.yaml --corpus "$corpus"
 # The minimal host: answers only xlfRegister (no xlGetName, xlfCaller,
 # xlFree); the add-in names itself with GetModuleFileNameW.
 run_host "xll-host.exe --minimal" "$winpath" --minimal

@@ -37,6 +37,7 @@
  * `meson test`) and with mingw-w64 (run under wine by
  * bindings/excel/test-wine.sh).
  */
+#include <dirent.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdatomic.h>
@@ -1587,6 +1588,299 @@ static void test_same_words(void)
                xlerrDiv0);
 }
 
+/* The invalid-model corpus (tests/data/invalid, given with --corpus DIR)
+ * through AIROI.CHECK: each case the worksheet tables can express is built
+ * as cells and must be refused in the loader's words (NAME.expected, the
+ * text after the key's path); a case only a cell of the wrong kind can
+ * express must give #VALUE!, the error value AIROI.PROJECT shows; every
+ * other corpus file is listed with the reason the tables cannot express it.
+ * bindings/python/tests/test_corpus.py and tests/unit/test-io.c do the same
+ * through Python and the C setters. */
+enum { CT_ROWS = 3 };
+
+typedef struct ct_cell {
+    char table; /* 'p'roject, 'c'osts, 'v'alues, 's'cenarios; 0 ends the list */
+    int row, col;
+    const char *text; /* text, else the number num; "#b" a boolean TRUE */
+    double num;
+} ct_cell;
+
+typedef struct ct_case {
+    const char *name;
+    ct_cell cells[16];
+    const char *file, *xll; /* a spelling of the loader's and the add-in's, or NULL */
+    int err;                /* the error value expected instead of text, or 0 */
+} ct_case;
+
+#define CT_PROJECT(h)                                                                         \
+    {'p', 0, 0, "Base", 0}, {'p', 0, 1, "TWD", 0}, {'p', 0, 3, NULL, h}, {'p', 0, 4, NULL, 0.08}
+#define CT_BASE CT_PROJECT(3)
+
+static const ct_case ct_cases[] = {
+    {"at-outside-horizon", /* `from` is the period of a one-time amount */
+     {CT_BASE, {'c', 0, 0, "Build", 0}, {'c', 0, 1, "people", 0}, {'c', 0, 2, NULL, 350},
+      {'c', 0, 3, "once", 0}, {'c', 0, 4, NULL, 4}}, NULL, NULL, 0},
+    {"bad-per",
+     {CT_BASE, {'c', 0, 0, "API", 0}, {'c', 0, 1, "software", 0}, {'c', 0, 2, NULL, 2000},
+      {'c', 0, 3, "weekly", 0}},
+     "once, month, quarter, year;", "once, month, quarter, year, period;", 0},
+    {"bad-period", {CT_BASE, {'p', 0, 2, "week", 0}}, NULL, NULL, 0},
+    {"default-from-horizon-0",
+     {CT_PROJECT(0), {'c', 0, 0, "Ops", 0}, {'c', 0, 1, "maintenance", 0}, {'c', 0, 2, NULL, 10}},
+     NULL, NULL, 0},
+    {"delay-fractional",
+     {CT_BASE, {'s', 0, 0, "late", 0}, {'s', 0, 1, NULL, 1}, {'s', 0, 4, NULL, 1.5}}, NULL, NULL,
+     0},
+    {"discount-rate-minus-one",
+     {{'p', 0, 0, "Base", 0}, {'p', 0, 1, "TWD", 0}, {'p', 0, 3, NULL, 3}, {'p', 0, 4, NULL, -1}},
+     NULL, NULL, 0},
+    {"duplicate-item-names",
+     {CT_BASE, {'c', 0, 0, "Build", 0}, {'c', 0, 1, "people", 0}, {'c', 0, 2, NULL, 350},
+      {'c', 0, 3, "once", 0}, {'v', 0, 0, "Build", 0}, {'v', 0, 1, "revenue", 0},
+      {'v', 0, 2, NULL, 5}}, NULL, NULL, 0},
+    {"duplicate-scenario-names",
+     {CT_BASE, {'s', 0, 0, "a", 0}, {'s', 0, 1, NULL, 0.5}, {'s', 1, 0, "a", 0},
+      {'s', 1, 1, NULL, 0.5}}, NULL, NULL, 0},
+    {"fractional-horizon",
+     {{'p', 0, 0, "Base", 0}, {'p', 0, 1, "TWD", 0}, {'p', 0, 3, NULL, 2.5}}, NULL, NULL, 0},
+    {"from-outside-horizon",
+     {CT_BASE, {'c', 0, 0, "Ops", 0}, {'c', 0, 1, "maintenance", 0}, {'c', 0, 2, NULL, 10},
+      {'c', 0, 4, NULL, 7}}, NULL, NULL, 0},
+    {"growth-minus-one",
+     {CT_BASE, {'c', 0, 0, "A", 0}, {'c', 0, 1, "data", 0}, {'c', 0, 2, NULL, 1},
+      {'c', 0, 6, NULL, -1}}, NULL, NULL, 0},
+    {"horizon-too-large",
+     {{'p', 0, 0, "Base", 0}, {'p', 0, 1, "TWD", 0}, {'p', 0, 3, NULL, 20000}}, NULL, NULL, 0},
+    {"negative-horizon",
+     {{'p', 0, 0, "Base", 0}, {'p', 0, 1, "TWD", 0}, {'p', 0, 3, NULL, -1}}, NULL, NULL, 0},
+    {"negative-multiplier", /* the scenario table's costs multiplier */
+     {CT_BASE, {'s', 0, 0, "base", 0}, {'s', 0, 1, NULL, 1}, {'s', 0, 3, NULL, -1}}, NULL, NULL,
+     0},
+    {"probabilities-0.9",
+     {CT_BASE, {'s', 0, 0, "best", 0}, {'s', 0, 1, NULL, 0.3}, {'s', 1, 0, "base", 0},
+      {'s', 1, 1, NULL, 0.4}, {'s', 2, 0, "worst", 0}, {'s', 2, 1, NULL, 0.2}}, NULL, NULL, 0},
+    {"probability-negative",
+     {CT_BASE, {'s', 0, 0, "a", 0}, {'s', 0, 1, NULL, -0.1}, {'s', 1, 0, "b", 0},
+      {'s', 1, 1, NULL, 1.1}}, NULL, NULL, 0},
+    {"realization-1.5",
+     {CT_BASE, {'v', 0, 0, "v", 0}, {'v', 0, 1, "efficiency", 0}, {'v', 0, 2, NULL, 10},
+      {'v', 0, 6, NULL, 1.5}}, NULL, NULL, 0},
+    {"to-before-from",
+     {CT_BASE, {'c', 0, 0, "Ops", 0}, {'c', 0, 1, "maintenance", 0}, {'c', 0, 2, NULL, 10},
+      {'c', 0, 4, NULL, 3}, {'c', 0, 5, NULL, 2}}, NULL, NULL, 0},
+    {"to-outside-horizon",
+     {CT_BASE, {'c', 0, 0, "Ops", 0}, {'c', 0, 1, "maintenance", 0}, {'c', 0, 2, NULL, 10},
+      {'c', 0, 5, NULL, 9}}, NULL, NULL, 0},
+    {"unknown-category",
+     {CT_BASE, {'c', 0, 0, "Build", 0}, {'c', 0, 1, "peple", 0}, {'c', 0, 2, NULL, 350},
+      {'c', 0, 3, "once", 0}}, NULL, NULL, 0},
+    {"unknown-dimension",
+     {CT_BASE, {'v', 0, 0, "v", 0}, {'v', 0, 1, "happiness", 0}, {'v', 0, 2, NULL, 10}}, NULL,
+     NULL, 0},
+    /* a cell of the wrong kind: #VALUE!, as AIROI.PROJECT shows */
+    {"string-for-number",
+     {CT_BASE, {'c', 0, 0, "Build", 0}, {'c', 0, 1, "people", 0}, {'c', 0, 2, "lots", 0}}, NULL,
+     NULL, xlerrValue},
+    {"quoted-number", {{'p', 0, 0, "Base", 0}, {'p', 0, 1, "TWD", 0}, {'p', 0, 3, "3", 0}}, NULL,
+     NULL, xlerrValue},
+    {"bool-for-number",
+     {CT_BASE, {'c', 0, 0, "Build", 0}, {'c', 0, 1, "people", 0}, {'c', 0, 2, "#b", 0}}, NULL,
+     NULL, xlerrValue},
+};
+
+#define CT_NO_COLUMN "the worksheet tables have no column for it"
+#define CT_FILE "the file's YAML (syntax, aliases, tags, documents, encoding, keys)"
+static const struct {
+    const char *name, *why;
+} ct_not_expressible[] = {
+    {"adoption-ceiling-2", CT_NO_COLUMN " (scenario adoption_ceiling)"},
+    {"adoption-no-curve", CT_NO_COLUMN " (adoption)"},
+    {"unknown-curve", CT_NO_COLUMN " (adoption)"},
+    {"amount-and-quantity", CT_NO_COLUMN " (quantity, unit_amount)"},
+    {"quantity-without-unit-amount", CT_NO_COLUMN " (quantity, unit_amount)"},
+    {"amounts-empty", CT_NO_COLUMN " (amounts)"},
+    {"amounts-not-numbers", CT_NO_COLUMN " (amounts)"},
+    {"amounts-past-horizon", CT_NO_COLUMN " (amounts)"},
+    {"once-with-amounts", CT_NO_COLUMN " (amounts)"},
+    {"at-on-recurring", "the tables have no at column: `from` is the period of a one-time amount"},
+    {"from-on-once", "the tables have no at column: `from` is the period of a one-time amount"},
+    {"bad-date", CT_NO_COLUMN " (start)"},
+    {"bad-date-format", CT_NO_COLUMN " (start)"},
+    {"currency-missing-fx", CT_NO_COLUMN " (an item's currency, fx)"},
+    {"fx-zero-rate", CT_NO_COLUMN " (fx)"},
+    {"unit-zero", CT_NO_COLUMN " (unit)"},
+    {"unknown-stage", CT_NO_COLUMN " (stage)"},
+    {"unknown-use-case", CT_NO_COLUMN " (use_case)"},
+    {"risk-adjustment-negative", CT_NO_COLUMN " (risk_adjustment)"},
+    {"number-for-bool", CT_NO_COLUMN " (monetized)"},
+    {"unknown-multiplier-target", "the scenario table's multipliers are for values and costs"},
+    {"inf-literal", "a worksheet number is finite"},
+    {"negative-inf-literal", "a worksheet number is finite"},
+    {"nan-literal", "a worksheet number is finite"},
+    {"huge-number", "a worksheet number is finite"},
+    {"per-period-spelling", "a blank per cell is the project's period; the tables read per "
+                            "through the library's reader, which also knows 'period'"},
+    {"missing-item-name", "a row without a name is a blank row, and blank rows are skipped"},
+    {"null-name", "a row without a name is a blank row, and blank rows are skipped"},
+    {"missing-probability", "a blank probability is a cell of the wrong kind (#VALUE!)"},
+    {"unknown-key-item", "the tables' columns are positional: there is no key to misspell"},
+    {"unknown-key-project", "the tables' columns are positional: there is no key to misspell"},
+    {"unknown-key-top", CT_FILE},
+    {"missing-project", "the project table is a required argument"},
+    {"missing-version", CT_FILE},
+    {"version-2", CT_FILE},
+    {"version-quoted", CT_FILE},
+    {"alias-bomb", CT_FILE},
+    {"recursive-alias", CT_FILE},
+    {"undefined-alias", CT_FILE},
+    {"deep-nesting", CT_FILE},
+    {"comments-only", CT_FILE},
+    {"empty", CT_FILE},
+    {"duplicate-key", CT_FILE},
+    {"duplicate-key-fx", CT_FILE},
+    {"mapping-for-scalar", CT_FILE},
+    {"mapping-for-sequence", CT_FILE},
+    {"sequence-for-mapping", CT_FILE},
+    {"non-scalar-key", CT_FILE},
+    {"not-a-mapping", CT_FILE},
+    {"scalar-document", CT_FILE},
+    {"multiple-documents", CT_FILE},
+    {"non-utf8", CT_FILE},
+    {"nul-byte", CT_FILE},
+    {"utf16", CT_FILE},
+    {"unsupported-tag", CT_FILE},
+    {"syntax-bad-indent", CT_FILE},
+    {"syntax-tab-indent", CT_FILE},
+    {"syntax-unclosed-flow", CT_FILE},
+    {"syntax-unclosed-quote", CT_FILE},
+};
+
+static const char *corpus_dir;
+
+/* The loader's words of NAME.expected after the key's path, without the
+ * line of a first use; "" when unreadable. */
+static void ct_expected_why(const char *name, char *why, size_t cap)
+{
+    char path[1024], line[1024];
+    why[0] = '\0';
+    snprintf(path, sizeof path, "%s/%s.expected", corpus_dir, name);
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return;
+    if (fgets(line, sizeof line, f) != NULL) {
+        line[strcspn(line, "\r\n")] = '\0';
+        /* STATUS LINE:COL: PATH: WHY */
+        const char *p = strstr(line, ": ");
+        p = p != NULL ? strstr(p + 2, ": ") : NULL;
+        if (p != NULL)
+            snprintf(why, cap, "%s", p + 2);
+        char *tail = strstr(why, " (first used at line ");
+        if (tail != NULL)
+            *tail = '\0';
+    }
+    fclose(f);
+}
+
+static int ct_listed(const char *name)
+{
+    int n = 0;
+    for (size_t i = 0; i < sizeof ct_cases / sizeof ct_cases[0]; i++)
+        n += strcmp(ct_cases[i].name, name) == 0;
+    for (size_t i = 0; i < sizeof ct_not_expressible / sizeof ct_not_expressible[0]; i++)
+        n += strcmp(ct_not_expressible[i].name, name) == 0;
+    return n;
+}
+
+/* The case's tables, passed to fn as AIROI.PROJECT takes them. */
+static value ct_call(const char *fn, const ct_case *c)
+{
+    XLOPER12 project[SW_PROJECT], costs[CT_ROWS * SW_COSTS], values[CT_ROWS * SW_VALUES];
+    XLOPER12 scenarios[CT_ROWS * SW_SCENARIOS];
+    int rows[4] = {1, 0, 0, 0}; /* project, costs, values, scenarios */
+    for (int i = 0; i < SW_PROJECT; i++)
+        project[i] = nil();
+    for (int i = 0; i < CT_ROWS * SW_COSTS; i++)
+        costs[i] = nil();
+    for (int i = 0; i < CT_ROWS * SW_VALUES; i++)
+        values[i] = nil();
+    for (int i = 0; i < CT_ROWS * SW_SCENARIOS; i++)
+        scenarios[i] = nil();
+    for (int k = 0; k < 16 && c->cells[k].table != 0; k++) {
+        const ct_cell *cell = &c->cells[k];
+        XLOPER12 x = cell->text == NULL              ? num(cell->num)
+                     : strcmp(cell->text, "#b") == 0 ? boolean(1)
+                                                     : text(cell->text);
+        const char *tables = "pcvs";
+        int t = (int)(strchr(tables, cell->table) - tables);
+        if (cell->row + 1 > rows[t])
+            rows[t] = cell->row + 1;
+        switch (cell->table) {
+        case 'p': project[cell->col] = x; break;
+        case 'c': costs[cell->row * SW_COSTS + cell->col] = x; break;
+        case 'v': values[cell->row * SW_VALUES + cell->col] = x; break;
+        default: scenarios[cell->row * SW_SCENARIOS + cell->col] = x; break;
+        }
+    }
+    XLOPER12 none[] = {nil()};
+    XLOPER12 c_ = rows[1] ? grid(rows[1], SW_COSTS, costs) : grid(1, 1, none);
+    XLOPER12 v_ = rows[2] ? grid(rows[2], SW_VALUES, values) : grid(1, 1, none);
+    XLOPER12 s_ = rows[3] ? grid(rows[3], SW_SCENARIOS, scenarios) : missing();
+    return CALL(fn, grid(1, SW_PROJECT, project), c_, v_, s_);
+}
+
+static void test_corpus(void)
+{
+    if (corpus_dir == NULL) {
+        printf("corpus: not run (no --corpus DIR)\n");
+        return;
+    }
+    /* every corpus file is in exactly one list */
+    DIR *dp = opendir(corpus_dir);
+    check(dp != NULL, "corpus: open %s", corpus_dir);
+    size_t files = 0;
+    struct dirent *de;
+    while (dp != NULL && (de = readdir(dp)) != NULL) {
+        size_t l = strlen(de->d_name);
+        if (l < 6 || strcmp(de->d_name + l - 5, ".yaml") != 0)
+            continue;
+        char name[256];
+        snprintf(name, sizeof name, "%.*s", (int)(l - 5), de->d_name);
+        check(ct_listed(name) == 1, "corpus %s: in one list of the add-in's (%d)", name,
+              ct_listed(name));
+        files++;
+    }
+    if (dp != NULL)
+        closedir(dp);
+    check(files == sizeof ct_cases / sizeof ct_cases[0] +
+                       sizeof ct_not_expressible / sizeof ct_not_expressible[0],
+          "corpus: every listed case has its file (%zu files)", files);
+
+    for (size_t i = 0; i < sizeof ct_cases / sizeof ct_cases[0]; i++) {
+        const ct_case *c = &ct_cases[i];
+        value m = ct_call("AIROI.CHECK", c);
+        if (c->err != 0) {
+            expect_err(c->name, m, c->err);
+            continue;
+        }
+        char why[1024], want[1030];
+        ct_expected_why(c->name, why, sizeof why);
+        check(why[0] != '\0', "corpus %s: its .expected gives the loader's words", c->name);
+        if (c->file != NULL) {
+            char *at = strstr(why, c->file);
+            char rest[1024];
+            if (at != NULL) {
+                snprintf(rest, sizeof rest, "%s", at + strlen(c->file));
+                snprintf(at, sizeof why - (size_t)(at - why), "%s%s", c->xll, rest);
+            }
+        }
+        snprintf(want, sizeof want, ": %s", why);
+        check(m.type == xltypeStr && strstr(m.str, want) != NULL,
+              "corpus %s: CHECK '%s' has the loader's '%s'", c->name,
+              m.type == xltypeStr ? m.str : "not text", why);
+        expect_err(c->name, ct_call("AIROI.PROJECT", c), xlerrValue);
+    }
+}
+
 static void test_after_close(void)
 {
     expect_err("after xlAutoClose every handle is released", metric(thread_handle, "npv"), xlerrNA);
@@ -1875,6 +2169,7 @@ static void run_full(const char *model)
     test_load(model);
     test_project();
     test_same_words();
+    test_corpus();
     set_caller(CALLER_REF, 99, 0, 0); /* a scratch cell for the calls below */
     test_distinct_results();
     test_threads();
@@ -1884,7 +2179,7 @@ static void run_full(const char *model)
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: xll-host PATH-TO-airoi.xll [MODEL.yaml | --minimal] [-v]\n");
+        fprintf(stderr, "usage: xll-host PATH-TO-airoi.xll [MODEL.yaml | --minimal] [--corpus DIR] [-v]\n");
         return 2;
     }
     xll_path = argv[1];
@@ -1894,6 +2189,8 @@ int main(int argc, char **argv)
             verbose = 1;
         else if (strcmp(argv[i], "--minimal") == 0)
             minimal = 1;
+        else if (strcmp(argv[i], "--corpus") == 0 && i + 1 < argc)
+            corpus_dir = argv[++i];
         else
             model = argv[i];
     }
