@@ -789,6 +789,11 @@ static const ccase c_corpus_accepted[] = {
      {BASE, {'c', AIROI_CATEGORY_SOFTWARE, 0, "API"}, {'i', AIROI_ITEM_AMOUNT, 100, NULL},
       {'i', AIROI_ITEM_QUANTITY, 1000, NULL}, {'i', AIROI_ITEM_UNIT_AMOUNT, 0.002, NULL},
       VALIDATE}},
+    /* 'period' names AIROI_PER_PERIOD, the default frequency (the project's
+     * period), which a file gives by leaving per out */
+    {"per-period-spelling",
+     {BASE, {'c', AIROI_CATEGORY_SOFTWARE, 0, "API"}, {'i', AIROI_ITEM_AMOUNT, 2000, NULL},
+      {'r', R_PER, 0, "period"}, {'i', AIROI_ITEM_PER, AIROI_PER_PERIOD, NULL}, VALIDATE}},
     /* true is 1: a C double cannot tell `1` from `true` */
     {"number-for-bool",
      {BASE, {'v', AIROI_DIMENSION_STRATEGIC, 0, "v"}, {'i', AIROI_ITEM_AMOUNT, 10, NULL},
@@ -841,8 +846,6 @@ static const struct {
                  "own words (airoi_date_from_iso)"},
     {"bad-date-format", "the start is a day number (dates.h); a text date is the converter's, in "
                         "its own words (airoi_date_from_iso)"},
-    {"per-period-spelling", "AIROI_PER_PERIOD is the API's name of the default frequency, which "
-                            "a file gives by leaving per out"},
 };
 
 /* The loader's spelling of a value, and the C API's (a double). */
