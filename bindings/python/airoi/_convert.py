@@ -34,6 +34,9 @@ def _number(value: Any, what: str) -> float:
         return float(value)
     except (TypeError, ValueError):
         raise TypeError("%s: expected a number; got %r" % (what, value)) from None
+    except OverflowError:  # an int such as 10**400: the loader's words for 1e400
+        raise _lib.invalid("%s: expected a finite number; got an integer of %d digits, which overflows"
+                           " a double" % (what, len(str(abs(int(value)))))) from None
 
 
 def _boolean(value: Any, what: str) -> float:

@@ -82,7 +82,8 @@ class Scenario(_Borrowed):
 
     @multipliers.setter
     def multipliers(self, value: Dict[str, float]) -> None:
-        items = [(_cstr(k, "multiplier target"), _number(v, "scenario '%s': multipliers.%s" % (self.name, k)))
+        name = self.name
+        items = [(_cstr(k, "multiplier target"), _number(v, "scenario '%s': multipliers.%s" % (name, k)))
                  for k, v in dict(value).items()]
         with self._project._lock:
             while C.airoi_scenario_count_multipliers(self._h.ptr):

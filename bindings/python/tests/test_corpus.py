@@ -61,7 +61,8 @@ NOT_EXPRESSIBLE = {
     "utf16": "the file's encoding; Python strings are text and the package passes UTF-8",
     "non-utf8": "the file's encoding; Python strings are text and the package passes UTF-8",
     "nul-byte": "a control byte in the file's text, refused by the reader before any value",
-    "huge-number": "1e400 does not fit a double: a program holds infinity instead (see inf-literal)",
+    "huge-number": "1e400 does not fit a float (Python reads it as infinity, see inf-literal); the int"
+                   " 10**400 is refused as 'an integer of 401 digits, which overflows a double'",
     "missing-item-name": "the name is a required argument of add_cost (Python's own TypeError)",
     "missing-probability": "the probability is a required argument of add_scenario (Python's own TypeError)",
 }

@@ -271,6 +271,10 @@ class TestItemMappingLikeTheFile(unittest.TestCase):
         self.assertEqual(str(cm.exception), "value item 'Gain': monetized: expected true or false; got 1")
         v.monetized = True
         self.assertTrue(v.monetized)
+        with self.assertRaises(airoi.InvalidInputError) as cm:  # not OverflowError
+            v.amount = 10 ** 400
+        self.assertEqual(str(cm.exception), "value item 'Gain': amount: expected a finite number; got an"
+                                            " integer of 401 digits, which overflows a double")
         with self.assertRaises(TypeError) as cm:
             p.horizon = True
         self.assertEqual(str(cm.exception), "project 'words': horizon: expected a number; got True")
