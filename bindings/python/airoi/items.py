@@ -222,7 +222,8 @@ def _item_mapping(kind: str, name: str, settings: Dict[str, Any]) -> Dict[str, A
     recurring ones.  Refused in the loader's words (InvalidInputError);
     returns the settings with ``per`` first (``"once"`` when inferred)."""
     subject = "%s item '%s'" % (kind, name)
-    given = set(settings) | ({"from"} if "from_" in settings else set())
+    given = {k for k, v in settings.items() if v is not None}  # None: unset, not given
+    given |= {"from"} if "from_" in given else set()
     forms = ("amount" in given) + bool(given & {"quantity", "unit_amount"}) + ("amounts" in given)
     if forms > 1:
         raise _lib.invalid("%s: give the amount one way only: amount, quantity with unit_amount, or amounts"
