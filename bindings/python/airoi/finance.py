@@ -73,6 +73,7 @@ class BatchStatus(NamedTuple):
     values: Any
     status: Any
 
+
 _NPV_START_AT_ZERO = 1
 _UNSET = 1  # status_out sentinel: no status is positive
 _ERRORS = ("coerce", "raise", "status")

@@ -121,7 +121,7 @@ class _Item(_Borrowed):
             _lib.check(C.airoi_item_get_number(ctypes.byref(out), self._h.ptr, param))
         return out.value
 
-    def _set(self, param: int, value: Any, key: str = "value") -> None:
+    def _set(self, param: int, value: Any, key: str) -> None:
         v = _number(value, "%s: %s" % (self._subject(), key))
         with self._project._lock:
             _lib.check(C.airoi_item_set_number(self._h.ptr, param, v))
@@ -160,13 +160,16 @@ class _Item(_Borrowed):
     amount = _item_number(_I_AMOUNT, "amount", float,
                           "Amount per ``per`` (quantity x unit_amount when those are set); setting it "
                           "clears quantity, unit_amount and amounts.")
-    quantity = _item_optional(_I_QUANTITY, "quantity", "Quantity of amount = quantity x unit_amount, or None.")
-    unit_amount = _item_optional(_I_UNIT_AMOUNT, "unit_amount", "Unit amount of amount = quantity x unit_amount, or None.")
+    quantity = _item_optional(_I_QUANTITY, "quantity",
+                              "Quantity of amount = quantity x unit_amount, or None.")
+    unit_amount = _item_optional(_I_UNIT_AMOUNT, "unit_amount",
+                                 "Unit amount of amount = quantity x unit_amount, or None.")
     at = _item_number(_I_AT, "at", int, "Period of a one-time amount (default 0).")
     from_ = _item_number(_I_FROM, "from", int, "First period of a recurring amount or list (default 1); "
-                                       "also readable as ``getattr(item, 'from')``.")
+                                               "also readable as ``getattr(item, 'from')``.")
     to = _item_number(_I_TO, "to", int, "Last period of a recurring amount (default: the horizon).")
-    growth = _item_number(_I_GROWTH, "growth", float, "Annual escalation of a recurring amount (default 0).")
+    growth = _item_number(_I_GROWTH, "growth", float,
+                          "Annual escalation of a recurring amount (default 0).")
     risk_adjustment = _item_number(_I_RISK_ADJUSTMENT, "risk_adjustment", float,
                                    "Forrester-style haircut h: values x (1-h), costs x (1+h).")
 
@@ -189,7 +192,7 @@ class _Item(_Borrowed):
 
     @per.setter
     def per(self, value: str) -> None:
-        self._set(_I_PER, _enum_index(PERS, value, "per"))
+        self._set(_I_PER, _enum_index(PERS, value, "per"), "per")
 
     @property
     def amounts(self) -> Optional[List[float]]:
@@ -259,7 +262,7 @@ class CostItem(_Item):
 
     @category.setter
     def category(self, value: str) -> None:
-        self._set(_I_CATEGORY, _enum_index(CATEGORIES, value, "category"))
+        self._set(_I_CATEGORY, _enum_index(CATEGORIES, value, "category"), "category")
 
     @property
     def hidden(self) -> bool:
@@ -275,9 +278,12 @@ class ValueItem(_Item):
              "growth", "currency", "amounts", "realization", "attribution", "risk_adjustment",
              "monetized", "adoption")
 
-    realization = _item_number(_I_REALIZATION, "realization", float, "Share that is real cash, 0..1 (default 1).")
-    attribution = _item_number(_I_ATTRIBUTION, "attribution", float, "Share caused by the AI, 0..1 (default 1).")
-    monetized = _item_number(_I_MONETIZED, "monetized", bool, "Whether a strategic value counts in financial metrics.")
+    realization = _item_number(_I_REALIZATION, "realization", float,
+                               "Share that is real cash, 0..1 (default 1).")
+    attribution = _item_number(_I_ATTRIBUTION, "attribution", float,
+                               "Share caused by the AI, 0..1 (default 1).")
+    monetized = _item_number(_I_MONETIZED, "monetized", bool,
+                             "Whether a strategic value counts in financial metrics (a bool).")
 
     @property
     def dimension(self) -> str:
@@ -286,7 +292,7 @@ class ValueItem(_Item):
 
     @dimension.setter
     def dimension(self, value: str) -> None:
-        self._set(_I_DIMENSION, _enum_index(DIMENSIONS, value, "dimension"))
+        self._set(_I_DIMENSION, _enum_index(DIMENSIONS, value, "dimension"), "dimension")
 
     _ADOPTION = (("curve", _I_CURVE), ("periods", _I_ADOPT_PERIODS), ("start", _I_ADOPT_START),
                  ("ceiling", _I_ADOPT_CEILING))

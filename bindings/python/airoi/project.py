@@ -450,8 +450,8 @@ class Project:
         If a setting is refused, the item is not added."""
         cat = _enum_index(CATEGORIES, category, "category")
         raw = _cstr(name, "item name")
-        return self._add("cost", CostItem, _item_mapping("cost", name, settings), C.airoi_project_add_cost,
-                         raw, cat)
+        return self._add("cost", CostItem, _item_mapping("cost", name, settings),
+                         C.airoi_project_add_cost, raw, cat)
 
     def add_value(self, name: str, dimension: str, **settings: Any) -> "ValueItem":
         """Adds a value item; ``settings`` as for :meth:`add_cost` plus
@@ -459,8 +459,8 @@ class Project:
         (a dict with ``curve``, ``periods``, ``start``, ``ceiling``)."""
         dim = _enum_index(DIMENSIONS, dimension, "dimension")
         raw = _cstr(name, "item name")
-        return self._add("value", ValueItem, _item_mapping("value", name, settings), C.airoi_project_add_value,
-                         raw, dim)
+        return self._add("value", ValueItem, _item_mapping("value", name, settings),
+                         C.airoi_project_add_value, raw, dim)
 
     def add_scenario(self, name: str, probability: float, multipliers: Optional[Dict[str, float]] = None,
                      delay: int = 0, adoption_ceiling: Optional[float] = None) -> "Scenario":

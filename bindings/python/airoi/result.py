@@ -445,9 +445,8 @@ class Result:
             rows.append([math.fsum(s.probability or 0.0 for s in subs)]
                         + [weighted.get(name) for name in METRICS])
             names.append("expected" if "expected" not in names else "expected (probability-weighted)")
-        frame = pandas.DataFrame(rows, columns=columns, index=pandas.Index(names, name="scenario", dtype=object),
-                                 dtype="float64")
-        return frame
+        index = pandas.Index(names, name="scenario", dtype=object)
+        return pandas.DataFrame(rows, columns=columns, index=index, dtype="float64")
 
     def __repr__(self) -> str:
         if self._h.closed:

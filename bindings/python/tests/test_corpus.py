@@ -9,10 +9,12 @@ setters "<subject>: <key>: <why>" (cost item 'A': growth: ...), and the why
 must be the same text.
 
 A case Python cannot express is listed in NOT_EXPRESSIBLE with the reason; a
-case Python accepts is pinned in ACCEPTED; a case where Python refuses the
-input's type before the library sees it is in TYPE_ERRORS (a TypeError with the loader's why, the value written as Python
-writes it). The corpus test fails when a file is in no list, so a new
-corpus case is never skipped silently. tests/unit/test-io.c (C setters) and
+case Python accepts is pinned in ACCEPTED (the loader must refuse it and
+Python accept it); a case Python refuses by type before the library sees it
+is in TYPE_ERRORS (a TypeError: with the loader's why where the value can be
+written as Python writes it, else the reason the words are Python's own).
+Every other corpus file goes through the full comparison, so a new corpus
+case is never skipped silently. tests/unit/test-io.c (C setters) and
 tests/xll/xll-host.c (the add-in's AIROI.CHECK) do the same for their
 interfaces.
 """
