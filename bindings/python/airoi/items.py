@@ -234,7 +234,7 @@ def _item_mapping(kind: str, name: str, settings: Dict[str, Any]) -> Dict[str, A
     per = settings.get("per")
     if per is None and "at" in given and "amounts" not in given:
         per = "once"
-    if per is None:
+    if per is None or per not in PERS:  # no per, or one the per setter refuses in its words
         return settings
     once = per == "once"
     if not once and "at" in given:

@@ -474,8 +474,9 @@ class Project:
             settings["delay"] = delay
         if adoption_ceiling is not None:
             settings["adoption_ceiling"] = adoption_ceiling
+        raw = _cstr(name, "scenario name")
         return self._add("scenario", Scenario, settings, C.airoi_project_add_scenario,
-                         _cstr(name, "scenario name"), _number(probability, "probability"))
+                         raw, _number(probability, "scenario '%s': probability" % name))
 
     def _add(self, kind: str, cls: Any, settings: Dict[str, Any], fn: Any, *args: Any) -> Any:
         cls._check_settings(settings)
