@@ -121,8 +121,8 @@ class _Item(_Borrowed):
             _lib.check(C.airoi_item_get_number(ctypes.byref(out), self._h.ptr, param))
         return out.value
 
-    def _set(self, param: int, value: Any, key: str) -> None:
-        v = _number(value, "%s: %s" % (self._subject(), key))
+    def _set(self, param: int, value: Any, key: Optional[str] = None) -> None:
+        v = _number(value, self._subject() if key is None else "%s: %s" % (self._subject(), key))
         with self._project._lock:
             _lib.check(C.airoi_item_set_number(self._h.ptr, param, v))
 
@@ -192,7 +192,7 @@ class _Item(_Borrowed):
 
     @per.setter
     def per(self, value: str) -> None:
-        self._set(_I_PER, _enum_index(PERS, value, "per"), "per")
+        self._set(_I_PER, _enum_index(PERS, value, "per"))
 
     @property
     def amounts(self) -> Optional[List[float]]:
@@ -262,7 +262,7 @@ class CostItem(_Item):
 
     @category.setter
     def category(self, value: str) -> None:
-        self._set(_I_CATEGORY, _enum_index(CATEGORIES, value, "category"), "category")
+        self._set(_I_CATEGORY, _enum_index(CATEGORIES, value, "category"))
 
     @property
     def hidden(self) -> bool:
@@ -292,7 +292,7 @@ class ValueItem(_Item):
 
     @dimension.setter
     def dimension(self, value: str) -> None:
-        self._set(_I_DIMENSION, _enum_index(DIMENSIONS, value, "dimension"), "dimension")
+        self._set(_I_DIMENSION, _enum_index(DIMENSIONS, value, "dimension"))
 
     _ADOPTION = (("curve", _I_CURVE), ("periods", _I_ADOPT_PERIODS), ("start", _I_ADOPT_START),
                  ("ceiling", _I_ADOPT_CEILING))
