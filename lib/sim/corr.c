@@ -309,8 +309,7 @@ int airoi__corr_factor(double *lower, double *repaired, const double *spearman, 
     if (!repair) {
         airoi__free(r);
         say(msg, cap, "the rank correlations are inconsistent (their matrix is not positive "
-            "semi-definite): the correlation %g of inputs %zu and %zu conflicts with the others",
-            rho, bi, bj);
+            "semi-definite): the rank correlation %g conflicts with the others", rho);
         return AIROI_ERR_INVALID;
     }
     int rc = nearest_correlation(r, n);
@@ -334,8 +333,8 @@ int airoi__corr_factor(double *lower, double *repaired, const double *spearman, 
         }
     }
     say(msg, cap, "the rank correlations are inconsistent (their matrix is not positive "
-        "semi-definite; the correlation %g of inputs %zu and %zu conflicts with the others): "
-        "the nearest consistent matrix is used instead", rho, bi, bj);
+        "semi-definite; the rank correlation %g conflicts with the others): the nearest "
+        "consistent matrix is used instead", rho);
     airoi__free(r);
     return 0;
 }

@@ -169,7 +169,7 @@ double airoi__dist_sd(const airoi__dist *d);
  *   not NULL) = spearman.
  * - Not positive semi-definite, repair == 0: AIROI_ERR_INVALID, *bad_i <
  *   *bad_j the offending pair (the rule is in docs/methodology.md, section
- *   3.7), msg naming it by index.
+ *   3.7), msg saying so with its correlation (the caller adds the names).
  * - Not positive semi-definite, repair != 0: the nearest correlation
  *   matrix (Higham 2002) is factorised instead and the result is 0 (a
  *   success), but *bad_i < *bad_j name the offending pair, msg holds the

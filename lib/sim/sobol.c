@@ -19,18 +19,20 @@
  * there, which never reaches 2^30, so the keys never meet a trial's words. */
 #define SCRAMBLE_TAG 0xFFFFFFFFu
 
-static void directions(uint32_t v[32], uint32_t dim)
+/* The first nbits direction numbers of dimension dim (the others are not
+ * needed for indexes below 2^nbits). */
+static void directions(uint32_t v[32], uint32_t dim, unsigned nbits)
 {
     if (dim == 0) {
-        for (unsigned k = 0; k < 32; k++)
+        for (unsigned k = 0; k < nbits; k++)
             v[k] = 1u << (31 - k);
         return;
     }
     const airoi__sobol_poly *p = &airoi__sobol_table[dim - 1];
     unsigned s = p->s;
-    for (unsigned k = 0; k < s; k++)
+    for (unsigned k = 0; k < s && k < nbits; k++)
         v[k] = (uint32_t)p->m[k] << (31 - k);
-    for (unsigned k = s; k < 32; k++) {
+    for (unsigned k = s; k < nbits; k++) {
         uint32_t x = v[k - s] ^ (v[k - s] >> s);
         for (unsigned i = 1; i < s; i++)
             if ((p->a >> (s - 1 - i)) & 1u)
@@ -63,6 +65,15 @@ static inline uint32_t owen_scramble(uint32_t x, uint32_t key)
     return reverse_bits(x);
 }
 
+static uint32_t scramble_key(uint64_t seed, uint32_t dim)
+{
+    const uint32_t ctr[4] = { dim, 0, 0, SCRAMBLE_TAG };
+    const uint32_t key[2] = { (uint32_t)seed, (uint32_t)(seed >> 32) };
+    uint32_t w[4];
+    airoi__philox4x32_10(w, ctr, key);
+    return w[0];
+}
+
 void airoi__sobol_dim_init(airoi__sobol_dim *sd, uint64_t seed, uint32_t dim)
 {
     sd->seed = seed;
@@ -74,12 +85,8 @@ void airoi__sobol_dim_init(airoi__sobol_dim *sd, uint64_t seed, uint32_t dim)
         sd->scramble = 0;
         return;
     }
-    directions(sd->v, dim);
-    const uint32_t ctr[4] = { dim, 0, 0, SCRAMBLE_TAG };
-    const uint32_t key[2] = { (uint32_t)seed, (uint32_t)(seed >> 32) };
-    uint32_t w[4];
-    airoi__philox4x32_10(w, ctr, key);
-    sd->scramble = w[0];
+    directions(sd->v, dim, 32);
+    sd->scramble = scramble_key(seed, dim);
 }
 
 uint32_t airoi__sobol_bits(const airoi__sobol_dim *sd, uint64_t index)
@@ -101,7 +108,17 @@ double airoi__sobol_dim_uniform(const airoi__sobol_dim *sd, uint64_t index)
 
 double airoi__sobol_uniform(uint64_t seed, uint64_t index, uint32_t dim)
 {
-    airoi__sobol_dim sd;
-    airoi__sobol_dim_init(&sd, seed, dim);
-    return airoi__sobol_dim_uniform(&sd, index);
+    if (dim >= AIROI__SOBOL_DIMS || (index >> 32) != 0)
+        return airoi__sim_uniform(seed, index, dim);
+    /* Only the direction numbers of index's bits. */
+    uint32_t v[32];
+    unsigned nbits = 0;
+    for (uint64_t i = index; i != 0; i >>= 1)
+        nbits++;
+    directions(v, dim, nbits);
+    uint32_t x = 0;
+    for (unsigned k = 0; k < nbits; k++)
+        x ^= v[k] & (0u - (uint32_t)((index >> k) & 1u));
+    x = owen_scramble(x, scramble_key(seed, dim));
+    return ((double)x + 0.5) * TWO_M32;
 }

@@ -833,7 +833,7 @@ START_TEST(correlation_refused_and_repaired)
     ck_assert_int_eq(airoi__corr_factor(lower, NULL, rho, 4, 0, &bi, &bj, msg, sizeof msg),
                      AIROI_ERR_INVALID);
     ck_assert_msg(bi == 2 && bj == 3, "pair (%zu, %zu)", bi, bj);
-    ck_assert_msg(strstr(msg, "inputs 2 and 3") && strstr(msg, "-0.9"), "%s", msg);
+    ck_assert_msg(strstr(msg, "not positive semi-definite") && strstr(msg, "-0.9"), "%s", msg);
     /* Repair: a success that names the pair and returns the repaired
      * values, consistent, symmetric, unit diagonal, and as close as the
      * original allows. */
@@ -934,6 +934,15 @@ START_TEST(sobol_points)
     airoi__sobol_dim_init(&sd, 123, 17);
     ck_assert(airoi__sobol_uniform(123, 1000003, 17) == airoi__sobol_dim_uniform(&sd, 1000003));
     ck_assert(airoi__sobol_uniform(123, 5, 17) == airoi__sobol_dim_uniform(&sd, 5));
+    static const uint32_t dims[] = { 0, 1, 2, 17, 500, AIROI__SOBOL_DIMS - 1 };
+    for (size_t k = 0; k < sizeof dims / sizeof dims[0]; k++) {
+        airoi__sobol_dim_init(&sd, 77, dims[k]);
+        for (uint64_t i = 0; i < 300; i++)
+            ck_assert(airoi__sobol_uniform(77, i, dims[k]) == airoi__sobol_dim_uniform(&sd, i));
+        ck_assert(airoi__sobol_uniform(77, 0xFFFFFFFFull, dims[k])
+                  == airoi__sobol_dim_uniform(&sd, 0xFFFFFFFFull));
+    }
+    airoi__sobol_dim_init(&sd, 123, 17);
     ck_assert(airoi__sobol_uniform(123, 5, AIROI__SOBOL_DIMS) == airoi__sim_uniform(123, 5, AIROI__SOBOL_DIMS));
     ck_assert(airoi__sobol_uniform(123, 1ull << 32, 3) == airoi__sim_uniform(123, 1ull << 32, 3));
     ck_assert(airoi__sobol_uniform(123, 5, 17) != airoi__sobol_uniform(124, 5, 17));
