@@ -32,17 +32,23 @@ static inline void philox_round(uint32_t c[4], uint32_t k0, uint32_t k1)
     c[3] = lo0;
 }
 
+/* Round r uses the key bumped r times by the Weyl constants. */
+#define ROUND(r) philox_round(c, k0 + (uint32_t)(r) * PHILOX_W0, k1 + (uint32_t)(r) * PHILOX_W1)
+
 void airoi__philox4x32_10(uint32_t out[4], const uint32_t ctr[4], const uint32_t key[2])
 {
     uint32_t c[4] = { ctr[0], ctr[1], ctr[2], ctr[3] };
     uint32_t k0 = key[0], k1 = key[1];
-    for (int r = 0; r < 10; r++) {
-        if (r > 0) {
-            k0 += PHILOX_W0;
-            k1 += PHILOX_W1;
-        }
-        philox_round(c, k0, k1);
-    }
+    ROUND(0);
+    ROUND(1);
+    ROUND(2);
+    ROUND(3);
+    ROUND(4);
+    ROUND(5);
+    ROUND(6);
+    ROUND(7);
+    ROUND(8);
+    ROUND(9);
     out[0] = c[0];
     out[1] = c[1];
     out[2] = c[2];
