@@ -112,8 +112,8 @@ enum {
     AIROI__DK_DISCRETE
 };
 
-/* Nodes of the PERT quantile's starting table. */
-#define AIROI__PERT_NODES 129
+/* Nodes of the PERT quantile's table (per side). */
+#define AIROI__PERT_NODES 257
 
 /* A distribution compiled from an uncertainty, ready to sample. Plain
  * data except the arrays, which airoi__dist_release() frees; copy it only
@@ -132,9 +132,11 @@ typedef struct airoi__dist {
      * x0, width x1, beta shapes alpha, beta. */
     double x0, x1, fm, c_lo, c_hi;
     double alpha, beta, lbeta;
-    /* PERT: starting tables of x(t), t = p^(1/alpha) on [0, 0.5^(1/alpha)]
-     * (and of the mirrored law with t = q^(1/beta)), values and slopes. */
-    double *table;         /* 4 * AIROI__PERT_NODES: x_lo, dx_lo, x_hi, dx_hi */
+    /* PERT: tables of x(t), t = p^(1/alpha) on [0, 0.5^(1/alpha)] (and of
+     * the mirrored law with t = q^(1/beta)): per node the value, first and
+     * second derivatives and whether the interpolation after it was
+     * verified (lib/sim/dist.c). */
+    double *table;         /* 2 sides x 4 columns x AIROI__PERT_NODES */
     double t_step_lo, t_step_hi;
     /* DISCRETE (and bernoulli): ascending values and cumulative
      * probabilities of the truncated law, cum[n - 1] = 1. */
