@@ -15,11 +15,29 @@
 
 #include "random-private.h"
 
+/* ln Gamma(x) for x > 0 by Stirling's series (Abramowitz and Stegun
+ * 6.1.41, five terms: the first one left out is below 1e-17 for x >= 30),
+ * after shifting x up to 30 with Gamma(x) = Gamma(x + k) / (x (x + 1) ...
+ * (x + k - 1)). Used instead of lgamma, which may write the global
+ * signgam. */
+static double log_gamma(double x)
+{
+    double shift = 1.0;
+    while (x < 30.0) {
+        shift *= x;
+        x += 1.0;
+    }
+    double r = 1.0 / x, r2 = r * r;
+    double series =
+        r * (1.0 / 12.0 - r2 * (1.0 / 360.0 - r2 * (1.0 / 1260.0 - r2 * (1.0 / 1680.0 - r2 / 1188.0))));
+    return (x - 0.5) * log(x) - x + 0.91893853320467274178 + series - log(shift);
+}
+
 double airoi__lbeta(double a, double b)
 {
     if (a + b < 170.0)
         return log(tgamma(a) * tgamma(b) / tgamma(a + b));
-    return lgamma(a) + lgamma(b) - lgamma(a + b);
+    return log_gamma(a) + log_gamma(b) - log_gamma(a + b);
 }
 
 /* One term of the modified Lentz method: the fraction's value h gets the

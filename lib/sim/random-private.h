@@ -12,10 +12,10 @@
  *   positive semi-definite check and repair.
  *
  * Every formula and its source is in docs/methodology.md, section 3. None
- * of these functions keeps state between calls or allocates, except
- * airoi__dist_compile() (which the matching airoi__dist_release() frees)
- * and the repair inside airoi__corr_factor(); all may be called from many
- * threads at once.
+ * of these functions keeps state between calls, and none allocates except
+ * airoi__dist_compile() (what the matching airoi__dist_release() frees)
+ * and airoi__corr_factor() (temporary buffers); all may be called from
+ * many threads at once.
  */
 #ifndef AIROI_RANDOM_PRIVATE_H
 #define AIROI_RANDOM_PRIVATE_H
@@ -73,7 +73,9 @@ uint32_t airoi__sobol_bits(const airoi__sobol_dim *sd, uint64_t index);
 /* Coordinate dim of point index of the Sobol sequence with Owen-type
  * nested scrambling keyed by (seed, dim), in (0, 1): the same value as
  * airoi__sobol_dim_init() then airoi__sobol_dim_uniform(), without the
- * preparation (so slower per call). */
+ * preparation (about five times slower per call: it derives the direction
+ * numbers and the scrambling key each time; prepare the dimensions once
+ * in a hot loop). */
 double airoi__sobol_uniform(uint64_t seed, uint64_t index, uint32_t dim);
 
 /* -------------------------------------------------------------- normal */
@@ -91,7 +93,7 @@ double airoi__norm_cdf(double x);
 /* Regularized incomplete beta I_x(a, b), a, b > 0, x in [0, 1]; *q gets
  * 1 - I_x(a, b) computed without cancellation (q may be NULL). */
 double airoi__beta_inc(double x, double a, double b, double lbeta, double *q);
-/* ln B(a, b) (through tgamma when a + b < 170, lgamma beyond). */
+/* ln B(a, b) (through tgamma when a + b < 170, Stirling's series beyond). */
 double airoi__lbeta(double a, double b);
 /* The x in [0, 1] with I_x(a, b) = p, by Halley's method safeguarded by
  * bisection, started from x0 (any value outside (0, 1): from 1/2). Best

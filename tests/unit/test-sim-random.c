@@ -313,6 +313,15 @@ START_TEST(incomplete_beta_closed_forms)
             ck_assert(fabs(p + q - 1.0) < 1e-15);
         }
     }
+    /* ln B past a + b = 170 (Stirling's series) against lgamma. */
+    static const double big[][2] = { { 100.0, 80.0 }, { 1.0, 200.0 }, { 100.5, 90.25 },
+                                     { 3.5, 400.0 }, { 169.0, 2.0 } };
+    for (size_t t = 0; t < sizeof big / sizeof big[0]; t++) {
+        double x = big[t][0], y = big[t][1];
+        double ref = lgamma(x) + lgamma(y) - lgamma(x + y);
+        ck_assert_msg(fabs(airoi__lbeta(x, y) - ref) <= 1e-13 * fabs(ref),
+                      "ln B(%g, %g) = %.17g, lgamma gives %.17g", x, y, airoi__lbeta(x, y), ref);
+    }
     /* I_x(a, 1) = x^a and I_x(1, b) = 1 - (1 - x)^b for real a, b. */
     double a = 2.5, b = 3.7;
     for (int k = 1; k < 50; k++) {
@@ -495,6 +504,20 @@ START_TEST(dist_pert)
     compile_ok(&d, &u);
     ck_assert(fabs(airoi__dist_mean(&d) - 2.0 / 6.0) < 1e-15);
     check_sample(&d, 23, 50000, 0.0, 2.0, "pert mode at low");
+    /* A very large shape (alpha + beta = 202: ln B by Stirling's series). */
+    u = unc(AIROI_DIST_PERT);
+    set(&u, AIROI_UNCERTAINTY_LOW, 0.0);
+    set(&u, AIROI_UNCERTAINTY_MODE, 0.3);
+    set(&u, AIROI_UNCERTAINTY_HIGH, 1.0);
+    set(&u, AIROI_UNCERTAINTY_SHAPE, 200.0);
+    compile_ok(&d, &u);
+    ck_assert(fabs(airoi__dist_mean(&d) - 61.0 / 202.0) < 1e-15);
+    for (int k = 1; k < 50; k++) {
+        double p = k / 50.0, q;
+        double back = airoi__beta_inc(airoi__dist_quantile(&d, p), 61.0, 141.0, d.lbeta, &q);
+        ck_assert_msg(fabs(back - p) < 1e-13, "u = %g: I = %.17g", p, back);
+    }
+    check_sample(&d, 24, 50000, 0.0, 1.0, "pert with shape 200");
     airoi__dist_release(&d);
 }
 END_TEST
