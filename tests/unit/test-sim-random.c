@@ -751,6 +751,95 @@ START_TEST(dist_invalid)
 }
 END_TEST
 
+/* Random parameter sets of every distribution (truncated or not): each
+ * that compiles has a finite, non-decreasing quantile inside its support
+ * and [min, max], down to the extreme uniforms 2^-33 and 1 - 2^-33, and a
+ * finite mean and sd with the mean inside the support. */
+START_TEST(dist_properties_random_parameters)
+{
+    static const airoi_distribution kinds[] = {
+        AIROI_DIST_FIXED, AIROI_DIST_UNIFORM, AIROI_DIST_TRIANGULAR, AIROI_DIST_PERT,
+        AIROI_DIST_NORMAL, AIROI_DIST_LOGNORMAL, AIROI_DIST_DISCRETE, AIROI_DIST_BERNOULLI
+    };
+    int compiled = 0;
+    for (uint64_t c = 0; c < 320; c++) {
+        double r[12];
+        airoi__sim_uniforms(r, 12, 4242, c, 0);
+        airoi__uncertainty u = unc(kinds[c % 8]);
+        double a = 4.0 * r[0] - 1.0, b = a + 3.0 * r[1], m = a + (b - a) * r[2];
+        double values[3] = { a, b, m }, probs[3] = { 0.2, 0.5, 0.3 };
+        switch (u.distribution) {
+        case AIROI_DIST_FIXED: set(&u, AIROI_UNCERTAINTY_VALUE, m); break;
+        case AIROI_DIST_UNIFORM:
+        case AIROI_DIST_TRIANGULAR:
+        case AIROI_DIST_PERT:
+            set(&u, AIROI_UNCERTAINTY_LOW, a);
+            set(&u, AIROI_UNCERTAINTY_MODE, r[3] < 0.1 ? a : (r[3] > 0.9 ? b : m));
+            set(&u, AIROI_UNCERTAINTY_HIGH, b);
+            if (r[4] < 0.5)
+                set(&u, AIROI_UNCERTAINTY_SHAPE, 0.5 + 10.0 * r[5]);
+            break;
+        case AIROI_DIST_NORMAL:
+            set(&u, AIROI_UNCERTAINTY_MEAN, m);
+            set(&u, AIROI_UNCERTAINTY_SD, 2.0 * r[5]);
+            break;
+        case AIROI_DIST_LOGNORMAL:
+            if (r[4] < 0.5) {
+                set(&u, AIROI_UNCERTAINTY_MEAN, 0.1 + 2.0 * r[3]);
+                set(&u, AIROI_UNCERTAINTY_SD, 2.0 * r[5]);
+            } else {
+                set(&u, AIROI_UNCERTAINTY_MU, a);
+                set(&u, AIROI_UNCERTAINTY_SIGMA, 1.5 * r[5]);
+            }
+            break;
+        case AIROI_DIST_DISCRETE:
+            u.values = values;
+            u.probabilities = probs;
+            u.n_values = 3;
+            break;
+        default:
+            set(&u, AIROI_UNCERTAINTY_P, r[3]);
+            set(&u, AIROI_UNCERTAINTY_IMPACT, a);
+            break;
+        }
+        double lo = -INFINITY, hi = INFINITY;
+        int has_lo = r[6] < 0.4;
+        if (has_lo) {
+            lo = a + (b - a) * r[7] - 0.5;
+            set(&u, AIROI_UNCERTAINTY_MIN, lo);
+        }
+        if (r[8] < 0.4) {
+            hi = (has_lo ? lo : a) + 3.0 * r[9];
+            set(&u, AIROI_UNCERTAINTY_MAX, hi);
+        }
+        airoi__dist d = { 0 };
+        char msg[256];
+        if (airoi__dist_compile(&d, &u, msg, sizeof msg) != 0) {
+            EXPECT(strstr(msg, "leaves no probability") || strstr(msg, "outside the truncation"),
+                   "case %u: %s", (unsigned)c, msg);
+            continue;
+        }
+        compiled++;
+        double mean = airoi__dist_mean(&d), sd = airoi__dist_sd(&d);
+        EXPECT(isfinite(mean) && isfinite(sd) && sd >= 0.0, "case %u: mean %g sd %g",
+               (unsigned)c, mean, sd);
+        EXPECT(mean >= d.lo - 1e-12 && mean <= d.hi + 1e-12, "case %u: mean %g outside [%g, %g]",
+               (unsigned)c, mean, d.lo, d.hi);
+        double prev = -INFINITY;
+        for (int k = 0; k <= 201; k++) {
+            double p = k == 0 ? 0x1p-33 : (k == 201 ? 1.0 - 0x1p-33 : k / 201.0);
+            double x = airoi__dist_quantile(&d, p);
+            EXPECT(isfinite(x) && x >= prev && x >= lo && x <= hi && x >= d.lo && x <= d.hi,
+                   "case %u (%d): Q(%a) = %.17g after %.17g, bounds [%g, %g]", (unsigned)c,
+                   (int)u.distribution, p, x, prev, lo, hi);
+            prev = x;
+        }
+        airoi__dist_release(&d);
+    }
+    ck_assert_int_gt(compiled, 250);
+}
+END_TEST
+
 /* -------------------------------------------------------- correlation */
 
 static void ranks(double *r, const double *x, size_t n)
@@ -1053,6 +1142,7 @@ static Suite *sim_random_suite(void)
     tcase_add_test(tc, dist_discrete_bernoulli);
     tcase_add_test(tc, dist_vector_equals_scalar);
     tcase_add_test(tc, dist_invalid);
+    tcase_add_test(tc, dist_properties_random_parameters);
     suite_add_tcase(s, tc);
     tc = tcase_create("correlation");
     tcase_add_test(tc, copula_achieves_spearman);
