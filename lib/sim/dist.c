@@ -345,6 +345,18 @@ static int compile_pert(airoi__dist *d, double L, double M, double H, double sha
 
 /* ------------------------------------------------- normal and lognormal */
 
+/* A law reduced to the point v (no spread, or min = max): fixed, if v
+ * lies in [lo, hi]. */
+static int point_law(airoi__dist *d, double v, double lo, double hi, const char *name, char *msg,
+                     size_t cap)
+{
+    if (v < lo || v > hi)
+        return fail(msg, cap, AIROI_ERR_INVALID,
+                    "%s: the truncation [min, max] leaves no probability", name);
+    make_fixed(d, v);
+    return 0;
+}
+
 /* Standard normal truncated to [za, zb]: plo, qlo, pw, and its mean and
  * variance (in z units). */
 static int normal_trunc(airoi__dist *d, double za, double zb, double *mz, double *vz)
@@ -370,14 +382,8 @@ static int compile_normal(airoi__dist *d, double mean, double sd, double lo, dou
 {
     if (lo > hi)
         return fail(msg, cap, AIROI_ERR_INVALID, "normal: min is above max");
-    if (sd == 0.0 || lo == hi) {
-        double v = sd == 0.0 ? mean : lo;
-        if (v < lo || v > hi)
-            return fail(msg, cap, AIROI_ERR_INVALID,
-                        "normal: the truncation [min, max] leaves no probability");
-        make_fixed(d, v);
-        return 0;
-    }
+    if (sd == 0.0 || lo == hi)
+        return point_law(d, sd == 0.0 ? mean : lo, lo, hi, "normal", msg, cap);
     d->kind = AIROI__DK_NORMAL;
     d->x0 = mean;
     d->x1 = sd;
@@ -401,14 +407,8 @@ static int compile_lognormal(airoi__dist *d, double mu, double sigma, double lo,
         return fail(msg, cap, AIROI_ERR_INVALID,
                     "lognormal: the truncation [min, max] leaves no probability (max <= 0)");
     lo = fmax(lo, 0.0);
-    if (sigma == 0.0 || lo == hi) {
-        double v = sigma == 0.0 ? exp(mu) : lo;
-        if (v < lo || v > hi)
-            return fail(msg, cap, AIROI_ERR_INVALID,
-                        "lognormal: the truncation [min, max] leaves no probability");
-        make_fixed(d, v);
-        return 0;
-    }
+    if (sigma == 0.0 || lo == hi)
+        return point_law(d, sigma == 0.0 ? exp(mu) : lo, lo, hi, "lognormal", msg, cap);
     d->kind = AIROI__DK_LOGNORMAL;
     d->x0 = mu;
     d->x1 = sigma;
