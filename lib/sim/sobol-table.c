@@ -9,7 +9,10 @@
  * https://web.maths.unsw.edu.au/~fkuo/sobol/ : the columns s (degree of
  * the primitive polynomial), a (its inner coefficients as bits) and the
  * initial direction numbers m_1 .. m_s, for the file's dimensions
- * d = 2 .. 1024 (our dimension d - 1). Regenerate by copying those columns.
+ * d = 2 .. 1024 (our dimension d - 1). Taken from the same numbers as
+ * redistributed with the Julia package Sobol.jl (src/sobol_a.csv holds
+ * 2a + 2^s + 1, src/sobol_minit.csv the m_k), checked against the file's
+ * first lines; regenerate by copying those columns.
  *
  * Copyright (c) 2008, Frances Y. Kuo and Stephen Joe
  * All rights reserved.
