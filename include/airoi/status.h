@@ -69,12 +69,15 @@ AIROI_API const char *airoi_status_str(int status);
 /**
  * @brief Detail of the last failure on the calling thread.
  *
- * Each public function clears it on entry and sets it when it fails, so it
- * always describes the most recent call made on this thread. Errors from
- * model files include the file name, line and column.
- * @return A thread-local string, never NULL (empty after a successful call).
- *         Ownership: owned by the library, valid until the next libairoi call
- *         on the same thread.
+ * Set on failure only, as libgit2 does: a function that fails sets it; a
+ * call that succeeds (a getter, airoi_diagnostics_count(), any other) leaves
+ * it as it was. It therefore describes the most recent failure on this
+ * thread, however many successful calls came after it; a status says
+ * whether a call failed, this text says why. Errors from model files
+ * include the file name, line and column.
+ * @return A thread-local string, never NULL (empty before the first failure
+ *         on the thread). Ownership: owned by the library, valid until the
+ *         next libairoi call on the same thread that fails.
  * @since 0.1
  */
 AIROI_API const char *airoi_last_error_message(void);

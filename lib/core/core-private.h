@@ -3,7 +3,7 @@
  * Internal header; nothing here is part of the public API.
  *
  * The internal API: each public function airoi_NAME() of lib/ is entry
- * bookkeeping (AIROI__ENTER, which clears the thread's error message) plus
+ * bookkeeping (AIROI__ENTER, which remembers the thread's error message) plus
  * a call of airoi__NAME(), which does the work, keeps the message, and is
  * declared in its layer's private header and defined just above the public
  * function in the same file. Code in lib/ calls only airoi__ functions,
@@ -30,20 +30,29 @@
 #  define AIROI__PRINTF(fmt, args)
 #endif
 
-/* Clears the calling thread's error message. Every public entry point calls
- * it first (through AIROI__ENTER) so that a message never goes stale. */
+/* The thread's last error message is set on failure only: a successful
+ * public call never changes it (docs/errors.md).
+ *
+ * airoi__error_enter() (through AIROI__ENTER, first thing of every public
+ * entry point) remembers the message as it was before the call.
+ * airoi__error() and airoi__error_v() set a new message and return status,
+ * so that a failure reads
+ * `return airoi__error(AIROI_ERR_INVALID, "rate %g <= -1", r);`; the
+ * message before the call is kept aside, not overwritten. Messages longer
+ * than the buffer are truncated, never overflowed.
+ * airoi__error_clear() gives back the message as it was before the public
+ * call: an entry point that met failures it recovered from (an undefined
+ * metric inside an evaluation, a row of a batch) calls it before it returns
+ * success. */
+void airoi__error_enter(void);
 void airoi__error_clear(void);
-
-/* Sets the calling thread's error message and returns status, so that a
- * failure reads `return airoi__error(AIROI_ERR_INVALID, "rate %g <= -1", r);`.
- * Messages longer than the buffer are truncated, never overflowed. */
 int airoi__error(int status, const char *fmt, ...) AIROI__PRINTF(2, 3);
 int airoi__error_v(int status, const char *fmt, va_list ap);
 
 /* The current message (never NULL). */
 const char *airoi__error_get(void);
 
-#define AIROI__ENTER() airoi__error_clear()
+#define AIROI__ENTER() airoi__error_enter()
 
 #if defined(_WIN32)
 /* Windows C runtimes (msvcrt, ucrt; mingw-w64) have no POSIX strerror_r;

@@ -14,18 +14,35 @@
 
 #define AIROI__ERROR_MAX 1024
 
-static AIROI__THREAD_LOCAL char error_message[AIROI__ERROR_MAX];
+/* Two buffers: the message as it was when the current public call started
+ * (buffers[kept]) and the one a failure of this call writes
+ * (buffers[1 - kept]); shown is the one airoi_last_error_message() reads.
+ * A failure sets shown to the new message; a call that succeeds leaves shown
+ * as it was, so a message survives every successful call after it. */
+static AIROI__THREAD_LOCAL char buffers[2][AIROI__ERROR_MAX];
+static AIROI__THREAD_LOCAL int kept;
+static AIROI__THREAD_LOCAL int shown;
+
+void airoi__error_enter(void)
+{
+    kept = shown;
+}
 
 void airoi__error_clear(void)
 {
-    error_message[0] = '\0';
+    shown = kept;
 }
 
 int airoi__error_v(int status, const char *fmt, va_list ap)
 {
-    int n = vsnprintf(error_message, sizeof error_message, fmt, ap);
+    /* formatted aside first: an argument may point into the message it
+     * replaces ("%s", airoi__error_get()) */
+    char text[AIROI__ERROR_MAX];
+    int n = vsnprintf(text, sizeof text, fmt, ap);
     if (n < 0)
-        error_message[0] = '\0';
+        text[0] = '\0';
+    memcpy(buffers[1 - kept], text, sizeof text);
+    shown = 1 - kept;
     return status;
 }
 
@@ -40,7 +57,7 @@ int airoi__error(int status, const char *fmt, ...)
 
 const char *airoi__error_get(void)
 {
-    return error_message;
+    return buffers[shown];
 }
 
 AIROI_API const char *airoi_last_error_message(void)

@@ -5,7 +5,7 @@
  * part of the API.
  *
  * The internal API: each public function airoi_NAME() of lib/ is entry
- * bookkeeping (AIROI__ENTER, which clears the thread's error message) plus
+ * bookkeeping (AIROI__ENTER, which remembers the thread's error message) plus
  * a call of airoi__NAME(), which does the work, keeps the message, and is
  * declared in its layer's private header and defined just above the public
  * function in the same file. Code in lib/ calls only airoi__ functions,

@@ -1914,6 +1914,70 @@ START_TEST(test_limits_round_trip)
 }
 END_TEST
 
+/* The last error message is set on failure only: a long run of successful
+ * calls after a failure (loading with warnings, counts, getters, an
+ * evaluation whose IRR has no solution, reports, saving, a batch) leaves
+ * the message of that failure as it was, also when read through a pointer
+ * taken before them; the next failure replaces it. */
+START_TEST(test_message_survives_success)
+{
+    const double flows[] = {-100, 60, 60};
+    double x;
+    ck_assert_int_eq(airoi_npv(&x, -1.5, flows, 3), AIROI_ERR_INVALID);
+    char want[256];
+    snprintf(want, sizeof want, "%s", airoi_last_error_message());
+    ck_assert_str_eq(want, "npv: rate -1.5 must be greater than -1");
+    const char *held = airoi_last_error_message();
+
+    /* costs only: IRR and MIRR have no solution, payback is undefined */
+    static const char model[] = "airoi: 1\n"
+                                "project: {name: Quiet, horizon: 3, discount_rate: 10}\n"
+                                "costs:\n"
+                                "  - {name: Team, category: people, amount: 100}\n";
+    airoi_project *p = NULL;
+    airoi_diagnostics *d = NULL;
+    ck_assert_int_eq(airoi_model_load_buffer(&p, &d, model, strlen(model), "q.yaml", 0),
+                     AIROI_OK);
+    ck_assert_str_eq(airoi_last_error_message(), want);
+    ck_assert_uint_gt(airoi_diagnostics_count(d), 0); /* the rate warning */
+    ck_assert_ptr_nonnull(airoi_diagnostics_get_text(d, 0));
+    ck_assert_str_eq(airoi_last_error_message(), want);
+    ck_assert_int_eq(airoi_project_get_number(&x, p, AIROI_PROJECT_HORIZON), AIROI_OK);
+    ck_assert_str_eq(airoi_project_get_string(p, AIROI_PROJECT_NAME), "Quiet");
+    ck_assert_uint_eq(airoi_project_count_items(p, AIROI_ITEM_KIND_COST), 1);
+    ck_assert_ptr_nonnull(airoi_project_get_item(p, AIROI_ITEM_KIND_COST, 0));
+    ck_assert_int_eq(airoi_project_validate(p), AIROI_OK);
+    ck_assert_str_eq(airoi_last_error_message(), want);
+    airoi_result *r = NULL;
+    ck_assert_int_eq(airoi_project_evaluate(&r, p, NULL, 0), AIROI_OK);
+    ck_assert_str_eq(airoi_last_error_message(), want);
+    ck_assert_int_eq(airoi_result_get_metric(&x, r, AIROI_METRIC_NPV), AIROI_OK);
+    ck_assert_uint_gt(airoi_result_count_findings(r), 0);
+    ck_assert_ptr_nonnull(airoi_result_get_finding_code(r, 0));
+    ck_assert_str_eq(airoi_last_error_message(), want);
+    char *text = NULL;
+    ck_assert_int_eq(airoi_report_write(&text, NULL, r, AIROI_REPORT_JSON, 0), AIROI_OK);
+    airoi_free(text);
+    ck_assert_str_eq(airoi_last_error_message(), want);
+    ck_assert_int_eq(airoi_model_save_buffer(&text, NULL, p, 0), AIROI_OK);
+    airoi_free(text);
+    ck_assert_str_eq(airoi_last_error_message(), want);
+    ck_assert_str_eq(held, want); /* the pointer taken before reads the same text */
+    double out[2];
+    const double rows[] = {-100, 60, 60, 50, 50, 50}; /* the second row has no IRR */
+    ck_assert_int_ne(airoi_irr_batch(out, (int32_t[2]){0, 0}, rows, 2, 3, 0.1), AIROI_OK);
+    ck_assert_str_ne(airoi_last_error_message(), want); /* a failure replaces it */
+    snprintf(want, sizeof want, "%s", airoi_last_error_message());
+    int32_t st[2];
+    ck_assert_int_eq(airoi_irr_batch(out, st, rows, 1, 3, 0.1), AIROI_OK);
+    ck_assert_str_eq(airoi_last_error_message(), want);
+    airoi_result_free(r);
+    airoi_diagnostics_free(d);
+    airoi_project_free(p);
+    ck_assert_str_eq(airoi_last_error_message(), want);
+}
+END_TEST
+
 static Suite *io_suite(void)
 {
     Suite *s = suite_create("io");
@@ -1949,6 +2013,7 @@ static Suite *io_suite(void)
     tcase_add_test(tc, test_diagnostics_capped);
     tcase_add_test(tc, test_size_limit);
     tcase_add_test(tc, test_arguments);
+    tcase_add_test(tc, test_message_survives_success);
     suite_add_tcase(s, tc);
     return s;
 }
