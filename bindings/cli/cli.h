@@ -29,7 +29,7 @@ enum {
 typedef struct cli_args {
     const char *command;
     const char *file;
-    int format;             /* airoi_report_format */
+    airoi_report_format format;
     const char *scenario;   /* --scenario, or NULL */
     const char *output;     /* -o, or NULL for stdout */
     const char *use_case;   /* --use-case, or NULL */

@@ -202,7 +202,7 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_metric(LPXLOPER12 a_handle, LPXLOPER12 
                                                 LPXLOPER12 a_scenario)
 {
     char *mname = NULL, *sname = NULL;
-    int metric = 0;
+    airoi_metric metric = AIROI_METRIC_NPV;
     int e = xll_arg_text(a_name, &mname);
     if (e == XLL_OK && airoi_metric_from_name(&metric, mname) != AIROI_OK)
         e = xlerrValue;
@@ -247,7 +247,7 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_metric(LPXLOPER12 a_handle, LPXLOPER12 
 
 static const char *const schedule_header[] = {"period", "costs", "benefits", "net",
                                               "cumulative", "discounted"};
-static const int schedule_columns[] = {AIROI_SCHEDULE_COSTS, AIROI_SCHEDULE_BENEFITS,
+static const airoi_schedule_column schedule_columns[] = {AIROI_SCHEDULE_COSTS, AIROI_SCHEDULE_BENEFITS,
                                        AIROI_SCHEDULE_NET, AIROI_SCHEDULE_CUMULATIVE,
                                        AIROI_SCHEDULE_DISCOUNTED};
 
@@ -297,7 +297,7 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_schedule(LPXLOPER12 a_handle)
 }
 
 static const char *const tco_totals[] = {"total", "direct", "hidden", "hidden_share"};
-static const int tco_metrics[] = {AIROI_METRIC_TCO_TOTAL, AIROI_METRIC_TCO_DIRECT,
+static const airoi_metric tco_metrics[] = {AIROI_METRIC_TCO_TOTAL, AIROI_METRIC_TCO_DIRECT,
                                   AIROI_METRIC_TCO_HIDDEN, AIROI_METRIC_TCO_HIDDEN_SHARE};
 
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_tco(LPXLOPER12 a_handle)
@@ -310,8 +310,9 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_tco(LPXLOPER12 a_handle)
     static const char *const header[] = {"category", "amount"};
     int ncat = 0;
     size_t units = header_units(header, 2) + header_units(tco_totals, 4);
-    while (airoi_category_name(ncat) != NULL) {
-        units += xll_utf16_len(airoi_category_name(ncat)) + 1;
+    /* the categories in order: AIROI_CATEGORY_PEOPLE + 0, 1, ... */
+    while (airoi_category_name((airoi_category)(AIROI_CATEGORY_PEOPLE + ncat)) != NULL) {
+        units += xll_utf16_len(airoi_category_name((airoi_category)(AIROI_CATEGORY_PEOPLE + ncat))) + 1;
         ncat++;
     }
     LPXLOPER12 out = xll_result_multi(1 + ncat + 4, 2, units);
@@ -320,8 +321,9 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_tco(LPXLOPER12 a_handle)
         xll_result_set_str(out, 0, 1, header[1]);
         for (int c = 0; c < ncat; c++) {
             double v = 0.0;
-            xll_result_set_str(out, 1 + c, 0, airoi_category_name(c));
-            if (airoi_result_get_tco_category(&v, r, c) == AIROI_OK)
+            airoi_category cat = (airoi_category)(AIROI_CATEGORY_PEOPLE + c);
+            xll_result_set_str(out, 1 + c, 0, airoi_category_name(cat));
+            if (airoi_result_get_tco_category(&v, r, cat) == AIROI_OK)
                 xll_result_set_num(out, 1 + c, 1, v);
             else
                 xll_result_set_err(out, 1 + c, 1, xlerrNA);
@@ -339,6 +341,15 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_tco(LPXLOPER12 a_handle)
     return out;
 }
 
+/* Name of the severity of finding i ("info", "warning", "critical"). */
+static const char *severity_name(const airoi_result *r, size_t i)
+{
+    airoi_severity sev;
+    if (airoi_result_get_finding_severity(&sev, r, i) != AIROI_OK)
+        return "";
+    return airoi_severity_name(sev);
+}
+
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_findings(LPXLOPER12 a_handle)
 {
     const airoi_result *r = NULL;
@@ -350,7 +361,7 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_findings(LPXLOPER12 a_handle)
     size_t n = airoi_result_count_findings(r);
     size_t units = header_units(header, 3);
     for (size_t i = 0; i < n; i++) {
-        const char *sev = airoi_severity_name(airoi_result_get_finding_severity(r, i));
+        const char *sev = severity_name(r, i);
         units += xll_utf16_len(airoi_result_get_finding_code(r, i) ? airoi_result_get_finding_code(r, i) : "") + 1;
         units += xll_utf16_len(sev != NULL ? sev : "") + 1;
         units += xll_utf16_len(airoi_result_get_finding_message(r, i) ? airoi_result_get_finding_message(r, i) : "") + 1;
@@ -361,7 +372,7 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_findings(LPXLOPER12 a_handle)
         for (int c = 0; c < 3; c++)
             xll_result_set_str(out, 0, c, header[c]);
         for (size_t i = 0; i < n; i++) {
-            const char *sev = airoi_severity_name(airoi_result_get_finding_severity(r, i));
+            const char *sev = severity_name(r, i);
             xll_result_set_str(out, (int32_t)i + 1, 0, airoi_result_get_finding_code(r, i));
             xll_result_set_str(out, (int32_t)i + 1, 1, sev);
             xll_result_set_str(out, (int32_t)i + 1, 2, airoi_result_get_finding_message(r, i));

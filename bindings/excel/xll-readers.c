@@ -176,6 +176,7 @@ static int failed(const xll_fail *f)
 
 /* Per (frequency) at (r, c): blank = the project's period. *once is set
  * when it is "once". */
+/* *per: the frequency, or -1 when the cell is empty. */
 static void read_per(xll_fail *f, const xll_table *t, int32_t r, int32_t c, int *per, int *once)
 {
     char *s = NULL;
@@ -185,8 +186,11 @@ static void read_per(xll_fail *f, const xll_table *t, int32_t r, int32_t c, int 
         return;
     f->xlerr = cell_text(t, r, c, &s);
     if (f->xlerr == XLL_OK && s != NULL) {
-        f->status = airoi_per_from_name(per, s);
-        *once = f->status == AIROI_OK && *per == AIROI_PER_ONCE;
+        airoi_per v = AIROI_PER_PERIOD;
+        f->status = airoi_per_from_name(&v, s);
+        if (f->status == AIROI_OK)
+            *per = (int)v;
+        *once = f->status == AIROI_OK && v == AIROI_PER_ONCE;
     }
     free(s);
 }
@@ -215,7 +219,7 @@ static airoi_project *read_project_row(xll_fail *f, const xll_table *t)
     if (!failed(f) && currency != NULL)
         f->status = airoi_project_set_string(p, AIROI_PROJECT_CURRENCY, currency);
     if (!failed(f) && period != NULL) {
-        int per = 0;
+        airoi_period per = AIROI_PERIOD_YEAR;
         f->status = airoi_period_from_name(&per, period);
         if (f->status == AIROI_OK)
             f->status = airoi_project_set_number(p, AIROI_PROJECT_PERIOD, per);
@@ -240,7 +244,9 @@ static void read_items(xll_fail *f, airoi_project *p, const xll_table *t, int ki
         if (row_blank(t, r) || row_header(t, r))
             continue;
         char *name = NULL, *cls = NULL;
-        int klass = 0, per, once;
+        airoi_category category = AIROI_CATEGORY_PEOPLE;
+        airoi_dimension dimension = AIROI_DIMENSION_EFFICIENCY;
+        int per, once;
         airoi_item *item = NULL;
         f->xlerr = cell_text(t, r, 0, &name);
         if (f->xlerr == XLL_OK)
@@ -248,11 +254,11 @@ static void read_items(xll_fail *f, airoi_project *p, const xll_table *t, int ki
         if (f->xlerr == XLL_OK && (name == NULL || cls == NULL))
             f->xlerr = xlerrValue;
         if (!failed(f))
-            f->status = is_cost ? airoi_category_from_name(&klass, cls)
-                                : airoi_dimension_from_name(&klass, cls);
+            f->status = is_cost ? airoi_category_from_name(&category, cls)
+                                : airoi_dimension_from_name(&dimension, cls);
         if (!failed(f))
-            f->status = is_cost ? airoi_project_add_cost(&item, p, name, klass)
-                                : airoi_project_add_value(&item, p, name, klass);
+            f->status = is_cost ? airoi_project_add_cost(&item, p, name, category)
+                                : airoi_project_add_value(&item, p, name, dimension);
         free(name);
         free(cls);
         SET_NUM(f, t, r, 2, airoi_item_set_number, item, AIROI_ITEM_AMOUNT);

@@ -32,12 +32,12 @@ AIROI_BEGIN_DECLS
  */
 typedef enum airoi_benchmark_field {
     /** Annual ROI (fraction), compared with the project's roi_basic. */
-    AIROI_BENCHMARK_ROI = 0,
+    AIROI_BENCHMARK_ROI = 0x0F00,
     /** Payback in months, compared with payback_periods x 12 y. */
-    AIROI_BENCHMARK_PAYBACK = 1,
+    AIROI_BENCHMARK_PAYBACK = 0x0F01,
     /** Investment in 10,000 TWD, compared with the project's total costs
      *  converted through the unit and the TWD exchange rate. */
-    AIROI_BENCHMARK_INVESTMENT = 2
+    AIROI_BENCHMARK_INVESTMENT = 0x0F02
 } airoi_benchmark_field;
 
 /**
@@ -46,11 +46,11 @@ typedef enum airoi_benchmark_field {
  */
 typedef enum airoi_benchmark_position {
     /** Below the range's low end. */
-    AIROI_BENCHMARK_BELOW = -1,
+    AIROI_BENCHMARK_BELOW = 0x1200,
     /** Within the range, ends included. */
-    AIROI_BENCHMARK_WITHIN = 0,
+    AIROI_BENCHMARK_WITHIN = 0x1201,
     /** Above the range's high end. */
-    AIROI_BENCHMARK_ABOVE = 1
+    AIROI_BENCHMARK_ABOVE = 0x1202
 } airoi_benchmark_position;
 
 /**
@@ -103,7 +103,7 @@ AIROI_API int airoi_benchmark_find(size_t *index, const char *key);
  * @retval AIROI_ERR_NOT_FOUND @p i is past the end.
  * @since 0.1
  */
-AIROI_API int airoi_benchmark_get_range(double *low, double *high, size_t i, int field);
+AIROI_API int airoi_benchmark_get_range(double *low, double *high, size_t i, airoi_benchmark_field field);
 
 /**
  * @brief Main value dimensions of the i-th benchmark row.
@@ -114,13 +114,14 @@ AIROI_API int airoi_benchmark_get_range(double *low, double *high, size_t i, int
  * @param[in] cap Capacity of @p buf.
  * @param[out] len_out Number of dimensions, also on #AIROI_ERR_BUFFER.
  * @param[in] i Index below airoi_benchmark_count().
- * @retval AIROI_OK Success.
+ * @retval AIROI_OK Success. A NULL buffer with a capacity of 0 is a size query: it
+ *         succeeds and sets only the length.
  * @retval AIROI_ERR_INVALID NULL @p len_out, NULL @p buf with @p cap > 0.
  * @retval AIROI_ERR_NOT_FOUND @p i is past the end.
- * @retval AIROI_ERR_BUFFER @p cap is too small.
+ * @retval AIROI_ERR_BUFFER @p buf is not NULL and @p cap is too small.
  * @since 0.1
  */
-AIROI_API int airoi_benchmark_get_dimensions(int *buf, size_t cap, size_t *len_out, size_t i);
+AIROI_API int airoi_benchmark_get_dimensions(airoi_dimension *buf, size_t cap, size_t *len_out, size_t i);
 
 /**
  * @brief The project's figure that is compared with a benchmark field.
@@ -142,7 +143,7 @@ AIROI_API int airoi_benchmark_get_dimensions(int *buf, size_t cap, size_t *len_o
  *         is neither TWD nor has a TWD rate.
  * @since 0.1
  */
-AIROI_API int airoi_result_get_benchmark_value(double *out, const airoi_result *r, int field);
+AIROI_API int airoi_result_get_benchmark_value(double *out, const airoi_result *r, airoi_benchmark_field field);
 
 /**
  * @brief Where the project falls in its use case's range for one field.
@@ -159,8 +160,8 @@ AIROI_API int airoi_result_get_benchmark_value(double *out, const airoi_result *
  *         airoi_result_get_benchmark_value()).
  * @since 0.1
  */
-AIROI_API int airoi_result_get_benchmark_position(int *position, const airoi_result *r,
-                                                  int field);
+AIROI_API int airoi_result_get_benchmark_position(airoi_benchmark_position *position, const airoi_result *r,
+                                                  airoi_benchmark_field field);
 
 AIROI_END_DECLS
 

@@ -26,10 +26,10 @@ AIROI_BEGIN_DECLS
  * @since 0.1
  */
 typedef enum airoi_date_system {
-    /** Excel's default system: serial 1 = 1900-01-01, with the phantom 1900-02-29 at 60. */
-    AIROI_DATE_1900 = 0,
-    /** The 1904 system: serial 0 = 1904-01-01. */
-    AIROI_DATE_1904 = 1
+    /** Excel's default system: serial 1 = 0x176C-01-01, with the phantom 1900-02-29 at 60. */
+    AIROI_DATE_1900 = 0x1000,
+    /** The 1904 system: serial 0 = 0x1770-01-01. */
+    AIROI_DATE_1904 = 0x1001
 } airoi_date_system;
 
 /** @brief Day number of 0001-01-01, the first valid date. @since 0.1 */
@@ -113,7 +113,7 @@ AIROI_API int airoi_date_to_iso(char *buf, size_t cap, int32_t date);
  *         the phantom 1900-02-29, or an unknown system.
  * @since 0.1
  */
-AIROI_API int airoi_date_from_excel(int32_t *out, double serial, int system);
+AIROI_API int airoi_date_from_excel(int32_t *out, double serial, airoi_date_system system);
 
 /**
  * @brief Excel serial of a day number.
@@ -128,7 +128,7 @@ AIROI_API int airoi_date_from_excel(int32_t *out, double serial, int system);
  *         or an unknown system.
  * @since 0.1
  */
-AIROI_API int airoi_date_to_excel(double *out, int32_t date, int system);
+AIROI_API int airoi_date_to_excel(double *out, int32_t date, airoi_date_system system);
 
 AIROI_END_DECLS
 

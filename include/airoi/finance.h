@@ -129,8 +129,8 @@ AIROI_API int airoi_irr(double *out, const double *values, size_t n, double gues
  * @retval AIROI_OK Success (possibly zero roots).
  * @retval AIROI_ERR_INVALID NULL pointer, n < 2, bad interval, non-finite input,
  *         every value 0 (every rate would be a root).
- * @retval AIROI_ERR_BUFFER More than @p cap roots; @p len_out tells how many
- *         and @p roots is left untouched.
+ * @retval AIROI_ERR_BUFFER @p roots is not NULL and there are more than @p cap
+ *         roots; @p len_out tells how many and @p roots is left untouched.
  * @retval AIROI_ERR_NOMEM Memory for the search could not be allocated.
  * @since 0.1
  */

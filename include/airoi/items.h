@@ -35,9 +35,9 @@ AIROI_BEGIN_DECLS
  */
 typedef enum airoi_item_kind {
     /** A cost line: TCO, investment and running costs (has a #airoi_category). */
-    AIROI_ITEM_KIND_COST = 0,
+    AIROI_ITEM_KIND_COST = 0x0900,
     /** A value line: benefits (has a #airoi_dimension). */
-    AIROI_ITEM_KIND_VALUE = 1
+    AIROI_ITEM_KIND_VALUE = 0x0901
 } airoi_item_kind;
 
 /**
@@ -49,49 +49,49 @@ typedef enum airoi_item_kind {
  */
 typedef enum airoi_item_param {
     /** Both, string, never NULL: the unique name. */
-    AIROI_ITEM_NAME = 0,
+    AIROI_ITEM_NAME = 0x0800,
     /** Both, string: currency code; NULL (default) = the project currency.
      *  Any other currency needs an FX rate (airoi_project_set_fx()). */
-    AIROI_ITEM_CURRENCY = 1,
+    AIROI_ITEM_CURRENCY = 0x0801,
     /** Cost: #airoi_category. */
-    AIROI_ITEM_CATEGORY = 2,
+    AIROI_ITEM_CATEGORY = 0x0802,
     /** Value: #airoi_dimension. */
-    AIROI_ITEM_DIMENSION = 3,
+    AIROI_ITEM_DIMENSION = 0x0803,
     /** Both: amount per `per` (or the one-time amount); reads as quantity x
      *  unit_amount when those were set, 0 when nothing was. Setting it
      *  clears quantity, unit_amount and the per-period list. */
-    AIROI_ITEM_AMOUNT = 4,
+    AIROI_ITEM_AMOUNT = 0x0804,
     /** Both: quantity of amount = quantity x unit_amount; clears amount and list. */
-    AIROI_ITEM_QUANTITY = 5,
+    AIROI_ITEM_QUANTITY = 0x0805,
     /** Both: unit amount of amount = quantity x unit_amount; clears amount and list. */
-    AIROI_ITEM_UNIT_AMOUNT = 6,
+    AIROI_ITEM_UNIT_AMOUNT = 0x0806,
     /** Both: #airoi_per; default #AIROI_PER_PERIOD (the project's period). */
-    AIROI_ITEM_PER = 7,
+    AIROI_ITEM_PER = 0x0807,
     /** Both: integer period of a one-time amount, 0..horizon; default 0. */
-    AIROI_ITEM_AT = 8,
+    AIROI_ITEM_AT = 0x0808,
     /** Both: integer first period of a recurring amount or list, 0..horizon; default 1. */
-    AIROI_ITEM_FROM = 9,
+    AIROI_ITEM_FROM = 0x0809,
     /** Both: integer last period of a recurring amount, from..horizon;
      *  default (unset) the horizon at evaluation time. */
-    AIROI_ITEM_TO = 10,
+    AIROI_ITEM_TO = 0x080A,
     /** Both: annual escalation g > -1 of a recurring amount: x (1+g)^((t-from) y); default 0. */
-    AIROI_ITEM_GROWTH = 11,
+    AIROI_ITEM_GROWTH = 0x080B,
     /** Value: share that is real cash, 0..1; default 1. */
-    AIROI_ITEM_REALIZATION = 12,
+    AIROI_ITEM_REALIZATION = 0x080C,
     /** Value: share caused by the AI, 0..1; default 1. */
-    AIROI_ITEM_ATTRIBUTION = 13,
+    AIROI_ITEM_ATTRIBUTION = 0x080D,
     /** Both: Forrester-style haircut h in 0..1: values x (1-h), costs x (1+h); default 0. */
-    AIROI_ITEM_RISK_ADJUSTMENT = 14,
+    AIROI_ITEM_RISK_ADJUSTMENT = 0x080E,
     /** Value: 0 or 1; a strategic value counts in financial metrics only when 1; default 0. */
-    AIROI_ITEM_MONETIZED = 15,
+    AIROI_ITEM_MONETIZED = 0x080F,
     /** Value: #airoi_curve; default #AIROI_CURVE_NONE (adoption 1). */
-    AIROI_ITEM_ADOPTION_CURVE = 16,
-    /** Value: ramp length P in periods, finite >= 0; default 0. */
-    AIROI_ITEM_ADOPTION_PERIODS = 17,
-    /** Value: adoption at k = 0, 0..1; default 0. */
-    AIROI_ITEM_ADOPTION_START = 18,
+    AIROI_ITEM_ADOPTION_CURVE = 0x0810,
+    /** Value: ramp length P in periods, finite >= 0x0800; default 0. */
+    AIROI_ITEM_ADOPTION_PERIODS = 0x0811,
+    /** Value: adoption at k = 0x0800, 0..1; default 0. */
+    AIROI_ITEM_ADOPTION_START = 0x0812,
     /** Value: adoption reached after P periods, 0..1; default 1. */
-    AIROI_ITEM_ADOPTION_CEILING = 19
+    AIROI_ITEM_ADOPTION_CEILING = 0x0813
 } airoi_item_param;
 
 /* ------------------------------------------------------------------------ */
@@ -116,7 +116,7 @@ typedef enum airoi_item_param {
  * @since 0.1
  */
 AIROI_API int airoi_project_add_cost(airoi_item **out, airoi_project *p, const char *name,
-                                     int category);
+                                     airoi_category category);
 
 /**
  * @brief Adds a value item (amount 0, recurring per project period, periods 1..horizon).
@@ -136,7 +136,7 @@ AIROI_API int airoi_project_add_cost(airoi_item **out, airoi_project *p, const c
  * @since 0.1
  */
 AIROI_API int airoi_project_add_value(airoi_item **out, airoi_project *p, const char *name,
-                                      int dimension);
+                                      airoi_dimension dimension);
 
 /**
  * @brief Number of items of one kind.
@@ -147,7 +147,7 @@ AIROI_API int airoi_project_add_value(airoi_item **out, airoi_project *p, const 
  * @return The count.
  * @since 0.1
  */
-AIROI_API size_t airoi_project_count_items(const airoi_project *p, int kind);
+AIROI_API size_t airoi_project_count_items(const airoi_project *p, airoi_item_kind kind);
 
 /**
  * @brief The i-th item of one kind, in insertion order, for reading.
@@ -161,7 +161,7 @@ AIROI_API size_t airoi_project_count_items(const airoi_project *p, int kind);
  *         removed or the project freed.
  * @since 0.1
  */
-AIROI_API const airoi_item *airoi_project_get_item(const airoi_project *p, int kind, size_t i);
+AIROI_API const airoi_item *airoi_project_get_item(const airoi_project *p, airoi_item_kind kind, size_t i);
 
 /**
  * @brief The i-th item of one kind, in insertion order, for changing.
@@ -176,7 +176,7 @@ AIROI_API const airoi_item *airoi_project_get_item(const airoi_project *p, int k
  *         removed or the project freed.
  * @since 0.1
  */
-AIROI_API airoi_item *airoi_project_get_item_mutable(airoi_project *p, int kind, size_t i);
+AIROI_API airoi_item *airoi_project_get_item_mutable(airoi_project *p, airoi_item_kind kind, size_t i);
 
 /**
  * @brief Finds an item by name: its kind and its index among the items of that kind.
@@ -195,7 +195,7 @@ AIROI_API airoi_item *airoi_project_get_item_mutable(airoi_project *p, int kind,
  * @retval AIROI_ERR_NOT_FOUND No item of that name.
  * @since 0.1
  */
-AIROI_API int airoi_project_find_item(int *kind_out, size_t *index_out, const airoi_project *p,
+AIROI_API int airoi_project_find_item(airoi_item_kind *kind_out, size_t *index_out, const airoi_project *p,
                                       const char *name);
 
 /**
@@ -210,7 +210,7 @@ AIROI_API int airoi_project_find_item(int *kind_out, size_t *index_out, const ai
  * @retval AIROI_ERR_NOT_FOUND @p i is past the end.
  * @since 0.1
  */
-AIROI_API int airoi_project_remove_item(airoi_project *p, int kind, size_t i);
+AIROI_API int airoi_project_remove_item(airoi_project *p, airoi_item_kind kind, size_t i);
 
 /* ------------------------------------------------------------------------ */
 /* Items                                                                     */
@@ -219,14 +219,15 @@ AIROI_API int airoi_project_remove_item(airoi_project *p, int kind, size_t i);
 /**
  * @brief The kind of an item.
  *
- * Ownership: @p item is only read (borrowed for the call).
+ * Ownership: @p item is only read; the kind is copied to @p *out.
+ * @param[out] out #AIROI_ITEM_KIND_COST or #AIROI_ITEM_KIND_VALUE; untouched
+ *             on failure.
  * @param[in] item The item.
- * @retval AIROI_ITEM_KIND_COST A cost item.
- * @retval AIROI_ITEM_KIND_VALUE A value item.
- * @retval -1 A NULL @p item.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL argument.
  * @since 0.1
  */
-AIROI_API int airoi_item_get_kind(const airoi_item *item);
+AIROI_API int airoi_item_get_kind(airoi_item_kind *out, const airoi_item *item);
 
 /**
  * @brief Sets a numeric parameter of an item.
@@ -245,7 +246,7 @@ AIROI_API int airoi_item_get_kind(const airoi_item *item);
  *         would overflow (nothing is changed).
  * @since 0.1
  */
-AIROI_API int airoi_item_set_number(airoi_item *item, int param, double v);
+AIROI_API int airoi_item_set_number(airoi_item *item, airoi_item_param param, double v);
 
 /**
  * @brief Reads a numeric parameter of an item (its effective value).
@@ -259,7 +260,7 @@ AIROI_API int airoi_item_set_number(airoi_item *item, int param, double v);
  *         does not apply to the item's kind.
  * @since 0.1
  */
-AIROI_API int airoi_item_get_number(double *out, const airoi_item *item, int param);
+AIROI_API int airoi_item_get_number(double *out, const airoi_item *item, airoi_item_param param);
 
 /**
  * @brief Sets a string parameter (#AIROI_ITEM_NAME, #AIROI_ITEM_CURRENCY) of an item.
@@ -277,7 +278,7 @@ AIROI_API int airoi_item_get_number(double *out, const airoi_item *item, int par
  * @retval AIROI_ERR_NOMEM Out of memory.
  * @since 0.1
  */
-AIROI_API int airoi_item_set_string(airoi_item *item, int param, const char *s);
+AIROI_API int airoi_item_set_string(airoi_item *item, airoi_item_param param, const char *s);
 
 /**
  * @brief Reads a string parameter of an item.
@@ -288,7 +289,7 @@ AIROI_API int airoi_item_set_string(airoi_item *item, int param, const char *s);
  *         the parameter changes or the item is removed.
  * @since 0.1
  */
-AIROI_API const char *airoi_item_get_string(const airoi_item *item, int param);
+AIROI_API const char *airoi_item_get_string(const airoi_item *item, airoi_item_param param);
 
 /**
  * @brief Whether a parameter of an item was set explicitly.
@@ -303,7 +304,7 @@ AIROI_API const char *airoi_item_get_string(const airoi_item *item, int param);
  *         not or when the parameter does not apply to the item's kind.
  * @since 0.1
  */
-AIROI_API int airoi_item_is_set(const airoi_item *item, int param);
+AIROI_API int airoi_item_is_set(const airoi_item *item, airoi_item_param param);
 
 /**
  * @brief Gives an item explicit amounts for periods from, from+1, ...
@@ -333,9 +334,10 @@ AIROI_API int airoi_item_set_amounts(airoi_item *item, const double *amounts, si
  * @param[in] cap Capacity of @p buf.
  * @param[out] len_out Length of the list (0 when the item has none), also on #AIROI_ERR_BUFFER.
  * @param[in] item The item.
- * @retval AIROI_OK Success.
+ * @retval AIROI_OK Success. A NULL buffer with a capacity of 0 is a size query: it
+ *         succeeds and sets only the length.
  * @retval AIROI_ERR_INVALID NULL @p len_out or @p item, NULL @p buf with @p cap > 0.
- * @retval AIROI_ERR_BUFFER @p cap is smaller than the list.
+ * @retval AIROI_ERR_BUFFER @p buf is not NULL and @p cap is smaller than the list.
  * @since 0.1
  */
 AIROI_API int airoi_item_get_amounts(double *buf, size_t cap, size_t *len_out,

@@ -17,9 +17,14 @@
  * happen in airoi_project_validate() and airoi_project_evaluate().
  *
  * Every enumeration has pinned values and a pair of converters to and from
- * the spellings of the model file format (docs/model-format.md). The `*_name()`
- * converters return NULL for a value that is not a member, so that a binding
- * can list the members by counting up from 0 until NULL.
+ * the spellings of the model file format (docs/model-format.md). Each
+ * enumeration family has a value range of its own (base = family number <<
+ * 8: #AIROI_PERIOD_YEAR is 0x0100, #AIROI_PER_ONCE 0x0200, ...;
+ * docs/api-stability.md), every parameter that takes one has its enum type,
+ * and a member of another family is refused with #AIROI_ERR_INVALID and a
+ * message that names both families. The `*_name()` converters return NULL
+ * for a value that is not a member, so that a binding can list the members
+ * by counting up from the family's first member until NULL.
  *
  * Threads: one project (with its items and scenarios) is used by one thread
  * at a time; different projects may be used concurrently.
@@ -82,12 +87,12 @@ typedef struct airoi_result airoi_result;
  * @since 0.1
  */
 typedef enum airoi_period {
-    /** A year: y = 1 year per period. Spelled "year". */
-    AIROI_PERIOD_YEAR = 0,
-    /** A quarter: y = 1/4. Spelled "quarter". */
-    AIROI_PERIOD_QUARTER = 1,
-    /** A month: y = 1/12. Spelled "month". */
-    AIROI_PERIOD_MONTH = 2
+    /** A year: y = 0x0101 year per period. Spelled "year". */
+    AIROI_PERIOD_YEAR = 0x0100,
+    /** A quarter: y = 0x0101/4. Spelled "quarter". */
+    AIROI_PERIOD_QUARTER = 0x0101,
+    /** A month: y = 0x0101/12. Spelled "month". */
+    AIROI_PERIOD_MONTH = 0x0102
 } airoi_period;
 
 /**
@@ -96,17 +101,17 @@ typedef enum airoi_period {
  */
 typedef enum airoi_per {
     /** A one-time amount, paid in full at period `at`. Spelled "once". */
-    AIROI_PER_ONCE = 0,
+    AIROI_PER_ONCE = 0x0200,
     /** A monthly amount. Spelled "month". */
-    AIROI_PER_MONTH = 1,
+    AIROI_PER_MONTH = 0x0201,
     /** A quarterly amount. Spelled "quarter". */
-    AIROI_PER_QUARTER = 2,
+    AIROI_PER_QUARTER = 0x0202,
     /** A yearly amount. Spelled "year". */
-    AIROI_PER_YEAR = 3,
+    AIROI_PER_YEAR = 0x0203,
     /** Quoted per project period (the default when `per` is not given).
      *  Spelled "period"; this spelling is not a value of the model file
      *  format (docs/model-format.md), so a model writer should simply omit `per` instead. */
-    AIROI_PER_PERIOD = 4
+    AIROI_PER_PERIOD = 0x0204
 } airoi_per;
 
 /**
@@ -118,23 +123,23 @@ typedef enum airoi_per {
  */
 typedef enum airoi_category {
     /** Data scientists, ML engineers, PMs, consultants. "people", direct. */
-    AIROI_CATEGORY_PEOPLE = 0,
+    AIROI_CATEGORY_PEOPLE = 0x0300,
     /** Cloud GPU, storage, network. "infrastructure", direct. */
-    AIROI_CATEGORY_INFRASTRUCTURE = 1,
+    AIROI_CATEGORY_INFRASTRUCTURE = 0x0301,
     /** Licences, platform, AI API fees. "software", direct. */
-    AIROI_CATEGORY_SOFTWARE = 2,
+    AIROI_CATEGORY_SOFTWARE = 0x0302,
     /** Data acquisition and labelling. "data", direct. */
-    AIROI_CATEGORY_DATA = 3,
+    AIROI_CATEGORY_DATA = 0x0303,
     /** Catalogues, quality, compliance. "data_governance", hidden. */
-    AIROI_CATEGORY_DATA_GOVERNANCE = 4,
+    AIROI_CATEGORY_DATA_GOVERNANCE = 0x0304,
     /** Integration with existing systems. "integration", hidden. */
-    AIROI_CATEGORY_INTEGRATION = 5,
+    AIROI_CATEGORY_INTEGRATION = 0x0305,
     /** Training, process redesign, communication. "change_management", hidden. */
-    AIROI_CATEGORY_CHANGE_MANAGEMENT = 6,
+    AIROI_CATEGORY_CHANGE_MANAGEMENT = 0x0306,
     /** Retraining for drift, monitoring, updates. "maintenance", hidden. */
-    AIROI_CATEGORY_MAINTENANCE = 7,
+    AIROI_CATEGORY_MAINTENANCE = 0x0307,
     /** Opportunity cost. "opportunity", hidden. */
-    AIROI_CATEGORY_OPPORTUNITY = 8
+    AIROI_CATEGORY_OPPORTUNITY = 0x0308
 } airoi_category;
 
 /**
@@ -143,14 +148,14 @@ typedef enum airoi_category {
  */
 typedef enum airoi_dimension {
     /** Time or labour saved. "efficiency". */
-    AIROI_DIMENSION_EFFICIENCY = 0,
+    AIROI_DIMENSION_EFFICIENCY = 0x0400,
     /** New or uplifted revenue. "revenue". */
-    AIROI_DIMENSION_REVENUE = 1,
+    AIROI_DIMENSION_REVENUE = 0x0401,
     /** Losses avoided. "risk". */
-    AIROI_DIMENSION_RISK = 2,
+    AIROI_DIMENSION_RISK = 0x0402,
     /** Hard-to-price value; excluded from financial metrics unless the item
      *  is monetized. "strategic". */
-    AIROI_DIMENSION_STRATEGIC = 3
+    AIROI_DIMENSION_STRATEGIC = 0x0403
 } airoi_dimension;
 
 /**
@@ -159,15 +164,15 @@ typedef enum airoi_dimension {
  */
 typedef enum airoi_stage {
     /** Awareness and strategy. "strategy". */
-    AIROI_STAGE_STRATEGY = 0,
+    AIROI_STAGE_STRATEGY = 0x0500,
     /** Proof of concept. "poc". */
-    AIROI_STAGE_POC = 1,
+    AIROI_STAGE_POC = 0x0501,
     /** Minimum viable product. "mvp". */
-    AIROI_STAGE_MVP = 2,
+    AIROI_STAGE_MVP = 0x0502,
     /** Scale-out. "scale". */
-    AIROI_STAGE_SCALE = 3,
+    AIROI_STAGE_SCALE = 0x0503,
     /** In production. "production". */
-    AIROI_STAGE_PRODUCTION = 4
+    AIROI_STAGE_PRODUCTION = 0x0504
 } airoi_stage;
 
 /**
@@ -176,13 +181,13 @@ typedef enum airoi_stage {
  */
 typedef enum airoi_curve {
     /** No ramp: adoption is 1 in every period. "none". */
-    AIROI_CURVE_NONE = 0,
+    AIROI_CURVE_NONE = 0x0600,
     /** Linear ramp from start to ceiling over P periods. "linear". */
-    AIROI_CURVE_LINEAR = 1,
+    AIROI_CURVE_LINEAR = 0x0601,
     /** Smoothstep 3x^2 - 2x^3 from start to ceiling over P periods. "s_curve". */
-    AIROI_CURVE_S_CURVE = 2,
+    AIROI_CURVE_S_CURVE = 0x0602,
     /** Start while k < P, then the ceiling. "step". */
-    AIROI_CURVE_STEP = 3
+    AIROI_CURVE_STEP = 0x0603
 } airoi_curve;
 
 /**
@@ -196,7 +201,7 @@ typedef enum airoi_curve {
  * @retval AIROI_ERR_INVALID NULL argument or unknown spelling.
  * @since 0.1
  */
-AIROI_API int airoi_period_from_name(int *out, const char *name);
+AIROI_API int airoi_period_from_name(airoi_period *out, const char *name);
 
 /**
  * @brief Model-file spelling of a period.
@@ -205,7 +210,7 @@ AIROI_API int airoi_period_from_name(int *out, const char *name);
  *         Ownership: static string owned by the library.
  * @since 0.1
  */
-AIROI_API const char *airoi_period_name(int period);
+AIROI_API const char *airoi_period_name(airoi_period period);
 
 /**
  * @brief Frequency from its spelling ("once", "month", "quarter", "year", "period").
@@ -218,7 +223,7 @@ AIROI_API const char *airoi_period_name(int period);
  * @retval AIROI_ERR_INVALID NULL argument or unknown spelling.
  * @since 0.1
  */
-AIROI_API int airoi_per_from_name(int *out, const char *name);
+AIROI_API int airoi_per_from_name(airoi_per *out, const char *name);
 
 /**
  * @brief Spelling of a frequency.
@@ -227,7 +232,7 @@ AIROI_API int airoi_per_from_name(int *out, const char *name);
  *         Ownership: static string owned by the library.
  * @since 0.1
  */
-AIROI_API const char *airoi_per_name(int per);
+AIROI_API const char *airoi_per_name(airoi_per per);
 
 /**
  * @brief Cost category from its spelling (e.g. "data_governance").
@@ -240,7 +245,7 @@ AIROI_API const char *airoi_per_name(int per);
  * @retval AIROI_ERR_INVALID NULL argument or unknown spelling.
  * @since 0.1
  */
-AIROI_API int airoi_category_from_name(int *out, const char *name);
+AIROI_API int airoi_category_from_name(airoi_category *out, const char *name);
 
 /**
  * @brief Spelling of a cost category.
@@ -249,7 +254,7 @@ AIROI_API int airoi_category_from_name(int *out, const char *name);
  *         Ownership: static string owned by the library.
  * @since 0.1
  */
-AIROI_API const char *airoi_category_name(int category);
+AIROI_API const char *airoi_category_name(airoi_category category);
 
 /**
  * @brief Whether a cost category is a hidden cost (docs/methodology.md, "TCO").
@@ -258,7 +263,7 @@ AIROI_API const char *airoi_category_name(int category);
  *         and opportunity; 0 for the direct categories and for non-members.
  * @since 0.1
  */
-AIROI_API int airoi_category_is_hidden(int category);
+AIROI_API int airoi_category_is_hidden(airoi_category category);
 
 /**
  * @brief Value dimension from its spelling ("efficiency", "revenue", "risk", "strategic").
@@ -271,7 +276,7 @@ AIROI_API int airoi_category_is_hidden(int category);
  * @retval AIROI_ERR_INVALID NULL argument or unknown spelling.
  * @since 0.1
  */
-AIROI_API int airoi_dimension_from_name(int *out, const char *name);
+AIROI_API int airoi_dimension_from_name(airoi_dimension *out, const char *name);
 
 /**
  * @brief Spelling of a value dimension.
@@ -280,7 +285,7 @@ AIROI_API int airoi_dimension_from_name(int *out, const char *name);
  *         Ownership: static string owned by the library.
  * @since 0.1
  */
-AIROI_API const char *airoi_dimension_name(int dimension);
+AIROI_API const char *airoi_dimension_name(airoi_dimension dimension);
 
 /**
  * @brief Stage from its spelling ("strategy", "poc", "mvp", "scale", "production").
@@ -293,7 +298,7 @@ AIROI_API const char *airoi_dimension_name(int dimension);
  * @retval AIROI_ERR_INVALID NULL argument or unknown spelling.
  * @since 0.1
  */
-AIROI_API int airoi_stage_from_name(int *out, const char *name);
+AIROI_API int airoi_stage_from_name(airoi_stage *out, const char *name);
 
 /**
  * @brief Spelling of a stage.
@@ -302,7 +307,7 @@ AIROI_API int airoi_stage_from_name(int *out, const char *name);
  *         Ownership: static string owned by the library.
  * @since 0.1
  */
-AIROI_API const char *airoi_stage_name(int stage);
+AIROI_API const char *airoi_stage_name(airoi_stage stage);
 
 /**
  * @brief Adoption curve from its spelling ("none", "linear", "s_curve", "step").
@@ -315,7 +320,7 @@ AIROI_API const char *airoi_stage_name(int stage);
  * @retval AIROI_ERR_INVALID NULL argument or unknown spelling.
  * @since 0.1
  */
-AIROI_API int airoi_curve_from_name(int *out, const char *name);
+AIROI_API int airoi_curve_from_name(airoi_curve *out, const char *name);
 
 /**
  * @brief Spelling of an adoption curve.
@@ -324,7 +329,7 @@ AIROI_API int airoi_curve_from_name(int *out, const char *name);
  *         Ownership: static string owned by the library.
  * @since 0.1
  */
-AIROI_API const char *airoi_curve_name(int curve);
+AIROI_API const char *airoi_curve_name(airoi_curve curve);
 
 /* ------------------------------------------------------------------------ */
 /* Project                                                                   */
@@ -340,37 +345,37 @@ AIROI_API const char *airoi_curve_name(int curve);
  */
 typedef enum airoi_project_param {
     /** String, required, never NULL: the project's name. */
-    AIROI_PROJECT_NAME = 0,
+    AIROI_PROJECT_NAME = 0x0700,
     /** String, ISO 4217 code of the project currency (e.g. "TWD"); unset
      *  (NULL) by default. Items without a currency are in this currency. */
-    AIROI_PROJECT_CURRENCY = 1,
+    AIROI_PROJECT_CURRENCY = 0x0701,
     /** String, benchmark key of benchmark.h (aliases are accepted and stored
      *  as the canonical key); unset (NULL) by default. */
-    AIROI_PROJECT_USE_CASE = 2,
+    AIROI_PROJECT_USE_CASE = 0x0702,
     /** #airoi_period; default #AIROI_PERIOD_YEAR. */
-    AIROI_PROJECT_PERIOD = 3,
+    AIROI_PROJECT_PERIOD = 0x0703,
     /** Integer 0..#AIROI_HORIZON_MAX: the model covers periods 0..horizon;
      *  default 1 (a one-year case in a yearly model). */
-    AIROI_PROJECT_HORIZON = 4,
+    AIROI_PROJECT_HORIZON = 0x0704,
     /** Annual discount rate, greater than -1; default 0. */
-    AIROI_PROJECT_DISCOUNT_RATE = 5,
+    AIROI_PROJECT_DISCOUNT_RATE = 0x0705,
     /** Annual rate paid on negative flows for MIRR, greater than -1;
      *  unset by default, which means "the discount rate" (get returns the
      *  effective value). */
-    AIROI_PROJECT_FINANCE_RATE = 6,
+    AIROI_PROJECT_FINANCE_RATE = 0x0706,
     /** Annual rate earned on positive flows for MIRR, greater than -1;
      *  unset by default, which means "the discount rate". */
-    AIROI_PROJECT_REINVEST_RATE = 7,
+    AIROI_PROJECT_REINVEST_RATE = 0x0707,
     /** Positive scale of every amount in the model, in any currency (e.g.
      *  10000: amounts are in units of 10,000); default 1. Metrics are
      *  reported in the same units; the unit only matters when amounts are
      *  compared with absolute figures (benchmark investment ranges). */
-    AIROI_PROJECT_UNIT = 8,
+    AIROI_PROJECT_UNIT = 0x0708,
     /** Start date as an int32 day number (dates.h) carried in a double;
      *  unset by default (get then fails with #AIROI_ERR_NOT_FOUND). */
-    AIROI_PROJECT_START = 9,
+    AIROI_PROJECT_START = 0x0709,
     /** #airoi_stage; default #AIROI_STAGE_PRODUCTION. */
-    AIROI_PROJECT_STAGE = 10
+    AIROI_PROJECT_STAGE = 0x070A
 } airoi_project_param;
 
 /**
@@ -431,7 +436,7 @@ AIROI_API int airoi_project_clone(airoi_project **out, const airoi_project *p);
  * @retval AIROI_ERR_LIMIT Horizon above #AIROI_HORIZON_MAX.
  * @since 0.1
  */
-AIROI_API int airoi_project_set_number(airoi_project *p, int param, double v);
+AIROI_API int airoi_project_set_number(airoi_project *p, airoi_project_param param, double v);
 
 /**
  * @brief Reads a numeric project parameter (its effective value).
@@ -447,7 +452,7 @@ AIROI_API int airoi_project_set_number(airoi_project *p, int param, double v);
  * @retval AIROI_ERR_NOT_FOUND #AIROI_PROJECT_START is not set.
  * @since 0.1
  */
-AIROI_API int airoi_project_get_number(double *out, const airoi_project *p, int param);
+AIROI_API int airoi_project_get_number(double *out, const airoi_project *p, airoi_project_param param);
 
 /**
  * @brief Sets a string project parameter.
@@ -465,7 +470,7 @@ AIROI_API int airoi_project_get_number(double *out, const airoi_project *p, int 
  * @retval AIROI_ERR_NOMEM Out of memory.
  * @since 0.1
  */
-AIROI_API int airoi_project_set_string(airoi_project *p, int param, const char *s);
+AIROI_API int airoi_project_set_string(airoi_project *p, airoi_project_param param, const char *s);
 
 /**
  * @brief Reads a string project parameter.
@@ -476,7 +481,7 @@ AIROI_API int airoi_project_set_string(airoi_project *p, int param, const char *
  *         the parameter is set again or the project is freed.
  * @since 0.1
  */
-AIROI_API const char *airoi_project_get_string(const airoi_project *p, int param);
+AIROI_API const char *airoi_project_get_string(const airoi_project *p, airoi_project_param param);
 
 /**
  * @brief Whether a project parameter was set explicitly.
@@ -488,7 +493,7 @@ AIROI_API const char *airoi_project_get_string(const airoi_project *p, int param
  *         default, or for a NULL project or unknown parameter.
  * @since 0.1
  */
-AIROI_API int airoi_project_is_set(const airoi_project *p, int param);
+AIROI_API int airoi_project_is_set(const airoi_project *p, airoi_project_param param);
 
 /**
  * @brief Sets the exchange rate of a currency: 1 @p currency = @p rate project currency.

@@ -37,13 +37,13 @@ AIROI_BEGIN_DECLS
  */
 typedef enum airoi_report_format {
     /** Aligned plain-text tables for a terminal, "text". */
-    AIROI_REPORT_TEXT = 0,
+    AIROI_REPORT_TEXT = 0x0D00,
     /** The stable JSON document of docs/cli.md, "json". */
-    AIROI_REPORT_JSON = 1,
+    AIROI_REPORT_JSON = 0x0D01,
     /** One CSV table (RFC 4180): the schedule, or see #airoi_report_section, "csv". */
-    AIROI_REPORT_CSV = 2,
+    AIROI_REPORT_CSV = 0x0D02,
     /** Markdown with tables, "md". */
-    AIROI_REPORT_MARKDOWN = 3
+    AIROI_REPORT_MARKDOWN = 0x0D03
 } airoi_report_format;
 
 /**
@@ -90,7 +90,7 @@ typedef enum airoi_report_section {
  * @retval AIROI_ERR_INVALID NULL argument or unknown name.
  * @since 0.1
  */
-AIROI_API int airoi_report_format_from_name(int *out, const char *name);
+AIROI_API int airoi_report_format_from_name(airoi_report_format *out, const char *name);
 
 /**
  * @brief Name of a report format ("text", "json", "csv", "md").
@@ -99,7 +99,7 @@ AIROI_API int airoi_report_format_from_name(int *out, const char *name);
  *         Ownership: static string owned by the library.
  * @since 0.1
  */
-AIROI_API const char *airoi_report_format_name(int format);
+AIROI_API const char *airoi_report_format_name(airoi_report_format format);
 
 /**
  * @brief Writes a report of an evaluation result.
@@ -125,7 +125,7 @@ AIROI_API const char *airoi_report_format_name(int format);
  * @retval AIROI_ERR_NOMEM Out of memory.
  * @since 0.1
  */
-AIROI_API int airoi_report_write(char **out, size_t *len_out, const airoi_result *r, int format,
+AIROI_API int airoi_report_write(char **out, size_t *len_out, const airoi_result *r, airoi_report_format format,
                                  unsigned flags);
 
 AIROI_END_DECLS

@@ -41,57 +41,57 @@ typedef enum airoi_eval_flags {
  */
 typedef enum airoi_metric {
     /** Net present value, sum of net_t / (1+r)^t, "npv". */
-    AIROI_METRIC_NPV = 0,
+    AIROI_METRIC_NPV = 0x0B00,
     /** IRR of the net schedule as an annual rate, "irr". */
-    AIROI_METRIC_IRR = 1,
+    AIROI_METRIC_IRR = 0x0B01,
     /** MIRR of the net schedule as an annual rate, "mirr". */
-    AIROI_METRIC_MIRR = 2,
+    AIROI_METRIC_MIRR = 0x0B02,
     /** (benefits - costs) / costs over periods 0..min(1/y, horizon), "roi_basic". */
-    AIROI_METRIC_ROI_BASIC = 3,
+    AIROI_METRIC_ROI_BASIC = 0x0B03,
     /** (benefits - costs) / costs over periods 0..horizon, undiscounted, "roi_horizon". */
-    AIROI_METRIC_ROI_HORIZON = 4,
+    AIROI_METRIC_ROI_HORIZON = 0x0B04,
     /** (E[sum benefits] - E[sum costs]) / E[sum costs] over scenarios, "roi_risk_adjusted". */
-    AIROI_METRIC_ROI_RISK_ADJUSTED = 5,
+    AIROI_METRIC_ROI_RISK_ADJUSTED = 0x0B05,
     /** Probability-weighted NPV over scenarios, "expected_npv". */
-    AIROI_METRIC_EXPECTED_NPV = 6,
+    AIROI_METRIC_EXPECTED_NPV = 0x0B06,
     /** NPV / PV(costs), "npv_roi". */
-    AIROI_METRIC_NPV_ROI = 7,
+    AIROI_METRIC_NPV_ROI = 0x0B07,
     /** PV(benefits) / PV(costs), "bcr". */
-    AIROI_METRIC_BCR = 8,
+    AIROI_METRIC_BCR = 0x0B08,
     /** Payback in periods, "payback_periods". */
-    AIROI_METRIC_PAYBACK_PERIODS = 9,
+    AIROI_METRIC_PAYBACK_PERIODS = 0x0B09,
     /** Discounted payback in periods, "discounted_payback_periods". */
-    AIROI_METRIC_DISCOUNTED_PAYBACK_PERIODS = 10,
+    AIROI_METRIC_DISCOUNTED_PAYBACK_PERIODS = 0x0B0A,
     /** Present value of costs, "pv_costs". */
-    AIROI_METRIC_PV_COSTS = 11,
+    AIROI_METRIC_PV_COSTS = 0x0B0B,
     /** Present value of benefits, "pv_benefits". */
-    AIROI_METRIC_PV_BENEFITS = 12,
+    AIROI_METRIC_PV_BENEFITS = 0x0B0C,
     /** Sum of costs over 0..horizon, "total_costs". */
-    AIROI_METRIC_TOTAL_COSTS = 13,
+    AIROI_METRIC_TOTAL_COSTS = 0x0B0D,
     /** Sum of benefits over 0..horizon, "total_benefits". */
-    AIROI_METRIC_TOTAL_BENEFITS = 14,
+    AIROI_METRIC_TOTAL_BENEFITS = 0x0B0E,
     /** total_costs / (horizon x y), the annualised view, "annual_costs". */
-    AIROI_METRIC_ANNUAL_COSTS = 15,
+    AIROI_METRIC_ANNUAL_COSTS = 0x0B0F,
     /** total_benefits / (horizon x y), "annual_benefits". */
-    AIROI_METRIC_ANNUAL_BENEFITS = 16,
+    AIROI_METRIC_ANNUAL_BENEFITS = 0x0B10,
     /** TCO: sum of all costs, "tco_total". */
-    AIROI_METRIC_TCO_TOTAL = 17,
+    AIROI_METRIC_TCO_TOTAL = 0x0B11,
     /** Costs of the direct categories, "tco_direct". */
-    AIROI_METRIC_TCO_DIRECT = 18,
+    AIROI_METRIC_TCO_DIRECT = 0x0B12,
     /** Costs of the hidden categories, "tco_hidden". */
-    AIROI_METRIC_TCO_HIDDEN = 19,
+    AIROI_METRIC_TCO_HIDDEN = 0x0B13,
     /** tco_hidden / tco_total, "tco_hidden_share". */
-    AIROI_METRIC_TCO_HIDDEN_SHARE = 20,
+    AIROI_METRIC_TCO_HIDDEN_SHARE = 0x0B14,
     /** Present value of the TCO (= pv_costs), "tco_pv". */
-    AIROI_METRIC_TCO_PV = 21,
+    AIROI_METRIC_TCO_PV = 0x0B15,
     /** Probability-weighted sum of benefits over scenarios, "expected_benefits". */
-    AIROI_METRIC_EXPECTED_BENEFITS = 22,
+    AIROI_METRIC_EXPECTED_BENEFITS = 0x0B16,
     /** Probability-weighted sum of costs over scenarios, "expected_costs". */
-    AIROI_METRIC_EXPECTED_COSTS = 23,
+    AIROI_METRIC_EXPECTED_COSTS = 0x0B17,
     /** Costs of periods 0..min(1/y, horizon) (roi_basic's denominator), "first_year_costs". */
-    AIROI_METRIC_FIRST_YEAR_COSTS = 24,
+    AIROI_METRIC_FIRST_YEAR_COSTS = 0x0B18,
     /** Benefits of periods 0..min(1/y, horizon), "first_year_benefits". */
-    AIROI_METRIC_FIRST_YEAR_BENEFITS = 25
+    AIROI_METRIC_FIRST_YEAR_BENEFITS = 0x0B19
 } airoi_metric;
 
 /**
@@ -100,11 +100,11 @@ typedef enum airoi_metric {
  */
 typedef enum airoi_severity {
     /** Worth knowing, "info". */
-    AIROI_SEVERITY_INFO = 0,
+    AIROI_SEVERITY_INFO = 0x0C00,
     /** Likely to distort the business case, "warning". */
-    AIROI_SEVERITY_WARNING = 1,
+    AIROI_SEVERITY_WARNING = 0x0C01,
     /** The business case should not be trusted as is, "critical". */
-    AIROI_SEVERITY_CRITICAL = 2
+    AIROI_SEVERITY_CRITICAL = 0x0C02
 } airoi_severity;
 
 /**
@@ -118,7 +118,7 @@ typedef enum airoi_severity {
  * @retval AIROI_ERR_INVALID NULL argument or unknown name.
  * @since 0.1
  */
-AIROI_API int airoi_metric_from_name(int *out, const char *name);
+AIROI_API int airoi_metric_from_name(airoi_metric *out, const char *name);
 
 /**
  * @brief Name of a metric (its JSON key).
@@ -127,7 +127,7 @@ AIROI_API int airoi_metric_from_name(int *out, const char *name);
  *         Ownership: static string owned by the library.
  * @since 0.1
  */
-AIROI_API const char *airoi_metric_name(int metric);
+AIROI_API const char *airoi_metric_name(airoi_metric metric);
 
 /**
  * @brief Severity from its name ("info", "warning", "critical").
@@ -140,7 +140,7 @@ AIROI_API const char *airoi_metric_name(int metric);
  * @retval AIROI_ERR_INVALID NULL argument or unknown name.
  * @since 0.1
  */
-AIROI_API int airoi_severity_from_name(int *out, const char *name);
+AIROI_API int airoi_severity_from_name(airoi_severity *out, const char *name);
 
 /**
  * @brief Name of a severity.
@@ -149,7 +149,7 @@ AIROI_API int airoi_severity_from_name(int *out, const char *name);
  *         Ownership: static string owned by the library.
  * @since 0.1
  */
-AIROI_API const char *airoi_severity_name(int severity);
+AIROI_API const char *airoi_severity_name(airoi_severity severity);
 
 /**
  * @brief Checks a project for the errors evaluation would report.
@@ -233,7 +233,7 @@ AIROI_API void airoi_result_free(airoi_result *r);
  *         denominator is 0 (costs 0, horizon 0 for annual figures) (null in JSON).
  * @since 0.1
  */
-AIROI_API int airoi_result_get_metric(double *out, const airoi_result *r, int metric);
+AIROI_API int airoi_result_get_metric(double *out, const airoi_result *r, airoi_metric metric);
 
 /**
  * @brief Total cost of one category over periods 0..horizon.
@@ -246,7 +246,7 @@ AIROI_API int airoi_result_get_metric(double *out, const airoi_result *r, int me
  * @retval AIROI_ERR_INVALID NULL argument or unknown category.
  * @since 0.1
  */
-AIROI_API int airoi_result_get_tco_category(double *out, const airoi_result *r, int category);
+AIROI_API int airoi_result_get_tco_category(double *out, const airoi_result *r, airoi_category category);
 
 /**
  * @brief Total benefit of one dimension over periods 0..horizon.
@@ -262,7 +262,7 @@ AIROI_API int airoi_result_get_tco_category(double *out, const airoi_result *r, 
  * @retval AIROI_ERR_INVALID NULL argument or unknown dimension.
  * @since 0.1
  */
-AIROI_API int airoi_result_get_value_dimension(double *out, const airoi_result *r, int dimension);
+AIROI_API int airoi_result_get_value_dimension(double *out, const airoi_result *r, airoi_dimension dimension);
 
 /**
  * @brief Total of the strategic value that is not monetized (shown, never counted).
@@ -306,7 +306,7 @@ AIROI_API unsigned airoi_result_get_flags(const airoi_result *r);
  *         project had no start date.
  * @since 0.1
  */
-AIROI_API int airoi_result_get_number(double *out, const airoi_result *r, int param);
+AIROI_API int airoi_result_get_number(double *out, const airoi_result *r, airoi_project_param param);
 
 /**
  * @brief A string project setting as it was when the result was computed.
@@ -320,7 +320,7 @@ AIROI_API int airoi_result_get_number(double *out, const airoi_result *r, int pa
  *         (from its top-level result for a sub-result), valid while it lives.
  * @since 0.1
  */
-AIROI_API const char *airoi_result_get_string(const airoi_result *r, int param);
+AIROI_API const char *airoi_result_get_string(const airoi_result *r, airoi_project_param param);
 
 /**
  * @brief The result's cash-flow schedule.
@@ -397,13 +397,17 @@ AIROI_API const char *airoi_result_get_finding_code(const airoi_result *r, size_
 /**
  * @brief Severity of the i-th finding.
  *
- * Ownership: @p r is only read (borrowed for the call).
+ * Ownership: @p r is only read; the severity is copied to @p *out.
+ * @param[out] out The #airoi_severity; untouched on failure.
  * @param[in] r The result.
  * @param[in] i Index below airoi_result_count_findings().
- * @return An #airoi_severity, or -1 past the end.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL argument.
+ * @retval AIROI_ERR_NOT_FOUND @p i is past the end.
  * @since 0.1
  */
-AIROI_API int airoi_result_get_finding_severity(const airoi_result *r, size_t i);
+AIROI_API int airoi_result_get_finding_severity(airoi_severity *out, const airoi_result *r,
+                                                size_t i);
 
 /**
  * @brief Readable English message of the i-th finding, with its numbers.

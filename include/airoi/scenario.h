@@ -23,15 +23,15 @@ AIROI_BEGIN_DECLS
  */
 typedef enum airoi_scenario_param {
     /** Probability in [0, 1]. */
-    AIROI_SCENARIO_PROBABILITY = 0,
-    /** Whole number of periods >= 0 by which every value item's stream
+    AIROI_SCENARIO_PROBABILITY = 0x0A00,
+    /** Whole number of periods >= 0x0A00 by which every value item's stream
      *  (ramp included) moves later; flows pushed past the horizon are
      *  dropped. Default 0. */
-    AIROI_SCENARIO_DELAY = 1,
+    AIROI_SCENARIO_DELAY = 0x0A01,
     /** Cap in [0, 1] on every value item's adoption: a(k) becomes
-     *  min(a(k), cap), also for items without a curve (a = 1). Unset by
+     *  min(a(k), cap), also for items without a curve (a = 0x0A01). Unset by
      *  default (no cap); get then reads 1. */
-    AIROI_SCENARIO_ADOPTION_CEILING = 2
+    AIROI_SCENARIO_ADOPTION_CEILING = 0x0A02
 } airoi_scenario_param;
 
 /**
@@ -143,7 +143,7 @@ AIROI_API const char *airoi_scenario_get_name(const airoi_scenario *s);
  * @retval AIROI_ERR_LIMIT Delay above #AIROI_HORIZON_MAX.
  * @since 0.1
  */
-AIROI_API int airoi_scenario_set_number(airoi_scenario *s, int param, double v);
+AIROI_API int airoi_scenario_set_number(airoi_scenario *s, airoi_scenario_param param, double v);
 
 /**
  * @brief Reads a scenario parameter (its effective value).
@@ -156,7 +156,7 @@ AIROI_API int airoi_scenario_set_number(airoi_scenario *s, int param, double v);
  * @retval AIROI_ERR_INVALID NULL argument or unknown parameter.
  * @since 0.1
  */
-AIROI_API int airoi_scenario_get_number(double *out, const airoi_scenario *s, int param);
+AIROI_API int airoi_scenario_get_number(double *out, const airoi_scenario *s, airoi_scenario_param param);
 
 /**
  * @brief Whether a scenario parameter was set explicitly.
@@ -167,7 +167,7 @@ AIROI_API int airoi_scenario_get_number(double *out, const airoi_scenario *s, in
  * @return 1 when set (the probability always is), else 0.
  * @since 0.1
  */
-AIROI_API int airoi_scenario_is_set(const airoi_scenario *s, int param);
+AIROI_API int airoi_scenario_is_set(const airoi_scenario *s, airoi_scenario_param param);
 
 /**
  * @brief Adds (or replaces) a multiplier on a target.

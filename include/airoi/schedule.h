@@ -22,23 +22,23 @@ AIROI_BEGIN_DECLS
  */
 typedef enum airoi_schedule_column {
     /** Costs of the period, "costs". */
-    AIROI_SCHEDULE_COSTS = 0,
+    AIROI_SCHEDULE_COSTS = 0x0E00,
     /** Benefits of the period, "benefits". */
-    AIROI_SCHEDULE_BENEFITS = 1,
+    AIROI_SCHEDULE_BENEFITS = 0x0E01,
     /** benefits - costs, "net". */
-    AIROI_SCHEDULE_NET = 2,
+    AIROI_SCHEDULE_NET = 0x0E02,
     /** Sum of net over periods 0..t, "cumulative". */
-    AIROI_SCHEDULE_CUMULATIVE = 3,
+    AIROI_SCHEDULE_CUMULATIVE = 0x0E03,
     /** net x discount factor, "discounted". */
-    AIROI_SCHEDULE_DISCOUNTED = 4,
+    AIROI_SCHEDULE_DISCOUNTED = 0x0E04,
     /** Sum of discounted net over 0..t, "discounted_cumulative". */
-    AIROI_SCHEDULE_DISCOUNTED_CUMULATIVE = 5,
+    AIROI_SCHEDULE_DISCOUNTED_CUMULATIVE = 0x0E05,
     /** 1 / (1 + rate)^t, "discount_factor". */
-    AIROI_SCHEDULE_DISCOUNT_FACTOR = 6,
+    AIROI_SCHEDULE_DISCOUNT_FACTOR = 0x0E06,
     /** costs x discount factor, "discounted_costs". */
-    AIROI_SCHEDULE_DISCOUNTED_COSTS = 7,
+    AIROI_SCHEDULE_DISCOUNTED_COSTS = 0x0E07,
     /** benefits x discount factor, "discounted_benefits". */
-    AIROI_SCHEDULE_DISCOUNTED_BENEFITS = 8
+    AIROI_SCHEDULE_DISCOUNTED_BENEFITS = 0x0E08
 } airoi_schedule_column;
 
 /**
@@ -52,7 +52,7 @@ typedef enum airoi_schedule_column {
  * @retval AIROI_ERR_INVALID NULL argument or unknown name.
  * @since 0.1
  */
-AIROI_API int airoi_schedule_column_from_name(int *out, const char *name);
+AIROI_API int airoi_schedule_column_from_name(airoi_schedule_column *out, const char *name);
 
 /**
  * @brief Name of a schedule column (its JSON key).
@@ -61,7 +61,7 @@ AIROI_API int airoi_schedule_column_from_name(int *out, const char *name);
  *         Ownership: static string owned by the library.
  * @since 0.1
  */
-AIROI_API const char *airoi_schedule_column_name(int column);
+AIROI_API const char *airoi_schedule_column_name(airoi_schedule_column column);
 
 /**
  * @brief Builds a schedule from per-period costs and benefits.
@@ -119,12 +119,14 @@ AIROI_API size_t airoi_schedule_count_periods(const airoi_schedule *s);
 /**
  * @brief Discount rate per period of a schedule.
  *
- * Ownership: @p s is only read (borrowed for the call).
+ * Ownership: @p s is only read; the rate is copied to @p *out.
+ * @param[out] out The rate; untouched on failure.
  * @param[in] s The schedule.
- * @return The rate, or 0 for a NULL schedule.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL argument.
  * @since 0.1
  */
-AIROI_API double airoi_schedule_get_rate(const airoi_schedule *s);
+AIROI_API int airoi_schedule_get_rate(double *out, const airoi_schedule *s);
 
 /**
  * @brief Copies one column of a schedule.
@@ -136,14 +138,16 @@ AIROI_API double airoi_schedule_get_rate(const airoi_schedule *s);
  * @param[out] len_out Number of periods, also on #AIROI_ERR_BUFFER.
  * @param[in] s The schedule.
  * @param[in] column An #airoi_schedule_column.
- * @retval AIROI_OK Success.
+ * @retval AIROI_OK Success. A NULL buffer with a capacity of 0 is a size query: it
+ *         succeeds and sets only the length.
  * @retval AIROI_ERR_INVALID NULL @p s or @p len_out, NULL @p buf with
  *         @p cap > 0, unknown column.
- * @retval AIROI_ERR_BUFFER @p cap is smaller than the number of periods.
+ * @retval AIROI_ERR_BUFFER @p buf is not NULL and @p cap is smaller than the number
+ *         of periods.
  * @since 0.1
  */
 AIROI_API int airoi_schedule_get_column(double *buf, size_t cap, size_t *len_out,
-                                        const airoi_schedule *s, int column);
+                                        const airoi_schedule *s, airoi_schedule_column column);
 
 /**
  * @brief Copies the costs of one category per period.
@@ -157,15 +161,17 @@ AIROI_API int airoi_schedule_get_column(double *buf, size_t cap, size_t *len_out
  * @param[out] len_out Number of periods, also on #AIROI_ERR_BUFFER.
  * @param[in] s The schedule.
  * @param[in] category An #airoi_category.
- * @retval AIROI_OK Success.
+ * @retval AIROI_OK Success. A NULL buffer with a capacity of 0 is a size query: it
+ *         succeeds and sets only the length.
  * @retval AIROI_ERR_INVALID NULL @p s or @p len_out, NULL @p buf with
  *         @p cap > 0, unknown category.
- * @retval AIROI_ERR_BUFFER @p cap is smaller than the number of periods.
+ * @retval AIROI_ERR_BUFFER @p buf is not NULL and @p cap is smaller than the number
+ *         of periods.
  * @retval AIROI_ERR_NOT_FOUND The schedule was built from arrays and has no split.
  * @since 0.1
  */
 AIROI_API int airoi_schedule_get_category(double *buf, size_t cap, size_t *len_out,
-                                          const airoi_schedule *s, int category);
+                                          const airoi_schedule *s, airoi_category category);
 
 /**
  * @brief Copies the benefits of one dimension per period.
@@ -180,15 +186,17 @@ AIROI_API int airoi_schedule_get_category(double *buf, size_t cap, size_t *len_o
  * @param[out] len_out Number of periods, also on #AIROI_ERR_BUFFER.
  * @param[in] s The schedule.
  * @param[in] dimension An #airoi_dimension.
- * @retval AIROI_OK Success.
+ * @retval AIROI_OK Success. A NULL buffer with a capacity of 0 is a size query: it
+ *         succeeds and sets only the length.
  * @retval AIROI_ERR_INVALID NULL @p s or @p len_out, NULL @p buf with
  *         @p cap > 0, unknown dimension.
- * @retval AIROI_ERR_BUFFER @p cap is smaller than the number of periods.
+ * @retval AIROI_ERR_BUFFER @p buf is not NULL and @p cap is smaller than the number
+ *         of periods.
  * @retval AIROI_ERR_NOT_FOUND The schedule was built from arrays and has no split.
  * @since 0.1
  */
 AIROI_API int airoi_schedule_get_dimension(double *buf, size_t cap, size_t *len_out,
-                                           const airoi_schedule *s, int dimension);
+                                           const airoi_schedule *s, airoi_dimension dimension);
 
 AIROI_END_DECLS
 

@@ -17,6 +17,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "airoi/dates.h"
 #include "airoi/status.h"
 
 #if defined(__MINGW32__)
@@ -126,13 +127,37 @@ static inline double airoi__sum_get(const airoi__sum *acc)
     return acc->s + acc->c;
 }
 
-/* Enumerations and their spellings: names[v] is the spelling of value v.
- * airoi__enum_from_name() sets *out to the index of `name` in names, or
- * fails with AIROI_ERR_INVALID ("WHAT: expected one of ...; got 'name'"); airoi__enum_name()
- * is names[v], or NULL when v is out of range. Neither clears the error. */
+/* Enumerations. Each family has its own value range: base = family number
+ * << 8, members base + 0, base + 1, ... (the registry is lib/core/enum.c;
+ * one line there registers a family). Never index an array with a raw
+ * enumeration value: check it (airoi__enum_check) and take its index. */
+#define AIROI__ENUM_BASE(v) ((int)((unsigned)(v) & ~0xFFu))
+#define AIROI__ENUM_INDEX(v) ((int)((unsigned)(v) & 0xFFu))
+
+/* The C type name of v's family ("airoi_per"), or NULL when v is in no
+ * registered family; the name of constant v ("AIROI_PER_MONTH"), or NULL
+ * when v is no member of a registered family; the number of members of the
+ * family at base (0 for none). */
+const char *airoi__enum_family_name(int v);
+const char *airoi__enum_constant(int v);
+size_t airoi__enum_count(int base);
+
+/* Whether v is a member of the family at base: AIROI_OK, or
+ * AIROI_ERR_INVALID with the reason in msg, naming the family expected and
+ * the family of v ("AIROI_PER_MONTH is an airoi_per value; expected an
+ * airoi_project_param"). airoi__enum_check() sets the thread's message to
+ * "WHAT: reason" on failure. */
+int airoi__enum_reason(char *msg, size_t cap, int v, int base);
+int airoi__enum_check(int v, int base, const char *what);
+
+/* Enumerations and their spellings: names[i] is the spelling of base + i.
+ * airoi__enum_from_name() sets *out to base + the index of `name` in names,
+ * or fails with AIROI_ERR_INVALID ("WHAT: expected one of ...; got 'name'");
+ * airoi__enum_name() is the spelling of v, or NULL when v is not base + an
+ * index of names (it sets no message). */
 int airoi__enum_from_name(int *out, const char *name, const char *const *names, size_t n,
-                          const char *what);
-const char *airoi__enum_name(int v, const char *const *names, size_t n);
+                          int base, const char *what);
+const char *airoi__enum_name(int v, const char *const *names, size_t n, int base);
 
 /* Growable arrays: grows *arr (elements of elem bytes, capacity *cap,
  * doubling from 8) so that it holds n + 1 elements. AIROI_ERR_NOMEM with a
@@ -203,8 +228,8 @@ int airoi__date_from_ymd(int32_t *out, int32_t year, int32_t month, int32_t day)
 int airoi__date_to_ymd(int32_t *year, int32_t *month, int32_t *day, int32_t date);
 int airoi__date_from_iso(int32_t *out, const char *text);
 int airoi__date_to_iso(char *buf, size_t cap, int32_t date);
-int airoi__date_from_excel(int32_t *out, double serial, int system);
-int airoi__date_to_excel(double *out, int32_t date, int system);
+int airoi__date_from_excel(int32_t *out, double serial, airoi_date_system system);
+int airoi__date_to_excel(double *out, int32_t date, airoi_date_system system);
 
 /* errors.c */
 const char *airoi__status_str(int status);

@@ -150,7 +150,7 @@ AIROI_API int airoi_date_to_iso(char *buf, size_t cap, int32_t date)
     return airoi__date_to_iso(buf, cap, date);
 }
 
-int airoi__date_from_excel(int32_t *out, double serial, int system)
+int airoi__date_from_excel(int32_t *out, double serial, airoi_date_system system)
 {
     if (!out)
         return airoi__error(AIROI_ERR_INVALID, "date: output pointer is NULL");
@@ -175,16 +175,16 @@ int airoi__date_from_excel(int32_t *out, double serial, int system)
         *out = EXCEL1904_BASE + (int32_t)whole;
         return AIROI_OK;
     }
-    return airoi__error(AIROI_ERR_INVALID, "unknown Excel date system %d", system);
+    return airoi__enum_check((int)system, AIROI_DATE_1900, "Excel date system");
 }
 
-AIROI_API int airoi_date_from_excel(int32_t *out, double serial, int system)
+AIROI_API int airoi_date_from_excel(int32_t *out, double serial, airoi_date_system system)
 {
     AIROI__ENTER();
     return airoi__date_from_excel(out, serial, system);
 }
 
-int airoi__date_to_excel(double *out, int32_t date, int system)
+int airoi__date_to_excel(double *out, int32_t date, airoi_date_system system)
 {
     if (!out)
         return airoi__error(AIROI_ERR_INVALID, "date: output pointer is NULL");
@@ -205,10 +205,10 @@ int airoi__date_to_excel(double *out, int32_t date, int system)
         *out = (double)s;
         return AIROI_OK;
     }
-    return airoi__error(AIROI_ERR_INVALID, "unknown Excel date system %d", system);
+    return airoi__enum_check((int)system, AIROI_DATE_1900, "Excel date system");
 }
 
-AIROI_API int airoi_date_to_excel(double *out, int32_t date, int system)
+AIROI_API int airoi_date_to_excel(double *out, int32_t date, airoi_date_system system)
 {
     AIROI__ENTER();
     return airoi__date_to_excel(out, date, system);

@@ -22,7 +22,7 @@
 #define FAILURE_TECH_SHARE 0.60
 #define FAILURE_CHANGE_SHARE 0.10
 
-#define BIT(x) (1u << (unsigned)(x))
+#define BIT(x) (1u << (unsigned)AIROI__ENUM_INDEX(x))
 
 static int add_finding(airoi_result *r, size_t *cap, const char *code, int severity,
                        const char *subject, double actual, double reference, const char *fmt,
@@ -69,16 +69,19 @@ static int add_finding(airoi_result *r, size_t *cap, const char *code, int sever
             return rc_;                                   \
     } while (0)
 
+/* The total of category c (an airoi_category) in the result's TCO. */
+#define CAT(c) cat[AIROI__ENUM_INDEX(c)]
+
 static int audit_costs(airoi_result *r, size_t *capp, const airoi_project *p)
 {
     size_t cap = *capp;
     const double *cat = r->tco_category;
-    double T = r->metric[AIROI_METRIC_TCO_TOTAL];
+    double T = r->metric[AIROI__ENUM_INDEX(AIROI_METRIC_TCO_TOTAL)];
     if (!(T > 0.0)) {
         *capp = cap;
         return AIROI_OK;
     }
-    double maint = cat[AIROI_CATEGORY_MAINTENANCE];
+    double maint = CAT(AIROI_CATEGORY_MAINTENANCE);
     if (maint == 0.0) {
         ADD("MAINTENANCE_MISSING", AIROI_SEVERITY_WARNING, "maintenance", 0.0,
             MAINTENANCE_SHARE_REF,
@@ -91,8 +94,8 @@ static int audit_costs(airoi_result *r, size_t *capp, const airoi_project *p)
         if (w < s->n - 1) {
             airoi__sum m = {0, 0}, all = {0, 0};
             for (size_t t = w + 1; t < s->n; t++) {
-                airoi__sum_add(&m, s->cat[AIROI_CATEGORY_MAINTENANCE][t]);
-                airoi__sum_add(&all, s->col[AIROI_SCHEDULE_COSTS][t]);
+                airoi__sum_add(&m, s->cat[AIROI__ENUM_INDEX(AIROI_CATEGORY_MAINTENANCE)][t]);
+                airoi__sum_add(&all, s->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_COSTS)][t]);
             }
             double a = airoi__sum_get(&all);
             double share = a > 0.0 ? airoi__sum_get(&m) / a : 1.0;
@@ -104,7 +107,7 @@ static int audit_costs(airoi_result *r, size_t *capp, const airoi_project *p)
                     100.0 * share);
         }
     }
-    double hidden = r->metric[AIROI_METRIC_TCO_HIDDEN] / T;
+    double hidden = r->metric[AIROI__ENUM_INDEX(AIROI_METRIC_TCO_HIDDEN)] / T;
     if (hidden < HIDDEN_SHARE_REF)
         ADD("HIDDEN_SHARE_LOW",
             hidden < HIDDEN_SHARE_CRITICAL ? AIROI_SEVERITY_CRITICAL : AIROI_SEVERITY_WARNING,
@@ -125,14 +128,14 @@ static int audit_costs(airoi_result *r, size_t *capp, const airoi_project *p)
         {"software", AIROI_CATEGORY_SOFTWARE, -1, 0.05},
     };
     for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++) {
-        double share = (cat[refs[i].a] + (refs[i].b >= 0 ? cat[refs[i].b] : 0.0)) / T;
+        double share = (CAT(refs[i].a) + (refs[i].b >= 0 ? CAT(refs[i].b) : 0.0)) / T;
         if (share < refs[i].low)
             ADD("CATEGORY_BELOW_REFERENCE", AIROI_SEVERITY_INFO, refs[i].name, share,
                 refs[i].low, "%s%s is %.1f%% of TCO, below the reference share of %.0f%%",
                 refs[i].name, refs[i].b >= 0 ? " (incl. data governance)" : "", 100.0 * share,
                 100.0 * refs[i].low);
     }
-    double change = cat[AIROI_CATEGORY_CHANGE_MANAGEMENT] / T;
+    double change = CAT(AIROI_CATEGORY_CHANGE_MANAGEMENT) / T;
     if (change < CHANGE_SHARE_REF)
         ADD("CHANGE_UNDERFUNDED", AIROI_SEVERITY_WARNING, "change_management", change,
             CHANGE_SHARE_REF,
@@ -145,11 +148,11 @@ static int audit_costs(airoi_result *r, size_t *capp, const airoi_project *p)
      * integration, maintenance; data = data, data governance; change =
      * change management (opportunity cost is not budget). The split matches
      * when technology takes at least 60% and change at most 10%. */
-    double tech = cat[AIROI_CATEGORY_PEOPLE] + cat[AIROI_CATEGORY_INFRASTRUCTURE] +
-                  cat[AIROI_CATEGORY_SOFTWARE] + cat[AIROI_CATEGORY_INTEGRATION] +
-                  cat[AIROI_CATEGORY_MAINTENANCE];
-    double data = cat[AIROI_CATEGORY_DATA] + cat[AIROI_CATEGORY_DATA_GOVERNANCE];
-    double chg = cat[AIROI_CATEGORY_CHANGE_MANAGEMENT];
+    double tech = CAT(AIROI_CATEGORY_PEOPLE) + CAT(AIROI_CATEGORY_INFRASTRUCTURE) +
+                  CAT(AIROI_CATEGORY_SOFTWARE) + CAT(AIROI_CATEGORY_INTEGRATION) +
+                  CAT(AIROI_CATEGORY_MAINTENANCE);
+    double data = CAT(AIROI_CATEGORY_DATA) + CAT(AIROI_CATEGORY_DATA_GOVERNANCE);
+    double chg = CAT(AIROI_CATEGORY_CHANGE_MANAGEMENT);
     double tb = tech + data + chg;
     if (tb > 0.0) {
         double st = tech / tb, sd = data / tb, sc = chg / tb;
@@ -198,7 +201,7 @@ static int audit_values(airoi_result *r, size_t *capp, const airoi_project *p,
     int dims = 0, last = -1;
     for (int d = 0; d < AIROI__DIMENSION_COUNT; d++) {
         double v = r->dimension_total[d];
-        if (d == AIROI_DIMENSION_STRATEGIC)
+        if (d == AIROI__ENUM_INDEX(AIROI_DIMENSION_STRATEGIC))
             v = fabs(v) + fabs(r->strategic_unmonetized);
         if (v != 0.0) {
             dims++;
@@ -208,11 +211,13 @@ static int audit_values(airoi_result *r, size_t *capp, const airoi_project *p,
     if (dims == 0)
         ADD("NO_VALUE", AIROI_SEVERITY_WARNING, NULL, 0.0, 1.0,
             "the model has no value in any dimension");
-    else if (dims == 1)
-        ADD("SINGLE_DIMENSION", AIROI_SEVERITY_INFO, airoi__dimension_name(last), 1.0, 2.0,
+    else if (dims == 1) {
+        const char *dim = airoi__dimension_name((airoi_dimension)(AIROI_DIMENSION_EFFICIENCY + last));
+        ADD("SINGLE_DIMENSION", AIROI_SEVERITY_INFO, dim, 1.0, 2.0,
             "all value is in the %s dimension; AI value usually spans efficiency, revenue, "
             "risk and strategic dimensions",
-            airoi__dimension_name(last));
+            dim);
+    }
     *capp = cap;
     return AIROI_OK;
 }
@@ -251,8 +256,8 @@ static int audit_benchmark(airoi_result *r, size_t *capp)
         airoi__fmt_grouped(tlo, sizeof tlo, lo * scale, decimals);
         airoi__fmt_grouped(thi, sizeof thi, hi * scale, decimals);
         ADD(pos == AIROI_BENCHMARK_ABOVE ? "BENCHMARK_ABOVE" : "BENCHMARK_BELOW", sev,
-            names[field], v, pos == AIROI_BENCHMARK_ABOVE ? hi : lo,
-            "%s of %s%s is %s the %s range of %s%s-%s%s%s", units[field], tv, pct,
+            names[AIROI__ENUM_INDEX(field)], v, pos == AIROI_BENCHMARK_ABOVE ? hi : lo,
+            "%s of %s%s is %s the %s range of %s%s-%s%s%s", units[AIROI__ENUM_INDEX(field)], tv, pct,
             pos == AIROI_BENCHMARK_ABOVE ? "above" : "below", key, tlo, pct, thi, pct,
             sev >= AIROI_SEVERITY_WARNING ? " (optimistic)" : "");
     }

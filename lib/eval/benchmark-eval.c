@@ -11,19 +11,19 @@ int airoi__benchmark_value(double *out, const airoi_result *r, int field)
 {
     switch (field) {
     case AIROI_BENCHMARK_ROI:
-        if (r->status[AIROI_METRIC_ROI_BASIC] != AIROI_OK)
+        if (r->status[AIROI__ENUM_INDEX(AIROI_METRIC_ROI_BASIC)] != AIROI_OK)
             return AIROI_ERR_UNDEFINED;
-        *out = r->metric[AIROI_METRIC_ROI_BASIC];
+        *out = r->metric[AIROI__ENUM_INDEX(AIROI_METRIC_ROI_BASIC)];
         return AIROI_OK;
     case AIROI_BENCHMARK_PAYBACK:
-        if (r->status[AIROI_METRIC_PAYBACK_PERIODS] != AIROI_OK)
+        if (r->status[AIROI__ENUM_INDEX(AIROI_METRIC_PAYBACK_PERIODS)] != AIROI_OK)
             return AIROI_ERR_UNDEFINED;
-        *out = r->metric[AIROI_METRIC_PAYBACK_PERIODS] * 12.0 * r->years_per_period;
+        *out = r->metric[AIROI__ENUM_INDEX(AIROI_METRIC_PAYBACK_PERIODS)] * 12.0 * r->years_per_period;
         return AIROI_OK;
     case AIROI_BENCHMARK_INVESTMENT:
         if (!r->has_investment)
             return AIROI_ERR_UNDEFINED;
-        *out = r->metric[AIROI_METRIC_TCO_TOTAL] * r->investment_factor;
+        *out = r->metric[AIROI__ENUM_INDEX(AIROI_METRIC_TCO_TOTAL)] * r->investment_factor;
         return isfinite(*out) ? AIROI_OK : AIROI_ERR_UNDEFINED;
     default:
         return AIROI_ERR_INVALID;
@@ -55,12 +55,12 @@ static const char *field_name(int field)
     }
 }
 
-int airoi__result_get_benchmark_value(double *out, const airoi_result *r, int field)
+int airoi__result_get_benchmark_value(double *out, const airoi_result *r, airoi_benchmark_field field)
 {
     if (!out || !r)
         return airoi__error(AIROI_ERR_INVALID, "airoi_result_get_benchmark_value: NULL argument");
-    if (field < AIROI_BENCHMARK_ROI || field > AIROI_BENCHMARK_INVESTMENT)
-        return airoi__error(AIROI_ERR_INVALID, "unknown benchmark field %d", field);
+    if (airoi__enum_check((int)field, AIROI_BENCHMARK_ROI, "benchmark field"))
+        return AIROI_ERR_INVALID;
     double v;
     int rc = airoi__benchmark_value(&v, r, field);
     if (rc && field == AIROI_BENCHMARK_INVESTMENT) {
@@ -75,32 +75,32 @@ int airoi__result_get_benchmark_value(double *out, const airoi_result *r, int fi
     return AIROI_OK;
 }
 
-AIROI_API int airoi_result_get_benchmark_value(double *out, const airoi_result *r, int field)
+AIROI_API int airoi_result_get_benchmark_value(double *out, const airoi_result *r, airoi_benchmark_field field)
 {
     AIROI__ENTER();
     return airoi__result_get_benchmark_value(out, r, field);
 }
 
-int airoi__result_get_benchmark_position(int *position, const airoi_result *r,
-                                         int field)
+int airoi__result_get_benchmark_position(airoi_benchmark_position *position, const airoi_result *r,
+                                         airoi_benchmark_field field)
 {
     if (!position || !r)
         return airoi__error(AIROI_ERR_INVALID,
                             "airoi_result_get_benchmark_position: NULL argument");
-    if (field < AIROI_BENCHMARK_ROI || field > AIROI_BENCHMARK_INVESTMENT)
-        return airoi__error(AIROI_ERR_INVALID, "unknown benchmark field %d", field);
+    if (airoi__enum_check((int)field, AIROI_BENCHMARK_ROI, "benchmark field"))
+        return AIROI_ERR_INVALID;
     if (r->use_case < 0)
         return airoi__error(AIROI_ERR_NOT_FOUND, "the project has no use case to compare with");
-    int pos;
+    int pos = AIROI_BENCHMARK_WITHIN;
     int rc = airoi__benchmark_position(&pos, r, field);
     if (rc)
         return airoi__error(rc, "the project's %s figure is undefined", field_name(field));
-    *position = pos;
+    *position = (airoi_benchmark_position)pos;
     return AIROI_OK;
 }
 
-AIROI_API int airoi_result_get_benchmark_position(int *position, const airoi_result *r,
-                                                  int field)
+AIROI_API int airoi_result_get_benchmark_position(airoi_benchmark_position *position, const airoi_result *r,
+                                                  airoi_benchmark_field field)
 {
     AIROI__ENTER();
     return airoi__result_get_benchmark_position(position, r, field);

@@ -99,19 +99,19 @@ int airoi__benchmark_position(int *pos, const airoi_result *r, int field);
  * adds only the entry bookkeeping (AIROI__ENTER). */
 
 /* benchmark-eval.c */
-int airoi__result_get_benchmark_value(double *out, const airoi_result *r, int field);
-int airoi__result_get_benchmark_position(int *position, const airoi_result *r,
-                                         int field);
+int airoi__result_get_benchmark_value(double *out, const airoi_result *r, airoi_benchmark_field field);
+int airoi__result_get_benchmark_position(airoi_benchmark_position *position, const airoi_result *r,
+                                         airoi_benchmark_field field);
 
 /* evaluate.c */
 void airoi__result_free(airoi_result *r);
 int airoi__project_evaluate(airoi_result **out, const airoi_project *p,
                             const char *scenario, unsigned flags);
-int airoi__result_get_metric(double *out, const airoi_result *r, int metric);
-int airoi__result_get_number(double *out, const airoi_result *r, int param);
-const char *airoi__result_get_string(const airoi_result *r, int param);
-int airoi__result_get_tco_category(double *out, const airoi_result *r, int category);
-int airoi__result_get_value_dimension(double *out, const airoi_result *r, int dimension);
+int airoi__result_get_metric(double *out, const airoi_result *r, airoi_metric metric);
+int airoi__result_get_number(double *out, const airoi_result *r, airoi_project_param param);
+const char *airoi__result_get_string(const airoi_result *r, airoi_project_param param);
+int airoi__result_get_tco_category(double *out, const airoi_result *r, airoi_category category);
+int airoi__result_get_value_dimension(double *out, const airoi_result *r, airoi_dimension dimension);
 int airoi__result_get_strategic_value(double *out, const airoi_result *r);
 unsigned airoi__result_get_flags(const airoi_result *r);
 const airoi_schedule *airoi__result_get_schedule(const airoi_result *r);
@@ -121,19 +121,19 @@ const char *airoi__result_get_scenario_name(const airoi_result *r);
 int airoi__result_get_probability(double *out, const airoi_result *r);
 size_t airoi__result_count_findings(const airoi_result *r);
 const char *airoi__result_get_finding_code(const airoi_result *r, size_t i);
-int airoi__result_get_finding_severity(const airoi_result *r, size_t i);
+int airoi__result_get_finding_severity(airoi_severity *out, const airoi_result *r, size_t i);
 const char *airoi__result_get_finding_message(const airoi_result *r, size_t i);
 const char *airoi__result_get_finding_subject(const airoi_result *r, size_t i);
 int airoi__result_get_finding_numbers(double *actual, double *reference,
                                       const airoi_result *r, size_t i);
 
 /* names.c */
-int airoi__metric_from_name(int *out, const char *name);
-const char *airoi__metric_name(int metric);
-int airoi__severity_from_name(int *out, const char *name);
-const char *airoi__severity_name(int severity);
-int airoi__schedule_column_from_name(int *out, const char *name);
-const char *airoi__schedule_column_name(int column);
+int airoi__metric_from_name(airoi_metric *out, const char *name);
+const char *airoi__metric_name(airoi_metric metric);
+int airoi__severity_from_name(airoi_severity *out, const char *name);
+const char *airoi__severity_name(airoi_severity severity);
+int airoi__schedule_column_from_name(airoi_schedule_column *out, const char *name);
+const char *airoi__schedule_column_name(airoi_schedule_column column);
 
 /* schedule.c */
 int airoi__schedule_new(airoi_schedule **out, const double *costs,
@@ -141,13 +141,13 @@ int airoi__schedule_new(airoi_schedule **out, const double *costs,
 int airoi__schedule_clone(airoi_schedule **out, const airoi_schedule *s);
 void airoi__schedule_free(airoi_schedule *s);
 size_t airoi__schedule_count_periods(const airoi_schedule *s);
-double airoi__schedule_get_rate(const airoi_schedule *s);
+int airoi__schedule_get_rate(double *out, const airoi_schedule *s);
 int airoi__schedule_get_column(double *buf, size_t cap, size_t *len_out,
-                               const airoi_schedule *s, int column);
+                               const airoi_schedule *s, airoi_schedule_column column);
 int airoi__schedule_get_category(double *buf, size_t cap, size_t *len_out,
-                                 const airoi_schedule *s, int category);
+                                 const airoi_schedule *s, airoi_category category);
 int airoi__schedule_get_dimension(double *buf, size_t cap, size_t *len_out,
-                                  const airoi_schedule *s, int dimension);
+                                  const airoi_schedule *s, airoi_dimension dimension);
 
 /* validate.c */
 int airoi__project_validate(const airoi_project *p);

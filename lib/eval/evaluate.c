@@ -13,7 +13,7 @@
 #include "finance-private.h"
 #include "model-private.h"
 
-#define BIT(x) (1u << (unsigned)(x))
+#define BIT(x) (1u << (unsigned)AIROI__ENUM_INDEX(x))
 
 /* Honest-estimate uplifts: midpoints of the "typical underestimate"
  * ranges, by category (people 20-30%, infrastructure 30-50%, data incl.
@@ -182,7 +182,7 @@ static double item_factor(const airoi__item *it, const airoi_scenario *sc, unsig
     if (it->kind == AIROI_ITEM_KIND_COST) {
         f = 1.0 + it->risk_adjustment;
         if (flags & AIROI_EVAL_HONEST_ESTIMATE)
-            f *= 1.0 + airoi__honest_uplift[it->klass];
+            f *= 1.0 + airoi__honest_uplift[AIROI__ENUM_INDEX(it->klass)];
     } else {
         f = it->realization * it->attribution * (1.0 - it->risk_adjustment);
     }
@@ -205,10 +205,10 @@ static void add_item(flows *f, const airoi_project *p, const airoi__item *it,
         double v = f->buf[t] * factor;
         if (is_cost) {
             airoi__sum_add(&f->costs[t], v);
-            airoi__sum_add(&f->cat[(size_t)it->klass * n + (size_t)t], v);
+            airoi__sum_add(&f->cat[(size_t)AIROI__ENUM_INDEX(it->klass) * n + (size_t)t], v);
         } else if (counted) {
             airoi__sum_add(&f->benefits[t], v);
-            airoi__sum_add(&f->dim[(size_t)it->klass * n + (size_t)t], v);
+            airoi__sum_add(&f->dim[(size_t)AIROI__ENUM_INDEX(it->klass) * n + (size_t)t], v);
             airoi__sum_add(&f->gross, f->buf[t]);
             airoi__sum_add(&f->net, v);
         } else {
@@ -226,8 +226,8 @@ static int fill_schedule(airoi_result *r, const flows *f, const airoi_scenario *
     size_t n = f->n;
     airoi__sum strat_total = {0, 0};
     for (size_t t = 0; t < n; t++) {
-        s->col[AIROI_SCHEDULE_COSTS][t] = airoi__sum_get(&f->costs[t]);
-        s->col[AIROI_SCHEDULE_BENEFITS][t] = airoi__sum_get(&f->benefits[t]);
+        s->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_COSTS)][t] = airoi__sum_get(&f->costs[t]);
+        s->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_BENEFITS)][t] = airoi__sum_get(&f->benefits[t]);
         for (size_t c = 0; c < AIROI__CATEGORY_COUNT; c++)
             s->cat[c][t] = airoi__sum_get(&f->cat[c * n + t]);
         for (size_t d = 0; d < AIROI__DIMENSION_COUNT; d++)
@@ -275,8 +275,8 @@ static int build_schedule(airoi_result *r, const airoi_project *p, const airoi_s
  * to turn into AIROI_ERR_RANGE: an overflow is an error, not a null. */
 static void set_metric(airoi_result *r, int m, double v, int status)
 {
-    r->metric[m] = status == AIROI_OK ? v : 0.0;
-    r->status[m] = status;
+    r->metric[AIROI__ENUM_INDEX(m)] = status == AIROI_OK ? v : 0.0;
+    r->status[AIROI__ENUM_INDEX(m)] = status;
 }
 
 /* A ratio of two finite figures; undefined (null) when the denominator is 0
@@ -328,15 +328,17 @@ static int check_finite(const airoi_result *r, const airoi_scenario *sc)
 {
     for (int c = 0; c < AIROI__CATEGORY_COUNT; c++)
         if (!isfinite(r->tco_category[c]))
-            return overflow(sc, "the total of category", airoi__category_name(c));
+            return overflow(sc, "the total of category",
+                            airoi__category_name((airoi_category)(AIROI_CATEGORY_PEOPLE + c)));
     for (int d = 0; d < AIROI__DIMENSION_COUNT; d++)
         if (!isfinite(r->dimension_total[d]))
-            return overflow(sc, "the total of dimension", airoi__dimension_name(d));
+            return overflow(sc, "the total of dimension",
+                            airoi__dimension_name((airoi_dimension)(AIROI_DIMENSION_EFFICIENCY + d)));
     if (!isfinite(r->strategic_unmonetized))
         return overflow(sc, "the strategic value that is not monetized", NULL);
     for (int m = 0; m < AIROI__METRIC_COUNT; m++)
         if (r->status[m] == AIROI_OK && !isfinite(r->metric[m]))
-            return overflow(sc, "metric", airoi__metric_name(m));
+            return overflow(sc, "metric", airoi__metric_name((airoi_metric)(AIROI_METRIC_NPV + m)));
     return AIROI_OK;
 }
 
@@ -348,12 +350,15 @@ static int set_totals(airoi_result *r, const airoi_scenario *sc, const airoi__au
     size_t n = s->n;
     int32_t H = r->settings.horizon;
     double y = r->years_per_period;
-    double tc = total(s->col[AIROI_SCHEDULE_COSTS], 0, n - 1);
-    double tb = total(s->col[AIROI_SCHEDULE_BENEFITS], 0, n - 1);
+    double tc = total(s->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_COSTS)], 0, n - 1);
+    double tb = total(s->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_BENEFITS)], 0, n - 1);
     airoi__sum direct = {0, 0}, hidden = {0, 0};
     for (int c = 0; c < AIROI__CATEGORY_COUNT; c++) {
         r->tco_category[c] = total(s->cat[c], 0, n - 1);
-        airoi__sum_add(airoi__category_is_hidden(c) ? &hidden : &direct, r->tco_category[c]);
+        airoi__sum_add(airoi__category_is_hidden((airoi_category)(AIROI_CATEGORY_PEOPLE + c))
+                           ? &hidden
+                           : &direct,
+                       r->tco_category[c]);
     }
     for (int d = 0; d < AIROI__DIMENSION_COUNT; d++)
         r->dimension_total[d] = total(s->dim[d], 0, n - 1);
@@ -385,13 +390,13 @@ static int set_totals(airoi_result *r, const airoi_scenario *sc, const airoi__au
 /* ROI over the first year (periods 0..min(1/y, horizon)) and the horizon. */
 static void set_roi_layers(airoi_result *r)
 {
-    const double *costs = r->schedule->col[AIROI_SCHEDULE_COSTS];
-    const double *benefits = r->schedule->col[AIROI_SCHEDULE_BENEFITS];
+    const double *costs = r->schedule->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_COSTS)];
+    const double *benefits = r->schedule->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_BENEFITS)];
     size_t w = (size_t)airoi__periods_per_year(r->settings.period);
     if (w > (size_t)r->settings.horizon)
         w = (size_t)r->settings.horizon;
     double fc = total(costs, 0, w), fb = total(benefits, 0, w);
-    double tc = r->metric[AIROI_METRIC_TOTAL_COSTS], tb = r->metric[AIROI_METRIC_TOTAL_BENEFITS];
+    double tc = r->metric[AIROI__ENUM_INDEX(AIROI_METRIC_TOTAL_COSTS)], tb = r->metric[AIROI__ENUM_INDEX(AIROI_METRIC_TOTAL_BENEFITS)];
     set_metric(r, AIROI_METRIC_FIRST_YEAR_COSTS, fc, AIROI_OK);
     set_metric(r, AIROI_METRIC_FIRST_YEAR_BENEFITS, fb, AIROI_OK);
     roi(r, AIROI_METRIC_ROI_BASIC, fb, fc);
@@ -404,11 +409,11 @@ static int set_present_values(airoi_result *r)
 {
     const airoi_schedule *s = r->schedule;
     double npv, pvc, pvb;
-    int rc = airoi__npv0(&npv, s->rate, s->col[AIROI_SCHEDULE_NET], s->n);
+    int rc = airoi__npv0(&npv, s->rate, s->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_NET)], s->n);
     if (rc == AIROI_OK)
-        rc = airoi__npv0(&pvc, s->rate, s->col[AIROI_SCHEDULE_COSTS], s->n);
+        rc = airoi__npv0(&pvc, s->rate, s->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_COSTS)], s->n);
     if (rc == AIROI_OK)
-        rc = airoi__npv0(&pvb, s->rate, s->col[AIROI_SCHEDULE_BENEFITS], s->n);
+        rc = airoi__npv0(&pvb, s->rate, s->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_BENEFITS)], s->n);
     if (rc != AIROI_OK)
         return airoi__error(rc == AIROI_ERR_RANGE ? AIROI_ERR_RANGE : AIROI_ERR_INTERNAL,
                             "present value of the schedule failed: %s", airoi__status_str(rc));
@@ -436,7 +441,7 @@ static void set_annual_rate(airoi_result *r, int m, int rc, double x)
  * and reinvestment rates of the result's settings. */
 static void set_rates(airoi_result *r)
 {
-    const double *net = r->schedule->col[AIROI_SCHEDULE_NET];
+    const double *net = r->schedule->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_NET)];
     size_t n = r->schedule->n;
     double y = r->years_per_period;
     double x = 0.0;
@@ -453,7 +458,7 @@ static void set_rates(airoi_result *r)
 static void set_paybacks(airoi_result *r)
 {
     const airoi_schedule *s = r->schedule;
-    const double *net = s->col[AIROI_SCHEDULE_NET];
+    const double *net = s->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_NET)];
     double x;
     int reached = 0;
     int rc = airoi__payback(&x, &reached, net, s->n);
@@ -655,9 +660,9 @@ int airoi__project_evaluate(airoi_result **out, const airoi_project *p,
         airoi__sum eb = {0, 0}, ec = {0, 0}, en = {0, 0};
         for (size_t i = 0; i < ns; i++) {
             double pr = subs[i].probability;
-            airoi__sum_add(&eb, pr * subs[i].metric[AIROI_METRIC_TOTAL_BENEFITS]);
-            airoi__sum_add(&ec, pr * subs[i].metric[AIROI_METRIC_TOTAL_COSTS]);
-            airoi__sum_add(&en, pr * subs[i].metric[AIROI_METRIC_NPV]);
+            airoi__sum_add(&eb, pr * subs[i].metric[AIROI__ENUM_INDEX(AIROI_METRIC_TOTAL_BENEFITS)]);
+            airoi__sum_add(&ec, pr * subs[i].metric[AIROI__ENUM_INDEX(AIROI_METRIC_TOTAL_COSTS)]);
+            airoi__sum_add(&en, pr * subs[i].metric[AIROI__ENUM_INDEX(AIROI_METRIC_NPV)]);
         }
         double vb = airoi__sum_get(&eb), vc = airoi__sum_get(&ec), vn = airoi__sum_get(&en);
         set_expected(r, vb, vc, vn);
@@ -669,8 +674,8 @@ int airoi__project_evaluate(airoi_result **out, const airoi_project *p,
             airoi__free(subs);
         }
     } else {
-        set_expected(r, r->metric[AIROI_METRIC_TOTAL_BENEFITS],
-                     r->metric[AIROI_METRIC_TOTAL_COSTS], r->metric[AIROI_METRIC_NPV]);
+        set_expected(r, r->metric[AIROI__ENUM_INDEX(AIROI_METRIC_TOTAL_BENEFITS)],
+                     r->metric[AIROI__ENUM_INDEX(AIROI_METRIC_TOTAL_COSTS)], r->metric[AIROI__ENUM_INDEX(AIROI_METRIC_NPV)]);
     }
     /* The expectations over scenarios can overflow where no scenario does. */
     rc = check_finite(r, chosen);
@@ -702,13 +707,13 @@ AIROI_API int airoi_project_evaluate(airoi_result **out, const airoi_project *p,
 
 /* ---- accessors ----------------------------------------------------------------- */
 
-int airoi__result_get_metric(double *out, const airoi_result *r, int metric)
+int airoi__result_get_metric(double *out, const airoi_result *r, airoi_metric metric)
 {
     if (!out || !r)
         return airoi__error(AIROI_ERR_INVALID, "airoi_result_get_metric: NULL argument");
-    if (metric < 0 || metric >= AIROI__METRIC_COUNT)
-        return airoi__error(AIROI_ERR_INVALID, "unknown metric %d", metric);
-    int st = r->status[metric];
+    if (airoi__enum_check((int)metric, AIROI_METRIC_NPV, "airoi_result_get_metric: metric"))
+        return AIROI_ERR_INVALID;
+    int st = r->status[AIROI__ENUM_INDEX(metric)];
     if (st == AIROI_ERR_NO_SOLUTION)
         return airoi__error(st, "%s has no solution for this schedule", airoi__metric_name(metric));
     if (st != AIROI_OK)
@@ -718,67 +723,69 @@ int airoi__result_get_metric(double *out, const airoi_result *r, int metric)
                                     metric == AIROI_METRIC_DISCOUNTED_PAYBACK_PERIODS
                                 ? "never paid back"
                                 : "its denominator is zero");
-    *out = r->metric[metric];
+    *out = r->metric[AIROI__ENUM_INDEX(metric)];
     return AIROI_OK;
 }
 
-AIROI_API int airoi_result_get_metric(double *out, const airoi_result *r, int metric)
+AIROI_API int airoi_result_get_metric(double *out, const airoi_result *r, airoi_metric metric)
 {
     AIROI__ENTER();
     return airoi__result_get_metric(out, r, metric);
 }
 
-int airoi__result_get_number(double *out, const airoi_result *r, int param)
+int airoi__result_get_number(double *out, const airoi_result *r, airoi_project_param param)
 {
     if (!out || !r)
         return airoi__error(AIROI_ERR_INVALID, "airoi_result_get_number: NULL argument");
     return airoi__settings_get_number(out, &r->settings, param);
 }
 
-AIROI_API int airoi_result_get_number(double *out, const airoi_result *r, int param)
+AIROI_API int airoi_result_get_number(double *out, const airoi_result *r, airoi_project_param param)
 {
     AIROI__ENTER();
     return airoi__result_get_number(out, r, param);
 }
 
-const char *airoi__result_get_string(const airoi_result *r, int param)
+const char *airoi__result_get_string(const airoi_result *r, airoi_project_param param)
 {
     return r ? airoi__settings_get_string(&r->settings, param) : NULL;
 }
 
-AIROI_API const char *airoi_result_get_string(const airoi_result *r, int param)
+AIROI_API const char *airoi_result_get_string(const airoi_result *r, airoi_project_param param)
 {
     AIROI__ENTER();
     return airoi__result_get_string(r, param);
 }
 
-int airoi__result_get_tco_category(double *out, const airoi_result *r, int category)
+int airoi__result_get_tco_category(double *out, const airoi_result *r, airoi_category category)
 {
     if (!out || !r)
         return airoi__error(AIROI_ERR_INVALID, "airoi_result_get_tco_category: NULL argument");
-    if (category < 0 || category >= AIROI__CATEGORY_COUNT)
-        return airoi__error(AIROI_ERR_INVALID, "unknown category %d", category);
-    *out = r->tco_category[category];
+    if (airoi__enum_check((int)category, AIROI_CATEGORY_PEOPLE,
+                          "airoi_result_get_tco_category: category"))
+        return AIROI_ERR_INVALID;
+    *out = r->tco_category[AIROI__ENUM_INDEX(category)];
     return AIROI_OK;
 }
 
-AIROI_API int airoi_result_get_tco_category(double *out, const airoi_result *r, int category)
+AIROI_API int airoi_result_get_tco_category(double *out, const airoi_result *r, airoi_category category)
 {
     AIROI__ENTER();
     return airoi__result_get_tco_category(out, r, category);
 }
 
-int airoi__result_get_value_dimension(double *out, const airoi_result *r, int dimension)
+int airoi__result_get_value_dimension(double *out, const airoi_result *r, airoi_dimension dimension)
 {
     if (!out || !r)
         return airoi__error(AIROI_ERR_INVALID, "airoi_result_get_value_dimension: NULL argument");
-    if (dimension < 0 || dimension >= AIROI__DIMENSION_COUNT)
-        return airoi__error(AIROI_ERR_INVALID, "unknown dimension %d", dimension);
-    *out = r->dimension_total[dimension];
+    if (airoi__enum_check((int)dimension, AIROI_DIMENSION_EFFICIENCY,
+                          "airoi_result_get_value_dimension: dimension"))
+        return AIROI_ERR_INVALID;
+    *out = r->dimension_total[AIROI__ENUM_INDEX(dimension)];
     return AIROI_OK;
 }
 
-AIROI_API int airoi_result_get_value_dimension(double *out, const airoi_result *r, int dimension)
+AIROI_API int airoi_result_get_value_dimension(double *out, const airoi_result *r, airoi_dimension dimension)
 {
     AIROI__ENTER();
     return airoi__result_get_value_dimension(out, r, dimension);
@@ -893,15 +900,22 @@ AIROI_API const char *airoi_result_get_finding_code(const airoi_result *r, size_
     return airoi__result_get_finding_code(r, i);
 }
 
-int airoi__result_get_finding_severity(const airoi_result *r, size_t i)
+int airoi__result_get_finding_severity(airoi_severity *out, const airoi_result *r, size_t i)
 {
-    return r && i < r->n_findings ? r->findings[i].severity : -1;
+    if (!out || !r)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_result_get_finding_severity: NULL argument");
+    if (i >= r->n_findings)
+        return airoi__error(AIROI_ERR_NOT_FOUND, "finding index %zu past the end (%zu)", i,
+                            r->n_findings);
+    *out = (airoi_severity)r->findings[i].severity;
+    return AIROI_OK;
 }
 
-AIROI_API int airoi_result_get_finding_severity(const airoi_result *r, size_t i)
+AIROI_API int airoi_result_get_finding_severity(airoi_severity *out, const airoi_result *r,
+                                                size_t i)
 {
     AIROI__ENTER();
-    return airoi__result_get_finding_severity(r, i);
+    return airoi__result_get_finding_severity(out, r, i);
 }
 
 const char *airoi__result_get_finding_message(const airoi_result *r, size_t i)

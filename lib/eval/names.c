@@ -21,67 +21,82 @@ static const char *const column_names[AIROI__COLUMN_COUNT] = {
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-int airoi__metric_from_name(int *out, const char *name)
+int airoi__metric_from_name(airoi_metric *out, const char *name)
 {
-    return airoi__enum_from_name(out, name, metric_names, COUNT(metric_names), "metric");
+    int v = 0;
+    int rc = airoi__enum_from_name(out ? &v : NULL, name, metric_names, COUNT(metric_names),
+                                   AIROI_METRIC_NPV, "metric");
+    if (rc == AIROI_OK)
+        *out = (airoi_metric)v;
+    return rc;
 }
 
-AIROI_API int airoi_metric_from_name(int *out, const char *name)
+AIROI_API int airoi_metric_from_name(airoi_metric *out, const char *name)
 {
     AIROI__ENTER();
     return airoi__metric_from_name(out, name);
 }
 
-const char *airoi__metric_name(int metric)
+const char *airoi__metric_name(airoi_metric metric)
 {
-    return airoi__enum_name(metric, metric_names, COUNT(metric_names));
+    return airoi__enum_name((int)metric, metric_names, COUNT(metric_names), AIROI_METRIC_NPV);
 }
 
-AIROI_API const char *airoi_metric_name(int metric)
+AIROI_API const char *airoi_metric_name(airoi_metric metric)
 {
     AIROI__ENTER();
     return airoi__metric_name(metric);
 }
 
-int airoi__severity_from_name(int *out, const char *name)
+int airoi__severity_from_name(airoi_severity *out, const char *name)
 {
-    return airoi__enum_from_name(out, name, severity_names, COUNT(severity_names), "severity");
+    int v = 0;
+    int rc = airoi__enum_from_name(out ? &v : NULL, name, severity_names, COUNT(severity_names),
+                                   AIROI_SEVERITY_INFO, "severity");
+    if (rc == AIROI_OK)
+        *out = (airoi_severity)v;
+    return rc;
 }
 
-AIROI_API int airoi_severity_from_name(int *out, const char *name)
+AIROI_API int airoi_severity_from_name(airoi_severity *out, const char *name)
 {
     AIROI__ENTER();
     return airoi__severity_from_name(out, name);
 }
 
-const char *airoi__severity_name(int severity)
+const char *airoi__severity_name(airoi_severity severity)
 {
-    return airoi__enum_name(severity, severity_names, COUNT(severity_names));
+    return airoi__enum_name((int)severity, severity_names, COUNT(severity_names), AIROI_SEVERITY_INFO);
 }
 
-AIROI_API const char *airoi_severity_name(int severity)
+AIROI_API const char *airoi_severity_name(airoi_severity severity)
 {
     AIROI__ENTER();
     return airoi__severity_name(severity);
 }
 
-int airoi__schedule_column_from_name(int *out, const char *name)
+int airoi__schedule_column_from_name(airoi_schedule_column *out, const char *name)
 {
-    return airoi__enum_from_name(out, name, column_names, COUNT(column_names), "schedule column");
+    int v = 0;
+    int rc = airoi__enum_from_name(out ? &v : NULL, name, column_names, COUNT(column_names),
+                                   AIROI_SCHEDULE_COSTS, "schedule column");
+    if (rc == AIROI_OK)
+        *out = (airoi_schedule_column)v;
+    return rc;
 }
 
-AIROI_API int airoi_schedule_column_from_name(int *out, const char *name)
+AIROI_API int airoi_schedule_column_from_name(airoi_schedule_column *out, const char *name)
 {
     AIROI__ENTER();
     return airoi__schedule_column_from_name(out, name);
 }
 
-const char *airoi__schedule_column_name(int column)
+const char *airoi__schedule_column_name(airoi_schedule_column column)
 {
-    return airoi__enum_name(column, column_names, COUNT(column_names));
+    return airoi__enum_name((int)column, column_names, COUNT(column_names), AIROI_SCHEDULE_COSTS);
 }
 
-AIROI_API const char *airoi_schedule_column_name(int column)
+AIROI_API const char *airoi_schedule_column_name(airoi_schedule_column column)
 {
     AIROI__ENTER();
     return airoi__schedule_column_name(column);

@@ -44,25 +44,26 @@ int airoi__schedule_finish(airoi_schedule *s)
     airoi__sum cum = {0, 0}, dcum = {0, 0};
     const double lr = log1p(s->rate);
     for (size_t t = 0; t < s->n; t++) {
-        double c = s->col[AIROI_SCHEDULE_COSTS][t];
-        double b = s->col[AIROI_SCHEDULE_BENEFITS][t];
+        double c = s->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_COSTS)][t];
+        double b = s->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_BENEFITS)][t];
         double net = b - c;
         double df = airoi__compound(lr, -(double)t);
         airoi__sum_add(&cum, net);
         airoi__sum_add(&dcum, net * df);
-        s->col[AIROI_SCHEDULE_NET][t] = net;
-        s->col[AIROI_SCHEDULE_CUMULATIVE][t] = airoi__sum_get(&cum);
-        s->col[AIROI_SCHEDULE_DISCOUNT_FACTOR][t] = df;
-        s->col[AIROI_SCHEDULE_DISCOUNTED][t] = net * df;
-        s->col[AIROI_SCHEDULE_DISCOUNTED_CUMULATIVE][t] = airoi__sum_get(&dcum);
-        s->col[AIROI_SCHEDULE_DISCOUNTED_COSTS][t] = c * df;
-        s->col[AIROI_SCHEDULE_DISCOUNTED_BENEFITS][t] = b * df;
+        s->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_NET)][t] = net;
+        s->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_CUMULATIVE)][t] = airoi__sum_get(&cum);
+        s->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_DISCOUNT_FACTOR)][t] = df;
+        s->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_DISCOUNTED)][t] = net * df;
+        s->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_DISCOUNTED_CUMULATIVE)][t] = airoi__sum_get(&dcum);
+        s->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_DISCOUNTED_COSTS)][t] = c * df;
+        s->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_DISCOUNTED_BENEFITS)][t] = b * df;
     }
     for (size_t c = 0; c < AIROI__COLUMN_COUNT; c++)
         if (!airoi__all_finite(s->col[c], s->n))
             return airoi__error(AIROI_ERR_RANGE,
                                 "the schedule overflows (column '%s' is not finite)",
-                                airoi__schedule_column_name((int)c));
+                                airoi__schedule_column_name(
+                                    (airoi_schedule_column)(AIROI_SCHEDULE_COSTS + (int)c)));
     return AIROI_OK;
 }
 
@@ -88,8 +89,8 @@ int airoi__schedule_new(airoi_schedule **out, const double *costs,
     int rc = airoi__schedule_alloc(&s, n, rate, 0);
     if (rc)
         return rc;
-    memcpy(s->col[AIROI_SCHEDULE_COSTS], costs, n * sizeof *costs);
-    memcpy(s->col[AIROI_SCHEDULE_BENEFITS], benefits, n * sizeof *benefits);
+    memcpy(s->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_COSTS)], costs, n * sizeof *costs);
+    memcpy(s->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_BENEFITS)], benefits, n * sizeof *benefits);
     rc = airoi__schedule_finish(s);
     if (rc) {
         airoi__schedule_free(s);
@@ -155,21 +156,26 @@ AIROI_API size_t airoi_schedule_count_periods(const airoi_schedule *s)
     return airoi__schedule_count_periods(s);
 }
 
-double airoi__schedule_get_rate(const airoi_schedule *s)
+int airoi__schedule_get_rate(double *out, const airoi_schedule *s)
 {
-    return s ? s->rate : 0.0;
+    if (!out || !s)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_schedule_get_rate: NULL argument");
+    *out = s->rate;
+    return AIROI_OK;
 }
 
-AIROI_API double airoi_schedule_get_rate(const airoi_schedule *s)
+AIROI_API int airoi_schedule_get_rate(double *out, const airoi_schedule *s)
 {
     AIROI__ENTER();
-    return airoi__schedule_get_rate(s);
+    return airoi__schedule_get_rate(out, s);
 }
 
 static int copy_out(double *buf, size_t cap, size_t *len_out, const airoi_schedule *s,
                     const double *col, const char *what)
 {
     *len_out = s->n;
+    if (!buf && cap == 0)
+        return AIROI_OK; /* a size query */
     if (cap < s->n)
         return airoi__error(AIROI_ERR_BUFFER, "buffer of %zu for %zu periods of %s", cap, s->n,
                             what);
@@ -178,57 +184,62 @@ static int copy_out(double *buf, size_t cap, size_t *len_out, const airoi_schedu
 }
 
 int airoi__schedule_get_column(double *buf, size_t cap, size_t *len_out,
-                               const airoi_schedule *s, int column)
+                               const airoi_schedule *s, airoi_schedule_column column)
 {
     if (!s || !len_out || (!buf && cap > 0))
         return airoi__error(AIROI_ERR_INVALID, "airoi_schedule_get_column: NULL argument");
-    if (column < 0 || column >= AIROI__COLUMN_COUNT)
-        return airoi__error(AIROI_ERR_INVALID, "unknown schedule column %d", column);
-    return copy_out(buf, cap, len_out, s, s->col[column], airoi__schedule_column_name(column));
+    if (airoi__enum_check((int)column, AIROI_SCHEDULE_COSTS, "airoi_schedule_get_column: column"))
+        return AIROI_ERR_INVALID;
+    return copy_out(buf, cap, len_out, s, s->col[AIROI__ENUM_INDEX(column)],
+                    airoi__schedule_column_name(column));
 }
 
 AIROI_API int airoi_schedule_get_column(double *buf, size_t cap, size_t *len_out,
-                                        const airoi_schedule *s, int column)
+                                        const airoi_schedule *s, airoi_schedule_column column)
 {
     AIROI__ENTER();
     return airoi__schedule_get_column(buf, cap, len_out, s, column);
 }
 
 int airoi__schedule_get_category(double *buf, size_t cap, size_t *len_out,
-                                 const airoi_schedule *s, int category)
+                                 const airoi_schedule *s, airoi_category category)
 {
     if (!s || !len_out || (!buf && cap > 0))
         return airoi__error(AIROI_ERR_INVALID, "airoi_schedule_get_category: NULL argument");
-    if (category < 0 || category >= AIROI__CATEGORY_COUNT)
-        return airoi__error(AIROI_ERR_INVALID, "unknown category %d", category);
+    if (airoi__enum_check((int)category, AIROI_CATEGORY_PEOPLE,
+                          "airoi_schedule_get_category: category"))
+        return AIROI_ERR_INVALID;
     if (!s->has_split)
         return airoi__error(AIROI_ERR_NOT_FOUND,
                             "this schedule was built from arrays and has no split by category");
-    return copy_out(buf, cap, len_out, s, s->cat[category], airoi__category_name(category));
+    return copy_out(buf, cap, len_out, s, s->cat[AIROI__ENUM_INDEX(category)],
+                    airoi__category_name(category));
 }
 
 AIROI_API int airoi_schedule_get_category(double *buf, size_t cap, size_t *len_out,
-                                          const airoi_schedule *s, int category)
+                                          const airoi_schedule *s, airoi_category category)
 {
     AIROI__ENTER();
     return airoi__schedule_get_category(buf, cap, len_out, s, category);
 }
 
 int airoi__schedule_get_dimension(double *buf, size_t cap, size_t *len_out,
-                                  const airoi_schedule *s, int dimension)
+                                  const airoi_schedule *s, airoi_dimension dimension)
 {
     if (!s || !len_out || (!buf && cap > 0))
         return airoi__error(AIROI_ERR_INVALID, "airoi_schedule_get_dimension: NULL argument");
-    if (dimension < 0 || dimension >= AIROI__DIMENSION_COUNT)
-        return airoi__error(AIROI_ERR_INVALID, "unknown dimension %d", dimension);
+    if (airoi__enum_check((int)dimension, AIROI_DIMENSION_EFFICIENCY,
+                          "airoi_schedule_get_dimension: dimension"))
+        return AIROI_ERR_INVALID;
     if (!s->has_split)
         return airoi__error(AIROI_ERR_NOT_FOUND,
                             "this schedule was built from arrays and has no split by dimension");
-    return copy_out(buf, cap, len_out, s, s->dim[dimension], airoi__dimension_name(dimension));
+    return copy_out(buf, cap, len_out, s, s->dim[AIROI__ENUM_INDEX(dimension)],
+                    airoi__dimension_name(dimension));
 }
 
 AIROI_API int airoi_schedule_get_dimension(double *buf, size_t cap, size_t *len_out,
-                                           const airoi_schedule *s, int dimension)
+                                           const airoi_schedule *s, airoi_dimension dimension)
 {
     AIROI__ENTER();
     return airoi__schedule_get_dimension(buf, cap, len_out, s, dimension);

@@ -16,7 +16,7 @@
 #include "validate-private.h"
 #include "model-private.h"
 
-#define BIT(x) (1u << (unsigned)(x))
+#define BIT(x) (1u << (unsigned)AIROI__ENUM_INDEX(x))
 
 /* Longest horizon of a yearly model that passes without a warning: more
  * periods look like months (docs/model-format.md#plausibility-warnings). */
@@ -96,10 +96,11 @@ static int target_known(const airoi_project *p, const char *target)
     if (airoi__project_item_named(p, target))
         return 1;
     for (int i = 0; i < AIROI__CATEGORY_COUNT; i++)
-        if (strcmp(airoi__category_name(i), target) == 0)
+        if (strcmp(airoi__category_name((airoi_category)(AIROI_CATEGORY_PEOPLE + i)), target) == 0)
             return 1;
     for (int i = 0; i < AIROI__DIMENSION_COUNT; i++)
-        if (strcmp(airoi__dimension_name(i), target) == 0)
+        if (strcmp(airoi__dimension_name((airoi_dimension)(AIROI_DIMENSION_EFFICIENCY + i)),
+                   target) == 0)
             return 1;
     return 0;
 }

@@ -380,6 +380,10 @@ int airoi__irr_all(double *roots, size_t cap, size_t *len_out, const double *val
     if (airoi__root_scan(&found, &count, &fn, lo, hi, grid))
         return airoi__error(AIROI_ERR_NOMEM, "irr_all: no memory for the roots");
     *len_out = count;
+    if (!roots && cap == 0) { /* a size query */
+        airoi__free(found);
+        return AIROI_OK;
+    }
     if (count > cap) {
         airoi__free(found);
         return airoi__error(AIROI_ERR_BUFFER, "irr_all: %zu roots found, room for %zu", count,

@@ -84,7 +84,7 @@ static void load_adoption(loader *L, airoi_item *it, const ynode *n, const char 
         airoi__ydiag(L, AIROI_ERR_PARSE, AT(n),
                      "%s: missing required key 'curve' (one of none, linear, s_curve, step)", base);
     else if (airoi__yget_enum(L, v[AK_CURVE], airoi__ypath(path, sizeof path, base, "curve"),
-                              airoi__curve_from_name, ITEM_RULE(ADOPTION_CURVE), &curve))
+                              airoi__yname_curve, ITEM_RULE(ADOPTION_CURVE), &curve))
         item_set(L, it, AIROI_ITEM_ADOPTION_CURVE, curve, v[AK_CURVE], path);
     if (v[AK_PERIODS] &&
         airoi__yget_param(L, v[AK_PERIODS], airoi__ypath(path, sizeof path, base, "periods"),
@@ -169,10 +169,10 @@ static void load_item_keys(loader *L, const ynode *n, int is_cost, size_t index)
         airoi__ydiag(L, AIROI_ERR_PARSE, AT(n), "%s: missing required key '%s'", base, cls);
     else if (is_cost)
         airoi__yget_enum(L, v[IK_CLASS], airoi__ypath(path, sizeof path, base, cls),
-                         airoi__category_from_name, ITEM_RULE(CATEGORY), &klass);
+                         airoi__yname_category, ITEM_RULE(CATEGORY), &klass);
     else
         airoi__yget_enum(L, v[IK_CLASS], airoi__ypath(path, sizeof path, base, cls),
-                         airoi__dimension_from_name, ITEM_RULE(DIMENSION), &klass);
+                         airoi__yname_dimension, ITEM_RULE(DIMENSION), &klass);
     if (name) {
         const ynode *first = airoi__smap_get(&L->names, name, strlen(name));
         if (first) {
@@ -243,7 +243,7 @@ static void load_item_keys(loader *L, const ynode *n, int is_cost, size_t index)
                 "for amounts quoted per project period)",
                 base);
         else if (airoi__yget_enum(L, pn, airoi__ypath(path, sizeof path, base, "per"),
-                                  airoi__per_from_name, ITEM_RULE(PER), &per)) {
+                                  airoi__yname_per, ITEM_RULE(PER), &per)) {
             per_ok = 1;
             item_set(L, it, AIROI_ITEM_PER, per, pn, path);
         }

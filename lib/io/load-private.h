@@ -154,6 +154,13 @@ int airoi__yget_param(loader *L, const ynode *n, const char *path, const airoi__
                       double *out);
 int airoi__yget_bool(loader *L, const ynode *n, const char *path, int *out);
 typedef int (*from_name_fn)(int *out, const char *name);
+/* The readers of lib/model's spellings as from_name_fn (load-values.c). */
+int airoi__yname_period(int *out, const char *name);
+int airoi__yname_per(int *out, const char *name);
+int airoi__yname_category(int *out, const char *name);
+int airoi__yname_dimension(int *out, const char *name);
+int airoi__yname_stage(int *out, const char *name);
+int airoi__yname_curve(int *out, const char *name);
 /* An enumeration spelled as in the model format; its rule lists the spellings. */
 int airoi__yget_enum(loader *L, const ynode *n, const char *path, from_name_fn fn,
                      const airoi__rule *r, int *out);

@@ -93,7 +93,7 @@ void airoi__yload_project(loader *L, const ynode *root, const ynode *pn)
             airoi__ysetter_failed(L, rc, n, "project.start");
         }
     }
-    if (v[PK_PERIOD] && airoi__yget_enum(L, v[PK_PERIOD], "project.period", airoi__period_from_name,
+    if (v[PK_PERIOD] && airoi__yget_enum(L, v[PK_PERIOD], "project.period", airoi__yname_period,
                                          PROJECT_RULE(PERIOD), &e)) {
         if ((rc = airoi__project_set_number(L->p, AIROI_PROJECT_PERIOD, e)))
             airoi__ysetter_failed(L, rc, v[PK_PERIOD], "project.period");
@@ -130,7 +130,7 @@ void airoi__yload_project(loader *L, const ynode *root, const ynode *pn)
             airoi__ysetter_failed(L, rc, v[PK_USE_CASE], "project.use_case");
         }
     }
-    if (v[PK_STAGE] && airoi__yget_enum(L, v[PK_STAGE], "project.stage", airoi__stage_from_name,
+    if (v[PK_STAGE] && airoi__yget_enum(L, v[PK_STAGE], "project.stage", airoi__yname_stage,
                                         PROJECT_RULE(STAGE), &e)) {
         if ((rc = airoi__project_set_number(L->p, AIROI_PROJECT_STAGE, e)))
             airoi__ysetter_failed(L, rc, v[PK_STAGE], "project.stage");

@@ -256,6 +256,22 @@ int airoi__yget_bool(loader *L, const ynode *n, const char *path, int *out)
 }
 
 /* An enumeration spelled as in the model format; its rule lists the spellings. */
+#define NAME_READER(fam)                                                                     \
+    int airoi__yname_##fam(int *out, const char *name)                                       \
+    {                                                                                        \
+        airoi_##fam v;                                                                       \
+        int rc = airoi__##fam##_from_name(&v, name);                                         \
+        if (rc == AIROI_OK)                                                                  \
+            *out = (int)v;                                                                   \
+        return rc;                                                                           \
+    }
+NAME_READER(period)
+NAME_READER(per)
+NAME_READER(category)
+NAME_READER(dimension)
+NAME_READER(stage)
+NAME_READER(curve)
+
 int airoi__yget_enum(loader *L, const ynode *n, const char *path, from_name_fn fn,
                      const airoi__rule *r, int *out)
 {

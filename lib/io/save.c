@@ -209,7 +209,7 @@ static int save_item(saver *s, const airoi_item *it)
     double x;
     map_start(s, 0);
     kv_str(s, "name", istr(it, AIROI_ITEM_NAME));
-    if (airoi__item_get_kind(it) == AIROI_ITEM_KIND_COST) {
+    if (it->kind == AIROI_ITEM_KIND_COST) {
         if (iget(it, AIROI_ITEM_CATEGORY, &x) == AIROI_OK)
             kv_word(s, "category", airoi__category_name((int)x));
     } else if (iget(it, AIROI_ITEM_DIMENSION, &x) == AIROI_OK) {
@@ -256,7 +256,7 @@ static int save_item(saver *s, const airoi_item *it)
     if (iset(it, AIROI_ITEM_CURRENCY) && istr(it, AIROI_ITEM_CURRENCY))
         kv_str(s, "currency", istr(it, AIROI_ITEM_CURRENCY));
     kv_param(s, it, "risk_adjustment", AIROI_ITEM_RISK_ADJUSTMENT);
-    if (airoi__item_get_kind(it) == AIROI_ITEM_KIND_VALUE) {
+    if (it->kind == AIROI_ITEM_KIND_VALUE) {
         kv_param(s, it, "realization", AIROI_ITEM_REALIZATION);
         kv_param(s, it, "attribution", AIROI_ITEM_ATTRIBUTION);
         if (iset(it, AIROI_ITEM_MONETIZED) && iget(it, AIROI_ITEM_MONETIZED, &x) == AIROI_OK)
@@ -282,7 +282,7 @@ static int save_item(saver *s, const airoi_item *it)
 static int save_items(saver *s, const airoi_project *p)
 {
     static const struct {
-        int kind;
+        airoi_item_kind kind;
         const char *key;
     } lists[] = {{AIROI_ITEM_KIND_COST, "costs"}, {AIROI_ITEM_KIND_VALUE, "values"}};
     for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {

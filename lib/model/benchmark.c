@@ -30,20 +30,20 @@ typedef struct benchmark_row {
     double investment[2];     /* basis.investment_unit x basis.currency */
     double roi[2];            /* fraction per year */
     double payback[2];        /* months */
-    int dims[2];
+    airoi_dimension dims[2];
     size_t n_dims;
 } benchmark_row;
 
 static const benchmark_row table[] = {
     {"process_automation", "process automation (RPA + AI)", {"rpa", "automation", NULL},
-     {100, 500}, {0.80, 2.00}, {6, 12}, {AIROI_DIMENSION_EFFICIENCY, 0}, 1},
+     {100, 500}, {0.80, 2.00}, {6, 12}, {AIROI_DIMENSION_EFFICIENCY}, 1},
     {"predictive_maintenance", "predictive maintenance", {"maintenance", NULL},
      {300, 1500}, {0.50, 1.50}, {12, 18},
      {AIROI_DIMENSION_RISK, AIROI_DIMENSION_EFFICIENCY}, 2},
     {"churn_prediction", "churn prediction", {"churn", NULL},
      {150, 600}, {0.60, 1.80}, {8, 14}, {AIROI_DIMENSION_REVENUE, AIROI_DIMENSION_RISK}, 2},
     {"recommendation", "recommendation", {"recommendations", "recommender", NULL},
-     {500, 2000}, {1.00, 4.00}, {6, 12}, {AIROI_DIMENSION_REVENUE, 0}, 1},
+     {500, 2000}, {1.00, 4.00}, {6, 12}, {AIROI_DIMENSION_REVENUE}, 1},
     {"customer_service", "intelligent customer service",
      {"intelligent_customer_service", "chatbot", NULL},
      {200, 800}, {0.40, 1.20}, {10, 18},
@@ -57,7 +57,7 @@ static const benchmark_row table[] = {
      {AIROI_DIMENSION_EFFICIENCY, AIROI_DIMENSION_REVENUE}, 2},
     {"fraud_aml", "fraud / anti-money-laundering",
      {"fraud", "aml", "anti_money_laundering", "fraud_detection", NULL},
-     {500, 3000}, {0.80, 2.50}, {6, 12}, {AIROI_DIMENSION_RISK, 0}, 1},
+     {500, 3000}, {0.80, 2.50}, {6, 12}, {AIROI_DIMENSION_RISK}, 1},
 };
 
 #define ROWS (sizeof(table) / sizeof(table[0]))
@@ -154,7 +154,7 @@ AIROI_API int airoi_benchmark_find(size_t *index, const char *key)
     return airoi__benchmark_find(index, key);
 }
 
-int airoi__benchmark_get_range(double *low, double *high, size_t i, int field)
+int airoi__benchmark_get_range(double *low, double *high, size_t i, airoi_benchmark_field field)
 {
     const double *r;
     if (i >= ROWS)
@@ -164,7 +164,7 @@ int airoi__benchmark_get_range(double *low, double *high, size_t i, int field)
     case AIROI_BENCHMARK_ROI: r = table[i].roi; break;
     case AIROI_BENCHMARK_PAYBACK: r = table[i].payback; break;
     case AIROI_BENCHMARK_INVESTMENT: r = table[i].investment; break;
-    default: return airoi__error(AIROI_ERR_INVALID, "unknown benchmark field %d", field);
+    default: return airoi__enum_check((int)field, AIROI_BENCHMARK_ROI, "benchmark field");
     }
     if (low)
         *low = r[0];
@@ -173,13 +173,13 @@ int airoi__benchmark_get_range(double *low, double *high, size_t i, int field)
     return AIROI_OK;
 }
 
-AIROI_API int airoi_benchmark_get_range(double *low, double *high, size_t i, int field)
+AIROI_API int airoi_benchmark_get_range(double *low, double *high, size_t i, airoi_benchmark_field field)
 {
     AIROI__ENTER();
     return airoi__benchmark_get_range(low, high, i, field);
 }
 
-int airoi__benchmark_get_dimensions(int *buf, size_t cap, size_t *len_out, size_t i)
+int airoi__benchmark_get_dimensions(airoi_dimension *buf, size_t cap, size_t *len_out, size_t i)
 {
     if (!len_out || (!buf && cap > 0))
         return airoi__error(AIROI_ERR_INVALID, "airoi_benchmark_get_dimensions: NULL argument");
@@ -187,6 +187,8 @@ int airoi__benchmark_get_dimensions(int *buf, size_t cap, size_t *len_out, size_
         return airoi__error(AIROI_ERR_NOT_FOUND, "benchmark index %zu past the end (%zu rows)",
                             i, (size_t)ROWS);
     *len_out = table[i].n_dims;
+    if (!buf && cap == 0)
+        return AIROI_OK; /* a size query */
     if (cap < table[i].n_dims)
         return airoi__error(AIROI_ERR_BUFFER, "buffer of %zu for %zu dimensions", cap,
                             table[i].n_dims);
@@ -195,7 +197,7 @@ int airoi__benchmark_get_dimensions(int *buf, size_t cap, size_t *len_out, size_
     return AIROI_OK;
 }
 
-AIROI_API int airoi_benchmark_get_dimensions(int *buf, size_t cap, size_t *len_out, size_t i)
+AIROI_API int airoi_benchmark_get_dimensions(airoi_dimension *buf, size_t cap, size_t *len_out, size_t i)
 {
     AIROI__ENTER();
     return airoi__benchmark_get_dimensions(buf, cap, len_out, i);

@@ -25,144 +25,174 @@ static const char *const sim_output_names[] = {"npv", "irr", "roi_horizon", "npv
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-int airoi__period_from_name(int *out, const char *name)
+int airoi__period_from_name(airoi_period *out, const char *name)
 {
-    return airoi__enum_from_name(out, name, period_names, COUNT(period_names), "period");
+    int v = 0;
+    int rc = airoi__enum_from_name(out ? &v : NULL, name, period_names, COUNT(period_names),
+                                   AIROI_PERIOD_YEAR, "period");
+    if (rc == AIROI_OK)
+        *out = (airoi_period)v;
+    return rc;
 }
 
-AIROI_API int airoi_period_from_name(int *out, const char *name)
+AIROI_API int airoi_period_from_name(airoi_period *out, const char *name)
 {
     AIROI__ENTER();
     return airoi__period_from_name(out, name);
 }
 
-const char *airoi__period_name(int period)
+const char *airoi__period_name(airoi_period period)
 {
-    return airoi__enum_name(period, period_names, COUNT(period_names));
+    return airoi__enum_name((int)period, period_names, COUNT(period_names), AIROI_PERIOD_YEAR);
 }
 
-AIROI_API const char *airoi_period_name(int period)
+AIROI_API const char *airoi_period_name(airoi_period period)
 {
     AIROI__ENTER();
     return airoi__period_name(period);
 }
 
-int airoi__per_from_name(int *out, const char *name)
+int airoi__per_from_name(airoi_per *out, const char *name)
 {
-    return airoi__enum_from_name(out, name, per_names, COUNT(per_names), "per");
+    int v = 0;
+    int rc = airoi__enum_from_name(out ? &v : NULL, name, per_names, COUNT(per_names),
+                                   AIROI_PER_ONCE, "per");
+    if (rc == AIROI_OK)
+        *out = (airoi_per)v;
+    return rc;
 }
 
-AIROI_API int airoi_per_from_name(int *out, const char *name)
+AIROI_API int airoi_per_from_name(airoi_per *out, const char *name)
 {
     AIROI__ENTER();
     return airoi__per_from_name(out, name);
 }
 
-const char *airoi__per_name(int per)
+const char *airoi__per_name(airoi_per per)
 {
-    return airoi__enum_name(per, per_names, COUNT(per_names));
+    return airoi__enum_name((int)per, per_names, COUNT(per_names), AIROI_PER_ONCE);
 }
 
-AIROI_API const char *airoi_per_name(int per)
+AIROI_API const char *airoi_per_name(airoi_per per)
 {
     AIROI__ENTER();
     return airoi__per_name(per);
 }
 
-int airoi__category_from_name(int *out, const char *name)
+int airoi__category_from_name(airoi_category *out, const char *name)
 {
-    return airoi__enum_from_name(out, name, category_names, COUNT(category_names), "category");
+    int v = 0;
+    int rc = airoi__enum_from_name(out ? &v : NULL, name, category_names, COUNT(category_names),
+                                   AIROI_CATEGORY_PEOPLE, "category");
+    if (rc == AIROI_OK)
+        *out = (airoi_category)v;
+    return rc;
 }
 
-AIROI_API int airoi_category_from_name(int *out, const char *name)
+AIROI_API int airoi_category_from_name(airoi_category *out, const char *name)
 {
     AIROI__ENTER();
     return airoi__category_from_name(out, name);
 }
 
-const char *airoi__category_name(int category)
+const char *airoi__category_name(airoi_category category)
 {
-    return airoi__enum_name(category, category_names, COUNT(category_names));
+    return airoi__enum_name((int)category, category_names, COUNT(category_names), AIROI_CATEGORY_PEOPLE);
 }
 
-AIROI_API const char *airoi_category_name(int category)
+AIROI_API const char *airoi_category_name(airoi_category category)
 {
     AIROI__ENTER();
     return airoi__category_name(category);
 }
 
-int airoi__category_is_hidden(int category)
+int airoi__category_is_hidden(airoi_category category)
 {
     return category >= AIROI_CATEGORY_DATA_GOVERNANCE && category <= AIROI_CATEGORY_OPPORTUNITY;
 }
 
-AIROI_API int airoi_category_is_hidden(int category)
+AIROI_API int airoi_category_is_hidden(airoi_category category)
 {
     AIROI__ENTER();
     return airoi__category_is_hidden(category);
 }
 
-int airoi__dimension_from_name(int *out, const char *name)
+int airoi__dimension_from_name(airoi_dimension *out, const char *name)
 {
-    return airoi__enum_from_name(out, name, dimension_names, COUNT(dimension_names), "dimension");
+    int v = 0;
+    int rc = airoi__enum_from_name(out ? &v : NULL, name, dimension_names, COUNT(dimension_names),
+                                   AIROI_DIMENSION_EFFICIENCY, "dimension");
+    if (rc == AIROI_OK)
+        *out = (airoi_dimension)v;
+    return rc;
 }
 
-AIROI_API int airoi_dimension_from_name(int *out, const char *name)
+AIROI_API int airoi_dimension_from_name(airoi_dimension *out, const char *name)
 {
     AIROI__ENTER();
     return airoi__dimension_from_name(out, name);
 }
 
-const char *airoi__dimension_name(int dimension)
+const char *airoi__dimension_name(airoi_dimension dimension)
 {
-    return airoi__enum_name(dimension, dimension_names, COUNT(dimension_names));
+    return airoi__enum_name((int)dimension, dimension_names, COUNT(dimension_names), AIROI_DIMENSION_EFFICIENCY);
 }
 
-AIROI_API const char *airoi_dimension_name(int dimension)
+AIROI_API const char *airoi_dimension_name(airoi_dimension dimension)
 {
     AIROI__ENTER();
     return airoi__dimension_name(dimension);
 }
 
-int airoi__stage_from_name(int *out, const char *name)
+int airoi__stage_from_name(airoi_stage *out, const char *name)
 {
-    return airoi__enum_from_name(out, name, stage_names, COUNT(stage_names), "stage");
+    int v = 0;
+    int rc = airoi__enum_from_name(out ? &v : NULL, name, stage_names, COUNT(stage_names),
+                                   AIROI_STAGE_STRATEGY, "stage");
+    if (rc == AIROI_OK)
+        *out = (airoi_stage)v;
+    return rc;
 }
 
-AIROI_API int airoi_stage_from_name(int *out, const char *name)
+AIROI_API int airoi_stage_from_name(airoi_stage *out, const char *name)
 {
     AIROI__ENTER();
     return airoi__stage_from_name(out, name);
 }
 
-const char *airoi__stage_name(int stage)
+const char *airoi__stage_name(airoi_stage stage)
 {
-    return airoi__enum_name(stage, stage_names, COUNT(stage_names));
+    return airoi__enum_name((int)stage, stage_names, COUNT(stage_names), AIROI_STAGE_STRATEGY);
 }
 
-AIROI_API const char *airoi_stage_name(int stage)
+AIROI_API const char *airoi_stage_name(airoi_stage stage)
 {
     AIROI__ENTER();
     return airoi__stage_name(stage);
 }
 
-int airoi__curve_from_name(int *out, const char *name)
+int airoi__curve_from_name(airoi_curve *out, const char *name)
 {
-    return airoi__enum_from_name(out, name, curve_names, COUNT(curve_names), "adoption.curve");
+    int v = 0;
+    int rc = airoi__enum_from_name(out ? &v : NULL, name, curve_names, COUNT(curve_names),
+                                   AIROI_CURVE_NONE, "adoption.curve");
+    if (rc == AIROI_OK)
+        *out = (airoi_curve)v;
+    return rc;
 }
 
-AIROI_API int airoi_curve_from_name(int *out, const char *name)
+AIROI_API int airoi_curve_from_name(airoi_curve *out, const char *name)
 {
     AIROI__ENTER();
     return airoi__curve_from_name(out, name);
 }
 
-const char *airoi__curve_name(int curve)
+const char *airoi__curve_name(airoi_curve curve)
 {
-    return airoi__enum_name(curve, curve_names, COUNT(curve_names));
+    return airoi__enum_name((int)curve, curve_names, COUNT(curve_names), AIROI_CURVE_NONE);
 }
 
-AIROI_API const char *airoi_curve_name(int curve)
+AIROI_API const char *airoi_curve_name(airoi_curve curve)
 {
     AIROI__ENTER();
     return airoi__curve_name(curve);
@@ -172,18 +202,12 @@ AIROI_API const char *airoi_curve_name(int curve)
 static int from_name_at(int *out, const char *name, const char *const *names, size_t n,
                         int base, const char *what)
 {
-    int i = 0;
-    if (!out)
-        return airoi__error(AIROI_ERR_INVALID, "%s name: NULL argument", what);
-    int rc = airoi__enum_from_name(&i, name, names, n, what);
-    if (rc == AIROI_OK)
-        *out = base + i;
-    return rc;
+    return airoi__enum_from_name(out, name, names, n, base, what);
 }
 
 static const char *name_at(int v, const char *const *names, size_t n, int base)
 {
-    return v < base ? NULL : airoi__enum_name(v - base, names, n);
+    return airoi__enum_name(v, names, n, base);
 }
 
 int airoi__distribution_from_name(airoi_distribution *out, const char *name)

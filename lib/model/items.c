@@ -8,7 +8,7 @@
 #include "model-private.h"
 #include "rules-private.h"
 
-#define BIT(x) (1u << (unsigned)(x))
+#define BIT(x) (1u << (unsigned)AIROI__ENUM_INDEX(x))
 
 airoi__item *airoi__item_create(airoi_project *p, int kind, const char *name, int klass)
 {
@@ -24,6 +24,7 @@ airoi__item *airoi__item_create(airoi_project *p, int kind, const char *name, in
     it->kind = kind;
     it->klass = klass;
     it->per = AIROI_PER_PERIOD;
+    it->curve = AIROI_CURVE_NONE;
     it->from = 1;
     it->realization = 1.0;
     it->attribution = 1.0;
@@ -96,10 +97,15 @@ static const airoi__rule *rule_for(const airoi__item *it, int param, int want_st
 {
     const airoi__rule *r = airoi__item_rule(param);
     int subject = it->kind == AIROI_ITEM_KIND_COST ? AIROI__SUBJ_COST : AIROI__SUBJ_VALUE;
+    if (!r) {
+        char why[200];
+        airoi__enum_reason(why, sizeof why, param, AIROI_ITEM_NAME);
+        airoi__error(AIROI_ERR_INVALID, "%s '%s': param: %s", kind_name(it), it->name, why);
+        return NULL;
+    }
     if (!airoi__rule_applies(r, subject)) {
-        airoi__error(AIROI_ERR_INVALID, "%s '%s': parameter %d%s%s%s does not apply",
-                     kind_name(it), it->name, param, r ? " (" : "", r ? r->key : "",
-                     r ? ")" : "");
+        airoi__error(AIROI_ERR_INVALID, "%s '%s': parameter %s does not apply to a %s",
+                     kind_name(it), it->name, r->key, kind_name(it));
         return NULL;
     }
     if ((r->type == AIROI__PT_STRING) != want_string) {
@@ -296,6 +302,8 @@ static int set_amounts(airoi__item *it, const double *amounts, size_t n)
 static int get_amounts(double *buf, size_t cap, size_t *len_out, const airoi__item *it)
 {
     *len_out = it->n_list;
+    if (!buf && cap == 0)
+        return AIROI_OK; /* a size query */
     if (cap < it->n_list)
         return airoi__error(AIROI_ERR_BUFFER, "%s '%s': buffer of %zu for %zu amounts",
                             kind_name(it), it->name, cap, it->n_list);
@@ -306,73 +314,76 @@ static int get_amounts(double *buf, size_t cap, size_t *len_out, const airoi__it
 
 /* ---- public wrappers ----------------------------------------------------- */
 
-int airoi__item_get_kind(const airoi_item *item)
+int airoi__item_get_kind(airoi_item_kind *out, const airoi_item *item)
 {
-    return item ? item->kind : -1;
+    if (!out || !item)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_item_get_kind: NULL argument");
+    *out = (airoi_item_kind)item->kind;
+    return AIROI_OK;
 }
 
-AIROI_API int airoi_item_get_kind(const airoi_item *item)
+AIROI_API int airoi_item_get_kind(airoi_item_kind *out, const airoi_item *item)
 {
     AIROI__ENTER();
-    return airoi__item_get_kind(item);
+    return airoi__item_get_kind(out, item);
 }
 
-int airoi__item_set_number(airoi_item *item, int param, double v)
+int airoi__item_set_number(airoi_item *item, airoi_item_param param, double v)
 {
     if (!item)
         return airoi__error(AIROI_ERR_INVALID, "airoi_item_set_number: NULL item");
     return set_number(item, param, v);
 }
 
-AIROI_API int airoi_item_set_number(airoi_item *item, int param, double v)
+AIROI_API int airoi_item_set_number(airoi_item *item, airoi_item_param param, double v)
 {
     AIROI__ENTER();
     return airoi__item_set_number(item, param, v);
 }
 
-int airoi__item_get_number(double *out, const airoi_item *item, int param)
+int airoi__item_get_number(double *out, const airoi_item *item, airoi_item_param param)
 {
     if (!out || !item)
         return airoi__error(AIROI_ERR_INVALID, "airoi_item_get_number: NULL argument");
     return get_number(out, item, param);
 }
 
-AIROI_API int airoi_item_get_number(double *out, const airoi_item *item, int param)
+AIROI_API int airoi_item_get_number(double *out, const airoi_item *item, airoi_item_param param)
 {
     AIROI__ENTER();
     return airoi__item_get_number(out, item, param);
 }
 
-int airoi__item_set_string(airoi_item *item, int param, const char *s)
+int airoi__item_set_string(airoi_item *item, airoi_item_param param, const char *s)
 {
     if (!item)
         return airoi__error(AIROI_ERR_INVALID, "airoi_item_set_string: NULL item");
     return set_string(item, param, s);
 }
 
-AIROI_API int airoi_item_set_string(airoi_item *item, int param, const char *s)
+AIROI_API int airoi_item_set_string(airoi_item *item, airoi_item_param param, const char *s)
 {
     AIROI__ENTER();
     return airoi__item_set_string(item, param, s);
 }
 
-const char *airoi__item_get_string(const airoi_item *item, int param)
+const char *airoi__item_get_string(const airoi_item *item, airoi_item_param param)
 {
     return item ? get_string(item, param) : NULL;
 }
 
-AIROI_API const char *airoi_item_get_string(const airoi_item *item, int param)
+AIROI_API const char *airoi_item_get_string(const airoi_item *item, airoi_item_param param)
 {
     AIROI__ENTER();
     return airoi__item_get_string(item, param);
 }
 
-int airoi__item_is_set(const airoi_item *item, int param)
+int airoi__item_is_set(const airoi_item *item, airoi_item_param param)
 {
     return item ? is_set(item, param) : 0;
 }
 
-AIROI_API int airoi_item_is_set(const airoi_item *item, int param)
+AIROI_API int airoi_item_is_set(const airoi_item *item, airoi_item_param param)
 {
     AIROI__ENTER();
     return airoi__item_is_set(item, param);

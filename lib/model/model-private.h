@@ -254,23 +254,23 @@ size_t airoi__benchmark_count(void);
 const char *airoi__benchmark_get_key(size_t i);
 const char *airoi__benchmark_get_label(size_t i);
 int airoi__benchmark_find(size_t *index, const char *key);
-int airoi__benchmark_get_range(double *low, double *high, size_t i, int field);
-int airoi__benchmark_get_dimensions(int *buf, size_t cap, size_t *len_out, size_t i);
+int airoi__benchmark_get_range(double *low, double *high, size_t i, airoi_benchmark_field field);
+int airoi__benchmark_get_dimensions(airoi_dimension *buf, size_t cap, size_t *len_out, size_t i);
 
 /* enums.c */
-int airoi__period_from_name(int *out, const char *name);
-const char *airoi__period_name(int period);
-int airoi__per_from_name(int *out, const char *name);
-const char *airoi__per_name(int per);
-int airoi__category_from_name(int *out, const char *name);
-const char *airoi__category_name(int category);
-int airoi__category_is_hidden(int category);
-int airoi__dimension_from_name(int *out, const char *name);
-const char *airoi__dimension_name(int dimension);
-int airoi__stage_from_name(int *out, const char *name);
-const char *airoi__stage_name(int stage);
-int airoi__curve_from_name(int *out, const char *name);
-const char *airoi__curve_name(int curve);
+int airoi__period_from_name(airoi_period *out, const char *name);
+const char *airoi__period_name(airoi_period period);
+int airoi__per_from_name(airoi_per *out, const char *name);
+const char *airoi__per_name(airoi_per per);
+int airoi__category_from_name(airoi_category *out, const char *name);
+const char *airoi__category_name(airoi_category category);
+int airoi__category_is_hidden(airoi_category category);
+int airoi__dimension_from_name(airoi_dimension *out, const char *name);
+const char *airoi__dimension_name(airoi_dimension dimension);
+int airoi__stage_from_name(airoi_stage *out, const char *name);
+const char *airoi__stage_name(airoi_stage stage);
+int airoi__curve_from_name(airoi_curve *out, const char *name);
+const char *airoi__curve_name(airoi_curve curve);
 int airoi__distribution_from_name(airoi_distribution *out, const char *name);
 const char *airoi__distribution_name(airoi_distribution d);
 int airoi__sampling_from_name(airoi_sampling *out, const char *name);
@@ -279,12 +279,12 @@ int airoi__sim_output_from_name(airoi_sim_output *out, const char *name);
 const char *airoi__sim_output_name(airoi_sim_output o);
 
 /* items.c */
-int airoi__item_get_kind(const airoi_item *item);
-int airoi__item_set_number(airoi_item *item, int param, double v);
-int airoi__item_get_number(double *out, const airoi_item *item, int param);
-int airoi__item_set_string(airoi_item *item, int param, const char *s);
-const char *airoi__item_get_string(const airoi_item *item, int param);
-int airoi__item_is_set(const airoi_item *item, int param);
+int airoi__item_get_kind(airoi_item_kind *out, const airoi_item *item);
+int airoi__item_set_number(airoi_item *item, airoi_item_param param, double v);
+int airoi__item_get_number(double *out, const airoi_item *item, airoi_item_param param);
+int airoi__item_set_string(airoi_item *item, airoi_item_param param, const char *s);
+const char *airoi__item_get_string(const airoi_item *item, airoi_item_param param);
+int airoi__item_is_set(const airoi_item *item, airoi_item_param param);
 int airoi__item_set_amounts(airoi_item *item, const double *amounts, size_t n);
 int airoi__item_get_amounts(double *buf, size_t cap, size_t *len_out,
                             const airoi_item *item);
@@ -293,25 +293,25 @@ int airoi__item_get_amounts(double *buf, size_t cap, size_t *len_out,
 int airoi__project_new(airoi_project **out, const char *name);
 void airoi__project_free(airoi_project *p);
 int airoi__project_clone(airoi_project **out, const airoi_project *p);
-int airoi__project_set_number(airoi_project *p, int param, double v);
-int airoi__project_get_number(double *out, const airoi_project *p, int param);
-int airoi__project_set_string(airoi_project *p, int param, const char *s);
-const char *airoi__project_get_string(const airoi_project *p, int param);
-int airoi__project_is_set(const airoi_project *p, int param);
+int airoi__project_set_number(airoi_project *p, airoi_project_param param, double v);
+int airoi__project_get_number(double *out, const airoi_project *p, airoi_project_param param);
+int airoi__project_set_string(airoi_project *p, airoi_project_param param, const char *s);
+const char *airoi__project_get_string(const airoi_project *p, airoi_project_param param);
+int airoi__project_is_set(const airoi_project *p, airoi_project_param param);
 int airoi__project_set_fx(airoi_project *p, const char *currency, double rate);
 int airoi__project_get_fx(double *out, const airoi_project *p, const char *currency);
 int airoi__project_remove_fx(airoi_project *p, const char *currency);
 size_t airoi__project_count_fx(const airoi_project *p);
 const char *airoi__project_get_fx_currency(const airoi_project *p, size_t i);
 int airoi__project_add_cost(airoi_item **out, airoi_project *p, const char *name,
-                            int category);
+                            airoi_category category);
 int airoi__project_add_value(airoi_item **out, airoi_project *p, const char *name,
-                             int dimension);
-size_t airoi__project_count_items(const airoi_project *p, int kind);
-const airoi_item *airoi__project_get_item(const airoi_project *p, int kind, size_t i);
-airoi_item *airoi__project_get_item_mutable(airoi_project *p, int kind, size_t i);
-int airoi__project_remove_item(airoi_project *p, int kind, size_t i);
-int airoi__project_find_item(int *kind_out, size_t *index_out, const airoi_project *p,
+                             airoi_dimension dimension);
+size_t airoi__project_count_items(const airoi_project *p, airoi_item_kind kind);
+const airoi_item *airoi__project_get_item(const airoi_project *p, airoi_item_kind kind, size_t i);
+airoi_item *airoi__project_get_item_mutable(airoi_project *p, airoi_item_kind kind, size_t i);
+int airoi__project_remove_item(airoi_project *p, airoi_item_kind kind, size_t i);
+int airoi__project_find_item(airoi_item_kind *kind_out, size_t *index_out, const airoi_project *p,
                              const char *name);
 
 /* scenario.c */
@@ -324,9 +324,9 @@ int airoi__project_find_scenario(size_t *index_out, const airoi_project *p,
                                  const char *name);
 int airoi__project_remove_scenario(airoi_project *p, size_t i);
 const char *airoi__scenario_get_name(const airoi_scenario *s);
-int airoi__scenario_set_number(airoi_scenario *s, int param, double v);
-int airoi__scenario_get_number(double *out, const airoi_scenario *s, int param);
-int airoi__scenario_is_set(const airoi_scenario *s, int param);
+int airoi__scenario_set_number(airoi_scenario *s, airoi_scenario_param param, double v);
+int airoi__scenario_get_number(double *out, const airoi_scenario *s, airoi_scenario_param param);
+int airoi__scenario_is_set(const airoi_scenario *s, airoi_scenario_param param);
 int airoi__scenario_add_multiplier(airoi_scenario *s, const char *target, double factor);
 size_t airoi__scenario_count_multipliers(const airoi_scenario *s);
 int airoi__scenario_get_multiplier(const char **target, double *factor,

@@ -10,7 +10,7 @@
 #include "model-private.h"
 #include "rules-private.h"
 
-#define BIT(x) (1u << (unsigned)(x))
+#define BIT(x) (1u << (unsigned)AIROI__ENUM_INDEX(x))
 
 /* ---- helpers shared by the model files --------------------------------- */
 
@@ -312,22 +312,35 @@ AIROI_API int airoi_project_clone(airoi_project **out, const airoi_project *p)
 
 /* ---- settings -------------------------------------------------------------- */
 
+/* AIROI_OK when param is an airoi_project_param; otherwise
+ * AIROI_ERR_INVALID, naming the family expected and the one given. */
+static int param_check(const char *project, int param)
+{
+    char why[200];
+    if (airoi__enum_reason(why, sizeof why, param, AIROI_PROJECT_NAME) == AIROI_OK)
+        return AIROI_OK;
+    return airoi__error(AIROI_ERR_INVALID, "project '%s': param: %s", project, why);
+}
+
 static int is_string_param(int param)
 {
     return param == AIROI_PROJECT_NAME || param == AIROI_PROJECT_CURRENCY ||
            param == AIROI_PROJECT_USE_CASE;
 }
 
-int airoi__project_set_number(airoi_project *p, int param, double v)
+int airoi__project_set_number(airoi_project *p, airoi_project_param param, double v)
 {
     if (!p)
         return airoi__error(AIROI_ERR_INVALID, "airoi_project_set_number: NULL project");
+    int rc = param_check(p->name, param);
+    if (rc)
+        return rc;
     const airoi__rule *r = airoi__project_rule(param);
-    if (!r || r->type == AIROI__PT_STRING)
-        return airoi__error(AIROI_ERR_INVALID, "project parameter %d is not a numeric parameter",
-                            param);
+    if (r->type == AIROI__PT_STRING)
+        return airoi__error(AIROI_ERR_INVALID, "project '%s': param: %s is a string parameter",
+                            p->name, airoi__enum_constant(param));
     char why[256];
-    int rc = airoi__rule_check(r, v, why, sizeof why);
+    rc = airoi__rule_check(r, v, why, sizeof why);
     if (rc)
         return airoi__error(rc, "project '%s': %s: %s", p->name, r->key, why);
     switch (param) {
@@ -346,7 +359,7 @@ int airoi__project_set_number(airoi_project *p, int param, double v)
     return AIROI_OK;
 }
 
-AIROI_API int airoi_project_set_number(airoi_project *p, int param, double v)
+AIROI_API int airoi_project_set_number(airoi_project *p, airoi_project_param param, double v)
 {
     AIROI__ENTER();
     return airoi__project_set_number(p, param, v);
@@ -385,9 +398,13 @@ int airoi__settings_get_number(double *out, const airoi__settings *st, int param
         *out = st->start;
         break;
     case AIROI_PROJECT_STAGE: *out = st->stage; break;
-    default:
-        return airoi__error(AIROI_ERR_INVALID, "project parameter %d is not a numeric parameter",
-                            param);
+    default: {
+        int rc = param_check(st->name, param);
+        if (rc)
+            return rc;
+        return airoi__error(AIROI_ERR_INVALID, "project '%s': param: %s is a string parameter",
+                            st->name, airoi__enum_constant(param));
+    }
     }
     return AIROI_OK;
 }
@@ -402,7 +419,7 @@ const char *airoi__settings_get_string(const airoi__settings *st, int param)
     }
 }
 
-int airoi__project_get_number(double *out, const airoi_project *p, int param)
+int airoi__project_get_number(double *out, const airoi_project *p, airoi_project_param param)
 {
     if (!out || !p)
         return airoi__error(AIROI_ERR_INVALID, "airoi_project_get_number: NULL argument");
@@ -411,19 +428,22 @@ int airoi__project_get_number(double *out, const airoi_project *p, int param)
     return airoi__settings_get_number(out, &st, param);
 }
 
-AIROI_API int airoi_project_get_number(double *out, const airoi_project *p, int param)
+AIROI_API int airoi_project_get_number(double *out, const airoi_project *p, airoi_project_param param)
 {
     AIROI__ENTER();
     return airoi__project_get_number(out, p, param);
 }
 
-int airoi__project_set_string(airoi_project *p, int param, const char *s)
+int airoi__project_set_string(airoi_project *p, airoi_project_param param, const char *s)
 {
     if (!p)
         return airoi__error(AIROI_ERR_INVALID, "airoi_project_set_string: NULL project");
+    int rc = param_check(p->name, param);
+    if (rc)
+        return rc;
     if (!is_string_param(param))
-        return airoi__error(AIROI_ERR_INVALID, "project parameter %d is not a string parameter",
-                            param);
+        return airoi__error(AIROI_ERR_INVALID, "project '%s': param: %s is not a string parameter",
+                            p->name, airoi__enum_constant(param));
     const char *what = param == AIROI_PROJECT_NAME       ? "project name"
                        : param == AIROI_PROJECT_CURRENCY ? "project currency"
                                                          : "use case";
@@ -438,7 +458,7 @@ int airoi__project_set_string(airoi_project *p, int param, const char *s)
         p->set &= ~BIT(param);
         return AIROI_OK;
     }
-    int rc = airoi__check_name(s, what);
+    rc = airoi__check_name(s, what);
     if (rc)
         return rc;
     if (param == AIROI_PROJECT_USE_CASE) {
@@ -457,35 +477,35 @@ int airoi__project_set_string(airoi_project *p, int param, const char *s)
     return AIROI_OK;
 }
 
-AIROI_API int airoi_project_set_string(airoi_project *p, int param, const char *s)
+AIROI_API int airoi_project_set_string(airoi_project *p, airoi_project_param param, const char *s)
 {
     AIROI__ENTER();
     return airoi__project_set_string(p, param, s);
 }
 
-const char *airoi__project_get_string(const airoi_project *p, int param)
+const char *airoi__project_get_string(const airoi_project *p, airoi_project_param param)
 {
-    if (!p)
+    if (!p || param_check(p->name, param) != AIROI_OK)
         return NULL;
     airoi__settings st;
     airoi__project_settings(&st, p);
     return airoi__settings_get_string(&st, param);
 }
 
-AIROI_API const char *airoi_project_get_string(const airoi_project *p, int param)
+AIROI_API const char *airoi_project_get_string(const airoi_project *p, airoi_project_param param)
 {
     AIROI__ENTER();
     return airoi__project_get_string(p, param);
 }
 
-int airoi__project_is_set(const airoi_project *p, int param)
+int airoi__project_is_set(const airoi_project *p, airoi_project_param param)
 {
-    if (!p || param < 0 || param > AIROI_PROJECT_STAGE)
+    if (!p || param_check(p->name, param) != AIROI_OK)
         return 0;
     return (p->set & BIT(param)) != 0;
 }
 
-AIROI_API int airoi_project_is_set(const airoi_project *p, int param)
+AIROI_API int airoi_project_is_set(const airoi_project *p, airoi_project_param param)
 {
     AIROI__ENTER();
     return airoi__project_is_set(p, param);
@@ -630,12 +650,13 @@ static int add_item(airoi__item **out, airoi_project *p, const char *name, int k
     int rc = airoi__check_name(name, what);
     if (rc)
         return rc;
-    if (kind == AIROI_ITEM_KIND_COST && (klass < 0 || klass >= AIROI__CATEGORY_COUNT))
-        return airoi__error(AIROI_ERR_INVALID, "cost item '%s': unknown category %d", name,
-                            klass);
-    if (kind == AIROI_ITEM_KIND_VALUE && (klass < 0 || klass >= AIROI__DIMENSION_COUNT))
-        return airoi__error(AIROI_ERR_INVALID, "value item '%s': unknown dimension %d", name,
-                            klass);
+    char why[200];
+    if (kind == AIROI_ITEM_KIND_COST &&
+        airoi__enum_reason(why, sizeof why, klass, AIROI_CATEGORY_PEOPLE) != AIROI_OK)
+        return airoi__error(AIROI_ERR_INVALID, "cost item '%s': category: %s", name, why);
+    if (kind == AIROI_ITEM_KIND_VALUE &&
+        airoi__enum_reason(why, sizeof why, klass, AIROI_DIMENSION_EFFICIENCY) != AIROI_OK)
+        return airoi__error(AIROI_ERR_INVALID, "value item '%s': dimension: %s", name, why);
     if (airoi__project_item_named(p, name))
         return airoi__error(AIROI_ERR_INVALID,
                             "%s item '%s': name: duplicate item name '%s'; "
@@ -664,7 +685,7 @@ static int add_item(airoi__item **out, airoi_project *p, const char *name, int k
 }
 
 int airoi__project_add_cost(airoi_item **out, airoi_project *p, const char *name,
-                            int category)
+                            airoi_category category)
 {
     if (out)
         *out = NULL;
@@ -676,14 +697,14 @@ int airoi__project_add_cost(airoi_item **out, airoi_project *p, const char *name
 }
 
 AIROI_API int airoi_project_add_cost(airoi_item **out, airoi_project *p, const char *name,
-                                     int category)
+                                     airoi_category category)
 {
     AIROI__ENTER();
     return airoi__project_add_cost(out, p, name, category);
 }
 
 int airoi__project_add_value(airoi_item **out, airoi_project *p, const char *name,
-                             int dimension)
+                             airoi_dimension dimension)
 {
     if (out)
         *out = NULL;
@@ -695,7 +716,7 @@ int airoi__project_add_value(airoi_item **out, airoi_project *p, const char *nam
 }
 
 AIROI_API int airoi_project_add_value(airoi_item **out, airoi_project *p, const char *name,
-                                      int dimension)
+                                      airoi_dimension dimension)
 {
     AIROI__ENTER();
     return airoi__project_add_value(out, p, name, dimension);
@@ -713,6 +734,7 @@ static airoi__item **items_of(const airoi_project *p, int kind, size_t *n)
         return p->values;
     }
     *n = 0;
+    airoi__enum_check(kind, AIROI_ITEM_KIND_COST, "kind");
     return NULL;
 }
 
@@ -723,7 +745,7 @@ static airoi__item *get_item(const airoi_project *p, int kind, size_t i)
     return arr && i < n ? arr[i] : NULL;
 }
 
-size_t airoi__project_count_items(const airoi_project *p, int kind)
+size_t airoi__project_count_items(const airoi_project *p, airoi_item_kind kind)
 {
     size_t n = 0;
     if (p)
@@ -731,35 +753,35 @@ size_t airoi__project_count_items(const airoi_project *p, int kind)
     return n;
 }
 
-AIROI_API size_t airoi_project_count_items(const airoi_project *p, int kind)
+AIROI_API size_t airoi_project_count_items(const airoi_project *p, airoi_item_kind kind)
 {
     AIROI__ENTER();
     return airoi__project_count_items(p, kind);
 }
 
-const airoi_item *airoi__project_get_item(const airoi_project *p, int kind, size_t i)
+const airoi_item *airoi__project_get_item(const airoi_project *p, airoi_item_kind kind, size_t i)
 {
     return get_item(p, kind, i);
 }
 
-AIROI_API const airoi_item *airoi_project_get_item(const airoi_project *p, int kind, size_t i)
+AIROI_API const airoi_item *airoi_project_get_item(const airoi_project *p, airoi_item_kind kind, size_t i)
 {
     AIROI__ENTER();
     return airoi__project_get_item(p, kind, i);
 }
 
-airoi_item *airoi__project_get_item_mutable(airoi_project *p, int kind, size_t i)
+airoi_item *airoi__project_get_item_mutable(airoi_project *p, airoi_item_kind kind, size_t i)
 {
     return get_item(p, kind, i);
 }
 
-AIROI_API airoi_item *airoi_project_get_item_mutable(airoi_project *p, int kind, size_t i)
+AIROI_API airoi_item *airoi_project_get_item_mutable(airoi_project *p, airoi_item_kind kind, size_t i)
 {
     AIROI__ENTER();
     return airoi__project_get_item_mutable(p, kind, i);
 }
 
-int airoi__project_find_item(int *kind_out, size_t *index_out, const airoi_project *p,
+int airoi__project_find_item(airoi_item_kind *kind_out, size_t *index_out, const airoi_project *p,
                              const char *name)
 {
     if (!p || !name)
@@ -780,22 +802,21 @@ int airoi__project_find_item(int *kind_out, size_t *index_out, const airoi_proje
     return airoi__error(AIROI_ERR_INTERNAL, "item '%s' is indexed but not listed", name);
 }
 
-AIROI_API int airoi_project_find_item(int *kind_out, size_t *index_out, const airoi_project *p,
+AIROI_API int airoi_project_find_item(airoi_item_kind *kind_out, size_t *index_out, const airoi_project *p,
                                       const char *name)
 {
     AIROI__ENTER();
     return airoi__project_find_item(kind_out, index_out, p, name);
 }
 
-int airoi__project_remove_item(airoi_project *p, int kind, size_t i)
+int airoi__project_remove_item(airoi_project *p, airoi_item_kind kind, size_t i)
 {
     if (!p)
         return airoi__error(AIROI_ERR_INVALID, "airoi_project_remove_item: NULL project");
     size_t n = 0;
     airoi__item **arr = items_of(p, kind, &n);
     if (!arr)
-        return airoi__error(AIROI_ERR_INVALID, "airoi_project_remove_item: unknown item kind %d",
-                            kind);
+        return airoi__enum_check((int)kind, AIROI_ITEM_KIND_COST, "airoi_project_remove_item: kind");
     if (i >= n)
         return airoi__error(AIROI_ERR_NOT_FOUND, "%s item index %zu past the end (%zu items)",
                             kind == AIROI_ITEM_KIND_COST ? "cost" : "value", i, n);
@@ -815,7 +836,7 @@ int airoi__project_remove_item(airoi_project *p, int kind, size_t i)
     return AIROI_OK;
 }
 
-AIROI_API int airoi_project_remove_item(airoi_project *p, int kind, size_t i)
+AIROI_API int airoi_project_remove_item(airoi_project *p, airoi_item_kind kind, size_t i)
 {
     AIROI__ENTER();
     return airoi__project_remove_item(p, kind, i);

@@ -24,21 +24,23 @@
 #define SHARE "a share in [0, 1]"
 #define PERIOD "a whole period number >= 0"
 
-/* Indexed by airoi_item_param. */
+/* Row i is the parameter AIROI_ITEM_NAME + i (airoi_item_param). */
 static const airoi__rule item_rules[] = {
     {AIROI_ITEM_NAME, "name", ITEM, AIROI__PT_STRING, 0, 0, 0, 0, "a non-empty name"},
     {AIROI_ITEM_CURRENCY, "currency", ITEM, AIROI__PT_STRING, 0, 0, 0, 0,
      "a currency code (ISO 4217, e.g. USD)"},
-    {AIROI_ITEM_CATEGORY, "category", COST, AIROI__PT_ENUM, 0, AIROI_CATEGORY_OPPORTUNITY, 0, 0,
+    {AIROI_ITEM_CATEGORY, "category", COST, AIROI__PT_ENUM, AIROI_CATEGORY_PEOPLE,
+     AIROI_CATEGORY_OPPORTUNITY, 0, 0,
      "one of people, infrastructure, software, data, data_governance, integration, "
      "change_management, maintenance, opportunity"},
-    {AIROI_ITEM_DIMENSION, "dimension", VALUE, AIROI__PT_ENUM, 0, AIROI_DIMENSION_STRATEGIC, 0,
+    {AIROI_ITEM_DIMENSION, "dimension", VALUE, AIROI__PT_ENUM,
+     AIROI_DIMENSION_EFFICIENCY, AIROI_DIMENSION_STRATEGIC, 0,
      0, "one of efficiency, revenue, risk, strategic"},
     {AIROI_ITEM_AMOUNT, "amount", ITEM, AIROI__PT_NUMBER, -INF, INF, 0, 0, "a number"},
     {AIROI_ITEM_QUANTITY, "quantity", ITEM, AIROI__PT_NUMBER, -INF, INF, 0, 0, "a number"},
     {AIROI_ITEM_UNIT_AMOUNT, "unit_amount", ITEM, AIROI__PT_NUMBER, -INF, INF, 0, 0,
      "a number"},
-    {AIROI_ITEM_PER, "per", ITEM, AIROI__PT_ENUM, 0, AIROI_PER_PERIOD, 0, 0,
+    {AIROI_ITEM_PER, "per", ITEM, AIROI__PT_ENUM, AIROI_PER_ONCE, AIROI_PER_PERIOD, 0, 0,
      "one of once, month, quarter, year"},
     {AIROI_ITEM_AT, "at", ITEM, AIROI__PT_WHOLE, 0, AIROI_HORIZON_MAX, 0, 0, PERIOD},
     {AIROI_ITEM_FROM, "from", ITEM, AIROI__PT_WHOLE, 0, AIROI_HORIZON_MAX, 0, 0, PERIOD},
@@ -49,7 +51,8 @@ static const airoi__rule item_rules[] = {
     {AIROI_ITEM_ATTRIBUTION, "attribution", VALUE, AIROI__PT_NUMBER, 0, 1, 0, 0, SHARE},
     {AIROI_ITEM_RISK_ADJUSTMENT, "risk_adjustment", ITEM, AIROI__PT_NUMBER, 0, 1, 0, 0, SHARE},
     {AIROI_ITEM_MONETIZED, "monetized", VALUE, AIROI__PT_BOOL, 0, 1, 0, 0, "true or false"},
-    {AIROI_ITEM_ADOPTION_CURVE, "adoption.curve", VALUE, AIROI__PT_ENUM, 0, AIROI_CURVE_STEP, 0,
+    {AIROI_ITEM_ADOPTION_CURVE, "adoption.curve", VALUE, AIROI__PT_ENUM,
+     AIROI_CURVE_NONE, AIROI_CURVE_STEP, 0,
      0, "one of none, linear, s_curve, step"},
     {AIROI_ITEM_ADOPTION_PERIODS, "adoption.periods", VALUE, AIROI__PT_NUMBER, 0,
      AIROI_HORIZON_MAX, 0, 0, "a number of periods in [0, 10000]"},
@@ -61,14 +64,15 @@ static const airoi__rule item_rules[] = {
 #define PROJECT S(AIROI__SUBJ_PROJECT)
 #define RATE "an annual rate greater than -1 (e.g. 0.08)"
 
-/* Indexed by airoi_project_param. */
+/* Row i is the parameter AIROI_PROJECT_NAME + i (airoi_project_param). */
 static const airoi__rule project_rules[] = {
     {AIROI_PROJECT_NAME, "name", PROJECT, AIROI__PT_STRING, 0, 0, 0, 0, "a non-empty name"},
     {AIROI_PROJECT_CURRENCY, "currency", PROJECT, AIROI__PT_STRING, 0, 0, 0, 0,
      "a currency code (ISO 4217, e.g. USD)"},
     {AIROI_PROJECT_USE_CASE, "use_case", PROJECT, AIROI__PT_STRING, 0, 0, 0, 0,
      "a use case of the benchmark table"},
-    {AIROI_PROJECT_PERIOD, "period", PROJECT, AIROI__PT_ENUM, 0, AIROI_PERIOD_MONTH, 0, 0,
+    {AIROI_PROJECT_PERIOD, "period", PROJECT, AIROI__PT_ENUM, AIROI_PERIOD_YEAR,
+     AIROI_PERIOD_MONTH, 0, 0,
      "one of year, quarter, month"},
     {AIROI_PROJECT_HORIZON, "horizon", PROJECT, AIROI__PT_WHOLE, 0, AIROI_HORIZON_MAX, 0, 1,
      "a whole number of periods >= 0"},
@@ -81,13 +85,14 @@ static const airoi__rule project_rules[] = {
      "a number greater than 0"},
     {AIROI_PROJECT_START, "start", PROJECT, AIROI__PT_WHOLE, AIROI_DATE_MIN, AIROI_DATE_MAX, 0,
      0, "a date YYYY-MM-DD (ISO 8601) that exists"},
-    {AIROI_PROJECT_STAGE, "stage", PROJECT, AIROI__PT_ENUM, 0, AIROI_STAGE_PRODUCTION, 0, 0,
+    {AIROI_PROJECT_STAGE, "stage", PROJECT, AIROI__PT_ENUM, AIROI_STAGE_STRATEGY,
+     AIROI_STAGE_PRODUCTION, 0, 0,
      "one of strategy, poc, mvp, scale, production"},
 };
 
 #define SCENARIO S(AIROI__SUBJ_SCENARIO)
 
-/* Indexed by airoi_scenario_param. */
+/* Row i is the parameter AIROI_SCENARIO_PROBABILITY + i (airoi_scenario_param). */
 static const airoi__rule scenario_rules[] = {
     {AIROI_SCENARIO_PROBABILITY, "probability", SCENARIO, AIROI__PT_NUMBER, 0, 1, 0, 0, SHARE},
     {AIROI_SCENARIO_DELAY, "delay", SCENARIO, AIROI__PT_WHOLE, 0, AIROI_HORIZON_MAX, 0, 1,
@@ -183,26 +188,28 @@ const airoi__rule airoi__rule_multiplier = {
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-static const airoi__rule *row(const airoi__rule *rules, size_t n, int param)
+/* The row of param in a table of the family at base (row i: base + i). */
+static const airoi__rule *row(const airoi__rule *rules, size_t n, int base, int param)
 {
-    if (param < 0 || (size_t)param >= n)
+    if (AIROI__ENUM_BASE(param) != base || (size_t)AIROI__ENUM_INDEX(param) >= n)
         return NULL;
-    return &rules[param];
+    return &rules[AIROI__ENUM_INDEX(param)];
 }
 
 const airoi__rule *airoi__item_rule(int param)
 {
-    return row(item_rules, COUNT(item_rules), param);
+    return row(item_rules, COUNT(item_rules), AIROI_ITEM_NAME, param);
 }
 
 const airoi__rule *airoi__project_rule(int param)
 {
-    return row(project_rules, COUNT(project_rules), param);
+    return row(project_rules, COUNT(project_rules), AIROI_PROJECT_NAME, param);
 }
 
 const airoi__rule *airoi__scenario_rule(int param)
 {
-    return row(scenario_rules, COUNT(scenario_rules), param);
+    return row(scenario_rules, COUNT(scenario_rules), AIROI_SCENARIO_PROBABILITY,
+               param);
 }
 
 static const airoi__rule *row_in(const airoi__rule *rules, size_t n, int base, int param)
@@ -292,6 +299,15 @@ int airoi__rule_check(const airoi__rule *r, double v, char *msg, size_t cap)
         return AIROI_ERR_INVALID;
     }
     airoi__rule_number(num, sizeof num, v);
+    if (r->type == AIROI__PT_ENUM && v == floor(v) && (v < r->lo || v > r->hi) &&
+        fabs(v) < 1e9) {
+        /* a constant of another enumeration family, or a number from
+         * before the families had their own ranges */
+        char why[200];
+        airoi__enum_reason(why, sizeof why, (int)v, (int)r->lo);
+        snprintf(msg, cap, "%s (%s)", why, r->expected);
+        return AIROI_ERR_INVALID;
+    }
     int whole = r->type == AIROI__PT_WHOLE || r->type == AIROI__PT_ENUM ||
                 r->type == AIROI__PT_BOOL;
     if ((whole && v != floor(v)) || v < r->lo || ((r->open & AIROI__OPEN_LO) && v == r->lo)) {

@@ -8,7 +8,7 @@
 #include "model-private.h"
 #include "rules-private.h"
 
-#define BIT(x) (1u << (unsigned)(x))
+#define BIT(x) (1u << (unsigned)AIROI__ENUM_INDEX(x))
 
 void airoi__scenario_destroy(airoi_scenario *s)
 {
@@ -202,13 +202,16 @@ AIROI_API const char *airoi_scenario_get_name(const airoi_scenario *s)
     return airoi__scenario_get_name(s);
 }
 
-int airoi__scenario_set_number(airoi_scenario *s, int param, double v)
+int airoi__scenario_set_number(airoi_scenario *s, airoi_scenario_param param, double v)
 {
     if (!s)
         return airoi__error(AIROI_ERR_INVALID, "airoi_scenario_set_number: NULL scenario");
     const airoi__rule *r = airoi__scenario_rule(param);
-    if (!r)
-        return airoi__error(AIROI_ERR_INVALID, "unknown scenario parameter %d", param);
+    if (!r) {
+        char why[200];
+        airoi__enum_reason(why, sizeof why, (int)param, AIROI_SCENARIO_PROBABILITY);
+        return airoi__error(AIROI_ERR_INVALID, "scenario '%s': param: %s", s->name, why);
+    }
     char why[256];
     int rc = airoi__rule_check(r, v, why, sizeof why);
     if (rc)
@@ -223,13 +226,13 @@ int airoi__scenario_set_number(airoi_scenario *s, int param, double v)
     return AIROI_OK;
 }
 
-AIROI_API int airoi_scenario_set_number(airoi_scenario *s, int param, double v)
+AIROI_API int airoi_scenario_set_number(airoi_scenario *s, airoi_scenario_param param, double v)
 {
     AIROI__ENTER();
     return airoi__scenario_set_number(s, param, v);
 }
 
-int airoi__scenario_get_number(double *out, const airoi_scenario *s, int param)
+int airoi__scenario_get_number(double *out, const airoi_scenario *s, airoi_scenario_param param)
 {
     if (!out || !s)
         return airoi__error(AIROI_ERR_INVALID, "airoi_scenario_get_number: NULL argument");
@@ -237,25 +240,29 @@ int airoi__scenario_get_number(double *out, const airoi_scenario *s, int param)
     case AIROI_SCENARIO_PROBABILITY: *out = s->probability; break;
     case AIROI_SCENARIO_DELAY: *out = s->delay; break;
     case AIROI_SCENARIO_ADOPTION_CEILING: *out = s->ceiling; break;
-    default: return airoi__error(AIROI_ERR_INVALID, "unknown scenario parameter %d", param);
+    default: {
+        char why[200];
+        airoi__enum_reason(why, sizeof why, (int)param, AIROI_SCENARIO_PROBABILITY);
+        return airoi__error(AIROI_ERR_INVALID, "scenario '%s': param: %s", s->name, why);
+    }
     }
     return AIROI_OK;
 }
 
-AIROI_API int airoi_scenario_get_number(double *out, const airoi_scenario *s, int param)
+AIROI_API int airoi_scenario_get_number(double *out, const airoi_scenario *s, airoi_scenario_param param)
 {
     AIROI__ENTER();
     return airoi__scenario_get_number(out, s, param);
 }
 
-int airoi__scenario_is_set(const airoi_scenario *s, int param)
+int airoi__scenario_is_set(const airoi_scenario *s, airoi_scenario_param param)
 {
-    if (!s || param < 0 || param > AIROI_SCENARIO_ADOPTION_CEILING)
+    if (!s || airoi__enum_check((int)param, AIROI_SCENARIO_PROBABILITY, "scenario param") != AIROI_OK)
         return 0;
     return (s->set & BIT(param)) != 0;
 }
 
-AIROI_API int airoi_scenario_is_set(const airoi_scenario *s, int param)
+AIROI_API int airoi_scenario_is_set(const airoi_scenario *s, airoi_scenario_param param)
 {
     AIROI__ENTER();
     return airoi__scenario_is_set(s, param);

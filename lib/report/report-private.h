@@ -127,10 +127,11 @@ typedef struct rpt {
     rpt_bench_field bench[RPT_BENCH_FIELDS];
 } rpt;
 
-/* Index of a metric in rpt.metrics (the airoi_metric value). */
-static inline const rpt_num *rpt_metric(const rpt_metrics *m, int metric)
+/* A metric (an airoi_metric) in rpt.metrics, whose index is the metric's
+ * value minus its family's base. */
+static inline const rpt_num *rpt_metric(const rpt_metrics *m, airoi_metric metric)
 {
-    return &m->m[metric];
+    return &m->m[AIROI__ENUM_INDEX(metric)];
 }
 
 /* Writers; each appends to b (failures are sticky in b). */
@@ -228,9 +229,9 @@ size_t airoi__report_facts(const rpt *R, char labels[][16], char values[][256], 
  * adds only the entry bookkeeping (AIROI__ENTER). */
 
 /* report.c */
-int airoi__report_format_from_name(int *out, const char *name);
-const char *airoi__report_format_name(int format);
-int airoi__report_write(char **out, size_t *len_out, const airoi_result *r, int format,
+int airoi__report_format_from_name(airoi_report_format *out, const char *name);
+const char *airoi__report_format_name(airoi_report_format format);
+int airoi__report_write(char **out, size_t *len_out, const airoi_result *r, airoi_report_format format,
                         unsigned flags);
 
 #endif /* AIROI_REPORT_PRIVATE_H */

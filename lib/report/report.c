@@ -17,7 +17,7 @@
 
 static const struct {
     const char *name;
-    int format;
+    airoi_report_format format;
 } format_names[] = {
     {"text", AIROI_REPORT_TEXT},
     {"json", AIROI_REPORT_JSON},
@@ -26,7 +26,7 @@ static const struct {
     {"markdown", AIROI_REPORT_MARKDOWN},
 };
 
-int airoi__report_format_from_name(int *out, const char *name)
+int airoi__report_format_from_name(airoi_report_format *out, const char *name)
 {
     if (!out || !name)
         return airoi__error(AIROI_ERR_INVALID, "airoi_report_format_from_name: NULL argument");
@@ -40,13 +40,13 @@ int airoi__report_format_from_name(int *out, const char *name)
                         "unknown report format '%s' (expected text, json, csv or md)", name);
 }
 
-AIROI_API int airoi_report_format_from_name(int *out, const char *name)
+AIROI_API int airoi_report_format_from_name(airoi_report_format *out, const char *name)
 {
     AIROI__ENTER();
     return airoi__report_format_from_name(out, name);
 }
 
-const char *airoi__report_format_name(int format)
+const char *airoi__report_format_name(airoi_report_format format)
 {
     switch (format) {
     case AIROI_REPORT_TEXT: return "text";
@@ -57,7 +57,7 @@ const char *airoi__report_format_name(int format)
     }
 }
 
-AIROI_API const char *airoi_report_format_name(int format)
+AIROI_API const char *airoi_report_format_name(airoi_report_format format)
 {
     return airoi__report_format_name(format);
 }
@@ -249,13 +249,13 @@ static void read_metrics(rpt_metrics *m, size_t n, const airoi_result *r)
 {
     for (size_t i = 0; i < n; i++) {
         double v = 0;
-        int st = airoi__result_get_metric(&v, r, (int)i);
+        int st = airoi__result_get_metric(&v, r, (airoi_metric)(AIROI_METRIC_NPV + (int)i));
         m->m[i].ok = st == AIROI_OK && isfinite(v);
         m->m[i].v = m->m[i].ok ? v : 0;
     }
 }
 
-static double num_or(const airoi_result *r, int param, double dflt)
+static double num_or(const airoi_result *r, airoi_project_param param, double dflt)
 {
     double v;
     return airoi__result_get_number(&v, r, param) == AIROI_OK && isfinite(v) ? v : dflt;
@@ -278,18 +278,24 @@ static int gather_schedule(rpt *R, const airoi_result *r)
     size_t len;
     for (int c = 0; c < RPT_SCHEDULE_COLUMNS; c++, next += n) {
         R->col[c] = next;
-        if (airoi__schedule_get_column(next, n, &len, s, c) != AIROI_OK)
+        if (airoi__schedule_get_column(next, n, &len, s,
+                                       (airoi_schedule_column)(AIROI_SCHEDULE_COSTS + c)) !=
+            AIROI_OK)
             memset(next, 0, n * sizeof(double));
     }
     R->has_split = 1;
     for (size_t c = 0; c < R->ncategories; c++, next += n) {
         R->cat[c] = next;
-        if (airoi__schedule_get_category(next, n, &len, s, (int)c) != AIROI_OK)
+        if (airoi__schedule_get_category(next, n, &len, s,
+                                         (airoi_category)(AIROI_CATEGORY_PEOPLE + (int)c)) !=
+            AIROI_OK)
             R->has_split = 0;
     }
     for (size_t d = 0; d < R->ndimensions; d++, next += n) {
         R->dim[d] = next;
-        if (airoi__schedule_get_dimension(next, n, &len, s, (int)d) != AIROI_OK)
+        if (airoi__schedule_get_dimension(
+                next, n, &len, s, (airoi_dimension)(AIROI_DIMENSION_EFFICIENCY + (int)d)) !=
+            AIROI_OK)
             R->has_split = 0;
     }
     /* The library never hands out NaN; a report never shows one either. */
@@ -348,7 +354,9 @@ static int gather_findings(rpt *R, const airoi_result *r)
         rpt_finding *f = &R->findings[i];
         const char *code = airoi__result_get_finding_code(r, i);
         const char *msg = airoi__result_get_finding_message(r, i);
-        const char *sev = airoi__severity_name(airoi__result_get_finding_severity(r, i));
+        airoi_severity severity = AIROI_SEVERITY_INFO;
+        airoi__result_get_finding_severity(&severity, r, i);
+        const char *sev = airoi__severity_name(severity);
         f->code = code ? code : "";
         f->message = msg ? msg : "";
         f->severity = sev ? sev : "info";
@@ -373,7 +381,7 @@ static void gather_benchmark(rpt *R, const airoi_result *r)
     R->has_benchmark = 1;
     R->bench_key = airoi__benchmark_get_key(idx);
     R->bench_label = airoi__benchmark_get_label(idx);
-    int dims[RPT_MAX_DIMENSIONS];
+    airoi_dimension dims[RPT_MAX_DIMENSIONS];
     size_t nd = 0;
     if (airoi__benchmark_get_dimensions(dims, RPT_MAX_DIMENSIONS, &nd, idx) != AIROI_OK)
         nd = 0;
@@ -383,7 +391,7 @@ static void gather_benchmark(rpt *R, const airoi_result *r)
             R->bench_dims[R->nbench_dims++] = dn;
     }
     static const char *const keys[RPT_BENCH_FIELDS] = {"roi", "payback_months", "investment"};
-    static const int fields[RPT_BENCH_FIELDS] = {
+    static const airoi_benchmark_field fields[RPT_BENCH_FIELDS] = {
         AIROI_BENCHMARK_ROI, AIROI_BENCHMARK_PAYBACK, AIROI_BENCHMARK_INVESTMENT};
     for (int i = 0; i < RPT_BENCH_FIELDS; i++) {
         rpt_bench_field *f = &R->bench[i];
@@ -395,9 +403,11 @@ static void gather_benchmark(rpt *R, const airoi_result *r)
         }
         if (airoi__result_get_benchmark_value(&v, r, fields[i]) == AIROI_OK && isfinite(v))
             f->value.v = v, f->value.ok = 1;
-        int pos;
+        airoi_benchmark_position pos;
         if (airoi__result_get_benchmark_position(&pos, r, fields[i]) == AIROI_OK)
-            f->position = pos < 0 ? "below" : pos > 0 ? "above" : "within";
+            f->position = pos == AIROI_BENCHMARK_BELOW   ? "below"
+                          : pos == AIROI_BENCHMARK_ABOVE ? "above"
+                                                         : "within";
     }
 }
 
@@ -409,18 +419,19 @@ static int gather(rpt *R, const airoi_result *r)
     R->currency = airoi__result_get_string(r, AIROI_PROJECT_CURRENCY);
     R->use_case = airoi__result_get_string(r, AIROI_PROJECT_USE_CASE);
     R->period = (int)num_or(r, AIROI_PROJECT_PERIOD, AIROI_PERIOD_YEAR);
-    R->period_name = airoi__period_name(R->period);
+    R->period_name = airoi__period_name((airoi_period)R->period);
     if (!R->period_name)
         R->period_name = "period";
     R->periods_per_year = R->period == AIROI_PERIOD_MONTH ? 12 : R->period == AIROI_PERIOD_QUARTER ? 4 : 1;
-    R->stage_name = airoi__stage_name((int)num_or(r, AIROI_PROJECT_STAGE, AIROI_STAGE_PRODUCTION));
+    R->stage_name =
+        airoi__stage_name((airoi_stage)num_or(r, AIROI_PROJECT_STAGE, AIROI_STAGE_PRODUCTION));
     R->unit = num_or(r, AIROI_PROJECT_UNIT, 1);
     R->horizon = num_or(r, AIROI_PROJECT_HORIZON, 0);
     R->discount_rate = num_or(r, AIROI_PROJECT_DISCOUNT_RATE, 0);
     R->finance_rate = num_or(r, AIROI_PROJECT_FINANCE_RATE, R->discount_rate);
     R->reinvest_rate = num_or(r, AIROI_PROJECT_REINVEST_RATE, R->discount_rate);
-    R->period_rate = airoi__schedule_get_rate(airoi__result_get_schedule(r));
-    if (!isfinite(R->period_rate))
+    if (airoi__schedule_get_rate(&R->period_rate, airoi__result_get_schedule(r)) != AIROI_OK ||
+        !isfinite(R->period_rate))
         R->period_rate = 0;
     double start;
     R->start[0] = '\0';
@@ -431,24 +442,33 @@ static int gather(rpt *R, const airoi_result *r)
     R->scenario = airoi__result_get_scenario_name(r);
     R->honest = (airoi__result_get_flags(r) & AIROI_EVAL_HONEST_ESTIMATE) != 0;
 
-    while (R->nmetrics < RPT_MAX_METRICS && airoi__metric_name((int)R->nmetrics))
-        R->metric_names[R->nmetrics] = airoi__metric_name((int)R->nmetrics), R->nmetrics++;
+    /* indexes of the report's tables: a family member's value minus its base */
+    while (R->nmetrics < RPT_MAX_METRICS &&
+           airoi__metric_name((airoi_metric)(AIROI_METRIC_NPV + (int)R->nmetrics)))
+        R->metric_names[R->nmetrics] =
+            airoi__metric_name((airoi_metric)(AIROI_METRIC_NPV + (int)R->nmetrics)),
+        R->nmetrics++;
     read_metrics(&R->metrics, R->nmetrics, r);
 
-    while (R->ncategories < RPT_MAX_CATEGORIES && airoi__category_name((int)R->ncategories)) {
+    while (R->ncategories < RPT_MAX_CATEGORIES &&
+           airoi__category_name((airoi_category)(AIROI_CATEGORY_PEOPLE + (int)R->ncategories))) {
         size_t c = R->ncategories++;
-        R->category_names[c] = airoi__category_name((int)c);
-        R->category_hidden[c] = airoi__category_is_hidden((int)c) == 1;
+        airoi_category cat = (airoi_category)(AIROI_CATEGORY_PEOPLE + (int)c);
+        R->category_names[c] = airoi__category_name(cat);
+        R->category_hidden[c] = airoi__category_is_hidden(cat) == 1;
         double v = 0;
         R->category_total[c] =
-            airoi__result_get_tco_category(&v, r, (int)c) == AIROI_OK && isfinite(v) ? v : 0;
+            airoi__result_get_tco_category(&v, r, cat) == AIROI_OK && isfinite(v) ? v : 0;
     }
-    while (R->ndimensions < RPT_MAX_DIMENSIONS && airoi__dimension_name((int)R->ndimensions)) {
+    while (R->ndimensions < RPT_MAX_DIMENSIONS &&
+           airoi__dimension_name(
+               (airoi_dimension)(AIROI_DIMENSION_EFFICIENCY + (int)R->ndimensions))) {
         size_t d = R->ndimensions++;
-        R->dimension_names[d] = airoi__dimension_name((int)d);
+        airoi_dimension dim = (airoi_dimension)(AIROI_DIMENSION_EFFICIENCY + (int)d);
+        R->dimension_names[d] = airoi__dimension_name(dim);
         double v = 0;
         R->dimension_total[d] =
-            airoi__result_get_value_dimension(&v, r, (int)d) == AIROI_OK && isfinite(v) ? v : 0;
+            airoi__result_get_value_dimension(&v, r, dim) == AIROI_OK && isfinite(v) ? v : 0;
     }
     double sv = 0;
     R->strategic_unmonetized =
@@ -459,7 +479,7 @@ static int gather(rpt *R, const airoi_result *r)
      * amount of the schedule reaches 100,000. */
     double largest = 0;
     for (size_t t = 0; st == AIROI_OK && t < R->nperiods; t++)
-        for (int c = 0; c <= AIROI_SCHEDULE_CUMULATIVE; c++)
+        for (int c = 0; c <= AIROI__ENUM_INDEX(AIROI_SCHEDULE_CUMULATIVE); c++)
             if (fabs(R->col[c][t]) > largest)
                 largest = fabs(R->col[c][t]);
     R->money_decimals = largest >= 1e5 ? 0 : 2;
@@ -479,7 +499,7 @@ static void release(rpt *R)
     airoi__free(R->findings);
 }
 
-int airoi__report_write(char **out, size_t *len_out, const airoi_result *r, int format,
+int airoi__report_write(char **out, size_t *len_out, const airoi_result *r, airoi_report_format format,
                         unsigned flags)
 {
     if (out)
@@ -488,8 +508,8 @@ int airoi__report_write(char **out, size_t *len_out, const airoi_result *r, int 
         *len_out = 0;
     if (!out || !r)
         return airoi__error(AIROI_ERR_INVALID, "airoi_report_write: NULL argument");
-    if (!airoi__report_format_name(format))
-        return airoi__error(AIROI_ERR_INVALID, "airoi_report_write: unknown format %d", format);
+    if (airoi__enum_check((int)format, AIROI_REPORT_TEXT, "airoi_report_write: format") != AIROI_OK)
+        return AIROI_ERR_INVALID;
     if (flags & ~RPT_ALL_SECTIONS)
         return airoi__error(AIROI_ERR_INVALID, "airoi_report_write: unknown flags 0x%x",
                             flags & ~RPT_ALL_SECTIONS);
@@ -517,7 +537,7 @@ int airoi__report_write(char **out, size_t *len_out, const airoi_result *r, int 
     return airoi__buf_detach(&b, out, len_out);
 }
 
-AIROI_API int airoi_report_write(char **out, size_t *len_out, const airoi_result *r, int format,
+AIROI_API int airoi_report_write(char **out, size_t *len_out, const airoi_result *r, airoi_report_format format,
                                  unsigned flags)
 {
     AIROI__ENTER();

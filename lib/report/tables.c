@@ -287,8 +287,8 @@ int airoi__tbl_metrics(rpt_table *t, const rpt *R)
     if (n->ok) airoi__fmt_grouped(v, sizeof v, n->v, 2); else snprintf(v, sizeof v, "n/a");
     ROW("Benefit-cost ratio", v, "PV of benefits / PV of costs");
 
-    static const int paybacks[2] = {AIROI_METRIC_PAYBACK_PERIODS,
-                                    AIROI_METRIC_DISCOUNTED_PAYBACK_PERIODS};
+    static const airoi_metric paybacks[2] = {AIROI_METRIC_PAYBACK_PERIODS,
+                                             AIROI_METRIC_DISCOUNTED_PAYBACK_PERIODS};
     for (int k = 0; k < 2; k++) {
         n = rpt_metric(m, paybacks[k]);
         airoi__fmt_payback_short(v, sizeof v, R, n);
@@ -411,8 +411,8 @@ int airoi__tbl_years(rpt_table *t, const rpt *R)
             last = R->nperiods - 1;
         airoi__sum c = {0, 0}, bsum = {0, 0};
         for (size_t p = first; p <= last; p++) {
-            airoi__sum_add(&c, R->col[AIROI_SCHEDULE_COSTS][p]);
-            airoi__sum_add(&bsum, R->col[AIROI_SCHEDULE_BENEFITS][p]);
+            airoi__sum_add(&c, R->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_COSTS)][p]);
+            airoi__sum_add(&bsum, R->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_BENEFITS)][p]);
         }
         char y[32], per[48], cs[64], bs[64], ns[64], cu[64];
         snprintf(y, sizeof y, "%zu", year);
@@ -420,7 +420,7 @@ int airoi__tbl_years(rpt_table *t, const rpt *R)
         money(cs, sizeof cs, airoi__sum_get(&c));
         money(bs, sizeof bs, airoi__sum_get(&bsum));
         money(ns, sizeof ns, airoi__sum_get(&bsum) - airoi__sum_get(&c));
-        money(cu, sizeof cu, R->col[AIROI_SCHEDULE_CUMULATIVE][last]);
+        money(cu, sizeof cu, R->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_CUMULATIVE)][last]);
         const char *row[6] = {y, per, cs, bs, ns, cu};
         airoi__table_row(t, 0, row);
         first = last + 1;
@@ -444,16 +444,16 @@ int airoi__tbl_schedule(rpt_table *t, const rpt *R)
     for (size_t p = 0; p < R->nperiods; p++) {
         snprintf(cells[0], sizeof cells[0], "%zu", p);
         for (int c = 0; c < 6; c++)
-            money(cells[c + 1], sizeof cells[c + 1], R->col[cols[c]][p]);
+            money(cells[c + 1], sizeof cells[c + 1], R->col[AIROI__ENUM_INDEX(cols[c])][p]);
         for (int c = 0; c < 7; c++)
             row[c] = cells[c];
         airoi__table_row(t, 0, row);
     }
     airoi__sum c = {0, 0}, bsum = {0, 0}, d = {0, 0};
     for (size_t p = 0; p < R->nperiods; p++) {
-        airoi__sum_add(&c, R->col[AIROI_SCHEDULE_COSTS][p]);
-        airoi__sum_add(&bsum, R->col[AIROI_SCHEDULE_BENEFITS][p]);
-        airoi__sum_add(&d, R->col[AIROI_SCHEDULE_DISCOUNTED][p]);
+        airoi__sum_add(&c, R->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_COSTS)][p]);
+        airoi__sum_add(&bsum, R->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_BENEFITS)][p]);
+        airoi__sum_add(&d, R->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_DISCOUNTED)][p]);
     }
     snprintf(cells[0], sizeof cells[0], "Total");
     money(cells[1], sizeof cells[1], airoi__sum_get(&c));

@@ -187,14 +187,69 @@ START_TEST(enum_names)
 {
     static const char *const names[] = {"zero", "one", "two"};
     int v = -1;
-    ck_assert_int_eq(airoi__enum_from_name(&v, "two", names, 3, "thing"), AIROI_OK);
-    ck_assert_int_eq(v, 2);
-    ck_assert_int_eq(airoi__enum_from_name(&v, "three", names, 3, "thing"), AIROI_ERR_INVALID);
+    /* spellings index from the family's base */
+    ck_assert_int_eq(airoi__enum_from_name(&v, "two", names, 3, 0x0300, "thing"), AIROI_OK);
+    ck_assert_int_eq(v, 0x0302);
+    ck_assert_int_eq(airoi__enum_from_name(&v, "three", names, 3, 0x0300, "thing"),
+                     AIROI_ERR_INVALID);
     ck_assert_str_eq(airoi__error_get(), "thing: expected one of zero, one, two; got 'three'");
-    ck_assert_int_eq(airoi__enum_from_name(NULL, "one", names, 3, "thing"), AIROI_ERR_INVALID);
-    ck_assert_str_eq(airoi__enum_name(1, names, 3), "one");
-    ck_assert_ptr_null(airoi__enum_name(3, names, 3));
-    ck_assert_ptr_null(airoi__enum_name(-1, names, 3));
+    ck_assert_int_eq(airoi__enum_from_name(NULL, "one", names, 3, 0x0300, "thing"),
+                     AIROI_ERR_INVALID);
+    ck_assert_str_eq(airoi__enum_name(0x0301, names, 3, 0x0300), "one");
+    ck_assert_ptr_null(airoi__enum_name(0x0303, names, 3, 0x0300));
+    ck_assert_ptr_null(airoi__enum_name(1, names, 3, 0x0300));
+    ck_assert_ptr_null(airoi__enum_name(0x0201, names, 3, 0x0300));
+    ck_assert_ptr_null(airoi__enum_name(-1, names, 3, 0x0300));
+}
+END_TEST
+
+/* The registry agrees with the public constants: each family's base, its
+ * type name and its constants' names in order. */
+START_TEST(enum_registry)
+{
+    ck_assert_str_eq(airoi__enum_constant(AIROI_PER_MONTH), "AIROI_PER_MONTH");
+    ck_assert_str_eq(airoi__enum_family_name(AIROI_PER_MONTH), "airoi_per");
+    ck_assert_str_eq(airoi__enum_constant(AIROI_PERIOD_MONTH), "AIROI_PERIOD_MONTH");
+    ck_assert_str_eq(airoi__enum_constant(AIROI_CATEGORY_OPPORTUNITY),
+                     "AIROI_CATEGORY_OPPORTUNITY");
+    ck_assert_str_eq(airoi__enum_constant(AIROI_ITEM_ADOPTION_CEILING),
+                     "AIROI_ITEM_ADOPTION_CEILING");
+    ck_assert_str_eq(airoi__enum_constant(AIROI_METRIC_FIRST_YEAR_BENEFITS),
+                     "AIROI_METRIC_FIRST_YEAR_BENEFITS");
+    ck_assert_str_eq(airoi__enum_constant(AIROI_SCHEDULE_DISCOUNTED_BENEFITS),
+                     "AIROI_SCHEDULE_DISCOUNTED_BENEFITS");
+    ck_assert_str_eq(airoi__enum_constant(AIROI_DATE_1904), "AIROI_DATE_1904");
+    ck_assert_str_eq(airoi__enum_constant(AIROI_BENCHMARK_ABOVE), "AIROI_BENCHMARK_ABOVE");
+    ck_assert_str_eq(airoi__enum_family_name(AIROI_BENCHMARK_ABOVE), "airoi_benchmark_position");
+    ck_assert_uint_eq(airoi__enum_count(AIROI_CATEGORY_PEOPLE), 9);
+    ck_assert_uint_eq(airoi__enum_count(AIROI_METRIC_NPV), 26);
+    ck_assert_uint_eq(airoi__enum_count(AIROI_ITEM_NAME), 20);
+    ck_assert_uint_eq(airoi__enum_count(AIROI_PROJECT_NAME), 11);
+    /* no member past the last, no family below 0x0100 */
+    ck_assert_ptr_null(airoi__enum_constant(AIROI_PER_PERIOD + 1));
+    ck_assert_ptr_null(airoi__enum_constant(2));
+    ck_assert_ptr_null(airoi__enum_family_name(2));
+    ck_assert_ptr_null(airoi__enum_constant(-1));
+}
+END_TEST
+
+START_TEST(enum_reasons)
+{
+    char msg[256];
+    ck_assert_int_eq(airoi__enum_reason(msg, sizeof msg, AIROI_PROJECT_HORIZON, AIROI_PROJECT_NAME),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi__enum_reason(msg, sizeof msg, AIROI_PER_MONTH, AIROI_PROJECT_NAME),
+                     AIROI_ERR_INVALID);
+    ck_assert_str_eq(msg, "AIROI_PER_MONTH is an airoi_per value; expected an airoi_project_param");
+    ck_assert_int_eq(airoi__enum_reason(msg, sizeof msg, 2, AIROI_PER_ONCE), AIROI_ERR_INVALID);
+    ck_assert_str_eq(msg, "2 (0x0002) is not an airoi_per value; expected one of AIROI_PER_ONCE "
+                          "(0x0200) to AIROI_PER_PERIOD (0x0204)");
+    ck_assert_int_eq(airoi__enum_reason(msg, sizeof msg, AIROI_PER_PERIOD + 1, AIROI_PER_ONCE),
+                     AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi__enum_check(AIROI_DIMENSION_REVENUE, AIROI_CATEGORY_PEOPLE, "category"),
+                     AIROI_ERR_INVALID);
+    ck_assert_str_eq(airoi__error_get(), "category: AIROI_DIMENSION_REVENUE is an airoi_dimension "
+                                         "value; expected an airoi_category");
 }
 END_TEST
 
@@ -212,6 +267,8 @@ static Suite *core_internal_suite(void)
     tcase_add_test(tc, grow_doubles);
     tcase_add_test(tc, hash_is_fnv1a);
     tcase_add_test(tc, enum_names);
+    tcase_add_test(tc, enum_registry);
+    tcase_add_test(tc, enum_reasons);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -65,7 +65,25 @@ static airoi_result *evaluate(const airoi_project *p, const char *scenario, unsi
     return r;
 }
 
-static double metric(const airoi_result *r, int m)
+/* The discount rate per period of a schedule. */
+static double rate_of(const airoi_schedule *s)
+{
+    double v = -12345.0;
+    int rc = airoi_schedule_get_rate(&v, s);
+    ck_assert_msg(rc == AIROI_OK, "rate: %s", airoi_last_error_message());
+    return v;
+}
+
+/* The severity of finding i. */
+static airoi_severity severity_of(const airoi_result *r, size_t i)
+{
+    airoi_severity sev = AIROI_SEVERITY_INFO;
+    int rc = airoi_result_get_finding_severity(&sev, r, i);
+    ck_assert_msg(rc == AIROI_OK, "severity: %s", airoi_last_error_message());
+    return sev;
+}
+
+static double metric(const airoi_result *r, airoi_metric m)
 {
     double v = -12345.0;
     int rc = airoi_result_get_metric(&v, r, m);
@@ -73,14 +91,14 @@ static double metric(const airoi_result *r, int m)
     return v;
 }
 
-static int metric_status(const airoi_result *r, int m)
+static int metric_status(const airoi_result *r, airoi_metric m)
 {
     double v;
     return airoi_result_get_metric(&v, r, m);
 }
 
 /* Column of a result's schedule into buf (at most 64 periods). */
-static size_t column(double *buf, const airoi_result *r, int col)
+static size_t column(double *buf, const airoi_result *r, airoi_schedule_column col)
 {
     size_t n = 0;
     ck_assert_int_eq(airoi_schedule_get_column(buf, 64, &n, airoi_result_get_schedule(r), col),
@@ -311,7 +329,7 @@ START_TEST(example4_genai_customer_service)
     airoi_result_free(r);
     r = evaluate(p, NULL, 0);
     double inv;
-    int pos;
+    airoi_benchmark_position pos;
     ck_assert_int_eq(airoi_result_get_benchmark_value(&inv, r, AIROI_BENCHMARK_INVESTMENT),
                      AIROI_OK);
     ck_assert_double_eq_tol(inv, 892.4, 1e-9);
@@ -358,13 +376,13 @@ START_TEST(rule_per_period_rate)
 {
     airoi_project *p = project(AIROI_PERIOD_MONTH, 24, 0.10);
     airoi_result *r = evaluate(p, NULL, 0);
-    ck_assert_double_eq_tol(airoi_schedule_get_rate(airoi_result_get_schedule(r)),
+    ck_assert_double_eq_tol(rate_of(airoi_result_get_schedule(r)),
                             pow(1.1, 1.0 / 12.0) - 1.0, 1e-15);
     airoi_result_free(r);
     ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_PERIOD, AIROI_PERIOD_QUARTER),
                      AIROI_OK);
     r = evaluate(p, NULL, 0);
-    ck_assert_double_eq_tol(airoi_schedule_get_rate(airoi_result_get_schedule(r)),
+    ck_assert_double_eq_tol(rate_of(airoi_result_get_schedule(r)),
                             pow(1.1, 0.25) - 1.0, 1e-15);
     airoi_result_free(r);
     airoi_project_free(p);
@@ -865,7 +883,7 @@ START_TEST(rule_honest_estimate)
     double v;
     static const double want[] = {125, 140, 130, 175, 175, 0, 250, 100};
     for (int c = 0; c < 8; c++) {
-        ck_assert_int_eq(airoi_result_get_tco_category(&v, r, c), AIROI_OK);
+        ck_assert_int_eq(airoi_result_get_tco_category(&v, r, AIROI_CATEGORY_PEOPLE + c), AIROI_OK);
         ck_assert_double_eq_tol(v, want[c], 1e-9);
     }
     airoi_result_free(r);
@@ -984,14 +1002,14 @@ START_TEST(numerics_period_rate)
 {
     airoi_project *p = project(AIROI_PERIOD_YEAR, 3, 0.08);
     airoi_result *r = evaluate(p, NULL, 0);
-    ck_assert(airoi_schedule_get_rate(airoi_result_get_schedule(r)) == 0.08);
+    ck_assert(rate_of(airoi_result_get_schedule(r)) == 0.08);
     airoi_result_free(r);
     airoi_project_free(p);
 
     p = project(AIROI_PERIOD_MONTH, 3, 1e-12);
     r = evaluate(p, NULL, 0);
     double want = expm1(log1p(1e-12) / 12.0); /* 8.333333333329513e-14 */
-    double got = airoi_schedule_get_rate(airoi_result_get_schedule(r));
+    double got = rate_of(airoi_result_get_schedule(r));
     ck_assert_msg(fabs(got - want) <= 4e-16 * want, "monthly rate %.17g, want %.17g", got, want);
     airoi_result_free(r);
     airoi_project_free(p);
@@ -1014,7 +1032,7 @@ START_TEST(numerics_one_discount_factor)
         ck_assert_uint_eq(n, 38);
         ck_assert(metric(r, AIROI_METRIC_NPV) == dc[n - 1]);
         column(df, r, AIROI_SCHEDULE_DISCOUNT_FACTOR);
-        double rate = airoi_schedule_get_rate(airoi_result_get_schedule(r));
+        double rate = rate_of(airoi_result_get_schedule(r));
         for (size_t t = 0; t < n; t++)
             ck_assert(df[t] == exp(-(double)t * log1p(rate)));
         if (!monthly) {
@@ -1068,7 +1086,8 @@ START_TEST(numerics_item_order_is_irrelevant)
 {
     static const double a[] = {1.0, 1e16, -1e16, 0.1, 3e15, -3e15, 7e-3, 2.5};
     enum { N = sizeof a / sizeof a[0] };
-    double col[2][AIROI_SCHEDULE_DISCOUNTED_BENEFITS + 1][64];
+    enum { COLS = AIROI_SCHEDULE_DISCOUNTED_BENEFITS - AIROI_SCHEDULE_COSTS + 1 };
+    double col[2][COLS][64]; /* col[.][c]: the column AIROI_SCHEDULE_COSTS + c */
     for (int rev = 0; rev < 2; rev++) {
         airoi_project *p = project(AIROI_PERIOD_YEAR, 2, 0.05);
         for (int k = 0; k < N; k++) {
@@ -1080,16 +1099,16 @@ START_TEST(numerics_item_order_is_irrelevant)
             value(p, name, AIROI_DIMENSION_REVENUE, a[i] * 3, AIROI_PER_YEAR);
         }
         airoi_result *r = evaluate(p, NULL, 0);
-        for (int c = 0; c <= AIROI_SCHEDULE_DISCOUNTED_BENEFITS; c++)
-            ck_assert_uint_eq(column(col[rev][c], r, c), 3);
+        for (int c = 0; c < COLS; c++)
+            ck_assert_uint_eq(column(col[rev][c], r, AIROI_SCHEDULE_COSTS + c), 3);
         airoi_result_free(r);
         airoi_project_free(p);
     }
-    for (int c = 0; c <= AIROI_SCHEDULE_DISCOUNTED_BENEFITS; c++)
+    for (int c = 0; c < COLS; c++)
         ck_assert_msg(memcmp(col[0][c], col[1][c], 3 * sizeof(double)) == 0,
                       "column %s depends on the order of the items",
-                      airoi_schedule_column_name(c));
-    ck_assert(col[0][AIROI_SCHEDULE_COSTS][1] == 3.607);
+                      airoi_schedule_column_name(AIROI_SCHEDULE_COSTS + c));
+    ck_assert(col[0][0][1] == 3.607);
 }
 END_TEST
 
@@ -1168,10 +1187,14 @@ START_TEST(schedule_from_arrays)
     airoi_schedule *s = NULL;
     ck_assert_int_eq(airoi_schedule_new(&s, c, b, 4, 0.08), AIROI_OK);
     ck_assert_uint_eq(airoi_schedule_count_periods(s), 4);
-    ck_assert_double_eq(airoi_schedule_get_rate(s), 0.08);
+    ck_assert_double_eq(rate_of(s), 0.08);
     double buf[4];
     size_t n = 0;
-    ck_assert_int_eq(airoi_schedule_get_column(NULL, 0, &n, s, AIROI_SCHEDULE_NET),
+    /* a size query succeeds; a buffer too small does not */
+    ck_assert_int_eq(airoi_schedule_get_column(NULL, 0, &n, s, AIROI_SCHEDULE_NET), AIROI_OK);
+    ck_assert_uint_eq(n, 4);
+    n = 0;
+    ck_assert_int_eq(airoi_schedule_get_column(buf, 3, &n, s, AIROI_SCHEDULE_NET),
                      AIROI_ERR_BUFFER);
     ck_assert_uint_eq(n, 4);
     ck_assert_int_eq(airoi_schedule_get_column(buf, 4, &n, s, AIROI_SCHEDULE_DISCOUNTED_CUMULATIVE),
@@ -1195,7 +1218,7 @@ START_TEST(schedule_from_arrays)
     const double huge_c[] = {1e308, 0}, huge_b[] = {-1e308, 0};
     ck_assert_int_eq(airoi_schedule_new(&s, huge_c, huge_b, 2, 0.1), AIROI_ERR_RANGE);
     ck_assert_ptr_null(s);
-    ck_assert_int_eq(airoi_schedule_column_from_name(&(int){0}, "discounted"), AIROI_OK);
+    ck_assert_int_eq(airoi_schedule_column_from_name(&(airoi_schedule_column){AIROI_SCHEDULE_COSTS}, "discounted"), AIROI_OK);
     ck_assert_str_eq(airoi_schedule_column_name(AIROI_SCHEDULE_CUMULATIVE), "cumulative");
     ck_assert_ptr_null(airoi_schedule_column_name(9));
 }
@@ -1374,7 +1397,11 @@ START_TEST(audit_balanced_project_is_clean)
         ck_abort_msg("unexpected finding %s: %s", airoi_result_get_finding_code(r, i),
                      airoi_result_get_finding_message(r, i));
     ck_assert_ptr_null(airoi_result_get_finding_code(r, 0));
-    ck_assert_int_eq(airoi_result_get_finding_severity(r, 0), -1);
+    airoi_severity sev = AIROI_SEVERITY_CRITICAL;
+    ck_assert_int_eq(airoi_result_get_finding_severity(&sev, r, 0), AIROI_ERR_NOT_FOUND);
+    ck_assert_int_eq(sev, AIROI_SEVERITY_CRITICAL); /* untouched */
+    ck_assert_str_eq(airoi_last_error_message(), "finding index 0 past the end (0)");
+    ck_assert_int_eq(airoi_result_get_finding_severity(NULL, r, 0), AIROI_ERR_INVALID);
     ck_assert_int_eq(airoi_result_get_finding_numbers(NULL, NULL, r, 0), AIROI_ERR_NOT_FOUND);
     airoi_result_free(r);
     airoi_project_free(p);
@@ -1388,7 +1415,7 @@ START_TEST(audit_maintenance)
     airoi_result *r = evaluate(p, NULL, 0);
     int i = has_finding(r, "MAINTENANCE_MISSING", NULL);
     ck_assert(i);
-    ck_assert_int_eq(airoi_result_get_finding_severity(r, (size_t)i - 1), AIROI_SEVERITY_WARNING);
+    ck_assert_int_eq(severity_of(r, (size_t)i - 1), AIROI_SEVERITY_WARNING);
     double a, ref;
     ck_assert_int_eq(airoi_result_get_finding_numbers(&a, &ref, r, (size_t)i - 1), AIROI_OK);
     ck_assert_double_eq(a, 0);
@@ -1418,7 +1445,7 @@ START_TEST(audit_hidden_share_and_categories)
     airoi_result_get_finding_numbers(&a, &ref, r, (size_t)i - 1);
     ck_assert_double_eq_tol(a, 0.30, 1e-12);
     ck_assert_double_eq(ref, 0.40);
-    ck_assert_int_eq(airoi_result_get_finding_severity(r, (size_t)i - 1), AIROI_SEVERITY_WARNING);
+    ck_assert_int_eq(severity_of(r, (size_t)i - 1), AIROI_SEVERITY_WARNING);
     ck_assert_ptr_nonnull(strstr(airoi_result_get_finding_message(r, (size_t)i - 1), "30.0%"));
     ck_assert(has_finding(r, "CATEGORY_BELOW_REFERENCE", "infrastructure"));
     ck_assert(has_finding(r, "CATEGORY_BELOW_REFERENCE", "data"));
@@ -1431,7 +1458,7 @@ START_TEST(audit_hidden_share_and_categories)
     cost(p, "More people", AIROI_CATEGORY_PEOPLE, 100, AIROI_PER_YEAR);
     r = evaluate(p, NULL, 0);
     i = has_finding(r, "HIDDEN_SHARE_LOW", NULL);
-    ck_assert_int_eq(airoi_result_get_finding_severity(r, (size_t)i - 1), AIROI_SEVERITY_CRITICAL);
+    ck_assert_int_eq(severity_of(r, (size_t)i - 1), AIROI_SEVERITY_CRITICAL);
     airoi_result_free(r);
     airoi_project_free(p);
 
@@ -1553,7 +1580,7 @@ START_TEST(audit_benchmarks)
     once(p, "Bots", AIROI_CATEGORY_SOFTWARE, 300, 0);
     airoi_item *v = value(p, "Saving", AIROI_DIMENSION_EFFICIENCY, 600, AIROI_PER_YEAR);
     airoi_result *r = evaluate(p, NULL, 0);
-    int pos;
+    airoi_benchmark_position pos;
     double x;
     /* ROI 100%: within 80-200%; payback 0.5 years = 6 months: within 6-12 */
     ck_assert_int_eq(airoi_result_get_benchmark_position(&pos, r, AIROI_BENCHMARK_ROI), AIROI_OK);
@@ -1574,7 +1601,7 @@ START_TEST(audit_benchmarks)
     r = evaluate(p, NULL, 0);
     int i = has_finding(r, "BENCHMARK_ABOVE", "roi");
     ck_assert(i);
-    ck_assert_int_eq(airoi_result_get_finding_severity(r, (size_t)i - 1), AIROI_SEVERITY_CRITICAL);
+    ck_assert_int_eq(severity_of(r, (size_t)i - 1), AIROI_SEVERITY_CRITICAL);
     ck_assert(has_finding(r, "BENCHMARK_BELOW", "payback"));
     airoi_result_free(r);
     /* two years at 200: ROI -33% below, payback 1.5 years = 18 months above */
@@ -1627,7 +1654,7 @@ START_TEST(audit_benchmark_investment)
     airoi_item *v = value(p, "Saving", AIROI_DIMENSION_EFFICIENCY, 100, AIROI_PER_YEAR);
     (void)v;
     airoi_result *r = evaluate(p, NULL, 0);
-    int pos = -1;
+    airoi_benchmark_position pos = AIROI_BENCHMARK_WITHIN;
     double x, a, ref;
     ck_assert_int_eq(airoi_result_get_benchmark_value(&x, r, AIROI_BENCHMARK_INVESTMENT),
                      AIROI_OK);
@@ -1695,7 +1722,7 @@ START_TEST(audit_numbers_for_every_finding)
         double a = NAN, ref = NAN;
         const char *subject = airoi_result_get_finding_subject(r, i);
         ck_assert_str_eq(airoi_result_get_finding_code(r, i), want[i].code);
-        ck_assert_int_eq(airoi_result_get_finding_severity(r, i), want[i].severity);
+        ck_assert_int_eq(severity_of(r, i), want[i].severity);
         if (want[i].subject)
             ck_assert_pstr_eq(subject, want[i].subject);
         else

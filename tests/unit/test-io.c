@@ -274,13 +274,13 @@ static void same_number(int rc1, double a, int rc2, double b, const char *what)
 static void same_result(const airoi_result *r1, const airoi_result *r2)
 {
     char what[64];
-    for (int m = 0; airoi_metric_name(m); m++) {
+    for (int m = AIROI_METRIC_NPV; airoi_metric_name(m); m++) {
         double a = 0, b = 0;
         int rc1 = airoi_result_get_metric(&a, r1, m);
         int rc2 = airoi_result_get_metric(&b, r2, m);
         same_number(rc1, a, rc2, b, airoi_metric_name(m));
     }
-    for (int c = 0; airoi_category_name(c); c++) {
+    for (int c = AIROI_CATEGORY_PEOPLE; airoi_category_name(c); c++) {
         double a = 0, b = 0;
         int rc1 = airoi_result_get_tco_category(&a, r1, c);
         int rc2 = airoi_result_get_tco_category(&b, r2, c);
@@ -293,7 +293,7 @@ static void same_result(const airoi_result *r1, const airoi_result *r2)
     double *b1 = calloc(n + 1, sizeof *b1), *b2 = calloc(n + 1, sizeof *b2);
     ck_assert_ptr_nonnull(b1);
     ck_assert_ptr_nonnull(b2);
-    for (int col = 0; airoi_schedule_column_name(col); col++) {
+    for (int col = AIROI_SCHEDULE_COSTS; airoi_schedule_column_name(col); col++) {
         size_t l1 = 0, l2 = 0;
         ck_assert_int_eq(airoi_schedule_get_column(b1, n, &l1, s1, col), AIROI_OK);
         ck_assert_int_eq(airoi_schedule_get_column(b2, n, &l2, s2, col), AIROI_OK);
@@ -1741,7 +1741,7 @@ static int words_category(airoi_project *p, airoi_item *c)
 {
     (void)p;
     (void)c;
-    int klass = 0;
+    airoi_category klass = AIROI_CATEGORY_PEOPLE;
     return airoi_category_from_name(&klass, "peeple");
 }
 
@@ -1829,7 +1829,7 @@ START_TEST(test_limits_round_trip)
                        : airoi_project_add_value(NULL, p, name, AIROI_DIMENSION_EFFICIENCY);
         ck_assert_int_eq(rc, AIROI_OK);
     }
-    ck_assert_int_eq(airoi_project_add_cost(NULL, p, "one more", 0), AIROI_ERR_LIMIT);
+    ck_assert_int_eq(airoi_project_add_cost(NULL, p, "one more", AIROI_CATEGORY_PEOPLE), AIROI_ERR_LIMIT);
     q = save_and_reload(p, "items");
     ck_assert_uint_eq(airoi_project_count_items(q, AIROI_ITEM_KIND_COST) +
                           airoi_project_count_items(q, AIROI_ITEM_KIND_VALUE),
@@ -1881,7 +1881,7 @@ START_TEST(test_limits_round_trip)
     ck_assert_int_eq(airoi_item_set_amounts(v, amounts, AIROI_HORIZON_MAX + 1), AIROI_OK);
     longest[AIROI_NAME_MAX] = 'N';
     longest[AIROI_NAME_MAX + 1] = '\0';
-    ck_assert_int_eq(airoi_project_add_cost(NULL, p, longest, 0), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_project_add_cost(NULL, p, longest, AIROI_CATEGORY_PEOPLE), AIROI_ERR_INVALID);
     q = save_and_reload(p, "horizon and names");
     double h = 0;
     size_t n = 0;
@@ -1889,7 +1889,7 @@ START_TEST(test_limits_round_trip)
     ck_assert_double_eq(h, AIROI_HORIZON_MAX);
     const airoi_item *c = airoi_project_get_item(q, AIROI_ITEM_KIND_COST, 0);
     ck_assert_uint_eq(strlen(airoi_item_get_string(c, AIROI_ITEM_NAME)), AIROI_NAME_MAX);
-    ck_assert_int_eq(airoi_item_get_amounts(NULL, 0, &n, c), AIROI_ERR_BUFFER);
+    ck_assert_int_eq(airoi_item_get_amounts(NULL, 0, &n, c), AIROI_OK); /* a size query */
     ck_assert_uint_eq(n, AIROI_HORIZON_MAX + 1);
     airoi_project_free(q);
     airoi_project_free(p);
@@ -1901,7 +1901,7 @@ START_TEST(test_limits_round_trip)
     for (int i = 0; i < 5000; i++) {
         snprintf(longest, 16, "%08d", i);
         longest[8] = 'N';
-        ck_assert_int_eq(airoi_project_add_cost(NULL, p, longest, 0), AIROI_OK);
+        ck_assert_int_eq(airoi_project_add_cost(NULL, p, longest, AIROI_CATEGORY_PEOPLE), AIROI_OK);
     }
     char *text = NULL;
     size_t len = 0;

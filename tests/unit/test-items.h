@@ -10,9 +10,10 @@
  * shorthand for airoi_project_find_item() then
  * airoi_project_get_item_mutable(). AIROI_ERR_NOT_FOUND when the name is
  * absent or belongs to an item of the other kind. */
-static inline int find_item(airoi_item **out, airoi_project *p, int kind, const char *name)
+static inline int find_item(airoi_item **out, airoi_project *p, airoi_item_kind kind,
+                            const char *name)
 {
-    int k = -1;
+    airoi_item_kind k = AIROI_ITEM_KIND_COST;
     size_t i = 0;
     int rc = airoi_project_find_item(&k, &i, p, name);
     if (rc != AIROI_OK)

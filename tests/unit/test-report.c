@@ -31,7 +31,7 @@ static airoi_project *example3(const char *name)
     const double *lists[] = {eff, rev, risk};
     const char *names[] = {"Efficiency", "Revenue", "Risk"};
     for (int d = 0; d < 3; d++) {
-        ck_assert_int_eq(airoi_project_add_value(&v, p, names[d], d), AIROI_OK);
+        ck_assert_int_eq(airoi_project_add_value(&v, p, names[d], AIROI_DIMENSION_EFFICIENCY + d), AIROI_OK);
         ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_FROM, 0), AIROI_OK);
         ck_assert_int_eq(airoi_item_set_amounts(v, lists[d], 4), AIROI_OK);
     }
@@ -382,13 +382,22 @@ START_TEST(rejects_bad_arguments)
     char *out = (char *)1;
     size_t len = 7;
     ck_assert_int_eq(airoi_project_evaluate(&r, p, NULL, 0), AIROI_OK);
-    ck_assert_int_eq(airoi_report_write(NULL, &len, r, 0, 0), AIROI_ERR_INVALID);
-    ck_assert_int_eq(airoi_report_write(&out, &len, NULL, 0, 0), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_report_write(NULL, &len, r, AIROI_REPORT_TEXT, 0), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_report_write(&out, &len, NULL, AIROI_REPORT_TEXT, 0),
+                     AIROI_ERR_INVALID);
     ck_assert_ptr_null(out);
     ck_assert_uint_eq(len, 0);
-    ck_assert_int_eq(airoi_report_write(&out, &len, r, 4, 0), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_report_write(&out, &len, r, AIROI_REPORT_MARKDOWN + 1, 0),
+                     AIROI_ERR_INVALID);
     ck_assert_int_eq(airoi_report_write(&out, &len, r, -1, 0), AIROI_ERR_INVALID);
-    ck_assert_int_eq(airoi_report_write(&out, &len, r, 0, 1u << 6), AIROI_ERR_INVALID);
+    /* a constant of another family is refused in words that name both */
+    ck_assert_int_eq(airoi_report_write(&out, &len, r, (airoi_report_format)AIROI_METRIC_IRR, 0),
+                     AIROI_ERR_INVALID);
+    ck_assert_str_eq(airoi_last_error_message(),
+                     "airoi_report_write: format: AIROI_METRIC_IRR is an airoi_metric value; "
+                     "expected an airoi_report_format");
+    ck_assert_int_eq(airoi_report_write(&out, &len, r, AIROI_REPORT_TEXT, 1u << 6),
+                     AIROI_ERR_INVALID);
     ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "flags"));
     ck_assert_ptr_null(out);
     airoi_result_free(r);
@@ -398,18 +407,19 @@ END_TEST
 
 START_TEST(format_names)
 {
-    int f = -1;
+    airoi_report_format f = AIROI_REPORT_TEXT;
     ck_assert_int_eq(airoi_report_format_from_name(&f, "json"), AIROI_OK);
     ck_assert_int_eq(f, AIROI_REPORT_JSON);
     ck_assert_int_eq(airoi_report_format_from_name(&f, "markdown"), AIROI_OK);
     ck_assert_int_eq(f, AIROI_REPORT_MARKDOWN);
     ck_assert_int_eq(airoi_report_format_from_name(&f, "html"), AIROI_ERR_INVALID);
     ck_assert_int_eq(airoi_report_format_from_name(NULL, "json"), AIROI_ERR_INVALID);
-    for (int i = 0; i <= 3; i++) {
+    for (int i = AIROI_REPORT_TEXT; i <= AIROI_REPORT_MARKDOWN; i++) {
         ck_assert_int_eq(airoi_report_format_from_name(&f, airoi_report_format_name(i)), AIROI_OK);
         ck_assert_int_eq(f, i);
     }
-    ck_assert_ptr_null(airoi_report_format_name(4));
+    ck_assert_ptr_null(airoi_report_format_name(AIROI_REPORT_MARKDOWN + 1));
+    ck_assert_ptr_null(airoi_report_format_name(1));
 }
 END_TEST
 
@@ -418,14 +428,15 @@ static char *all_formats(const airoi_result *r)
 {
     size_t total = 0;
     char *parts[4] = {NULL};
-    for (int f = AIROI_REPORT_TEXT; f <= AIROI_REPORT_MARKDOWN; f++) {
-        ck_assert_int_eq(airoi_report_write(&parts[f], NULL, r, f, 0), AIROI_OK);
+    for (int f = 0; f < 4; f++) {
+        ck_assert_int_eq(airoi_report_write(&parts[f], NULL, r, AIROI_REPORT_TEXT + f, 0),
+                         AIROI_OK);
         total += strlen(parts[f]);
     }
     char *all = malloc(total + 1);
     ck_assert_ptr_nonnull(all);
     all[0] = '\0';
-    for (int f = AIROI_REPORT_TEXT; f <= AIROI_REPORT_MARKDOWN; f++) {
+    for (int f = 0; f < 4; f++) {
         strcat(all, parts[f]);
         airoi_free(parts[f]);
     }

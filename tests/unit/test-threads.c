@@ -89,16 +89,18 @@ static void snap_schedule(snap *s, const airoi_schedule *sc)
     double buf[64];
     size_t n = airoi_schedule_count_periods(sc), len = 0;
     put_int(s, (int64_t)n);
-    put_double(s, airoi_schedule_get_rate(sc));
-    for (int c = 0; airoi_schedule_column_name(c); c++) {
+    double rate = 0;
+    put_int(s, airoi_schedule_get_rate(&rate, sc));
+    put_double(s, rate);
+    for (int c = AIROI_SCHEDULE_COSTS; airoi_schedule_column_name(c); c++) {
         int rc = airoi_schedule_get_column(buf, 64, &len, sc, c);
         put_column(s, rc, buf, len);
     }
-    for (int c = 0; airoi_category_name(c); c++) {
+    for (int c = AIROI_CATEGORY_PEOPLE; airoi_category_name(c); c++) {
         int rc = airoi_schedule_get_category(buf, 64, &len, sc, c);
         put_column(s, rc, buf, len);
     }
-    for (int d = 0; airoi_dimension_name(d); d++) {
+    for (int d = AIROI_DIMENSION_EFFICIENCY; airoi_dimension_name(d); d++) {
         int rc = airoi_schedule_get_dimension(buf, 64, &len, sc, d);
         put_column(s, rc, buf, len);
     }
@@ -107,18 +109,18 @@ static void snap_schedule(snap *s, const airoi_schedule *sc)
 static void snap_result(snap *s, const airoi_result *r)
 {
     double v;
-    for (int m = 0; airoi_metric_name(m); m++) {
+    for (int m = AIROI_METRIC_NPV; airoi_metric_name(m); m++) {
         v = 0;
         int rc = airoi_result_get_metric(&v, r, m);
         put_int(s, rc);
         put_double(s, v);
     }
-    for (int c = 0; airoi_category_name(c); c++) {
+    for (int c = AIROI_CATEGORY_PEOPLE; airoi_category_name(c); c++) {
         v = 0;
         put_int(s, airoi_result_get_tco_category(&v, r, c));
         put_double(s, v);
     }
-    for (int d = 0; airoi_dimension_name(d); d++) {
+    for (int d = AIROI_DIMENSION_EFFICIENCY; airoi_dimension_name(d); d++) {
         v = 0;
         put_int(s, airoi_result_get_value_dimension(&v, r, d));
         put_double(s, v);
@@ -131,7 +133,7 @@ static void snap_result(snap *s, const airoi_result *r)
     v = 0;
     put_int(s, airoi_result_get_probability(&v, r));
     put_double(s, v);
-    for (int f = 0; f < 3; f++) {
+    for (int f = AIROI_BENCHMARK_ROI; f <= AIROI_BENCHMARK_INVESTMENT; f++) {
         v = 0;
         put_int(s, airoi_result_get_benchmark_value(&v, r, f));
         put_double(s, v);
@@ -143,7 +145,9 @@ static void snap_result(snap *s, const airoi_result *r)
     for (size_t i = 0; i < nf; i++) {
         double actual = 0, reference = 0;
         put_str(s, airoi_result_get_finding_code(r, i));
-        put_int(s, airoi_result_get_finding_severity(r, i));
+        airoi_severity sev = AIROI_SEVERITY_INFO;
+        put_int(s, airoi_result_get_finding_severity(&sev, r, i));
+        put_int(s, sev);
         put_str(s, airoi_result_get_finding_message(r, i));
         put_str(s, airoi_result_get_finding_subject(r, i));
         put_int(s, airoi_result_get_finding_numbers(&actual, &reference, r, i));

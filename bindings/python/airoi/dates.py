@@ -41,7 +41,7 @@ DATE_MIN = -719162
 DATE_MAX = 2932896
 
 _EPOCH_ORDINAL = _dt.date(1970, 1, 1).toordinal()  # 719163
-_SYSTEMS = {1900: 0, 1904: 1}
+_SYSTEMS = {1900: 0x1000, 1904: 0x1001}  # AIROI_DATE_1900, AIROI_DATE_1904 (airoi_date_system)
 
 
 def _system(system: int) -> int:
@@ -83,7 +83,7 @@ def day_number(value: DateLike) -> int:
         return _datetime64_days(np, np.asarray(value))[0]
     if isinstance(value, numbers.Real):
         out = ctypes.c_int32()
-        _lib.check(C.airoi_date_from_excel(ctypes.byref(out), float(value), 0))
+        _lib.check(C.airoi_date_from_excel(ctypes.byref(out), float(value), _SYSTEMS[1900]))
         return out.value
     raise TypeError("expected a datetime.date, an ISO 8601 string or an Excel serial, got %s"
                     % type(value).__name__)

@@ -36,7 +36,8 @@ from .enums import (
     _I_RISK_ADJUSTMENT,
     _I_TO,
     _I_UNIT_AMOUNT,
-    _enum_index,
+    _enum_name,
+    _enum_value,
 )
 
 if TYPE_CHECKING:  # a project owns its items; only the type is named here
@@ -188,11 +189,11 @@ class _Item(_Borrowed):
     @property
     def per(self) -> str:
         """'once', 'month', 'quarter', 'year', or 'period' (the project's period, the default)."""
-        return PERS[int(self._get(_I_PER))]
+        return _enum_name(PERS, self._get(_I_PER), "per")
 
     @per.setter
     def per(self, value: str) -> None:
-        self._set(_I_PER, _enum_index(PERS, value, "per"))
+        self._set(_I_PER, _enum_value(PERS, value, "per"))
 
     @property
     def amounts(self) -> Optional[List[float]]:
@@ -258,11 +259,11 @@ class CostItem(_Item):
     @property
     def category(self) -> str:
         """Cost category (docs/methodology.md#cost-categories)."""
-        return CATEGORIES[int(self._get(_I_CATEGORY))]
+        return _enum_name(CATEGORIES, self._get(_I_CATEGORY), "category")
 
     @category.setter
     def category(self, value: str) -> None:
-        self._set(_I_CATEGORY, _enum_index(CATEGORIES, value, "category"))
+        self._set(_I_CATEGORY, _enum_value(CATEGORIES, value, "category"))
 
     @property
     def hidden(self) -> bool:
@@ -288,11 +289,11 @@ class ValueItem(_Item):
     @property
     def dimension(self) -> str:
         """Value dimension: efficiency, revenue, risk or strategic."""
-        return DIMENSIONS[int(self._get(_I_DIMENSION))]
+        return _enum_name(DIMENSIONS, self._get(_I_DIMENSION), "dimension")
 
     @dimension.setter
     def dimension(self, value: str) -> None:
-        self._set(_I_DIMENSION, _enum_index(DIMENSIONS, value, "dimension"))
+        self._set(_I_DIMENSION, _enum_value(DIMENSIONS, value, "dimension"))
 
     _ADOPTION = (("curve", _I_CURVE), ("periods", _I_ADOPT_PERIODS), ("start", _I_ADOPT_START),
                  ("ceiling", _I_ADOPT_CEILING))
@@ -303,9 +304,9 @@ class ValueItem(_Item):
         there is none (adoption 1).  Set a dict (missing keys keep their
         values) or None to remove the ramp."""
         with self._project._lock:
-            if not any(self._is_set(p) for _, p in self._ADOPTION) and self._get(_I_CURVE) == 0:
+            if not any(self._is_set(p) for _, p in self._ADOPTION) and _enum_name(CURVES, self._get(_I_CURVE), "adoption.curve") == "none":
                 return None
-            curve = CURVES[int(self._get(_I_CURVE))]
+            curve = _enum_name(CURVES, self._get(_I_CURVE), "adoption.curve")
             periods = self._get(_I_ADOPT_PERIODS)
             return {"curve": curve, "periods": int(periods) if periods == int(periods) else periods,
                     "start": self._get(_I_ADOPT_START), "ceiling": self._get(_I_ADOPT_CEILING)}
@@ -320,7 +321,7 @@ class ValueItem(_Item):
         if unknown:
             raise TypeError("unknown adoption key(s): %s (expected curve, periods, start, ceiling)"
                             % ", ".join(sorted(unknown)))
-        if "curve" not in value and self._get(_I_CURVE) == 0:
+        if "curve" not in value and _enum_name(CURVES, self._get(_I_CURVE), "adoption.curve") == "none":
             # Without a curve there is no ramp, whatever periods and start say:
             # the loader's words for an adoption mapping without curve.
             raise _lib.invalid("%s: adoption: missing required key 'curve' (one of %s)"
@@ -330,5 +331,5 @@ class ValueItem(_Item):
                 if key in value:
                     v = value[key]
                     if key == "curve":
-                        v = _enum_index(CURVES, v, "adoption.curve")
+                        v = _enum_value(CURVES, v, "adoption.curve")
                     self._set(param, v, "adoption." + key)

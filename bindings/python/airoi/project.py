@@ -36,7 +36,8 @@ from .enums import (
     _P_START,
     _P_UNIT,
     _P_USE_CASE,
-    _enum_index,
+    _enum_name,
+    _enum_value,
 )
 from .items import CostItem, ValueItem, _item_mapping
 from .result import Result
@@ -351,11 +352,11 @@ class Project:
     def period(self) -> str:
         """'year', 'quarter' or 'month'."""
         v = self._get_number(_P_PERIOD)
-        return PERIODS[int(v or 0)]
+        return PERIODS[0] if v is None else _enum_name(PERIODS, v, "period")
 
     @period.setter
     def period(self, value: str) -> None:
-        self._set_number(_P_PERIOD, _enum_index(PERIODS, value, "period"), "period")
+        self._set_number(_P_PERIOD, _enum_value(PERIODS, value, "period"), "period")
 
     @property
     def horizon(self) -> int:
@@ -397,11 +398,11 @@ class Project:
     def stage(self) -> str:
         """'strategy', 'poc', 'mvp', 'scale' or 'production' (the default)."""
         v = self._get_number(_P_STAGE)
-        return STAGES[int(v or 0)]
+        return STAGES[0] if v is None else _enum_name(STAGES, v, "stage")
 
     @stage.setter
     def stage(self, value: str) -> None:
-        self._set_number(_P_STAGE, _enum_index(STAGES, value, "stage"), "stage")
+        self._set_number(_P_STAGE, _enum_value(STAGES, value, "stage"), "stage")
 
     @property
     def fx(self) -> FX:
@@ -448,7 +449,7 @@ class Project:
         ``quantity``, ``unit_amount``, ``per``, ``at``, ``from`` or ``from_``,
         ``to``, ``growth``, ``currency``, ``amounts``, ``risk_adjustment``).
         If a setting is refused, the item is not added."""
-        cat = _enum_index(CATEGORIES, category, "category")
+        cat = _enum_value(CATEGORIES, category, "category")
         raw = _cstr(name, "item name")
         return self._add("cost", CostItem, _item_mapping("cost", name, settings),
                          C.airoi_project_add_cost, raw, cat)
@@ -457,7 +458,7 @@ class Project:
         """Adds a value item; ``settings`` as for :meth:`add_cost` plus
         ``realization``, ``attribution``, ``monetized`` and ``adoption``
         (a dict with ``curve``, ``periods``, ``start``, ``ceiling``)."""
-        dim = _enum_index(DIMENSIONS, dimension, "dimension")
+        dim = _enum_value(DIMENSIONS, dimension, "dimension")
         raw = _cstr(name, "item name")
         return self._add("value", ValueItem, _item_mapping("value", name, settings),
                          C.airoi_project_add_value, raw, dim)

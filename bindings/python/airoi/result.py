@@ -13,7 +13,7 @@ from typing import Any, Dict, List, Optional, Sequence, Union
 from . import _lib, errors
 from ._lib import C, Handle, c_double, c_size_t, c_void_p
 from ._convert import _cstr, _new_handle, _number, _text
-from .enums import CATEGORIES, DIMENSIONS, METRICS, SCHEDULE_COLUMNS, _EVAL_HONEST, _M, _enum_index
+from .enums import CATEGORIES, DIMENSIONS, METRICS, SCHEDULE_COLUMNS, _EVAL_HONEST, _M, _enum_value
 
 __all__ = ["Result", "Schedule"]
 
@@ -75,21 +75,23 @@ class Schedule:
     @property
     def rate(self) -> float:
         """Per-period discount rate."""
-        return float(C.airoi_schedule_get_rate(self._h.ptr))
+        out = ctypes.c_double()
+        _lib.check(C.airoi_schedule_get_rate(ctypes.byref(out), self._h.ptr))
+        return float(out.value)
 
     def column(self, name: str) -> List[float]:
         """One column by name (see :data:`SCHEDULE_COLUMNS`)."""
-        col = _enum_index(SCHEDULE_COLUMNS, name, "schedule column")
+        col = _enum_value(SCHEDULE_COLUMNS, name, "schedule column")
         return _lib.read_doubles(C.airoi_schedule_get_column, self._h.ptr, col, cap=max(len(self), 1))
 
     def by_category(self, category: str) -> List[float]:
         """Costs of one category per period (schedules from a result only)."""
-        cat = _enum_index(CATEGORIES, category, "category")
+        cat = _enum_value(CATEGORIES, category, "category")
         return _lib.read_doubles(C.airoi_schedule_get_category, self._h.ptr, cat, cap=max(len(self), 1))
 
     def by_dimension(self, dimension: str) -> List[float]:
         """Benefits of one dimension per period (schedules from a result only)."""
-        dim = _enum_index(DIMENSIONS, dimension, "dimension")
+        dim = _enum_value(DIMENSIONS, dimension, "dimension")
         return _lib.read_doubles(C.airoi_schedule_get_dimension, self._h.ptr, dim, cap=max(len(self), 1))
 
     costs = property(lambda self: self.column("costs"), doc="Costs per period.")
@@ -203,8 +205,8 @@ class Result:
     def _read_metrics(self) -> Dict[str, Optional[float]]:
         out: Dict[str, Optional[float]] = {}
         value = c_double()
-        for i, name in enumerate(METRICS):
-            status = C.airoi_result_get_metric(ctypes.byref(value), self._h.ptr, i)
+        for name in METRICS:
+            status = C.airoi_result_get_metric(ctypes.byref(value), self._h.ptr, _M[name])
             if status == _lib.AIROI_OK:
                 out[name] = value.value
             elif status in _NOT_AVAILABLE:
