@@ -236,6 +236,25 @@ AIROI_API void airoi_result_free(airoi_result *r);
 AIROI_API int airoi_result_get_metric(double *out, const airoi_result *r, airoi_metric metric);
 
 /**
+ * @brief Reads a metric by its JSON key ("npv", "irr", "payback_periods", ...).
+ *
+ * airoi_metric_from_name() then airoi_result_get_metric(), in one call: the
+ * name is the key of the metric in a JSON report (airoi_metric_name()).
+ * Ownership: @p r and @p name are only read; the value is copied to @p *out.
+ * @param[out] out The value; untouched on failure.
+ * @param[in] r The result.
+ * @param[in] name The metric's JSON key.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL argument.
+ * @retval AIROI_ERR_NOT_FOUND No metric has that key (the message lists them).
+ * @retval AIROI_ERR_NO_SOLUTION As airoi_result_get_metric().
+ * @retval AIROI_ERR_UNDEFINED As airoi_result_get_metric().
+ * @since 0.1
+ */
+AIROI_API int airoi_result_get_metric_by_name(double *out, const airoi_result *r,
+                                              const char *name);
+
+/**
  * @brief Total cost of one category over periods 0..horizon.
  *
  * Ownership: @p r is only read; the value is copied to @p *out.
@@ -352,6 +371,22 @@ AIROI_API size_t airoi_result_count_scenarios(const airoi_result *r);
  * @since 0.1
  */
 AIROI_API const airoi_result *airoi_result_get_scenario(const airoi_result *r, size_t i);
+
+/**
+ * @brief Finds a per-scenario sub-result by the scenario's name.
+ *
+ * Ownership: @p r and @p name are only read; @p *out is borrowed from @p r,
+ * valid until @p r is freed (as from airoi_result_get_scenario()).
+ * @param[out] out The sub-result; set to NULL on failure.
+ * @param[in] r A base-case result (a sub-result has no sub-results of its own).
+ * @param[in] name The scenario's name, as in the project.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL argument.
+ * @retval AIROI_ERR_NOT_FOUND No sub-result of @p r has that name.
+ * @since 0.1
+ */
+AIROI_API int airoi_result_find_scenario(const airoi_result **out, const airoi_result *r,
+                                         const char *name);
 
 /**
  * @brief Name of the scenario a result is for.

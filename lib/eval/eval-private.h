@@ -108,6 +108,7 @@ void airoi__result_free(airoi_result *r);
 int airoi__project_evaluate(airoi_result **out, const airoi_project *p,
                             const char *scenario, unsigned flags);
 int airoi__result_get_metric(double *out, const airoi_result *r, airoi_metric metric);
+int airoi__result_get_metric_by_name(double *out, const airoi_result *r, const char *name);
 int airoi__result_get_number(double *out, const airoi_result *r, airoi_project_param param);
 const char *airoi__result_get_string(const airoi_result *r, airoi_project_param param);
 int airoi__result_get_tco_category(double *out, const airoi_result *r, airoi_category category);
@@ -117,6 +118,8 @@ unsigned airoi__result_get_flags(const airoi_result *r);
 const airoi_schedule *airoi__result_get_schedule(const airoi_result *r);
 size_t airoi__result_count_scenarios(const airoi_result *r);
 const airoi_result *airoi__result_get_scenario(const airoi_result *r, size_t i);
+int airoi__result_find_scenario(const airoi_result **out, const airoi_result *r,
+                                const char *name);
 const char *airoi__result_get_scenario_name(const airoi_result *r);
 int airoi__result_get_probability(double *out, const airoi_result *r);
 size_t airoi__result_count_findings(const airoi_result *r);

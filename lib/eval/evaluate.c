@@ -733,6 +733,27 @@ AIROI_API int airoi_result_get_metric(double *out, const airoi_result *r, airoi_
     return airoi__result_get_metric(out, r, metric);
 }
 
+int airoi__result_get_metric_by_name(double *out, const airoi_result *r, const char *name)
+{
+    if (!out || !r || !name)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_result_get_metric_by_name: NULL argument");
+    airoi_metric m;
+    if (airoi__metric_from_name(&m, name) != AIROI_OK) {
+        /* the reader's "metric: expected one of ...; got '...'" as a failed lookup */
+        char why[1200];
+        snprintf(why, sizeof why, "%s", airoi__error_get());
+        return airoi__error(AIROI_ERR_NOT_FOUND, "%s", why);
+    }
+    return airoi__result_get_metric(out, r, m);
+}
+
+AIROI_API int airoi_result_get_metric_by_name(double *out, const airoi_result *r,
+                                              const char *name)
+{
+    AIROI__ENTER();
+    return airoi__result_get_metric_by_name(out, r, name);
+}
+
 int airoi__result_get_number(double *out, const airoi_result *r, airoi_project_param param)
 {
     if (!out || !r)
@@ -849,6 +870,34 @@ AIROI_API const airoi_result *airoi_result_get_scenario(const airoi_result *r, s
 {
     AIROI__ENTER();
     return airoi__result_get_scenario(r, i);
+}
+
+int airoi__result_find_scenario(const airoi_result **out, const airoi_result *r,
+                                const char *name)
+{
+    if (out)
+        *out = NULL;
+    if (!out || !r || !name)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_result_find_scenario: NULL argument");
+    for (size_t i = 0; i < r->n_subs; i++) {
+        if (r->subs[i].scenario_name && strcmp(r->subs[i].scenario_name, name) == 0) {
+            *out = &r->subs[i];
+            return AIROI_OK;
+        }
+    }
+    if (r->n_subs == 0)
+        return airoi__error(AIROI_ERR_NOT_FOUND, "no scenario named '%s': this result has no "
+                            "per-scenario results", name);
+    return airoi__error(AIROI_ERR_NOT_FOUND, "no scenario named '%s' in this result (%zu "
+                        "scenario%s, the first '%s')", name, r->n_subs,
+                        r->n_subs == 1 ? "" : "s", r->subs[0].scenario_name);
+}
+
+AIROI_API int airoi_result_find_scenario(const airoi_result **out, const airoi_result *r,
+                                         const char *name)
+{
+    AIROI__ENTER();
+    return airoi__result_find_scenario(out, r, name);
 }
 
 const char *airoi__result_get_scenario_name(const airoi_result *r)

@@ -17,7 +17,7 @@
 
 /* ---- helpers ----------------------------------------------------------------- */
 
-static airoi_project *project(int period, int horizon, double rate)
+static airoi_project *project(airoi_period period, int horizon, double rate)
 {
     airoi_project *p = NULL;
     ck_assert_int_eq(airoi_project_new(&p, "test"), AIROI_OK);
@@ -27,8 +27,8 @@ static airoi_project *project(int period, int horizon, double rate)
     return p;
 }
 
-static airoi_item *cost(airoi_project *p, const char *name, int category, double amount,
-                             int per)
+static airoi_item *cost(airoi_project *p, const char *name, airoi_category category,
+                        double amount, airoi_per per)
 {
     airoi_item *c = NULL;
     ck_assert_int_eq(airoi_project_add_cost(&c, p, name, category), AIROI_OK);
@@ -37,16 +37,16 @@ static airoi_item *cost(airoi_project *p, const char *name, int category, double
     return c;
 }
 
-static airoi_item *once(airoi_project *p, const char *name, int category, double amount,
-                             int at)
+static airoi_item *once(airoi_project *p, const char *name, airoi_category category,
+                        double amount, int at)
 {
     airoi_item *c = cost(p, name, category, amount, AIROI_PER_ONCE);
     ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_AT, at), AIROI_OK);
     return c;
 }
 
-static airoi_item *value(airoi_project *p, const char *name, int dimension, double amount,
-                               int per)
+static airoi_item *value(airoi_project *p, const char *name, airoi_dimension dimension,
+                         double amount, airoi_per per)
 {
     airoi_item *v = NULL;
     ck_assert_int_eq(airoi_project_add_value(&v, p, name, dimension), AIROI_OK);
@@ -169,6 +169,30 @@ START_TEST(example2_customer_service_scenarios)
     ck_assert_uint_eq(airoi_result_count_scenarios(r), 3);
     const airoi_result *best = airoi_result_get_scenario(r, 0);
     ck_assert_str_eq(airoi_result_get_scenario_name(best), "best");
+    /* lookups by name: a sub-result by its scenario's name, a metric by its JSON key */
+    const airoi_result *found = NULL;
+    ck_assert_int_eq(airoi_result_find_scenario(&found, r, "worst"), AIROI_OK);
+    ck_assert_ptr_eq(found, airoi_result_get_scenario(r, 2));
+    ck_assert_int_eq(airoi_result_find_scenario(&found, r, "middle"), AIROI_ERR_NOT_FOUND);
+    ck_assert_ptr_null(found);
+    ck_assert_str_eq(airoi_last_error_message(),
+                     "no scenario named 'middle' in this result (3 scenarios, the first 'best')");
+    ck_assert_int_eq(airoi_result_find_scenario(&found, best, "best"), AIROI_ERR_NOT_FOUND);
+    ck_assert_str_eq(airoi_last_error_message(),
+                     "no scenario named 'best': this result has no per-scenario results");
+    ck_assert_int_eq(airoi_result_find_scenario(NULL, r, "best"), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_result_find_scenario(&found, r, NULL), AIROI_ERR_INVALID);
+    double by_name = -1;
+    ck_assert_int_eq(airoi_result_get_metric_by_name(&by_name, best, "total_benefits"), AIROI_OK);
+    ck_assert_double_eq(by_name, metric(best, AIROI_METRIC_TOTAL_BENEFITS));
+    ck_assert_int_eq(airoi_result_get_metric_by_name(&by_name, r, "roi_risk_adjusted"), AIROI_OK);
+    ck_assert_double_eq(by_name, metric(r, AIROI_METRIC_ROI_RISK_ADJUSTED));
+    by_name = -1;
+    ck_assert_int_eq(airoi_result_get_metric_by_name(&by_name, r, "nvp"), AIROI_ERR_NOT_FOUND);
+    ck_assert_double_eq(by_name, -1); /* untouched */
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "metric: expected one of npv, irr"));
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "got 'nvp'"));
+    ck_assert_int_eq(airoi_result_get_metric_by_name(&by_name, NULL, "npv"), AIROI_ERR_INVALID);
     double prob;
     ck_assert_int_eq(airoi_result_get_probability(&prob, best), AIROI_OK);
     ck_assert_double_eq(prob, 0.2);
