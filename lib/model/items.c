@@ -91,6 +91,14 @@ static const char *kind_name(const airoi__item *it)
     return it->kind == AIROI_ITEM_KIND_COST ? "cost item" : "value item";
 }
 
+/* Refuses param, a value that is no airoi_item_param, naming its family. */
+static void param_refused(const airoi__item *it, int param)
+{
+    char why[200];
+    airoi__enum_reason(why, sizeof why, param, AIROI_ITEM_NAME);
+    airoi__error(AIROI_ERR_INVALID, "%s '%s': param: %s", kind_name(it), it->name, why);
+}
+
 /* The rule of a parameter that applies to the item's kind and has the wanted
  * type (string or number); NULL with the error set otherwise. */
 static const airoi__rule *rule_for(const airoi__item *it, int param, int want_string)
@@ -98,9 +106,7 @@ static const airoi__rule *rule_for(const airoi__item *it, int param, int want_st
     const airoi__rule *r = airoi__item_rule(param);
     int subject = it->kind == AIROI_ITEM_KIND_COST ? AIROI__SUBJ_COST : AIROI__SUBJ_VALUE;
     if (!r) {
-        char why[200];
-        airoi__enum_reason(why, sizeof why, param, AIROI_ITEM_NAME);
-        airoi__error(AIROI_ERR_INVALID, "%s '%s': param: %s", kind_name(it), it->name, why);
+        param_refused(it, param);
         return NULL;
     }
     if (!airoi__rule_applies(r, subject)) {
@@ -261,12 +267,18 @@ static const char *get_string(const airoi__item *it, int param)
         return it->name;
     if (param == AIROI_ITEM_CURRENCY)
         return it->currency;
+    if (!airoi__item_rule(param)) /* of another family: say so */
+        param_refused(it, param);
     return NULL;
 }
 
 static int is_set(const airoi__item *it, int param)
 {
     int subject = it->kind == AIROI_ITEM_KIND_COST ? AIROI__SUBJ_COST : AIROI__SUBJ_VALUE;
+    if (!airoi__item_rule(param)) {
+        param_refused(it, param);
+        return 0;
+    }
     if (!airoi__rule_applies(airoi__item_rule(param), subject))
         return 0;
     return (it->set & BIT(param)) != 0;
