@@ -301,7 +301,9 @@ AIROI_API const char *airoi_item_get_string(const airoi_item *item, airoi_item_p
  * @param[in] item The item.
  * @param[in] param An #airoi_item_param.
  * @return 1 when set (name, and category or dimension, always are), 0 when
- *         not or when the parameter does not apply to the item's kind.
+ *         not, when the parameter does not apply to the item's kind, or when
+ *         it is not an #airoi_item_param (a member of another family: then
+ *         airoi_last_error_message() names both families). Never a status.
  * @since 0.1
  */
 AIROI_API int airoi_item_is_set(const airoi_item *item, airoi_item_param param);

@@ -490,7 +490,9 @@ AIROI_API const char *airoi_project_get_string(const airoi_project *p, airoi_pro
  * @param[in] p The project.
  * @param[in] param An #airoi_project_param.
  * @return 1 when set by a setter (the name always is), 0 when it holds its
- *         default, or for a NULL project or unknown parameter.
+ *         default, or for a NULL project or a value that is not an
+ *         #airoi_project_param (a member of another family: then
+ *         airoi_last_error_message() names both families). Never a status.
  * @since 0.1
  */
 AIROI_API int airoi_project_is_set(const airoi_project *p, airoi_project_param param);

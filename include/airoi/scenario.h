@@ -164,7 +164,9 @@ AIROI_API int airoi_scenario_get_number(double *out, const airoi_scenario *s, ai
  * Ownership: @p s is only read (borrowed for the call).
  * @param[in] s The scenario.
  * @param[in] param An #airoi_scenario_param.
- * @return 1 when set (the probability always is), else 0.
+ * @return 1 when set (the probability always is), else 0 (also for a NULL
+ *         scenario, or a value that is not an #airoi_scenario_param: then
+ *         airoi_last_error_message() names both families). Never a status.
  * @since 0.1
  */
 AIROI_API int airoi_scenario_is_set(const airoi_scenario *s, airoi_scenario_param param);

@@ -7,6 +7,8 @@
  * Each family has its own range: base = family number << 8, members base,
  * base + 1, ... (docs/api-stability.md). A family is registered by one line
  * of the table below: its base, its C type name and its constants in order.
+ * The enum-registry test (tests/build/check-enum-registry.py) holds the
+ * table to the public headers.
  */
 #include <stdio.h>
 #include <string.h>
