@@ -50,7 +50,7 @@ typedef struct airoi_item {
     double adopt_ceiling;
     double *list;      /* explicit per-period amounts, or NULL */
     size_t n_list;
-    uint32_t set;      /* bit (1u << airoi_item_param) when set explicitly */
+    uint32_t set;      /* bit (1u << AIROI__ENUM_INDEX(param)) when set explicitly */
 } airoi__item;
 
 typedef struct airoi__multiplier {
@@ -64,7 +64,7 @@ struct airoi_scenario {
     double probability;
     int32_t delay;
     double ceiling;
-    uint32_t set;      /* bit (1u << airoi_scenario_param) */
+    uint32_t set;      /* bit (1u << AIROI__ENUM_INDEX(param)) */
     airoi__multiplier *mult;
     size_t n_mult;
     size_t cap_mult;
@@ -149,7 +149,7 @@ struct airoi_project {
     double unit;
     int32_t start;
     int stage;
-    uint32_t set;      /* bit (1u << airoi_project_param) */
+    uint32_t set;      /* bit (1u << AIROI__ENUM_INDEX(param)) */
 
     char **fx_cur;
     double *fx_rate;
@@ -196,7 +196,7 @@ typedef struct airoi__settings {
     double unit;
     int32_t start;
     int stage;
-    uint32_t set;          /* the project's bits (1u << airoi_project_param) */
+    uint32_t set;          /* the project's bits (1u << AIROI__ENUM_INDEX(param)) */
 } airoi__settings;
 
 /* The settings of p, with strings borrowed from p. */
