@@ -304,9 +304,9 @@ class ValueItem(_Item):
         there is none (adoption 1).  Set a dict (missing keys keep their
         values) or None to remove the ramp."""
         with self._project._lock:
-            if not any(self._is_set(p) for _, p in self._ADOPTION) and _enum_name(CURVES, self._get(_I_CURVE), "adoption.curve") == "none":
-                return None
             curve = _enum_name(CURVES, self._get(_I_CURVE), "adoption.curve")
+            if not any(self._is_set(p) for _, p in self._ADOPTION) and curve == "none":
+                return None
             periods = self._get(_I_ADOPT_PERIODS)
             return {"curve": curve, "periods": int(periods) if periods == int(periods) else periods,
                     "start": self._get(_I_ADOPT_START), "ceiling": self._get(_I_ADOPT_CEILING)}
