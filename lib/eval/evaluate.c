@@ -769,7 +769,14 @@ AIROI_API int airoi_result_get_number(double *out, const airoi_result *r, airoi_
 
 const char *airoi__result_get_string(const airoi_result *r, airoi_project_param param)
 {
-    return r ? airoi__settings_get_string(&r->settings, param) : NULL;
+    if (!r)
+        return NULL;
+    char why[200];
+    if (airoi__enum_reason(why, sizeof why, (int)param, AIROI_PROJECT_NAME) != AIROI_OK) {
+        airoi__error(AIROI_ERR_INVALID, "project '%s': param: %s", r->settings.name, why);
+        return NULL;
+    }
+    return airoi__settings_get_string(&r->settings, param);
 }
 
 AIROI_API const char *airoi_result_get_string(const airoi_result *r, airoi_project_param param)

@@ -196,6 +196,10 @@ START_TEST(results_and_schedules)
     refused(airoi_result_get_number(&v, r, (airoi_project_param)AIROI_SCENARIO_DELAY),
             "project 'Pilot': param: " FAMILIES(AIROI_SCENARIO_DELAY, "airoi_scenario_param",
                                                 "airoi_project_param"));
+    ck_assert_ptr_null(airoi_result_get_string(r, (airoi_project_param)AIROI_ITEM_NAME));
+    ck_assert_str_eq(airoi_last_error_message(),
+                     "project 'Pilot': param: " FAMILIES(AIROI_ITEM_NAME, "airoi_item_param",
+                                                         "airoi_project_param"));
     refused(airoi_result_get_benchmark_value(&v, r, (airoi_benchmark_field)AIROI_METRIC_ROI_BASIC),
             "benchmark field: " FAMILIES(AIROI_METRIC_ROI_BASIC, "airoi_metric",
                                          "airoi_benchmark_field"));
