@@ -247,9 +247,9 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_metric(LPXLOPER12 a_handle, LPXLOPER12 
 
 static const char *const schedule_header[] = {"period", "costs", "benefits", "net",
                                               "cumulative", "discounted"};
-static const airoi_schedule_column schedule_columns[] = {AIROI_SCHEDULE_COSTS, AIROI_SCHEDULE_BENEFITS,
-                                       AIROI_SCHEDULE_NET, AIROI_SCHEDULE_CUMULATIVE,
-                                       AIROI_SCHEDULE_DISCOUNTED};
+static const airoi_schedule_column schedule_columns[] = {
+    AIROI_SCHEDULE_COSTS, AIROI_SCHEDULE_BENEFITS, AIROI_SCHEDULE_NET, AIROI_SCHEDULE_CUMULATIVE,
+    AIROI_SCHEDULE_DISCOUNTED};
 
 /* UTF-16 units of the header strings plus their counts. */
 static size_t header_units(const char *const *h, int n)
@@ -311,8 +311,9 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_tco(LPXLOPER12 a_handle)
     int ncat = 0;
     size_t units = header_units(header, 2) + header_units(tco_totals, 4);
     /* the categories in order: AIROI_CATEGORY_PEOPLE + 0, 1, ... */
-    while (airoi_category_name((airoi_category)(AIROI_CATEGORY_PEOPLE + ncat)) != NULL) {
-        units += xll_utf16_len(airoi_category_name((airoi_category)(AIROI_CATEGORY_PEOPLE + ncat))) + 1;
+    const char *cname;
+    while ((cname = airoi_category_name((airoi_category)(AIROI_CATEGORY_PEOPLE + ncat))) != NULL) {
+        units += xll_utf16_len(cname) + 1;
         ncat++;
     }
     LPXLOPER12 out = xll_result_multi(1 + ncat + 4, 2, units);

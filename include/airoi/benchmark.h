@@ -103,7 +103,8 @@ AIROI_API int airoi_benchmark_find(size_t *index, const char *key);
  * @retval AIROI_ERR_NOT_FOUND @p i is past the end.
  * @since 0.1
  */
-AIROI_API int airoi_benchmark_get_range(double *low, double *high, size_t i, airoi_benchmark_field field);
+AIROI_API int airoi_benchmark_get_range(double *low, double *high, size_t i,
+                                        airoi_benchmark_field field);
 
 /**
  * @brief Main value dimensions of the i-th benchmark row.
@@ -121,7 +122,8 @@ AIROI_API int airoi_benchmark_get_range(double *low, double *high, size_t i, air
  * @retval AIROI_ERR_BUFFER @p buf is not NULL and @p cap is too small.
  * @since 0.1
  */
-AIROI_API int airoi_benchmark_get_dimensions(airoi_dimension *buf, size_t cap, size_t *len_out, size_t i);
+AIROI_API int airoi_benchmark_get_dimensions(airoi_dimension *buf, size_t cap, size_t *len_out,
+                                             size_t i);
 
 /**
  * @brief The project's figure that is compared with a benchmark field.
@@ -143,7 +145,8 @@ AIROI_API int airoi_benchmark_get_dimensions(airoi_dimension *buf, size_t cap, s
  *         is neither TWD nor has a TWD rate.
  * @since 0.1
  */
-AIROI_API int airoi_result_get_benchmark_value(double *out, const airoi_result *r, airoi_benchmark_field field);
+AIROI_API int airoi_result_get_benchmark_value(double *out, const airoi_result *r,
+                                               airoi_benchmark_field field);
 
 /**
  * @brief Where the project falls in its use case's range for one field.
@@ -160,7 +163,8 @@ AIROI_API int airoi_result_get_benchmark_value(double *out, const airoi_result *
  *         airoi_result_get_benchmark_value()).
  * @since 0.1
  */
-AIROI_API int airoi_result_get_benchmark_position(airoi_benchmark_position *position, const airoi_result *r,
+AIROI_API int airoi_result_get_benchmark_position(airoi_benchmark_position *position,
+                                                  const airoi_result *r,
                                                   airoi_benchmark_field field);
 
 AIROI_END_DECLS

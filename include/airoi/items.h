@@ -161,7 +161,8 @@ AIROI_API size_t airoi_project_count_items(const airoi_project *p, airoi_item_ki
  *         removed or the project freed.
  * @since 0.1
  */
-AIROI_API const airoi_item *airoi_project_get_item(const airoi_project *p, airoi_item_kind kind, size_t i);
+AIROI_API const airoi_item *airoi_project_get_item(const airoi_project *p, airoi_item_kind kind,
+                                                   size_t i);
 
 /**
  * @brief The i-th item of one kind, in insertion order, for changing.
@@ -176,7 +177,8 @@ AIROI_API const airoi_item *airoi_project_get_item(const airoi_project *p, airoi
  *         removed or the project freed.
  * @since 0.1
  */
-AIROI_API airoi_item *airoi_project_get_item_mutable(airoi_project *p, airoi_item_kind kind, size_t i);
+AIROI_API airoi_item *airoi_project_get_item_mutable(airoi_project *p, airoi_item_kind kind,
+                                                     size_t i);
 
 /**
  * @brief Finds an item by name: its kind and its index among the items of that kind.
@@ -195,7 +197,8 @@ AIROI_API airoi_item *airoi_project_get_item_mutable(airoi_project *p, airoi_ite
  * @retval AIROI_ERR_NOT_FOUND No item of that name.
  * @since 0.1
  */
-AIROI_API int airoi_project_find_item(airoi_item_kind *kind_out, size_t *index_out, const airoi_project *p,
+AIROI_API int airoi_project_find_item(airoi_item_kind *kind_out, size_t *index_out,
+                                      const airoi_project *p,
                                       const char *name);
 
 /**

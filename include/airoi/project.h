@@ -452,7 +452,8 @@ AIROI_API int airoi_project_set_number(airoi_project *p, airoi_project_param par
  * @retval AIROI_ERR_NOT_FOUND #AIROI_PROJECT_START is not set.
  * @since 0.1
  */
-AIROI_API int airoi_project_get_number(double *out, const airoi_project *p, airoi_project_param param);
+AIROI_API int airoi_project_get_number(double *out, const airoi_project *p,
+                                       airoi_project_param param);
 
 /**
  * @brief Sets a string project parameter.

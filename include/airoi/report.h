@@ -125,7 +125,8 @@ AIROI_API const char *airoi_report_format_name(airoi_report_format format);
  * @retval AIROI_ERR_NOMEM Out of memory.
  * @since 0.1
  */
-AIROI_API int airoi_report_write(char **out, size_t *len_out, const airoi_result *r, airoi_report_format format,
+AIROI_API int airoi_report_write(char **out, size_t *len_out, const airoi_result *r,
+                                 airoi_report_format format,
                                  unsigned flags);
 
 AIROI_END_DECLS

@@ -265,7 +265,8 @@ AIROI_API int airoi_result_get_metric_by_name(double *out, const airoi_result *r
  * @retval AIROI_ERR_INVALID NULL argument or unknown category.
  * @since 0.1
  */
-AIROI_API int airoi_result_get_tco_category(double *out, const airoi_result *r, airoi_category category);
+AIROI_API int airoi_result_get_tco_category(double *out, const airoi_result *r,
+                                            airoi_category category);
 
 /**
  * @brief Total benefit of one dimension over periods 0..horizon.
@@ -281,7 +282,8 @@ AIROI_API int airoi_result_get_tco_category(double *out, const airoi_result *r, 
  * @retval AIROI_ERR_INVALID NULL argument or unknown dimension.
  * @since 0.1
  */
-AIROI_API int airoi_result_get_value_dimension(double *out, const airoi_result *r, airoi_dimension dimension);
+AIROI_API int airoi_result_get_value_dimension(double *out, const airoi_result *r,
+                                               airoi_dimension dimension);
 
 /**
  * @brief Total of the strategic value that is not monetized (shown, never counted).
@@ -325,7 +327,8 @@ AIROI_API unsigned airoi_result_get_flags(const airoi_result *r);
  *         project had no start date.
  * @since 0.1
  */
-AIROI_API int airoi_result_get_number(double *out, const airoi_result *r, airoi_project_param param);
+AIROI_API int airoi_result_get_number(double *out, const airoi_result *r,
+                                      airoi_project_param param);
 
 /**
  * @brief A string project setting as it was when the result was computed.

@@ -156,7 +156,8 @@ AIROI_API int airoi_scenario_set_number(airoi_scenario *s, airoi_scenario_param 
  * @retval AIROI_ERR_INVALID NULL argument or unknown parameter.
  * @since 0.1
  */
-AIROI_API int airoi_scenario_get_number(double *out, const airoi_scenario *s, airoi_scenario_param param);
+AIROI_API int airoi_scenario_get_number(double *out, const airoi_scenario *s,
+                                        airoi_scenario_param param);
 
 /**
  * @brief Whether a scenario parameter was set explicitly.

@@ -212,7 +212,8 @@ static int audit_values(airoi_result *r, size_t *capp, const airoi_project *p,
         ADD("NO_VALUE", AIROI_SEVERITY_WARNING, NULL, 0.0, 1.0,
             "the model has no value in any dimension");
     else if (dims == 1) {
-        const char *dim = airoi__dimension_name((airoi_dimension)(AIROI_DIMENSION_EFFICIENCY + last));
+        const char *dim =
+            airoi__dimension_name((airoi_dimension)(AIROI_DIMENSION_EFFICIENCY + last));
         ADD("SINGLE_DIMENSION", AIROI_SEVERITY_INFO, dim, 1.0, 2.0,
             "all value is in the %s dimension; AI value usually spans efficiency, revenue, "
             "risk and strategic dimensions",
@@ -257,7 +258,8 @@ static int audit_benchmark(airoi_result *r, size_t *capp)
         airoi__fmt_grouped(thi, sizeof thi, hi * scale, decimals);
         ADD(pos == AIROI_BENCHMARK_ABOVE ? "BENCHMARK_ABOVE" : "BENCHMARK_BELOW", sev,
             names[AIROI__ENUM_INDEX(field)], v, pos == AIROI_BENCHMARK_ABOVE ? hi : lo,
-            "%s of %s%s is %s the %s range of %s%s-%s%s%s", units[AIROI__ENUM_INDEX(field)], tv, pct,
+            "%s of %s%s is %s the %s range of %s%s-%s%s%s", units[AIROI__ENUM_INDEX(field)], tv,
+            pct,
             pos == AIROI_BENCHMARK_ABOVE ? "above" : "below", key, tlo, pct, thi, pct,
             sev >= AIROI_SEVERITY_WARNING ? " (optimistic)" : "");
     }

@@ -18,7 +18,8 @@ int airoi__benchmark_value(double *out, const airoi_result *r, int field)
     case AIROI_BENCHMARK_PAYBACK:
         if (r->status[AIROI__ENUM_INDEX(AIROI_METRIC_PAYBACK_PERIODS)] != AIROI_OK)
             return AIROI_ERR_UNDEFINED;
-        *out = r->metric[AIROI__ENUM_INDEX(AIROI_METRIC_PAYBACK_PERIODS)] * 12.0 * r->years_per_period;
+        *out = r->metric[AIROI__ENUM_INDEX(AIROI_METRIC_PAYBACK_PERIODS)] * 12.0 *
+               r->years_per_period;
         return AIROI_OK;
     case AIROI_BENCHMARK_INVESTMENT:
         if (!r->has_investment)
@@ -55,7 +56,8 @@ static const char *field_name(int field)
     }
 }
 
-int airoi__result_get_benchmark_value(double *out, const airoi_result *r, airoi_benchmark_field field)
+int airoi__result_get_benchmark_value(double *out, const airoi_result *r,
+                                      airoi_benchmark_field field)
 {
     if (!out || !r)
         return airoi__error(AIROI_ERR_INVALID, "airoi_result_get_benchmark_value: NULL argument");
@@ -75,7 +77,8 @@ int airoi__result_get_benchmark_value(double *out, const airoi_result *r, airoi_
     return AIROI_OK;
 }
 
-AIROI_API int airoi_result_get_benchmark_value(double *out, const airoi_result *r, airoi_benchmark_field field)
+AIROI_API int airoi_result_get_benchmark_value(double *out, const airoi_result *r,
+                                               airoi_benchmark_field field)
 {
     AIROI__ENTER();
     return airoi__result_get_benchmark_value(out, r, field);
@@ -99,7 +102,8 @@ int airoi__result_get_benchmark_position(airoi_benchmark_position *position, con
     return AIROI_OK;
 }
 
-AIROI_API int airoi_result_get_benchmark_position(airoi_benchmark_position *position, const airoi_result *r,
+AIROI_API int airoi_result_get_benchmark_position(airoi_benchmark_position *position,
+                                                  const airoi_result *r,
                                                   airoi_benchmark_field field)
 {
     AIROI__ENTER();

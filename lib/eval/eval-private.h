@@ -99,7 +99,8 @@ int airoi__benchmark_position(int *pos, const airoi_result *r, int field);
  * adds only the entry bookkeeping (AIROI__ENTER). */
 
 /* benchmark-eval.c */
-int airoi__result_get_benchmark_value(double *out, const airoi_result *r, airoi_benchmark_field field);
+int airoi__result_get_benchmark_value(double *out, const airoi_result *r,
+                                      airoi_benchmark_field field);
 int airoi__result_get_benchmark_position(airoi_benchmark_position *position, const airoi_result *r,
                                          airoi_benchmark_field field);
 
@@ -112,7 +113,8 @@ int airoi__result_get_metric_by_name(double *out, const airoi_result *r, const c
 int airoi__result_get_number(double *out, const airoi_result *r, airoi_project_param param);
 const char *airoi__result_get_string(const airoi_result *r, airoi_project_param param);
 int airoi__result_get_tco_category(double *out, const airoi_result *r, airoi_category category);
-int airoi__result_get_value_dimension(double *out, const airoi_result *r, airoi_dimension dimension);
+int airoi__result_get_value_dimension(double *out, const airoi_result *r,
+                                      airoi_dimension dimension);
 int airoi__result_get_strategic_value(double *out, const airoi_result *r);
 unsigned airoi__result_get_flags(const airoi_result *r);
 const airoi_schedule *airoi__result_get_schedule(const airoi_result *r);

@@ -333,7 +333,8 @@ static int check_finite(const airoi_result *r, const airoi_scenario *sc)
     for (int d = 0; d < AIROI__DIMENSION_COUNT; d++)
         if (!isfinite(r->dimension_total[d]))
             return overflow(sc, "the total of dimension",
-                            airoi__dimension_name((airoi_dimension)(AIROI_DIMENSION_EFFICIENCY + d)));
+                            airoi__dimension_name(
+                                (airoi_dimension)(AIROI_DIMENSION_EFFICIENCY + d)));
     if (!isfinite(r->strategic_unmonetized))
         return overflow(sc, "the strategic value that is not monetized", NULL);
     for (int m = 0; m < AIROI__METRIC_COUNT; m++)
@@ -396,7 +397,8 @@ static void set_roi_layers(airoi_result *r)
     if (w > (size_t)r->settings.horizon)
         w = (size_t)r->settings.horizon;
     double fc = total(costs, 0, w), fb = total(benefits, 0, w);
-    double tc = r->metric[AIROI__ENUM_INDEX(AIROI_METRIC_TOTAL_COSTS)], tb = r->metric[AIROI__ENUM_INDEX(AIROI_METRIC_TOTAL_BENEFITS)];
+    double tc = r->metric[AIROI__ENUM_INDEX(AIROI_METRIC_TOTAL_COSTS)];
+    double tb = r->metric[AIROI__ENUM_INDEX(AIROI_METRIC_TOTAL_BENEFITS)];
     set_metric(r, AIROI_METRIC_FIRST_YEAR_COSTS, fc, AIROI_OK);
     set_metric(r, AIROI_METRIC_FIRST_YEAR_BENEFITS, fb, AIROI_OK);
     roi(r, AIROI_METRIC_ROI_BASIC, fb, fc);
@@ -660,7 +662,8 @@ int airoi__project_evaluate(airoi_result **out, const airoi_project *p,
         airoi__sum eb = {0, 0}, ec = {0, 0}, en = {0, 0};
         for (size_t i = 0; i < ns; i++) {
             double pr = subs[i].probability;
-            airoi__sum_add(&eb, pr * subs[i].metric[AIROI__ENUM_INDEX(AIROI_METRIC_TOTAL_BENEFITS)]);
+            airoi__sum_add(&eb,
+                           pr * subs[i].metric[AIROI__ENUM_INDEX(AIROI_METRIC_TOTAL_BENEFITS)]);
             airoi__sum_add(&ec, pr * subs[i].metric[AIROI__ENUM_INDEX(AIROI_METRIC_TOTAL_COSTS)]);
             airoi__sum_add(&en, pr * subs[i].metric[AIROI__ENUM_INDEX(AIROI_METRIC_NPV)]);
         }
@@ -675,7 +678,8 @@ int airoi__project_evaluate(airoi_result **out, const airoi_project *p,
         }
     } else {
         set_expected(r, r->metric[AIROI__ENUM_INDEX(AIROI_METRIC_TOTAL_BENEFITS)],
-                     r->metric[AIROI__ENUM_INDEX(AIROI_METRIC_TOTAL_COSTS)], r->metric[AIROI__ENUM_INDEX(AIROI_METRIC_NPV)]);
+                     r->metric[AIROI__ENUM_INDEX(AIROI_METRIC_TOTAL_COSTS)],
+                     r->metric[AIROI__ENUM_INDEX(AIROI_METRIC_NPV)]);
     }
     /* The expectations over scenarios can overflow where no scenario does. */
     rc = check_finite(r, chosen);
@@ -796,7 +800,8 @@ int airoi__result_get_tco_category(double *out, const airoi_result *r, airoi_cat
     return AIROI_OK;
 }
 
-AIROI_API int airoi_result_get_tco_category(double *out, const airoi_result *r, airoi_category category)
+AIROI_API int airoi_result_get_tco_category(double *out, const airoi_result *r,
+                                            airoi_category category)
 {
     AIROI__ENTER();
     return airoi__result_get_tco_category(out, r, category);
@@ -813,7 +818,8 @@ int airoi__result_get_value_dimension(double *out, const airoi_result *r, airoi_
     return AIROI_OK;
 }
 
-AIROI_API int airoi_result_get_value_dimension(double *out, const airoi_result *r, airoi_dimension dimension)
+AIROI_API int airoi_result_get_value_dimension(double *out, const airoi_result *r,
+                                               airoi_dimension dimension)
 {
     AIROI__ENTER();
     return airoi__result_get_value_dimension(out, r, dimension);

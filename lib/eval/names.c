@@ -66,7 +66,8 @@ AIROI_API int airoi_severity_from_name(airoi_severity *out, const char *name)
 
 const char *airoi__severity_name(airoi_severity severity)
 {
-    return airoi__enum_name((int)severity, severity_names, COUNT(severity_names), AIROI_SEVERITY_INFO);
+    return airoi__enum_name((int)severity, severity_names, COUNT(severity_names),
+                            AIROI_SEVERITY_INFO);
 }
 
 AIROI_API const char *airoi_severity_name(airoi_severity severity)

@@ -173,7 +173,8 @@ int airoi__benchmark_get_range(double *low, double *high, size_t i, airoi_benchm
     return AIROI_OK;
 }
 
-AIROI_API int airoi_benchmark_get_range(double *low, double *high, size_t i, airoi_benchmark_field field)
+AIROI_API int airoi_benchmark_get_range(double *low, double *high, size_t i,
+                                        airoi_benchmark_field field)
 {
     AIROI__ENTER();
     return airoi__benchmark_get_range(low, high, i, field);
@@ -197,7 +198,8 @@ int airoi__benchmark_get_dimensions(airoi_dimension *buf, size_t cap, size_t *le
     return AIROI_OK;
 }
 
-AIROI_API int airoi_benchmark_get_dimensions(airoi_dimension *buf, size_t cap, size_t *len_out, size_t i)
+AIROI_API int airoi_benchmark_get_dimensions(airoi_dimension *buf, size_t cap, size_t *len_out,
+                                             size_t i)
 {
     AIROI__ENTER();
     return airoi__benchmark_get_dimensions(buf, cap, len_out, i);

@@ -97,7 +97,8 @@ AIROI_API int airoi_category_from_name(airoi_category *out, const char *name)
 
 const char *airoi__category_name(airoi_category category)
 {
-    return airoi__enum_name((int)category, category_names, COUNT(category_names), AIROI_CATEGORY_PEOPLE);
+    return airoi__enum_name((int)category, category_names, COUNT(category_names),
+                            AIROI_CATEGORY_PEOPLE);
 }
 
 AIROI_API const char *airoi_category_name(airoi_category category)
@@ -135,7 +136,8 @@ AIROI_API int airoi_dimension_from_name(airoi_dimension *out, const char *name)
 
 const char *airoi__dimension_name(airoi_dimension dimension)
 {
-    return airoi__enum_name((int)dimension, dimension_names, COUNT(dimension_names), AIROI_DIMENSION_EFFICIENCY);
+    return airoi__enum_name((int)dimension, dimension_names, COUNT(dimension_names),
+                            AIROI_DIMENSION_EFFICIENCY);
 }
 
 AIROI_API const char *airoi_dimension_name(airoi_dimension dimension)

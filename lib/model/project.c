@@ -428,7 +428,8 @@ int airoi__project_get_number(double *out, const airoi_project *p, airoi_project
     return airoi__settings_get_number(out, &st, param);
 }
 
-AIROI_API int airoi_project_get_number(double *out, const airoi_project *p, airoi_project_param param)
+AIROI_API int airoi_project_get_number(double *out, const airoi_project *p,
+                                       airoi_project_param param)
 {
     AIROI__ENTER();
     return airoi__project_get_number(out, p, param);
@@ -764,7 +765,8 @@ const airoi_item *airoi__project_get_item(const airoi_project *p, airoi_item_kin
     return get_item(p, kind, i);
 }
 
-AIROI_API const airoi_item *airoi_project_get_item(const airoi_project *p, airoi_item_kind kind, size_t i)
+AIROI_API const airoi_item *airoi_project_get_item(const airoi_project *p, airoi_item_kind kind,
+                                                   size_t i)
 {
     AIROI__ENTER();
     return airoi__project_get_item(p, kind, i);
@@ -775,7 +777,8 @@ airoi_item *airoi__project_get_item_mutable(airoi_project *p, airoi_item_kind ki
     return get_item(p, kind, i);
 }
 
-AIROI_API airoi_item *airoi_project_get_item_mutable(airoi_project *p, airoi_item_kind kind, size_t i)
+AIROI_API airoi_item *airoi_project_get_item_mutable(airoi_project *p, airoi_item_kind kind,
+                                                     size_t i)
 {
     AIROI__ENTER();
     return airoi__project_get_item_mutable(p, kind, i);
@@ -802,7 +805,8 @@ int airoi__project_find_item(airoi_item_kind *kind_out, size_t *index_out, const
     return airoi__error(AIROI_ERR_INTERNAL, "item '%s' is indexed but not listed", name);
 }
 
-AIROI_API int airoi_project_find_item(airoi_item_kind *kind_out, size_t *index_out, const airoi_project *p,
+AIROI_API int airoi_project_find_item(airoi_item_kind *kind_out, size_t *index_out,
+                                      const airoi_project *p,
                                       const char *name)
 {
     AIROI__ENTER();
@@ -816,7 +820,8 @@ int airoi__project_remove_item(airoi_project *p, airoi_item_kind kind, size_t i)
     size_t n = 0;
     airoi__item **arr = items_of(p, kind, &n);
     if (!arr)
-        return airoi__enum_check((int)kind, AIROI_ITEM_KIND_COST, "airoi_project_remove_item: kind");
+        return airoi__enum_check((int)kind, AIROI_ITEM_KIND_COST,
+                                 "airoi_project_remove_item: kind");
     if (i >= n)
         return airoi__error(AIROI_ERR_NOT_FOUND, "%s item index %zu past the end (%zu items)",
                             kind == AIROI_ITEM_KIND_COST ? "cost" : "value", i, n);

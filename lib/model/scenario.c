@@ -249,7 +249,8 @@ int airoi__scenario_get_number(double *out, const airoi_scenario *s, airoi_scena
     return AIROI_OK;
 }
 
-AIROI_API int airoi_scenario_get_number(double *out, const airoi_scenario *s, airoi_scenario_param param)
+AIROI_API int airoi_scenario_get_number(double *out, const airoi_scenario *s,
+                                        airoi_scenario_param param)
 {
     AIROI__ENTER();
     return airoi__scenario_get_number(out, s, param);
@@ -257,7 +258,8 @@ AIROI_API int airoi_scenario_get_number(double *out, const airoi_scenario *s, ai
 
 int airoi__scenario_is_set(const airoi_scenario *s, airoi_scenario_param param)
 {
-    if (!s || airoi__enum_check((int)param, AIROI_SCENARIO_PROBABILITY, "scenario param") != AIROI_OK)
+    if (!s ||
+        airoi__enum_check((int)param, AIROI_SCENARIO_PROBABILITY, "scenario param") != AIROI_OK)
         return 0;
     return (s->set & BIT(param)) != 0;
 }

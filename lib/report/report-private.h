@@ -231,7 +231,8 @@ size_t airoi__report_facts(const rpt *R, char labels[][16], char values[][256], 
 /* report.c */
 int airoi__report_format_from_name(airoi_report_format *out, const char *name);
 const char *airoi__report_format_name(airoi_report_format format);
-int airoi__report_write(char **out, size_t *len_out, const airoi_result *r, airoi_report_format format,
+int airoi__report_write(char **out, size_t *len_out, const airoi_result *r,
+                        airoi_report_format format,
                         unsigned flags);
 
 #endif /* AIROI_REPORT_PRIVATE_H */

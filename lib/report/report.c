@@ -499,7 +499,8 @@ static void release(rpt *R)
     airoi__free(R->findings);
 }
 
-int airoi__report_write(char **out, size_t *len_out, const airoi_result *r, airoi_report_format format,
+int airoi__report_write(char **out, size_t *len_out, const airoi_result *r,
+                        airoi_report_format format,
                         unsigned flags)
 {
     if (out)
@@ -537,7 +538,8 @@ int airoi__report_write(char **out, size_t *len_out, const airoi_result *r, airo
     return airoi__buf_detach(&b, out, len_out);
 }
 
-AIROI_API int airoi_report_write(char **out, size_t *len_out, const airoi_result *r, airoi_report_format format,
+AIROI_API int airoi_report_write(char **out, size_t *len_out, const airoi_result *r,
+                                 airoi_report_format format,
                                  unsigned flags)
 {
     AIROI__ENTER();
