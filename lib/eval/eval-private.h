@@ -93,6 +93,13 @@ int airoi__audit(airoi_result *r, const airoi_project *p, const airoi__audit_inp
 int airoi__benchmark_value(double *out, const airoi_result *r, int field);
 int airoi__benchmark_position(int *pos, const airoi_result *r, int field);
 
+/* For the simulation (lib/sim): one item's base-case flows and their
+ * factor as evaluation computes them, and the target rule of multipliers
+ * (evaluate.c; docs/methodology.md#evaluation). */
+int airoi__item_base_flows(double *buf, int32_t *lo, int32_t *hi, double *factor, int *counted,
+                           const airoi_project *p, const airoi__item *it);
+int airoi__item_matches(const airoi__item *it, const char *target);
+
 /* --------------------------------------------- internal forms of the API */
 
 /* airoi__NAME() does the work of the public airoi_NAME() (same file), which

@@ -218,6 +218,29 @@ static void add_item(flows *f, const airoi_project *p, const airoi__item *it,
     }
 }
 
+/* One item's flows of the base case, for lib/sim: the raw flows of
+ * periods lo..hi into buf (n = horizon + 1 doubles, zero outside them),
+ * the factor evaluation multiplies them by (*factor), and whether they
+ * count in the financial metrics (*counted). Returns 0 when the item has
+ * no flow in 0..horizon. The product buf[t] x factor is the double
+ * evaluation adds to the schedule. */
+int airoi__item_base_flows(double *buf, int32_t *lo, int32_t *hi, double *factor, int *counted,
+                           const airoi_project *p, const airoi__item *it)
+{
+    *factor = item_factor(it, NULL, 0);
+    *counted = it->kind == AIROI_ITEM_KIND_COST || it->klass != AIROI_DIMENSION_STRATEGIC ||
+               it->monetized;
+    return item_raw(buf, lo, hi, p, it, NULL);
+}
+
+/* Whether a multiplier's target (item name, category, dimension, `costs`,
+ * `values`) names the item: the rule of scenario multipliers, which
+ * uncertainties follow. */
+int airoi__item_matches(const airoi__item *it, const char *target)
+{
+    return matches(it, target);
+}
+
 /* Writes the sums into the schedule's columns (then completed by
  * airoi__schedule_finish()) and the strategic total into the result. */
 static int fill_schedule(airoi_result *r, const flows *f, const airoi_scenario *sc)

@@ -1,0 +1,976 @@
+/*
+ * lib/sim/simulate.c: Monte Carlo simulation of a project. The project is
+ * compiled once (each group of items' flows per period and their present
+ * value), then every trial draws its uniforms from (seed, trial, dimension)
+ * and evaluates the outputs asked for. Semantics and formulas:
+ * docs/methodology.md#monte-carlo-simulation; determinism and threads:
+ * docs/threading.md. Statistics are simstats.c.
+ */
+#include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#if defined(_WIN32)
+#  include <windows.h>
+#else
+#  include <unistd.h>
+#endif
+
+#include "airoi/uncertainty.h"
+#include "core-private.h"
+#include "eval-private.h"
+#include "finance-private.h"
+#include "model-private.h"
+#include "sim-private.h"
+
+/* An undefined figure of a trial (never leaves the library). */
+#define UNDEF ((double)NAN)
+
+/* ---- compiling the project --------------------------------------------------- */
+
+static const char *input_name(const airoi__uncertainty *u)
+{
+    return u->name ? u->name : u->target;
+}
+
+/* A target that names an item, a category, a dimension, `costs` or `values`. */
+static int target_known(const airoi_project *p, const char *target)
+{
+    int v;
+    return airoi__project_item_named(p, target) || strcmp(target, "costs") == 0 ||
+           strcmp(target, "values") == 0 || airoi__category_from_name(&v, target) == AIROI_OK ||
+           airoi__dimension_from_name(&v, target) == AIROI_OK;
+}
+
+/* An item while compiling: its signature (the inputs on it) and flows. */
+typedef struct citem {
+    int is_cost;
+    size_t *sig;       /* inputs on the item, ascending (scalar ones, then per-period) */
+    size_t n_sig;
+    size_t n_scalar;
+    double factor;
+    const airoi__item *it;
+} citem;
+
+static int citem_cmp(const void *pa, const void *pb)
+{
+    const citem *a = pa, *b = pb;
+    if (a->is_cost != b->is_cost)
+        return a->is_cost < b->is_cost ? -1 : 1;
+    if (a->n_scalar != b->n_scalar)
+        return a->n_scalar < b->n_scalar ? -1 : 1;
+    if (a->n_sig != b->n_sig)
+        return a->n_sig < b->n_sig ? -1 : 1;
+    for (size_t i = 0; i < a->n_sig; i++)
+        if (a->sig[i] != b->sig[i])
+            return a->sig[i] < b->sig[i] ? -1 : 1;
+    return 0;
+}
+
+static uint64_t fnv(uint64_t h, const void *data, size_t n)
+{
+    const unsigned char *c = data;
+    for (size_t i = 0; i < n; i++) {
+        h ^= c[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+void airoi__sim_model_free(airoi__sim_model *m)
+{
+    if (!m)
+        return;
+    for (size_t g = 0; g < m->n_groups; g++) {
+        airoi__free(m->groups[g].series);
+        airoi__free(m->groups[g].scalar);
+        airoi__free(m->groups[g].per);
+    }
+    airoi__free(m->groups);
+    for (size_t k = 0; k < m->n_inputs; k++) {
+        if (m->inputs[k].compiled)
+            airoi__dist_release(&m->inputs[k].dist);
+        airoi__free(m->inputs[k].name);
+    }
+    airoi__free(m->inputs);
+    airoi__free(m->corr_input);
+    airoi__free(m->chol);
+    airoi__free(m->stage_cost);
+    airoi__free(m->stage_start);
+    airoi__free(m->stage_prob);
+    airoi__free(m->disc);
+    memset(m, 0, sizeof *m);
+}
+
+static int nomem(void)
+{
+    return airoi__error(AIROI_ERR_NOMEM, "out of memory");
+}
+
+/* Inputs: names, compiled distributions, uniform dimensions. */
+static int compile_inputs(airoi__sim_model *m, const airoi_project *p)
+{
+    size_t nu = p->n_uncertainties;
+    m->n_inputs = nu;
+    m->inputs = airoi__calloc(nu ? nu : 1, sizeof *m->inputs);
+    if (!m->inputs)
+        return nomem();
+    size_t dim = 0;
+    for (size_t k = 0; k < nu; k++) {
+        const airoi__uncertainty *u = p->uncertainties[k];
+        airoi__sim_input *in = &m->inputs[k];
+        in->corr = -1;
+        in->name = airoi__strdup(input_name(u));
+        if (!in->name)
+            return nomem();
+        if (!target_known(p, u->target))
+            return airoi__error(AIROI_ERR_MODEL,
+                                "uncertainty '%s': target '%s' is no item, category, dimension, "
+                                "'costs' or 'values'",
+                                in->name, u->target);
+        char msg[256] = "";
+        int rc = airoi__dist_compile(&in->dist, u, msg, sizeof msg);
+        if (rc)
+            return airoi__error(rc, "uncertainty '%s': %s", in->name, msg);
+        in->compiled = 1;
+        in->per_period = u->per_period != 0;
+        in->dim = dim;
+        dim += in->per_period ? m->n : 1;
+    }
+    m->stage_dim = dim;
+    m->n_dims = dim + m->n_stages;
+    return AIROI_OK;
+}
+
+static long find_input(const airoi__sim_model *m, const char *name)
+{
+    for (size_t k = 0; k < m->n_inputs; k++)
+        if (strcmp(m->inputs[k].name, name) == 0)
+            return (long)k;
+    return -1;
+}
+
+/* The copula: the inputs named by correlations, their Spearman matrix,
+ * its Cholesky factor (lib/sim/random.c). */
+static int compile_correlations(airoi__sim_model *m, const airoi_project *p, int repair)
+{
+    size_t nc = p->n_correlations;
+    if (nc == 0)
+        return AIROI_OK;
+    long *ia = airoi__calloc(nc, sizeof *ia), *ib = airoi__calloc(nc, sizeof *ib);
+    m->corr_input = airoi__calloc(2 * nc, sizeof *m->corr_input);
+    if (!ia || !ib || !m->corr_input) {
+        airoi__free(ia);
+        airoi__free(ib);
+        return nomem();
+    }
+    int rc = AIROI_OK;
+    for (size_t c = 0; c < nc && rc == AIROI_OK; c++) {
+        const airoi__correlation *co = &p->correlations[c];
+        ia[c] = find_input(m, co->a);
+        ib[c] = find_input(m, co->b);
+        if (ia[c] < 0 || ib[c] < 0) {
+            rc = airoi__error(AIROI_ERR_MODEL, "correlation between '%s' and '%s': no uncertainty "
+                                               "is named '%s'",
+                              co->a, co->b, ia[c] < 0 ? co->a : co->b);
+            break;
+        }
+        long both[2] = {ia[c], ib[c]};
+        for (int j = 0; j < 2; j++) {
+            airoi__sim_input *in = &m->inputs[both[j]];
+            if (in->corr < 0) {
+                in->corr = (long)m->n_corr;
+                m->corr_input[m->n_corr++] = (size_t)both[j];
+            }
+        }
+    }
+    size_t n = m->n_corr;
+    double *sp = NULL, *rep = NULL;
+    if (rc == AIROI_OK) {
+        m->corr_per_period = m->inputs[m->corr_input[0]].per_period;
+        for (size_t j = 1; j < n && rc == AIROI_OK; j++)
+            if (m->inputs[m->corr_input[j]].per_period != m->corr_per_period)
+                rc = airoi__error(AIROI_ERR_MODEL,
+                                  "correlations: '%s' is drawn per period and '%s' once per "
+                                  "trial; correlated uncertainties must all be drawn the same "
+                                  "way (docs/methodology.md#correlation)",
+                                  m->inputs[m->corr_input[m->corr_per_period ? 0 : j]].name,
+                                  m->inputs[m->corr_input[m->corr_per_period ? j : 0]].name);
+    }
+    if (rc == AIROI_OK) {
+        sp = airoi__calloc(n * n, sizeof *sp);
+        rep = airoi__calloc(n * n, sizeof *rep);
+        m->chol = airoi__calloc(n * n, sizeof *m->chol);
+        if (!sp || !rep || !m->chol)
+            rc = nomem();
+    }
+    if (rc == AIROI_OK) {
+        for (size_t i = 0; i < n; i++)
+            sp[i * n + i] = 1.0;
+        for (size_t c = 0; c < nc; c++) {
+            size_t a = (size_t)m->inputs[ia[c]].corr, b = (size_t)m->inputs[ib[c]].corr;
+            sp[a * n + b] = sp[b * n + a] = p->correlations[c].rank;
+        }
+        size_t bi = 0, bj = 0;
+        char msg[256] = "";
+        rc = airoi__corr_factor(m->chol, rep, sp, n, repair, &bi, &bj, msg, sizeof msg);
+        if (rc) {
+            if (bi < n && bj < n && bi != bj)
+                rc = airoi__error(rc, "correlations: %s ('%s' and '%s')", msg,
+                                  m->inputs[m->corr_input[bi]].name,
+                                  m->inputs[m->corr_input[bj]].name);
+            else
+                rc = airoi__error(rc, "correlations: %s", msg);
+        }
+    }
+    airoi__free(sp);
+    airoi__free(rep);
+    airoi__free(ia);
+    airoi__free(ib);
+    return rc;
+}
+
+/* Groups of items with the same kind and inputs, their flows added up. */
+static int compile_groups(airoi__sim_model *m, const airoi_project *p)
+{
+    size_t ni = p->n_costs + p->n_values, n = m->n, nu = m->n_inputs;
+    citem *items = airoi__calloc(ni ? ni : 1, sizeof *items);
+    size_t *pool = airoi__calloc(ni * (nu ? nu : 1) + 1, sizeof *pool);
+    double *buf = airoi__calloc(n, sizeof *buf);
+    int rc = AIROI_OK;
+    if (!items || !pool || !buf) {
+        rc = nomem();
+        goto done;
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < ni; i++) {
+        const airoi__item *it = i < p->n_costs ? p->costs[i] : p->values[i - p->n_costs];
+        int32_t lo, hi;
+        double factor;
+        int counted;
+        memset(buf, 0, n * sizeof *buf);
+        if (!airoi__item_base_flows(buf, &lo, &hi, &factor, &counted, p, it) || !counted)
+            continue;
+        citem *c = &items[kept++];
+        c->is_cost = it->kind == AIROI_ITEM_KIND_COST;
+        c->it = it;
+        c->factor = factor;
+        c->sig = pool + i * nu;
+        for (int pass = 0; pass < 2; pass++)
+            for (size_t k = 0; k < nu; k++)
+                if (m->inputs[k].per_period == pass &&
+                    airoi__item_matches(it, p->uncertainties[k]->target)) {
+                    c->sig[c->n_sig++] = k;
+                    c->n_scalar += !pass;
+                }
+    }
+    qsort(items, kept, sizeof *items, citem_cmp);
+    m->groups = airoi__calloc(kept ? kept : 1, sizeof *m->groups);
+    if (!m->groups) {
+        rc = nomem();
+        goto done;
+    }
+    for (size_t i = 0; i < kept; i++) {
+        airoi__sim_group *g;
+        if (m->n_groups == 0 || citem_cmp(&items[i], &items[i - 1]) != 0) {
+            g = &m->groups[m->n_groups++];
+            g->is_cost = items[i].is_cost;
+            g->series = airoi__calloc(2 * n, sizeof *g->series);
+            g->n_scalar = items[i].n_scalar;
+            g->n_per = items[i].n_sig - items[i].n_scalar;
+            g->scalar = airoi__calloc(g->n_scalar + 1, sizeof *g->scalar);
+            g->per = airoi__calloc(g->n_per + 1, sizeof *g->per);
+            if (!g->series || !g->scalar || !g->per) {
+                rc = nomem();
+                goto done;
+            }
+            g->dseries = g->series + n;
+            memcpy(g->scalar, items[i].sig, g->n_scalar * sizeof *g->scalar);
+            memcpy(g->per, items[i].sig + g->n_scalar, g->n_per * sizeof *g->per);
+        } else {
+            g = &m->groups[m->n_groups - 1];
+        }
+        int32_t lo, hi;
+        double factor;
+        int counted;
+        memset(buf, 0, n * sizeof *buf);
+        airoi__item_base_flows(buf, &lo, &hi, &factor, &counted, p, items[i].it);
+        for (int32_t t = lo; t <= hi; t++)
+            g->series[t] += buf[t] * factor;
+    }
+    for (size_t gi = 0; gi < m->n_groups; gi++) {
+        airoi__sim_group *g = &m->groups[gi];
+        airoi__sum pv = {0, 0}, tot = {0, 0};
+        for (size_t t = 0; t < n; t++) {
+            g->dseries[t] = g->series[t] * m->disc[t];
+            airoi__sum_add(&pv, g->dseries[t]);
+            airoi__sum_add(&tot, g->series[t]);
+        }
+        g->pv = airoi__sum_get(&pv);
+        g->total = airoi__sum_get(&tot);
+        if (!isfinite(g->pv) || !isfinite(g->total)) {
+            rc = airoi__error(AIROI_ERR_RANGE, "the %s of the project overflow",
+                              g->is_cost ? "costs" : "values");
+            goto done;
+        }
+    }
+done:
+    airoi__free(items);
+    airoi__free(pool);
+    airoi__free(buf);
+    return rc;
+}
+
+static int compile_stages(airoi__sim_model *m, const airoi_project *p)
+{
+    size_t ns = p->n_stages;
+    m->n_stages = ns;
+    if (!ns)
+        return AIROI_OK;
+    m->stage_cost = airoi__calloc(ns, sizeof *m->stage_cost);
+    m->stage_start = airoi__calloc(ns, sizeof *m->stage_start);
+    m->stage_prob = airoi__calloc(ns, sizeof *m->stage_prob);
+    if (!m->stage_cost || !m->stage_start || !m->stage_prob)
+        return nomem();
+    size_t s = 0;
+    for (size_t i = 0; i < ns; i++) {
+        m->stage_cost[i] = p->stages[i].cost;
+        m->stage_start[i] = s;
+        m->stage_prob[i] = p->stages[i].probability;
+        if (p->stages[i].periods < 0 || (uint64_t)p->stages[i].periods > (uint64_t)1 << 20)
+            return airoi__error(AIROI_ERR_MODEL, "stage '%s': periods %d outside 0..%d",
+                                p->stages[i].name, (int)p->stages[i].periods, 1 << 20);
+        s += (size_t)p->stages[i].periods;
+    }
+    m->shift = s;
+    return AIROI_OK;
+}
+
+static uint64_t model_fingerprint(const airoi__sim_model *m)
+{
+    uint64_t h = 14695981039346656037ull;
+    h = fnv(h, &m->n, sizeof m->n);
+    h = fnv(h, &m->rate, sizeof m->rate);
+    h = fnv(h, &m->n_groups, sizeof m->n_groups);
+    for (size_t g = 0; g < m->n_groups; g++) {
+        const airoi__sim_group *gr = &m->groups[g];
+        h = fnv(h, &gr->is_cost, sizeof gr->is_cost);
+        h = fnv(h, gr->series, m->n * sizeof *gr->series);
+        h = fnv(h, gr->scalar, gr->n_scalar * sizeof *gr->scalar);
+        h = fnv(h, gr->per, gr->n_per * sizeof *gr->per);
+    }
+    h = fnv(h, &m->n_inputs, sizeof m->n_inputs);
+    for (size_t k = 0; k < m->n_inputs; k++) {
+        const airoi__sim_input *in = &m->inputs[k];
+        h = fnv(h, in->name, strlen(in->name) + 1);
+        h = fnv(h, &in->per_period, sizeof in->per_period);
+        for (int q = 1; q < 20; q++) { /* the law, through its quantiles */
+            double x = airoi__dist_quantile(&in->dist, q / 20.0);
+            h = fnv(h, &x, sizeof x);
+        }
+    }
+    if (m->n_corr)
+        h = fnv(h, m->chol, m->n_corr * m->n_corr * sizeof *m->chol);
+    h = fnv(h, &m->n_stages, sizeof m->n_stages);
+    for (size_t i = 0; i < m->n_stages; i++) {
+        h = fnv(h, &m->stage_cost[i], sizeof(double));
+        h = fnv(h, &m->stage_start[i], sizeof(size_t));
+        h = fnv(h, &m->stage_prob[i], sizeof(double));
+    }
+    return h;
+}
+
+int airoi__sim_compile(airoi__sim_model *m, const airoi_project *p, int repair)
+{
+    memset(m, 0, sizeof *m);
+    m->n = (size_t)p->horizon + 1;
+    m->years = 1.0 / (double)airoi__periods_per_year(p->period);
+    m->rate = airoi__rate_per_period(p->discount_rate, m->years);
+    int rc = compile_stages(m, p);
+    if (rc == AIROI_OK) {
+        m->len = m->n + m->shift;
+        m->disc = airoi__calloc(m->len, sizeof *m->disc);
+        if (!m->disc)
+            rc = nomem();
+    }
+    if (rc == AIROI_OK) {
+        const double lr = log1p(m->rate);
+        for (size_t t = 0; t < m->len; t++)
+            m->disc[t] = airoi__compound(lr, -(double)t);
+        airoi__sum s = {0, 0};
+        for (size_t i = 0; i < m->n_stages; i++)
+            airoi__sum_add(&s, m->stage_cost[i] * m->disc[m->stage_start[i]]);
+        m->stage_pv_all = airoi__sum_get(&s);
+        rc = compile_inputs(m, p);
+    }
+    if (rc == AIROI_OK)
+        rc = compile_correlations(m, p, repair);
+    if (rc == AIROI_OK)
+        rc = compile_groups(m, p);
+    if (rc) {
+        airoi__sim_model_free(m);
+        return rc;
+    }
+    m->fingerprint = model_fingerprint(m);
+    return AIROI_OK;
+}
+
+double airoi__sim_npv_at(const airoi__sim_model *m, const double *mult)
+{
+    airoi__sum s = {0, 0};
+    for (size_t g = 0; g < m->n_groups; g++) {
+        const airoi__sim_group *gr = &m->groups[g];
+        double f = 1.0;
+        for (size_t j = 0; j < gr->n_scalar; j++)
+            f *= mult[gr->scalar[j]];
+        for (size_t j = 0; j < gr->n_per; j++)
+            f *= mult[gr->per[j]];
+        airoi__sum_add(&s, gr->is_cost ? -f * gr->pv : f * gr->pv);
+    }
+    return airoi__sum_get(&s);
+}
+
+/* ---- settings ---------------------------------------------------------------- */
+
+#define OPT_BIT(param) (1ull << ((param) - AIROI_SIM_TRIALS))
+
+/* The setting `param` of o when o sets it. */
+static const airoi_sim_options *setter(const airoi_sim_options *o, const airoi_sim_options *q,
+                                       int param)
+{
+    if (o && (o->set & OPT_BIT(param)))
+        return o;
+    if (q && (q->set & OPT_BIT(param)))
+        return q;
+    return NULL;
+}
+
+static int resolve_settings(airoi__sim_settings *st, const airoi_sim_options *o,
+                            const airoi_project *p)
+{
+    const airoi_sim_options *q = p->simulation, *s;
+    memset(st, 0, sizeof *st);
+    st->trials = (s = setter(o, q, AIROI_SIM_TRIALS)) ? s->trials : 10000;
+    st->seed = (s = setter(o, q, AIROI_SIM_SEED)) ? s->seed : 0;
+    st->sampling = (s = setter(o, q, AIROI_SIM_SAMPLING)) ? s->sampling : AIROI_SAMPLING_RANDOM;
+    st->threads = (s = setter(o, q, AIROI_SIM_THREADS)) ? s->threads : 0;
+    st->bins = (s = setter(o, q, AIROI_SIM_BINS)) ? s->bins : 20;
+    st->roi_target = (s = setter(o, q, AIROI_SIM_ROI_TARGET)) ? s->roi_target : 0.0;
+    st->tail = (s = setter(o, q, AIROI_SIM_TAIL)) ? s->tail_level : 0.05;
+    st->keep_trials = (s = setter(o, q, AIROI_SIM_KEEP_TRIALS)) ? s->keep_trials : 0;
+    st->repair = (s = setter(o, q, AIROI_SIM_REPAIR)) ? s->repair : 0;
+    if (st->sampling != AIROI_SAMPLING_RANDOM && st->sampling != AIROI_SAMPLING_SOBOL)
+        return airoi__error(AIROI_ERR_INVALID, "simulation: sampling %d is no airoi_sampling",
+                            st->sampling);
+    if (st->bins < 1 || st->bins > 100000)
+        return airoi__error(AIROI_ERR_INVALID, "simulation: bins %d outside 1..100000",
+                            (int)st->bins);
+    if (!(st->tail > 0.0 && st->tail < 1.0))
+        return airoi__error(AIROI_ERR_INVALID, "simulation: tail %g outside (0, 1)", st->tail);
+    if (st->threads < 0)
+        return airoi__error(AIROI_ERR_INVALID, "simulation: threads %d < 0", (int)st->threads);
+    /* outputs: the caller's list, else the section's, else all */
+    const airoi_sim_options *ol = o && o->n_outputs ? o : (q && q->n_outputs ? q : NULL);
+    int seen[AIROI__SIM_OUTPUTS] = {0};
+    if (ol) {
+        for (size_t i = 0; i < ol->n_outputs; i++) {
+            int k = ol->outputs[i] - AIROI_SIM_NPV;
+            if (k < 0 || k >= AIROI__SIM_OUTPUTS)
+                return airoi__error(AIROI_ERR_INVALID,
+                                    "simulation: output %d is no airoi_sim_output", ol->outputs[i]);
+            if (!seen[k]) {
+                seen[k] = 1;
+                st->outputs[st->n_outputs++] = k;
+            }
+        }
+    } else {
+        for (int k = 0; k < AIROI__SIM_OUTPUTS; k++)
+            st->outputs[st->n_outputs++] = k;
+    }
+    const airoi_sim_options *pl =
+        o && o->n_percentiles ? o : (q && q->n_percentiles ? q : NULL);
+    if (pl) {
+        st->percentiles = airoi__calloc(pl->n_percentiles, sizeof *st->percentiles);
+        if (!st->percentiles)
+            return nomem();
+        for (size_t i = 0; i < pl->n_percentiles; i++) {
+            double v = pl->percentiles[i];
+            if (!(v >= 0.0 && v <= 100.0)) {
+                airoi__free(st->percentiles);
+                st->percentiles = NULL;
+                return airoi__error(AIROI_ERR_INVALID, "simulation: percentile %g outside "
+                                                       "[0, 100]", v);
+            }
+            st->percentiles[i] = v;
+        }
+        st->n_percentiles = pl->n_percentiles;
+    }
+    return AIROI_OK;
+}
+
+static int cpu_count(void)
+{
+#if defined(_WIN32)
+    SYSTEM_INFO si;
+    GetSystemInfo(&si);
+    return (int)si.dwNumberOfProcessors;
+#else
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)n : 1;
+#endif
+}
+
+/* ---- trials ------------------------------------------------------------------ */
+
+/* What one thread needs to evaluate trials. */
+typedef struct worker_mem {
+    double *u;       /* n_dims uniforms */
+    double *z;       /* n_corr normals, then n_corr correlated */
+    double *mult;    /* n_inputs multipliers (per period: their mean) */
+    double *pm;      /* n_inputs x n per-period multipliers */
+    double *cost;    /* len: costs of the trial's path */
+    double *ben;     /* len: benefits of the trial's path */
+    double *net;     /* len */
+    double *fac;     /* n: one group's factor per period */
+} worker_mem;
+
+static void worker_mem_free(worker_mem *w)
+{
+    airoi__free(w->u);
+}
+
+static int worker_mem_alloc(worker_mem *w, const airoi__sim_model *m)
+{
+    size_t n = m->n, len = m->len;
+    size_t total = m->n_dims + 2 * m->n_corr + m->n_inputs + m->n_inputs * n + 3 * len + n + 1;
+    memset(w, 0, sizeof *w);
+    w->u = airoi__calloc(total, sizeof(double));
+    if (!w->u)
+        return nomem();
+    w->z = w->u + m->n_dims;
+    w->mult = w->z + 2 * m->n_corr;
+    w->pm = w->mult + m->n_inputs;
+    w->cost = w->pm + m->n_inputs * n;
+    w->ben = w->cost + len;
+    w->net = w->ben + len;
+    w->fac = w->net + len;
+    return AIROI_OK;
+}
+
+/* The shared state of a run. */
+typedef struct run {
+    const airoi__sim_model *m;
+    airoi_simulation *s;
+    int need_series;      /* irr or payback: the path's flows per period */
+    int64_t nblocks;
+    atomic_llong next;    /* next block to take */
+    atomic_llong done;    /* trials finished */
+    atomic_int stop;      /* cancelled or failed */
+    pthread_mutex_t lock; /* guards the fields below */
+    int rc;               /* first failure of a worker (not a cancellation) */
+    int64_t bad_trial;    /* smallest trial whose figures overflowed, or -1 */
+} run;
+
+/* Copula: the correlated inputs' uniforms of period t (or of the trial)
+ * through normal scores, the Cholesky factor and back. */
+static void apply_copula(const airoi__sim_model *m, double *u, double *z, size_t t)
+{
+    size_t k = m->n_corr;
+    double *y = z + k;
+    for (size_t j = 0; j < k; j++)
+        z[j] = airoi__norm_quantile(u[m->inputs[m->corr_input[j]].dim + t]);
+    for (size_t i = 0; i < k; i++) {
+        double acc = 0.0;
+        for (size_t j = 0; j <= i; j++)
+            acc += m->chol[i * k + j] * z[j];
+        y[i] = acc;
+    }
+    for (size_t j = 0; j < k; j++) {
+        double v = airoi__norm_cdf(y[j]);
+        /* keep it in (0, 1) as every uniform is */
+        if (v <= 0.0)
+            v = 0x1p-60;
+        else if (v >= 1.0)
+            v = 1.0 - 0x1p-53;
+        u[m->inputs[m->corr_input[j]].dim + t] = v;
+    }
+}
+
+static double ratio_or_nan(double num, double den)
+{
+    if (den == 0.0)
+        return UNDEF;
+    double q = num / den;
+    return isfinite(q) ? q : UNDEF;
+}
+
+/* Evaluates trial `trial` into slot i of the simulation. Returns 0, or 1
+ * when a figure overflowed. */
+static int run_trial(const run *R, worker_mem *w, int64_t trial, size_t i)
+{
+    const airoi__sim_model *m = R->m;
+    airoi_simulation *s = R->s;
+    const size_t n = m->n, len = m->len, D = m->shift;
+    /* 1. uniforms of (seed, trial, dimension) */
+    if (s->st.sampling == AIROI_SAMPLING_SOBOL) {
+        for (size_t d = 0; d < m->n_dims; d++)
+            w->u[d] = airoi__sobol_uniform(s->st.seed, (uint64_t)trial, (uint32_t)d);
+    } else {
+        airoi__sim_uniforms(w->u, m->n_dims, s->st.seed, (uint64_t)trial, 0);
+    }
+    /* 2. rank correlation */
+    if (m->n_corr) {
+        if (m->corr_per_period)
+            for (size_t t = 0; t < n; t++)
+                apply_copula(m, w->u, w->z, t);
+        else
+            apply_copula(m, w->u, w->z, 0);
+    }
+    /* 3. multipliers */
+    for (size_t k = 0; k < m->n_inputs; k++) {
+        const airoi__sim_input *in = &m->inputs[k];
+        if (!in->per_period) {
+            w->mult[k] = airoi__dist_quantile(&in->dist, w->u[in->dim]);
+        } else {
+            double *pm = w->pm + k * n, acc = 0.0;
+            const double *u = w->u + in->dim;
+            for (size_t t = 0; t < n; t++) {
+                pm[t] = airoi__dist_quantile(&in->dist, u[t]);
+                acc += pm[t];
+            }
+            w->mult[k] = acc / (double)n;
+        }
+    }
+    /* 4. the path through the stages' gates: stage k is reached when every
+     * gate before it passed; spending stops at a failed gate */
+    int pass = 1;
+    double spent_pv = 0.0, spent = 0.0;
+    const int series = R->need_series;
+    if (series) {
+        memset(w->cost, 0, len * sizeof *w->cost);
+        memset(w->ben, 0, len * sizeof *w->ben);
+    }
+    for (size_t k = 0; k < m->n_stages && pass; k++) {
+        spent_pv += m->stage_cost[k] * m->disc[m->stage_start[k]];
+        spent += m->stage_cost[k];
+        if (series)
+            w->cost[m->stage_start[k]] += m->stage_cost[k];
+        pass = w->u[m->stage_dim + k] < m->stage_prob[k];
+    }
+    /* 5. present values and totals of the model's own schedule */
+    double pvc = 0.0, pvb = 0.0, tc = 0.0, tb = 0.0;
+    for (size_t g = 0; g < m->n_groups; g++) {
+        const airoi__sim_group *gr = &m->groups[g];
+        double f = 1.0, pv, tot;
+        for (size_t j = 0; j < gr->n_scalar; j++)
+            f *= w->mult[gr->scalar[j]];
+        double *dst = series && pass ? (gr->is_cost ? w->cost : w->ben) + D : NULL;
+        if (gr->n_per == 0) {
+            pv = f * gr->pv;
+            tot = f * gr->total;
+            if (dst)
+                for (size_t t = 0; t < n; t++)
+                    dst[t] += f * gr->series[t];
+        } else {
+            double *fac = w->fac;
+            const double *p0 = w->pm + gr->per[0] * n;
+            for (size_t t = 0; t < n; t++)
+                fac[t] = f * p0[t];
+            for (size_t j = 1; j < gr->n_per; j++) {
+                const double *pj = w->pm + gr->per[j] * n;
+                for (size_t t = 0; t < n; t++)
+                    fac[t] *= pj[t];
+            }
+            pv = 0.0;
+            tot = 0.0;
+            for (size_t t = 0; t < n; t++) {
+                pv += fac[t] * gr->dseries[t];
+                tot += fac[t] * gr->series[t];
+            }
+            if (dst)
+                for (size_t t = 0; t < n; t++)
+                    dst[t] += fac[t] * gr->series[t];
+        }
+        if (gr->is_cost) {
+            pvc += pv;
+            tc += tot;
+        } else {
+            pvb += pv;
+            tb += tot;
+        }
+    }
+    /* 6. the trial's figures: those of its path */
+    double npv, pv_costs, costs, benefits;
+    if (m->n_stages) {
+        double dD = m->disc[D];
+        npv = pass ? (pvb - pvc) * dD - spent_pv : -spent_pv;
+        pv_costs = spent_pv + (pass ? pvc * dD : 0.0);
+        costs = spent + (pass ? tc : 0.0);
+        benefits = pass ? tb : 0.0;
+        s->spent[i] = costs;
+        s->allin[i] = (pass ? pvb * dD : 0.0) - pvc * dD - m->stage_pv_all;
+        s->pass[i] = (uint8_t)pass;
+    } else {
+        npv = pvb - pvc;
+        pv_costs = pvc;
+        costs = tc;
+        benefits = tb;
+    }
+    int bad = !isfinite(npv) || !isfinite(pv_costs) || !isfinite(costs) || !isfinite(benefits);
+    s->val[0][i] = npv;
+    /* 7. the outputs asked for */
+    if (s->has[AIROI_SIM_ROI_HORIZON - AIROI_SIM_NPV]) {
+        double q = 0.0;
+        s->val[AIROI_SIM_ROI_HORIZON - AIROI_SIM_NPV][i] =
+            airoi__roi_totals(&q, benefits, costs) == AIROI_OK ? q : UNDEF;
+    }
+    if (s->has[AIROI_SIM_NPV_ROI - AIROI_SIM_NPV])
+        s->val[AIROI_SIM_NPV_ROI - AIROI_SIM_NPV][i] = ratio_or_nan(npv, pv_costs);
+    if (series) {
+        for (size_t t = 0; t < len; t++)
+            w->net[t] = w->ben[t] - w->cost[t];
+        if (s->has[AIROI_SIM_IRR - AIROI_SIM_NPV]) {
+            double x = 0.0, v = UNDEF;
+            if (len >= 2 &&
+                airoi__irr(&x, w->net, len, airoi__rate_per_period(0.1, m->years)) == AIROI_OK &&
+                x > -1.0) {
+                v = airoi__rate_annual(x, m->years);
+                if (!isfinite(v))
+                    v = UNDEF;
+            }
+            s->val[AIROI_SIM_IRR - AIROI_SIM_NPV][i] = v;
+        }
+        if (s->has[AIROI_SIM_PAYBACK_PERIODS - AIROI_SIM_NPV]) {
+            double x = 0.0;
+            int reached = 0;
+            int rc = airoi__payback(&x, &reached, w->net, len);
+            s->val[AIROI_SIM_PAYBACK_PERIODS - AIROI_SIM_NPV][i] =
+                rc == AIROI_OK && reached ? x : UNDEF;
+        }
+    }
+    /* 8. the inputs, for sensitivity */
+    for (size_t k = 0; k < m->n_inputs; k++)
+        s->input_vals[k * (size_t)s->count + i] = w->mult[k];
+    return bad;
+}
+
+static void fail(run *R, int rc)
+{
+    pthread_mutex_lock(&R->lock);
+    if (R->rc == AIROI_OK)
+        R->rc = rc;
+    pthread_mutex_unlock(&R->lock);
+    atomic_store(&R->stop, 1);
+}
+
+/* Runs blocks until none is left or the run stops; returns after each
+ * block when `one` is set (the calling thread reports progress). */
+static int run_blocks(run *R, worker_mem *w, int one)
+{
+    airoi_simulation *s = R->s;
+    for (;;) {
+        if (atomic_load(&R->stop))
+            return 0;
+        int64_t b = atomic_fetch_add(&R->next, 1);
+        if (b >= R->nblocks)
+            return 0;
+        int64_t lo = b * AIROI__SIM_BLOCK;
+        int64_t hi = lo + AIROI__SIM_BLOCK < s->count ? lo + AIROI__SIM_BLOCK : s->count;
+        int64_t bad = -1;
+        for (int64_t i = lo; i < hi; i++)
+            if (run_trial(R, w, s->first + i, (size_t)i) && bad < 0)
+                bad = s->first + i;
+        if (bad >= 0) {
+            pthread_mutex_lock(&R->lock);
+            if (R->bad_trial < 0 || bad < R->bad_trial)
+                R->bad_trial = bad;
+            pthread_mutex_unlock(&R->lock);
+        }
+        atomic_fetch_add(&R->done, hi - lo);
+        if (one)
+            return 1;
+    }
+}
+
+static void *worker_main(void *arg)
+{
+    run *R = arg;
+    worker_mem w;
+    int rc = worker_mem_alloc(&w, R->m);
+    if (rc) {
+        fail(R, rc);
+        return NULL;
+    }
+    run_blocks(R, &w, 0);
+    worker_mem_free(&w);
+    return NULL;
+}
+
+/* Runs every trial of s on `threads` threads (the caller's included),
+ * reporting progress from the calling thread. */
+static int run_trials(airoi_simulation *s, const airoi__sim_model *m, int threads,
+                      airoi_progress_fn progress, void *userdata)
+{
+    run R;
+    memset(&R, 0, sizeof R);
+    R.m = m;
+    R.s = s;
+    R.need_series = s->has[AIROI_SIM_IRR - AIROI_SIM_NPV] ||
+                    s->has[AIROI_SIM_PAYBACK_PERIODS - AIROI_SIM_NPV];
+    R.nblocks = (s->count + AIROI__SIM_BLOCK - 1) / AIROI__SIM_BLOCK;
+    R.bad_trial = -1;
+    atomic_init(&R.next, 0);
+    atomic_init(&R.done, 0);
+    atomic_init(&R.stop, 0);
+    if (pthread_mutex_init(&R.lock, NULL) != 0)
+        return airoi__error(AIROI_ERR_INTERNAL, "simulation: cannot create a mutex");
+    if (threads > R.nblocks)
+        threads = (int)R.nblocks;
+    /* the first report, before any trial: a cancellation here is certain */
+    if (progress && progress(0, s->count, userdata) != 0) {
+        pthread_mutex_destroy(&R.lock);
+        return airoi__error(AIROI_ERR_CANCELLED,
+                            "simulation cancelled by the progress callback after 0 of %lld "
+                            "trials",
+                            (long long)s->count);
+    }
+    pthread_t tid[AIROI__SIM_MAX_THREADS];
+    int started = 0;
+    for (int t = 1; t < threads; t++) {
+        if (pthread_create(&tid[started], NULL, worker_main, &R) != 0)
+            break; /* fewer threads: same results */
+        started++;
+    }
+    worker_mem w;
+    int rc = worker_mem_alloc(&w, m);
+    int cancelled = 0;
+    if (rc) {
+        fail(&R, rc);
+    } else {
+        while (run_blocks(&R, &w, 1)) {
+            if (progress && progress(atomic_load(&R.done), s->count, userdata) != 0) {
+                cancelled = 1;
+                atomic_store(&R.stop, 1);
+            }
+        }
+        worker_mem_free(&w);
+    }
+    for (int t = 0; t < started; t++)
+        pthread_join(tid[t], NULL);
+    pthread_mutex_destroy(&R.lock);
+    if (cancelled)
+        return airoi__error(AIROI_ERR_CANCELLED,
+                            "simulation cancelled by the progress callback after %lld of %lld "
+                            "trials",
+                            (long long)atomic_load(&R.done), (long long)s->count);
+    if (R.rc)
+        return R.rc == AIROI_ERR_NOMEM ? nomem() : airoi__error(R.rc, "simulation failed");
+    if (R.bad_trial >= 0)
+        return airoi__error(AIROI_ERR_RANGE,
+                            "simulation: trial %lld: the figures overflow (beyond the range of "
+                            "a double, about 1.8e308); the amounts or multipliers are too large",
+                            (long long)R.bad_trial);
+    if (progress)
+        progress(s->count, s->count, userdata); /* the end; its answer is moot */
+    return AIROI_OK;
+}
+
+/* ---- the API ----------------------------------------------------------------- */
+
+/* Trials [first, first + count), or the whole run when `whole` is set. */
+static int simulate(airoi_simulation **out, const airoi_project *p,
+                    const airoi_sim_options *options, int whole, int64_t first, int64_t count,
+                    unsigned flags, airoi_progress_fn progress, void *userdata)
+{
+    if (!out)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_project_simulate: NULL out");
+    *out = NULL;
+    if (!p)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_project_simulate: NULL project");
+    if (flags)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_project_simulate: unknown flags 0x%x",
+                            flags);
+    airoi__sim_settings st;
+    int rc = resolve_settings(&st, options, p);
+    if (rc)
+        return rc;
+    if (whole)
+        count = st.trials;
+    if (first < 0 || count < 1 || count > INT64_MAX - first)
+        rc = airoi__error(AIROI_ERR_INVALID,
+                          "airoi_project_simulate_range: trials [%lld, %lld + %lld) are no "
+                          "range (first >= 0, count >= 1)",
+                          (long long)first, (long long)first, (long long)count);
+    if (rc == AIROI_OK && first > ((int64_t)1 << 53) - count)
+        rc = airoi__error(AIROI_ERR_LIMIT, "simulation: trial numbers end at 2^53; trials "
+                                           "[%lld, %lld + %lld) go past it",
+                          (long long)first, (long long)first, (long long)count);
+    if (rc == AIROI_OK)
+        rc = airoi__validate(p);
+    airoi__sim_model m;
+    memset(&m, 0, sizeof m);
+    if (rc == AIROI_OK)
+        rc = airoi__sim_compile(&m, p, st.repair);
+    if (rc == AIROI_OK && st.sampling == AIROI_SAMPLING_SOBOL && m.n_dims > AIROI__SOBOL_DIMS)
+        rc = airoi__error(AIROI_ERR_LIMIT,
+                          "simulation: sobol sampling has %d dimensions and this model draws "
+                          "%zu uniforms a trial (an input drawn per period takes one per "
+                          "period); use sampling: random",
+                          (int)AIROI__SOBOL_DIMS, m.n_dims);
+    airoi_simulation *s = NULL;
+    if (rc == AIROI_OK)
+        rc = airoi__simulation_alloc(&s, &st, &m, first, count);
+    if (rc == AIROI_OK) {
+        int threads = st.threads ? st.threads : cpu_count();
+        if (threads > AIROI__SIM_MAX_THREADS)
+            threads = AIROI__SIM_MAX_THREADS;
+        rc = run_trials(s, &m, threads, progress, userdata);
+    }
+    if (rc == AIROI_OK)
+        rc = airoi__simulation_finish(s);
+    airoi__sim_model_free(&m);
+    airoi__sim_settings_clear(&st);
+    if (rc) {
+        airoi__simulation_free(s);
+        return rc;
+    }
+    airoi__error_clear();
+    *out = s;
+    return AIROI_OK;
+}
+
+int airoi__project_simulate_range(airoi_simulation **out, const airoi_project *p,
+                                  const airoi_sim_options *options, int64_t first,
+                                  int64_t count, unsigned flags, airoi_progress_fn progress,
+                                  void *userdata)
+{
+    return simulate(out, p, options, 0, first, count, flags, progress, userdata);
+}
+
+AIROI_API int airoi_project_simulate_range(airoi_simulation **out, const airoi_project *p,
+                                           const airoi_sim_options *options, int64_t first,
+                                           int64_t count, unsigned flags,
+                                           airoi_progress_fn progress, void *userdata)
+{
+    AIROI__ENTER();
+    return airoi__project_simulate_range(out, p, options, first, count, flags, progress,
+                                         userdata);
+}
+
+int airoi__project_simulate(airoi_simulation **out, const airoi_project *p,
+                            const airoi_sim_options *options, unsigned flags,
+                            airoi_progress_fn progress, void *userdata)
+{
+    return simulate(out, p, options, 1, 0, 0, flags, progress, userdata);
+}
+
+AIROI_API int airoi_project_simulate(airoi_simulation **out, const airoi_project *p,
+                                     const airoi_sim_options *options, unsigned flags,
+                                     airoi_progress_fn progress, void *userdata)
+{
+    AIROI__ENTER();
+    return airoi__project_simulate(out, p, options, flags, progress, userdata);
+}
