@@ -15,6 +15,7 @@
 #ifndef AIROI_SIM_PRIVATE_H
 #define AIROI_SIM_PRIVATE_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -84,6 +85,7 @@ typedef struct airoi__sim_model {
     double stage_pv_all;   /* PV of every stage's cost */
     size_t n_dims;         /* uniforms per trial */
     uint64_t fingerprint;  /* of everything a trial's figures depend on */
+    atomic_int refs;       /* simulations sharing it (airoi__sim_model_new) */
 } airoi__sim_model;
 
 /* Compiles p (validated by the caller) for simulation; AIROI_ERR_MODEL or
@@ -91,6 +93,18 @@ typedef struct airoi__sim_model {
  * cannot be simulated. repair: repair a correlation matrix that is not PSD. */
 int airoi__sim_compile(airoi__sim_model *m, const airoi_project *p, int repair);
 void airoi__sim_model_free(airoi__sim_model *m);
+/* A compiled model on the heap, shared by the simulations of its trials
+ * (one reference each): airoi__sim_model_new() compiles (refs = 1),
+ * airoi__sim_model_ref() adds a reference, airoi__sim_model_unref()
+ * drops one and frees on the last. */
+int airoi__sim_model_new(airoi__sim_model **out, const airoi_project *p, int repair);
+airoi__sim_model *airoi__sim_model_ref(airoi__sim_model *m);
+void airoi__sim_model_unref(airoi__sim_model *m);
+/* The multipliers of trials [first, first + count) again, exactly as the
+ * run drew them: vals[k * count + i] is input k's multiplier in trial
+ * first + i (per period: its mean over the periods). */
+int airoi__sim_input_values(double *vals, const airoi__sim_model *m, uint64_t seed, int sampling,
+                            int64_t first, int64_t count);
 /* The NPV of the compiled model (no stages) with input k's multiplier
  * mult[k] in every period (k < n_inputs): the deterministic core that
  * tornado and break-even searches can share. */
@@ -132,9 +146,8 @@ struct airoi_simulation {
     int has[AIROI__SIM_OUTPUTS];   /* computed */
     double *val[AIROI__SIM_OUTPUTS]; /* count each; NaN: undefined in that trial */
     airoi__sim_stats stats[AIROI__SIM_OUTPUTS];
+    airoi__sim_model *model;       /* shared; draws the inputs again for sensitivity */
     size_t n_inputs;
-    char **input_names;
-    double *input_vals;            /* n_inputs x count: input k's multiplier (per period: mean) */
     size_t n_stages;
     double *spent;                 /* count: what the trial spent (stages reached, model costs) */
     double *allin;                 /* count: its NPV with every stage committed up front */
@@ -146,17 +159,15 @@ struct airoi_simulation {
     /* Sensitivity, computed on first use under the lock. */
     void *lock;
     int sens_done;
-    int sens_status;
     double *rank_corr;
     double *var_share;
 };
 
 /* simstats.c: allocation, statistics, merge. */
 int airoi__simulation_alloc(airoi_simulation **out, const airoi__sim_settings *st,
-                            const airoi__sim_model *m, int64_t first, int64_t count);
+                            airoi__sim_model *m, int64_t first, int64_t count);
 /* Per-trial bytes of a run with these settings on this model. */
-uint64_t airoi__sim_bytes_per_trial(const airoi__sim_settings *st, size_t n_inputs,
-                                    size_t n_stages);
+uint64_t airoi__sim_bytes_per_trial(const airoi__sim_settings *st, size_t n_stages);
 /* Takes every statistic of the per-trial values (in trial order). */
 int airoi__simulation_finish(airoi_simulation *s);
 int airoi__sim_settings_copy(airoi__sim_settings *dst, const airoi__sim_settings *src);

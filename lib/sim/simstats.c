@@ -49,15 +49,14 @@ int airoi__sim_settings_copy(airoi__sim_settings *dst, const airoi__sim_settings
 
 /* ---- storage ------------------------------------------------------------------- */
 
-uint64_t airoi__sim_bytes_per_trial(const airoi__sim_settings *st, size_t n_inputs,
-                                    size_t n_stages)
+uint64_t airoi__sim_bytes_per_trial(const airoi__sim_settings *st, size_t n_stages)
 {
     int has_npv = 0;
     for (size_t i = 0; i < st->n_outputs; i++)
         has_npv |= st->outputs[i] == 0;
     uint64_t outputs = st->n_outputs + !has_npv;
-    /* values and their sorted copy; inputs; stages: spent, all-in NPV, gate */
-    return 16 * outputs + 8 * (uint64_t)n_inputs + (n_stages ? 17 : 0);
+    /* values and their sorted copy; stages: spent, all-in NPV, gate */
+    return 16 * outputs + (n_stages ? 17 : 0);
 }
 
 void airoi__simulation_free(airoi_simulation *s)
@@ -70,11 +69,7 @@ void airoi__simulation_free(airoi_simulation *s)
         airoi__free(s->stats[o].edges);
         airoi__free(s->stats[o].counts);
     }
-    if (s->input_names)
-        for (size_t k = 0; k < s->n_inputs; k++)
-            airoi__free(s->input_names[k]);
-    airoi__free(s->input_names);
-    airoi__free(s->input_vals);
+    airoi__sim_model_unref(s->model);
     airoi__free(s->spent);
     airoi__free(s->allin);
     airoi__free(s->pass);
@@ -96,16 +91,16 @@ AIROI_API void airoi_simulation_free(airoi_simulation *s)
 }
 
 /* A simulation of `count` trials with room for every per-trial figure. */
-static int sim_new(airoi_simulation **out, const airoi__sim_settings *st, uint64_t fingerprint,
-                   size_t n_inputs, const char *const *names, size_t n_stages, int64_t first,
-                   int64_t count)
+static int sim_new(airoi_simulation **out, const airoi__sim_settings *st, airoi__sim_model *m,
+                   int64_t first, int64_t count)
 {
     *out = NULL;
-    uint64_t per = airoi__sim_bytes_per_trial(st, n_inputs, n_stages);
+    size_t n_stages = m->n_stages;
+    uint64_t per = airoi__sim_bytes_per_trial(st, n_stages);
     if ((uint64_t)count > AIROI__SIM_MAX_BYTES / per || (uint64_t)count > SIZE_MAX / per)
         return airoi__error(AIROI_ERR_LIMIT,
                             "simulation: %lld trials of this model need %.3g GB (%llu bytes a "
-                            "trial: 16 per output, 8 per uncertain input, 17 with stages); the "
+                            "trial: 16 per output, 17 more with stages); the "
                             "limit is %.3g GB (docs/methodology.md#memory-of-a-simulation): run "
                             "fewer trials or outputs",
                             (long long)count, (double)count * (double)per / 1e9,
@@ -117,8 +112,9 @@ static int sim_new(airoi_simulation **out, const airoi__sim_settings *st, uint64
     int rc = airoi__sim_settings_copy(&s->st, st);
     s->first = first;
     s->count = count;
-    s->fingerprint = fingerprint;
-    s->n_inputs = n_inputs;
+    s->fingerprint = m->fingerprint;
+    s->model = airoi__sim_model_ref(m);
+    s->n_inputs = m->n_inputs;
     s->n_stages = n_stages;
     s->has[0] = 1; /* NPV is always kept: checkpoints, sensitivity, stages */
     for (size_t i = 0; i < st->n_outputs; i++)
@@ -126,15 +122,6 @@ static int sim_new(airoi_simulation **out, const airoi__sim_settings *st, uint64
     for (int o = 0; rc == AIROI_OK && o < AIROI__SIM_OUTPUTS; o++)
         if (s->has[o] && !(s->val[o] = airoi__malloc(c * sizeof(double))))
             rc = nomem();
-    if (rc == AIROI_OK && n_inputs) {
-        s->input_names = airoi__calloc(n_inputs, sizeof *s->input_names);
-        s->input_vals = airoi__malloc(n_inputs * c * sizeof(double));
-        if (!s->input_names || !s->input_vals)
-            rc = nomem();
-        for (size_t k = 0; rc == AIROI_OK && k < n_inputs; k++)
-            if (!(s->input_names[k] = airoi__strdup(names[k])))
-                rc = nomem();
-    }
     if (rc == AIROI_OK && n_stages) {
         s->spent = airoi__malloc(c * sizeof *s->spent);
         s->allin = airoi__malloc(c * sizeof *s->allin);
@@ -161,16 +148,9 @@ static int sim_new(airoi_simulation **out, const airoi__sim_settings *st, uint64
 }
 
 int airoi__simulation_alloc(airoi_simulation **out, const airoi__sim_settings *st,
-                            const airoi__sim_model *m, int64_t first, int64_t count)
+                            airoi__sim_model *m, int64_t first, int64_t count)
 {
-    const char **names = airoi__calloc(m->n_inputs + 1, sizeof *names);
-    if (!names)
-        return nomem();
-    for (size_t k = 0; k < m->n_inputs; k++)
-        names[k] = m->inputs[k].name;
-    int rc = sim_new(out, st, m->fingerprint, m->n_inputs, names, m->n_stages, first, count);
-    airoi__free(names);
-    return rc;
+    return sim_new(out, st, m, first, count);
 }
 
 /* ---- sorting ------------------------------------------------------------------- */
@@ -448,20 +428,15 @@ int airoi__simulation_merge(airoi_simulation **out, const airoi_simulation *a,
         return airoi__error(AIROI_ERR_LIMIT, "airoi_simulation_merge: too many trials");
     int64_t count = a->count + b->count;
     airoi_simulation *s = NULL;
-    int rc = sim_new(&s, &a->st, a->fingerprint, a->n_inputs,
-                     (const char *const *)a->input_names, a->n_stages, a->first, count);
+    int rc = sim_new(&s, &a->st, a->model, a->first, count);
     if (rc)
         return rc;
-    size_t na = (size_t)a->count, nb = (size_t)b->count, c = (size_t)count;
+    size_t na = (size_t)a->count, nb = (size_t)b->count;
     for (int o = 0; o < AIROI__SIM_OUTPUTS; o++)
         if (s->has[o]) {
             memcpy(s->val[o], a->val[o], na * sizeof(double));
             memcpy(s->val[o] + na, b->val[o], nb * sizeof(double));
         }
-    for (size_t k = 0; k < s->n_inputs; k++) {
-        memcpy(s->input_vals + k * c, a->input_vals + k * na, na * sizeof(double));
-        memcpy(s->input_vals + k * c + na, b->input_vals + k * nb, nb * sizeof(double));
-    }
     if (s->n_stages) {
         memcpy(s->spent, a->spent, na * sizeof(double));
         memcpy(s->spent + na, b->spent, nb * sizeof(double));
@@ -758,38 +733,52 @@ static double pearson(const double *a, const double *b, size_t n)
     return d > 0.0 ? airoi__sum_get(&sab) / d : 0.0;
 }
 
+/* Spearman correlation of each input's multiplier with NPV and its share
+ * of their squares. The multipliers are drawn again (they are a function
+ * of seed, trial and input), held only while ranking. */
 static int sensitivity(airoi_simulation *s)
 {
     size_t n = (size_t)s->count, ni = s->n_inputs;
     if (n > UINT32_MAX)
         return airoi__error(AIROI_ERR_LIMIT, "sensitivity: more than 2^32 trials");
+    if ((uint64_t)ni * n > AIROI__SIM_MAX_BYTES / 8)
+        return airoi__error(AIROI_ERR_LIMIT,
+                            "sensitivity: %zu inputs x %zu trials need %.3g GB; the limit is "
+                            "%.3g GB (docs/methodology.md#memory-of-a-simulation)",
+                            ni, n, 8.0 * (double)ni * (double)n / 1e9,
+                            (double)AIROI__SIM_MAX_BYTES / 1e9);
+    double *vals = airoi__malloc(ni * n * sizeof *vals);
     double *rn = airoi__malloc(2 * n * sizeof *rn);
     uint64_t *k = airoi__malloc(2 * n * sizeof *k);
     uint32_t *idx = airoi__malloc(2 * n * sizeof *idx);
     s->rank_corr = airoi__calloc(2 * ni + 1, sizeof *s->rank_corr);
-    if (!rn || !k || !idx || !s->rank_corr) {
-        airoi__free(rn);
-        airoi__free(k);
-        airoi__free(idx);
+    int rc = AIROI_OK;
+    if (!vals || !rn || !k || !idx || !s->rank_corr)
+        rc = nomem();
+    if (rc == AIROI_OK)
+        rc = airoi__sim_input_values(vals, s->model, s->st.seed, s->st.sampling, s->first,
+                                     s->count);
+    if (rc == AIROI_OK) {
+        s->var_share = s->rank_corr + ni;
+        double *ri = rn + n;
+        ranks(rn, s->val[0], n, k, k + n, idx, idx + n);
+        double sum2 = 0.0;
+        for (size_t q = 0; q < ni; q++) {
+            ranks(ri, vals + q * n, n, k, k + n, idx, idx + n);
+            s->rank_corr[q] = pearson(rn, ri, n);
+            sum2 += s->rank_corr[q] * s->rank_corr[q];
+        }
+        for (size_t q = 0; q < ni; q++)
+            s->var_share[q] = sum2 > 0.0 ? s->rank_corr[q] * s->rank_corr[q] / sum2 : 0.0;
+    } else {
         airoi__free(s->rank_corr);
         s->rank_corr = NULL;
-        return nomem();
     }
-    s->var_share = s->rank_corr + ni;
-    double *ri = rn + n;
-    ranks(rn, s->val[0], n, k, k + n, idx, idx + n);
-    double sum2 = 0.0;
-    for (size_t q = 0; q < ni; q++) {
-        ranks(ri, s->input_vals + q * n, n, k, k + n, idx, idx + n);
-        s->rank_corr[q] = pearson(rn, ri, n);
-        sum2 += s->rank_corr[q] * s->rank_corr[q];
-    }
-    for (size_t q = 0; q < ni; q++)
-        s->var_share[q] = sum2 > 0.0 ? s->rank_corr[q] * s->rank_corr[q] / sum2 : 0.0;
+    airoi__free(vals);
     airoi__free(rn);
     airoi__free(k);
     airoi__free(idx);
-    return AIROI_OK;
+    return rc;
 }
 
 int airoi__simulation_get_sensitivity(const char **input, double *rank_correlation,
@@ -806,16 +795,16 @@ int airoi__simulation_get_sensitivity(const char **input, double *rank_correlati
      * threads (the lock makes the first computation the only one) */
     airoi_simulation *w = (airoi_simulation *)s;
     pthread_mutex_lock(w->lock);
-    if (!w->sens_done) {
-        w->sens_status = sensitivity(w);
-        w->sens_done = w->sens_status == AIROI_OK;
+    int rc = AIROI_OK;
+    if (!w->sens_done) { /* a failure is not kept: the next call tries again */
+        rc = sensitivity(w);
+        w->sens_done = rc == AIROI_OK;
     }
-    int rc = w->sens_status;
     pthread_mutex_unlock(w->lock);
     if (rc)
-        return rc == AIROI_ERR_NOMEM ? nomem() : rc;
+        return rc;
     if (input)
-        *input = s->input_names[i];
+        *input = s->model->inputs[i].name;
     if (rank_correlation)
         *rank_correlation = s->rank_corr[i];
     if (variance_share)

@@ -418,6 +418,36 @@ int airoi__sim_compile(airoi__sim_model *m, const airoi_project *p, int repair)
     return AIROI_OK;
 }
 
+int airoi__sim_model_new(airoi__sim_model **out, const airoi_project *p, int repair)
+{
+    *out = NULL;
+    airoi__sim_model *m = airoi__malloc(sizeof *m);
+    if (!m)
+        return nomem();
+    int rc = airoi__sim_compile(m, p, repair);
+    if (rc) {
+        airoi__free(m);
+        return rc;
+    }
+    atomic_init(&m->refs, 1);
+    *out = m;
+    return AIROI_OK;
+}
+
+airoi__sim_model *airoi__sim_model_ref(airoi__sim_model *m)
+{
+    atomic_fetch_add(&m->refs, 1);
+    return m;
+}
+
+void airoi__sim_model_unref(airoi__sim_model *m)
+{
+    if (m && atomic_fetch_sub(&m->refs, 1) == 1) {
+        airoi__sim_model_free(m);
+        airoi__free(m);
+    }
+}
+
 double airoi__sim_npv_at(const airoi__sim_model *m, const double *mult)
 {
     airoi__sum s = {0, 0};
@@ -607,19 +637,17 @@ static double ratio_or_nan(double num, double den)
     return isfinite(q) ? q : UNDEF;
 }
 
-/* Evaluates trial `trial` into slot i of the simulation. Returns 0, or 1
- * when a figure overflowed. */
-static int run_trial(const run *R, worker_mem *w, int64_t trial, size_t i)
+/* The uniforms, copula and multipliers of a trial into w. */
+static void draw(const airoi__sim_model *m, uint64_t seed, int sampling, worker_mem *w,
+                 int64_t trial)
 {
-    const airoi__sim_model *m = R->m;
-    airoi_simulation *s = R->s;
-    const size_t n = m->n, len = m->len, D = m->shift;
+    const size_t n = m->n;
     /* 1. uniforms of (seed, trial, dimension) */
-    if (s->st.sampling == AIROI_SAMPLING_SOBOL) {
+    if (sampling == AIROI_SAMPLING_SOBOL) {
         for (size_t d = 0; d < m->n_dims; d++)
-            w->u[d] = airoi__sobol_uniform(s->st.seed, (uint64_t)trial, (uint32_t)d);
+            w->u[d] = airoi__sobol_uniform(seed, (uint64_t)trial, (uint32_t)d);
     } else {
-        airoi__sim_uniforms(w->u, m->n_dims, s->st.seed, (uint64_t)trial, 0);
+        airoi__sim_uniforms(w->u, m->n_dims, seed, (uint64_t)trial, 0);
     }
     /* 2. rank correlation */
     if (m->n_corr) {
@@ -644,6 +672,33 @@ static int run_trial(const run *R, worker_mem *w, int64_t trial, size_t i)
             w->mult[k] = acc / (double)n;
         }
     }
+}
+
+int airoi__sim_input_values(double *vals, const airoi__sim_model *m, uint64_t seed, int sampling,
+                            int64_t first, int64_t count)
+{
+    worker_mem w;
+    int rc = worker_mem_alloc(&w, m);
+    if (rc)
+        return rc;
+    size_t c = (size_t)count;
+    for (size_t i = 0; i < c; i++) {
+        draw(m, seed, sampling, &w, first + (int64_t)i);
+        for (size_t k = 0; k < m->n_inputs; k++)
+            vals[k * c + i] = w.mult[k];
+    }
+    worker_mem_free(&w);
+    return AIROI_OK;
+}
+
+/* Evaluates trial `trial` into slot i of the simulation. Returns 0, or 1
+ * when a figure overflowed. */
+static int run_trial(const run *R, worker_mem *w, int64_t trial, size_t i)
+{
+    const airoi__sim_model *m = R->m;
+    airoi_simulation *s = R->s;
+    const size_t n = m->n, len = m->len, D = m->shift;
+    draw(m, s->st.seed, s->st.sampling, w, trial);
     /* 4. the path through the stages' gates: stage k is reached when every
      * gate before it passed; spending stops at a failed gate */
     int pass = 1;
@@ -751,9 +806,6 @@ static int run_trial(const run *R, worker_mem *w, int64_t trial, size_t i)
                 rc == AIROI_OK && reached ? x : UNDEF;
         }
     }
-    /* 8. the inputs, for sensitivity */
-    for (size_t k = 0; k < m->n_inputs; k++)
-        s->input_vals[k * (size_t)s->count + i] = w->mult[k];
     return bad;
 }
 
@@ -910,28 +962,27 @@ static int simulate(airoi_simulation **out, const airoi_project *p,
                           (long long)first, (long long)first, (long long)count);
     if (rc == AIROI_OK)
         rc = airoi__validate(p);
-    airoi__sim_model m;
-    memset(&m, 0, sizeof m);
+    airoi__sim_model *m = NULL;
     if (rc == AIROI_OK)
-        rc = airoi__sim_compile(&m, p, st.repair);
-    if (rc == AIROI_OK && st.sampling == AIROI_SAMPLING_SOBOL && m.n_dims > AIROI__SOBOL_DIMS)
+        rc = airoi__sim_model_new(&m, p, st.repair);
+    if (rc == AIROI_OK && st.sampling == AIROI_SAMPLING_SOBOL && m->n_dims > AIROI__SOBOL_DIMS)
         rc = airoi__error(AIROI_ERR_LIMIT,
                           "simulation: sobol sampling has %d dimensions and this model draws "
                           "%zu uniforms a trial (an input drawn per period takes one per "
                           "period); use sampling: random",
-                          (int)AIROI__SOBOL_DIMS, m.n_dims);
+                          (int)AIROI__SOBOL_DIMS, m->n_dims);
     airoi_simulation *s = NULL;
     if (rc == AIROI_OK)
-        rc = airoi__simulation_alloc(&s, &st, &m, first, count);
+        rc = airoi__simulation_alloc(&s, &st, m, first, count);
     if (rc == AIROI_OK) {
         int threads = st.threads ? st.threads : cpu_count();
         if (threads > AIROI__SIM_MAX_THREADS)
             threads = AIROI__SIM_MAX_THREADS;
-        rc = run_trials(s, &m, threads, progress, userdata);
+        rc = run_trials(s, m, threads, progress, userdata);
     }
     if (rc == AIROI_OK)
         rc = airoi__simulation_finish(s);
-    airoi__sim_model_free(&m);
+    airoi__sim_model_unref(m);
     airoi__sim_settings_clear(&st);
     if (rc) {
         airoi__simulation_free(s);
