@@ -55,49 +55,291 @@ typedef enum airoi_staging_figure {
 /** @brief Progress callback: trials done of total; return nonzero to cancel (AIROI_ERR_CANCELLED). @since 0.1 */
 typedef int (*airoi_progress_fn)(int64_t done, int64_t total, void *userdata);
 
-/** @brief Runs the whole simulation of @p p. @p options NULL: the project's `simulation:` section, else defaults.
- *  Ownership: caller frees @p *out with airoi_simulation_free(). @since 0.1 */
+/**
+ * @brief Runs the Monte Carlo simulation of a project: every trial of the
+ * settings' `trials`, on `threads` threads.
+ *
+ * Each setting comes from @p options where it is set there, else from the
+ * project's `simulation:` section where set there, else its default
+ * (docs/methodology.md#monte-carlo-simulation). The project is validated
+ * first. The figures do not depend on the thread count
+ * (docs/threading.md).
+ *
+ * Ownership: the caller frees @p *out with airoi_simulation_free(); it
+ * keeps no reference to @p p or @p options, and @p userdata is only passed
+ * to @p progress during the call.
+ *
+ * @param[out] out The simulation; NULL on failure.
+ * @param[in] p The project.
+ * @param[in] options Settings, or NULL for the project's section and the
+ *   defaults.
+ * @param[in] flags 0 (no flags are defined yet).
+ * @param[in] progress Called from the calling thread with (trials done,
+ *   total, @p userdata): before the first trial, after each block of
+ *   trials that thread runs, and at the end; a nonzero return cancels.
+ *   May be NULL.
+ * @param[in] userdata Passed to @p progress.
+ * @retval AIROI_OK Done.
+ * @retval AIROI_ERR_INVALID A NULL @p out or @p p, unknown flags, a
+ *   setting out of range.
+ * @retval AIROI_ERR_MODEL The project is invalid, or an uncertainty or
+ *   correlation cannot be simulated (the message says which).
+ * @retval AIROI_ERR_LIMIT The per-trial storage would pass its limit
+ *   (docs/methodology.md#memory-of-a-simulation), or Sobol sampling has too
+ *   few dimensions for the model.
+ * @retval AIROI_ERR_RANGE A trial's figures overflow.
+ * @retval AIROI_ERR_CANCELLED @p progress asked to stop; nothing is returned.
+ * @retval AIROI_ERR_NOMEM Out of memory.
+ * @since 0.1
+ */
 AIROI_API int airoi_project_simulate(airoi_simulation **out, const airoi_project *p,
                                      const airoi_sim_options *options, unsigned flags,
                                      airoi_progress_fn progress, void *userdata);
-/** @brief Runs trials [first, first + count) only, for merging with other ranges. @since 0.1 */
+/**
+ * @brief Runs trials [@p first, @p first + @p count) of the simulation
+ * only: exactly those trials of the whole run, for merging with other
+ * ranges (airoi_simulation_merge()); the settings' `trials` is ignored.
+ *
+ * Ownership: the caller frees @p *out with airoi_simulation_free(); it
+ * keeps no reference to @p p or @p options.
+ *
+ * @param[out] out The simulation of the range; NULL on failure.
+ * @param[in] p The project.
+ * @param[in] options Settings, or NULL (as airoi_project_simulate()).
+ * @param[in] first The first trial, >= 0.
+ * @param[in] count The number of trials, >= 1.
+ * @param[in] flags 0.
+ * @param[in] progress As airoi_project_simulate(), counting this range's trials; may be NULL.
+ * @param[in] userdata Passed to @p progress.
+ * @retval AIROI_OK Done.
+ * @retval AIROI_ERR_INVALID A NULL argument, unknown flags, a bad range or setting.
+ * @retval AIROI_ERR_MODEL The project is invalid or cannot be simulated.
+ * @retval AIROI_ERR_LIMIT Past the storage limit, or trial numbers past 2^53.
+ * @retval AIROI_ERR_RANGE A trial's figures overflow.
+ * @retval AIROI_ERR_CANCELLED @p progress asked to stop.
+ * @retval AIROI_ERR_NOMEM Out of memory.
+ * @since 0.1
+ */
 AIROI_API int airoi_project_simulate_range(airoi_simulation **out, const airoi_project *p,
                                            const airoi_sim_options *options, int64_t first,
                                            int64_t count, unsigned flags,
                                            airoi_progress_fn progress, void *userdata);
-/** @brief Merges two simulations of adjacent trial ranges of the same model and settings: exactly the run of the union. @since 0.1 */
+/**
+ * @brief Merges the simulations of two adjacent trial ranges of the same
+ * model and settings: exactly the simulation of their union, bit for bit.
+ *
+ * Ownership: the caller frees @p *out with airoi_simulation_free();
+ * @p a and @p b are only read and stay the caller's.
+ *
+ * @param[out] out The merged simulation; NULL on failure.
+ * @param[in] a The first range.
+ * @param[in] b The range that starts where @p a ends.
+ * @retval AIROI_OK Done.
+ * @retval AIROI_ERR_INVALID A NULL argument, different models or
+ *   settings, or ranges that are not adjacent.
+ * @retval AIROI_ERR_LIMIT The union passes the storage limit.
+ * @retval AIROI_ERR_NOMEM Out of memory.
+ * @since 0.1
+ */
 AIROI_API int airoi_simulation_merge(airoi_simulation **out, const airoi_simulation *a,
                                      const airoi_simulation *b);
-/** @brief Frees a simulation (NULL is fine). @since 0.1 */
+/**
+ * @brief Frees a simulation.
+ *
+ * Ownership: takes @p s back; NULL is fine.
+ *
+ * @param[in] s The simulation, or NULL.
+ * @since 0.1
+ */
 AIROI_API void airoi_simulation_free(airoi_simulation *s);
-/** @brief A statistic of an output. @since 0.1 */
+/**
+ * @brief A statistic of an output (docs/methodology.md#simulation-statistics).
+ *
+ * Ownership: @p s is only read.
+ *
+ * @param[out] out The statistic.
+ * @param[in] s The simulation.
+ * @param[in] output The output; it must be among the outputs computed.
+ * @param[in] stat The statistic: value at risk and expected shortfall are
+ *   figures of npv, never_share of payback_periods, prob_above_target of
+ *   roi_horizon and npv_roi.
+ * @retval AIROI_OK Done.
+ * @retval AIROI_ERR_INVALID A NULL argument, a value of another enum, or a
+ *   statistic the output does not have.
+ * @retval AIROI_ERR_NOT_FOUND The output was not computed.
+ * @retval AIROI_ERR_UNDEFINED No trial has the output defined (or, for
+ *   sd and se, fewer than 2).
+ * @since 0.1
+ */
 AIROI_API int airoi_simulation_get_stat(double *out, const airoi_simulation *s,
                                         airoi_sim_output output, airoi_sim_stat stat);
-/** @brief The exact @p percentile (in [0, 100]) of an output. @since 0.1 */
+/**
+ * @brief The exact percentile of an output over its defined trials, by
+ * Excel's PERCENTILE.INC (linear interpolation between closest ranks).
+ *
+ * Ownership: @p s is only read.
+ *
+ * @param[out] out The percentile.
+ * @param[in] s The simulation.
+ * @param[in] output The output (among those computed).
+ * @param[in] percentile In [0, 100]: 0 is the minimum, 100 the maximum.
+ * @retval AIROI_OK Done.
+ * @retval AIROI_ERR_INVALID A NULL argument, another enum's value, a
+ *   percentile outside [0, 100].
+ * @retval AIROI_ERR_NOT_FOUND The output was not computed.
+ * @retval AIROI_ERR_UNDEFINED No trial has the output defined.
+ * @since 0.1
+ */
 AIROI_API int airoi_simulation_get_percentile(double *out, const airoi_simulation *s,
                                               airoi_sim_output output, double percentile);
-/** @brief Histogram of an output: bins + 1 edges and bins counts (size query with NULL). @since 0.1 */
+/**
+ * @brief Histogram of an output: bins + 1 edges (from its minimum to its
+ * maximum, equal widths) and bins counts of its defined trials.
+ *
+ * With @p edges and @p counts both NULL, only @p *bins_out is written (the
+ * size query).
+ *
+ * Ownership: the caller owns both buffers; @p s is only read.
+ *
+ * @param[out] edges Room for @p cap + 1 edges, or NULL.
+ * @param[out] counts Room for @p cap counts, or NULL.
+ * @param[in] cap The bins the buffers hold.
+ * @param[out] bins_out The number of bins; may be NULL.
+ * @param[in] s The simulation.
+ * @param[in] output The output (among those computed).
+ * @retval AIROI_OK Done.
+ * @retval AIROI_ERR_INVALID A NULL simulation, one buffer without the other,
+ *   another enum's value.
+ * @retval AIROI_ERR_BUFFER @p cap is smaller than the number of bins.
+ * @retval AIROI_ERR_NOT_FOUND The output was not computed.
+ * @retval AIROI_ERR_UNDEFINED No trial has the output defined.
+ * @since 0.1
+ */
 AIROI_API int airoi_simulation_get_histogram(double *edges, int64_t *counts, size_t cap,
                                              size_t *bins_out, const airoi_simulation *s,
                                              airoi_sim_output output);
-/** @brief Per-trial values of an output (kept on request) with a status per trial. @since 0.1 */
+/**
+ * @brief Every trial's value of an output, in trial order, with a status
+ * per trial: #AIROI_OK, or why the output is undefined in that trial
+ * (#AIROI_ERR_NO_SOLUTION for irr, #AIROI_ERR_UNDEFINED otherwise; the
+ * value is then 0).
+ *
+ * With @p values and @p status both NULL, only @p *len_out is written.
+ * The values are always kept (exact percentiles need them), whatever
+ * `keep_trials` says.
+ *
+ * Ownership: the caller owns both buffers; @p s is only read.
+ *
+ * @param[out] values Room for @p cap values, or NULL.
+ * @param[out] status Room for @p cap statuses, or NULL.
+ * @param[in] cap The values the buffers hold.
+ * @param[out] len_out The number of trials; may be NULL.
+ * @param[in] s The simulation.
+ * @param[in] output The output (among those computed).
+ * @retval AIROI_OK Done.
+ * @retval AIROI_ERR_INVALID A NULL simulation or another enum's value.
+ * @retval AIROI_ERR_BUFFER @p cap is smaller than the number of trials.
+ * @retval AIROI_ERR_NOT_FOUND The output was not computed.
+ * @since 0.1
+ */
 AIROI_API int airoi_simulation_get_trials(double *values, int32_t *status, size_t cap,
                                           size_t *len_out, const airoi_simulation *s,
                                           airoi_sim_output output);
-/** @brief A setting the simulation ran with (trials, seed, sampling, ...). @since 0.1 */
+/**
+ * @brief A setting the simulation ran with: #AIROI_SIM_TRIALS is its number
+ * of trials, the others the settings as resolved.
+ *
+ * Ownership: @p s is only read.
+ *
+ * @param[out] out The setting.
+ * @param[in] s The simulation.
+ * @param[in] param The setting.
+ * @retval AIROI_OK Done.
+ * @retval AIROI_ERR_INVALID A NULL argument or another enum's value.
+ * @since 0.1
+ */
 AIROI_API int airoi_simulation_get_number(double *out, const airoi_simulation *s, airoi_sim_param param);
-/** @brief Staged-investment figures over the trials (when the model has stages). @since 0.1 */
+/**
+ * @brief A staged-investment figure as the average over the trials, each
+ * trial having drawn its gates (docs/methodology.md#monte-carlo-simulation).
+ *
+ * Ownership: @p s is only read.
+ *
+ * @param[out] out The figure.
+ * @param[in] s The simulation.
+ * @param[in] figure The figure.
+ * @retval AIROI_OK Done.
+ * @retval AIROI_ERR_INVALID A NULL argument or another enum's value.
+ * @retval AIROI_ERR_NOT_FOUND The model has no stages.
+ * @since 0.1
+ */
 AIROI_API int airoi_simulation_get_staging(double *out, const airoi_simulation *s,
                                            airoi_staging_figure figure);
-/** @brief Number of uncertain inputs (for sensitivity). @since 0.1 */
+/**
+ * @brief Number of uncertain inputs (the project's uncertainties, in its
+ * order), for airoi_simulation_get_sensitivity().
+ *
+ * Ownership: @p s is only read.
+ *
+ * @param[in] s The simulation, or NULL (0).
+ * @return The number of inputs.
+ * @since 0.1
+ */
 AIROI_API size_t airoi_simulation_count_inputs(const airoi_simulation *s);
-/** @brief Sensitivity of NPV to input i: name (borrowed), Spearman rank correlation, variance share. @since 0.1 */
+/**
+ * @brief Sensitivity of NPV to input @p i: the Spearman rank correlation of
+ * its multiplier with NPV over the trials, and its share of NPV's variance
+ * (its squared rank correlation over the sum of all of them).
+ *
+ * Computed on the first call (the inputs are drawn again), safely from any
+ * number of threads.
+ *
+ * Ownership: @p *input is borrowed from @p s (valid while it lives).
+ *
+ * @param[out] input The input's name (or its target when unnamed); may be NULL.
+ * @param[out] rank_correlation In [-1, 1]; may be NULL.
+ * @param[out] variance_share In [0, 1]; may be NULL.
+ * @param[in] s The simulation.
+ * @param[in] i The input, below airoi_simulation_count_inputs().
+ * @retval AIROI_OK Done.
+ * @retval AIROI_ERR_INVALID A NULL simulation.
+ * @retval AIROI_ERR_NOT_FOUND @p i is past the end.
+ * @retval AIROI_ERR_LIMIT Ranking would pass the storage limit.
+ * @retval AIROI_ERR_NOMEM Out of memory.
+ * @since 0.1
+ */
 AIROI_API int airoi_simulation_get_sensitivity(const char **input, double *rank_correlation,
                                                double *variance_share, const airoi_simulation *s,
                                                size_t i);
-/** @brief Number of convergence checkpoints (1k, 10k, 100k, ... trials and the end). @since 0.1 */
+/**
+ * @brief Number of convergence checkpoints: after 1,000, 10,000, 100,000,
+ * ... trials (each below the total) and after all of them.
+ *
+ * Ownership: @p s is only read.
+ *
+ * @param[in] s The simulation, or NULL (0).
+ * @return The number of checkpoints.
+ * @since 0.1
+ */
 AIROI_API size_t airoi_simulation_count_checkpoints(const airoi_simulation *s);
-/** @brief Checkpoint i: trials, mean NPV and its se, P(NPV > 0) and its se. @since 0.1 */
+/**
+ * @brief Checkpoint @p i: over the first @p *trials trials, the mean NPV and
+ * its standard error, and P(NPV > 0) and its standard error.
+ *
+ * Ownership: @p s is only read.
+ *
+ * @param[out] trials The trials it covers; may be NULL.
+ * @param[out] mean Mean NPV; may be NULL.
+ * @param[out] mean_se Its standard error; may be NULL.
+ * @param[out] prob_positive P(NPV > 0); may be NULL.
+ * @param[out] prob_se Its standard error sqrt(P (1 - P) / trials); may be NULL.
+ * @param[in] s The simulation.
+ * @param[in] i The checkpoint, below airoi_simulation_count_checkpoints().
+ * @retval AIROI_OK Done.
+ * @retval AIROI_ERR_INVALID A NULL simulation.
+ * @retval AIROI_ERR_NOT_FOUND @p i is past the end.
+ * @since 0.1
+ */
 AIROI_API int airoi_simulation_get_checkpoint(int64_t *trials, double *mean, double *mean_se,
                                               double *prob_positive, double *prob_se,
                                               const airoi_simulation *s, size_t i);

@@ -154,7 +154,7 @@ static long find_input(const airoi__sim_model *m, const char *name)
 }
 
 /* The copula: the inputs named by correlations, their Spearman matrix,
- * its Cholesky factor (lib/sim/random.c). */
+ * its Cholesky factor (random-private.h). */
 static int compile_correlations(airoi__sim_model *m, const airoi_project *p, int repair)
 {
     size_t nc = p->n_correlations;
@@ -196,7 +196,7 @@ static int compile_correlations(airoi__sim_model *m, const airoi_project *p, int
                 rc = airoi__error(AIROI_ERR_MODEL,
                                   "correlations: '%s' is drawn per period and '%s' once per "
                                   "trial; correlated uncertainties must all be drawn the same "
-                                  "way (docs/methodology.md#correlation)",
+                                  "way (docs/methodology.md#monte-carlo-simulation)",
                                   m->inputs[m->corr_input[m->corr_per_period ? 0 : j]].name,
                                   m->inputs[m->corr_input[m->corr_per_period ? j : 0]].name);
     }

@@ -684,6 +684,17 @@ START_TEST(refusals)
     refused(airoi_project_simulate(&s, q, o, 0, NULL, NULL), AIROI_ERR_LIMIT,
             "uniforms a trial");
     ck_assert_ptr_null(s);
+    /* a correlation between a per-period and a per-trial uncertainty */
+    airoi_project *c = rich_model();
+    ck_assert_int_eq(airoi_project_add_correlation(c, "revenue", "people", 0.3), AIROI_OK);
+    ck_assert_int_eq(airoi_sim_options_set_number(o, AIROI_SIM_SAMPLING, AIROI_SAMPLING_RANDOM),
+                     AIROI_OK);
+    s = (airoi_simulation *)1;
+    refused(airoi_project_simulate(&s, c, o, 0, NULL, NULL), AIROI_ERR_MODEL,
+            "correlated uncertainties must all be drawn the same way");
+    ck_assert_ptr_null(s);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "'revenue' is drawn per period"));
+    airoi_project_free(c);
     airoi_project_free(q);
     airoi_sim_options_free(o);
     airoi_project_free(p);
