@@ -85,8 +85,8 @@ typedef int (*airoi_progress_fn)(int64_t done, int64_t total, void *userdata);
  * @retval AIROI_ERR_MODEL The project is invalid, or an uncertainty or
  *   correlation cannot be simulated (the message says which).
  * @retval AIROI_ERR_LIMIT The per-trial storage would pass its limit
- *   (docs/methodology.md#memory-of-a-simulation), or Sobol sampling has too
- *   few dimensions for the model.
+ *   (docs/methodology.md#memory-of-a-simulation), or trial numbers would
+ *   pass 2^53.
  * @retval AIROI_ERR_RANGE A trial's figures overflow.
  * @retval AIROI_ERR_CANCELLED @p progress asked to stop; nothing is returned.
  * @retval AIROI_ERR_NOMEM Out of memory.

@@ -595,6 +595,8 @@ typedef struct run {
     const airoi__sim_model *m;
     airoi_simulation *s;
     int need_series;      /* irr or payback: the path's flows per period */
+    int need_totals;      /* roi_horizon or stages: undiscounted totals */
+    const airoi__sobol_dim *sobol; /* prepared Sobol dimensions, or NULL */
     int64_t nblocks;
     atomic_llong next;    /* next block to take */
     atomic_llong done;    /* trials finished */
@@ -637,15 +639,35 @@ static double ratio_or_nan(double num, double den)
     return isfinite(q) ? q : UNDEF;
 }
 
-/* The uniforms, copula and multipliers of a trial into w. */
-static void draw(const airoi__sim_model *m, uint64_t seed, int sampling, worker_mem *w,
-                 int64_t trial)
+/* The n_dims Sobol dimensions of a run with this seed, prepared; NULL for
+ * random sampling (and *rc = 0) or when memory runs out (*rc set). */
+static airoi__sobol_dim *sobol_prepare(const airoi__sim_model *m, uint64_t seed, int sampling,
+                                       int *rc)
+{
+    *rc = AIROI_OK;
+    if (sampling != AIROI_SAMPLING_SOBOL)
+        return NULL;
+    airoi__sobol_dim *sd = airoi__calloc(m->n_dims ? m->n_dims : 1, sizeof *sd);
+    if (!sd) {
+        *rc = nomem();
+        return NULL;
+    }
+    for (size_t d = 0; d < m->n_dims; d++)
+        airoi__sobol_dim_init(&sd[d], seed, (uint32_t)d);
+    return sd;
+}
+
+/* The uniforms (random, or the Sobol point when `sobol` holds the
+ * prepared dimensions), copula and multipliers of a trial into w; with `means`,
+ * mult[k] of an input drawn per period is the mean of its multipliers. */
+static void draw(const airoi__sim_model *m, uint64_t seed, const airoi__sobol_dim *sobol,
+                 worker_mem *w, int64_t trial, int means)
 {
     const size_t n = m->n;
     /* 1. uniforms of (seed, trial, dimension) */
-    if (sampling == AIROI_SAMPLING_SOBOL) {
+    if (sobol) {
         for (size_t d = 0; d < m->n_dims; d++)
-            w->u[d] = airoi__sobol_uniform(seed, (uint64_t)trial, (uint32_t)d);
+            w->u[d] = airoi__sobol_dim_uniform(&sobol[d], (uint64_t)trial);
     } else {
         airoi__sim_uniforms(w->u, m->n_dims, seed, (uint64_t)trial, 0);
     }
@@ -657,19 +679,20 @@ static void draw(const airoi__sim_model *m, uint64_t seed, int sampling, worker_
         else
             apply_copula(m, w->u, w->z, 0);
     }
-    /* 3. multipliers */
+    /* 3. multipliers (per period: and their mean, when asked for) */
     for (size_t k = 0; k < m->n_inputs; k++) {
         const airoi__sim_input *in = &m->inputs[k];
         if (!in->per_period) {
             w->mult[k] = airoi__dist_quantile(&in->dist, w->u[in->dim]);
         } else {
-            double *pm = w->pm + k * n, acc = 0.0;
-            const double *u = w->u + in->dim;
-            for (size_t t = 0; t < n; t++) {
-                pm[t] = airoi__dist_quantile(&in->dist, u[t]);
-                acc += pm[t];
+            double *pm = w->pm + k * n;
+            airoi__dist_quantiles(&in->dist, pm, w->u + in->dim, n);
+            if (means) {
+                double acc = 0.0;
+                for (size_t t = 0; t < n; t++)
+                    acc += pm[t];
+                w->mult[k] = acc / (double)n;
             }
-            w->mult[k] = acc / (double)n;
         }
     }
 }
@@ -677,17 +700,23 @@ static void draw(const airoi__sim_model *m, uint64_t seed, int sampling, worker_
 int airoi__sim_input_values(double *vals, const airoi__sim_model *m, uint64_t seed, int sampling,
                             int64_t first, int64_t count)
 {
+    int rc;
+    airoi__sobol_dim *sobol = sobol_prepare(m, seed, sampling, &rc);
     worker_mem w;
-    int rc = worker_mem_alloc(&w, m);
-    if (rc)
+    if (rc == AIROI_OK)
+        rc = worker_mem_alloc(&w, m);
+    if (rc) {
+        airoi__free(sobol);
         return rc;
+    }
     size_t c = (size_t)count;
     for (size_t i = 0; i < c; i++) {
-        draw(m, seed, sampling, &w, first + (int64_t)i);
+        draw(m, seed, sobol, &w, first + (int64_t)i, 1);
         for (size_t k = 0; k < m->n_inputs; k++)
             vals[k * c + i] = w.mult[k];
     }
     worker_mem_free(&w);
+    airoi__free(sobol);
     return AIROI_OK;
 }
 
@@ -698,7 +727,7 @@ static int run_trial(const run *R, worker_mem *w, int64_t trial, size_t i)
     const airoi__sim_model *m = R->m;
     airoi_simulation *s = R->s;
     const size_t n = m->n, len = m->len, D = m->shift;
-    draw(m, s->st.seed, s->st.sampling, w, trial);
+    draw(m, s->st.seed, R->sobol, w, trial, 0);
     /* 4. the path through the stages' gates: stage k is reached when every
      * gate before it passed; spending stops at a failed gate */
     int pass = 1;
@@ -715,11 +744,15 @@ static int run_trial(const run *R, worker_mem *w, int64_t trial, size_t i)
             w->cost[m->stage_start[k]] += m->stage_cost[k];
         pass = w->u[m->stage_dim + k] < m->stage_prob[k];
     }
-    /* 5. present values and totals of the model's own schedule */
+    /* 5. present values and totals of the model's own schedule: a group's
+     * figures are f x sum_t prod(t) x its flow (discounted for PV), f the
+     * product of its per-trial multipliers and prod(t) that of its
+     * per-period ones, the same arithmetic whatever outputs are asked */
     double pvc = 0.0, pvb = 0.0, tc = 0.0, tb = 0.0;
+    const int totals = R->need_totals;
     for (size_t g = 0; g < m->n_groups; g++) {
         const airoi__sim_group *gr = &m->groups[g];
-        double f = 1.0, pv, tot;
+        double f = 1.0, pv, tot = 0.0;
         for (size_t j = 0; j < gr->n_scalar; j++)
             f *= w->mult[gr->scalar[j]];
         double *dst = series && pass ? (gr->is_cost ? w->cost : w->ben) + D : NULL;
@@ -730,24 +763,31 @@ static int run_trial(const run *R, worker_mem *w, int64_t trial, size_t i)
                 for (size_t t = 0; t < n; t++)
                     dst[t] += f * gr->series[t];
         } else {
-            double *fac = w->fac;
-            const double *p0 = w->pm + gr->per[0] * n;
-            for (size_t t = 0; t < n; t++)
-                fac[t] = f * p0[t];
-            for (size_t j = 1; j < gr->n_per; j++) {
-                const double *pj = w->pm + gr->per[j] * n;
+            const double *prod = w->pm + gr->per[0] * n;
+            if (gr->n_per > 1) {
+                double *fac = w->fac;
                 for (size_t t = 0; t < n; t++)
-                    fac[t] *= pj[t];
+                    fac[t] = prod[t];
+                for (size_t j = 1; j < gr->n_per; j++) {
+                    const double *pj = w->pm + gr->per[j] * n;
+                    for (size_t t = 0; t < n; t++)
+                        fac[t] *= pj[t];
+                }
+                prod = fac;
             }
-            pv = 0.0;
-            tot = 0.0;
-            for (size_t t = 0; t < n; t++) {
-                pv += fac[t] * gr->dseries[t];
-                tot += fac[t] * gr->series[t];
+            double acc = 0.0;
+            for (size_t t = 0; t < n; t++)
+                acc += prod[t] * gr->dseries[t];
+            pv = f * acc;
+            if (totals) {
+                acc = 0.0;
+                for (size_t t = 0; t < n; t++)
+                    acc += prod[t] * gr->series[t];
+                tot = f * acc;
             }
             if (dst)
                 for (size_t t = 0; t < n; t++)
-                    dst[t] += fac[t] * gr->series[t];
+                    dst[t] += f * (prod[t] * gr->series[t]);
         }
         if (gr->is_cost) {
             pvc += pv;
@@ -872,18 +912,27 @@ static int run_trials(airoi_simulation *s, const airoi__sim_model *m, int thread
     R.s = s;
     R.need_series = s->has[AIROI_SIM_IRR - AIROI_SIM_NPV] ||
                     s->has[AIROI_SIM_PAYBACK_PERIODS - AIROI_SIM_NPV];
+    R.need_totals = s->has[AIROI_SIM_ROI_HORIZON - AIROI_SIM_NPV] || m->n_stages;
     R.nblocks = (s->count + AIROI__SIM_BLOCK - 1) / AIROI__SIM_BLOCK;
     R.bad_trial = -1;
     atomic_init(&R.next, 0);
     atomic_init(&R.done, 0);
     atomic_init(&R.stop, 0);
-    if (pthread_mutex_init(&R.lock, NULL) != 0)
+    int rc = AIROI_OK;
+    airoi__sobol_dim *sobol = sobol_prepare(m, s->st.seed, s->st.sampling, &rc);
+    if (rc)
+        return rc;
+    R.sobol = sobol;
+    if (pthread_mutex_init(&R.lock, NULL) != 0) {
+        airoi__free(sobol);
         return airoi__error(AIROI_ERR_INTERNAL, "simulation: cannot create a mutex");
+    }
     if (threads > R.nblocks)
         threads = (int)R.nblocks;
     /* the first report, before any trial: a cancellation here is certain */
     if (progress && progress(0, s->count, userdata) != 0) {
         pthread_mutex_destroy(&R.lock);
+        airoi__free(sobol);
         return airoi__error(AIROI_ERR_CANCELLED,
                             "simulation cancelled by the progress callback after 0 of %lld "
                             "trials",
@@ -897,7 +946,7 @@ static int run_trials(airoi_simulation *s, const airoi__sim_model *m, int thread
         started++;
     }
     worker_mem w;
-    int rc = worker_mem_alloc(&w, m);
+    rc = worker_mem_alloc(&w, m);
     int cancelled = 0;
     if (rc) {
         fail(&R, rc);
@@ -913,6 +962,7 @@ static int run_trials(airoi_simulation *s, const airoi__sim_model *m, int thread
     for (int t = 0; t < started; t++)
         pthread_join(tid[t], NULL);
     pthread_mutex_destroy(&R.lock);
+    airoi__free(sobol);
     if (cancelled)
         return airoi__error(AIROI_ERR_CANCELLED,
                             "simulation cancelled by the progress callback after %lld of %lld "
@@ -965,12 +1015,6 @@ static int simulate(airoi_simulation **out, const airoi_project *p,
     airoi__sim_model *m = NULL;
     if (rc == AIROI_OK)
         rc = airoi__sim_model_new(&m, p, st.repair);
-    if (rc == AIROI_OK && st.sampling == AIROI_SAMPLING_SOBOL && m->n_dims > AIROI__SOBOL_DIMS)
-        rc = airoi__error(AIROI_ERR_LIMIT,
-                          "simulation: sobol sampling has %d dimensions and this model draws "
-                          "%zu uniforms a trial (an input drawn per period takes one per "
-                          "period); use sampling: random",
-                          (int)AIROI__SOBOL_DIMS, m->n_dims);
     airoi_simulation *s = NULL;
     if (rc == AIROI_OK)
         rc = airoi__simulation_alloc(&s, &st, m, first, count);
