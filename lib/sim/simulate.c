@@ -483,13 +483,13 @@ static int resolve_settings(airoi__sim_settings *st, const airoi_sim_options *o,
 {
     const airoi_sim_options *q = p->simulation, *s;
     memset(st, 0, sizeof *st);
-    st->trials = (s = setter(o, q, AIROI_SIM_TRIALS)) ? s->trials : 10000;
+    st->trials = (s = setter(o, q, AIROI_SIM_TRIALS)) ? s->trials : AIROI__SIM_DEFAULT_TRIALS;
     st->seed = (s = setter(o, q, AIROI_SIM_SEED)) ? s->seed : 0;
     st->sampling = (s = setter(o, q, AIROI_SIM_SAMPLING)) ? s->sampling : AIROI_SAMPLING_RANDOM;
     st->threads = (s = setter(o, q, AIROI_SIM_THREADS)) ? s->threads : 0;
-    st->bins = (s = setter(o, q, AIROI_SIM_BINS)) ? s->bins : 20;
+    st->bins = (s = setter(o, q, AIROI_SIM_BINS)) ? s->bins : AIROI__SIM_DEFAULT_BINS;
     st->roi_target = (s = setter(o, q, AIROI_SIM_ROI_TARGET)) ? s->roi_target : 0.0;
-    st->tail = (s = setter(o, q, AIROI_SIM_TAIL)) ? s->tail_level : 0.05;
+    st->tail = (s = setter(o, q, AIROI_SIM_TAIL)) ? s->tail_level : AIROI__SIM_DEFAULT_TAIL;
     st->keep_trials = (s = setter(o, q, AIROI_SIM_KEEP_TRIALS)) ? s->keep_trials : 0;
     st->repair = (s = setter(o, q, AIROI_SIM_REPAIR)) ? s->repair : 0;
     if (st->sampling != AIROI_SAMPLING_RANDOM && st->sampling != AIROI_SAMPLING_SOBOL)
