@@ -114,10 +114,10 @@ static int nomem(void)
 static int compile_inputs(airoi__sim_model *m, const airoi_project *p)
 {
     size_t nu = p->n_uncertainties;
-    m->n_inputs = nu;
     m->inputs = airoi__calloc(nu ? nu : 1, sizeof *m->inputs);
     if (!m->inputs)
         return nomem();
+    m->n_inputs = nu;
     size_t dim = 0;
     for (size_t k = 0; k < nu; k++) {
         const airoi__uncertainty *u = p->uncertainties[k];
