@@ -365,6 +365,49 @@ START_TEST(npv_linear_in_a_normal_input)
 }
 END_TEST
 
+/* The copula inside a trial: B sits on strategic value that counts in no
+ * figure, so NPV is increasing in A alone and the Spearman correlation of
+ * B with NPV is the achieved rank correlation of B with A: rho within
+ * 4 standard errors, (1 - rho^2) sqrt(1.06 / (n - 3)) (Fisher's z of a
+ * sample Spearman correlation has variance about 1.06 / (n - 3): Fieller,
+ * Hartley and Pearson, Biometrika 44, 1957). */
+START_TEST(rank_correlation_reaches_the_trials)
+{
+    for (int sampling = AIROI_SAMPLING_RANDOM; sampling <= AIROI_SAMPLING_SOBOL; sampling++) {
+        airoi_project *p = project(3, 0.1);
+        cost(p, "run", AIROI_CATEGORY_INFRASTRUCTURE, 40.0, AIROI_PER_YEAR);
+        value(p, "gain", AIROI_DIMENSION_EFFICIENCY, 100.0);
+        value(p, "brand", AIROI_DIMENSION_STRATEGIC, 30.0);
+        airoi_uncertainty *a = uncertain(p, "gain", AIROI_DIST_UNIFORM, AIROI_UNCERTAINTY_LOW, 0.5,
+                                         AIROI_UNCERTAINTY_HIGH, 1.5, AIROI_UNCERTAINTY_HIGH, 1.5);
+        ck_assert_int_eq(airoi_uncertainty_set_string(a, AIROI_UNCERTAINTY_NAME, "A"), AIROI_OK);
+        airoi_uncertainty *b = uncertain(p, "brand", AIROI_DIST_TRIANGULAR, AIROI_UNCERTAINTY_LOW,
+                                         0.2, AIROI_UNCERTAINTY_MODE, 1.0, AIROI_UNCERTAINTY_HIGH,
+                                         1.1);
+        ck_assert_int_eq(airoi_uncertainty_set_string(b, AIROI_UNCERTAINTY_NAME, "B"), AIROI_OK);
+        ck_assert_int_eq(airoi_project_add_correlation(p, "A", "B", -0.6), AIROI_OK);
+        const int n = 20000;
+        airoi_sim_options *o = options(n, 11, 2);
+        ck_assert_int_eq(airoi_sim_options_set_number(o, AIROI_SIM_SAMPLING, sampling), AIROI_OK);
+        airoi_simulation *s = simulate(p, o);
+        const char *name;
+        double ra, rb, sa, sb;
+        ck_assert_int_eq(airoi_simulation_get_sensitivity(&name, &ra, &sa, s, 0), AIROI_OK);
+        ck_assert_str_eq(name, "A");
+        ck_assert_double_eq_tol(ra, 1.0, 1e-12);
+        ck_assert_int_eq(airoi_simulation_get_sensitivity(&name, &rb, &sb, s, 1), AIROI_OK);
+        ck_assert_str_eq(name, "B");
+        ck_assert_msg(fabs(rb + 0.6) < 4.0 * (1 - 0.36) * sqrt(1.06 / (n - 3.0)), "achieved %.4f",
+                      rb);
+        ck_assert_double_eq_tol(sa + sb, 1.0, 1e-12);
+        ck_assert_double_eq_tol(sb, rb * rb / (1.0 + rb * rb), 1e-12);
+        airoi_simulation_free(s);
+        airoi_sim_options_free(o);
+        airoi_project_free(p);
+    }
+}
+END_TEST
+
 /* ---- statistics' definitions ------------------------------------------------------ */
 
 static int cmp_double(const void *a, const void *b)
@@ -717,6 +760,7 @@ static Suite *sim_suite(void)
     tcase_add_test(tc, npv_linear_in_a_normal_input);
     tcase_add_test(tc, percentiles_histogram_and_shares_by_definition);
     tcase_add_test(tc, two_stage_tree_by_hand);
+    tcase_add_test(tc, rank_correlation_reaches_the_trials);
     suite_add_tcase(s, tc);
     tc = tcase_create("control");
     tcase_set_timeout(tc, 120);
