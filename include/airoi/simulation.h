@@ -276,6 +276,28 @@ AIROI_API int airoi_simulation_get_number(double *out, const airoi_simulation *s
 AIROI_API int airoi_simulation_get_staging(double *out, const airoi_simulation *s,
                                            airoi_staging_figure figure);
 /**
+ * @brief Every trial's NPV without the option to stop: every stage and every
+ * model cost committed up front, the benefits only when every gate passes
+ * (the trials' `npv_all_in`), in trial order. With the `npv` output (the
+ * NPV with the option to stop) it gives both distributions.
+ *
+ * With @p values NULL, only @p *len_out is written (the size query).
+ *
+ * Ownership: the caller owns @p values; @p s is only read.
+ *
+ * @param[out] values Room for @p cap values, or NULL.
+ * @param[in] cap The values @p values holds.
+ * @param[out] len_out The number of trials; may be NULL.
+ * @param[in] s The simulation.
+ * @retval AIROI_OK Done.
+ * @retval AIROI_ERR_INVALID A NULL simulation.
+ * @retval AIROI_ERR_NOT_FOUND The model has no stages.
+ * @retval AIROI_ERR_BUFFER @p cap is smaller than the number of trials.
+ * @since 0.1
+ */
+AIROI_API int airoi_simulation_get_all_in_trials(double *values, size_t cap, size_t *len_out,
+                                                 const airoi_simulation *s);
+/**
  * @brief Number of uncertain inputs (the project's uncertainties, in its
  * order), for airoi_simulation_get_sensitivity().
  *

@@ -197,6 +197,8 @@ int airoi__simulation_get_trials(double *values, int32_t *status, size_t cap, si
                                  const airoi_simulation *s, int output);
 int airoi__simulation_get_number(double *out, const airoi_simulation *s, int param);
 int airoi__simulation_get_staging(double *out, const airoi_simulation *s, int figure);
+int airoi__simulation_get_all_in_trials(double *values, size_t cap, size_t *len_out,
+                                        const airoi_simulation *s);
 size_t airoi__simulation_count_inputs(const airoi_simulation *s);
 int airoi__simulation_get_sensitivity(const char **input, double *rank_correlation,
                                       double *variance_share, const airoi_simulation *s,

@@ -686,6 +686,34 @@ AIROI_API int airoi_simulation_get_staging(double *out, const airoi_simulation *
     return airoi__simulation_get_staging(out, s, figure);
 }
 
+int airoi__simulation_get_all_in_trials(double *values, size_t cap, size_t *len_out,
+                                        const airoi_simulation *s)
+{
+    if (!s)
+        return airoi__error(AIROI_ERR_INVALID,
+                            "airoi_simulation_get_all_in_trials: NULL simulation");
+    if (!s->n_stages)
+        return airoi__error(AIROI_ERR_NOT_FOUND, "the simulated model has no stages");
+    size_t c = (size_t)s->count;
+    if (len_out)
+        *len_out = c;
+    if (!values)
+        return AIROI_OK;
+    if (cap < c)
+        return airoi__error(AIROI_ERR_BUFFER,
+                            "airoi_simulation_get_all_in_trials: %zu trials do not fit in %zu", c,
+                            cap);
+    memcpy(values, s->allin, c * sizeof *values);
+    return AIROI_OK;
+}
+
+AIROI_API int airoi_simulation_get_all_in_trials(double *values, size_t cap, size_t *len_out,
+                                                 const airoi_simulation *s)
+{
+    AIROI__ENTER();
+    return airoi__simulation_get_all_in_trials(values, cap, len_out, s);
+}
+
 size_t airoi__simulation_count_inputs(const airoi_simulation *s)
 {
     return s ? s->n_inputs : 0;

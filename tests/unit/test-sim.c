@@ -555,6 +555,24 @@ START_TEST(two_stage_tree_by_hand)
     double sd = stat(s, AIROI_SIM_NPV, AIROI_STAT_SD);
     ck_assert_msg(fabs(enpv - exact) < 4.0 * sd / sqrt(n), "E[NPV] %.6f vs %.6f", enpv, exact);
     ck_assert_double_eq(stat(s, AIROI_SIM_NPV, AIROI_STAT_MEAN), enpv);
+    /* without the option: every trial pays everything; the benefits come
+     * in the trials that passed every gate */
+    double *ai = calloc(n, sizeof *ai);
+    size_t ailen = 0;
+    ck_assert_int_eq(airoi_simulation_get_all_in_trials(NULL, 0, &ailen, s), AIROI_OK);
+    ck_assert_uint_eq(ailen, n);
+    ck_assert_int_eq(airoi_simulation_get_all_in_trials(ai, n - 1, &ailen, s), AIROI_ERR_BUFFER);
+    ck_assert_int_eq(airoi_simulation_get_all_in_trials(ai, n, &ailen, s), AIROI_OK);
+    double np[2] = {0, 0};
+    const double fail_all_in = -10.0 - 20.0 / d - pvc / d3, pass_all_in = fail_all_in + pvb / d3;
+    for (size_t i = 0; i < ailen; i++) {
+        int passed = fabs(ai[i] - pass_all_in) < 1e-9 * pvb;
+        ck_assert_msg(passed || fabs(ai[i] - fail_all_in) < 1e-9 * pvb, "trial %zu: %.17g", i,
+                      ai[i]);
+        np[passed] += 1;
+    }
+    ck_assert_double_eq(np[1], (double)seen[2]);
+    free(ai);
     /* a failed path never pays back: the share is the failures' */
     ck_assert_double_eq_tol(stat(s, AIROI_SIM_PAYBACK_PERIODS, AIROI_STAT_NEVER_SHARE), 1.0 - pr,
                             1e-15);
@@ -703,6 +721,8 @@ START_TEST(refusals)
     value(q, "v", AIROI_DIMENSION_REVENUE, 12.0);
     s = simulate(q, o);
     refused(airoi_simulation_get_staging(&x, s, AIROI_STAGING_EXPECTED_NPV), AIROI_ERR_NOT_FOUND,
+            "no stages");
+    refused(airoi_simulation_get_all_in_trials(NULL, 0, NULL, s), AIROI_ERR_NOT_FOUND,
             "no stages");
     ck_assert_uint_eq(airoi_simulation_count_inputs(s), 0);
     /* no uncertainty: every trial is the base case */
