@@ -6,6 +6,7 @@
  */
 #include <check.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -653,6 +654,55 @@ START_TEST(cancellation)
 }
 END_TEST
 
+/* The sensitivity is computed on first use, under the result's lock:
+ * four threads asking at once all get the one-thread figures. */
+typedef struct sens_job {
+    const airoi_simulation *s;
+    double rho[4], share[4];
+    int rc;
+} sens_job;
+
+static void *sens_thread(void *arg)
+{
+    sens_job *j = arg;
+    j->rc = AIROI_OK;
+    for (size_t i = 0; i < 4 && j->rc == AIROI_OK; i++)
+        j->rc = airoi_simulation_get_sensitivity(NULL, &j->rho[i], &j->share[i], j->s, i);
+    return NULL;
+}
+
+START_TEST(sensitivity_from_many_threads)
+{
+    airoi_project *p = rich_model();
+    airoi_sim_options *o = options(20000, 8, 2);
+    airoi_simulation *s = simulate(p, o), *t = simulate(p, o);
+    sens_job jobs[4];
+    pthread_t tid[4];
+    for (int k = 0; k < 4; k++) {
+        jobs[k].s = s;
+        ck_assert_int_eq(pthread_create(&tid[k], NULL, sens_thread, &jobs[k]), 0);
+    }
+    for (int k = 0; k < 4; k++)
+        ck_assert_int_eq(pthread_join(tid[k], NULL), 0);
+    sens_job one = {t, {0}, {0}, 0};
+    sens_thread(&one);
+    ck_assert_int_eq(one.rc, AIROI_OK);
+    for (int k = 0; k < 4; k++) {
+        ck_assert_int_eq(jobs[k].rc, AIROI_OK);
+        ck_assert(memcmp(jobs[k].rho, one.rho, sizeof one.rho) == 0);
+        ck_assert(memcmp(jobs[k].share, one.share, sizeof one.share) == 0);
+    }
+    /* the figures mean something: more hours saved, more NPV; the risk
+     * event (values x 0.5) lowers it */
+    ck_assert(one.rho[0] > 0.1);
+    ck_assert_msg(one.rho[3] > 0.1, "%g %g %g %g", one.rho[0], one.rho[1], one.rho[2], one.rho[3]);
+    ck_assert_double_eq_tol(one.share[0] + one.share[1] + one.share[2] + one.share[3], 1.0, 1e-12);
+    airoi_simulation_free(s), airoi_simulation_free(t);
+    airoi_sim_options_free(o);
+    airoi_project_free(p);
+}
+END_TEST
+
 /* ---- refusals ------------------------------------------------------------------------- */
 
 static void refused(int rc, int want, const char *words)
@@ -786,6 +836,7 @@ static Suite *sim_suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, progress_reaches_the_end);
     tcase_add_test(tc, cancellation);
+    tcase_add_test(tc, sensitivity_from_many_threads);
     tcase_add_test(tc, refusals);
     suite_add_tcase(s, tc);
     return s;
