@@ -227,7 +227,7 @@ static int output_stats(airoi_simulation *s, int o)
     const double *v = s->val[o];
     size_t c = (size_t)s->count, nd = 0, npos = 0, nabove = 0;
     airoi__sum sum = {0, 0};
-    double mn = INFINITY, mx = -INFINITY;
+    double mn = HUGE_VAL, mx = -HUGE_VAL;
     for (int k = 0; k < AIROI__SIM_STATS; k++)
         S->status[k] = AIROI_ERR_UNDEFINED;
     for (size_t i = 0; i < c; i++) {
