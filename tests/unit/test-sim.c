@@ -294,6 +294,72 @@ START_TEST(merge_refuses_other_models_and_settings)
 }
 END_TEST
 
+/* With no uncertainty and no stages every trial is the base case: each
+ * output equals evaluation's metric (every example model: monthly and
+ * yearly, growth, FX, adoption ramps, realization, strategic value). */
+START_TEST(trials_without_uncertainty_are_the_base_case)
+{
+    static const char *const files[] = {
+        "example1-visual-inspection.yaml", "example2-customer-service.yaml",
+        "example3-three-year.yaml",        "example4-genai-customer-service.yaml",
+        "example5-aml.yaml",               "genai-support-rollout.yaml",
+    };
+    const char *dir = getenv("AIROI_EXAMPLES");
+    ck_assert_ptr_nonnull(dir);
+    static const struct {
+        airoi_sim_output out;
+        int metric;
+    } pairs[] = {
+        {AIROI_SIM_NPV, AIROI_METRIC_NPV},
+        {AIROI_SIM_IRR, AIROI_METRIC_IRR},
+        {AIROI_SIM_ROI_HORIZON, AIROI_METRIC_ROI_HORIZON},
+        {AIROI_SIM_NPV_ROI, AIROI_METRIC_NPV_ROI},
+        {AIROI_SIM_PAYBACK_PERIODS, AIROI_METRIC_PAYBACK_PERIODS},
+    };
+    int compared = 0;
+    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, files[f]);
+        airoi_project *p = NULL;
+        ck_assert_msg(airoi_model_load_file(&p, NULL, path, 0) == AIROI_OK, "%s: %s", path,
+                      airoi_last_error_message());
+        while (airoi_project_count_uncertainties(p))
+            ck_assert_int_eq(airoi_project_remove_uncertainty(p, 0), AIROI_OK);
+        while (airoi_project_count_stages(p))
+            ck_assert_int_eq(airoi_project_remove_stage(p, 0), AIROI_OK);
+        airoi_result *r = NULL;
+        ck_assert_int_eq(airoi_project_evaluate(&r, p, NULL, 0), AIROI_OK);
+        airoi_sim_options *o = options(3, 1, 1);
+        airoi_simulation *s = simulate(p, o);
+        for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++) {
+            double want = 0.0, v[3];
+            int32_t st[3];
+            size_t len = 0;
+            int rc = airoi_result_get_metric(&want, r, pairs[k].metric);
+            ck_assert_int_eq(airoi_simulation_get_trials(v, st, 3, &len, s, pairs[k].out),
+                             AIROI_OK);
+            for (int i = 0; i < 3; i++) {
+                if (rc != AIROI_OK) {
+                    ck_assert_msg(st[i] != AIROI_OK, "%s: output 0x%x defined, metric not",
+                                  files[f], (unsigned)pairs[k].out);
+                    continue;
+                }
+                ck_assert_msg(st[i] == AIROI_OK, "%s: output 0x%x undefined", files[f],
+                              (unsigned)pairs[k].out);
+                ck_assert_msg(fabs(v[i] - want) <= 1e-9 * (fabs(want) + 1e-9), "%s: 0x%x %.17g vs %.17g",
+                              files[f], (unsigned)pairs[k].out, v[i], want);
+                compared++;
+            }
+        }
+        airoi_simulation_free(s);
+        airoi_sim_options_free(o);
+        airoi_result_free(r);
+        airoi_project_free(p);
+    }
+    ck_assert(compared >= 60);
+}
+END_TEST
+
 /* ---- analytic case -------------------------------------------------------------- */
 
 /* One value item times a normal multiplier N(1.1, 0.2): NPV = m PVb - PVc
@@ -827,6 +893,7 @@ static Suite *sim_suite(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("figures");
     tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, trials_without_uncertainty_are_the_base_case);
     tcase_add_test(tc, npv_linear_in_a_normal_input);
     tcase_add_test(tc, percentiles_histogram_and_shares_by_definition);
     tcase_add_test(tc, two_stage_tree_by_hand);
