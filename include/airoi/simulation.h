@@ -298,6 +298,20 @@ AIROI_API int airoi_simulation_get_staging(double *out, const airoi_simulation *
 AIROI_API int airoi_simulation_get_all_in_trials(double *values, size_t cap, size_t *len_out,
                                                  const airoi_simulation *s);
 /**
+ * @brief The warning of a run that went on after a repair, or NULL: with
+ * `repair` set, a rank-correlation matrix that is not positive
+ * semi-definite is replaced by the nearest one that is; the text names the
+ * offending pair and gives every correlation's value before and after
+ * ("warning: correlations: ...; repaired: 'A' and 'B' 0.9 -> 0.84, ...").
+ *
+ * Ownership: the text is borrowed from @p s (valid while it lives).
+ *
+ * @param[in] s The simulation, or NULL (NULL).
+ * @return The warning, or NULL when there is none.
+ * @since 0.1
+ */
+AIROI_API const char *airoi_simulation_get_warning(const airoi_simulation *s);
+/**
  * @brief Number of uncertain inputs (the project's uncertainties, in its
  * order), for airoi_simulation_get_sensitivity().
  *

@@ -85,6 +85,7 @@ typedef struct airoi__sim_model {
     double stage_pv_all;   /* PV of every stage's cost */
     size_t n_dims;         /* uniforms per trial */
     uint64_t fingerprint;  /* of everything a trial's figures depend on */
+    char *warning;         /* the correlation matrix was repaired: what and how, or NULL */
     atomic_int refs;       /* simulations sharing it (airoi__sim_model_new) */
 } airoi__sim_model;
 
@@ -199,6 +200,7 @@ int airoi__simulation_get_number(double *out, const airoi_simulation *s, int par
 int airoi__simulation_get_staging(double *out, const airoi_simulation *s, int figure);
 int airoi__simulation_get_all_in_trials(double *values, size_t cap, size_t *len_out,
                                         const airoi_simulation *s);
+const char *airoi__simulation_get_warning(const airoi_simulation *s);
 size_t airoi__simulation_count_inputs(const airoi_simulation *s);
 int airoi__simulation_get_sensitivity(const char **input, double *rank_correlation,
                                       double *variance_share, const airoi_simulation *s,

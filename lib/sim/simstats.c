@@ -728,6 +728,17 @@ AIROI_API int airoi_simulation_get_all_in_trials(double *values, size_t cap, siz
     return airoi__simulation_get_all_in_trials(values, cap, len_out, s);
 }
 
+const char *airoi__simulation_get_warning(const airoi_simulation *s)
+{
+    return s ? s->model->warning : NULL;
+}
+
+AIROI_API const char *airoi_simulation_get_warning(const airoi_simulation *s)
+{
+    AIROI__ENTER();
+    return airoi__simulation_get_warning(s);
+}
+
 size_t airoi__simulation_count_inputs(const airoi_simulation *s)
 {
     return s ? s->n_inputs : 0;

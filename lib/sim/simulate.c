@@ -102,6 +102,7 @@ void airoi__sim_model_free(airoi__sim_model *m)
     airoi__free(m->stage_start);
     airoi__free(m->stage_prob);
     airoi__free(m->disc);
+    airoi__free(m->warning);
     memset(m, 0, sizeof *m);
 }
 
@@ -224,6 +225,22 @@ static int compile_correlations(airoi__sim_model *m, const airoi_project *p, int
                                   m->inputs[m->corr_input[bj]].name);
             else
                 rc = airoi__error(rc, "correlations: %s", msg);
+        } else if (bi < n && bj < n && bi != bj) {
+            /* repaired: a warning naming the pair and every repaired value */
+            airoi__buf b;
+            airoi__buf_init(&b);
+            airoi__buf_printf(&b, "warning: correlations: %s ('%s' and '%s'); repaired:", msg,
+                              m->inputs[m->corr_input[bi]].name,
+                              m->inputs[m->corr_input[bj]].name);
+            for (size_t c = 0; c < nc; c++) {
+                size_t a = (size_t)m->inputs[ia[c]].corr, z = (size_t)m->inputs[ib[c]].corr;
+                airoi__buf_printf(&b, "%s '%s' and '%s' %.6g -> %.6g", c ? "," : "",
+                                  p->correlations[c].a, p->correlations[c].b,
+                                  p->correlations[c].rank, rep[a * n + z]);
+            }
+            rc = airoi__buf_detach(&b, &m->warning, NULL);
+            if (rc)
+                rc = nomem();
         }
     }
     airoi__free(sp);

@@ -475,6 +475,56 @@ START_TEST(rank_correlation_reaches_the_trials)
 }
 END_TEST
 
+/* Rank correlations that cannot hold together (A~B and B~C strongly
+ * positive, A~C strongly negative): refused naming a pair, or with
+ * `repair` simulated on the nearest consistent matrix, with a warning
+ * that gives each value before and after. */
+START_TEST(inconsistent_correlations_refused_or_repaired)
+{
+    airoi_project *p = project(3, 0.1);
+    cost(p, "run", AIROI_CATEGORY_INFRASTRUCTURE, 40.0, AIROI_PER_YEAR);
+    value(p, "a", AIROI_DIMENSION_EFFICIENCY, 50.0);
+    value(p, "b", AIROI_DIMENSION_REVENUE, 50.0);
+    value(p, "c", AIROI_DIMENSION_RISK, 50.0);
+    const char *names[3] = {"a", "b", "c"};
+    for (int k = 0; k < 3; k++)
+        uncertain(p, names[k], AIROI_DIST_UNIFORM, AIROI_UNCERTAINTY_LOW, 0.5,
+                  AIROI_UNCERTAINTY_HIGH, 1.5, AIROI_UNCERTAINTY_HIGH, 1.5);
+    ck_assert_int_eq(airoi_project_add_correlation(p, "a", "b", 0.9), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_correlation(p, "b", "c", 0.9), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_correlation(p, "a", "c", -0.9), AIROI_OK);
+    airoi_sim_options *o = options(2000, 4, 2);
+    airoi_simulation *s = (airoi_simulation *)1;
+    int rc = airoi_project_simulate(&s, p, o, 0, NULL, NULL);
+    ck_assert_msg(rc == AIROI_ERR_INVALID || rc == AIROI_ERR_MODEL, "%s", airoi_status_str(rc));
+    ck_assert_ptr_null(s);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "not positive semi-definite"));
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "' and '"));
+    ck_assert_int_eq(airoi_sim_options_set_number(o, AIROI_SIM_REPAIR, 1), AIROI_OK);
+    s = simulate(p, o);
+    const char *w = airoi_simulation_get_warning(s);
+    ck_assert_ptr_nonnull(w);
+    ck_assert_msg(strncmp(w, "warning: correlations: ", 23) == 0, "%s", w);
+    ck_assert_ptr_nonnull(strstr(w, "repaired: 'a' and 'b' 0.9 -> "));
+    ck_assert_ptr_nonnull(strstr(w, ", 'a' and 'c' -0.9 -> "));
+    double rep = 0.0;
+    const char *at = strstr(w, "'a' and 'b' 0.9 -> ");
+    ck_assert_int_eq(sscanf(at + strlen("'a' and 'b' 0.9 -> "), "%lf", &rep), 1);
+    ck_assert(rep > 0.0 && rep < 0.9);
+    airoi_simulation_free(s);
+    /* a consistent model has no warning */
+    ck_assert_int_eq(airoi_project_remove_correlation(p, 2), AIROI_OK);
+    ck_assert_int_eq(airoi_project_remove_correlation(p, 1), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_correlation(p, "b", "c", 0.3), AIROI_OK);
+    s = simulate(p, o);
+    ck_assert_ptr_null(airoi_simulation_get_warning(s));
+    airoi_simulation_free(s);
+    ck_assert_ptr_null(airoi_simulation_get_warning(NULL));
+    airoi_sim_options_free(o);
+    airoi_project_free(p);
+}
+END_TEST
+
 /* ---- statistics' definitions ------------------------------------------------------ */
 
 static int cmp_double(const void *a, const void *b)
@@ -898,6 +948,7 @@ static Suite *sim_suite(void)
     tcase_add_test(tc, percentiles_histogram_and_shares_by_definition);
     tcase_add_test(tc, two_stage_tree_by_hand);
     tcase_add_test(tc, rank_correlation_reaches_the_trials);
+    tcase_add_test(tc, inconsistent_correlations_refused_or_repaired);
     suite_add_tcase(s, tc);
     tc = tcase_create("control");
     tcase_set_timeout(tc, 120);
