@@ -251,20 +251,102 @@ static int compile_correlations(airoi__sim_model *m, const airoi_project *p, int
 }
 
 /* Groups of items with the same kind and inputs, their flows added up. */
+/* Whether a target names a class of items (every cost, every value, a
+ * category or a dimension) rather than one item alone. */
+static int class_target(const char *target)
+{
+    int v;
+    return strcmp(target, "costs") == 0 || strcmp(target, "values") == 0 ||
+           airoi__category_from_name(&v, target) == AIROI_OK ||
+           airoi__dimension_from_name(&v, target) == AIROI_OK;
+}
+
+/* Item i of the project: costs, then values. */
+static const airoi__item *item_at(const airoi_project *p, size_t i)
+{
+    return i < p->n_costs ? p->costs[i] : p->values[i - p->n_costs];
+}
+
+/* The inputs on each item, as (item, input) pairs: calls fn for every
+ * input k in the order scalar inputs ascending, then per-period ones
+ * ascending, and every item it multiplies. A class target looks at every
+ * item; an item's name at that item alone (not items x inputs). */
+static void each_pair(const airoi__sim_model *m, const airoi_project *p,
+                      void (*fn)(void *ctx, size_t item, size_t input), void *ctx)
+{
+    size_t ni = p->n_costs + p->n_values;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t k = 0; k < m->n_inputs; k++) {
+            if (m->inputs[k].per_period != pass)
+                continue;
+            const char *target = p->uncertainties[k]->target;
+            if (class_target(target)) {
+                for (size_t i = 0; i < ni; i++)
+                    if (airoi__item_matches(item_at(p, i), target))
+                        fn(ctx, i, k);
+            } else {
+                int kind = 0;
+                size_t idx = 0;
+                if (airoi__project_find_item(&kind, &idx, p, target) == AIROI_OK)
+                    fn(ctx, kind == AIROI_ITEM_KIND_COST ? idx : p->n_costs + idx, k);
+            }
+        }
+    airoi__error_clear(); /* a target that names no item is not an error here */
+}
+
+typedef struct pairs_ctx {
+    size_t *count;     /* per item */
+    size_t **slot;     /* per item: where its next input goes */
+    const airoi__sim_model *m;
+    size_t *n_scalar;  /* per item */
+} pairs_ctx;
+
+static void count_pair(void *ctx, size_t item, size_t input)
+{
+    (void)input;
+    ((pairs_ctx *)ctx)->count[item]++;
+}
+
+static void fill_pair(void *ctx, size_t item, size_t input)
+{
+    pairs_ctx *c = ctx;
+    *c->slot[item]++ = input;
+    c->n_scalar[item] += !c->m->inputs[input].per_period;
+}
+
+/* Groups of items with the same kind and inputs, their flows added up. */
 static int compile_groups(airoi__sim_model *m, const airoi_project *p)
 {
-    size_t ni = p->n_costs + p->n_values, n = m->n, nu = m->n_inputs;
+    size_t ni = p->n_costs + p->n_values, n = m->n;
     citem *items = airoi__calloc(ni ? ni : 1, sizeof *items);
-    size_t *pool = airoi__calloc(ni * (nu ? nu : 1) + 1, sizeof *pool);
+    size_t *count = airoi__calloc(2 * ni + 1, sizeof *count);
+    size_t **slot = airoi__calloc(ni + 1, sizeof *slot);
     double *buf = airoi__calloc(n, sizeof *buf);
+    size_t *pool = NULL;
     int rc = AIROI_OK;
-    if (!items || !pool || !buf) {
+    if (!items || !count || !slot || !buf) {
         rc = nomem();
         goto done;
     }
+    size_t *n_scalar = count + ni;
+    pairs_ctx ctx = {count, slot, m, n_scalar};
+    each_pair(m, p, count_pair, &ctx);
+    size_t total = 0;
+    for (size_t i = 0; i < ni; i++)
+        total += count[i];
+    pool = airoi__calloc(total + 1, sizeof *pool);
+    if (!pool) {
+        rc = nomem();
+        goto done;
+    }
+    for (size_t i = 0, off = 0; i < ni; i++) {
+        slot[i] = pool + off;
+        off += count[i];
+    }
+    each_pair(m, p, fill_pair, &ctx);
     size_t kept = 0;
-    for (size_t i = 0; i < ni; i++) {
-        const airoi__item *it = i < p->n_costs ? p->costs[i] : p->values[i - p->n_costs];
+    for (size_t i = 0, off = 0; i < ni; off += count[i], i++) {
+        const airoi__item *it = item_at(p, i);
         int32_t lo, hi;
         double factor;
         int counted;
@@ -275,14 +357,9 @@ static int compile_groups(airoi__sim_model *m, const airoi_project *p)
         c->is_cost = it->kind == AIROI_ITEM_KIND_COST;
         c->it = it;
         c->factor = factor;
-        c->sig = pool + i * nu;
-        for (int pass = 0; pass < 2; pass++)
-            for (size_t k = 0; k < nu; k++)
-                if (m->inputs[k].per_period == pass &&
-                    airoi__item_matches(it, p->uncertainties[k]->target)) {
-                    c->sig[c->n_sig++] = k;
-                    c->n_scalar += !pass;
-                }
+        c->sig = pool + off;
+        c->n_sig = count[i];
+        c->n_scalar = n_scalar[i];
     }
     qsort(items, kept, sizeof *items, citem_cmp);
     m->groups = airoi__calloc(kept ? kept : 1, sizeof *m->groups);
@@ -336,6 +413,8 @@ static int compile_groups(airoi__sim_model *m, const airoi_project *p)
     }
 done:
     airoi__free(items);
+    airoi__free(count);
+    airoi__free(slot);
     airoi__free(pool);
     airoi__free(buf);
     return rc;
