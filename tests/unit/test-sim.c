@@ -360,6 +360,56 @@ START_TEST(trials_without_uncertainty_are_the_base_case)
 }
 END_TEST
 
+/* Targets follow the rule of scenario multipliers: fixed multipliers on
+ * an item, a category, a dimension, `costs` and `values` (several on one
+ * item compounding, some drawn per period) give the NPV evaluation gives
+ * under a scenario with the same multipliers. */
+START_TEST(targets_follow_the_scenario_rule)
+{
+    airoi_project *p = project(4, 0.07);
+    cost(p, "licences", AIROI_CATEGORY_SOFTWARE, 30.0, AIROI_PER_YEAR);
+    cost(p, "team", AIROI_CATEGORY_PEOPLE, 80.0, AIROI_PER_YEAR);
+    cost(p, "trainers", AIROI_CATEGORY_PEOPLE, 20.0, AIROI_PER_YEAR);
+    value(p, "hours", AIROI_DIMENSION_EFFICIENCY, 90.0);
+    value(p, "sales", AIROI_DIMENSION_REVENUE, 70.0);
+    value(p, "brand", AIROI_DIMENSION_STRATEGIC, 50.0);
+    static const struct {
+        const char *target;
+        double factor;
+        int per_period;
+    } m[] = {
+        {"licences", 3.0, 0}, {"people", 2.0, 1}, {"costs", 0.5, 0},
+        {"efficiency", 1.5, 0}, {"values", 1.1, 1}, {"team", 0.9, 0},
+    };
+    airoi_scenario *sc = NULL;
+    ck_assert_int_eq(airoi_project_add_scenario(&sc, p, "same", 1.0), AIROI_OK);
+    for (size_t k = 0; k < sizeof m / sizeof *m; k++) {
+        airoi_uncertainty *u = uncertain(p, m[k].target, AIROI_DIST_FIXED, AIROI_UNCERTAINTY_VALUE,
+                                         m[k].factor, AIROI_UNCERTAINTY_VALUE, 0.0,
+                                         AIROI_UNCERTAINTY_VALUE, 0.0);
+        char name[16];
+        snprintf(name, sizeof name, "u%zu", k);
+        ck_assert_int_eq(airoi_uncertainty_set_string(u, AIROI_UNCERTAINTY_NAME, name), AIROI_OK);
+        if (m[k].per_period)
+            ck_assert_int_eq(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_PER_PERIOD, 1),
+                             AIROI_OK);
+        ck_assert_int_eq(airoi_scenario_add_multiplier(sc, m[k].target, m[k].factor), AIROI_OK);
+    }
+    airoi_result *r = NULL;
+    double want;
+    ck_assert_int_eq(airoi_project_evaluate(&r, p, "same", 0), AIROI_OK);
+    ck_assert_int_eq(airoi_result_get_metric(&want, r, AIROI_METRIC_NPV), AIROI_OK);
+    airoi_result_free(r);
+    airoi_sim_options *o = options(10, 1, 1);
+    airoi_simulation *s = simulate(p, o);
+    ck_assert_double_eq_tol(stat(s, AIROI_SIM_NPV, AIROI_STAT_MIN), want, 1e-10 * fabs(want));
+    ck_assert_double_eq_tol(stat(s, AIROI_SIM_NPV, AIROI_STAT_MAX), want, 1e-10 * fabs(want));
+    airoi_simulation_free(s);
+    airoi_sim_options_free(o);
+    airoi_project_free(p);
+}
+END_TEST
+
 /* ---- analytic case -------------------------------------------------------------- */
 
 /* One value item times a normal multiplier N(1.1, 0.2): NPV = m PVb - PVc
@@ -944,6 +994,7 @@ static Suite *sim_suite(void)
     tc = tcase_create("figures");
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, trials_without_uncertainty_are_the_base_case);
+    tcase_add_test(tc, targets_follow_the_scenario_rule);
     tcase_add_test(tc, npv_linear_in_a_normal_input);
     tcase_add_test(tc, percentiles_histogram_and_shares_by_definition);
     tcase_add_test(tc, two_stage_tree_by_hand);
