@@ -485,14 +485,10 @@ static const airoi__sim_stats *stats_of(const airoi_simulation *s, int output, c
         *rc = airoi__error(AIROI_ERR_INVALID, "%s: NULL simulation", fn);
         return NULL;
     }
-    int o = output - AIROI_SIM_NPV;
-    if (o < 0 || o >= AIROI__SIM_OUTPUTS) {
-        *rc = airoi__error(AIROI_ERR_INVALID,
-                           "%s: %d (0x%x) is no airoi_sim_output (0x%x..0x%x)", fn, output,
-                           (unsigned)output, (unsigned)AIROI_SIM_NPV,
-                           (unsigned)AIROI_SIM_PAYBACK_PERIODS);
+    *rc = airoi__enum_check(output, AIROI_SIM_NPV, fn);
+    if (*rc)
         return NULL;
-    }
+    int o = AIROI__ENUM_INDEX(output);
     int asked = 0;
     for (size_t i = 0; i < s->st.n_outputs; i++)
         asked |= s->st.outputs[i] == o;
@@ -513,13 +509,10 @@ int airoi__simulation_get_stat(double *out, const airoi_simulation *s, int outpu
     const airoi__sim_stats *S = stats_of(s, output, "airoi_simulation_get_stat", &rc);
     if (!S)
         return rc;
-    int k = stat - AIROI_STAT_MEAN;
-    if (k < 0 || k >= AIROI__SIM_STATS)
-        return airoi__error(AIROI_ERR_INVALID,
-                            "airoi_simulation_get_stat: %d (0x%x) is no airoi_sim_stat "
-                            "(0x%x..0x%x)",
-                            stat, (unsigned)stat, (unsigned)AIROI_STAT_MEAN,
-                            (unsigned)AIROI_STAT_COUNT);
+    rc = airoi__enum_check(stat, AIROI_STAT_MEAN, "airoi_simulation_get_stat");
+    if (rc)
+        return rc;
+    int k = AIROI__ENUM_INDEX(stat);
     const char *name = output_names[output - AIROI_SIM_NPV];
     if ((stat == AIROI_STAT_VAR || stat == AIROI_STAT_ES) && output != AIROI_SIM_NPV)
         return airoi__error(AIROI_ERR_INVALID,
@@ -660,11 +653,10 @@ int airoi__simulation_get_number(double *out, const airoi_simulation *s, int par
     case AIROI_SIM_KEEP_TRIALS: *out = st->keep_trials; break;
     case AIROI_SIM_REPAIR: *out = st->repair; break;
     default:
-        return airoi__error(AIROI_ERR_INVALID,
-                            "airoi_simulation_get_number: %d (0x%x) is no airoi_sim_param "
-                            "(0x%x..0x%x)",
-                            param, (unsigned)param, (unsigned)AIROI_SIM_TRIALS,
-                            (unsigned)AIROI_SIM_REPAIR);
+        return airoi__enum_check(param, AIROI_SIM_TRIALS, "airoi_simulation_get_number")
+                   ? AIROI_ERR_INVALID
+                   : airoi__error(AIROI_ERR_INTERNAL, "airoi_simulation_get_number: %s unhandled",
+                                  airoi__enum_constant(param));
     }
     return AIROI_OK;
 }
@@ -680,13 +672,11 @@ int airoi__simulation_get_staging(double *out, const airoi_simulation *s, int fi
 {
     if (!out || !s)
         return airoi__error(AIROI_ERR_INVALID, "airoi_simulation_get_staging: NULL argument");
-    int k = figure - AIROI_STAGING_PROB_PRODUCTION;
-    if (k < 0 || k >= AIROI__STAGING_FIGURES)
-        return airoi__error(AIROI_ERR_INVALID,
-                            "airoi_simulation_get_staging: %d (0x%x) is no airoi_staging_figure "
-                            "(0x%x..0x%x)",
-                            figure, (unsigned)figure, (unsigned)AIROI_STAGING_PROB_PRODUCTION,
-                            (unsigned)AIROI_STAGING_VALUE_OF_STAGING);
+    int rc = airoi__enum_check(figure, AIROI_STAGING_PROB_PRODUCTION,
+                               "airoi_simulation_get_staging");
+    if (rc)
+        return rc;
+    int k = AIROI__ENUM_INDEX(figure);
     if (!s->n_stages)
         return airoi__error(AIROI_ERR_NOT_FOUND, "the simulated model has no stages");
     *out = s->staging[k];

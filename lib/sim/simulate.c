@@ -36,13 +36,12 @@ static const char *input_name(const airoi__uncertainty *u)
     return u->name ? u->name : u->target;
 }
 
+static int class_target(const char *target);
+
 /* A target that names an item, a category, a dimension, `costs` or `values`. */
 static int target_known(const airoi_project *p, const char *target)
 {
-    int v;
-    return airoi__project_item_named(p, target) || strcmp(target, "costs") == 0 ||
-           strcmp(target, "values") == 0 || airoi__category_from_name(&v, target) == AIROI_OK ||
-           airoi__dimension_from_name(&v, target) == AIROI_OK;
+    return airoi__project_item_named(p, target) || class_target(target);
 }
 
 /* An item while compiling: its signature (the inputs on it) and flows. */
@@ -255,10 +254,11 @@ static int compile_correlations(airoi__sim_model *m, const airoi_project *p, int
  * category or a dimension) rather than one item alone. */
 static int class_target(const char *target)
 {
-    int v;
+    airoi_category c;
+    airoi_dimension d;
     return strcmp(target, "costs") == 0 || strcmp(target, "values") == 0 ||
-           airoi__category_from_name(&v, target) == AIROI_OK ||
-           airoi__dimension_from_name(&v, target) == AIROI_OK;
+           airoi__category_from_name(&c, target) == AIROI_OK ||
+           airoi__dimension_from_name(&d, target) == AIROI_OK;
 }
 
 /* Item i of the project: costs, then values. */
@@ -285,7 +285,7 @@ static void each_pair(const airoi__sim_model *m, const airoi_project *p,
                     if (airoi__item_matches(item_at(p, i), target))
                         fn(ctx, i, k);
             } else {
-                int kind = 0;
+                airoi_item_kind kind = AIROI_ITEM_KIND_COST;
                 size_t idx = 0;
                 if (airoi__project_find_item(&kind, &idx, p, target) == AIROI_OK)
                     fn(ctx, kind == AIROI_ITEM_KIND_COST ? idx : p->n_costs + idx, k);

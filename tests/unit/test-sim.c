@@ -904,9 +904,9 @@ START_TEST(refusals)
     s = simulate(p, o);
     double x;
     refused(airoi_simulation_get_stat(&x, s, (airoi_sim_output)0x2500, AIROI_STAT_MEAN),
-            AIROI_ERR_INVALID, "is no airoi_sim_output");
+            AIROI_ERR_INVALID, "AIROI_STAT_MEAN is an airoi_sim_stat value; expected an airoi_sim_output");
     refused(airoi_simulation_get_stat(&x, s, AIROI_SIM_NPV, (airoi_sim_stat)0x2400),
-            AIROI_ERR_INVALID, "is no airoi_sim_stat");
+            AIROI_ERR_INVALID, "AIROI_SIM_NPV is an airoi_sim_output value; expected an airoi_sim_stat");
     refused(airoi_simulation_get_stat(&x, s, AIROI_SIM_IRR, AIROI_STAT_VAR), AIROI_ERR_INVALID,
             "figures of npv, not irr");
     refused(airoi_simulation_get_stat(&x, s, AIROI_SIM_NPV, AIROI_STAT_NEVER_SHARE),
@@ -920,9 +920,9 @@ START_TEST(refusals)
     refused(airoi_simulation_get_checkpoint(NULL, &x, NULL, NULL, NULL, s, 9), AIROI_ERR_NOT_FOUND,
             "past the end");
     refused(airoi_simulation_get_staging(&x, s, (airoi_staging_figure)0x2600), AIROI_ERR_INVALID,
-            "is no airoi_staging_figure");
+            "AIROI_SIM_TRIALS is an airoi_sim_param value; expected an airoi_staging_figure");
     refused(airoi_simulation_get_number(&x, s, (airoi_sim_param)0x2500), AIROI_ERR_INVALID,
-            "is no airoi_sim_param");
+            "AIROI_STAT_MEAN is an airoi_sim_stat value; expected an airoi_sim_param");
     double edges[3];
     int64_t counts[2];
     refused(airoi_simulation_get_histogram(edges, counts, 2, NULL, s, AIROI_SIM_NPV),
