@@ -45,7 +45,7 @@ static const cli_command commands[] = {
      OPT_FORMAT | OPT_HONEST | OPT_OUTPUT, cli_audit},
     {"compare", "compare the project with the benchmark of its use case",
      "FILE [--format text|json|csv|md] [--use-case KEY] [-o OUT]",
-     "Evaluates the model in FILE and places its annual ROI, payback and investment\n"
+     "Evaluates the model in FILE and places its annualised ROI, payback and investment\n"
      "below, within or above the ranges of its use case (project.use_case, or\n"
      "--use-case). CSV holds the comparison.\n\n"
      "Options:\n" FORMAT_HELP

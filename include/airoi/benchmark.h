@@ -31,7 +31,9 @@ AIROI_BEGIN_DECLS
  * @since 0.1
  */
 typedef enum airoi_benchmark_field {
-    /** Annual ROI (fraction), compared with the project's roi_basic. */
+    /** Annual ROI (fraction), compared with the project's annualised ROI
+     *  (#AIROI_METRIC_ROI_ANNUALISED: horizon totals divided by the
+     *  horizon's years), not with its first-year ROI. */
     AIROI_BENCHMARK_ROI = 0x0F00,
     /** Payback in months, compared with payback_periods x 12 y. */
     AIROI_BENCHMARK_PAYBACK = 0x0F01,
@@ -128,7 +130,8 @@ AIROI_API int airoi_benchmark_get_dimensions(airoi_dimension *buf, size_t cap, s
 /**
  * @brief The project's figure that is compared with a benchmark field.
  *
- * ROI: roi_basic; payback: payback_periods x 12 y months; investment: total
+ * ROI: the annualised ROI (#AIROI_METRIC_ROI_ANNUALISED, undefined for a
+ * horizon of 0); payback: payback_periods x 12 y months; investment: total
  * costs x unit / 10,000 when the project currency is TWD, else
  * total costs x unit / fx[TWD] / 10,000, fx[TWD] being the value of 1 TWD in
  * the project currency (airoi_project_set_fx()).

@@ -46,7 +46,9 @@ typedef enum airoi_metric {
     AIROI_METRIC_IRR = 0x0B01,
     /** MIRR of the net schedule as an annual rate, "mirr". */
     AIROI_METRIC_MIRR = 0x0B02,
-    /** (benefits - costs) / costs over periods 0..min(1/y, horizon), "roi_basic". */
+    /** First-year ROI: (benefits - costs) / costs over periods 0..min(1/y,
+     *  horizon), the start (with its up-front investment) and the first
+     *  year, "roi_basic". */
     AIROI_METRIC_ROI_BASIC = 0x0B03,
     /** (benefits - costs) / costs over periods 0..horizon, undiscounted, "roi_horizon". */
     AIROI_METRIC_ROI_HORIZON = 0x0B04,
@@ -91,7 +93,12 @@ typedef enum airoi_metric {
     /** Costs of periods 0..min(1/y, horizon) (roi_basic's denominator), "first_year_costs". */
     AIROI_METRIC_FIRST_YEAR_COSTS = 0x0B18,
     /** Benefits of periods 0..min(1/y, horizon), "first_year_benefits". */
-    AIROI_METRIC_FIRST_YEAR_BENEFITS = 0x0B19
+    AIROI_METRIC_FIRST_YEAR_BENEFITS = 0x0B19,
+    /** Annualised ROI: (annual_benefits - annual_costs) / annual_costs, the
+     *  horizon totals divided by the horizon's years (equal to roi_horizon;
+     *  undefined for horizon 0); the figure compared with a benchmark's
+     *  annual ROI range, "roi_annualised". */
+    AIROI_METRIC_ROI_ANNUALISED = 0x0B1A
 } airoi_metric;
 
 /**

@@ -233,7 +233,7 @@ static int audit_benchmark(airoi_result *r, size_t *capp)
     char investment[64];
     snprintf(investment, sizeof investment, "investment (%s)",
              airoi__benchmark_get_basis()->investment_label);
-    const char *const units[] = {"annual ROI", "payback (months)", investment};
+    const char *const units[] = {"annualised ROI", "payback (months)", investment};
     for (int field = AIROI_BENCHMARK_ROI; field <= AIROI_BENCHMARK_INVESTMENT; field++) {
         int pos;
         double v, lo, hi;

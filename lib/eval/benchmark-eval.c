@@ -11,9 +11,9 @@ int airoi__benchmark_value(double *out, const airoi_result *r, int field)
 {
     switch (field) {
     case AIROI_BENCHMARK_ROI:
-        if (r->status[AIROI__ENUM_INDEX(AIROI_METRIC_ROI_BASIC)] != AIROI_OK)
+        if (r->status[AIROI__ENUM_INDEX(AIROI_METRIC_ROI_ANNUALISED)] != AIROI_OK)
             return AIROI_ERR_UNDEFINED;
-        *out = r->metric[AIROI__ENUM_INDEX(AIROI_METRIC_ROI_BASIC)];
+        *out = r->metric[AIROI__ENUM_INDEX(AIROI_METRIC_ROI_ANNUALISED)];
         return AIROI_OK;
     case AIROI_BENCHMARK_PAYBACK:
         if (r->status[AIROI__ENUM_INDEX(AIROI_METRIC_PAYBACK_PERIODS)] != AIROI_OK)
@@ -49,7 +49,7 @@ int airoi__benchmark_position(int *pos, const airoi_result *r, int field)
 static const char *field_name(int field)
 {
     switch (field) {
-    case AIROI_BENCHMARK_ROI: return "roi";
+    case AIROI_BENCHMARK_ROI: return "annualised ROI";
     case AIROI_BENCHMARK_PAYBACK: return "payback";
     case AIROI_BENCHMARK_INVESTMENT: return "investment";
     default: return "unknown";

@@ -17,7 +17,7 @@
 #include "airoi/schedule.h"
 #include "model-private.h"
 
-#define AIROI__METRIC_COUNT 26
+#define AIROI__METRIC_COUNT 27
 #define AIROI__COLUMN_COUNT 9
 
 struct airoi_schedule {

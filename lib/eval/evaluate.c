@@ -411,7 +411,9 @@ static int set_totals(airoi_result *r, const airoi_scenario *sc, const airoi__au
     return AIROI_OK;
 }
 
-/* ROI over the first year (periods 0..min(1/y, horizon)) and the horizon. */
+/* ROI over the first year (periods 0..min(1/y, horizon)), the horizon, and
+ * a year of the horizon (its totals divided by its years; undefined for a
+ * horizon of 0). */
 static void set_roi_layers(airoi_result *r)
 {
     const double *costs = r->schedule->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_COSTS)];
@@ -426,6 +428,12 @@ static void set_roi_layers(airoi_result *r)
     set_metric(r, AIROI_METRIC_FIRST_YEAR_BENEFITS, fb, AIROI_OK);
     roi(r, AIROI_METRIC_ROI_BASIC, fb, fc);
     roi(r, AIROI_METRIC_ROI_HORIZON, tb, tc);
+    if (r->status[AIROI__ENUM_INDEX(AIROI_METRIC_ANNUAL_COSTS)] == AIROI_OK)
+        roi(r, AIROI_METRIC_ROI_ANNUALISED,
+            r->metric[AIROI__ENUM_INDEX(AIROI_METRIC_ANNUAL_BENEFITS)],
+            r->metric[AIROI__ENUM_INDEX(AIROI_METRIC_ANNUAL_COSTS)]);
+    else
+        set_metric(r, AIROI_METRIC_ROI_ANNUALISED, 0.0, AIROI_ERR_UNDEFINED);
 }
 
 /* NPV, present values of costs and benefits and their ratios, through the

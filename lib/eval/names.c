@@ -12,7 +12,7 @@ static const char *const metric_names[AIROI__METRIC_COUNT] = {
     "total_benefits", "annual_costs", "annual_benefits", "tco_total",
     "tco_direct", "tco_hidden", "tco_hidden_share", "tco_pv",
     "expected_benefits", "expected_costs", "first_year_costs",
-    "first_year_benefits"};
+    "first_year_benefits", "roi_annualised"};
 static const char *const severity_names[] = {"info", "warning", "critical"};
 static const char *const column_names[AIROI__COLUMN_COUNT] = {
     "costs", "benefits", "net", "cumulative", "discounted",

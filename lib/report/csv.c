@@ -117,6 +117,8 @@ static void benchmark(airoi__buf *b, const rpt *R)
     field(b, "high", 0);
     field(b, "value", 0);
     field(b, "position", 0);
+    field(b, "figure", 0);
+    field(b, "label", 0);
     eol(b);
     if (!R->has_benchmark)
         return;
@@ -128,6 +130,8 @@ static void benchmark(airoi__buf *b, const rpt *R)
         opt(b, &f->high, 0);
         opt(b, &f->value, 0);
         field(b, f->position, 0);
+        field(b, f->figure, 0);
+        field(b, f->label, 0);
         eol(b);
     }
 }

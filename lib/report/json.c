@@ -282,6 +282,8 @@ static void benchmark(jw *w, const rpt *R)
     for (int i = 0; i < RPT_BENCH_FIELDS; i++) {
         const rpt_bench_field *f = &R->bench[i];
         jopen(w, f->key, '{');
+        str(w, "figure", f->figure);
+        str(w, "label", f->label);
         opt(w, "low", &f->low);
         opt(w, "high", &f->high);
         opt(w, "value", &f->value);

@@ -59,6 +59,8 @@ typedef struct rpt_finding {
 
 typedef struct rpt_bench_field {
     const char *key;   /* JSON key: "roi", "payback_months", "investment" */
+    const char *figure; /* what is compared: "roi_annualised", "payback_periods", "tco_total" */
+    const char *label;  /* "annualised ROI", "payback (months)", "investment (10,000 TWD)" */
     rpt_num low, high, value;
     const char *position; /* "below", "within", "above" or NULL */
 } rpt_bench_field;
@@ -125,6 +127,7 @@ typedef struct rpt {
     size_t nbench_dims;
     const char *bench_dims[RPT_MAX_DIMENSIONS];
     rpt_bench_field bench[RPT_BENCH_FIELDS];
+    char bench_investment_label[64];
 } rpt;
 
 /* A metric (an airoi_metric) in rpt.metrics, whose index is the metric's

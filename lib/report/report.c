@@ -391,11 +391,19 @@ static void gather_benchmark(rpt *R, const airoi_result *r)
             R->bench_dims[R->nbench_dims++] = dn;
     }
     static const char *const keys[RPT_BENCH_FIELDS] = {"roi", "payback_months", "investment"};
+    static const char *const figures[RPT_BENCH_FIELDS] = {"roi_annualised", "payback_periods",
+                                                          "tco_total"};
+    snprintf(R->bench_investment_label, sizeof R->bench_investment_label, "investment (%s)",
+             airoi__benchmark_get_basis()->investment_label);
+    const char *const labels[RPT_BENCH_FIELDS] = {"annualised ROI", "payback (months)",
+                                                  R->bench_investment_label};
     static const airoi_benchmark_field fields[RPT_BENCH_FIELDS] = {
         AIROI_BENCHMARK_ROI, AIROI_BENCHMARK_PAYBACK, AIROI_BENCHMARK_INVESTMENT};
     for (int i = 0; i < RPT_BENCH_FIELDS; i++) {
         rpt_bench_field *f = &R->bench[i];
         f->key = keys[i];
+        f->figure = figures[i];
+        f->label = labels[i];
         double lo, hi, v;
         if (airoi__benchmark_get_range(&lo, &hi, idx, fields[i]) == AIROI_OK) {
             f->low.v = lo, f->low.ok = isfinite(lo);

@@ -263,13 +263,20 @@ int airoi__tbl_metrics(rpt_table *t, const rpt *R)
     ROW("Modified IRR (MIRR)", v, "annual, at the finance and reinvestment rates");
 
     pct_opt(v, sizeof v, rpt_metric(m, AIROI_METRIC_ROI_BASIC));
-    ROW("Basic ROI", v, "first year: (benefits - costs) / costs");
+    double w = R->periods_per_year < R->horizon ? R->periods_per_year : R->horizon;
+    snprintf(note, sizeof note, "basic ROI: periods 0-%.0f, up-front costs included", w);
+    ROW("First-year ROI", v, note);
 
     airoi__fmt_short(yrs, sizeof yrs, R->horizon / R->periods_per_year);
     snprintf(note, sizeof note, "whole horizon (%s year%s), undiscounted", yrs,
              R->horizon == R->periods_per_year ? "" : "s");
     pct_opt(v, sizeof v, rpt_metric(m, AIROI_METRIC_ROI_HORIZON));
     ROW("Horizon ROI", v, note);
+
+    pct_opt(v, sizeof v, rpt_metric(m, AIROI_METRIC_ROI_ANNUALISED));
+    snprintf(note, sizeof note, "a year of the horizon (totals / %s year%s); benchmarked", yrs,
+             R->horizon == R->periods_per_year ? "" : "s");
+    ROW("Annualised ROI", v, note);
 
     pct_opt(v, sizeof v, rpt_metric(m, AIROI_METRIC_NPV_ROI));
     ROW("NPV-ROI", v, "NPV / present value of costs");
@@ -470,7 +477,7 @@ int airoi__tbl_schedule(rpt_table *t, const rpt *R)
 
 int airoi__tbl_scenarios(rpt_table *t, const rpt *R)
 {
-    static const char *const head[] = {"Scenario", "Probability", "NPV", "IRR", "Basic ROI",
+    static const char *const head[] = {"Scenario", "Probability", "NPV", "IRR", "First-year ROI",
                                        "Horizon ROI", "Payback"};
     static const int right[] = {0, 1, 1, 1, 1, 1, 1};
     if (R->nscenarios == 0)
@@ -532,7 +539,7 @@ int airoi__tbl_benchmark(rpt_table *t, const rpt *R)
     char investment[64];
     snprintf(investment, sizeof investment, "Investment (%s)",
              airoi__benchmark_get_basis()->investment_label);
-    const char *const labels[RPT_BENCH_FIELDS] = {"Annual ROI (basic ROI)", "Payback (months)",
+    const char *const labels[RPT_BENCH_FIELDS] = {"Annualised ROI", "Payback (months)",
                                                   investment};
     if (!R->has_benchmark)
         return 0;

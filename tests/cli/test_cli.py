@@ -285,10 +285,27 @@ def test_formats():
     check("CASH-FLOW SCHEDULE" not in out, "audit text has no schedule")
     rc, out, _ = run("compare", model)
     bench = out[out.find("\nBENCHMARK"):].splitlines()
-    positions = [line.split()[-1] for line in bench if line.split()[:1] in (["Annual"], ["Payback"],
-                                                                             ["Investment"])]
+    positions = [line.split()[-1] for line in bench
+                 if line.split()[:1] in (["Annualised"], ["Payback"], ["Investment"])]
     check("BENCHMARK" in out and positions == ["below", "above", "above"],
           f"compare text: positions {positions}")
+    # the benchmark's annual ROI range is compared with the annualised ROI
+    # (horizon totals / 3 years), not the first-year ROI (-78.4%)
+    roi_line = [line for line in bench if line.split()[:2] == ["Annualised", "ROI"]]
+    check(len(roi_line) == 1 and "24.4%" in roi_line[0] and "-78.4%" not in out.split("BENCHMARK")[-1],
+          f"compare text: annualised ROI 24.4% compared, got {roi_line}")
+    check("First-year ROI" in out and "Basic ROI" not in out, "compare text: roi_basic named first-year ROI")
+    for fmt in ("json", "csv", "md"):
+        rc, out, _ = run("compare", model, "-f", fmt)
+        check("annualised ROI" in out or "Annualised ROI" in out,
+              f"compare {fmt}: the ROI compared is labelled annualised ROI")
+    doc = json.loads(run("compare", model, "-f", "json")[1])
+    check(doc["benchmark"]["roi"]["figure"] == "roi_annualised" and
+          doc["benchmark"]["roi"]["value"] == doc["metrics"]["roi_annualised"] and
+          close(doc["metrics"]["roi_annualised"],
+                (doc["metrics"]["annual_benefits"] - doc["metrics"]["annual_costs"])
+                / doc["metrics"]["annual_costs"]),
+          "compare json: benchmark roi is metrics.roi_annualised")
 
 
 def test_options():

@@ -1665,6 +1665,62 @@ START_TEST(audit_benchmarks)
 }
 END_TEST
 
+/* The benchmark's annual ROI range is compared with the annualised ROI
+ * (horizon totals / horizon years), not with the first-year ROI, which
+ * carries the whole up-front investment. */
+START_TEST(benchmark_compares_annualised_roi)
+{
+    airoi_project *p = project(AIROI_PERIOD_YEAR, 3, 0.08);
+    ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_USE_CASE, "customer_service"),
+                     AIROI_OK);
+    airoi_item *build = once(p, "Build", AIROI_CATEGORY_PEOPLE, 300, 0);
+    value(p, "Saving", AIROI_DIMENSION_EFFICIENCY, 200, AIROI_PER_YEAR);
+    airoi_result *r = evaluate(p, NULL, 0);
+    /* first year (periods 0-1): (200 - 300) / 300; a year of the horizon:
+     * costs 300 / 3 = 100, benefits 600 / 3 = 200: (200 - 100) / 100 */
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_ROI_BASIC), -1.0 / 3.0, 1e-12);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_ANNUAL_COSTS), 100, 1e-12);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_ANNUAL_BENEFITS), 200, 1e-12);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_ROI_ANNUALISED), 1.0, 1e-12);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_ROI_HORIZON), 1.0, 1e-12);
+    double x = 0;
+    airoi_benchmark_position pos = AIROI_BENCHMARK_ABOVE;
+    airoi_metric m = AIROI_METRIC_NPV;
+    ck_assert_int_eq(airoi_result_get_benchmark_value(&x, r, AIROI_BENCHMARK_ROI), AIROI_OK);
+    ck_assert_double_eq_tol(x, 1.0, 1e-12);
+    /* 100% is within 40-120%; the first-year -33% would be below */
+    ck_assert_int_eq(airoi_result_get_benchmark_position(&pos, r, AIROI_BENCHMARK_ROI), AIROI_OK);
+    ck_assert_int_eq(pos, AIROI_BENCHMARK_WITHIN);
+    ck_assert(!has_finding(r, "BENCHMARK_BELOW", "roi"));
+    ck_assert_int_eq(airoi_metric_from_name(&m, "roi_annualised"), AIROI_OK);
+    ck_assert_int_eq(m, AIROI_METRIC_ROI_ANNUALISED);
+    airoi_result_free(r);
+    /* costs doubled: annualised (200 - 200) / 200 = 0, below; the finding names it */
+    ck_assert_int_eq(airoi_item_set_number(build, AIROI_ITEM_AMOUNT, 600), AIROI_OK);
+    r = evaluate(p, NULL, 0);
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_ROI_ANNUALISED), 0.0, 1e-12);
+    int i = has_finding(r, "BENCHMARK_BELOW", "roi");
+    ck_assert(i);
+    ck_assert_str_eq(airoi_result_get_finding_message(r, (size_t)i - 1),
+                     "annualised ROI of 0.0% is below the customer_service range of 40.0%-120.0%");
+    airoi_result_free(r);
+    airoi_project_free(p);
+    /* horizon 0: no year to divide by, so no annualised ROI and no comparison */
+    p = project(AIROI_PERIOD_YEAR, 0, 0.08);
+    ck_assert_int_eq(airoi_project_set_string(p, AIROI_PROJECT_USE_CASE, "customer_service"),
+                     AIROI_OK);
+    once(p, "Build", AIROI_CATEGORY_PEOPLE, 300, 0);
+    r = evaluate(p, NULL, 0);
+    ck_assert_int_eq(metric_status(r, AIROI_METRIC_ROI_ANNUALISED), AIROI_ERR_UNDEFINED);
+    ck_assert_int_eq(airoi_result_get_benchmark_value(&x, r, AIROI_BENCHMARK_ROI),
+                     AIROI_ERR_UNDEFINED);
+    ck_assert_str_eq(airoi_last_error_message(),
+                     "the project's annualised ROI figure is undefined");
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
 /* The investment figure against the benchmark range (process automation:
  * 100-500 x 10,000 TWD), below and above. */
 START_TEST(audit_benchmark_investment)
@@ -1819,6 +1875,7 @@ static Suite *eval_suite(void)
     tcase_add_test(tc, audit_single_dimension_and_no_value);
     tcase_add_test(tc, audit_low_adoption);
     tcase_add_test(tc, audit_benchmarks);
+    tcase_add_test(tc, benchmark_compares_annualised_roi);
     tcase_add_test(tc, audit_benchmark_investment);
     tcase_add_test(tc, audit_numbers_for_every_finding);
     suite_add_tcase(s, tc);

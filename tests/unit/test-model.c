@@ -99,7 +99,7 @@ START_TEST(enum_names_round_trip)
         {dimension_from, dimension_to, AIROI_DIMENSION_EFFICIENCY, 4},
         {stage_from, stage_to, AIROI_STAGE_STRATEGY, 5},
         {curve_from, curve_to, AIROI_CURVE_NONE, 4},
-        {metric_from, metric_to, AIROI_METRIC_NPV, 26},
+        {metric_from, metric_to, AIROI_METRIC_NPV, 27},
         {severity_from, severity_to, AIROI_SEVERITY_INFO, 3},
         {schedule_column_from, schedule_column_to, AIROI_SCHEDULE_COSTS, 9},
     };
@@ -146,7 +146,8 @@ START_TEST(enum_spellings_match_spec)
     ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "People"));
     static const char *const metrics[] = {
         "npv", "irr", "mirr", "roi_basic", "roi_horizon", "roi_risk_adjusted", "expected_npv",
-        "npv_roi", "bcr", "payback_periods", "discounted_payback_periods", "tco_hidden_share"};
+        "npv_roi", "bcr", "payback_periods", "discounted_payback_periods", "tco_hidden_share",
+        "roi_annualised"};
     for (size_t i = 0; i < sizeof metrics / sizeof metrics[0]; i++)
         ck_assert_int_eq(airoi_metric_from_name(&metric, metrics[i]), AIROI_OK);
     for (int c = AIROI_CATEGORY_PEOPLE; c <= AIROI_CATEGORY_OPPORTUNITY; c++)

@@ -325,11 +325,17 @@ class TestResult(unittest.TestCase):
         self.assertGreater(honest.tco["total"], plain.tco["total"])
         b = plain.benchmark
         self.assertEqual((b["use_case"], b["dimensions"]), ("customer_service", ["efficiency", "revenue"]))
-        # basic ROI (540 - 450) / 450 = 0.2 is below 40%-120%; payback 450 / 540 years
-        # = 10 months is on the lower bound of 10-18, which is within; 450 within 200-800.
-        self.assertEqual(b["roi"], {"low": 0.4, "high": 1.2, "value": 0.2, "position": "below"})
-        self.assertEqual(b["payback_months"], {"low": 10.0, "high": 18.0, "value": 10.0, "position": "within"})
-        self.assertEqual(b["investment"], {"low": 200.0, "high": 800.0, "value": 450.0, "position": "within"})
+        # annualised ROI (540 - 450) / 450 = 0.2 (a one-year model) is below 40%-120%;
+        # payback 450 / 540 years = 10 months is on the lower bound of 10-18, which is
+        # within; 450 within 200-800.
+        self.assertEqual(b["roi"], {"figure": "roi_annualised", "label": "annualised ROI",
+                                    "low": 0.4, "high": 1.2, "value": 0.2, "position": "below"})
+        self.assertEqual(b["payback_months"], {"figure": "payback_periods", "label": "payback (months)",
+                                               "low": 10.0, "high": 18.0, "value": 10.0,
+                                               "position": "within"})
+        self.assertEqual(b["investment"], {"figure": "tco_total", "label": "investment (10,000 TWD)",
+                                           "low": 200.0, "high": 800.0, "value": 450.0,
+                                           "position": "within"})
         self.assertIsNone(example3().evaluate().benchmark)
 
     def test_result_is_a_snapshot(self):
