@@ -91,7 +91,13 @@ typedef enum airoi_item_param {
     /** Value: adoption at k = 0x0800, 0..1; default 0. */
     AIROI_ITEM_ADOPTION_START = 0x0812,
     /** Value: adoption reached after P periods, 0..1; default 1. */
-    AIROI_ITEM_ADOPTION_CEILING = 0x0813
+    AIROI_ITEM_ADOPTION_CEILING = 0x0813,
+    /** Both: #airoi_payment, how a recurring amount quoted per quarter or
+     *  year is paid in a shorter project period; default
+     *  #AIROI_PAYMENT_SPREAD. #AIROI_PAYMENT_LUMP needs `per` longer than the
+     *  project period and no per-period list, else the project is invalid
+     *  (docs/model-format.md, "payment"). */
+    AIROI_ITEM_PAYMENT = 0x0814
 } airoi_item_param;
 
 /* ------------------------------------------------------------------------ */

@@ -191,6 +191,21 @@ typedef enum airoi_curve {
 } airoi_curve;
 
 /**
+ * @brief How a recurring amount quoted per quarter or year is paid when the
+ * project period is shorter (#AIROI_ITEM_PAYMENT). Values are pinned.
+ * @since 0.1
+ */
+typedef enum airoi_payment {
+    /** Spread evenly: every period pays its share (months in the period /
+     *  months in `per`). "spread". */
+    AIROI_PAYMENT_SPREAD = 0x1300,
+    /** Paid in full in the first period of each quarter or year of `per`,
+     *  counted from `from`: periods from, from + n, from + 2n, ... (n project
+     *  periods in `per`) up to `to`. "lump". */
+    AIROI_PAYMENT_LUMP = 0x1301
+} airoi_payment;
+
+/**
  * @brief Period from its model-file spelling ("year", "quarter", "month").
  *
  * Ownership: @p name is only read during the call; writes an integer to @p
@@ -330,6 +345,28 @@ AIROI_API int airoi_curve_from_name(airoi_curve *out, const char *name);
  * @since 0.1
  */
 AIROI_API const char *airoi_curve_name(airoi_curve curve);
+
+/**
+ * @brief Payment form from its spelling ("spread", "lump").
+ *
+ * Ownership: @p name is only read during the call; writes an integer to @p
+ * *out.
+ * @param[out] out The #airoi_payment; untouched on failure.
+ * @param[in] name The spelling (case-sensitive).
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL argument or unknown spelling.
+ * @since 0.1
+ */
+AIROI_API int airoi_payment_from_name(airoi_payment *out, const char *name);
+
+/**
+ * @brief Spelling of a payment form.
+ * @param[in] payment An #airoi_payment.
+ * @return The spelling, or NULL when @p payment is not a member.
+ *         Ownership: static string owned by the library.
+ * @since 0.1
+ */
+AIROI_API const char *airoi_payment_name(airoi_payment payment);
 
 /* ------------------------------------------------------------------------ */
 /* Project                                                                   */

@@ -98,7 +98,10 @@ static int item_raw(double *buf, int32_t *lo, int32_t *hi, const airoi_project *
     if (it->per != AIROI_PER_ONCE && it->per != AIROI_PER_PERIOD)
         scale = (12.0 / (double)airoi__periods_per_year(p->period)) /
                 (double)airoi__months_per(it->per);
-    double base = fx * scale;
+    /* payment: lump: the whole quarter or year, unscaled, in the first
+     * period of each, counted from `from`; nothing in the others */
+    const int32_t lump = airoi__item_lump_periods(it, p->period);
+    double base = lump ? fx : fx * scale;
     int32_t first, last;
     if (it->per == AIROI_PER_ONCE) {
         first = last = it->at;
@@ -123,8 +126,8 @@ static int item_raw(double *buf, int32_t *lo, int32_t *hi, const airoi_project *
             k = (double)(t - first);
         } else {
             k = (double)(t - first);
-            v = amount;
-            if (it->growth != 0.0)
+            v = lump && (t - first) % lump != 0 ? 0.0 : amount;
+            if (it->growth != 0.0 && v != 0.0)
                 v *= airoi__compound(lg, k * y);
         }
         v *= base;

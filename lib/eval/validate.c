@@ -299,6 +299,25 @@ static void check_item(checker *c, const airoi_project *p, const airoi__item *it
                       "currency '%s' has no rate in fx (add e.g. fx: {%s: RATE})", it->currency,
                       it->currency)))
         return;
+    if (it->payment == AIROI_PAYMENT_LUMP && !airoi__item_lump_periods(it, p->period)) {
+        const char *period = airoi__period_name(p->period);
+        if (it->per == AIROI_PER_ONCE)
+            report(c, subj, index, AIROI_ITEM_PAYMENT, 0, M,
+                   "lump applies to an amount quoted per quarter or year; a one-time amount "
+                   "(per: once) is paid in full at 'at' already; remove payment");
+        else if (it->n_list)
+            report(c, subj, index, AIROI_ITEM_PAYMENT, 0, M,
+                   "lump applies to one amount quoted per quarter or year; an amounts list "
+                   "gives the amount of each period directly; remove payment");
+        else
+            report(c, subj, index, AIROI_ITEM_PAYMENT, 0, M,
+                   "lump pays a quarter's or a year's amount in the first period of each, in a "
+                   "shorter project period; %s%s is not longer than the project period (%s); "
+                   "quote the amount per quarter or year, or remove payment",
+                   it->per == AIROI_PER_PERIOD ? "an amount without per" : "per: ",
+                   it->per == AIROI_PER_PERIOD ? "" : airoi__per_name(it->per), period);
+        return;
+    }
     if (it->per == AIROI_PER_ONCE) {
         if (it->n_list && report(c, subj, index, AIROI__FIELD_AMOUNTS, 0, M,
                                  "a one-time amount (per: once) cannot have a per-period list"))

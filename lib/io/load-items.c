@@ -24,6 +24,7 @@ enum {
     IK_TO,
     IK_GROWTH,
     IK_CURRENCY,
+    IK_PAYMENT,
     IK_RISK,
     IK_REALIZATION,
     IK_ATTRIBUTION,
@@ -34,7 +35,7 @@ enum {
 #define IK_COST_COUNT (IK_RISK + 1)
 static const char *const cost_keys[IK_COST_COUNT] = {
     "name", "category", "amount", "quantity", "unit_amount", "amounts",         "per",
-    "at",   "from",     "to",     "growth",   "currency",    "risk_adjustment",
+    "at",   "from",     "to",     "growth",   "currency",    "payment",         "risk_adjustment",
 };
 static const char *const value_keys[IK_COUNT] = {
     "name",
@@ -49,6 +50,7 @@ static const char *const value_keys[IK_COUNT] = {
     "to",
     "growth",
     "currency",
+    "payment",
     "risk_adjustment",
     "realization",
     "attribution",
@@ -301,6 +303,12 @@ static void load_item_keys(loader *L, const ynode *n, int is_cost, size_t index)
                 airoi__ysetter_failed(L, rc, v[IK_CURRENCY], path);
         }
     }
+    /* lump against per, the list and the project period is the validator's */
+    int payment;
+    if (v[IK_PAYMENT] &&
+        airoi__yget_enum(L, v[IK_PAYMENT], airoi__ypath(path, sizeof path, base, "payment"),
+                         airoi__yname_payment, ITEM_RULE(PAYMENT), &payment))
+        item_set(L, it, AIROI_ITEM_PAYMENT, payment, v[IK_PAYMENT], path);
     if (v[IK_RISK] &&
         airoi__yget_param(L, v[IK_RISK], airoi__ypath(path, sizeof path, base, "risk_adjustment"),
                           ITEM_RULE(RISK_ADJUSTMENT), &x))

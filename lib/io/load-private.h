@@ -161,6 +161,7 @@ int airoi__yname_category(int *out, const char *name);
 int airoi__yname_dimension(int *out, const char *name);
 int airoi__yname_stage(int *out, const char *name);
 int airoi__yname_curve(int *out, const char *name);
+int airoi__yname_payment(int *out, const char *name);
 /* An enumeration spelled as in the model format; its rule lists the spellings. */
 int airoi__yget_enum(loader *L, const ynode *n, const char *path, from_name_fn fn,
                      const airoi__rule *r, int *out);

@@ -271,6 +271,7 @@ NAME_READER(category)
 NAME_READER(dimension)
 NAME_READER(stage)
 NAME_READER(curve)
+NAME_READER(payment)
 
 int airoi__yget_enum(loader *L, const ynode *n, const char *path, from_name_fn fn,
                      const airoi__rule *r, int *out)

@@ -253,6 +253,8 @@ static int save_item(saver *s, const airoi_item *it)
         kv_param(s, it, "to", AIROI_ITEM_TO);
     }
     kv_param(s, it, "growth", AIROI_ITEM_GROWTH);
+    if (iset(it, AIROI_ITEM_PAYMENT) && iget(it, AIROI_ITEM_PAYMENT, &x) == AIROI_OK)
+        kv_word(s, "payment", airoi__payment_name((airoi_payment)x));
     if (iset(it, AIROI_ITEM_CURRENCY) && istr(it, AIROI_ITEM_CURRENCY))
         kv_str(s, "currency", istr(it, AIROI_ITEM_CURRENCY));
     kv_param(s, it, "risk_adjustment", AIROI_ITEM_RISK_ADJUSTMENT);

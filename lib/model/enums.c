@@ -22,6 +22,7 @@ static const char *const distribution_names[] = {"fixed",     "uniform",  "trian
 static const char *const sampling_names[] = {"random", "sobol"};
 static const char *const sim_output_names[] = {"npv", "irr", "roi_horizon", "npv_roi",
                                                "payback_periods"};
+static const char *const payment_names[] = {"spread", "lump"};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -310,4 +311,32 @@ int airoi__months_per(int per)
     case AIROI_PER_YEAR: return 12;
     default: return 0;
     }
+}
+
+int airoi__payment_from_name(airoi_payment *out, const char *name)
+{
+    int v = 0;
+    int rc = airoi__enum_from_name(out ? &v : NULL, name, payment_names, COUNT(payment_names),
+                                   AIROI_PAYMENT_SPREAD, "payment");
+    if (rc == AIROI_OK)
+        *out = (airoi_payment)v;
+    return rc;
+}
+
+AIROI_API int airoi_payment_from_name(airoi_payment *out, const char *name)
+{
+    AIROI__ENTER();
+    return airoi__payment_from_name(out, name);
+}
+
+const char *airoi__payment_name(airoi_payment payment)
+{
+    return airoi__enum_name((int)payment, payment_names, COUNT(payment_names),
+                            AIROI_PAYMENT_SPREAD);
+}
+
+AIROI_API const char *airoi_payment_name(airoi_payment payment)
+{
+    AIROI__ENTER();
+    return airoi__payment_name(payment);
 }

@@ -25,6 +25,7 @@ airoi__item *airoi__item_create(airoi_project *p, int kind, const char *name, in
     it->klass = klass;
     it->per = AIROI_PER_PERIOD;
     it->curve = AIROI_CURVE_NONE;
+    it->payment = AIROI_PAYMENT_SPREAD;
     it->from = 1;
     it->realization = 1.0;
     it->attribution = 1.0;
@@ -77,6 +78,15 @@ int32_t airoi__item_from(const airoi__item *it)
 int32_t airoi__item_to(const airoi__item *it, int32_t horizon)
 {
     return (it->set & BIT(AIROI_ITEM_TO)) ? it->to : horizon;
+}
+
+int32_t airoi__item_lump_periods(const airoi__item *it, int period)
+{
+    if (it->payment != AIROI_PAYMENT_LUMP || it->per == AIROI_PER_ONCE ||
+        it->per == AIROI_PER_PERIOD || it->n_list)
+        return 0;
+    int32_t n = (int32_t)(airoi__months_per(it->per) * airoi__periods_per_year(period) / 12);
+    return n > 1 ? n : 0;
 }
 
 double airoi__item_amount(const airoi__item *it)
@@ -177,6 +187,7 @@ static int set_number(airoi__item *it, int param, double v)
     case AIROI_ITEM_ADOPTION_PERIODS: it->adopt_periods = v; break;
     case AIROI_ITEM_ADOPTION_START: it->adopt_start = v; break;
     case AIROI_ITEM_ADOPTION_CEILING: it->adopt_ceiling = v; break;
+    case AIROI_ITEM_PAYMENT: it->payment = (airoi_payment)v; break;
     default:
         return airoi__error(AIROI_ERR_INTERNAL, "unhandled item parameter %d", param);
     }
@@ -208,6 +219,7 @@ static int get_number(double *out, const airoi__item *it, int param)
     case AIROI_ITEM_ADOPTION_PERIODS: v = it->adopt_periods; break;
     case AIROI_ITEM_ADOPTION_START: v = it->adopt_start; break;
     case AIROI_ITEM_ADOPTION_CEILING: v = it->adopt_ceiling; break;
+    case AIROI_ITEM_PAYMENT: v = it->payment; break;
     default: return airoi__error(AIROI_ERR_INTERNAL, "unhandled item parameter %d", param);
     }
     *out = v;

@@ -48,6 +48,7 @@ typedef struct airoi_item {
     double adopt_periods;
     double adopt_start;
     double adopt_ceiling;
+    airoi_payment payment;
     double *list;      /* explicit per-period amounts, or NULL */
     size_t n_list;
     uint32_t set;      /* bit (1u << AIROI__ENUM_INDEX(param)) when set explicitly */
@@ -220,6 +221,11 @@ airoi__item *airoi__project_item_named(const airoi_project *p, const char *name)
 int32_t airoi__item_from(const airoi__item *it);
 int32_t airoi__item_to(const airoi__item *it, int32_t horizon);
 double airoi__item_amount(const airoi__item *it);
+/* Project periods in one `per` of an item paid as a lump (payment: lump on
+ * a recurring amount without a list, quoted per a quarter or year longer
+ * than the project period): n > 1 then, the lump falling on periods from,
+ * from + n, ...; 0 when the item is spread (docs/methodology.md#flows). */
+int32_t airoi__item_lump_periods(const airoi__item *it, int period);
 
 /* Checks a name or code: non-NULL, non-empty, at most AIROI_NAME_MAX bytes. */
 int airoi__check_name(const char *s, const char *what);
@@ -277,6 +283,8 @@ int airoi__sampling_from_name(airoi_sampling *out, const char *name);
 const char *airoi__sampling_name(airoi_sampling s);
 int airoi__sim_output_from_name(airoi_sim_output *out, const char *name);
 const char *airoi__sim_output_name(airoi_sim_output o);
+int airoi__payment_from_name(airoi_payment *out, const char *name);
+const char *airoi__payment_name(airoi_payment payment);
 
 /* items.c */
 int airoi__item_get_kind(airoi_item_kind *out, const airoi_item *item);

@@ -59,6 +59,8 @@ static const airoi__rule item_rules[] = {
     {AIROI_ITEM_ADOPTION_START, "adoption.start", VALUE, AIROI__PT_NUMBER, 0, 1, 0, 0, SHARE},
     {AIROI_ITEM_ADOPTION_CEILING, "adoption.ceiling", VALUE, AIROI__PT_NUMBER, 0, 1, 0, 0,
      SHARE},
+    {AIROI_ITEM_PAYMENT, "payment", ITEM, AIROI__PT_ENUM, AIROI_PAYMENT_SPREAD,
+     AIROI_PAYMENT_LUMP, 0, 0, "one of spread, lump"},
 };
 
 #define PROJECT S(AIROI__SUBJ_PROJECT)

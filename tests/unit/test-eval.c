@@ -552,6 +552,110 @@ START_TEST(rule_growth)
 }
 END_TEST
 
+/* payment: lump (docs/methodology.md#flows): a yearly or quarterly amount
+ * in a shorter project period is paid in full in the first period of each
+ * year or quarter counted from `from`, with growth and adoption at that
+ * period; the default (spread) pays an even share in every period. The
+ * schedule below is computed by hand. */
+START_TEST(rule_payment_lump)
+{
+    airoi_project *p = project(AIROI_PERIOD_MONTH, 26, 0.0);
+    airoi_item *lic = cost(p, "Licence", AIROI_CATEGORY_SOFTWARE, 1200, AIROI_PER_YEAR);
+    ck_assert_int_eq(airoi_item_set_number(lic, AIROI_ITEM_FROM, 2), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(lic, AIROI_ITEM_GROWTH, 0.10), AIROI_OK);
+    double x = -1;
+    ck_assert_int_eq(airoi_item_get_number(&x, lic, AIROI_ITEM_PAYMENT), AIROI_OK);
+    ck_assert_double_eq(x, AIROI_PAYMENT_SPREAD);
+    ck_assert_int_eq(airoi_item_set_number(lic, AIROI_ITEM_PAYMENT, AIROI_PAYMENT_LUMP), AIROI_OK);
+    ck_assert_int_eq(airoi_item_get_number(&x, lic, AIROI_ITEM_PAYMENT), AIROI_OK);
+    ck_assert_double_eq(x, AIROI_PAYMENT_LUMP);
+    airoi_item *sup = cost(p, "Support", AIROI_CATEGORY_MAINTENANCE, 300, AIROI_PER_QUARTER);
+    ck_assert_int_eq(airoi_item_set_number(sup, AIROI_ITEM_TO, 7), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(sup, AIROI_ITEM_PAYMENT, AIROI_PAYMENT_LUMP), AIROI_OK);
+    airoi_item *reb = value(p, "Rebate", AIROI_DIMENSION_REVENUE, 1200, AIROI_PER_YEAR);
+    ck_assert_int_eq(airoi_item_set_number(reb, AIROI_ITEM_FROM, 3), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(reb, AIROI_ITEM_PAYMENT, AIROI_PAYMENT_LUMP), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(reb, AIROI_ITEM_ADOPTION_CURVE, AIROI_CURVE_STEP),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(reb, AIROI_ITEM_ADOPTION_PERIODS, 12), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(reb, AIROI_ITEM_ADOPTION_START, 0.5), AIROI_OK);
+    airoi_scenario *late = NULL;
+    ck_assert_int_eq(airoi_project_add_scenario(&late, p, "late", 1.0), AIROI_OK);
+    ck_assert_int_eq(airoi_scenario_set_number(late, AIROI_SCENARIO_DELAY, 2), AIROI_OK);
+    airoi_result *r = evaluate(p, NULL, 0);
+    double c[64], b[64];
+    ck_assert_uint_eq(column(c, r, AIROI_SCHEDULE_COSTS), 27);
+    column(b, r, AIROI_SCHEDULE_BENEFITS);
+    /* Licence: 1,200 at month 2, 1,200 x 1.1 = 1,320 at 14, 1,200 x 1.1^2
+     * = 1,452 at 26. Support: 300 at months 1, 4 and 7 (to 7). */
+    double want_c[27] = {0};
+    want_c[2] = 1200, want_c[14] = 1320, want_c[26] = 1452;
+    want_c[1] = 300, want_c[4] = 300, want_c[7] = 300;
+    /* Rebate: at month 3 (k = 0, adoption 0.5) 600, at 15 (k = 12, adoption
+     * 1) 1,200; nothing in between */
+    double want_b[27] = {0};
+    want_b[3] = 600, want_b[15] = 1200;
+    for (int t = 0; t < 27; t++) {
+        ck_assert_msg(fabs(c[t] - want_c[t]) < 1e-9, "costs[%d] = %.17g, want %g", t, c[t],
+                      want_c[t]);
+        ck_assert_msg(fabs(b[t] - want_b[t]) < 1e-9, "benefits[%d] = %.17g, want %g", t, b[t],
+                      want_b[t]);
+    }
+    ck_assert_double_eq_tol(metric(r, AIROI_METRIC_TOTAL_COSTS), 1200 + 1320 + 1452 + 900, 1e-9);
+    airoi_result_free(r);
+    /* a delay of 2 moves the value's lumps to months 5 and 17 */
+    r = evaluate(p, "late", 0);
+    column(b, r, AIROI_SCHEDULE_BENEFITS);
+    for (int t = 0; t < 27; t++)
+        ck_assert_double_eq_tol(b[t], t == 5 ? 600 : t == 17 ? 1200 : 0, 1e-9);
+    airoi_result_free(r);
+    /* spread (the default) again: 100 a month from month 2 (grown by
+     * 1.1^((t - 2) / 12)), 100 a month from 1 to 7 */
+    ck_assert_int_eq(airoi_item_set_number(lic, AIROI_ITEM_PAYMENT, AIROI_PAYMENT_SPREAD),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(sup, AIROI_ITEM_PAYMENT, AIROI_PAYMENT_SPREAD),
+                     AIROI_OK);
+    r = evaluate(p, NULL, 0);
+    column(c, r, AIROI_SCHEDULE_COSTS);
+    ck_assert_double_eq_tol(c[1], 100, 1e-9);
+    ck_assert_double_eq_tol(c[2], 100 + 100, 1e-9);
+    ck_assert_double_eq_tol(c[8], 100 * pow(1.1, 0.5), 1e-9);
+    airoi_result_free(r);
+    airoi_project_free(p);
+
+    /* a quarterly model: a yearly lump in quarters 1 and 5 */
+    p = project(AIROI_PERIOD_QUARTER, 8, 0.0);
+    airoi_item *y = cost(p, "Yearly", AIROI_CATEGORY_SOFTWARE, 400, AIROI_PER_YEAR);
+    ck_assert_int_eq(airoi_item_set_number(y, AIROI_ITEM_PAYMENT, AIROI_PAYMENT_LUMP), AIROI_OK);
+    r = evaluate(p, NULL, 0);
+    column(c, r, AIROI_SCHEDULE_COSTS);
+    for (int t = 0; t <= 8; t++)
+        ck_assert_double_eq_tol(c[t], t == 1 || t == 5 ? 400 : 0, 1e-12);
+    airoi_result_free(r);
+    /* a lump that is no longer than the project period is an error, and so
+     * is a lump on a one-time amount; the value must be a payment form */
+    ck_assert_int_eq(airoi_item_set_number(y, AIROI_ITEM_PER, AIROI_PER_QUARTER), AIROI_OK);
+    ck_assert_int_eq(airoi_project_validate(p), AIROI_ERR_MODEL);
+    ck_assert_str_eq(airoi_last_error_message(),
+                     "cost item 'Yearly': payment: lump pays a quarter's or a year's amount in the "
+                     "first period of each, in a shorter project period; per: quarter is not "
+                     "longer than the project period (quarter); quote the amount per quarter or "
+                     "year, or remove payment");
+    ck_assert_int_eq(airoi_item_set_number(y, AIROI_ITEM_PER, AIROI_PER_ONCE), AIROI_OK);
+    ck_assert_int_eq(airoi_project_validate(p), AIROI_ERR_MODEL);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "a one-time amount (per: once)"));
+    ck_assert_int_eq(airoi_item_set_number(y, AIROI_ITEM_PAYMENT, 2), AIROI_ERR_INVALID);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(),
+                                 "cost item 'Yearly': payment: 2 (0x0002) is not an airoi_payment "
+                                 "value"));
+    airoi_payment pay = AIROI_PAYMENT_SPREAD;
+    ck_assert_int_eq(airoi_payment_from_name(&pay, "lump"), AIROI_OK);
+    ck_assert_int_eq(pay, AIROI_PAYMENT_LUMP);
+    ck_assert_str_eq(airoi_payment_name(AIROI_PAYMENT_SPREAD), "spread");
+    airoi_project_free(p);
+}
+END_TEST
+
 START_TEST(rule_amounts_list)
 {
     double buf[64];
@@ -1842,6 +1946,7 @@ static Suite *eval_suite(void)
     tcase_add_test(tc, rule_fx_and_unit);
     tcase_add_test(tc, rule_growth);
     tcase_add_test(tc, rule_amounts_list);
+    tcase_add_test(tc, rule_payment_lump);
     tcase_add_test(tc, rule_adoption_linear);
     tcase_add_test(tc, rule_adoption_s_curve);
     tcase_add_test(tc, rule_adoption_step);

@@ -223,6 +223,8 @@ _MODEL_PROTOTYPES: Dict[str, Tuple[Any, List[Any]]] = {
     "airoi_stage_name": (c_char_p, [c_int]),
     "airoi_curve_from_name": (c_int, [p_int, c_char_p]),
     "airoi_curve_name": (c_char_p, [c_int]),
+    "airoi_payment_from_name": (c_int, [p_int, c_char_p]),
+    "airoi_payment_name": (c_char_p, [c_int]),
     "airoi_metric_from_name": (c_int, [p_int, c_char_p]),
     "airoi_metric_name": (c_char_p, [c_int]),
     "airoi_severity_from_name": (c_int, [p_int, c_char_p]),

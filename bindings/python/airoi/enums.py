@@ -12,7 +12,7 @@ from . import _lib
 from ._lib import C
 
 __all__ = ["CATEGORIES", "HIDDEN_CATEGORIES", "DIMENSIONS", "PERIODS", "PERS", "STAGES", "CURVES",
-           "METRICS", "SEVERITIES", "SCHEDULE_COLUMNS"]
+           "PAYMENTS", "METRICS", "SEVERITIES", "SCHEDULE_COLUMNS"]
 
 
 # --- enumerations, read from the library ---------------------------------------------
@@ -30,6 +30,7 @@ _BASE = {
     "metric": 0x0B00,
     "severity": 0x0C00,
     "schedule column": 0x0E00,
+    "payment": 0x1300,
 }
 
 
@@ -59,6 +60,8 @@ PERS: Tuple[str, ...] = _names(C.airoi_per_name, _BASE["per"])
 STAGES: Tuple[str, ...] = _names(C.airoi_stage_name, _BASE["stage"])
 #: Adoption curves ("none", "linear", "s_curve", "step").
 CURVES: Tuple[str, ...] = _names(C.airoi_curve_name, _BASE["adoption.curve"])
+#: Payment forms of a yearly or quarterly amount in a shorter period ("spread", "lump").
+PAYMENTS: Tuple[str, ...] = _names(C.airoi_payment_name, _BASE["payment"])
 #: Metric names (the keys of ``metrics`` in the JSON report).
 METRICS: Tuple[str, ...] = _names(C.airoi_metric_name, _BASE["metric"])
 #: Finding severities.
@@ -75,6 +78,7 @@ _ITEM_KINDS = {"cost": 0x0900, "value": 0x0901}
 (_I_NAME, _I_CURRENCY, _I_CATEGORY, _I_DIMENSION, _I_AMOUNT, _I_QUANTITY, _I_UNIT_AMOUNT, _I_PER,
  _I_AT, _I_FROM, _I_TO, _I_GROWTH, _I_REALIZATION, _I_ATTRIBUTION, _I_RISK_ADJUSTMENT,
  _I_MONETIZED, _I_CURVE, _I_ADOPT_PERIODS, _I_ADOPT_START, _I_ADOPT_CEILING) = range(0x0800, 0x0814)
+_I_PAYMENT = 0x0814
 # airoi_scenario_param (0x0A00 + i)
 _S_PROBABILITY, _S_DELAY, _S_ADOPTION_CEILING = range(0x0A00, 0x0A03)
 # airoi_eval_flags (a bit flag, not a family)
@@ -92,6 +96,7 @@ _FROM_NAME = {
     "dimension": C.airoi_dimension_from_name,
     "stage": C.airoi_stage_from_name,
     "adoption.curve": C.airoi_curve_from_name,
+    "payment": C.airoi_payment_from_name,
     "schedule column": C.airoi_schedule_column_from_name,
 }
 

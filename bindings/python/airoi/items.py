@@ -15,6 +15,7 @@ from .enums import (
     CURVES,
     DIMENSIONS,
     HIDDEN_CATEGORIES,
+    PAYMENTS,
     PERS,
     _I_ADOPT_CEILING,
     _I_ADOPT_PERIODS,
@@ -30,6 +31,7 @@ from .enums import (
     _I_GROWTH,
     _I_MONETIZED,
     _I_NAME,
+    _I_PAYMENT,
     _I_PER,
     _I_QUANTITY,
     _I_REALIZATION,
@@ -196,6 +198,17 @@ class _Item(_Borrowed):
         self._set(_I_PER, _enum_value(PERS, value, "per"))
 
     @property
+    def payment(self) -> str:
+        """'spread' (the default: an even share in every period) or 'lump' (a
+        yearly or quarterly amount paid in full in the first period of each
+        year or quarter from ``from``, in a shorter project period)."""
+        return _enum_name(PAYMENTS, self._get(_I_PAYMENT), "payment")
+
+    @payment.setter
+    def payment(self, value: str) -> None:
+        self._set(_I_PAYMENT, _enum_value(PAYMENTS, value, "payment"))
+
+    @property
     def amounts(self) -> Optional[List[float]]:
         """Explicit per-period amounts from ``from`` on, or None."""
         with self._project._lock:
@@ -254,7 +267,7 @@ class CostItem(_Item):
 
     _kind = "cost"
     _KEYS = ("name", "category", "amount", "quantity", "unit_amount", "per", "at", "from", "to",
-             "growth", "currency", "amounts", "risk_adjustment")
+             "growth", "currency", "payment", "amounts", "risk_adjustment")
 
     @property
     def category(self) -> str:
@@ -276,7 +289,7 @@ class ValueItem(_Item):
 
     _kind = "value"
     _KEYS = ("name", "dimension", "amount", "quantity", "unit_amount", "per", "at", "from", "to",
-             "growth", "currency", "amounts", "realization", "attribution", "risk_adjustment",
+             "growth", "currency", "payment", "amounts", "realization", "attribution", "risk_adjustment",
              "monetized", "adoption")
 
     realization = _item_number(_I_REALIZATION, "realization", float,

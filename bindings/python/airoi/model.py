@@ -43,6 +43,7 @@ from .enums import (
     DIMENSIONS,
     HIDDEN_CATEGORIES,
     METRICS,
+    PAYMENTS,
     PERIODS,
     PERS,
     SCHEDULE_COLUMNS,
@@ -57,5 +58,5 @@ from .scenarios import Scenario
 __all__ = [
     "Project", "CostItem", "ValueItem", "Scenario", "Schedule", "Result", "FX",
     "CATEGORIES", "HIDDEN_CATEGORIES", "DIMENSIONS", "PERIODS", "PERS", "STAGES", "CURVES",
-    "METRICS", "SEVERITIES", "SCHEDULE_COLUMNS",
+    "PAYMENTS", "METRICS", "SEVERITIES", "SCHEDULE_COLUMNS",
 ]

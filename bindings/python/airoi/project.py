@@ -447,7 +447,8 @@ class Project:
     def add_cost(self, name: str, category: str, **settings: Any) -> "CostItem":
         """Adds a cost item; ``settings`` use the model file keys (``amount``,
         ``quantity``, ``unit_amount``, ``per``, ``at``, ``from`` or ``from_``,
-        ``to``, ``growth``, ``currency``, ``amounts``, ``risk_adjustment``).
+        ``to``, ``growth``, ``currency``, ``payment`` (``'spread'`` or ``'lump'``),
+        ``amounts``, ``risk_adjustment``).
         If a setting is refused, the item is not added."""
         cat = _enum_value(CATEGORIES, category, "category")
         raw = _cstr(name, "item name")

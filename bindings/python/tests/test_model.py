@@ -154,8 +154,8 @@ class TestSettings(unittest.TestCase):
         self.assertIsInstance(c, airoi.CostItem)
         self.assertEqual(c.settings(), {
             "name": "API", "category": "software", "amount": 500.0, "quantity": 1000.0, "unit_amount": 0.5,
-            "per": "month", "at": 0, "from": 1, "to": 4, "growth": 0.03, "currency": "USD", "amounts": None,
-            "risk_adjustment": 0.1})
+            "per": "month", "at": 0, "from": 1, "to": 4, "growth": 0.03, "currency": "USD",
+            "payment": "spread", "amounts": None, "risk_adjustment": 0.1})
         self.assertEqual(getattr(c, "from"), 1)
         setattr(c, "from", 2)
         self.assertEqual(c.from_, 2)
@@ -177,6 +177,29 @@ class TestSettings(unittest.TestCase):
             c.category = "snacks"
         with self.assertRaises(airoi.InvalidInputError):
             c.growth = -2
+
+    def test_payment_lump(self):
+        # a yearly licence of 1,200 from month 2 and a quarterly value of 300
+        # from month 3, paid as lumps in a monthly model (hand-computed)
+        p = airoi.Project("P", period="month", horizon=14)
+        c = p.add_cost("Licence", "software", amount=1200, per="year", payment="lump", from_=2)
+        v = p.add_value("Rebate", "revenue", amount=300, per="quarter", payment="lump", from_=3)
+        self.assertEqual((c.payment, v.payment), ("lump", "lump"))
+        self.assertEqual(c.settings()["payment"], "lump")
+        self.assertEqual(airoi.model.PAYMENTS, ("spread", "lump"))
+        s = p.evaluate().schedule
+        self.assertEqual([row["costs"] for row in s], [0, 0, 1200] + [0] * 11 + [1200])
+        self.assertEqual([row["benefits"] for row in s], [0, 0, 0, 300, 0, 0, 300, 0, 0, 300, 0, 0, 300, 0, 0])
+        c.payment = "spread"
+        self.assertAlmostEqual(p.evaluate().schedule[5]["costs"], 100.0, places=12)
+        with self.assertRaises(airoi.InvalidInputError) as cm:
+            c.payment = "upfront"
+        self.assertIn("payment: expected one of spread, lump; got 'upfront'", str(cm.exception))
+        # a lump on an amount quoted per month is refused when the project is checked
+        p.add_cost("Fees", "software", amount=10, per="month", payment="lump")
+        with self.assertRaises(airoi.ModelError) as cm:
+            p.evaluate()
+        self.assertIn("cost item 'Fees': payment: lump pays", str(cm.exception))
 
     def test_value_item_settings(self):
         p = airoi.Project("P", horizon=4)
