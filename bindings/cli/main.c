@@ -23,7 +23,8 @@ static const cli_command commands[] = {
      "the benchmark comparison. CSV holds the schedule.\n\n"
      "Options:\n" FORMAT_HELP
      "  -s, --scenario NAME  report one scenario instead of the base case\n"
-     "      --honest         raise every cost category by its typical underestimate\n"
+     "      --honest         raise every cost category by its typical underestimate and\n"
+     "                       show plan and honest estimate side by side\n"
      OUTPUT_HELP,
      OPT_FORMAT | OPT_SCENARIO | OPT_HONEST | OPT_OUTPUT, cli_report},
     {"validate", "check a model file and list every problem in it",
@@ -40,7 +41,8 @@ static const cli_command commands[] = {
      "CSV holds the findings.\n\n"
      "Options:\n" FORMAT_HELP
      "      --honest         audit the honest estimate (costs raised by their typical\n"
-     "                       underestimate)\n"
+     "                       underestimate), side by side with the plan and the change\n"
+     "                       (CSV then holds that comparison)\n"
      OUTPUT_HELP,
      OPT_FORMAT | OPT_HONEST | OPT_OUTPUT, cli_audit},
     {"compare", "compare the project with the benchmark of its use case",

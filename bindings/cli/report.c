@@ -89,7 +89,8 @@ int cli_report(const cli_args *a)
 
 int cli_audit(const cli_args *a)
 {
-    return run(a, AIROI_REPORT_AUDIT);
+    /* with --honest, plan and honest estimate side by side */
+    return run(a, AIROI_REPORT_AUDIT | (a->honest ? AIROI_REPORT_HONEST : 0u));
 }
 
 int cli_compare(const cli_args *a)

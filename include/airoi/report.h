@@ -52,7 +52,10 @@ typedef enum airoi_report_format {
  * Flags 0 (#AIROI_REPORT_ALL) select every section. The project header is
  * always written. In JSON, an unselected section's key is left out. CSV holds
  * a single table: the schedule when #AIROI_REPORT_SCHEDULE is selected,
- * otherwise the findings when #AIROI_REPORT_FINDINGS is, otherwise the
+ * otherwise plan and honest estimate side by side when #AIROI_REPORT_HONEST
+ * is and the result is an honest estimate (one row per metric and per
+ * category: `figure,plan,honest,change,relative_change`), otherwise the
+ * findings when #AIROI_REPORT_FINDINGS is, otherwise the
  * benchmark comparison when #AIROI_REPORT_BENCHMARK is, otherwise the
  * metrics (one `metric,value` row each).
  * Values are pinned.
@@ -73,6 +76,10 @@ typedef enum airoi_report_section {
     AIROI_REPORT_FINDINGS = 1u << 4,
     /** Benchmark comparison (when the project has a use case). */
     AIROI_REPORT_BENCHMARK = 1u << 5,
+    /** Plan and honest estimate side by side, with the change, for the key
+     *  metrics and the TCO: written for a result of
+     *  #AIROI_EVAL_HONEST_ESTIMATE only (airoi_result_get_plan()). */
+    AIROI_REPORT_HONEST = 1u << 6,
     /** The sections of `airoi audit`: TCO and findings. */
     AIROI_REPORT_AUDIT = (1u << 1) | (1u << 4),
     /** The sections of `airoi compare`: metrics and benchmark. */

@@ -399,6 +399,21 @@ AIROI_API int airoi_result_find_scenario(const airoi_result **out, const airoi_r
                                          const char *name);
 
 /**
+ * @brief The plan behind an honest-estimate result.
+ *
+ * A result evaluated with #AIROI_EVAL_HONEST_ESTIMATE keeps the same
+ * evaluation without it (the same project settings and scenario, costs as
+ * planned), so that plan and honest estimate can be shown side by side
+ * (airoi_report_write(), #AIROI_REPORT_HONEST).
+ * @param[in] r The result.
+ * @return The plan's result, or NULL when @p r is NULL or was not evaluated
+ *         with #AIROI_EVAL_HONEST_ESTIMATE. Ownership: borrowed from @p r,
+ *         valid until @p r is freed; airoi_result_free() ignores it.
+ * @since 0.1
+ */
+AIROI_API const airoi_result *airoi_result_get_plan(const airoi_result *r);
+
+/**
  * @brief Name of the scenario a result is for.
  * @param[in] r The result.
  * @return The scenario name, or NULL for a base-case result. Ownership:

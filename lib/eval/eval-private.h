@@ -57,6 +57,7 @@ struct airoi_result {
     double strategic_unmonetized;
     airoi_schedule *schedule;
     struct airoi_result *subs;  /* array of n_subs sub-results */
+    struct airoi_result *plan;  /* honest estimate: the same evaluation as planned */
     size_t n_subs;
     airoi__finding *findings;
     size_t n_findings;
@@ -130,6 +131,7 @@ const airoi_result *airoi__result_get_scenario(const airoi_result *r, size_t i);
 int airoi__result_find_scenario(const airoi_result **out, const airoi_result *r,
                                 const char *name);
 const char *airoi__result_get_scenario_name(const airoi_result *r);
+const airoi_result *airoi__result_get_plan(const airoi_result *r);
 int airoi__result_get_probability(double *out, const airoi_result *r);
 size_t airoi__result_count_findings(const airoi_result *r);
 const char *airoi__result_get_finding_code(const airoi_result *r, size_t i);

@@ -544,6 +544,10 @@ static void result_clear(airoi_result *r)
     for (size_t i = 0; i < r->n_subs; i++)
         result_clear(&r->subs[i]);
     airoi__free(r->subs);
+    if (r->plan) {
+        r->plan->parent = NULL;
+        airoi__result_free(r->plan);
+    }
     for (size_t i = 0; i < r->n_findings; i++) {
         airoi__free(r->findings[i].message);
         airoi__free(r->findings[i].subject);
@@ -726,6 +730,13 @@ int airoi__project_evaluate(airoi_result **out, const airoi_project *p,
         rc = airoi__audit(r, p, &audit);
         if (rc)
             goto fail;
+    }
+    if (flags & AIROI_EVAL_HONEST_ESTIMATE) {
+        /* the plan, for the side-by-side view of plan and honest estimate */
+        rc = airoi__project_evaluate(&r->plan, p, scenario, flags & ~(unsigned)AIROI_EVAL_HONEST_ESTIMATE);
+        if (rc)
+            goto fail;
+        r->plan->parent = r;
     }
     airoi__error_clear();
     *out = r;
@@ -945,6 +956,17 @@ AIROI_API int airoi_result_find_scenario(const airoi_result **out, const airoi_r
 {
     AIROI__ENTER();
     return airoi__result_find_scenario(out, r, name);
+}
+
+const airoi_result *airoi__result_get_plan(const airoi_result *r)
+{
+    return r ? r->plan : NULL;
+}
+
+AIROI_API const airoi_result *airoi_result_get_plan(const airoi_result *r)
+{
+    AIROI__ENTER();
+    return airoi__result_get_plan(r);
 }
 
 const char *airoi__result_get_scenario_name(const airoi_result *r)

@@ -3,7 +3,8 @@
  * ends, fields quoted when they hold a comma, quote, CR or LF, quotes
  * doubled). Numbers with 15 significant digits, as spreadsheets hold them
  * ("1980", not "1980.0000000000002"), empty fields for figures that do not
- * exist. The table is the schedule, else the findings, else the benchmark,
+ * exist. The table is the schedule, else plan and honest estimate side by
+ * side (an honest-estimate result), else the findings, else the benchmark,
  * else the metrics, depending on the selected sections (report.h).
  */
 #include <stdio.h>
@@ -88,15 +89,19 @@ static void schedule(airoi__buf *b, const rpt *R)
     }
 }
 
+/* The header line of a table of n columns. */
+static void header(airoi__buf *b, const char *const *names, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        field(b, names[i], i == 0);
+    eol(b);
+}
+
 static void findings(airoi__buf *b, const rpt *R)
 {
-    field(b, "code", 1);
-    field(b, "severity", 0);
-    field(b, "subject", 0);
-    field(b, "message", 0);
-    field(b, "actual", 0);
-    field(b, "reference", 0);
-    eol(b);
+    static const char *const head[] = {"code", "severity", "subject", "message", "actual",
+                                       "reference"};
+    header(b, head, 6);
     for (size_t i = 0; i < R->nfindings; i++) {
         const rpt_finding *f = &R->findings[i];
         field(b, f->code, 1);
@@ -136,6 +141,35 @@ static void benchmark(airoi__buf *b, const rpt *R)
     }
 }
 
+static void change_row(airoi__buf *b, const char *figure, const rpt_num *plan,
+                       const rpt_num *honest)
+{
+    rpt_num d, q;
+    airoi__change(&d, &q, plan, honest);
+    field(b, figure, 1);
+    opt(b, plan, 0);
+    opt(b, honest, 0);
+    opt(b, &d, 0);
+    opt(b, &q, 0);
+    eol(b);
+}
+
+/* Plan and honest estimate: a row per metric, then one per category
+ * ("tco.people", ...). */
+static void plan_vs_honest(airoi__buf *b, const rpt *R)
+{
+    static const char *const head[] = {"figure", "plan", "honest", "change", "relative_change"};
+    char h[96];
+    header(b, head, 5);
+    for (size_t i = 0; i < R->nmetrics; i++)
+        change_row(b, R->metric_names[i], &R->plan_metrics.m[i], &R->metrics.m[i]);
+    for (size_t c = 0; c < R->ncategories; c++) {
+        rpt_num plan = {R->plan_category_total[c], 1}, honest = {R->category_total[c], 1};
+        snprintf(h, sizeof h, "tco.%s", R->category_names[c]);
+        change_row(b, h, &plan, &honest);
+    }
+}
+
 static void metrics(airoi__buf *b, const rpt *R)
 {
     field(b, "metric", 1);
@@ -152,6 +186,8 @@ void airoi__report_csv(airoi__buf *b, const rpt *R)
 {
     if (R->sections & AIROI_REPORT_SCHEDULE)
         schedule(b, R);
+    else if ((R->sections & AIROI_REPORT_HONEST) && R->has_plan)
+        plan_vs_honest(b, R);
     else if (R->sections & AIROI_REPORT_FINDINGS)
         findings(b, R);
     else if (R->sections & AIROI_REPORT_BENCHMARK)

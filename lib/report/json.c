@@ -270,6 +270,35 @@ static void findings(jw *w, const rpt *R)
     jclose(w, ']');
 }
 
+static void change(jw *w, const char *k, const rpt_num *plan, const rpt_num *honest)
+{
+    rpt_num d, q;
+    airoi__change(&d, &q, plan, honest);
+    jopen(w, k, '{');
+    opt(w, "plan", plan);
+    opt(w, "honest", honest);
+    opt(w, "change", &d);
+    opt(w, "relative_change", &q);
+    jclose(w, '}');
+}
+
+/* Plan and honest estimate side by side: every metric, every category. */
+static void plan_vs_honest(jw *w, const rpt *R)
+{
+    jopen(w, "plan_vs_honest", '{');
+    jopen(w, "metrics", '{');
+    for (size_t i = 0; i < R->nmetrics; i++)
+        change(w, R->metric_names[i], &R->plan_metrics.m[i], &R->metrics.m[i]);
+    jclose(w, '}');
+    jopen(w, "tco_by_category", '{');
+    for (size_t c = 0; c < R->ncategories; c++) {
+        rpt_num plan = {R->plan_category_total[c], 1}, honest = {R->category_total[c], 1};
+        change(w, R->category_names[c], &plan, &honest);
+    }
+    jclose(w, '}');
+    jclose(w, '}');
+}
+
 static void benchmark(jw *w, const rpt *R)
 {
     jopen(w, "benchmark", '{');
@@ -304,6 +333,8 @@ void airoi__report_json(airoi__buf *b, const rpt *R)
         metrics(&w, "metrics", R, &R->metrics);
     if (R->sections & AIROI_REPORT_TCO)
         tco(&w, R);
+    if ((R->sections & AIROI_REPORT_HONEST) && R->has_plan)
+        plan_vs_honest(&w, R);
     if (R->sections & AIROI_REPORT_SCHEDULE)
         schedule(&w, R);
     if (R->sections & AIROI_REPORT_SCENARIOS)

@@ -30,7 +30,7 @@
 #define RPT_BENCH_FIELDS 3
 
 /* Every section bit known to this release. */
-#define RPT_ALL_SECTIONS 0x3Fu
+#define RPT_ALL_SECTIONS 0x7Fu
 
 /* A figure that may not exist (null in JSON, "n/a" or "never" in text). */
 typedef struct rpt_num {
@@ -91,6 +91,12 @@ typedef struct rpt {
     size_t nmetrics;
     const char *metric_names[RPT_MAX_METRICS];
     rpt_metrics metrics;
+
+    /* the plan behind an honest estimate (has_plan), read like the metrics
+     * and category totals above */
+    int has_plan;
+    rpt_metrics plan_metrics;
+    double plan_category_total[RPT_MAX_CATEGORIES];
 
     /* TCO and value */
     size_t ncategories;
@@ -215,6 +221,12 @@ int airoi__tbl_schedule(rpt_table *t, const rpt *R);
 int airoi__tbl_scenarios(rpt_table *t, const rpt *R);
 int airoi__tbl_findings(rpt_table *t, const rpt *R);
 int airoi__tbl_benchmark(rpt_table *t, const rpt *R);
+int airoi__tbl_honest(rpt_table *t, const rpt *R);
+
+/* A change from plan to honest estimate: change = honest - plan, relative =
+ * change / |plan| (not ok when either figure does not exist, or the plan
+ * is 0). */
+void airoi__change(rpt_num *change, rpt_num *relative, const rpt_num *plan, const rpt_num *honest);
 
 /* What amounts are in: "TWD" (unit 1), "TWD thousand", "TWD million",
  * "10,000 TWD" (any other unit), or without a currency "", "thousands",

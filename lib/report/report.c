@@ -255,6 +255,36 @@ static void read_metrics(rpt_metrics *m, size_t n, const airoi_result *r)
     }
 }
 
+void airoi__change(rpt_num *change, rpt_num *relative, const rpt_num *plan, const rpt_num *honest)
+{
+    change->ok = relative->ok = 0;
+    change->v = relative->v = 0;
+    if (!plan->ok || !honest->ok)
+        return;
+    double d = honest->v - plan->v;
+    if (isfinite(d))
+        change->v = d, change->ok = 1;
+    double q = d / fabs(plan->v);
+    if (plan->v != 0 && isfinite(q))
+        relative->v = q, relative->ok = 1;
+}
+
+/* The plan behind an honest estimate: its metrics and category totals. */
+static void gather_plan(rpt *R, const airoi_result *r)
+{
+    const airoi_result *plan = airoi__result_get_plan(r);
+    if (!plan)
+        return;
+    R->has_plan = 1;
+    read_metrics(&R->plan_metrics, R->nmetrics, plan);
+    for (size_t c = 0; c < R->ncategories; c++) {
+        airoi_category cat = (airoi_category)(AIROI_CATEGORY_PEOPLE + (int)c);
+        double v = 0;
+        R->plan_category_total[c] =
+            airoi__result_get_tco_category(&v, plan, cat) == AIROI_OK && isfinite(v) ? v : 0;
+    }
+}
+
 static double num_or(const airoi_result *r, airoi_project_param param, double dflt)
 {
     double v;
@@ -478,6 +508,7 @@ static int gather(rpt *R, const airoi_result *r)
         R->dimension_total[d] =
             airoi__result_get_value_dimension(&v, r, dim) == AIROI_OK && isfinite(v) ? v : 0;
     }
+    gather_plan(R, r);
     double sv = 0;
     R->strategic_unmonetized =
         airoi__result_get_strategic_value(&sv, r) == AIROI_OK && isfinite(sv) ? sv : 0;

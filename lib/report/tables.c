@@ -568,3 +568,108 @@ int airoi__tbl_benchmark(rpt_table *t, const rpt *R)
     }
     return 1;
 }
+
+/* One figure of plan and honest estimate: what it is measured in. */
+enum { HON_MONEY, HON_RATE, HON_PAYBACK };
+
+/* A signed change in the figure's own terms: "+1,234", "-12.3 pts",
+ * "+2.5 months". */
+static void fmt_change(char *buf, size_t cap, const rpt *R, int kind, const rpt_num *d)
+{
+    char g[80];
+    if (!d->ok) {
+        snprintf(buf, cap, "n/a");
+        return;
+    }
+    const char *sign = d->v > 0 ? "+" : "";
+    if (kind == HON_MONEY) {
+        money(g, sizeof g, d->v);
+        snprintf(buf, cap, "%s%s", sign, g);
+    } else if (kind == HON_RATE) {
+        airoi__fmt_grouped(g, sizeof g, d->v * 100, 1);
+        snprintf(buf, cap, "%s%s pts", sign, g);
+    } else {
+        airoi__fmt_grouped(g, sizeof g, d->v, R->period == AIROI_PERIOD_YEAR ? 2 : 1);
+        snprintf(buf, cap, "%s%s %ss", sign, g, R->period_name);
+    }
+}
+
+static void fmt_figure(char *buf, size_t cap, const rpt *R, int kind, const rpt_num *n)
+{
+    if (kind == HON_PAYBACK)
+        airoi__fmt_payback_short(buf, cap, R, n);
+    else if (kind == HON_RATE)
+        pct_opt(buf, cap, n);
+    else if (n->ok)
+        money(buf, cap, n->v);
+    else
+        snprintf(buf, cap, "n/a");
+}
+
+static void honest_row(rpt_table *t, const rpt *R, const char *label, int kind,
+                       const rpt_num *plan, const rpt_num *honest, unsigned flags)
+{
+    char c[4][96];
+    rpt_num d, q;
+    airoi__change(&d, &q, plan, honest);
+    fmt_figure(c[0], sizeof c[0], R, kind, plan);
+    fmt_figure(c[1], sizeof c[1], R, kind, honest);
+    fmt_change(c[2], sizeof c[2], R, kind, &d);
+    if (q.ok) {
+        char g[80];
+        airoi__fmt_grouped(g, sizeof g, q.v * 100, 1);
+        snprintf(c[3], sizeof c[3], "%s%s%%", q.v > 0 ? "+" : "", g);
+    } else {
+        snprintf(c[3], sizeof c[3], "n/a");
+    }
+    const char *row[5] = {label, c[0], c[1], c[2], c[3]};
+    airoi__table_row(t, flags, row);
+}
+
+int airoi__tbl_honest(rpt_table *t, const rpt *R)
+{
+    static const char *const head[] = {"Figure", "Plan", "Honest estimate", "Change",
+                                       "Change (%)"};
+    static const int right[] = {0, 1, 1, 1, 1};
+    static const struct {
+        const char *label;
+        int metric;
+        int kind;
+    } metrics[] = {
+        {"Net present value (NPV)", AIROI_METRIC_NPV, HON_MONEY},
+        {"Internal rate of return", AIROI_METRIC_IRR, HON_RATE},
+        {"First-year ROI", AIROI_METRIC_ROI_BASIC, HON_RATE},
+        {"Horizon ROI", AIROI_METRIC_ROI_HORIZON, HON_RATE},
+        {"Annualised ROI", AIROI_METRIC_ROI_ANNUALISED, HON_RATE},
+        {"NPV-ROI", AIROI_METRIC_NPV_ROI, HON_RATE},
+        {"Risk-adjusted ROI", AIROI_METRIC_ROI_RISK_ADJUSTED, HON_RATE},
+        {"Payback", AIROI_METRIC_PAYBACK_PERIODS, HON_PAYBACK},
+        {"Discounted payback", AIROI_METRIC_DISCOUNTED_PAYBACK_PERIODS, HON_PAYBACK},
+    }, tco[] = {
+        {"Direct costs", AIROI_METRIC_TCO_DIRECT, HON_MONEY},
+        {"Hidden costs", AIROI_METRIC_TCO_HIDDEN, HON_MONEY},
+        {"Hidden share", AIROI_METRIC_TCO_HIDDEN_SHARE, HON_RATE},
+        {"Total cost of ownership", AIROI_METRIC_TCO_TOTAL, HON_MONEY},
+        {"Present value", AIROI_METRIC_TCO_PV, HON_MONEY},
+    };
+    if (!R->has_plan)
+        return 0;
+    airoi__table_init(t, 5, head, right);
+    for (size_t i = 0; i < sizeof metrics / sizeof metrics[0]; i++)
+        honest_row(t, R, metrics[i].label, metrics[i].kind,
+                   rpt_metric(&R->plan_metrics, metrics[i].metric),
+                   rpt_metric(&R->metrics, metrics[i].metric), 0);
+    /* the TCO: each category with costs, then the totals */
+    for (size_t c = 0; c < R->ncategories; c++) {
+        rpt_num plan = {R->plan_category_total[c], 1}, honest = {R->category_total[c], 1};
+        if (plan.v == 0 && honest.v == 0)
+            continue;
+        char label[80];
+        snprintf(label, sizeof label, "TCO: %s", R->category_names[c]);
+        honest_row(t, R, label, HON_MONEY, &plan, &honest, 0);
+    }
+    for (size_t i = 0; i < sizeof tco / sizeof tco[0]; i++)
+        honest_row(t, R, tco[i].label, tco[i].kind, rpt_metric(&R->plan_metrics, tco[i].metric),
+                   rpt_metric(&R->metrics, tco[i].metric), RPT_ROW_TOTAL);
+    return 1;
+}

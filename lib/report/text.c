@@ -187,7 +187,7 @@ static void findings(airoi__buf *b, const rpt *R)
 
 void airoi__report_text(airoi__buf *b, const rpt *R)
 {
-    char labels[12][16], values[12][256], in[96], note[160];
+    char labels[12][16], values[12][256], in[96], note[256];
     rpt_table t;
 
     char *title = airoi__strdup_oneline(R->name);
@@ -221,6 +221,12 @@ void airoi__report_text(airoi__buf *b, const rpt *R)
         emit(b, &t, airoi__tbl_tco(&t, R));
         heading(b, "VALUE BY DIMENSION", note);
         emit(b, &t, airoi__tbl_value(&t, R));
+    }
+    if ((R->sections & AIROI_REPORT_HONEST) && R->has_plan) {
+        snprintf(note, sizeof note, "%s%scosts raised by their typical underestimate; change = "
+                 "honest - plan", in, *in ? "; " : "");
+        heading(b, "PLAN AND HONEST ESTIMATE", note);
+        emit(b, &t, airoi__tbl_honest(&t, R));
     }
     if (R->sections & AIROI_REPORT_SCENARIOS) {
         if (R->implicit_base)

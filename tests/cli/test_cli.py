@@ -283,6 +283,44 @@ def test_formats():
     rc, out, _ = run("audit", model)
     check("HIDDEN_SHARE_LOW" in out and "TOTAL COST OF OWNERSHIP" in out, "audit text")
     check("CASH-FLOW SCHEDULE" not in out, "audit text has no schedule")
+    # audit --honest: plan and honest estimate side by side, with the change
+    plain = report_json("genai-support-rollout")
+    rc, out, _ = run("audit", model, "--honest", "-f", "json")
+    doc = json.loads(out)
+    pvh = doc.get("plan_vs_honest", {})
+    tco = pvh.get("metrics", {}).get("tco_total", {})
+    check(rc == 0 and tco.get("plan") == plain["tco"]["total"] and
+          tco.get("honest") == doc["tco"]["total"] and
+          close(tco.get("change", 0), doc["tco"]["total"] - plain["tco"]["total"]) and
+          close(tco.get("relative_change", 0),
+                (doc["tco"]["total"] - plain["tco"]["total"]) / plain["tco"]["total"]),
+          f"audit --honest json: tco_total plan, honest and change, got {tco}")
+    npv = pvh.get("metrics", {}).get("npv", {})
+    check(npv.get("plan") == plain["metrics"]["npv"] and npv.get("honest") < npv.get("plan"),
+          f"audit --honest json: npv plan and honest, got {npv}")
+    people = pvh.get("tco_by_category", {}).get("people", {})
+    check(close(people.get("relative_change", 0), 0.25),
+          f"audit --honest json: people +25%, got {people}")
+    rc, out, _ = run("audit", model, "--honest")
+    section = out[out.find("PLAN AND HONEST ESTIMATE"):]
+    check(rc == 0 and "PLAN AND HONEST ESTIMATE" in out and
+          re.search(r"Total cost of ownership\s+28,894,566\s+39,233,406\s+\+10,338,839\s+\+35\.8%",
+                    section) is not None and
+          re.search(r"Net present value \(NPV\)\s+4,276,862\s+-5,200,365\s+-9,477,227", section)
+          is not None,
+          "audit --honest text: plan, honest estimate and change side by side")
+    rc, out, _ = run("audit", model, "--honest", "-f", "md")
+    check("## Plan and honest estimate" in out and
+          "| Figure | Plan | Honest estimate | Change | Change (%) |" in out, "audit --honest md")
+    rc, out, _ = run("audit", model, "--honest", "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(out, newline="")))
+    byfig = {r["figure"]: r for r in rows}
+    check(rows and list(rows[0].keys()) == ["figure", "plan", "honest", "change", "relative_change"]
+          and close(float(byfig["tco_total"]["honest"]), doc["tco"]["total"], 1e-14)
+          and byfig["payback_periods"]["honest"] == "" and "tco.people" in byfig,
+          "audit --honest csv: one row per metric and category")
+    rc, out, _ = run("audit", model, "-f", "json")
+    check("plan_vs_honest" not in json.loads(out), "audit without --honest: no comparison")
     rc, out, _ = run("compare", model)
     bench = out[out.find("\nBENCHMARK"):].splitlines()
     positions = [line.split()[-1] for line in bench

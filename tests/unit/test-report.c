@@ -337,6 +337,81 @@ START_TEST(control_characters_in_names)
 }
 END_TEST
 
+/* An honest-estimate result keeps its plan, and a report shows both side
+ * by side with the change: example 3's costs are all people (+25%), so
+ * the TCO goes from 830 to 1,037.5 (+207.5, +25%). */
+START_TEST(honest_side_by_side)
+{
+    airoi_project *p = example3("Three-year case");
+    airoi_result *plain = NULL, *r = NULL;
+    ck_assert_int_eq(airoi_project_evaluate(&plain, p, NULL, 0), AIROI_OK);
+    ck_assert_ptr_null(airoi_result_get_plan(plain));
+    ck_assert_ptr_null(airoi_result_get_plan(NULL));
+    ck_assert_int_eq(airoi_project_evaluate(&r, p, NULL, AIROI_EVAL_HONEST_ESTIMATE), AIROI_OK);
+    const airoi_result *plan = airoi_result_get_plan(r);
+    ck_assert_ptr_nonnull(plan);
+    ck_assert_uint_eq(airoi_result_get_flags(plan), 0);
+    double a = 0, b = 0;
+    ck_assert_int_eq(airoi_result_get_metric(&a, plan, AIROI_METRIC_NPV), AIROI_OK);
+    ck_assert_int_eq(airoi_result_get_metric(&b, plain, AIROI_METRIC_NPV), AIROI_OK);
+    ck_assert_double_eq(a, b);
+    ck_assert_int_eq(airoi_result_get_metric(&a, r, AIROI_METRIC_TCO_TOTAL), AIROI_OK);
+    ck_assert_double_eq_tol(a, 1037.5, 1e-9);
+    airoi_result_free((airoi_result *)plan); /* ignored: it lives with r */
+
+    char *out = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(airoi_report_write(&out, &len, r, AIROI_REPORT_JSON, AIROI_REPORT_HONEST),
+                     AIROI_OK);
+    const char *at = strstr(out, "\"plan_vs_honest\": {");
+    ck_assert_ptr_nonnull(at);
+    ck_assert_double_eq_tol(json_number(at, "plan"), 425.71, 0.005); /* npv comes first */
+    at = strstr(at, "\"tco_total\": {");
+    ck_assert_ptr_nonnull(at);
+    ck_assert_double_eq_tol(json_number(at, "plan"), 830, 1e-9);
+    ck_assert_double_eq_tol(json_number(at, "honest"), 1037.5, 1e-9);
+    ck_assert_double_eq_tol(json_number(at, "change"), 207.5, 1e-9);
+    ck_assert_double_eq_tol(json_number(at, "relative_change"), 0.25, 1e-12);
+    at = strstr(out, "\"tco_by_category\": {");
+    ck_assert_ptr_nonnull(at);
+    ck_assert_double_eq_tol(json_number(at, "change"), 207.5, 1e-9); /* people first */
+    airoi_free(out);
+
+    ck_assert_int_eq(airoi_report_write(&out, &len, r, AIROI_REPORT_TEXT, 0), AIROI_OK);
+    ck_assert_ptr_nonnull(strstr(out, "PLAN AND HONEST ESTIMATE"));
+    at = strstr(out, "  Total cost of ownership ");
+    at = at ? strstr(at + 1, "  Total cost of ownership ") : NULL; /* the TCO table has one too */
+    ck_assert_msg(at && strstr(at, "830.00") && strstr(at, "1,037.50") && strstr(at, "+207.50") &&
+                      strstr(at, "+25.0%"),
+                  "%s", out);
+    ck_assert_ptr_nonnull(strstr(out, "Horizon ROI"));
+    airoi_free(out);
+
+    ck_assert_int_eq(airoi_report_write(&out, &len, r, AIROI_REPORT_MARKDOWN,
+                                        AIROI_REPORT_HONEST),
+                     AIROI_OK);
+    ck_assert_ptr_nonnull(strstr(out, "## Plan and honest estimate"));
+    ck_assert_ptr_nonnull(strstr(out, "| Figure | Plan | Honest estimate | Change | Change (%) |"));
+    airoi_free(out);
+
+    ck_assert_int_eq(airoi_report_write(&out, &len, r, AIROI_REPORT_CSV, AIROI_REPORT_AUDIT |
+                                                                          AIROI_REPORT_HONEST),
+                     AIROI_OK);
+    ck_assert_msg(strncmp(out, "figure,plan,honest,change,relative_change\r\n", 43) == 0, "%s", out);
+    ck_assert_ptr_nonnull(strstr(out, "\r\ntco_total,830,1037.5,207.5,0.25\r\n"));
+    ck_assert_ptr_nonnull(strstr(out, "\r\ntco.people,830,1037.5,207.5,0.25\r\n"));
+    airoi_free(out);
+
+    /* a plain result has no plan to show: the section is left out */
+    ck_assert_int_eq(airoi_report_write(&out, &len, plain, AIROI_REPORT_JSON, 0), AIROI_OK);
+    ck_assert_ptr_null(strstr(out, "plan_vs_honest"));
+    airoi_free(out);
+    airoi_result_free(r);
+    airoi_result_free(plain);
+    airoi_project_free(p);
+}
+END_TEST
+
 START_TEST(sections_select_keys)
 {
     airoi_project *p = example3("x");
@@ -396,7 +471,7 @@ START_TEST(rejects_bad_arguments)
     ck_assert_str_eq(airoi_last_error_message(),
                      "airoi_report_write: format: AIROI_METRIC_IRR is an airoi_metric value; "
                      "expected an airoi_report_format");
-    ck_assert_int_eq(airoi_report_write(&out, &len, r, AIROI_REPORT_TEXT, 1u << 6),
+    ck_assert_int_eq(airoi_report_write(&out, &len, r, AIROI_REPORT_TEXT, 1u << 7),
                      AIROI_ERR_INVALID);
     ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "flags"));
     ck_assert_ptr_null(out);
@@ -565,6 +640,7 @@ static Suite *report_suite(void)
     tcase_add_test(tc, json_null_and_text_never);
     tcase_add_test(tc, json_escapes_strings);
     tcase_add_test(tc, sections_select_keys);
+    tcase_add_test(tc, honest_side_by_side);
     tcase_add_test(tc, scenarios_listed);
     suite_add_tcase(s, tc);
     tc = tcase_create("text");

@@ -137,7 +137,7 @@ _NOT_AVAILABLE = (_lib.AIROI_ERR_NO_SOLUTION, _lib.AIROI_ERR_UNDEFINED)
 
 
 _SECTIONS = {None: 0, "all": 0, "metrics": 1, "tco": 2, "schedule": 4, "scenarios": 8,
-             "findings": 16, "benchmark": 32, "audit": 2 | 16, "compare": 1 | 32}
+             "findings": 16, "benchmark": 32, "honest": 64, "audit": 2 | 16, "compare": 1 | 32}
 
 
 class Result:
