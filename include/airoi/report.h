@@ -57,7 +57,8 @@ typedef enum airoi_report_format {
  * category: `figure,plan,honest,change,relative_change`), otherwise the
  * findings when #AIROI_REPORT_FINDINGS is, otherwise the
  * benchmark comparison when #AIROI_REPORT_BENCHMARK is, otherwise the
- * metrics (one `metric,value` row each).
+ * metrics (one `metric,value,scope` row each, scope `case` or
+ * `all_scenarios`).
  * Values are pinned.
  * @since 0.1
  */

@@ -142,6 +142,9 @@ int airoi__result_get_finding_numbers(double *actual, double *reference,
                                       const airoi_result *r, size_t i);
 
 /* names.c */
+/* 1 for a metric that is over all scenarios (expected_npv, expected_benefits,
+ * expected_costs, roi_risk_adjusted), also in the result of one scenario. */
+int airoi__metric_is_over_scenarios(airoi_metric metric);
 int airoi__metric_from_name(airoi_metric *out, const char *name);
 const char *airoi__metric_name(airoi_metric metric);
 int airoi__severity_from_name(airoi_severity *out, const char *name);

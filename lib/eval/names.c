@@ -102,3 +102,9 @@ AIROI_API const char *airoi_schedule_column_name(airoi_schedule_column column)
     AIROI__ENTER();
     return airoi__schedule_column_name(column);
 }
+
+int airoi__metric_is_over_scenarios(airoi_metric metric)
+{
+    return metric == AIROI_METRIC_EXPECTED_NPV || metric == AIROI_METRIC_EXPECTED_BENEFITS ||
+           metric == AIROI_METRIC_EXPECTED_COSTS || metric == AIROI_METRIC_ROI_RISK_ADJUSTED;
+}

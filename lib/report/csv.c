@@ -172,12 +172,14 @@ static void plan_vs_honest(airoi__buf *b, const rpt *R)
 
 static void metrics(airoi__buf *b, const rpt *R)
 {
-    field(b, "metric", 1);
-    field(b, "value", 0);
-    eol(b);
+    static const char *const head[] = {"metric", "value", "scope"};
+    header(b, head, 3);
     for (size_t i = 0; i < R->nmetrics; i++) {
         field(b, R->metric_names[i], 1);
         opt(b, &R->metrics.m[i], 0);
+        /* the evaluated case (the base case or the scenario), or all scenarios */
+        airoi_metric metric = (airoi_metric)(AIROI_METRIC_NPV + (int)i);
+        field(b, airoi__metric_is_over_scenarios(metric) ? "all_scenarios" : "case", 0);
         eol(b);
     }
 }

@@ -176,6 +176,12 @@ static void project(jw *w, const rpt *R)
     jopen(w, "evaluation", '{');
     str(w, "scenario", R->scenario);
     boolean(w, "honest_estimate", R->honest);
+    /* the metrics that are over all scenarios, also in a scenario's report */
+    jopen(w, "all_scenario_metrics", '[');
+    for (size_t i = 0; i < R->nmetrics; i++)
+        if (airoi__metric_is_over_scenarios((airoi_metric)(AIROI_METRIC_NPV + (int)i)))
+            str(w, NULL, R->metric_names[i]);
+    jclose(w, ']');
     jclose(w, '}');
 }
 

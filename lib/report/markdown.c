@@ -68,7 +68,7 @@ void airoi__report_markdown(airoi__buf *b, const rpt *R)
         note[0] = '\0';
 
     if (R->sections & AIROI_REPORT_METRICS) {
-        heading(b, "Key metrics", NULL);
+        heading(b, R->scenario ? "Key metrics of the scenario" : "Key metrics", NULL);
         emit(b, &t, airoi__tbl_metrics(&t, R));
     }
     if (R->sections & AIROI_REPORT_TCO) {

@@ -281,14 +281,20 @@ int airoi__tbl_metrics(rpt_table *t, const rpt *R)
     pct_opt(v, sizeof v, rpt_metric(m, AIROI_METRIC_NPV_ROI));
     ROW("NPV-ROI", v, "NPV / present value of costs");
 
+    /* In the report of one scenario these two are still over all of them. */
+    const char *all = "probability-weighted over all scenarios, not this one's";
     pct_opt(v, sizeof v, rpt_metric(m, AIROI_METRIC_ROI_RISK_ADJUSTED));
-    ROW("Risk-adjusted ROI", v, R->implicit_base ? "no scenarios: equals the horizon ROI"
-                                                 : "probability-weighted over the scenarios");
+    ROW(R->scenario ? "Risk-adjusted ROI (all scenarios)" : "Risk-adjusted ROI",
+        v, R->implicit_base ? "no scenarios: equals the horizon ROI"
+           : R->scenario    ? all
+                            : "probability-weighted over the scenarios");
 
     n = rpt_metric(m, AIROI_METRIC_EXPECTED_NPV);
     MONEY_OR_NA(n);
-    ROW("Expected NPV", v, R->implicit_base ? "no scenarios: equals the NPV"
-                                            : "probability-weighted over the scenarios");
+    ROW(R->scenario ? "Expected NPV (all scenarios)" : "Expected NPV",
+        v, R->implicit_base ? "no scenarios: equals the NPV"
+           : R->scenario    ? all
+                            : "probability-weighted over the scenarios");
 
     n = rpt_metric(m, AIROI_METRIC_BCR);
     if (n->ok) airoi__fmt_grouped(v, sizeof v, n->v, 2); else snprintf(v, sizeof v, "n/a");

@@ -38,7 +38,9 @@ size_t airoi__report_facts(const rpt *R, char labels[][16], char values[][256], 
     if (R->stage_name)
         FACT("Stage", "%s", R->stage_name);
     if (R->scenario) {
-        FACT("Case", "scenario \"%s\"", R->scenario);
+        airoi__fmt_percent(tmp, sizeof tmp, R->nscenarios ? R->scenarios[0].probability : 0);
+        FACT("Case", "scenario \"%s\" (probability %s); figures marked \"all scenarios\" are "
+             "over every scenario", R->scenario, tmp);
     } else if (R->implicit_base || R->nscenarios == 0) {
         FACT("Case", "base case (no scenarios defined)");
     } else {
@@ -70,7 +72,8 @@ size_t airoi__report_facts(const rpt *R, char labels[][16], char values[][256], 
         x = rpt_metric(m, AIROI_METRIC_ROI_RISK_ADJUSTED);
         if (x->ok)
             airoi__fmt_percent(roi, sizeof roi, x->v);
-        FACT("Bottom line", "NPV %s, IRR %s, payback %s, risk-adjusted ROI %s", npv, irr, pb, roi);
+        FACT("Bottom line", "NPV %s, IRR %s, payback %s, risk-adjusted ROI %s%s", npv, irr, pb,
+             roi, R->scenario ? " (all scenarios)" : "");
 
     }
     if ((R->sections & AIROI_REPORT_FINDINGS) && !R->scenario) {

@@ -357,8 +357,35 @@ def test_options():
     compare(doc["metrics"], want, "metrics", diffs)
     check(not diffs, "--scenario worst: metrics equal scenarios[worst] " + "; ".join(diffs[:3]))
     check(doc["metrics"]["npv"] < base["metrics"]["npv"], "--scenario worst: lower NPV")
-    rc, out, err = run("report", model, "-s", "nosuch")
-    check(rc == 2 and out == "" and "nosuch" in err, f"unknown scenario: exit {rc}")
+    # its own TCO and schedule; the all-scenario figures labelled as such
+    check(doc["tco"]["total"] == want["tco_total"] and doc["tco"]["total"] != base["tco"]["total"],
+          "--scenario worst: the scenario's own TCO")
+    check(close(sum(r["costs"] for r in doc["schedule"]), want["tco_total"]) and
+          doc["schedule"][-1]["cumulative"] != base["schedule"][-1]["cumulative"],
+          "--scenario worst: the scenario's own schedule")
+    over = ["roi_risk_adjusted", "expected_npv", "expected_benefits", "expected_costs"]
+    check(sorted(doc["evaluation"].get("all_scenario_metrics", [])) == sorted(over) and
+          sorted(base["evaluation"].get("all_scenario_metrics", [])) == sorted(over) and
+          all(doc["metrics"][k] == base["metrics"][k] for k in over),
+          "--scenario: evaluation.all_scenario_metrics names the figures over all scenarios")
+    rc, out, _ = run("report", model, "-s", "worst")
+    check(rc == 0 and "33,228,751" in out and "28,894,566" not in out and
+          re.search(r"Risk-adjusted ROI \(all scenarios\)\s+15\.8%", out) is not None and
+          re.search(r"Expected NPV \(all scenarios\)\s+TWD 2,218,232", out) is not None and
+          "risk-adjusted ROI 15.8% (all scenarios)" in out and 'scenario "worst" (probability 25.0%)' in out,
+          "--scenario text: its own figures, all-scenario figures labelled")
+    rc, out, _ = run("report", model, "-s", "worst", "-f", "md")
+    check("## Key metrics of the scenario" in out and "| Risk-adjusted ROI (all scenarios) | 15.8% |" in out,
+          "--scenario md: all-scenario figures labelled")
+    rc, out, _ = run("report", model, "-s", "worst", "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(out, newline="")))
+    check(close(sum(float(r["costs"]) for r in rows), want["tco_total"], 1e-12),
+          "--scenario csv: the scenario's own schedule")
+    for fmt in ("text", "json", "csv", "md"):
+        rc, out, err = run("report", model, "-s", "nosuch", "-f", fmt)
+        check(rc == 2 and out == "" and "no scenario named 'nosuch'" in err and
+              "scenarios of the model: best, base, worst" in err,
+              f"unknown scenario ({fmt}): exit {rc}, the names listed: {err!r}")
     # -o writes a file and nothing on stdout
     with tempfile.TemporaryDirectory() as d:
         path = os.path.join(d, "out.json")
