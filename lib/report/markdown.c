@@ -93,7 +93,10 @@ void airoi__report_markdown(airoi__buf *b, const rpt *R)
         emit(b, &t, airoi__tbl_scenarios(&t, R));
     }
     if ((R->sections & AIROI_REPORT_SCHEDULE) && airoi__tbl_years(&t, R)) {
-        heading(b, "Cash flow by year", note);
+        char yn[256];
+        snprintf(yn, sizeof yn, "%s%sYear 1 holds %s 0, the start, and the first year.", note,
+                 *note ? " " : "", R->period_name);
+        heading(b, "Cash flow by year", yn);
         emit(b, &t, 1);
     }
     if (R->sections & AIROI_REPORT_FINDINGS) {

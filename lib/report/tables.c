@@ -427,9 +427,12 @@ int airoi__tbl_years(rpt_table *t, const rpt *R)
             airoi__sum_add(&c, R->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_COSTS)][p]);
             airoi__sum_add(&bsum, R->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_BENEFITS)][p]);
         }
-        char y[32], per[48], cs[64], bs[64], ns[64], cu[64];
+        char y[32], per[80], cs[64], bs[64], ns[64], cu[64];
         snprintf(y, sizeof y, "%zu", year);
-        snprintf(per, sizeof per, "%zu-%zu", first, last);
+        /* "months 0-12" (year 1 holds period 0, the start), "months 13-24";
+         * a year that the horizon cuts short says so */
+        snprintf(per, sizeof per, "%ss %zu-%zu%s", R->period_name, first, last,
+                 last < year * ppy ? " (part of a year)" : "");
         money(cs, sizeof cs, airoi__sum_get(&c));
         money(bs, sizeof bs, airoi__sum_get(&bsum));
         money(ns, sizeof ns, airoi__sum_get(&bsum) - airoi__sum_get(&c));

@@ -241,7 +241,9 @@ void airoi__report_text(airoi__buf *b, const rpt *R)
         emit(b, &t, airoi__tbl_scenarios(&t, R));
     }
     if ((R->sections & AIROI_REPORT_SCHEDULE) && airoi__tbl_years(&t, R)) {
-        heading(b, "CASH FLOW BY YEAR", in);
+        snprintf(note, sizeof note, "%s%syear 1 holds %s 0, the start, and the first year",
+                 in, *in ? "; " : "", R->period_name);
+        heading(b, "CASH FLOW BY YEAR", note);
         emit(b, &t, 1);
     }
     if (R->sections & AIROI_REPORT_FINDINGS)

@@ -412,6 +412,34 @@ START_TEST(honest_side_by_side)
 }
 END_TEST
 
+/* The year table of a quarterly model names the periods each year holds:
+ * year 1 is quarters 0-4 (the start and the first year), year 2 quarters
+ * 5-6, cut short by the horizon. */
+START_TEST(year_table_names_its_periods)
+{
+    airoi_project *p = NULL;
+    airoi_item *c = NULL;
+    ck_assert_int_eq(airoi_project_new(&p, "Quarterly"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_PERIOD, AIROI_PERIOD_QUARTER),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, 6), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_cost(&c, p, "Run", AIROI_CATEGORY_PEOPLE), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_AMOUNT, 10), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_FROM, 0), AIROI_OK);
+    char *out = report(p, NULL, AIROI_REPORT_TEXT, AIROI_REPORT_SCHEDULE);
+    ck_assert_msg(strstr(out, "CASH FLOW BY YEAR (year 1 holds quarter 0, the start, and the first "
+                              "year)") != NULL, "%s", out);
+    ck_assert_msg(strstr(out, "  1     quarters 0-4                   50.00") != NULL, "%s", out);
+    ck_assert_msg(strstr(out, "  2     quarters 5-6 (part of a year)  20.00") != NULL, "%s", out);
+    airoi_free(out);
+    out = report(p, NULL, AIROI_REPORT_MARKDOWN, AIROI_REPORT_SCHEDULE);
+    ck_assert_ptr_nonnull(strstr(out, "| 1 | quarters 0-4 | 50.00 |"));
+    ck_assert_ptr_nonnull(strstr(out, "| 2 | quarters 5-6 (part of a year) | 20.00 |"));
+    airoi_free(out);
+    airoi_project_free(p);
+}
+END_TEST
+
 START_TEST(sections_select_keys)
 {
     airoi_project *p = example3("x");
@@ -641,6 +669,7 @@ static Suite *report_suite(void)
     tcase_add_test(tc, json_escapes_strings);
     tcase_add_test(tc, sections_select_keys);
     tcase_add_test(tc, honest_side_by_side);
+    tcase_add_test(tc, year_table_names_its_periods);
     tcase_add_test(tc, scenarios_listed);
     suite_add_tcase(s, tc);
     tc = tcase_create("text");
