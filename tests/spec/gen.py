@@ -107,6 +107,14 @@ def _item(rng, model, name, is_value):
             if rng.random() < 0.4:
                 it['growth'] = rng.choice([0.03, 0.05, 0.15, -0.1,
                                            rng.uniform(-0.5, 1.0)])
+            # payment: lump where it applies (per longer than the period)
+            months = {'month': 1, 'quarter': 3, 'year': 12}
+            if months[it.get('per', period)] > months[period]:
+                if rng.random() < 0.4:
+                    it['payment'] = 'lump'
+                elif rng.random() < 0.1:
+                    it['payment'] = 'spread'
+
     if fxs and rng.random() < 0.3:
         it['currency'] = rng.choice(fxs)
     elif proj.get('currency') and rng.random() < 0.1:

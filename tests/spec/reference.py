@@ -144,8 +144,13 @@ def item_flows(item, is_value, model, mult=1.0, delay=0, cap=None):
             frm = int(item.get('from', default_from))
             to = int(item.get('to', horizon))
             g = item.get('growth', 0.0)
+            # payment: lump: the whole `per` amount in its first period
+            # (from, from + n, ...), nothing in the others
+            n = MONTHS[per] // MONTHS[period] if item.get('payment') == 'lump' else 1
             for t in range(frm, to + 1):
-                raw[t] = (base * scale * math.exp((t - frm) * y * math.log1p(g)), t - frm)
+                if (t - frm) % n == 0:
+                    raw[t] = (base * (scale if n == 1 else 1.0)
+                              * math.exp((t - frm) * y * math.log1p(g)), t - frm)
 
     adoption = item.get('adoption') if is_value else None
     for t, (a, k) in raw.items():
@@ -404,6 +409,8 @@ def evaluate_case(model, scen=None):
         'tco_total': tc, 'tco_direct': direct, 'tco_hidden': hidden,
         'tco_hidden_share': ratio(hidden, tc), 'tco_pv': pvc,
         'first_year_costs': fyc, 'first_year_benefits': fyb,
+        # a year of the horizon: (tb / Y - tc / Y) / (tc / Y)
+        'roi_annualised': None if years == 0 else ratio(tb / years - tc / years, tc / years),
     }
     tco = {'total': tc, 'direct': direct, 'hidden': hidden,
            'hidden_share': ratio(hidden, tc), 'by_category': cat_tot,

@@ -33,12 +33,12 @@ METRIC_KEYS = ['npv', 'irr', 'mirr', 'roi_basic', 'roi_horizon',
                'annual_costs', 'annual_benefits', 'tco_total', 'tco_direct',
                'tco_hidden', 'tco_hidden_share', 'tco_pv',
                'expected_benefits', 'expected_costs',
-               'first_year_costs', 'first_year_benefits']
+               'first_year_costs', 'first_year_benefits', 'roi_annualised']
 SCHED_KEYS = ['period', 'costs', 'benefits', 'net', 'cumulative',
               'discounted', 'discounted_cumulative', 'discount_factor']
 TCO_KEYS = ['total', 'direct', 'hidden', 'hidden_share', 'pv', 'annual']
 VALUE_KEYS = ['total', 'pv', 'annual', 'strategic_unmonetized']
-RATIOS = {'irr', 'mirr', 'roi_basic', 'roi_horizon', 'roi_risk_adjusted',
+RATIOS = {'irr', 'mirr', 'roi_basic', 'roi_horizon', 'roi_risk_adjusted', 'roi_annualised',
           'npv_roi', 'bcr', 'tco_hidden_share', 'hidden_share',
           'payback_periods', 'discounted_payback_periods', 'discount_factor'}
 
