@@ -290,6 +290,7 @@ _MODEL_PROTOTYPES: Dict[str, Tuple[Any, List[Any]]] = {
     "airoi_result_get_schedule": (c_void_p, [c_void_p]),
     "airoi_result_count_scenarios": (c_size_t, [c_void_p]),
     "airoi_result_get_scenario": (c_void_p, [c_void_p, c_size_t]),
+    "airoi_result_get_plan": (c_void_p, [c_void_p]),
     "airoi_result_get_scenario_name": (c_char_p, [c_void_p]),
     "airoi_result_get_probability": (c_int, [p_double, c_void_p]),
     "airoi_result_count_findings": (c_size_t, [c_void_p]),

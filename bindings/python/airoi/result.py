@@ -307,6 +307,16 @@ class Result:
         return list(self._cached("scenarios", make))
 
     @property
+    def plan(self) -> Optional["Result"]:
+        """The plan behind an honest estimate (``evaluate(honest=True)``): the
+        same evaluation without the uplift, to compare with; None for any
+        other result (``airoi_result_get_plan``)."""
+        def make() -> Optional[Result]:
+            ptr = C.airoi_result_get_plan(self._h.ptr)
+            return Result._borrowed(int(ptr), self) if ptr else None
+        return self._cached("plan", make)
+
+    @property
     def findings(self) -> List[Dict[str, Any]]:
         """Audit findings: ``code``, ``severity``, ``message``, ``subject``,
         ``actual``, ``reference`` (base-case results only)."""
@@ -317,7 +327,8 @@ class Result:
         """The comparison with the project's use case
         (docs/methodology.md#benchmarks), or None when the project had none:
         ``use_case``, ``label``, ``dimensions`` and, for
-        ``roi``, ``payback_months``, ``investment``: ``low``, ``high``,
+        ``roi``, ``payback_months``, ``investment``: ``figure`` (the metric
+        compared: ``roi_annualised``, ...), ``label``, ``low``, ``high``,
         ``value``, ``position`` ('below', 'within', 'above' or None)."""
         return self._section("benchmark")
 

@@ -2,6 +2,7 @@
 setting of the project, items and scenarios, results."""
 
 import datetime
+import json
 import unittest
 
 import airoi
@@ -346,6 +347,13 @@ class TestResult(unittest.TestCase):
         self.assertFalse(plain.honest)
         self.assertTrue(honest.honest)
         self.assertGreater(honest.tco["total"], plain.tco["total"])
+        # the honest estimate keeps its plan, and its report shows both
+        self.assertIsNone(plain.plan)
+        self.assertEqual(honest.plan.tco["total"], plain.tco["total"])
+        self.assertEqual(honest.plan.npv, plain.npv)
+        side = json.loads(honest.report("json", "honest"))["plan_vs_honest"]["metrics"]["tco_total"]
+        self.assertEqual((side["plan"], side["honest"]), (plain.tco["total"], honest.tco["total"]))
+        self.assertAlmostEqual(side["change"], honest.tco["total"] - plain.tco["total"], places=9)
         b = plain.benchmark
         self.assertEqual((b["use_case"], b["dimensions"]), ("customer_service", ["efficiency", "revenue"]))
         # annualised ROI (540 - 450) / 450 = 0.2 (a one-year model) is below 40%-120%;
