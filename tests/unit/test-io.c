@@ -658,7 +658,7 @@ typedef struct cstep {
 
 typedef struct ccase {
     const char *name;
-    cstep steps[10];
+    cstep steps[12];
 } ccase;
 
 #define PROJECT(h)                                                                             \
@@ -670,14 +670,15 @@ typedef struct ccase {
 /* A name reader (airoi_category_from_name, ...) called with room for any
  * enumeration: each writes one enumeration value through its pointer. */
 typedef int (*name_reader)(void *, const char *);
-enum { R_PERIOD, R_PER, R_CATEGORY, R_DIMENSION, R_STAGE, R_CURVE };
+enum { R_PERIOD, R_PER, R_CATEGORY, R_DIMENSION, R_STAGE, R_CURVE, R_PAYMENT };
 
 static int read_name(int which, const char *name)
 {
     name_reader r[] = {(name_reader)airoi_period_from_name, (name_reader)airoi_per_from_name,
                        (name_reader)airoi_category_from_name,
                        (name_reader)airoi_dimension_from_name,
-                       (name_reader)airoi_stage_from_name, (name_reader)airoi_curve_from_name};
+                       (name_reader)airoi_stage_from_name, (name_reader)airoi_curve_from_name,
+                       (name_reader)airoi_payment_from_name};
     union {
         int i;
         long long pad;
@@ -758,6 +759,17 @@ static const ccase c_corpus[] = {
     {"unknown-dimension", {BASE, {'r', R_DIMENSION, 0, "happiness"}}},
     {"unknown-stage", {BASE, {'r', R_STAGE, 0, "pilot"}}},
     {"unknown-use-case", {BASE, {'s', AIROI_PROJECT_USE_CASE, 0, "time_travel"}}},
+    {"bad-payment", {BASE, {'r', R_PAYMENT, 0, "upfront"}}},
+    {"lump-on-once",
+     {BASE, {'p', AIROI_PROJECT_PERIOD, AIROI_PERIOD_MONTH, NULL},
+      {'c', AIROI_CATEGORY_INTEGRATION, 0, "Set-up"}, {'i', AIROI_ITEM_AMOUNT, 5000, NULL},
+      {'i', AIROI_ITEM_PER, AIROI_PER_ONCE, NULL}, {'i', AIROI_ITEM_AT, 1, NULL},
+      {'i', AIROI_ITEM_PAYMENT, AIROI_PAYMENT_LUMP, NULL}, VALIDATE}},
+    {"lump-not-longer",
+     {BASE, {'p', AIROI_PROJECT_PERIOD, AIROI_PERIOD_QUARTER, NULL},
+      {'c', AIROI_CATEGORY_MAINTENANCE, 0, "Support"}, {'i', AIROI_ITEM_AMOUNT, 3000, NULL},
+      {'i', AIROI_ITEM_PER, AIROI_PER_QUARTER, NULL},
+      {'i', AIROI_ITEM_PAYMENT, AIROI_PAYMENT_LUMP, NULL}, VALIDATE}},
     {"unknown-multiplier-target",
      {BASE, {'c', AIROI_CATEGORY_PEOPLE, 0, "Build"}, {'i', AIROI_ITEM_AMOUNT, 350, NULL},
       {'i', AIROI_ITEM_PER, AIROI_PER_ONCE, NULL}, {'S', 0, 1, "base"}, {'m', 0, 1.2, "Bulid"},
