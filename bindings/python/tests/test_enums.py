@@ -17,6 +17,7 @@ class TestFamilies(unittest.TestCase):
                 "period": enums.PERIODS, "per": enums.PERS, "category": enums.CATEGORIES,
                 "dimension": enums.DIMENSIONS, "stage": enums.STAGES,
                 "adoption.curve": enums.CURVES, "schedule column": enums.SCHEDULE_COLUMNS,
+                "payment": enums.PAYMENTS,
             }[what]
             for i, name in enumerate(names):
                 out = ctypes.c_int(-1)
@@ -37,7 +38,7 @@ class TestFamilies(unittest.TestCase):
 
     def test_spellings_stop_at_the_end_of_the_family(self):
         self.assertEqual(len(enums.CATEGORIES), 9)
-        self.assertEqual(len(enums.METRICS), 26)
+        self.assertEqual(len(enums.METRICS), 27)
         self.assertIsNone(C.airoi_category_name(enums._BASE["category"] + 9))
         self.assertIsNone(C.airoi_category_name(0))  # the numbering before the families
 
