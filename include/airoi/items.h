@@ -86,9 +86,9 @@ typedef enum airoi_item_param {
     AIROI_ITEM_MONETIZED = 0x080F,
     /** Value: #airoi_curve; default #AIROI_CURVE_NONE (adoption 1). */
     AIROI_ITEM_ADOPTION_CURVE = 0x0810,
-    /** Value: ramp length P in periods, finite >= 0x0800; default 0. */
+    /** Value: ramp length P in periods, finite >= 0; default 0. */
     AIROI_ITEM_ADOPTION_PERIODS = 0x0811,
-    /** Value: adoption at k = 0x0800, 0..1; default 0. */
+    /** Value: adoption at k = 0, 0..1; default 0. */
     AIROI_ITEM_ADOPTION_START = 0x0812,
     /** Value: adoption reached after P periods, 0..1; default 1. */
     AIROI_ITEM_ADOPTION_CEILING = 0x0813,

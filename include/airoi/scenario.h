@@ -24,7 +24,7 @@ AIROI_BEGIN_DECLS
 typedef enum airoi_scenario_param {
     /** Probability in [0, 1]. */
     AIROI_SCENARIO_PROBABILITY = 0x0A00,
-    /** Whole number of periods >= 0x0A00 by which every value item's stream
+    /** Whole number of periods >= 0 by which every value item's stream
      *  (ramp included) moves later; flows pushed past the horizon are
      *  dropped. Default 0. */
     AIROI_SCENARIO_DELAY = 0x0A01,
