@@ -482,6 +482,225 @@ START_TEST(clone_copies_the_uncertain_half)
 }
 END_TEST
 
+/* ---- whole-project validation ------------------------------------------------------------ */
+
+/* A project with a cost item "Build" and a value item "Savings". */
+static airoi_project *base_project(void)
+{
+    airoi_project *p = new_project();
+    airoi_item *it = NULL;
+    ck_assert_int_eq(airoi_project_add_cost(&it, p, "Build", AIROI_CATEGORY_PEOPLE), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(it, AIROI_ITEM_AMOUNT, 100), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_value(&it, p, "Savings", AIROI_DIMENSION_EFFICIENCY),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(it, AIROI_ITEM_AMOUNT, 80), AIROI_OK);
+    return p;
+}
+
+static airoi_uncertainty *add(airoi_project *p, const char *target, airoi_distribution d)
+{
+    airoi_uncertainty *u = NULL;
+    ck_assert_int_eq(airoi_project_add_uncertainty(&u, p, target, d), AIROI_OK);
+    return u;
+}
+
+static void set(airoi_uncertainty *u, airoi_uncertainty_param param, double v)
+{
+    ck_assert_int_eq(airoi_uncertainty_set_number(u, param, v), AIROI_OK);
+}
+
+/* Validates p, expecting status and a message that contains `part`; frees p. */
+static void expect(airoi_project *p, int status, const char *part)
+{
+    int rc = airoi_project_validate(p);
+    ck_assert_msg(rc == status, "validate gave %d (%s), expected %d (%s)", rc,
+                  airoi_last_error_message(), status, part ? part : "no message");
+    if (part)
+        assert_message(part);
+    airoi_project_free(p);
+}
+
+START_TEST(validation_of_uncertainties)
+{
+    airoi_project *p = base_project();
+    airoi_uncertainty *u = add(p, "Savings", AIROI_DIST_PERT);
+    set(u, AIROI_UNCERTAINTY_LOW, 0.7);
+    set(u, AIROI_UNCERTAINTY_MODE, 1);
+    set(u, AIROI_UNCERTAINTY_HIGH, 1.2);
+    u = add(p, "people", AIROI_DIST_NORMAL);
+    set(u, AIROI_UNCERTAINTY_MEAN, 1);
+    set(u, AIROI_UNCERTAINTY_SD, 0.1);
+    set(u, AIROI_UNCERTAINTY_MIN, 0.9);
+    u = add(p, "costs", AIROI_DIST_BERNOULLI);
+    set(u, AIROI_UNCERTAINTY_P, 0.1);
+    set(u, AIROI_UNCERTAINTY_IMPACT, 0.5);
+    add(p, "values", AIROI_DIST_FIXED);
+    expect(p, AIROI_OK, NULL);
+
+    p = base_project();
+    add(p, "Savigns", AIROI_DIST_FIXED);
+    expect(p, AIROI_ERR_MODEL,
+           "uncertainty 'Savigns': target: unknown target 'Savigns'; expected an item name, a "
+           "category, a dimension, values or costs");
+
+    p = base_project();
+    u = add(p, "Build", AIROI_DIST_FIXED);
+    u = add(p, "costs", AIROI_DIST_FIXED);
+    ck_assert_int_eq(airoi_uncertainty_set_string(u, AIROI_UNCERTAINTY_NAME, "Build"), AIROI_OK);
+    expect(p, AIROI_ERR_MODEL,
+           "uncertainty 'Build': name: 'Build' already names the uncertainty on 'Build'");
+
+    p = base_project();
+    u = add(p, "Build", AIROI_DIST_TRIANGULAR);
+    set(u, AIROI_UNCERTAINTY_HIGH, 1.2);
+    expect(p, AIROI_ERR_MODEL,
+           "uncertainty 'Build': the triangular distribution needs low, mode, high; missing: "
+           "low and mode");
+
+    p = base_project();
+    u = add(p, "Build", AIROI_DIST_UNIFORM);
+    set(u, AIROI_UNCERTAINTY_LOW, 1.2);
+    set(u, AIROI_UNCERTAINTY_HIGH, 0.9);
+    expect(p, AIROI_ERR_MODEL, "uncertainty 'Build': low: low 1.2 is above high 0.9");
+
+    p = base_project();
+    u = add(p, "Build", AIROI_DIST_PERT);
+    set(u, AIROI_UNCERTAINTY_LOW, 0.9);
+    set(u, AIROI_UNCERTAINTY_MODE, 1.5);
+    set(u, AIROI_UNCERTAINTY_HIGH, 1.2);
+    expect(p, AIROI_ERR_MODEL, "mode: mode 1.5 is outside [low, high] = [0.9, 1.2]");
+
+    p = base_project();
+    u = add(p, "Build", AIROI_DIST_LOGNORMAL);
+    set(u, AIROI_UNCERTAINTY_MEAN, 1);
+    set(u, AIROI_UNCERTAINTY_SIGMA, 0.1);
+    expect(p, AIROI_ERR_MODEL, "sigma: give mean and sd (of the variable) or mu and sigma");
+
+    p = base_project();
+    add(p, "Build", AIROI_DIST_LOGNORMAL);
+    expect(p, AIROI_ERR_MODEL, "the lognormal distribution needs mean and sd");
+
+    p = base_project();
+    u = add(p, "Build", AIROI_DIST_LOGNORMAL);
+    set(u, AIROI_UNCERTAINTY_MEAN, -1);
+    set(u, AIROI_UNCERTAINTY_SD, 0.1);
+    expect(p, AIROI_ERR_MODEL, "mean: a lognormal variable is positive");
+
+    p = base_project();
+    u = add(p, "Build", AIROI_DIST_DISCRETE);
+    expect(p, AIROI_ERR_MODEL, "the discrete distribution needs values and probabilities");
+
+    p = base_project();
+    u = add(p, "Build", AIROI_DIST_DISCRETE);
+    const double v[] = {0.9, 1.1}, pr[] = {0.5, 0.4};
+    ck_assert_int_eq(airoi_uncertainty_set_discrete(u, v, pr, 2), AIROI_OK);
+    expect(p, AIROI_ERR_MODEL, "probabilities: probabilities sum to 0.9; they must sum to 1");
+
+    /* within the tolerance: ten times 0.1 */
+    p = base_project();
+    u = add(p, "Build", AIROI_DIST_DISCRETE);
+    double tv[10], tp[10];
+    for (int i = 0; i < 10; i++) {
+        tv[i] = 0.9 + i * 0.02;
+        tp[i] = 0.1;
+    }
+    ck_assert_int_eq(airoi_uncertainty_set_discrete(u, tv, tp, 10), AIROI_OK);
+    expect(p, AIROI_OK, NULL);
+
+    p = base_project();
+    u = add(p, "Build", AIROI_DIST_NORMAL);
+    set(u, AIROI_UNCERTAINTY_MEAN, 1);
+    set(u, AIROI_UNCERTAINTY_SD, 0.1);
+    set(u, AIROI_UNCERTAINTY_MIN, 1.2);
+    set(u, AIROI_UNCERTAINTY_MAX, 0.8);
+    expect(p, AIROI_ERR_MODEL, "min: min 1.2 is above max 0.8");
+
+    p = base_project();
+    u = add(p, "Build", AIROI_DIST_UNIFORM);
+    set(u, AIROI_UNCERTAINTY_LOW, 0.9);
+    set(u, AIROI_UNCERTAINTY_HIGH, 1.1);
+    set(u, AIROI_UNCERTAINTY_MIN, 1.1);
+    expect(p, AIROI_ERR_MODEL,
+           "min: the truncation to [1.1, inf] leaves no probability: no value of this uniform "
+           "distribution lies there");
+
+    p = base_project();
+    u = add(p, "Build", AIROI_DIST_NORMAL);
+    set(u, AIROI_UNCERTAINTY_MEAN, 1);
+    set(u, AIROI_UNCERTAINTY_SD, 0.1);
+    set(u, AIROI_UNCERTAINTY_MIN, 1);
+    set(u, AIROI_UNCERTAINTY_MAX, 1);
+    expect(p, AIROI_ERR_MODEL, "min equals max (1): a normal distribution has no probability");
+
+    p = base_project();
+    u = add(p, "Build", AIROI_DIST_BERNOULLI);
+    set(u, AIROI_UNCERTAINTY_P, 1);
+    set(u, AIROI_UNCERTAINTY_IMPACT, 0.5);
+    set(u, AIROI_UNCERTAINTY_MAX, 1.2);
+    expect(p, AIROI_ERR_MODEL, "max: the truncation to [-inf, 1.2] leaves no probability");
+
+    /* the same truncation holds probability when the event may not happen */
+    p = base_project();
+    u = add(p, "Build", AIROI_DIST_BERNOULLI);
+    set(u, AIROI_UNCERTAINTY_P, 0.5);
+    set(u, AIROI_UNCERTAINTY_IMPACT, 0.5);
+    set(u, AIROI_UNCERTAINTY_MAX, 1.2);
+    expect(p, AIROI_OK, NULL);
+}
+END_TEST
+
+START_TEST(validation_of_correlations_and_stages)
+{
+    airoi_project *p = base_project();
+    airoi_uncertainty *u = add(p, "Build", AIROI_DIST_FIXED);
+    u = add(p, "Savings", AIROI_DIST_FIXED);
+    ck_assert_int_eq(airoi_uncertainty_set_string(u, AIROI_UNCERTAINTY_NAME, "gain"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_correlation(p, "Build", "gain", 0.5), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_stage(p, "poc", 50, 1, 0.6), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_stage(p, "mvp", 120, 2, 0.7), AIROI_OK);
+    expect(p, AIROI_OK, NULL);
+
+    p = base_project();
+    add(p, "Build", AIROI_DIST_FIXED);
+    ck_assert_int_eq(airoi_project_add_correlation(p, "Build", "people", 0.5), AIROI_OK);
+    expect(p, AIROI_ERR_MODEL,
+           "correlation between 'Build' and 'people': between: unknown uncertainty 'people'; "
+           "expected the name of an uncertainty, or its target when it has no name");
+
+    p = base_project();
+    add(p, "Build", AIROI_DIST_FIXED);
+    u = add(p, "Savings", AIROI_DIST_FIXED);
+    ck_assert_int_eq(airoi_uncertainty_set_string(u, AIROI_UNCERTAINTY_NAME, "gain"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_correlation(p, "Savings", "Build", 0.5), AIROI_OK);
+    expect(p, AIROI_ERR_MODEL, "the uncertainty on 'Savings' is named 'gain': use that name");
+
+    p = base_project();
+    add(p, "Build", AIROI_DIST_FIXED);
+    add(p, "values", AIROI_DIST_FIXED);
+    add(p, "values", AIROI_DIST_FIXED);
+    ck_assert_int_eq(airoi_project_add_correlation(p, "Build", "values", 0.5), AIROI_OK);
+    expect(p, AIROI_ERR_MODEL, "'values' names 2 uncertainties");
+
+    p = base_project();
+    add(p, "Build", AIROI_DIST_FIXED);
+    add(p, "values", AIROI_DIST_FIXED);
+    ck_assert_int_eq(airoi_project_add_correlation(p, "Build", "values", 0.5), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_correlation(p, "values", "Build", 0.2), AIROI_OK);
+    expect(p, AIROI_ERR_MODEL,
+           "correlation between 'values' and 'Build': between: the pair 'values', 'Build' is "
+           "correlated twice");
+
+    p = base_project();
+    ck_assert_int_eq(airoi_project_add_stage(p, "poc", 50, 1, 0.6), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_stage(p, "poc", 60, 1, 0.6), AIROI_OK);
+    expect(p, AIROI_ERR_MODEL, "stage 'poc': name: stage name 'poc' is used twice");
+
+    p = base_project();
+    ck_assert_int_eq(airoi_project_add_stage(p, "poc", 50, AIROI_HORIZON_MAX, 0.6), AIROI_OK);
+    expect(p, AIROI_ERR_LIMIT, "stages: the stages last 10000 periods");
+}
+END_TEST
+
 static Suite *uncertainty_suite(void)
 {
     Suite *s = suite_create("uncertainty");
@@ -495,6 +714,8 @@ static Suite *uncertainty_suite(void)
     tcase_add_test(tc, stages);
     tcase_add_test(tc, sim_options);
     tcase_add_test(tc, clone_copies_the_uncertain_half);
+    tcase_add_test(tc, validation_of_uncertainties);
+    tcase_add_test(tc, validation_of_correlations_and_stages);
     suite_add_tcase(s, tc);
     return s;
 }
