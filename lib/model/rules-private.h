@@ -78,6 +78,8 @@ const char *airoi__distribution_keys(int distribution);
 /* Rules of values that are not numbered parameters. */
 extern const airoi__rule airoi__rule_fx_rate;     /* a rate of the FX table */
 extern const airoi__rule airoi__rule_multiplier;  /* a scenario multiplier's factor */
+extern const airoi__rule airoi__rule_distribution; /* an uncertainty's distribution */
+extern const airoi__rule airoi__rule_output;      /* an output of a simulation */
 extern const airoi__rule airoi__rule_rank;        /* a correlation's rank (Spearman) */
 extern const airoi__rule airoi__rule_percentile;  /* an extra percentile of a simulation */
 extern const airoi__rule airoi__rule_discrete_value;       /* a value of a discrete law */
@@ -109,7 +111,7 @@ int airoi__rule_use_case(const char *s, char *msg, size_t cap);
 /* An uncertainty is named by its name, or by its target when it has none;
  * a correlation names two of them. */
 #define AIROI__RULE_UNIQUE_UNCERTAINTY \
-    "give each uncertainty a unique name: and use the names"
+    "give each uncertainty its own name (key name) and use that name"
 #define AIROI__RULE_SELF_CORRELATION \
     "a correlation is between two different uncertainties"
 

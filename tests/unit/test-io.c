@@ -1194,9 +1194,9 @@ static int32_t line_of(const char *text, const char *what)
     return line;
 }
 
-/* Regression: uncertainties, stages and actuals were accepted unchecked and
- * silently dropped on save; now their shape is checked and a warning says
- * they are not used, while the load still succeeds. */
+/* Regression: actuals were accepted unchecked and silently dropped on save;
+ * now their shape is checked and a warning says they are not used, while
+ * the load still succeeds. */
 START_TEST(test_later_sections_warn)
 {
     airoi_project *p = (airoi_project *)1;
@@ -1206,27 +1206,24 @@ START_TEST(test_later_sections_warn)
                      AIROI_OK);
     ck_assert_ptr_nonnull(p);
     ck_assert_str_eq(airoi_last_error_message(), "");
-    ck_assert_uint_eq(airoi_diagnostics_count(d), 3);
-    static const char *const names[] = {"uncertainties", "stages", "actuals"};
-    for (size_t i = 0; i < 3; i++) {
-        char key[32], want[256];
-        FMT(key, "\n%s:", names[i]);
-        FMT(want, "s.yaml:%d:1: warning: '%s' is recognised but not used by this version; it "
-                  "is not saved back",
-            (int)line_of(spec_sample, key) + 1, names[i]);
-        ck_assert_str_eq(airoi_diagnostics_get_text(d, i), want);
-        int st = -100;
-        ck_assert_int_eq(airoi_diagnostics_get_status(&st, d, i), AIROI_OK);
-        ck_assert_int_eq(st, AIROI_OK); /* a warning */
-    }
+    ck_assert_uint_eq(airoi_diagnostics_count(d), 1);
+    char want[256];
+    FMT(want, "s.yaml:%d:1: warning: 'actuals' is recognised but not used by this version; it "
+              "is not saved back",
+        (int)line_of(spec_sample, "\nactuals:") + 1);
+    ck_assert_str_eq(airoi_diagnostics_get_text(d, 0), want);
     int st = -100;
-    ck_assert_int_eq(airoi_diagnostics_get_status(&st, d, 3), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_diagnostics_get_status(&st, d, 0), AIROI_OK);
+    ck_assert_int_eq(st, AIROI_OK); /* a warning */
+    st = -100;
+    ck_assert_int_eq(airoi_diagnostics_get_status(&st, d, 1), AIROI_ERR_INVALID);
     ck_assert_int_eq(st, -100);
     ck_assert_int_eq(airoi_diagnostics_get_status(NULL, d, 0), AIROI_ERR_INVALID);
     airoi_diagnostics_free(d);
     char *saved = NULL;
     ck_assert_int_eq(airoi_model_save_buffer(&saved, NULL, p, 0), AIROI_OK);
-    ck_assert_ptr_null(strstr(saved, "uncertainties"));
+    ck_assert_ptr_null(strstr(saved, "actuals"));
+    ck_assert_ptr_nonnull(strstr(saved, "uncertainties"));
     airoi_free(saved);
     airoi_project_free(p);
 
@@ -1238,14 +1235,14 @@ START_TEST(test_later_sections_warn)
     d = load_fail("airoi: 1\n"
                   "uncertainties: {target: x}\n"
                   "project: {name: M}\n"
-                  "stages: [{name: poc}, 3]\n"
+                  "stages: [{name: poc, cost: 1, periods: 1}, 3]\n"
                   "actuals:\n"
                   "  - period: 1\n"
                   "  - [1, 2]\n",
                   AIROI_ERR_PARSE);
-    ck_assert(has_diag(d, 2, 16, "uncertainties: expected a sequence of mappings"));
+    ck_assert(has_diag(d, 2, 16, "uncertainties: expected a sequence of uncertainties"));
     /* each diagnostic's status says what its text says: the shape errors
-     * are AIROI_ERR_PARSE, the warning (stages has one good entry) is 0 */
+     * are AIROI_ERR_PARSE, the warning (actuals has one good entry) is 0 */
     size_t nerr = 0, nwarn = 0;
     for (size_t i = 0; i < airoi_diagnostics_count(d); i++) {
         int es = 1;
@@ -1263,13 +1260,13 @@ START_TEST(test_later_sections_warn)
     }
     ck_assert_uint_eq(nerr, 3);
     ck_assert_uint_ge(nwarn, 1);
-    ck_assert(has_diag(d, 4, 23, "stages[1]: expected a mapping; got '3'"));
+    ck_assert(has_diag(d, 4, 44, "stages[1]: expected a mapping; got '3'"));
     ck_assert(has_diag(d, 7, 5, "actuals[1]: expected a mapping; got a sequence"));
     airoi_diagnostics_free(d);
 
     /* errors come before warnings, so the first diagnostic is the error */
     d = load_fail("airoi: 1\n"
-                  "stages: [{name: poc}]\n"
+                  "actuals: [{period: 1}]\n"
                   "project: {name: M, horizon: -1}\n",
                   AIROI_ERR_PARSE);
     ck_assert_uint_eq(airoi_diagnostics_count(d), 2);
@@ -1277,6 +1274,186 @@ START_TEST(test_later_sections_warn)
     ck_assert_str_eq(load_fail_error, airoi_diagnostics_get_text(d, 0));
     ck_assert_ptr_nonnull(strstr(airoi_diagnostics_get_text(d, 1), "test.yaml:2:1: warning:"));
     airoi_diagnostics_free(d);
+}
+END_TEST
+
+/* ---- uncertainties, correlations, stages, simulation ---------------------------------------- */
+
+static const char uncertain_model[] =
+    "airoi: 1\n"
+    "project: {name: U, horizon: 3, discount_rate: 0.08}\n"
+    "costs:\n"
+    "  - {name: Build, category: people, amount: 350, per: once}\n"
+    "values:\n"
+    "  - {name: Savings, dimension: efficiency, amount: 200, per: year}\n"
+    "uncertainties:\n"
+    "  - {target: Savings, distribution: pert, low: 0.7, mode: 1.0, high: 1.2, shape: 6}\n"
+    "  - {name: demand, target: values, distribution: discrete, values: [0.8, 1.2],"
+    " probabilities: [0.5, 0.5], per_period: true}\n"
+    "  - {target: Build, distribution: normal, mean: 1, sd: 0.1, min: 0.8, max: 1.5}\n"
+    "correlations:\n"
+    "  - {between: [Savings, demand], rank: -0.4}\n"
+    "stages:\n"
+    "  - {name: poc, cost: 50, periods: 1, success_probability: 0.6}\n"
+    "  - {name: mvp, cost: 120, periods: 2}\n"
+    "simulation:\n"
+    "  trials: 5000\n"
+    "  seed: 7\n"
+    "  sampling: sobol\n"
+    "  outputs: [npv, payback_periods]\n"
+    "  percentiles: [1, 99]\n"
+    "  tail: 0.1\n"
+    "  repair: true\n";
+
+/* Every key reaches the project, and the saved text loads back to the same. */
+START_TEST(test_uncertain_sections)
+{
+    airoi_project *p = load_ok(uncertain_model);
+    ck_assert_uint_eq(airoi_project_count_uncertainties(p), 3);
+    const airoi_uncertainty *u = airoi_project_get_uncertainty(p, 0);
+    double x = 0;
+    ck_assert_int_eq(airoi_uncertainty_get_number(&x, u, AIROI_UNCERTAINTY_SHAPE), AIROI_OK);
+    ck_assert_double_eq(x, 6);
+    u = airoi_project_get_uncertainty(p, 1);
+    ck_assert_str_eq(airoi_uncertainty_get_string(u, AIROI_UNCERTAINTY_NAME), "demand");
+    ck_assert_int_eq(airoi_uncertainty_get_number(&x, u, AIROI_UNCERTAINTY_PER_PERIOD), AIROI_OK);
+    ck_assert_double_eq(x, 1);
+    double v[2], pr[2];
+    size_t n = 0;
+    ck_assert_int_eq(airoi_uncertainty_get_discrete(v, pr, 2, &n, u), AIROI_OK);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_double_eq(v[1], 1.2);
+    ck_assert_double_eq(pr[0], 0.5);
+    u = airoi_project_get_uncertainty(p, 2);
+    ck_assert_int_eq(airoi_uncertainty_get_number(&x, u, AIROI_UNCERTAINTY_MAX), AIROI_OK);
+    ck_assert_double_eq(x, 1.5);
+    const char *a = NULL, *b = NULL;
+    ck_assert_int_eq(airoi_project_get_correlation(&a, &b, &x, p, 0), AIROI_OK);
+    ck_assert_str_eq(a, "Savings");
+    ck_assert_str_eq(b, "demand");
+    ck_assert_double_eq(x, -0.4);
+    ck_assert_uint_eq(airoi_project_count_stages(p), 2);
+    ck_assert_int_eq(airoi_project_get_stage_number(&x, p, 1, AIROI_STAGE_PERIODS), AIROI_OK);
+    ck_assert_double_eq(x, 2);
+    /* no success_probability: none (a field prior applies) */
+    ck_assert_int_eq(airoi_project_get_stage_number(&x, p, 1, AIROI_STAGE_SUCCESS_PROBABILITY),
+                     AIROI_ERR_NOT_FOUND);
+    const airoi_sim_options *o = airoi_project_get_sim_options(p);
+    ck_assert_ptr_nonnull(o);
+    ck_assert_int_eq(airoi_sim_options_get_number(&x, o, AIROI_SIM_SAMPLING), AIROI_OK);
+    ck_assert_double_eq(x, AIROI_SAMPLING_SOBOL);
+    ck_assert_int_eq(airoi_sim_options_get_number(&x, o, AIROI_SIM_BINS), AIROI_OK);
+    ck_assert_double_eq(x, 50); /* the default */
+    ck_assert_int_eq(airoi_sim_options_is_set(o, AIROI_SIM_BINS), 0);
+    airoi_sim_output outs[5];
+    ck_assert_int_eq(airoi_sim_options_get_outputs(outs, 5, &n, o), AIROI_OK);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_int_eq(outs[1], AIROI_SIM_PAYBACK_PERIODS);
+
+    /* load -> save -> load -> save gives the same text */
+    char *t1 = NULL, *t2 = NULL;
+    ck_assert_int_eq(airoi_model_save_buffer(&t1, NULL, p, 0), AIROI_OK);
+    airoi_project *q = load_ok(t1);
+    ck_assert_int_eq(airoi_model_save_buffer(&t2, NULL, q, 0), AIROI_OK);
+    ck_assert_str_eq(t1, t2);
+    ck_assert_ptr_nonnull(strstr(t1, "- {name: mvp, cost: 120, periods: 2}\n"));
+    ck_assert_ptr_nonnull(strstr(t1, "  outputs: [npv, payback_periods]\n"));
+    ck_assert_ptr_null(strstr(t1, "bins"));
+    airoi_free(t1);
+    airoi_free(t2);
+    airoi_project_free(q);
+    airoi_project_free(p);
+
+    /* a section without keys is a section with the defaults */
+    p = load_ok("airoi: 1\nproject: {name: M}\nsimulation: {}\n");
+    ck_assert_ptr_nonnull(airoi_project_get_sim_options(p));
+    airoi_project_free(p);
+    p = load_ok("airoi: 1\nproject: {name: M}\nsimulation:\n");
+    ck_assert_ptr_null(airoi_project_get_sim_options(p));
+    airoi_project_free(p);
+}
+END_TEST
+
+/* Problems are placed at their node, in the words of the setters and the validator. */
+START_TEST(test_uncertain_sections_refused)
+{
+    static const char head[] = "airoi: 1\n"
+                               "project: {name: U, horizon: 3}\n"
+                               "costs: [{name: Build, category: people, amount: 1}]\n";
+    static const struct {
+        const char *tail;
+        int status;
+        const char *at; /* the diagnostic's node: the first match in tail after `after` */
+        const char *after;
+        const char *want;
+    } cases[] = {
+        {"uncertainties:\n  - {target: Build, distribution: pert, low: 0.7, mode: 1, high: 1.2,"
+         " sd: 0.1}\n",
+         AIROI_ERR_PARSE, "sd", "",
+         "uncertainties[0].sd: the pert distribution does not use sd; its keys are low, mode, "
+         "high, shape"},
+        {"uncertainties:\n  - {target: Build, distribution: beta}\n", AIROI_ERR_PARSE, "beta", "",
+         "uncertainties[0].distribution: expected one of fixed, uniform"},
+        {"uncertainties:\n  - {distribution: fixed}\n", AIROI_ERR_PARSE, "{", "",
+         "uncertainties[0]: missing required key 'target'"},
+        {"uncertainties:\n  - {target: Biuld, distribution: fixed}\n", AIROI_ERR_MODEL, "Biuld", "",
+         "uncertainties[0].target: unknown target 'Biuld'"},
+        {"uncertainties:\n  - {target: Build, distribution: uniform, low: 2, high: 1}\n",
+         AIROI_ERR_MODEL, "2", "", "uncertainties[0].low: low 2 is above high 1"},
+        {"uncertainties:\n  - {target: Build, distribution: triangular, low: 1}\n",
+         AIROI_ERR_MODEL, "{", "",
+         "uncertainties[0]: the triangular distribution needs low, mode, high; missing: mode "
+         "and high"},
+        {"uncertainties:\n  - {target: Build, distribution: discrete, values: [1, 2],"
+         " probabilities: [1]}\n",
+         AIROI_ERR_PARSE, "probabilities", "", "uncertainties[0].probabilities: 1 probabilities for 2 values"},
+        {"uncertainties:\n  - {target: Build, distribution: bernoulli, p: 2, impact: 1}\n",
+         AIROI_ERR_PARSE, "2", "", "uncertainties[0].p: expected a probability in [0, 1]; got 2"},
+        {"uncertainties:\n  - {target: Build, distribution: fixed}\n"
+         "correlations:\n  - {between: [Build, costs], rank: 0.3}\n",
+         AIROI_ERR_MODEL, "costs", "between", "correlations[0].between[1]: unknown uncertainty 'costs'"},
+        {"correlations:\n  - {between: [A, A], rank: 0.3}\n", AIROI_ERR_PARSE, "A", "A",
+         "correlations[0].between: a correlation is between two different uncertainties"},
+        {"correlations:\n  - {between: [A, B], rank: -1.5}\n", AIROI_ERR_PARSE, "-1.5", "",
+         "correlations[0].rank: expected a rank correlation in [-1, 1]; got -1.5"},
+        {"stages:\n  - {name: poc, cost: -5, periods: 1}\n", AIROI_ERR_PARSE, "-5", "",
+         "stages[0].cost: expected a cost >= 0; got -5"},
+        {"stages:\n  - {name: poc, cost: 5}\n", AIROI_ERR_PARSE, "{", "",
+         "stages[0]: missing required key 'periods'"},
+        {"stages:\n  - {name: poc, cost: 5, periods: 1}\n  - {name: poc, cost: 5, periods: 1}\n",
+         AIROI_ERR_MODEL, "poc", "}\n  -", "stages[1].name: stage name 'poc' is used twice"},
+        {"simulation: {trials: 0}\n", AIROI_ERR_PARSE, "0", "",
+         "simulation.trials: expected a whole number of trials >= 1; got 0"},
+        {"simulation: {sampling: lhs}\n", AIROI_ERR_PARSE, "lhs", "",
+         "simulation.sampling: expected one of random, sobol; got 'lhs'"},
+        {"simulation: {outputs: [npv, npv]}\n", AIROI_ERR_PARSE, "npv", "npv",
+         "simulation.outputs[1]: npv is listed twice"},
+        {"simulation: {percentiles: [50, 100]}\n", AIROI_ERR_PARSE, "100", "",
+         "simulation.percentiles[1]: expected a percentile strictly between 0 and 100"},
+        {"simulation: {seeds: 1}\n", AIROI_ERR_PARSE, "seeds", "",
+         "simulation: unknown key 'seeds'; expected one of trials, seed"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[1024];
+        FMT(text, "%s%s", head, cases[i].tail);
+        const char *from = strstr(text + strlen(head), cases[i].after);
+        ck_assert_ptr_nonnull(from);
+        const char *at = strstr(from + strlen(cases[i].after), cases[i].at);
+        ck_assert_ptr_nonnull(at);
+        int32_t line = 1, col = 1;
+        for (const char *c = text; c < at; c++) {
+            col = *c == '\n' ? 1 : col + 1;
+            line += *c == '\n';
+        }
+        airoi_diagnostics *d = load_fail(text, cases[i].status);
+        if (!has_diag(d, line, col, cases[i].want)) {
+            for (size_t k = 0; k < airoi_diagnostics_count(d); k++)
+                fprintf(stderr, "%s\n", airoi_diagnostics_get_text(d, k));
+            ck_abort_msg("case %zu: no diagnostic at %d:%d with '%s'", i, (int)line, (int)col,
+                         cases[i].want);
+        }
+        airoi_diagnostics_free(d);
+    }
 }
 END_TEST
 
@@ -1991,6 +2168,8 @@ static Suite *io_suite(void)
     tcase_add_test(tc, test_comma_locale);
     tcase_add_test(tc, test_merge_alias_limit);
     tcase_add_test(tc, test_later_sections_warn);
+    tcase_add_test(tc, test_uncertain_sections);
+    tcase_add_test(tc, test_uncertain_sections_refused);
     tcase_add_test(tc, test_work_limit);
     tcase_add_test(tc, test_limits_round_trip);
     tcase_add_test(tc, test_same_words);
