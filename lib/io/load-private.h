@@ -204,5 +204,9 @@ void airoi__yload_uncertainties(loader *L, const ynode *n);
 void airoi__yload_correlations(loader *L, const ynode *n);
 void airoi__yload_stages(loader *L, const ynode *n);
 void airoi__yload_simulation(loader *L, const ynode *n);
+/* After the validator, when the file has no error: each law compiles, and
+ * the rank correlations form a positive semi-definite matrix (or are
+ * repaired, with a warning, when simulation.repair is true). */
+void airoi__ycheck_uncertain(loader *L);
 
 #endif /* AIROI_LOAD_PRIVATE_H */

@@ -11,6 +11,7 @@
 
 #include "airoi/uncertainty.h"
 #include "load-private.h"
+#include "random-private.h"
 
 /* ---- uncertainties ------------------------------------------------------------------ */
 
@@ -557,4 +558,169 @@ void airoi__yload_simulation(loader *L, const ynode *n)
     if (!L->stop && airoi__project_set_sim_options(L->p, o) != AIROI_OK)
         L->nomem = L->stop = 1;
     airoi__sim_options_free(o);
+}
+
+/* ---- the laws and the correlation matrix, once the file has no error -------------------- */
+
+/* The node of a key of the i-th entry of one of the project's lists, or the
+ * entry's node; NULL when the entry has no origin. */
+static const ynode *entry_node(const loader *L, int which, size_t i, const char *key)
+{
+    if (i >= L->n_origins[which])
+        return NULL;
+    const ynode *map = L->origins[which][i].node;
+    if (key && map->kind == YN_MAP)
+        for (size_t k = 0; k + 1 < map->n; k += 2) {
+            const ynode *kn = map->kids[k];
+            if (kn->kind == YN_SCALAR && kn->len == strlen(key) &&
+                !memcmp(airoi__ytext(L, kn), key, kn->len))
+                return map->kids[k + 1];
+        }
+    return map;
+}
+
+/* Each law compiles as a simulation will compile it: what only the
+ * numbers can tell (a truncation window far out in a normal tail) is
+ * refused here, at the entry. */
+static void check_laws(loader *L)
+{
+    const airoi_project *p = L->p;
+    for (size_t i = 0; i < p->n_uncertainties && !L->stop; i++) {
+        airoi__dist d;
+        char msg[256] = "";
+        memset(&d, 0, sizeof d);
+        int rc = airoi__dist_compile(&d, p->uncertainties[i], msg, sizeof msg);
+        airoi__dist_release(&d);
+        if (rc == AIROI_ERR_NOMEM) {
+            L->nomem = L->stop = 1;
+        } else if (rc) {
+            /* at min when given: a truncation is what only the numbers refuse */
+            const ynode *map = entry_node(L, ORIGIN_UNCERTAINTIES, i, NULL);
+            const ynode *at = entry_node(L, ORIGIN_UNCERTAINTIES, i, "min");
+            if (map)
+                airoi__ydiag(L, AIROI_ERR_MODEL, AT(at), "uncertainties[%zu]%s: %s", i,
+                             at != map ? ".min" : "", msg);
+        }
+    }
+}
+
+/* The correlation given for the pair of uncertainties (a, b), or -1. */
+static long pair_entry(const airoi_project *p, const size_t *ends, size_t a, size_t b)
+{
+    for (size_t k = 0; k < p->n_correlations; k++)
+        if ((ends[2 * k] == a && ends[2 * k + 1] == b) ||
+            (ends[2 * k] == b && ends[2 * k + 1] == a))
+            return (long)k;
+    return -1;
+}
+
+/* The rank correlations must form a positive semi-definite matrix (the
+ * rule and the repair are in docs/methodology.md, section 3). Only the
+ * uncertainties that some correlation names take part: the others are
+ * independent of everything. */
+static void check_matrix(loader *L)
+{
+    const airoi_project *p = L->p;
+    size_t nc = p->n_correlations, nu = p->n_uncertainties;
+    size_t *ends = airoi__calloc(2 * nc + 1, sizeof *ends);
+    size_t *slot = airoi__calloc(nu + 1, sizeof *slot);   /* uncertainty -> row + 1 */
+    size_t *who = airoi__calloc(nu + 1, sizeof *who);     /* row -> uncertainty */
+    if (!ends || !slot || !who) {
+        L->nomem = L->stop = 1;
+        goto done;
+    }
+    size_t m = 0;
+    for (size_t k = 0; k < nc; k++) {
+        const airoi__correlation *c = &p->correlations[k];
+        for (int s = 0; s < 2; s++) {
+            size_t u = 0;
+            if (airoi__uncertainty_lookup(p, s ? c->b : c->a, &u) != 1)
+                goto done; /* the validator has said why */
+            ends[2 * k + (size_t)s] = u;
+            if (!slot[u]) {
+                who[m] = u;
+                slot[u] = ++m;
+            }
+        }
+    }
+    double *rho = airoi__calloc(3 * m * m, sizeof *rho);
+    if (!rho) {
+        L->nomem = L->stop = 1;
+        goto done;
+    }
+    double *lower = rho + m * m, *repaired = lower + m * m;
+    for (size_t i = 0; i < m; i++)
+        rho[i * m + i] = 1.0;
+    for (size_t k = 0; k < nc; k++) {
+        size_t i = slot[ends[2 * k]] - 1, j = slot[ends[2 * k + 1]] - 1;
+        rho[i * m + j] = rho[j * m + i] = p->correlations[k].rank;
+    }
+    int repair = p->simulation && p->simulation->repair;
+    size_t bi = SIZE_MAX, bj = SIZE_MAX;
+    char msg[256] = "";
+    int rc = airoi__corr_factor(lower, repaired, rho, m, repair, &bi, &bj, msg, sizeof msg);
+    if (rc == AIROI_ERR_NOMEM) {
+        L->nomem = L->stop = 1;
+    } else if (rc || bi != SIZE_MAX) {
+        const char *a = bi < m ? airoi__uncertainty_id(p->uncertainties[who[bi]]) : "?";
+        const char *b = bj < m ? airoi__uncertainty_id(p->uncertainties[who[bj]]) : "?";
+        long k = bi < m && bj < m ? pair_entry(p, ends, who[bi], who[bj]) : -1;
+        const ynode *at = k >= 0 ? entry_node(L, ORIGIN_CORRELATIONS, (size_t)k, "rank")
+                                 : L->correlations_key;
+        char where[48] = "correlations";
+        if (k >= 0)
+            snprintf(where, sizeof where, "correlations[%ld].rank", k);
+        char given[64];
+        snprintf(given, sizeof given, k >= 0 ? "%s" : "%s (not given: 0)",
+                 NUMTXT(bi < m && bj < m ? rho[bi * m + bj] : 0));
+        if (rc) {
+            airoi__ydiag(L, AIROI_ERR_MODEL, AT(at ? at : L->root),
+                         "%s: the rank correlations are inconsistent (their matrix is not "
+                         "positive semi-definite): the rank correlation %s between '%s' and '%s' "
+                         "conflicts with the others; change it or the correlations of '%s' and "
+                         "'%s' with other inputs, or set simulation.repair: true to use the "
+                         "nearest consistent ones",
+                         where, given, a, b, a, b);
+        } else {
+            /* repaired: the given values and what they became */
+            char list[512] = "";
+            size_t o = 0, shown = 0;
+            for (size_t q = 0; q < nc && o < sizeof list; q++) {
+                size_t i = slot[ends[2 * q]] - 1, j = slot[ends[2 * q + 1]] - 1;
+                double was = p->correlations[q].rank, now = repaired[i * m + j];
+                if (was == now)
+                    continue;
+                if (shown++ == 8) {
+                    o += (size_t)snprintf(list + o, sizeof list - o, ", ...");
+                    break;
+                }
+                char n1[32], n2[32];
+                airoi__format_double(n1, sizeof n1, was);
+                snprintf(n2, sizeof n2, "%.4g", now);
+                o += (size_t)snprintf(list + o, sizeof list - o, "%s'%s'-'%s' %s -> %s",
+                                      shown > 1 ? ", " : "", p->correlations[q].a,
+                                      p->correlations[q].b, n1, n2);
+            }
+            airoi__ydiag(L, AIROI__DIAG_WARNING, AT(at ? at : L->root),
+                         "warning: %s: the rank correlations are inconsistent (their matrix is "
+                         "not positive semi-definite; the rank correlation %s between '%s' and "
+                         "'%s' conflicts with the others); simulation.repair is true, so the "
+                         "nearest consistent ones are used: %s",
+                         where, given, a, b, *list ? list : "(changes below 1e-4)");
+        }
+    }
+    airoi__free(rho);
+done:
+    airoi__free(ends);
+    airoi__free(slot);
+    airoi__free(who);
+}
+
+void airoi__ycheck_uncertain(loader *L)
+{
+    if (L->nerrors || L->stop || !L->p)
+        return;
+    check_laws(L);
+    if (!L->nerrors && !L->stop && L->p->n_correlations)
+        check_matrix(L);
 }

@@ -285,6 +285,7 @@ static void load_document(loader *L)
     /* half of the diagnostics a file may have, so that errors keep room */
     L->warnings_left = AIROI__IO_MAX_DIAGS / 2;
     airoi__validate_each(L->p, on_problem, L);
+    airoi__ycheck_uncertain(L);
     if (L->warnings_dropped)
         airoi__ydiag(L, AIROI__DIAG_WARNING, 0, 0,
                      "warning: %zu more plausibility warnings are not listed",

@@ -1457,6 +1457,56 @@ START_TEST(test_uncertain_sections_refused)
 }
 END_TEST
 
+/* The rank correlations must be consistent; repair: true uses the nearest
+ * consistent ones and says so. */
+START_TEST(test_correlation_matrix)
+{
+    static const char model[] =
+        "airoi: 1\n"
+        "project: {name: P, horizon: 2}\n"
+        "values: [{name: V, dimension: efficiency, amount: 30}]\n"
+        "uncertainties:\n"
+        "  - {name: a, target: V, distribution: uniform, low: 0.8, high: 1.2}\n"
+        "  - {name: b, target: values, distribution: uniform, low: 0.8, high: 1.2}\n"
+        "  - {name: c, target: efficiency, distribution: uniform, low: 0.8, high: 1.2}\n"
+        "  - {name: free, target: V, distribution: fixed}\n"
+        "correlations:\n"
+        "  - {between: [a, b], rank: 0.9}\n"
+        "  - {between: [b, c], rank: 0.9}\n"
+        "  - {between: [a, c], rank: -0.9}\n";
+    airoi_diagnostics *d = load_fail(model, AIROI_ERR_MODEL);
+    ck_assert(has_diag(d, 12, 29,
+                       "correlations[2].rank: the rank correlations are inconsistent (their "
+                       "matrix is not positive semi-definite): the rank correlation -0.9 between "
+                       "'a' and 'c' conflicts with the others"));
+    airoi_diagnostics_free(d);
+
+    char text[2048];
+    FMT(text, "%ssimulation: {repair: true}\n", model);
+    airoi_project *p = NULL;
+    ck_assert_int_eq(airoi_model_load_buffer(&p, &d, text, strlen(text), "test.yaml", 0),
+                     AIROI_OK);
+    ck_assert_uint_eq(airoi_diagnostics_count(d), 1);
+    ck_assert(has_diag(d, 12, 29,
+                       "warning: correlations[2].rank: the rank correlations are inconsistent"));
+    ck_assert(has_diag(d, 12, 29, "'a'-'b' 0.9 -> 0.4826"));
+    airoi_diagnostics_free(d);
+    /* the file's own values are kept (and saved) */
+    double r = 0;
+    ck_assert_int_eq(airoi_project_get_correlation(NULL, NULL, &r, p, 2), AIROI_OK);
+    ck_assert_double_eq(r, -0.9);
+    airoi_project_free(p);
+
+    /* consistent: no diagnostic */
+    FMT(text, "%s", model);
+    char *neg = strstr(text, "rank: -0.9");
+    ck_assert_ptr_nonnull(neg);
+    memcpy(neg, "rank:  0.8", 10);
+    p = load_ok(text);
+    airoi_project_free(p);
+}
+END_TEST
+
 /* ---- the evaluation work limit ----------------------------------------------------------- */
 
 START_TEST(test_work_limit)
@@ -2170,6 +2220,7 @@ static Suite *io_suite(void)
     tcase_add_test(tc, test_later_sections_warn);
     tcase_add_test(tc, test_uncertain_sections);
     tcase_add_test(tc, test_uncertain_sections_refused);
+    tcase_add_test(tc, test_correlation_matrix);
     tcase_add_test(tc, test_work_limit);
     tcase_add_test(tc, test_limits_round_trip);
     tcase_add_test(tc, test_same_words);
