@@ -93,7 +93,6 @@ const char *airoi__problem_key(const airoi__problem *pr)
     case AIROI__SUBJ_SCENARIOS: r = airoi__scenario_rule(pr->field); break;
     case AIROI__SUBJ_UNCERTAINTY: r = airoi__uncertainty_rule(pr->field); break;
     case AIROI__SUBJ_STAGE: r = airoi__stage_rule(pr->field); break;
-    case AIROI__SUBJ_SIMULATION: r = airoi__sim_rule(pr->field); break;
     default: break;
     }
     return r ? r->key : NULL;
@@ -722,12 +721,10 @@ void airoi__problem_text(char *buf, size_t cap, const airoi_project *p, const ai
         snprintf(subject, sizeof subject, "correlation between '%s' and '%s'",
                  p->correlations[pr->index].a, p->correlations[pr->index].b);
         break;
-    case AIROI__SUBJ_CORRELATIONS: snprintf(subject, sizeof subject, "correlations"); break;
     case AIROI__SUBJ_STAGE:
         snprintf(subject, sizeof subject, "stage '%s'", p->stages[pr->index].name);
         break;
     case AIROI__SUBJ_STAGES: snprintf(subject, sizeof subject, "stages"); break;
-    case AIROI__SUBJ_SIMULATION: snprintf(subject, sizeof subject, "simulation"); break;
     case AIROI__SUBJ_COST:
         snprintf(subject, sizeof subject, "cost item '%s'", p->costs[pr->index]->name);
         break;

@@ -114,7 +114,6 @@ typedef struct loader {
     const ynode *values_key;     /* the `values` key, NULL when the file has none */
     const ynode *correlations_key; /* the `correlations` key, or NULL */
     const ynode *stages_key;       /* the `stages` key, or NULL */
-    const ynode *simulation_node;  /* the `simulation` mapping, or NULL */
     size_t warnings_left;        /* plausibility warnings still listed; the rest are counted */
     size_t warnings_dropped;
 } loader;

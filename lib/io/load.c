@@ -156,26 +156,12 @@ static int on_problem(void *userdata, const airoi__problem *pr)
             if (target && find_key(L, v, target, &tk))
                 at = tk;
         }
-    } else if (pr->subject == AIROI__SUBJ_STAGES || pr->subject == AIROI__SUBJ_CORRELATIONS ||
-               pr->subject == AIROI__SUBJ_SIMULATION) {
+    } else if (pr->subject == AIROI__SUBJ_STAGES) {
         if (L->nerrors)
             return 0;
-        const ynode *where = pr->subject == AIROI__SUBJ_STAGES         ? L->stages_key
-                             : pr->subject == AIROI__SUBJ_CORRELATIONS ? L->correlations_key
-                                                                       : L->simulation_node;
-        snprintf(path, sizeof path, "%s",
-                 pr->subject == AIROI__SUBJ_STAGES         ? "stages"
-                 : pr->subject == AIROI__SUBJ_CORRELATIONS ? "correlations"
-                                                           : "simulation");
-        if (where)
-            at = where;
-        if (key && pr->subject == AIROI__SUBJ_SIMULATION) {
-            const ynode *v = find_key(L, L->simulation_node, key, NULL);
-            size_t len = strlen(path);
-            snprintf(path + len, sizeof path - len, ".%s", key);
-            if (v)
-                at = v;
-        }
+        snprintf(path, sizeof path, "stages");
+        if (L->stages_key)
+            at = L->stages_key;
     } else if (pr->subject == AIROI__SUBJ_SCENARIOS) {
         if (!L->scenarios_ok || L->nerrors || !L->scenarios_node)
             return 0;
@@ -281,7 +267,6 @@ static void load_document(loader *L)
     L->values_key = k[TK_VALUES];
     L->correlations_key = k[TK_CORRELATIONS];
     L->stages_key = k[TK_STAGES];
-    L->simulation_node = v[TK_SIMULATION];
     /* half of the diagnostics a file may have, so that errors keep room */
     L->warnings_left = AIROI__IO_MAX_DIAGS / 2;
     airoi__validate_each(L->p, on_problem, L);

@@ -24,12 +24,11 @@ enum {
     AIROI__SUBJ_VALUE = 2,    /* an item of kind AIROI_ITEM_KIND_VALUE */
     AIROI__SUBJ_SCENARIO = 3, /* one scenario */
     AIROI__SUBJ_SCENARIOS = 4, /* the scenarios together (their probabilities) */
-    AIROI__SUBJ_UNCERTAINTY = 5,  /* one entry of `uncertainties` */
-    AIROI__SUBJ_CORRELATION = 6,  /* one entry of `correlations` */
-    AIROI__SUBJ_CORRELATIONS = 7, /* the correlations together (their matrix) */
-    AIROI__SUBJ_STAGE = 8,        /* one entry of `stages` */
-    AIROI__SUBJ_STAGES = 9,       /* the stages together (their periods) */
-    AIROI__SUBJ_SIMULATION = 10   /* the `simulation:` settings */
+    AIROI__SUBJ_UNCERTAINTY = 5, /* one entry of `uncertainties` */
+    AIROI__SUBJ_CORRELATION = 6, /* one entry of `correlations` */
+    AIROI__SUBJ_STAGE = 7,       /* one entry of `stages` */
+    AIROI__SUBJ_STAGES = 8,      /* the stages together (their periods) */
+    AIROI__SUBJ_SIMULATION = 9   /* the `simulation:` settings (parameters only) */
 };
 
 /* Bounds of a rule that are refused themselves (airoi__rule.open). */
