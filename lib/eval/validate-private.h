@@ -46,7 +46,9 @@ typedef struct airoi__problem {
     int field;           /* a parameter of the subject (airoi_item_param,
                             airoi_uncertainty_param, ...), or AIROI__FIELD_* */
     size_t sub;          /* the multiplier's index for AIROI__FIELD_MULTIPLIERS */
-    int status;          /* AIROI_ERR_MODEL, AIROI_ERR_LIMIT or AIROI__PROBLEM_WARNING */
+    int status;          /* AIROI_ERR_MODEL, AIROI_ERR_LIMIT or AIROI__PROBLEM_WARNING;
+                            AIROI_ERR_NOMEM when the validator itself ran out of
+                            memory (the callers stop and report that) */
     const char *message; /* the reason, without subject or field; valid during the call */
     const char *target;  /* the FX currency of AIROI__FIELD_FX, else NULL */
 } airoi__problem;

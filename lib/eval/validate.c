@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core-private.h"
@@ -562,21 +563,18 @@ static int check_uncertainty(checker *c, const airoi_project *p, const airoi__un
     return 0;
 }
 
-/* Resolves a correlation's name to an uncertainty; reports an unknown or
- * ambiguous one. Returns the index, or -1. */
-static long correlation_input(checker *c, const airoi_project *p, size_t k, size_t side,
-                              const char *id)
+/* Reports a correlation's name that no uncertainty goes by (end is
+ * AIROI__END_UNKNOWN) or several do (AIROI__END_AMBIGUOUS). */
+static void report_end(checker *c, const airoi_project *p, size_t k, size_t side, size_t end)
 {
-    size_t first = 0, n = airoi__uncertainty_lookup(p, id, &first);
-    if (n == 1)
-        return (long)first;
+    const char *id = side ? p->correlations[k].b : p->correlations[k].a;
     const int C = AIROI__SUBJ_CORRELATION;
-    if (n > 1) {
+    if (end == AIROI__END_AMBIGUOUS) {
         report(c, C, k, AIROI__FIELD_BETWEEN, side, AIROI_ERR_MODEL,
                "'%s' names %zu uncertainties (an uncertainty without a name goes by its "
                "target); " AIROI__RULE_UNIQUE_UNCERTAINTY,
-               id, n);
-        return -1;
+               id, airoi__uncertainty_lookup(p, id, NULL));
+        return;
     }
     for (size_t j = 0; j < p->n_uncertainties; j++) {
         const airoi__uncertainty *u = p->uncertainties[j];
@@ -585,51 +583,71 @@ static long correlation_input(checker *c, const airoi_project *p, size_t k, size
                    "unknown uncertainty '%s'; the uncertainty on '%s' is named '%s': use that "
                    "name",
                    id, id, u->name);
-            return -1;
+            return;
         }
     }
     report(c, C, k, AIROI__FIELD_BETWEEN, side, AIROI_ERR_MODEL,
            "unknown uncertainty '%s'; expected the name of an uncertainty, or its target when "
            "it has no name",
            id);
-    return -1;
 }
 
+/* A correlation's pair of uncertainties, smaller index first. */
+typedef struct pair {
+    size_t lo, hi, k;
+} pair;
+
+static int by_pair(const void *a, const void *b)
+{
+    const pair *x = a, *y = b;
+    if (x->lo != y->lo)
+        return x->lo < y->lo ? -1 : 1;
+    if (x->hi != y->hi)
+        return x->hi < y->hi ? -1 : 1;
+    return (x->k > y->k) - (x->k < y->k);
+}
+
+/* Every name of a correlation goes by one uncertainty, and each pair is
+ * given once; O(c log c + c log u), since a model may hold many. */
 static void check_correlations(checker *c, const airoi_project *p)
 {
-    if (!p->n_correlations)
+    size_t nc = p->n_correlations;
+    if (!nc)
         return;
-    long *ends = airoi__calloc(2 * p->n_correlations, sizeof *ends);
-    if (!ends) {
-        /* the pair check needs the resolved indices; without memory it
-         * names the pairs by their strings only */
-        for (size_t k = 0; k < p->n_correlations && !c->stop; k++)
-            for (size_t side = 0; side < 2 && !c->stop; side++)
-                correlation_input(c, p, k, side,
-                                  side ? p->correlations[k].b : p->correlations[k].a);
-        return;
+    size_t *ends = airoi__calloc(2 * nc, sizeof *ends);
+    pair *pairs = airoi__calloc(nc, sizeof *pairs);
+    if (!ends || !pairs || airoi__correlation_ends(ends, p) != AIROI_OK) {
+        report(c, AIROI__SUBJ_CORRELATION, 0, AIROI__FIELD_NONE, 0, AIROI_ERR_NOMEM,
+               "out of memory while checking the correlations");
+        goto done;
     }
-    for (size_t k = 0; k < p->n_correlations && !c->stop; k++) {
-        const airoi__correlation *r = &p->correlations[k];
-        ends[2 * k] = correlation_input(c, p, k, 0, r->a);
-        if (c->stop)
-            break;
-        ends[2 * k + 1] = correlation_input(c, p, k, 1, r->b);
-        long a = ends[2 * k], b = ends[2 * k + 1];
-        if (a < 0 || b < 0 || c->stop)
+    size_t np = 0;
+    for (size_t k = 0; k < nc && !c->stop; k++) {
+        size_t a = ends[2 * k], b = ends[2 * k + 1];
+        if (a >= AIROI__END_AMBIGUOUS)
+            report_end(c, p, k, 0, a);
+        if (b >= AIROI__END_AMBIGUOUS && !c->stop)
+            report_end(c, p, k, 1, b);
+        if (a < AIROI__END_AMBIGUOUS && b < AIROI__END_AMBIGUOUS)
+            pairs[np++] = (pair){a < b ? a : b, a < b ? b : a, k};
+    }
+    qsort(pairs, np, sizeof *pairs, by_pair);
+    size_t first = 0; /* the first of the current run of one pair */
+    for (size_t i = 1; i < np && !c->stop; i++) {
+        if (pairs[first].lo != pairs[i].lo || pairs[first].hi != pairs[i].hi) {
+            first = i;
             continue;
-        for (size_t m = 0; m < k; m++) {
-            long x = ends[2 * m], y = ends[2 * m + 1];
-            if ((x == a && y == b) || (x == b && y == a)) {
-                report(c, AIROI__SUBJ_CORRELATION, k, AIROI__FIELD_BETWEEN, 0, AIROI_ERR_MODEL,
-                       "the pair '%s', '%s' is correlated twice (also by the correlation between "
-                       "'%s' and '%s'); give each pair once",
-                       r->a, r->b, p->correlations[m].a, p->correlations[m].b);
-                break;
-            }
         }
+        const airoi__correlation *r = &p->correlations[pairs[i].k];
+        const airoi__correlation *f = &p->correlations[pairs[first].k];
+        report(c, AIROI__SUBJ_CORRELATION, pairs[i].k, AIROI__FIELD_BETWEEN, 0, AIROI_ERR_MODEL,
+               "the pair '%s', '%s' is correlated twice (also by the correlation between '%s' "
+               "and '%s'); give each pair once",
+               r->a, r->b, f->a, f->b);
     }
+done:
     airoi__free(ends);
+    airoi__free(pairs);
 }
 
 static void check_stages(checker *c, const airoi_project *p)

@@ -629,18 +629,18 @@ static void check_matrix(loader *L)
         L->nomem = L->stop = 1;
         goto done;
     }
+    if (airoi__correlation_ends(ends, p) != AIROI_OK) {
+        L->nomem = L->stop = 1;
+        goto done;
+    }
     size_t m = 0;
-    for (size_t k = 0; k < nc; k++) {
-        const airoi__correlation *c = &p->correlations[k];
-        for (int s = 0; s < 2; s++) {
-            size_t u = 0;
-            if (airoi__uncertainty_lookup(p, s ? c->b : c->a, &u) != 1)
-                goto done; /* the validator has said why */
-            ends[2 * k + (size_t)s] = u;
-            if (!slot[u]) {
-                who[m] = u;
-                slot[u] = ++m;
-            }
+    for (size_t k = 0; k < 2 * nc; k++) {
+        size_t u = ends[k];
+        if (u >= AIROI__END_AMBIGUOUS)
+            goto done; /* the validator has said why */
+        if (!slot[u]) {
+            who[m] = u;
+            slot[u] = ++m;
         }
     }
     double *rho = airoi__calloc(3 * m * m, sizeof *rho);

@@ -99,6 +99,10 @@ static const ynode *find_key_node(const loader *L, const ynode *map, const char 
 static int on_problem(void *userdata, const airoi__problem *pr)
 {
     loader *L = userdata;
+    if (pr->status == AIROI_ERR_NOMEM) {
+        L->nomem = L->stop = 1;
+        return 1;
+    }
     int warning = pr->status == AIROI__PROBLEM_WARNING;
     const char *key = airoi__problem_key(pr);
     const ynode *at = L->root;

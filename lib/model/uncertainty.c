@@ -6,6 +6,7 @@
  * that sum to 1, ...) is the whole-project validator's (lib/eval).
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "airoi/uncertainty.h"
@@ -596,4 +597,54 @@ AIROI_API int airoi_project_remove_correlation(airoi_project *p, size_t i)
 {
     AIROI__ENTER();
     return airoi__project_remove_correlation(p, i);
+}
+
+/* ---- resolving correlations -------------------------------------------------------- */
+
+typedef struct id_entry {
+    const char *id;
+    size_t index;
+} id_entry;
+
+static int by_id(const void *a, const void *b)
+{
+    const id_entry *x = a, *y = b;
+    int c = strcmp(x->id, y->id);
+    return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+/* The index of the uncertainty going by id in the sorted table, or one of
+ * the AIROI__END_* markers. */
+static size_t find_id(const id_entry *t, size_t n, const char *id)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(t[mid].id, id) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == n || strcmp(t[lo].id, id) != 0)
+        return AIROI__END_UNKNOWN;
+    if (lo + 1 < n && strcmp(t[lo + 1].id, id) == 0)
+        return AIROI__END_AMBIGUOUS;
+    return t[lo].index;
+}
+
+int airoi__correlation_ends(size_t *ends, const airoi_project *p)
+{
+    size_t n = p->n_uncertainties;
+    id_entry *t = airoi__calloc(n ? n : 1, sizeof *t);
+    if (!t)
+        return airoi__error(AIROI_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        t[i] = (id_entry){airoi__uncertainty_id(p->uncertainties[i]), i};
+    qsort(t, n, sizeof *t, by_id);
+    for (size_t k = 0; k < p->n_correlations; k++) {
+        ends[2 * k] = find_id(t, n, p->correlations[k].a);
+        ends[2 * k + 1] = find_id(t, n, p->correlations[k].b);
+    }
+    airoi__free(t);
+    return AIROI_OK;
 }
