@@ -658,7 +658,7 @@ typedef struct cstep {
 
 typedef struct ccase {
     const char *name;
-    cstep steps[10];
+    cstep steps[16];
 } ccase;
 
 #define PROJECT(h)                                                                             \
@@ -666,18 +666,35 @@ typedef struct ccase {
         {'p', AIROI_PROJECT_HORIZON, h, NULL}, {'p', AIROI_PROJECT_DISCOUNT_RATE, 0.08, NULL}
 #define BASE PROJECT(3)
 #define VALIDATE {'V', 0, 0, NULL}
+/* the project of the uncertainty-, correlation-, stage- and simulation- cases */
+#define UBASE                                                                                  \
+    {'P', 0, 0, "Uncertain"}, {'p', AIROI_PROJECT_HORIZON, 3, NULL},                           \
+        {'c', AIROI_CATEGORY_PEOPLE, 0, "Build"}, {'v', AIROI_DIMENSION_EFFICIENCY, 0, "Savings"}
 
 /* A name reader (airoi_category_from_name, ...) called with room for any
  * enumeration: each writes one enumeration value through its pointer. */
 typedef int (*name_reader)(void *, const char *);
-enum { R_PERIOD, R_PER, R_CATEGORY, R_DIMENSION, R_STAGE, R_CURVE };
+enum {
+    R_PERIOD,
+    R_PER,
+    R_CATEGORY,
+    R_DIMENSION,
+    R_STAGE,
+    R_CURVE,
+    R_DISTRIBUTION,
+    R_SAMPLING,
+    R_OUTPUT
+};
 
 static int read_name(int which, const char *name)
 {
     name_reader r[] = {(name_reader)airoi_period_from_name, (name_reader)airoi_per_from_name,
                        (name_reader)airoi_category_from_name,
                        (name_reader)airoi_dimension_from_name,
-                       (name_reader)airoi_stage_from_name, (name_reader)airoi_curve_from_name};
+                       (name_reader)airoi_stage_from_name, (name_reader)airoi_curve_from_name,
+                       (name_reader)airoi_distribution_from_name,
+                       (name_reader)airoi_sampling_from_name,
+                       (name_reader)airoi_sim_output_from_name};
     union {
         int i;
         long long pad;
@@ -761,7 +778,83 @@ static const ccase c_corpus[] = {
     {"unknown-multiplier-target",
      {BASE, {'c', AIROI_CATEGORY_PEOPLE, 0, "Build"}, {'i', AIROI_ITEM_AMOUNT, 350, NULL},
       {'i', AIROI_ITEM_PER, AIROI_PER_ONCE, NULL}, {'S', 0, 1, "base"}, {'m', 0, 1.2, "Bulid"},
+      VALIDATE}},    /* the uncertain half: the model of tests/data/invalid/uncertainty-*.yaml */
+    {"correlation-ambiguous-input",
+     {UBASE, {'u', AIROI_DIST_FIXED, 0, "Savings"}, {'u', AIROI_DIST_FIXED, 0, "Savings"},
+      {'u', AIROI_DIST_FIXED, 0, "Build"}, {'k', 0, 0.5, "Savings|Build"}, VALIDATE}},
+    {"correlation-pair-twice",
+     {UBASE, {'u', AIROI_DIST_FIXED, 0, "Savings"}, {'u', AIROI_DIST_FIXED, 0, "Build"},
+      {'k', 0, 0.5, "Savings|Build"}, {'k', 0, 0.3, "Build|Savings"}, VALIDATE}},
+    {"correlation-rank-outside",
+     {UBASE, {'u', AIROI_DIST_FIXED, 0, "Savings"}, {'u', AIROI_DIST_FIXED, 0, "Build"},
+      {'k', 0, 1.5, "Savings|Build"}}},
+    {"correlation-unknown-input",
+     {UBASE, {'u', AIROI_DIST_FIXED, 0, "Savings"}, {'k', 0, 0.5, "Savings|Build"}, VALIDATE}},
+    {"correlation-with-itself",
+     {UBASE, {'u', AIROI_DIST_FIXED, 0, "Savings"}, {'k', 0, 0.5, "Savings|Savings"}}},
+    {"simulation-tail-outside", {UBASE, {'q', AIROI_SIM_TAIL, 1, NULL}}},
+    {"simulation-trials-zero", {UBASE, {'q', AIROI_SIM_TRIALS, 0, NULL}}},
+    {"simulation-unknown-output", {UBASE, {'r', R_OUTPUT, 0, "mirr"}}},
+    {"simulation-unknown-sampling", {UBASE, {'r', R_SAMPLING, 0, "latin"}}},
+    {"stage-name-twice",
+     {UBASE, {'g', 1, 50, "poc|0.6"}, {'g', 1, 120, "poc|0.7"}, VALIDATE}},
+    {"stage-negative-cost", {UBASE, {'g', 1, -50, "poc|0.6"}}},
+    {"stage-periods-fraction",
+     {UBASE, {'g', 1, 50, "poc|0.6"}, {'G', AIROI_STAGE_PERIODS, 1.5, NULL}}},
+    {"stage-periods-limit",
+     {UBASE, {'g', 9000, 50, "poc|0.6"}, {'g', 1000, 120, "mvp|0.7"}, VALIDATE}},
+    {"stage-probability-outside", {UBASE, {'g', 1, 50, "poc|60"}}},
+    {"uncertainty-discrete-probability",
+     {UBASE, {'u', AIROI_DIST_DISCRETE, 0, "Savings"}, {'d', 0, 0, "0.8,1.2|1.5,-0.5"}}},
+    {"uncertainty-discrete-sum",
+     {UBASE, {'u', AIROI_DIST_DISCRETE, 0, "Savings"}, {'d', 0, 0, "0.8,1,1.2|0.2,0.5,0.2"},
       VALIDATE}},
+    {"uncertainty-lognormal-both-forms",
+     {UBASE, {'u', AIROI_DIST_LOGNORMAL, 0, "Savings"}, {'U', AIROI_UNCERTAINTY_MEAN, 1, NULL},
+      {'U', AIROI_UNCERTAINTY_SD, 0.2, NULL}, {'U', AIROI_UNCERTAINTY_MU, 0, NULL},
+      {'U', AIROI_UNCERTAINTY_SIGMA, 0.2, NULL}, VALIDATE}},
+    {"uncertainty-lognormal-mean",
+     {UBASE, {'u', AIROI_DIST_LOGNORMAL, 0, "Savings"}, {'U', AIROI_UNCERTAINTY_MEAN, 0, NULL},
+      {'U', AIROI_UNCERTAINTY_SD, 0.2, NULL}, VALIDATE}},
+    {"uncertainty-low-above-high",
+     {UBASE, {'u', AIROI_DIST_TRIANGULAR, 0, "Savings"}, {'U', AIROI_UNCERTAINTY_LOW, 1.2, NULL},
+      {'U', AIROI_UNCERTAINTY_MODE, 1, NULL}, {'U', AIROI_UNCERTAINTY_HIGH, 0.7, NULL},
+      VALIDATE}},
+    {"uncertainty-min-above-max",
+     {UBASE, {'u', AIROI_DIST_NORMAL, 0, "Savings"}, {'U', AIROI_UNCERTAINTY_MEAN, 1, NULL},
+      {'U', AIROI_UNCERTAINTY_SD, 0.1, NULL}, {'U', AIROI_UNCERTAINTY_MIN, 1.2, NULL},
+      {'U', AIROI_UNCERTAINTY_MAX, 0.8, NULL}, VALIDATE}},
+    {"uncertainty-missing-parameter",
+     {UBASE, {'u', AIROI_DIST_NORMAL, 0, "Savings"}, {'U', AIROI_UNCERTAINTY_MEAN, 1, NULL},
+      VALIDATE}},
+    {"uncertainty-mode-outside",
+     {UBASE, {'u', AIROI_DIST_PERT, 0, "Savings"}, {'U', AIROI_UNCERTAINTY_LOW, 0.7, NULL},
+      {'U', AIROI_UNCERTAINTY_MODE, 1.4, NULL}, {'U', AIROI_UNCERTAINTY_HIGH, 1.2, NULL},
+      VALIDATE}},
+    {"uncertainty-name-twice",
+     {UBASE, {'u', AIROI_DIST_FIXED, 0, "Savings"}, {'N', 0, 0, "gain"},
+      {'u', AIROI_DIST_FIXED, 0, "values"}, {'N', 0, 0, "gain"}, VALIDATE}},
+    {"uncertainty-p-outside",
+     {UBASE, {'u', AIROI_DIST_BERNOULLI, 0, "Build"}, {'U', AIROI_UNCERTAINTY_P, 1.2, NULL}}},
+    {"uncertainty-sd-negative",
+     {UBASE, {'u', AIROI_DIST_NORMAL, 0, "Savings"}, {'U', AIROI_UNCERTAINTY_SD, -0.1, NULL}}},
+    {"uncertainty-shape-zero",
+     {UBASE, {'u', AIROI_DIST_PERT, 0, "Savings"}, {'U', AIROI_UNCERTAINTY_SHAPE, 0, NULL}}},
+    {"uncertainty-sigma-negative",
+     {UBASE, {'u', AIROI_DIST_LOGNORMAL, 0, "Savings"},
+      {'U', AIROI_UNCERTAINTY_SIGMA, -0.2, NULL}}},
+    {"uncertainty-truncation-empty",
+     {UBASE, {'u', AIROI_DIST_UNIFORM, 0, "Savings"}, {'U', AIROI_UNCERTAINTY_LOW, 0.8, NULL},
+      {'U', AIROI_UNCERTAINTY_HIGH, 1.2, NULL}, {'U', AIROI_UNCERTAINTY_MIN, 1.5, NULL},
+      VALIDATE}},
+    {"uncertainty-unknown-distribution", {UBASE, {'r', R_DISTRIBUTION, 0, "gamma"}}},
+    {"uncertainty-unknown-target",
+     {UBASE, {'u', AIROI_DIST_PERT, 0, "Savngs"}, {'U', AIROI_UNCERTAINTY_LOW, 0.7, NULL},
+      {'U', AIROI_UNCERTAINTY_MODE, 1, NULL}, {'U', AIROI_UNCERTAINTY_HIGH, 1.2, NULL},
+      VALIDATE}},
+    {"uncertainty-unused-parameter",
+     {UBASE, {'u', AIROI_DIST_UNIFORM, 0, "Savings"}, {'U', AIROI_UNCERTAINTY_LOW, 0.7, NULL},
+      {'U', AIROI_UNCERTAINTY_HIGH, 1.2, NULL}, {'U', AIROI_UNCERTAINTY_MODE, 1, NULL}}},
 };
 
 /* Expressible, but the C API accepts them: pinned here so that a change of
@@ -797,7 +890,20 @@ static const ccase c_corpus_accepted[] = {
     /* true is 1: a C double cannot tell `1` from `true` */
     {"number-for-bool",
      {BASE, {'v', AIROI_DIMENSION_STRATEGIC, 0, "v"}, {'i', AIROI_ITEM_AMOUNT, 10, NULL},
-      {'i', AIROI_ITEM_MONETIZED, 1, NULL}, VALIDATE}},
+      {'i', AIROI_ITEM_MONETIZED, 1, NULL}, VALIDATE}},    {"uncertainty-per-period-not-bool",
+     {UBASE, {'u', AIROI_DIST_FIXED, 0, "Savings"}, {'U', AIROI_UNCERTAINTY_PER_PERIOD, 1, NULL},
+      VALIDATE}},
+    /* the matrix check and the compiled laws belong to the simulation layer,
+     * which the loader reads and airoi_project_validate() does not */
+    {"correlation-not-psd",
+     {UBASE, {'u', AIROI_DIST_FIXED, 0, "Savings"}, {'N', 0, 0, "adoption"},
+      {'u', AIROI_DIST_FIXED, 0, "Build"}, {'N', 0, 0, "build"},
+      {'u', AIROI_DIST_FIXED, 0, "values"}, {'N', 0, 0, "demand"},
+      {'k', 0, 0.9, "adoption|build"}, {'k', 0, 0.9, "build|demand"},
+      {'k', 0, -0.9, "adoption|demand"}, VALIDATE}},
+    {"uncertainty-truncation-far-tail",
+     {UBASE, {'u', AIROI_DIST_NORMAL, 0, "Savings"}, {'U', AIROI_UNCERTAINTY_MEAN, 1, NULL},
+      {'U', AIROI_UNCERTAINTY_SD, 0.01, NULL}, {'U', AIROI_UNCERTAINTY_MIN, 2, NULL}, VALIDATE}},
 };
 
 #define NO_FILE_LEVEL "the file's YAML (syntax, aliases, tags, documents, encoding); C passes values"
@@ -845,7 +951,12 @@ static const struct {
     {"bad-date", "the start is a day number (dates.h); a text date is the converter's, in its "
                  "own words (airoi_date_from_iso)"},
     {"bad-date-format", "the start is a day number (dates.h); a text date is the converter's, in "
-                        "its own words (airoi_date_from_iso)"},
+                        "its own words (airoi_date_from_iso)"},    {"correlation-between-one", "the two uncertainties are two arguments of "
+                                "airoi_project_add_correlation()"},
+    {"simulation-unknown-key", "a parameter is an enumeration constant; there is no key to misspell"},
+    {"uncertainty-discrete-lengths", "values and probabilities share one count in "
+                                     "airoi_uncertainty_set_discrete()"},
+    {"uncertainty-missing-target", "the target is an argument of airoi_project_add_uncertainty()"},
 };
 
 /* The loader's spelling of a value, and the C API's (a double). */
@@ -859,8 +970,11 @@ static const struct {
     {"bad-per", "once, month, quarter, year;", "once, month, quarter, year, period;"},
 };
 
-/* Runs one step on *p (the last item and scenario in *it and *sc). */
-static int corpus_step(airoi_project **p, airoi_item **it, airoi_scenario **sc, const cstep *s)
+static airoi_sim_options *corpus_options; /* of the case being run, or NULL */
+
+/* Runs one step on *p (the last item, scenario and uncertainty in *it, *sc and *un). */
+static int corpus_step(airoi_project **p, airoi_item **it, airoi_scenario **sc,
+                       airoi_uncertainty **un, const cstep *s)
 {
     double list[16];
     switch (s->op) {
@@ -879,6 +993,50 @@ static int corpus_step(airoi_project **p, airoi_item **it, airoi_scenario **sc, 
     case 'S': return airoi_project_add_scenario(sc, *p, s->s, s->v);
     case 'n': return airoi_scenario_set_number(*sc, s->param, s->v);
     case 'm': return airoi_scenario_add_multiplier(*sc, s->s, s->v);
+    case 'u': return airoi_project_add_uncertainty(un, *p, s->s, (airoi_distribution)s->param);
+    case 'U': return airoi_uncertainty_set_number(*un, (airoi_uncertainty_param)s->param, s->v);
+    case 'N': return airoi_uncertainty_set_string(*un, AIROI_UNCERTAINTY_NAME, s->s);
+    case 'd': { /* "v1,v2,...|p1,p2,..." */
+        double pr[16];
+        size_t nv = 0, np = 0;
+        const char *c = s->s;
+        char *end;
+        while (*c && *c != '|' && nv < 16) {
+            list[nv++] = strtod(c, &end);
+            c = *end == ',' ? end + 1 : end;
+        }
+        c = *c == '|' ? c + 1 : c;
+        while (*c && np < 16) {
+            pr[np++] = strtod(c, &end);
+            c = *end == ',' ? end + 1 : end;
+        }
+        ck_assert_uint_eq(nv, np);
+        return airoi_uncertainty_set_discrete(*un, list, pr, nv);
+    }
+    case 'k': { /* "a|b" */
+        char a[64];
+        const char *bar = strchr(s->s, '|');
+        ck_assert_ptr_nonnull(bar);
+        FMT(a, "%.*s", (int)(bar - s->s), s->s);
+        return airoi_project_add_correlation(*p, a, bar + 1, s->v);
+    }
+    case 'g': { /* "name|success_probability", periods in param, cost in v */
+        char name[64];
+        const char *bar = strchr(s->s, '|');
+        ck_assert_ptr_nonnull(bar);
+        FMT(name, "%.*s", (int)(bar - s->s), s->s);
+        return airoi_project_add_stage(*p, name, s->v, s->param, strtod(bar + 1, NULL));
+    }
+    case 'G':
+        return airoi_project_set_stage_number(*p, airoi_project_count_stages(*p) - 1,
+                                              (airoi_stage_param)s->param, s->v);
+    case 'q': { /* a simulation setting (the options live until corpus_run() ends,
+                 * so that no call clears the message of a failure) */
+        if (!corpus_options)
+            ck_assert_int_eq(airoi_sim_options_new(&corpus_options), AIROI_OK);
+        int rc = airoi_sim_options_set_number(corpus_options, (airoi_sim_param)s->param, s->v);
+        return rc ? rc : airoi_project_set_sim_options(*p, corpus_options);
+    }
     case 'V': return airoi_project_validate(*p);
     case 'r': return read_name(s->param, s->s);
     default: ck_abort_msg("unknown step '%c'", s->op);
@@ -892,15 +1050,18 @@ static int corpus_run(const ccase *c, char *msg, size_t cap)
     airoi_project *p = NULL;
     airoi_item *it = NULL;
     airoi_scenario *sc = NULL;
+    airoi_uncertainty *un = NULL;
     int rc = AIROI_OK;
     msg[0] = '\0';
     for (size_t k = 0; k < sizeof c->steps / sizeof c->steps[0] && c->steps[k].op; k++) {
-        rc = corpus_step(&p, &it, &sc, &c->steps[k]);
+        rc = corpus_step(&p, &it, &sc, &un, &c->steps[k]);
         if (rc != AIROI_OK) {
             snprintf(msg, cap, "%s", airoi_last_error_message());
             break;
         }
     }
+    airoi_sim_options_free(corpus_options);
+    corpus_options = NULL;
     airoi_project_free(p);
     return rc;
 }
