@@ -68,11 +68,6 @@ airoi__uncertainty *airoi__uncertainty_copy(const airoi__uncertainty *src, airoi
     return u;
 }
 
-static int known_distribution(int d)
-{
-    return d >= AIROI_DIST_FIXED && d <= AIROI_DIST_BERNOULLI;
-}
-
 /* The rule of a parameter that the uncertainty's distribution uses and that
  * has the wanted type; NULL with the error set otherwise. The loader refuses
  * a key that the distribution does not use in these words. */
@@ -80,10 +75,10 @@ static const airoi__rule *rule_for(const airoi__uncertainty *u, int param, int w
 {
     const airoi__rule *r = airoi__uncertainty_rule(param);
     if (!r) {
-        airoi__error(AIROI_ERR_INVALID,
-                     "uncertainty '%s': parameter 0x%X is not an airoi_uncertainty_param "
-                     "(AIROI_UNCERTAINTY_*)",
-                     airoi__uncertainty_id(u), (unsigned)param);
+        char why[200];
+        airoi__enum_reason(why, sizeof why, param, AIROI_UNCERTAINTY_NAME);
+        airoi__error(AIROI_ERR_INVALID, "uncertainty '%s': param: %s", airoi__uncertainty_id(u),
+                     why);
         return NULL;
     }
     if ((r->type == AIROI__PT_STRING) != want_string) {
@@ -242,6 +237,8 @@ const char *airoi__uncertainty_get_string(const airoi_uncertainty *u,
         return u->name;
     if (param == AIROI_UNCERTAINTY_TARGET)
         return u->target;
+    if (!airoi__uncertainty_rule((int)param))
+        rule_for(u, (int)param, 1); /* of another family: say so */
     return NULL;
 }
 
@@ -254,6 +251,8 @@ AIROI_API const char *airoi_uncertainty_get_string(const airoi_uncertainty *u,
 
 int airoi__uncertainty_is_set(const airoi_uncertainty *u, airoi_uncertainty_param param)
 {
+    if (u && !airoi__uncertainty_rule((int)param))
+        rule_for(u, (int)param, 0); /* of another family: say so */
     if (!u || !airoi__distribution_uses(u->distribution, (int)param))
         return 0;
     return (u->set & UBIT(param)) != 0;
@@ -358,12 +357,10 @@ int airoi__project_add_uncertainty(airoi_uncertainty **out, airoi_project *p, co
     int rc = airoi__check_name(target, "uncertainty target");
     if (rc)
         return rc;
-    if (!known_distribution((int)distribution))
-        return airoi__error(AIROI_ERR_INVALID,
-                            "uncertainty '%s': distribution: 0x%X is not an airoi_distribution "
-                            "(expected one of fixed, uniform, triangular, pert, normal, "
-                            "lognormal, discrete, bernoulli)",
-                            target, (unsigned)distribution);
+    char why[200];
+    if (airoi__enum_reason(why, sizeof why, (int)distribution, AIROI_DIST_FIXED) != AIROI_OK)
+        return airoi__error(AIROI_ERR_INVALID, "uncertainty '%s': distribution: %s", target,
+                            why);
     if (p->n_uncertainties >= (size_t)AIROI_UNCERTAINTIES_MAX)
         return airoi__error(AIROI_ERR_LIMIT,
                             "project '%s' already has %d uncertainties, the limit", p->name,

@@ -129,12 +129,17 @@ START_TEST(uncertainty_parameters)
     ck_assert_int_eq(
         airoi_uncertainty_set_number(u, (airoi_uncertainty_param)AIROI_STAGE_COST, 1),
         AIROI_ERR_INVALID);
-    assert_message("not an airoi_uncertainty_param");
+    assert_message("uncertainty 'Agent time saved': param: AIROI_STAGE_COST is an "
+                   "airoi_stage_param value; expected an airoi_uncertainty_param");
     ck_assert_int_eq(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_NAME, 1),
                      AIROI_ERR_INVALID);
     assert_message("name is a string parameter");
     ck_assert_int_eq(airoi_uncertainty_set_string(u, AIROI_UNCERTAINTY_LOW, "x"),
                      AIROI_ERR_INVALID);
+    ck_assert_ptr_null(airoi_uncertainty_get_string(u, (airoi_uncertainty_param)AIROI_SIM_SEED));
+    assert_message("param: AIROI_SIM_SEED is an airoi_sim_param value");
+    ck_assert_int_eq(airoi_uncertainty_is_set(u, (airoi_uncertainty_param)AIROI_SIM_BINS), 0);
+    assert_message("param: AIROI_SIM_BINS is an airoi_sim_param value");
 
     /* names */
     ck_assert_int_eq(airoi_uncertainty_set_string(u, AIROI_UNCERTAINTY_NAME, "time"), AIROI_OK);
@@ -154,7 +159,8 @@ START_TEST(uncertainty_parameters)
         airoi_project_add_uncertainty(&u, p, "costs", (airoi_distribution)AIROI_SAMPLING_SOBOL),
         AIROI_ERR_INVALID);
     ck_assert_ptr_null(u);
-    assert_message("not an airoi_distribution");
+    assert_message("uncertainty 'costs': distribution: AIROI_SAMPLING_SOBOL is an airoi_sampling "
+                   "value; expected an airoi_distribution");
     airoi_project_free(p);
 }
 END_TEST
@@ -323,7 +329,8 @@ START_TEST(stages)
     assert_message("name is a string parameter");
     ck_assert_int_eq(airoi_project_get_stage_number(&x, p, 0, (airoi_stage_param)AIROI_SIM_SEED),
                      AIROI_ERR_INVALID);
-    assert_message("not an airoi_stage_param");
+    assert_message("stage 'poc': param: AIROI_SIM_SEED is an airoi_sim_param value; expected an "
+                   "airoi_stage_param");
     ck_assert_int_eq(airoi_project_get_stage_number(&x, p, 5, AIROI_STAGE_COST),
                      AIROI_ERR_NOT_FOUND);
     ck_assert_int_eq(airoi_project_remove_stage(p, 0), AIROI_OK);
@@ -369,8 +376,11 @@ START_TEST(sim_options)
     ck_assert_int_eq(airoi_sim_options_set_number(o, AIROI_SIM_TAIL, 0.01), AIROI_OK);
     ck_assert_int_eq(airoi_sim_options_set_number(o, (airoi_sim_param)AIROI_STAGE_COST, 1),
                      AIROI_ERR_INVALID);
-    assert_message("not an airoi_sim_param");
+    assert_message("simulation: param: AIROI_STAGE_COST is an airoi_stage_param value; expected "
+                   "an airoi_sim_param");
     ck_assert_int_eq(airoi_sim_options_is_set(o, AIROI_SIM_SEED), 1);
+    ck_assert_int_eq(airoi_sim_options_is_set(o, (airoi_sim_param)AIROI_DIST_FIXED), 0);
+    assert_message("simulation: param: AIROI_DIST_FIXED is an airoi_distribution value");
 
     size_t len = 0;
     airoi_sim_output outs[5];
@@ -384,6 +394,8 @@ START_TEST(sim_options)
     ck_assert_int_eq(airoi_sim_options_set_outputs(o, dup, 2), AIROI_ERR_INVALID);
     assert_message("irr is listed twice");
     ck_assert_int_eq(airoi_sim_options_set_outputs(o, alien, 1), AIROI_ERR_INVALID);
+    assert_message("simulation: outputs[0]: AIROI_DIST_FIXED is an airoi_distribution value; "
+                   "expected an airoi_sim_output");
     ck_assert_int_eq(airoi_sim_options_set_outputs(o, two, 2), AIROI_OK);
     ck_assert_int_eq(airoi_sim_options_get_outputs(outs, 1, &len, o), AIROI_ERR_BUFFER);
     ck_assert_uint_eq(len, 2);
