@@ -28,7 +28,9 @@ enum {
     AIROI__FIELD_MULTIPLIERS = 101, /* a scenario's multiplier number `sub` */
     AIROI__FIELD_WORK = 102,        /* the project's evaluation work */
     AIROI__FIELD_FX = 103,          /* the FX entry of currency `target` */
-    AIROI__FIELD_VALUES = 104       /* the project's value items as a whole */
+    AIROI__FIELD_VALUES = 104,      /* the project's value items as a whole */
+    AIROI__FIELD_PROBABILITIES = 105, /* a discrete uncertainty's `probabilities` */
+    AIROI__FIELD_BETWEEN = 106      /* a correlation's uncertainty number `sub` (0 or 1) */
 };
 
 /* Status of a plausibility warning (docs/model-format.md#plausibility-warnings):
@@ -39,10 +41,14 @@ enum {
 
 typedef struct airoi__problem {
     int subject;         /* AIROI__SUBJ_* */
-    size_t index;        /* the item's index among its kind, or the scenario's */
-    int field;           /* an airoi_item_param or airoi_scenario_param, or AIROI__FIELD_* */
+    size_t index;        /* the item's index among its kind, or the scenario's,
+                            uncertainty's, correlation's or stage's */
+    int field;           /* a parameter of the subject (airoi_item_param,
+                            airoi_uncertainty_param, ...), or AIROI__FIELD_* */
     size_t sub;          /* the multiplier's index for AIROI__FIELD_MULTIPLIERS */
-    int status;          /* AIROI_ERR_MODEL, AIROI_ERR_LIMIT or AIROI__PROBLEM_WARNING */
+    int status;          /* AIROI_ERR_MODEL, AIROI_ERR_LIMIT or AIROI__PROBLEM_WARNING;
+                            AIROI_ERR_NOMEM when the validator itself ran out of
+                            memory (the callers stop and report that) */
     const char *message; /* the reason, without subject or field; valid during the call */
     const char *target;  /* the FX currency of AIROI__FIELD_FX, else NULL */
 } airoi__problem;

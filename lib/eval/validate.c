@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core-private.h"
@@ -80,12 +81,21 @@ const char *airoi__problem_key(const airoi__problem *pr)
     case AIROI__FIELD_MULTIPLIERS: return "multipliers";
     case AIROI__FIELD_FX: return "fx";
     case AIROI__FIELD_VALUES: return "values";
+    case AIROI__FIELD_PROBABILITIES: return "probabilities";
+    case AIROI__FIELD_BETWEEN: return "between";
     default: break;
     }
-    const airoi__rule *r = pr->subject == AIROI__SUBJ_COST || pr->subject == AIROI__SUBJ_VALUE
-                               ? airoi__item_rule(pr->field)
-                           : pr->subject == AIROI__SUBJ_PROJECT ? airoi__project_rule(pr->field)
-                                                                : airoi__scenario_rule(pr->field);
+    const airoi__rule *r = NULL;
+    switch (pr->subject) {
+    case AIROI__SUBJ_COST:
+    case AIROI__SUBJ_VALUE: r = airoi__item_rule(pr->field); break;
+    case AIROI__SUBJ_PROJECT: r = airoi__project_rule(pr->field); break;
+    case AIROI__SUBJ_SCENARIO:
+    case AIROI__SUBJ_SCENARIOS: r = airoi__scenario_rule(pr->field); break;
+    case AIROI__SUBJ_UNCERTAINTY: r = airoi__uncertainty_rule(pr->field); break;
+    case AIROI__SUBJ_STAGE: r = airoi__stage_rule(pr->field); break;
+    default: break;
+    }
     return r ? r->key : NULL;
 }
 
@@ -365,6 +375,320 @@ static void check_item(checker *c, const airoi_project *p, const airoi__item *it
                (int)to, to_set ? "to" : "the horizon");
 }
 
+/* ---- uncertainties, correlations, stages (docs/model-format.md#uncertainties) ---- */
+
+#define UBIT(param) ((uint64_t)1 << (unsigned)((param) - AIROI_UNCERTAINTY_NAME))
+#define UHAS(u, param) (((u)->set & UBIT(param)) != 0)
+
+/* Names the missing parameters of a distribution that needs all of them
+ * ("mode", "low and high"); 0 when none is missing. */
+static int missing_params(char *buf, size_t cap, const airoi__uncertainty *u, const int *params,
+                          size_t n)
+{
+    size_t missing = 0, o = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n; i++)
+        missing += !UHAS(u, params[i]);
+    size_t k = 0;
+    for (size_t i = 0; i < n && o < cap; i++) {
+        if (UHAS(u, params[i]))
+            continue;
+        k++;
+        o += (size_t)snprintf(buf + o, cap - o, "%s%s",
+                              k == 1 ? "" : k == missing ? " and " : ", ",
+                              airoi__uncertainty_rule(params[i])->key);
+    }
+    return missing != 0;
+}
+
+/* The support of a continuous law, for the truncation check: [lo, hi]
+ * (lo == hi: a single point). Returns 0 when the law is unbounded on both
+ * sides (normal with sd > 0). */
+static int continuous_support(const airoi__uncertainty *u, double *lo, double *hi)
+{
+    switch (u->distribution) {
+    case AIROI_DIST_UNIFORM:
+    case AIROI_DIST_TRIANGULAR:
+    case AIROI_DIST_PERT: *lo = u->low; *hi = u->high; return 1;
+    case AIROI_DIST_NORMAL:
+        if (u->sd > 0)
+            return 0;
+        *lo = *hi = u->mean;
+        return 1;
+    case AIROI_DIST_LOGNORMAL: {
+        int by_log = UHAS(u, AIROI_UNCERTAINTY_MU);
+        double spread = by_log ? u->sigma : u->sd;
+        if (spread > 0) {
+            *lo = 0;
+            *hi = HUGE_VAL;
+        } else {
+            *lo = *hi = by_log ? exp(u->mu) : u->mean;
+        }
+        return 1;
+    }
+    default: return 0;
+    }
+}
+
+/* Whether the truncation window [min, max] keeps some probability. */
+static int window_holds(const airoi__uncertainty *u, double min, double max)
+{
+    switch (u->distribution) {
+    case AIROI_DIST_FIXED: return u->value >= min && u->value <= max;
+    case AIROI_DIST_BERNOULLI:
+        return (u->p < 1 && 1 >= min && 1 <= max) ||
+               (u->p > 0 && 1 + u->impact >= min && 1 + u->impact <= max);
+    case AIROI_DIST_DISCRETE:
+        for (size_t k = 0; k < u->n_values; k++)
+            if (u->probabilities[k] > 0 && u->values[k] >= min && u->values[k] <= max)
+                return 1;
+        return 0;
+    default: break;
+    }
+    double lo, hi;
+    if (!continuous_support(u, &lo, &hi))
+        return 1;
+    if (lo == hi)
+        return lo >= min && lo <= max;
+    /* a continuous law: the window must overlap the support's interior */
+    return (min > lo ? min : lo) < (max < hi ? max : hi);
+}
+
+/* The rules of one uncertainty that relate its values; returns non-zero
+ * when the validation must stop. */
+static int check_uncertainty(checker *c, const airoi_project *p, const airoi__uncertainty *u,
+                             size_t i)
+{
+    const int U = AIROI__SUBJ_UNCERTAINTY, M = AIROI_ERR_MODEL;
+    const char *dist = airoi__distribution_name((airoi_distribution)u->distribution);
+    char num[3][32], list[128];
+    if (!target_known(p, u->target) &&
+        report(c, U, i, AIROI_UNCERTAINTY_TARGET, 0, M,
+               "unknown target '%s'; expected an item name, a category, a dimension, values or "
+               "costs",
+               u->target))
+        return 1;
+    if (u->name) {
+        for (size_t j = 0; j < p->n_uncertainties; j++) {
+            const airoi__uncertainty *o = p->uncertainties[j];
+            if (j == i || strcmp(airoi__uncertainty_id(o), u->name) != 0 || (j > i && o->name))
+                continue;
+            if (report(c, U, i, AIROI_UNCERTAINTY_NAME, 0, M,
+                       "'%s' already names the uncertainty on '%s' (an uncertainty goes by its "
+                       "name, or by its target when it has none); " AIROI__RULE_UNIQUE_UNCERTAINTY,
+                       u->name, o->target))
+                return 1;
+            break;
+        }
+    }
+    /* the parameters each distribution needs */
+    static const int lh[] = {AIROI_UNCERTAINTY_LOW, AIROI_UNCERTAINTY_HIGH};
+    static const int lmh[] = {AIROI_UNCERTAINTY_LOW, AIROI_UNCERTAINTY_MODE,
+                              AIROI_UNCERTAINTY_HIGH};
+    static const int msd[] = {AIROI_UNCERTAINTY_MEAN, AIROI_UNCERTAINTY_SD};
+    static const int musig[] = {AIROI_UNCERTAINTY_MU, AIROI_UNCERTAINTY_SIGMA};
+    static const int pim[] = {AIROI_UNCERTAINTY_P, AIROI_UNCERTAINTY_IMPACT};
+    int missing = 0;
+    switch (u->distribution) {
+    case AIROI_DIST_UNIFORM: missing = missing_params(list, sizeof list, u, lh, 2); break;
+    case AIROI_DIST_TRIANGULAR:
+    case AIROI_DIST_PERT: missing = missing_params(list, sizeof list, u, lmh, 3); break;
+    case AIROI_DIST_NORMAL: missing = missing_params(list, sizeof list, u, msd, 2); break;
+    case AIROI_DIST_BERNOULLI: missing = missing_params(list, sizeof list, u, pim, 2); break;
+    case AIROI_DIST_LOGNORMAL: {
+        int by_var = UHAS(u, AIROI_UNCERTAINTY_MEAN) || UHAS(u, AIROI_UNCERTAINTY_SD);
+        int by_log = UHAS(u, AIROI_UNCERTAINTY_MU) || UHAS(u, AIROI_UNCERTAINTY_SIGMA);
+        if (by_var && by_log)
+            return report(c, U, i, UHAS(u, AIROI_UNCERTAINTY_MU) ? AIROI_UNCERTAINTY_MU
+                                                                   : AIROI_UNCERTAINTY_SIGMA,
+                          0, M,
+                          "give mean and sd (of the variable) or mu and sigma (of its log), "
+                          "not both");
+        if (!by_var && !by_log)
+            return report(c, U, i, AIROI__FIELD_NONE, 0, M,
+                          "the lognormal distribution needs mean and sd (of the variable), or "
+                          "mu and sigma (of its log)");
+        missing = by_log ? missing_params(list, sizeof list, u, musig, 2)
+                         : missing_params(list, sizeof list, u, msd, 2);
+        break;
+    }
+    case AIROI_DIST_DISCRETE:
+        if (u->n_values == 0)
+            return report(c, U, i, AIROI__FIELD_NONE, 0, M,
+                          "the discrete distribution needs values and probabilities (e.g. "
+                          "values: [0.8, 1, 1.3], probabilities: [0.2, 0.5, 0.3])");
+        break;
+    default: break;
+    }
+    if (missing)
+        return report(c, U, i, AIROI__FIELD_NONE, 0, M, "the %s distribution needs %s; missing: %s",
+                      dist, airoi__distribution_keys((airoi_distribution)u->distribution), list);
+    /* how the values relate */
+    if (UHAS(u, AIROI_UNCERTAINTY_LOW) && UHAS(u, AIROI_UNCERTAINTY_HIGH)) {
+        if (u->low > u->high)
+            return report(c, U, i, AIROI_UNCERTAINTY_LOW, 0, M,
+                          "low %s is above high %s; low must not exceed high",
+                          airoi__rule_number(num[0], 32, u->low),
+                          airoi__rule_number(num[1], 32, u->high));
+        if (UHAS(u, AIROI_UNCERTAINTY_MODE) && (u->mode < u->low || u->mode > u->high))
+            return report(c, U, i, AIROI_UNCERTAINTY_MODE, 0, M,
+                          "mode %s is outside [low, high] = [%s, %s]; the most likely value "
+                          "lies between low and high",
+                          airoi__rule_number(num[2], 32, u->mode),
+                          airoi__rule_number(num[0], 32, u->low),
+                          airoi__rule_number(num[1], 32, u->high));
+    }
+    if (u->distribution == AIROI_DIST_LOGNORMAL && UHAS(u, AIROI_UNCERTAINTY_MEAN) &&
+        !(u->mean > 0))
+        return report(c, U, i, AIROI_UNCERTAINTY_MEAN, 0, M,
+                      "a lognormal variable is positive: its mean must be greater than 0; got "
+                      "%s (or give mu and sigma of its log)",
+                      airoi__rule_number(num[0], 32, u->mean));
+    if (u->distribution == AIROI_DIST_DISCRETE) {
+        airoi__sum acc = {0, 0};
+        for (size_t k = 0; k < u->n_values; k++)
+            airoi__sum_add(&acc, u->probabilities[k]);
+        double total = airoi__sum_get(&acc);
+        if (fabs(total - 1.0) > AIROI__PROBABILITY_SUM_TOL)
+            return report(c, U, i, AIROI__FIELD_PROBABILITIES, 0, M,
+                          "probabilities sum to %.12g; they must sum to 1 (within 1e-9)", total);
+    }
+    /* truncation */
+    int has_min = UHAS(u, AIROI_UNCERTAINTY_MIN), has_max = UHAS(u, AIROI_UNCERTAINTY_MAX);
+    if (has_min && has_max && u->min > u->max)
+        return report(c, U, i, AIROI_UNCERTAINTY_MIN, 0, M,
+                      "min %s is above max %s; min must not exceed max",
+                      airoi__rule_number(num[0], 32, u->min),
+                      airoi__rule_number(num[1], 32, u->max));
+    if (has_min || has_max) {
+        double min = has_min ? u->min : -HUGE_VAL, max = has_max ? u->max : HUGE_VAL;
+        double lo, hi;
+        int spread = u->distribution == AIROI_DIST_NORMAL
+                         ? u->sd > 0
+                         : continuous_support(u, &lo, &hi) && lo < hi;
+        if (spread && min == max)
+            return report(c, U, i, AIROI_UNCERTAINTY_MIN, 0, M,
+                          "min equals max (%s): a %s distribution has no probability at a "
+                          "single point; widen the window or use distribution: fixed",
+                          airoi__rule_number(num[0], 32, min), dist);
+        if (!window_holds(u, min, max))
+            return report(c, U, i, has_min ? AIROI_UNCERTAINTY_MIN : AIROI_UNCERTAINTY_MAX, 0,
+                          M,
+                          "the truncation to [%s, %s] leaves no probability: no value of this "
+                          "%s distribution lies there",
+                          has_min ? airoi__rule_number(num[0], 32, min) : "-inf",
+                          has_max ? airoi__rule_number(num[1], 32, max) : "inf", dist);
+    }
+    return 0;
+}
+
+/* Reports a correlation's name that no uncertainty goes by (end is
+ * AIROI__END_UNKNOWN) or several do (AIROI__END_AMBIGUOUS). */
+static void report_end(checker *c, const airoi_project *p, size_t k, size_t side, size_t end)
+{
+    const char *id = side ? p->correlations[k].b : p->correlations[k].a;
+    const int C = AIROI__SUBJ_CORRELATION;
+    if (end == AIROI__END_AMBIGUOUS) {
+        report(c, C, k, AIROI__FIELD_BETWEEN, side, AIROI_ERR_MODEL,
+               "'%s' names %zu uncertainties (an uncertainty without a name goes by its "
+               "target); " AIROI__RULE_UNIQUE_UNCERTAINTY,
+               id, airoi__uncertainty_lookup(p, id, NULL));
+        return;
+    }
+    for (size_t j = 0; j < p->n_uncertainties; j++) {
+        const airoi__uncertainty *u = p->uncertainties[j];
+        if (u->name && strcmp(u->target, id) == 0) {
+            report(c, C, k, AIROI__FIELD_BETWEEN, side, AIROI_ERR_MODEL,
+                   "unknown uncertainty '%s'; the uncertainty on '%s' is named '%s': use that "
+                   "name",
+                   id, id, u->name);
+            return;
+        }
+    }
+    report(c, C, k, AIROI__FIELD_BETWEEN, side, AIROI_ERR_MODEL,
+           "unknown uncertainty '%s'; expected the name of an uncertainty, or its target when "
+           "it has no name",
+           id);
+}
+
+/* A correlation's pair of uncertainties, smaller index first. */
+typedef struct pair {
+    size_t lo, hi, k;
+} pair;
+
+static int by_pair(const void *a, const void *b)
+{
+    const pair *x = a, *y = b;
+    if (x->lo != y->lo)
+        return x->lo < y->lo ? -1 : 1;
+    if (x->hi != y->hi)
+        return x->hi < y->hi ? -1 : 1;
+    return (x->k > y->k) - (x->k < y->k);
+}
+
+/* Every name of a correlation goes by one uncertainty, and each pair is
+ * given once; O(c log c + c log u), since a model may hold many. */
+static void check_correlations(checker *c, const airoi_project *p)
+{
+    size_t nc = p->n_correlations;
+    if (!nc)
+        return;
+    size_t *ends = airoi__calloc(2 * nc, sizeof *ends);
+    pair *pairs = airoi__calloc(nc, sizeof *pairs);
+    if (!ends || !pairs || airoi__correlation_ends(ends, p) != AIROI_OK) {
+        report(c, AIROI__SUBJ_CORRELATION, 0, AIROI__FIELD_NONE, 0, AIROI_ERR_NOMEM,
+               "out of memory while checking the correlations");
+        goto done;
+    }
+    size_t np = 0;
+    for (size_t k = 0; k < nc && !c->stop; k++) {
+        size_t a = ends[2 * k], b = ends[2 * k + 1];
+        if (a >= AIROI__END_AMBIGUOUS)
+            report_end(c, p, k, 0, a);
+        if (b >= AIROI__END_AMBIGUOUS && !c->stop)
+            report_end(c, p, k, 1, b);
+        if (a < AIROI__END_AMBIGUOUS && b < AIROI__END_AMBIGUOUS)
+            pairs[np++] = (pair){a < b ? a : b, a < b ? b : a, k};
+    }
+    qsort(pairs, np, sizeof *pairs, by_pair);
+    size_t first = 0; /* the first of the current run of one pair */
+    for (size_t i = 1; i < np && !c->stop; i++) {
+        if (pairs[first].lo != pairs[i].lo || pairs[first].hi != pairs[i].hi) {
+            first = i;
+            continue;
+        }
+        const airoi__correlation *r = &p->correlations[pairs[i].k];
+        const airoi__correlation *f = &p->correlations[pairs[first].k];
+        report(c, AIROI__SUBJ_CORRELATION, pairs[i].k, AIROI__FIELD_BETWEEN, 0, AIROI_ERR_MODEL,
+               "the pair '%s', '%s' is correlated twice (also by the correlation between '%s' "
+               "and '%s'); give each pair once",
+               r->a, r->b, f->a, f->b);
+    }
+done:
+    airoi__free(ends);
+    airoi__free(pairs);
+}
+
+static void check_stages(checker *c, const airoi_project *p)
+{
+    int64_t total = 0;
+    for (size_t i = 0; i < p->n_stages && !c->stop; i++) {
+        const airoi__stage_def *s = &p->stages[i];
+        total += s->periods;
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(p->stages[j].name, s->name) == 0) {
+                report(c, AIROI__SUBJ_STAGE, i, AIROI_STAGE_NAME, 0, AIROI_ERR_MODEL,
+                       "stage name '%s' is used twice; stage names must be unique", s->name);
+                break;
+            }
+    }
+    if (!c->stop && total + p->horizon > AIROI_HORIZON_MAX)
+        report(c, AIROI__SUBJ_STAGES, 0, AIROI__FIELD_NONE, 0, AIROI_ERR_LIMIT,
+               "the stages last %lld periods and the model's own schedule starts after them: "
+               "%lld + the horizon %d is above the limit of %d periods",
+               (long long)total, (long long)total, (int)p->horizon, AIROI_HORIZON_MAX);
+}
+
 /* The validation; plausibility warnings only when `warnings` is non-zero. */
 static int validate(const airoi_project *p, airoi__problem_fn fn, void *userdata, int warnings)
 {
@@ -406,6 +730,12 @@ static int validate(const airoi_project *p, airoi__problem_fn fn, void *userdata
                            s->mult[m].target);
         }
     }
+    for (size_t i = 0; i < p->n_uncertainties && !c.stop; i++)
+        check_uncertainty(&c, p, p->uncertainties[i], i);
+    if (!c.stop)
+        check_correlations(&c, p);
+    if (!c.stop)
+        check_stages(&c, p);
     if (!c.stop && warnings)
         check_plausible(&c, p);
     return c.first;
@@ -418,8 +748,20 @@ int airoi__validate_each(const airoi_project *p, airoi__problem_fn fn, void *use
 
 void airoi__problem_text(char *buf, size_t cap, const airoi_project *p, const airoi__problem *pr)
 {
-    char subject[64 + AIROI_NAME_MAX];
+    char subject[64 + 2 * AIROI_NAME_MAX];
     switch (pr->subject) {
+    case AIROI__SUBJ_UNCERTAINTY:
+        snprintf(subject, sizeof subject, "uncertainty '%s'",
+                 airoi__uncertainty_id(p->uncertainties[pr->index]));
+        break;
+    case AIROI__SUBJ_CORRELATION:
+        snprintf(subject, sizeof subject, "correlation between '%s' and '%s'",
+                 p->correlations[pr->index].a, p->correlations[pr->index].b);
+        break;
+    case AIROI__SUBJ_STAGE:
+        snprintf(subject, sizeof subject, "stage '%s'", p->stages[pr->index].name);
+        break;
+    case AIROI__SUBJ_STAGES: snprintf(subject, sizeof subject, "stages"); break;
     case AIROI__SUBJ_COST:
         snprintf(subject, sizeof subject, "cost item '%s'", p->costs[pr->index]->name);
         break;
@@ -447,7 +789,7 @@ static int first_problem(void *userdata, const airoi__problem *pr)
     const airoi_project *p = userdata;
     if (pr->status == AIROI__PROBLEM_WARNING)
         return 0;
-    char text[1024 + AIROI_NAME_MAX];
+    char text[1024 + 2 * AIROI_NAME_MAX];
     airoi__problem_text(text, sizeof text, p, pr);
     airoi__error(pr->status, "%s", text);
     return 1;

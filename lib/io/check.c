@@ -23,6 +23,10 @@ typedef struct collector {
 static int collect(void *userdata, const airoi__problem *pr)
 {
     collector *c = userdata;
+    if (pr->status == AIROI_ERR_NOMEM) {
+        c->nomem = 1;
+        return 1;
+    }
     int warning = pr->status == AIROI__PROBLEM_WARNING;
     if (warning && c->warnings >= AIROI__IO_MAX_DIAGS) {
         c->dropped++;

@@ -2,8 +2,8 @@
  * lib/io: the model-file loader's shared parts (io layer). load-tree.c
  * turns the libyaml event stream into a tree of ynodes; load-values.c
  * holds the YAML-shape helpers (typed values, keys of a mapping, paths,
- * diagnostics); load-project.c, load-items.c and load-scenarios.c walk
- * their sections of format v1; load.c walks the document, places the
+ * diagnostics); load-project.c, load-items.c, load-scenarios.c and
+ * load-uncertainty.c walk their sections of format v1; load.c walks the document, places the
  * validator's problems in the file and holds the entry points. Internal
  * header of lib/io/load*.c; not part of the API.
  *
@@ -61,7 +61,15 @@ typedef struct origin {
     int clean;
 } origin;
 
-enum { ORIGIN_COSTS, ORIGIN_VALUES, ORIGIN_SCENARIOS };
+enum {
+    ORIGIN_COSTS,
+    ORIGIN_VALUES,
+    ORIGIN_SCENARIOS,
+    ORIGIN_UNCERTAINTIES,
+    ORIGIN_CORRELATIONS,
+    ORIGIN_STAGES,
+    ORIGIN_COUNT
+};
 
 typedef struct loader {
     airoi_diagnostics *d;
@@ -96,14 +104,16 @@ typedef struct loader {
     /* where each item and scenario of the project came from, so that a
      * problem the validator reports by (subject, index, field) gets the
      * file position of its node */
-    origin *origins[3]; /* costs, values, scenarios, by index in the project */
-    size_t n_origins[3], cap_origins[3];
+    origin *origins[ORIGIN_COUNT]; /* costs, values, ..., by index in the project */
+    size_t n_origins[ORIGIN_COUNT], cap_origins[ORIGIN_COUNT];
     const ynode *scenarios_node; /* the `scenarios` sequence */
     const ynode *work_key;       /* the longer of the `costs` and `values` keys */
     int scenarios_ok;            /* every scenario loaded without an error */
     const ynode *project_node;   /* the `project` mapping */
     const ynode *fx_node;        /* the `fx` mapping */
     const ynode *values_key;     /* the `values` key, NULL when the file has none */
+    const ynode *correlations_key; /* the `correlations` key, or NULL */
+    const ynode *stages_key;       /* the `stages` key, or NULL */
     size_t warnings_left;        /* plausibility warnings still listed; the rest are counted */
     size_t warnings_dropped;
 } loader;
@@ -189,5 +199,14 @@ void airoi__yload_project(loader *L, const ynode *root, const ynode *pn);       
 void airoi__yload_fx(loader *L, const ynode *n);                                /* load-project.c */
 void airoi__yload_items(loader *L, const ynode *n, int is_cost, size_t *total); /* load-items.c */
 void airoi__yload_scenarios(loader *L, const ynode *n); /* load-scenarios.c */
+/* load-uncertainty.c */
+void airoi__yload_uncertainties(loader *L, const ynode *n);
+void airoi__yload_correlations(loader *L, const ynode *n);
+void airoi__yload_stages(loader *L, const ynode *n);
+void airoi__yload_simulation(loader *L, const ynode *n);
+/* After the validator, when the file has no error: each law compiles, and
+ * the rank correlations form a positive semi-definite matrix (or are
+ * repaired, with a warning, when simulation.repair is true). */
+void airoi__ycheck_uncertain(loader *L);
 
 #endif /* AIROI_LOAD_PRIVATE_H */

@@ -5,7 +5,8 @@
  * Two passes. First the libyaml event stream is turned into a small tree of
  * our own (load-tree.c). Then the tree is walked along the schema of format
  * v1, one file per section (load-project.c, load-items.c,
- * load-scenarios.c, with the shape helpers of load-values.c): every key is
+ * load-scenarios.c, load-uncertainty.c, with the shape helpers of
+ * load-values.c): every key is
  * checked, every problem is recorded as a diagnostic with its line and
  * column, and the project is built only through the model API. Last, the
  * whole-project validator (lib/eval/validate.c) reports what relates values
@@ -29,12 +30,15 @@ enum {
     TK_VALUES,
     TK_SCENARIOS,
     TK_UNCERTAINTIES,
+    TK_CORRELATIONS,
     TK_STAGES,
+    TK_SIMULATION,
     TK_ACTUALS,
     TK_COUNT
 };
 static const char *const top_keys[TK_COUNT] = {
-    "airoi", "project", "fx", "costs", "values", "scenarios", "uncertainties", "stages", "actuals",
+    "airoi",         "project",      "fx",     "costs",      "values",  "scenarios",
+    "uncertainties", "correlations", "stages", "simulation", "actuals",
 };
 
 /* A section of the model format whose features arrive in a later version: a
@@ -95,14 +99,23 @@ static const ynode *find_key_node(const loader *L, const ynode *map, const char 
 static int on_problem(void *userdata, const airoi__problem *pr)
 {
     loader *L = userdata;
+    if (pr->status == AIROI_ERR_NOMEM) {
+        L->nomem = L->stop = 1;
+        return 1;
+    }
     int warning = pr->status == AIROI__PROBLEM_WARNING;
     const char *key = airoi__problem_key(pr);
     const ynode *at = L->root;
     char path[128] = "";
-    int which = pr->subject == AIROI__SUBJ_COST       ? ORIGIN_COSTS
-                : pr->subject == AIROI__SUBJ_VALUE    ? ORIGIN_VALUES
-                : pr->subject == AIROI__SUBJ_SCENARIO ? ORIGIN_SCENARIOS
-                                                      : -1;
+    static const char *const lists[ORIGIN_COUNT] = {
+        "costs", "values", "scenarios", "uncertainties", "correlations", "stages"};
+    int which = pr->subject == AIROI__SUBJ_COST          ? ORIGIN_COSTS
+                : pr->subject == AIROI__SUBJ_VALUE       ? ORIGIN_VALUES
+                : pr->subject == AIROI__SUBJ_SCENARIO    ? ORIGIN_SCENARIOS
+                : pr->subject == AIROI__SUBJ_UNCERTAINTY ? ORIGIN_UNCERTAINTIES
+                : pr->subject == AIROI__SUBJ_CORRELATION ? ORIGIN_CORRELATIONS
+                : pr->subject == AIROI__SUBJ_STAGE       ? ORIGIN_STAGES
+                                                         : -1;
     if (warning && L->warnings_left == 0) {
         L->warnings_dropped++;
         return 0;
@@ -111,13 +124,13 @@ static int on_problem(void *userdata, const airoi__problem *pr)
         if (pr->index >= L->n_origins[which])
             return 0;
         const origin *o = &L->origins[which][pr->index];
-        if (!o->clean || (pr->field == AIROI__FIELD_MULTIPLIERS && L->nerrors))
+        /* a name in another section may be unknown only because that
+         * section had an error */
+        int across = pr->field == AIROI__FIELD_MULTIPLIERS || pr->field == AIROI__FIELD_BETWEEN ||
+                     (which == ORIGIN_UNCERTAINTIES && pr->field == AIROI_UNCERTAINTY_TARGET);
+        if (!o->clean || (across && L->nerrors))
             return 0;
-        snprintf(path, sizeof path, "%s[%zu]",
-                 which == ORIGIN_COSTS    ? "costs"
-                 : which == ORIGIN_VALUES ? "values"
-                                          : "scenarios",
-                 o->index);
+        snprintf(path, sizeof path, "%s[%zu]", lists[which], o->index);
         at = o->node;
         const ynode *k = NULL, *v = key ? find_key(L, o->node, key, &k) : NULL;
         if (v) {
@@ -132,6 +145,12 @@ static int on_problem(void *userdata, const airoi__problem *pr)
             snprintf(path + len, sizeof path - len, "[%zu]", pr->sub);
             at = v->kids[pr->sub];
         }
+        if (v && pr->field == AIROI__FIELD_BETWEEN && v->kind == YN_SEQ && pr->sub < v->n) {
+            /* at the name itself */
+            size_t len = strlen(path);
+            snprintf(path + len, sizeof path - len, "[%zu]", pr->sub);
+            at = v->kids[pr->sub];
+        }
         if (v && pr->field == AIROI__FIELD_MULTIPLIERS) {
             /* at the multiplier's own key */
             const char *target = NULL;
@@ -141,6 +160,12 @@ static int on_problem(void *userdata, const airoi__problem *pr)
             if (target && find_key(L, v, target, &tk))
                 at = tk;
         }
+    } else if (pr->subject == AIROI__SUBJ_STAGES) {
+        if (L->nerrors)
+            return 0;
+        snprintf(path, sizeof path, "stages");
+        if (L->stages_key)
+            at = L->stages_key;
     } else if (pr->subject == AIROI__SUBJ_SCENARIOS) {
         if (!L->scenarios_ok || L->nerrors || !L->scenarios_node)
             return 0;
@@ -220,12 +245,18 @@ static void load_document(loader *L)
         airoi__yload_items(L, v[TK_VALUES], 0, &total);
     if (v[TK_SCENARIOS] && !L->stop)
         airoi__yload_scenarios(L, v[TK_SCENARIOS]);
-    /* uncertainties, stages and actuals are recognised but not used yet
-     * (docs/model-format.md): only their shape is checked, and a warning says
-     * that they are dropped. */
-    for (int t = TK_UNCERTAINTIES; t <= TK_ACTUALS && !L->stop; t++)
-        if (v[t])
-            load_later_section(L, k[t], v[t], top_keys[t]);
+    if (v[TK_UNCERTAINTIES] && !L->stop)
+        airoi__yload_uncertainties(L, v[TK_UNCERTAINTIES]);
+    if (v[TK_CORRELATIONS] && !L->stop)
+        airoi__yload_correlations(L, v[TK_CORRELATIONS]);
+    if (v[TK_STAGES] && !L->stop)
+        airoi__yload_stages(L, v[TK_STAGES]);
+    if (v[TK_SIMULATION] && !L->stop)
+        airoi__yload_simulation(L, v[TK_SIMULATION]);
+    /* actuals are recognised but not used yet (docs/model-format.md): only
+     * their shape is checked, and a warning says that they are dropped. */
+    if (v[TK_ACTUALS] && !L->stop)
+        load_later_section(L, k[TK_ACTUALS], v[TK_ACTUALS], top_keys[TK_ACTUALS]);
     if (L->stop || !L->horizon_ok)
         return;
     /* The rules between values are the validator's (lib/eval/validate.c);
@@ -238,9 +269,12 @@ static void load_document(loader *L)
     L->project_node = v[TK_PROJECT];
     L->fx_node = v[TK_FX];
     L->values_key = k[TK_VALUES];
+    L->correlations_key = k[TK_CORRELATIONS];
+    L->stages_key = k[TK_STAGES];
     /* half of the diagnostics a file may have, so that errors keep room */
     L->warnings_left = AIROI__IO_MAX_DIAGS / 2;
     airoi__validate_each(L->p, on_problem, L);
+    airoi__ycheck_uncertain(L);
     if (L->warnings_dropped)
         airoi__ydiag(L, AIROI__DIAG_WARNING, 0, 0,
                      "warning: %zu more plausibility warnings are not listed",
@@ -313,7 +347,7 @@ static int load(airoi_project **out, airoi_diagnostics **diags_out, const char *
     airoi__smap_free(&L.fx);
     airoi__smap_free(&L.names);
     airoi__smap_free(&L.scen_names);
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < ORIGIN_COUNT; i++)
         airoi__free(L.origins[i]);
     return finish(out, diags_out, &L, AIROI_OK);
 }

@@ -17,7 +17,9 @@
 #include "airoi/dates.h"
 #include "airoi/items.h"
 #include "airoi/scenario.h"
+#include "airoi/uncertainty.h"
 #include "io-private.h"
+#include "rules-private.h"
 
 typedef struct saver {
     yaml_emitter_t em;
@@ -342,6 +344,155 @@ static void save_scenarios(saver *s, const airoi_project *p)
     seq_end(s);
 }
 
+/* ---- uncertainties, correlations, stages, simulation --------------------------------- */
+
+static void num_list(saver *s, const char *key, const double *v, size_t n)
+{
+    scalar(s, key, YAML_PLAIN_SCALAR_STYLE);
+    seq_start(s, 1);
+    for (size_t i = 0; i < n; i++)
+        num(s, v[i]);
+    seq_end(s);
+}
+
+static int save_uncertainties(saver *s, const airoi_project *p)
+{
+    size_t n = airoi__project_count_uncertainties(p);
+    if (!n)
+        return AIROI_OK;
+    scalar(s, "uncertainties", YAML_PLAIN_SCALAR_STYLE);
+    seq_start(s, 0);
+    for (size_t i = 0; i < n && !s->failed; i++) {
+        const airoi_uncertainty *u = airoi__project_get_uncertainty(p, i);
+        airoi_distribution d = AIROI_DIST_FIXED;
+        airoi__uncertainty_get_distribution(&d, u);
+        map_start(s, 1);
+        const char *name = airoi__uncertainty_get_string(u, AIROI_UNCERTAINTY_NAME);
+        if (name)
+            kv_str(s, "name", name);
+        kv_str(s, "target", airoi__uncertainty_get_string(u, AIROI_UNCERTAINTY_TARGET));
+        kv_word(s, "distribution", airoi__distribution_name(d));
+        /* the numbers set, in the order of airoi_uncertainty_param */
+        for (int param = AIROI_UNCERTAINTY_LOW; param <= AIROI_UNCERTAINTY_MAX; param++) {
+            double x;
+            if (airoi__uncertainty_is_set(u, (airoi_uncertainty_param)param) &&
+                airoi__uncertainty_get_number(&x, u, (airoi_uncertainty_param)param) == AIROI_OK)
+                kv_num(s, airoi__uncertainty_rule(param)->key, x);
+        }
+        double x;
+        if (airoi__uncertainty_is_set(u, AIROI_UNCERTAINTY_PER_PERIOD) &&
+            airoi__uncertainty_get_number(&x, u, AIROI_UNCERTAINTY_PER_PERIOD) == AIROI_OK)
+            kv_word(s, "per_period", x != 0 ? "true" : "false");
+        size_t nv = 0;
+        airoi__uncertainty_get_discrete(NULL, NULL, 0, &nv, u);
+        if (nv) {
+            double *v = airoi__calloc(nv, sizeof *v), *pr = airoi__calloc(nv, sizeof *pr);
+            size_t got = 0;
+            if (!v || !pr) {
+                airoi__free(v);
+                airoi__free(pr);
+                return AIROI_ERR_NOMEM;
+            }
+            if (airoi__uncertainty_get_discrete(v, pr, nv, &got, u) == AIROI_OK) {
+                num_list(s, "values", v, got);
+                num_list(s, "probabilities", pr, got);
+            }
+            airoi__free(v);
+            airoi__free(pr);
+        }
+        map_end(s);
+    }
+    seq_end(s);
+    return AIROI_OK;
+}
+
+static void save_correlations(saver *s, const airoi_project *p)
+{
+    size_t n = airoi__project_count_correlations(p);
+    if (!n)
+        return;
+    scalar(s, "correlations", YAML_PLAIN_SCALAR_STYLE);
+    seq_start(s, 0);
+    for (size_t i = 0; i < n && !s->failed; i++) {
+        const char *a = NULL, *b = NULL;
+        double rank = 0;
+        if (airoi__project_get_correlation(&a, &b, &rank, p, i) != AIROI_OK)
+            continue;
+        map_start(s, 1);
+        scalar(s, "between", YAML_PLAIN_SCALAR_STYLE);
+        seq_start(s, 1);
+        str(s, a);
+        str(s, b);
+        seq_end(s);
+        kv_num(s, "rank", rank);
+        map_end(s);
+    }
+    seq_end(s);
+}
+
+static void save_stages(saver *s, const airoi_project *p)
+{
+    size_t n = airoi__project_count_stages(p);
+    if (!n)
+        return;
+    scalar(s, "stages", YAML_PLAIN_SCALAR_STYLE);
+    seq_start(s, 0);
+    for (size_t i = 0; i < n && !s->failed; i++) {
+        double x;
+        map_start(s, 1);
+        kv_str(s, "name", airoi__project_get_stage_name(p, i));
+        if (airoi__project_get_stage_number(&x, p, i, AIROI_STAGE_COST) == AIROI_OK)
+            kv_num(s, "cost", x);
+        if (airoi__project_get_stage_number(&x, p, i, AIROI_STAGE_PERIODS) == AIROI_OK)
+            kv_num(s, "periods", x);
+        /* absent when the model gives none (a field prior applies) */
+        if (airoi__project_get_stage_number(&x, p, i, AIROI_STAGE_SUCCESS_PROBABILITY) ==
+            AIROI_OK)
+            kv_num(s, "success_probability", x);
+        map_end(s);
+    }
+    seq_end(s);
+}
+
+static void save_simulation(saver *s, const airoi_project *p)
+{
+    const airoi_sim_options *o = airoi__project_get_sim_options(p);
+    if (!o)
+        return;
+    scalar(s, "simulation", YAML_PLAIN_SCALAR_STYLE);
+    map_start(s, 0);
+    for (int param = AIROI_SIM_TRIALS; param <= AIROI_SIM_REPAIR; param++) {
+        const airoi__rule *r = airoi__sim_rule(param);
+        double x;
+        if (!airoi__sim_options_is_set(o, (airoi_sim_param)param) ||
+            airoi__sim_options_get_number(&x, o, (airoi_sim_param)param) != AIROI_OK)
+            continue;
+        if (param == AIROI_SIM_SAMPLING)
+            kv_word(s, r->key, airoi__sampling_name((airoi_sampling)(int)x));
+        else if (r->type == AIROI__PT_BOOL)
+            kv_word(s, r->key, x != 0 ? "true" : "false");
+        else
+            kv_num(s, r->key, x);
+    }
+    /* outputs only when chosen: the loader reads none as all */
+    if (o->n_outputs) {
+        scalar(s, "outputs", YAML_PLAIN_SCALAR_STYLE);
+        seq_start(s, 1);
+        for (size_t i = 0; i < o->n_outputs; i++)
+            scalar(s, airoi__sim_output_name((airoi_sim_output)o->outputs[i]),
+                   YAML_PLAIN_SCALAR_STYLE);
+        seq_end(s);
+    }
+    size_t np = 0;
+    airoi__sim_options_get_percentiles(NULL, 0, &np, o);
+    if (np) {
+        double pc[AIROI_PERCENTILES_MAX];
+        if (airoi__sim_options_get_percentiles(pc, AIROI_PERCENTILES_MAX, &np, o) == AIROI_OK)
+            num_list(s, "percentiles", pc, np);
+    }
+    map_end(s);
+}
+
 /* ---- entry points ---------------------------------------------------------------- */
 
 static int save(char **out, size_t *len_out, const airoi_project *p)
@@ -366,6 +517,12 @@ static int save(char **out, size_t *len_out, const airoi_project *p)
     int rc = save_items(&s, p);
     if (rc == AIROI_OK) {
         save_scenarios(&s, p);
+        rc = save_uncertainties(&s, p);
+    }
+    if (rc == AIROI_OK) {
+        save_correlations(&s, p);
+        save_stages(&s, p);
+        save_simulation(&s, p);
         map_end(&s);
         emit(&s, &ev, yaml_document_end_event_initialize(&ev, 1));
         emit(&s, &ev, yaml_stream_end_event_initialize(&ev));

@@ -347,6 +347,14 @@ const char *airoi__uncertainty_id(const airoi__uncertainty *u);
 /* How many uncertainties have the identifier id; the index of the first in
  * *first (when any). */
 size_t airoi__uncertainty_lookup(const airoi_project *p, const char *id, size_t *first);
+/* Resolves the two names of every correlation of p to uncertainty indexes:
+ * ends[2k] and ends[2k + 1] (2 x n_correlations entries), each an index or
+ * AIROI__END_UNKNOWN (no uncertainty goes by the name) or
+ * AIROI__END_AMBIGUOUS (several do); O((u + c) log u). AIROI_OK, or
+ * AIROI_ERR_NOMEM with the message set. */
+#define AIROI__END_UNKNOWN SIZE_MAX
+#define AIROI__END_AMBIGUOUS (SIZE_MAX - 1)
+int airoi__correlation_ends(size_t *ends, const airoi_project *p);
 airoi__uncertainty *airoi__uncertainty_copy(const airoi__uncertainty *src, airoi_project *owner);
 void airoi__uncertainty_destroy(airoi__uncertainty *u);
 void airoi__correlation_clear(airoi__correlation *c);

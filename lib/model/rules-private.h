@@ -24,12 +24,11 @@ enum {
     AIROI__SUBJ_VALUE = 2,    /* an item of kind AIROI_ITEM_KIND_VALUE */
     AIROI__SUBJ_SCENARIO = 3, /* one scenario */
     AIROI__SUBJ_SCENARIOS = 4, /* the scenarios together (their probabilities) */
-    AIROI__SUBJ_UNCERTAINTY = 5,  /* one entry of `uncertainties` */
-    AIROI__SUBJ_CORRELATION = 6,  /* one entry of `correlations` */
-    AIROI__SUBJ_CORRELATIONS = 7, /* the correlations together (their matrix) */
-    AIROI__SUBJ_STAGE = 8,        /* one entry of `stages` */
-    AIROI__SUBJ_STAGES = 9,       /* the stages together (their periods) */
-    AIROI__SUBJ_SIMULATION = 10   /* the `simulation:` settings */
+    AIROI__SUBJ_UNCERTAINTY = 5, /* one entry of `uncertainties` */
+    AIROI__SUBJ_CORRELATION = 6, /* one entry of `correlations` */
+    AIROI__SUBJ_STAGE = 7,       /* one entry of `stages` */
+    AIROI__SUBJ_STAGES = 8,      /* the stages together (their periods) */
+    AIROI__SUBJ_SIMULATION = 9   /* the `simulation:` settings (parameters only) */
 };
 
 /* Bounds of a rule that are refused themselves (airoi__rule.open). */
@@ -78,6 +77,8 @@ const char *airoi__distribution_keys(int distribution);
 /* Rules of values that are not numbered parameters. */
 extern const airoi__rule airoi__rule_fx_rate;     /* a rate of the FX table */
 extern const airoi__rule airoi__rule_multiplier;  /* a scenario multiplier's factor */
+extern const airoi__rule airoi__rule_distribution; /* an uncertainty's distribution */
+extern const airoi__rule airoi__rule_output;      /* an output of a simulation */
 extern const airoi__rule airoi__rule_rank;        /* a correlation's rank (Spearman) */
 extern const airoi__rule airoi__rule_percentile;  /* an extra percentile of a simulation */
 extern const airoi__rule airoi__rule_discrete_value;       /* a value of a discrete law */
@@ -109,7 +110,7 @@ int airoi__rule_use_case(const char *s, char *msg, size_t cap);
 /* An uncertainty is named by its name, or by its target when it has none;
  * a correlation names two of them. */
 #define AIROI__RULE_UNIQUE_UNCERTAINTY \
-    "give each uncertainty a unique name: and use the names"
+    "give each uncertainty its own name (key name) and use that name"
 #define AIROI__RULE_SELF_CORRELATION \
     "a correlation is between two different uncertainties"
 

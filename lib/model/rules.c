@@ -167,6 +167,14 @@ static const airoi__rule sim_rules[] = {
     {AIROI_SIM_REPAIR, "repair", SIM, AIROI__PT_BOOL, 0, 1, 0, 0, "true or false"},
 };
 
+const airoi__rule airoi__rule_distribution = {
+    0, "distribution", UNC, AIROI__PT_ENUM, AIROI_DIST_FIXED, AIROI_DIST_BERNOULLI, 0, 0,
+    "one of fixed, uniform, triangular, pert, normal, lognormal, discrete, bernoulli"};
+
+const airoi__rule airoi__rule_output = {
+    0, "outputs", SIM, AIROI__PT_ENUM, AIROI_SIM_NPV, AIROI_SIM_PAYBACK_PERIODS, 0, 0,
+    "one of npv, irr, roi_horizon, npv_roi, payback_periods"};
+
 const airoi__rule airoi__rule_rank = {
     0, "rank", S(AIROI__SUBJ_CORRELATION), AIROI__PT_NUMBER, -1, 1, 0, 0,
     "a rank correlation in [-1, 1]"};

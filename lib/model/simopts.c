@@ -102,11 +102,11 @@ AIROI_API void airoi_sim_options_free(airoi_sim_options *o)
 static const airoi__rule *rule_for(int param)
 {
     const airoi__rule *r = airoi__sim_rule(param);
-    if (!r)
-        airoi__error(AIROI_ERR_INVALID,
-                     "simulation: parameter 0x%X is not an airoi_sim_param (AIROI_SIM_TRIALS, "
-                     "AIROI_SIM_SEED, ...)",
-                     (unsigned)param);
+    if (!r) {
+        char why[200];
+        airoi__enum_reason(why, sizeof why, param, AIROI_SIM_TRIALS);
+        airoi__error(AIROI_ERR_INVALID, "simulation: param: %s", why);
+    }
     return r;
 }
 
@@ -174,7 +174,7 @@ AIROI_API int airoi_sim_options_get_number(double *out, const airoi_sim_options 
 
 int airoi__sim_options_is_set(const airoi_sim_options *o, airoi_sim_param param)
 {
-    if (!o || !airoi__sim_rule((int)param))
+    if (!o || !rule_for((int)param))
         return 0;
     return (o->set & OBIT(param)) != 0;
 }
@@ -193,12 +193,9 @@ int airoi__sim_options_set_outputs(airoi_sim_options *o, const airoi_sim_output 
     int chosen[AIROI__SIM_OUTPUT_COUNT];
     for (size_t i = 0; i < n; i++) {
         int v = (int)outputs[i];
-        if (v < AIROI_SIM_NPV || v >= AIROI_SIM_NPV + AIROI__SIM_OUTPUT_COUNT)
-            return airoi__error(AIROI_ERR_INVALID,
-                                "simulation: outputs[%zu]: 0x%X is not an airoi_sim_output "
-                                "(expected one of npv, irr, roi_horizon, npv_roi, "
-                                "payback_periods)",
-                                i, (unsigned)v);
+        char why[200];
+        if (airoi__enum_reason(why, sizeof why, v, AIROI_SIM_NPV) != AIROI_OK)
+            return airoi__error(AIROI_ERR_INVALID, "simulation: outputs[%zu]: %s", i, why);
         for (size_t k = 0; k < i; k++)
             if (chosen[k] == v)
                 return airoi__error(AIROI_ERR_INVALID,

@@ -23,9 +23,9 @@ static const airoi__rule *number_rule(const char *stage, int param)
 {
     const airoi__rule *r = airoi__stage_rule(param);
     if (!r) {
-        airoi__error(AIROI_ERR_INVALID,
-                     "stage '%s': parameter 0x%X is not an airoi_stage_param (AIROI_STAGE_*)",
-                     stage, (unsigned)param);
+        char why[200];
+        airoi__enum_reason(why, sizeof why, param, AIROI_STAGE_NAME);
+        airoi__error(AIROI_ERR_INVALID, "stage '%s': param: %s", stage, why);
         return NULL;
     }
     if (r->type == AIROI__PT_STRING) {
@@ -159,8 +159,8 @@ int airoi__project_set_stage_number(airoi_project *p, size_t i, airoi_stage_para
     case AIROI_STAGE_COST: s->cost = v; break;
     case AIROI_STAGE_PERIODS: s->periods = (int32_t)v; break;
     case AIROI_STAGE_SUCCESS_PROBABILITY: s->probability = v; break;
-    default: return airoi__error(AIROI_ERR_INTERNAL, "unhandled stage parameter 0x%X",
-                                 (unsigned)param);
+    default:
+        return airoi__error(AIROI_ERR_INTERNAL, "unhandled stage parameter 0x%X", (unsigned)param);
     }
     s->set |= SBIT(param);
     return AIROI_OK;

@@ -6,6 +6,7 @@
  * that sum to 1, ...) is the whole-project validator's (lib/eval).
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "airoi/uncertainty.h"
@@ -67,11 +68,6 @@ airoi__uncertainty *airoi__uncertainty_copy(const airoi__uncertainty *src, airoi
     return u;
 }
 
-static int known_distribution(int d)
-{
-    return d >= AIROI_DIST_FIXED && d <= AIROI_DIST_BERNOULLI;
-}
-
 /* The rule of a parameter that the uncertainty's distribution uses and that
  * has the wanted type; NULL with the error set otherwise. The loader refuses
  * a key that the distribution does not use in these words. */
@@ -79,10 +75,10 @@ static const airoi__rule *rule_for(const airoi__uncertainty *u, int param, int w
 {
     const airoi__rule *r = airoi__uncertainty_rule(param);
     if (!r) {
-        airoi__error(AIROI_ERR_INVALID,
-                     "uncertainty '%s': parameter 0x%X is not an airoi_uncertainty_param "
-                     "(AIROI_UNCERTAINTY_*)",
-                     airoi__uncertainty_id(u), (unsigned)param);
+        char why[200];
+        airoi__enum_reason(why, sizeof why, param, AIROI_UNCERTAINTY_NAME);
+        airoi__error(AIROI_ERR_INVALID, "uncertainty '%s': param: %s", airoi__uncertainty_id(u),
+                     why);
         return NULL;
     }
     if ((r->type == AIROI__PT_STRING) != want_string) {
@@ -241,6 +237,8 @@ const char *airoi__uncertainty_get_string(const airoi_uncertainty *u,
         return u->name;
     if (param == AIROI_UNCERTAINTY_TARGET)
         return u->target;
+    if (!airoi__uncertainty_rule((int)param))
+        rule_for(u, (int)param, 1); /* of another family: say so */
     return NULL;
 }
 
@@ -253,6 +251,8 @@ AIROI_API const char *airoi_uncertainty_get_string(const airoi_uncertainty *u,
 
 int airoi__uncertainty_is_set(const airoi_uncertainty *u, airoi_uncertainty_param param)
 {
+    if (u && !airoi__uncertainty_rule((int)param))
+        rule_for(u, (int)param, 0); /* of another family: say so */
     if (!u || !airoi__distribution_uses(u->distribution, (int)param))
         return 0;
     return (u->set & UBIT(param)) != 0;
@@ -357,12 +357,10 @@ int airoi__project_add_uncertainty(airoi_uncertainty **out, airoi_project *p, co
     int rc = airoi__check_name(target, "uncertainty target");
     if (rc)
         return rc;
-    if (!known_distribution((int)distribution))
-        return airoi__error(AIROI_ERR_INVALID,
-                            "uncertainty '%s': distribution: 0x%X is not an airoi_distribution "
-                            "(expected one of fixed, uniform, triangular, pert, normal, "
-                            "lognormal, discrete, bernoulli)",
-                            target, (unsigned)distribution);
+    char why[200];
+    if (airoi__enum_reason(why, sizeof why, (int)distribution, AIROI_DIST_FIXED) != AIROI_OK)
+        return airoi__error(AIROI_ERR_INVALID, "uncertainty '%s': distribution: %s", target,
+                            why);
     if (p->n_uncertainties >= (size_t)AIROI_UNCERTAINTIES_MAX)
         return airoi__error(AIROI_ERR_LIMIT,
                             "project '%s' already has %d uncertainties, the limit", p->name,
@@ -596,4 +594,54 @@ AIROI_API int airoi_project_remove_correlation(airoi_project *p, size_t i)
 {
     AIROI__ENTER();
     return airoi__project_remove_correlation(p, i);
+}
+
+/* ---- resolving correlations -------------------------------------------------------- */
+
+typedef struct id_entry {
+    const char *id;
+    size_t index;
+} id_entry;
+
+static int by_id(const void *a, const void *b)
+{
+    const id_entry *x = a, *y = b;
+    int c = strcmp(x->id, y->id);
+    return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+/* The index of the uncertainty going by id in the sorted table, or one of
+ * the AIROI__END_* markers. */
+static size_t find_id(const id_entry *t, size_t n, const char *id)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(t[mid].id, id) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == n || strcmp(t[lo].id, id) != 0)
+        return AIROI__END_UNKNOWN;
+    if (lo + 1 < n && strcmp(t[lo + 1].id, id) == 0)
+        return AIROI__END_AMBIGUOUS;
+    return t[lo].index;
+}
+
+int airoi__correlation_ends(size_t *ends, const airoi_project *p)
+{
+    size_t n = p->n_uncertainties;
+    id_entry *t = airoi__calloc(n ? n : 1, sizeof *t);
+    if (!t)
+        return airoi__error(AIROI_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        t[i] = (id_entry){airoi__uncertainty_id(p->uncertainties[i]), i};
+    qsort(t, n, sizeof *t, by_id);
+    for (size_t k = 0; k < p->n_correlations; k++) {
+        ends[2 * k] = find_id(t, n, p->correlations[k].a);
+        ends[2 * k + 1] = find_id(t, n, p->correlations[k].b);
+    }
+    airoi__free(t);
+    return AIROI_OK;
 }

@@ -62,7 +62,26 @@ static const char model_text[] =
 
 /* A model that loads with a warning (a section read but not used). */
 static const char warning_text[] =
-    "airoi: 1\nproject: {name: W, horizon: 1}\nstages: [{name: poc}]\n";
+    "airoi: 1\nproject: {name: W, horizon: 1}\nactuals: [{period: 1}]\n";
+
+/* A model with every kind of uncertainty, correlations, stages and simulation settings. */
+static const char uncertain_text[] =
+    "airoi: 1\n"
+    "project: {name: U, horizon: 3}\n"
+    "costs: [{name: C, category: people, amount: 5, per: once}]\n"
+    "values: [{name: V, dimension: efficiency, amount: 4}]\n"
+    "uncertainties:\n"
+    "  - {target: V, distribution: pert, low: 0.8, mode: 1, high: 1.2, min: 0.9}\n"
+    "  - {name: c, target: C, distribution: normal, mean: 1, sd: 0.1, per_period: true}\n"
+    "  - {name: d, target: values, distribution: discrete, values: [0.9, 1.1],"
+    " probabilities: [0.5, 0.5]}\n"
+    "correlations:\n"
+    "  - {between: [V, c], rank: 0.6}\n"
+    "  - {between: [d, c], rank: -0.2}\n"
+    "stages:\n"
+    "  - {name: poc, cost: 1, periods: 1, success_probability: 0.5}\n"
+    "  - {name: mvp, cost: 2, periods: 1}\n"
+    "simulation: {trials: 100, sampling: sobol, outputs: [npv, irr], percentiles: [1, 99]}\n";
 
 /* Not YAML: the parser stops at the first error. */
 static const char malformed_text[] = "airoi: 1\nproject: [\n";
@@ -404,6 +423,12 @@ START_TEST(load_model)
 }
 END_TEST
 
+START_TEST(load_uncertain_model)
+{
+    check_faults("load a model with uncertainties", op_load, uncertain_text);
+}
+END_TEST
+
 START_TEST(load_with_warning)
 {
     check_faults("load a model with a warning", op_load, warning_text);
@@ -553,6 +578,35 @@ START_TEST(save_model)
 }
 END_TEST
 
+/* Clones a project; the clone's YAML. */
+static int op_clone(char **text, const void *arg)
+{
+    airoi_project *c = NULL;
+    int rc = airoi_project_clone(&c, arg);
+    injection_off();
+    if (rc != AIROI_OK) {
+        ck_assert_int_eq(rc, AIROI_ERR_NOMEM);
+        check_nomem_message("cloning a project");
+        ck_assert_ptr_null(c);
+        return rc;
+    }
+    *text = yaml_of(c);
+    airoi_project_free(c);
+    return AIROI_OK;
+}
+
+START_TEST(clone_uncertain_model)
+{
+    airoi_project *p = NULL;
+    ck_assert_int_eq(
+        airoi_model_load_buffer(&p, NULL, uncertain_text, strlen(uncertain_text), "u.yaml", 0),
+        AIROI_OK);
+    check_faults("clone a model with uncertainties", op_clone, p);
+    check_faults("save a model with uncertainties", op_save, p);
+    airoi_project_free(p);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("model-oom");
@@ -562,6 +616,8 @@ int main(void)
     tcase_add_test(tc, build_clone_evaluate);
     tcase_add_test(tc, load_model);
     tcase_add_test(tc, load_with_warning);
+    tcase_add_test(tc, load_uncertain_model);
+    tcase_add_test(tc, clone_uncertain_model);
     tcase_add_test(tc, load_file);
     tcase_add_test(tc, load_broken);
     tcase_add_test(tc, evaluate_base_honest_and_scenario);

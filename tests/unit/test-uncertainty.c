@@ -129,12 +129,17 @@ START_TEST(uncertainty_parameters)
     ck_assert_int_eq(
         airoi_uncertainty_set_number(u, (airoi_uncertainty_param)AIROI_STAGE_COST, 1),
         AIROI_ERR_INVALID);
-    assert_message("not an airoi_uncertainty_param");
+    assert_message("uncertainty 'Agent time saved': param: AIROI_STAGE_COST is an "
+                   "airoi_stage_param value; expected an airoi_uncertainty_param");
     ck_assert_int_eq(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_NAME, 1),
                      AIROI_ERR_INVALID);
     assert_message("name is a string parameter");
     ck_assert_int_eq(airoi_uncertainty_set_string(u, AIROI_UNCERTAINTY_LOW, "x"),
                      AIROI_ERR_INVALID);
+    ck_assert_ptr_null(airoi_uncertainty_get_string(u, (airoi_uncertainty_param)AIROI_SIM_SEED));
+    assert_message("param: AIROI_SIM_SEED is an airoi_sim_param value");
+    ck_assert_int_eq(airoi_uncertainty_is_set(u, (airoi_uncertainty_param)AIROI_SIM_BINS), 0);
+    assert_message("param: AIROI_SIM_BINS is an airoi_sim_param value");
 
     /* names */
     ck_assert_int_eq(airoi_uncertainty_set_string(u, AIROI_UNCERTAINTY_NAME, "time"), AIROI_OK);
@@ -154,7 +159,8 @@ START_TEST(uncertainty_parameters)
         airoi_project_add_uncertainty(&u, p, "costs", (airoi_distribution)AIROI_SAMPLING_SOBOL),
         AIROI_ERR_INVALID);
     ck_assert_ptr_null(u);
-    assert_message("not an airoi_distribution");
+    assert_message("uncertainty 'costs': distribution: AIROI_SAMPLING_SOBOL is an airoi_sampling "
+                   "value; expected an airoi_distribution");
     airoi_project_free(p);
 }
 END_TEST
@@ -323,7 +329,8 @@ START_TEST(stages)
     assert_message("name is a string parameter");
     ck_assert_int_eq(airoi_project_get_stage_number(&x, p, 0, (airoi_stage_param)AIROI_SIM_SEED),
                      AIROI_ERR_INVALID);
-    assert_message("not an airoi_stage_param");
+    assert_message("stage 'poc': param: AIROI_SIM_SEED is an airoi_sim_param value; expected an "
+                   "airoi_stage_param");
     ck_assert_int_eq(airoi_project_get_stage_number(&x, p, 5, AIROI_STAGE_COST),
                      AIROI_ERR_NOT_FOUND);
     ck_assert_int_eq(airoi_project_remove_stage(p, 0), AIROI_OK);
@@ -369,8 +376,11 @@ START_TEST(sim_options)
     ck_assert_int_eq(airoi_sim_options_set_number(o, AIROI_SIM_TAIL, 0.01), AIROI_OK);
     ck_assert_int_eq(airoi_sim_options_set_number(o, (airoi_sim_param)AIROI_STAGE_COST, 1),
                      AIROI_ERR_INVALID);
-    assert_message("not an airoi_sim_param");
+    assert_message("simulation: param: AIROI_STAGE_COST is an airoi_stage_param value; expected "
+                   "an airoi_sim_param");
     ck_assert_int_eq(airoi_sim_options_is_set(o, AIROI_SIM_SEED), 1);
+    ck_assert_int_eq(airoi_sim_options_is_set(o, (airoi_sim_param)AIROI_DIST_FIXED), 0);
+    assert_message("simulation: param: AIROI_DIST_FIXED is an airoi_distribution value");
 
     size_t len = 0;
     airoi_sim_output outs[5];
@@ -384,6 +394,8 @@ START_TEST(sim_options)
     ck_assert_int_eq(airoi_sim_options_set_outputs(o, dup, 2), AIROI_ERR_INVALID);
     assert_message("irr is listed twice");
     ck_assert_int_eq(airoi_sim_options_set_outputs(o, alien, 1), AIROI_ERR_INVALID);
+    assert_message("simulation: outputs[0]: AIROI_DIST_FIXED is an airoi_distribution value; "
+                   "expected an airoi_sim_output");
     ck_assert_int_eq(airoi_sim_options_set_outputs(o, two, 2), AIROI_OK);
     ck_assert_int_eq(airoi_sim_options_get_outputs(outs, 1, &len, o), AIROI_ERR_BUFFER);
     ck_assert_uint_eq(len, 2);
@@ -482,6 +494,225 @@ START_TEST(clone_copies_the_uncertain_half)
 }
 END_TEST
 
+/* ---- whole-project validation ------------------------------------------------------------ */
+
+/* A project with a cost item "Build" and a value item "Savings". */
+static airoi_project *base_project(void)
+{
+    airoi_project *p = new_project();
+    airoi_item *it = NULL;
+    ck_assert_int_eq(airoi_project_add_cost(&it, p, "Build", AIROI_CATEGORY_PEOPLE), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(it, AIROI_ITEM_AMOUNT, 100), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_value(&it, p, "Savings", AIROI_DIMENSION_EFFICIENCY),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(it, AIROI_ITEM_AMOUNT, 80), AIROI_OK);
+    return p;
+}
+
+static airoi_uncertainty *add(airoi_project *p, const char *target, airoi_distribution d)
+{
+    airoi_uncertainty *u = NULL;
+    ck_assert_int_eq(airoi_project_add_uncertainty(&u, p, target, d), AIROI_OK);
+    return u;
+}
+
+static void set(airoi_uncertainty *u, airoi_uncertainty_param param, double v)
+{
+    ck_assert_int_eq(airoi_uncertainty_set_number(u, param, v), AIROI_OK);
+}
+
+/* Validates p, expecting status and a message that contains `part`; frees p. */
+static void expect(airoi_project *p, int status, const char *part)
+{
+    int rc = airoi_project_validate(p);
+    ck_assert_msg(rc == status, "validate gave %d (%s), expected %d (%s)", rc,
+                  airoi_last_error_message(), status, part ? part : "no message");
+    if (part)
+        assert_message(part);
+    airoi_project_free(p);
+}
+
+START_TEST(validation_of_uncertainties)
+{
+    airoi_project *p = base_project();
+    airoi_uncertainty *u = add(p, "Savings", AIROI_DIST_PERT);
+    set(u, AIROI_UNCERTAINTY_LOW, 0.7);
+    set(u, AIROI_UNCERTAINTY_MODE, 1);
+    set(u, AIROI_UNCERTAINTY_HIGH, 1.2);
+    u = add(p, "people", AIROI_DIST_NORMAL);
+    set(u, AIROI_UNCERTAINTY_MEAN, 1);
+    set(u, AIROI_UNCERTAINTY_SD, 0.1);
+    set(u, AIROI_UNCERTAINTY_MIN, 0.9);
+    u = add(p, "costs", AIROI_DIST_BERNOULLI);
+    set(u, AIROI_UNCERTAINTY_P, 0.1);
+    set(u, AIROI_UNCERTAINTY_IMPACT, 0.5);
+    add(p, "values", AIROI_DIST_FIXED);
+    expect(p, AIROI_OK, NULL);
+
+    p = base_project();
+    add(p, "Savigns", AIROI_DIST_FIXED);
+    expect(p, AIROI_ERR_MODEL,
+           "uncertainty 'Savigns': target: unknown target 'Savigns'; expected an item name, a "
+           "category, a dimension, values or costs");
+
+    p = base_project();
+    u = add(p, "Build", AIROI_DIST_FIXED);
+    u = add(p, "costs", AIROI_DIST_FIXED);
+    ck_assert_int_eq(airoi_uncertainty_set_string(u, AIROI_UNCERTAINTY_NAME, "Build"), AIROI_OK);
+    expect(p, AIROI_ERR_MODEL,
+           "uncertainty 'Build': name: 'Build' already names the uncertainty on 'Build'");
+
+    p = base_project();
+    u = add(p, "Build", AIROI_DIST_TRIANGULAR);
+    set(u, AIROI_UNCERTAINTY_HIGH, 1.2);
+    expect(p, AIROI_ERR_MODEL,
+           "uncertainty 'Build': the triangular distribution needs low, mode, high; missing: "
+           "low and mode");
+
+    p = base_project();
+    u = add(p, "Build", AIROI_DIST_UNIFORM);
+    set(u, AIROI_UNCERTAINTY_LOW, 1.2);
+    set(u, AIROI_UNCERTAINTY_HIGH, 0.9);
+    expect(p, AIROI_ERR_MODEL, "uncertainty 'Build': low: low 1.2 is above high 0.9");
+
+    p = base_project();
+    u = add(p, "Build", AIROI_DIST_PERT);
+    set(u, AIROI_UNCERTAINTY_LOW, 0.9);
+    set(u, AIROI_UNCERTAINTY_MODE, 1.5);
+    set(u, AIROI_UNCERTAINTY_HIGH, 1.2);
+    expect(p, AIROI_ERR_MODEL, "mode: mode 1.5 is outside [low, high] = [0.9, 1.2]");
+
+    p = base_project();
+    u = add(p, "Build", AIROI_DIST_LOGNORMAL);
+    set(u, AIROI_UNCERTAINTY_MEAN, 1);
+    set(u, AIROI_UNCERTAINTY_SIGMA, 0.1);
+    expect(p, AIROI_ERR_MODEL, "sigma: give mean and sd (of the variable) or mu and sigma");
+
+    p = base_project();
+    add(p, "Build", AIROI_DIST_LOGNORMAL);
+    expect(p, AIROI_ERR_MODEL, "the lognormal distribution needs mean and sd");
+
+    p = base_project();
+    u = add(p, "Build", AIROI_DIST_LOGNORMAL);
+    set(u, AIROI_UNCERTAINTY_MEAN, -1);
+    set(u, AIROI_UNCERTAINTY_SD, 0.1);
+    expect(p, AIROI_ERR_MODEL, "mean: a lognormal variable is positive");
+
+    p = base_project();
+    u = add(p, "Build", AIROI_DIST_DISCRETE);
+    expect(p, AIROI_ERR_MODEL, "the discrete distribution needs values and probabilities");
+
+    p = base_project();
+    u = add(p, "Build", AIROI_DIST_DISCRETE);
+    const double v[] = {0.9, 1.1}, pr[] = {0.5, 0.4};
+    ck_assert_int_eq(airoi_uncertainty_set_discrete(u, v, pr, 2), AIROI_OK);
+    expect(p, AIROI_ERR_MODEL, "probabilities: probabilities sum to 0.9; they must sum to 1");
+
+    /* within the tolerance: ten times 0.1 */
+    p = base_project();
+    u = add(p, "Build", AIROI_DIST_DISCRETE);
+    double tv[10], tp[10];
+    for (int i = 0; i < 10; i++) {
+        tv[i] = 0.9 + i * 0.02;
+        tp[i] = 0.1;
+    }
+    ck_assert_int_eq(airoi_uncertainty_set_discrete(u, tv, tp, 10), AIROI_OK);
+    expect(p, AIROI_OK, NULL);
+
+    p = base_project();
+    u = add(p, "Build", AIROI_DIST_NORMAL);
+    set(u, AIROI_UNCERTAINTY_MEAN, 1);
+    set(u, AIROI_UNCERTAINTY_SD, 0.1);
+    set(u, AIROI_UNCERTAINTY_MIN, 1.2);
+    set(u, AIROI_UNCERTAINTY_MAX, 0.8);
+    expect(p, AIROI_ERR_MODEL, "min: min 1.2 is above max 0.8");
+
+    p = base_project();
+    u = add(p, "Build", AIROI_DIST_UNIFORM);
+    set(u, AIROI_UNCERTAINTY_LOW, 0.9);
+    set(u, AIROI_UNCERTAINTY_HIGH, 1.1);
+    set(u, AIROI_UNCERTAINTY_MIN, 1.1);
+    expect(p, AIROI_ERR_MODEL,
+           "min: the truncation to [1.1, inf] leaves no probability: no value of this uniform "
+           "distribution lies there");
+
+    p = base_project();
+    u = add(p, "Build", AIROI_DIST_NORMAL);
+    set(u, AIROI_UNCERTAINTY_MEAN, 1);
+    set(u, AIROI_UNCERTAINTY_SD, 0.1);
+    set(u, AIROI_UNCERTAINTY_MIN, 1);
+    set(u, AIROI_UNCERTAINTY_MAX, 1);
+    expect(p, AIROI_ERR_MODEL, "min equals max (1): a normal distribution has no probability");
+
+    p = base_project();
+    u = add(p, "Build", AIROI_DIST_BERNOULLI);
+    set(u, AIROI_UNCERTAINTY_P, 1);
+    set(u, AIROI_UNCERTAINTY_IMPACT, 0.5);
+    set(u, AIROI_UNCERTAINTY_MAX, 1.2);
+    expect(p, AIROI_ERR_MODEL, "max: the truncation to [-inf, 1.2] leaves no probability");
+
+    /* the same truncation holds probability when the event may not happen */
+    p = base_project();
+    u = add(p, "Build", AIROI_DIST_BERNOULLI);
+    set(u, AIROI_UNCERTAINTY_P, 0.5);
+    set(u, AIROI_UNCERTAINTY_IMPACT, 0.5);
+    set(u, AIROI_UNCERTAINTY_MAX, 1.2);
+    expect(p, AIROI_OK, NULL);
+}
+END_TEST
+
+START_TEST(validation_of_correlations_and_stages)
+{
+    airoi_project *p = base_project();
+    airoi_uncertainty *u = add(p, "Build", AIROI_DIST_FIXED);
+    u = add(p, "Savings", AIROI_DIST_FIXED);
+    ck_assert_int_eq(airoi_uncertainty_set_string(u, AIROI_UNCERTAINTY_NAME, "gain"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_correlation(p, "Build", "gain", 0.5), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_stage(p, "poc", 50, 1, 0.6), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_stage(p, "mvp", 120, 2, 0.7), AIROI_OK);
+    expect(p, AIROI_OK, NULL);
+
+    p = base_project();
+    add(p, "Build", AIROI_DIST_FIXED);
+    ck_assert_int_eq(airoi_project_add_correlation(p, "Build", "people", 0.5), AIROI_OK);
+    expect(p, AIROI_ERR_MODEL,
+           "correlation between 'Build' and 'people': between: unknown uncertainty 'people'; "
+           "expected the name of an uncertainty, or its target when it has no name");
+
+    p = base_project();
+    add(p, "Build", AIROI_DIST_FIXED);
+    u = add(p, "Savings", AIROI_DIST_FIXED);
+    ck_assert_int_eq(airoi_uncertainty_set_string(u, AIROI_UNCERTAINTY_NAME, "gain"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_correlation(p, "Savings", "Build", 0.5), AIROI_OK);
+    expect(p, AIROI_ERR_MODEL, "the uncertainty on 'Savings' is named 'gain': use that name");
+
+    p = base_project();
+    add(p, "Build", AIROI_DIST_FIXED);
+    add(p, "values", AIROI_DIST_FIXED);
+    add(p, "values", AIROI_DIST_FIXED);
+    ck_assert_int_eq(airoi_project_add_correlation(p, "Build", "values", 0.5), AIROI_OK);
+    expect(p, AIROI_ERR_MODEL, "'values' names 2 uncertainties");
+
+    p = base_project();
+    add(p, "Build", AIROI_DIST_FIXED);
+    add(p, "values", AIROI_DIST_FIXED);
+    ck_assert_int_eq(airoi_project_add_correlation(p, "Build", "values", 0.5), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_correlation(p, "values", "Build", 0.2), AIROI_OK);
+    expect(p, AIROI_ERR_MODEL,
+           "correlation between 'values' and 'Build': between: the pair 'values', 'Build' is "
+           "correlated twice");
+
+    p = base_project();
+    ck_assert_int_eq(airoi_project_add_stage(p, "poc", 50, 1, 0.6), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_stage(p, "poc", 60, 1, 0.6), AIROI_OK);
+    expect(p, AIROI_ERR_MODEL, "stage 'poc': name: stage name 'poc' is used twice");
+
+    p = base_project();
+    ck_assert_int_eq(airoi_project_add_stage(p, "poc", 50, AIROI_HORIZON_MAX, 0.6), AIROI_OK);
+    expect(p, AIROI_ERR_LIMIT, "stages: the stages last 10000 periods");
+}
+END_TEST
+
 static Suite *uncertainty_suite(void)
 {
     Suite *s = suite_create("uncertainty");
@@ -495,6 +726,8 @@ static Suite *uncertainty_suite(void)
     tcase_add_test(tc, stages);
     tcase_add_test(tc, sim_options);
     tcase_add_test(tc, clone_copies_the_uncertain_half);
+    tcase_add_test(tc, validation_of_uncertainties);
+    tcase_add_test(tc, validation_of_correlations_and_stages);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1707,6 +1707,7 @@ static const ct_case ct_cases[] = {
 };
 
 #define CT_NO_COLUMN "the worksheet tables have no column for it"
+#define CT_UNCERTAIN "the worksheet tables have no uncertainties, correlations, stages or simulation"
 #define CT_FILE "the file's YAML (syntax, aliases, tags, documents, encoding, keys)"
 static const struct {
     const char *name, *why;
@@ -1769,6 +1770,44 @@ static const struct {
     {"syntax-tab-indent", CT_FILE},
     {"syntax-unclosed-flow", CT_FILE},
     {"syntax-unclosed-quote", CT_FILE},
+    {"correlation-ambiguous-input", CT_UNCERTAIN},
+    {"correlation-between-one", CT_UNCERTAIN},
+    {"correlation-not-psd", CT_UNCERTAIN},
+    {"correlation-pair-twice", CT_UNCERTAIN},
+    {"correlation-rank-outside", CT_UNCERTAIN},
+    {"correlation-unknown-input", CT_UNCERTAIN},
+    {"correlation-with-itself", CT_UNCERTAIN},
+    {"simulation-tail-outside", CT_UNCERTAIN},
+    {"simulation-trials-zero", CT_UNCERTAIN},
+    {"simulation-unknown-key", CT_UNCERTAIN},
+    {"simulation-unknown-output", CT_UNCERTAIN},
+    {"simulation-unknown-sampling", CT_UNCERTAIN},
+    {"stage-name-twice", CT_UNCERTAIN},
+    {"stage-negative-cost", CT_UNCERTAIN},
+    {"stage-periods-fraction", CT_UNCERTAIN},
+    {"stage-periods-limit", CT_UNCERTAIN},
+    {"stage-probability-outside", CT_UNCERTAIN},
+    {"uncertainty-discrete-lengths", CT_UNCERTAIN},
+    {"uncertainty-discrete-probability", CT_UNCERTAIN},
+    {"uncertainty-discrete-sum", CT_UNCERTAIN},
+    {"uncertainty-lognormal-both-forms", CT_UNCERTAIN},
+    {"uncertainty-lognormal-mean", CT_UNCERTAIN},
+    {"uncertainty-low-above-high", CT_UNCERTAIN},
+    {"uncertainty-min-above-max", CT_UNCERTAIN},
+    {"uncertainty-missing-parameter", CT_UNCERTAIN},
+    {"uncertainty-missing-target", CT_UNCERTAIN},
+    {"uncertainty-mode-outside", CT_UNCERTAIN},
+    {"uncertainty-name-twice", CT_UNCERTAIN},
+    {"uncertainty-p-outside", CT_UNCERTAIN},
+    {"uncertainty-per-period-not-bool", CT_UNCERTAIN},
+    {"uncertainty-sd-negative", CT_UNCERTAIN},
+    {"uncertainty-shape-zero", CT_UNCERTAIN},
+    {"uncertainty-sigma-negative", CT_UNCERTAIN},
+    {"uncertainty-truncation-empty", CT_UNCERTAIN},
+    {"uncertainty-truncation-far-tail", CT_UNCERTAIN},
+    {"uncertainty-unknown-distribution", CT_UNCERTAIN},
+    {"uncertainty-unknown-target", CT_UNCERTAIN},
+    {"uncertainty-unused-parameter", CT_UNCERTAIN},
 };
 
 static const char *corpus_dir;

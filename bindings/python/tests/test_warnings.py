@@ -136,7 +136,7 @@ class TestPlausibilityWarnings(unittest.TestCase):
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             airoi.Project.from_yaml(HEAD + "  horizon: 3\n" + BUILD + GAIN
-                                    + "stages: [{name: poc}]\n", "s.yaml")
+                                    + "actuals: [{period: 1}]\n", "s.yaml")
         self.assertEqual([w.category for w in caught], [airoi.ModelWarning])
 
     def test_indentation_hint(self):
