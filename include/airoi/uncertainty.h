@@ -62,7 +62,8 @@ typedef enum airoi_stage_param {
     AIROI_STAGE_NAME = 0x2200,                /**< string, unique among stages. */
     AIROI_STAGE_COST = 0x2201,                /**< cost at the stage's start, >= 0. */
     AIROI_STAGE_PERIODS = 0x2202,             /**< duration in whole periods, >= 0. */
-    AIROI_STAGE_SUCCESS_PROBABILITY = 0x2203  /**< probability of passing its gate, in [0, 1]. */
+    AIROI_STAGE_SUCCESS_PROBABILITY = 0x2203, /**< probability of passing its gate, in [0, 1]. */
+    AIROI_STAGE_PRIOR = 0x2204                /**< `prior`: an airoi_gate_prior member (simulation.h); when set, its field probability is the gate's, in place of success_probability. */
 } airoi_stage_param;
 
 /** @brief Sampling scheme of a simulation (`sampling`). @since 0.1 */
