@@ -102,8 +102,9 @@ int airoi__stage_gate(double *probability, int *from_prior, const airoi_project 
         return AIROI_OK;
     }
     return airoi__error(AIROI_ERR_MODEL,
-                        "stage '%s' has neither a success_probability nor a prior (one of "
-                        "pilot, in_house, partner: docs/methodology.md#gate-priors)",
+                        "stage '%s' has no success_probability; give one, or a field prior "
+                        "(prior: pilot for 0.05, in_house for 0.33, partner for 0.66; "
+                        "docs/methodology.md#gate-priors)",
                         st->name ? st->name : "");
 }
 
