@@ -371,6 +371,97 @@ START_TEST(breakeven_refusals)
 }
 END_TEST
 
+/* ---- tornado ------------------------------------------------------------------ */
+
+/* Three uniform inputs: Savings and values on [0.5, 1.5] (the same flows:
+ * equal swings, kept in model order), people on [0.9, 1.1]. */
+START_TEST(tornado_order_and_values)
+{
+    airoi_project *p = base_model(100, 80);
+    uniform(p, "Savings", 0.5, 1.5);
+    uniform(p, "people", 0.9, 1.1);
+    uniform(p, "values", 0.5, 1.5);
+    airoi_tornado *t = NULL;
+    ok(airoi_tornado_evaluate(&t, p, 0), "tornado");
+    double base = 0;
+    ok(airoi_tornado_get_base_npv(&base, t), "base");
+    ck_assert_double_eq_tol(base, NPV, TOL);
+    ck_assert_uint_eq(airoi_tornado_count(t), 3);
+    const char *order[3] = {"Savings", "values", "people"};
+    for (size_t i = 0; i < 3; i++) {
+        const char *name = NULL;
+        double lo = 0, hi = 0, swing = 0;
+        ok(airoi_tornado_get(&name, &lo, &hi, &swing, t, i), "bar");
+        ck_assert_str_eq(name, order[i]);
+        double q[5], npv[5];
+        ok(airoi_tornado_get_quantiles(q, t, i), "quantiles");
+        ok(airoi_tornado_get_spider(npv, t, i), "spider");
+        const double pr[5] = {0.10, 0.25, 0.50, 0.75, 0.90};
+        double width = i == 2 ? 0.2 : 1.0, low = i == 2 ? 0.9 : 0.5;
+        for (int k = 0; k < 5; k++) {
+            ck_assert_double_eq_tol(q[k], low + width * pr[k], 1e-12);
+            ck_assert_double_eq_tol(npv[k], npv_with(p, name, q[k], -1), 1e-9);
+        }
+        ck_assert_double_eq(lo, npv[0]);
+        ck_assert_double_eq(hi, npv[4]);
+        ck_assert_double_eq_tol(swing, fabs(hi - lo), 1e-12);
+    }
+    double swing0 = 0, swing2 = 0;
+    ok(airoi_tornado_get(NULL, NULL, NULL, &swing0, t, 0), "bar 0");
+    ok(airoi_tornado_get(NULL, NULL, NULL, &swing2, t, 2), "bar 2");
+    ck_assert_double_eq_tol(swing0, 0.8 * PVB, 1e-9);     /* (1.4 - 0.6) x PVB */
+    ck_assert_double_eq_tol(swing2, 0.16 * PVC, 1e-9);    /* (1.08 - 0.92) x PVC */
+    expect_error(airoi_tornado_get(NULL, NULL, NULL, NULL, t, 3), AIROI_ERR_NOT_FOUND,
+                 "past the end");
+    double five[5];
+    expect_error(airoi_tornado_get_spider(NULL, t, 0), AIROI_ERR_INVALID, "NULL");
+    expect_error(airoi_tornado_get_quantiles(five, NULL, 0), AIROI_ERR_INVALID, "NULL");
+    airoi_tornado_free(t);
+    airoi_project_free(p);
+}
+END_TEST
+
+/* A normal input whose P10 is negative: the multiplier is applied as it
+ * is, NPV = PVB - q PVC, with q = mean -/+ 1.2815515655446004 sd. */
+START_TEST(tornado_negative_quantile)
+{
+    airoi_project *p = base_model(100, 80);
+    airoi_uncertainty *u = NULL;
+    ok(airoi_project_add_uncertainty(&u, p, "Build", AIROI_DIST_NORMAL), "uncertainty");
+    ok(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_MEAN, 0.1), "mean");
+    ok(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_SD, 1.0), "sd");
+    airoi_tornado *t = NULL;
+    ok(airoi_tornado_evaluate(&t, p, 0), "tornado");
+    double q[5], lo = 0, hi = 0;
+    ok(airoi_tornado_get_quantiles(q, t, 0), "quantiles");
+    ok(airoi_tornado_get(NULL, &lo, &hi, NULL, t, 0), "bar");
+    const double z90 = 1.2815515655446004;
+    ck_assert_double_eq_tol(q[0], 0.1 - z90, 1e-9);
+    ck_assert_double_eq_tol(q[2], 0.1, 1e-12);
+    ck_assert_double_eq_tol(q[4], 0.1 + z90, 1e-9);
+    ck_assert_double_eq_tol(lo, PVB - q[0] * PVC, 1e-9);
+    ck_assert_double_eq_tol(hi, PVB - q[4] * PVC, 1e-9);
+    airoi_tornado_free(t);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(tornado_refusals)
+{
+    airoi_tornado *t = NULL;
+    expect_error(airoi_tornado_evaluate(NULL, NULL, 0), AIROI_ERR_INVALID, "NULL out");
+    expect_error(airoi_tornado_evaluate(&t, NULL, 0), AIROI_ERR_INVALID, "NULL project");
+    airoi_project *p = base_model(100, 80);
+    expect_error(airoi_tornado_evaluate(&t, p, 0), AIROI_ERR_MODEL, "has no uncertainties");
+    ck_assert_ptr_null(t);
+    uniform(p, "Savings", 0.5, 1.5);
+    expect_error(airoi_tornado_evaluate(&t, p, 2), AIROI_ERR_INVALID, "unknown flags");
+    ck_assert_uint_eq(airoi_tornado_count(NULL), 0);
+    airoi_tornado_free(NULL);
+    airoi_project_free(p);
+}
+END_TEST
+
 Suite *decide_suite(void);
 
 Suite *decide_suite(void)
@@ -387,6 +478,11 @@ Suite *decide_suite(void)
     tcase_add_test(tc, breakeven_adoption_ramp);
     tcase_add_test(tc, breakeven_none_in_range);
     tcase_add_test(tc, breakeven_refusals);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("tornado");
+    tcase_add_test(tc, tornado_order_and_values);
+    tcase_add_test(tc, tornado_negative_quantile);
+    tcase_add_test(tc, tornado_refusals);
     suite_add_tcase(s, tc);
     return s;
 }
