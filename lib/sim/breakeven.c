@@ -32,7 +32,7 @@ typedef struct point {
 
 struct airoi_breakeven {
     double base_npv;
-    point target[BREAKEVEN_TARGET_COUNT]; /* by airoi_breakeven_target - its base */
+    point target[BREAKEVEN_TARGET_COUNT]; /* by the index of an airoi_breakeven_target */
     struct breakeven_input {
         char *input;
         point pt;
@@ -125,16 +125,15 @@ AIROI_API void airoi_breakeven_free(airoi_breakeven *b)
 static int compute(airoi_breakeven *b, const airoi_project *p, airoi__whatif *w)
 {
     int rc = airoi__whatif_npv(&b->base_npv, w, NULL, 1.0, 1.0);
-    const int base = (int)AIROI_BREAKEVEN_VALUES;
     npv_fn fn = {w, "values", 0};
     if (rc == AIROI_OK)
-        rc = find_root(&b->target[AIROI_BREAKEVEN_VALUES - base], &fn, MULTIPLIER_HIGH);
+        rc = find_root(&b->target[AIROI__ENUM_INDEX(AIROI_BREAKEVEN_VALUES)], &fn, MULTIPLIER_HIGH);
     fn.target = "costs";
     if (rc == AIROI_OK)
-        rc = find_root(&b->target[AIROI_BREAKEVEN_COSTS - base], &fn, MULTIPLIER_HIGH);
+        rc = find_root(&b->target[AIROI__ENUM_INDEX(AIROI_BREAKEVEN_COSTS)], &fn, MULTIPLIER_HIGH);
     fn.target = NULL;
     if (rc == AIROI_OK)
-        rc = find_root(&b->target[AIROI_BREAKEVEN_ADOPTION_CEILING - base], &fn, CEILING_HIGH);
+        rc = find_root(&b->target[AIROI__ENUM_INDEX(AIROI_BREAKEVEN_ADOPTION_CEILING)], &fn, CEILING_HIGH);
     for (size_t i = 0; rc == AIROI_OK && i < b->n; i++) {
         const airoi__uncertainty *u = p->uncertainties[i];
         fn.target = u->target;
@@ -226,12 +225,10 @@ int airoi__breakeven_get(double *multiplier, int *found, double *range_low, doub
 {
     if (!b)
         return airoi__error(AIROI_ERR_INVALID, "airoi_breakeven_get: NULL break-even points");
-    int k = which - (int)AIROI_BREAKEVEN_VALUES;
-    if (k < 0 || k >= BREAKEVEN_TARGET_COUNT)
-        return airoi__error(AIROI_ERR_INVALID,
-                            "break-even target 0x%x is not an airoi_breakeven_target (0x%x..0x%x)",
-                            (unsigned)which, (unsigned)AIROI_BREAKEVEN_VALUES,
-                            (unsigned)AIROI_BREAKEVEN_ADOPTION_CEILING);
+    int rc = airoi__enum_check(which, AIROI_BREAKEVEN_VALUES, "break-even target");
+    if (rc)
+        return rc;
+    int k = AIROI__ENUM_INDEX(which);
     put_point(multiplier, found, range_low, range_high, &b->target[k]);
     return AIROI_OK;
 }

@@ -17,7 +17,7 @@
 #define STAGE_BIT(param) (1u << (unsigned)((param) - AIROI_STAGE_NAME))
 
 struct airoi_staging {
-    double figure[STAGING_FIGURE_COUNT]; /* by airoi_staging_figure - its base */
+    double figure[STAGING_FIGURE_COUNT]; /* by the index of an airoi_staging_figure */
     struct staging_stage {
         char *name;
         double probability;
@@ -34,23 +34,14 @@ static const char *const prior_names[AIROI__GATE_PRIOR_COUNT] = {"pilot", "in_ho
 /* docs/methodology.md#gate-priors */
 static const double prior_probability[AIROI__GATE_PRIOR_COUNT] = {0.05, 0.33, 0.66};
 
-static int prior_index(int prior)
-{
-    int k = prior - (int)AIROI_PRIOR_PILOT;
-    return k >= 0 && k < AIROI__GATE_PRIOR_COUNT ? k : -1;
-}
-
 int airoi__gate_prior_get(double *probability, int prior)
 {
     if (!probability)
         return airoi__error(AIROI_ERR_INVALID, "airoi_gate_prior_get: NULL probability");
-    int k = prior_index(prior);
-    if (k < 0)
-        return airoi__error(AIROI_ERR_INVALID,
-                            "gate prior 0x%x is not an airoi_gate_prior (0x%x..0x%x)",
-                            (unsigned)prior, (unsigned)AIROI_PRIOR_PILOT,
-                            (unsigned)AIROI_PRIOR_PARTNER);
-    *probability = prior_probability[k];
+    int rc = airoi__enum_check(prior, AIROI_PRIOR_PILOT, "gate prior");
+    if (rc)
+        return rc;
+    *probability = prior_probability[AIROI__ENUM_INDEX(prior)];
     return AIROI_OK;
 }
 
@@ -62,12 +53,12 @@ AIROI_API int airoi_gate_prior_get(double *probability, airoi_gate_prior prior)
 
 int airoi__gate_prior_from_name(airoi_gate_prior *out, const char *name)
 {
-    int k = 0;
-    int rc = airoi__enum_from_name(out ? &k : NULL, name, prior_names, AIROI__GATE_PRIOR_COUNT,
-                                   "prior");
+    int v = 0;
+    int rc = airoi__enum_from_name(out ? &v : NULL, name, prior_names, AIROI__GATE_PRIOR_COUNT,
+                                   AIROI_PRIOR_PILOT, "prior");
     if (rc)
         return rc;
-    *out = (airoi_gate_prior)((int)AIROI_PRIOR_PILOT + k);
+    *out = (airoi_gate_prior)v;
     return AIROI_OK;
 }
 
@@ -79,8 +70,7 @@ AIROI_API int airoi_gate_prior_from_name(airoi_gate_prior *out, const char *name
 
 const char *airoi__gate_prior_name(int prior)
 {
-    int k = prior_index(prior);
-    return k < 0 ? NULL : prior_names[k];
+    return airoi__enum_name(prior, prior_names, AIROI__GATE_PRIOR_COUNT, AIROI_PRIOR_PILOT);
 }
 
 AIROI_API const char *airoi_gate_prior_name(airoi_gate_prior prior)
@@ -144,7 +134,7 @@ static int evaluate_base(base_case *b, const airoi_project *p)
     if (rc == AIROI_OK)
         rc = airoi__result_get_metric(&b->total_costs, r, AIROI_METRIC_TOTAL_COSTS);
     if (rc == AIROI_OK)
-        b->rate = airoi__schedule_get_rate(airoi__result_get_schedule(r));
+        rc = airoi__schedule_get_rate(&b->rate, airoi__result_get_schedule(r));
     airoi__result_free(r);
     return rc;
 }
@@ -178,14 +168,13 @@ static int compute(airoi_staging *s, const airoi_project *p, const base_case *b)
     }
     const double P = reach, df = airoi__compound(lr, -(double)start);
     double *f = s->figure;
-    const int base = (int)AIROI_STAGING_PROB_PRODUCTION;
-    f[AIROI_STAGING_PROB_PRODUCTION - base] = P;
-    f[AIROI_STAGING_EXPECTED_COST - base] = airoi__sum_get(&cost_expected) + P * b->total_costs;
-    f[AIROI_STAGING_EXPECTED_NPV - base] = -airoi__sum_get(&pv_expected) + P * b->npv * df;
-    f[AIROI_STAGING_NPV_ALL_IN - base] =
+    f[AIROI__ENUM_INDEX(AIROI_STAGING_PROB_PRODUCTION)] = P;
+    f[AIROI__ENUM_INDEX(AIROI_STAGING_EXPECTED_COST)] = airoi__sum_get(&cost_expected) + P * b->total_costs;
+    f[AIROI__ENUM_INDEX(AIROI_STAGING_EXPECTED_NPV)] = -airoi__sum_get(&pv_expected) + P * b->npv * df;
+    f[AIROI__ENUM_INDEX(AIROI_STAGING_NPV_ALL_IN)] =
         -airoi__sum_get(&pv_all) + (P * b->pv_benefits - b->pv_costs) * df;
-    f[AIROI_STAGING_VALUE_OF_STAGING - base] =
-        f[AIROI_STAGING_EXPECTED_NPV - base] - f[AIROI_STAGING_NPV_ALL_IN - base];
+    f[AIROI__ENUM_INDEX(AIROI_STAGING_VALUE_OF_STAGING)] =
+        f[AIROI__ENUM_INDEX(AIROI_STAGING_EXPECTED_NPV)] - f[AIROI__ENUM_INDEX(AIROI_STAGING_NPV_ALL_IN)];
     for (int k = 0; k < STAGING_FIGURE_COUNT; k++)
         if (!isfinite(f[k]))
             return airoi__error(AIROI_ERR_RANGE,
@@ -248,13 +237,10 @@ int airoi__staging_get(double *out, const airoi_staging *s, int figure)
 {
     if (!out || !s)
         return airoi__error(AIROI_ERR_INVALID, "airoi_staging_get: NULL argument");
-    int k = figure - (int)AIROI_STAGING_PROB_PRODUCTION;
-    if (k < 0 || k >= STAGING_FIGURE_COUNT)
-        return airoi__error(AIROI_ERR_INVALID,
-                            "staging figure 0x%x is not an airoi_staging_figure (0x%x..0x%x)",
-                            (unsigned)figure, (unsigned)AIROI_STAGING_PROB_PRODUCTION,
-                            (unsigned)AIROI_STAGING_VALUE_OF_STAGING);
-    *out = s->figure[k];
+    int rc = airoi__enum_check(figure, AIROI_STAGING_PROB_PRODUCTION, "staging figure");
+    if (rc)
+        return rc;
+    *out = s->figure[AIROI__ENUM_INDEX(figure)];
     return AIROI_OK;
 }
 

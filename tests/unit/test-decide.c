@@ -167,7 +167,9 @@ START_TEST(staging_priors)
     ok(airoi_gate_prior_get(&v, AIROI_PRIOR_PARTNER), "partner");
     ck_assert_double_eq(v, 0.66);
     expect_error(airoi_gate_prior_get(&v, (airoi_gate_prior)AIROI_STAGING_EXPECTED_NPV),
-                 AIROI_ERR_INVALID, "not an airoi_gate_prior");
+                 AIROI_ERR_INVALID,
+                 "AIROI_STAGING_EXPECTED_NPV is an airoi_staging_figure value; expected an "
+                 "airoi_gate_prior");
     airoi_gate_prior g = AIROI_PRIOR_PILOT;
     ok(airoi_gate_prior_from_name(&g, "partner"), "from name");
     ck_assert_int_eq(g, AIROI_PRIOR_PARTNER);
@@ -225,7 +227,9 @@ START_TEST(staging_refusals)
     ok(airoi_staging_evaluate(&s, p, 0), "staging");
     double v;
     expect_error(airoi_staging_get(&v, s, (airoi_staging_figure)AIROI_BREAKEVEN_VALUES),
-                 AIROI_ERR_INVALID, "not an airoi_staging_figure");
+                 AIROI_ERR_INVALID,
+                 "AIROI_BREAKEVEN_VALUES is an airoi_breakeven_target value; expected an "
+                 "airoi_staging_figure");
     expect_error(airoi_staging_get(NULL, s, AIROI_STAGING_EXPECTED_NPV), AIROI_ERR_INVALID,
                  "NULL");
     ck_assert_uint_eq(airoi_staging_count(NULL), 0);
@@ -349,7 +353,7 @@ START_TEST(breakeven_none_in_range)
     ck_assert_double_eq(in.hi, 100.0);
     expect_error(airoi_breakeven_get(NULL, NULL, NULL, NULL, b,
                                      (airoi_breakeven_target)AIROI_STAGING_EXPECTED_NPV),
-                 AIROI_ERR_INVALID, "not an airoi_breakeven_target");
+                 AIROI_ERR_INVALID, "expected an airoi_breakeven_target");
     airoi_breakeven_free(b);
     airoi_project_free(p);
 }
