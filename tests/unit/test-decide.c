@@ -214,6 +214,32 @@ START_TEST(staging_priors)
 }
 END_TEST
 
+/* The simulation reads a gate as staging does: with priors pilot (0.05)
+ * and partner (0.66), the share of trials that reach production is
+ * within four standard errors of P = 0.033 (20,000 trials, seed 7). */
+START_TEST(staging_priors_in_simulation)
+{
+    airoi_project *p = base_model(100, 80);
+    ok(airoi_project_add_stage(p, "poc", 10, 1, 0.5), "stage");
+    ok(airoi_project_add_stage(p, "mvp", 20, 1, 0.8), "stage");
+    ok(airoi_project_set_stage_number(p, 0, AIROI_STAGE_PRIOR, AIROI_PRIOR_PILOT), "prior");
+    ok(airoi_project_set_stage_number(p, 1, AIROI_STAGE_PRIOR, AIROI_PRIOR_PARTNER), "prior");
+    airoi_sim_options *o = NULL;
+    ok(airoi_sim_options_new(&o), "options");
+    ok(airoi_sim_options_set_number(o, AIROI_SIM_TRIALS, 20000), "trials");
+    ok(airoi_sim_options_set_number(o, AIROI_SIM_SEED, 7), "seed");
+    airoi_simulation *sim = NULL;
+    ok(airoi_project_simulate(&sim, p, o, 0, NULL, NULL), "simulate");
+    double P = 0;
+    ok(airoi_simulation_get_staging(&P, sim, AIROI_STAGING_PROB_PRODUCTION), "staging");
+    const double exact = 0.05 * 0.66;
+    ck_assert_double_eq_tol(P, exact, 4 * sqrt(exact * (1 - exact) / 20000));
+    airoi_simulation_free(sim);
+    airoi_sim_options_free(o);
+    airoi_project_free(p);
+}
+END_TEST
+
 START_TEST(staging_refusals)
 {
     airoi_project *p = base_model(100, 80);
@@ -475,6 +501,7 @@ Suite *decide_suite(void)
     tcase_add_test(tc, staging_two_stages);
     tcase_add_test(tc, staging_degenerate_stages);
     tcase_add_test(tc, staging_priors);
+    tcase_add_test(tc, staging_priors_in_simulation);
     tcase_add_test(tc, staging_refusals);
     suite_add_tcase(s, tc);
     tc = tcase_create("breakeven");
