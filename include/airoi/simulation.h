@@ -380,31 +380,334 @@ AIROI_API int airoi_simulation_get_checkpoint(int64_t *trials, double *mean, dou
                                               double *prob_positive, double *prob_se,
                                               const airoi_simulation *s, size_t i);
 
-/** @brief Tornado of @p p: each uncertainty alone at its P10 and P90, the others at 1. @since 0.1 */
+/* ---- tornado and spider (docs/methodology.md#tornado) ---- */
+
+/**
+ * @brief Tornado and spider data of @p p's NPV.
+ *
+ * Each uncertainty alone is set to its 10th, 25th, 50th, 75th and 90th
+ * percentile (the exact quantiles of its distribution, truncation
+ * included), with every other multiplier at 1 (the base case: no scenario,
+ * no other uncertainty), and the project's NPV evaluated with that
+ * multiplier on the uncertainty's target. Bars are sorted by swing =
+ * |NPV at P90 - NPV at P10|, largest first; equal swings keep the order of
+ * `uncertainties`. The project's scenarios and stages play no part.
+ *
+ * Ownership: caller frees @p *out with airoi_tornado_free(); @p p is only
+ * read and may change or be freed afterwards.
+ * @param[out] out The tornado, or NULL on failure.
+ * @param[in] p The project, with at least one uncertainty.
+ * @param[in] flags 0 (reserved).
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL argument or unknown flags.
+ * @retval AIROI_ERR_MODEL The project is invalid, or has no uncertainties
+ *         (a tornado has nothing to show then; the message says so).
+ * @retval AIROI_ERR_RANGE An NPV overflows.
+ * @retval AIROI_ERR_NOMEM Out of memory.
+ * @since 0.1
+ */
 AIROI_API int airoi_tornado_evaluate(airoi_tornado **out, const airoi_project *p, unsigned flags);
-/** @brief Frees a tornado (NULL is fine). @since 0.1 */
+
+/**
+ * @brief Frees a tornado.
+ *
+ * Ownership: @p t is released; the input names it lent become invalid.
+ * @param[in] t The tornado (NULL is fine).
+ * @since 0.1
+ */
 AIROI_API void airoi_tornado_free(airoi_tornado *t);
-/** @brief The base case's NPV. @since 0.1 */
+
+/**
+ * @brief The base case's NPV (every multiplier at 1).
+ *
+ * Ownership: @p t is only read.
+ * @param[out] out The NPV, in the project's currency and unit.
+ * @param[in] t The tornado.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL argument.
+ * @since 0.1
+ */
 AIROI_API int airoi_tornado_get_base_npv(double *out, const airoi_tornado *t);
-/** @brief Number of bars (one per uncertainty), largest swing first. @since 0.1 */
+
+/**
+ * @brief Number of bars (one per uncertainty).
+ *
+ * Ownership: @p t is only read.
+ * @param[in] t The tornado (NULL gives 0).
+ * @return The number of bars.
+ * @since 0.1
+ */
 AIROI_API size_t airoi_tornado_count(const airoi_tornado *t);
-/** @brief Bar i: input name (borrowed), NPV at its P10 and P90, swing. @since 0.1 */
+
+/**
+ * @brief Bar @p i (0 is the largest swing).
+ *
+ * Ownership: @p *input is borrowed from @p t, valid until it is freed.
+ * @param[out] input The uncertainty's name (its target when unnamed); may be NULL.
+ * @param[out] low_npv NPV with the input at its P10; may be NULL.
+ * @param[out] high_npv NPV with the input at its P90; may be NULL.
+ * @param[out] swing |high_npv - low_npv|; may be NULL.
+ * @param[in] t The tornado.
+ * @param[in] i Bar index, below airoi_tornado_count().
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL @p t.
+ * @retval AIROI_ERR_NOT_FOUND @p i is past the end.
+ * @since 0.1
+ */
 AIROI_API int airoi_tornado_get(const char **input, double *low_npv, double *high_npv, double *swing,
                                 const airoi_tornado *t, size_t i);
-/** @brief Spider data of bar i: NPV with the input at P10, P25, P50, P75, P90 (5 values). @since 0.1 */
+
+/**
+ * @brief Spider data of bar @p i: NPV with the input at P10, P25, P50, P75, P90.
+ *
+ * Ownership: @p npv5 is the caller's; @p t is only read.
+ * @param[out] npv5 Five NPVs, in that order (npv5[0] is the bar's low_npv,
+ *             npv5[4] its high_npv).
+ * @param[in] t The tornado.
+ * @param[in] i Bar index (the order of airoi_tornado_get()).
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL @p npv5 or @p t.
+ * @retval AIROI_ERR_NOT_FOUND @p i is past the end.
+ * @since 0.1
+ */
 AIROI_API int airoi_tornado_get_spider(double *npv5, const airoi_tornado *t, size_t i);
 
-/** @brief Staged-investment figures of @p p (exact formulas, no simulation). @since 0.1 */
+/**
+ * @brief The multipliers behind the spider data of bar @p i: the input's
+ *        P10, P25, P50, P75 and P90.
+ *
+ * Ownership: @p multiplier5 is the caller's; @p t is only read.
+ * @param[out] multiplier5 Five multipliers, in that order.
+ * @param[in] t The tornado.
+ * @param[in] i Bar index (the order of airoi_tornado_get()).
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL @p multiplier5 or @p t.
+ * @retval AIROI_ERR_NOT_FOUND @p i is past the end.
+ * @since 0.1
+ */
+AIROI_API int airoi_tornado_get_quantiles(double *multiplier5, const airoi_tornado *t, size_t i);
+
+/* ---- staged investment (docs/methodology.md#staging) ---- */
+
+/** @brief Field priors for a gate's success probability (model-file key `prior`
+ *  of a stage; docs/methodology.md#gate-priors has their sources). @since 0.1 */
+typedef enum airoi_gate_prior {
+    AIROI_PRIOR_PILOT = 0x2800,    /**< `pilot`: 0.05, the share of generative-AI pilots that reach measurable value. */
+    AIROI_PRIOR_IN_HOUSE = 0x2801, /**< `in_house`: 0.33, the success rate of builds made in-house. */
+    AIROI_PRIOR_PARTNER = 0x2802   /**< `partner`: 0.66, the success rate with an external partner. */
+} airoi_gate_prior;
+
+/**
+ * @brief The probability of a field prior.
+ *
+ * Ownership: nothing is retained.
+ * @param[out] probability The prior's probability, in (0, 1).
+ * @param[in] prior An airoi_gate_prior member.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL @p probability or @p prior not a member.
+ * @since 0.1
+ */
+AIROI_API int airoi_gate_prior_get(double *probability, airoi_gate_prior prior);
+
+/**
+ * @brief Converts a prior's name (`pilot`, `in_house`, `partner`) to its value.
+ *
+ * Ownership: @p name is only read.
+ * @param[out] out The prior.
+ * @param[in] name Its name.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL argument or unknown name (the message lists the names).
+ * @since 0.1
+ */
+AIROI_API int airoi_gate_prior_from_name(airoi_gate_prior *out, const char *name);
+
+/**
+ * @brief The name of a prior.
+ *
+ * Ownership: static text, never freed.
+ * @param[in] prior An airoi_gate_prior member.
+ * @return Its name, or NULL when @p prior is not a member.
+ * @since 0.1
+ */
+AIROI_API const char *airoi_gate_prior_name(airoi_gate_prior prior);
+
+/**
+ * @brief Staged-investment figures of @p p, by the exact formulas (no simulation).
+ *
+ * Stage i costs c_i at its start period s_i = d_0 + ... + d_(i-1), lasts
+ * d_i periods and passes its gate with probability p_i (its field prior
+ * when it has one, else its success_probability); the model's own schedule
+ * starts after the last stage and happens only when every gate passes.
+ * The figures are those of docs/methodology.md#staging, from the base
+ * case's NPV, present costs and benefits (no scenario).
+ *
+ * Ownership: caller frees @p *out with airoi_staging_free(); @p p is only
+ * read and may change or be freed afterwards.
+ * @param[out] out The figures, or NULL on failure.
+ * @param[in] p The project, with at least one stage.
+ * @param[in] flags 0 (reserved).
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL argument or unknown flags.
+ * @retval AIROI_ERR_MODEL The project is invalid, has no stages, or a stage
+ *         has neither a success probability nor a prior.
+ * @retval AIROI_ERR_RANGE A figure overflows.
+ * @retval AIROI_ERR_NOMEM Out of memory.
+ * @since 0.1
+ */
 AIROI_API int airoi_staging_evaluate(airoi_staging **out, const airoi_project *p, unsigned flags);
-/** @brief Frees staging figures (NULL is fine). @since 0.1 */
+
+/**
+ * @brief Frees staging figures.
+ *
+ * Ownership: @p s is released; the stage names it lent become invalid.
+ * @param[in] s The figures (NULL is fine).
+ * @since 0.1
+ */
 AIROI_API void airoi_staging_free(airoi_staging *s);
-/** @brief A staging figure. @since 0.1 */
+
+/**
+ * @brief A staging figure.
+ *
+ * Ownership: @p s is only read.
+ * @param[out] out The figure (money in the project's currency and unit).
+ * @param[in] s The figures.
+ * @param[in] figure Which one.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL argument or @p figure not an airoi_staging_figure member.
+ * @since 0.1
+ */
 AIROI_API int airoi_staging_get(double *out, const airoi_staging *s, airoi_staging_figure figure);
 
-/** @brief Break-even multipliers of @p p (where the base case's NPV is 0). @since 0.1 */
+/**
+ * @brief Number of stages.
+ *
+ * Ownership: @p s is only read.
+ * @param[in] s The figures (NULL gives 0).
+ * @return The number of stages.
+ * @since 0.1
+ */
+AIROI_API size_t airoi_staging_count(const airoi_staging *s);
+
+/**
+ * @brief Stage @p i as the figures used it.
+ *
+ * Ownership: @p *name is borrowed from @p s, valid until it is freed.
+ * @param[out] name The stage's name; may be NULL.
+ * @param[out] probability Its gate probability p_i; may be NULL.
+ * @param[out] from_prior 1 when p_i is a field prior, else 0; may be NULL.
+ * @param[out] reach_probability p_0 ... p_(i-1), the probability that the
+ *             stage starts (and its cost is spent); may be NULL.
+ * @param[out] start_period s_i; may be NULL.
+ * @param[in] s The figures.
+ * @param[in] i Stage index, below airoi_staging_count().
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL @p s.
+ * @retval AIROI_ERR_NOT_FOUND @p i is past the end.
+ * @since 0.1
+ */
+AIROI_API int airoi_staging_get_stage(const char **name, double *probability, int *from_prior,
+                                      double *reach_probability, int32_t *start_period,
+                                      const airoi_staging *s, size_t i);
+
+/* ---- break-even (docs/methodology.md#breakeven) ---- */
+
+/** @brief What a break-even multiplier applies to (JSON keys of the same name). @since 0.1 */
+typedef enum airoi_breakeven_target {
+    AIROI_BREAKEVEN_VALUES = 0x2900,          /**< `values`: one multiplier on every value item. */
+    AIROI_BREAKEVEN_COSTS = 0x2901,           /**< `costs`: one multiplier on every cost item. */
+    AIROI_BREAKEVEN_ADOPTION_CEILING = 0x2902 /**< `adoption_ceiling`: a cap on every value item's adoption. */
+} airoi_breakeven_target;
+
+/**
+ * @brief Break-even points of @p p: where the base case's NPV is 0.
+ *
+ * For all values, all costs, the adoption ceiling and each uncertainty's
+ * multiplier on its target (every other multiplier at 1), the point in a
+ * fixed search range at which the NPV is 0, or "none in range"
+ * (docs/methodology.md#breakeven gives the ranges and the root finder).
+ *
+ * Ownership: caller frees @p *out with airoi_breakeven_free(); @p p is
+ * only read and may change or be freed afterwards.
+ * @param[out] out The break-even points, or NULL on failure.
+ * @param[in] p The project.
+ * @param[in] flags 0 (reserved).
+ * @retval AIROI_OK Success (also when some or all have none in range).
+ * @retval AIROI_ERR_INVALID NULL argument or unknown flags.
+ * @retval AIROI_ERR_MODEL The project is invalid.
+ * @retval AIROI_ERR_RANGE An NPV overflows.
+ * @retval AIROI_ERR_NOMEM Out of memory.
+ * @since 0.1
+ */
 AIROI_API int airoi_breakeven_evaluate(airoi_breakeven **out, const airoi_project *p, unsigned flags);
-/** @brief Frees break-even figures (NULL is fine). @since 0.1 */
+
+/**
+ * @brief Frees break-even points.
+ *
+ * Ownership: @p b is released; the input names it lent become invalid.
+ * @param[in] b The points (NULL is fine).
+ * @since 0.1
+ */
 AIROI_API void airoi_breakeven_free(airoi_breakeven *b);
+
+/**
+ * @brief The base case's NPV (every multiplier at 1).
+ *
+ * Ownership: @p b is only read.
+ * @param[out] out The NPV.
+ * @param[in] b The points.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL argument.
+ * @since 0.1
+ */
+AIROI_API int airoi_breakeven_get_base_npv(double *out, const airoi_breakeven *b);
+
+/**
+ * @brief The break-even point of all values, all costs or the adoption ceiling.
+ *
+ * Ownership: @p b is only read.
+ * @param[out] multiplier The point where NPV = 0 (0 when none was found); may be NULL.
+ * @param[out] found 1 when NPV = 0 somewhere in the range, 0 for "none in range"; may be NULL.
+ * @param[out] range_low Low end of the range searched; may be NULL.
+ * @param[out] range_high High end of the range searched; may be NULL.
+ * @param[in] b The points.
+ * @param[in] which Which one.
+ * @retval AIROI_OK Success (found or not).
+ * @retval AIROI_ERR_INVALID NULL @p b or @p which not an airoi_breakeven_target member.
+ * @since 0.1
+ */
+AIROI_API int airoi_breakeven_get(double *multiplier, int *found, double *range_low,
+                                  double *range_high, const airoi_breakeven *b,
+                                  airoi_breakeven_target which);
+
+/**
+ * @brief Number of uncertain inputs (one per uncertainty, in model order).
+ *
+ * Ownership: @p b is only read.
+ * @param[in] b The points (NULL gives 0).
+ * @return The number of inputs.
+ * @since 0.1
+ */
+AIROI_API size_t airoi_breakeven_count_inputs(const airoi_breakeven *b);
+
+/**
+ * @brief The break-even multiplier of uncertainty @p i on its target.
+ *
+ * Ownership: @p *input is borrowed from @p b, valid until it is freed.
+ * @param[out] input The uncertainty's name (its target when unnamed); may be NULL.
+ * @param[out] multiplier The multiplier where NPV = 0 (0 when none was found); may be NULL.
+ * @param[out] found 1 when found, 0 for "none in range"; may be NULL.
+ * @param[out] range_low Low end of the range searched; may be NULL.
+ * @param[out] range_high High end of the range searched; may be NULL.
+ * @param[in] b The points.
+ * @param[in] i Input index, below airoi_breakeven_count_inputs().
+ * @retval AIROI_OK Success (found or not).
+ * @retval AIROI_ERR_INVALID NULL @p b.
+ * @retval AIROI_ERR_NOT_FOUND @p i is past the end.
+ * @since 0.1
+ */
+AIROI_API int airoi_breakeven_get_input(const char **input, double *multiplier, int *found,
+                                        double *range_low, double *range_high,
+                                        const airoi_breakeven *b, size_t i);
 
 AIROI_END_DECLS
 

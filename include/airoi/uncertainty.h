@@ -62,7 +62,8 @@ typedef enum airoi_stage_param {
     AIROI_STAGE_NAME = 0x2200,                /**< string, unique among stages. */
     AIROI_STAGE_COST = 0x2201,                /**< cost at the stage's start, >= 0. */
     AIROI_STAGE_PERIODS = 0x2202,             /**< duration in whole periods, >= 0. */
-    AIROI_STAGE_SUCCESS_PROBABILITY = 0x2203  /**< probability of passing its gate, in [0, 1]. */
+    AIROI_STAGE_SUCCESS_PROBABILITY = 0x2203, /**< probability of passing its gate, in [0, 1]. */
+    AIROI_STAGE_PRIOR = 0x2204                /**< `prior`: an airoi_gate_prior member (simulation.h); when set, its field probability is the gate's, in place of success_probability. */
 } airoi_stage_param;
 
 /** @brief Sampling scheme of a simulation (`sampling`). @since 0.1 */
@@ -427,15 +428,17 @@ AIROI_API size_t airoi_project_count_stages(const airoi_project *p);
 /**
  * @brief Reads a number parameter of the i-th stage.
  *
- * A stage loaded from a model file without `success_probability` has none:
- * reading it fails with #AIROI_ERR_NOT_FOUND (the staging then offers a
- * field prior).
+ * A stage has either a `success_probability` or a field prior
+ * (#AIROI_STAGE_PRIOR, an airoi_gate_prior member); reading the one it
+ * lacks fails with #AIROI_ERR_NOT_FOUND. A stage loaded from a model file
+ * with neither has none: staging refuses it and names the priors.
  *
  * Ownership: @p p is only read; the value is copied to @p *out.
  * @param[out] out The value; untouched on failure.
  * @param[in] p The project.
  * @param[in] i Index below airoi_project_count_stages().
- * @param[in] param #AIROI_STAGE_COST, #AIROI_STAGE_PERIODS or #AIROI_STAGE_SUCCESS_PROBABILITY.
+ * @param[in] param #AIROI_STAGE_COST, #AIROI_STAGE_PERIODS, #AIROI_STAGE_SUCCESS_PROBABILITY
+ *            or #AIROI_STAGE_PRIOR.
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL argument, or not a numeric stage parameter.
  * @retval AIROI_ERR_NOT_FOUND @p i is past the end, or the parameter is unset.
@@ -447,10 +450,14 @@ AIROI_API int airoi_project_get_stage_number(double *out, const airoi_project *p
 /**
  * @brief Sets a number parameter of the i-th stage, checked against its rule.
  *
+ * #AIROI_STAGE_SUCCESS_PROBABILITY and #AIROI_STAGE_PRIOR replace each
+ * other: setting one unsets the other (docs/methodology.md#gate-priors).
+ *
  * Ownership: nothing is retained.
  * @param[in] p The project.
  * @param[in] i Index below airoi_project_count_stages().
- * @param[in] param #AIROI_STAGE_COST, #AIROI_STAGE_PERIODS or #AIROI_STAGE_SUCCESS_PROBABILITY.
+ * @param[in] param #AIROI_STAGE_COST, #AIROI_STAGE_PERIODS, #AIROI_STAGE_SUCCESS_PROBABILITY
+ *            or #AIROI_STAGE_PRIOR.
  * @param[in] v The value (see #airoi_stage_param for domains).
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL @p p, not a numeric stage parameter, a value outside its domain.

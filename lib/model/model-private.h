@@ -111,6 +111,8 @@ typedef struct airoi__stage_def {
     double probability;    /* of passing its gate, in [0, 1]; when its bit is clear
                               (a model file may leave it out) the model gives none:
                               it holds 1 and the staging applies a field prior */
+    int prior;             /* airoi_gate_prior when its bit is set: the gate's
+                              probability is then the prior's (lib/sim/staging.c) */
     uint32_t set;          /* bit (param - AIROI_STAGE_NAME) when set */
 } airoi__stage_def;
 

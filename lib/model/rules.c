@@ -11,6 +11,7 @@
 #include "airoi/items.h"
 #include "airoi/project.h"
 #include "airoi/scenario.h"
+#include "airoi/simulation.h"
 #include "airoi/uncertainty.h"
 #include "core-private.h"
 #include "rules-private.h"
@@ -142,6 +143,8 @@ static const airoi__rule stage_rules[] = {
      "a whole number of periods >= 0"},
     {AIROI_STAGE_SUCCESS_PROBABILITY, "success_probability", STAGE, AIROI__PT_NUMBER, 0, 1, 0,
      0, "a probability in [0, 1]"},
+    {AIROI_STAGE_PRIOR, "prior", STAGE, AIROI__PT_ENUM, AIROI_PRIOR_PILOT, AIROI_PRIOR_PARTNER, 0,
+     0, "one of pilot, in_house, partner"},
 };
 
 #define SIM S(AIROI__SUBJ_SIMULATION)

@@ -133,6 +133,7 @@ int airoi__project_get_stage_number(double *out, const airoi_project *p, size_t 
     case AIROI_STAGE_COST: *out = s->cost; break;
     case AIROI_STAGE_PERIODS: *out = s->periods; break;
     case AIROI_STAGE_SUCCESS_PROBABILITY: *out = s->probability; break;
+    case AIROI_STAGE_PRIOR: *out = s->prior; break;
     default:
         return airoi__error(AIROI_ERR_INTERNAL, "unhandled stage parameter %s", r->key);
     }
@@ -158,9 +159,18 @@ int airoi__project_set_stage_number(airoi_project *p, size_t i, airoi_stage_para
     switch (param) {
     case AIROI_STAGE_COST: s->cost = v; break;
     case AIROI_STAGE_PERIODS: s->periods = (int32_t)v; break;
-    case AIROI_STAGE_SUCCESS_PROBABILITY: s->probability = v; break;
-    default:
-        return airoi__error(AIROI_ERR_INTERNAL, "unhandled stage parameter 0x%X", (unsigned)param);
+    case AIROI_STAGE_SUCCESS_PROBABILITY: /* replaces a prior */
+        s->probability = v;
+        s->prior = 0;
+        s->set &= ~SBIT(AIROI_STAGE_PRIOR);
+        break;
+    case AIROI_STAGE_PRIOR: /* replaces the success probability (docs/methodology.md#gate-priors) */
+        s->prior = (int)v;
+        s->probability = 1.0;
+        s->set &= ~SBIT(AIROI_STAGE_SUCCESS_PROBABILITY);
+        break;
+    default: return airoi__error(AIROI_ERR_INTERNAL, "unhandled stage parameter 0x%X",
+                                 (unsigned)param);
     }
     s->set |= SBIT(param);
     return AIROI_OK;

@@ -21,6 +21,7 @@
 
 #include "airoi/uncertainty.h"
 #include "core-private.h"
+#include "decide-private.h"
 #include "eval-private.h"
 #include "finance-private.h"
 #include "model-private.h"
@@ -435,7 +436,10 @@ static int compile_stages(airoi__sim_model *m, const airoi_project *p)
     for (size_t i = 0; i < ns; i++) {
         m->stage_cost[i] = p->stages[i].cost;
         m->stage_start[i] = s;
-        m->stage_prob[i] = p->stages[i].probability;
+        int from_prior = 0; /* the gate as staging reads it: a field prior or its own */
+        int rc = airoi__stage_gate(&m->stage_prob[i], &from_prior, p, i);
+        if (rc)
+            return rc;
         if (p->stages[i].periods < 0 || (uint64_t)p->stages[i].periods > (uint64_t)1 << 20)
             return airoi__error(AIROI_ERR_MODEL, "stage '%s': periods %d outside 0..%d",
                                 p->stages[i].name, (int)p->stages[i].periods, 1 << 20);

@@ -607,6 +607,117 @@ START_TEST(clone_uncertain_model)
 }
 END_TEST
 
+/* ---- staging, break-even, tornado ----------------------------------------- */
+
+/* A small project with a stage and an uncertainty: the figures evaluate it
+ * many times, so a small one keeps the runs short. */
+static airoi_project *decide_project(void)
+{
+    airoi_project *p = NULL;
+    airoi_item *c = NULL, *v = NULL;
+    airoi_uncertainty *u = NULL;
+    ck_assert_int_eq(airoi_project_new(&p, "decide"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, 2), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_cost(&c, p, "Build", AIROI_CATEGORY_PEOPLE), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_AMOUNT, 100), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_PER, AIROI_PER_ONCE), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_value(&v, p, "Savings", AIROI_DIMENSION_EFFICIENCY),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_AMOUNT, 80), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_PER, AIROI_PER_YEAR), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_uncertainty(&u, p, "Savings", AIROI_DIST_UNIFORM),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_LOW, 0.5), AIROI_OK);
+    ck_assert_int_eq(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_HIGH, 1.5), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_stage(p, "poc", 10, 1, 0.5), AIROI_OK);
+    return p;
+}
+
+/* The figures as text, every double in full. */
+static char *figures_text(const double *v, size_t n)
+{
+    char *text = airoi__strdup("");
+    ck_assert_ptr_nonnull(text);
+    for (size_t i = 0; i < n; i++) {
+        char buf[40];
+        snprintf(buf, sizeof buf, "%.17g\n", v[i]);
+        text = concat(text, buf);
+    }
+    return text;
+}
+
+static int op_staging(char **text, const void *arg)
+{
+    airoi_staging *s = NULL;
+    int rc = airoi_staging_evaluate(&s, arg, 0);
+    injection_off();
+    if (rc == AIROI_ERR_NOMEM) {
+        check_nomem_message("airoi_staging_evaluate");
+        ck_assert_ptr_null(s);
+        return rc;
+    }
+    ck_assert_int_eq(rc, AIROI_OK);
+    double v[5];
+    for (int k = 0; k < 5; k++) {
+        airoi_staging_figure f = (airoi_staging_figure)(AIROI_STAGING_PROB_PRODUCTION + k);
+        ck_assert_int_eq(airoi_staging_get(&v[k], s, f), AIROI_OK);
+    }
+    *text = figures_text(v, 5);
+    airoi_staging_free(s);
+    return AIROI_OK;
+}
+
+static int op_breakeven(char **text, const void *arg)
+{
+    airoi_breakeven *b = NULL;
+    int rc = airoi_breakeven_evaluate(&b, arg, 0);
+    injection_off();
+    if (rc == AIROI_ERR_NOMEM) {
+        check_nomem_message("airoi_breakeven_evaluate");
+        ck_assert_ptr_null(b);
+        return rc;
+    }
+    ck_assert_int_eq(rc, AIROI_OK);
+    double v[4];
+    for (int k = 0; k < 3; k++)
+        ck_assert_int_eq(airoi_breakeven_get(&v[k], NULL, NULL, NULL, b,
+                                             (airoi_breakeven_target)(AIROI_BREAKEVEN_VALUES + k)),
+                         AIROI_OK);
+    ck_assert_int_eq(airoi_breakeven_get_input(NULL, &v[3], NULL, NULL, NULL, b, 0), AIROI_OK);
+    *text = figures_text(v, 4);
+    airoi_breakeven_free(b);
+    return AIROI_OK;
+}
+
+static int op_tornado(char **text, const void *arg)
+{
+    airoi_tornado *t = NULL;
+    int rc = airoi_tornado_evaluate(&t, arg, 0);
+    injection_off();
+    if (rc == AIROI_ERR_NOMEM) {
+        check_nomem_message("airoi_tornado_evaluate");
+        ck_assert_ptr_null(t);
+        return rc;
+    }
+    ck_assert_int_eq(rc, AIROI_OK);
+    double v[6];
+    ck_assert_int_eq(airoi_tornado_get_base_npv(&v[0], t), AIROI_OK);
+    ck_assert_int_eq(airoi_tornado_get_spider(v + 1, t, 0), AIROI_OK);
+    *text = figures_text(v, 6);
+    airoi_tornado_free(t);
+    return AIROI_OK;
+}
+
+START_TEST(decide_figures)
+{
+    airoi_project *p = decide_project();
+    check_faults("staging", op_staging, p);
+    check_faults("break-even", op_breakeven, p);
+    check_faults("tornado", op_tornado, p);
+    airoi_project_free(p);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("model-oom");
@@ -624,6 +735,7 @@ int main(void)
     tcase_add_test(tc, evaluate_monthly);
     tcase_add_test(tc, report_each_format);
     tcase_add_test(tc, save_model);
+    tcase_add_test(tc, decide_figures);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
