@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "airoi/uncertainty.h"
+#include "decide-private.h"
 #include "load-private.h"
 #include "random-private.h"
 
@@ -326,9 +327,18 @@ void airoi__yload_correlations(loader *L, const ynode *n)
 
 /* ---- stages --------------------------------------------------------------------------- */
 
-enum { GK_NAME, GK_COST, GK_PERIODS, GK_PROBABILITY, GK_COUNT };
+enum { GK_NAME, GK_COST, GK_PERIODS, GK_PROBABILITY, GK_PRIOR, GK_COUNT };
 static const char *const stage_keys[GK_COUNT] = {"name", "cost", "periods",
-                                                 "success_probability"};
+                                                 "success_probability", "prior"};
+
+static int prior_from_name(int *out, const char *name)
+{
+    airoi_gate_prior g;
+    int rc = airoi__gate_prior_from_name(&g, name);
+    if (rc == AIROI_OK)
+        *out = (int)g;
+    return rc;
+}
 
 void airoi__yload_stages(loader *L, const ynode *n)
 {
@@ -368,8 +378,8 @@ void airoi__yload_stages(loader *L, const ynode *n)
         }
         static const int params[GK_COUNT] = {AIROI_STAGE_NAME, AIROI_STAGE_COST,
                                              AIROI_STAGE_PERIODS,
-                                             AIROI_STAGE_SUCCESS_PROBABILITY};
-        for (int key = GK_COST; key < GK_COUNT; key++) {
+                                             AIROI_STAGE_SUCCESS_PROBABILITY, AIROI_STAGE_PRIOR};
+        for (int key = GK_COST; key <= GK_PROBABILITY; key++) {
             if (!v[key]) {
                 /* a stage without success_probability has none: a field prior applies */
                 if (key != GK_PROBABILITY) {
@@ -384,15 +394,31 @@ void airoi__yload_stages(loader *L, const ynode *n)
                                    airoi__stage_rule(params[key]), &x[key]))
                 ok = 0;
         }
+        /* a field prior in place of success_probability (docs/methodology.md#gate-priors) */
+        int prior = 0;
+        if (v[GK_PRIOR]) {
+            if (!airoi__yget_enum(L, v[GK_PRIOR], airoi__ypath(path, sizeof path, base, "prior"),
+                                  prior_from_name, airoi__stage_rule(AIROI_STAGE_PRIOR),
+                                  &prior)) {
+                ok = 0;
+            } else if (v[GK_PROBABILITY]) {
+                airoi__ydiag(L, AIROI_ERR_PARSE, AT(k[GK_PRIOR]),
+                             "%s: give success_probability or prior, not both", base);
+                ok = 0;
+            }
+        }
         if (!ok || L->stop)
             continue;
         int rc = airoi__project_add_stage(L->p, name, x[GK_COST], (int32_t)x[GK_PERIODS],
                                           x[GK_PROBABILITY]);
+        if (rc == AIROI_OK && v[GK_PRIOR])
+            rc = airoi__project_set_stage_number(L->p, airoi__project_count_stages(L->p) - 1,
+                                                 AIROI_STAGE_PRIOR, prior);
         if (rc) {
             airoi__ysetter_failed(L, rc, sn, base);
             continue;
         }
-        if (!v[GK_PROBABILITY])
+        if (!v[GK_PROBABILITY] && !v[GK_PRIOR])
             airoi__stage_unset_probability(L->p, airoi__project_count_stages(L->p) - 1);
         airoi__yadd_origin(L, ORIGIN_STAGES, sn, i);
     }

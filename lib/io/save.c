@@ -18,6 +18,7 @@
 #include "airoi/items.h"
 #include "airoi/scenario.h"
 #include "airoi/uncertainty.h"
+#include "decide-private.h"
 #include "io-private.h"
 #include "rules-private.h"
 
@@ -445,10 +446,12 @@ static void save_stages(saver *s, const airoi_project *p)
             kv_num(s, "cost", x);
         if (airoi__project_get_stage_number(&x, p, i, AIROI_STAGE_PERIODS) == AIROI_OK)
             kv_num(s, "periods", x);
-        /* absent when the model gives none (a field prior applies) */
+        /* absent with a field prior (`prior`), or when the model gives neither */
         if (airoi__project_get_stage_number(&x, p, i, AIROI_STAGE_SUCCESS_PROBABILITY) ==
             AIROI_OK)
             kv_num(s, "success_probability", x);
+        if (airoi__project_get_stage_number(&x, p, i, AIROI_STAGE_PRIOR) == AIROI_OK)
+            kv_word(s, "prior", airoi__gate_prior_name((int)x));
         map_end(s);
     }
     seq_end(s);

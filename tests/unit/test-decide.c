@@ -214,6 +214,59 @@ START_TEST(staging_priors)
 }
 END_TEST
 
+/* Priors from a model file, a stage with neither, a stage with both. */
+static const char staged_model[] =
+    "airoi: 1\n"
+    "project: {name: Staged, horizon: 2, discount_rate: 0.1}\n"
+    "costs:\n"
+    "  - {name: Build, category: people, amount: 100, per: once}\n"
+    "values:\n"
+    "  - {name: Savings, dimension: efficiency, amount: 80, per: year}\n"
+    "stages:\n";
+
+static int load_staged(airoi_project **p, const char *stages)
+{
+    char text[1024];
+    snprintf(text, sizeof text, "%s%s", staged_model, stages);
+    return airoi_model_load_buffer(p, NULL, text, strlen(text), "staged.yaml", 0);
+}
+
+START_TEST(staging_priors_from_a_file)
+{
+    airoi_project *p = NULL;
+    ok(load_staged(&p, "  - {name: poc, cost: 10, periods: 1, prior: pilot}\n"
+                       "  - {name: mvp, cost: 20, periods: 1, prior: in_house}\n"),
+       "load");
+    airoi_staging *s = NULL;
+    ok(airoi_staging_evaluate(&s, p, 0), "staging");
+    ck_assert_double_eq_tol(figure(s, AIROI_STAGING_PROB_PRODUCTION), 0.05 * 0.33, TOL);
+    ck_assert_double_eq_tol(figure(s, AIROI_STAGING_EXPECTED_NPV),
+                            -(10 + 0.05 * 20 / 1.1) + 0.05 * 0.33 * NPV / 1.21, TOL);
+    airoi_staging_free(s);
+    char *saved = NULL;
+    ok(airoi_model_save_buffer(&saved, NULL, p, 0), "save");
+    ck_assert_ptr_nonnull(strstr(saved, "prior: in_house"));
+    ck_assert_ptr_null(strstr(saved, "success_probability"));
+    airoi_free(saved);
+    airoi_project_free(p);
+
+    p = NULL;
+    ok(load_staged(&p, "  - {name: poc, cost: 10, periods: 1}\n"), "load without a gate");
+    expect_error(airoi_staging_evaluate(&s, p, 0), AIROI_ERR_MODEL,
+                 "stage 'poc' has no success_probability; give one, or a field prior");
+    airoi_project_free(p);
+
+    p = NULL;
+    expect_error(load_staged(&p, "  - {name: poc, cost: 10, periods: 1, prior: pilot, "
+                                 "success_probability: 0.5}\n"),
+                 AIROI_ERR_PARSE, "stages[0]: give success_probability or prior, not both");
+    ck_assert_ptr_null(p);
+    expect_error(load_staged(&p, "  - {name: poc, cost: 10, periods: 1, prior: vendor}\n"),
+                 AIROI_ERR_PARSE, "stages[0].prior: expected one of pilot, in_house, partner");
+    ck_assert_ptr_null(p);
+}
+END_TEST
+
 /* The simulation reads a gate as staging does: with priors pilot (0.05)
  * and partner (0.66), the share of trials that reach production is
  * within four standard errors of P = 0.033 (20,000 trials, seed 7). */
@@ -502,6 +555,7 @@ Suite *decide_suite(void)
     tcase_add_test(tc, staging_degenerate_stages);
     tcase_add_test(tc, staging_priors);
     tcase_add_test(tc, staging_priors_in_simulation);
+    tcase_add_test(tc, staging_priors_from_a_file);
     tcase_add_test(tc, staging_refusals);
     suite_add_tcase(s, tc);
     tc = tcase_create("breakeven");
