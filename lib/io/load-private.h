@@ -189,5 +189,6 @@ void airoi__yload_project(loader *L, const ynode *root, const ynode *pn);       
 void airoi__yload_fx(loader *L, const ynode *n);                                /* load-project.c */
 void airoi__yload_items(loader *L, const ynode *n, int is_cost, size_t *total); /* load-items.c */
 void airoi__yload_scenarios(loader *L, const ynode *n); /* load-scenarios.c */
+void airoi__yload_narrative(loader *L, const ynode *n); /* load-narrative.c */
 
 #endif /* AIROI_LOAD_PRIVATE_H */

@@ -31,10 +31,12 @@ enum {
     TK_UNCERTAINTIES,
     TK_STAGES,
     TK_ACTUALS,
+    TK_NARRATIVE,
     TK_COUNT
 };
 static const char *const top_keys[TK_COUNT] = {
     "airoi", "project", "fx", "costs", "values", "scenarios", "uncertainties", "stages", "actuals",
+    "narrative",
 };
 
 /* A section of the model format whose features arrive in a later version: a
@@ -226,6 +228,8 @@ static void load_document(loader *L)
     for (int t = TK_UNCERTAINTIES; t <= TK_ACTUALS && !L->stop; t++)
         if (v[t])
             load_later_section(L, k[t], v[t], top_keys[t]);
+    if (v[TK_NARRATIVE] && !L->stop)
+        airoi__yload_narrative(L, v[TK_NARRATIVE]);
     if (L->stop || !L->horizon_ok)
         return;
     /* The rules between values are the validator's (lib/eval/validate.c);
