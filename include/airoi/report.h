@@ -43,7 +43,10 @@ typedef enum airoi_report_format {
     /** One CSV table (RFC 4180): the schedule, or see #airoi_report_section, "csv". */
     AIROI_REPORT_CSV = 0x0D02,
     /** Markdown with tables, "md". */
-    AIROI_REPORT_MARKDOWN = 0x0D03
+    AIROI_REPORT_MARKDOWN = 0x0D03,
+    /** The business case: one self-contained HTML page with inline SVG
+     *  charts and the model's narrative (docs/reports.md), "html". */
+    AIROI_REPORT_HTML = 0x0D04
 } airoi_report_format;
 
 /**

@@ -148,6 +148,8 @@ void airoi__report_json(airoi__buf *b, const rpt *R);
 void airoi__report_text(airoi__buf *b, const rpt *R);
 void airoi__report_csv(airoi__buf *b, const rpt *R);
 void airoi__report_markdown(airoi__buf *b, const rpt *R);
+/* html.c: the business case; reads the narrative the result r copied. */
+void airoi__report_html(airoi__buf *b, const rpt *R, const airoi_result *r);
 
 /* Shared formatting helpers (report.c). */
 

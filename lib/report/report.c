@@ -24,6 +24,7 @@ static const struct {
     {"csv", AIROI_REPORT_CSV},
     {"md", AIROI_REPORT_MARKDOWN},
     {"markdown", AIROI_REPORT_MARKDOWN},
+    {"html", AIROI_REPORT_HTML},
 };
 
 int airoi__report_format_from_name(airoi_report_format *out, const char *name)
@@ -37,7 +38,7 @@ int airoi__report_format_from_name(airoi_report_format *out, const char *name)
         }
     }
     return airoi__error(AIROI_ERR_INVALID,
-                        "unknown report format '%s' (expected text, json, csv or md)", name);
+                        "unknown report format '%s' (expected text, json, csv, md or html)", name);
 }
 
 AIROI_API int airoi_report_format_from_name(airoi_report_format *out, const char *name)
@@ -53,6 +54,7 @@ const char *airoi__report_format_name(airoi_report_format format)
     case AIROI_REPORT_JSON: return "json";
     case AIROI_REPORT_CSV: return "csv";
     case AIROI_REPORT_MARKDOWN: return "md";
+    case AIROI_REPORT_HTML: return "html";
     default: return NULL;
     }
 }
@@ -568,6 +570,7 @@ int airoi__report_write(char **out, size_t *len_out, const airoi_result *r,
     case AIROI_REPORT_JSON: airoi__report_json(&b, &R); break;
     case AIROI_REPORT_CSV: airoi__report_csv(&b, &R); break;
     case AIROI_REPORT_MARKDOWN: airoi__report_markdown(&b, &R); break;
+    case AIROI_REPORT_HTML: airoi__report_html(&b, &R, r); break;
     default: airoi__report_text(&b, &R); break;
     }
     release(&R);
