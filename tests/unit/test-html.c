@@ -1,0 +1,254 @@
+/*
+ * tests/unit/test-html.c: the chart writer's pieces (nice ticks, tick
+ * labels, axis scales, XML escaping), the narrative of a project (C API,
+ * clone, the copy a result keeps, YAML load and save) and the HTML report
+ * written through airoi_report_write(). White-box: links the internal
+ * archive for svg-private.h.
+ */
+#include <check.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <airoi/airoi.h>
+
+#include "svg-private.h"
+
+static char *escaped(const char *s)
+{
+    airoi__buf b;
+    char *out = NULL;
+    airoi__buf_init(&b);
+    airoi__xml_escape(&b, s);
+    ck_assert_int_eq(airoi__buf_detach(&b, &out, NULL), AIROI_OK);
+    return out;
+}
+
+START_TEST(test_escape)
+{
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"<script>&\"'", "&lt;script&gt;&amp;&quot;&#39;"},
+        {"Ünïcødé 日本 €", "Ünïcødé 日本 €"},
+        {"a\x01" "b\x7f" "c", "a b c"},
+        {"tab\tnew\nline", "tab\tnew\nline"},
+        {"bad \xff byte", "bad \xEF\xBF\xBD byte"},
+        {"cut \xE6\x97", "cut \xEF\xBF\xBD"},          /* truncated sequence */
+        {"over \xC0\xAF", "over \xEF\xBF\xBD\xEF\xBF\xBD"}, /* overlong '/' */
+        {"sur \xED\xA0\x80", "sur \xEF\xBF\xBD"},       /* UTF-16 surrogate */
+        {"c1 \xC2\x85", "c1 \xEF\xBF\xBD"},              /* NEL, a C1 control */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *e = escaped(cases[i].in);
+        ck_assert_msg(strcmp(e, cases[i].out) == 0, "case %zu: '%s'", i, e);
+        free(e);
+    }
+}
+END_TEST
+
+START_TEST(test_ticks)
+{
+    double t[24], step;
+    size_t n = airoi__nice_ticks(t, 24, -11309045, 7057410, 6, &step);
+    ck_assert_double_eq(step, 5e6);
+    ck_assert_uint_eq(n, 6); /* -15, -10, -5, 0, 5, 10 million */
+    ck_assert_double_eq(t[0], -15e6);
+    ck_assert_double_eq(t[n - 1], 10e6);
+    /* zero is always a tick, ticks are multiples of the step */
+    n = airoi__nice_ticks(t, 24, 3, 97, 5, &step);
+    ck_assert_double_eq(t[0], 0);
+    ck_assert_double_eq(step, 20);
+    ck_assert_double_eq(t[n - 1], 100);
+    n = airoi__nice_ticks(t, 24, 0, 0.37, 5, &step);
+    ck_assert_double_eq_tol(step, 0.1, 1e-15);
+    ck_assert_double_eq_tol(t[n - 1], 0.4, 1e-15);
+    /* an empty range still gives an axis */
+    n = airoi__nice_ticks(t, 24, 0, 0, 5, &step);
+    ck_assert_uint_ge(n, 2);
+    ck_assert(step > 0);
+}
+END_TEST
+
+START_TEST(test_tick_labels)
+{
+    char buf[64];
+    airoi__fmt_tick(buf, sizeof buf, 1500000, 500000);
+    ck_assert_str_eq(buf, "1,500,000");
+    airoi__fmt_tick(buf, sizeof buf, -2.5, 0.5);
+    ck_assert_str_eq(buf, "-2.5");
+    airoi__fmt_tick(buf, sizeof buf, 0.25, 0.05);
+    ck_assert_str_eq(buf, "0.25");
+    airoi__fmt_tick(buf, sizeof buf, 0, 0.05);
+    ck_assert_str_eq(buf, "0.00");
+}
+END_TEST
+
+START_TEST(test_scale)
+{
+    svg_scale s;
+    airoi__svg_scale(&s, "TWD", 1, 11309045);
+    ck_assert_double_eq(s.div, 1e6);
+    ck_assert_str_eq(s.in, "TWD million");
+    airoi__svg_scale(&s, "EUR", 1, 9999);
+    ck_assert_double_eq(s.div, 1);
+    ck_assert_str_eq(s.in, "EUR");
+    airoi__svg_scale(&s, "USD", 1000, 50000);
+    ck_assert_str_eq(s.in, "USD million");
+    airoi__svg_scale(&s, "TWD", 10000, 2889);
+    ck_assert_str_eq(s.in, "x 10,000 TWD");
+    airoi__svg_scale(&s, NULL, 1, 5e6);
+    ck_assert_str_eq(s.in, "thousand");
+    airoi__svg_scale(&s, NULL, 1, 5);
+    ck_assert_str_eq(s.in, "");
+}
+END_TEST
+
+/* A small project with a narrative. */
+static airoi_project *with_narrative(void)
+{
+    airoi_project *p = NULL;
+    airoi_item *it = NULL;
+    ck_assert_int_eq(airoi_project_new(&p, "Case <1>"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, 2), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_cost(&it, p, "Build", AIROI_CATEGORY_PEOPLE), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(it, AIROI_ITEM_AMOUNT, 100), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_value(&it, p, "Saved", AIROI_DIMENSION_EFFICIENCY),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(it, AIROI_ITEM_AMOUNT, 80), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_narrative(p, "problem", "Slow & costly"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_narrative(p, "audience", "Board"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_risk(p, "Low adoption", "Champions", "Ops"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_risk(p, "Vendor lock-in", NULL, ""), AIROI_OK);
+    return p;
+}
+
+START_TEST(test_narrative_api)
+{
+    airoi_project *p = with_narrative();
+    const char *r = NULL, *m = NULL, *o = NULL;
+    ck_assert_str_eq(airoi_project_get_narrative(p, "problem"), "Slow & costly");
+    ck_assert_ptr_null(airoi_project_get_narrative(p, "solution"));
+    ck_assert_ptr_null(airoi_project_get_narrative(p, "risks"));
+    ck_assert_int_eq(airoi_project_set_narrative(p, "summary", "x"), AIROI_ERR_INVALID);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "summary"));
+    ck_assert_uint_eq(airoi_project_count_risks(p), 2);
+    ck_assert_int_eq(airoi_project_get_risk(&r, &m, &o, p, 1), AIROI_OK);
+    ck_assert_str_eq(r, "Vendor lock-in");
+    ck_assert_ptr_null(m);
+    ck_assert_ptr_null(o);
+    ck_assert_int_eq(airoi_project_get_risk(&r, &m, &o, p, 2), AIROI_ERR_RANGE);
+    ck_assert_int_eq(airoi_project_add_risk(p, "", NULL, NULL), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_project_add_risk(p, NULL, NULL, NULL), AIROI_ERR_INVALID);
+    char *big = malloc(AIROI_TEXT_MAX + 2);
+    memset(big, 'a', AIROI_TEXT_MAX + 1);
+    big[AIROI_TEXT_MAX + 1] = '\0';
+    ck_assert_int_eq(airoi_project_set_narrative(p, "solution", big), AIROI_ERR_INVALID);
+    big[AIROI_TEXT_MAX] = '\0';
+    ck_assert_int_eq(airoi_project_set_narrative(p, "solution", big), AIROI_OK);
+    free(big);
+    ck_assert_int_eq(airoi_project_set_narrative(p, "solution", NULL), AIROI_OK);
+    ck_assert_ptr_null(airoi_project_get_narrative(p, "solution"));
+
+    /* a clone owns its copy */
+    airoi_project *c = NULL;
+    ck_assert_int_eq(airoi_project_clone(&c, p), AIROI_OK);
+    ck_assert_int_eq(airoi_project_remove_risk(p, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_narrative(p, "problem", "changed"), AIROI_OK);
+    ck_assert_uint_eq(airoi_project_count_risks(c), 2);
+    ck_assert_str_eq(airoi_project_get_narrative(c, "problem"), "Slow & costly");
+    ck_assert_int_eq(airoi_project_get_risk(&r, NULL, NULL, p, 0), AIROI_OK);
+    ck_assert_str_eq(r, "Vendor lock-in");
+    ck_assert_int_eq(airoi_project_remove_risk(p, 1), AIROI_ERR_RANGE);
+    airoi_project_free(c);
+    airoi_project_free(p);
+}
+END_TEST
+
+START_TEST(test_narrative_yaml)
+{
+    airoi_project *p = with_narrative(), *q = NULL;
+    char *yaml = NULL, *again = NULL;
+    ck_assert_int_eq(airoi_model_save_buffer(&yaml, NULL, p, 0), AIROI_OK);
+    ck_assert_ptr_nonnull(strstr(yaml, "narrative:"));
+    ck_assert_int_eq(airoi_model_load_buffer(&q, NULL, yaml, strlen(yaml), "saved.yaml", 0),
+                     AIROI_OK);
+    ck_assert_str_eq(airoi_project_get_narrative(q, "problem"), "Slow & costly");
+    ck_assert_str_eq(airoi_project_get_narrative(q, "audience"), "Board");
+    ck_assert_uint_eq(airoi_project_count_risks(q), 2);
+    ck_assert_int_eq(airoi_model_save_buffer(&again, NULL, q, 0), AIROI_OK);
+    ck_assert_str_eq(yaml, again);
+    airoi_free(yaml);
+    airoi_free(again);
+    airoi_project_free(q);
+    airoi_project_free(p);
+
+    /* positioned errors */
+    static const char bad[] = "airoi: 1\nproject: {name: x, horizon: 1}\n"
+                              "narrative:\n  problem: [1]\n  risks:\n    - {owner: me}\n";
+    airoi_diagnostics *d = NULL;
+    ck_assert_int_eq(airoi_model_load_buffer(&q, &d, bad, strlen(bad), "bad.yaml", 0),
+                     AIROI_ERR_PARSE);
+    ck_assert_ptr_null(q);
+    ck_assert_uint_eq(airoi_diagnostics_count(d), 2);
+    ck_assert_str_eq(airoi_diagnostics_get_text(d, 0),
+                     "bad.yaml:4:12: narrative.problem: expected a text; got a sequence");
+    ck_assert_str_eq(airoi_diagnostics_get_text(d, 1),
+                     "bad.yaml:6:7: narrative.risks[0]: missing required key 'risk' (what may go "
+                     "wrong)");
+    airoi_diagnostics_free(d);
+}
+END_TEST
+
+START_TEST(test_result_keeps_narrative)
+{
+    airoi_project *p = with_narrative();
+    airoi_result *r = NULL;
+    char *page = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(airoi_project_evaluate(&r, p, NULL, 0), AIROI_OK);
+    /* the project changes after the evaluation; the report shows the copy */
+    ck_assert_int_eq(airoi_project_set_narrative(p, "problem", "Later text"), AIROI_OK);
+    airoi_project_free(p);
+    ck_assert_int_eq(airoi_report_write(&page, &len, r, AIROI_REPORT_HTML, 0), AIROI_OK);
+    ck_assert_uint_eq(strlen(page), len);
+    ck_assert_ptr_nonnull(strstr(page, "<h1>Case &lt;1&gt;</h1>"));
+    ck_assert_ptr_nonnull(strstr(page, "Slow &amp; costly"));
+    ck_assert_ptr_null(strstr(page, "Later text"));
+    ck_assert_ptr_nonnull(strstr(page, "<th scope=\"row\">Low adoption</th><td>Champions</td>"
+                                       "<td>Ops</td>"));
+    ck_assert_ptr_nonnull(strstr(page, "Business case &middot; for Board"));
+    airoi_free(page);
+    int fmt = -1;
+    ck_assert_int_eq(airoi_report_format_from_name(&fmt, "html"), AIROI_OK);
+    ck_assert_int_eq(fmt, AIROI_REPORT_HTML);
+    ck_assert_str_eq(airoi_report_format_name(AIROI_REPORT_HTML), "html");
+    airoi_result_free(r);
+}
+END_TEST
+
+static Suite *html_suite(void)
+{
+    Suite *s = suite_create("html");
+    TCase *tc = tcase_create("svg");
+    tcase_add_test(tc, test_escape);
+    tcase_add_test(tc, test_ticks);
+    tcase_add_test(tc, test_tick_labels);
+    tcase_add_test(tc, test_scale);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("narrative");
+    tcase_add_test(tc, test_narrative_api);
+    tcase_add_test(tc, test_narrative_yaml);
+    tcase_add_test(tc, test_result_keeps_narrative);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(html_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? 0 : 1;
+}
