@@ -100,6 +100,8 @@ AIROI_API int airoi_project_get_risk(const char **risk, const char **mitigation,
 /**
  * @brief Removes a risk; the later ones move up by one.
  *
+ * Ownership: frees the removed risk's strings; pointers from
+ * airoi_project_get_risk() to it, and to the risks after it, become invalid.
  * @param[in] p The project.
  * @param[in] index 0 to airoi_project_count_risks() - 1.
  * @retval AIROI_OK Success.

@@ -38,7 +38,8 @@ static const char css[] =
     ".tile.bad{border-left-color:var(--bad)}\n"
     ".tile .label{display:block;font-size:.8rem;color:var(--muted);text-transform:uppercase;"
     "letter-spacing:.05em}\n"
-    ".tile .figure{display:block;font-size:1.45rem;font-weight:700;font-variant-numeric:tabular-nums}\n"
+    ".tile .figure{display:block;font-size:1.45rem;font-weight:700;white-space:nowrap;"
+    "font-variant-numeric:tabular-nums}\n"
     ".tile .note{display:block;font-size:.8rem;color:var(--muted)}\n"
     ".narrative{font-size:1.05rem;white-space:pre-line}\n"
     ".missing{color:var(--muted);font-style:italic}\n"
@@ -61,7 +62,7 @@ static const char css[] =
     "@page{margin:16mm 14mm 18mm;@bottom-right{content:counter(page) \" / \" counter(pages);"
     "font-size:9pt;color:#57606a}}\n"
     "@media print{body{font-size:10.5pt}main{max-width:none;padding:0}"
-    ".summary{background:none}"
+    ".summary{background:none}.tile .figure{font-size:1.2rem}"
     "figure,table,.tiles,.tile,tr,.keep{break-inside:avoid;page-break-inside:avoid}"
     "h2,h3,figcaption,caption{break-after:avoid;page-break-after:avoid}"
     "section.part{break-before:page;page-break-before:always}"
@@ -319,7 +320,7 @@ static void problem(airoi__buf *b, const rpt *R, const airoi__narrative *N)
 {
     rpt_table t;
     char v[96], a[96], in[96], cap[160];
-    section_open(b, "problem", "1. The problem", 1);
+    section_open(b, "problem", "1. The problem", 0);
     if (N && N->problem)
         para(b, "narrative", N->problem);
     else
@@ -349,7 +350,7 @@ static void problem(airoi__buf *b, const rpt *R, const airoi__narrative *N)
 static void solution(airoi__buf *b, const rpt *R, const airoi__narrative *N)
 {
     char tco[96], d[96], h[96], fy[96];
-    section_open(b, "solution", "2. The solution", 1);
+    section_open(b, "solution", "2. The solution", 0);
     if (N && N->solution)
         para(b, "narrative", N->solution);
     else
