@@ -415,7 +415,8 @@ static void jcurve(airoi__buf *b, const rpt *R)
         return;
     }
     double maxabs = 0;
-    const double *net = R->col[AIROI_SCHEDULE_NET], *cum = R->col[AIROI_SCHEDULE_CUMULATIVE];
+    const double *net = R->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_NET)];
+    const double *cum = R->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_CUMULATIVE)];
     for (size_t t = 0; t < n; t++) {
         period_label(labels[t], sizeof labels[t], R, t, n);
         bars[t].label = labels[t];

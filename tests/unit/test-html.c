@@ -219,7 +219,7 @@ START_TEST(test_result_keeps_narrative)
                                        "<td>Ops</td>"));
     ck_assert_ptr_nonnull(strstr(page, "Business case &middot; for Board"));
     airoi_free(page);
-    int fmt = -1;
+    airoi_report_format fmt = AIROI_REPORT_TEXT;
     ck_assert_int_eq(airoi_report_format_from_name(&fmt, "html"), AIROI_OK);
     ck_assert_int_eq(fmt, AIROI_REPORT_HTML);
     ck_assert_str_eq(airoi_report_format_name(AIROI_REPORT_HTML), "html");
