@@ -201,6 +201,8 @@ typedef struct airoi__settings {
     int stage;
     uint32_t set;          /* the project's bits (1u << AIROI__ENUM_INDEX(param)) */
     const struct airoi__narrative *narrative; /* NULL: none */
+    const airoi__stage_def *stages;           /* the staged roadmap, n_stages of them */
+    size_t n_stages;
 } airoi__settings;
 
 /* The settings of p, with strings borrowed from p. */

@@ -386,6 +386,8 @@ void airoi__project_settings(airoi__settings *out, const airoi_project *p)
     out->stage = p->stage;
     out->set = p->set;
     out->narrative = airoi__project_narrative(p);
+    out->stages = p->stages;
+    out->n_stages = p->n_stages;
 }
 
 int airoi__settings_get_number(double *out, const airoi__settings *st, int param)

@@ -15,6 +15,7 @@
 #include "report-private.h"
 #include "svg-private.h"
 #include "airoi/schedule.h"
+#include "airoi/uncertainty.h"
 #include "airoi/version.h"
 
 static const char css[] =
@@ -607,6 +608,72 @@ static void risks(airoi__buf *b, const rpt *R, const airoi__narrative *N)
     airoi__buf_puts(b, "</section>\n");
 }
 
+/* Whether a stage's model gives its gate probability. */
+static int stage_has_probability(const airoi__stage_def *s)
+{
+    return (s->set >> (AIROI_STAGE_SUCCESS_PROBABILITY - AIROI_STAGE_NAME)) & 1u;
+}
+
+static void roadmap(airoi__buf *b, const rpt *R, const airoi__settings *st)
+{
+    if (st->n_stages == 0)
+        return;
+    char in[96], cap[192];
+    section_open(b, "roadmap", "5. Staged roadmap", 1);
+    airoi__buf_puts(b, "<p>The investment is released stage by stage: each stage costs its "
+                       "amount when it starts and ends at a go/no-go gate; the next stage "
+                       "starts only when the gate is passed, so a failed gate stops the "
+                       "spending. The project's own schedule starts after the last stage.</p>\n");
+    airoi__fmt_amounts_in(in, sizeof in, R);
+    snprintf(cap, sizeof cap, "Stages and their gates%s%s%s", *in ? " (" : "", in, *in ? ")" : "");
+    airoi__buf_puts(b, "<table class=\"keep\"><caption>");
+    esc(b, cap);
+    airoi__buf_puts(b, "</caption><thead><tr><th scope=\"col\">Stage</th>"
+                       "<th scope=\"col\" class=\"num\">Starts (period)</th>"
+                       "<th scope=\"col\" class=\"num\">Duration</th>"
+                       "<th scope=\"col\" class=\"num\">Cost</th>"
+                       "<th scope=\"col\" class=\"num\">Gate passed with probability</th>"
+                       "<th scope=\"col\" class=\"num\">Probability of reaching the stage</th>"
+                       "</tr></thead><tbody>\n");
+    double reach = 1, start = 0;
+    int known = 1;
+    for (size_t i = 0; i < st->n_stages; i++) {
+        const airoi__stage_def *s = &st->stages[i];
+        char a[96], p[64], q[64], d[64];
+        airoi__fmt_grouped(a, sizeof a, s->cost, R->money_decimals);
+        snprintf(d, sizeof d, "%d %s%s", (int)s->periods, R->period_name, s->periods == 1 ? "" : "s");
+        if (stage_has_probability(s))
+            airoi__fmt_percent(p, sizeof p, s->probability);
+        else
+            snprintf(p, sizeof p, "not given");
+        if (known)
+            airoi__fmt_percent(q, sizeof q, reach);
+        else
+            snprintf(q, sizeof q, "n/a");
+        airoi__buf_puts(b, "<tr><th scope=\"row\">");
+        esc(b, s->name);
+        airoi__buf_printf(b, "</th><td class=\"num\">%.0f</td><td class=\"num\">", start);
+        esc(b, d);
+        airoi__buf_puts(b, "</td><td class=\"num\">");
+        esc(b, a);
+        airoi__buf_puts(b, "</td><td class=\"num\">");
+        esc(b, p);
+        airoi__buf_puts(b, "</td><td class=\"num\">");
+        esc(b, q);
+        airoi__buf_puts(b, "</td></tr>\n");
+        if (stage_has_probability(s))
+            reach *= s->probability;
+        else
+            known = 0;
+        start += s->periods;
+    }
+    airoi__buf_puts(b, "</tbody></table>\n");
+    para(b, "note", "The probability of reaching a stage is the product of the gate probabilities "
+                    "before it. A gate whose probability the model does not give takes a field "
+                    "prior in the staging analysis (docs/methodology.md).");
+    airoi__buf_puts(b, "</section>\n");
+}
+
 void airoi__report_html(airoi__buf *b, const rpt *R, const airoi_result *r)
 {
     const airoi__narrative *N = r->settings.narrative;
@@ -624,6 +691,7 @@ void airoi__report_html(airoi__buf *b, const rpt *R, const airoi_result *r)
     solution(b, R, N);
     finance(b, R);
     risks(b, R, N);
+    roadmap(b, R, &r->settings);
     airoi__buf_puts(b, "<footer>Written by libairoi " AIROI_VERSION_STRING
                        ". Every figure is defined in the library's documentation "
                        "(docs/reports.md and docs/methodology.md).</footer>\n"

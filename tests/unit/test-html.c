@@ -227,6 +227,43 @@ START_TEST(test_result_keeps_narrative)
 }
 END_TEST
 
+START_TEST(test_roadmap)
+{
+    airoi_project *p = with_narrative();
+    airoi_result *r = NULL;
+    char *page = NULL;
+    ck_assert_int_eq(airoi_report_write(&page, NULL, NULL, AIROI_REPORT_HTML, 0),
+                     AIROI_ERR_INVALID);
+    /* without stages, no roadmap */
+    ck_assert_int_eq(airoi_project_evaluate(&r, p, NULL, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_report_write(&page, NULL, r, AIROI_REPORT_HTML, 0), AIROI_OK);
+    ck_assert_ptr_null(strstr(page, "id=\"roadmap\""));
+    airoi_free(page);
+    airoi_result_free(r);
+    ck_assert_int_eq(airoi_project_add_stage(p, "PoC <1>", 50, 1, 0.6), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_stage(p, "MVP", 120, 2, 0.7), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_stage(p, "Scale", 300, 1, 0.9), AIROI_OK);
+    ck_assert_int_eq(airoi_project_evaluate(&r, p, NULL, 0), AIROI_OK);
+    airoi_project_free(p); /* the result keeps its copy of the stages */
+    ck_assert_int_eq(airoi_report_write(&page, NULL, r, AIROI_REPORT_HTML, 0), AIROI_OK);
+    ck_assert_ptr_nonnull(strstr(page, "<h2 id=\"roadmap-h\">5. Staged roadmap</h2>"));
+    ck_assert_ptr_nonnull(strstr(page, "<tr><th scope=\"row\">PoC &lt;1&gt;</th><td class=\"num\">0"
+                                       "</td><td class=\"num\">1 year</td><td class=\"num\">50.00"
+                                       "</td><td class=\"num\">60.0%</td><td class=\"num\">100.0%"
+                                       "</td></tr>"));
+    ck_assert_ptr_nonnull(strstr(page, "<tr><th scope=\"row\">MVP</th><td class=\"num\">1</td>"
+                                       "<td class=\"num\">2 years</td>"));
+    /* the third stage is reached with 0.6 x 0.7 */
+    ck_assert_ptr_nonnull(strstr(page, "<tr><th scope=\"row\">Scale</th><td class=\"num\">3</td>"
+                                       "<td class=\"num\">1 year</td><td class=\"num\">300.00"
+                                       "</td><td class=\"num\">90.0%</td><td class=\"num\">42.0%"));
+    /* the roadmap comes after the risks */
+    ck_assert(strstr(page, "id=\"roadmap\"") > strstr(page, "id=\"risks\""));
+    airoi_free(page);
+    airoi_result_free(r);
+}
+END_TEST
+
 static Suite *html_suite(void)
 {
     Suite *s = suite_create("html");
@@ -240,6 +277,7 @@ static Suite *html_suite(void)
     tcase_add_test(tc, test_narrative_api);
     tcase_add_test(tc, test_narrative_yaml);
     tcase_add_test(tc, test_result_keeps_narrative);
+    tcase_add_test(tc, test_roadmap);
     suite_add_tcase(s, tc);
     return s;
 }
