@@ -7,6 +7,7 @@
  */
 #include <check.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,6 +102,123 @@ START_TEST(test_scale)
     ck_assert_str_eq(s.in, "thousand");
     airoi__svg_scale(&s, NULL, 1, 5);
     ck_assert_str_eq(s.in, "");
+}
+END_TEST
+
+/* A small XML well-formedness check for the charts: tags nest and close,
+ * attribute values are quoted, '&' starts one of the five entities the
+ * escaper writes, '<' only starts a tag. Returns NULL or what is wrong. */
+static const char *xml_problem(const char *s)
+{
+    static char why[160];
+    const char *stack[64];
+    size_t lens[64], depth = 0;
+    for (const char *c = s; *c; c++) {
+        if (*c == '&') {
+            if (strncmp(c, "&amp;", 5) && strncmp(c, "&lt;", 4) && strncmp(c, "&gt;", 4) &&
+                strncmp(c, "&quot;", 6) && strncmp(c, "&#39;", 5))
+                return "bare &";
+            continue;
+        }
+        if (*c == '>')
+            return "bare > outside a tag";
+        if (*c != '<')
+            continue;
+        int closing = c[1] == '/';
+        const char *name = c + 1 + closing;
+        size_t len = strcspn(name, " />\n");
+        if (len == 0)
+            return "empty tag name";
+        const char *e = name + len;
+        int in_quote = 0;
+        while (*e && (in_quote || *e != '>')) {
+            if (*e == '"')
+                in_quote = !in_quote;
+            else if (!in_quote && *e == '=' && e[1] != '"')
+                return "unquoted attribute";
+            else if (*e == '<')
+                return "'<' inside a tag";
+            e++;
+        }
+        if (!*e)
+            return "unterminated tag";
+        int self = e[-1] == '/';
+        if (closing) {
+            if (depth == 0 || lens[depth - 1] != len || strncmp(stack[depth - 1], name, len)) {
+                snprintf(why, sizeof why, "</%.*s> closes the wrong element", (int)len, name);
+                return why;
+            }
+            depth--;
+        } else if (!self) {
+            if (depth == 64)
+                return "too deep";
+            stack[depth] = name;
+            lens[depth++] = len;
+        }
+        c = e;
+    }
+    return depth ? "element left open" : NULL;
+}
+
+/* The charts with a label that needs escaping; each well formed, with a
+ * title, its axis unit and its labels. */
+START_TEST(test_charts)
+{
+    svg_scale sc;
+    airoi__svg_scale(&sc, "EUR", 1, 2.5e6);
+    svg_bar bars[4] = {{"a<b>", -1.2e6, 0}, {"\"q\" & 'r'", 2.5e6, 1}, {"", 3e5, 0},
+                       {"日本", 0, 1}};
+    const double cum[4] = {-1.2e6, 1.3e6, 1.6e6, 1.6e6};
+    const double edges[6] = {-2e6, -1e6, 0, 1e6, 2e6, 3e6};
+    const double counts[5] = {0.05, 0.15, 0.4, 0.3, 0.1};
+    const double marks[3] = {-0.8e6, 0.4e6, 1.9e6};
+    const char *names[3] = {"Adoption <ceiling>", "API price", "Build & run"};
+    const double low[3] = {-0.5e6, 0.2e6, 0.3e6}, high[3] = {1.5e6, 0.6e6, 0.45e6};
+    /* the checker itself refuses what it should */
+    ck_assert_ptr_nonnull(xml_problem("<a><b></a>"));
+    ck_assert_ptr_nonnull(xml_problem("<a x=1/>"));
+    ck_assert_ptr_nonnull(xml_problem("<a>&</a>"));
+    ck_assert_ptr_nonnull(xml_problem("<a>x < y</a>"));
+    ck_assert_ptr_nonnull(xml_problem("<a>"));
+    ck_assert_ptr_null(xml_problem("<a x=\"1\"><b/>&amp;</a>"));
+    for (int chart = 0; chart < 5; chart++)
+        for (size_t n = 0; n <= 4; n += 4) { /* no data, and data */
+            airoi__buf b;
+            char *svg = NULL;
+            airoi__buf_init(&b);
+            switch (chart) {
+            case 0:
+                airoi__svg_jcurve(&b, "j", "J <curve>", &sc, "Period (year)", bars, cum, n, 0.5,
+                                  "Payback: 0.5 years");
+                break;
+            case 1: airoi__svg_hbars(&b, "h", "TCO", &sc, bars, n, "Direct", "Hidden", 1); break;
+            case 2: airoi__svg_vbars(&b, "v", "NPV", &sc, "Scenario", "NPV", bars, n); break;
+            case 3:
+                airoi__svg_histogram(&b, "g", "NPV distribution", &sc, edges, counts,
+                                     n ? 5 : 0, marks, "P(NPV > 0) = 80%");
+                break;
+            default:
+                airoi__svg_tornado(&b, "t", "Tornado", &sc, names, low, high, n ? 3 : 0, 0.4e6);
+            }
+            ck_assert_int_eq(airoi__buf_detach(&b, &svg, NULL), AIROI_OK);
+            const char *why = xml_problem(svg);
+            ck_assert_msg(why == NULL, "chart %d, n %zu: %s", chart, n, why ? why : "");
+            ck_assert_ptr_nonnull(strstr(svg, "<title id="));
+            ck_assert_msg(strstr(svg, "(EUR thousand)") != NULL, "chart %d, n %zu: unit", chart, n);
+            ck_assert_ptr_null(strstr(svg, "nan"));
+            ck_assert_ptr_null(strstr(svg, "inf"));
+            if (n && chart < 3) {
+                ck_assert_ptr_nonnull(strstr(svg, ">a&lt;b&gt;</text>"));
+                ck_assert_ptr_nonnull(strstr(svg, ">&quot;q&quot; &amp; &#39;r&#39;"));
+            }
+            if (n && chart == 3)
+                ck_assert_ptr_nonnull(strstr(svg, ">P50 400</text>"));
+            if (n && chart == 4)
+                ck_assert_ptr_nonnull(strstr(svg, ">Adoption &lt;ceiling&gt;</text>"));
+            if (n && chart == 0) /* the payback marker, half a period after period 0 */
+                ck_assert_ptr_nonnull(strstr(svg, ">Payback: 0.5 years</text>"));
+            free(svg);
+        }
 }
 END_TEST
 
@@ -272,6 +390,7 @@ static Suite *html_suite(void)
     tcase_add_test(tc, test_ticks);
     tcase_add_test(tc, test_tick_labels);
     tcase_add_test(tc, test_scale);
+    tcase_add_test(tc, test_charts);
     suite_add_tcase(s, tc);
     tc = tcase_create("narrative");
     tcase_add_test(tc, test_narrative_api);
