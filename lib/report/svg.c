@@ -264,8 +264,11 @@ static double pos(const frame *f, double v)
     return f->vertical ? f->y1 - t * (f->y1 - f->y0) : f->x0 + t * (f->x1 - f->x0);
 }
 
-static void frame_make(frame *f, double lo, double hi, int target)
+/* An axis for [lo, hi]; an empty range spans one shown unit (div). */
+static void frame_make(frame *f, double lo, double hi, int target, double div)
 {
+    if (!(hi > lo))
+        hi = lo + div;
     f->nt = airoi__nice_ticks(f->ticks, 24, lo, hi, target, &f->step);
     f->lo = f->ticks[0];
     f->hi = f->ticks[f->nt - 1];
@@ -331,7 +334,7 @@ void airoi__svg_jcurve(airoi__buf *b, const char *id, const char *title, const s
         lo = fmin(lo, fmin(net[i].value, cumulative[i]));
         hi = fmax(hi, fmax(net[i].value, cumulative[i]));
     }
-    frame_make(&f, lo, hi, 6);
+    frame_make(&f, lo, hi, 6, sc->div);
     axis_title(yt, sizeof yt, "Cash flow", sc);
     frame_draw(b, &f, sc, yt);
     double slot = n ? (f.x1 - f.x0) / (double)n : 1, bw = slot * 0.5;
@@ -400,7 +403,7 @@ void airoi__svg_hbars(airoi__buf *b, const char *id, const char *title, const sv
              "of each bar.", n, shares ? " and its share of the total" : "");
     open_svg(b, id, title, desc, H);
     frame f = {.x0 = 200, .x1 = W - 150, .y0 = 34, .y1 = H - 50, .vertical = 0};
-    frame_make(&f, 0, hi, 5);
+    frame_make(&f, 0, hi, 5, sc->div);
     axis_title(xt, sizeof xt, "Amount", sc);
     frame_draw(b, &f, sc, xt);
     snprintf(fill, sizeof fill, "url(#%s-hatch)", id);
@@ -435,7 +438,7 @@ void airoi__svg_vbars(airoi__buf *b, const char *id, const char *title, const sv
              n);
     open_svg(b, id, title, desc, H);
     frame f = {.x0 = 96, .x1 = W - 24, .y0 = 30, .y1 = H - 60, .vertical = 1};
-    frame_make(&f, lo, hi * 1.1, 5);
+    frame_make(&f, lo, hi * 1.1, 5, sc->div);
     axis_title(yt, sizeof yt, y_title, sc);
     frame_draw(b, &f, sc, yt);
     snprintf(fill, sizeof fill, "url(#%s-hatch2)", id);
@@ -470,7 +473,7 @@ void airoi__svg_histogram(airoi__buf *b, const char *id, const char *title, cons
              "shaded; P10, P50 and P90 marked.", n);
     open_svg(b, id, title, desc, H);
     frame fx = {.x0 = 70, .x1 = W - 24, .y0 = 40, .y1 = H - 60, .vertical = 0};
-    frame_make(&fx, n ? edges[0] : 0, n ? edges[n] : 1, 6);
+    frame_make(&fx, n ? edges[0] : 0, n ? edges[n] : 1, 6, sc->div);
     axis_title(xt, sizeof xt, "Net present value", sc);
     frame_draw(b, &fx, sc, xt);
     snprintf(fill, sizeof fill, "url(#%s-hatch)", id);
@@ -508,7 +511,7 @@ void airoi__svg_tornado(airoi__buf *b, const char *id, const char *title, const 
              "(hatched) and high (solid) value, the others at base.", n);
     open_svg(b, id, title, desc, H);
     frame f = {.x0 = 200, .x1 = W - 60, .y0 = 34, .y1 = H - 50, .vertical = 0};
-    frame_make(&f, lo, hi, 5);
+    frame_make(&f, lo, hi, 5, sc->div);
     axis_title(xt, sizeof xt, "Net present value", sc);
     frame_draw(b, &f, sc, xt);
     snprintf(fill, sizeof fill, "url(#%s-hatch)", id);
