@@ -13,6 +13,7 @@
 
 #include "narrative-private.h"
 #include "report-private.h"
+#include "sim-private.h"
 #include "svg-private.h"
 #include "airoi/schedule.h"
 #include "airoi/uncertainty.h"
@@ -555,7 +556,74 @@ static void finance(airoi__buf *b, const rpt *R)
     airoi__buf_puts(b, "</section>\n");
 }
 
-static void risks(airoi__buf *b, const rpt *R, const airoi__narrative *N)
+/* The Monte Carlo summary of the NPV: what the trials say, the histogram
+ * and a table of the same numbers. */
+static void montecarlo(airoi__buf *b, const rpt *R, const airoi_simulation *sim)
+{
+    static const double pct[3] = {10, 50, 90};
+    double marks[3], mean, pos, trials;
+    for (int k = 0; k < 3; k++)
+        if (airoi__simulation_get_percentile(&marks[k], sim, AIROI_SIM_NPV, pct[k]) != AIROI_OK)
+            return;
+    if (airoi__simulation_get_stat(&mean, sim, AIROI_SIM_NPV, AIROI_STAT_MEAN) != AIROI_OK ||
+        airoi__simulation_get_stat(&pos, sim, AIROI_SIM_NPV, AIROI_STAT_PROB_POSITIVE) != AIROI_OK ||
+        airoi__simulation_get_number(&trials, sim, AIROI_SIM_TRIALS) != AIROI_OK)
+        return;
+    size_t bins = 0;
+    if (airoi__simulation_get_histogram(NULL, NULL, 0, &bins, sim, AIROI_SIM_NPV) != AIROI_OK ||
+        bins == 0)
+        return;
+    double *edges = airoi__calloc(2 * bins + 1, sizeof *edges);
+    int64_t *counts = airoi__calloc(bins, sizeof *counts);
+    if (!edges || !counts ||
+        airoi__simulation_get_histogram(edges, counts, bins, NULL, sim, AIROI_SIM_NPV) != AIROI_OK) {
+        b->failed |= !edges || !counts;
+        airoi__free(edges);
+        airoi__free(counts);
+        return;
+    }
+    double *shares = edges + bins + 1, total = 0;
+    for (size_t i = 0; i < bins; i++)
+        total += (double)counts[i];
+    for (size_t i = 0; i < bins; i++)
+        shares[i] = total > 0 ? (double)counts[i] / total : 0;
+
+    char n[64], ps[32], text[1024], m[3][96], mn[96], label[96];
+    airoi__fmt_grouped(n, sizeof n, trials, 0);
+    airoi__fmt_percent(ps, sizeof ps, pos);
+    for (int k = 0; k < 3; k++)
+        airoi__fmt_money(m[k], sizeof m[k], R, marks[k]);
+    airoi__fmt_money(mn, sizeof mn, R, mean);
+    airoi__buf_puts(b, "<h3>Monte Carlo simulation of the NPV</h3>\n");
+    snprintf(text, sizeof text, "The uncertain inputs of the model were drawn %s times. The NPV "
+             "is positive in %s of the trials; one trial in ten ends below %s (P10), half below "
+             "%s (P50), and one in ten above %s (P90).", n, ps, m[0], m[1], m[2]);
+    para(b, NULL, text);
+    svg_scale sc;
+    airoi__svg_scale(&sc, R->currency, R->unit, fmax(fabs(edges[0]), fabs(edges[bins])));
+    snprintf(label, sizeof label, "NPV above 0: %s of trials", ps);
+    figure_open(b, "Distribution of the NPV over the trials");
+    airoi__svg_histogram(b, "npvhist", "Distribution of the simulated NPV, P10, P50 and P90 marked",
+                         &sc, edges, shares, bins, marks, label);
+    airoi__buf_puts(b, "<table><caption>The simulated NPV</caption><thead><tr>"
+                       "<th scope=\"col\">Figure</th><th scope=\"col\" class=\"num\">Value"
+                       "</th></tr></thead><tbody>\n");
+    const char *names[6] = {"Trials", "P(NPV > 0)", "Mean", "P10", "P50", "P90"};
+    const char *vals[6] = {n, ps, mn, m[0], m[1], m[2]};
+    for (int k = 0; k < 6; k++) {
+        airoi__buf_puts(b, "<tr><th scope=\"row\">");
+        esc(b, names[k]);
+        airoi__buf_puts(b, "</th><td class=\"num\">");
+        esc(b, vals[k]);
+        airoi__buf_puts(b, "</td></tr>\n");
+    }
+    airoi__buf_puts(b, "</tbody></table>\n</figure>\n");
+    airoi__free(edges);
+    airoi__free(counts);
+}
+
+static void risks(airoi__buf *b, const rpt *R, const airoi__narrative *N,
+                  const airoi_simulation *sim)
 {
     section_open(b, "risks", "4. Risks and mitigations", 1);
     if (N && N->n_risks) {
@@ -605,6 +673,8 @@ static void risks(airoi__buf *b, const rpt *R, const airoi__narrative *N)
         }
         airoi__buf_puts(b, "</tbody></table>\n");
     }
+    if (sim)
+        montecarlo(b, R, sim);
     airoi__buf_puts(b, "</section>\n");
 }
 
@@ -674,7 +744,8 @@ static void roadmap(airoi__buf *b, const rpt *R, const airoi__settings *st)
     airoi__buf_puts(b, "</section>\n");
 }
 
-void airoi__report_html(airoi__buf *b, const rpt *R, const airoi_result *r)
+void airoi__report_html(airoi__buf *b, const rpt *R, const airoi_result *r,
+                        const airoi_simulation *sim)
 {
     const airoi__narrative *N = r->settings.narrative;
     airoi__buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -690,7 +761,7 @@ void airoi__report_html(airoi__buf *b, const rpt *R, const airoi_result *r)
     problem(b, R, N);
     solution(b, R, N);
     finance(b, R);
-    risks(b, R, N);
+    risks(b, R, N, sim);
     roadmap(b, R, &r->settings);
     airoi__buf_puts(b, "<footer>Written by libairoi " AIROI_VERSION_STRING
                        ". Every figure is defined in the library's documentation "

@@ -382,6 +382,92 @@ START_TEST(test_roadmap)
 }
 END_TEST
 
+/* The Monte Carlo summary: the page of a result with a simulation. */
+START_TEST(test_montecarlo)
+{
+    airoi_project *p = with_narrative();
+    airoi_uncertainty *u = NULL;
+    airoi_sim_options *o = NULL;
+    airoi_simulation *sim = NULL, *irr_only = NULL;
+    airoi_result *r = NULL;
+    char *plain = NULL, *page = NULL;
+    ck_assert_int_eq(airoi_project_add_uncertainty(&u, p, "Saved", AIROI_DIST_TRIANGULAR), AIROI_OK);
+    ck_assert_int_eq(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_LOW, 0.2), AIROI_OK);
+    ck_assert_int_eq(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_MODE, 1.0), AIROI_OK);
+    ck_assert_int_eq(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_HIGH, 1.6), AIROI_OK);
+    ck_assert_int_eq(airoi_sim_options_new(&o), AIROI_OK);
+    ck_assert_int_eq(airoi_sim_options_set_number(o, AIROI_SIM_TRIALS, 2000), AIROI_OK);
+    ck_assert_int_eq(airoi_sim_options_set_number(o, AIROI_SIM_SEED, 7), AIROI_OK);
+    ck_assert_int_eq(airoi_project_simulate(&sim, p, o, 0, NULL, NULL), AIROI_OK);
+    const airoi_sim_output irr = AIROI_SIM_IRR;
+    ck_assert_int_eq(airoi_sim_options_set_outputs(o, &irr, 1), AIROI_OK);
+    ck_assert_int_eq(airoi_project_simulate(&irr_only, p, o, 0, NULL, NULL), AIROI_OK);
+    ck_assert_int_eq(airoi_project_evaluate(&r, p, NULL, 0), AIROI_OK);
+
+    /* without a simulation: the page of airoi_report_write() */
+    ck_assert_int_eq(airoi_report_write(&plain, NULL, r, AIROI_REPORT_HTML, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_report_write_html(&page, NULL, r, NULL, 0), AIROI_OK);
+    ck_assert_str_eq(page, plain);
+    ck_assert_ptr_null(strstr(page, "Monte Carlo"));
+    airoi_free(page);
+    ck_assert_int_eq(airoi_report_write_html(&page, NULL, r, irr_only, 0), AIROI_ERR_INVALID);
+    ck_assert_ptr_null(page);
+    ck_assert_int_eq(airoi_report_write_html(&page, NULL, r, sim, 1), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_report_write_html(&page, NULL, NULL, sim, 0), AIROI_ERR_INVALID);
+
+    size_t len = 0;
+    ck_assert_int_eq(airoi_report_write_html(&page, &len, r, sim, 0), AIROI_OK);
+    ck_assert_uint_eq(strlen(page), len);
+    ck_assert_ptr_nonnull(strstr(page, "<h3>Monte Carlo simulation of the NPV</h3>"));
+    /* inside the risks part, before the next part */
+    ck_assert(strstr(page, "Monte Carlo") > strstr(page, "id=\"risks\""));
+    /* the chart: well formed, with the three marks */
+    const char *svg = strstr(page, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" "
+                                   "role=\"img\" viewBox=\"0 0 720 360\" aria-labelledby=\"npvhist-t");
+    ck_assert_ptr_nonnull(svg);
+    const char *end = strstr(svg, "</svg>");
+    ck_assert_ptr_nonnull(end);
+    char *one = strndup(svg, (size_t)(end + 6 - svg));
+    const char *why = xml_problem(one);
+    ck_assert_msg(why == NULL, "histogram: %s", why ? why : "");
+    ck_assert_ptr_nonnull(strstr(one, ">P10 "));
+    ck_assert_ptr_nonnull(strstr(one, ">P90 "));
+    free(one);
+    /* the table holds the simulation's own figures */
+    static const struct {
+        const char *row;
+        double pct;
+    } rows[] = {{"P10", 10}, {"P50", 50}, {"P90", 90}};
+    for (size_t i = 0; i < 3; i++) {
+        char head[64];
+        double want, shown;
+        snprintf(head, sizeof head, "<th scope=\"row\">%s</th><td class=\"num\">", rows[i].row);
+        const char *at = strstr(page, head);
+        ck_assert_ptr_nonnull(at);
+        ck_assert_int_eq(sscanf(at + strlen(head), "%lf", &shown), 1);
+        ck_assert_int_eq(airoi_simulation_get_percentile(&want, sim, AIROI_SIM_NPV, rows[i].pct),
+                         AIROI_OK);
+        ck_assert_double_eq_tol(shown, want, 0.005 + 1e-9);
+    }
+    double pos;
+    char share[64];
+    ck_assert_int_eq(airoi_simulation_get_stat(&pos, sim, AIROI_SIM_NPV, AIROI_STAT_PROB_POSITIVE),
+                     AIROI_OK);
+    ck_assert(pos > 0 && pos < 1); /* the chart shades a part, not all or nothing */
+    snprintf(share, sizeof share, "<th scope=\"row\">P(NPV &gt; 0)</th><td class=\"num\">%.1f%%",
+             pos * 100);
+    ck_assert_ptr_nonnull(strstr(page, share));
+    ck_assert_ptr_nonnull(strstr(page, "<th scope=\"row\">Trials</th><td class=\"num\">2,000</td>"));
+    airoi_free(page);
+    airoi_free(plain);
+    airoi_result_free(r);
+    airoi_simulation_free(sim);
+    airoi_simulation_free(irr_only);
+    airoi_sim_options_free(o);
+    airoi_project_free(p);
+}
+END_TEST
+
 static Suite *html_suite(void)
 {
     Suite *s = suite_create("html");
@@ -397,6 +483,7 @@ static Suite *html_suite(void)
     tcase_add_test(tc, test_narrative_yaml);
     tcase_add_test(tc, test_result_keeps_narrative);
     tcase_add_test(tc, test_roadmap);
+    tcase_add_test(tc, test_montecarlo);
     suite_add_tcase(s, tc);
     return s;
 }
