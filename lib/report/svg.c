@@ -480,7 +480,13 @@ void airoi__svg_histogram(airoi__buf *b, const char *id, const char *title, cons
     double scale = top > 0 ? (fx.y1 - fx.y0 - 20) / top : 0;
     for (size_t i = 0; i < n; i++) {
         double x0 = pos(&fx, edges[i]), x1 = pos(&fx, edges[i + 1]), h = counts[i] * scale;
-        rect(b, x0, fx.y1 - h, x1 - x0, h, edges[i] >= 0 ? BLUE : fill);
+        if (edges[i] < 0 && edges[i + 1] > 0) { /* the bin across zero, split at zero */
+            double xz = pos(&fx, 0);
+            rect(b, x0, fx.y1 - h, xz - x0, h, fill);
+            rect(b, xz, fx.y1 - h, x1 - xz, h, BLUE);
+        } else {
+            rect(b, x0, fx.y1 - h, x1 - x0, h, edges[i] >= 0 ? BLUE : fill);
+        }
     }
     text_at(b, 14, fx.y0 + 10, "start", NULL, "Share of trials");
     for (int k = 0; k < 3; k++) {
