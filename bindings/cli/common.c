@@ -178,7 +178,8 @@ int cli_parse(cli_args *a, const cli_command *cmd, int argc, char **argv)
             if (!(v = value(arg, eq, &i, argc, argv)))
                 return CLI_USAGE;
             if (airoi_report_format_from_name(&a->format, v) != AIROI_OK) {
-                cli_error("%s: unknown format '%s' (expected text, json, csv or md)", cmd->name, v);
+                cli_error("%s: unknown format '%s' (expected text, json, csv, md or html)",
+                          cmd->name, v);
                 return CLI_USAGE;
             }
         } else if ((cmd->options & OPT_SCENARIO) && is(arg, len, "--scenario", "-s")) {

@@ -9,18 +9,20 @@
 #include "cli.h"
 
 #define FORMAT_HELP \
-    "  -f, --format FORMAT  text (default), json, csv or md (Markdown)\n"
+    "  -f, --format FORMAT  text (default), json, csv, md (Markdown) or html (the\n" \
+    "                       business case: one self-contained page with charts)\n"
 #define OUTPUT_HELP \
     "  -o, --output OUT     write to OUT instead of standard output\n"
 
 static const cli_command commands[] = {
     {"report", "full report: metrics, TCO, scenarios, schedule, findings, benchmark",
-     "FILE [--format text|json|csv|md] [--scenario NAME] [--honest] [-o OUT]",
+     "FILE [--format text|json|csv|md|html] [--scenario NAME] [--honest] [-o OUT]",
      "Evaluates the model in FILE and prints its report: the project header, the key\n"
      "metrics (NPV, IRR, MIRR, basic, horizon, NPV and risk-adjusted ROI, payback),\n"
      "the total cost of ownership by category, the value by dimension, every scenario,\n"
      "the cash-flow schedule, the audit findings and, when the model names a use case,\n"
-     "the benchmark comparison. CSV holds the schedule.\n\n"
+     "the benchmark comparison. CSV holds the schedule; HTML is the business case\n"
+     "(docs/reports.md), with the model's narrative and charts.\n\n"
      "Options:\n" FORMAT_HELP
      "  -s, --scenario NAME  report one scenario instead of the base case\n"
      "      --honest         raise every cost category by its typical underestimate and\n"
@@ -34,7 +36,7 @@ static const cli_command commands[] = {
      "error as FILE:LINE:COL: message (exit 1).\n",
      0, cli_validate},
     {"audit", "TCO audit: hidden costs, missing maintenance, risky assumptions",
-     "FILE [--format text|json|csv|md] [--honest] [-o OUT]",
+     "FILE [--format text|json|csv|md|html] [--honest] [-o OUT]",
      "Evaluates the model in FILE and prints the total cost of ownership and the\n"
      "findings of the TCO audit (code, severity, message and the numbers behind it),\n"
      "compared with the reference TCO shares (docs/methodology.md#reference-tco).\n"
@@ -46,7 +48,7 @@ static const cli_command commands[] = {
      OUTPUT_HELP,
      OPT_FORMAT | OPT_HONEST | OPT_OUTPUT, cli_audit},
     {"compare", "compare the project with the benchmark of its use case",
-     "FILE [--format text|json|csv|md] [--use-case KEY] [-o OUT]",
+     "FILE [--format text|json|csv|md|html] [--use-case KEY] [-o OUT]",
      "Evaluates the model in FILE and places its annualised ROI, payback and investment\n"
      "below, within or above the ranges of its use case (project.use_case, or\n"
      "--use-case). CSV holds the comparison.\n\n"

@@ -32,6 +32,7 @@ static int run(const cli_args *a, unsigned sections)
 {
     airoi_project *p = NULL;
     airoi_result *r = NULL;
+    airoi_simulation *sim = NULL;
     char *text = NULL;
     size_t len = 0;
     int rc = cli_load(&p, a->file);
@@ -68,7 +69,19 @@ static int run(const cli_args *a, unsigned sections)
         rc = CLI_FAIL;
         goto done;
     }
-    st = airoi_report_write(&text, &len, r, a->format, sections);
+    if (a->format == AIROI_REPORT_HTML && airoi_project_count_uncertainties(p) > 0) {
+        /* the business case of a model with uncertainties shows its Monte
+         * Carlo summary, with the model's simulation settings */
+        st = airoi_project_simulate(&sim, p, NULL, 0, NULL, NULL);
+        if (st != AIROI_OK) {
+            fprintf(stderr, "%s: cannot simulate: %s\n", a->file, airoi_last_error_message());
+            rc = CLI_FAIL;
+            goto done;
+        }
+        st = airoi_report_write_html(&text, &len, r, sim, 0);
+    } else {
+        st = airoi_report_write(&text, &len, r, a->format, sections);
+    }
     if (st != AIROI_OK) {
         fprintf(stderr, "%s: cannot write the report: %s\n", a->file, airoi_last_error_message());
         rc = CLI_FAIL;
@@ -78,6 +91,7 @@ static int run(const cli_args *a, unsigned sections)
 done:
     airoi_free(text);
     airoi_result_free(r);
+    airoi_simulation_free(sim);
     airoi_project_free(p);
     return rc;
 }

@@ -25,5 +25,6 @@
 #include "airoi/report.h"
 #include "airoi/uncertainty.h"
 #include "airoi/simulation.h"
+#include "airoi/narrative.h"
 
 #endif /* AIROI_AIROI_H */

@@ -28,6 +28,7 @@
 
 #include "airoi/common.h"
 #include "airoi/project.h"
+#include "airoi/simulation.h"
 
 AIROI_BEGIN_DECLS
 
@@ -43,7 +44,10 @@ typedef enum airoi_report_format {
     /** One CSV table (RFC 4180): the schedule, or see #airoi_report_section, "csv". */
     AIROI_REPORT_CSV = 0x0D02,
     /** Markdown with tables, "md". */
-    AIROI_REPORT_MARKDOWN = 0x0D03
+    AIROI_REPORT_MARKDOWN = 0x0D03,
+    /** The business case: one self-contained HTML page with inline SVG
+     *  charts and the model's narrative (docs/reports.md), "html". */
+    AIROI_REPORT_HTML = 0x0D04
 } airoi_report_format;
 
 /**
@@ -136,6 +140,34 @@ AIROI_API const char *airoi_report_format_name(airoi_report_format format);
 AIROI_API int airoi_report_write(char **out, size_t *len_out, const airoi_result *r,
                                  airoi_report_format format,
                                  unsigned flags);
+
+/**
+ * @brief Writes the HTML business case of a result with the Monte Carlo
+ * summary of a simulation.
+ *
+ * The page of airoi_report_write() with #AIROI_REPORT_HTML
+ * (docs/reports.md); when @p sim is not NULL, its risks part also holds
+ * the Monte Carlo summary of the NPV: the number of trials, the share of
+ * trials with a positive NPV, the mean, P10, P50 and P90, and the histogram
+ * with P10, P50 and P90 marked and the trials above zero shaded. @p sim
+ * should be a simulation of the project @p r was evaluated from
+ * (airoi_project_simulate()); the page does not check it.
+ *
+ * Ownership: @p r and @p sim are only read; the caller frees @p *out with
+ * airoi_free().
+ * @param[out] out The NUL-terminated page; set to NULL on failure.
+ * @param[out] len_out Length of the page without the NUL; may be NULL.
+ * @param[in] r An evaluation result.
+ * @param[in] sim A simulation whose outputs include the NPV, or NULL.
+ * @param[in] flags 0 (no flags are defined).
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL @p out or @p r, unknown flags, a
+ *         simulation without the NPV output.
+ * @retval AIROI_ERR_NOMEM Out of memory.
+ * @since 0.1
+ */
+AIROI_API int airoi_report_write_html(char **out, size_t *len_out, const airoi_result *r,
+                                      const airoi_simulation *sim, unsigned flags);
 
 AIROI_END_DECLS
 

@@ -12,6 +12,7 @@
 #include "eval-private.h"
 #include "finance-private.h"
 #include "model-private.h"
+#include "narrative-private.h"
 
 #define BIT(x) (1u << (unsigned)AIROI__ENUM_INDEX(x))
 
@@ -559,6 +560,10 @@ static void result_clear(airoi_result *r)
         airoi__free((char *)r->settings.name);
         airoi__free((char *)r->settings.currency);
         airoi__free((char *)r->settings.use_case);
+        airoi__narrative_destroy((airoi__narrative *)r->settings.narrative);
+        for (size_t i = 0; i < r->settings.n_stages; i++)
+            airoi__free(r->settings.stages[i].name);
+        airoi__free((airoi__stage_def *)r->settings.stages);
     }
 }
 
@@ -590,12 +595,28 @@ static int copy_settings(airoi_result *r, const airoi_project *p)
     airoi__settings *st = &r->settings;
     airoi__project_settings(st, p);
     st->name = st->currency = st->use_case = NULL;
+    st->narrative = NULL;
+    st->stages = NULL;
+    st->n_stages = 0;
     r->owns_settings = 1;
     char *name = airoi__strdup(p->name);
     char *currency = p->currency ? airoi__strdup(p->currency) : NULL;
     char *use_case = p->use_case ? airoi__strdup(p->use_case) : NULL;
     st->name = name, st->currency = currency, st->use_case = use_case;
-    if (!name || (p->currency && !currency) || (p->use_case && !use_case))
+    int failed = 0;
+    st->narrative = airoi__narrative_copy(airoi__project_narrative(p), &failed);
+    if (!failed && p->n_stages) { /* the staged roadmap the report shows */
+        airoi__stage_def *sd = airoi__calloc(p->n_stages, sizeof *sd);
+        failed = !sd;
+        for (size_t i = 0; sd && i < p->n_stages && !failed; i++) {
+            sd[i] = p->stages[i];
+            sd[i].name = airoi__strdup(p->stages[i].name);
+            failed = !sd[i].name;
+            st->n_stages = i + 1;
+        }
+        st->stages = sd;
+    }
+    if (failed || !name || (p->currency && !currency) || (p->use_case && !use_case))
         return airoi__error(AIROI_ERR_NOMEM, "out of memory");
     return AIROI_OK;
 }

@@ -208,5 +208,6 @@ void airoi__yload_simulation(loader *L, const ynode *n);
  * the rank correlations form a positive semi-definite matrix (or are
  * repaired, with a warning, when simulation.repair is true). */
 void airoi__ycheck_uncertain(loader *L);
+void airoi__yload_narrative(loader *L, const ynode *n); /* load-narrative.c */
 
 #endif /* AIROI_LOAD_PRIVATE_H */

@@ -34,11 +34,13 @@ enum {
     TK_STAGES,
     TK_SIMULATION,
     TK_ACTUALS,
+    TK_NARRATIVE,
     TK_COUNT
 };
 static const char *const top_keys[TK_COUNT] = {
     "airoi",         "project",      "fx",     "costs",      "values",  "scenarios",
     "uncertainties", "correlations", "stages", "simulation", "actuals",
+    "narrative",
 };
 
 /* A section of the model format whose features arrive in a later version: a
@@ -257,6 +259,8 @@ static void load_document(loader *L)
      * their shape is checked, and a warning says that they are dropped. */
     if (v[TK_ACTUALS] && !L->stop)
         load_later_section(L, k[TK_ACTUALS], v[TK_ACTUALS], top_keys[TK_ACTUALS]);
+    if (v[TK_NARRATIVE] && !L->stop)
+        airoi__yload_narrative(L, v[TK_NARRATIVE]);
     if (L->stop || !L->horizon_ok)
         return;
     /* The rules between values are the validator's (lib/eval/validate.c);

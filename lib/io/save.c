@@ -21,6 +21,7 @@
 #include "decide-private.h"
 #include "io-private.h"
 #include "rules-private.h"
+#include "narrative-private.h"
 
 typedef struct saver {
     yaml_emitter_t em;
@@ -496,6 +497,39 @@ static void save_simulation(saver *s, const airoi_project *p)
     map_end(s);
 }
 
+/* ---- narrative ------------------------------------------------------------------ */
+
+static void save_narrative(saver *s, const airoi_project *p)
+{
+    const airoi__narrative *n = airoi__project_narrative(p);
+    if (!n)
+        return;
+    scalar(s, "narrative", YAML_PLAIN_SCALAR_STYLE);
+    map_start(s, 0);
+    if (n->problem)
+        kv_str(s, "problem", n->problem);
+    if (n->solution)
+        kv_str(s, "solution", n->solution);
+    if (n->audience)
+        kv_str(s, "audience", n->audience);
+    if (n->n_risks) {
+        scalar(s, "risks", YAML_PLAIN_SCALAR_STYLE);
+        seq_start(s, 0);
+        for (size_t i = 0; i < n->n_risks; i++) {
+            const airoi__risk *r = &n->risks[i];
+            map_start(s, 0);
+            kv_str(s, "risk", r->risk);
+            if (r->mitigation)
+                kv_str(s, "mitigation", r->mitigation);
+            if (r->owner)
+                kv_str(s, "owner", r->owner);
+            map_end(s);
+        }
+        seq_end(s);
+    }
+    map_end(s);
+}
+
 /* ---- entry points ---------------------------------------------------------------- */
 
 static int save(char **out, size_t *len_out, const airoi_project *p)
@@ -526,6 +560,7 @@ static int save(char **out, size_t *len_out, const airoi_project *p)
         save_correlations(&s, p);
         save_stages(&s, p);
         save_simulation(&s, p);
+        save_narrative(&s, p);
         map_end(&s);
         emit(&s, &ev, yaml_document_end_event_initialize(&ev, 1));
         emit(&s, &ev, yaml_stream_end_event_initialize(&ev));

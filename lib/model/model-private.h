@@ -183,6 +183,8 @@ struct airoi_project {
     size_t n_stages;
     size_t cap_stages;
     airoi_sim_options *simulation;  /* the `simulation:` section, or NULL */
+
+    struct airoi__narrative *narrative; /* the `narrative:` section, or NULL */
 };
 
 /* The settings of a project as evaluation uses them; results keep a copy
@@ -200,6 +202,9 @@ typedef struct airoi__settings {
     int32_t start;
     int stage;
     uint32_t set;          /* the project's bits (1u << AIROI__ENUM_INDEX(param)) */
+    const struct airoi__narrative *narrative; /* NULL: none */
+    const airoi__stage_def *stages;           /* the staged roadmap, n_stages of them */
+    size_t n_stages;
 } airoi__settings;
 
 /* The settings of p, with strings borrowed from p. */

@@ -8,6 +8,7 @@
 #include "airoi/dates.h"
 #include "core-private.h"
 #include "model-private.h"
+#include "narrative-private.h"
 #include "rules-private.h"
 
 #define BIT(x) (1u << (unsigned)AIROI__ENUM_INDEX(x))
@@ -142,6 +143,7 @@ void airoi__project_free(airoi_project *p)
     airoi__free(p->correlations);
     airoi__free(p->stages);
     airoi__sim_options_destroy(p->simulation);
+    airoi__narrative_destroy(p->narrative);
     airoi__free(p->fx_cur);
     airoi__free(p->fx_rate);
     airoi__free(p->costs);
@@ -294,6 +296,8 @@ int airoi__project_clone(airoi_project **out, const airoi_project *p)
         if (!c->simulation)
             failed = 1;
     }
+    if (!failed && p->narrative)
+        c->narrative = airoi__narrative_copy(p->narrative, &failed);
     if (!failed && airoi__project_reindex(c, 0) != AIROI_OK)
         failed = 1;
     if (failed) {
@@ -381,6 +385,9 @@ void airoi__project_settings(airoi__settings *out, const airoi_project *p)
     out->start = p->start;
     out->stage = p->stage;
     out->set = p->set;
+    out->narrative = airoi__project_narrative(p);
+    out->stages = p->stages;
+    out->n_stages = p->n_stages;
 }
 
 int airoi__settings_get_number(double *out, const airoi__settings *st, int param)

@@ -148,6 +148,10 @@ void airoi__report_json(airoi__buf *b, const rpt *R);
 void airoi__report_text(airoi__buf *b, const rpt *R);
 void airoi__report_csv(airoi__buf *b, const rpt *R);
 void airoi__report_markdown(airoi__buf *b, const rpt *R);
+/* html.c: the business case; reads the narrative and stages the result r
+ * copied, and shows the Monte Carlo summary of sim when not NULL. */
+void airoi__report_html(airoi__buf *b, const rpt *R, const airoi_result *r,
+                        const airoi_simulation *sim);
 
 /* Shared formatting helpers (report.c). */
 
@@ -249,5 +253,7 @@ const char *airoi__report_format_name(airoi_report_format format);
 int airoi__report_write(char **out, size_t *len_out, const airoi_result *r,
                         airoi_report_format format,
                         unsigned flags);
+int airoi__report_write_html(char **out, size_t *len_out, const airoi_result *r,
+                             const airoi_simulation *sim, unsigned flags);
 
 #endif /* AIROI_REPORT_PRIVATE_H */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "report-private.h"
+#include "sim-private.h"
 #include "airoi/benchmark.h"
 #include "airoi/dates.h"
 #include "airoi/schedule.h"
@@ -24,6 +25,7 @@ static const struct {
     {"csv", AIROI_REPORT_CSV},
     {"md", AIROI_REPORT_MARKDOWN},
     {"markdown", AIROI_REPORT_MARKDOWN},
+    {"html", AIROI_REPORT_HTML},
 };
 
 int airoi__report_format_from_name(airoi_report_format *out, const char *name)
@@ -37,7 +39,7 @@ int airoi__report_format_from_name(airoi_report_format *out, const char *name)
         }
     }
     return airoi__error(AIROI_ERR_INVALID,
-                        "unknown report format '%s' (expected text, json, csv or md)", name);
+                        "unknown report format '%s' (expected text, json, csv, md or html)", name);
 }
 
 AIROI_API int airoi_report_format_from_name(airoi_report_format *out, const char *name)
@@ -53,6 +55,7 @@ const char *airoi__report_format_name(airoi_report_format format)
     case AIROI_REPORT_JSON: return "json";
     case AIROI_REPORT_CSV: return "csv";
     case AIROI_REPORT_MARKDOWN: return "md";
+    case AIROI_REPORT_HTML: return "html";
     default: return NULL;
     }
 }
@@ -538,9 +541,53 @@ static void release(rpt *R)
     airoi__free(R->findings);
 }
 
+/* The report of r in a format; the HTML page also shows sim when not NULL. */
+static int write_report(char **out, size_t *len_out, const airoi_result *r,
+                        airoi_report_format format, unsigned flags, const airoi_simulation *sim);
+
 int airoi__report_write(char **out, size_t *len_out, const airoi_result *r,
                         airoi_report_format format,
                         unsigned flags)
+{
+    return write_report(out, len_out, r, format, flags, NULL);
+}
+
+AIROI_API int airoi_report_write(char **out, size_t *len_out, const airoi_result *r,
+                                 airoi_report_format format,
+                                 unsigned flags)
+{
+    AIROI__ENTER();
+    return airoi__report_write(out, len_out, r, format, flags);
+}
+
+int airoi__report_write_html(char **out, size_t *len_out, const airoi_result *r,
+                             const airoi_simulation *sim, unsigned flags)
+{
+    if (out)
+        *out = NULL;
+    if (len_out)
+        *len_out = 0;
+    if (!out || !r)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_report_write_html: NULL argument");
+    if (flags)
+        return airoi__error(AIROI_ERR_INVALID, "airoi_report_write_html: unknown flags 0x%x",
+                            flags);
+    double p50;
+    if (sim && airoi__simulation_get_percentile(&p50, sim, AIROI_SIM_NPV, 50) == AIROI_ERR_NOT_FOUND)
+        return airoi__error(AIROI_ERR_INVALID,
+                            "airoi_report_write_html: the simulation did not compute the NPV");
+    return write_report(out, len_out, r, AIROI_REPORT_HTML, 0, sim);
+}
+
+AIROI_API int airoi_report_write_html(char **out, size_t *len_out, const airoi_result *r,
+                                      const airoi_simulation *sim, unsigned flags)
+{
+    AIROI__ENTER();
+    return airoi__report_write_html(out, len_out, r, sim, flags);
+}
+
+static int write_report(char **out, size_t *len_out, const airoi_result *r,
+                        airoi_report_format format, unsigned flags, const airoi_simulation *sim)
 {
     if (out)
         *out = NULL;
@@ -568,6 +615,7 @@ int airoi__report_write(char **out, size_t *len_out, const airoi_result *r,
     case AIROI_REPORT_JSON: airoi__report_json(&b, &R); break;
     case AIROI_REPORT_CSV: airoi__report_csv(&b, &R); break;
     case AIROI_REPORT_MARKDOWN: airoi__report_markdown(&b, &R); break;
+    case AIROI_REPORT_HTML: airoi__report_html(&b, &R, r, sim); break;
     default: airoi__report_text(&b, &R); break;
     }
     release(&R);
@@ -575,12 +623,4 @@ int airoi__report_write(char **out, size_t *len_out, const airoi_result *r,
      * that is written leaves none. */
     airoi__error_clear();
     return airoi__buf_detach(&b, out, len_out);
-}
-
-AIROI_API int airoi_report_write(char **out, size_t *len_out, const airoi_result *r,
-                                 airoi_report_format format,
-                                 unsigned flags)
-{
-    AIROI__ENTER();
-    return airoi__report_write(out, len_out, r, format, flags);
 }

@@ -214,7 +214,7 @@ START_TEST(results_and_schedules)
     char *out = NULL;
     refused(airoi_report_write(&out, NULL, r, (airoi_report_format)AIROI_REPORT_METRICS, 0),
             "airoi_report_write: format: 1 (0x0001) is not an airoi_report_format value; "
-            "expected one of AIROI_REPORT_TEXT (0x0D00) to AIROI_REPORT_MARKDOWN (0x0D03)");
+            "expected one of AIROI_REPORT_TEXT (0x0D00) to AIROI_REPORT_HTML (0x0D04)");
     ck_assert_ptr_null(out);
 
     const airoi_schedule *s = airoi_result_get_schedule(r);

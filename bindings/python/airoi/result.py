@@ -342,9 +342,15 @@ class Result:
         """The JSON report of this result (``report("json", sections)``)."""
         return self.report("json", sections)
 
+    def to_html(self) -> str:
+        """The business case of this result as one self-contained HTML page
+        (``airoi report --format html``; docs/reports.md): the narrative of
+        the model, the key figures, inline SVG charts and their tables."""
+        return self.report("html")
+
     def report(self, format: str = "text", sections: Union[str, int, None] = None) -> str:
-        """The report of this result in ``format`` ('text', 'json', 'csv' or
-        'md'), written by the C report writer from the result alone.
+        """The report of this result in ``format`` ('text', 'json', 'csv',
+        'md' or 'html'), written by the C report writer from the result alone.
         ``sections``: None (all), 'audit', 'compare', a section name, or an
         or-ed ``airoi_report_section`` int."""
         fmt = ctypes.c_int()

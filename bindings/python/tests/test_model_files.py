@@ -202,6 +202,14 @@ class TestCommandJson(unittest.TestCase):
                 cli = json.loads(run_cli("report", path, "--format", "json").stdout)
                 self.assertEqual(airoi.Project.load(path).evaluate().to_dict(), cli)
 
+    def test_to_html_is_the_cli_page(self):
+        path = example("genai-support-rollout.yaml")
+        page = airoi.Project.load(path).evaluate().to_html()
+        self.assertEqual(page, run_cli("report", path, "--format", "html").stdout.decode("utf-8"))
+        self.assertTrue(page.startswith("<!DOCTYPE html>"))
+        self.assertIn('<data value="%r" data-key="npv">' % airoi.Project.load(path).evaluate().npv,
+                      page)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -1,0 +1,279 @@
+#!/usr/bin/env python3
+"""Tests of the HTML business case (`airoi report FILE --format html`).
+
+For every bundled example and for a model built to inject markup:
+- the page is well formed (every element closed in order, void elements
+  excepted), holds no script and makes no external request;
+- every inline <svg> is well-formed XML with a <title> and a <desc>;
+- the five parts come in order, with the charts of the financial analysis;
+- every figure marked <data value="..." data-key="K"> equals key K of the
+  JSON report of the same file exactly, and its shown text rounds it;
+- text from the model (names, narrative) comes out as text, never markup.
+
+Usage: test_html.py AIROI_EXECUTABLE SOURCE_ROOT.  Python standard library only.
+"""
+import html.parser
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+AIROI = os.path.abspath(sys.argv[1])
+ROOT = os.path.abspath(sys.argv[2])
+EXAMPLES = os.path.join(ROOT, "docs", "examples")
+SVG = "{http://www.w3.org/2000/svg}"
+VOID = {"meta", "br", "hr", "img", "input", "link", "col", "wbr", "source", "area", "base"}
+# SVG elements written self-closed (<rect .../>): the HTML parser reports them
+# through handle_startendtag.
+ALLOWED = {"html", "head", "meta", "title", "style", "body", "main", "header", "p", "h1", "h2",
+           "h3", "ul", "li", "section", "strong", "em", "small", "div", "span", "data", "table",
+           "caption", "thead", "tbody", "tr", "th", "td", "figure", "figcaption", "footer", "svg",
+           "desc", "defs", "pattern", "rect", "line", "text", "polyline", "circle", "path"}
+
+failures = []
+checks = 0
+
+
+def check(cond, what):
+    global checks
+    checks += 1
+    if not cond:
+        failures.append(what)
+        print("FAIL: " + what, file=sys.stderr)
+
+
+def run(*args):
+    p = subprocess.run([AIROI, *args], capture_output=True)
+    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+
+
+class Page(html.parser.HTMLParser):
+    """Checks nesting and collects what the tests look at."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack = []
+        self.errors = []
+        self.tags = set()
+        self.attrs = []
+        self.data = []      # (key, value, shown text)
+        self._data = None
+        self.ids = []
+        self.text = {}      # tag -> list of texts (h1, title)
+        self._grab = None
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        self.attrs.extend(attrs)
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.append(a["id"])
+        if tag == "data":
+            self._data = [a.get("data-key"), a.get("value"), ""]
+        if tag in ("h1", "title", "th", "td", "p", "li") and self._grab is None:
+            self._grab = [tag, ""]
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        self.tags.add(tag)
+        self.attrs.extend(attrs)
+
+    def handle_endtag(self, tag):
+        if tag == "data" and self._data:
+            self.data.append(tuple(self._data))
+            self._data = None
+        if self._grab and self._grab[0] == tag:
+            self.text.setdefault(tag, []).append(self._grab[1])
+            self._grab = None
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append("</%s> closes <%s> at %s" % (
+                tag, self.stack[-1] if self.stack else "nothing", self.getpos()))
+            return
+        self.stack.pop()
+
+    def handle_data(self, d):
+        if self._data:
+            self._data[2] += d
+        if self._grab:
+            self._grab[1] += d
+
+
+def json_value(doc, key):
+    if key == "discount_rate":
+        return doc["project"]["discount_rate"]
+    return doc["metrics"][key]
+
+
+def shown_number(text):
+    """The number a shown figure holds: 'TWD 4,276,862' -> 4276862, '15.8%' -> 0.158."""
+    m = re.search(r"-?[0-9][0-9,]*(\.[0-9]+)?", text)
+    if not m:
+        return None, 0
+    s = m.group(0).replace(",", "")
+    decimals = len(m.group(1)) - 1 if m.group(1) else 0
+    v = float(s)
+    if "%" in text:
+        return v / 100, 0.5 * 10 ** -(decimals + 2)
+    return v, 0.5 * 10 ** -decimals
+
+
+def check_page(name, page, doc):
+    p = Page()
+    p.feed(page)
+    p.close()
+    check(not p.errors, "%s: nesting errors %s" % (name, p.errors[:3]))
+    check(not p.stack, "%s: elements left open: %s" % (name, p.stack))
+    check(page.startswith("<!DOCTYPE html>"), "%s: doctype" % name)
+    check(p.tags <= ALLOWED, "%s: unexpected elements %s" % (name, p.tags - ALLOWED))
+    check("script" not in p.tags, "%s: a script element" % name)
+    for k, v in p.attrs:
+        check(not k.startswith("on"), "%s: event attribute %s" % (name, k))
+        check(k not in ("src", "href") and
+              (k == "xmlns" or not (v or "").startswith(("http:", "https:", "//"))),
+              "%s: external reference %s=%r" % (name, k, v))
+    check("url(http" not in page and "@import" not in page, "%s: external style" % name)
+    # the parts, in order
+    order = [i for i in p.ids if i in ("summary", "problem", "solution", "finance", "risks")]
+    check(order == ["summary", "problem", "solution", "finance", "risks"],
+          "%s: parts %s" % (name, order))
+    # every SVG: well-formed XML with a title and a description
+    svgs = re.findall(r"<svg\b.*?</svg>", page, flags=re.S)
+    check(len(svgs) >= 2, "%s: %d charts" % (name, len(svgs)))
+    for s in svgs:
+        try:
+            root = ET.fromstring(s)
+        except ET.ParseError as e:
+            check(False, "%s: SVG not well formed: %s" % (name, e))
+            continue
+        check(root.tag == SVG + "svg", "%s: svg namespace" % name)
+        check(root.find(SVG + "title") is not None and root.find(SVG + "title").text,
+              "%s: svg without a title" % name)
+        check(root.find(SVG + "desc") is not None, "%s: svg without a desc" % name)
+        check(len(root.findall(".//" + SVG + "text")) >= 3, "%s: svg without labels" % name)
+    for chart in ("jcurve-t", "tco-t"):
+        check(chart in p.ids, "%s: chart %s missing" % (name, chart))
+    if len(doc.get("scenarios") or []) > 1:
+        check("scenarios-t" in p.ids, "%s: scenario chart missing" % name)
+    # the figures equal the JSON report's
+    check(len(p.data) >= 8, "%s: only %d exact figures" % (name, len(p.data)))
+    for key, value, shown in p.data:
+        want = json_value(doc, key)
+        check(want is not None and float(value) == want,
+              "%s: %s is %s on the page, %r in JSON" % (name, key, value, want))
+        got, tol = shown_number(shown)
+        check(got is not None and abs(got - float(value)) <= tol * (1 + 1e-9) + 1e-12,
+              "%s: %s shown as %r for %s" % (name, key, shown, value))
+    return p
+
+
+def report(path):
+    rc, page, err = run("report", path, "--format", "html")
+    check(rc == 0 and not err, "%s: exit %d %s" % (path, rc, err))
+    rc, js, err = run("report", path, "--format", "json")
+    check(rc == 0, "%s: json exit %d" % (path, rc))
+    return page, json.loads(js)
+
+
+def test_examples():
+    for f in sorted(os.listdir(EXAMPLES)):
+        if f.endswith(".yaml"):
+            path = os.path.join(EXAMPLES, f)
+            page, doc = report(path)
+            check_page(f, page, doc)
+            # -o writes the same page
+            with tempfile.TemporaryDirectory() as d:
+                out = os.path.join(d, "case.html")
+                rc, _, _ = run("report", path, "--format", "html", "-o", out)
+                with open(out, encoding="utf-8") as fh:
+                    check(rc == 0 and fh.read() == page, "%s: -o differs" % f)
+
+
+EVIL = '<script>alert("x")</script> & \'q\' "Ünïcødé" 日本 ©'
+INJECTION = """airoi: 1
+project:
+  name: {name}
+  currency: EUR
+  horizon: 3
+  discount_rate: 0.08
+costs:
+  - {{name: {item}, category: people, amount: 100, per: once}}
+  - {{name: Run, category: maintenance, amount: 20, per: year}}
+values:
+  - {{name: Saved, dimension: efficiency, amount: 90, per: year}}
+scenarios:
+  - {{name: {scen}, probability: 0.5}}
+  - {{name: low, probability: 0.5, multipliers: {{values: 0.5}}}}
+narrative:
+  problem: {problem}
+  solution: "Line one\\nline <two> & three"
+  audience: {audience}
+  risks:
+    - {{risk: {risk}, mitigation: {mit}, owner: "O'Brien & <Co>"}}
+"""
+
+
+def q(s):
+    return json.dumps(s, ensure_ascii=False)
+
+
+def test_injection():
+    fields = {
+        "name": q(EVIL),
+        "item": q('Build"><img src=x onerror=alert(1)>'),
+        "scen": q("<b>base</b>"),
+        "problem": q("Costs </p><script>alert(2)</script> grow"),
+        "audience": q('Board "of" <directors>'),
+        "risk": q("</td></tr></table><script>x</script>"),
+        "mit": q("A & B ' \" > <"),
+    }
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "evil.yaml")
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(INJECTION.format(**fields))
+        page, doc = report(path)
+    p = check_page("injection", page, doc)
+    check("<script" not in page and "<img" not in page and "<b>" not in page,
+          "injection: markup from the model reached the page")
+    check(p.text.get("h1") == [EVIL], "injection: h1 is %r" % p.text.get("h1"))
+    check(p.text.get("title", [""])[0].startswith(EVIL), "injection: title %r" % p.text.get("title"))
+    ths = p.text.get("th", [])
+    check("</td></tr></table><script>x</script>" in ths, "injection: risk not shown as text")
+    tds = p.text.get("td", [])
+    check("A & B ' \" > <" in tds and "O'Brien & <Co>" in tds, "injection: mitigation/owner %r" % tds)
+    ps = p.text.get("p", [])
+    check("Costs </p><script>alert(2)</script> grow" in ps, "injection: problem not shown as text")
+    check(any("Board \"of\" <directors>" in t for t in p.text.get("p", [])) or
+          'Board &quot;of&quot; &lt;directors&gt;' in page, "injection: audience")
+    # every SVG text (scenario names in the chart) parsed back to the same text
+    texts = []
+    for s in re.findall(r"<svg\b.*?</svg>", page, flags=re.S):
+        texts += [t.text for t in ET.fromstring(s).iter(SVG + "text")]
+    check(any(t and t.startswith("<b>base</b>") for t in texts),
+          "injection: scenario name in the chart %r" % texts[:20])
+
+
+def test_bad_bytes():
+    # a C caller may hand over bytes that are not UTF-8; the page stays UTF-8
+    # (checked through the YAML loader's own UTF-8 check: such a file is refused)
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "bad.yaml")
+        with open(path, "wb") as fh:
+            fh.write(b"airoi: 1\nproject: {name: \"a\xff\", horizon: 1}\n")
+        rc, _, _ = run("report", path, "--format", "html")
+        check(rc != 0, "bad bytes: accepted")
+
+
+def main():
+    test_examples()
+    test_injection()
+    test_bad_bytes()
+    print("%d checks, %d failures" % (checks, len(failures)))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
