@@ -713,6 +713,18 @@ static double discrete_quantile(const airoi__dist *d, double u)
     return d->values[lo];
 }
 
+/* PERT at p and q = 1 - p: the table of the side holding the smaller. */
+static inline double pert_quantile(const airoi__dist *d, double p, double q)
+{
+    if (p <= q)
+        return clamp(d->x0 + d->x1 * pert_side(d, d->table, d->t_step_lo, p, d->alpha, d->beta),
+                     d->lo, d->hi);
+    return clamp(d->x0 + d->x1
+                     - d->x1 * pert_side(d, d->table + PT_COLS * AIROI__PERT_NODES, d->t_step_hi, q,
+                                         d->beta, d->alpha),
+                 d->lo, d->hi);
+}
+
 double airoi__dist_quantile(const airoi__dist *d, double u)
 {
     double p, q;
@@ -738,13 +750,7 @@ double airoi__dist_quantile(const airoi__dist *d, double u)
     case AIROI__DK_PERT:
         p = d->plo + u * d->pw;
         q = d->qlo - u * d->pw;
-        if (p <= q)
-            return clamp(d->x0 + d->x1 * pert_side(d, d->table, d->t_step_lo, p, d->alpha, d->beta),
-                         d->lo, d->hi);
-        return clamp(d->x0 + d->x1
-                         - d->x1 * pert_side(d, d->table + PT_COLS * AIROI__PERT_NODES, d->t_step_hi, q,
-                                             d->beta, d->alpha),
-                     d->lo, d->hi);
+        return pert_quantile(d, p, q);
     case AIROI__DK_DISCRETE:
         return discrete_quantile(d, u);
     default:
@@ -769,9 +775,39 @@ void airoi__dist_quantiles(const airoi__dist *d, double *x, const double *u, siz
             x[i] = clamp(d->x0 + d->x1 * airoi__norm_quantile_pq(p, q), d->lo, d->hi);
         }
         return;
+    case AIROI__DK_LOGNORMAL:
+        for (size_t i = 0; i < n; i++) {
+            double p = d->plo + u[i] * d->pw, q = d->qlo - u[i] * d->pw;
+            x[i] = clamp(exp(d->x0 + d->x1 * airoi__norm_quantile_pq(p, q)), d->lo, d->hi);
+        }
+        return;
+    case AIROI__DK_TRIANGULAR: {
+        /* One square root a draw, the side chosen by selects rather than
+         * branches: the same operations as airoi__dist_quantile(). */
+        const double plo = d->plo, qlo = d->qlo, pw = d->pw, fm = d->fm;
+        const double c_lo = d->c_lo, c_hi = d->c_hi, x0 = d->x0, x1 = d->x1;
+        const double lo = d->lo, hi = d->hi;
+        for (size_t i = 0; i < n; i++) {
+            double p = plo + u[i] * pw, q = qlo - u[i] * pw;
+            int low = p <= fm;
+            double r = sqrt(low ? p * c_lo : q * c_hi);
+            x[i] = clamp(low ? x0 + r : x1 - r, lo, hi);
+        }
+        return;
+    }
+    case AIROI__DK_PERT:
+        for (size_t i = 0; i < n; i++) {
+            double p = d->plo + u[i] * d->pw, q = d->qlo - u[i] * d->pw;
+            x[i] = pert_quantile(d, p, q);
+        }
+        return;
+    case AIROI__DK_DISCRETE:
+        for (size_t i = 0; i < n; i++)
+            x[i] = discrete_quantile(d, u[i]);
+        return;
     default:
         for (size_t i = 0; i < n; i++)
-            x[i] = airoi__dist_quantile(d, u[i]);
+            x[i] = NAN;
         return;
     }
 }

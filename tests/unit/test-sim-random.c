@@ -677,6 +677,102 @@ START_TEST(dist_vector_equals_scalar)
 }
 END_TEST
 
+/* The batch paths (Philox over several counters at once, the inverse
+ * distribution functions over arrays) give the scalar path's values bit
+ * for bit, for every law, plain and truncated, at every offset and length:
+ * the values a trial draws do not depend on which path drew them. */
+START_TEST(fast_paths_equal_scalar)
+{
+    static double u[1000], x[1000], ref[1000];
+    const uint64_t seeds[] = { 0, 42, 0xFFFFFFFFFFFFFFFFull };
+    const uint64_t trials[] = { 0, 7, 0x00000001FFFFFFFFull, 0xFEDCBA9876543210ull };
+    for (size_t a = 0; a < 3; a++)
+        for (size_t b = 0; b < 4; b++)
+            for (uint64_t dim0 = 0; dim0 < 10; dim0++)
+                for (size_t n = 0; n <= 300; n += (n < 70 ? 1 : 23)) {
+                    airoi__sim_uniforms(u, n, seeds[a], trials[b], dim0);
+                    for (size_t k = 0; k < n; k++)
+                        EXPECT(u[k] == airoi__sim_uniform(seeds[a], trials[b], dim0 + k),
+                               "uniform %zu of %zu (dim0 %llu) differs", k, n,
+                               (unsigned long long)dim0);
+                }
+
+    /* Laws. */
+    double dv[12], dp[12];
+    for (int i = 0; i < 12; i++) {
+        dv[i] = 0.1 * (double)((i * 7) % 12);
+        dp[i] = 1.0 / 12.0;
+    }
+    enum { NL = 14 };
+    airoi__uncertainty us[NL];
+    us[0] = unc(AIROI_DIST_FIXED);
+    us[1] = unc(AIROI_DIST_UNIFORM);
+    set(&us[1], AIROI_UNCERTAINTY_LOW, 0.5);
+    set(&us[1], AIROI_UNCERTAINTY_HIGH, 1.5);
+    us[2] = us[1];
+    set(&us[2], AIROI_UNCERTAINTY_MIN, 0.7);
+    us[3] = unc(AIROI_DIST_TRIANGULAR);
+    set(&us[3], AIROI_UNCERTAINTY_LOW, 0.6);
+    set(&us[3], AIROI_UNCERTAINTY_MODE, 0.9);
+    set(&us[3], AIROI_UNCERTAINTY_HIGH, 1.7);
+    us[4] = us[3];
+    set(&us[4], AIROI_UNCERTAINTY_MIN, 0.8);
+    set(&us[4], AIROI_UNCERTAINTY_MAX, 1.2);
+    us[5] = unc(AIROI_DIST_PERT);
+    set(&us[5], AIROI_UNCERTAINTY_LOW, 0.5);
+    set(&us[5], AIROI_UNCERTAINTY_MODE, 0.7);
+    set(&us[5], AIROI_UNCERTAINTY_HIGH, 2.0);
+    us[6] = us[5];
+    set(&us[6], AIROI_UNCERTAINTY_MAX, 1.1);
+    us[7] = unc(AIROI_DIST_NORMAL);
+    set(&us[7], AIROI_UNCERTAINTY_MEAN, 1.0);
+    set(&us[7], AIROI_UNCERTAINTY_SD, 0.3);
+    us[8] = us[7];
+    set(&us[8], AIROI_UNCERTAINTY_MIN, 0.9);
+    us[9] = unc(AIROI_DIST_LOGNORMAL);
+    set(&us[9], AIROI_UNCERTAINTY_MU, 0.0);
+    set(&us[9], AIROI_UNCERTAINTY_SIGMA, 0.25);
+    us[10] = us[9];
+    set(&us[10], AIROI_UNCERTAINTY_MAX, 1.3);
+    us[11] = unc(AIROI_DIST_BERNOULLI);
+    set(&us[11], AIROI_UNCERTAINTY_P, 0.3);
+    set(&us[11], AIROI_UNCERTAINTY_IMPACT, 0.5);
+    us[12] = unc(AIROI_DIST_DISCRETE);
+    us[12].values = dv;
+    us[12].probabilities = dp;
+    us[12].n_values = 12;
+    us[13] = us[12];
+    us[13].n_values = 4; /* few values: the linear scan */
+    double dp4[4] = { 0.1, 0.2, 0.3, 0.4 };
+    us[13].probabilities = dp4;
+
+    /* Random uniforms, then the extremes and the triangular mode's edge. */
+    airoi__sim_uniforms(u, 1000, 99, 3, 0);
+    u[0] = 0x1p-33;
+    u[1] = 1.0 - 0x1p-33;
+    u[2] = 0x1p-60;
+    u[3] = 1.0 - 0x1p-53;
+    u[4] = 0.5;
+    u[5] = 0.3 / 1.1;
+    for (int k = 0; k < NL; k++) {
+        airoi__dist d = { 0 };
+        compile_ok(&d, &us[k]);
+        for (size_t i = 0; i < 1000; i++)
+            ref[i] = airoi__dist_quantile(&d, u[i]);
+        /* every length and alignment of the batch, and in place */
+        for (size_t off = 0; off < 3; off++) {
+            airoi__dist_quantiles(&d, x + off, u + off, 997);
+            EXPECT(memcmp(x + off, ref + off, 997 * sizeof *x) == 0,
+                   "law %d: batch differs from the scalar path (offset %zu)", k, off);
+        }
+        memcpy(x, u, sizeof x);
+        airoi__dist_quantiles(&d, x, x, 1000);
+        EXPECT(memcmp(x, ref, sizeof x) == 0, "law %d: in-place batch differs", k);
+        airoi__dist_release(&d);
+    }
+}
+END_TEST
+
 START_TEST(dist_invalid)
 {
     airoi__uncertainty u = unc(AIROI_DIST_UNIFORM);
@@ -1141,6 +1237,7 @@ static Suite *sim_random_suite(void)
     tcase_add_test(tc, dist_normal_lognormal);
     tcase_add_test(tc, dist_discrete_bernoulli);
     tcase_add_test(tc, dist_vector_equals_scalar);
+    tcase_add_test(tc, fast_paths_equal_scalar);
     tcase_add_test(tc, dist_invalid);
     tcase_add_test(tc, dist_properties_random_parameters);
     suite_add_tcase(s, tc);
