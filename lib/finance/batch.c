@@ -2,6 +2,7 @@
  * lib/finance/batch.c: the one loop behind every batch form (many rows in
  * one call; docs/methodology.md, section 1.13).
  */
+#include <math.h>
 #include <stdio.h>
 
 #include "finance-private.h"
@@ -22,26 +23,40 @@ int airoi__batch_shape(const char *name, size_t rows, size_t cols, size_t min_co
 
 int airoi__batch_run(const char *name, double *out, int32_t *status_out, int32_t *flag_out,
                      const double *values, size_t rows, size_t cols, airoi__batch_row row,
-                     void *ctx)
+                     airoi__batch_fast fast, void *ctx)
 {
     /* The first failure: its status and message, kept while later rows
      * overwrite the thread's message. */
     int first = AIROI_OK;
     size_t first_row = 0;
     char msg[256] = "";
-    for (size_t i = 0; i < rows; i++) {
-        double r = 0.0;
-        int32_t flag = 0;
-        int st = row(ctx, values + i * cols, cols, &r, &flag);
-        out[i] = st ? 0.0 : r;
-        if (status_out)
-            status_out[i] = st;
-        if (flag_out)
-            flag_out[i] = st ? 0 : flag;
-        if (st && first == AIROI_OK) {
-            first = st;
-            first_row = i;
-            snprintf(msg, sizeof msg, "%s", airoi__error_get());
+    for (size_t b = 0; b < rows; b += AIROI__BATCH_BLOCK) {
+        const size_t end = rows - b > AIROI__BATCH_BLOCK ? b + AIROI__BATCH_BLOCK : rows;
+        /* The fast kernel on the block, while it is in cache; then the
+         * rows it left (NaN) to the careful row function. */
+        if (fast)
+            fast(ctx, out + b, values + b * cols, end - b, cols);
+        for (size_t i = b; i < end; i++) {
+            if (fast && !isnan(out[i])) {
+                if (status_out)
+                    status_out[i] = AIROI_OK;
+                if (flag_out)
+                    flag_out[i] = 0;
+                continue;
+            }
+            double r = 0.0;
+            int32_t flag = 0;
+            int st = row(ctx, values + i * cols, cols, &r, &flag);
+            out[i] = st ? 0.0 : r;
+            if (status_out)
+                status_out[i] = st;
+            if (flag_out)
+                flag_out[i] = st ? 0 : flag;
+            if (st && first == AIROI_OK) {
+                first = st;
+                first_row = i;
+                snprintf(msg, sizeof msg, "%s", airoi__error_get());
+            }
         }
     }
     if (first == AIROI_OK) {

@@ -194,9 +194,34 @@ int airoi__payback_strided(double *out, int *reached_out, const double *v, size_
  */
 typedef int (*airoi__batch_row)(void *ctx, const double *v, size_t cols, double *out,
                                 int32_t *flag);
+
+/*
+ * A batch form's fast kernel (may be NULL): computes rows rows of cols
+ * values (a block of the table) into out[0..rows-1], or NaN for each row it
+ * leaves to row() (a failure, or a row that needs the careful path). It
+ * sets no message and only ever writes a value within the form's
+ * documented tolerance of what row() gives (docs/methodology.md, 1.13).
+ * airoi__batch_run() calls it on blocks of AIROI__BATCH_BLOCK rows, then
+ * row() on the rows it left; a row it computed has status AIROI_OK and
+ * flag 0.
+ */
+typedef void (*airoi__batch_fast)(void *ctx, double *out, const double *values, size_t rows,
+                                  size_t cols);
+#define AIROI__BATCH_BLOCK 256
+
 int airoi__batch_run(const char *name, double *out, int32_t *status_out, int32_t *flag_out,
                      const double *values, size_t rows, size_t cols, airoi__batch_row row,
-                     void *ctx);
+                     airoi__batch_fast fast, void *ctx);
+
+/* The fast kernels of the IRR and XIRR batch forms (batch-irr.c): Newton
+ * on AIROI__IRR_LANES rows at a time for the rows with a unique root,
+ * NaN in out for the others (left to the careful solver). work holds
+ * cols * AIROI__IRR_LANES doubles; t is XIRR's year fractions. */
+#define AIROI__IRR_LANES 4
+void airoi__irr_fast(double *out, const double *v, size_t rows, size_t cols, double guess,
+                     double *work);
+void airoi__xirr_fast(double *out, const double *v, size_t rows, size_t cols, const double *t,
+                      double guess, double *work);
 
 /* The table shape every batch form checks first: AIROI_ERR_INVALID with
  * "NAME: ..." when cols < min_cols (1 or 2) or rows x cols overflows

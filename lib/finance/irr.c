@@ -147,6 +147,18 @@ static int irr_row(void *ctx, const double *v, size_t cols, double *out, int32_t
     return airoi__irr_strided(out, v, cols, 1, *(const double *)ctx);
 }
 
+/* The batch context: the guess first, so that irr_row() reads it. */
+typedef struct irr_batch_ctx {
+    double guess;
+    double *work;
+} irr_batch_ctx;
+
+static void irr_fast(void *ctx, double *out, const double *v, size_t rows, size_t cols)
+{
+    const irr_batch_ctx *c = ctx;
+    airoi__irr_fast(out, v, rows, cols, c->guess, c->work);
+}
+
 int airoi__irr_batch(double *out, int32_t *status_out, const double *values,
                      size_t rows, size_t cols, double guess)
 {
@@ -156,8 +168,16 @@ int airoi__irr_batch(double *out, int32_t *status_out, const double *values,
     if (!out || !values)
         return airoi__error(AIROI_ERR_INVALID, "irr_batch: %s is NULL",
                             out ? "values" : "out");
-    return airoi__batch_run("irr_batch", out, status_out, NULL, values, rows, cols, irr_row,
-                            &guess);
+    if (check_guess("irr", guess)) /* every row says so */
+        return airoi__batch_run("irr_batch", out, status_out, NULL, values, rows, cols,
+                                irr_row, NULL, &guess);
+    irr_batch_ctx c = {guess, airoi__reallocarray(NULL, cols, AIROI__IRR_LANES * sizeof(double))};
+    if (!c.work)
+        return airoi__error(AIROI_ERR_NOMEM, "irr_batch: no memory for %zu columns", cols);
+    st = airoi__batch_run("irr_batch", out, status_out, NULL, values, rows, cols, irr_row,
+                          irr_fast, &c);
+    airoi__free(c.work);
+    return st;
 }
 
 AIROI_API int airoi_irr_batch(double *out, int32_t *status_out, const double *values,
@@ -290,7 +310,19 @@ typedef struct xirr_row_ctx {
     const double *t; /* year fractions, shared by every row */
     double guess;
     int shared;      /* a failure of the guess or the dates */
+    double *work;    /* for the fast kernel */
 } xirr_row_ctx;
+
+static void xirr_fast(void *ctx, double *out, const double *v, size_t rows, size_t cols)
+{
+    const xirr_row_ctx *c = ctx;
+    if (c->shared) {
+        for (size_t i = 0; i < rows; i++)
+            out[i] = (double)NAN;
+        return;
+    }
+    airoi__xirr_fast(out, v, rows, cols, c->t, c->guess, c->work);
+}
 
 static int xirr_row(void *ctx, const double *v, size_t cols, double *out, int32_t *flag)
 {
@@ -308,14 +340,15 @@ int airoi__xirr_batch(double *out, int32_t *status_out, const double *values,
     if (!out || !values || !dates)
         return airoi__error(AIROI_ERR_INVALID, "xirr_batch: %s is NULL",
                             !out ? "out" : !values ? "values" : "dates");
-    double *t = airoi__reallocarray(NULL, cols, sizeof *t);
+    double *t = airoi__reallocarray(NULL, cols, (1 + AIROI__IRR_LANES) * sizeof *t);
     if (!t)
         return airoi__error(AIROI_ERR_NOMEM, "xirr_batch: no memory for %zu dates", cols);
     /* Shared arguments fail every row the same way. */
-    xirr_row_ctx c = {t, guess, check_guess("xirr", guess)};
+    xirr_row_ctx c = {t, guess, check_guess("xirr", guess), t + cols};
     if (!c.shared)
         c.shared = year_fractions(t, dates, cols);
-    st = airoi__batch_run("xirr_batch", out, status_out, NULL, values, rows, cols, xirr_row, &c);
+    st = airoi__batch_run("xirr_batch", out, status_out, NULL, values, rows, cols, xirr_row,
+                          xirr_fast, &c);
     airoi__free(t);
     return st;
 }

@@ -188,6 +188,77 @@ typedef struct npv_row_ctx {
     const double *f; /* the discount factors, shared by every row; NULL when the rate fails */
 } npv_row_ctx;
 
+/*
+ * The fast path of the NPV and XNPV batch forms: each row's plain sum s of
+ * the terms v_j f_j (the same doubles as the careful path's terms) and the
+ * sum a of their absolute values, accepted when
+ *     (cols - 1) a <= AIROI__BATCH_SUM_SLACK |s|,
+ * i.e. when the rounding error of the plain sum, at most about
+ * (cols - 1) 2^-53 a, is below 2^-44 |s| (a and s finite; a non-finite
+ * value makes a NaN or infinite). Other rows (cancellation, overflow, a
+ * non-finite value) are left to the careful row function, which sums with
+ * Neumaier's compensation. Four rows are summed in flight so that their
+ * additions overlap. *div is 1 + rate for Excel's NPV, else 1.
+ */
+#define AIROI__BATCH_SUM_SLACK 512.0
+
+typedef struct dot_fast_ctx {
+    const double *f; /* the factors; NULL: every row goes to the careful path */
+    double div;
+} dot_fast_ctx;
+
+static double dot_accept(double s, double a, size_t cols, double div)
+{
+    const double nan = (double)NAN;
+    if (!isfinite(a) || !((double)(cols - 1) * a <= AIROI__BATCH_SUM_SLACK * fabs(s)))
+        return nan;
+    double r = s / div;
+    return isfinite(r) ? r : nan;
+}
+
+static void dot_fast(const dot_fast_ctx *c, double *out, const double *v, size_t rows,
+                     size_t cols)
+{
+    const double *f = c->f;
+    if (!f) {
+        for (size_t i = 0; i < rows; i++)
+            out[i] = NAN;
+        return;
+    }
+    size_t i = 0;
+    for (; i + 4 <= rows; i += 4) {
+        const double *v0 = v + i * cols, *v1 = v0 + cols, *v2 = v1 + cols, *v3 = v2 + cols;
+        double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+        double a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0;
+        for (size_t j = 0; j < cols; j++) {
+            const double fj = f[j];
+            const double t0 = v0[j] * fj, t1 = v1[j] * fj, t2 = v2[j] * fj, t3 = v3[j] * fj;
+            s0 += t0;
+            s1 += t1;
+            s2 += t2;
+            s3 += t3;
+            a0 += fabs(t0);
+            a1 += fabs(t1);
+            a2 += fabs(t2);
+            a3 += fabs(t3);
+        }
+        out[i] = dot_accept(s0, a0, cols, c->div);
+        out[i + 1] = dot_accept(s1, a1, cols, c->div);
+        out[i + 2] = dot_accept(s2, a2, cols, c->div);
+        out[i + 3] = dot_accept(s3, a3, cols, c->div);
+    }
+    for (; i < rows; i++) {
+        const double *vi = v + i * cols;
+        double s = 0.0, a = 0.0;
+        for (size_t j = 0; j < cols; j++) {
+            const double t = vi[j] * f[j];
+            s += t;
+            a += fabs(t);
+        }
+        out[i] = dot_accept(s, a, cols, c->div);
+    }
+}
+
 /* npv0_checked() on one row, with the factors computed once per batch: the
  * same doubles as the scalar call. */
 static int npv_row(void *ctx, const double *v, size_t cols, double *out, int32_t *flag)
@@ -206,6 +277,21 @@ static int npv_row(void *ctx, const double *v, size_t cols, double *out, int32_t
     }
     /* the rate or a value fails, or the careful path for an overflow */
     return npv0_checked(out, name, c->rate, v, cols, 1, c->excel);
+}
+
+typedef struct npv_batch_ctx {
+    npv_row_ctx row;
+    dot_fast_ctx fast;
+} npv_batch_ctx;
+
+static int npv_batch_row(void *ctx, const double *v, size_t cols, double *out, int32_t *flag)
+{
+    return npv_row(&((npv_batch_ctx *)ctx)->row, v, cols, out, flag);
+}
+
+static void npv_batch_fast(void *ctx, double *out, const double *v, size_t rows, size_t cols)
+{
+    dot_fast(&((const npv_batch_ctx *)ctx)->fast, out, v, rows, cols);
 }
 
 int airoi__npv_batch(double *out, int32_t *status_out, double rate,
@@ -227,7 +313,9 @@ int airoi__npv_batch(double *out, int32_t *status_out, double rate,
     for (size_t j = 0; j < cols; j++)
         f[j] = airoi__compound(lr, -(double)j);
     npv_row_ctx c = {rate, !(flags & AIROI_NPV_START_AT_ZERO), rate_ok ? f : NULL};
-    st = airoi__batch_run("npv_batch", out, status_out, NULL, values, rows, cols, npv_row, &c);
+    npv_batch_ctx bc = {c, {c.f, c.excel ? 1.0 + rate : 1.0}};
+    st = airoi__batch_run("npv_batch", out, status_out, NULL, values, rows, cols,
+                          npv_batch_row, npv_batch_fast, &bc);
     airoi__free(f);
     return st;
 }
@@ -341,6 +429,21 @@ static int xnpv_row(void *ctx, const double *v, size_t cols, double *out, int32_
     return AIROI_OK;
 }
 
+typedef struct xnpv_batch_ctx {
+    xnpv_row_ctx row;
+    dot_fast_ctx fast;
+} xnpv_batch_ctx;
+
+static int xnpv_batch_row(void *ctx, const double *v, size_t cols, double *out, int32_t *flag)
+{
+    return xnpv_row(&((xnpv_batch_ctx *)ctx)->row, v, cols, out, flag);
+}
+
+static void xnpv_batch_fast(void *ctx, double *out, const double *v, size_t rows, size_t cols)
+{
+    dot_fast(&((const xnpv_batch_ctx *)ctx)->fast, out, v, rows, cols);
+}
+
 int airoi__xnpv_batch(double *out, int32_t *status_out, double rate,
                       const double *values, const int32_t *dates, size_t rows,
                       size_t cols)
@@ -363,7 +466,9 @@ int airoi__xnpv_batch(double *out, int32_t *status_out, double rate,
         for (size_t j = 0; j < cols; j++)
             f[j] = airoi__compound(lr, -f[j]);
     }
-    st = airoi__batch_run("xnpv_batch", out, status_out, NULL, values, rows, cols, xnpv_row, &c);
+    xnpv_batch_ctx bc = {c, {c.shared ? NULL : f, 1.0}};
+    st = airoi__batch_run("xnpv_batch", out, status_out, NULL, values, rows, cols,
+                          xnpv_batch_row, xnpv_batch_fast, &bc);
     airoi__free(f);
     return st;
 }
@@ -590,7 +695,7 @@ int airoi__payback_batch(double *out, int32_t *reached_out, const double *values
         return airoi__error(AIROI_ERR_INVALID, "payback_batch: %s is NULL",
                             !out ? "out" : !reached_out ? "reached_out" : "values");
     return airoi__batch_run("payback_batch", out, NULL, reached_out, values, rows, cols,
-                            payback_row, NULL);
+                            payback_row, NULL, NULL);
 }
 
 AIROI_API int airoi_payback_batch(double *out, int32_t *reached_out, const double *values,

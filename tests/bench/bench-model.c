@@ -1,8 +1,7 @@
 /*
  * tests/bench/bench-model.c: load + evaluate of a large model file.
  *
- * Generates a monthly model with N items (half costs, half values, with
- * growth, FX and adoption ramps) and three scenarios as YAML text, then times
+ * Generates the model of bench-modelgen.h, then times
  * airoi_model_load_buffer, airoi_project_evaluate and airoi_report_write
  * (JSON) over several repetitions. The reference figure is the goal of
  * docs/performance.md:
@@ -16,43 +15,13 @@
 
 #include <airoi/airoi.h>
 
+#include "bench-modelgen.h"
+
 static double now(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-static char *generate(int items, size_t *len)
-{
-    size_t cap = (size_t)items * 256 + 4096, n = 0;
-    char *s = malloc(cap);
-    if (!s)
-        return NULL;
-    static const char *cats[] = {"people", "infrastructure", "software", "data",
-                                 "data_governance", "integration", "change_management",
-                                 "maintenance"};
-    static const char *dims[] = {"efficiency", "revenue", "risk"};
-    n += (size_t)snprintf(s + n, cap - n,
-                          "airoi: 1\nproject: {name: bench, currency: TWD, start: 2026-01-01, "
-                          "period: month, horizon: 36, discount_rate: 0.08}\n"
-                          "fx: {USD: 32}\ncosts:\n");
-    for (int i = 0; i < items / 2; i++)
-        n += (size_t)snprintf(s + n, cap - n,
-                              "  - {name: c%d, category: %s, amount: %d, per: year, growth: 0.03%s}\n",
-                              i, cats[i % 8], 1000 + i % 97, i % 5 == 0 ? ", currency: USD" : "");
-    n += (size_t)snprintf(s + n, cap - n, "values:\n");
-    for (int i = 0; i < items - items / 2; i++)
-        n += (size_t)snprintf(s + n, cap - n,
-                              "  - {name: v%d, dimension: %s, amount: %d, per: month, "
-                              "adoption: {curve: s_curve, periods: 12, start: 0.2, ceiling: 0.9}}\n",
-                              i, dims[i % 3], 150 + i % 89);
-    n += (size_t)snprintf(s + n, cap - n,
-                          "scenarios:\n  - {name: best, probability: 0.25, multipliers: {values: 1.2}}\n"
-                          "  - {name: base, probability: 0.5}\n"
-                          "  - {name: worst, probability: 0.25, multipliers: {values: 0.7, costs: 1.1}, delay: 3}\n");
-    *len = n;
-    return s;
 }
 
 int main(int argc, char **argv)
@@ -64,7 +33,7 @@ int main(int argc, char **argv)
         return 2;
     }
     size_t len;
-    char *text = generate(items, &len);
+    char *text = bench_model_text(items, &len);
     if (!text)
         return 1;
     double best_load = 1e9, best_eval = 1e9, best_json = 1e9;

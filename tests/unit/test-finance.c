@@ -26,6 +26,12 @@
 #define SENTINEL 123456.789
 
 /* |a - b| <= rel * |b| + abs_tol */
+/* The documented agreement of the batch forms with the scalar functions
+ * (docs/methodology.md, 1.13): NPV and XNPV to 2^-44 relative; IRR and
+ * XIRR to 1e-12 (1 + |r|). */
+#define NPV_BATCH_TOL 0x1p-44
+#define IRR_BATCH_TOL 1e-12
+
 static int close_to(double a, double b, double rel, double abs_tol)
 {
     return fabs(a - b) <= rel * fabs(b) + abs_tol;
@@ -1048,14 +1054,14 @@ START_TEST(batch_equals_scalar)
         double r = SENTINEL;
         int s = airoi_npv(&r, 0.07, v + i * COLS, COLS);
         ck_assert_int_eq(st[i], s);
-        ck_assert_double_eq(out[i], s ? 0.0 : r);
+        ck_assert(s ? out[i] == 0.0 : close_to(out[i], r, NPV_BATCH_TOL, 0.0));
     }
     ck_assert_int_eq(airoi_npv_batch(out, NULL, 0.07, v, ROWS, COLS, AIROI_NPV_START_AT_ZERO),
                      AIROI_ERR_INVALID);
     for (int i = 0; i < ROWS; i++) {
         double r = SENTINEL;
         int s = airoi_npv0(&r, 0.07, v + i * COLS, COLS);
-        ck_assert_double_eq(out[i], s ? 0.0 : r);
+        ck_assert(s ? out[i] == 0.0 : close_to(out[i], r, NPV_BATCH_TOL, 0.0));
     }
     /* IRR: the first failing row's status (row 5: no solution). */
     ck_assert_int_eq(airoi_irr_batch(out, st, v, ROWS, COLS, 0.1), AIROI_ERR_NO_SOLUTION);
@@ -1064,21 +1070,21 @@ START_TEST(batch_equals_scalar)
         double r = SENTINEL;
         int s = airoi_irr(&r, v + i * COLS, COLS, 0.1);
         ck_assert_int_eq(st[i], s);
-        ck_assert_double_eq(out[i], s ? 0.0 : r);
+        ck_assert(s ? out[i] == 0.0 : close_to(out[i], r, IRR_BATCH_TOL, IRR_BATCH_TOL));
     }
     ck_assert_int_eq(airoi_xnpv_batch(out, st, 0.09, v, d, ROWS, COLS), AIROI_ERR_INVALID);
     for (int i = 0; i < ROWS; i++) {
         double r = SENTINEL;
         int s = airoi_xnpv(&r, 0.09, v + i * COLS, d, COLS);
         ck_assert_int_eq(st[i], s);
-        ck_assert(s ? out[i] == 0.0 : close_to(out[i], r, 1e-14, 1e-12));
+        ck_assert(s ? out[i] == 0.0 : close_to(out[i], r, NPV_BATCH_TOL, 0.0));
     }
     ck_assert_int_eq(airoi_xirr_batch(out, st, v, d, ROWS, COLS, 0.1), AIROI_ERR_NO_SOLUTION);
     for (int i = 0; i < ROWS; i++) {
         double r = SENTINEL;
         int s = airoi_xirr(&r, v + i * COLS, d, COLS, 0.1);
         ck_assert_int_eq(st[i], s);
-        ck_assert_double_eq(out[i], s ? 0.0 : r);
+        ck_assert(s ? out[i] == 0.0 : close_to(out[i], r, IRR_BATCH_TOL, IRR_BATCH_TOL));
     }
     ck_assert_int_eq(airoi_payback_batch(out, st, v, ROWS, COLS), AIROI_ERR_INVALID);
     for (int i = 0; i < ROWS; i++) {
@@ -1110,6 +1116,97 @@ START_TEST(batch_equals_scalar)
     ck_assert_int_eq(airoi_xirr_batch(out, st, v, bad, 3, COLS, 0.1), AIROI_ERR_INVALID);
     ck_assert_int_eq(st[2], AIROI_ERR_INVALID);
     ck_assert_double_eq(out[2], 0.0);
+}
+END_TEST
+
+/* Random and adversarial rows through every batch form with a fast path:
+ * each row's status is the scalar call's, and its value is within the
+ * documented tolerance of the scalar value (docs/methodology.md, 1.13). */
+static void check_batch_rows(const double *v, size_t rows, size_t cols, const int32_t *d)
+{
+    double out[64];
+    int32_t st[64];
+    ck_assert_uint_le(rows, 64);
+    const double rates[] = {0.07, -0.5, 0.0, 3.0};
+    for (size_t q = 0; q < sizeof rates / sizeof rates[0]; q++) {
+        airoi_npv_batch(out, st, rates[q], v, rows, cols, AIROI_NPV_EXCEL);
+        for (size_t i = 0; i < rows; i++) {
+            double r = SENTINEL;
+            int s = airoi_npv(&r, rates[q], v + i * cols, cols);
+            ck_assert_int_eq(st[i], s);
+            ck_assert_msg(s ? out[i] == 0.0 : close_to(out[i], r, NPV_BATCH_TOL, 0.0),
+                          "npv row %zu rate %g: %.17g vs %.17g", i, rates[q], out[i], r);
+        }
+        airoi_xnpv_batch(out, st, rates[q], v, d, rows, cols);
+        for (size_t i = 0; i < rows; i++) {
+            double r = SENTINEL;
+            int s = airoi_xnpv(&r, rates[q], v + i * cols, d, cols);
+            ck_assert_int_eq(st[i], s);
+            ck_assert_msg(s ? out[i] == 0.0 : close_to(out[i], r, NPV_BATCH_TOL, 0.0),
+                          "xnpv row %zu: %.17g vs %.17g", i, out[i], r);
+        }
+    }
+    const double guesses[] = {0.1, -0.9, 5.0};
+    for (size_t q = 0; q < sizeof guesses / sizeof guesses[0]; q++) {
+        airoi_irr_batch(out, st, v, rows, cols, guesses[q]);
+        for (size_t i = 0; i < rows; i++) {
+            double r = SENTINEL;
+            int s = airoi_irr(&r, v + i * cols, cols, guesses[q]);
+            ck_assert_int_eq(st[i], s);
+            ck_assert_msg(s ? out[i] == 0.0 : close_to(out[i], r, IRR_BATCH_TOL, IRR_BATCH_TOL),
+                          "irr row %zu guess %g: %.17g vs %.17g", i, guesses[q], out[i], r);
+        }
+        airoi_xirr_batch(out, st, v, d, rows, cols, guesses[q]);
+        for (size_t i = 0; i < rows; i++) {
+            double r = SENTINEL;
+            int s = airoi_xirr(&r, v + i * cols, d, cols, guesses[q]);
+            ck_assert_int_eq(st[i], s);
+            ck_assert_msg(s ? out[i] == 0.0 : close_to(out[i], r, IRR_BATCH_TOL, IRR_BATCH_TOL),
+                          "xirr row %zu guess %g: %.17g vs %.17g", i, guesses[q], out[i], r);
+        }
+    }
+}
+
+START_TEST(batch_fast_paths)
+{
+    enum { COLS = 6 };
+    int32_t d[COLS] = {40000, 40031, 40400, 40700, 41200, 42000};
+    /* Adversarial rows: cancellation, huge and tiny values, roots near -1
+     * and far above 0, several sign changes, zeros, non-finite values. */
+    static const double adv[][COLS] = {
+        {1e16, 1.0, -1e16, 3.0, -2.0, 0.5},
+        {-1000, 300, 300, 300, 300, 1.0e-3},
+        {-1e300, 4e299, 4e299, 4e299, 1e299, 0},
+        {-1e-300, 4e-301, 4e-301, 4e-301, 1e-301, 0},
+        {-5e-310, 2e-310, 2e-310, 2e-310, 0, 0},
+        {-1, 1e-9, 0, 0, 0, 0},
+        {-1, 1e6, 0, 0, 0, 0},
+        {-1, 1e-14, 1e-14, 0, 0, 1e-14},
+        {-100, 230, -132, 0, 0, 0},
+        {0, 0, -100, 50, 60, 0},
+        {0, 0, 0, 0, 0, 0},
+        {1, 2, 3, 4, 5, 6},
+        {-1, 0.5, INFINITY, 1, 1, 1},
+        {-1, 0.5, NAN, 1, 1, 1},
+        {-1, 1.0000000001, 0, 0, 0, 0},
+        {-1e10, 1e10, 1e-6, 0, 0, 0},
+        {100, -300, 300, -100, 0, 0},
+        {-1, 0.2, 0.2, 0.2, 0.2, 1e-300},
+    };
+    check_batch_rows(&adv[0][0], sizeof adv / sizeof adv[0], COLS, d);
+    /* Random rows: magnitudes from 1e-6 to 1e12, mostly one sign change. */
+    static double v[64 * COLS];
+    for (int rep = 0; rep < 20; rep++) {
+        for (int i = 0; i < 64; i++) {
+            double mag = pow(10.0, uniform(-6, 12));
+            for (int j = 0; j < COLS; j++) {
+                double x = uniform(0, 1) * mag;
+                int neg = j == 0 || uniform(0, 1) < (i % 4 == 0 ? 0.4 : 0.02);
+                v[i * COLS + j] = uniform(0, 1) < 0.1 ? 0.0 : neg ? -x : x;
+            }
+        }
+        check_batch_rows(v, 64, COLS, d);
+    }
 }
 END_TEST
 
@@ -1525,6 +1622,7 @@ static Suite *finance_suite(void)
 
     tc = tcase_create("batch");
     tcase_add_test(tc, batch_equals_scalar);
+    tcase_add_test(tc, batch_fast_paths);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("irr-all");
