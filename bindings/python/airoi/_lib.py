@@ -540,6 +540,47 @@ def doubles(values: Any, name: str = "values") -> Tuple[Any, int, Any]:
     return (c_double * n).from_buffer(buf), n, buf
 
 
+_FAST_TYPES = frozenset((float, int))
+
+
+def fast_doubles(values: Any) -> Optional[Tuple[int, int, Any]]:
+    """(address, count, keepalive) of a ``const double *`` for the common
+    inputs, without building a ctypes array: a non-empty list or tuple of
+    floats and ints (copied once into an ``array('d')``), or a 1-D
+    C-contiguous float64 ndarray (no copy).  None for anything else (then
+    :func:`doubles` converts it, checking every element)."""
+    t = type(values)
+    if t is list or t is tuple:
+        if not values or not {*map(type, values)} <= _FAST_TYPES:
+            return None
+        try:
+            buf = array("d", values)
+        except OverflowError:
+            return None
+        return buf.buffer_info()[0], len(buf), buf
+    np = numpy_module()
+    if np is not None and t is np.ndarray and values.dtype.char == "d" and values.ndim == 1 \
+            and values.flags.c_contiguous and values.flags.writeable and values.shape[0] > 0:
+        # from_buffer() shares the memory (it needs a writable buffer, and
+        # costs a third of __array_interface__); the library only reads it.
+        head = _c_char.from_buffer(values)
+        return _addressof(head), int(values.shape[0]), head
+    return None
+
+
+_c_char = ctypes.c_char
+_addressof = ctypes.addressof
+
+
+def declare_addr(name: str, restype: Any, argtypes: List[Any]) -> Any:
+    """A second foreign-function object for ``name`` (its own argtypes),
+    e.g. with ``c_void_p`` where :func:`fast_doubles` passes an address."""
+    fn = lib[name]
+    fn.restype = restype
+    fn.argtypes = argtypes
+    return fn
+
+
 if array("i").itemsize != 4:  # every platform libairoi supports has a 32-bit int
     raise ImportError("airoi: array('i') is not 32 bits wide on this platform")
 

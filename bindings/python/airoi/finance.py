@@ -102,6 +102,17 @@ def _call1(fn: Any, *args: Any) -> float:
     return out.value
 
 
+# The fast path of the scalar functions: the values' address as a void *
+# (_lib.fast_doubles), the result in a c_double passed by reference.
+_c_double = ctypes.c_double
+_VP = ctypes.c_void_p
+_P_DOUBLE = ctypes.POINTER(ctypes.c_double)
+_FAST_NPV = _lib.declare_addr("airoi_npv", ctypes.c_int, [_P_DOUBLE, _c_double, _VP, ctypes.c_size_t])
+_FAST_NPV0 = _lib.declare_addr("airoi_npv0", ctypes.c_int, [_P_DOUBLE, _c_double, _VP, ctypes.c_size_t])
+_FAST_IRR = _lib.declare_addr("airoi_irr", ctypes.c_int, [_P_DOUBLE, _VP, ctypes.c_size_t, _c_double])
+_fast_doubles = _lib.fast_doubles
+
+
 # --------------------------------------------------------------- cash flows
 def npv(rate: float, values: Values, start_from_zero: bool = False) -> float:
     """Net present value, as Excel's ``NPV(rate, value1, ...)``.
@@ -124,6 +135,13 @@ def npv(rate: float, values: Values, start_from_zero: bool = False) -> float:
         InvalidInputError: no values, rate <= -1, NaN or infinity.
         RangeError: the result overflows.
     """
+    fast = _fast_doubles(values)
+    if fast is not None and type(rate) is float:
+        out = _c_double()
+        status = (_FAST_NPV0 if start_from_zero else _FAST_NPV)(byref(out), rate, fast[0], fast[1])
+        if status:
+            _lib.raise_status(status)
+        return out.value
     ptr, n, _keep = _lib.doubles(values)
     fn = C.airoi_npv0 if start_from_zero else C.airoi_npv
     return _call1(fn, _num(rate, "rate"), ptr, n)
@@ -192,6 +210,13 @@ def irr(values: Values, guess: float = 0.1) -> float:
         InvalidInputError: fewer than 2 values, guess <= -1, NaN or infinity.
         NoSolutionError: no sign change, or no root found (Excel's ``#NUM!``).
     """
+    fast = _fast_doubles(values)
+    if fast is not None and type(guess) is float:
+        out = _c_double()
+        status = _FAST_IRR(byref(out), fast[0], fast[1], guess)
+        if status:
+            _lib.raise_status(status)
+        return out.value
     ptr, n, _keep = _lib.doubles(values)
     return _call1(C.airoi_irr, ptr, n, _num(guess, "guess"))
 

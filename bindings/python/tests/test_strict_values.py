@@ -194,3 +194,49 @@ class BatchKeepsTheIndex(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class FastPathAgrees(unittest.TestCase):
+    """npv and irr pass lists of floats and ints, and C-contiguous float64
+    arrays, by address (no ctypes array): the same results and the same
+    errors as the general conversion."""
+
+    FLOWS = [-1000.0, 300, 300.0, 250.5, 200, 150.25, 100.0, 50.0, 25.0, 10.0]
+
+    def test_list_tuple_and_general_forms_agree(self):
+        for rate in (0.08, -0.5, 3.0):
+            want = airoi.npv(rate, iter(self.FLOWS))  # an iterator: the general path
+            self.assertEqual(airoi.npv(rate, self.FLOWS), want)
+            self.assertEqual(airoi.npv(rate, tuple(self.FLOWS)), want)
+            self.assertEqual(airoi.npv(rate, self.FLOWS, start_from_zero=True),
+                             airoi.npv(rate, iter(self.FLOWS), start_from_zero=True))
+        self.assertEqual(airoi.irr(self.FLOWS), airoi.irr(iter(self.FLOWS)))
+        self.assertEqual(airoi.npv(1, self.FLOWS), airoi.npv(1.0, self.FLOWS))
+
+    def test_errors_are_the_same(self):
+        with self.assertRaises(TypeError):
+            airoi.npv(0.1, [-1.0, True, 2.0])
+        with self.assertRaises(airoi.InvalidInputError):
+            airoi.npv(0.1, [])
+        with self.assertRaises(airoi.InvalidInputError):
+            airoi.npv(0.1, [-1.0, float("nan")])
+        with self.assertRaises(airoi.InvalidInputError):
+            airoi.npv(0.1, [-1.0, 10 ** 400])
+        with self.assertRaises(airoi.InvalidInputError):
+            airoi.npv(-1.0, [-1.0, 2.0])
+        with self.assertRaises(airoi.NoSolutionError):
+            airoi.irr([1.0, 2.0])
+
+    @unittest.skipIf(np is None, NO_NUMPY)
+    def test_arrays_agree(self):
+        a = np.array(self.FLOWS)
+        want = airoi.npv(0.08, self.FLOWS)
+        self.assertEqual(airoi.npv(0.08, a), want)
+        ro = a.copy()
+        ro.setflags(write=False)  # read-only: the general path
+        self.assertEqual(airoi.npv(0.08, ro), want)
+        wide = np.zeros(2 * len(a))
+        wide[::2] = a  # not contiguous: the general path
+        self.assertEqual(airoi.npv(0.08, wide[::2]), want)
+        self.assertEqual(airoi.npv(0.08, a.astype(np.float32).astype(np.float64)), want)
+        self.assertEqual(airoi.irr(a), airoi.irr(self.FLOWS))
