@@ -197,8 +197,10 @@ typedef struct npv_row_ctx {
  * (cols - 1) 2^-53 a, is below 2^-44 |s| (a and s finite; a non-finite
  * value makes a NaN or infinite). Other rows (cancellation, overflow, a
  * non-finite value) are left to the careful row function, which sums with
- * Neumaier's compensation. Four rows are summed in flight so that their
- * additions overlap. *div is 1 + rate for Excel's NPV, else 1.
+ * Neumaier's compensation. Each row is summed in two interleaved halves
+ * (pairs of columns, one vector register), rows one after the other; the
+ * bound above holds for any order of the additions. div is 1 + rate for
+ * Excel's NPV, else 1.
  */
 #define AIROI__BATCH_SUM_SLACK 512.0
 
@@ -216,45 +218,69 @@ static double dot_accept(double s, double a, size_t cols, double div)
     return isfinite(r) ? r : nan;
 }
 
+/* Plain sum and sum of absolute values of the terms of one row, in two
+ * interleaved halves (even and odd columns): with GCC or Clang one vector
+ * register of two doubles each (SSE2, NEON; the generic vector extension,
+ * no intrinsics), else two scalars. */
+#if defined(__GNUC__)
+typedef double dot_v2d __attribute__((vector_size(16)));
+typedef long long dot_v2i __attribute__((vector_size(16)));
+
+static void dot_row(double *s_out, double *a_out, const double *v, const double *f, size_t cols)
+{
+    const dot_v2i mask = {0x7fffffffffffffffLL, 0x7fffffffffffffffLL};
+    dot_v2d s = {0.0, 0.0}, a = {0.0, 0.0};
+    size_t j = 0;
+    for (; j + 2 <= cols; j += 2) {
+        dot_v2d x, y;
+        memcpy(&x, v + j, sizeof x);
+        memcpy(&y, f + j, sizeof y);
+        const dot_v2d t = x * y;
+        s += t;
+        a += (dot_v2d)((dot_v2i)t & mask);
+    }
+    double s0 = s[0] + s[1], a0 = a[0] + a[1];
+    if (j < cols) {
+        const double t0 = v[j] * f[j];
+        s0 += t0;
+        a0 += fabs(t0);
+    }
+    *s_out = s0;
+    *a_out = a0;
+}
+#else
+static void dot_row(double *s_out, double *a_out, const double *v, const double *f, size_t cols)
+{
+    double s0 = 0.0, s1 = 0.0, a0 = 0.0, a1 = 0.0;
+    size_t j = 0;
+    for (; j + 2 <= cols; j += 2) {
+        const double t0 = v[j] * f[j], t1 = v[j + 1] * f[j + 1];
+        s0 += t0;
+        s1 += t1;
+        a0 += fabs(t0);
+        a1 += fabs(t1);
+    }
+    if (j < cols) {
+        const double t0 = v[j] * f[j];
+        s0 += t0;
+        a0 += fabs(t0);
+    }
+    *s_out = s0 + s1;
+    *a_out = a0 + a1;
+}
+#endif
+
 static void dot_fast(const dot_fast_ctx *c, double *out, const double *v, size_t rows,
                      size_t cols)
 {
     const double *f = c->f;
-    if (!f) {
-        for (size_t i = 0; i < rows; i++)
-            out[i] = NAN;
-        return;
-    }
-    size_t i = 0;
-    for (; i + 4 <= rows; i += 4) {
-        const double *v0 = v + i * cols, *v1 = v0 + cols, *v2 = v1 + cols, *v3 = v2 + cols;
-        double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
-        double a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0;
-        for (size_t j = 0; j < cols; j++) {
-            const double fj = f[j];
-            const double t0 = v0[j] * fj, t1 = v1[j] * fj, t2 = v2[j] * fj, t3 = v3[j] * fj;
-            s0 += t0;
-            s1 += t1;
-            s2 += t2;
-            s3 += t3;
-            a0 += fabs(t0);
-            a1 += fabs(t1);
-            a2 += fabs(t2);
-            a3 += fabs(t3);
+    for (size_t i = 0; i < rows; i++) {
+        double s, a;
+        if (!f) {
+            out[i] = (double)NAN;
+            continue;
         }
-        out[i] = dot_accept(s0, a0, cols, c->div);
-        out[i + 1] = dot_accept(s1, a1, cols, c->div);
-        out[i + 2] = dot_accept(s2, a2, cols, c->div);
-        out[i + 3] = dot_accept(s3, a3, cols, c->div);
-    }
-    for (; i < rows; i++) {
-        const double *vi = v + i * cols;
-        double s = 0.0, a = 0.0;
-        for (size_t j = 0; j < cols; j++) {
-            const double t = vi[j] * f[j];
-            s += t;
-            a += fabs(t);
-        }
+        dot_row(&s, &a, v + i * cols, f, cols);
         out[i] = dot_accept(s, a, cols, c->div);
     }
 }
