@@ -4,6 +4,7 @@
  * by the model files (lib/io) and the reports (lib/report).
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,10 +20,60 @@ static char locale_decimal_point(void)
     return t[1] ? t[1] : '.';
 }
 
+/* Exact powers of ten: 10^k for k <= 22 is a double. */
+static const double pow10_exact[23] = {
+    1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
+/* The common short decimals ("1200", "-0.035", "12.5") without strtod and
+ * without a look at the locale: an optional sign, digits with at most one
+ * '.', at most 15 digits in all, nothing else. The digits form an integer
+ * m < 10^15 < 2^53 and the point a power 10^k with k <= 15, both exact, so
+ * m / 10^k is one correctly rounded division: the double strtod returns
+ * (Clinger's fast path). Returns 0 when the text is not of that form. */
+static int short_decimal(double *out, const char *s, size_t len)
+{
+    size_t i = 0;
+    int neg = 0;
+    if (i < len && (s[i] == '-' || s[i] == '+'))
+        neg = s[i++] == '-';
+    uint64_t m = 0;
+    int digits = 0, frac = -1;
+    for (; i < len; i++) {
+        const char c = s[i];
+        if (c >= '0' && c <= '9') {
+            if (++digits > 15)
+                return 0;
+            m = m * 10 + (uint64_t)(c - '0');
+            if (frac >= 0)
+                frac++;
+        } else if (c == '.' && frac < 0) {
+            frac = 0;
+        } else {
+            return 0;
+        }
+    }
+    if (digits == 0)
+        return 0;
+    double v = (double)m;
+    if (frac > 0)
+        v /= pow10_exact[frac];
+    *out = neg ? -v : v;
+    return 1;
+}
+
 /* strtod in the C convention whatever the process locale: the text's '.' is
- * swapped for the locale's decimal point first. */
+ * swapped for the locale's decimal point first. Short decimals take the
+ * exact fast path above (the same double, without formatting a number to
+ * learn the locale's decimal point). */
 double airoi__strtod_c(const char *s, size_t len, int *ok)
 {
+    double fast;
+    if (short_decimal(&fast, s, len)) {
+        *ok = 1;
+        return fast;
+    }
     char small[128];
     char *buf = small;
     if (len + 1 > sizeof small) {

@@ -311,7 +311,8 @@ int airoi__rule_check(const airoi__rule *r, double v, char *msg, size_t cap)
                  isnan(v) ? "NaN" : v > 0 ? "infinity" : "-infinity");
         return AIROI_ERR_INVALID;
     }
-    airoi__rule_number(num, sizeof num, v);
+    /* The value's text only for a message: formatting it costs more than
+     * the whole check (every number of a model file is checked here). */
     if (r->type == AIROI__PT_ENUM && v == floor(v) && (v < r->lo || v > r->hi) &&
         fabs(v) < 1e9) {
         /* a constant of another enumeration family, or a number from
@@ -324,10 +325,12 @@ int airoi__rule_check(const airoi__rule *r, double v, char *msg, size_t cap)
     int whole = r->type == AIROI__PT_WHOLE || r->type == AIROI__PT_ENUM ||
                 r->type == AIROI__PT_BOOL;
     if ((whole && v != floor(v)) || v < r->lo || ((r->open & AIROI__OPEN_LO) && v == r->lo)) {
-        snprintf(msg, cap, "expected %s; got %s", r->expected, num);
+        snprintf(msg, cap, "expected %s; got %s", r->expected,
+                 airoi__rule_number(num, sizeof num, v));
         return AIROI_ERR_INVALID;
     }
     if (v > r->hi || ((r->open & AIROI__OPEN_HI) && v == r->hi)) {
+        airoi__rule_number(num, sizeof num, v);
         if (r->hi_is_limit && v > r->hi) {
             snprintf(msg, cap, "%s is above the limit of %s", num,
                      airoi__rule_number(hi, sizeof hi, r->hi));

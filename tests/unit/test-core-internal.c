@@ -9,6 +9,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <airoi/airoi.h>
@@ -150,6 +151,57 @@ START_TEST(format_ignores_locale)
 }
 END_TEST
 
+START_TEST(parse_short_decimals_like_strtod)
+{
+    /* The fast path of short decimals gives strtod's double: every form
+     * it takes (signs, a leading or trailing point, leading zeros, 15
+     * digits), and the forms it leaves to strtod. */
+    static const char *texts[] = {
+        "0", "-0", "+0", "-0.0", "7", "1200", "-0.035", "12.5", ".5", "5.", "-.25",
+        "000123.4500", "999999999999999", "0.000000000000001", "123456789.012345",
+        "0.1", "0.3", "2.675", "1e5", "1.5E-3", "1234567890123456", "0x10", "inf", "nan",
+        "1.2.3", "", "-", ".", "1 ", " 1", "1,5",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        const char *t = texts[i];
+        int ok = -1;
+        double got = airoi__strtod_c(t, strlen(t), &ok);
+        char *end = NULL;
+        double want = strtod(t, &end);
+        int want_ok = end == t + strlen(t);
+        ck_assert_int_eq(ok, want_ok);
+        if (ok)
+            ck_assert_msg(memcmp(&got, &want, sizeof got) == 0, "%s: %.17g vs %.17g", t, got,
+                          want);
+    }
+    /* Random decimals of 1 to 15 digits with the point anywhere. */
+    uint64_t x = 0x9E3779B97F4A7C15ull;
+    for (int n = 0; n < 200000; n++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        char t[24];
+        size_t len = 0;
+        if (x & 1)
+            t[len++] = '-';
+        int digits = 1 + (int)((x >> 1) % 15), point = (int)((x >> 5) % 17);
+        uint64_t y = x;
+        for (int d = 0; d < digits; d++) {
+            if (d == point)
+                t[len++] = '.';
+            t[len++] = (char)('0' + (y >> 9) % 10);
+            y = y * 6364136223846793005ull + 1442695040888963407ull;
+        }
+        t[len] = '\0';
+        int ok = 0;
+        double got = airoi__strtod_c(t, len, &ok);
+        double want = strtod(t, NULL);
+        ck_assert_msg(ok && memcmp(&got, &want, sizeof got) == 0, "%s: %.17g vs %.17g", t,
+                      got, want);
+    }
+}
+END_TEST
+
 START_TEST(grow_doubles)
 {
     int *a = NULL;
@@ -262,6 +314,7 @@ static Suite *core_internal_suite(void)
     tcase_add_test(tc, format_signed_zero);
     tcase_add_test(tc, format_round_trips_shortest);
     tcase_add_test(tc, format_ignores_locale);
+    tcase_add_test(tc, parse_short_decimals_like_strtod);
     suite_add_tcase(s, tc);
     tc = tcase_create("helpers");
     tcase_add_test(tc, grow_doubles);
