@@ -135,8 +135,9 @@ static void fast_rows(double *out, const double *v, size_t rows, size_t cols, do
 
 /* ------------------------------------------------------------------ IRR */
 
-/* F = sum v_j x^j with x = 1 / (1 + r) (Horner from the last column),
- * dF/dr = -x sum j v_j x^j, M = sum |v_j| x^j. */
+/* F = P(x) = sum v_j x^j with x = 1 / (1 + r) (Horner from the last
+ * column, P'(x) alongside), dF/dr = P'(x) dx/dr = -x^2 P'(x),
+ * M = sum |v_j| x^j. */
 static void irr_lanes(const void *ctx, const double *vt, size_t cols, const double *r,
                       double *F, double *D, double *M, int need_m)
 {
@@ -148,10 +149,9 @@ static void irr_lanes(const void *ctx, const double *vt, size_t cols, const doub
     }
     for (size_t j = cols; j-- > 0;) {
         const double *c = vt + j * LANES;
-        const double jj = (double)j;
         for (int k = 0; k < LANES; k++) {
+            s[k] = s[k] * x[k] + f[k];
             f[k] = f[k] * x[k] + c[k];
-            s[k] = s[k] * x[k] + jj * c[k];
         }
     }
     if (need_m)
@@ -162,7 +162,7 @@ static void irr_lanes(const void *ctx, const double *vt, size_t cols, const doub
         }
     for (int k = 0; k < LANES; k++) {
         F[k] = f[k];
-        D[k] = -x[k] * s[k];
+        D[k] = -(x[k] * x[k]) * s[k];
         M[k] = m[k];
     }
 }
