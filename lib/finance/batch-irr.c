@@ -20,6 +20,8 @@
  * section 1.13, for the agreement with the scalar results.
  */
 #include <math.h>
+#include <stdint.h>
+#include <string.h>
 
 #include "finance-private.h"
 
@@ -175,6 +177,45 @@ void airoi__irr_fast(double *out, const double *v, size_t rows, size_t cols, dou
 
 /* ----------------------------------------------------------------- XIRR */
 
+/*
+ * e^x for |x| <= 700 in plain arithmetic that the compiler can vectorise
+ * (no call, no table): x = n ln 2 + y with n = round(x / ln 2) (the
+ * 1.5 * 2^52 rounding trick, whose low bits then hold n), ln 2 split in two
+ * (Cody and Waite) so that y is exact to about 2^-60, e^y by its Taylor
+ * polynomial of degree 13 (|y| <= ln 2 / 2: truncation below 5e-18
+ * relative), and 2^n built from its bits. About 2 ulps. The caller
+ * keeps |x| <= 700 (a lane beyond goes to the careful solver). Only the fast
+ * XIRR kernel uses it: its roots are checked by the residual test, and the
+ * scalar solver's exp() stays the reference (docs/methodology.md, 1.13).
+ */
+static inline double exp_lane(double x)
+{
+    const double shift = 0x1.8p52;
+    const double kf = x * 1.4426950408889634 + shift;
+    const double n = kf - shift;
+    const double y = (x - n * 6.93147180369123816490e-01) - n * 1.90821492927058770002e-10;
+    double p = 1.0 / 6227020800.0;
+    p = p * y + 1.0 / 479001600.0;
+    p = p * y + 1.0 / 39916800.0;
+    p = p * y + 1.0 / 3628800.0;
+    p = p * y + 1.0 / 362880.0;
+    p = p * y + 1.0 / 40320.0;
+    p = p * y + 1.0 / 5040.0;
+    p = p * y + 1.0 / 720.0;
+    p = p * y + 1.0 / 120.0;
+    p = p * y + 1.0 / 24.0;
+    p = p * y + 1.0 / 6.0;
+    p = p * y + 0.5;
+    p = p * y + 1.0;
+    p = p * y + 1.0;
+    uint64_t bits;
+    memcpy(&bits, &kf, sizeof bits);
+    bits = (bits - 0x4338000000000000ull + 1023u) << 52;
+    double scale;
+    memcpy(&scale, &bits, sizeof scale);
+    return p * scale;
+}
+
 /* F = sum v_j e_j with e_j = (1 + r)^-t_j = exp(-t_j ln(1 + r)),
  * dF/dr = -sum t_j v_j e_j / (1 + r), M = sum |v_j| e_j. */
 static void xirr_lanes(const void *ctx, const double *vt, size_t cols, const double *r,
@@ -183,14 +224,22 @@ static void xirr_lanes(const void *ctx, const double *vt, size_t cols, const dou
     (void)need_m; /* the exponentials dominate: M comes with them */
     const double *t = ctx;
     double lr[LANES], f[LANES], s[LANES], m[LANES];
+    double tmax = 0.0;
+    for (size_t j = 0; j < cols; j++)
+        tmax = t[j] > tmax ? t[j] : tmax;
+    double bad[LANES];
     for (int k = 0; k < LANES; k++) {
         lr[k] = log1p(r[k]);
         f[k] = s[k] = m[k] = 0.0;
+        /* exp_lane() needs |t lr| <= 700: else this lane fails (NaN). */
+        bad[k] = fabs(lr[k]) * tmax <= 700.0 ? 0.0 : (double)NAN;
+        if (bad[k] != 0.0)
+            lr[k] = 0.0;
     }
     for (size_t j = 0; j < cols; j++) {
         const double *c = vt + j * LANES;
         for (int k = 0; k < LANES; k++) {
-            const double e = airoi__compound(lr[k], -t[j]);
+            const double e = exp_lane(-t[j] * lr[k]);
             const double ve = c[k] * e;
             f[k] += ve;
             s[k] += t[j] * ve;
@@ -198,7 +247,7 @@ static void xirr_lanes(const void *ctx, const double *vt, size_t cols, const dou
         }
     }
     for (int k = 0; k < LANES; k++) {
-        F[k] = f[k];
+        F[k] = f[k] + bad[k];
         D[k] = -s[k] / (1.0 + r[k]);
         M[k] = m[k];
     }
