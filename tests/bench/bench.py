@@ -221,7 +221,8 @@ def main():
         "libyaml's own event parse of the file %.1f ms" % yp,
         "libairoi at %.2fx libyaml's parse" % ((ld + ev) / yp))
     row("Monte Carlo, 1M trials x 20 items x 10 periods",
-        "see bench-sim below" if sim else "bench-sim not built", "vectorised NumPy (in bench-sim)",
+        "see bench-sim below" if sim else "skipped (--no-sim)" if a.no_sim else "bench-sim not built",
+        "vectorised NumPy (in bench-sim)",
         "(bench-sim)")
     print()
     print("agreement with the NumPy Newton on 20,000 rows: IRR max |diff| %.1e, XIRR %.1e"
