@@ -153,6 +153,25 @@ void airoi__report_markdown(airoi__buf *b, const rpt *R);
 void airoi__report_html(airoi__buf *b, const rpt *R, const airoi_result *r,
                         const airoi_simulation *sim);
 
+/* The JSON writer (jsonw.c): members are appended at depth `depth`; `first`
+ * is 1 while nothing was written at this level. A NULL key writes an array
+ * element. */
+typedef struct rpt_jw {
+    airoi__buf *b;
+    int depth;
+    int first;
+} rpt_jw;
+
+void airoi__jw_nl(rpt_jw *w);
+void airoi__jw_string_value(airoi__buf *b, const char *s); /* NULL: null */
+void airoi__jw_key(rpt_jw *w, const char *k);
+void airoi__jw_open(rpt_jw *w, const char *k, char bracket);  /* '{' or '[' */
+void airoi__jw_close(rpt_jw *w, char bracket); /* '}' or ']' */
+void airoi__jw_num(rpt_jw *w, const char *k, double v);
+void airoi__jw_opt(rpt_jw *w, const char *k, const rpt_num *n); /* null unless n->ok */
+void airoi__jw_str(rpt_jw *w, const char *k, const char *s);
+void airoi__jw_bool(rpt_jw *w, const char *k, int v);
+
 /* Shared formatting helpers (report.c). */
 
 /* A fraction as a percentage with one decimal: 0.557 -> "55.7%". */
