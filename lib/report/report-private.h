@@ -172,6 +172,14 @@ void airoi__jw_opt(rpt_jw *w, const char *k, const rpt_num *n); /* null unless n
 void airoi__jw_str(rpt_jw *w, const char *k, const char *s);
 void airoi__jw_bool(rpt_jw *w, const char *k, int v);
 
+/* CSV cells (csv.c): a field quoted when it must be (RFC 4180; NULL is an
+ * empty field), a number with 15 significant digits, an rpt_num (empty
+ * unless ok), the CRLF line end. `first`: no comma before the cell. */
+void airoi__csv_field(airoi__buf *b, const char *s, int first);
+void airoi__csv_number(airoi__buf *b, double v, int first);
+void airoi__csv_opt(airoi__buf *b, const rpt_num *n, int first);
+void airoi__csv_eol(airoi__buf *b);
+
 /* Shared formatting helpers (report.c). */
 
 /* A fraction as a percentage with one decimal: 0.557 -> "55.7%". */
