@@ -209,6 +209,10 @@ char *airoi__strdup_oneline(const char *s);
 /* Appends s with control characters as spaces (see airoi__strdup_oneline). */
 void airoi__buf_puts_oneline(airoi__buf *b, const char *s);
 
+/* Appends s as Markdown text on one line: its special characters escaped,
+ * control characters as spaces (markdown.c). */
+void airoi__md_text(airoi__buf *b, const char *s);
+
 /* Number of UTF-8 code points of s (for column alignment). */
 size_t airoi__utf8_width(const char *s);
 /* Appends s padded with spaces to width code points; right-aligned when right. */
