@@ -14,7 +14,8 @@
 enum {
     CLI_OK = 0,    /* success */
     CLI_FAIL = 1,  /* the model is invalid, or reading/writing a file failed */
-    CLI_USAGE = 2  /* the command line is wrong */
+    CLI_USAGE = 2, /* the command line is wrong */
+    CLI_CANCELLED = 130 /* a simulation cancelled with Ctrl-C (128 + SIGINT) */
 };
 
 /* Options a command accepts (or-ed into cli_command.options). */
@@ -23,7 +24,8 @@ enum {
     OPT_SCENARIO = 1 << 1,
     OPT_OUTPUT = 1 << 2,
     OPT_HONEST = 1 << 3,
-    OPT_USE_CASE = 1 << 4
+    OPT_USE_CASE = 1 << 4,
+    OPT_SIMULATION = 1 << 5 /* --trials, --seed, --threads, --outputs, ... */
 };
 
 typedef struct cli_args {
@@ -34,6 +36,10 @@ typedef struct cli_args {
     const char *output;     /* -o, or NULL for stdout */
     const char *use_case;   /* --use-case, or NULL */
     int honest;             /* --honest */
+    /* simulate: the text of each option, checked by simulate.c; NULL when
+     * not given (the model's `simulation:` section or the default holds) */
+    const char *trials, *seed, *threads, *outputs, *percentiles, *sampling;
+    const char *trials_out; /* --trials-out FILE.csv */
 } cli_args;
 
 typedef struct cli_command {
@@ -67,5 +73,9 @@ int cli_report(const cli_args *a);
 int cli_audit(const cli_args *a);
 int cli_compare(const cli_args *a);
 int cli_validate(const cli_args *a);
+int cli_simulate(const cli_args *a);
+int cli_tornado(const cli_args *a);
+int cli_stages(const cli_args *a);
+int cli_breakeven(const cli_args *a);
 
 #endif /* AIROI_CLI_H */

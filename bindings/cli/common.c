@@ -148,6 +148,26 @@ static int is(const char *arg, size_t len, const char *lng, const char *shrt)
            (shrt && strlen(shrt) == len && strncmp(arg, shrt, len) == 0);
 }
 
+/* Where the value of a simulation option goes, or NULL when arg is none. */
+static const char **sim_option(cli_args *a, const char *arg, size_t len)
+{
+    if (is(arg, len, "--trials", "-n"))
+        return &a->trials;
+    if (is(arg, len, "--seed", NULL))
+        return &a->seed;
+    if (is(arg, len, "--threads", "-j"))
+        return &a->threads;
+    if (is(arg, len, "--outputs", NULL))
+        return &a->outputs;
+    if (is(arg, len, "--percentiles", NULL))
+        return &a->percentiles;
+    if (is(arg, len, "--sampling", NULL))
+        return &a->sampling;
+    if (is(arg, len, "--trials-out", NULL))
+        return &a->trials_out;
+    return NULL;
+}
+
 int cli_parse(cli_args *a, const cli_command *cmd, int argc, char **argv)
 {
     memset(a, 0, sizeof *a);
@@ -171,6 +191,7 @@ int cli_parse(cli_args *a, const cli_command *cmd, int argc, char **argv)
         const char *eq = strncmp(arg, "--", 2) == 0 ? strchr(arg, '=') : NULL;
         size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
         const char *v;
+        const char **slot;
         if (is(arg, len, "--help", "-h") && !eq) {
             cli_command_help(cmd, 0);
             return -1;
@@ -196,6 +217,10 @@ int cli_parse(cli_args *a, const cli_command *cmd, int argc, char **argv)
             a->use_case = v;
         } else if ((cmd->options & OPT_HONEST) && is(arg, len, "--honest", NULL) && !eq) {
             a->honest = 1;
+        } else if ((cmd->options & OPT_SIMULATION) && (slot = sim_option(a, arg, len))) {
+            if (!(v = value(arg, eq, &i, argc, argv)))
+                return CLI_USAGE;
+            *slot = v;
         } else {
             cli_error("%s: unknown option '%s' (try '%s %s --help')", cmd->name, arg, cli_program,
                       cmd->name);

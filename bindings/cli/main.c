@@ -1,6 +1,7 @@
 /*
  * bindings/cli/main.c: `airoi COMMAND FILE [OPTIONS]`. The command table,
- * help and version; the commands themselves are in report.c and validate.c.
+ * help and version; the commands themselves are in report.c, validate.c and
+ * simulate.c.
  * Reference: docs/cli.md.
  */
 #include <stdio.h>
@@ -56,6 +57,59 @@ static const cli_command commands[] = {
      "  -u, --use-case KEY   compare with this use case instead of the model's\n"
      OUTPUT_HELP,
      OPT_FORMAT | OPT_USE_CASE | OPT_OUTPUT, cli_compare},
+    {"simulate", "Monte Carlo simulation: odds, percentiles, drivers of NPV",
+     "FILE [--trials N] [--seed S] [--threads T]\n"
+     "       [--outputs LIST] [--percentiles LIST] [--sampling random|sobol]\n"
+     "       [--format text|json|csv|md] [-o OUT] [--trials-out FILE.csv]",
+     "Draws every uncertainty of the model in FILE (`uncertainties:`, with their\n"
+     "`correlations:`) trial after trial and prints, for NPV, IRR, horizon ROI,\n"
+     "NPV-ROI and payback: mean, standard deviation and standard error, min and max,\n"
+     "P5, P10, P50, P90, P95 and the percentiles asked, a histogram; P(NPV > 0),\n"
+     "P(ROI > target), value at risk and expected shortfall of NPV, the share of\n"
+     "trials that never pay back or have no IRR, the rank correlation of each input\n"
+     "with NPV and its share of NPV's variance, a convergence trace, and with\n"
+     "`stages:` the staged-investment figures over the trials. The model's\n"
+     "`simulation:` section sets the defaults; the options below override it. The\n"
+     "same seed gives the same result whatever the number of threads. CSV holds one\n"
+     "row per output. A progress bar shows on standard error when it is a terminal;\n"
+     "Ctrl-C cancels (exit 130, nothing written).\n\n"
+     "Options:\n"
+     "  -n, --trials N       number of trials (default: the model's, else 10,000)\n"
+     "      --seed S         seed, a whole number in [0, 2^53] (default: the model's,\n"
+     "                       else 0)\n"
+     "  -j, --threads T      threads, 0 for one per core (never changes the result)\n"
+     "      --outputs LIST   outputs to compute, e.g. npv,irr (default: all of npv,\n"
+     "                       irr, roi_horizon, npv_roi, payback_periods)\n"
+     "      --percentiles LIST  more percentiles, e.g. 1,25,75,99\n"
+     "      --sampling S     random (Monte Carlo) or sobol (scrambled Sobol points)\n"
+     "      --trials-out FILE.csv  also write every trial's outputs to FILE.csv\n"
+     FORMAT_HELP OUTPUT_HELP,
+     OPT_FORMAT | OPT_OUTPUT | OPT_SIMULATION, cli_simulate},
+    {"tornado", "which uncertain input moves NPV most (tornado and spider data)",
+     "FILE [--format text|json|csv|md] [-o OUT]",
+     "Sets each uncertainty of the model in FILE alone to its 10th and 90th\n"
+     "percentile, every other input at its base value, and prints the NPV at each end\n"
+     "and the swing, largest first; the spider table gives NPV with each input at its\n"
+     "P10, P25, P50, P75 and P90. CSV holds one row per input.\n\n"
+     "Options:\n" FORMAT_HELP OUTPUT_HELP,
+     OPT_FORMAT | OPT_OUTPUT, cli_tornado},
+    {"stages", "staged investment: odds of production, value of the option to stop",
+     "FILE [--format text|json|csv|md] [-o OUT]",
+     "Computes the staged investment of the model in FILE (`stages:`, each with a\n"
+     "cost, a duration and the probability of passing its gate): the probability of\n"
+     "reaching production, the expected cost, the expected NPV when spending stops at\n"
+     "a failed gate, the NPV with everything committed up front, and the value of\n"
+     "staging (their difference). Formulas: docs/methodology.md.\n\n"
+     "Options:\n" FORMAT_HELP OUTPUT_HELP,
+     OPT_FORMAT | OPT_OUTPUT, cli_stages},
+    {"breakeven", "multipliers at which NPV is 0: values, costs, adoption, each input",
+     "FILE [--format text|json|csv|md] [-o OUT]",
+     "Finds where the base case's NPV of the model in FILE is 0: the multiplier on\n"
+     "every value, the multiplier on every cost, the adoption ceiling every ramp would\n"
+     "need, and the multiplier of each uncertain input alone. When there is no such\n"
+     "point in the range searched, it says so and gives the range.\n\n"
+     "Options:\n" FORMAT_HELP OUTPUT_HELP,
+     OPT_FORMAT | OPT_OUTPUT, cli_breakeven},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -72,7 +126,8 @@ static void usage(FILE *f)
     fprintf(f, "\nOptions:\n"
                "  -h, --help     show this help (COMMAND --help: help on a command)\n"
                "  -V, --version  show the version\n\n"
-               "Exit status: 0 success, 1 invalid model or file error, 2 usage error.\n");
+               "Exit status: 0 success, 1 invalid model or file error, 2 usage error,\n"
+               "130 simulation cancelled with Ctrl-C.\n");
 }
 
 static const cli_command *find(const char *name)

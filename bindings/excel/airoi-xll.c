@@ -3,8 +3,8 @@
  * the table of worksheet functions (names, argument names, help text,
  * thread safety) and the XLL entry points Excel calls: xlAutoOpen, which
  * registers every function with xlfRegister, xlAutoClose, xlAutoFree12 and
- * xlAddInManagerInfo12. The functions themselves are in xll-finance.c and
- * xll-model.c (the list of files and the rules every function follows are
+ * xlAddInManagerInfo12. The functions themselves are in xll-finance.c,
+ * xll-model.c and xll-sim.c (the list of files and the rules every function follows are
  * in airoi-xll.h). The same sources build a 64-bit Windows DLL (mingw-w64)
  * and a Linux shared object that the test host in tests/xll loads the way
  * Excel does. See docs/excel.md.
@@ -186,6 +186,42 @@ static const xll_function functions[] = {
      .help = "Findings of the TCO audit of a model handle as an array that spills: a header "
              "row (code, severity, message), then one row per finding; only the header when "
              "there are none.",
+     .arg_names = {"handle"},
+     .arg_help = {"A handle from AIROI.LOAD or AIROI.PROJECT."}},
+    {XLL_IMPL(3, xll_airoi_simulate), .name = "AIROI.SIMULATE", .flags = 0,
+     .help = "Runs the Monte Carlo simulation of a model handle (its uncertainties, "
+             "correlations and simulation section); returns a handle such as simulation#4 "
+             "for AIROI.SIMSTAT and AIROI.PERCENTILE. The same seed gives the same result.",
+     .arg_names = {"handle", "trials", "seed"},
+     .arg_help = {"A handle from AIROI.LOAD or AIROI.PROJECT.",
+                  "Optional number of trials; the model's simulation.trials, else 10000.",
+                  "Optional seed, a whole number; the model's simulation.seed, else 0."}},
+    {XLL_IMPL(3, xll_airoi_simstat), .name = "AIROI.SIMSTAT", .flags = XLL_FN_THREAD_SAFE,
+     .help = "A statistic of a simulation output: mean, sd, se, min, max, prob_positive, "
+             "prob_above_target, value_at_risk, expected_shortfall, never_share, "
+             "undefined_share or defined. #VALUE! when it is not one of the output's; "
+             "#N/A when no trial defines it.",
+     .arg_names = {"simulation", "output", "stat"},
+     .arg_help = {"A handle from AIROI.SIMULATE, e.g. simulation#4.",
+                  "Output: npv, irr, roi_horizon, npv_roi or payback_periods.",
+                  "Statistic name, e.g. mean or prob_positive."}},
+    {XLL_IMPL(3, xll_airoi_percentile), .name = "AIROI.PERCENTILE", .flags = XLL_FN_THREAD_SAFE,
+     .help = "The exact percentile of a simulation output over its trials, e.g. 5 for "
+             "the 5th percentile (P5) of NPV.",
+     .arg_names = {"simulation", "output", "p"},
+     .arg_help = {"A handle from AIROI.SIMULATE.",
+                  "Output: npv, irr, roi_horizon, npv_roi or payback_periods.",
+                  "Percentile in [0, 100]."}},
+    {XLL_IMPL(1, xll_airoi_tornado), .name = "AIROI.TORNADO", .flags = 0,
+     .help = "Tornado of a model handle as an array that spills: a header row (input, "
+             "low_npv, high_npv, swing), then each uncertainty alone at its P10 and P90, "
+             "largest swing first.",
+     .arg_names = {"handle"},
+     .arg_help = {"A handle from AIROI.LOAD or AIROI.PROJECT."}},
+    {XLL_IMPL(1, xll_airoi_stages), .name = "AIROI.STAGES", .flags = 0,
+     .help = "Staged investment of a model handle as an array that spills: a header row "
+             "(figure, value), then prob_production, expected_cost, expected_npv, "
+             "npv_all_in and value_of_staging. #N/A when the model has no stages.",
      .arg_names = {"handle"},
      .arg_help = {"A handle from AIROI.LOAD or AIROI.PROJECT."}},
 };

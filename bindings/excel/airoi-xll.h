@@ -11,6 +11,9 @@
  *   xll-model.c    the model functions: AIROI.LOAD and AIROI.PROJECT, which
  *                  keep results under handles, and AIROI.METRIC, SCHEDULE,
  *                  TCO and FINDINGS, which read them;
+ *   xll-sim.c      the simulation functions: AIROI.SIMULATE, which keeps a
+ *                  simulation under a handle, AIROI.SIMSTAT and PERCENTILE,
+ *                  which read it, and AIROI.TORNADO and STAGES;
  *   xll-readers.c  argument readers beyond xll-glue.h: text, dated values,
  *                  and the project, item and scenario tables of
  *                  AIROI.PROJECT;
@@ -68,11 +71,45 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_metric(LPXLOPER12 handle, LPXLOPER12 na
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_schedule(LPXLOPER12 handle);
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_tco(LPXLOPER12 handle);
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_findings(LPXLOPER12 handle);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_simulate(LPXLOPER12 handle, LPXLOPER12 trials,
+                                                  LPXLOPER12 seed);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_simstat(LPXLOPER12 sim, LPXLOPER12 output,
+                                                 LPXLOPER12 stat);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_percentile(LPXLOPER12 sim, LPXLOPER12 output,
+                                                    LPXLOPER12 p);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_tornado(LPXLOPER12 handle);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_stages(LPXLOPER12 handle);
 
 XLL_EXPORT int XLL_CALL xlAutoOpen(void);
 XLL_EXPORT int XLL_CALL xlAutoClose(void);
 XLL_EXPORT void XLL_CALL xlAutoFree12(LPXLOPER12 x);
 XLL_EXPORT LPXLOPER12 XLL_CALL xlAddInManagerInfo12(LPXLOPER12 action);
+
+/* ---- Model handles (xll-model.c) ---------------------------------------
+ * A "project#N" handle holds the project with its result: the result
+ * answers AIROI.METRIC, SCHEDULE, TCO and FINDINGS, the project (never
+ * changed once evaluated) AIROI.SIMULATE, TORNADO and STAGES. */
+
+#define XLL_KIND_PROJECT "project"
+
+typedef struct xll_model {
+    airoi_project *project;
+    airoi_result *result;
+} xll_model;
+
+struct xll_owner;
+struct xll_entry;
+
+/* The cell that called the running function, from xlfCaller; 1 when *owner
+ * was set, 0 when the caller is not a cell (the handle is then unowned). */
+int xll_caller_owner(struct xll_owner *owner);
+
+/* Borrows the object of kind `kind` named by a handle argument: XLL_OK,
+ * #VALUE! for an argument that is not text or not a handle name, #N/A for
+ * a handle that does not exist (any more): released, replaced by a
+ * recalculation, or from an earlier session. Give it back with
+ * xll_registry_release(*entry). */
+int xll_borrow(LPXLOPER12 a_handle, const char *kind, void **obj, struct xll_entry **entry);
 
 /* ---- Readers (xll-readers.c) -------------------------------------------
  * Like the readers of xll-glue.h they return XLL_OK or the Excel error

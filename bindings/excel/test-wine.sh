@@ -121,6 +121,7 @@ winpath="Z:$(printf '%s' "$xll" | sed 's|/|\\\\|g')"
 # (a relative path: the library's load opens it with _wfopen from the working
 # directory; xll-host also loads a copy with a non-ASCII name).
 cp "$top/docs/examples/example3-three-year.yaml" "$build/bindings/excel/example3-three-year.yaml"
+cp "$top/docs/examples/genai-support-uncertain.yaml" "$build/bindings/excel/genai-support-uncertain.yaml"
 # run_host LABEL ARGS...: runs xll-host.exe under wine and adds its counts.
 run_host() {
     label=$1
@@ -142,7 +143,8 @@ run_host() {
 # The invalid-model corpus goes through AIROI.CHECK (read in place, by its
 # Windows path on wine's Z: drive).
 corpus="Z:$(printf '%s' "$top/tests/data/invalid" | sed 's|/|\\\\|g')"
-run_host "xll-host.exe" "$winpath" example3-three-year.yaml --corpus "$corpus"
+run_host "xll-host.exe" "$winpath" example3-three-year.yaml --corpus "$corpus" \
+    --sim-model genai-support-uncertain.yaml
 # The minimal host: answers only xlfRegister (no xlGetName, xlfCaller,
 # xlFree); the add-in names itself with GetModuleFileNameW.
 run_host "xll-host.exe --minimal" "$winpath" --minimal

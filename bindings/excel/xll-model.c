@@ -12,27 +12,32 @@
 #include "xll-registry.h"
 
 /* ---- Models and handles ------------------------------------------------
- * AIROI.LOAD and AIROI.PROJECT build a project, evaluate it once, free the
- * project and put the result into the handle registry (xll-registry.h)
- * under a versioned name "project#N" owned by the calling cell (xlfCaller):
- * the result holds every setting it was computed with, so nothing else is
- * kept. They are registered without "$": they call back into Excel
- * (xlfCaller) and read files, so Excel runs them on its main thread. The
- * readers (AIROI.METRIC, SCHEDULE, TCO, FINDINGS) only borrow the immutable
- * result under the registry's reference count and are thread-safe. */
+ * AIROI.LOAD and AIROI.PROJECT build a project, evaluate it once and put
+ * the project with its result (an xll_model) into the handle registry
+ * (xll-registry.h) under a versioned name "project#N" owned by the calling
+ * cell (xlfCaller). The result answers the readers; the project is kept for
+ * what needs the model itself (AIROI.SIMULATE, TORNADO, STAGES in
+ * xll-sim.c) and is never changed after it was evaluated. They are
+ * registered without "$": they call back into Excel (xlfCaller) and read
+ * files, so Excel runs them on its main thread. The readers (AIROI.METRIC,
+ * SCHEDULE, TCO, FINDINGS) only borrow the immutable result under the
+ * registry's reference count and are thread-safe. */
 
-#define XLL_KIND_PROJECT "project"
-
-static void result_destroy(void *obj)
+static void model_destroy(void *obj)
 {
-    airoi_result_free(obj);
+    xll_model *m = obj;
+    if (m == NULL)
+        return;
+    airoi_result_free(m->result);
+    airoi_project_free(m->project);
+    free(m);
 }
 
 /* The cell that called the running function, from xlfCaller: an xltypeRef
  * (sheet id, cell) or an xltypeSRef (a cell of the current sheet, sheet 0).
  * Returns 1 when *owner was set; 0 when the caller is not a cell (VBA, a
  * name, a host without xlfCaller): the handle is then unowned. */
-static int caller_owner(xll_owner *owner)
+int xll_caller_owner(xll_owner *owner)
 {
     XLOPER12 c;
     memset(&c, 0, sizeof c);
@@ -70,25 +75,31 @@ static int model_error(int status)
     return status == AIROI_ERR_NOMEM || status == AIROI_ERR_RANGE ? xlerrNum : xlerrValue;
 }
 
-/* Evaluates p (taking it over and freeing it) and stores the result for
- * the caller; the return value is the handle name or an error value. On
+/* Evaluates p (taking it over) and stores it with its result for the
+ * caller; the return value is the handle name or an error value. On
  * failure the caller's previous handle is released too: the cell no longer
  * shows it. */
 static LPXLOPER12 store_model(airoi_project *p, int status)
 {
     xll_owner owner;
-    int owned = caller_owner(&owner);
+    int owned = xll_caller_owner(&owner);
     airoi_result *r = NULL;
+    xll_model *m = NULL;
     if (status == AIROI_OK)
         status = airoi_project_evaluate(&r, p, NULL, 0);
-    airoi_project_free(p);
+    if (status == AIROI_OK && (m = malloc(sizeof *m)) == NULL)
+        status = AIROI_ERR_NOMEM;
     if (status != AIROI_OK) {
+        airoi_result_free(r);
+        airoi_project_free(p);
         if (owned)
             xll_registry_drop_owner(&owner);
         return xll_result_err(model_error(status));
     }
+    m->project = p;
+    m->result = r;
     char name[XLL_NAME_MAX + 1];
-    if (xll_registry_put(XLL_KIND_PROJECT, r, result_destroy, owned ? &owner : NULL, name,
+    if (xll_registry_put(XLL_KIND_PROJECT, m, model_destroy, owned ? &owner : NULL, name,
                          sizeof name) != XLL_REG_OK)
         return xll_result_err(xlerrNum);
     return xll_result_str(name);
@@ -112,7 +123,7 @@ static int path_utf8(const XCHAR *path, char **out)
 static LPXLOPER12 fail_for_caller(int err)
 {
     xll_owner owner;
-    if (caller_owner(&owner))
+    if (xll_caller_owner(&owner))
         xll_registry_drop_owner(&owner);
     return xll_result_err(err);
 }
@@ -175,25 +186,29 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_check(LPXLOPER12 a_project, LPXLOPER12 
 
 /* ---- Readers of a handle ----------------------------------------------- */
 
-/* Borrows the result named by a handle argument: XLL_OK, #VALUE! for an
- * argument that is not text or not a handle name, #N/A for a handle that
- * does not exist (any more): released, replaced by a recalculation, or
- * from an earlier session. */
-static int borrow(LPXLOPER12 a_handle, const airoi_result **r, xll_entry **entry)
+int xll_borrow(LPXLOPER12 a_handle, const char *kind, void **obj, xll_entry **entry)
 {
     char *name = NULL;
     int e = xll_arg_text(a_handle, &name);
     if (e != XLL_OK)
         return e;
-    void *obj = NULL;
-    int st = xll_registry_acquire(name, XLL_KIND_PROJECT, &obj, entry);
+    int st = xll_registry_acquire(name, kind, obj, entry);
     free(name);
     if (st == XLL_REG_NOT_FOUND)
         return xlerrNA;
     if (st != XLL_REG_OK)
         return st == XLL_REG_NOMEM ? xlerrNum : xlerrValue;
-    *r = obj;
     return XLL_OK;
+}
+
+/* Borrows the result of the model named by a handle argument (xll_borrow). */
+static int borrow(LPXLOPER12 a_handle, const airoi_result **r, xll_entry **entry)
+{
+    void *obj = NULL;
+    int e = xll_borrow(a_handle, XLL_KIND_PROJECT, &obj, entry);
+    if (e == XLL_OK)
+        *r = ((const xll_model *)obj)->result;
+    return e;
 }
 
 /* Metric status to a cell: no solution (IRR, MIRR) #NUM! as AIROI.IRR;

@@ -169,6 +169,102 @@ AIROI_API int airoi_report_write(char **out, size_t *len_out, const airoi_result
 AIROI_API int airoi_report_write_html(char **out, size_t *len_out, const airoi_result *r,
                                       const airoi_simulation *sim, unsigned flags);
 
+/**
+ * @brief Writes the report of a simulation.
+ *
+ * JSON holds one object `simulation`: `project`, `currency`, `unit`,
+ * `trials`, `seed`, `sampling`, `outputs` (one object per output computed,
+ * keyed `npv`, `irr`, `roi_horizon`, `npv_roi`, `payback_periods`, each with
+ * `mean`, `sd`, `se`, `min`, `max`, `percentiles` keyed "5", "10", "50",
+ * "90", "95" and the percentiles asked as written, `histogram` {`edges`,
+ * `counts`}, `defined`, and its own shares), `prob_npv_positive`,
+ * `irr_undefined_share`, `roi_target`, `prob_roi_above_target`, `tail`,
+ * `value_at_risk`, `expected_shortfall`, `sensitivity` (per uncertainty:
+ * `input`, `rank_correlation`, `variance_share`), `convergence` (per
+ * checkpoint: `trials`, `mean_npv`, `mean_npv_se`, `prob_npv_positive`,
+ * `prob_npv_positive_se`) and `staging` (the five staged-investment figures
+ * over the trials, or null when the model has no stages). Every key is
+ * described in docs/cli.md. CSV holds one row per output with its
+ * statistics; text and Markdown hold the statistics, the risk figures, the
+ * histogram of NPV, the sensitivity and convergence tables and the staging
+ * figures.
+ * @param[out] out The NUL-terminated document; set to NULL on failure.
+ *             Ownership: the caller frees it with airoi_free().
+ * @param[out] len_out Length of the document without the NUL; may be NULL.
+ * @param[in] s A simulation (airoi_project_simulate()); only read.
+ * @param[in] format An #airoi_report_format.
+ * @param[in] flags 0 (reserved for sections).
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL @p out or @p s, unknown format or #AIROI_REPORT_HTML, nonzero flags.
+ * @retval AIROI_ERR_NOMEM Out of memory.
+ * @since 0.1
+ */
+AIROI_API int airoi_report_write_simulation(char **out, size_t *len_out, const airoi_simulation *s,
+                                            airoi_report_format format, unsigned flags);
+
+/**
+ * @brief Writes the report of a tornado.
+ *
+ * JSON: `base_npv`, `tornado` (a list of {`input`, `low_npv`, `high_npv`,
+ * `swing`}, largest swing first) and `spider` (a list of {`input`, `npv`}
+ * with `npv` keyed "10", "25", "50", "75", "90": NPV with the input alone at
+ * that percentile). CSV: one row per input. Text and Markdown: the tornado
+ * with bars, and the spider table.
+ * @param[out] out The NUL-terminated document; set to NULL on failure.
+ *             Ownership: the caller frees it with airoi_free().
+ * @param[out] len_out Length of the document without the NUL; may be NULL.
+ * @param[in] t A tornado (airoi_tornado_evaluate()); only read.
+ * @param[in] format An #airoi_report_format.
+ * @param[in] flags 0 (reserved).
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL @p out or @p t, unknown format or #AIROI_REPORT_HTML, nonzero flags.
+ * @retval AIROI_ERR_NOMEM Out of memory.
+ * @since 0.1
+ */
+AIROI_API int airoi_report_write_tornado(char **out, size_t *len_out, const airoi_tornado *t,
+                                         airoi_report_format format, unsigned flags);
+
+/**
+ * @brief Writes the report of staged-investment figures.
+ *
+ * JSON: `stages` with `prob_production`, `expected_cost`, `expected_npv`,
+ * `npv_all_in` and `value_of_staging`. CSV: one `figure,value` row each.
+ * @param[out] out The NUL-terminated document; set to NULL on failure.
+ *             Ownership: the caller frees it with airoi_free().
+ * @param[out] len_out Length of the document without the NUL; may be NULL.
+ * @param[in] s Staging figures (airoi_staging_evaluate()); only read.
+ * @param[in] format An #airoi_report_format.
+ * @param[in] flags 0 (reserved).
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL @p out or @p s, unknown format or #AIROI_REPORT_HTML, nonzero flags.
+ * @retval AIROI_ERR_NOMEM Out of memory.
+ * @since 0.1
+ */
+AIROI_API int airoi_report_write_staging(char **out, size_t *len_out, const airoi_staging *s,
+                                         airoi_report_format format, unsigned flags);
+
+/**
+ * @brief Writes the report of break-even multipliers.
+ *
+ * JSON: `breakeven` with `values`, `costs`, `adoption_ceiling` (each the
+ * value at which the base case's NPV is 0, or null when there is none in
+ * the range searched, which `range` then gives as [low, high] under the same
+ * key) and `inputs` (a list of {`input`, `multiplier`}, with `range` when
+ * `multiplier` is null). CSV: one row per figure and input.
+ * @param[out] out The NUL-terminated document; set to NULL on failure.
+ *             Ownership: the caller frees it with airoi_free().
+ * @param[out] len_out Length of the document without the NUL; may be NULL.
+ * @param[in] b Break-even figures (airoi_breakeven_evaluate()); only read.
+ * @param[in] format An #airoi_report_format.
+ * @param[in] flags 0 (reserved).
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL @p out or @p b, unknown format or #AIROI_REPORT_HTML, nonzero flags.
+ * @retval AIROI_ERR_NOMEM Out of memory.
+ * @since 0.1
+ */
+AIROI_API int airoi_report_write_breakeven(char **out, size_t *len_out, const airoi_breakeven *b,
+                                           airoi_report_format format, unsigned flags);
+
 AIROI_END_DECLS
 
 #endif /* AIROI_REPORT_H */

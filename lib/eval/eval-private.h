@@ -68,6 +68,15 @@ struct airoi_result {
                                   table's unit (airoi__benchmark_get_basis) */
 };
 
+/* A copy of p's settings that owns its strings (name, currency, use_case,
+ * narrative, stages),
+ * for an object that describes itself after p changes (a result, a
+ * simulation, a tornado, ...). AIROI_ERR_NOMEM with a message (the strings
+ * copied so far are still owned: release them). */
+int airoi__settings_copy(airoi__settings *st, const airoi_project *p);
+/* Frees the strings of a copy (a zeroed st is fine). */
+void airoi__settings_release(airoi__settings *st);
+
 /* Allocates a schedule of n periods with every column zero. */
 int airoi__schedule_alloc(airoi_schedule **out, size_t n, double rate, int has_split);
 /* Fills net, cumulative and discounted columns from costs and benefits. */

@@ -556,15 +556,8 @@ static void result_clear(airoi_result *r)
     airoi__free(r->findings);
     airoi__free(r->scenario_name);
     airoi__schedule_free(r->schedule);
-    if (r->owns_settings) { /* the strings copy_settings() made */
-        airoi__free((char *)r->settings.name);
-        airoi__free((char *)r->settings.currency);
-        airoi__free((char *)r->settings.use_case);
-        airoi__narrative_destroy((airoi__narrative *)r->settings.narrative);
-        for (size_t i = 0; i < r->settings.n_stages; i++)
-            airoi__free(r->settings.stages[i].name);
-        airoi__free((airoi__stage_def *)r->settings.stages);
-    }
+    if (r->owns_settings) /* the strings copy_settings() made */
+        airoi__settings_release(&r->settings);
 }
 
 void airoi__result_free(airoi_result *r)
@@ -589,16 +582,13 @@ static void set_expected(airoi_result *r, double eb, double ec, double enpv)
     roi(r, AIROI_METRIC_ROI_RISK_ADJUSTED, eb, ec);
 }
 
-/* Copies the settings of p into r, which then owns the strings. */
-static int copy_settings(airoi_result *r, const airoi_project *p)
+int airoi__settings_copy(airoi__settings *st, const airoi_project *p)
 {
-    airoi__settings *st = &r->settings;
     airoi__project_settings(st, p);
     st->name = st->currency = st->use_case = NULL;
     st->narrative = NULL;
     st->stages = NULL;
     st->n_stages = 0;
-    r->owns_settings = 1;
     char *name = airoi__strdup(p->name);
     char *currency = p->currency ? airoi__strdup(p->currency) : NULL;
     char *use_case = p->use_case ? airoi__strdup(p->use_case) : NULL;
@@ -619,6 +609,28 @@ static int copy_settings(airoi_result *r, const airoi_project *p)
     if (failed || !name || (p->currency && !currency) || (p->use_case && !use_case))
         return airoi__error(AIROI_ERR_NOMEM, "out of memory");
     return AIROI_OK;
+}
+
+void airoi__settings_release(airoi__settings *st)
+{
+    airoi__free((char *)st->name);
+    airoi__free((char *)st->currency);
+    airoi__free((char *)st->use_case);
+    airoi__narrative_destroy((airoi__narrative *)st->narrative);
+    for (size_t i = 0; i < st->n_stages; i++)
+        airoi__free(st->stages[i].name);
+    airoi__free((airoi__stage_def *)st->stages);
+    st->name = st->currency = st->use_case = NULL;
+    st->narrative = NULL;
+    st->stages = NULL;
+    st->n_stages = 0;
+}
+
+/* Copies the settings of p into r, which then owns the strings. */
+static int copy_settings(airoi_result *r, const airoi_project *p)
+{
+    r->owns_settings = 1;
+    return airoi__settings_copy(&r->settings, p);
 }
 
 static void setup_benchmark(airoi_result *r, const airoi_project *p)

@@ -16,7 +16,14 @@
  * double, so that no binary noise shows after the 15th digit. */
 #define RPT_CSV_DIGITS 15
 
-static void field(airoi__buf *b, const char *s, int first)
+/* Short names of the cell writers below (shared with the other CSV
+ * reports through report-private.h). */
+#define field(b, s, first) airoi__csv_field(b, s, first)
+#define number(b, v, first) airoi__csv_number(b, v, first)
+#define opt(b, n, first) airoi__csv_opt(b, n, first)
+#define eol(b) airoi__csv_eol(b)
+
+void airoi__csv_field(airoi__buf *b, const char *s, int first)
 {
     if (!first)
         airoi__buf_append(b, ",", 1);
@@ -35,14 +42,14 @@ static void field(airoi__buf *b, const char *s, int first)
     airoi__buf_append(b, "\"", 1);
 }
 
-static void number(airoi__buf *b, double v, int first)
+void airoi__csv_number(airoi__buf *b, double v, int first)
 {
     char t[64];
     airoi__format_double_sig(t, sizeof t, v, RPT_CSV_DIGITS);
     field(b, t, first);
 }
 
-static void opt(airoi__buf *b, const rpt_num *n, int first)
+void airoi__csv_opt(airoi__buf *b, const rpt_num *n, int first)
 {
     if (n->ok)
         number(b, n->v, first);
@@ -50,7 +57,7 @@ static void opt(airoi__buf *b, const rpt_num *n, int first)
         field(b, NULL, first);
 }
 
-static void eol(airoi__buf *b)
+void airoi__csv_eol(airoi__buf *b)
 {
     airoi__buf_append(b, "\r\n", 2);
 }

@@ -10,7 +10,7 @@
 /* Text on one line with Markdown's special characters escaped; control
  * characters (newlines included) become spaces so that a name cannot end a
  * heading or start a paragraph. */
-static void md_text(airoi__buf *b, const char *s)
+void airoi__md_text(airoi__buf *b, const char *s)
 {
     char *one = airoi__strdup_oneline(s);
     if (!one) {
@@ -24,6 +24,7 @@ static void md_text(airoi__buf *b, const char *s)
     }
     airoi__free(one);
 }
+#define md_text(b, s) airoi__md_text(b, s)
 
 static void heading(airoi__buf *b, const char *title, const char *note)
 {

@@ -153,6 +153,33 @@ void airoi__report_markdown(airoi__buf *b, const rpt *R);
 void airoi__report_html(airoi__buf *b, const rpt *R, const airoi_result *r,
                         const airoi_simulation *sim);
 
+/* The JSON writer (jsonw.c): members are appended at depth `depth`; `first`
+ * is 1 while nothing was written at this level. A NULL key writes an array
+ * element. */
+typedef struct rpt_jw {
+    airoi__buf *b;
+    int depth;
+    int first;
+} rpt_jw;
+
+void airoi__jw_nl(rpt_jw *w);
+void airoi__jw_string_value(airoi__buf *b, const char *s); /* NULL: null */
+void airoi__jw_key(rpt_jw *w, const char *k);
+void airoi__jw_open(rpt_jw *w, const char *k, char bracket);  /* '{' or '[' */
+void airoi__jw_close(rpt_jw *w, char bracket); /* '}' or ']' */
+void airoi__jw_num(rpt_jw *w, const char *k, double v);
+void airoi__jw_opt(rpt_jw *w, const char *k, const rpt_num *n); /* null unless n->ok */
+void airoi__jw_str(rpt_jw *w, const char *k, const char *s);
+void airoi__jw_bool(rpt_jw *w, const char *k, int v);
+
+/* CSV cells (csv.c): a field quoted when it must be (RFC 4180; NULL is an
+ * empty field), a number with 15 significant digits, an rpt_num (empty
+ * unless ok), the CRLF line end. `first`: no comma before the cell. */
+void airoi__csv_field(airoi__buf *b, const char *s, int first);
+void airoi__csv_number(airoi__buf *b, double v, int first);
+void airoi__csv_opt(airoi__buf *b, const rpt_num *n, int first);
+void airoi__csv_eol(airoi__buf *b);
+
 /* Shared formatting helpers (report.c). */
 
 /* A fraction as a percentage with one decimal: 0.557 -> "55.7%". */
@@ -181,6 +208,10 @@ const char *airoi__unit_word(double unit);
 char *airoi__strdup_oneline(const char *s);
 /* Appends s with control characters as spaces (see airoi__strdup_oneline). */
 void airoi__buf_puts_oneline(airoi__buf *b, const char *s);
+
+/* Appends s as Markdown text on one line: its special characters escaped,
+ * control characters as spaces (markdown.c). */
+void airoi__md_text(airoi__buf *b, const char *s);
 
 /* Number of UTF-8 code points of s (for column alignment). */
 size_t airoi__utf8_width(const char *s);

@@ -38,6 +38,7 @@ struct airoi_breakeven {
         point pt;
     } *inputs;
     size_t n;
+    airoi__settings settings; /* the project's, for reports (owns its strings) */
 };
 
 /* NPV as a function of one multiplier (or of the adoption cap). */
@@ -110,6 +111,7 @@ void airoi__breakeven_free(airoi_breakeven *b)
 {
     if (!b)
         return;
+    airoi__settings_release(&b->settings);
     for (size_t i = 0; i < b->n; i++)
         airoi__free(b->inputs[i].input);
     airoi__free(b->inputs);
@@ -120,6 +122,11 @@ AIROI_API void airoi_breakeven_free(airoi_breakeven *b)
 {
     AIROI__ENTER();
     airoi__breakeven_free(b);
+}
+
+const airoi__settings *airoi__breakeven_get_settings(const airoi_breakeven *b)
+{
+    return b ? &b->settings : NULL;
 }
 
 static int compute(airoi_breakeven *b, const airoi_project *p, airoi__whatif *w)
@@ -158,6 +165,10 @@ int airoi__breakeven_evaluate(airoi_breakeven **out, const airoi_project *p, uns
     airoi_breakeven *b = airoi__calloc(1, sizeof *b);
     if (!b)
         return airoi__error(AIROI_ERR_NOMEM, "out of memory");
+    if (airoi__settings_copy(&b->settings, p) != AIROI_OK) {
+        airoi__breakeven_free(b);
+        return airoi__error(AIROI_ERR_NOMEM, "out of memory");
+    }
     if (p->n_uncertainties) {
         b->inputs = airoi__calloc(p->n_uncertainties, sizeof *b->inputs);
         if (!b->inputs) {

@@ -62,6 +62,11 @@ int airoi__stage_gate(double *probability, int *from_prior, const airoi_project 
 
 /* ---------------------------------------------- internal forms of the API */
 
+/* The project settings each was computed with (for reports), or NULL. */
+const airoi__settings *airoi__tornado_get_settings(const airoi_tornado *t);
+const airoi__settings *airoi__staging_get_settings(const airoi_staging *s);
+const airoi__settings *airoi__breakeven_get_settings(const airoi_breakeven *b);
+
 /* breakeven.c */
 int airoi__breakeven_evaluate(airoi_breakeven **out, const airoi_project *p, unsigned flags);
 void airoi__breakeven_free(airoi_breakeven *b);

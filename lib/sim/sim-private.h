@@ -87,6 +87,7 @@ typedef struct airoi__sim_model {
     uint64_t fingerprint;  /* of everything a trial's figures depend on */
     char *warning;         /* the correlation matrix was repaired: what and how, or NULL */
     atomic_int refs;       /* simulations sharing it (airoi__sim_model_new) */
+    airoi__settings settings; /* the project's, for reports (owns its strings) */
 } airoi__sim_model;
 
 /* Compiles p (validated by the caller) for simulation; AIROI_ERR_MODEL or

@@ -84,6 +84,7 @@ void airoi__sim_model_free(airoi__sim_model *m)
 {
     if (!m)
         return;
+    airoi__settings_release(&m->settings);
     for (size_t g = 0; g < m->n_groups; g++) {
         airoi__free(m->groups[g].series);
         airoi__free(m->groups[g].scalar);
@@ -486,10 +487,15 @@ static uint64_t model_fingerprint(const airoi__sim_model *m)
 int airoi__sim_compile(airoi__sim_model *m, const airoi_project *p, int repair)
 {
     memset(m, 0, sizeof *m);
+    int rc = airoi__settings_copy(&m->settings, p);
+    if (rc != AIROI_OK) {
+        airoi__sim_model_free(m);
+        return rc;
+    }
     m->n = (size_t)p->horizon + 1;
     m->years = 1.0 / (double)airoi__periods_per_year(p->period);
     m->rate = airoi__rate_per_period(p->discount_rate, m->years);
-    int rc = compile_stages(m, p);
+    rc = compile_stages(m, p);
     if (rc == AIROI_OK) {
         m->len = m->n + m->shift;
         m->disc = airoi__calloc(m->len, sizeof *m->disc);

@@ -26,6 +26,7 @@ struct airoi_staging {
         int32_t start;   /* s_i */
     } *stages;
     size_t n;
+    airoi__settings settings; /* the project's, for reports (owns its strings) */
 };
 
 /* ---- field priors ---------------------------------------------------------- */
@@ -104,6 +105,7 @@ void airoi__staging_free(airoi_staging *s)
 {
     if (!s)
         return;
+    airoi__settings_release(&s->settings);
     for (size_t i = 0; i < s->n; i++)
         airoi__free(s->stages[i].name);
     airoi__free(s->stages);
@@ -114,6 +116,11 @@ AIROI_API void airoi_staging_free(airoi_staging *s)
 {
     AIROI__ENTER();
     airoi__staging_free(s);
+}
+
+const airoi__settings *airoi__staging_get_settings(const airoi_staging *s)
+{
+    return s ? &s->settings : NULL;
 }
 
 /* The base case's figures the formulas need. */
@@ -205,6 +212,10 @@ int airoi__staging_evaluate(airoi_staging **out, const airoi_project *p, unsigne
     airoi_staging *s = airoi__calloc(1, sizeof *s);
     if (!s)
         return airoi__error(AIROI_ERR_NOMEM, "out of memory");
+    if (airoi__settings_copy(&s->settings, p) != AIROI_OK) {
+        airoi__staging_free(s);
+        return airoi__error(AIROI_ERR_NOMEM, "out of memory");
+    }
     s->stages = airoi__calloc(p->n_stages, sizeof *s->stages);
     if (!s->stages) {
         airoi__free(s);

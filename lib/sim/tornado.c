@@ -32,12 +32,14 @@ struct airoi_tornado {
     double base_npv;
     bar *bars;
     size_t n;
+    airoi__settings settings; /* the project's, for reports (owns its strings) */
 };
 
 void airoi__tornado_free(airoi_tornado *t)
 {
     if (!t)
         return;
+    airoi__settings_release(&t->settings);
     for (size_t i = 0; i < t->n; i++)
         airoi__free(t->bars[i].input);
     airoi__free(t->bars);
@@ -48,6 +50,11 @@ AIROI_API void airoi_tornado_free(airoi_tornado *t)
 {
     AIROI__ENTER();
     airoi__tornado_free(t);
+}
+
+const airoi__settings *airoi__tornado_get_settings(const airoi_tornado *t)
+{
+    return t ? &t->settings : NULL;
 }
 
 /* Largest swing first; equal swings in the order of `uncertainties`. */
@@ -118,6 +125,10 @@ int airoi__tornado_evaluate(airoi_tornado **out, const airoi_project *p, unsigne
     airoi_tornado *t = airoi__calloc(1, sizeof *t);
     if (!t)
         return airoi__error(AIROI_ERR_NOMEM, "out of memory");
+    if (airoi__settings_copy(&t->settings, p) != AIROI_OK) {
+        airoi__tornado_free(t);
+        return airoi__error(AIROI_ERR_NOMEM, "out of memory");
+    }
     t->bars = airoi__calloc(p->n_uncertainties, sizeof *t->bars);
     if (!t->bars) {
         airoi__free(t);

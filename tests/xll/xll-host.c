@@ -460,14 +460,18 @@ static const char *const expected_names[] = {
     "AIROI.NPV", "AIROI.XNPV", "AIROI.IRR", "AIROI.XIRR", "AIROI.MIRR",
     "AIROI.PAYBACK", "AIROI.DPAYBACK", "AIROI.ROI", "AIROI.NPVROI", "AIROI.VERSION",
     "AIROI.LOAD", "AIROI.PROJECT", "AIROI.CHECK", "AIROI.METRIC", "AIROI.SCHEDULE", "AIROI.TCO",
-    "AIROI.FINDINGS",
+    "AIROI.FINDINGS", "AIROI.SIMULATE", "AIROI.SIMSTAT", "AIROI.PERCENTILE", "AIROI.TORNADO",
+    "AIROI.STAGES",
 };
 
-/* Functions that need their calling cell (xlfCaller) and read files: not
+/* Functions that need their calling cell (xlfCaller), read files or compute
+ * from a model's project (which one thread at a time may use): not
  * thread-safe. Every other function must be registered with $. */
 static int needs_caller(const char *name)
 {
-    return strcmp(name, "AIROI.LOAD") == 0 || strcmp(name, "AIROI.PROJECT") == 0;
+    return strcmp(name, "AIROI.LOAD") == 0 || strcmp(name, "AIROI.PROJECT") == 0 ||
+           strcmp(name, "AIROI.SIMULATE") == 0 || strcmp(name, "AIROI.TORNADO") == 0 ||
+           strcmp(name, "AIROI.STAGES") == 0;
 }
 #define NEXPECTED (sizeof expected_names / sizeof expected_names[0])
 
@@ -606,7 +610,8 @@ static void lint(void)
         for (const char *p = r->type_text + 1; *p && strchr("!#$&", *p) == NULL; p++)
             check(*p == 'Q', "%s: argument code '%c' is Q (values, no references)", nm, *p);
         if (needs_caller(r->name))
-            check(strchr(flags, '$') == NULL, "%s: not thread-safe (no $): it calls xlfCaller", nm);
+            check(strchr(flags, '$') == NULL,
+                  "%s: not thread-safe (no $): it calls xlfCaller or uses a project", nm);
         else
             check(strchr(flags, '$') != NULL, "%s: registered thread-safe ($)", nm);
         check(strchr(flags, '#') == NULL, "%s: not a macro-sheet equivalent (#)", nm);
@@ -2218,7 +2223,147 @@ static void unload(void)
 }
 
 /* Everything but the registration, with the full host. */
-static void run_full(const char *model)
+static int is_sim_handle(const value *v)
+{
+    return v->type == xltypeStr && strncmp(v->str, "simulation#", 11) == 0 && strlen(v->str) > 11;
+}
+
+static value simstat(const char *sim, const char *output, const char *stat)
+{
+    return CALL("AIROI.SIMSTAT", text(sim), text(output), text(stat));
+}
+
+static value percentile(const char *sim, const char *output, double p)
+{
+    return CALL("AIROI.PERCENTILE", text(sim), text(output), num(p));
+}
+
+/* AIROI.SIMULATE, SIMSTAT, PERCENTILE, TORNADO and STAGES on the bundled
+ * model with uncertainties, correlations and stages
+ * (docs/examples/genai-support-uncertain.yaml), and on example 3, which has
+ * none. */
+static void test_simulation(const char *sim_model, const char *model)
+{
+    check(sim_model != NULL, "a model with uncertainties was given (--sim-model)");
+    if (sim_model == NULL)
+        return;
+    set_caller(CALLER_REF, 8, 0, 0);
+    value h = CALL("AIROI.LOAD", text(sim_model));
+    check(is_handle(&h), "LOAD(the uncertain example) returns a handle ('%s')", h.str);
+    char ph[256];
+    snprintf(ph, sizeof ph, "%s", h.str);
+
+    set_caller(CALLER_REF, 8, 1, 0);
+    value s = CALL("AIROI.SIMULATE", text(ph), num(2000), num(7));
+    check(is_sim_handle(&s), "SIMULATE returns a simulation handle ('%s')", s.str);
+    char sh[256];
+    snprintf(sh, sizeof sh, "%s", s.str);
+    value mean = simstat(sh, "npv", "mean");
+    value sd = simstat(sh, "npv", "sd");
+    value se = simstat(sh, "npv", "se");
+    value lo = simstat(sh, "npv", "min"), hi = simstat(sh, "npv", "max");
+    value p5 = percentile(sh, "npv", 5), p50 = percentile(sh, "npv", 50),
+          p95 = percentile(sh, "npv", 95);
+    value pos = simstat(sh, "npv", "prob_positive");
+    check(mean.type == xltypeNum && sd.type == xltypeNum && sd.num > 0,
+          "SIMSTAT(npv, mean) and sd > 0 are numbers (%g, %g)", mean.num, sd.num);
+    check(se.type == xltypeNum && fabs(se.num - sd.num / sqrt(2000.0)) <= 1e-9 * sd.num,
+          "SIMSTAT(npv, se) = sd / sqrt(trials)");
+    check(lo.type == xltypeNum && p5.type == xltypeNum && p50.type == xltypeNum &&
+              p95.type == xltypeNum && hi.type == xltypeNum && lo.num <= p5.num &&
+              p5.num <= p50.num && p50.num <= p95.num && p95.num <= hi.num,
+          "min <= P5 <= P50 <= P95 <= max of NPV");
+    check(pos.type == xltypeNum && pos.num >= 0 && pos.num <= 1, "SIMSTAT(npv, prob_positive) in [0, 1]");
+    expect_num("PERCENTILE(npv, 0) is the minimum", percentile(sh, "npv", 0), lo.num, 0);
+    expect_num("PERCENTILE(npv, 100) is the maximum", percentile(sh, "npv", 100), hi.num, 0);
+    expect_num("SIMSTAT(npv, defined) counts every trial", simstat(sh, "npv", "defined"), 2000, 0);
+    value irr50 = percentile(sh, "irr", 50);
+    check(irr50.type == xltypeNum || (irr50.type == xltypeErr && irr50.err == xlerrNA),
+          "PERCENTILE(irr, 50) is a number or #N/A");
+
+    /* The same seed in another cell: the same figures; another seed: others. */
+    set_caller(CALLER_REF, 8, 2, 0);
+    value s2 = CALL("AIROI.SIMULATE", text(ph), num(2000), num(7));
+    check(is_sim_handle(&s2) && strcmp(s2.str, sh) != 0, "a second SIMULATE, another handle");
+    expect_num("same seed, same mean NPV", simstat(s2.str, "npv", "mean"), mean.num, 0);
+    expect_num("same seed, same P95", percentile(s2.str, "npv", 95), p95.num, 0);
+    set_caller(CALLER_REF, 8, 3, 0);
+    value s3 = CALL("AIROI.SIMULATE", text(ph), num(2000), num(8));
+    value mean3 = simstat(s3.str, "npv", "mean");
+    check(mean3.type == xltypeNum && mean3.num != mean.num, "another seed, another mean NPV");
+    set_caller(CALLER_REF, 8, 4, 0);
+    value sd0 = CALL("AIROI.SIMULATE", text(ph));
+    check(is_sim_handle(&sd0), "SIMULATE with the model's settings returns a handle");
+    expect_num("the model's simulation.trials (20000)", simstat(sd0.str, "npv", "defined"), 20000, 0);
+
+    value never = simstat(sh, "payback_periods", "never_share");
+    check(never.type == xltypeNum && never.num >= 0 && never.num <= 1,
+          "SIMSTAT(payback_periods, never_share) in [0, 1]");
+    expect_err("SIMSTAT never_share of npv (not one of its figures)", simstat(sh, "npv", "never_share"),
+               xlerrValue);
+    expect_err("SIMSTAT unknown statistic", simstat(sh, "npv", "median"), xlerrValue);
+    expect_err("SIMSTAT unknown output", simstat(sh, "nvp", "mean"), xlerrValue);
+    expect_err("SIMSTAT of a project handle", simstat(ph, "npv", "mean"), xlerrNA);
+    expect_err("SIMSTAT handle never issued", simstat("simulation#999999", "npv", "mean"), xlerrNA);
+    expect_err("SIMSTAT handle is a number", CALL("AIROI.SIMSTAT", num(1), text("npv"), text("mean")),
+               xlerrValue);
+    expect_err("PERCENTILE above 100", percentile(sh, "npv", 101), xlerrNum);
+    expect_err("PERCENTILE below 0", percentile(sh, "npv", -1), xlerrNum);
+    expect_err("PERCENTILE p is text", CALL("AIROI.PERCENTILE", text(sh), text("npv"), text("x")),
+               xlerrValue);
+    expect_err("SIMULATE of a simulation handle", CALL("AIROI.SIMULATE", text(sh)), xlerrNA);
+    expect_err("SIMULATE with 0 trials", CALL("AIROI.SIMULATE", text(ph), num(0)), xlerrNum);
+    expect_err("SIMULATE trials error passes through", CALL("AIROI.SIMULATE", text(ph), err(xlerrDiv0)),
+               xlerrDiv0);
+    /* A failed SIMULATE releases what the cell held. */
+    set_caller(CALLER_REF, 8, 1, 0);
+    expect_err("SIMULATE refused in the first cell", CALL("AIROI.SIMULATE", text(ph), num(-5)),
+               xlerrNum);
+    expect_err("its previous simulation is gone", simstat(sh, "npv", "mean"), xlerrNA);
+
+    value t = CALL("AIROI.TORNADO", text(ph));
+    check(t.type == xltypeMulti && t.cols == 4 && t.rows == 6, "TORNADO is 6 x 4 (%d x %d)", t.rows,
+          t.cols);
+    check(cell_is_str(&t, 0, 0, "input") && cell_is_str(&t, 0, 1, "low_npv") &&
+              cell_is_str(&t, 0, 2, "high_npv") && cell_is_str(&t, 0, 3, "swing"),
+          "TORNADO header row");
+    int sorted = 1;
+    for (int r = 1; r < t.rows && (r + 1) * 4 <= MAX_CELLS; r++) {
+        const cellv *a = at(&t, r, 1), *b = at(&t, r, 2), *w = at(&t, r, 3);
+        sorted &= a && b && w && a->type == xltypeNum && b->type == xltypeNum &&
+                  w->type == xltypeNum && fabs(w->num - fabs(b->num - a->num)) <= 1e-6 * (1 + w->num);
+        if (r > 1)
+            sorted &= at(&t, r - 1, 3)->num >= w->num;
+    }
+    check(sorted, "TORNADO rows: swing = |high - low|, largest first");
+    check(find_row(&t, "time saved") > 0 && find_row(&t, "integration overrun") > 0,
+          "TORNADO names the inputs by their name");
+
+    value st = CALL("AIROI.STAGES", text(ph));
+    check(st.type == xltypeMulti && st.rows == 6 && st.cols == 2, "STAGES is 6 x 2 (%d x %d)",
+          st.rows, st.cols);
+    int pr = find_row(&st, "prob_production"), en = find_row(&st, "expected_npv"),
+        ai = find_row(&st, "npv_all_in"), vs = find_row(&st, "value_of_staging");
+    check(cell_is_str(&st, 0, 0, "figure") && cell_is_str(&st, 0, 1, "value"), "STAGES header row");
+    check(pr > 0 && cell_near(&st, pr, 1, 0.9 * 0.6 * 0.7, 1e-12),
+          "STAGES prob_production = 0.9 x 0.6 x 0.7");
+    check(en > 0 && ai > 0 && vs > 0 &&
+              cell_near(&st, vs, 1, at(&st, en, 1)->num - at(&st, ai, 1)->num,
+                        1e-9 * (1 + fabs(at(&st, vs, 1)->num))),
+          "STAGES value_of_staging = expected_npv - npv_all_in");
+
+    if (model != NULL) {
+        set_caller(CALLER_REF, 8, 5, 0);
+        value h3 = CALL("AIROI.LOAD", text(model));
+        expect_err("STAGES of a model without stages", CALL("AIROI.STAGES", text(h3.str)), xlerrNA);
+        expect_err("TORNADO of a model without uncertainties", CALL("AIROI.TORNADO", text(h3.str)),
+                   xlerrValue);
+    }
+    expect_err("TORNADO handle never issued", CALL("AIROI.TORNADO", text("project#999999")), xlerrNA);
+    expect_err("STAGES handle missing", call("AIROI.STAGES", 0, NULL), xlerrValue);
+}
+
+static void run_full(const char *model, const char *sim_model)
 {
     test_npv();
     test_xnpv();
@@ -2236,19 +2381,23 @@ static void run_full(const char *model)
     test_distinct_results();
     test_threads();
     test_race(model);
+    test_simulation(sim_model, model);
 }
 
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: xll-host PATH-TO-airoi.xll [MODEL.yaml | --minimal] [--corpus DIR] [-v]\n");
+        fprintf(stderr, "usage: xll-host PATH-TO-airoi.xll [MODEL.yaml | --minimal] [--corpus DIR] "
+                        "[--sim-model MODEL.yaml] [-v]\n");
         return 2;
     }
     xll_path = argv[1];
-    const char *model = NULL;
+    const char *model = NULL, *sim_model = NULL;
     for (int i = 2; i < argc; i++) {
         if (strcmp(argv[i], "-v") == 0)
             verbose = 1;
+        else if (strcmp(argv[i], "--sim-model") == 0 && i + 1 < argc)
+            sim_model = argv[++i];
         else if (strcmp(argv[i], "--minimal") == 0)
             minimal = 1;
         else if (strcmp(argv[i], "--corpus") == 0 && i + 1 < argc)
@@ -2300,7 +2449,7 @@ int main(int argc, char **argv)
         test_xirr();
         test_version();
     } else {
-        run_full(model);
+        run_full(model, sim_model);
     }
 
     check(atomic_load(&calc_callbacks) == 0, "no callbacks from worksheet functions (%d)",

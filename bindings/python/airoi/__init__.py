@@ -91,6 +91,16 @@ from .model import (
     ValueItem,
 )
 
+from .simulation import (
+    DISTRIBUTIONS,
+    OUTPUTS,
+    Breakeven,
+    Simulation,
+    Staging,
+    Tornado,
+    Uncertainty,
+)
+
 #: Version of this Python package.
 __version__ = "0.1.0"
 
@@ -116,6 +126,8 @@ __all__ = [
     # model
     "Project", "CostItem", "ValueItem", "Scenario", "Schedule", "Result", "FX",
     "CATEGORIES", "HIDDEN_CATEGORIES", "DIMENSIONS", "METRICS",
+    # uncertainty and decisions
+    "Simulation", "Tornado", "Staging", "Breakeven", "Uncertainty", "OUTPUTS", "DISTRIBUTIONS",
     # finance
     "npv", "xnpv", "irr", "irr_all", "xirr", "mirr", "pmt", "pv", "fv", "nper", "rate",
     "payback", "discounted_payback", "roi",

@@ -14,7 +14,7 @@ import weakref
 from collections.abc import MutableMapping
 from typing import Any, Dict, Iterator, List, Optional, Sequence, Union
 
-from . import _lib, errors
+from . import _lib, errors, simulation
 from ._lib import C, Handle, c_double, c_int32, c_size_t, c_void_p
 from ._convert import _cstr, _new_handle, _number, _text, _to_date
 from .dates import from_day_number
@@ -614,6 +614,80 @@ class Project:
         None (all), 'audit', 'compare', or an or-ed ``airoi_report_section`` int."""
         with self.evaluate(scenario, honest) as result:
             return result.report(format, sections)
+
+    # -- uncertainty and decisions (airoi.simulation) ------------------------------
+    def simulate(self, trials: Optional[int] = None, seed: Optional[int] = None,
+                 threads: Optional[int] = None, outputs: Optional[Sequence[str]] = None,
+                 percentiles: Optional[Sequence[float]] = None, sampling: Optional[str] = None,
+                 keep_trials: bool = False, progress: Any = None) -> "simulation.Simulation":
+        """Runs the Monte Carlo simulation of the model's ``uncertainties``
+        and returns a :class:`airoi.Simulation`.
+
+        Unset arguments come from the model's ``simulation:`` section, else
+        the defaults (10,000 trials, seed 0, random sampling, every output).
+        ``outputs``: names among ``npv``, ``irr``, ``roi_horizon``,
+        ``npv_roi``, ``payback_periods``; ``percentiles``: more percentiles
+        (P5, P10, P50, P90 and P95 are always there); ``sampling``:
+        'random' or 'sobol'; ``threads``: 0 for one per core (never changes
+        the result); ``keep_trials``: keep per-trial values (for
+        :meth:`Simulation.to_pandas`).  ``progress(done, total)`` is called
+        as trials complete; a true return value (or an exception, such as
+        KeyboardInterrupt, which is then re-raised) cancels the run
+        (:class:`airoi.CancelledError`)."""
+        return simulation.simulate(self, trials, seed, threads, outputs, percentiles, sampling,
+                                   keep_trials, progress)
+
+    def tornado(self) -> "simulation.Tornado":
+        """Each uncertainty alone at its 10th and 90th percentile, every other
+        input at its base value: a :class:`airoi.Tornado`."""
+        return simulation.tornado(self)
+
+    def stages(self) -> "simulation.Staging":
+        """The staged investment of the model's ``stages`` (exact formulas,
+        docs/methodology.md): a :class:`airoi.Staging`."""
+        return simulation.stages(self)
+
+    def breakeven(self) -> "simulation.Breakeven":
+        """The multipliers at which the base case's NPV is 0: a :class:`airoi.Breakeven`."""
+        return simulation.breakeven(self)
+
+    def add_uncertainty(self, target: str, distribution: str, name: Optional[str] = None,
+                        **params: Any) -> "simulation.Uncertainty":
+        """Adds an entry to ``uncertainties``: a multiplier of ``target`` (an
+        item, a category, a dimension, ``values`` or ``costs``) drawn from
+        ``distribution`` with its parameters, as in the model file
+        (docs/model-format.md): ``low``, ``mode``, ``high``, ``shape``,
+        ``mean``, ``sd``, ``mu``, ``sigma``, ``p``, ``impact``, ``value``,
+        ``min``, ``max``, ``per_period``, and ``values`` with
+        ``probabilities`` for ``discrete``.  Refused values raise
+        :class:`airoi.InvalidInputError` in the loader's words."""
+        return simulation.add_uncertainty(self, target, distribution, name, **params)
+
+    @property
+    def uncertainties(self) -> List["simulation.Uncertainty"]:
+        """The entries of ``uncertainties``, in order."""
+        return simulation.uncertainties(self)
+
+    def add_correlation(self, a: str, b: str, rank: float) -> None:
+        """Adds a Spearman rank correlation between two uncertainties, named by
+        their ``name`` or ``target``."""
+        simulation.add_correlation(self, a, b, rank)
+
+    @property
+    def correlations(self) -> List[Any]:
+        """The correlations as ``(a, b, rank)`` tuples."""
+        return simulation.correlations(self)
+
+    def add_stage(self, name: str, cost: float, periods: int, success_probability: float) -> None:
+        """Appends an investment stage: its cost (paid at its start), duration
+        in periods and the probability of passing its gate."""
+        simulation.add_stage(self, name, cost, periods, success_probability)
+
+    @property
+    def investment_stages(self) -> List[Dict[str, Any]]:
+        """The entries of ``stages``: ``name``, ``cost``, ``periods``,
+        ``success_probability``."""
+        return simulation.stage_list(self)
 
 
 def _read_diagnostics(diags: c_void_p) -> List[errors.Diagnostic]:
