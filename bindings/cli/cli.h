@@ -77,5 +77,6 @@ int cli_simulate(const cli_args *a);
 int cli_tornado(const cli_args *a);
 int cli_stages(const cli_args *a);
 int cli_breakeven(const cli_args *a);
+int cli_portfolio(const cli_args *a);
 
 #endif /* AIROI_CLI_H */

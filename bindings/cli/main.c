@@ -110,6 +110,17 @@ static const cli_command commands[] = {
      "point in the range searched, it says so and gives the range.\n\n"
      "Options:\n" FORMAT_HELP OUTPUT_HELP,
      OPT_FORMAT | OPT_OUTPUT, cli_breakeven},
+    {"portfolio", "rank several projects and choose the best set under a budget",
+     "FILE [--format text|json|csv|md] [-o OUT]",
+     "Loads the portfolio file FILE (docs/portfolio.md: model files or inline projects,\n"
+     "a budget, exchange rates), evaluates each project in its own currency, converts\n"
+     "its figures to the portfolio currency, ranks the projects by NPV, IRR,\n"
+     "profitability index and risk-adjusted ROI, and chooses the set with the greatest\n"
+     "total NPV whose investment fits the budget (exact, mandatory projects always in).\n"
+     "CSV holds one row per project.\n\n"
+     "Options:\n" FORMAT_HELP
+     OUTPUT_HELP,
+     OPT_FORMAT | OPT_OUTPUT, cli_portfolio},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

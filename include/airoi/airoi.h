@@ -26,5 +26,6 @@
 #include "airoi/uncertainty.h"
 #include "airoi/simulation.h"
 #include "airoi/narrative.h"
+#include "airoi/portfolio.h"
 
 #endif /* AIROI_AIROI_H */

@@ -98,6 +98,13 @@ int airoi__model_load_buffer(airoi_project **out, airoi_diagnostics **diags_out,
 int airoi__model_load_file(airoi_project **out, airoi_diagnostics **diags_out,
                            const char *path, unsigned flags);
 
+/* load-portfolio.c (the portfolio type is lib/portfolio's) */
+struct airoi_portfolio;
+int airoi__portfolio_load_file(struct airoi_portfolio **out, airoi_diagnostics **diags_out,
+                               const char *path, unsigned flags);
+int airoi__portfolio_save_buffer(char **out, size_t *len_out, const struct airoi_portfolio *pf,
+                                 unsigned flags);
+
 /* save.c */
 int airoi__model_save_buffer(char **out, size_t *len_out, const airoi_project *p,
                              unsigned flags);

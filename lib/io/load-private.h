@@ -94,7 +94,9 @@ typedef struct loader {
     ynode *root;
     int ndocs;
 
-    /* model */
+    int inline_entry; /* a project inline in a portfolio file: no `airoi` key */
+
+    /* model (a sub-loader of a portfolio file zeroes from here on) */
     airoi_project *p;
     int horizon_ok;  /* the horizon is known: periods can be checked against it */
     smap fx;         /* currencies with a rate */
@@ -209,5 +211,7 @@ void airoi__yload_simulation(loader *L, const ynode *n);
  * repaired, with a warning, when simulation.repair is true). */
 void airoi__ycheck_uncertain(loader *L);
 void airoi__yload_narrative(loader *L, const ynode *n); /* load-narrative.c */
+/* The whole model document at L->root (load.c). */
+void airoi__yload_document(loader *L);
 
 #endif /* AIROI_LOAD_PRIVATE_H */

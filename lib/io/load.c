@@ -205,7 +205,7 @@ static int on_problem(void *userdata, const airoi__problem *pr)
     return L->stop;
 }
 
-static void load_document(loader *L)
+void airoi__yload_document(loader *L)
 {
     const ynode *root = L->root;
     if (!root || airoi__yis_null(L, root)) {
@@ -224,11 +224,11 @@ static void load_document(loader *L)
     airoi__ycollect(L, root, "", top_keys, TK_COUNT, v, k);
     if (L->stop)
         return;
-    if (!v[TK_AIROI]) {
+    if (!v[TK_AIROI] && !L->inline_entry) {
         airoi__ydiag(
             L, AIROI_ERR_PARSE, AT(root),
             "missing required key 'airoi' (the format version); expected 'airoi: 1' at the top");
-    } else {
+    } else if (v[TK_AIROI]) {
         double ver;
         if (airoi__yget_num(L, v[TK_AIROI], "airoi", &ver) && ver != 1)
             airoi__ydiag(L, AIROI_ERR_PARSE, AT(v[TK_AIROI]),
@@ -346,7 +346,7 @@ static int load(airoi_project **out, airoi_diagnostics **diags_out, const char *
     }
     airoi__ytree_build(&L);
     if (!L.stop && !L.nomem)
-        load_document(&L);
+        airoi__yload_document(&L);
     airoi__ytree_free(&L);
     airoi__smap_free(&L.fx);
     airoi__smap_free(&L.names);

@@ -227,3 +227,8 @@ void airoi__report_json(airoi__buf *b, const rpt *R)
     nl(&w);
     airoi__buf_puts(b, "}\n");
 }
+
+void airoi__json_string(airoi__buf *b, const char *s)
+{
+    jstring(b, s);
+}

@@ -273,6 +273,9 @@ void airoi__fmt_horizon(char *buf, size_t cap, const rpt *R);
 /* The facts of the project header (text.c): label and value pairs. */
 size_t airoi__report_facts(const rpt *R, char labels[][16], char values[][256], size_t max);
 
+/* A JSON string (escaped, invalid UTF-8 as U+FFFD), or null for NULL (json.c). */
+void airoi__json_string(airoi__buf *b, const char *s);
+
 /* --------------------------------------------- internal forms of the API */
 
 /* airoi__NAME() does the work of the public airoi_NAME() (same file), which
@@ -286,5 +289,11 @@ int airoi__report_write(char **out, size_t *len_out, const airoi_result *r,
                         unsigned flags);
 int airoi__report_write_html(char **out, size_t *len_out, const airoi_result *r,
                              const airoi_simulation *sim, unsigned flags);
+
+/* portfolio-report.c (the result type is lib/portfolio's) */
+struct airoi_portfolio_result;
+int airoi__portfolio_report_write(char **out, size_t *len_out,
+                                  const struct airoi_portfolio_result *r,
+                                  airoi_report_format format, unsigned flags);
 
 #endif /* AIROI_REPORT_PRIVATE_H */

@@ -1,0 +1,48 @@
+/*
+ * bindings/cli/portfolio.c: `airoi portfolio FILE`: load the portfolio
+ * file, evaluate it and write its report (docs/portfolio.md).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include <airoi/portfolio.h>
+
+int cli_portfolio(const cli_args *a)
+{
+    airoi_portfolio *pf = NULL;
+    airoi_portfolio_result *r = NULL;
+    airoi_diagnostics *d = NULL;
+    char *text = NULL;
+    size_t len = 0;
+    int rc = CLI_FAIL;
+    int st = airoi_portfolio_load_file(&pf, &d, a->file, 0);
+    char detail[1024];
+    snprintf(detail, sizeof detail, "%s", airoi_last_error_message());
+    size_t n = airoi_diagnostics_count(d);
+    fflush(stdout);
+    for (size_t i = 0; i < n; i++)
+        fprintf(stderr, "%s\n", airoi_diagnostics_get_text(d, i));
+    airoi_diagnostics_free(d);
+    if (st != AIROI_OK) {
+        if (n == 0)
+            fprintf(stderr, "%s: %s\n", a->file, *detail ? detail : airoi_status_str(st));
+        goto done;
+    }
+    st = airoi_portfolio_evaluate(&r, pf, 0);
+    if (st != AIROI_OK) {
+        fprintf(stderr, "%s: %s\n", a->file, airoi_last_error_message());
+        goto done;
+    }
+    st = airoi_portfolio_report_write(&text, &len, r, a->format, 0);
+    if (st != AIROI_OK) {
+        fprintf(stderr, "%s: cannot write the report: %s\n", a->file, airoi_last_error_message());
+        goto done;
+    }
+    rc = cli_output(a, text, len);
+done:
+    airoi_free(text);
+    airoi_portfolio_result_free(r);
+    airoi_portfolio_free(pf);
+    return rc;
+}

@@ -1,0 +1,109 @@
+/*
+ * lib/portfolio: portfolios of projects, their evaluation and the exact
+ * selection under a budget (portfolio layer, above sim and eval). Internal
+ * header; nothing here is part of the API.
+ *
+ * The internal form of each public airoi_NAME() of this layer is
+ * airoi__NAME(), declared here and defined just above its public function
+ * (docs/layers.md).
+ */
+#ifndef AIROI_PORTFOLIO_PRIVATE_H
+#define AIROI_PORTFOLIO_PRIVATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core-private.h"
+#include "airoi/portfolio.h"
+
+struct airoi_portfolio {
+    char *name;
+    char *currency;
+    double budget;
+    int has_budget;
+    airoi_portfolio_measure measure;
+    char **fx_cur;
+    double *fx_rate;
+    size_t n_fx, cap_fx;
+    airoi_project **projects;
+    char **sources;     /* model file of each project, NULL when inline */
+    int *mandatory;
+    size_t n, cap;
+};
+
+/* Number of figures of a project (AIROI_PORTFOLIO_NPV ... _PROJECT_EXPECTED_NPV). */
+#define AIROI__PF_PROJECT_FIGURES 6
+
+typedef struct airoi__pf_project {
+    char *name;
+    char *currency;
+    airoi_result *result;
+    double fig[AIROI__PF_PROJECT_FIGURES]; /* by figure - AIROI_PORTFOLIO_NPV */
+    int status[AIROI__PF_PROJECT_FIGURES]; /* AIROI_OK, or why the figure is missing */
+    int32_t rank[4];                       /* npv, irr, pi, roi_risk_adjusted */
+    int selected;
+} airoi__pf_project;
+
+struct airoi_portfolio_result {
+    char *name;
+    char *currency;
+    airoi_portfolio_measure measure;
+    double budget;
+    int has_budget;
+    double total_npv, total_investment, expected_npv;
+    airoi__pf_project *projects;
+    size_t n;
+};
+
+/* The exact best set (docs/methodology.md, "Portfolio selection"): chosen[i]
+ * = 1 for the projects of the set that maximises the sum of npv under
+ * sum of inv <= budget (no limit when !has_budget), every mandatory project
+ * in it; ties: the smaller total investment, then the set whose sorted list
+ * of names comes first (byte order of UTF-8 = code-point order). inv[i] >= 0.
+ * AIROI_ERR_MODEL when the mandatory projects alone exceed the budget. */
+int airoi__portfolio_select(unsigned char *chosen, const double *npv, const double *inv,
+                            const int *mandatory, const char *const *names, size_t n,
+                            double budget, int has_budget);
+
+int airoi__portfolio_new(airoi_portfolio **out, const char *name, const char *currency);
+void airoi__portfolio_free(airoi_portfolio *pf);
+int airoi__portfolio_set_budget(airoi_portfolio *pf, double budget);
+int airoi__portfolio_set_measure(airoi_portfolio *pf, airoi_portfolio_measure measure);
+int airoi__portfolio_set_fx(airoi_portfolio *pf, const char *currency, double rate);
+int airoi__portfolio_add_project(airoi_portfolio *pf, const airoi_project *p, int mandatory,
+                                 const char *source);
+/* As airoi__portfolio_add_project(), taking ownership of p (freed on failure). */
+int airoi__portfolio_adopt_project(airoi_portfolio *pf, airoi_project *p, int mandatory,
+                                   const char *source);
+size_t airoi__portfolio_count_projects(const airoi_portfolio *pf);
+const airoi_project *airoi__portfolio_get_project(const airoi_portfolio *pf, size_t i);
+int airoi__portfolio_get_mandatory(int *out, const airoi_portfolio *pf, size_t i);
+const char *airoi__portfolio_get_source(const airoi_portfolio *pf, size_t i);
+int airoi__portfolio_get_settings(const char **name, const char **currency, double *budget,
+                                  int *has_budget, airoi_portfolio_measure *measure,
+                                  const airoi_portfolio *pf);
+size_t airoi__portfolio_count_fx(const airoi_portfolio *pf);
+int airoi__portfolio_get_fx(const char **currency, double *rate, const airoi_portfolio *pf,
+                            size_t i);
+const char *airoi__portfolio_measure_name(airoi_portfolio_measure measure);
+int airoi__portfolio_measure_from_name(airoi_portfolio_measure *out, const char *name);
+int airoi__portfolio_evaluate(airoi_portfolio_result **out, const airoi_portfolio *pf,
+                              unsigned flags);
+void airoi__portfolio_result_free(airoi_portfolio_result *r);
+size_t airoi__portfolio_result_count_projects(const airoi_portfolio_result *r);
+int airoi__portfolio_result_get_number(double *out, const airoi_portfolio_result *r,
+                                       airoi_portfolio_figure figure);
+int airoi__portfolio_result_get_project_number(double *out, const airoi_portfolio_result *r,
+                                               size_t i, airoi_portfolio_figure figure);
+int airoi__portfolio_result_get_rank(int32_t *out, const airoi_portfolio_result *r, size_t i,
+                                     airoi_portfolio_figure by);
+int airoi__portfolio_result_get_selected(int *out, const airoi_portfolio_result *r, size_t i);
+const char *airoi__portfolio_result_get_string(const airoi_portfolio_result *r, size_t i,
+                                               airoi_project_param param);
+const airoi_result *airoi__portfolio_result_get_project(const airoi_portfolio_result *r,
+                                                        size_t i);
+int airoi__portfolio_result_get_info(const char **name, const char **currency,
+                                     airoi_portfolio_measure *measure,
+                                     const airoi_portfolio_result *r);
+
+#endif /* AIROI_PORTFOLIO_PRIVATE_H */
