@@ -15,6 +15,7 @@
 
 #include "load-private.h"
 #include "portfolio-private.h"
+#include "rules-private.h"
 
 enum { PK_AIROI, PK_PORTFOLIO, PK_FX, PK_PROJECTS, PK_COUNT };
 static const char *const doc_keys[PK_COUNT] = {"airoi", "portfolio", "fx", "projects"};
@@ -68,17 +69,28 @@ static void load_settings(pf_loader *P, const ynode *root, const ynode *n)
         airoi__yget_str(L, v[SK_CURRENCY], "portfolio.currency", &currency);
     if (!name || !currency || L->stop)
         return;
+    if (!*name) {
+        airoi__ydiag(L, AIROI_ERR_MODEL, AT(v[SK_NAME]), "portfolio.name: expected a name; got ''");
+        return;
+    }
+    if (!airoi__iso4217_known(currency)) {
+        char shown[80];
+        airoi__ydiag(L, AIROI_ERR_MODEL, AT(v[SK_CURRENCY]),
+                     "portfolio.currency: expected an ISO 4217 code (e.g. USD, EUR, TWD); got %s",
+                     airoi__yshow(shown, sizeof shown, currency, strlen(currency)));
+        return;
+    }
     int rc = airoi__portfolio_new(&P->pf, name, currency);
     if (rc) {
-        const ynode *at = airoi__error_get() && strstr(airoi__error_get(), "currency")
-                              ? v[SK_CURRENCY] : v[SK_NAME];
-        api_refused(L, rc, at, at == v[SK_NAME] ? "portfolio.name" : "portfolio.currency");
+        api_refused(L, rc, v[SK_NAME], "portfolio");
         return;
     }
     double budget;
     if (v[SK_BUDGET] && airoi__yget_num(L, v[SK_BUDGET], "portfolio.budget", &budget)) {
-        rc = airoi__portfolio_set_budget(P->pf, budget);
-        if (rc)
+        if (budget < 0)
+            airoi__ydiag(L, AIROI_ERR_MODEL, AT(v[SK_BUDGET]),
+                         "portfolio.budget: expected a number >= 0; got %s", NUMTXT(budget));
+        else if ((rc = airoi__portfolio_set_budget(P->pf, budget)) != AIROI_OK)
             api_refused(L, rc, v[SK_BUDGET], "portfolio.budget");
     }
     const char *measure = NULL;
@@ -114,9 +126,22 @@ static void load_fx(pf_loader *P, const ynode *n)
         snprintf(path, sizeof path, "fx.%.40s", cur);
         if (!airoi__yget_num(L, v, path, &rate))
             continue;
+        if (!airoi__iso4217_known(cur)) {
+            char shown[80];
+            airoi__ydiag(L, AIROI_ERR_MODEL, AT(k),
+                         "fx: %s is not an ISO 4217 currency code (e.g. USD, EUR, TWD)",
+                         airoi__yshow(shown, sizeof shown, cur, strlen(cur)));
+            continue;
+        }
+        if (rate <= 0) {
+            airoi__ydiag(L, AIROI_ERR_MODEL, AT(v), "%s: expected a rate > 0 (1 %s = RATE %s); got %s",
+                         path, cur, P->pf->currency,
+                         NUMTXT(rate));
+            continue;
+        }
         int rc = airoi__portfolio_set_fx(P->pf, cur, rate);
         if (rc)
-            api_refused(L, rc, rc == AIROI_ERR_RANGE ? v : k, path);
+            api_refused(L, rc, k, path);
     }
 }
 
@@ -256,6 +281,9 @@ static void load_projects(pf_loader *P, const ynode *root, const ynode *n)
         airoi__ytype_error(L, n, "projects", "a sequence of project entries");
         return;
     }
+    if (n->n == 0)
+        airoi__ydiag(L, AIROI_ERR_MODEL, AT(n),
+                     "projects: expected at least one project ({file: FILE} or inline)");
     for (size_t i = 0; i < n->n && !L->stop; i++) {
         const ynode *e = n->kids[i];
         char epath[48];

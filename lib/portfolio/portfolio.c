@@ -174,10 +174,11 @@ int airoi__portfolio_adopt_project(airoi_portfolio *pf, airoi_project *p, int ma
     const char *name = airoi__project_get_string(p, AIROI_PROJECT_NAME);
     for (size_t i = 0; i < pf->n; i++)
         if (strcmp(airoi__project_get_string(pf->projects[i], AIROI_PROJECT_NAME), name) == 0) {
+            int rc = airoi__error(AIROI_ERR_INVALID,
+                                  "two projects of the portfolio are named '%s'; each project "
+                                  "needs a name of its own", name);
             airoi__project_free(p);
-            return airoi__error(AIROI_ERR_INVALID,
-                                "two projects of the portfolio are named '%s'; each project "
-                                "needs a name of its own", name);
+            return rc;
         }
     if (pf->n == pf->cap) {
         size_t nc = pf->cap ? pf->cap * 2 : 8;

@@ -1,0 +1,532 @@
+/*
+ * tests/unit/test-portfolio.c: portfolios (white-box for the selection):
+ * the exact selection against brute force on random portfolios of up to 20
+ * projects, a 64-project case against a dynamic programme and one whose
+ * optimum is known by construction; the bundled example portfolio through
+ * the public API; ranks with figures that do not exist; invalid portfolio
+ * files and their messages.
+ */
+#include <check.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <airoi/airoi.h>
+#include "portfolio-private.h"
+
+/* ---- brute force, written from the rule itself ------------------------------------ */
+
+static uint64_t rng_state;
+
+static uint32_t rnd(uint32_t n)
+{
+    rng_state = rng_state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (uint32_t)(rng_state >> 33) % n;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* < 0 when the sorted names of set a come before those of set b. */
+static int names_before(uint32_t a, uint32_t b, const char *const *names, size_t n)
+{
+    const char *la[32], *lb[32];
+    size_t na = 0, nb = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (a >> i & 1)
+            la[na++] = names[i];
+        if (b >> i & 1)
+            lb[nb++] = names[i];
+    }
+    qsort(la, na, sizeof *la, cmp_names);
+    qsort(lb, nb, sizeof *lb, cmp_names);
+    for (size_t i = 0; i < na && i < nb; i++) {
+        int c = strcmp(la[i], lb[i]);
+        if (c)
+            return c;
+    }
+    return (int)na - (int)nb;
+}
+
+/* The best mask by the rule, or -1 when the mandatory projects do not fit. */
+static long brute(const double *npv, const double *inv, const int *mand, const char *const *names,
+                  size_t n, double budget)
+{
+    long best = -1;
+    double bn = 0, bi = 0;
+    for (uint32_t m = 0; m < (1u << n); m++) {
+        double sn = 0, si = 0;
+        int ok = 1;
+        for (size_t i = 0; i < n && ok; i++) {
+            if (mand[i] && !(m >> i & 1))
+                ok = 0;
+            if (m >> i & 1) {
+                sn += npv[i];
+                si += inv[i];
+            }
+        }
+        if (!ok || si > budget)
+            continue;
+        if (best < 0 || sn > bn ||
+            (sn == bn && (si < bi || (si == bi && names_before(m, (uint32_t)best, names, n) < 0)))) {
+            best = (long)m;
+            bn = sn;
+            bi = si;
+        }
+    }
+    return best;
+}
+
+static const char *const pool_names[] = {
+    "Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta", "Iota", "Kappa",
+    "Lambda", "Mu", "Nu", "Xi", "Omicron", "Pi", "Rho", "Sigma", "Tau", "Upsilon", "Phi", "Chi",
+    "Psi", "Omega", "A", "AB", "Ab", "\xc3\x89lan", "Zoe", "zeta"};
+#define NPOOL (sizeof pool_names / sizeof pool_names[0])
+
+/* One random portfolio of n projects checked against brute force. Whole
+ * numbers in small ranges make ties (of NPV, then of investment) common. */
+static void check_random(size_t n, int whole)
+{
+    double npv[20], inv[20];
+    int mand[20];
+    const char *names[20];
+    int used[NPOOL] = {0};
+    for (size_t i = 0; i < n; i++) {
+        uint32_t k;
+        do
+            k = rnd(NPOOL);
+        while (used[k]);
+        used[k] = 1;
+        names[i] = pool_names[k];
+        if (whole) {
+            npv[i] = (double)rnd(16) - 4;
+            inv[i] = (double)rnd(8);
+        } else {
+            npv[i] = ((double)rnd(2000001) - 400000) / 7.0;
+            inv[i] = (double)rnd(1000001) / 3.0;
+        }
+        mand[i] = rnd(8) == 0;
+    }
+    double total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += inv[i];
+    double budget = whole ? (double)rnd((uint32_t)total + 2) : total * rnd(101) / 100.0;
+    unsigned char chosen[20];
+    long want = brute(npv, inv, mand, names, n, budget);
+    int rc = airoi__portfolio_select(chosen, npv, inv, mand, names, n, budget, 1);
+    if (want < 0) {
+        ck_assert_int_eq(rc, AIROI_ERR_MODEL);
+        ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "mandatory projects alone"));
+        return;
+    }
+    ck_assert_int_eq(rc, AIROI_OK);
+    uint32_t got = 0;
+    for (size_t i = 0; i < n; i++)
+        got |= (uint32_t)chosen[i] << i;
+    ck_assert_msg(got == (uint32_t)want, "n=%zu budget=%g: chose 0x%x, brute force 0x%lx", n,
+                  budget, got, want);
+}
+
+START_TEST(select_matches_brute_force)
+{
+    rng_state = 20261202;
+    for (int t = 0; t < 400; t++)
+        check_random(1 + rnd(14), t % 2);
+    for (int t = 0; t < 6; t++)
+        check_random(17 + rnd(4), t % 2);
+    check_random(20, 1);
+    check_random(20, 0);
+}
+END_TEST
+
+/* 64 projects with whole investments: the exact optimum by a dynamic
+ * programme over the budget, independent of the branch and bound. */
+START_TEST(select_64_against_dynamic_programme)
+{
+    enum { N = 64, B = 1500 };
+    double npv[N], inv[N];
+    int mand[N] = {0};
+    const char *names[N];
+    char buf[N][8];
+    rng_state = 64;
+    for (int i = 0; i < N; i++) {
+        snprintf(buf[i], sizeof buf[i], "P%02d", i);
+        names[i] = buf[i];
+        inv[i] = 1 + rnd(100);
+        npv[i] = (double)rnd(1000) + 0.5 * (double)rnd(2); /* some halves */
+    }
+    mand[3] = mand[40] = 1;
+    static double best[B + 1];
+    double base = npv[3] + npv[40];
+    int cap = B - (int)inv[3] - (int)inv[40];
+    for (int c = 0; c <= cap; c++)
+        best[c] = 0;
+    for (int i = 0; i < N; i++) {
+        if (mand[i])
+            continue;
+        for (int c = cap; c >= (int)inv[i]; c--)
+            if (best[c - (int)inv[i]] + npv[i] > best[c])
+                best[c] = best[c - (int)inv[i]] + npv[i];
+    }
+    unsigned char chosen[N];
+    ck_assert_int_eq(airoi__portfolio_select(chosen, npv, inv, mand, names, N, B, 1), AIROI_OK);
+    double sn = 0, si = 0;
+    for (int i = 0; i < N; i++)
+        if (chosen[i]) {
+            sn += npv[i];
+            si += inv[i];
+        }
+    ck_assert(chosen[3] && chosen[40]);
+    ck_assert_double_le(si, B);
+    ck_assert_double_eq(sn, base + best[cap]);
+}
+END_TEST
+
+/* 64 projects: 32 at NPV = 3 x investment, 32 at NPV = investment; the
+ * budget is exactly the investment of the first 32, so they are the only
+ * best set (NPV 3 x budget); a zero-investment, zero-NPV project named to
+ * sort first joins by the name rule, one named to sort last does not. */
+START_TEST(select_64_known_optimum)
+{
+    enum { N = 64 };
+    double npv[N], inv[N];
+    int mand[N] = {0};
+    const char *names[N];
+    char buf[N][8];
+    double budget = 0;
+    for (int i = 0; i < N; i++) {
+        snprintf(buf[i], sizeof buf[i], "Q%02d", i);
+        names[i] = buf[i];
+        inv[i] = 1000 + 37 * i;
+        npv[i] = i % 2 ? inv[i] : 3 * inv[i];
+        if (i % 2 == 0)
+            budget += inv[i];
+    }
+    inv[62] = npv[62] = 0; /* even: "Q62" */
+    budget -= 1000 + 37 * 62;
+    names[62] = "A zero";
+    inv[63] = npv[63] = 0;
+    names[63] = "zz zero";
+    unsigned char chosen[N];
+    ck_assert_int_eq(airoi__portfolio_select(chosen, npv, inv, mand, names, N, budget, 1), AIROI_OK);
+    for (int i = 0; i < 62; i++)
+        ck_assert_msg(chosen[i] == (i % 2 == 0), "project %d", i);
+    ck_assert_int_eq(chosen[62], 1);
+    ck_assert_int_eq(chosen[63], 0);
+}
+END_TEST
+
+START_TEST(select_ties_and_mandatory)
+{
+    /* same NPV: the smaller investment wins; then the names */
+    double npv[3] = {10, 10, 10}, inv[3] = {5, 4, 4};
+    int mand[3] = {0};
+    const char *names[3] = {"C", "B", "A"};
+    unsigned char ch[3];
+    ck_assert_int_eq(airoi__portfolio_select(ch, npv, inv, mand, names, 3, 5, 1), AIROI_OK);
+    ck_assert(!ch[0] && !ch[1] && ch[2]);
+    /* a mandatory project with a negative NPV is in */
+    double npv2[2] = {-3, 5}, inv2[2] = {2, 2};
+    int mand2[2] = {1, 0};
+    const char *names2[2] = {"M", "N"};
+    ck_assert_int_eq(airoi__portfolio_select(ch, npv2, inv2, mand2, names2, 2, 4, 1), AIROI_OK);
+    ck_assert(ch[0] && ch[1]);
+    ck_assert_int_eq(airoi__portfolio_select(ch, npv2, inv2, mand2, names2, 2, 1, 1),
+                     AIROI_ERR_MODEL);
+    /* no budget: every project with NPV > 0 */
+    ck_assert_int_eq(airoi__portfolio_select(ch, npv2, inv2, (int[2]){0, 0}, names2, 2, 0, 0),
+                     AIROI_OK);
+    ck_assert(!ch[0] && ch[1]);
+}
+END_TEST
+
+/* ---- the public API ----------------------------------------------------------------- */
+
+static char *example(const char *name)
+{
+    static char path[1024];
+    const char *dir = getenv("AIROI_EXAMPLES");
+    snprintf(path, sizeof path, "%s/%s", dir ? dir : "docs/examples", name);
+    return path;
+}
+
+START_TEST(example_portfolio)
+{
+    airoi_portfolio *pf = NULL;
+    airoi_diagnostics *d = NULL;
+    ck_assert_int_eq(airoi_portfolio_load_file(&pf, &d, example("portfolio-2027.yaml"), 0),
+                     AIROI_OK);
+    airoi_diagnostics_free(d);
+    ck_assert_uint_eq(airoi_portfolio_count_projects(pf), 6);
+    airoi_portfolio_result *r = NULL;
+    ck_assert_int_eq(airoi_portfolio_evaluate(&r, pf, 0), AIROI_OK);
+    /* AI visual inspection: NPV 120 x 10,000 TWD; the pilot in USD at 32 */
+    double v;
+    ck_assert_int_eq(airoi_portfolio_result_get_project_number(&v, r, 0, AIROI_PORTFOLIO_NPV), 0);
+    ck_assert_double_eq_tol(v, 1200000, 1e-6);
+    ck_assert_int_eq(airoi_portfolio_result_get_project_number(&v, r, 0, AIROI_PORTFOLIO_INVESTMENT),
+                     0);
+    ck_assert_double_eq_tol(v, 3800000, 1e-6);
+    ck_assert_int_eq(airoi_portfolio_result_get_project_number(&v, r, 5, AIROI_PORTFOLIO_INVESTMENT),
+                     0);
+    ck_assert_double_eq_tol(v, 12 * 20000 * 0.75 * 32, 1e-6); /* 9 months of the year */
+    int sel[6];
+    double tn = 0, ti = 0;
+    for (size_t i = 0; i < 6; i++) {
+        ck_assert_int_eq(airoi_portfolio_result_get_selected(&sel[i], r, i), 0);
+        double n1, i1;
+        airoi_portfolio_result_get_project_number(&n1, r, i, AIROI_PORTFOLIO_NPV);
+        airoi_portfolio_result_get_project_number(&i1, r, i, AIROI_PORTFOLIO_INVESTMENT);
+        if (sel[i]) {
+            tn += n1;
+            ti += i1;
+        }
+    }
+    ck_assert(sel[0] && !sel[1] && sel[2] && sel[3] && !sel[4] && sel[5]);
+    ck_assert_int_eq(airoi_portfolio_result_get_number(&v, r, AIROI_PORTFOLIO_TOTAL_NPV), 0);
+    ck_assert_double_eq_tol(v, tn, 1e-6);
+    ck_assert_int_eq(airoi_portfolio_result_get_number(&v, r, AIROI_PORTFOLIO_TOTAL_INVESTMENT), 0);
+    ck_assert_double_eq_tol(v, ti, 1e-6);
+    ck_assert_double_le(v, 20000000);
+    int32_t rank;
+    ck_assert_int_eq(airoi_portfolio_result_get_rank(&rank, r, 4, AIROI_PORTFOLIO_NPV), 0);
+    ck_assert_int_eq(rank, 1);
+    ck_assert_int_eq(airoi_portfolio_result_get_rank(&rank, r, 5, AIROI_PORTFOLIO_IRR), 0);
+    ck_assert_int_eq(rank, 1);
+    /* a total is not a project figure, and the other family is named */
+    ck_assert_int_eq(airoi_portfolio_result_get_project_number(&v, r, 0, AIROI_PORTFOLIO_BUDGET),
+                     AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_portfolio_result_get_rank(&rank, r, 0, (airoi_portfolio_figure)AIROI_METRIC_NPV),
+                     AIROI_ERR_INVALID);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "airoi_portfolio_figure"));
+    /* the report's JSON keys */
+    char *text = NULL;
+    ck_assert_int_eq(airoi_portfolio_report_write(&text, NULL, r, AIROI_REPORT_JSON, 0), 0);
+    const char *keys[] = {"\"budget\"", "\"measure\"", "\"selected\"", "\"total_npv\"",
+                          "\"total_investment\"", "\"expected_npv\"", "\"projects\"",
+                          "\"roi_risk_adjusted\"", "\"pi\"", "\"rank_roi_risk_adjusted\""};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+        ck_assert_ptr_nonnull(strstr(text, keys[i]));
+    airoi_free(text);
+    /* saved and loaded back: the same selection */
+    ck_assert_int_eq(airoi_portfolio_save_buffer(&text, NULL, pf, 0), 0);
+    char dir[] = "/tmp/airoi-pf-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char path[256];
+    snprintf(path, sizeof path, "%s/saved.yaml", dir);
+    FILE *f = fopen(path, "w");
+    fputs(text, f);
+    fclose(f);
+    airoi_free(text);
+    airoi_portfolio *back = NULL;
+    ck_assert_msg(airoi_portfolio_load_file(&back, NULL, path, 0) == 0, "%s",
+                  airoi_last_error_message());
+    airoi_portfolio_result *r2 = NULL;
+    ck_assert_int_eq(airoi_portfolio_evaluate(&r2, back, 0), 0);
+    for (size_t i = 0; i < 6; i++) {
+        int s2;
+        airoi_portfolio_result_get_selected(&s2, r2, i);
+        ck_assert_int_eq(s2, sel[i]);
+    }
+    double n2;
+    airoi_portfolio_result_get_number(&n2, r2, AIROI_PORTFOLIO_TOTAL_NPV);
+    ck_assert_double_eq_tol(n2, tn, 1e-6 * fabs(tn));
+    remove(path);
+    rmdir(dir);
+    airoi_portfolio_result_free(r2);
+    airoi_portfolio_free(back);
+    airoi_portfolio_result_free(r);
+    airoi_portfolio_free(pf);
+}
+END_TEST
+
+/* ---- invalid files ------------------------------------------------------------------- */
+
+static char tmpdir[64];
+
+static const char *write_file(const char *name, const char *text)
+{
+    static char path[256];
+    snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    fclose(f);
+    return path;
+}
+
+/* Loading `text` fails with `status`, and some diagnostic holds `want`
+ * after "pf.yaml:" (most wants start with the position). */
+static void expect_load(const char *text, int status, const char *want)
+{
+    const char *path = write_file("pf.yaml", text);
+    airoi_portfolio *pf = NULL;
+    airoi_diagnostics *d = NULL;
+    int rc = airoi_portfolio_load_file(&pf, &d, path, 0);
+    ck_assert_msg(rc == status, "'%s': status %d, expected %d (%s)", want, rc, status,
+                  airoi_last_error_message());
+    ck_assert_ptr_null(pf);
+    int found = 0;
+    for (size_t i = 0; i < airoi_diagnostics_count(d); i++) {
+        const char *t = airoi_diagnostics_get_text(d, i);
+        const char *rest = strstr(t, "pf.yaml:");
+        if (rest && strstr(rest + 8, want))
+            found = 1;
+    }
+    if (!found)
+        for (size_t i = 0; i < airoi_diagnostics_count(d); i++)
+            fprintf(stderr, "  got: %s\n", airoi_diagnostics_get_text(d, i));
+    ck_assert_msg(found, "expected a diagnostic '%s'", want);
+    airoi_diagnostics_free(d);
+}
+
+/* Evaluating `text` fails with `status` and a message holding `want`. */
+static void expect_eval(const char *text, int status, const char *want)
+{
+    const char *path = write_file("pf.yaml", text);
+    airoi_portfolio *pf = NULL;
+    ck_assert_msg(airoi_portfolio_load_file(&pf, NULL, path, 0) == 0, "%s",
+                  airoi_last_error_message());
+    airoi_portfolio_result *r = NULL;
+    ck_assert_int_eq(airoi_portfolio_evaluate(&r, pf, 0), status);
+    ck_assert_ptr_null(r);
+    ck_assert_msg(strstr(airoi_last_error_message(), want), "message '%s' lacks '%s'",
+                  airoi_last_error_message(), want);
+    airoi_portfolio_free(pf);
+}
+
+#define HEAD "airoi: 1\nportfolio: {name: P, currency: USD, budget: 100}\n"
+#define INLINE(name, cur, cost)                                                              \
+    "  - project: {name: " name ", currency: " cur ", period: year, horizon: 2, "            \
+    "discount_rate: 0.1}\n    costs: [{name: c, category: people, amount: " cost ", at: 0}]\n" \
+    "    values: [{name: v, dimension: efficiency, amount: 100, per: year, from: 1}]\n"
+
+START_TEST(invalid_files)
+{
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/airoi-pf-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+    write_file("bad.yaml", "airoi: 1\nproject:\n  name: B\n  horizon: -1\n");
+    expect_load(HEAD "projects:\n  - {file: missing.yaml}\n", AIROI_ERR_IO,
+                "4:12: projects[0].file: the project file is invalid: ");
+    expect_load(HEAD "projects:\n  - {file: missing.yaml}\n", AIROI_ERR_IO,
+                "missing.yaml: cannot open the file");
+    expect_load(HEAD "projects:\n  - {file: bad.yaml}\n", AIROI_ERR_PARSE,
+                "4:12: projects[0].file: the project file is invalid: ");
+    expect_load(HEAD "projects:\n  - {file: bad.yaml}\n", AIROI_ERR_PARSE,
+                "bad.yaml:4:12: project.horizon: expected a whole number of periods >= 0; got -1");
+    expect_load("airoi: 1\nportfolio: {name: P, currency: USD, budget: -5}\nprojects:\n"
+                INLINE("A", "USD", "10"),
+                AIROI_ERR_MODEL, "2:45: portfolio.budget: expected a number >= 0; got -5");
+    expect_load("airoi: 1\nportfolio: {name: P, currency: USD, measure: npv}\nprojects:\n"
+                INLINE("A", "USD", "10"),
+                AIROI_ERR_MODEL,
+                "2:46: portfolio.measure: expected first_year_costs, tco or pv_costs; got 'npv'");
+    expect_load("airoi: 1\nportfolio: {name: P, currency: dollars}\nprojects:\n"
+                INLINE("A", "USD", "10"),
+                AIROI_ERR_MODEL, "2:32: portfolio.currency: expected an ISO 4217 code");
+    expect_load(HEAD "fx: {EUR: 0}\nprojects:\n" INLINE("A", "USD", "10"), AIROI_ERR_MODEL,
+                "3:11: fx.EUR: expected a rate > 0 (1 EUR = RATE USD); got 0");
+    expect_load(HEAD "fx: {EURO: 1.1}\nprojects:\n" INLINE("A", "USD", "10"), AIROI_ERR_MODEL,
+                "3:6: fx: 'EURO' is not an ISO 4217 currency code");
+    expect_load(HEAD "projects:\n  - {file: bad.yaml, mandatory: maybe}\n", AIROI_ERR_PARSE,
+                "4:33: projects[0].mandatory: expected true or false; got 'maybe'");
+    expect_load(HEAD "projects:\n"
+                "  - project: {name: Q, currency: USD, period: year, horizon: -2, "
+                "discount_rate: 0.1}\n",
+                AIROI_ERR_PARSE, "4:62: project.horizon: expected a whole number of periods");
+    expect_load(HEAD "projects: []\n", AIROI_ERR_MODEL, "3:11: projects: expected at least one project");
+    expect_load("airoi: 1\nprojects:\n" INLINE("A", "USD", "10"), AIROI_ERR_PARSE,
+                "1:1: missing required key 'portfolio'");
+    expect_load(HEAD "projects:\n" INLINE("A", "USD", "10") INLINE("A", "USD", "20"),
+                AIROI_ERR_MODEL, "7:5: projects[1]: two projects of the portfolio are named 'A'");
+    expect_eval(HEAD "projects:\n" INLINE("A", "EUR", "10"), AIROI_ERR_MODEL,
+                "project 'A' is in EUR; the portfolio's fx has no rate for EUR");
+    expect_eval(HEAD "projects:\n" INLINE("A", "USD", "60") "    mandatory: true\n"
+                INLINE("B", "USD", "50") "    mandatory: true\n",
+                AIROI_ERR_MODEL, "the mandatory projects alone invest 110, more than the budget "
+                                 "of 100");
+    remove(write_file("bad.yaml", ""));
+    remove(write_file("pf.yaml", ""));
+    rmdir(tmpdir);
+}
+END_TEST
+
+/* A figure that does not exist ranks after every one that does. */
+START_TEST(ranks_with_missing_figures)
+{
+    airoi_portfolio *pf = NULL;
+    ck_assert_int_eq(airoi_portfolio_new(&pf, "R", "USD"), 0);
+    const double costs[3] = {100, 100, 0};
+    const double vals[3] = {150, 150, 50};
+    for (int i = 0; i < 3; i++) {
+        airoi_project *p = NULL;
+        char name[8];
+        snprintf(name, sizeof name, "P%d", i);
+        ck_assert_int_eq(airoi_project_new(&p, name), 0);
+        airoi_project_set_number(p, AIROI_PROJECT_HORIZON, 1);
+        airoi_project_set_number(p, AIROI_PROJECT_DISCOUNT_RATE, 0);
+        airoi_item *it = NULL;
+        if (costs[i] > 0) {
+            ck_assert_int_eq(airoi_project_add_cost(&it, p, "c", AIROI_CATEGORY_PEOPLE), 0);
+            airoi_item_set_number(it, AIROI_ITEM_AMOUNT, costs[i]);
+            airoi_item_set_number(it, AIROI_ITEM_PER, AIROI_PER_ONCE);
+        }
+        ck_assert_int_eq(airoi_project_add_value(&it, p, "v", AIROI_DIMENSION_EFFICIENCY), 0);
+        airoi_item_set_number(it, AIROI_ITEM_AMOUNT, vals[i]);
+        airoi_item_set_number(it, AIROI_ITEM_PER, AIROI_PER_ONCE);
+        airoi_item_set_number(it, AIROI_ITEM_AT, 1);
+        ck_assert_int_eq(airoi_portfolio_add_project(pf, p, 0, NULL), 0);
+        airoi_project_free(p);
+    }
+    airoi_portfolio_result *r = NULL;
+    ck_assert_msg(airoi_portfolio_evaluate(&r, pf, 0) == 0, "%s", airoi_last_error_message());
+    double v;
+    ck_assert_int_eq(airoi_portfolio_result_get_project_number(&v, r, 2, AIROI_PORTFOLIO_PI),
+                     AIROI_ERR_UNDEFINED);
+    int32_t rk[3];
+    for (size_t i = 0; i < 3; i++)
+        ck_assert_int_eq(airoi_portfolio_result_get_rank(&rk[i], r, i, AIROI_PORTFOLIO_PI), 0);
+    ck_assert_int_eq(rk[0], 1); /* equal values share the better rank */
+    ck_assert_int_eq(rk[1], 1);
+    ck_assert_int_eq(rk[2], 3); /* none: 1 + the two that exist */
+    for (size_t i = 0; i < 3; i++)
+        ck_assert_int_eq(airoi_portfolio_result_get_rank(&rk[i], r, i, AIROI_PORTFOLIO_NPV), 0);
+    ck_assert_int_eq(rk[0], 1);
+    ck_assert_int_eq(rk[1], 1);
+    ck_assert_int_eq(rk[2], 1); /* 50 = 50 = 50 */
+    airoi_portfolio_result_free(r);
+    airoi_portfolio_free(pf);
+}
+END_TEST
+
+static Suite *portfolio_suite(void)
+{
+    Suite *s = suite_create("portfolio");
+    TCase *tc = tcase_create("select");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, select_matches_brute_force);
+    tcase_add_test(tc, select_64_against_dynamic_programme);
+    tcase_add_test(tc, select_64_known_optimum);
+    tcase_add_test(tc, select_ties_and_mandatory);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("api");
+    tcase_add_test(tc, example_portfolio);
+    tcase_add_test(tc, invalid_files);
+    tcase_add_test(tc, ranks_with_missing_figures);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(portfolio_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
