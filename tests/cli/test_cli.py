@@ -23,7 +23,9 @@ ROOT = os.path.abspath(sys.argv[2])
 UPDATE = "--update-golden" in sys.argv[3:]
 EXAMPLES = os.path.join(ROOT, "docs", "examples")
 GOLDEN = os.path.join(ROOT, "tests", "data", "golden")
-MODELS = sorted(f[:-5] for f in os.listdir(EXAMPLES) if f.endswith(".yaml"))
+# Models, not portfolio files (docs/portfolio.md), which `airoi portfolio` reads.
+MODELS = sorted(f[:-5] for f in os.listdir(EXAMPLES)
+                if f.endswith(".yaml") and not f.startswith("portfolio"))
 
 failures = []
 checks = 0
@@ -577,20 +579,46 @@ def test_help_and_version():
         rc, out, err = run(*args)
         check(rc == 0 and out.startswith("Usage: airoi") and err == "", f"{args}")
         for cmd in ["report", "validate", "audit", "compare", "simulate", "tornado", "stages",
-                    "breakeven"]:
+                    "breakeven", "portfolio"]:
             check(f"  {cmd} " in out, f"{args} lists {cmd}")
-        for later in ["portfolio"]:
-            check(later not in out, f"{args} must not list unimplemented {later}")
     for cmd in ["report", "validate", "audit", "compare", "simulate", "tornado", "stages",
-                "breakeven"]:
+                "breakeven", "portfolio"]:
         for args in ([cmd, "--help"], [cmd, "-h"], ["help", cmd], [cmd, "FILE", "--help"]):
             rc, out, err = run(*args)
             check(rc == 0 and out.startswith(f"Usage: airoi {cmd}") and err == "",
                   f"{args}: exit {rc}")
 
 
+def test_portfolio():
+    """`airoi portfolio` on the bundled example in every format; a bad file exits 1."""
+    path = os.path.join(EXAMPLES, "portfolio-2027.yaml")
+    rc, out, err = run("portfolio", path, "--format", "json")
+    check(rc == 0, f"portfolio json: exit {rc}: {err}")
+    if rc == 0:
+        p = json.loads(out)["portfolio"]
+        for key in ["budget", "measure", "selected", "total_npv", "total_investment",
+                    "expected_npv", "projects"]:
+            check(key in p, f"portfolio json: no {key}")
+        for q in p["projects"]:
+            for key in ["name", "currency", "npv", "irr", "roi_risk_adjusted", "pi",
+                        "investment", "selected", "rank_npv", "rank_irr", "rank_pi",
+                        "rank_roi_risk_adjusted"]:
+                check(key in q, f"portfolio json: project without {key}")
+        chosen = [q for q in p["projects"] if q["selected"]]
+        check([q["name"] for q in chosen] == p["selected"], "selected in file order")
+        check(abs(sum(q["investment"] for q in chosen) - p["total_investment"]) < 1e-6,
+              "total_investment")
+        check(p["total_investment"] <= p["budget"], "within the budget")
+    for fmt, start in [("text", "Portfolio: "), ("md", "# Portfolio: "), ("csv", "name,currency,npv")]:
+        rc, out, err = run("portfolio", path, "--format", fmt)
+        check(rc == 0 and out.startswith(start), f"portfolio {fmt}: exit {rc}: {out[:40]!r} {err}")
+    rc, out, err = run("portfolio", os.path.join(EXAMPLES, "example1-visual-inspection.yaml"))
+    check(rc == 1 and "example1-visual-inspection.yaml:" in err and "'portfolio'" in err,
+          f"a model is not a portfolio: exit {rc}: {err!r}")
+
+
 def main():
-    for test in [test_golden, test_worked_examples, test_json_contract, test_formats,
+    for test in [test_portfolio, test_golden, test_worked_examples, test_json_contract, test_formats,
                  test_options, test_exit_statuses, test_evaluation_errors,
                  test_plausibility_warnings, test_help_and_version]:
         if UPDATE and test is not test_golden:
