@@ -23,9 +23,7 @@ ROOT = os.path.abspath(sys.argv[2])
 UPDATE = "--update-golden" in sys.argv[3:]
 EXAMPLES = os.path.join(ROOT, "docs", "examples")
 GOLDEN = os.path.join(ROOT, "tests", "data", "golden")
-# Models, not portfolio files (docs/portfolio.md), which `airoi portfolio` reads.
-MODELS = sorted(f[:-5] for f in os.listdir(EXAMPLES)
-                if f.endswith(".yaml") and not f.startswith("portfolio"))
+MODELS = sorted(f[:-5] for f in os.listdir(EXAMPLES) if f.endswith(".yaml"))
 
 failures = []
 checks = 0
@@ -591,7 +589,7 @@ def test_help_and_version():
 
 def test_portfolio():
     """`airoi portfolio` on the bundled example in every format; a bad file exits 1."""
-    path = os.path.join(EXAMPLES, "portfolio-2027.yaml")
+    path = os.path.join(EXAMPLES, "portfolio", "ai-programme-2027.yaml")
     rc, out, err = run("portfolio", path, "--format", "json")
     check(rc == 0, f"portfolio json: exit {rc}: {err}")
     if rc == 0:

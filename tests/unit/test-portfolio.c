@@ -259,7 +259,7 @@ START_TEST(example_portfolio)
 {
     airoi_portfolio *pf = NULL;
     airoi_diagnostics *d = NULL;
-    ck_assert_int_eq(airoi_portfolio_load_file(&pf, &d, example("portfolio-2027.yaml"), 0),
+    ck_assert_int_eq(airoi_portfolio_load_file(&pf, &d, example("portfolio/ai-programme-2027.yaml"), 0),
                      AIROI_OK);
     airoi_diagnostics_free(d);
     ck_assert_uint_eq(airoi_portfolio_count_projects(pf), 6);
