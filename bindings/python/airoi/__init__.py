@@ -100,6 +100,7 @@ from .simulation import (
     Tornado,
     Uncertainty,
 )
+from .portfolio import Portfolio
 
 #: Version of this Python package.
 __version__ = "0.1.0"
@@ -117,7 +118,7 @@ def status_str(status: int) -> str:
 
 __all__ = [
     "__version__", "ABI_VERSION", "library_path", "library_abi_version", "library_version",
-    "status_str", "LibraryNotFoundError",
+    "status_str", "LibraryNotFoundError", "Portfolio",
     # errors
     "Error", "InvalidInputError", "OutOfMemoryError", "NoSolutionError", "BufferTooSmallError",
     "NotFoundError", "FileError", "ParseError", "ModelError", "RangeError", "CancelledError",
