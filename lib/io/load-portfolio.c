@@ -253,11 +253,7 @@ static void load_inline_entry(pf_loader *P, const ynode *entry, const char *epat
     L->stop |= S.stop;
     L->too_many |= S.too_many;
     L->nerrors += S.nerrors;
-    airoi__smap_free(&S.fx);
-    airoi__smap_free(&S.names);
-    airoi__smap_free(&S.scen_names);
-    for (int i = 0; i < 3; i++)
-        airoi__free(S.origins[i]);
+    airoi__yload_release(&S);
     airoi__free(shown.kids);
     if (S.p && S.nerrors == 0 && !S.nomem) {
         int rc = airoi__portfolio_adopt_project(P->pf, S.p, mandatory, NULL);

@@ -213,5 +213,8 @@ void airoi__ycheck_uncertain(loader *L);
 void airoi__yload_narrative(loader *L, const ynode *n); /* load-narrative.c */
 /* The whole model document at L->root (load.c). */
 void airoi__yload_document(loader *L);
+/* Frees what walking a model document allocated (its maps and origins;
+ * not the tree, not the project) (load.c). */
+void airoi__yload_release(loader *L);
 
 #endif /* AIROI_LOAD_PRIVATE_H */

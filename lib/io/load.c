@@ -205,6 +205,15 @@ static int on_problem(void *userdata, const airoi__problem *pr)
     return L->stop;
 }
 
+void airoi__yload_release(loader *L)
+{
+    airoi__smap_free(&L->fx);
+    airoi__smap_free(&L->names);
+    airoi__smap_free(&L->scen_names);
+    for (int i = 0; i < ORIGIN_COUNT; i++)
+        airoi__free(L->origins[i]);
+}
+
 void airoi__yload_document(loader *L)
 {
     const ynode *root = L->root;
@@ -348,11 +357,7 @@ static int load(airoi_project **out, airoi_diagnostics **diags_out, const char *
     if (!L.stop && !L.nomem)
         airoi__yload_document(&L);
     airoi__ytree_free(&L);
-    airoi__smap_free(&L.fx);
-    airoi__smap_free(&L.names);
-    airoi__smap_free(&L.scen_names);
-    for (int i = 0; i < ORIGIN_COUNT; i++)
-        airoi__free(L.origins[i]);
+    airoi__yload_release(&L);
     return finish(out, diags_out, &L, AIROI_OK);
 }
 
