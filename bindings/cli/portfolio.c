@@ -16,6 +16,12 @@ int cli_portfolio(const cli_args *a)
     char *text = NULL;
     size_t len = 0;
     int rc = CLI_FAIL;
+    if (a->format != AIROI_REPORT_TEXT && a->format != AIROI_REPORT_JSON &&
+        a->format != AIROI_REPORT_CSV && a->format != AIROI_REPORT_MARKDOWN) {
+        cli_error("portfolio: format '%s' is not available for portfolios (expected text, "
+                  "json, csv or md)", airoi_report_format_name(a->format));
+        return CLI_USAGE;
+    }
     int st = airoi_portfolio_load_file(&pf, &d, a->file, 0);
     char detail[1024];
     snprintf(detail, sizeof detail, "%s", airoi_last_error_message());

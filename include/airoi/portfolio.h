@@ -495,7 +495,8 @@ AIROI_API int airoi_portfolio_save_buffer(char **out, size_t *len_out, const air
  * @param[in] format An #airoi_report_format: text, JSON, CSV or Markdown.
  * @param[in] flags 0 (reserved).
  * @retval AIROI_OK Success.
- * @retval AIROI_ERR_INVALID NULL argument, unknown format or flags.
+ * @retval AIROI_ERR_INVALID NULL argument, unknown flags, or a format other than
+ *         text, JSON, CSV and Markdown (HTML is not available for portfolios).
  * @retval AIROI_ERR_NOMEM Out of memory.
  * @since 0.1
  */

@@ -301,6 +301,12 @@ int airoi__portfolio_report_write(char **out, size_t *len_out,
     if (flags)
         return airoi__error(AIROI_ERR_INVALID, "airoi_portfolio_report_write: unknown flags 0x%x",
                             flags);
+    if (format != AIROI_REPORT_TEXT && format != AIROI_REPORT_JSON && format != AIROI_REPORT_CSV &&
+        format != AIROI_REPORT_MARKDOWN)
+        return airoi__error(AIROI_ERR_INVALID,
+                            "airoi_portfolio_report_write: a portfolio report is text, json, csv "
+                            "or md; %s is not available for portfolios",
+                            airoi__report_format_name(format));
     size_t n = airoi__portfolio_result_count_projects(r);
     prow *rows = airoi__calloc(n ? n : 1, sizeof *rows);
     if (!rows)
