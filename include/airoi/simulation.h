@@ -61,7 +61,7 @@ typedef int (*airoi_progress_fn)(int64_t done, int64_t total, void *userdata);
  *
  * Each setting comes from @p options where it is set there, else from the
  * project's `simulation:` section where set there, else its default
- * (docs/methodology.md#monte-carlo-simulation). The project is validated
+ * (docs/methodology.md\#monte-carlo-simulation). The project is validated
  * first. The figures do not depend on the thread count
  * (docs/threading.md).
  *
@@ -85,7 +85,7 @@ typedef int (*airoi_progress_fn)(int64_t done, int64_t total, void *userdata);
  * @retval AIROI_ERR_MODEL The project is invalid, or an uncertainty or
  *   correlation cannot be simulated (the message says which).
  * @retval AIROI_ERR_LIMIT The per-trial storage would pass its limit
- *   (docs/methodology.md#memory-of-a-simulation), or trial numbers would
+ *   (docs/methodology.md\#memory-of-a-simulation), or trial numbers would
  *   pass 2^53.
  * @retval AIROI_ERR_RANGE A trial's figures overflow.
  * @retval AIROI_ERR_CANCELLED @p progress asked to stop; nothing is returned.
@@ -153,7 +153,7 @@ AIROI_API int airoi_simulation_merge(airoi_simulation **out, const airoi_simulat
  */
 AIROI_API void airoi_simulation_free(airoi_simulation *s);
 /**
- * @brief A statistic of an output (docs/methodology.md#simulation-statistics).
+ * @brief A statistic of an output (docs/methodology.md\#simulation-statistics).
  *
  * Ownership: @p s is only read.
  *
@@ -261,7 +261,7 @@ AIROI_API int airoi_simulation_get_trials(double *values, int32_t *status, size_
 AIROI_API int airoi_simulation_get_number(double *out, const airoi_simulation *s, airoi_sim_param param);
 /**
  * @brief A staged-investment figure as the average over the trials, each
- * trial having drawn its gates (docs/methodology.md#monte-carlo-simulation).
+ * trial having drawn its gates (docs/methodology.md\#monte-carlo-simulation).
  *
  * Ownership: @p s is only read.
  *
@@ -380,7 +380,7 @@ AIROI_API int airoi_simulation_get_checkpoint(int64_t *trials, double *mean, dou
                                               double *prob_positive, double *prob_se,
                                               const airoi_simulation *s, size_t i);
 
-/* ---- tornado and spider (docs/methodology.md#tornado) ---- */
+/* ---- tornado and spider (docs/methodology.md\#tornado) ---- */
 
 /**
  * @brief Tornado and spider data of @p p's NPV.
@@ -487,10 +487,10 @@ AIROI_API int airoi_tornado_get_spider(double *npv5, const airoi_tornado *t, siz
  */
 AIROI_API int airoi_tornado_get_quantiles(double *multiplier5, const airoi_tornado *t, size_t i);
 
-/* ---- staged investment (docs/methodology.md#staging) ---- */
+/* ---- staged investment (docs/methodology.md\#staging) ---- */
 
 /** @brief Field priors for a gate's success probability (model-file key `prior`
- *  of a stage; docs/methodology.md#gate-priors has their sources). @since 0.1 */
+ *  of a stage; docs/methodology.md\#gate-priors has their sources). @since 0.1 */
 typedef enum airoi_gate_prior {
     AIROI_PRIOR_PILOT = 0x2800,    /**< `pilot`: 0.05, the share of generative-AI pilots that reach measurable value. */
     AIROI_PRIOR_IN_HOUSE = 0x2801, /**< `in_house`: 0.33, the success rate of builds made in-house. */
@@ -538,7 +538,7 @@ AIROI_API const char *airoi_gate_prior_name(airoi_gate_prior prior);
  * d_i periods and passes its gate with probability p_i (its field prior
  * when it has one, else its success_probability); the model's own schedule
  * starts after the last stage and happens only when every gate passes.
- * The figures are those of docs/methodology.md#staging, from the base
+ * The figures are those of docs/methodology.md\#staging, from the base
  * case's NPV, present costs and benefits (no scenario).
  *
  * Ownership: caller frees @p *out with airoi_staging_free(); @p p is only
@@ -609,7 +609,7 @@ AIROI_API int airoi_staging_get_stage(const char **name, double *probability, in
                                       double *reach_probability, int32_t *start_period,
                                       const airoi_staging *s, size_t i);
 
-/* ---- break-even (docs/methodology.md#breakeven) ---- */
+/* ---- break-even (docs/methodology.md\#breakeven) ---- */
 
 /** @brief What a break-even multiplier applies to (JSON keys of the same name). @since 0.1 */
 typedef enum airoi_breakeven_target {
@@ -624,7 +624,7 @@ typedef enum airoi_breakeven_target {
  * For all values, all costs, the adoption ceiling and each uncertainty's
  * multiplier on its target (every other multiplier at 1), the point in a
  * fixed search range at which the NPV is 0, or "none in range"
- * (docs/methodology.md#breakeven gives the ranges and the root finder).
+ * (docs/methodology.md\#breakeven gives the ranges and the root finder).
  *
  * Ownership: caller frees @p *out with airoi_breakeven_free(); @p p is
  * only read and may change or be freed afterwards.

@@ -451,7 +451,7 @@ AIROI_API int airoi_project_get_stage_number(double *out, const airoi_project *p
  * @brief Sets a number parameter of the i-th stage, checked against its rule.
  *
  * #AIROI_STAGE_SUCCESS_PROBABILITY and #AIROI_STAGE_PRIOR replace each
- * other: setting one unsets the other (docs/methodology.md#gate-priors).
+ * other: setting one unsets the other (docs/methodology.md\#gate-priors).
  *
  * Ownership: nothing is retained.
  * @param[in] p The project.

@@ -79,14 +79,14 @@ void airoi__report_markdown(airoi__buf *b, const rpt *R)
         emit(b, &t, airoi__tbl_value(&t, R));
     }
     if ((R->sections & AIROI_REPORT_HONEST) && R->has_plan) {
-        char hn[256];
+        char hn[512];
         snprintf(hn, sizeof hn, "%s%sCosts raised by their typical underestimate; change = "
                  "honest - plan.", note, *note ? " " : "");
         heading(b, "Plan and honest estimate", hn);
         emit(b, &t, airoi__tbl_honest(&t, R));
     }
     if (R->sections & AIROI_REPORT_SCENARIOS) {
-        char sn[256];
+        char sn[512];
         snprintf(sn, sizeof sn, "%s%s%s", R->implicit_base ?
                  "No scenarios defined: the base case alone." : "", R->implicit_base && *note ?
                  " " : "", note);
