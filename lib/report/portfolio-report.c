@@ -198,16 +198,24 @@ static void percent(char *buf, size_t cap, const rpt_num *n)
         snprintf(buf, cap, "n/a");
 }
 
-static void build_table(rpt_table *t, const airoi_portfolio_result *r, const prow *rows,
-                        const char *currency)
+/* The table's header: the table keeps pointers to it, so it lives as long
+ * as the table (in the caller's frame). */
+typedef struct theader {
+    char npv[32];
+    char inv[40];
+    const char *head[NCOLS];
+} theader;
+
+static void build_table(rpt_table *t, theader *h, const airoi_portfolio_result *r,
+                        const prow *rows, const char *currency)
 {
-    char npv_h[32], inv_h[40];
-    snprintf(npv_h, sizeof npv_h, "NPV (%s)", currency);
-    snprintf(inv_h, sizeof inv_h, "Investment (%s)", currency);
-    const char *head[NCOLS] = {"Project", "Currency", npv_h, "IRR", "Risk-adj. ROI", "PI",
-                               inv_h, "Chosen", "Ranks"};
+    snprintf(h->npv, sizeof h->npv, "NPV (%s)", currency);
+    snprintf(h->inv, sizeof h->inv, "Investment (%s)", currency);
+    const char *head[NCOLS] = {"Project", "Currency", h->npv, "IRR", "Risk-adj. ROI", "PI",
+                               h->inv, "Chosen", "Ranks"};
+    memcpy(h->head, head, sizeof head);
     static const int right[NCOLS] = {0, 0, 1, 1, 1, 1, 1, 0, 1};
-    airoi__table_init(t, NCOLS, head, right);
+    airoi__table_init(t, NCOLS, h->head, right);
     size_t n = airoi__portfolio_result_count_projects(r);
     for (size_t i = 0; i < n; i++) {
         const prow *w = &rows[i];
@@ -275,7 +283,8 @@ static void text_or_md(airoi__buf *b, const airoi_portfolio_result *r, const pro
     airoi__buf_puts(b, k ? "\n" : "none\n");
     airoi__buf_puts(b, md ? "\n## Projects\n\nRanks by NPV/IRR/PI/risk-adjusted ROI, 1 = best.\n\n" : "\nProjects (ranks by NPV/IRR/PI/risk-adjusted ROI, 1 = best)\n");
     rpt_table t;
-    build_table(&t, r, rows, currency);
+    theader h;
+    build_table(&t, &h, r, rows, currency);
     if (md)
         airoi__table_markdown(b, &t);
     else

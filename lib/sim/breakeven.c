@@ -172,7 +172,7 @@ int airoi__breakeven_evaluate(airoi_breakeven **out, const airoi_project *p, uns
     if (p->n_uncertainties) {
         b->inputs = airoi__calloc(p->n_uncertainties, sizeof *b->inputs);
         if (!b->inputs) {
-            airoi__free(b);
+            airoi__breakeven_free(b);
             return airoi__error(AIROI_ERR_NOMEM, "out of memory");
         }
     }

@@ -218,7 +218,7 @@ int airoi__staging_evaluate(airoi_staging **out, const airoi_project *p, unsigne
     }
     s->stages = airoi__calloc(p->n_stages, sizeof *s->stages);
     if (!s->stages) {
-        airoi__free(s);
+        airoi__staging_free(s);
         return airoi__error(AIROI_ERR_NOMEM, "out of memory");
     }
     for (size_t i = 0; i < p->n_stages; i++, s->n++) {

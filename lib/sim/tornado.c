@@ -131,7 +131,7 @@ int airoi__tornado_evaluate(airoi_tornado **out, const airoi_project *p, unsigne
     }
     t->bars = airoi__calloc(p->n_uncertainties, sizeof *t->bars);
     if (!t->bars) {
-        airoi__free(t);
+        airoi__tornado_free(t);
         return airoi__error(AIROI_ERR_NOMEM, "out of memory");
     }
     for (size_t i = 0; i < p->n_uncertainties; i++, t->n++) {
