@@ -28,6 +28,23 @@ static void list_use_cases(void)
     fprintf(stderr, "\n");
 }
 
+int cli_business_case(char **text, size_t *len, const airoi_project *p, const airoi_result *r,
+                      const airoi_simulation *sim)
+{
+    airoi_tornado *t = NULL;
+    airoi_staging *s = NULL;
+    int st = AIROI_OK;
+    if (airoi_project_count_uncertainties(p) > 0)
+        st = airoi_tornado_evaluate(&t, p, 0);
+    if (st == AIROI_OK && airoi_project_count_stages(p) > 0)
+        st = airoi_staging_evaluate(&s, p, 0);
+    if (st == AIROI_OK)
+        st = airoi_report_write_business_case(text, len, r, sim, t, s, 0);
+    airoi_tornado_free(t);
+    airoi_staging_free(s);
+    return st;
+}
+
 static int run(const cli_args *a, unsigned sections)
 {
     airoi_project *p = NULL;
@@ -69,16 +86,18 @@ static int run(const cli_args *a, unsigned sections)
         rc = CLI_FAIL;
         goto done;
     }
-    if (a->format == AIROI_REPORT_HTML && airoi_project_count_uncertainties(p) > 0) {
+    if (a->format == AIROI_REPORT_HTML) {
         /* the business case of a model with uncertainties shows its Monte
          * Carlo summary, with the model's simulation settings */
-        st = airoi_project_simulate(&sim, p, NULL, 0, NULL, NULL);
-        if (st != AIROI_OK) {
-            fprintf(stderr, "%s: cannot simulate: %s\n", a->file, airoi_last_error_message());
-            rc = CLI_FAIL;
-            goto done;
+        if (airoi_project_count_uncertainties(p) > 0) {
+            st = airoi_project_simulate(&sim, p, NULL, 0, NULL, NULL);
+            if (st != AIROI_OK) {
+                fprintf(stderr, "%s: cannot simulate: %s\n", a->file, airoi_last_error_message());
+                rc = CLI_FAIL;
+                goto done;
+            }
         }
-        st = airoi_report_write_html(&text, &len, r, sim, 0);
+        st = cli_business_case(&text, &len, p, r, sim);
     } else {
         st = airoi_report_write(&text, &len, r, a->format, sections);
     }

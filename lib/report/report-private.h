@@ -149,9 +149,11 @@ void airoi__report_text(airoi__buf *b, const rpt *R);
 void airoi__report_csv(airoi__buf *b, const rpt *R);
 void airoi__report_markdown(airoi__buf *b, const rpt *R);
 /* html.c: the business case; reads the narrative and stages the result r
- * copied, and shows the Monte Carlo summary of sim when not NULL. */
+ * copied, and shows the Monte Carlo summary of sim, the tornado and the
+ * staging figures when not NULL. */
 void airoi__report_html(airoi__buf *b, const rpt *R, const airoi_result *r,
-                        const airoi_simulation *sim);
+                        const airoi_simulation *sim, const airoi_tornado *tornado,
+                        const airoi_staging *staging);
 
 /* The JSON writer (jsonw.c): members are appended at depth `depth`; `first`
  * is 1 while nothing was written at this level. A NULL key writes an array
@@ -289,6 +291,9 @@ int airoi__report_write(char **out, size_t *len_out, const airoi_result *r,
                         unsigned flags);
 int airoi__report_write_html(char **out, size_t *len_out, const airoi_result *r,
                              const airoi_simulation *sim, unsigned flags);
+int airoi__report_write_business_case(char **out, size_t *len_out, const airoi_result *r,
+                                      const airoi_simulation *sim, const airoi_tornado *tornado,
+                                      const airoi_staging *staging, unsigned flags);
 
 /* portfolio-report.c (the result type is lib/portfolio's) */
 struct airoi_portfolio_result;

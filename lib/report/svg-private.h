@@ -79,4 +79,19 @@ void airoi__svg_tornado(airoi__buf *b, const char *id, const char *title, const 
                         const char *const *names, const double *low, const double *high,
                         size_t n, double base);
 
+/* One row of a roadmap: a bar from period start for periods, the name at
+ * the left, a note after the bar (inside it for the last, production row),
+ * and a gate diamond at its end labelled gate_text when not NULL. */
+typedef struct svg_stage {
+    const char *name;
+    const char *note;
+    const char *gate_text;
+    double start, periods;
+} svg_stage;
+
+/* A roadmap (Gantt chart) over the periods [0, end]: the stages in order,
+ * the last row drawn as the production plan (solid), the others hatched. */
+void airoi__svg_roadmap(airoi__buf *b, const char *id, const char *title, const char *x_title,
+                        const svg_stage *rows, size_t n, double end);
+
 #endif /* AIROI_SVG_PRIVATE_H */

@@ -210,6 +210,18 @@ class TestCommandJson(unittest.TestCase):
         self.assertIn('<data value="%r" data-key="npv">' % airoi.Project.load(path).evaluate().npv,
                       page)
 
+    def test_to_html_with_the_decisions_is_the_cli_page(self):
+        # the rich example: the CLI simulates with the model's settings and
+        # adds the tornado and the staging figures
+        path = example("genai-support-uncertain.yaml")
+        p = airoi.Project.load(path)
+        page = p.evaluate().to_html(simulation=p.simulate(), tornado=p.tornado(), stages=p.stages())
+        self.assertEqual(page, run_cli("report", path, "--format", "html").stdout.decode("utf-8"))
+        self.assertIn('data-key="stages:stages.value_of_staging"', page)
+        self.assertIn('aria-labelledby="tornado-t ', page)
+        with self.assertRaises(airoi.InvalidInputError):
+            p.evaluate().to_html(simulation=p.tornado())
+
 
 if __name__ == "__main__":
     unittest.main()
