@@ -268,8 +268,8 @@ static void summary_uncertainty(airoi__buf *b, const rpt *R, const airoi_simulat
     }
 }
 
-static void summary(airoi__buf *b, const rpt *R, const airoi_simulation *sim,
-                    const airoi_staging *sg)
+static void summary(airoi__buf *b, const rpt *R, const airoi__settings *st,
+                    const airoi_simulation *sim, const airoi_staging *sg)
 {
     char tco[96], npv[96], rate[64], pb[96], line[1024], roi[64], note[160], hid[64];
     const rpt_num *n_npv = metric(R, AIROI_METRIC_NPV);
@@ -298,7 +298,18 @@ static void summary(airoi__buf *b, const rpt *R, const airoi_simulation *sim,
     esc(b, h);
     airoi__buf_puts(b, ", hidden costs included (");
     esc(b, hid);
-    airoi__buf_puts(b, " of it).</p>\n");
+    airoi__buf_puts(b, " of it)");
+    if (st->n_stages) {
+        /* a staged plan asks for its first stage, and for the gates */
+        char c0[96];
+        airoi__fmt_money(c0, sizeof c0, R, st->stages[0].cost);
+        airoi__buf_puts(b, ", as a staged investment: release the first stage, &ldquo;");
+        esc(b, st->stages[0].name);
+        airoi__buf_puts(b, "&rdquo; (");
+        esc(b, c0);
+        airoi__buf_puts(b, "), now, and each further stage only when its go/no-go gate is passed");
+    }
+    airoi__buf_puts(b, ".</p>\n");
 
     if (n_npv->ok && n_npv->v > 0)
         snprintf(line, sizeof line, "At a %s discount rate the plan creates %s of value in today's "
@@ -1046,7 +1057,7 @@ void airoi__report_html(airoi__buf *b, const rpt *R, const airoi_result *r,
     airoi__buf_puts(b, css);
     airoi__buf_puts(b, "</style>\n</head>\n<body>\n<main>\n");
     cover(b, R, N);
-    summary(b, R, sim, staging);
+    summary(b, R, &r->settings, sim, staging);
     problem(b, R, N);
     solution(b, R, N);
     finance(b, R);
