@@ -718,6 +718,54 @@ START_TEST(decide_figures)
 }
 END_TEST
 
+/* The whole HTML business case of decide_project(): its simulation,
+ * tornado and staging computed first, the page written under injection. */
+typedef struct case_page {
+    const airoi_result *r;
+    const airoi_simulation *sim;
+    const airoi_tornado *t;
+    const airoi_staging *s;
+} case_page;
+
+static int op_business_case(char **text, const void *arg)
+{
+    const case_page *c = arg;
+    int rc = airoi_report_write_business_case(text, NULL, c->r, c->sim, c->t, c->s, 0);
+    injection_off();
+    if (rc == AIROI_ERR_NOMEM) {
+        check_nomem_message("airoi_report_write_business_case");
+        ck_assert_ptr_null(*text);
+    } else
+        ck_assert_int_eq(rc, AIROI_OK);
+    return rc;
+}
+
+START_TEST(business_case_page)
+{
+    airoi_project *p = decide_project();
+    airoi_sim_options *o = NULL;
+    case_page c = {0};
+    airoi_result *r = NULL;
+    airoi_simulation *sim = NULL;
+    airoi_tornado *t = NULL;
+    airoi_staging *s = NULL;
+    ck_assert_int_eq(airoi_sim_options_new(&o), AIROI_OK);
+    ck_assert_int_eq(airoi_sim_options_set_number(o, AIROI_SIM_TRIALS, 200), AIROI_OK);
+    ck_assert_int_eq(airoi_project_simulate(&sim, p, o, 0, NULL, NULL), AIROI_OK);
+    ck_assert_int_eq(airoi_tornado_evaluate(&t, p, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_staging_evaluate(&s, p, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_project_evaluate(&r, p, NULL, 0), AIROI_OK);
+    c = (case_page){r, sim, t, s};
+    check_faults("the HTML business case", op_business_case, &c);
+    airoi_result_free(r);
+    airoi_simulation_free(sim);
+    airoi_tornado_free(t);
+    airoi_staging_free(s);
+    airoi_sim_options_free(o);
+    airoi_project_free(p);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("model-oom");
@@ -736,6 +784,7 @@ int main(void)
     tcase_add_test(tc, report_each_format);
     tcase_add_test(tc, save_model);
     tcase_add_test(tc, decide_figures);
+    tcase_add_test(tc, business_case_page);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
