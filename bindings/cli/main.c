@@ -60,7 +60,7 @@ static const cli_command commands[] = {
     {"simulate", "Monte Carlo simulation: odds, percentiles, drivers of NPV",
      "FILE [--trials N] [--seed S] [--threads T]\n"
      "       [--outputs LIST] [--percentiles LIST] [--sampling random|sobol]\n"
-     "       [--format text|json|csv|md] [-o OUT] [--trials-out FILE.csv]",
+     "       [--format text|json|csv|md|html] [-o OUT] [--trials-out FILE.csv]",
      "Draws every uncertainty of the model in FILE (`uncertainties:`, with their\n"
      "`correlations:`) trial after trial and prints, for NPV, IRR, horizon ROI,\n"
      "NPV-ROI and payback: mean, standard deviation and standard error, min and max,\n"
@@ -71,8 +71,9 @@ static const cli_command commands[] = {
      "`stages:` the staged-investment figures over the trials. The model's\n"
      "`simulation:` section sets the defaults; the options below override it. The\n"
      "same seed gives the same result whatever the number of threads. CSV holds one\n"
-     "row per output. A progress bar shows on standard error when it is a terminal;\n"
-     "Ctrl-C cancels (exit 130, nothing written).\n\n"
+     "row per output; HTML is the business case of the model (as `airoi report\n"
+     "--format html`) with this simulation. A progress bar shows on standard error\n"
+     "when it is a terminal; Ctrl-C cancels (exit 130, nothing written).\n\n"
      "Options:\n"
      "  -n, --trials N       number of trials (default: the model's, else 10,000)\n"
      "      --seed S         seed, a whole number in [0, 2^53] (default: the model's,\n"
