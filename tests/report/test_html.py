@@ -180,6 +180,21 @@ def check_page(name, page, doc):
         check(len(root.findall(".//" + SVG + "text")) >= 3, "%s: svg without labels" % name)
     for chart in ("jcurve-t", "tco-t"):
         check(chart in p.ids, "%s: chart %s missing" % (name, chart))
+    # axis titles with their unit: money in the model's currency and scale
+    currency = doc["project"].get("currency") or ""
+    for s in svgs:
+        try:
+            root = ET.fromstring(s)
+        except ET.ParseError:
+            continue
+        chart = root.get("aria-labelledby", "").split("-t")[0]
+        texts = [t.text or "" for t in root.iter(SVG + "text")]
+        if chart == "roadmap":
+            check(any(t.startswith("Period (") for t in texts), "%s: roadmap axis" % name)
+        else:
+            check(any(re.search(r"\((%s|x [0-9,]+)[^)]*\)$" % re.escape(currency), t)
+                      for t in texts if t), "%s: chart %s without a money axis title in %s: %r"
+                  % (name, chart, currency, texts[:8]))
     if len(doc.get("scenarios") or []) > 1:
         check("scenarios-t" in p.ids, "%s: scenario chart missing" % name)
     # the charts of the uncertainty and of the stages, with their tables
