@@ -81,6 +81,30 @@ void airoi__xml_escape(airoi__buf *b, const char *s)
     }
 }
 
+/* s cut to at most max characters (code points), the last one an ellipsis
+ * when it is cut: a long name still fits the label column of a chart (the
+ * table next to the chart has it whole). */
+static void fit(char *out, size_t cap, const char *s, size_t max)
+{
+    const unsigned char *c = (const unsigned char *)(s ? s : "");
+    size_t chars = 0, i = 0, keep = 0;
+    while (c[i]) {
+        size_t n = utf8_seq(c + i);
+        if (n == 0)
+            n = 1;
+        if (chars == max - 1)
+            keep = i;
+        chars++;
+        i += n;
+    }
+    if (chars <= max || keep + 4 > cap) {
+        snprintf(out, cap, "%s", (const char *)c);
+        return;
+    }
+    memcpy(out, c, keep);
+    memcpy(out + keep, "\xE2\x80\xA6", 4); /* U+2026 and the NUL */
+}
+
 /* ---- numbers ------------------------------------------------------------- */
 
 /* A coordinate with one decimal, whatever the locale. */
@@ -546,7 +570,9 @@ void airoi__svg_tornado(airoi__buf *b, const char *id, const char *title, const 
         double xl = pos(&f, low[i]), xh = pos(&f, high[i]);
         rect(b, fmin(xl, bx), y, fabs(xl - bx), row - 10, fill);
         rect(b, fmin(xh, bx), y, fabs(xh - bx), row - 10, BLUE);
-        text_at(b, f.x0 - 8, y + row / 2, "end", NULL, names[i]);
+        char name[128];
+        fit(name, sizeof name, names[i], 26);
+        text_at(b, f.x0 - 8, y + row / 2, "end", NULL, name);
         fmt_value(v, sizeof v, sc, low[i]);
         text_at(b, xl + (xl < xh ? -4 : 4), y + row / 2 + 4, xl < xh ? "end" : "start", NULL, v);
         fmt_value(v, sizeof v, sc, high[i]);
@@ -589,7 +615,9 @@ void airoi__svg_roadmap(airoi__buf *b, const char *id, const char *title, const 
         if (x1 - x0 < 3)
             x1 = x0 + 3;
         rect(b, x0, y, x1 - x0, h, prod ? BLUE : fill);
-        text_at(b, f.x0 - 8, y + h / 2 + 4, "end", "font-weight=\"bold\"", s->name);
+        char name[128];
+        fit(name, sizeof name, s->name, 18);
+        text_at(b, f.x0 - 8, y + h / 2 + 4, "end", "font-weight=\"bold\"", name);
         if (s->gate_text) {
             airoi__buf_puts(b, "<path fill=\"" VERMILLION "\" stroke=\"" INK "\" d=\"M");
             co(b, x1);

@@ -523,6 +523,9 @@ START_TEST(test_business_case)
     ck_assert_int_eq(airoi_project_add_uncertainty(&u, p, "Build", AIROI_DIST_UNIFORM), AIROI_OK);
     ck_assert_int_eq(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_LOW, 0.9), AIROI_OK);
     ck_assert_int_eq(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_HIGH, 1.3), AIROI_OK);
+    ck_assert_int_eq(airoi_uncertainty_set_string(u, AIROI_UNCERTAINTY_NAME,
+                                                  "Build cost of the whole platform, ünits"),
+                     AIROI_OK);
     ck_assert_int_eq(airoi_project_add_stage(p, "PoC \"<1>\"", 20, 1, 0.6), AIROI_OK);
     ck_assert_int_eq(airoi_project_add_stage(p, "MVP", 40, 1, 0.8), AIROI_OK);
     ck_assert_int_eq(airoi_sim_options_new(&o), AIROI_OK);
@@ -590,6 +593,10 @@ START_TEST(test_business_case)
     ck_assert_ptr_null(strstr(page, "<b>"));
     ck_assert_ptr_nonnull(strstr(page, "&lt;b&gt;saved&lt;/b&gt; &amp; co"));
     ck_assert_ptr_nonnull(strstr(page, ">PoC &quot;&lt;1&gt;&quot;</text>"));
+    /* a long name is cut to 26 characters in the chart, whole in the table */
+    ck_assert_ptr_nonnull(strstr(page, ">Build cost of the whole p\xE2\x80\xA6</text>"));
+    ck_assert_ptr_nonnull(strstr(page, "<th scope=\"row\">Build cost of the whole platform, "
+                                       "\xC3\xBCnits</th>"));
     airoi_free(page);
     airoi_free(plain);
     airoi_result_free(r);
