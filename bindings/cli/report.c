@@ -28,6 +28,15 @@ static void list_use_cases(void)
     fprintf(stderr, "\n");
 }
 
+/* Whether every stage of p has a gate probability (staging can be computed). */
+static int gates_known(const airoi_project *p)
+{
+    airoi_staging *s = NULL;
+    int st = airoi_project_count_stages(p) ? airoi_staging_evaluate(&s, p, 0) : AIROI_OK;
+    airoi_staging_free(s);
+    return st != AIROI_ERR_MODEL;
+}
+
 int cli_business_case(char **text, size_t *len, const airoi_project *p, const airoi_result *r,
                       const airoi_simulation *sim)
 {
@@ -36,8 +45,16 @@ int cli_business_case(char **text, size_t *len, const airoi_project *p, const ai
     int st = AIROI_OK;
     if (airoi_project_count_uncertainties(p) > 0)
         st = airoi_tornado_evaluate(&t, p, 0);
-    if (st == AIROI_OK && airoi_project_count_stages(p) > 0)
+    if (st == AIROI_OK && airoi_project_count_stages(p) > 0) {
         st = airoi_staging_evaluate(&s, p, 0);
+        if (st == AIROI_ERR_MODEL) {
+            /* a gate without a probability: the page shows the stages
+             * without their expected value, and says why */
+            fprintf(stderr, "warning: no staging figures on the page: %s\n",
+                    airoi_last_error_message());
+            st = AIROI_OK;
+        }
+    }
     if (st == AIROI_OK)
         st = airoi_report_write_business_case(text, len, r, sim, t, s, 0);
     airoi_tornado_free(t);
@@ -91,6 +108,12 @@ static int run(const cli_args *a, unsigned sections)
          * Carlo summary, with the model's simulation settings */
         if (airoi_project_count_uncertainties(p) > 0) {
             st = airoi_project_simulate(&sim, p, NULL, 0, NULL, NULL);
+            if (st == AIROI_ERR_MODEL && !gates_known(p)) {
+                /* a gate without a probability cannot be simulated either */
+                fprintf(stderr, "warning: no Monte Carlo summary on the page: a gate has no "
+                                "probability\n");
+                st = AIROI_OK;
+            }
             if (st != AIROI_OK) {
                 fprintf(stderr, "%s: cannot simulate: %s\n", a->file, airoi_last_error_message());
                 rc = CLI_FAIL;

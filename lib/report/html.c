@@ -1035,11 +1035,12 @@ static void roadmap(airoi__buf *b, const rpt *R, const airoi__settings *st,
     }
     airoi__buf_puts(b, "</tbody></table>\n");
     para(b, "note", "The probability of reaching a stage is the product of the gate probabilities "
-                    "before it; the expected cost of a stage is its cost times that probability. "
-                    "A gate whose probability the model does not give takes a field prior in the "
-                    "staging analysis (docs/methodology.md).");
+                    "before it; the expected cost of a stage is its cost times that probability.");
     if (sg)
         staging_figures(b, R, sg);
+    else if (!known)
+        para(b, "missing", "A gate has no probability in the model (neither success_probability "
+                           "nor a field prior), so the staged plan has no expected value here.");
     airoi__buf_puts(b, "</section>\n");
 }
 

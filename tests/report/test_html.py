@@ -290,6 +290,37 @@ def test_simulate_html():
         check(rc == 0 and json.loads(js)["simulation"]["trials"] == 3000, "simulate json")
 
 
+NO_GATE = """airoi: 1
+project: {name: T, currency: EUR, horizon: 3, discount_rate: 0.08}
+costs:
+  - {name: B, category: people, amount: 100, per: once}
+values:
+  - {name: S, dimension: efficiency, amount: 90, per: year}
+stages:
+  - {name: poc, cost: 10, periods: 1}
+uncertainties:
+  - {target: S, distribution: uniform, low: 0.5, high: 1.5}
+"""
+
+
+def test_gate_without_probability():
+    """A gate without a probability cannot be simulated or valued: the page
+    is still written, with the stages and the tornado, and says why."""
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "nogate.yaml")
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(NO_GATE)
+        rc, page, err = run("report", path, "--format", "html")
+        check(rc == 0, "no gate: exit %d %s" % (rc, err))
+        check("no Monte Carlo summary" in err and "no staging figures" in err,
+              "no gate: warnings %r" % err)
+        p = Page()
+        p.feed(page)
+        check("roadmap-t" in p.ids and "tornado-t" in p.ids and "npvhist-t" not in p.ids and
+              "staging-t" not in p.ids, "no gate: charts %r" % [i for i in p.ids if i.endswith("-t")])
+        check("A gate has no probability in the model" in page, "no gate: no reason given")
+
+
 EVIL = '<script>alert("x")</script> & \'q\' "Ünïcødé" 日本 ©'
 INJECTION = """airoi: 1
 project:
@@ -379,6 +410,7 @@ def main():
     test_examples()
     test_rich_example()
     test_simulate_html()
+    test_gate_without_probability()
     test_injection()
     test_bad_bytes()
     print("%d checks, %d failures" % (checks, len(failures)))
