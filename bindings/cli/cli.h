@@ -83,5 +83,6 @@ int cli_tornado(const cli_args *a);
 int cli_stages(const cli_args *a);
 int cli_breakeven(const cli_args *a);
 int cli_portfolio(const cli_args *a);
+int cli_track(const cli_args *a);
 
 #endif /* AIROI_CLI_H */

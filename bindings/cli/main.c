@@ -122,6 +122,18 @@ static const cli_command commands[] = {
      "Options:\n" FORMAT_HELP
      OUTPUT_HELP,
      OPT_FORMAT | OPT_OUTPUT, cli_portfolio},
+    {"track", "plan against actual: variance, re-forecast, indicators, gate reviews",
+     "FILE [--format text|json|csv|md|html] [-o OUT]",
+     "Compares the actuals of the model in FILE (`actuals:`, complete up to\n"
+     "`tracking.as_of`) with the plan (the base case): figures to date, the variance of\n"
+     "each item, its category and dimension, the re-forecast (actuals so far, then the\n"
+     "plan) and the run-rate re-forecast with their full metrics, payback planned and\n"
+     "re-forecast; the status of each leading indicator (`indicators:`) and the decision\n"
+     "of each stage gate (`criteria:`) with its evidence and the expected NPV of\n"
+     "continuing. CSV holds one row per item's variance; HTML is the business case with\n"
+     "its plan-against-actual section (docs/methodology.md#tracking).\n\n"
+     "Options:\n" FORMAT_HELP OUTPUT_HELP,
+     OPT_FORMAT | OPT_OUTPUT, cli_track},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -67,6 +67,7 @@ static int run(const cli_args *a, unsigned sections)
     airoi_project *p = NULL;
     airoi_result *r = NULL;
     airoi_simulation *sim = NULL;
+    airoi_tracking *trk = NULL;
     char *text = NULL;
     size_t len = 0;
     int rc = cli_load(&p, a->file);
@@ -103,6 +104,18 @@ static int run(const cli_args *a, unsigned sections)
         rc = CLI_FAIL;
         goto done;
     }
+    /* a model with actuals or indicators: the plan of its tracking, whose
+     * text and HTML reports hold the plan-against-actual part */
+    const airoi_result *shown = r;
+    if (!a->scenario && !a->honest &&
+        (airoi_project_count_actuals(p) > 0 || airoi_project_count_indicators(p) > 0)) {
+        if (airoi_project_track(&trk, p, 0) != AIROI_OK) {
+            fprintf(stderr, "%s: %s\n", a->file, airoi_last_error_message());
+            rc = CLI_FAIL;
+            goto done;
+        }
+        shown = airoi_tracking_get_plan(trk);
+    }
     if (a->format == AIROI_REPORT_HTML) {
         /* the business case of a model with uncertainties shows its Monte
          * Carlo summary, with the model's simulation settings */
@@ -120,9 +133,9 @@ static int run(const cli_args *a, unsigned sections)
                 goto done;
             }
         }
-        st = cli_business_case(&text, &len, p, r, sim);
+        st = cli_business_case(&text, &len, p, shown, sim);
     } else {
-        st = airoi_report_write(&text, &len, r, a->format, sections);
+        st = airoi_report_write(&text, &len, shown, a->format, sections);
     }
     if (st != AIROI_OK) {
         fprintf(stderr, "%s: cannot write the report: %s\n", a->file, airoi_last_error_message());
@@ -134,6 +147,7 @@ done:
     airoi_free(text);
     airoi_result_free(r);
     airoi_simulation_free(sim);
+    airoi_tracking_free(trk);
     airoi_project_free(p);
     return rc;
 }

@@ -66,6 +66,7 @@ struct airoi_result {
     int has_investment;
     double investment_factor;  /* tco_total x this = investment in the benchmark
                                   table's unit (airoi__benchmark_get_basis) */
+    const struct airoi_tracking *tracking; /* the tracking whose plan this is (lib/track), or NULL */
 };
 
 /* A copy of p's settings that owns its strings (name, currency, use_case,

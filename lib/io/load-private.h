@@ -211,6 +211,13 @@ void airoi__yload_simulation(loader *L, const ynode *n);
  * repaired, with a warning, when simulation.repair is true). */
 void airoi__ycheck_uncertain(loader *L);
 void airoi__yload_narrative(loader *L, const ynode *n); /* load-narrative.c */
+/* load-tracking.c; `last` is the last period indicators may have (the
+ * horizon, plus the stages' periods when the project has stages) */
+void airoi__yload_actuals(loader *L, const ynode *n);
+void airoi__yload_tracking(loader *L, const ynode *n, int32_t last);
+void airoi__ycheck_actuals(loader *L, const ynode *actuals);
+void airoi__yload_indicators(loader *L, const ynode *n, int32_t last);
+void airoi__yload_criteria(loader *L, const ynode *stages);
 /* The whole model document at L->root (load.c). */
 void airoi__yload_document(loader *L);
 /* Frees what walking a model document allocated (its maps and origins;

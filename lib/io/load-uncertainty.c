@@ -327,9 +327,10 @@ void airoi__yload_correlations(loader *L, const ynode *n)
 
 /* ---- stages --------------------------------------------------------------------------- */
 
-enum { GK_NAME, GK_COST, GK_PERIODS, GK_PROBABILITY, GK_PRIOR, GK_COUNT };
+/* `criteria` is read once the indicators are (load-tracking.c) */
+enum { GK_NAME, GK_COST, GK_PERIODS, GK_PROBABILITY, GK_PRIOR, GK_CRITERIA, GK_COUNT };
 static const char *const stage_keys[GK_COUNT] = {"name", "cost", "periods",
-                                                 "success_probability", "prior"};
+                                                 "success_probability", "prior", "criteria"};
 
 static int prior_from_name(int *out, const char *name)
 {

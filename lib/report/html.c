@@ -1064,6 +1064,7 @@ void airoi__report_html(airoi__buf *b, const rpt *R, const airoi_result *r,
     finance(b, R);
     risks(b, R, N, sim, tornado, &r->settings);
     roadmap(b, R, &r->settings, staging);
+    airoi__html_tracking(b, R);
     airoi__buf_puts(b, "<footer>Written by libairoi " AIROI_VERSION_STRING
                        ". Every figure is defined in the library's documentation "
                        "(docs/reports.md and docs/methodology.md).</footer>\n"

@@ -454,6 +454,7 @@ static void gather_benchmark(rpt *R, const airoi_result *r)
 
 static int gather(rpt *R, const airoi_result *r)
 {
+    R->tracking = r->tracking;
     R->name = airoi__result_get_string(r, AIROI_PROJECT_NAME);
     if (!R->name)
         R->name = "";

@@ -60,9 +60,9 @@ static const char model_text[] =
     "  - {name: base, probability: 0.5}\n"
     "  - {name: worst, probability: 0.25, multipliers: {costs: 1.3, values: 0.8}}\n";
 
-/* A model that loads with a warning (a section read but not used). */
+/* A model that loads with a warning (an indicator without a threshold). */
 static const char warning_text[] =
-    "airoi: 1\nproject: {name: W, horizon: 1}\nactuals: [{period: 1}]\n";
+    "airoi: 1\nproject: {name: W, horizon: 1}\nindicators: [{name: a, target: 1}]\n";
 
 /* A model with every kind of uncertainty, correlations, stages and simulation settings. */
 static const char uncertain_text[] =
@@ -766,6 +766,53 @@ START_TEST(business_case_page)
 }
 END_TEST
 
+/* docs/examples/tracking-midway.yaml: actuals, indicators, stage criteria. */
+static const char *tracking_path(void)
+{
+    static char path[4096];
+    const char *dir = getenv("AIROI_EXAMPLES");
+    int n = snprintf(path, sizeof path, "%s/tracking-midway.yaml", dir ? dir : "docs/examples");
+    ck_assert(n > 0 && (size_t)n < sizeof path);
+    return path;
+}
+
+typedef struct track_case {
+    const airoi_project *p;
+    airoi_report_format format;
+} track_case;
+
+/* Tracks the project and writes the tracking report. */
+static int op_track(char **text, const void *arg)
+{
+    const track_case *c = arg;
+    airoi_tracking *t = NULL;
+    int rc = airoi_project_track(&t, c->p, 0);
+    if (rc == AIROI_OK)
+        rc = airoi_tracking_report_write(text, NULL, t, c->format, 0);
+    injection_off();
+    airoi_tracking_free(t);
+    if (rc == AIROI_ERR_NOMEM) {
+        check_nomem_message("airoi_project_track");
+        return rc;
+    }
+    ck_assert_int_eq(rc, AIROI_OK);
+    return AIROI_OK;
+}
+
+START_TEST(tracking)
+{
+    check_faults("load the tracking example", op_load_file, tracking_path());
+    airoi_project *p = NULL;
+    ck_assert_int_eq(airoi_model_load_file(&p, NULL, tracking_path(), 0), AIROI_OK);
+    check_faults("save the tracking example", op_save, p);
+    check_faults("clone the tracking example", op_clone, p);
+    const track_case json = {p, AIROI_REPORT_JSON}, html = {p, AIROI_REPORT_HTML};
+    check_faults("track, JSON", op_track, &json);
+    check_faults("track, HTML", op_track, &html);
+    airoi_project_free(p);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("model-oom");
@@ -785,6 +832,7 @@ int main(void)
     tcase_add_test(tc, save_model);
     tcase_add_test(tc, decide_figures);
     tcase_add_test(tc, business_case_page);
+    tcase_add_test(tc, tracking);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -372,6 +372,27 @@ class Result:
         finally:
             C.airoi_free(out)
 
+    @property
+    def tracking(self) -> Optional[Dict[str, Any]]:
+        """The ``tracking`` object of ``airoi track`` (to date, variance,
+        re-forecasts, payback) when this result is the plan of a tracked model
+        (:meth:`Project.evaluate` of a model with actuals or indicators, or
+        :attr:`Tracking.plan`); None otherwise."""
+        t = self._cache.get("_tracking")
+        return None if t is None else t.tracking
+
+    @property
+    def indicators(self) -> Optional[List[Dict[str, Any]]]:
+        """The leading indicators of a tracked model (see :attr:`tracking`); None otherwise."""
+        t = self._cache.get("_tracking")
+        return None if t is None else t.indicators
+
+    @property
+    def gates(self) -> Optional[List[Dict[str, Any]]]:
+        """The gate reviews of a tracked model (see :attr:`tracking`); None otherwise."""
+        t = self._cache.get("_tracking")
+        return None if t is None else t.gates
+
     def report(self, format: str = "text", sections: Union[str, int, None] = None) -> str:
         """The report of this result in ``format`` ('text', 'json', 'csv',
         'md' or 'html'), written by the C report writer from the result alone.

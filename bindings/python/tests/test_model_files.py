@@ -118,11 +118,11 @@ class TestErrors(unittest.TestCase):
     def test_warnings_and_errors_are_told_apart(self):
         """airoi_diagnostics_get_status: a warning has status 0, an error its status."""
         p = airoi.Project.from_yaml(
-            "airoi: 1\nproject: {name: W, horizon: 1}\nactuals: [{period: 1}]\n", "w.yaml")
+            "airoi: 1\nproject: {name: W, horizon: 1}\nindicators: [{name: a, target: 1}]\n", "w.yaml")
         self.assertEqual([(d.status, d.is_warning) for d in p.diagnostics], [(0, True)])
         with self.assertRaises(airoi.ParseError) as cm:
             airoi.Project.from_yaml(
-                "airoi: 1\nproject: {name: W, horizon: -1}\nactuals: [{period: 1}]\n", "w.yaml")
+                "airoi: 1\nproject: {name: W, horizon: -1}\nindicators: [{name: a, target: 1}]\n", "w.yaml")
         kinds = [(d.status, d.is_warning) for d in cm.exception.diagnostics]
         self.assertEqual(kinds, [(-7, False), (0, True)])  # -7: AIROI_ERR_PARSE
 
