@@ -56,8 +56,40 @@ def _json_format() -> int:
     return _format("json")
 
 
-class Portfolio:
+class _Owned:
+    """A C handle owned by the object: freed by close(), on exit or when collected."""
+
+    _free = ""   # the C function that frees it
+    _what = ""   # for the message once closed
+
+    def __del__(self) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Frees the C object now."""
+        ptr = getattr(self, "_ptr", None)
+        if ptr:
+            self._ptr = None
+            _F[self._free](ptr)
+
+    def _handle(self) -> int:
+        if not getattr(self, "_ptr", None):
+            from .errors import ClosedError
+            raise ClosedError("the %s is closed" % self._what)
+        return self._ptr
+
+    def __enter__(self) -> Any:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+
+class Portfolio(_Owned):
     """A portfolio of projects (C handle ``airoi_portfolio``), owned by this object."""
+
+    _free = "airoi_portfolio_free"
+    _what = "portfolio"
 
     def __init__(self) -> None:
         raise TypeError("use Portfolio.load(path)")
@@ -89,24 +121,8 @@ class Portfolio:
         _warn(found, 3)
         return self
 
-    def __del__(self) -> None:
-        self.close()
-
-    def close(self) -> None:
-        """Frees the C portfolio now."""
-        ptr = getattr(self, "_ptr", None)
-        if ptr:
-            self._ptr = None
-            _F["airoi_portfolio_free"](ptr)
-
     def __len__(self) -> int:
         return int(_F["airoi_portfolio_count_projects"](self._handle()))
-
-    def _handle(self) -> int:
-        if not getattr(self, "_ptr", None):
-            from .errors import ClosedError
-            raise ClosedError("the portfolio is closed")
-        return self._ptr
 
     def evaluate(self) -> Dict[str, Any]:
         """Evaluates the portfolio: the ``portfolio`` object of ``airoi portfolio --format
@@ -174,16 +190,13 @@ class Portfolio:
         """The same as :meth:`evaluate`."""
         return self.evaluate()
 
-    def __enter__(self) -> "Portfolio":
-        return self
 
-    def __exit__(self, *exc: Any) -> None:
-        self.close()
-
-
-class PortfolioSimulation:
+class PortfolioSimulation(_Owned):
     """A Monte Carlo run of a portfolio's chosen set (C handle
     ``airoi_portfolio_simulation``), from :meth:`Portfolio.simulate`."""
+
+    _free = "airoi_portfolio_simulation_free"
+    _what = "portfolio simulation"
 
     def __init__(self) -> None:
         raise TypeError("use Portfolio.simulate()")
@@ -194,22 +207,6 @@ class PortfolioSimulation:
         self._ptr = ptr
         self._portfolio = portfolio
         return self
-
-    def __del__(self) -> None:
-        self.close()
-
-    def close(self) -> None:
-        """Frees the C simulation now."""
-        ptr = getattr(self, "_ptr", None)
-        if ptr:
-            self._ptr = None
-            _F["airoi_portfolio_simulation_free"](ptr)
-
-    def _handle(self) -> int:
-        if not getattr(self, "_ptr", None):
-            from .errors import ClosedError
-            raise ClosedError("the portfolio simulation is closed")
-        return self._ptr
 
     def to_dict(self) -> Dict[str, Any]:
         """The ``simulation`` object of ``airoi portfolio --simulate --format json``:
@@ -236,9 +233,3 @@ class PortfolioSimulation:
         _lib.check(_F["airoi_portfolio_simulation_merge"](ctypes.byref(out), self._handle(),
                                                           other._handle()))
         return PortfolioSimulation._adopt(out.value, self._portfolio)
-
-    def __enter__(self) -> "PortfolioSimulation":
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.close()
