@@ -592,7 +592,7 @@ static int compile(prun *R, const airoi_portfolio *pf, int repair)
     if (rc)
         return rc;
     airoi_portfolio_result *res = NULL;
-    rc = airoi__portfolio_evaluate(&res, pf, 0);
+    rc = airoi__portfolio_evaluate_levels(&res, pf, 0, 0); /* the chosen set; no frontier */
     if (rc)
         return rc;
     size_t n = 0;

@@ -116,6 +116,9 @@ const char *airoi__portfolio_measure_name(airoi_portfolio_measure measure);
 int airoi__portfolio_measure_from_name(airoi_portfolio_measure *out, const char *name);
 int airoi__portfolio_evaluate(airoi_portfolio_result **out, const airoi_portfolio *pf,
                               unsigned flags);
+/* The same with `levels` frontier levels in place of the portfolio's (0: none). */
+int airoi__portfolio_evaluate_levels(airoi_portfolio_result **out, const airoi_portfolio *pf,
+                                     unsigned flags, int32_t levels);
 void airoi__portfolio_result_free(airoi_portfolio_result *r);
 size_t airoi__portfolio_result_count_projects(const airoi_portfolio_result *r);
 int airoi__portfolio_result_get_number(double *out, const airoi_portfolio_result *r,

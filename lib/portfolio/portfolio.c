@@ -495,6 +495,12 @@ static void rank(airoi_portfolio_result *r)
 int airoi__portfolio_evaluate(airoi_portfolio_result **out, const airoi_portfolio *pf,
                               unsigned flags)
 {
+    return airoi__portfolio_evaluate_levels(out, pf, flags, pf ? pf->frontier_levels : 0);
+}
+
+int airoi__portfolio_evaluate_levels(airoi_portfolio_result **out, const airoi_portfolio *pf,
+                                     unsigned flags, int32_t levels)
+{
     if (out)
         *out = NULL;
     if (!out || !pf)
@@ -560,7 +566,7 @@ int airoi__portfolio_evaluate(airoi_portfolio_result **out, const airoi_portfoli
     r->total_investment = airoi__sum_get(&ti);
     r->expected_npv = airoi__sum_get(&te);
     rank(r);
-    rc = airoi__portfolio_frontier(r, npv, inv, pf->mandatory, names, pf->frontier_levels);
+    rc = airoi__portfolio_frontier(r, npv, inv, pf->mandatory, names, levels);
     if (rc)
         goto fail;
     airoi__free(npv);
