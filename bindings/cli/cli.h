@@ -25,7 +25,8 @@ enum {
     OPT_OUTPUT = 1 << 2,
     OPT_HONEST = 1 << 3,
     OPT_USE_CASE = 1 << 4,
-    OPT_SIMULATION = 1 << 5 /* --trials, --seed, --threads, --outputs, ... */
+    OPT_SIMULATION = 1 << 5, /* --trials, --seed, --threads, --outputs, ... */
+    OPT_PF_SIMULATE = 1 << 6 /* portfolio: --simulate */
 };
 
 typedef struct cli_args {
@@ -40,6 +41,7 @@ typedef struct cli_args {
      * not given (the model's `simulation:` section or the default holds) */
     const char *trials, *seed, *threads, *outputs, *percentiles, *sampling;
     const char *trials_out; /* --trials-out FILE.csv */
+    int simulate;           /* portfolio: --simulate */
 } cli_args;
 
 typedef struct cli_command {
@@ -71,6 +73,9 @@ int cli_business_case(char **text, size_t *len, const airoi_project *p, const ai
 /* Parses the arguments of a command; CLI_OK, or CLI_USAGE (message
  * printed), or -1 when --help was given (help printed, exit 0). */
 int cli_parse(cli_args *a, const cli_command *cmd, int argc, char **argv);
+/* simulate.c: the simulation options of the model p (NULL: none) overridden
+ * by the command line; CLI_OK with *out set, CLI_USAGE or CLI_FAIL. */
+int cli_sim_options(airoi_sim_options **out, const airoi_project *p, const cli_args *a);
 void cli_command_help(const cli_command *cmd, int to_stderr);
 
 /* The commands. */

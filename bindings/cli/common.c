@@ -217,6 +217,8 @@ int cli_parse(cli_args *a, const cli_command *cmd, int argc, char **argv)
             a->use_case = v;
         } else if ((cmd->options & OPT_HONEST) && is(arg, len, "--honest", NULL) && !eq) {
             a->honest = 1;
+        } else if ((cmd->options & OPT_PF_SIMULATE) && is(arg, len, "--simulate", NULL) && !eq) {
+            a->simulate = 1;
         } else if ((cmd->options & OPT_SIMULATION) && (slot = sim_option(a, arg, len))) {
             if (!(v = value(arg, eq, &i, argc, argv)))
                 return CLI_USAGE;

@@ -112,16 +112,26 @@ static const cli_command commands[] = {
      "Options:\n" FORMAT_HELP OUTPUT_HELP,
      OPT_FORMAT | OPT_OUTPUT, cli_breakeven},
     {"portfolio", "rank several projects and choose the best set under a budget",
-     "FILE [--format text|json|csv|md] [-o OUT]",
+     "FILE [--simulate [--trials N] [--seed S] [--threads T] [--percentiles LIST]]\n"
+     "       [--format text|json|csv|md|html] [-o OUT]",
      "Loads the portfolio file FILE (docs/portfolio.md: model files or inline projects,\n"
      "a budget, exchange rates), evaluates each project in its own currency, converts\n"
      "its figures to the portfolio currency, ranks the projects by NPV, IRR,\n"
      "profitability index and risk-adjusted ROI, and chooses the set with the greatest\n"
-     "total NPV whose investment fits the budget (exact, mandatory projects always in).\n"
-     "CSV holds one row per project.\n\n"
-     "Options:\n" FORMAT_HELP
-     OUTPUT_HELP,
-     OPT_FORMAT | OPT_OUTPUT, cli_portfolio},
+     "total NPV whose investment fits the budget (exact, mandatory projects always in),\n"
+     "and the efficient frontier: the best NPV at each of 21 budgets. With --simulate,\n"
+     "a Monte Carlo of the chosen set: uncertainties with the same `driver` are drawn\n"
+     "once per trial for every project; the distribution of the portfolio NPV,\n"
+     "P(NPV > 0) and each project's share of its variance. HTML is the portfolio\n"
+     "page (bubble chart, frontier). CSV holds one row per project.\n\n"
+     "Options:\n"
+     "      --simulate       simulate the chosen set (implied by the options below)\n"
+     "  -n, --trials N       number of trials (default 10,000)\n"
+     "      --seed S         seed, a whole number in [0, 2^53] (default 0)\n"
+     "  -j, --threads T      threads, 0 for one per core (never changes the result)\n"
+     "      --percentiles LIST  more percentiles, e.g. 1,25,75,99\n"
+     FORMAT_HELP OUTPUT_HELP,
+     OPT_FORMAT | OPT_OUTPUT | OPT_SIMULATION | OPT_PF_SIMULATE, cli_portfolio},
     {"track", "plan against actual: variance, re-forecast, indicators, gate reviews",
      "FILE [--format text|json|csv|md|html] [-o OUT]",
      "Compares the actuals of the model in FILE (`actuals:`, complete up to\n"

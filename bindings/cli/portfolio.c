@@ -1,6 +1,7 @@
 /*
  * bindings/cli/portfolio.c: `airoi portfolio FILE`: load the portfolio
- * file, evaluate it and write its report (docs/portfolio.md).
+ * file, evaluate it, simulate its chosen set when asked (--simulate or
+ * a simulation option) and write its report (docs/portfolio.md).
  */
 #include <stdio.h>
 #include <string.h>
@@ -13,15 +14,21 @@ int cli_portfolio(const cli_args *a)
     airoi_portfolio *pf = NULL;
     airoi_portfolio_result *r = NULL;
     airoi_diagnostics *d = NULL;
+    airoi_portfolio_simulation *sim = NULL;
+    airoi_sim_options *o = NULL;
     char *text = NULL;
     size_t len = 0;
     int rc = CLI_FAIL;
-    if (a->format != AIROI_REPORT_TEXT && a->format != AIROI_REPORT_JSON &&
-        a->format != AIROI_REPORT_CSV && a->format != AIROI_REPORT_MARKDOWN) {
-        cli_error("portfolio: format '%s' is not available for portfolios (expected text, "
-                  "json, csv or md)", airoi_report_format_name(a->format));
+    if (a->outputs || a->sampling || a->trials_out) {
+        cli_error("portfolio: %s is not available for portfolios (the portfolio simulation "
+                  "computes NPV with random sampling)",
+                  a->outputs ? "--outputs" : a->sampling ? "--sampling" : "--trials-out");
         return CLI_USAGE;
     }
+    int simulate = a->simulate || a->trials || a->seed || a->threads || a->percentiles;
+    if (simulate && (rc = cli_sim_options(&o, NULL, a)) != CLI_OK)
+        return rc;
+    rc = CLI_FAIL;
     int st = airoi_portfolio_load_file(&pf, &d, a->file, 0);
     char detail[1024];
     snprintf(detail, sizeof detail, "%s", airoi_last_error_message());
@@ -40,7 +47,14 @@ int cli_portfolio(const cli_args *a)
         fprintf(stderr, "%s: %s\n", a->file, airoi_last_error_message());
         goto done;
     }
-    st = airoi_portfolio_report_write(&text, &len, r, a->format, 0);
+    if (simulate) {
+        st = airoi_portfolio_simulate(&sim, pf, o, 0);
+        if (st != AIROI_OK) {
+            fprintf(stderr, "%s: %s\n", a->file, airoi_last_error_message());
+            goto done;
+        }
+    }
+    st = airoi_portfolio_report_write_sim(&text, &len, r, sim, a->format, 0);
     if (st != AIROI_OK) {
         fprintf(stderr, "%s: cannot write the report: %s\n", a->file, airoi_last_error_message());
         goto done;
@@ -48,6 +62,8 @@ int cli_portfolio(const cli_args *a)
     rc = cli_output(a, text, len);
 done:
     airoi_free(text);
+    airoi_portfolio_simulation_free(sim);
+    airoi_sim_options_free(o);
     airoi_portfolio_result_free(r);
     airoi_portfolio_free(pf);
     return rc;

@@ -214,9 +214,9 @@ static int set_percentiles(airoi_sim_options *o, const cli_args *a)
 }
 
 /* The model's `simulation:` section (or the defaults), then the command line. */
-static int options(airoi_sim_options **out, const airoi_project *p, const cli_args *a)
+int cli_sim_options(airoi_sim_options **out, const airoi_project *p, const cli_args *a)
 {
-    const airoi_sim_options *model = airoi_project_get_sim_options(p);
+    const airoi_sim_options *model = p ? airoi_project_get_sim_options(p) : NULL;
     airoi_sim_options *o = NULL;
     int st = model ? airoi_sim_options_clone(&o, model) : airoi_sim_options_new(&o);
     if (st != AIROI_OK) {
@@ -362,7 +362,7 @@ int cli_simulate(const cli_args *a)
     int rc = cli_load(&p, a->file);
     if (rc != CLI_OK)
         return rc;
-    rc = options(&o, p, a);
+    rc = cli_sim_options(&o, p, a);
     if (rc != CLI_OK)
         goto done;
 

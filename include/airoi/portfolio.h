@@ -27,6 +27,8 @@
 #include "airoi/result.h"
 #include "airoi/model.h"
 #include "airoi/report.h"
+#include "airoi/simulation.h"
+#include "airoi/uncertainty.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -503,6 +505,351 @@ AIROI_API int airoi_portfolio_save_buffer(char **out, size_t *len_out, const air
 AIROI_API int airoi_portfolio_report_write(char **out, size_t *len_out,
                                            const airoi_portfolio_result *r,
                                            airoi_report_format format, unsigned flags);
+
+/**
+ * @brief Sets the number of budget levels of the efficient frontier.
+ *
+ * The frontier is the greatest total NPV at each of @p levels budgets
+ * evenly spaced from the mandatory projects' total investment to the total
+ * investment of every project, each the exact best set under that budget
+ * (docs/portfolio.md\#the-efficient-frontier). The default is 21.
+ * Ownership: @p pf is modified; nothing is retained.
+ * @param[in,out] pf The portfolio.
+ * @param[in] levels 0 (no frontier) to 1001.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL portfolio.
+ * @retval AIROI_ERR_RANGE @p levels outside 0..1001.
+ * @since 0.1
+ */
+AIROI_API int airoi_portfolio_set_frontier_levels(airoi_portfolio *pf, int32_t levels);
+
+/**
+ * @brief Number of points of the efficient frontier of a result.
+ *
+ * Ownership: @p r is only read.
+ * @param[in] r The result (NULL: 0).
+ * @return The number of points, in increasing budget; 1 when every project
+ *         is mandatory or invests nothing, 0 when the levels were set to 0.
+ * @since 0.1
+ */
+AIROI_API size_t airoi_portfolio_result_count_frontier(const airoi_portfolio_result *r);
+
+/**
+ * @brief A point of the efficient frontier: a budget and the best set under it.
+ *
+ * Ownership: @p r is only read; the values are copied. Any output may be NULL.
+ * @param[out] budget The budget level (portfolio currency).
+ * @param[out] total_npv The total NPV of the best set under it.
+ * @param[out] total_investment The total investment of that set (<= @p budget).
+ * @param[in] r The result.
+ * @param[in] k The point, 0 .. count - 1.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL result.
+ * @retval AIROI_ERR_RANGE @p k out of range.
+ * @since 0.1
+ */
+AIROI_API int airoi_portfolio_result_get_frontier(double *budget, double *total_npv,
+                                                  double *total_investment,
+                                                  const airoi_portfolio_result *r, size_t k);
+
+/**
+ * @brief Whether a project is in the best set of a frontier point.
+ *
+ * Ownership: @p r is only read; the flag is copied to @p *out.
+ * @param[out] out 1 when in the set, else 0; untouched on failure.
+ * @param[in] r The result.
+ * @param[in] k The point.
+ * @param[in] i The project's index.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL argument.
+ * @retval AIROI_ERR_RANGE @p k or @p i out of range.
+ * @since 0.1
+ */
+AIROI_API int airoi_portfolio_result_get_frontier_selected(int *out,
+                                                           const airoi_portfolio_result *r,
+                                                           size_t k, size_t i);
+
+/**
+ * @brief A Monte Carlo simulation of a portfolio's chosen set (opaque, immutable).
+ * @since 0.1
+ */
+typedef struct airoi_portfolio_simulation airoi_portfolio_simulation;
+
+/**
+ * @brief Figures of each project of a portfolio simulation.
+ * @since 0.1
+ */
+typedef enum airoi_portfolio_sim_figure {
+    /** Mean of the project's NPV over the trials (portfolio currency). */
+    AIROI_PFSIM_MEAN = 0x3800,
+    /** Sample standard deviation of the project's NPV (portfolio currency). */
+    AIROI_PFSIM_SD = 0x3801,
+    /** Its share of the variance of the portfolio NPV:
+     *  Cov(NPV_i, NPV_total) / Var(NPV_total); the shares sum to 1;
+     *  undefined when the portfolio NPV does not vary. */
+    AIROI_PFSIM_CONTRIBUTION = 0x3802
+} airoi_portfolio_sim_figure;
+
+/**
+ * @brief Simulates the NPV of the portfolio's chosen set, with drivers
+ *        shared across projects.
+ *
+ * Evaluates the portfolio (airoi_portfolio_evaluate()), then in each trial
+ * draws every uncertainty of each chosen project; an uncertainty with a
+ * `driver` (#AIROI_UNCERTAINTY_DRIVER) takes the driver's draw, made once
+ * per trial for every project that names it. The portfolio NPV of a trial
+ * is the sum of the chosen projects' NPV converted to the portfolio
+ * currency. Trial i depends only on (seed, i): the result is the same for
+ * any thread count and for runs split by trial ranges and merged
+ * (docs/portfolio.md\#portfolio-monte-carlo).
+ * Ownership: the caller owns @p *out (airoi_portfolio_simulation_free());
+ * @p pf and @p options are only read.
+ * @param[out] out The simulation; NULL on failure.
+ * @param[in] pf The portfolio.
+ * @param[in] options Trials, seed, threads, bins, percentiles, repair (NULL:
+ *            the defaults: 10,000 trials, seed 0); sampling must be random.
+ * @param[in] flags 0 (reserved).
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL argument, unknown flags, Sobol sampling.
+ * @retval AIROI_ERR_MODEL The portfolio cannot be evaluated, a driver's
+ *         uses disagree (the message names both projects and their files),
+ *         or a driver's uncertainty is correlated.
+ * @retval AIROI_ERR_RANGE A trial's figures overflow.
+ * @retval AIROI_ERR_NOMEM Out of memory.
+ * @since 0.1
+ */
+AIROI_API int airoi_portfolio_simulate(airoi_portfolio_simulation **out,
+                                       const airoi_portfolio *pf,
+                                       const airoi_sim_options *options, unsigned flags);
+
+/**
+ * @brief Simulates trials [@p first, @p first + @p count) of a portfolio
+ *        run; the parts merge with airoi_portfolio_simulation_merge().
+ *
+ * Ownership: as airoi_portfolio_simulate().
+ * @param[out] out The simulation of the range; NULL on failure.
+ * @param[in] pf The portfolio.
+ * @param[in] options As airoi_portfolio_simulate(); the trials setting is ignored.
+ * @param[in] first The first trial, >= 0.
+ * @param[in] count The number of trials, >= 1.
+ * @param[in] flags 0 (reserved).
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID As airoi_portfolio_simulate(), or a bad range.
+ * @retval AIROI_ERR_MODEL As airoi_portfolio_simulate().
+ * @retval AIROI_ERR_RANGE As airoi_portfolio_simulate().
+ * @retval AIROI_ERR_NOMEM Out of memory.
+ * @since 0.1
+ */
+AIROI_API int airoi_portfolio_simulate_range(airoi_portfolio_simulation **out,
+                                             const airoi_portfolio *pf,
+                                             const airoi_sim_options *options, int64_t first,
+                                             int64_t count, unsigned flags);
+
+/**
+ * @brief Merges two adjacent trial ranges of the same portfolio run.
+ *
+ * The result equals the run of the joined range, bit for bit.
+ * Ownership: the caller owns @p *out; @p a and @p b are only read.
+ * @param[out] out The merged simulation; NULL on failure.
+ * @param[in] a One range.
+ * @param[in] b The other, starting where @p a ends (or ending where it starts).
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL argument, different runs (portfolio, seed
+ *         or settings), or ranges that are not adjacent.
+ * @retval AIROI_ERR_NOMEM Out of memory.
+ * @since 0.1
+ */
+AIROI_API int airoi_portfolio_simulation_merge(airoi_portfolio_simulation **out,
+                                               const airoi_portfolio_simulation *a,
+                                               const airoi_portfolio_simulation *b);
+
+/**
+ * @brief Frees a portfolio simulation.
+ *
+ * Ownership: @p s is freed; NULL is accepted.
+ * @param[in] s The simulation, or NULL.
+ * @since 0.1
+ */
+AIROI_API void airoi_portfolio_simulation_free(airoi_portfolio_simulation *s);
+
+/**
+ * @brief A statistic of the portfolio NPV over the trials.
+ *
+ * Ownership: @p s is only read; the value is copied to @p *out.
+ * @param[out] out The value; untouched on failure.
+ * @param[in] s The simulation.
+ * @param[in] stat #AIROI_STAT_MEAN, #AIROI_STAT_SD, #AIROI_STAT_SE,
+ *            #AIROI_STAT_MIN, #AIROI_STAT_MAX, #AIROI_STAT_PROB_POSITIVE
+ *            (P(portfolio NPV > 0)) or #AIROI_STAT_COUNT (trials).
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL argument, or another statistic.
+ * @retval AIROI_ERR_UNDEFINED The standard deviation of one trial.
+ * @since 0.1
+ */
+AIROI_API int airoi_portfolio_simulation_get_stat(double *out,
+                                                  const airoi_portfolio_simulation *s,
+                                                  airoi_sim_stat stat);
+
+/**
+ * @brief A percentile of the portfolio NPV (exact, Excel's PERCENTILE.INC).
+ *
+ * Ownership: @p s is only read; the value is copied to @p *out.
+ * @param[out] out The value; untouched on failure.
+ * @param[in] s The simulation.
+ * @param[in] percentile In [0, 100].
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL argument or percentile outside [0, 100].
+ * @since 0.1
+ */
+AIROI_API int airoi_portfolio_simulation_get_percentile(double *out,
+                                                        const airoi_portfolio_simulation *s,
+                                                        double percentile);
+
+/**
+ * @brief The histogram of the portfolio NPV: bins of equal width from the
+ *        smallest to the largest trial, the last bin closed.
+ *
+ * Call with @p cap 0 to learn the number of bins.
+ * Ownership: @p s is only read; the values are copied.
+ * @param[out] edges bins + 1 edges, or NULL with @p cap 0.
+ * @param[out] counts bins counts, or NULL with @p cap 0.
+ * @param[in] cap The capacity of @p counts (@p edges holds cap + 1).
+ * @param[out] bins_out The number of bins, or NULL.
+ * @param[in] s The simulation.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL simulation.
+ * @retval AIROI_ERR_RANGE @p cap is smaller than the number of bins (nonzero).
+ * @since 0.1
+ */
+AIROI_API int airoi_portfolio_simulation_get_histogram(double *edges, int64_t *counts,
+                                                       size_t cap, size_t *bins_out,
+                                                       const airoi_portfolio_simulation *s);
+
+/**
+ * @brief The portfolio NPV of every trial, in trial order.
+ *
+ * Call with @p cap 0 to learn the number.
+ * Ownership: @p s is only read; the values are copied.
+ * @param[out] values The values, or NULL with @p cap 0.
+ * @param[in] cap The capacity of @p values.
+ * @param[out] len_out The number of trials, or NULL.
+ * @param[in] s The simulation.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL simulation.
+ * @retval AIROI_ERR_RANGE @p cap nonzero and too small.
+ * @since 0.1
+ */
+AIROI_API int airoi_portfolio_simulation_get_trials(double *values, size_t cap, size_t *len_out,
+                                                    const airoi_portfolio_simulation *s);
+
+/**
+ * @brief The run's settings: its first trial, its trials and its seed.
+ *
+ * Ownership: @p s is only read. Any output may be NULL.
+ * @param[out] first The first trial of the range.
+ * @param[out] count The number of trials.
+ * @param[out] seed The seed.
+ * @param[in] s The simulation.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL simulation.
+ * @since 0.1
+ */
+AIROI_API int airoi_portfolio_simulation_get_info(int64_t *first, int64_t *count, uint64_t *seed,
+                                                  const airoi_portfolio_simulation *s);
+
+/**
+ * @brief Number of projects simulated (the chosen set, in file order).
+ *
+ * Ownership: @p s is only read.
+ * @param[in] s The simulation (NULL: 0).
+ * @return The number of projects.
+ * @since 0.1
+ */
+AIROI_API size_t airoi_portfolio_simulation_count_projects(const airoi_portfolio_simulation *s);
+
+/**
+ * @brief The name of a simulated project.
+ *
+ * Ownership: borrowed; valid while @p s lives.
+ * @param[in] s The simulation.
+ * @param[in] i Index, 0 .. count - 1.
+ * @return The name, or NULL on a bad argument.
+ * @since 0.1
+ */
+AIROI_API const char *airoi_portfolio_simulation_get_name(const airoi_portfolio_simulation *s,
+                                                          size_t i);
+
+/**
+ * @brief A figure of a simulated project: mean, standard deviation or its
+ *        contribution to the variance of the portfolio NPV.
+ *
+ * Ownership: @p s is only read; the value is copied to @p *out.
+ * @param[out] out The value; untouched on failure.
+ * @param[in] s The simulation.
+ * @param[in] i The project's index among the simulated ones.
+ * @param[in] figure An #airoi_portfolio_sim_figure.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL argument, or a value of another family.
+ * @retval AIROI_ERR_RANGE @p i out of range.
+ * @retval AIROI_ERR_UNDEFINED The contribution when the portfolio NPV does
+ *         not vary, or the standard deviation of one trial.
+ * @since 0.1
+ */
+AIROI_API int airoi_portfolio_simulation_get_project_number(double *out,
+                                                            const airoi_portfolio_simulation *s,
+                                                            size_t i,
+                                                            airoi_portfolio_sim_figure figure);
+
+/**
+ * @brief Number of drivers shared across the simulated projects.
+ *
+ * Ownership: @p s is only read.
+ * @param[in] s The simulation (NULL: 0).
+ * @return The number of distinct drivers.
+ * @since 0.1
+ */
+AIROI_API size_t airoi_portfolio_simulation_count_drivers(const airoi_portfolio_simulation *s);
+
+/**
+ * @brief The name of a driver, in code-point order, and how many projects use it.
+ *
+ * Ownership: @p *name is borrowed, valid while @p s lives.
+ * @param[out] name The driver's name; untouched on failure.
+ * @param[out] projects The number of simulated projects using it, or NULL.
+ * @param[in] s The simulation.
+ * @param[in] i Index, 0 .. count - 1.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL argument.
+ * @retval AIROI_ERR_RANGE @p i out of range.
+ * @since 0.1
+ */
+AIROI_API int airoi_portfolio_simulation_get_driver(const char **name, size_t *projects,
+                                                    const airoi_portfolio_simulation *s,
+                                                    size_t i);
+
+/**
+ * @brief Writes the report of a portfolio result, with its simulation when given.
+ *
+ * As airoi_portfolio_report_write(), and in every format: with @p sim, the
+ * report adds the simulation (JSON key `simulation` of `portfolio`); HTML
+ * is the portfolio page (docs/reports.md\#portfolio-page).
+ * Ownership: the caller owns @p *out and frees it with airoi_free();
+ * @p r and @p sim are only read.
+ * @param[out] out The report, NUL-terminated; NULL on failure.
+ * @param[out] len_out Its length without the NUL, or NULL.
+ * @param[in] r The portfolio result.
+ * @param[in] sim Its simulation, or NULL.
+ * @param[in] format An #airoi_report_format.
+ * @param[in] flags 0 (reserved).
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL result, unknown format or flags.
+ * @retval AIROI_ERR_NOMEM Out of memory.
+ * @since 0.1
+ */
+AIROI_API int airoi_portfolio_report_write_sim(char **out, size_t *len_out,
+                                               const airoi_portfolio_result *r,
+                                               const airoi_portfolio_simulation *sim,
+                                               airoi_report_format format, unsigned flags);
 
 #ifdef __cplusplus
 }

@@ -54,7 +54,8 @@ typedef enum airoi_uncertainty_param {
     AIROI_UNCERTAINTY_VALUE = 0x210C,      /**< fixed: the multiplier. */
     AIROI_UNCERTAINTY_MIN = 0x210D,        /**< truncation below (any distribution). */
     AIROI_UNCERTAINTY_MAX = 0x210E,        /**< truncation above (any distribution). */
-    AIROI_UNCERTAINTY_PER_PERIOD = 0x210F  /**< 0 or 1: a draw per trial and period. */
+    AIROI_UNCERTAINTY_PER_PERIOD = 0x210F, /**< 0 or 1: a draw per trial and period. */
+    AIROI_UNCERTAINTY_DRIVER = 0x2110      /**< string: a driver shared by the projects of a portfolio, drawn once per trial for all of them (docs/portfolio.md); a project simulated alone ignores it. */
 } airoi_uncertainty_param;
 
 /** @brief Parameters of a stage (model-file keys of the same name). @since 0.1 */

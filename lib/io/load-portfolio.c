@@ -298,6 +298,12 @@ static void load_projects(pf_loader *P, const ynode *root, const ynode *n)
         else
             load_inline_entry(P, e, epath);
     }
+    /* shared drivers: every use the same law, none correlated (docs/portfolio.md) */
+    size_t bad = 0;
+    if (!L->stop && L->nerrors == 0 && airoi__portfolio_count_projects(P->pf) == n->n &&
+        airoi__portfolio_check_drivers(P->pf, &bad) != AIROI_OK)
+        airoi__ydiag(L, AIROI_ERR_MODEL, AT(n->kids[bad]), "projects[%zu]: %s", bad,
+                     airoi__error_get());
 }
 
 static void load_portfolio(pf_loader *P)

@@ -34,11 +34,13 @@ enum {
     UK_PER_PERIOD = UK_NUMBER0 + N_NUMBERS,
     UK_VALUES,
     UK_PROBABILITIES,
+    UK_DRIVER,
     UK_COUNT
 };
 static const char *const uncertainty_keys[UK_COUNT] = {
     "name", "target", "distribution", "low", "mode", "high", "shape", "mean", "sd", "mu",
     "sigma", "p", "impact", "value", "min", "max", "per_period", "values", "probabilities",
+    "driver",
 };
 
 static int distribution_from_name(int *out, const char *name)
@@ -180,6 +182,19 @@ static void load_uncertainty(loader *L, const ynode *un, size_t index)
             if (rc)
                 airoi__ysetter_failed(L, rc, v[UK_NAME],
                                       airoi__ypath(path, sizeof path, base, "name"));
+        }
+    }
+    const char *driver = NULL;
+    if (v[UK_DRIVER] &&
+        airoi__yget_str(L, v[UK_DRIVER], airoi__ypath(path, sizeof path, base, "driver"),
+                        &driver)) {
+        if (!*driver)
+            airoi__ydiag(L, AIROI_ERR_PARSE, AT(v[UK_DRIVER]), "%s: expected a non-empty name",
+                         path);
+        else if (u) {
+            int rc = airoi__uncertainty_set_string(u, AIROI_UNCERTAINTY_DRIVER, driver);
+            if (rc)
+                airoi__ysetter_failed(L, rc, v[UK_DRIVER], path);
         }
     }
     if (L->stop)

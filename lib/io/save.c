@@ -375,6 +375,9 @@ static int save_uncertainties(saver *s, const airoi_project *p)
             kv_str(s, "name", name);
         kv_str(s, "target", airoi__uncertainty_get_string(u, AIROI_UNCERTAINTY_TARGET));
         kv_word(s, "distribution", airoi__distribution_name(d));
+        const char *driver = airoi__uncertainty_get_string(u, AIROI_UNCERTAINTY_DRIVER);
+        if (driver)
+            kv_str(s, "driver", driver);
         /* the numbers set, in the order of airoi_uncertainty_param */
         for (int param = AIROI_UNCERTAINTY_LOW; param <= AIROI_UNCERTAINTY_MAX; param++) {
             double x;

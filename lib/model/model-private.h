@@ -81,6 +81,7 @@ typedef struct airoi_uncertainty {
     airoi_project *owner;
     char *name;            /* optional unique name, or NULL: named by target */
     char *target;
+    char *driver;          /* a portfolio driver shared across projects, or NULL */
     int distribution;      /* airoi_distribution */
     double low, mode, high, shape;      /* uniform, triangular, pert */
     double mean, sd;                    /* normal; lognormal of the variable */

@@ -131,6 +131,8 @@ static const airoi__rule uncertainty_rules[] = {
     {AIROI_UNCERTAINTY_MAX, "max", UNC, AIROI__PT_NUMBER, -INF, INF, 0, 0, NUMBER},
     {AIROI_UNCERTAINTY_PER_PERIOD, "per_period", UNC, AIROI__PT_BOOL, 0, 1, 0, 0,
      "true or false"},
+    {AIROI_UNCERTAINTY_DRIVER, "driver", UNC, AIROI__PT_STRING, 0, 0, 0, 0,
+     "a non-empty name of a driver shared across a portfolio's projects"},
 };
 
 #define STAGE S(AIROI__SUBJ_STAGE)
@@ -251,7 +253,7 @@ const airoi__rule *airoi__sim_rule(int param)
 #define UCOMMON                                                                            \
     (UBIT(AIROI_UNCERTAINTY_NAME) | UBIT(AIROI_UNCERTAINTY_TARGET) |                        \
      UBIT(AIROI_UNCERTAINTY_MIN) | UBIT(AIROI_UNCERTAINTY_MAX) |                            \
-     UBIT(AIROI_UNCERTAINTY_PER_PERIOD))
+     UBIT(AIROI_UNCERTAINTY_PER_PERIOD) | UBIT(AIROI_UNCERTAINTY_DRIVER))
 
 /* Indexed by airoi_distribution - AIROI_DIST_FIXED: the parameters each
  * distribution uses beyond the common ones, and their keys. */

@@ -29,6 +29,7 @@ void airoi__uncertainty_destroy(airoi__uncertainty *u)
         return;
     airoi__free(u->name);
     airoi__free(u->target);
+    airoi__free(u->driver);
     airoi__free(u->values);
     airoi__free(u->probabilities);
     airoi__free(u);
@@ -42,6 +43,7 @@ airoi__uncertainty *airoi__uncertainty_copy(const airoi__uncertainty *src, airoi
     *u = *src;
     u->owner = owner;
     u->name = NULL;
+    u->driver = NULL;
     u->values = NULL;
     u->probabilities = NULL;
     u->target = airoi__strdup(src->target);
@@ -49,6 +51,10 @@ airoi__uncertainty *airoi__uncertainty_copy(const airoi__uncertainty *src, airoi
     if (src->name) {
         u->name = airoi__strdup(src->name);
         failed |= !u->name;
+    }
+    if (src->driver) {
+        u->driver = airoi__strdup(src->driver);
+        failed |= !u->driver;
     }
     if (src->n_values) {
         u->values = airoi__reallocarray(NULL, src->n_values, sizeof *u->values);
@@ -200,16 +206,19 @@ int airoi__uncertainty_set_string(airoi_uncertainty *u, airoi_uncertainty_param 
         return airoi__error(AIROI_ERR_INVALID, "airoi_uncertainty_set_string: NULL uncertainty");
     if (!rule_for(u, (int)param, 1))
         return AIROI_ERR_INVALID;
-    char **slot = param == AIROI_UNCERTAINTY_NAME ? &u->name : &u->target;
-    if (!s && param == AIROI_UNCERTAINTY_NAME) {
-        /* no name: the uncertainty is named by its target */
-        airoi__free(u->name);
-        u->name = NULL;
+    char **slot = param == AIROI_UNCERTAINTY_NAME     ? &u->name
+                  : param == AIROI_UNCERTAINTY_DRIVER ? &u->driver
+                                                      : &u->target;
+    if (!s && param != AIROI_UNCERTAINTY_TARGET) {
+        /* no name: the uncertainty is named by its target; no driver: its own draw */
+        airoi__free(*slot);
+        *slot = NULL;
         u->set &= ~UBIT(param);
         return AIROI_OK;
     }
-    int rc = airoi__check_name(s, param == AIROI_UNCERTAINTY_NAME ? "uncertainty name"
-                                                                  : "uncertainty target");
+    int rc = airoi__check_name(s, param == AIROI_UNCERTAINTY_NAME     ? "uncertainty name"
+                                  : param == AIROI_UNCERTAINTY_DRIVER ? "uncertainty driver"
+                                                                      : "uncertainty target");
     if (rc)
         return rc;
     char *d = airoi__strdup(s);
@@ -237,6 +246,8 @@ const char *airoi__uncertainty_get_string(const airoi_uncertainty *u,
         return u->name;
     if (param == AIROI_UNCERTAINTY_TARGET)
         return u->target;
+    if (param == AIROI_UNCERTAINTY_DRIVER)
+        return u->driver;
     if (!airoi__uncertainty_rule((int)param))
         rule_for(u, (int)param, 1); /* of another family: say so */
     return NULL;

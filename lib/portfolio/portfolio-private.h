@@ -29,6 +29,7 @@ struct airoi_portfolio {
     char **sources;     /* model file of each project, NULL when inline */
     int *mandatory;
     size_t n, cap;
+    int32_t frontier_levels; /* budget levels of the efficient frontier (frontier.c) */
 };
 
 /* Number of figures of a project (AIROI_PORTFOLIO_NPV ... _PROJECT_EXPECTED_NPV). */
@@ -53,7 +54,16 @@ struct airoi_portfolio_result {
     double total_npv, total_investment, expected_npv;
     airoi__pf_project *projects;
     size_t n;
+    /* the efficient frontier (frontier.c): point k is the best set under
+     * budget fr_budget[k]; fr_sel[k * n + i] = 1 when project i is in it */
+    size_t n_frontier;
+    double *fr_budget, *fr_npv, *fr_inv;
+    unsigned char *fr_sel;
 };
+
+/* Default number of budget levels of the efficient frontier. */
+#define AIROI__PF_FRONTIER_LEVELS 21
+#define AIROI__PF_FRONTIER_MAX 1001
 
 /* The exact best set (docs/methodology.md, "Portfolio selection"): chosen[i]
  * = 1 for the projects of the set that maximises the sum of npv under
@@ -64,6 +74,23 @@ struct airoi_portfolio_result {
 int airoi__portfolio_select(unsigned char *chosen, const double *npv, const double *inv,
                             const int *mandatory, const char *const *names, size_t n,
                             double budget, int has_budget);
+
+/* The efficient frontier of r (frontier.c): the exact best set at each of
+ * `levels` budgets evenly spaced from the mandatory projects' investment
+ * to the investment of every project (docs/portfolio.md). */
+int airoi__portfolio_frontier(airoi_portfolio_result *r, const double *npv, const double *inv,
+                              const int *mandatory, const char *const *names, int32_t levels);
+void airoi__portfolio_frontier_free(airoi_portfolio_result *r);
+int airoi__portfolio_set_frontier_levels(airoi_portfolio *pf, int32_t levels);
+size_t airoi__portfolio_result_count_frontier(const airoi_portfolio_result *r);
+int airoi__portfolio_result_get_frontier(double *budget, double *total_npv,
+                                         double *total_investment,
+                                         const airoi_portfolio_result *r, size_t k);
+int airoi__portfolio_result_get_frontier_selected(int *out, const airoi_portfolio_result *r,
+                                                  size_t k, size_t i);
+/* unit x the rate of p's currency to the portfolio currency (portfolio.c). */
+int airoi__portfolio_conversion(double *out, const airoi_portfolio *pf, const airoi_project *p,
+                                const char *name);
 
 int airoi__portfolio_new(airoi_portfolio **out, const char *name, const char *currency);
 void airoi__portfolio_free(airoi_portfolio *pf);
@@ -89,6 +116,9 @@ const char *airoi__portfolio_measure_name(airoi_portfolio_measure measure);
 int airoi__portfolio_measure_from_name(airoi_portfolio_measure *out, const char *name);
 int airoi__portfolio_evaluate(airoi_portfolio_result **out, const airoi_portfolio *pf,
                               unsigned flags);
+/* The same with `levels` frontier levels in place of the portfolio's (0: none). */
+int airoi__portfolio_evaluate_levels(airoi_portfolio_result **out, const airoi_portfolio *pf,
+                                     unsigned flags, int32_t levels);
 void airoi__portfolio_result_free(airoi_portfolio_result *r);
 size_t airoi__portfolio_result_count_projects(const airoi_portfolio_result *r);
 int airoi__portfolio_result_get_number(double *out, const airoi_portfolio_result *r,
@@ -105,5 +135,43 @@ const airoi_result *airoi__portfolio_result_get_project(const airoi_portfolio_re
 int airoi__portfolio_result_get_info(const char **name, const char **currency,
                                      airoi_portfolio_measure *measure,
                                      const airoi_portfolio_result *r);
+
+/* ---- pfsim.c: the portfolio Monte Carlo ---- */
+
+/* Drivers agree across the projects of pf (same law everywhere, none in a
+ * correlation); else AIROI_ERR_MODEL naming both projects and their files,
+ * *bad_project the later project. */
+int airoi__portfolio_check_drivers(const airoi_portfolio *pf, size_t *bad_project);
+int airoi__portfolio_simulate(airoi_portfolio_simulation **out, const airoi_portfolio *pf,
+                              const airoi_sim_options *options, unsigned flags);
+int airoi__portfolio_simulate_range(airoi_portfolio_simulation **out, const airoi_portfolio *pf,
+                                    const airoi_sim_options *options, int64_t first,
+                                    int64_t count, unsigned flags);
+int airoi__portfolio_simulation_merge(airoi_portfolio_simulation **out,
+                                      const airoi_portfolio_simulation *a,
+                                      const airoi_portfolio_simulation *b);
+void airoi__portfolio_simulation_free(airoi_portfolio_simulation *s);
+int airoi__portfolio_simulation_get_stat(double *out, const airoi_portfolio_simulation *s,
+                                         airoi_sim_stat stat);
+int airoi__portfolio_simulation_get_percentile(double *out, const airoi_portfolio_simulation *s,
+                                               double percentile);
+/* The extra percentiles asked (*extra, their number returned). */
+size_t airoi__portfolio_simulation_count_percentiles(const airoi_portfolio_simulation *s,
+                                                     const double **extra);
+int airoi__portfolio_simulation_get_histogram(double *edges, int64_t *counts, size_t cap,
+                                              size_t *bins_out,
+                                              const airoi_portfolio_simulation *s);
+int airoi__portfolio_simulation_get_trials(double *values, size_t cap, size_t *len_out,
+                                           const airoi_portfolio_simulation *s);
+int airoi__portfolio_simulation_get_info(int64_t *first, int64_t *count, uint64_t *seed,
+                                         const airoi_portfolio_simulation *s);
+size_t airoi__portfolio_simulation_count_projects(const airoi_portfolio_simulation *s);
+const char *airoi__portfolio_simulation_get_name(const airoi_portfolio_simulation *s, size_t i);
+int airoi__portfolio_simulation_get_project_number(double *out,
+                                                   const airoi_portfolio_simulation *s,
+                                                   size_t i, airoi_portfolio_sim_figure figure);
+size_t airoi__portfolio_simulation_count_drivers(const airoi_portfolio_simulation *s);
+int airoi__portfolio_simulation_get_driver(const char **name, size_t *projects,
+                                           const airoi_portfolio_simulation *s, size_t i);
 
 #endif /* AIROI_PORTFOLIO_PRIVATE_H */

@@ -50,6 +50,7 @@ int airoi__portfolio_new(airoi_portfolio **out, const char *name, const char *cu
     pf->name = airoi__strdup(name);
     pf->currency = airoi__strdup(currency);
     pf->measure = AIROI_MEASURE_FIRST_YEAR_COSTS;
+    pf->frontier_levels = AIROI__PF_FRONTIER_LEVELS;
     if (!pf->name || !pf->currency) {
         airoi__portfolio_free(pf);
         return airoi__error(AIROI_ERR_NOMEM, "out of memory");
@@ -374,6 +375,7 @@ void airoi__portfolio_result_free(airoi_portfolio_result *r)
         airoi__result_free(r->projects[i].result);
     }
     airoi__free(r->projects);
+    airoi__portfolio_frontier_free(r);
     airoi__free(r->name);
     airoi__free(r->currency);
     airoi__free(r);
@@ -387,8 +389,8 @@ AIROI_API void airoi_portfolio_result_free(airoi_portfolio_result *r)
 #define FIG(f) ((f) - AIROI_PORTFOLIO_NPV)
 
 /* The rate of a project's currency to the portfolio currency, times its unit. */
-static int conversion(double *out, const airoi_portfolio *pf, const airoi_project *p,
-                      const char *name)
+int airoi__portfolio_conversion(double *out, const airoi_portfolio *pf, const airoi_project *p,
+                                const char *name)
 {
     double unit = 1;
     if (airoi__project_get_number(&unit, p, AIROI_PROJECT_UNIT) != AIROI_OK)
@@ -417,7 +419,7 @@ static int project_figures(airoi__pf_project *P, const airoi_portfolio *pf, size
     if (rc)
         return airoi__error(rc, "project '%s': %s", P->name, airoi__error_get());
     double k = 1;
-    rc = conversion(&k, pf, p, P->name);
+    rc = airoi__portfolio_conversion(&k, pf, p, P->name);
     if (rc)
         return rc;
     const airoi_result *r = P->result;
@@ -493,6 +495,12 @@ static void rank(airoi_portfolio_result *r)
 int airoi__portfolio_evaluate(airoi_portfolio_result **out, const airoi_portfolio *pf,
                               unsigned flags)
 {
+    return airoi__portfolio_evaluate_levels(out, pf, flags, pf ? pf->frontier_levels : 0);
+}
+
+int airoi__portfolio_evaluate_levels(airoi_portfolio_result **out, const airoi_portfolio *pf,
+                                     unsigned flags, int32_t levels)
+{
     if (out)
         *out = NULL;
     if (!out || !pf)
@@ -558,6 +566,9 @@ int airoi__portfolio_evaluate(airoi_portfolio_result **out, const airoi_portfoli
     r->total_investment = airoi__sum_get(&ti);
     r->expected_npv = airoi__sum_get(&te);
     rank(r);
+    rc = airoi__portfolio_frontier(r, npv, inv, pf->mandatory, names, levels);
+    if (rc)
+        goto fail;
     airoi__free(npv);
     airoi__free(inv);
     airoi__free(names);

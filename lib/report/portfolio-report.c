@@ -2,12 +2,13 @@
  * lib/report/portfolio-report.c: the report of a portfolio result (report
  * layer) in text, JSON, CSV and Markdown: the totals of the chosen set and
  * one row per project in file order with its figures in the portfolio
- * currency, its ranks and whether it is chosen (docs/portfolio.md).
+ * currency, its ranks and whether it is chosen (docs/portfolio.md); the
+ * efficient frontier; the Monte Carlo summary when a simulation is given.
+ * HTML is portfolio-html.c.
  */
 #include <string.h>
 
-#include "report-private.h"
-#include "portfolio-private.h"
+#include "portfolio-report-private.h"
 #include "airoi/version.h"
 
 #define NCOLS 9
@@ -53,7 +54,145 @@ static void jkey(airoi__buf *b, const char *indent, const char *k)
     airoi__buf_printf(b, ",\n%s\"%s\": ", indent, k);
 }
 
-static void json(airoi__buf *b, const airoi_portfolio_result *r, const prow *rows)
+size_t airoi__pfr_percentiles(double *at, const airoi_portfolio_simulation *sim)
+{
+    static const double base[5] = {5, 10, 50, 90, 95};
+    size_t n = 0;
+    for (size_t i = 0; i < 5; i++)
+        at[n++] = base[i];
+    const double *extra = NULL;
+    size_t ne = sim ? airoi__portfolio_simulation_count_percentiles(sim, &extra) : 0;
+    for (size_t i = 0; i < ne && n < AIROI__PFR_MAX_PCT; i++) {
+        int seen = 0;
+        for (size_t k = 0; k < n; k++)
+            seen |= at[k] == extra[i];
+        if (!seen)
+            at[n++] = extra[i];
+    }
+    return n;
+}
+
+/* The names of the projects of frontier point k, in file order. */
+static void frontier_names_json(rpt_jw *w, const airoi_portfolio_result *r, size_t k)
+{
+    airoi__jw_open(w, "selected", '[');
+    size_t n = airoi__portfolio_result_count_projects(r);
+    for (size_t i = 0; i < n; i++) {
+        int in = 0;
+        airoi__portfolio_result_get_frontier_selected(&in, r, k, i);
+        if (in)
+            airoi__jw_str(w, NULL, airoi__portfolio_result_get_string(r, i, AIROI_PROJECT_NAME));
+    }
+    airoi__jw_close(w, ']');
+}
+
+static void frontier_json(rpt_jw *w, const airoi_portfolio_result *r)
+{
+    airoi__jw_open(w, "frontier", '[');
+    size_t nf = airoi__portfolio_result_count_frontier(r);
+    for (size_t k = 0; k < nf; k++) {
+        double bu = 0, tn = 0, ti = 0;
+        airoi__portfolio_result_get_frontier(&bu, &tn, &ti, r, k);
+        airoi__jw_open(w, NULL, '{');
+        airoi__jw_num(w, "budget", bu);
+        airoi__jw_num(w, "total_npv", tn);
+        airoi__jw_num(w, "total_investment", ti);
+        frontier_names_json(w, r, k);
+        airoi__jw_close(w, '}');
+    }
+    airoi__jw_close(w, ']');
+}
+
+static void stat_json(rpt_jw *w, const char *key, const airoi_portfolio_simulation *sim,
+                      airoi_sim_stat stat)
+{
+    rpt_num x;
+    x.ok = airoi__portfolio_simulation_get_stat(&x.v, sim, stat) == AIROI_OK;
+    airoi__jw_opt(w, key, &x);
+}
+
+static void simulation_json(rpt_jw *w, const airoi_portfolio_simulation *sim)
+{
+    int64_t first = 0, count = 0;
+    uint64_t seed = 0;
+    airoi__portfolio_simulation_get_info(&first, &count, &seed, sim);
+    airoi__jw_open(w, "simulation", '{');
+    airoi__jw_num(w, "trials", (double)count);
+    airoi__jw_num(w, "seed", (double)seed);
+    airoi__jw_num(w, "first_trial", (double)first);
+    airoi__jw_open(w, "drivers", '[');
+    for (size_t d = 0; d < airoi__portfolio_simulation_count_drivers(sim); d++) {
+        const char *name = NULL;
+        size_t users = 0;
+        airoi__portfolio_simulation_get_driver(&name, &users, sim, d);
+        airoi__jw_open(w, NULL, '{');
+        airoi__jw_str(w, "name", name);
+        airoi__jw_num(w, "projects", (double)users);
+        airoi__jw_close(w, '}');
+    }
+    airoi__jw_close(w, ']');
+    airoi__jw_open(w, "npv", '{');
+    stat_json(w, "mean", sim, AIROI_STAT_MEAN);
+    stat_json(w, "sd", sim, AIROI_STAT_SD);
+    stat_json(w, "se", sim, AIROI_STAT_SE);
+    stat_json(w, "min", sim, AIROI_STAT_MIN);
+    stat_json(w, "max", sim, AIROI_STAT_MAX);
+    double at[AIROI__PFR_MAX_PCT];
+    size_t np = airoi__pfr_percentiles(at, sim);
+    airoi__jw_open(w, "percentiles", '{');
+    for (size_t p = 0; p < np; p++) {
+        char k[32];
+        double v = 0;
+        airoi__format_double(k, sizeof k, at[p]);
+        airoi__portfolio_simulation_get_percentile(&v, sim, at[p]);
+        airoi__jw_num(w, k, v);
+    }
+    airoi__jw_close(w, '}');
+    size_t bins = 0;
+    airoi__portfolio_simulation_get_histogram(NULL, NULL, 0, &bins, sim);
+    double *edges = airoi__calloc(bins + 1, sizeof *edges);
+    int64_t *counts = airoi__calloc(bins ? bins : 1, sizeof *counts);
+    if (!edges || !counts) {
+        w->b->failed = 1;
+    } else if (airoi__portfolio_simulation_get_histogram(edges, counts, bins, &bins, sim) == 0) {
+        airoi__jw_open(w, "histogram", '{');
+        airoi__jw_open(w, "edges", '[');
+        for (size_t h = 0; h <= bins; h++)
+            airoi__jw_num(w, NULL, edges[h]);
+        airoi__jw_close(w, ']');
+        airoi__jw_open(w, "counts", '[');
+        for (size_t h = 0; h < bins; h++)
+            airoi__jw_num(w, NULL, (double)counts[h]);
+        airoi__jw_close(w, ']');
+        airoi__jw_close(w, '}');
+    }
+    airoi__free(edges);
+    airoi__free(counts);
+    airoi__jw_close(w, '}');
+    stat_json(w, "prob_npv_positive", sim, AIROI_STAT_PROB_POSITIVE);
+    airoi__jw_open(w, "projects", '[');
+    for (size_t j = 0; j < airoi__portfolio_simulation_count_projects(sim); j++) {
+        airoi__jw_open(w, NULL, '{');
+        airoi__jw_str(w, "name", airoi__portfolio_simulation_get_name(sim, j));
+        static const struct {
+            const char *key;
+            airoi_portfolio_sim_figure fig;
+        } figs[] = {{"mean", AIROI_PFSIM_MEAN},
+                    {"sd", AIROI_PFSIM_SD},
+                    {"contribution", AIROI_PFSIM_CONTRIBUTION}};
+        for (size_t f = 0; f < 3; f++) {
+            rpt_num x;
+            x.ok = airoi__portfolio_simulation_get_project_number(&x.v, sim, j, figs[f].fig) == 0;
+            airoi__jw_opt(w, figs[f].key, &x);
+        }
+        airoi__jw_close(w, '}');
+    }
+    airoi__jw_close(w, ']');
+    airoi__jw_close(w, '}');
+}
+
+static void json(airoi__buf *b, const airoi_portfolio_result *r, const prow *rows,
+                 const airoi_portfolio_simulation *sim)
 {
     const char *name = NULL, *currency = NULL;
     airoi_portfolio_measure measure = AIROI_MEASURE_FIRST_YEAR_COSTS;
@@ -122,7 +261,13 @@ static void json(airoi__buf *b, const airoi_portfolio_result *r, const prow *row
         }
         airoi__buf_puts(b, "\n      }");
     }
-    airoi__buf_puts(b, n ? "\n    ]\n  }\n}\n" : "\n  }\n}\n");
+    if (n)
+        airoi__buf_puts(b, "\n    ]");
+    rpt_jw w = {b, 2, 0};
+    frontier_json(&w, r);
+    if (sim)
+        simulation_json(&w, sim);
+    airoi__buf_puts(b, "\n  }\n}\n");
 }
 
 /* ---- CSV ------------------------------------------------------------------------------- */
@@ -242,7 +387,150 @@ static void build_table(rpt_table *t, theader *h, const airoi_portfolio_result *
     }
 }
 
-static void text_or_md(airoi__buf *b, const airoi_portfolio_result *r, const prow *rows, int md)
+static void emit_table(airoi__buf *b, rpt_table *t, int md)
+{
+    if (md)
+        airoi__table_markdown(b, t);
+    else
+        airoi__table_text(b, t, 2);
+    if (t->failed)
+        b->failed = 1;
+    airoi__table_free(t);
+}
+
+static void frontier_text(airoi__buf *b, const airoi_portfolio_result *r, const char *currency,
+                          int md)
+{
+    size_t nf = airoi__portfolio_result_count_frontier(r), n;
+    if (!nf)
+        return;
+    airoi__buf_printf(b, md ? "\n## Efficient frontier\n\nThe best set at each of %zu budgets "
+                              "from the mandatory projects' investment to that of every "
+                              "project; a row per set, from the first budget where it is "
+                              "best.\n\n"
+                            : "\nEfficient frontier (the best set at %zu budgets from the "
+                              "mandatory projects' investment to that of every project;\n"
+                              "a row per set, from the first budget where it is best)\n",
+                      nf);
+    char h0[40], h1[40], h2[40];
+    snprintf(h0, sizeof h0, "From budget (%s)", currency);
+    snprintf(h1, sizeof h1, "Best NPV (%s)", currency);
+    snprintf(h2, sizeof h2, "Investment (%s)", currency);
+    const char *head[4] = {h0, h1, h2, "Projects"};
+    static const int right[4] = {1, 1, 1, 0};
+    rpt_table t;
+    airoi__table_init(&t, 4, head, right);
+    n = airoi__portfolio_result_count_projects(r);
+    for (size_t k = 0; k < nf; k++) {
+        double v[3] = {0, 0, 0};
+        airoi__portfolio_result_get_frontier(&v[0], &v[1], &v[2], r, k);
+        int same = k > 0;
+        for (size_t i = 0; i < n && same; i++) {
+            int a = 0, c = 0;
+            airoi__portfolio_result_get_frontier_selected(&a, r, k, i);
+            airoi__portfolio_result_get_frontier_selected(&c, r, k - 1, i);
+            same = a == c;
+        }
+        if (same)
+            continue;
+        char c[3][48];
+        for (int j = 0; j < 3; j++)
+            airoi__fmt_grouped(c[j], sizeof c[j], v[j], 0);
+        airoi__buf names;
+        airoi__buf_init(&names);
+        for (size_t i = 0; i < n; i++) {
+            int in = 0;
+            airoi__portfolio_result_get_frontier_selected(&in, r, k, i);
+            if (in) {
+                airoi__buf_puts(&names, names.len ? ", " : "");
+                airoi__buf_puts_oneline(&names, airoi__portfolio_result_get_string(
+                                                    r, i, AIROI_PROJECT_NAME));
+            }
+        }
+        const char *cells[4] = {c[0], c[1], c[2], names.len ? names.data : "none"};
+        if (names.failed)
+            t.failed = 1;
+        airoi__table_row(&t, 0, cells);
+        airoi__buf_free(&names);
+    }
+    emit_table(b, &t, md);
+}
+
+static void simulation_text(airoi__buf *b, const airoi_portfolio_simulation *sim,
+                            const char *currency, int md)
+{
+    int64_t count = 0;
+    uint64_t seed = 0;
+    airoi__portfolio_simulation_get_info(NULL, &count, &seed, sim);
+    char tr[32];
+    airoi__fmt_grouped(tr, sizeof tr, (double)count, 0);
+    airoi__buf_printf(b, md ? "\n## Monte Carlo of the chosen set\n\n%s trials, seed %llu.\n\n"
+                            : "\nMonte Carlo of the chosen set (%s trials, seed %llu)\n",
+                      tr, (unsigned long long)seed);
+    const char *lead = md ? "- " : "  ";
+    size_t nd = airoi__portfolio_simulation_count_drivers(sim);
+    airoi__buf_printf(b, "%sShared drivers:    ", lead);
+    for (size_t d = 0; d < nd; d++) {
+        const char *name = NULL;
+        size_t users = 0;
+        airoi__portfolio_simulation_get_driver(&name, &users, sim, d);
+        airoi__buf_puts(b, d ? "; " : "");
+        airoi__buf_puts_oneline(b, name);
+        airoi__buf_printf(b, " (%zu project%s)", users, users == 1 ? "" : "s");
+    }
+    airoi__buf_puts(b, nd ? "\n" : "none\n");
+    double v;
+    char t1[48], t2[48];
+    airoi__portfolio_simulation_get_stat(&v, sim, AIROI_STAT_MEAN);
+    airoi__fmt_grouped(t1, sizeof t1, v, 0);
+    if (airoi__portfolio_simulation_get_stat(&v, sim, AIROI_STAT_SD) == AIROI_OK)
+        airoi__fmt_grouped(t2, sizeof t2, v, 0);
+    else
+        snprintf(t2, sizeof t2, "n/a");
+    airoi__buf_printf(b, "%sPortfolio NPV:     %s %s mean, %s sd\n", lead, currency, t1, t2);
+    airoi__buf_printf(b, "%sPercentiles:       ", lead);
+    double at[AIROI__PFR_MAX_PCT];
+    size_t np = airoi__pfr_percentiles(at, sim);
+    for (size_t p = 0; p < np; p++) {
+        char k[32];
+        airoi__format_double(k, sizeof k, at[p]);
+        airoi__portfolio_simulation_get_percentile(&v, sim, at[p]);
+        airoi__fmt_grouped(t1, sizeof t1, v, 0);
+        airoi__buf_printf(b, "%sP%s %s", p ? ", " : "", k, t1);
+    }
+    airoi__buf_puts(b, "\n");
+    airoi__portfolio_simulation_get_stat(&v, sim, AIROI_STAT_PROB_POSITIVE);
+    airoi__fmt_percent(t1, sizeof t1, v);
+    airoi__buf_printf(b, "%sP(NPV > 0):        %s\n", lead, t1);
+    airoi__buf_puts(b, md ? "\n" : "\n  Each project's NPV and its share of the variance of the "
+                                    "portfolio NPV (Cov(NPV_i, total) / Var(total))\n");
+    char h1[40], h2[40];
+    snprintf(h1, sizeof h1, "Mean NPV (%s)", currency);
+    snprintf(h2, sizeof h2, "SD (%s)", currency);
+    const char *head[4] = {"Project", h1, h2, "Share of variance"};
+    static const int right[4] = {0, 1, 1, 1};
+    rpt_table t;
+    airoi__table_init(&t, 4, head, right);
+    for (size_t j = 0; j < airoi__portfolio_simulation_count_projects(sim); j++) {
+        char c[3][48];
+        static const airoi_portfolio_sim_figure f[3] = {AIROI_PFSIM_MEAN, AIROI_PFSIM_SD,
+                                                        AIROI_PFSIM_CONTRIBUTION};
+        for (int k = 0; k < 3; k++) {
+            if (airoi__portfolio_simulation_get_project_number(&v, sim, j, f[k]) != AIROI_OK)
+                snprintf(c[k], sizeof c[k], "n/a");
+            else if (k == 2)
+                airoi__fmt_percent(c[k], sizeof c[k], v);
+            else
+                airoi__fmt_grouped(c[k], sizeof c[k], v, 0);
+        }
+        const char *cells[4] = {airoi__portfolio_simulation_get_name(sim, j), c[0], c[1], c[2]};
+        airoi__table_row(&t, 0, cells);
+    }
+    emit_table(b, &t, md);
+}
+
+static void text_or_md(airoi__buf *b, const airoi_portfolio_result *r, const prow *rows, int md,
+                       const airoi_portfolio_simulation *sim)
 {
     const char *name = NULL, *currency = NULL;
     airoi_portfolio_measure measure = AIROI_MEASURE_FIRST_YEAR_COSTS;
@@ -285,18 +573,16 @@ static void text_or_md(airoi__buf *b, const airoi_portfolio_result *r, const pro
     rpt_table t;
     theader h;
     build_table(&t, &h, r, rows, currency);
-    if (md)
-        airoi__table_markdown(b, &t);
-    else
-        airoi__table_text(b, &t, 2);
-    if (t.failed)
-        b->failed = 1;
-    airoi__table_free(&t);
+    emit_table(b, &t, md);
+    frontier_text(b, r, currency, md);
+    if (sim)
+        simulation_text(b, sim, currency, md);
 }
 
-int airoi__portfolio_report_write(char **out, size_t *len_out,
-                                  const struct airoi_portfolio_result *r,
-                                  airoi_report_format format, unsigned flags)
+int airoi__portfolio_report_write_sim(char **out, size_t *len_out,
+                                      const airoi_portfolio_result *r,
+                                      const airoi_portfolio_simulation *sim,
+                                      airoi_report_format format, unsigned flags)
 {
     if (out)
         *out = NULL;
@@ -310,12 +596,6 @@ int airoi__portfolio_report_write(char **out, size_t *len_out,
     if (flags)
         return airoi__error(AIROI_ERR_INVALID, "airoi_portfolio_report_write: unknown flags 0x%x",
                             flags);
-    if (format != AIROI_REPORT_TEXT && format != AIROI_REPORT_JSON && format != AIROI_REPORT_CSV &&
-        format != AIROI_REPORT_MARKDOWN)
-        return airoi__error(AIROI_ERR_INVALID,
-                            "airoi_portfolio_report_write: a portfolio report is text, json, csv "
-                            "or md; %s is not available for portfolios",
-                            airoi__report_format_name(format));
     size_t n = airoi__portfolio_result_count_projects(r);
     prow *rows = airoi__calloc(n ? n : 1, sizeof *rows);
     if (!rows)
@@ -325,15 +605,32 @@ int airoi__portfolio_report_write(char **out, size_t *len_out,
     airoi__buf b;
     airoi__buf_init(&b);
     switch (format) {
-    case AIROI_REPORT_JSON: json(&b, r, rows); break;
+    case AIROI_REPORT_JSON: json(&b, r, rows, sim); break;
     case AIROI_REPORT_CSV: csv(&b, r, rows); break;
-    case AIROI_REPORT_MARKDOWN: text_or_md(&b, r, rows, 1); break;
-    default: text_or_md(&b, r, rows, 0); break;
+    case AIROI_REPORT_MARKDOWN: text_or_md(&b, r, rows, 1, sim); break;
+    case AIROI_REPORT_HTML: airoi__portfolio_html(&b, r, sim); break;
+    default: text_or_md(&b, r, rows, 0, sim); break;
     }
     airoi__free(rows);
     /* the figures that do not exist left their message; a report leaves none */
     airoi__error_clear();
     return airoi__buf_detach(&b, out, len_out);
+}
+
+AIROI_API int airoi_portfolio_report_write_sim(char **out, size_t *len_out,
+                                               const airoi_portfolio_result *r,
+                                               const airoi_portfolio_simulation *sim,
+                                               airoi_report_format format, unsigned flags)
+{
+    AIROI__ENTER();
+    return airoi__portfolio_report_write_sim(out, len_out, r, sim, format, flags);
+}
+
+int airoi__portfolio_report_write(char **out, size_t *len_out,
+                                  const struct airoi_portfolio_result *r,
+                                  airoi_report_format format, unsigned flags)
+{
+    return airoi__portfolio_report_write_sim(out, len_out, r, NULL, format, flags);
 }
 
 AIROI_API int airoi_portfolio_report_write(char **out, size_t *len_out,

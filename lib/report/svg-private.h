@@ -94,5 +94,27 @@ typedef struct svg_stage {
  * the last row drawn as the production plan (solid), the others hatched. */
 void airoi__svg_roadmap(airoi__buf *b, const char *id, const char *title, const char *x_title,
                         const svg_stage *rows, size_t n, double end);
+/* ---- the portfolio page's charts ---- */
+
+/* One bubble: a project at (x, y) whose area is proportional to size
+ * (<= 0: the smallest bubble); alt ones hatched. */
+typedef struct svg_bubble {
+    const char *label;
+    double x, y, size;
+    int alt;
+} svg_bubble;
+
+/* A bubble chart on two money axes (x_title across, y_title up), each
+ * bubble labelled; main_name and alt_name name the two styles in the legend. */
+void airoi__svg_bubbles(airoi__buf *b, const char *id, const char *title, const svg_scale *sc,
+                        const char *x_title, const char *y_title, const svg_bubble *pts,
+                        size_t n, const char *main_name, const char *alt_name);
+
+/* A step line through (x[i], y[i]), x ascending (y holds until the next
+ * x), each point dotted, on two money axes; a dashed vertical line at x =
+ * mark labelled mark_text when mark is finite. */
+void airoi__svg_steps(airoi__buf *b, const char *id, const char *title, const svg_scale *sc,
+                      const char *x_title, const char *y_title, const double *x,
+                      const double *y, size_t n, double mark, const char *mark_text);
 
 #endif /* AIROI_SVG_PRIVATE_H */

@@ -644,3 +644,122 @@ void airoi__svg_roadmap(airoi__buf *b, const char *id, const char *title, const 
     legend(b, lx + 20 + 7.2 * 13 + 22, 22, BLUE, "The plan itself, if every gate passes");
     airoi__buf_puts(b, "</svg>\n");
 }
+
+/* ---- portfolio charts (the portfolio page, portfolio-html.c) ------------- */
+
+/* Two money axes on one plot area: fx along x, fy along y. */
+static void xy_frames(airoi__buf *b, frame *fx, frame *fy, const svg_scale *sc, double xlo,
+                      double xhi, double ylo, double yhi, const char *x_title,
+                      const char *y_title)
+{
+    char xt[160], yt[160];
+    frame_make(fx, xlo, xhi, 6, sc->div);
+    frame_make(fy, ylo, yhi, 5, sc->div);
+    axis_title(xt, sizeof xt, x_title, sc);
+    axis_title(yt, sizeof yt, y_title, sc);
+    frame_draw(b, fx, sc, xt);
+    frame_draw(b, fy, sc, yt);
+}
+
+void airoi__svg_bubbles(airoi__buf *b, const char *id, const char *title, const svg_scale *sc,
+                        const char *x_title, const char *y_title, const svg_bubble *pts,
+                        size_t n, const char *main_name, const char *alt_name)
+{
+    const double H = 420, RMAX = 34, RMIN = 5;
+    char desc[256], fill[48];
+    double xlo = 0, xhi = 0, ylo = 0, yhi = 0, smax = 0;
+    for (size_t i = 0; i < n; i++) {
+        xhi = fmax(xhi, pts[i].x);
+        xlo = fmin(xlo, pts[i].x);
+        yhi = fmax(yhi, pts[i].y);
+        ylo = fmin(ylo, pts[i].y);
+        smax = fmax(smax, pts[i].size);
+    }
+    snprintf(desc, sizeof desc, "%zu bubbles, one per project: investment across, NPV up, "
+             "bubble area proportional to the profitability index; %s filled, %s hatched.",
+             n, main_name, alt_name);
+    open_svg(b, id, title, desc, H);
+    frame fx = {.x0 = 96, .x1 = W - 40, .y0 = 50, .y1 = H - 60, .vertical = 0};
+    frame fy = fx;
+    fy.vertical = 1;
+    xy_frames(b, &fx, &fy, sc, xlo, xhi * 1.08, ylo, yhi * 1.12, x_title, y_title);
+    snprintf(fill, sizeof fill, "url(#%s-hatch)", id);
+    for (int pass = 0; pass < 2; pass++) /* the others first, the chosen on top */
+        for (size_t i = 0; i < n; i++) {
+            if ((pass == 0) != (pts[i].alt != 0))
+                continue;
+            double r = smax > 0 && pts[i].size > 0 ? RMAX * sqrt(pts[i].size / smax) : 0;
+            r = fmax(r, RMIN);
+            double cx = pos(&fx, pts[i].x), cy = pos(&fy, pts[i].y);
+            airoi__buf_puts(b, "<circle cx=\"");
+            co(b, cx);
+            airoi__buf_puts(b, "\" cy=\"");
+            co(b, cy);
+            airoi__buf_puts(b, "\" r=\"");
+            co(b, r);
+            airoi__buf_printf(b, "\" fill=\"%s\" fill-opacity=\"%s\" stroke=\"%s\" "
+                                 "stroke-width=\"1.2\"/>\n",
+                              pts[i].alt ? fill : BLUE, pts[i].alt ? "0.6" : "0.8", INK);
+            /* the label right of the bubble, or left of it where it would leave the chart */
+            const char *label = pts[i].label ? pts[i].label : "";
+            int right = cx + r + 4 + 7.2 * (double)strlen(label) <= W - 4;
+            text_at(b, right ? cx + r + 4 : cx - r - 4, cy + 4, right ? "start" : "end",
+                    pts[i].alt ? NULL : "font-weight=\"bold\"", label);
+        }
+    double lx = legend(b, fx.x0, 24, BLUE, main_name);
+    legend(b, lx, 24, fill, alt_name);
+    airoi__buf_puts(b, "</svg>\n");
+}
+
+void airoi__svg_steps(airoi__buf *b, const char *id, const char *title, const svg_scale *sc,
+                      const char *x_title, const char *y_title, const double *x,
+                      const double *y, size_t n, double mark, const char *mark_text)
+{
+    const double H = 380;
+    char desc[256];
+    double xlo = 0, xhi = 0, ylo = 0, yhi = 0;
+    for (size_t i = 0; i < n; i++) {
+        xhi = fmax(xhi, x[i]);
+        yhi = fmax(yhi, y[i]);
+        ylo = fmin(ylo, y[i]);
+    }
+    if (isfinite(mark))
+        xhi = fmax(xhi, mark);
+    snprintf(desc, sizeof desc, "Step line of the best total NPV at %zu budget levels; each "
+             "level marked with a dot%s.", n, isfinite(mark) ? "; the budget marked" : "");
+    open_svg(b, id, title, desc, H);
+    frame fx = {.x0 = 96, .x1 = W - 30, .y0 = 40, .y1 = H - 60, .vertical = 0};
+    frame fy = fx;
+    fy.vertical = 1;
+    xy_frames(b, &fx, &fy, sc, xlo, xhi * 1.04, ylo, yhi * 1.1, x_title, y_title);
+    if (n) {
+        airoi__buf_puts(b, "<polyline fill=\"none\" stroke=\"" BLUE "\" stroke-width=\"2.5\" "
+                           "points=\"");
+        for (size_t i = 0; i < n; i++) {
+            if (i) { /* flat until the next level, then up */
+                co(b, pos(&fx, x[i]));
+                airoi__buf_puts(b, ",");
+                co(b, pos(&fy, y[i - 1]));
+                airoi__buf_puts(b, " ");
+            }
+            co(b, pos(&fx, x[i]));
+            airoi__buf_puts(b, ",");
+            co(b, pos(&fy, y[i]));
+            airoi__buf_puts(b, i + 1 < n ? " " : "");
+        }
+        airoi__buf_puts(b, "\"/>\n");
+        for (size_t i = 0; i < n; i++) {
+            airoi__buf_puts(b, "<circle cx=\"");
+            co(b, pos(&fx, x[i]));
+            airoi__buf_puts(b, "\" cy=\"");
+            co(b, pos(&fy, y[i]));
+            airoi__buf_puts(b, "\" r=\"3.5\" fill=\"" BLUE "\" stroke=\"" INK "\"/>\n");
+        }
+    }
+    if (isfinite(mark)) {
+        double p = pos(&fx, mark);
+        line(b, p, fx.y0, p, fx.y1, VERMILLION, "stroke-width=\"2\" stroke-dasharray=\"6 3\"");
+        text_at(b, p - 4, fx.y0 + 12, "end", "font-weight=\"bold\"", mark_text ? mark_text : "");
+    }
+    airoi__buf_puts(b, "</svg>\n");
+}

@@ -607,9 +607,30 @@ def test_portfolio():
         check(abs(sum(q["investment"] for q in chosen) - p["total_investment"]) < 1e-6,
               "total_investment")
         check(p["total_investment"] <= p["budget"], "within the budget")
-    for fmt, start in [("text", "Portfolio: "), ("md", "# Portfolio: "), ("csv", "name,currency,npv")]:
+    for fmt, start in [("text", "Portfolio: "), ("md", "# Portfolio: "), ("csv", "name,currency,npv"),
+                       ("html", "<!DOCTYPE html>")]:
         rc, out, err = run("portfolio", path, "--format", fmt)
         check(rc == 0 and out.startswith(start), f"portfolio {fmt}: exit {rc}: {out[:40]!r} {err}")
+    # the Monte Carlo of the chosen set: the same figures for any thread count
+    shared = os.path.join(EXAMPLES, "portfolio", "shared-drivers-2027.yaml")
+    sims = []
+    for threads in ["1", "2"]:
+        rc, out, err = run("portfolio", shared, "--trials", "3000", "--seed", "5", "--threads",
+                           threads, "--format", "json")
+        check(rc == 0, f"portfolio --simulate: exit {rc}: {err}")
+        if rc == 0:
+            sims.append(json.loads(out)["portfolio"]["simulation"])
+    if len(sims) == 2:
+        check(sims[0] == sims[1], "portfolio simulation: threads change the figures")
+        s = sims[0]
+        check(s["trials"] == 3000 and s["seed"] == 5, "portfolio simulation: trials and seed")
+        check(abs(sum(q["contribution"] for q in s["projects"]) - 1) < 1e-9,
+              "portfolio simulation: contributions sum to 1")
+        check([d["name"] for d in s["drivers"]] == ["adoption", "vendor price"],
+              f"portfolio simulation: drivers {s['drivers']}")
+    for bad in [["--sampling", "sobol"], ["--outputs", "irr"], ["--trials", "many"]]:
+        rc, out, err = run("portfolio", shared, *bad)
+        check(rc == 2 and out == "", f"portfolio {bad}: exit {rc}: {err!r}")
     rc, out, err = run("portfolio", os.path.join(EXAMPLES, "example1-visual-inspection.yaml"))
     check(rc == 1 and "example1-visual-inspection.yaml:" in err and "'portfolio'" in err,
           f"a model is not a portfolio: exit {rc}: {err!r}")

@@ -4,7 +4,10 @@
  * projects, a 64-project case against a dynamic programme and one whose
  * optimum is known by construction; the bundled example portfolio through
  * the public API; ranks with figures that do not exist; invalid portfolio
- * files and their messages.
+ * files and their messages; the efficient frontier against brute force at
+ * every level; the portfolio Monte Carlo (the same figures for any thread
+ * count and for merged ranges, contributions summing to 1, a shared driver
+ * moving projects together, invalid drivers naming both files).
  */
 #include <check.h>
 #include <math.h>
@@ -60,16 +63,19 @@ static long brute(const double *npv, const double *inv, const int *mand, const c
     long best = -1;
     double bn = 0, bi = 0;
     for (uint32_t m = 0; m < (1u << n); m++) {
-        double sn = 0, si = 0;
+        /* totals in file order with compensated summation, as the rule says
+         * (docs/portfolio.md): a budget equal to a set's exact total admits it */
+        airoi__sum an = {0, 0}, ai = {0, 0};
         int ok = 1;
         for (size_t i = 0; i < n && ok; i++) {
             if (mand[i] && !(m >> i & 1))
                 ok = 0;
             if (m >> i & 1) {
-                sn += npv[i];
-                si += inv[i];
+                airoi__sum_add(&an, npv[i]);
+                airoi__sum_add(&ai, inv[i]);
             }
         }
+        double sn = airoi__sum_get(&an), si = airoi__sum_get(&ai);
         if (!ok || si > budget)
             continue;
         if (best < 0 || sn > bn ||
@@ -88,13 +94,11 @@ static const char *const pool_names[] = {
     "Psi", "Omega", "A", "AB", "Ab", "\xc3\x89lan", "Zoe", "zeta"};
 #define NPOOL (sizeof pool_names / sizeof pool_names[0])
 
-/* One random portfolio of n projects checked against brute force. Whole
- * numbers in small ranges make ties (of NPV, then of investment) common. */
-static void check_random(size_t n, int whole)
+/* n random projects with distinct names, mandatory with odds 1 in mand_odds.
+ * Whole numbers in small ranges make ties (of NPV, then of investment) common. */
+static void random_projects(double *npv, double *inv, int *mand, const char **names, size_t n,
+                            int whole, uint32_t mand_odds)
 {
-    double npv[20], inv[20];
-    int mand[20];
-    const char *names[20];
     int used[NPOOL] = {0};
     for (size_t i = 0; i < n; i++) {
         uint32_t k;
@@ -110,8 +114,17 @@ static void check_random(size_t n, int whole)
             npv[i] = ((double)rnd(2000001) - 400000) / 7.0;
             inv[i] = (double)rnd(1000001) / 3.0;
         }
-        mand[i] = rnd(8) == 0;
+        mand[i] = rnd(mand_odds) == 0;
     }
+}
+
+/* One random portfolio of n projects checked against brute force. */
+static void check_random(size_t n, int whole)
+{
+    double npv[20], inv[20];
+    int mand[20];
+    const char *names[20];
+    random_projects(npv, inv, mand, names, n, whole, 8);
     double total = 0;
     for (size_t i = 0; i < n; i++)
         total += inv[i];
@@ -504,6 +517,338 @@ START_TEST(ranks_with_missing_figures)
 }
 END_TEST
 
+/* ---- the efficient frontier ---------------------------------------------------------- */
+
+/* Each point of the frontier is the brute-force optimum at its level; the
+ * levels run from the mandatory investment to the total, evenly spaced. */
+static void check_frontier(size_t n, int whole, int32_t levels)
+{
+    double npv[20], inv[20];
+    int mand[20];
+    const char *names[20];
+    random_projects(npv, inv, mand, names, n, whole, 6);
+    airoi_portfolio_result r;
+    memset(&r, 0, sizeof r);
+    r.n = n;
+    ck_assert_int_eq(airoi__portfolio_frontier(&r, npv, inv, mand, names, levels), AIROI_OK);
+    double lo = 0, hi = 0;
+    for (size_t i = 0; i < n; i++) {
+        hi += inv[i];
+        lo += mand[i] ? inv[i] : 0;
+    }
+    size_t nf = airoi_portfolio_result_count_frontier(&r);
+    ck_assert_uint_eq(nf, hi > lo ? (size_t)levels : 1);
+    double prev = -HUGE_VAL;
+    for (size_t k = 0; k < nf; k++) {
+        double b, tn, ti;
+        ck_assert_int_eq(airoi_portfolio_result_get_frontier(&b, &tn, &ti, &r, k), AIROI_OK);
+        if (nf > 1)
+            ck_assert_double_eq_tol(b, lo + (hi - lo) * (double)k / (double)(nf - 1),
+                                    1e-9 * (1 + hi));
+        ck_assert(ti <= b);
+        ck_assert(tn >= prev);
+        prev = tn;
+        long want = brute(npv, inv, mand, names, n, b);
+        ck_assert(want >= 0);
+        uint32_t got = 0;
+        for (size_t i = 0; i < n; i++) {
+            int in = 0;
+            ck_assert_int_eq(airoi_portfolio_result_get_frontier_selected(&in, &r, k, i), 0);
+            got |= (uint32_t)in << i;
+        }
+        if (got != (uint32_t)want)
+            for (size_t i = 0; i < n; i++)
+                fprintf(stderr, "%zu: %s npv %.17g inv %.17g mand %d\n", i, names[i], npv[i],
+                        inv[i], mand[i]);
+        ck_assert_msg(got == (uint32_t)want, "n=%zu level %zu (%.17g): 0x%x, brute force 0x%lx",
+                      n, k, b, got, want);
+    }
+    int in;
+    ck_assert_int_eq(airoi_portfolio_result_get_frontier_selected(&in, &r, nf, 0),
+                     AIROI_ERR_RANGE);
+    airoi__portfolio_frontier_free(&r);
+}
+
+START_TEST(frontier_matches_brute_force)
+{
+    rng_state = 2027;
+    for (int rep = 0; rep < 40; rep++)
+        for (size_t n = 1; n <= 12; n += 1 + (size_t)(rep % 3))
+            check_frontier(n, rep % 2, (int32_t)(2 + rep % 9));
+    check_frontier(16, 0, 21);
+    check_frontier(16, 1, 21);
+}
+END_TEST
+
+/* ---- the portfolio Monte Carlo ----------------------------------------------------------- */
+
+#define SIM_HEAD "airoi: 1\nportfolio: {name: S, currency: USD}\nfx: {EUR: 1.1}\nprojects:\n"
+/* A project whose API bill follows the driver DRV and whose value has its own noise. */
+#define SIM_PROJECT(name, cur, drv)                                                           \
+    "  - project: {name: " name ", currency: " cur ", period: year, horizon: 3, "             \
+    "discount_rate: 0.08}\n"                                                                  \
+    "    costs: [{name: Build, category: people, amount: 100, at: 0},"                        \
+    " {name: API, category: infrastructure, amount: 30, per: year, from: 1}]\n"               \
+    "    values: [{name: Savings, dimension: efficiency, amount: 90, per: year, from: 1}]\n"  \
+    "    uncertainties:\n"                                                                    \
+    "      - {name: price, target: API, distribution: triangular, low: 0.8, mode: 1,"        \
+    " high: 2, driver: " drv "}\n"                                                            \
+    "      - {target: Savings, distribution: normal, mean: 1, sd: 0.1}\n"
+#define SIM_FIXED(name)                                                                       \
+    "  - project: {name: " name ", currency: USD, period: year, horizon: 2, "                \
+    "discount_rate: 0.1}\n    costs: [{name: c, category: people, amount: 50, at: 0}]\n"      \
+    "    values: [{name: v, dimension: efficiency, amount: 40, per: year, from: 1}]\n"
+
+static airoi_portfolio *load_text(const char *text)
+{
+    const char *path = write_file("sim.yaml", text);
+    airoi_portfolio *pf = NULL;
+    ck_assert_msg(airoi_portfolio_load_file(&pf, NULL, path, 0) == AIROI_OK, "%s",
+                  airoi_last_error_message());
+    return pf;
+}
+
+static airoi_sim_options *options(int64_t trials, uint64_t seed, int threads)
+{
+    airoi_sim_options *o = NULL;
+    ck_assert_int_eq(airoi_sim_options_new(&o), AIROI_OK);
+    ck_assert_int_eq(airoi_sim_options_set_number(o, AIROI_SIM_TRIALS, (double)trials), 0);
+    ck_assert_int_eq(airoi_sim_options_set_number(o, AIROI_SIM_SEED, (double)seed), 0);
+    ck_assert_int_eq(airoi_sim_options_set_number(o, AIROI_SIM_THREADS, threads), 0);
+    return o;
+}
+
+static double *trials_of(const airoi_portfolio_simulation *s, size_t *n)
+{
+    ck_assert_int_eq(airoi_portfolio_simulation_get_trials(NULL, 0, n, s), AIROI_OK);
+    double *v = malloc(*n * sizeof *v);
+    ck_assert_ptr_nonnull(v);
+    ck_assert_int_eq(airoi_portfolio_simulation_get_trials(v, *n, n, s), AIROI_OK);
+    return v;
+}
+
+/* Two runs give the same figures, bit for bit. */
+static void same_run(const airoi_portfolio_simulation *a, const airoi_portfolio_simulation *b)
+{
+    size_t na, nb;
+    double *va = trials_of(a, &na), *vb = trials_of(b, &nb);
+    ck_assert_uint_eq(na, nb);
+    ck_assert(memcmp(va, vb, na * sizeof *va) == 0);
+    free(va);
+    free(vb);
+    static const airoi_sim_stat stats[] = {AIROI_STAT_MEAN, AIROI_STAT_SD, AIROI_STAT_SE,
+                                           AIROI_STAT_MIN, AIROI_STAT_MAX,
+                                           AIROI_STAT_PROB_POSITIVE, AIROI_STAT_COUNT};
+    for (size_t k = 0; k < sizeof stats / sizeof *stats; k++) {
+        double x, y;
+        ck_assert_int_eq(airoi_portfolio_simulation_get_stat(&x, a, stats[k]), 0);
+        ck_assert_int_eq(airoi_portfolio_simulation_get_stat(&y, b, stats[k]), 0);
+        ck_assert(memcmp(&x, &y, sizeof x) == 0);
+    }
+    for (double p = 0; p <= 100; p += 12.5) {
+        double x, y;
+        airoi_portfolio_simulation_get_percentile(&x, a, p);
+        airoi_portfolio_simulation_get_percentile(&y, b, p);
+        ck_assert(memcmp(&x, &y, sizeof x) == 0);
+    }
+    ck_assert_uint_eq(airoi_portfolio_simulation_count_projects(a),
+                      airoi_portfolio_simulation_count_projects(b));
+    for (size_t j = 0; j < airoi_portfolio_simulation_count_projects(a); j++)
+        for (int f = AIROI_PFSIM_MEAN; f <= AIROI_PFSIM_CONTRIBUTION; f++) {
+            double x = 0, y = 0;
+            int rx = airoi_portfolio_simulation_get_project_number(
+                &x, a, j, (airoi_portfolio_sim_figure)f);
+            int ry = airoi_portfolio_simulation_get_project_number(
+                &y, b, j, (airoi_portfolio_sim_figure)f);
+            ck_assert_int_eq(rx, ry);
+            ck_assert(memcmp(&x, &y, sizeof x) == 0);
+        }
+}
+
+START_TEST(simulate_threads_ranges_and_merge)
+{
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/airoi-pf-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+    airoi_portfolio *pf = load_text(SIM_HEAD SIM_PROJECT("A", "USD", "vendor")
+                                        SIM_PROJECT("B", "EUR", "vendor") SIM_FIXED("C"));
+    airoi_sim_options *o1 = options(5000, 42, 1), *o3 = options(5000, 42, 3);
+    airoi_portfolio_simulation *s1 = NULL, *s3 = NULL, *p1 = NULL, *p2 = NULL, *m = NULL;
+    ck_assert_int_eq(airoi_portfolio_simulate(&s1, pf, o1, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_portfolio_simulate(&s3, pf, o3, 0), AIROI_OK);
+    same_run(s1, s3);
+    /* ranges [0, 1700) and [1700, 5000), merged in either order */
+    ck_assert_int_eq(airoi_portfolio_simulate_range(&p1, pf, o3, 0, 1700, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_portfolio_simulate_range(&p2, pf, o1, 1700, 3300, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_portfolio_simulation_merge(&m, p2, p1), AIROI_OK);
+    same_run(s1, m);
+    airoi_portfolio_simulation *bad = NULL;
+    ck_assert_int_eq(airoi_portfolio_simulation_merge(&bad, p1, p1), AIROI_ERR_INVALID);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "not adjacent"));
+    /* contributions sum to 1; the fixed project contributes nothing */
+    ck_assert_uint_eq(airoi_portfolio_simulation_count_projects(s1), 3);
+    double sum = 0, c;
+    for (size_t j = 0; j < 3; j++) {
+        ck_assert_int_eq(airoi_portfolio_simulation_get_project_number(
+                             &c, s1, j, AIROI_PFSIM_CONTRIBUTION), AIROI_OK);
+        sum += c;
+    }
+    ck_assert_double_eq_tol(sum, 1, 1e-9);
+    ck_assert_double_eq(c, 0);
+    /* its mean is its NPV: 50 invested, 40 a year for 2 years at 10% */
+    double mean;
+    ck_assert_int_eq(airoi_portfolio_simulation_get_project_number(&mean, s1, 2,
+                                                                   AIROI_PFSIM_MEAN), 0);
+    ck_assert_double_eq_tol(mean, -50 + 40 / 1.1 + 40 / 1.21, 1e-9);
+    /* one driver, used by both uncertain projects */
+    const char *dn = NULL;
+    size_t users = 0;
+    ck_assert_uint_eq(airoi_portfolio_simulation_count_drivers(s1), 1);
+    ck_assert_int_eq(airoi_portfolio_simulation_get_driver(&dn, &users, s1, 0), 0);
+    ck_assert_str_eq(dn, "vendor");
+    ck_assert_uint_eq(users, 2);
+    /* the report carries it */
+    airoi_portfolio_result *r = NULL;
+    ck_assert_int_eq(airoi_portfolio_evaluate(&r, pf, 0), 0);
+    char *text = NULL;
+    ck_assert_int_eq(airoi_portfolio_report_write_sim(&text, NULL, r, s1, AIROI_REPORT_JSON, 0),
+                     0);
+    ck_assert_ptr_nonnull(strstr(text, "\"simulation\": {"));
+    ck_assert_ptr_nonnull(strstr(text, "\"contribution\": "));
+    ck_assert_ptr_nonnull(strstr(text, "\"frontier\": ["));
+    airoi_free(text);
+    ck_assert_int_eq(airoi_portfolio_report_write_sim(&text, NULL, r, s1, AIROI_REPORT_HTML, 0),
+                     0);
+    ck_assert_ptr_nonnull(strstr(text, "id=\"pf-hist-t\""));
+    ck_assert_ptr_nonnull(strstr(text, "data-key=\"simulation.projects[2].contribution\""));
+    airoi_free(text);
+    /* sobol is refused */
+    ck_assert_int_eq(airoi_sim_options_set_number(o1, AIROI_SIM_SAMPLING, AIROI_SAMPLING_SOBOL),
+                     0);
+    ck_assert_int_eq(airoi_portfolio_simulate(&bad, pf, o1, 0), AIROI_ERR_INVALID);
+    airoi_portfolio_result_free(r);
+    airoi_portfolio_simulation_free(s1);
+    airoi_portfolio_simulation_free(s3);
+    airoi_portfolio_simulation_free(p1);
+    airoi_portfolio_simulation_free(p2);
+    airoi_portfolio_simulation_free(m);
+    airoi_sim_options_free(o1);
+    airoi_sim_options_free(o3);
+    airoi_portfolio_free(pf);
+    remove(write_file("sim.yaml", ""));
+    rmdir(tmpdir);
+}
+END_TEST
+
+/* Per-trial NPVs of the projects, through the converted totals of two runs:
+ * with a shared driver the same projects move together. */
+static double share_of_first(const char *text, double *corr)
+{
+    airoi_portfolio *pf = load_text(text);
+    airoi_sim_options *o = options(4000, 9, 2);
+    airoi_portfolio_simulation *s = NULL;
+    ck_assert_int_eq(airoi_portfolio_simulate(&s, pf, o, 0), AIROI_OK);
+    double c0, c1, sd0, sd1, sd;
+    ck_assert_int_eq(airoi_portfolio_simulation_get_project_number(
+                         &c0, s, 0, AIROI_PFSIM_CONTRIBUTION), 0);
+    ck_assert_int_eq(airoi_portfolio_simulation_get_project_number(
+                         &c1, s, 1, AIROI_PFSIM_CONTRIBUTION), 0);
+    ck_assert_int_eq(airoi_portfolio_simulation_get_project_number(&sd0, s, 0, AIROI_PFSIM_SD), 0);
+    ck_assert_int_eq(airoi_portfolio_simulation_get_project_number(&sd1, s, 1, AIROI_PFSIM_SD), 0);
+    ck_assert_int_eq(airoi_portfolio_simulation_get_stat(&sd, s, AIROI_STAT_SD), 0);
+    ck_assert_double_eq_tol(c0 + c1, 1, 1e-9);
+    /* Var(T) = Var0 + Var1 + 2 Cov: the correlation of the two projects */
+    *corr = (sd * sd - sd0 * sd0 - sd1 * sd1) / (2 * sd0 * sd1);
+    airoi_portfolio_simulation_free(s);
+    airoi_sim_options_free(o);
+    airoi_portfolio_free(pf);
+    return c0;
+}
+
+START_TEST(simulate_shared_driver)
+{
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/airoi-pf-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+    /* the same project twice, its only uncertainty the shared driver:
+     * identical trials, half the variance each, correlation 1 */
+    const char *twin =
+        "  - project: {name: NAME, currency: USD, period: year, horizon: 2, discount_rate: 0}\n"
+        "    costs: [{name: API, category: infrastructure, amount: 10, per: year, from: 1}]\n"
+        "    values: [{name: v, dimension: efficiency, amount: 40, per: year, from: 1}]\n"
+        "    uncertainties: [{target: API, distribution: uniform, low: 0, high: 3, "
+        "driver: DRV}]\n";
+    char text[2048], a[512], b[512];
+    for (int shared = 1; shared >= 0; shared--) {
+        snprintf(a, sizeof a, "%s", twin);
+        snprintf(b, sizeof b, "%s", twin);
+        memcpy(strstr(a, "NAME"), "Nama", 4);
+        memcpy(strstr(b, "NAME"), "Namb", 4);
+        memcpy(strstr(a, "DRV"), "dr1", 3);
+        memcpy(strstr(b, "DRV"), shared ? "dr1" : "dr2", 3);
+        snprintf(text, sizeof text, "%s%s%s", SIM_HEAD, a, b);
+        double corr, c0 = share_of_first(text, &corr);
+        if (shared) {
+            ck_assert_double_eq_tol(c0, 0.5, 1e-12);
+            ck_assert_double_eq_tol(corr, 1, 1e-9);
+        } else {
+            ck_assert_double_lt(fabs(corr), 0.1); /* independent streams */
+            ck_assert_double_gt(c0, 0.4);
+            ck_assert_double_lt(c0, 0.6);
+        }
+    }
+    remove(write_file("sim.yaml", ""));
+    rmdir(tmpdir);
+}
+END_TEST
+
+START_TEST(invalid_drivers)
+{
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/airoi-pf-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+    const char *model =
+        "airoi: 1\nproject: {name: NAME, currency: USD, period: year, horizon: 2, "
+        "discount_rate: 0.1}\n"
+        "costs: [{name: API, category: infrastructure, amount: 10, per: year, from: 1}]\n"
+        "values: [{name: v, dimension: efficiency, amount: 40, per: year, from: 1}]\n"
+        "uncertainties: [{target: API, distribution: uniform, low: 0, high: HIGH, "
+        "driver: vendor}]\n";
+    char a[512], b[512];
+    snprintf(a, sizeof a, "%s", model);
+    snprintf(b, sizeof b, "%s", model);
+    memcpy(strstr(a, "NAME"), "Aaaa", 4);
+    memcpy(strstr(b, "NAME"), "Bbbb", 4);
+    memcpy(strstr(a, "HIGH"), "3.00", 4);
+    memcpy(strstr(b, "HIGH"), "3.50", 4);
+    write_file("first.yaml", a);
+    write_file("second.yaml", b);
+    /* the error names both files, at the later entry */
+    expect_load(HEAD "projects:\n  - {file: first.yaml}\n  - {file: second.yaml}\n",
+                AIROI_ERR_MODEL, "5:5: projects[1]: driver 'vendor' has two different "
+                                 "distributions");
+    expect_load(HEAD "projects:\n  - {file: first.yaml}\n  - {file: second.yaml}\n",
+                AIROI_ERR_MODEL, "first.yaml) and uncertainty 'API' of project 'Bbbb' (");
+    expect_load(HEAD "projects:\n  - {file: first.yaml}\n  - {file: second.yaml}\n",
+                AIROI_ERR_MODEL, "second.yaml); a driver is drawn once per trial");
+    /* a driver in a correlation */
+    expect_load(HEAD "projects:\n" INLINE("A", "USD", "10")
+                "    uncertainties:\n"
+                "      - {name: x, target: c, distribution: uniform, low: 0, high: 2, "
+                "driver: d}\n"
+                "      - {name: y, target: v, distribution: uniform, low: 0, high: 2}\n"
+                "    correlations: [{between: [x, y], rank: 0.5}]\n",
+                AIROI_ERR_MODEL, "4:5: projects[0]: project 'A' (inline in the portfolio file): "
+                                 "uncertainty 'x' has driver 'd' and is in a correlation");
+    /* an empty driver, in a model file and inline */
+    expect_load(HEAD "projects:\n" INLINE("A", "USD", "10")
+                "    uncertainties: [{target: c, distribution: uniform, low: 0, high: 2, "
+                "driver: ''}]\n",
+                AIROI_ERR_PARSE, "uncertainties[0].driver: expected a non-empty name");
+    remove(write_file("first.yaml", ""));
+    remove(write_file("second.yaml", ""));
+    remove(write_file("pf.yaml", ""));
+    rmdir(tmpdir);
+}
+END_TEST
+
 static Suite *portfolio_suite(void)
 {
     Suite *s = suite_create("portfolio");
@@ -518,6 +863,13 @@ static Suite *portfolio_suite(void)
     tcase_add_test(tc, example_portfolio);
     tcase_add_test(tc, invalid_files);
     tcase_add_test(tc, ranks_with_missing_figures);
+    tcase_add_test(tc, frontier_matches_brute_force);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("simulate");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, simulate_threads_ranges_and_merge);
+    tcase_add_test(tc, simulate_shared_driver);
+    tcase_add_test(tc, invalid_drivers);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -100,7 +100,7 @@ from .simulation import (
     Tornado,
     Uncertainty,
 )
-from .portfolio import Portfolio
+from .portfolio import Portfolio, PortfolioSimulation
 from .tracking import Tracking
 
 #: Version of this Python package.
@@ -119,7 +119,7 @@ def status_str(status: int) -> str:
 
 __all__ = [
     "__version__", "ABI_VERSION", "library_path", "library_abi_version", "library_version",
-    "status_str", "LibraryNotFoundError", "Portfolio", "Tracking",
+    "status_str", "LibraryNotFoundError", "Portfolio", "PortfolioSimulation", "Tracking",
     # errors
     "Error", "InvalidInputError", "OutOfMemoryError", "NoSolutionError", "BufferTooSmallError",
     "NotFoundError", "FileError", "ParseError", "ModelError", "RangeError", "CancelledError",

@@ -671,7 +671,8 @@ class Project:
         ``distribution`` with its parameters, as in the model file
         (docs/model-format.md): ``low``, ``mode``, ``high``, ``shape``,
         ``mean``, ``sd``, ``mu``, ``sigma``, ``p``, ``impact``, ``value``,
-        ``min``, ``max``, ``per_period``, and ``values`` with
+        ``min``, ``max``, ``per_period``, ``driver`` (a risk shared by the
+        projects of a portfolio, docs/portfolio.md), and ``values`` with
         ``probabilities`` for ``discrete``.  Refused values raise
         :class:`airoi.InvalidInputError` in the loader's words."""
         return simulation.add_uncertainty(self, target, distribution, name, **params)

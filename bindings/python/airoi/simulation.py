@@ -124,7 +124,9 @@ OUTPUTS: Tuple[str, ...] = _names(C.airoi_sim_output_name, _OUTPUT_BASE)
 # airoi_uncertainty_param, by model-file key
 _UNC_PARAMS = {name: _UNC_BASE + i for i, name in enumerate(
     ("name", "target", "low", "mode", "high", "shape", "mean", "sd", "mu", "sigma", "p",
-     "impact", "value", "min", "max", "per_period"))}
+     "impact", "value", "min", "max", "per_period", "driver"))}
+# the string parameters
+_UNC_STRINGS = ("name", "target", "driver")
 # airoi_sim_stat, by the name Simulation.stat() takes
 STATS: Tuple[str, ...] = ("mean", "sd", "se", "min", "max", "prob_positive",
                           "prob_above_target", "value_at_risk", "expected_shortfall",
@@ -438,7 +440,7 @@ class Breakeven(_Document):
 # --- running -------------------------------------------------------------------------
 def _options(project: Any, trials: Any, seed: Any, threads: Any, outputs: Any,
              percentiles: Any, sampling: Any, keep_trials: bool) -> Handle:
-    base = C.airoi_project_get_sim_options(project._h.ptr)
+    base = C.airoi_project_get_sim_options(project._h.ptr) if project is not None else None
     out = c_void_p()
     if base:
         _lib.check(C.airoi_sim_options_clone(ctypes.byref(out), base))
@@ -561,6 +563,12 @@ class Uncertainty:
             return _text(C.airoi_uncertainty_get_string(self._ptr(), _UNC_PARAMS["target"])) or ""
 
     @property
+    def driver(self) -> Optional[str]:
+        """The portfolio driver it shares with other projects (``driver:``), or None."""
+        with self._project._lock:
+            return _text(C.airoi_uncertainty_get_string(self._ptr(), _UNC_PARAMS["driver"]))
+
+    @property
     def distribution(self) -> str:
         """The distribution's name."""
         out = c_int()
@@ -570,7 +578,7 @@ class Uncertainty:
 
     def get(self, param: str) -> Optional[float]:
         """A number parameter (``low``, ``mode``, ``sd``, ...) or None when unset."""
-        if param not in _UNC_PARAMS or param in ("name", "target"):
+        if param not in _UNC_PARAMS or param in _UNC_STRINGS:
             raise _lib.invalid("unknown uncertainty parameter %r" % param)
         out = c_double()
         with self._project._lock:
@@ -589,8 +597,9 @@ def add_uncertainty(project: Any, target: str, distribution: str, name: Optional
                     probabilities: Optional[Sequence[float]] = None,
                     **params: Any) -> Uncertainty:
     """See :meth:`Project.add_uncertainty`."""
+    driver = params.pop("driver", None)
     for key in params:
-        if key not in _UNC_PARAMS or key in ("name", "target"):
+        if key not in _UNC_PARAMS or key in _UNC_STRINGS:
             raise TypeError("unknown uncertainty parameter '%s' (expected one of: %s)"
                             % (key, ", ".join(k for k in _UNC_PARAMS if k not in ("name", "target"))))
     dist = _from_name(C.airoi_distribution_from_name, distribution, "distribution")
@@ -602,6 +611,9 @@ def add_uncertainty(project: Any, target: str, distribution: str, name: Optional
         try:
             if name is not None:
                 _lib.check(C.airoi_uncertainty_set_string(out, _UNC_PARAMS["name"], _cstr(name, "name")))
+            if driver is not None:
+                _lib.check(C.airoi_uncertainty_set_string(out, _UNC_PARAMS["driver"],
+                                                          _cstr(driver, "driver")))
             for key, value in params.items():
                 v = float(bool(value)) if key == "per_period" else _number(value, key)
                 _lib.check(C.airoi_uncertainty_set_number(out, _UNC_PARAMS[key], v))

@@ -1,0 +1,86 @@
+"""airoi.Portfolio: the efficient frontier, the Monte Carlo with shared drivers
+(the same figures for any thread count and for merged ranges), the portfolio
+page, and the driver of an uncertainty set from Python."""
+
+import math
+import os
+import unittest
+
+import airoi
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+EXAMPLES = os.path.join(HERE, "..", "..", "..", "docs", "examples")
+SHARED = os.path.join(EXAMPLES, "portfolio", "shared-drivers-2027.yaml")
+PROGRAMME = os.path.join(EXAMPLES, "portfolio", "ai-programme-2027.yaml")
+
+
+class FrontierTest(unittest.TestCase):
+    def test_levels_and_monotone(self):
+        with airoi.Portfolio.load(PROGRAMME) as pf:
+            f = pf.frontier()
+            self.assertEqual(len(f), 21)
+            d = pf.to_dict()
+            inv = [p["investment"] for p in d["projects"]]
+            mand_total = 5000000.0  # the AML model is mandatory
+            self.assertEqual(f[0]["budget"], mand_total)
+            self.assertAlmostEqual(f[-1]["budget"], sum(inv), delta=1e-6)
+            npvs = [p["total_npv"] for p in f]
+            self.assertEqual(npvs, sorted(npvs))
+            for point in f:
+                self.assertLessEqual(point["total_investment"], point["budget"])
+                self.assertIn("AML detection model", point["selected"])
+            self.assertEqual(len(pf.frontier(levels=4)), 4)
+            self.assertEqual(pf.frontier(levels=0), [])
+            with self.assertRaises(airoi.InvalidInputError):
+                pf.frontier(levels=5000)
+
+
+class SimulationTest(unittest.TestCase):
+    def test_threads_ranges_merge(self):
+        with airoi.Portfolio.load(SHARED) as pf:
+            one = pf.simulate(trials=2500, seed=11, threads=1)
+            two = pf.simulate(trials=2500, seed=11, threads=2)
+            self.assertEqual(one.trials(), two.trials())
+            self.assertEqual(one.to_dict(), two.to_dict())
+            a = pf.simulate(seed=11, first=0, count=900)
+            b = pf.simulate(seed=11, first=900, count=1600)
+            whole = b.merge(a)
+            self.assertEqual(whole.trials(), one.trials())
+            self.assertEqual(whole.to_dict(), one.to_dict())
+            other = pf.simulate(trials=2500, seed=12)
+            self.assertNotEqual(other.trials(), one.trials())
+
+    def test_contributions_and_drivers(self):
+        with airoi.Portfolio.load(SHARED) as pf:
+            s = pf.simulate(trials=3000, seed=1, percentiles=[1, 99]).to_dict()
+            self.assertEqual([(d["name"], d["projects"]) for d in s["drivers"]],
+                             [("adoption", 2), ("vendor price", 3)])
+            self.assertAlmostEqual(sum(p["contribution"] for p in s["projects"]), 1.0, places=9)
+            pct = s["npv"]["percentiles"]
+            self.assertEqual(list(pct), ["5", "10", "50", "90", "95", "1", "99"])
+            self.assertLessEqual(pct["1"], pct["50"])
+            self.assertTrue(0.0 < s["prob_npv_positive"] < 1.0)
+            self.assertEqual(sum(s["npv"]["histogram"]["counts"]), 3000)
+
+    def test_page(self):
+        with airoi.Portfolio.load(SHARED) as pf:
+            page = pf.report("html", pf.simulate(trials=200))
+            self.assertTrue(page.startswith("<!DOCTYPE html>"))
+            self.assertIn("simulation.prob_npv_positive", page)
+
+
+class DriverTest(unittest.TestCase):
+    def test_driver_round_trip(self):
+        p = airoi.Project.load(os.path.join(EXAMPLES, "genai-support-uncertain.yaml"))
+        u = p.add_uncertainty("people", "uniform", name="wage shock", low=0.9, high=1.2,
+                              driver="labour market")
+        self.assertEqual(u.driver, "labour market")
+        self.assertIsNone(p.uncertainties[0].driver)
+        self.assertIn("driver: labour market", p.to_yaml())
+        with self.assertRaises(TypeError):
+            p.add_uncertainty("people", "uniform", low=0.9, high=1.2, colour="red")
+        self.assertTrue(math.isfinite(p.simulate(trials=200).stat("npv", "mean")))
+
+
+if __name__ == "__main__":
+    unittest.main()
