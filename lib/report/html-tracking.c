@@ -121,7 +121,12 @@ static void chart(airoi__buf *b, const rpt *R, const airoi_tracking *t)
     airoi__buf_printf(b, "<text x=\"12\" y=\"%.1f\" font-size=\"12\" transform=\"rotate(-90 12 "
                          "%.1f)\" text-anchor=\"middle\">",
                       (Y0 + Y1) / 2, (Y0 + Y1) / 2);
-    airoi__xml_escape(b, sc.in);
+    airoi__xml_escape(b, "Cumulative net cash flow");
+    if (*sc.in) {
+        airoi__buf_puts(b, " (");
+        airoi__xml_escape(b, sc.in);
+        airoi__buf_puts(b, ")");
+    }
     airoi__buf_puts(b, "</text>\n");
     if (t->as_of >= 0) {
         double x = xpos((size_t)t->as_of, n);
