@@ -75,6 +75,11 @@ npv = airoi.npv(0.08, [-350, 120, 340, 470], start_from_zero=True)
 assert abs(npv - 425.7074632931972) < 1e-9, npv
 result = airoi.Project.load("model.yaml").evaluate()
 assert abs(result.npv - 425.7074632931972) < 1e-6, result.npv
+import shutil, subprocess
+if sys.platform.startswith("linux") and shutil.which("readelf"):
+    needed = subprocess.run(["readelf", "-d", lib], capture_output=True, text=True).stdout
+    print("wheel-venv: the library needs", ", ".join(
+        l.split("[")[1].rstrip("]") for l in needed.splitlines() if "(NEEDED)" in l))
 print("wheel-venv: import airoi %s from %s; NPV %.2f (list and model file)" % (
     airoi.__version__, lib, result.npv))
 PY
