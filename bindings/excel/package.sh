@@ -91,8 +91,9 @@ if [ -n "$py" ]; then
     "$py" "$here/make-workbook.py" "$stage/airoi-example.xlsx" examples/example3-three-year.yaml ||
         die "make-workbook.py failed"
     workbook="  airoi-example.xlsx   an example workbook: worked example 3 and a model file
-                       (save it in this folder: its Model sheet loads
-                       examples\\example3-three-year.yaml from beside it)
+                       (open it from this folder, not from inside the zip:
+                       its Model sheet loads examples\\example3-three-year.yaml
+                       from beside it)
 "
 else
     echo "package: python3-openpyxl is missing: no example workbook in the zip"
@@ -125,7 +126,7 @@ tick Unblock.
 Command (in a Command Prompt opened in this folder):
   airoi.exe validate examples\\example3-three-year.yaml
   airoi.exe report examples\\example3-three-year.yaml
-  airoi.exe report --format html examples\\genai-support-rollout.yaml > case.html
+  airoi.exe report examples\\genai-support-rollout.yaml --format html -o case.html
   airoi.exe --help
 
 Documentation: docs/excel.md (the add-in), docs/cli.md (the command) and
@@ -165,6 +166,10 @@ for model in "$dir"/examples/*.yaml; do
     out=$(run ./airoi.exe validate "examples\\$m") || die "airoi.exe validate $m failed under wine: $out"
 done
 echo "package: airoi.exe validate accepts every bundled example"
+out=$(run ./airoi.exe report 'examples\genai-support-rollout.yaml' --format html -o case.html) ||
+    die "airoi.exe report --format html failed under wine: $out"
+grep -q '</html>' "$dir/case.html" || die "airoi.exe report --format html wrote no page"
+echo "package: airoi.exe report --format html -o case.html writes the business case page"
 # The add-in's host, against the unpacked airoi.xll, in a scratch folder.
 mkdir "$work/host"
 cp "$build/bindings/excel/xll-host.exe" "$work/host/"
