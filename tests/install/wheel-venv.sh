@@ -77,9 +77,16 @@ result = airoi.Project.load("model.yaml").evaluate()
 assert abs(result.npv - 425.7074632931972) < 1e-6, result.npv
 import shutil, subprocess
 if sys.platform.startswith("linux") and shutil.which("readelf"):
-    needed = subprocess.run(["readelf", "-d", lib], capture_output=True, text=True).stdout
-    print("wheel-venv: the library needs", ", ".join(
-        l.split("[")[1].rstrip("]") for l in needed.splitlines() if "(NEEDED)" in l))
+    def dynamic(path, tag):
+        out = subprocess.run(["readelf", "-d", path], capture_output=True, text=True).stdout
+        return [l.split("[", 1)[1].rstrip("]") for l in out.splitlines() if "(%s)" % tag in l]
+    # Nothing points back at the build tree: the command finds the library
+    # through $ORIGIN only, the library needs no RUNPATH.
+    for path in (lib, cmd):
+        for runpath in dynamic(path, "RUNPATH") + dynamic(path, "RPATH"):
+            assert all(p.startswith("$ORIGIN") for p in runpath.split(":")), (path, runpath)
+    print("wheel-venv: the library needs", ", ".join(dynamic(lib, "NEEDED")),
+          "; the command's RUNPATH is", dynamic(cmd, "RUNPATH"))
 print("wheel-venv: import airoi %s from %s; NPV %.2f (list and model file)" % (
     airoi.__version__, lib, result.npv))
 PY
