@@ -56,9 +56,9 @@ static void load_later_section(loader *L, const ynode *key, const ynode *n, cons
     }
     for (size_t i = 0; i < n->n && !L->stop; i++) {
         char path[48];
-        snprintf(path, sizeof path, "%s[%zu]", name, i);
         if (n->kids[i]->kind != YN_MAP)
-            airoi__ytype_error(L, n->kids[i], path, "a mapping");
+            airoi__ytype_error(L, n->kids[i], airoi__yindex(path, sizeof path, name, i),
+                               "a mapping");
     }
     if (n->n)
         airoi__ydiag(
