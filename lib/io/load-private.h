@@ -137,6 +137,8 @@ const char *airoi__ytext(const loader *L, const ynode *n);
 /* The smap of strings (borrowed) to pointers. */
 const void *airoi__smap_get(const smap *m, const char *k, size_t len);
 int airoi__smap_put(smap *m, const char *k, size_t len, const void *v);
+/* Room for n entries without growing; AIROI_OK or AIROI_ERR_NOMEM. */
+int airoi__smap_reserve(smap *m, size_t n);
 void airoi__smap_free(smap *m);
 
 /* Adds a diagnostic; after AIROI__IO_MAX_DIAGS, one last note and the walk stops. */

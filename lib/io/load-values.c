@@ -32,26 +32,39 @@ const void *airoi__smap_get(const smap *m, const char *k, size_t len)
     }
 }
 
+/* Moves the entries into a table of cap slots (a power of two). */
+static int smap_grow(smap *m, size_t cap)
+{
+    smap_ent *e = airoi__calloc(cap, sizeof *e);
+    if (!e)
+        return AIROI_ERR_NOMEM;
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->e[i].k)
+            continue;
+        size_t j = (size_t)airoi__hash_str(m->e[i].k, m->e[i].len) & (cap - 1);
+        while (e[j].k)
+            j = (j + 1) & (cap - 1);
+        e[j] = m->e[i];
+    }
+    airoi__free(m->e);
+    m->e = e;
+    m->cap = cap;
+    return AIROI_OK;
+}
+
+int airoi__smap_reserve(smap *m, size_t n)
+{
+    size_t cap = m->cap ? m->cap : 16;
+    while ((n + 1) * 2 > cap && cap < ((size_t)1 << 40))
+        cap *= 2;
+    return cap > m->cap ? smap_grow(m, cap) : AIROI_OK;
+}
+
 /* Inserts or replaces; returns AIROI_OK or AIROI_ERR_NOMEM. */
 int airoi__smap_put(smap *m, const char *k, size_t len, const void *v)
 {
-    if ((m->n + 1) * 2 > m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 16;
-        smap_ent *e = airoi__calloc(cap, sizeof *e);
-        if (!e)
-            return AIROI_ERR_NOMEM;
-        for (size_t i = 0; i < m->cap; i++) {
-            if (!m->e[i].k)
-                continue;
-            size_t j = (size_t)airoi__hash_str(m->e[i].k, m->e[i].len) & (cap - 1);
-            while (e[j].k)
-                j = (j + 1) & (cap - 1);
-            e[j] = m->e[i];
-        }
-        airoi__free(m->e);
-        m->e = e;
-        m->cap = cap;
-    }
+    if ((m->n + 1) * 2 > m->cap && smap_grow(m, m->cap ? m->cap * 2 : 16))
+        return AIROI_ERR_NOMEM;
     size_t mask = m->cap - 1;
     for (size_t i = (size_t)airoi__hash_str(k, len) & mask;; i = (i + 1) & mask) {
         smap_ent *e = &m->e[i];
