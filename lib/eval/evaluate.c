@@ -1,7 +1,15 @@
 /*
  * lib/eval/evaluate.c: evaluation of a project and the result accessors;
- * its validation is validate.c. Formulas and sources:
- * docs/methodology.md#evaluation.
+ * its validation is validate.c, each item's flows series.c. Formulas and
+ * sources: docs/methodology.md#evaluation.
+ *
+ * The path of an evaluation: airoi__project_evaluate() evaluates the
+ * base case (or the chosen scenario) and every scenario together
+ * (evaluate_set()): add_items() builds each item's series once
+ * (airoi__item_series_build()) and adds it to the per-period sums of each
+ * evaluation with that evaluation's factor, delay and adoption ceiling
+ * (airoi__item_series_apply(), add_flows()); evaluation_finish() then
+ * turns each evaluation's sums into its schedule, totals and metrics.
  */
 #include <math.h>
 #include <stdio.h>
