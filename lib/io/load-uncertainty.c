@@ -84,8 +84,7 @@ static int load_numbers(loader *L, const ynode *n, const char *path, const airoi
     int ok = 1;
     for (size_t i = 0; i < n->n && !L->stop; i++) {
         char ep[96];
-        snprintf(ep, sizeof ep, "%s[%zu]", path, i);
-        if (!airoi__yget_param(L, n->kids[i], ep, r, &a[i]))
+        if (!airoi__yget_param(L, n->kids[i], airoi__yindex(ep, sizeof ep, path, i), r, &a[i]))
             ok = 0;
     }
     *out = a;

@@ -228,7 +228,15 @@ void airoi__yload_document(loader *L)
         return;
     if (v[TK_FX])
         airoi__yload_fx(L, v[TK_FX]);
-    size_t total = 0;
+    size_t total = 0, n_items = 0; /* the table of item names sized once */
+    for (int i = 0; i < 2; i++) {
+        const ynode *list = v[i ? TK_VALUES : TK_COSTS];
+        n_items += list && list->kind == YN_SEQ ? list->n : 0;
+    }
+    if (airoi__smap_reserve(&L->names, n_items)) {
+        L->nomem = L->stop = 1;
+        return;
+    }
     if (v[TK_COSTS] && !L->stop)
         airoi__yload_items(L, v[TK_COSTS], 1, &total);
     if (v[TK_VALUES] && !L->stop)
