@@ -176,12 +176,16 @@ AIROI_API int airoi_project_get_actual(int32_t *period, const char **item, doubl
 
 /**
  * @brief Sets a tracking setting (`as_of`, `gates_as_of`): a whole period >= 0.
+ *
+ * `as_of` must lie within the horizon the project has when it is set (set
+ * the horizon first); airoi_project_track() checks both settings again
+ * against the horizon and the stage plan of that time.
  * Ownership: @p p keeps the value.
  * @param[in,out] p The project.
  * @param[in] param The setting.
  * @param[in] v The period.
  * @retval AIROI_OK Set.
- * @retval AIROI_ERR_INVALID NULL @p p, an unknown @p param or a value that is not a whole period >= 0.
+ * @retval AIROI_ERR_INVALID NULL @p p, an unknown @p param, a value that is not a whole period >= 0, or an `as_of` past the horizon.
  * @since 0.1
  */
 AIROI_API int airoi_project_set_tracking(airoi_project *p, airoi_tracking_param param, double v);

@@ -613,6 +613,30 @@ class Project:
                                                 _EVAL_HONEST if honest else 0))
         return Result._owned(int(out.value or 0))
 
+    def add_actual(self, period: int, item: str, amount: float) -> None:
+        """Records an actual: ``item``'s final cash flow in ``period`` (after
+        every factor), in the item's currency and the project's unit; several
+        records of one item and period add up (docs/model-format.md#tracking)."""
+        from . import tracking
+        with self._lock:
+            tracking.add_actual(self._h.ptr, period, item, amount)
+
+    def set_tracking(self, as_of: Optional[int] = None, gates_as_of: Optional[int] = None) -> None:
+        """The ``tracking`` settings: actuals are complete up to ``as_of``;
+        gates are judged at ``gates_as_of``."""
+        from . import tracking
+        with self._lock:
+            tracking.set_tracking(self._h.ptr, as_of, gates_as_of)
+
+    def add_indicator(self, name: str, target: float, direction: str = "up",
+                      values: Optional[Dict[int, float]] = None, **thresholds: float) -> None:
+        """Adds a leading indicator as in a model file: ``direction`` 'up'
+        (thresholds ``at_risk_below``, ``off_track_below``) or 'down'
+        (``at_risk_above``, ``off_track_above``), ``values`` {period: value}."""
+        from . import tracking
+        with self._lock:
+            tracking.add_indicator(self._h.ptr, name, target, direction, values, **thresholds)
+
     def track(self) -> "Any":
         """Tracks the project: actuals against plan, re-forecasts, indicators
         and gates (docs/methodology.md#tracking); an :class:`airoi.Tracking`."""

@@ -18,7 +18,7 @@ from typing import Any, Dict, List, Optional
 
 from . import _lib
 from ._lib import C, Handle, c_int, c_size_t, c_uint, c_void_p, c_void_pp, p_size_t
-from ._convert import _cstr
+from ._convert import _cstr, _number
 
 __all__ = ["Tracking"]
 
@@ -29,9 +29,74 @@ _P = {
     "airoi_tracking_get_reforecast": (c_void_p, [c_void_p, c_int]),
     "airoi_tracking_report_write": (c_int, [c_void_pp, p_size_t, c_void_p, c_int, c_uint]),
     "airoi_project_count_actuals": (c_size_t, [c_void_p]),
+    "airoi_project_add_actual": (c_int, [c_void_p, ctypes.c_int32, ctypes.c_char_p, ctypes.c_double]),
+    "airoi_project_set_tracking": (c_int, [c_void_p, c_int, ctypes.c_double]),
+    "airoi_project_add_indicator": (c_int, [c_void_p, ctypes.c_char_p, c_int, ctypes.c_double]),
+    "airoi_project_set_indicator_threshold": (c_int, [c_void_p, ctypes.c_char_p, c_int,
+                                                      ctypes.c_double]),
+    "airoi_project_add_indicator_value": (c_int, [c_void_p, ctypes.c_char_p, ctypes.c_int32,
+                                                  ctypes.c_double]),
     "airoi_project_count_indicators": (c_size_t, [c_void_p]),
 }
 _F = {name: _lib.declare(name, res, args) for name, (res, args) in _P.items()}
+
+
+# the C enumerations (include/airoi/tracking.h)
+_DIRECTION = {"up": 0x3200, "down": 0x3201}
+_AT_RISK, _OFF_TRACK = 0x3301, 0x3302
+_AS_OF, _GATES_AS_OF = 0x3700, 0x3701
+
+
+def _period(value: Any, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("%s: expected a whole period; got %r" % (what, value))
+    if not -2 ** 31 <= value < 2 ** 31:
+        raise _lib.invalid("%s: period %d is out of range" % (what, value))
+    return value
+
+
+def add_actual(project_ptr: Any, period: int, item: str, amount: float) -> None:
+    """airoi_project_add_actual(): the item's final cash flow in a period."""
+    _lib.check(_F["airoi_project_add_actual"](project_ptr, _period(period, "actual: period"),
+                                              _cstr(item, "item"), _number(amount, "amount")))
+
+
+def set_tracking(project_ptr: Any, as_of: Optional[int], gates_as_of: Optional[int]) -> None:
+    """airoi_project_set_tracking() for the settings given."""
+    for param, value, what in ((_AS_OF, as_of, "as_of"), (_GATES_AS_OF, gates_as_of, "gates_as_of")):
+        if value is not None:
+            _lib.check(_F["airoi_project_set_tracking"](project_ptr, param,
+                                                        _period(value, "tracking: " + what)))
+
+
+def add_indicator(project_ptr: Any, name: str, target: float, direction: str = "up",
+                  values: Optional[Dict[int, float]] = None, **thresholds: float) -> None:
+    """airoi_project_add_indicator() with its thresholds and values, in the
+    model file's words: at_risk_below / off_track_below for direction up,
+    at_risk_above / off_track_above for down."""
+    if direction not in _DIRECTION:
+        raise _lib.invalid("indicator '%s': direction: expected up or down; got %r"
+                           % (name, direction))
+    up = direction == "up"
+    for key in thresholds:
+        if key not in ("at_risk_below", "off_track_below", "at_risk_above", "off_track_above"):
+            raise TypeError("add_indicator() got an unexpected keyword argument %r" % key)
+        if key.endswith("_above") == up:
+            other = key.replace("_above", "_below") if up else key.replace("_below", "_above")
+            raise _lib.invalid("indicator '%s': '%s' is for direction %s; this indicator has "
+                               "direction %s (use '%s')" % (name, key, "down" if up else "up",
+                                                            direction, other))
+    raw = _cstr(name, "indicator name")
+    _lib.check(_F["airoi_project_add_indicator"](project_ptr, raw, _DIRECTION[direction],
+                                                 _number(target, "target")))
+    for key, status in (("at_risk", _AT_RISK), ("off_track", _OFF_TRACK)):
+        key += "_below" if up else "_above"
+        if key in thresholds:
+            _lib.check(_F["airoi_project_set_indicator_threshold"](
+                project_ptr, raw, status, _number(thresholds[key], key)))
+    for period, value in (values or {}).items():
+        _lib.check(_F["airoi_project_add_indicator_value"](
+            project_ptr, raw, _period(period, "values"), _number(value, "value")))
 
 
 def _has_tracking(project_ptr: Any) -> bool:

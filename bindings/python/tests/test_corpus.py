@@ -72,18 +72,11 @@ NOT_EXPRESSIBLE = {
 # Uncertainties, correlations, stages and simulation settings have no Python
 # setters yet: the package reads them only from model files.
 NO_UNCERTAINTY_API = "the package has no setters for uncertainties, correlations, stages or simulation settings yet"
-# Actuals, indicators and stage criteria have no Python setters yet either:
-# the package reads them from model files (Project.track()).
-NO_TRACKING_API = "the package has no setters for actuals, indicators or gate criteria yet"
-NOT_EXPRESSIBLE.update({name: NO_TRACKING_API for name in (
-    "tracking-actual-unknown-item",
-    "tracking-actual-period-outside",
-    "tracking-as-of-outside",
-    "tracking-threshold-wrong-side",
-    "tracking-indicator-name-twice",
+# Actuals and indicators have setters (Project.add_actual, set_tracking,
+# add_indicator); stage criteria need stages, which have none yet.
+NO_CRITERIA_API = "criteria belong to stages, which have no Python setters yet"
+NOT_EXPRESSIBLE.update({name: NO_CRITERIA_API for name in (
     "tracking-criterion-unknown-indicator",
-    "tracking-indicator-period-outside",
-    "tracking-wrong-direction-key",
     "tracking-criterion-both-thresholds",
 )})
 NOT_EXPRESSIBLE.update({name: NO_UNCERTAINTY_API for name in (
@@ -150,6 +143,9 @@ ACCEPTED = {
     # per="period" names the default frequency (the project's period), which a
     # model file gives by leaving per out: a file may not spell it
     "per-period-spelling",
+    # the setter cannot know the stage plan's length (stages may come later);
+    # Project.track() refuses the period
+    "tracking-indicator-period-outside",
 }
 
 # The loader shows a number as written in the file, the C library as a
@@ -230,6 +226,13 @@ def build(name):
     for s in doc.get("scenarios") or []:
         s = dict(s)
         p.add_scenario(s.pop("name"), s.pop("probability"), **s)
+    for a in doc.get("actuals") or []:
+        p.add_actual(a["period"], a["item"], a["amount"])
+    if "tracking" in doc:
+        p.set_tracking(**doc["tracking"])
+    for ind in doc.get("indicators") or []:
+        ind = dict(ind)
+        p.add_indicator(ind.pop("name"), ind.pop("target"), **ind)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         p.validate()

@@ -161,6 +161,40 @@ class TestIndicatorsAndGates(unittest.TestCase):
         self.assertIsNotNone(gates[1]["expected_npv_continue"])
 
 
+class TestSetters(unittest.TestCase):
+    def test_same_as_the_file(self):
+        text = """airoi: 1
+project: {name: S, currency: USD, period: year, horizon: 3, discount_rate: 0.1}
+costs:
+  - {name: Build, category: people, amount: 100, per: once}
+values:
+  - {name: Gain, dimension: efficiency, amount: 80, per: year}
+actuals:
+  - {period: 0, item: Build, amount: 120}
+  - {period: 1, item: Gain, amount: 60}
+tracking: {as_of: 2}
+indicators:
+  - {name: errors, direction: down, target: 0.05, at_risk_above: 0.08, values: {1: 0.09, 2: 0.04}}
+"""
+        p = airoi.Project("S", currency="USD", period="year", horizon=3, discount_rate=0.1)
+        p.add_cost("Build", "people", amount=100, per="once")
+        p.add_value("Gain", "efficiency", amount=80, per="year")
+        p.add_actual(0, "Build", 120)
+        p.add_actual(1, "Gain", 60)
+        p.set_tracking(as_of=2)
+        p.add_indicator("errors", 0.05, direction="down", at_risk_above=0.08,
+                        values={1: 0.09, 2: 0.04})
+        want = airoi.Project.from_yaml(text, "s.yaml").track().to_dict()
+        self.assertEqual(p.track().to_dict(), want)
+        self.assertEqual(p.to_yaml(), airoi.Project.from_yaml(text, "s.yaml").to_yaml())
+        with self.assertRaises(airoi.InvalidInputError):
+            p.add_indicator("drift", 0.1, direction="down", at_risk_below=0.2)
+        with self.assertRaises(airoi.Error):
+            p.add_actual(9, "Build", 1)
+        with self.assertRaises(TypeError):
+            p.add_actual(1.5, "Build", 1)
+
+
 @unittest.skipUnless(os.path.exists(EXAMPLE), "docs/examples are not beside the package")
 class TestExample(unittest.TestCase):
     def test_midway(self):
