@@ -494,11 +494,12 @@ AIROI_API int airoi_portfolio_save_buffer(char **out, size_t *len_out, const air
  * @param[out] out The report, NUL-terminated; NULL on failure.
  * @param[out] len_out Its length without the NUL, or NULL.
  * @param[in] r The portfolio result.
- * @param[in] format An #airoi_report_format: text, JSON, CSV or Markdown.
+ * @param[in] format An #airoi_report_format: text, JSON (with the efficient
+ *            frontier), CSV (a row per project), Markdown or HTML (the
+ *            portfolio page, docs/reports.md\#portfolio-page).
  * @param[in] flags 0 (reserved).
  * @retval AIROI_OK Success.
- * @retval AIROI_ERR_INVALID NULL argument, unknown flags, or a format other than
- *         text, JSON, CSV and Markdown (HTML is not available for portfolios).
+ * @retval AIROI_ERR_INVALID NULL argument, unknown flags or format.
  * @retval AIROI_ERR_NOMEM Out of memory.
  * @since 0.1
  */

@@ -735,7 +735,8 @@ static int simulate(airoi_portfolio_simulation **out, const airoi_portfolio *pf,
     memset(&R, 0, sizeof R);
     R.s = s;
     rc = compile(&R, pf, repair);
-    if (rc == AIROI_OK && (uint64_t)count * (R.n + 1) * sizeof(double) > AIROI__SIM_MAX_BYTES)
+    if (rc == AIROI_OK &&
+        (uint64_t)count > AIROI__SIM_MAX_BYTES / ((R.n + 1) * sizeof(double)))
         rc = airoi__error(AIROI_ERR_LIMIT,
                           "portfolio simulation: %lld trials of %zu projects need more than "
                           "4 GiB; simulate ranges of trials and merge them",

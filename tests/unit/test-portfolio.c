@@ -721,6 +721,13 @@ START_TEST(simulate_threads_ranges_and_merge)
     ck_assert_ptr_nonnull(strstr(text, "id=\"pf-hist-t\""));
     ck_assert_ptr_nonnull(strstr(text, "data-key=\"simulation.projects[2].contribution\""));
     airoi_free(text);
+    /* bad ranges, and a run too large for memory, are refused */
+    ck_assert_int_eq(airoi_portfolio_simulate_range(&bad, pf, o1, -1, 10, 0), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_portfolio_simulate_range(&bad, pf, o1, 0, 0, 0), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_portfolio_simulate_range(&bad, pf, o1, 0, (int64_t)1 << 40, 0),
+                     AIROI_ERR_LIMIT);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "simulate ranges of trials"));
+    ck_assert_ptr_null(bad);
     /* sobol is refused */
     ck_assert_int_eq(airoi_sim_options_set_number(o1, AIROI_SIM_SAMPLING, AIROI_SAMPLING_SOBOL),
                      0);
