@@ -856,6 +856,54 @@ START_TEST(invalid_drivers)
 }
 END_TEST
 
+/* Money is converted by unit x rate into the major unit of the portfolio
+ * currency; rates and the PI are not converted. */
+START_TEST(conversion_by_unit_and_rate)
+{
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/airoi-pf-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+    airoi_portfolio *pf = load_text(
+        "airoi: 1\nportfolio: {name: U, currency: USD, measure: pv_costs}\nfx: {EUR: 1.1}\n"
+        "projects:\n"
+        "  - project: {name: K, currency: EUR, unit: 1000, period: year, horizon: 2, "
+        "discount_rate: 0.1}\n"
+        "    costs: [{name: c, category: people, amount: 50, at: 0}]\n"
+        "    values: [{name: v, dimension: efficiency, amount: 40, per: year, from: 1}]\n");
+    airoi_portfolio_result *r = NULL;
+    ck_assert_int_eq(airoi_portfolio_evaluate(&r, pf, 0), AIROI_OK);
+    const airoi_result *own = airoi_portfolio_result_get_project(r, 0);
+    double npv_own, npv, inv, pi, irr_own, irr;
+    ck_assert_int_eq(airoi_result_get_metric(&npv_own, own, AIROI_METRIC_NPV), 0);
+    ck_assert_double_eq_tol(npv_own, -50 + 40 / 1.1 + 40 / 1.21, 1e-9); /* in thousands of EUR */
+    ck_assert_int_eq(airoi_portfolio_result_get_project_number(&npv, r, 0, AIROI_PORTFOLIO_NPV),
+                     0);
+    ck_assert_double_eq_tol(npv, npv_own * 1000 * 1.1, 1e-6);
+    ck_assert_int_eq(airoi_portfolio_result_get_project_number(&inv, r, 0,
+                                                               AIROI_PORTFOLIO_INVESTMENT), 0);
+    ck_assert_double_eq_tol(inv, 50 * 1000 * 1.1, 1e-6);
+    ck_assert_int_eq(airoi_portfolio_result_get_project_number(&pi, r, 0, AIROI_PORTFOLIO_PI), 0);
+    ck_assert_double_eq_tol(pi, (40 / 1.1 + 40 / 1.21) / 50, 1e-12);
+    ck_assert_int_eq(airoi_result_get_metric(&irr_own, own, AIROI_METRIC_IRR), 0);
+    ck_assert_int_eq(airoi_portfolio_result_get_project_number(&irr, r, 0, AIROI_PORTFOLIO_IRR),
+                     0);
+    ck_assert_double_eq(irr, irr_own);
+    double total;
+    ck_assert_int_eq(airoi_portfolio_result_get_number(&total, r, AIROI_PORTFOLIO_TOTAL_NPV), 0);
+    ck_assert_double_eq_tol(total, npv, 1e-9); /* no budget: chosen */
+    /* the simulation converts the same way (no uncertainty: every trial is the NPV) */
+    airoi_portfolio_simulation *s = NULL;
+    ck_assert_int_eq(airoi_portfolio_simulate(&s, pf, NULL, 0), AIROI_OK);
+    double mean;
+    ck_assert_int_eq(airoi_portfolio_simulation_get_stat(&mean, s, AIROI_STAT_MEAN), 0);
+    ck_assert_double_eq_tol(mean, npv, 1e-6);
+    airoi_portfolio_simulation_free(s);
+    airoi_portfolio_result_free(r);
+    airoi_portfolio_free(pf);
+    remove(write_file("sim.yaml", ""));
+    rmdir(tmpdir);
+}
+END_TEST
+
 static Suite *portfolio_suite(void)
 {
     Suite *s = suite_create("portfolio");
@@ -877,6 +925,7 @@ static Suite *portfolio_suite(void)
     tcase_add_test(tc, simulate_threads_ranges_and_merge);
     tcase_add_test(tc, simulate_shared_driver);
     tcase_add_test(tc, invalid_drivers);
+    tcase_add_test(tc, conversion_by_unit_and_rate);
     suite_add_tcase(s, tc);
     return s;
 }
