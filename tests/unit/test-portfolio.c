@@ -904,6 +904,85 @@ START_TEST(conversion_by_unit_and_rate)
 }
 END_TEST
 
+/* Every allocation of evaluation (frontier included), simulation, merge and
+ * the reports fails in turn, persistently then once: each call fails with
+ * AIROI_ERR_NOMEM and nothing else, or succeeds with the same figures. */
+START_TEST(every_allocation_fails_in_turn)
+{
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/airoi-pf-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+    airoi_portfolio *pf = load_text(SIM_HEAD SIM_PROJECT("A", "USD", "vendor")
+                                        SIM_PROJECT("B", "EUR", "vendor") SIM_FIXED("C"));
+    airoi_sim_options *o = options(1500, 3, 1);
+    airoi_portfolio_simulation *ref = NULL, *a = NULL, *b = NULL;
+    ck_assert_int_eq(airoi_portfolio_simulate(&ref, pf, o, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_portfolio_simulate_range(&a, pf, o, 0, 600, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_portfolio_simulate_range(&b, pf, o, 600, 900, 0), AIROI_OK);
+    double want;
+    ck_assert_int_eq(airoi_portfolio_simulation_get_stat(&want, ref, AIROI_STAT_SD), AIROI_OK);
+    long injected = 0;
+    for (int mode = 0; mode < 2; mode++) {
+        for (long k = 0;; k++) {
+            airoi_portfolio_result *r = NULL;
+            airoi_portfolio_simulation *s = NULL, *m = NULL;
+            char *text[3] = {NULL, NULL, NULL};
+            if (mode == 0)
+                airoi__alloc_fail_after(k);
+            else
+                airoi__alloc_fail_once(k);
+            int re = airoi_portfolio_evaluate(&r, pf, 0);
+            int rs = airoi_portfolio_simulate(&s, pf, o, 0);
+            int rm = airoi_portfolio_simulation_merge(&m, a, b);
+            int rt[3] = {AIROI_ERR_NOMEM, AIROI_ERR_NOMEM, AIROI_ERR_NOMEM};
+            static const airoi_report_format fmts[3] = {AIROI_REPORT_JSON, AIROI_REPORT_HTML,
+                                                        AIROI_REPORT_TEXT};
+            if (re == AIROI_OK)
+                for (int f = 0; f < 3; f++)
+                    rt[f] = airoi_portfolio_report_write_sim(&text[f], NULL, r, ref, fmts[f], 0);
+            long failures = airoi__alloc_failures();
+            airoi__alloc_fail_after(-1);
+            int rcs[6] = {re, rs, rm, rt[0], rt[1], rt[2]};
+            for (int j = 0; j < 6; j++)
+                ck_assert_msg(rcs[j] == AIROI_OK || rcs[j] == AIROI_ERR_NOMEM, "k %ld call %d: %s",
+                              k, j, airoi_status_str(rcs[j]));
+            double got;
+            if (rs == AIROI_OK) {
+                ck_assert_int_eq(airoi_portfolio_simulation_get_stat(&got, s, AIROI_STAT_SD), 0);
+                ck_assert(memcmp(&got, &want, sizeof got) == 0);
+            } else {
+                ck_assert_ptr_null(s);
+            }
+            if (rm == AIROI_OK) {
+                ck_assert_int_eq(airoi_portfolio_simulation_get_stat(&got, m, AIROI_STAT_SD), 0);
+                ck_assert(memcmp(&got, &want, sizeof got) == 0);
+            } else {
+                ck_assert_ptr_null(m);
+            }
+            for (int f = 0; f < 3; f++) {
+                if (rt[f] != AIROI_OK)
+                    ck_assert_ptr_null(text[f]);
+                airoi_free(text[f]);
+            }
+            airoi_portfolio_result_free(r);
+            airoi_portfolio_simulation_free(s);
+            airoi_portfolio_simulation_free(m);
+            injected += failures;
+            if (failures == 0)
+                break; /* every allocation has had its turn */
+            ck_assert_msg(k < 200000, "no end of allocations");
+        }
+    }
+    ck_assert(injected > 50);
+    airoi_portfolio_simulation_free(ref);
+    airoi_portfolio_simulation_free(a);
+    airoi_portfolio_simulation_free(b);
+    airoi_sim_options_free(o);
+    airoi_portfolio_free(pf);
+    remove(write_file("sim.yaml", ""));
+    rmdir(tmpdir);
+}
+END_TEST
+
 static Suite *portfolio_suite(void)
 {
     Suite *s = suite_create("portfolio");
@@ -926,6 +1005,7 @@ static Suite *portfolio_suite(void)
     tcase_add_test(tc, simulate_shared_driver);
     tcase_add_test(tc, invalid_drivers);
     tcase_add_test(tc, conversion_by_unit_and_rate);
+    tcase_add_test(tc, every_allocation_fails_in_turn);
     suite_add_tcase(s, tc);
     return s;
 }
