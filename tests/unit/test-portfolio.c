@@ -681,7 +681,30 @@ START_TEST(simulate_threads_ranges_and_merge)
     ck_assert_int_eq(airoi_portfolio_simulate_range(&p2, pf, o1, 1700, 3300, 0), AIROI_OK);
     ck_assert_int_eq(airoi_portfolio_simulation_merge(&m, p2, p1), AIROI_OK);
     same_run(s1, m);
+    /* the ranges as bytes, read back and merged: the same run again */
+    void *bytes1 = NULL, *bytes2 = NULL;
+    size_t len1 = 0, len2 = 0;
+    ck_assert_int_eq(airoi_portfolio_simulation_save_buffer(&bytes1, &len1, p1, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_portfolio_simulation_save_buffer(&bytes2, &len2, p2, 0), AIROI_OK);
+    airoi_portfolio_simulation *l1 = NULL, *l2 = NULL, *lm = NULL;
+    ck_assert_int_eq(airoi_portfolio_simulation_load_buffer(&l1, bytes1, len1, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_portfolio_simulation_load_buffer(&l2, bytes2, len2, 0), AIROI_OK);
+    same_run(l1, p1);
+    ck_assert_int_eq(airoi_portfolio_simulation_merge(&lm, l1, l2), AIROI_OK);
+    same_run(s1, lm);
     airoi_portfolio_simulation *bad = NULL;
+    ck_assert_int_eq(airoi_portfolio_simulation_load_buffer(&bad, bytes1, len1 - 1, 0),
+                     AIROI_ERR_INVALID);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "cut short"));
+    ((unsigned char *)bytes1)[0] = 'X';
+    ck_assert_int_eq(airoi_portfolio_simulation_load_buffer(&bad, bytes1, len1, 0),
+                     AIROI_ERR_INVALID);
+    ck_assert_ptr_null(bad);
+    airoi_free(bytes1);
+    airoi_free(bytes2);
+    airoi_portfolio_simulation_free(l1);
+    airoi_portfolio_simulation_free(l2);
+    airoi_portfolio_simulation_free(lm);
     ck_assert_int_eq(airoi_portfolio_simulation_merge(&bad, p1, p1), AIROI_ERR_INVALID);
     ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "not adjacent"));
     /* contributions sum to 1; the fixed project contributes nothing */
@@ -920,12 +943,16 @@ START_TEST(every_allocation_fails_in_turn)
     ck_assert_int_eq(airoi_portfolio_simulate_range(&b, pf, o, 600, 900, 0), AIROI_OK);
     double want;
     ck_assert_int_eq(airoi_portfolio_simulation_get_stat(&want, ref, AIROI_STAT_SD), AIROI_OK);
+    void *saved = NULL;
+    size_t saved_len = 0;
+    ck_assert_int_eq(airoi_portfolio_simulation_save_buffer(&saved, &saved_len, ref, 0), 0);
     long injected = 0;
     for (int mode = 0; mode < 2; mode++) {
         for (long k = 0;; k++) {
             airoi_portfolio_result *r = NULL;
-            airoi_portfolio_simulation *s = NULL, *m = NULL;
+            airoi_portfolio_simulation *s = NULL, *m = NULL, *l = NULL;
             char *text[3] = {NULL, NULL, NULL};
+            void *bytes = NULL;
             if (mode == 0)
                 airoi__alloc_fail_after(k);
             else
@@ -933,6 +960,8 @@ START_TEST(every_allocation_fails_in_turn)
             int re = airoi_portfolio_evaluate(&r, pf, 0);
             int rs = airoi_portfolio_simulate(&s, pf, o, 0);
             int rm = airoi_portfolio_simulation_merge(&m, a, b);
+            int rb = airoi_portfolio_simulation_save_buffer(&bytes, NULL, ref, 0);
+            int rl = airoi_portfolio_simulation_load_buffer(&l, saved, saved_len, 0);
             int rt[3] = {AIROI_ERR_NOMEM, AIROI_ERR_NOMEM, AIROI_ERR_NOMEM};
             static const airoi_report_format fmts[3] = {AIROI_REPORT_JSON, AIROI_REPORT_HTML,
                                                         AIROI_REPORT_TEXT};
@@ -941,8 +970,8 @@ START_TEST(every_allocation_fails_in_turn)
                     rt[f] = airoi_portfolio_report_write_sim(&text[f], NULL, r, ref, fmts[f], 0);
             long failures = airoi__alloc_failures();
             airoi__alloc_fail_after(-1);
-            int rcs[6] = {re, rs, rm, rt[0], rt[1], rt[2]};
-            for (int j = 0; j < 6; j++)
+            int rcs[8] = {re, rs, rm, rt[0], rt[1], rt[2], rb, rl};
+            for (int j = 0; j < 8; j++)
                 ck_assert_msg(rcs[j] == AIROI_OK || rcs[j] == AIROI_ERR_NOMEM, "k %ld call %d: %s",
                               k, j, airoi_status_str(rcs[j]));
             double got;
@@ -963,9 +992,19 @@ START_TEST(every_allocation_fails_in_turn)
                     ck_assert_ptr_null(text[f]);
                 airoi_free(text[f]);
             }
+            if (rl == AIROI_OK) {
+                ck_assert_int_eq(airoi_portfolio_simulation_get_stat(&got, l, AIROI_STAT_SD), 0);
+                ck_assert(memcmp(&got, &want, sizeof got) == 0);
+            } else {
+                ck_assert_ptr_null(l);
+            }
+            if (rb != AIROI_OK)
+                ck_assert_ptr_null(bytes);
+            airoi_free(bytes);
             airoi_portfolio_result_free(r);
             airoi_portfolio_simulation_free(s);
             airoi_portfolio_simulation_free(m);
+            airoi_portfolio_simulation_free(l);
             injected += failures;
             if (failures == 0)
                 break; /* every allocation has had its turn */
@@ -973,6 +1012,7 @@ START_TEST(every_allocation_fails_in_turn)
         }
     }
     ck_assert(injected > 50);
+    airoi_free(saved);
     airoi_portfolio_simulation_free(ref);
     airoi_portfolio_simulation_free(a);
     airoi_portfolio_simulation_free(b);
