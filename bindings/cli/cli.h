@@ -65,6 +65,11 @@ void cli_error(const char *fmt, ...)
 int cli_load(airoi_project **out, const char *file);
 /* Writes text to -o OUT or stdout; CLI_OK or CLI_FAIL (message printed). */
 int cli_output(const cli_args *a, const char *text, size_t len);
+/* The HTML business case of r (report.c): with the simulation sim (or
+ * none), the tornado when p has uncertainties and the staging figures when
+ * it has stages. An airoi status; the library's message on failure. */
+int cli_business_case(char **text, size_t *len, const airoi_project *p, const airoi_result *r,
+                      const airoi_simulation *sim);
 /* Parses the arguments of a command; CLI_OK, or CLI_USAGE (message
  * printed), or -1 when --help was given (help printed, exit 0). */
 int cli_parse(cli_args *a, const cli_command *cmd, int argc, char **argv);
@@ -83,5 +88,6 @@ int cli_tornado(const cli_args *a);
 int cli_stages(const cli_args *a);
 int cli_breakeven(const cli_args *a);
 int cli_portfolio(const cli_args *a);
+int cli_track(const cli_args *a);
 
 #endif /* AIROI_CLI_H */

@@ -60,7 +60,7 @@ static const cli_command commands[] = {
     {"simulate", "Monte Carlo simulation: odds, percentiles, drivers of NPV",
      "FILE [--trials N] [--seed S] [--threads T]\n"
      "       [--outputs LIST] [--percentiles LIST] [--sampling random|sobol]\n"
-     "       [--format text|json|csv|md] [-o OUT] [--trials-out FILE.csv]",
+     "       [--format text|json|csv|md|html] [-o OUT] [--trials-out FILE.csv]",
      "Draws every uncertainty of the model in FILE (`uncertainties:`, with their\n"
      "`correlations:`) trial after trial and prints, for NPV, IRR, horizon ROI,\n"
      "NPV-ROI and payback: mean, standard deviation and standard error, min and max,\n"
@@ -71,8 +71,9 @@ static const cli_command commands[] = {
      "`stages:` the staged-investment figures over the trials. The model's\n"
      "`simulation:` section sets the defaults; the options below override it. The\n"
      "same seed gives the same result whatever the number of threads. CSV holds one\n"
-     "row per output. A progress bar shows on standard error when it is a terminal;\n"
-     "Ctrl-C cancels (exit 130, nothing written).\n\n"
+     "row per output; HTML is the business case of the model (as `airoi report\n"
+     "--format html`) with this simulation. A progress bar shows on standard error\n"
+     "when it is a terminal; Ctrl-C cancels (exit 130, nothing written).\n\n"
      "Options:\n"
      "  -n, --trials N       number of trials (default: the model's, else 10,000)\n"
      "      --seed S         seed, a whole number in [0, 2^53] (default: the model's,\n"
@@ -131,6 +132,18 @@ static const cli_command commands[] = {
      "      --percentiles LIST  more percentiles, e.g. 1,25,75,99\n"
      FORMAT_HELP OUTPUT_HELP,
      OPT_FORMAT | OPT_OUTPUT | OPT_SIMULATION | OPT_PF_SIMULATE, cli_portfolio},
+    {"track", "plan against actual: variance, re-forecast, indicators, gate reviews",
+     "FILE [--format text|json|csv|md|html] [-o OUT]",
+     "Compares the actuals of the model in FILE (`actuals:`, complete up to\n"
+     "`tracking.as_of`) with the plan (the base case): figures to date, the variance of\n"
+     "each item, its category and dimension, the re-forecast (actuals so far, then the\n"
+     "plan) and the run-rate re-forecast with their full metrics, payback planned and\n"
+     "re-forecast; the status of each leading indicator (`indicators:`) and the decision\n"
+     "of each stage gate (`criteria:`) with its evidence and the expected NPV of\n"
+     "continuing. CSV holds one row per item's variance; HTML is the business case with\n"
+     "its plan-against-actual section (docs/methodology.md#tracking).\n\n"
+     "Options:\n" FORMAT_HELP OUTPUT_HELP,
+     OPT_FORMAT | OPT_OUTPUT, cli_track},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

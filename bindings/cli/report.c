@@ -28,11 +28,46 @@ static void list_use_cases(void)
     fprintf(stderr, "\n");
 }
 
+/* Whether every stage of p has a gate probability (staging can be computed). */
+static int gates_known(const airoi_project *p)
+{
+    airoi_staging *s = NULL;
+    int st = airoi_project_count_stages(p) ? airoi_staging_evaluate(&s, p, 0) : AIROI_OK;
+    airoi_staging_free(s);
+    return st != AIROI_ERR_MODEL;
+}
+
+int cli_business_case(char **text, size_t *len, const airoi_project *p, const airoi_result *r,
+                      const airoi_simulation *sim)
+{
+    airoi_tornado *t = NULL;
+    airoi_staging *s = NULL;
+    int st = AIROI_OK;
+    if (airoi_project_count_uncertainties(p) > 0)
+        st = airoi_tornado_evaluate(&t, p, 0);
+    if (st == AIROI_OK && airoi_project_count_stages(p) > 0) {
+        st = airoi_staging_evaluate(&s, p, 0);
+        if (st == AIROI_ERR_MODEL) {
+            /* a gate without a probability: the page shows the stages
+             * without their expected value, and says why */
+            fprintf(stderr, "warning: no staging figures on the page: %s\n",
+                    airoi_last_error_message());
+            st = AIROI_OK;
+        }
+    }
+    if (st == AIROI_OK)
+        st = airoi_report_write_business_case(text, len, r, sim, t, s, 0);
+    airoi_tornado_free(t);
+    airoi_staging_free(s);
+    return st;
+}
+
 static int run(const cli_args *a, unsigned sections)
 {
     airoi_project *p = NULL;
     airoi_result *r = NULL;
     airoi_simulation *sim = NULL;
+    airoi_tracking *trk = NULL;
     char *text = NULL;
     size_t len = 0;
     int rc = cli_load(&p, a->file);
@@ -69,18 +104,38 @@ static int run(const cli_args *a, unsigned sections)
         rc = CLI_FAIL;
         goto done;
     }
-    if (a->format == AIROI_REPORT_HTML && airoi_project_count_uncertainties(p) > 0) {
-        /* the business case of a model with uncertainties shows its Monte
-         * Carlo summary, with the model's simulation settings */
-        st = airoi_project_simulate(&sim, p, NULL, 0, NULL, NULL);
-        if (st != AIROI_OK) {
-            fprintf(stderr, "%s: cannot simulate: %s\n", a->file, airoi_last_error_message());
+    /* a model with actuals or indicators: the plan of its tracking, whose
+     * text and HTML reports hold the plan-against-actual part */
+    const airoi_result *shown = r;
+    if (!a->scenario && !a->honest &&
+        (airoi_project_count_actuals(p) > 0 || airoi_project_count_indicators(p) > 0)) {
+        if (airoi_project_track(&trk, p, 0) != AIROI_OK) {
+            fprintf(stderr, "%s: %s\n", a->file, airoi_last_error_message());
             rc = CLI_FAIL;
             goto done;
         }
-        st = airoi_report_write_html(&text, &len, r, sim, 0);
+        shown = airoi_tracking_get_plan(trk);
+    }
+    if (a->format == AIROI_REPORT_HTML) {
+        /* the business case of a model with uncertainties shows its Monte
+         * Carlo summary, with the model's simulation settings */
+        if (airoi_project_count_uncertainties(p) > 0) {
+            st = airoi_project_simulate(&sim, p, NULL, 0, NULL, NULL);
+            if (st == AIROI_ERR_MODEL && !gates_known(p)) {
+                /* a gate without a probability cannot be simulated either */
+                fprintf(stderr, "warning: no Monte Carlo summary on the page: a gate has no "
+                                "probability\n");
+                st = AIROI_OK;
+            }
+            if (st != AIROI_OK) {
+                fprintf(stderr, "%s: cannot simulate: %s\n", a->file, airoi_last_error_message());
+                rc = CLI_FAIL;
+                goto done;
+            }
+        }
+        st = cli_business_case(&text, &len, p, shown, sim);
     } else {
-        st = airoi_report_write(&text, &len, r, a->format, sections);
+        st = airoi_report_write(&text, &len, shown, a->format, sections);
     }
     if (st != AIROI_OK) {
         fprintf(stderr, "%s: cannot write the report: %s\n", a->file, airoi_last_error_message());
@@ -92,6 +147,7 @@ done:
     airoi_free(text);
     airoi_result_free(r);
     airoi_simulation_free(sim);
+    airoi_tracking_free(trk);
     airoi_project_free(p);
     return rc;
 }

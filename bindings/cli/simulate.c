@@ -358,6 +358,7 @@ int cli_simulate(const cli_args *a)
     airoi_project *p = NULL;
     airoi_sim_options *o = NULL;
     airoi_simulation *s = NULL;
+    airoi_result *r = NULL;
     int rc = cli_load(&p, a->file);
     if (rc != CLI_OK)
         return rc;
@@ -396,9 +397,17 @@ int cli_simulate(const cli_args *a)
     }
     char *text = NULL;
     size_t len = 0;
-    st = airoi_report_write_simulation(&text, &len, s, (airoi_report_format)a->format, 0);
+    if (a->format == AIROI_REPORT_HTML) {
+        /* the business case of the base case, with this simulation */
+        st = airoi_project_evaluate(&r, p, NULL, 0);
+        if (st == AIROI_OK)
+            st = cli_business_case(&text, &len, p, r, s);
+    } else {
+        st = airoi_report_write_simulation(&text, &len, s, (airoi_report_format)a->format, 0);
+    }
     rc = write_doc(a, st, text, len);
 done:
+    airoi_result_free(r);
     airoi_simulation_free(s);
     airoi_sim_options_free(o);
     airoi_project_free(p);

@@ -27,5 +27,6 @@
 #include "airoi/simulation.h"
 #include "airoi/narrative.h"
 #include "airoi/portfolio.h"
+#include "airoi/tracking.h"
 
 #endif /* AIROI_AIROI_H */

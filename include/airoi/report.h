@@ -170,6 +170,44 @@ AIROI_API int airoi_report_write_html(char **out, size_t *len_out, const airoi_r
                                       const airoi_simulation *sim, unsigned flags);
 
 /**
+ * @brief Writes the whole HTML business case: a result with its Monte Carlo
+ * summary, its tornado and its staged roadmap.
+ *
+ * The page of airoi_report_write_html() (docs/reports.md); besides the
+ * Monte Carlo summary of @p sim, the risks part shows the tornado of
+ * @p tornado (chart and table: the NPV with each uncertain input alone at
+ * its 10th and 90th percentile, largest swing first), and the staged
+ * roadmap shows the figures of @p staging: each gate's probability, the
+ * probability of reaching each stage, its expected cost, the expected NPV
+ * with the option to stop, the NPV with everything committed up front and
+ * the value of staging, with a roadmap chart. Any of @p sim, @p tornado
+ * and @p staging may be NULL (that part is left out); with all three NULL
+ * the page is that of airoi_report_write(). They should be computed from
+ * the project @p r was evaluated from (airoi_project_simulate(),
+ * airoi_tornado_evaluate(), airoi_staging_evaluate()); the page does not
+ * check it. `airoi report --format html` writes this page.
+ *
+ * Ownership: @p r, @p sim, @p tornado and @p staging are only read; the
+ * caller frees @p *out with airoi_free().
+ * @param[out] out The NUL-terminated page; set to NULL on failure.
+ * @param[out] len_out Length of the page without the NUL; may be NULL.
+ * @param[in] r An evaluation result.
+ * @param[in] sim A simulation whose outputs include the NPV, or NULL.
+ * @param[in] tornado A tornado, or NULL.
+ * @param[in] staging Staging figures, or NULL.
+ * @param[in] flags 0 (no flags are defined).
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL @p out or @p r, unknown flags, a
+ *         simulation without the NPV output.
+ * @retval AIROI_ERR_NOMEM Out of memory.
+ * @since 0.1
+ */
+AIROI_API int airoi_report_write_business_case(char **out, size_t *len_out, const airoi_result *r,
+                                               const airoi_simulation *sim,
+                                               const airoi_tornado *tornado,
+                                               const airoi_staging *staging, unsigned flags);
+
+/**
  * @brief Writes the report of a simulation.
  *
  * JSON holds one object `simulation`: `project`, `currency`, `unit`,

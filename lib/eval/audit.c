@@ -10,6 +10,7 @@
 
 #include "core-private.h"
 #include "eval-private.h"
+#include "tracking-private.h"
 
 /* Reference figures (docs/methodology.md#reference-tco). */
 #define HIDDEN_SHARE_REF 0.40
@@ -267,6 +268,57 @@ static int audit_benchmark(airoi_result *r, size_t *capp)
     return AIROI_OK;
 }
 
+/* ACTUAL_MISSING: an item and period up to tracking.as_of without an actual
+ * whose planned flow is not 0; that flow stands in for the actual
+ * (docs/methodology.md#tracking). */
+static int audit_actuals(airoi_result *r, size_t *capp, const airoi_project *p)
+{
+    const airoi__tracking_def *d = airoi__project_tracking(p);
+    if (!d || (!d->n_actuals && !(d->set & 1)))
+        return AIROI_OK;
+    int32_t T = -1;
+    for (size_t a = 0; a < d->n_actuals; a++)
+        if (d->actuals[a].period > T)
+            T = d->actuals[a].period;
+    if (d->set & 1)
+        T = d->as_of;
+    if (T > p->horizon)
+        T = p->horizon; /* an error of the tracking, not of the audit */
+    size_t cap = *capp, n = (size_t)p->horizon + 1;
+    double *buf = airoi__calloc(n, sizeof *buf);
+    if (!buf)
+        return airoi__error(AIROI_ERR_NOMEM, "out of memory");
+    int rc = AIROI_OK;
+    size_t ni = p->n_costs + p->n_values;
+    for (size_t i = 0; i < ni && rc == AIROI_OK; i++) {
+        const airoi__item *it = i < p->n_costs ? p->costs[i] : p->values[i - p->n_costs];
+        int32_t lo, hi;
+        double factor;
+        int counted;
+        memset(buf, 0, n * sizeof *buf);
+        if (!airoi__item_base_flows(buf, &lo, &hi, &factor, &counted, p, it))
+            continue;
+        for (int32_t t = lo; t <= hi && t <= T && rc == AIROI_OK; t++) {
+            double planned = buf[t] * factor;
+            int recorded = 0;
+            for (size_t a = 0; a < d->n_actuals && !recorded; a++)
+                recorded = d->actuals[a].period == t && strcmp(d->actuals[a].item, it->name) == 0;
+            if (recorded || planned == 0.0)
+                continue;
+            char num[32];
+            airoi__format_double_sig(num, sizeof num, planned, 15);
+            rc = add_finding(r, &cap, "ACTUAL_MISSING", AIROI_SEVERITY_INFO, it->name, (double)t,
+                             planned,
+                             "no actual of '%s' in period %d (up to tracking.as_of): its planned "
+                             "flow %s stands in for it",
+                             it->name, (int)t, num);
+        }
+    }
+    airoi__free(buf);
+    *capp = cap;
+    return rc;
+}
+
 int airoi__audit(airoi_result *r, const airoi_project *p, const airoi__audit_input *in)
 {
     size_t cap = 0;
@@ -275,5 +327,7 @@ int airoi__audit(airoi_result *r, const airoi_project *p, const airoi__audit_inp
         rc = audit_values(r, &cap, p, in);
     if (rc == AIROI_OK)
         rc = audit_benchmark(r, &cap);
+    if (rc == AIROI_OK)
+        rc = audit_actuals(r, &cap, p);
     return rc;
 }

@@ -66,6 +66,7 @@ struct airoi_result {
     int has_investment;
     double investment_factor;  /* tco_total x this = investment in the benchmark
                                   table's unit (airoi__benchmark_get_basis) */
+    const struct airoi_tracking *tracking; /* the tracking whose plan this is (lib/track), or NULL */
 };
 
 /* A copy of p's settings that owns its strings (name, currency, use_case,
@@ -109,6 +110,69 @@ int airoi__benchmark_position(int *pos, const airoi_result *r, int field);
 int airoi__item_base_flows(double *buf, int32_t *lo, int32_t *hi, double *factor, int *counted,
                            const airoi_project *p, const airoi__item *it);
 int airoi__item_matches(const airoi__item *it, const char *target);
+
+/* ---- one item's flows (series.c; docs/methodology.md#evaluation) ---------- */
+
+/* The adoption ceiling of an evaluation without one (adoption never
+ * exceeds it, so min(a(k), it) = a(k)). */
+#define AIROI__NO_CEILING 2.0
+
+/* The constants of one item's flows. */
+typedef struct airoi__item_plan {
+    const airoi__item *it;
+    int32_t first, last; /* periods of its first and last flow, before a delay */
+    int32_t len;         /* flows within the horizon: periods first .. first + len - 1 */
+    int32_t lump;        /* payment: lump: periods between two payments; else 0 */
+    int is_value;
+    double amount;       /* airoi__item_amount() */
+    double base;         /* FX rate x per-period scale (FX rate alone for a lump) */
+    double lg;           /* log1p(growth) */
+    double y;            /* years per period */
+    double k_once;       /* the adoption index of a one-off item */
+} airoi__item_plan;
+
+/* Fills *ip for item it of p; returns 0 when the item has no flow within
+ * the horizon (its first period is beyond it). */
+int airoi__item_plan_init(airoi__item_plan *ip, const airoi_project *p, const airoi__item *it);
+
+/* The base-case flows of item it (no scenario): periods *lo..*hi of buf
+ * (inclusive; the others untouched), before the item's own factors;
+ * returns 0 when the item has no flow within the horizon. */
+int airoi__item_raw(double *buf, int32_t *lo, int32_t *hi, const airoi_project *p,
+                    const airoi__item *it);
+
+#define AIROI__GROWTH_TABLES 4
+
+/* One item's series, built once and applied to every evaluation of a
+ * call; index k is period plan.first + k (before a scenario's delay).
+ * Holds the growth factors of the last AIROI__GROWTH_TABLES growth rates,
+ * shared by the items that have them. */
+typedef struct airoi__item_series {
+    size_t n;                 /* horizon + 1 */
+    airoi__item_plan plan;
+    double *w;                /* amount x growth x FX x scale, before adoption */
+    double *a;                /* adoption a(k) of a value item */
+    double *x;                /* the base case's flows: w, times min(a, 2) for a value item */
+    double *tmp;              /* the flows under a scenario's adoption ceiling */
+    double growth_g[AIROI__GROWTH_TABLES];
+    double *growth_f[AIROI__GROWTH_TABLES]; /* e^(k y log1p(g)), k = 0..n-1 */
+    size_t n_growth, growth_next;
+    double *block;            /* one allocation behind the arrays */
+} airoi__item_series;
+
+/* Buffers for n = horizon + 1 periods; AIROI_ERR_NOMEM with a message. */
+int airoi__item_series_alloc(airoi__item_series *s, size_t n);
+void airoi__item_series_free(airoi__item_series *s);
+/* Builds the series of item it of p (the n of the allocation); returns 0
+ * when the item has no flow within the horizon. */
+int airoi__item_series_build(airoi__item_series *s, const airoi_project *p,
+                             const airoi__item *it);
+/* The built item's flows under scenario sc (NULL: the base case): the
+ * delay of a value item and its adoption ceiling applied. Points *x at
+ * them, writes the period of x[0] into *lo, returns how many fall within
+ * the horizon (0: none). */
+int32_t airoi__item_series_apply(const double **x, int32_t *lo, airoi__item_series *s,
+                                 const airoi_project *p, const airoi_scenario *sc);
 
 /* --------------------------------------------- internal forms of the API */
 

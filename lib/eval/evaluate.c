@@ -1,7 +1,15 @@
 /*
  * lib/eval/evaluate.c: evaluation of a project and the result accessors;
- * its validation is validate.c. Formulas and sources:
- * docs/methodology.md#evaluation.
+ * its validation is validate.c, each item's flows series.c. Formulas and
+ * sources: docs/methodology.md#evaluation.
+ *
+ * The path of an evaluation: airoi__project_evaluate() evaluates the
+ * base case (or the chosen scenario) and every scenario together
+ * (evaluate_set()): add_items() builds each item's series once
+ * (airoi__item_series_build()) and adds it to the per-period sums of each
+ * evaluation with that evaluation's factor, delay and adoption ceiling
+ * (airoi__item_series_apply(), add_flows()); evaluation_finish() then
+ * turns each evaluation's sums into its schedule, totals and metrics.
  */
 #include <math.h>
 #include <stdio.h>
@@ -37,26 +45,7 @@ static double years_per_period(int period)
     return 1.0 / (double)airoi__periods_per_year(period);
 }
 
-/* ---- item flows ------------------------------------------------------------ */
-
-/* Adoption a(k) (docs/methodology.md#value-factors). */
-static double adoption(const airoi__item *it, double k)
-{
-    double s = it->adopt_start, c = it->adopt_ceiling, P = it->adopt_periods;
-    double x;
-    switch (it->curve) {
-    case AIROI_CURVE_LINEAR:
-        x = P > 0 ? fmin(1.0, k / P) : 1.0;
-        return s + (c - s) * x;
-    case AIROI_CURVE_S_CURVE:
-        x = P > 0 ? fmin(1.0, k / P) : 1.0;
-        return s + (c - s) * (3.0 * x * x - 2.0 * x * x * x);
-    case AIROI_CURVE_STEP:
-        return k < P ? s : c;
-    default:
-        return 1.0;
-    }
-}
+/* ---- scenario rules ---------------------------------------------------------- */
 
 static int matches(const airoi__item *it, const char *target)
 {
@@ -79,104 +68,6 @@ static double scenario_factor(const airoi__item *it, const airoi_scenario *sc)
     return f;
 }
 
-/* Writes the item's flows, before its own factors (realization, attribution,
- * haircut, honest uplift) and the scenario's multipliers, into
- * buf[lo..hi] (inclusive); returns 0 when the item has no flow. Applies the
- * scenario's delay and adoption cap to value items. */
-static int item_raw(double *buf, int32_t *lo, int32_t *hi, const airoi_project *p,
-                    const airoi__item *it, const airoi_scenario *sc)
-{
-    int32_t H = p->horizon;
-    double y = years_per_period(p->period);
-    double fx = 1.0;
-    airoi__project_fx(&fx, p, it->currency);
-    int is_value = it->kind == AIROI_ITEM_KIND_VALUE;
-    int32_t delay = (is_value && sc) ? sc->delay : 0;
-    double cap = (is_value && sc && (sc->set & BIT(AIROI_SCENARIO_ADOPTION_CEILING)))
-                     ? sc->ceiling
-                     : 2.0;
-    double scale = 1.0;
-    if (it->per != AIROI_PER_ONCE && it->per != AIROI_PER_PERIOD)
-        scale = (12.0 / (double)airoi__periods_per_year(p->period)) /
-                (double)airoi__months_per(it->per);
-    /* payment: lump: the whole quarter or year, unscaled, in the first
-     * period of each, counted from `from`; nothing in the others */
-    const int32_t lump = airoi__item_lump_periods(it, p->period);
-    double base = lump ? fx : fx * scale;
-    int32_t first, last;
-    if (it->per == AIROI_PER_ONCE) {
-        first = last = it->at;
-    } else {
-        first = it->from;
-        last = it->n_list ? it->from + (int32_t)it->n_list - 1 : airoi__item_to(it, H);
-    }
-    if ((int64_t)first + delay > H)
-        return 0;
-    *lo = first + delay;
-    *hi = (int64_t)last + delay > H ? H : last + delay;
-    double amount = airoi__item_amount(it);
-    const double lg = log1p(it->growth); /* growth factor (1 + g)^(k y) */
-    for (int32_t t = first; t + delay <= *hi; t++) {
-        double v, k;
-        if (it->per == AIROI_PER_ONCE) {
-            v = amount;
-            k = (it->set & BIT(AIROI_ITEM_FROM)) && it->at > it->from ? (double)(it->at - it->from)
-                                                                        : 0.0;
-        } else if (it->n_list) {
-            v = it->list[t - first];
-            k = (double)(t - first);
-        } else {
-            k = (double)(t - first);
-            v = lump && (t - first) % lump != 0 ? 0.0 : amount;
-            if (it->growth != 0.0 && v != 0.0)
-                v *= airoi__compound(lg, k * y);
-        }
-        v *= base;
-        if (is_value)
-            v *= fmin(adoption(it, k), cap);
-        buf[t + delay] = v;
-    }
-    return 1;
-}
-
-/* ---- adding up the items ---------------------------------------------------- */
-
-/* Per-period sums of one evaluation, over periods 0..n-1. */
-typedef struct flows {
-    size_t n;
-    airoi__sum *costs, *benefits, *strategic; /* n each */
-    airoi__sum *cat, *dim;                    /* n per category / dimension */
-    airoi__sum gross, net;                    /* counted value before and after item factors */
-    double *buf;                              /* one item's raw flows */
-    airoi__sum *block;                        /* one allocation behind every sum */
-} flows;
-
-static int flows_alloc(flows *f, size_t n)
-{
-    memset(f, 0, sizeof *f);
-    size_t nsum = n * (3 + AIROI__CATEGORY_COUNT + AIROI__DIMENSION_COUNT);
-    f->n = n;
-    f->block = airoi__calloc(nsum, sizeof *f->block);
-    f->buf = airoi__calloc(n, sizeof *f->buf);
-    if (!f->block || !f->buf) {
-        airoi__free(f->block);
-        airoi__free(f->buf);
-        return airoi__error(AIROI_ERR_NOMEM, "out of memory");
-    }
-    f->costs = f->block;
-    f->benefits = f->block + n;
-    f->cat = f->block + 2 * n;
-    f->dim = f->block + (2 + AIROI__CATEGORY_COUNT) * n;
-    f->strategic = f->block + (2 + AIROI__CATEGORY_COUNT + AIROI__DIMENSION_COUNT) * n;
-    return AIROI_OK;
-}
-
-static void flows_free(flows *f)
-{
-    airoi__free(f->block);
-    airoi__free(f->buf);
-}
-
 /* The factor applied to every flow of an item: its own (risk adjustment and
  * honest uplift of a cost; realization, attribution and haircut of a value)
  * times the scenario's multipliers. */
@@ -193,33 +84,12 @@ static double item_factor(const airoi__item *it, const airoi_scenario *sc, unsig
     return f * scenario_factor(it, sc);
 }
 
-/* Adds one item's flows to the costs (and its category), to the benefits
- * (and its dimension), or to the strategic value that is not monetized. */
-static void add_item(flows *f, const airoi_project *p, const airoi__item *it,
-                     const airoi_scenario *sc, unsigned flags)
+/* Whether an item's flows count in the financial metrics (a strategic value
+ * that is not monetized does not). */
+static int item_counted(const airoi__item *it)
 {
-    int32_t lo, hi;
-    if (!item_raw(f->buf, &lo, &hi, p, it, sc))
-        return;
-    size_t n = f->n;
-    double factor = item_factor(it, sc, flags);
-    int is_cost = it->kind == AIROI_ITEM_KIND_COST;
-    int counted = is_cost || it->klass != AIROI_DIMENSION_STRATEGIC || it->monetized;
-    for (int32_t t = lo; t <= hi; t++) {
-        double v = f->buf[t] * factor;
-        if (is_cost) {
-            airoi__sum_add(&f->costs[t], v);
-            airoi__sum_add(&f->cat[(size_t)AIROI__ENUM_INDEX(it->klass) * n + (size_t)t], v);
-        } else if (counted) {
-            airoi__sum_add(&f->benefits[t], v);
-            airoi__sum_add(&f->dim[(size_t)AIROI__ENUM_INDEX(it->klass) * n + (size_t)t], v);
-            airoi__sum_add(&f->gross, f->buf[t]);
-            airoi__sum_add(&f->net, v);
-        } else {
-            airoi__sum_add(&f->strategic[t], v);
-        }
-        f->buf[t] = 0.0;
-    }
+    return it->kind == AIROI_ITEM_KIND_COST || it->klass != AIROI_DIMENSION_STRATEGIC ||
+           it->monetized;
 }
 
 /* One item's flows of the base case, for lib/sim: the raw flows of
@@ -232,9 +102,8 @@ int airoi__item_base_flows(double *buf, int32_t *lo, int32_t *hi, double *factor
                            const airoi_project *p, const airoi__item *it)
 {
     *factor = item_factor(it, NULL, 0);
-    *counted = it->kind == AIROI_ITEM_KIND_COST || it->klass != AIROI_DIMENSION_STRATEGIC ||
-               it->monetized;
-    return item_raw(buf, lo, hi, p, it, NULL);
+    *counted = item_counted(it);
+    return airoi__item_raw(buf, lo, hi, p, it);
 }
 
 /* Whether a multiplier's target (item name, category, dimension, `costs`,
@@ -245,6 +114,115 @@ int airoi__item_matches(const airoi__item *it, const char *target)
     return matches(it, target);
 }
 
+/* ---- adding up the items ---------------------------------------------------- */
+
+/* Rows of per-period sums of one evaluation. */
+enum {
+    ROW_COSTS,
+    ROW_BENEFITS,
+    ROW_STRATEGIC,
+    ROW_CAT,                                   /* one per category */
+    ROW_DIM = ROW_CAT + AIROI__CATEGORY_COUNT, /* one per dimension */
+    ROW_COUNT = ROW_DIM + AIROI__DIMENSION_COUNT
+};
+
+/* Per-period sums of one evaluation over periods 0..n-1, each a
+ * compensated sum held as two doubles: the running sum s and its
+ * correction c. Neumaier's sum (airoi__sum_add()) adds to c the rounding
+ * error of each addition, found with a branch on the larger operand;
+ * Knuth's TwoSum finds the same error (it is exact, so unique) without
+ * the branch: the same doubles, in rows the compiler can keep in
+ * registers. */
+typedef struct flows {
+    size_t n;
+    double *s, *c;         /* ROW_COUNT rows of n each */
+    int audit;             /* gross and net are wanted */
+    airoi__sum gross, net; /* counted value before and after item factors */
+} flows;
+
+static inline void acc_add(double *s, double *c, double x)
+{
+    double t = *s + x;
+    double z = t - *s;
+    *c += (*s - (t - z)) + (x - z);
+    *s = t;
+}
+
+static double acc_get(const flows *f, size_t row, size_t t)
+{
+    return f->s[row * f->n + t] + f->c[row * f->n + t];
+}
+
+/* Adds x[k] x factor to sums k = 0..len-1 of a row (s1, c1) and, when s2
+ * is not NULL, of a second row: two periods at a time in vector registers
+ * of two doubles with GCC or Clang (SSE2, NEON; the generic vector
+ * extension), the same operations as acc_add() in each lane. */
+#if defined(__GNUC__)
+typedef double acc_v2d __attribute__((vector_size(16)));
+
+static inline void acc_add_v2d(double *s, double *c, acc_v2d x)
+{
+    acc_v2d sv, cv;
+    memcpy(&sv, s, sizeof sv);
+    memcpy(&cv, c, sizeof cv);
+    const acc_v2d t = sv + x;
+    const acc_v2d z = t - sv;
+    cv += (sv - (t - z)) + (x - z);
+    memcpy(s, &t, sizeof t);
+    memcpy(c, &cv, sizeof cv);
+}
+#endif
+
+static void acc_add_rows(double *s1, double *c1, double *s2, double *c2, const double *x,
+                         double factor, int32_t len)
+{
+    int32_t k = 0;
+#if defined(__GNUC__)
+    const acc_v2d fv = {factor, factor};
+    for (; k + 2 <= len; k += 2) {
+        acc_v2d v;
+        memcpy(&v, x + k, sizeof v);
+        v *= fv;
+        acc_add_v2d(s1 + k, c1 + k, v);
+        if (s2)
+            acc_add_v2d(s2 + k, c2 + k, v);
+    }
+#endif
+    for (; k < len; k++) {
+        double v = x[k] * factor;
+        acc_add(&s1[k], &c1[k], v);
+        if (s2)
+            acc_add(&s2[k], &c2[k], v);
+    }
+}
+
+/* Adds len flows x[0..len-1] of an item, from period lo on, times factor
+ * to the costs (and its category), to the benefits (and its dimension),
+ * or to the strategic value that is not monetized. */
+static void add_flows(flows *f, const airoi__item *it, const double *x, int32_t lo, int32_t len,
+                      double factor)
+{
+    size_t n = f->n;
+    size_t row1, row2 = ROW_COUNT;
+    if (it->kind == AIROI_ITEM_KIND_COST) {
+        row1 = ROW_COSTS;
+        row2 = ROW_CAT + (size_t)AIROI__ENUM_INDEX(it->klass);
+    } else if (item_counted(it)) {
+        row1 = ROW_BENEFITS;
+        row2 = ROW_DIM + (size_t)AIROI__ENUM_INDEX(it->klass);
+    } else {
+        row1 = ROW_STRATEGIC;
+    }
+    double *s2 = row2 == ROW_COUNT ? NULL : f->s + row2 * n + lo;
+    double *c2 = row2 == ROW_COUNT ? NULL : f->c + row2 * n + lo;
+    acc_add_rows(f->s + row1 * n + lo, f->c + row1 * n + lo, s2, c2, x, factor, len);
+    if (f->audit && row1 == ROW_BENEFITS)
+        for (int32_t k = 0; k < len; k++) {
+            acc_add(&f->gross.s, &f->gross.c, x[k]);
+            acc_add(&f->net.s, &f->net.c, x[k] * factor);
+        }
+}
+
 /* Writes the sums into the schedule's columns (then completed by
  * airoi__schedule_finish()) and the strategic total into the result. */
 static int fill_schedule(airoi_result *r, const flows *f, const airoi_scenario *sc)
@@ -253,13 +231,13 @@ static int fill_schedule(airoi_result *r, const flows *f, const airoi_scenario *
     size_t n = f->n;
     airoi__sum strat_total = {0, 0};
     for (size_t t = 0; t < n; t++) {
-        s->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_COSTS)][t] = airoi__sum_get(&f->costs[t]);
-        s->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_BENEFITS)][t] = airoi__sum_get(&f->benefits[t]);
+        s->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_COSTS)][t] = acc_get(f, ROW_COSTS, t);
+        s->col[AIROI__ENUM_INDEX(AIROI_SCHEDULE_BENEFITS)][t] = acc_get(f, ROW_BENEFITS, t);
         for (size_t c = 0; c < AIROI__CATEGORY_COUNT; c++)
-            s->cat[c][t] = airoi__sum_get(&f->cat[c * n + t]);
+            s->cat[c][t] = acc_get(f, ROW_CAT + c, t);
         for (size_t d = 0; d < AIROI__DIMENSION_COUNT; d++)
-            s->dim[d][t] = airoi__sum_get(&f->dim[d * n + t]);
-        airoi__sum_add(&strat_total, airoi__sum_get(&f->strategic[t]));
+            s->dim[d][t] = acc_get(f, ROW_DIM + d, t);
+        airoi__sum_add(&strat_total, acc_get(f, ROW_STRATEGIC, t));
     }
     r->strategic_unmonetized = airoi__sum_get(&strat_total);
     int rc = airoi__schedule_finish(s);
@@ -272,28 +250,32 @@ static int fill_schedule(airoi_result *r, const flows *f, const airoi_scenario *
     return AIROI_OK;
 }
 
-/* The schedule of the project under scenario sc: every cost item, then
- * every value item, in the project's order. Fills the audit figures when
- * `audit` is not NULL. */
-static int build_schedule(airoi_result *r, const airoi_project *p, const airoi_scenario *sc,
-                          unsigned flags, airoi__audit_input *audit)
+/* The sums of ne evaluations of p, f[e] under scenario scs[e] (NULL: the
+ * base case): each item's series is built once (series.c) and added to
+ * every evaluation with that evaluation's factor, delay and adoption
+ * ceiling. Items are added in the project's order (every cost item, then
+ * every value item), so each sum adds the same doubles in the same order
+ * as an evaluation of its own would. */
+static int add_items(flows *f, const airoi_scenario *const *scs, size_t ne,
+                     const airoi_project *p, unsigned flags)
 {
-    size_t n = (size_t)p->horizon + 1;
-    flows f;
-    int rc = flows_alloc(&f, n);
+    airoi__item_series s;
+    int rc = airoi__item_series_alloc(&s, (size_t)p->horizon + 1);
     if (rc)
         return rc;
-    for (size_t i = 0; i < p->n_costs; i++)
-        add_item(&f, p, p->costs[i], sc, flags);
-    for (size_t i = 0; i < p->n_values; i++)
-        add_item(&f, p, p->values[i], sc, flags);
-    if (audit) {
-        audit->value_gross = airoi__sum_get(&f.gross);
-        audit->value_net = airoi__sum_get(&f.net);
+    for (size_t i = 0; i < p->n_costs + p->n_values; i++) {
+        const airoi__item *it = i < p->n_costs ? p->costs[i] : p->values[i - p->n_costs];
+        if (!airoi__item_series_build(&s, p, it))
+            continue;
+        for (size_t e = 0; e < ne; e++) {
+            const double *x;
+            int32_t lo, len = airoi__item_series_apply(&x, &lo, &s, p, scs[e]);
+            if (len > 0)
+                add_flows(&f[e], it, x, lo, len, item_factor(it, scs[e], flags));
+        }
     }
-    rc = fill_schedule(r, &f, sc);
-    flows_free(&f);
-    return rc;
+    airoi__item_series_free(&s);
+    return AIROI_OK;
 }
 
 /* ---- metrics of one evaluation --------------------------------------------- */
@@ -507,19 +489,16 @@ static void set_paybacks(airoi_result *r)
                rc == AIROI_OK && reached ? AIROI_OK : AIROI_ERR_UNDEFINED);
 }
 
-/* Computes schedule and metrics of the project under scenario sc (NULL: base
- * case) into r, whose settings are already the project's. Fills audit
- * figures when `audit` is not NULL. */
-static int evaluate_one(airoi_result *r, const airoi_project *p, const airoi_scenario *sc,
-                        unsigned flags, airoi__audit_input *audit)
+/* Schedule, totals and metrics of evaluation r (scenario sc, NULL: the
+ * base case) from its sums; audit figures when `audit` is not NULL. */
+static int evaluation_finish(airoi_result *r, const flows *f, const airoi_scenario *sc,
+                             airoi__audit_input *audit)
 {
-    double y = years_per_period(r->settings.period);
-    double rate = airoi__rate_per_period(r->settings.discount_rate, y);
-    r->flags = flags;
-    r->years_per_period = y;
-    int rc = airoi__schedule_alloc(&r->schedule, (size_t)r->settings.horizon + 1, rate, 1);
-    if (rc == AIROI_OK)
-        rc = build_schedule(r, p, sc, flags, audit);
+    if (audit) {
+        audit->value_gross = airoi__sum_get(&f->gross);
+        audit->value_net = airoi__sum_get(&f->net);
+    }
+    int rc = fill_schedule(r, f, sc);
     if (rc == AIROI_OK && !isfinite(r->strategic_unmonetized))
         rc = overflow(sc, "the strategic value that is not monetized", NULL);
     if (rc == AIROI_OK)
@@ -534,6 +513,50 @@ static int evaluate_one(airoi_result *r, const airoi_project *p, const airoi_sce
     set_paybacks(r);
     airoi__error_clear();
     return check_finite(r, sc);
+}
+
+/* Memory for the sums of evaluations that share a pass over the items. */
+#define EVAL_FLOWS_BYTES ((size_t)8 << 20)
+
+/* Computes schedule and metrics of ne evaluations of the project, rs[e]
+ * under scenario scs[e] (NULL: the base case), whose settings are already
+ * the project's; one pass over the items serves as many evaluations as
+ * EVAL_FLOWS_BYTES of sums hold (add_items()). Fills the audit figures of
+ * rs[0] when `audit` is not NULL. Problems are reported in the order of rs. */
+static int evaluate_set(airoi_result *const *rs, const airoi_scenario *const *scs, size_t ne,
+                        const airoi_project *p, unsigned flags, airoi__audit_input *audit)
+{
+    size_t n = (size_t)p->horizon + 1;
+    size_t per = 2 * ROW_COUNT * n; /* doubles of one evaluation's sums */
+    size_t batch = EVAL_FLOWS_BYTES / (per * sizeof(double));
+    batch = batch < 1 ? 1 : batch > ne ? ne : batch;
+    flows *f = airoi__calloc(batch, sizeof *f);
+    double *block = f ? airoi__malloc(batch * per * sizeof *block) : NULL;
+    int rc = block ? AIROI_OK : airoi__error(AIROI_ERR_NOMEM, "out of memory");
+    for (size_t e0 = 0; rc == AIROI_OK && e0 < ne; e0 += batch) {
+        size_t m = ne - e0 < batch ? ne - e0 : batch;
+        memset(block, 0, m * per * sizeof *block);
+        for (size_t e = 0; rc == AIROI_OK && e < m; e++) {
+            airoi_result *r = rs[e0 + e];
+            double y = years_per_period(r->settings.period);
+            double rate = airoi__rate_per_period(r->settings.discount_rate, y);
+            r->flags = flags;
+            r->years_per_period = y;
+            rc = airoi__schedule_alloc(&r->schedule, n, rate, 1);
+            memset(&f[e], 0, sizeof f[e]);
+            f[e].n = n;
+            f[e].s = block + e * per;
+            f[e].c = f[e].s + ROW_COUNT * n;
+            f[e].audit = e0 + e == 0 && audit;
+        }
+        if (rc == AIROI_OK)
+            rc = add_items(f, scs + e0, m, p, flags);
+        for (size_t e = 0; rc == AIROI_OK && e < m; e++)
+            rc = evaluation_finish(rs[e0 + e], &f[e], scs[e0 + e], e0 + e == 0 ? audit : NULL);
+    }
+    airoi__free(block);
+    airoi__free(f);
+    return rc;
 }
 
 /* ---- results ----------------------------------------------------------------- */
@@ -572,6 +595,15 @@ AIROI_API void airoi_result_free(airoi_result *r)
 {
     AIROI__ENTER();
     airoi__result_free(r);
+}
+
+/* Frees the sub-results of a result for one chosen scenario (it keeps
+ * none). */
+static void drop_subs(airoi_result *subs, size_t ns)
+{
+    for (size_t k = 0; subs && k < ns; k++)
+        result_clear(&subs[k]);
+    airoi__free(subs);
 }
 
 static void set_expected(airoi_result *r, double eb, double ec, double enpv)
@@ -677,9 +709,36 @@ int airoi__project_evaluate(airoi_result **out, const airoi_project *p,
     if (!r)
         return airoi__error(AIROI_ERR_NOMEM, "out of memory");
     airoi__audit_input audit = {0, 0};
+    /* The result and every scenario (for the expectations and the
+     * sub-results), evaluated together: one pass over the items. */
+    size_t ns = p->n_scenarios;
+    airoi_result *subs = NULL; /* owned by r unless a scenario was chosen */
     rc = copy_settings(r, p);
-    if (rc == AIROI_OK)
-        rc = evaluate_one(r, p, chosen, flags, chosen ? NULL : &audit);
+    if (rc == AIROI_OK && ns) {
+        subs = airoi__calloc(ns, sizeof *subs);
+        if (!subs)
+            rc = airoi__error(AIROI_ERR_NOMEM, "out of memory");
+        else if (!chosen)
+            r->subs = subs, r->n_subs = ns;
+    }
+    if (rc == AIROI_OK) {
+        airoi_result **rs = airoi__calloc(ns + 1, sizeof *rs);
+        const airoi_scenario **scs = airoi__calloc(ns + 1, sizeof *scs);
+        if (rs && scs) {
+            rs[0] = r;
+            scs[0] = chosen;
+            for (size_t i = 0; i < ns; i++) {
+                subs[i].settings = r->settings; /* borrowed strings */
+                rs[i + 1] = &subs[i];
+                scs[i + 1] = p->scenarios[i];
+            }
+            rc = evaluate_set(rs, scs, ns + 1, p, flags, chosen ? NULL : &audit);
+        } else {
+            rc = airoi__error(AIROI_ERR_NOMEM, "out of memory");
+        }
+        airoi__free(rs);
+        airoi__free((void *)scs);
+    }
     if (rc)
         goto fail;
     setup_benchmark(r, p);
@@ -692,35 +751,12 @@ int airoi__project_evaluate(airoi_result **out, const airoi_project *p,
         r->has_probability = 1;
         r->probability = chosen->probability;
     }
-
-    /* Every scenario, for the expectations (and the sub-results). */
-    size_t ns = p->n_scenarios;
-    airoi_result *subs = NULL;
     if (ns) {
-        subs = airoi__calloc(ns, sizeof *subs);
-        if (!subs) {
-            rc = airoi__error(AIROI_ERR_NOMEM, "out of memory");
-            goto fail;
-        }
-        if (!chosen) {
-            r->subs = subs;
-            r->n_subs = ns;
-        }
         for (size_t i = 0; i < ns; i++) {
             const airoi_scenario *s = p->scenarios[i];
-            subs[i].settings = r->settings; /* borrowed strings */
-            rc = evaluate_one(&subs[i], p, s, flags, NULL);
-            if (rc == AIROI_OK) {
-                subs[i].scenario_name = airoi__strdup(s->name);
-                if (!subs[i].scenario_name)
-                    rc = airoi__error(AIROI_ERR_NOMEM, "out of memory");
-            }
-            if (rc) {
-                if (chosen) {
-                    for (size_t k = 0; k <= i; k++)
-                        result_clear(&subs[k]);
-                    airoi__free(subs);
-                }
+            subs[i].scenario_name = airoi__strdup(s->name);
+            if (!subs[i].scenario_name) {
+                rc = airoi__error(AIROI_ERR_NOMEM, "out of memory");
                 goto fail;
             }
             subs[i].parent = r;
@@ -743,9 +779,8 @@ int airoi__project_evaluate(airoi_result **out, const airoi_project *p,
         for (size_t i = 0; i < ns; i++)
             set_expected(&subs[i], vb, vc, vn);
         if (chosen) {
-            for (size_t k = 0; k < ns; k++)
-                result_clear(&subs[k]);
-            airoi__free(subs);
+            drop_subs(subs, ns);
+            subs = NULL;
         }
     } else {
         set_expected(r, r->metric[AIROI__ENUM_INDEX(AIROI_METRIC_TOTAL_BENEFITS)],
@@ -776,6 +811,8 @@ int airoi__project_evaluate(airoi_result **out, const airoi_project *p,
     return AIROI_OK;
 
 fail:
+    if (chosen)
+        drop_subs(subs, ns);
     airoi__result_free(r);
     return rc;
 }

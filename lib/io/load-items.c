@@ -128,9 +128,7 @@ static void load_amounts(loader *L, airoi_item *it, const ynode *n, const char *
     int ok = 1;
     for (size_t i = 0; i < n->n && !L->stop; i++) {
         char ep[96];
-        if (snprintf(ep, sizeof ep, "%s[%zu]", path, i) < 0)
-            ep[0] = '\0';
-        if (!airoi__yget_num(L, n->kids[i], ep, &a[i]))
+        if (!airoi__yget_num(L, n->kids[i], airoi__yindex(ep, sizeof ep, path, i), &a[i]))
             ok = 0;
     }
     if (ok && !L->stop) {
@@ -148,7 +146,7 @@ static void load_item_keys(loader *L, const ynode *n, int is_cost, size_t index)
 {
     const char *list = is_cost ? "costs" : "values";
     char base[48], path[96], buf[128];
-    snprintf(base, sizeof base, "%s[%zu]", list, index);
+    airoi__yindex(base, sizeof base, list, index);
     const ynode *v[IK_COUNT], *k[IK_COUNT];
     if (!airoi__ycollect(L, n, base, is_cost ? cost_keys : value_keys,
                          is_cost ? IK_COST_COUNT : IK_COUNT, v, k))

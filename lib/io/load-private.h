@@ -29,12 +29,15 @@ typedef struct ynode {
     unsigned char open;   /* collection still being read (an alias to it is recursive) */
     int32_t line, col;    /* 1-based start */
     size_t off, len;      /* scalar text in the pool */
-    struct ynode **kids;  /* sequence items; mapping keys and values alternate */
-    size_t n, cap;
+    struct ynode **kids;  /* sequence items; mapping keys and values alternate
+                             (in the loader's arena of kids) */
+    size_t n;
+    size_t cap;           /* while open: where its kids start on the scratch stack */
     uint64_t weight; /* nodes in the expanded subtree */
 } ynode;
 
 #define BLOCK_NODES 1024u
+#define KID_CHUNK 4096u /* kid pointers in one chunk of the arena */
 
 typedef struct anchor {
     char *name;
@@ -87,6 +90,12 @@ typedef struct loader {
     size_t pool_len, pool_cap;
     ynode **stack;
     size_t depth, stack_cap;
+    ynode **scratch;      /* kids of the open collections, innermost last */
+    size_t scratch_n, scratch_cap;
+    ynode ***kid_chunks;  /* the arena that holds every node's kids */
+    size_t n_kid_chunks;
+    ynode **kid_next;     /* free room in the last chunk */
+    size_t kid_left;
     anchor *anchors;
     size_t nanchors, cap_anchors;
     smap anchor_map;
@@ -128,6 +137,8 @@ const char *airoi__ytext(const loader *L, const ynode *n);
 /* The smap of strings (borrowed) to pointers. */
 const void *airoi__smap_get(const smap *m, const char *k, size_t len);
 int airoi__smap_put(smap *m, const char *k, size_t len, const void *v);
+/* Room for n entries without growing; AIROI_OK or AIROI_ERR_NOMEM. */
+int airoi__smap_reserve(smap *m, size_t n);
 void airoi__smap_free(smap *m);
 
 /* Adds a diagnostic; after AIROI__IO_MAX_DIAGS, one last note and the walk stops. */
@@ -188,6 +199,9 @@ int airoi__ycollect(loader *L, const ynode *map, const char *path, const char *c
                     size_t nkeys, const ynode **vals, const ynode **keynodes);
 /* Path of a key under `base` ("costs[0]" + "at" = "costs[0].at"). */
 const char *airoi__ypath(char *buf, size_t cap, const char *base, const char *key);
+/* Path of entry i of a list ("costs" + 3 = "costs[3]"), cut to cap bytes
+ * like snprintf(). */
+const char *airoi__yindex(char *buf, size_t cap, const char *base, size_t i);
 /* Reports a setter's refusal at a node (out of memory stops the walk). */
 void airoi__ysetter_failed(loader *L, int rc, const ynode *n, const char *path);
 /* Where the next item or scenario of the project comes from, and after it
@@ -211,6 +225,13 @@ void airoi__yload_simulation(loader *L, const ynode *n);
  * repaired, with a warning, when simulation.repair is true). */
 void airoi__ycheck_uncertain(loader *L);
 void airoi__yload_narrative(loader *L, const ynode *n); /* load-narrative.c */
+/* load-tracking.c; `last` is the last period indicators may have (the
+ * horizon, plus the stages' periods when the project has stages) */
+void airoi__yload_actuals(loader *L, const ynode *n);
+void airoi__yload_tracking(loader *L, const ynode *n, int32_t last);
+void airoi__ycheck_actuals(loader *L, const ynode *actuals);
+void airoi__yload_indicators(loader *L, const ynode *n, int32_t last);
+void airoi__yload_criteria(loader *L, const ynode *stages);
 /* The whole model document at L->root (load.c). */
 void airoi__yload_document(loader *L);
 /* Frees what walking a model document allocated (its maps and origins;

@@ -47,6 +47,37 @@ nomem:
     return NULL;
 }
 
+static void nomem(loader *L)
+{
+    L->nomem = 1;
+    L->stop = 1;
+}
+
+/* Room for n kid pointers in the arena (freed all at once with the tree):
+ * a node's kids are copied there when it closes, so no node has an array
+ * of its own that grows. NULL when out of memory. */
+static ynode **kids_alloc(loader *L, size_t n)
+{
+    if (n > L->kid_left) {
+        size_t cap = n > KID_CHUNK ? n : KID_CHUNK;
+        ynode ***c = airoi__reallocarray(L->kid_chunks, L->n_kid_chunks + 1, sizeof *c);
+        if (!c)
+            return NULL;
+        L->kid_chunks = c;
+        c[L->n_kid_chunks] = airoi__malloc(cap * sizeof **c);
+        if (!c[L->n_kid_chunks])
+            return NULL;
+        L->kid_next = c[L->n_kid_chunks++];
+        L->kid_left = cap;
+    }
+    ynode **k = L->kid_next;
+    L->kid_next += n;
+    L->kid_left -= n;
+    return k;
+}
+
+/* Adds n to the open collection (on the scratch stack until it closes) or
+ * makes it the root. */
 static int attach(loader *L, ynode *n, const yaml_mark_t *m)
 {
     if (L->depth == 0) {
@@ -60,19 +91,33 @@ static int attach(loader *L, ynode *n, const yaml_mark_t *m)
         L->root = n;
         return 0;
     }
-    ynode *parent = L->stack[L->depth - 1];
-    if (parent->n == parent->cap) {
-        size_t cap = parent->cap ? parent->cap * 2 : 4;
-        ynode **k = airoi__reallocarray(parent->kids, cap, sizeof *k);
+    if (L->scratch_n == L->scratch_cap) {
+        size_t cap = L->scratch_cap ? L->scratch_cap * 2 : 64;
+        ynode **k = airoi__reallocarray(L->scratch, cap, sizeof *k);
         if (!k) {
-            L->nomem = 1;
-            L->stop = 1;
+            nomem(L);
             return -1;
         }
-        parent->kids = k;
-        parent->cap = cap;
+        L->scratch = k;
+        L->scratch_cap = cap;
     }
-    parent->kids[parent->n++] = n;
+    L->scratch[L->scratch_n++] = n;
+    return 0;
+}
+
+/* Closes collection n: its kids move from the scratch stack to the arena. */
+static int close_kids(loader *L, ynode *n)
+{
+    size_t start = n->cap, count = L->scratch_n - start;
+    n->kids = count ? kids_alloc(L, count) : NULL;
+    if (count && !n->kids) {
+        nomem(L);
+        return -1;
+    }
+    if (count)
+        memcpy(n->kids, L->scratch + start, count * sizeof *n->kids);
+    n->n = n->cap = count;
+    L->scratch_n = start;
     return 0;
 }
 
@@ -247,9 +292,9 @@ static void resolve_merge(loader *L, ynode *map)
     if (!nmerge || L->stop)
         return;
     size_t cap = map->n - 2 * nmerge + 2 * extra;
-    ynode **kids = airoi__calloc(cap ? cap : 1, sizeof *kids);
+    ynode **kids = kids_alloc(L, cap ? cap : 1);
     if (!kids) {
-        L->nomem = L->stop = 1;
+        nomem(L);
         return;
     }
     smap seen = {0};
@@ -277,11 +322,8 @@ static void resolve_merge(loader *L, ynode *map)
                 merge_from(L, &seen, kids, &n, mval->kids[j]);
         }
     airoi__smap_free(&seen);
-    if (L->stop) {
-        airoi__free(kids);
-        return;
-    }
-    airoi__free(map->kids);
+    if (L->stop)
+        return; /* the arena frees kids */
     map->kids = kids;
     map->n = n;
     map->cap = cap;
@@ -326,6 +368,7 @@ static void handle_event(loader *L, const yaml_event_t *ev)
         n->open = 1;
         if (attach(L, n, m) || push(L, n, m))
             return;
+        n->cap = L->scratch_n; /* its kids start here */
         register_anchor(L, seq ? ev->data.sequence_start.anchor : ev->data.mapping_start.anchor, n);
         break;
     }
@@ -335,6 +378,8 @@ static void handle_event(loader *L, const yaml_event_t *ev)
             return;
         n = L->stack[--L->depth];
         n->open = 0;
+        if (close_kids(L, n))
+            return;
         if (n->kind == YN_MAP)
             resolve_merge(L, n);
         for (size_t i = 0; i < n->n; i++) {
@@ -493,13 +538,13 @@ void airoi__ytree_build(loader *L)
 
 void airoi__ytree_free(loader *L)
 {
-    for (size_t b = 0; b < L->nblocks; b++) {
-        size_t used = b + 1 == L->nblocks ? L->blk_used : BLOCK_NODES;
-        for (size_t i = 0; i < used; i++)
-            airoi__free(L->blocks[b][i].kids);
+    for (size_t b = 0; b < L->nblocks; b++)
         airoi__free(L->blocks[b]);
-    }
     airoi__free(L->blocks);
+    for (size_t c = 0; c < L->n_kid_chunks; c++)
+        airoi__free(L->kid_chunks[c]);
+    airoi__free(L->kid_chunks);
+    airoi__free(L->scratch);
     airoi__free(L->pool);
     airoi__free(L->stack);
     for (size_t i = 0; i < L->nanchors; i++)

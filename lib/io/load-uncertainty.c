@@ -84,8 +84,7 @@ static int load_numbers(loader *L, const ynode *n, const char *path, const airoi
     int ok = 1;
     for (size_t i = 0; i < n->n && !L->stop; i++) {
         char ep[96];
-        snprintf(ep, sizeof ep, "%s[%zu]", path, i);
-        if (!airoi__yget_param(L, n->kids[i], ep, r, &a[i]))
+        if (!airoi__yget_param(L, n->kids[i], airoi__yindex(ep, sizeof ep, path, i), r, &a[i]))
             ok = 0;
     }
     *out = a;
@@ -342,9 +341,10 @@ void airoi__yload_correlations(loader *L, const ynode *n)
 
 /* ---- stages --------------------------------------------------------------------------- */
 
-enum { GK_NAME, GK_COST, GK_PERIODS, GK_PROBABILITY, GK_PRIOR, GK_COUNT };
+/* `criteria` is read once the indicators are (load-tracking.c) */
+enum { GK_NAME, GK_COST, GK_PERIODS, GK_PROBABILITY, GK_PRIOR, GK_CRITERIA, GK_COUNT };
 static const char *const stage_keys[GK_COUNT] = {"name", "cost", "periods",
-                                                 "success_probability", "prior"};
+                                                 "success_probability", "prior", "criteria"};
 
 static int prior_from_name(int *out, const char *name)
 {

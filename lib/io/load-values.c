@@ -32,26 +32,39 @@ const void *airoi__smap_get(const smap *m, const char *k, size_t len)
     }
 }
 
+/* Moves the entries into a table of cap slots (a power of two). */
+static int smap_grow(smap *m, size_t cap)
+{
+    smap_ent *e = airoi__calloc(cap, sizeof *e);
+    if (!e)
+        return AIROI_ERR_NOMEM;
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->e[i].k)
+            continue;
+        size_t j = (size_t)airoi__hash_str(m->e[i].k, m->e[i].len) & (cap - 1);
+        while (e[j].k)
+            j = (j + 1) & (cap - 1);
+        e[j] = m->e[i];
+    }
+    airoi__free(m->e);
+    m->e = e;
+    m->cap = cap;
+    return AIROI_OK;
+}
+
+int airoi__smap_reserve(smap *m, size_t n)
+{
+    size_t cap = m->cap ? m->cap : 16;
+    while ((n + 1) * 2 > cap && cap < ((size_t)1 << 40))
+        cap *= 2;
+    return cap > m->cap ? smap_grow(m, cap) : AIROI_OK;
+}
+
 /* Inserts or replaces; returns AIROI_OK or AIROI_ERR_NOMEM. */
 int airoi__smap_put(smap *m, const char *k, size_t len, const void *v)
 {
-    if ((m->n + 1) * 2 > m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 16;
-        smap_ent *e = airoi__calloc(cap, sizeof *e);
-        if (!e)
-            return AIROI_ERR_NOMEM;
-        for (size_t i = 0; i < m->cap; i++) {
-            if (!m->e[i].k)
-                continue;
-            size_t j = (size_t)airoi__hash_str(m->e[i].k, m->e[i].len) & (cap - 1);
-            while (e[j].k)
-                j = (j + 1) & (cap - 1);
-            e[j] = m->e[i];
-        }
-        airoi__free(m->e);
-        m->e = e;
-        m->cap = cap;
-    }
+    if ((m->n + 1) * 2 > m->cap && smap_grow(m, m->cap ? m->cap * 2 : 16))
+        return AIROI_ERR_NOMEM;
     size_t mask = m->cap - 1;
     for (size_t i = (size_t)airoi__hash_str(k, len) & mask;; i = (i + 1) & mask) {
         smap_ent *e = &m->e[i];
@@ -149,7 +162,11 @@ int airoi__yis_null(const loader *L, const ynode *n)
     if (n->kind != YN_SCALAR || n->quoted)
         return 0;
     const char *s = airoi__ytext(L, n);
-    return n->len == 0 || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 || strcmp(s, "Null") == 0 ||
+    if (n->len == 0)
+        return 1;
+    if (s[0] != '~' && s[0] != 'n' && s[0] != 'N')
+        return 0; /* the usual case, without a comparison */
+    return strcmp(s, "~") == 0 || strcmp(s, "null") == 0 || strcmp(s, "Null") == 0 ||
            strcmp(s, "NULL") == 0;
 }
 
@@ -315,9 +332,12 @@ int airoi__ycollect(loader *L, const ynode *map, const char *path, const char *c
                          airoi__ydescribe(L, key, buf, sizeof buf));
             continue;
         }
+        /* the first byte first: most keys differ there (and a NUL inside
+         * the key's text never matches: keys[k] has none) */
+        const char *kt = airoi__ytext(L, key);
         size_t k = 0;
-        while (k < nkeys &&
-               !(strlen(keys[k]) == key->len && !strcmp(keys[k], airoi__ytext(L, key))))
+        while (k < nkeys && !(keys[k][0] == kt[0] && strlen(keys[k]) == key->len &&
+                              memcmp(keys[k], kt, key->len) == 0))
             k++;
         if (k == nkeys) {
             char list[512];
@@ -362,6 +382,28 @@ const char *airoi__ypath(char *buf, size_t cap, const char *base, const char *ke
         buf[o++] = '.';
     memcpy(buf + o, key, lk);
     buf[o + lk] = '\0';
+    return buf;
+}
+
+const char *airoi__yindex(char *buf, size_t cap, const char *base, size_t i)
+{
+    /* on the hot path of every item and list entry: no printf */
+    char digits[24];
+    size_t nd = 0;
+    do {
+        digits[nd++] = (char)('0' + i % 10);
+        i /= 10;
+    } while (i);
+    size_t o = 0;
+    for (const char *c = base; *c && o + 1 < cap; c++)
+        buf[o++] = *c;
+    if (o + 1 < cap)
+        buf[o++] = '[';
+    while (nd && o + 1 < cap)
+        buf[o++] = digits[--nd];
+    if (o + 1 < cap)
+        buf[o++] = ']';
+    buf[o] = '\0';
     return buf;
 }
 

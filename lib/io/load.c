@@ -35,36 +35,15 @@ enum {
     TK_SIMULATION,
     TK_ACTUALS,
     TK_NARRATIVE,
+    TK_TRACKING,
+    TK_INDICATORS,
     TK_COUNT
 };
 static const char *const top_keys[TK_COUNT] = {
     "airoi",         "project",      "fx",     "costs",      "values",  "scenarios",
     "uncertainties", "correlations", "stages", "simulation", "actuals",
-    "narrative",
+    "narrative",     "tracking",     "indicators",
 };
-
-/* A section of the model format whose features arrive in a later version: a
- * sequence of mappings, accepted with a warning (it is neither used nor
- * saved back). */
-static void load_later_section(loader *L, const ynode *key, const ynode *n, const char *name)
-{
-    if (airoi__yis_null(L, n))
-        return;
-    if (n->kind != YN_SEQ) {
-        airoi__ytype_error(L, n, name, "a sequence of mappings (each entry starting with '- ')");
-        return;
-    }
-    for (size_t i = 0; i < n->n && !L->stop; i++) {
-        char path[48];
-        snprintf(path, sizeof path, "%s[%zu]", name, i);
-        if (n->kids[i]->kind != YN_MAP)
-            airoi__ytype_error(L, n->kids[i], path, "a mapping");
-    }
-    if (n->n)
-        airoi__ydiag(
-            L, AIROI__DIAG_WARNING, AT(key),
-            "warning: '%s' is recognised but not used by this version; it is not saved back", name);
-}
 
 /* The value node of `key` in a mapping (its key node in *key_out), or NULL. */
 static const ynode *find_key(const loader *L, const ynode *map, const char *key,
@@ -249,7 +228,15 @@ void airoi__yload_document(loader *L)
         return;
     if (v[TK_FX])
         airoi__yload_fx(L, v[TK_FX]);
-    size_t total = 0;
+    size_t total = 0, n_items = 0; /* the table of item names sized once */
+    for (int i = 0; i < 2; i++) {
+        const ynode *list = v[i ? TK_VALUES : TK_COSTS];
+        n_items += list && list->kind == YN_SEQ ? list->n : 0;
+    }
+    if (airoi__smap_reserve(&L->names, n_items)) {
+        L->nomem = L->stop = 1;
+        return;
+    }
     if (v[TK_COSTS] && !L->stop)
         airoi__yload_items(L, v[TK_COSTS], 1, &total);
     if (v[TK_VALUES] && !L->stop)
@@ -264,10 +251,25 @@ void airoi__yload_document(loader *L)
         airoi__yload_stages(L, v[TK_STAGES]);
     if (v[TK_SIMULATION] && !L->stop)
         airoi__yload_simulation(L, v[TK_SIMULATION]);
-    /* actuals are recognised but not used yet (docs/model-format.md): only
-     * their shape is checked, and a warning says that they are dropped. */
-    if (v[TK_ACTUALS] && !L->stop)
-        load_later_section(L, k[TK_ACTUALS], v[TK_ACTUALS], top_keys[TK_ACTUALS]);
+    /* actuals, tracking, indicators and stage criteria (load-tracking.c) */
+    if (v[TK_ACTUALS] && !L->stop && L->horizon_ok)
+        airoi__yload_actuals(L, v[TK_ACTUALS]);
+    int32_t last = L->p->horizon;
+    for (size_t i = 0; i < airoi__project_count_stages(L->p); i++) {
+        double d = 0;
+        airoi__project_get_stage_number(&d, L->p, i, AIROI_STAGE_PERIODS);
+        last += (int32_t)d;
+    }
+    if (!L->horizon_ok)
+        last = INT32_MAX; /* the horizon has an error: periods are not checked */
+    if (v[TK_TRACKING] && !L->stop && L->horizon_ok)
+        airoi__yload_tracking(L, v[TK_TRACKING], last);
+    if (v[TK_TRACKING] && v[TK_ACTUALS] && !L->stop)
+        airoi__ycheck_actuals(L, v[TK_ACTUALS]);
+    if (v[TK_INDICATORS] && !L->stop)
+        airoi__yload_indicators(L, v[TK_INDICATORS], last);
+    if (v[TK_STAGES] && !L->stop)
+        airoi__yload_criteria(L, v[TK_STAGES]);
     if (v[TK_NARRATIVE] && !L->stop)
         airoi__yload_narrative(L, v[TK_NARRATIVE]);
     if (L->stop || !L->horizon_ok)

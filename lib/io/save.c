@@ -22,6 +22,7 @@
 #include "io-private.h"
 #include "rules-private.h"
 #include "narrative-private.h"
+#include "tracking-private.h"
 
 typedef struct saver {
     yaml_emitter_t em;
@@ -456,6 +457,24 @@ static void save_stages(saver *s, const airoi_project *p)
             kv_num(s, "success_probability", x);
         if (airoi__project_get_stage_number(&x, p, i, AIROI_STAGE_PRIOR) == AIROI_OK)
             kv_word(s, "prior", airoi__gate_prior_name((int)x));
+        size_t nc = airoi__project_count_criteria(p, i);
+        if (nc) {
+            scalar(s, "criteria", YAML_PLAIN_SCALAR_STYLE);
+            seq_start(s, 1);
+            for (size_t j = 0; j < nc; j++) {
+                const char *ind = NULL;
+                airoi_criterion_kind kind = AIROI_CRITERION_AT_LEAST;
+                double thr = 0;
+                int32_t np = 1;
+                airoi__project_get_criterion(&ind, &kind, &thr, &np, p, i, j);
+                map_start(s, 1);
+                kv_str(s, "indicator", ind);
+                kv_num(s, airoi__criterion_kind_name((int)kind), thr);
+                kv_num(s, "for_periods", np);
+                map_end(s);
+            }
+            seq_end(s);
+        }
         map_end(s);
     }
     seq_end(s);
@@ -498,6 +517,79 @@ static void save_simulation(saver *s, const airoi_project *p)
             num_list(s, "percentiles", pc, np);
     }
     map_end(s);
+}
+
+/* ---- actuals, tracking, indicators ----------------------------------------------- */
+
+static void save_tracking(saver *s, const airoi_project *p)
+{
+    size_t n = airoi__project_count_actuals(p);
+    if (n) {
+        scalar(s, "actuals", YAML_PLAIN_SCALAR_STYLE);
+        seq_start(s, 0);
+        for (size_t i = 0; i < n && !s->failed; i++) {
+            int32_t t = 0;
+            const char *item = NULL;
+            double a = 0;
+            airoi__project_get_actual(&t, &item, &a, p, i);
+            map_start(s, 1);
+            kv_num(s, "period", t);
+            kv_str(s, "item", item);
+            kv_num(s, "amount", a);
+            map_end(s);
+        }
+        seq_end(s);
+    }
+    double x[2];
+    int has[2] = {airoi__project_get_tracking(&x[0], p, AIROI_TRACKING_PARAM_AS_OF) == AIROI_OK,
+                  airoi__project_get_tracking(&x[1], p, AIROI_TRACKING_PARAM_GATES_AS_OF) ==
+                      AIROI_OK};
+    if (has[0] || has[1]) {
+        scalar(s, "tracking", YAML_PLAIN_SCALAR_STYLE);
+        map_start(s, 0);
+        if (has[0])
+            kv_num(s, "as_of", x[0]);
+        if (has[1])
+            kv_num(s, "gates_as_of", x[1]);
+        map_end(s);
+    }
+    size_t ni = airoi__project_count_indicators(p);
+    if (!ni)
+        return;
+    scalar(s, "indicators", YAML_PLAIN_SCALAR_STYLE);
+    seq_start(s, 0);
+    for (size_t i = 0; i < ni && !s->failed; i++) {
+        const char *name = NULL;
+        airoi_indicator_direction dir = AIROI_DIRECTION_UP;
+        double target = 0, at_risk = 0, off_track = 0;
+        int set = 0;
+        airoi__project_get_indicator(&name, &dir, &target, &at_risk, &off_track, &set, p, i);
+        int up = dir == AIROI_DIRECTION_UP;
+        map_start(s, 0);
+        kv_str(s, "name", name);
+        if (!up)
+            kv_word(s, "direction", "down");
+        kv_num(s, "target", target);
+        if (set & 1)
+            kv_num(s, up ? "at_risk_below" : "at_risk_above", at_risk);
+        if (set & 2)
+            kv_num(s, up ? "off_track_below" : "off_track_above", off_track);
+        size_t nv = airoi__project_count_indicator_values(p, i);
+        if (nv) {
+            scalar(s, "values", YAML_PLAIN_SCALAR_STYLE);
+            map_start(s, 1);
+            for (size_t j = 0; j < nv; j++) {
+                int32_t t = 0;
+                double v = 0;
+                airoi__project_get_indicator_value(&t, &v, p, i, j);
+                num(s, t);
+                num(s, v);
+            }
+            map_end(s);
+        }
+        map_end(s);
+    }
+    seq_end(s);
 }
 
 /* ---- narrative ------------------------------------------------------------------ */
@@ -563,6 +655,7 @@ static int save(char **out, size_t *len_out, const airoi_project *p)
         save_correlations(&s, p);
         save_stages(&s, p);
         save_simulation(&s, p);
+        save_tracking(&s, p);
         save_narrative(&s, p);
         map_end(&s);
         emit(&s, &ev, yaml_document_end_event_initialize(&ev, 1));

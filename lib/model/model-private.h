@@ -186,6 +186,7 @@ struct airoi_project {
     airoi_sim_options *simulation;  /* the `simulation:` section, or NULL */
 
     struct airoi__narrative *narrative; /* the `narrative:` section, or NULL */
+    struct airoi__tracking_def *tracking; /* actuals, indicators, criteria (tracking-private.h), or NULL */
 };
 
 /* The settings of a project as evaluation uses them; results keep a copy

@@ -9,6 +9,7 @@
 #include "core-private.h"
 #include "model-private.h"
 #include "narrative-private.h"
+#include "tracking-private.h"
 #include "rules-private.h"
 
 #define BIT(x) (1u << (unsigned)AIROI__ENUM_INDEX(x))
@@ -144,6 +145,7 @@ void airoi__project_free(airoi_project *p)
     airoi__free(p->stages);
     airoi__sim_options_destroy(p->simulation);
     airoi__narrative_destroy(p->narrative);
+    airoi__tracking_def_destroy(p->tracking);
     airoi__free(p->fx_cur);
     airoi__free(p->fx_rate);
     airoi__free(p->costs);
@@ -298,6 +300,8 @@ int airoi__project_clone(airoi_project **out, const airoi_project *p)
     }
     if (!failed && p->narrative)
         c->narrative = airoi__narrative_copy(p->narrative, &failed);
+    if (!failed && p->tracking)
+        c->tracking = airoi__tracking_def_copy(p->tracking, &failed);
     if (!failed && airoi__project_reindex(c, 0) != AIROI_OK)
         failed = 1;
     if (failed) {

@@ -9,6 +9,7 @@
 #include "core-private.h"
 #include "model-private.h"
 #include "rules-private.h"
+#include "tracking-private.h"
 
 #define SBIT(param) (1u << (unsigned)((param) - AIROI_STAGE_NAME))
 
@@ -202,6 +203,7 @@ int airoi__project_remove_stage(airoi_project *p, size_t i)
     airoi__stage_clear(&p->stages[i]);
     memmove(p->stages + i, p->stages + i + 1, (p->n_stages - i - 1) * sizeof *p->stages);
     p->n_stages--;
+    airoi__criteria_stage_removed(p, i);
     return AIROI_OK;
 }
 

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "decide-private.h"
 #include "narrative-private.h"
 #include "report-private.h"
 #include "sim-private.h"
@@ -237,7 +238,38 @@ static const rpt_scenario *worst_scenario(const rpt *R)
     return w;
 }
 
-static void summary(airoi__buf *b, const rpt *R)
+/* The summary's sentence on the uncertainty: the staged plan's expected
+ * NPV and the simulation's P(NPV > 0), when the page has them. */
+static void summary_uncertainty(airoi__buf *b, const rpt *R, const airoi_simulation *sim,
+                                const airoi_staging *sg)
+{
+    double pp, enpv, pos, trials;
+    char t[96], u[96];
+    if (sg && airoi__staging_get(&pp, sg, AIROI_STAGING_PROB_PRODUCTION) == AIROI_OK &&
+        airoi__staging_get(&enpv, sg, AIROI_STAGING_EXPECTED_NPV) == AIROI_OK) {
+        airoi__fmt_percent(t, sizeof t, pp);
+        airoi__fmt_money(u, sizeof u, R, enpv);
+        airoi__buf_puts(b, " Committed in stages, it reaches production with probability ");
+        data_num(b, "stages:stages.prob_production", pp, t);
+        airoi__buf_puts(b, "; its expected NPV, with the option to stop at each gate, is ");
+        data_num(b, "stages:stages.expected_npv", enpv, u);
+        airoi__buf_puts(b, " (part 5).");
+    }
+    if (sim && airoi__simulation_get_stat(&pos, sim, AIROI_SIM_NPV, AIROI_STAT_PROB_POSITIVE) == AIROI_OK &&
+        airoi__simulation_get_number(&trials, sim, AIROI_SIM_TRIALS) == AIROI_OK) {
+        airoi__fmt_grouped(t, sizeof t, trials, 0);
+        airoi__fmt_percent(u, sizeof u, pos);
+        airoi__buf_puts(b, " Over ");
+        data_num(b, "simulate:simulation.trials", trials, t);
+        airoi__buf_puts(b, sg ? " simulated futures, the gates included, the NPV is positive in "
+                              : " simulated futures the NPV is positive in ");
+        data_num(b, "simulate:simulation.prob_npv_positive", pos, u);
+        airoi__buf_puts(b, " of them (part 4).");
+    }
+}
+
+static void summary(airoi__buf *b, const rpt *R, const airoi__settings *st,
+                    const airoi_simulation *sim, const airoi_staging *sg)
 {
     char tco[96], npv[96], rate[64], pb[96], line[1024], roi[64], note[160], hid[64];
     const rpt_num *n_npv = metric(R, AIROI_METRIC_NPV);
@@ -266,7 +298,18 @@ static void summary(airoi__buf *b, const rpt *R)
     esc(b, h);
     airoi__buf_puts(b, ", hidden costs included (");
     esc(b, hid);
-    airoi__buf_puts(b, " of it).</p>\n");
+    airoi__buf_puts(b, " of it)");
+    if (st->n_stages) {
+        /* a staged plan asks for its first stage, and for the gates */
+        char c0[96];
+        airoi__fmt_money(c0, sizeof c0, R, st->stages[0].cost);
+        airoi__buf_puts(b, ", as a staged investment: release the first stage, &ldquo;");
+        esc(b, st->stages[0].name);
+        airoi__buf_puts(b, "&rdquo; (");
+        esc(b, c0);
+        airoi__buf_puts(b, "), now, and each further stage only when its go/no-go gate is passed");
+    }
+    airoi__buf_puts(b, ".</p>\n");
 
     if (n_npv->ok && n_npv->v > 0)
         snprintf(line, sizeof line, "At a %s discount rate the plan creates %s of value in today's "
@@ -301,6 +344,7 @@ static void summary(airoi__buf *b, const rpt *R)
             airoi__buf_puts(b, " in today's money.");
         }
     }
+    summary_uncertainty(b, R, sim, sg);
     airoi__buf_puts(b, "</p>\n<div class=\"tiles\">\n");
     tile(b, "Net present value", "npv", n_npv, npv, "today's value of every cash flow",
          !n_npv->ok || n_npv->v <= 0);
@@ -558,7 +602,8 @@ static void finance(airoi__buf *b, const rpt *R)
 
 /* The Monte Carlo summary of the NPV: what the trials say, the histogram
  * and a table of the same numbers. */
-static void montecarlo(airoi__buf *b, const rpt *R, const airoi_simulation *sim)
+static void montecarlo(airoi__buf *b, const rpt *R, const airoi_simulation *sim,
+                       const airoi__settings *st)
 {
     static const double pct[3] = {10, 50, 90};
     double marks[3], mean, pos, trials;
@@ -599,6 +644,11 @@ static void montecarlo(airoi__buf *b, const rpt *R, const airoi_simulation *sim)
              "is positive in %s of the trials; one trial in ten ends below %s (P10), half below "
              "%s (P50), and one in ten above %s (P90).", n, ps, m[0], m[1], m[2]);
     para(b, NULL, text);
+    if (st->n_stages)
+        para(b, NULL, "Each trial also goes through the gates of the staged roadmap (part 5): a "
+                      "trial that fails a gate stops there, and its NPV is the loss of the stages "
+                      "already paid. The trials that stop at a gate form the tall bars on the "
+                      "loss side of the chart.");
     svg_scale sc;
     airoi__svg_scale(&sc, R->currency, R->unit, fmax(fabs(edges[0]), fabs(edges[bins])));
     snprintf(label, sizeof label, "NPV above 0: %s of trials", ps);
@@ -610,11 +660,17 @@ static void montecarlo(airoi__buf *b, const rpt *R, const airoi_simulation *sim)
                        "</th></tr></thead><tbody>\n");
     const char *names[6] = {"Trials", "P(NPV > 0)", "Mean", "P10", "P50", "P90"};
     const char *vals[6] = {n, ps, mn, m[0], m[1], m[2]};
+    const double exact[6] = {trials, pos, mean, marks[0], marks[1], marks[2]};
+    static const char *const keys[6] = {
+        "simulate:simulation.trials", "simulate:simulation.prob_npv_positive",
+        "simulate:simulation.outputs.npv.mean", "simulate:simulation.outputs.npv.percentiles.10",
+        "simulate:simulation.outputs.npv.percentiles.50",
+        "simulate:simulation.outputs.npv.percentiles.90"};
     for (int k = 0; k < 6; k++) {
         airoi__buf_puts(b, "<tr><th scope=\"row\">");
         esc(b, names[k]);
         airoi__buf_puts(b, "</th><td class=\"num\">");
-        esc(b, vals[k]);
+        data_num(b, keys[k], exact[k], vals[k]);
         airoi__buf_puts(b, "</td></tr>\n");
     }
     airoi__buf_puts(b, "</tbody></table>\n</figure>\n");
@@ -622,8 +678,93 @@ static void montecarlo(airoi__buf *b, const rpt *R, const airoi_simulation *sim)
     airoi__free(counts);
 }
 
+/* A figure of another command's JSON document in a table cell: the exact
+ * value under "command:path" (docs/reports.md), the money shown rounded. */
+static void cell_money(airoi__buf *b, const rpt *R, const char *key, double v)
+{
+    char m[96];
+    airoi__fmt_money(m, sizeof m, R, v);
+    airoi__buf_puts(b, "<td class=\"num\">");
+    data_num(b, key, v, m);
+    airoi__buf_puts(b, "</td>");
+}
+
+static void cell_percent(airoi__buf *b, const char *key, double v)
+{
+    char m[64];
+    airoi__fmt_percent(m, sizeof m, v);
+    airoi__buf_puts(b, "<td class=\"num\">");
+    data_num(b, key, v, m);
+    airoi__buf_puts(b, "</td>");
+}
+
+/* The tornado: each uncertain input alone at its P10 and P90, the others
+ * at the base case; chart and table, widest swing first (as computed). */
+static void tornado_part(airoi__buf *b, const rpt *R, const airoi_tornado *t)
+{
+    size_t n = airoi__tornado_count(t);
+    double base;
+    if (n == 0 || airoi__tornado_get_base_npv(&base, t) != AIROI_OK)
+        return;
+    const char **names = airoi__calloc(n, sizeof *names);
+    double *low = airoi__calloc(2 * n, sizeof *low), *high = low ? low + n : NULL;
+    if (!names || !low) {
+        airoi__free(names);
+        airoi__free(low);
+        b->failed = 1;
+        return;
+    }
+    double maxabs = fabs(base), swing;
+    for (size_t i = 0; i < n; i++) {
+        if (airoi__tornado_get(&names[i], &low[i], &high[i], &swing, t, i) != AIROI_OK) {
+            airoi__free(names);
+            airoi__free(low);
+            return;
+        }
+        maxabs = fmax(maxabs, fmax(fabs(low[i]), fabs(high[i])));
+    }
+    char bn[96], key[64];
+    airoi__fmt_money(bn, sizeof bn, R, base);
+    airoi__buf_puts(b, "<h3>What moves the NPV most: the tornado</h3>\n<p>Each uncertain input is "
+                       "set alone to its 10th and then its 90th percentile, every other input at "
+                       "its base value; the bars show the NPV at each end around the base case's "
+                       "NPV of ");
+    data_num(b, "tornado:base_npv", base, bn);
+    airoi__buf_puts(b, ". The widest bar, ");
+    esc(b, names[0]);
+    airoi__buf_puts(b, ", is the input whose estimate most deserves attention before the money "
+                       "is committed.</p>\n");
+    svg_scale sc;
+    airoi__svg_scale(&sc, R->currency, R->unit, maxabs);
+    figure_open(b, "Tornado: the NPV with each uncertain input at its P10 and P90");
+    airoi__svg_tornado(b, "tornado", "Tornado of the NPV: each input alone at its 10th and 90th "
+                       "percentile", &sc, names, low, high, n, base);
+    airoi__buf_puts(b, "<table><caption>The NPV with each input at its P10 and P90</caption>"
+                       "<thead><tr><th scope=\"col\">Input</th>"
+                       "<th scope=\"col\" class=\"num\">NPV, input at P10</th>"
+                       "<th scope=\"col\" class=\"num\">NPV, input at P90</th>"
+                       "<th scope=\"col\" class=\"num\">Swing</th></tr></thead><tbody>\n");
+    for (size_t i = 0; i < n; i++) {
+        airoi__tornado_get(NULL, NULL, NULL, &swing, t, i);
+        airoi__buf_puts(b, "<tr><th scope=\"row\">");
+        esc(b, names[i]);
+        airoi__buf_puts(b, "</th>");
+        snprintf(key, sizeof key, "tornado:tornado.%zu.low_npv", i);
+        cell_money(b, R, key, low[i]);
+        snprintf(key, sizeof key, "tornado:tornado.%zu.high_npv", i);
+        cell_money(b, R, key, high[i]);
+        snprintf(key, sizeof key, "tornado:tornado.%zu.swing", i);
+        cell_money(b, R, key, swing);
+        airoi__buf_puts(b, "</tr>\n");
+    }
+    airoi__buf_puts(b, "</tbody></table>\n</figure>\n");
+    airoi__free(names);
+    airoi__free(low);
+}
+
 static void risks(airoi__buf *b, const rpt *R, const airoi__narrative *N,
-                  const airoi_simulation *sim)
+                  const airoi_simulation *sim, const airoi_tornado *tornado,
+                  const airoi__settings *st)
 {
     section_open(b, "risks", "4. Risks and mitigations", 1);
     if (N && N->n_risks) {
@@ -674,7 +815,9 @@ static void risks(airoi__buf *b, const rpt *R, const airoi__narrative *N,
         airoi__buf_puts(b, "</tbody></table>\n");
     }
     if (sim)
-        montecarlo(b, R, sim);
+        montecarlo(b, R, sim, st);
+    if (tornado)
+        tornado_part(b, R, tornado);
     airoi__buf_puts(b, "</section>\n");
 }
 
@@ -684,7 +827,136 @@ static int stage_has_probability(const airoi__stage_def *s)
     return (s->set >> (AIROI_STAGE_SUCCESS_PROBABILITY - AIROI_STAGE_NAME)) & 1u;
 }
 
-static void roadmap(airoi__buf *b, const rpt *R, const airoi__settings *st)
+/* The staging figures: the headline sentence, the comparison chart and the
+ * table, exact values under the keys of `airoi stages --format json`. */
+static void staging_figures(airoi__buf *b, const rpt *R, const airoi_staging *sg)
+{
+    static const struct {
+        int fig;
+        const char *key, *label;
+        int money;
+    } rows[] = {
+        {AIROI_STAGING_PROB_PRODUCTION, "prob_production", "Probability of reaching production", 0},
+        {AIROI_STAGING_EXPECTED_COST, "expected_cost", "Expected cost (stages and plan)", 1},
+        {AIROI_STAGING_NPV_ALL_IN, "npv_all_in", "NPV with everything committed up front", 1},
+        {AIROI_STAGING_EXPECTED_NPV, "expected_npv", "Expected NPV, staged (option to stop)", 1},
+        {AIROI_STAGING_VALUE_OF_STAGING, "value_of_staging", "Value of staging", 1},
+    };
+    double v[5];
+    for (int k = 0; k < 5; k++)
+        if (airoi__staging_get(&v[k], sg, rows[k].fig) != AIROI_OK)
+            return;
+    const rpt_num *npv = metric(R, AIROI_METRIC_NPV);
+    char m[5][96], key[64];
+    for (int k = 0; k < 5; k++) {
+        if (rows[k].money)
+            airoi__fmt_money(m[k], sizeof m[k], R, v[k]);
+        else
+            airoi__fmt_percent(m[k], sizeof m[k], v[k]);
+    }
+    airoi__buf_puts(b, "<h3>Expected value of the staged plan</h3>\n<p>Committed in stages, the "
+                       "plan reaches production with probability ");
+    data_num(b, "stages:stages.prob_production", v[0], m[0]);
+    airoi__buf_puts(b, ". Its expected NPV, counting that a failed gate stops the spending, is ");
+    data_num(b, "stages:stages.expected_npv", v[3], m[3]);
+    airoi__buf_puts(b, "; committing everything up front instead would be worth ");
+    data_num(b, "stages:stages.npv_all_in", v[2], m[2]);
+    airoi__buf_puts(b, ". The difference, ");
+    data_num(b, "stages:stages.value_of_staging", v[4], m[4]);
+    airoi__buf_puts(b, ", is the <strong>value of staging</strong>: what the option to stop at a "
+                       "gate is worth.");
+    if (v[3] <= 0)
+        airoi__buf_puts(b, " The expected NPV is not positive: the gates carry more risk than "
+                           "the plan's value covers, so raise the evidence at each gate (or its "
+                           "probability) before committing beyond the first stage.");
+    airoi__buf_puts(b, "</p>\n");
+
+    svg_bar bars[3] = {
+        {"Plan alone (NPV)", npv->ok ? npv->v : 0, 0},
+        {"All in up front", v[2], 0},
+        {"Staged, expected", v[3], 0},
+    };
+    double maxabs = 0;
+    for (int k = 0; k < 3; k++)
+        maxabs = fmax(maxabs, fabs(bars[k].value));
+    svg_scale sc;
+    airoi__svg_scale(&sc, R->currency, R->unit, maxabs);
+    figure_open(b, "Value of staging: the NPV committed up front and staged");
+    airoi__svg_vbars(b, "staging", "The plan's NPV, the NPV with everything committed up front, "
+                     "and the expected NPV of the staged plan", &sc, "How the money is committed",
+                     "Net present value", bars, 3);
+    airoi__buf_puts(b, "<table><caption>Staging figures</caption><thead><tr><th scope=\"col\">"
+                       "Figure</th><th scope=\"col\" class=\"num\">Value</th></tr></thead><tbody>\n");
+    if (npv->ok) {
+        char pn[96];
+        airoi__fmt_money(pn, sizeof pn, R, npv->v);
+        airoi__buf_puts(b, "<tr><th scope=\"row\">NPV of the plan alone (no stages)</th>"
+                           "<td class=\"num\">");
+        data_num(b, "npv", npv->v, pn);
+        airoi__buf_puts(b, "</td></tr>\n");
+    }
+    for (int k = 0; k < 5; k++) {
+        airoi__buf_puts(b, k == 4 ? "<tr class=\"total\"><th scope=\"row\">" : "<tr><th scope=\"row\">");
+        esc(b, rows[k].label);
+        airoi__buf_puts(b, "</th>");
+        snprintf(key, sizeof key, "stages:stages.%s", rows[k].key);
+        if (rows[k].money)
+            cell_money(b, R, key, v[k]);
+        else
+            cell_percent(b, key, v[k]);
+        airoi__buf_puts(b, "</tr>\n");
+    }
+    airoi__buf_puts(b, "</tbody></table>\n</figure>\n");
+}
+
+/* The roadmap chart: one bar per stage, then the plan itself. */
+static void roadmap_chart(airoi__buf *b, const rpt *R, const airoi__settings *st,
+                          const airoi_staging *sg)
+{
+    size_t n = st->n_stages;
+    svg_stage *rows = airoi__calloc(n + 1, sizeof *rows);
+    char (*notes)[128] = airoi__calloc(n + 1, sizeof *notes);
+    char (*gates)[64] = airoi__calloc(n, sizeof *gates);
+    if (!rows || !notes || !gates) {
+        b->failed = 1;
+        goto done;
+    }
+    double start = 0;
+    for (size_t i = 0; i < n; i++) {
+        const airoi__stage_def *s = &st->stages[i];
+        double p = s->probability;
+        int known = stage_has_probability(s);
+        if (sg && airoi__staging_get_stage(NULL, &p, NULL, NULL, NULL, sg, i) == AIROI_OK)
+            known = 1;
+        char c[96], pp[32];
+        airoi__fmt_money(c, sizeof c, R, s->cost);
+        snprintf(notes[i], sizeof notes[i], "%s", c);
+        if (known) {
+            airoi__fmt_percent(pp, sizeof pp, p);
+            snprintf(gates[i], sizeof gates[i], "gate passed: %s", pp);
+        } else {
+            snprintf(gates[i], sizeof gates[i], "gate: field prior");
+        }
+        rows[i] = (svg_stage){s->name, notes[i], gates[i], start, (double)s->periods};
+        start += s->periods;
+    }
+    double plan = (double)(R->nperiods ? R->nperiods - 1 : 0);
+    snprintf(notes[n], sizeof notes[n], "Production: the plan's %.0f %ss", plan, R->period_name);
+    rows[n] = (svg_stage){"Plan", notes[n], NULL, start, plan};
+    char xt[96];
+    snprintf(xt, sizeof xt, "Period (%s; 0 is the start of the first stage)", R->period_name);
+    figure_open(b, "Roadmap: the stages, their gates and the plan");
+    airoi__svg_roadmap(b, "roadmap", "Roadmap of the stages with their costs and go/no-go gates",
+                       xt, rows, n + 1, start + plan);
+    airoi__buf_puts(b, "</figure>\n");
+done:
+    airoi__free(rows);
+    airoi__free(notes);
+    airoi__free(gates);
+}
+
+static void roadmap(airoi__buf *b, const rpt *R, const airoi__settings *st,
+                    const airoi_staging *sg)
 {
     if (st->n_stages == 0)
         return;
@@ -694,6 +966,7 @@ static void roadmap(airoi__buf *b, const rpt *R, const airoi__settings *st)
                        "amount when it starts and ends at a go/no-go gate; the next stage "
                        "starts only when the gate is passed, so a failed gate stops the "
                        "spending. The project's own schedule starts after the last stage.</p>\n");
+    roadmap_chart(b, R, st, sg);
     airoi__fmt_amounts_in(in, sizeof in, R);
     snprintf(cap, sizeof cap, "Stages and their gates%s%s%s", *in ? " (" : "", in, *in ? ")" : "");
     airoi__buf_puts(b, "<table class=\"keep\"><caption>");
@@ -704,16 +977,21 @@ static void roadmap(airoi__buf *b, const rpt *R, const airoi__settings *st)
                        "<th scope=\"col\" class=\"num\">Cost</th>"
                        "<th scope=\"col\" class=\"num\">Gate passed with probability</th>"
                        "<th scope=\"col\" class=\"num\">Probability of reaching the stage</th>"
+                       "<th scope=\"col\" class=\"num\">Expected cost</th>"
                        "</tr></thead><tbody>\n");
     double reach = 1, start = 0;
     int known = 1;
     for (size_t i = 0; i < st->n_stages; i++) {
         const airoi__stage_def *s = &st->stages[i];
-        char a[96], p[64], q[64], d[64];
+        char a[96], p[64], q[64], d[64], key[64];
+        double gp = s->probability;
+        int has_p = stage_has_probability(s), from_prior = 0;
+        if (sg && airoi__staging_get_stage(NULL, &gp, &from_prior, &reach, NULL, sg, i) == AIROI_OK)
+            has_p = known = 1;
         airoi__fmt_grouped(a, sizeof a, s->cost, R->money_decimals);
         snprintf(d, sizeof d, "%d %s%s", (int)s->periods, R->period_name, s->periods == 1 ? "" : "s");
-        if (stage_has_probability(s))
-            airoi__fmt_percent(p, sizeof p, s->probability);
+        if (has_p)
+            airoi__fmt_percent(p, sizeof p, gp);
         else
             snprintf(p, sizeof p, "not given");
         if (known)
@@ -727,25 +1005,48 @@ static void roadmap(airoi__buf *b, const rpt *R, const airoi__settings *st)
         airoi__buf_puts(b, "</td><td class=\"num\">");
         esc(b, a);
         airoi__buf_puts(b, "</td><td class=\"num\">");
-        esc(b, p);
-        airoi__buf_puts(b, "</td><td class=\"num\">");
-        esc(b, q);
-        airoi__buf_puts(b, "</td></tr>\n");
-        if (stage_has_probability(s))
-            reach *= s->probability;
+        snprintf(key, sizeof key, "stages:stages.gates.%zu.probability", i);
+        if (sg)
+            data_num(b, key, gp, p);
         else
-            known = 0;
+            esc(b, p);
+        if (from_prior)
+            airoi__buf_puts(b, " (field prior)");
+        airoi__buf_puts(b, "</td><td class=\"num\">");
+        snprintf(key, sizeof key, "stages:stages.gates.%zu.reach_probability", i);
+        if (sg)
+            data_num(b, key, reach, q);
+        else
+            esc(b, q);
+        airoi__buf_puts(b, "</td><td class=\"num\">");
+        if (known)
+            airoi__fmt_grouped(a, sizeof a, reach * s->cost, R->money_decimals);
+        else
+            snprintf(a, sizeof a, "n/a");
+        esc(b, a);
+        airoi__buf_puts(b, "</td></tr>\n");
+        if (!sg) {
+            if (has_p)
+                reach *= s->probability;
+            else
+                known = 0;
+        }
         start += s->periods;
     }
     airoi__buf_puts(b, "</tbody></table>\n");
     para(b, "note", "The probability of reaching a stage is the product of the gate probabilities "
-                    "before it. A gate whose probability the model does not give takes a field "
-                    "prior in the staging analysis (docs/methodology.md).");
+                    "before it; the expected cost of a stage is its cost times that probability.");
+    if (sg)
+        staging_figures(b, R, sg);
+    else if (!known)
+        para(b, "missing", "A gate has no probability in the model (neither success_probability "
+                           "nor a field prior), so the staged plan has no expected value here.");
     airoi__buf_puts(b, "</section>\n");
 }
 
 void airoi__report_html(airoi__buf *b, const rpt *R, const airoi_result *r,
-                        const airoi_simulation *sim)
+                        const airoi_simulation *sim, const airoi_tornado *tornado,
+                        const airoi_staging *staging)
 {
     const airoi__narrative *N = r->settings.narrative;
     airoi__buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -757,12 +1058,13 @@ void airoi__report_html(airoi__buf *b, const rpt *R, const airoi_result *r,
     airoi__buf_puts(b, css);
     airoi__buf_puts(b, "</style>\n</head>\n<body>\n<main>\n");
     cover(b, R, N);
-    summary(b, R);
+    summary(b, R, &r->settings, sim, staging);
     problem(b, R, N);
     solution(b, R, N);
     finance(b, R);
-    risks(b, R, N, sim);
-    roadmap(b, R, &r->settings);
+    risks(b, R, N, sim, tornado, &r->settings);
+    roadmap(b, R, &r->settings, staging);
+    airoi__html_tracking(b, R);
     airoi__buf_puts(b, "<footer>Written by libairoi " AIROI_VERSION_STRING
                        ". Every figure is defined in the library's documentation "
                        "(docs/reports.md and docs/methodology.md).</footer>\n"

@@ -115,6 +115,7 @@ void airoi__report_markdown(airoi__buf *b, const rpt *R)
         else
             airoi__buf_puts(b, "No use case in the model: set `project.use_case` to compare.\n");
     }
+    airoi__tracking_text(b, R->tracking, 1);
     if (R->sections & AIROI_REPORT_SCHEDULE) {
         heading(b, "Cash-flow schedule", note);
         emit(b, &t, airoi__tbl_schedule(&t, R));

@@ -134,6 +134,9 @@ typedef struct rpt {
     const char *bench_dims[RPT_MAX_DIMENSIONS];
     rpt_bench_field bench[RPT_BENCH_FIELDS];
     char bench_investment_label[64];
+
+    /* the tracking whose plan the report is of (lib/track), or NULL */
+    const struct airoi_tracking *tracking;
 } rpt;
 
 /* A metric (an airoi_metric) in rpt.metrics, whose index is the metric's
@@ -149,9 +152,11 @@ void airoi__report_text(airoi__buf *b, const rpt *R);
 void airoi__report_csv(airoi__buf *b, const rpt *R);
 void airoi__report_markdown(airoi__buf *b, const rpt *R);
 /* html.c: the business case; reads the narrative and stages the result r
- * copied, and shows the Monte Carlo summary of sim when not NULL. */
+ * copied, and shows the Monte Carlo summary of sim, the tornado and the
+ * staging figures when not NULL. */
 void airoi__report_html(airoi__buf *b, const rpt *R, const airoi_result *r,
-                        const airoi_simulation *sim);
+                        const airoi_simulation *sim, const airoi_tornado *tornado,
+                        const airoi_staging *staging);
 
 /* The JSON writer (jsonw.c): members are appended at depth `depth`; `first`
  * is 1 while nothing was written at this level. A NULL key writes an array
@@ -289,6 +294,21 @@ int airoi__report_write(char **out, size_t *len_out, const airoi_result *r,
                         unsigned flags);
 int airoi__report_write_html(char **out, size_t *len_out, const airoi_result *r,
                              const airoi_simulation *sim, unsigned flags);
+int airoi__report_write_business_case(char **out, size_t *len_out, const airoi_result *r,
+                                      const airoi_simulation *sim, const airoi_tornado *tornado,
+                                      const airoi_staging *staging, unsigned flags);
+
+/* tracking-report.c: the tracking part of a text (md 0) or Markdown (md 1)
+ * report; html-tracking.c: the tracking section of the business case.
+ * Both write nothing for a NULL tracking. */
+struct airoi_tracking;
+void airoi__tracking_text(airoi__buf *b, const struct airoi_tracking *t, int md);
+void airoi__html_tracking(airoi__buf *b, const rpt *R);
+/* The tables of a tracking: 0 to date, 1 variance by item, 2 re-forecast,
+ * 3 indicators, 4 gates; 0 when there is nothing to show (no table made). */
+int airoi__tbl_tracking(rpt_table *tb, const struct airoi_tracking *t, int which);
+int airoi__tracking_report_write(char **out, size_t *len_out, const struct airoi_tracking *t,
+                                 airoi_report_format format, unsigned flags);
 
 /* portfolio-report.c (the result type is lib/portfolio's) */
 struct airoi_portfolio_result;

@@ -454,6 +454,7 @@ static void gather_benchmark(rpt *R, const airoi_result *r)
 
 static int gather(rpt *R, const airoi_result *r)
 {
+    R->tracking = r->tracking;
     R->name = airoi__result_get_string(r, AIROI_PROJECT_NAME);
     if (!R->name)
         R->name = "";
@@ -541,9 +542,16 @@ static void release(rpt *R)
     airoi__free(R->findings);
 }
 
-/* The report of r in a format; the HTML page also shows sim when not NULL. */
+/* What the HTML page shows besides the result (each may be NULL). */
+typedef struct rpt_decisions {
+    const airoi_simulation *sim;
+    const airoi_tornado *tornado;
+    const airoi_staging *staging;
+} rpt_decisions;
+
+/* The report of r in a format; the HTML page also shows the decisions d. */
 static int write_report(char **out, size_t *len_out, const airoi_result *r,
-                        airoi_report_format format, unsigned flags, const airoi_simulation *sim);
+                        airoi_report_format format, unsigned flags, const rpt_decisions *d);
 
 int airoi__report_write(char **out, size_t *len_out, const airoi_result *r,
                         airoi_report_format format,
@@ -560,23 +568,48 @@ AIROI_API int airoi_report_write(char **out, size_t *len_out, const airoi_result
     return airoi__report_write(out, len_out, r, format, flags);
 }
 
-int airoi__report_write_html(char **out, size_t *len_out, const airoi_result *r,
-                             const airoi_simulation *sim, unsigned flags)
+/* The business case; fn names the public function in messages. */
+static int business_case(char **out, size_t *len_out, const airoi_result *r,
+                         const airoi_simulation *sim, const airoi_tornado *tornado,
+                         const airoi_staging *staging, unsigned flags, const char *fn)
 {
     if (out)
         *out = NULL;
     if (len_out)
         *len_out = 0;
     if (!out || !r)
-        return airoi__error(AIROI_ERR_INVALID, "airoi_report_write_html: NULL argument");
+        return airoi__error(AIROI_ERR_INVALID, "%s: NULL argument", fn);
     if (flags)
-        return airoi__error(AIROI_ERR_INVALID, "airoi_report_write_html: unknown flags 0x%x",
-                            flags);
+        return airoi__error(AIROI_ERR_INVALID, "%s: unknown flags 0x%x", fn, flags);
     double p50;
     if (sim && airoi__simulation_get_percentile(&p50, sim, AIROI_SIM_NPV, 50) == AIROI_ERR_NOT_FOUND)
         return airoi__error(AIROI_ERR_INVALID,
-                            "airoi_report_write_html: the simulation did not compute the NPV");
-    return write_report(out, len_out, r, AIROI_REPORT_HTML, 0, sim);
+                            "%s: the simulation did not compute the NPV", fn);
+    rpt_decisions d = {sim, tornado, staging};
+    return write_report(out, len_out, r, AIROI_REPORT_HTML, 0, &d);
+}
+
+int airoi__report_write_business_case(char **out, size_t *len_out, const airoi_result *r,
+                                      const airoi_simulation *sim, const airoi_tornado *tornado,
+                                      const airoi_staging *staging, unsigned flags)
+{
+    return business_case(out, len_out, r, sim, tornado, staging, flags,
+                         "airoi_report_write_business_case");
+}
+
+AIROI_API int airoi_report_write_business_case(char **out, size_t *len_out, const airoi_result *r,
+                                               const airoi_simulation *sim,
+                                               const airoi_tornado *tornado,
+                                               const airoi_staging *staging, unsigned flags)
+{
+    AIROI__ENTER();
+    return airoi__report_write_business_case(out, len_out, r, sim, tornado, staging, flags);
+}
+
+int airoi__report_write_html(char **out, size_t *len_out, const airoi_result *r,
+                             const airoi_simulation *sim, unsigned flags)
+{
+    return business_case(out, len_out, r, sim, NULL, NULL, flags, "airoi_report_write_html");
 }
 
 AIROI_API int airoi_report_write_html(char **out, size_t *len_out, const airoi_result *r,
@@ -587,7 +620,7 @@ AIROI_API int airoi_report_write_html(char **out, size_t *len_out, const airoi_r
 }
 
 static int write_report(char **out, size_t *len_out, const airoi_result *r,
-                        airoi_report_format format, unsigned flags, const airoi_simulation *sim)
+                        airoi_report_format format, unsigned flags, const rpt_decisions *d)
 {
     if (out)
         *out = NULL;
@@ -615,7 +648,10 @@ static int write_report(char **out, size_t *len_out, const airoi_result *r,
     case AIROI_REPORT_JSON: airoi__report_json(&b, &R); break;
     case AIROI_REPORT_CSV: airoi__report_csv(&b, &R); break;
     case AIROI_REPORT_MARKDOWN: airoi__report_markdown(&b, &R); break;
-    case AIROI_REPORT_HTML: airoi__report_html(&b, &R, r, sim); break;
+    case AIROI_REPORT_HTML:
+        airoi__report_html(&b, &R, r, d ? d->sim : NULL, d ? d->tornado : NULL,
+                           d ? d->staging : NULL);
+        break;
     default: airoi__report_text(&b, &R); break;
     }
     release(&R);

@@ -213,7 +213,8 @@ int airoi__rs_check(const char *fn, const void *subject, char **out, size_t *len
         return airoi__error(AIROI_ERR_INVALID, "%s: unknown format %d", fn, (int)format);
     if (format == AIROI_REPORT_HTML)
         return airoi__error(AIROI_ERR_INVALID,
-                            "%s: html is the business case of a result (airoi_report_write_html); "
+                            "%s: html is the business case of a result "
+                            "(airoi_report_write_business_case); "
                             "this report is text, json, csv or md", fn);
     if (flags)
         return airoi__error(AIROI_ERR_INVALID, "%s: unknown flags 0x%x (none are defined yet)",

@@ -66,9 +66,10 @@ void airoi__svg_hbars(airoi__buf *b, const char *id, const char *title, const sv
 void airoi__svg_vbars(airoi__buf *b, const char *id, const char *title, const svg_scale *sc,
                       const char *x_title, const char *y_title, const svg_bar *bars, size_t n);
 
-/* A histogram of n bins [edges[i], edges[i+1]) with counts; bins above 0
- * shaded (share_above_text labels them), and the three marks (P10, P50,
- * P90) drawn as labelled vertical lines. */
+/* A histogram of n bins [edges[i], edges[i+1]) with counts (or shares):
+ * the vertical axis shows each bin's share of their sum in percent; bins
+ * above 0 solid (share_above_text labels them), below 0 hatched, and the
+ * three marks (P10, P50, P90) drawn as labelled vertical lines. */
 void airoi__svg_histogram(airoi__buf *b, const char *id, const char *title, const svg_scale *sc,
                           const double *edges, const double *counts, size_t n,
                           const double marks[3], const char *share_above_text);
@@ -79,6 +80,20 @@ void airoi__svg_tornado(airoi__buf *b, const char *id, const char *title, const 
                         const char *const *names, const double *low, const double *high,
                         size_t n, double base);
 
+/* One row of a roadmap: a bar from period start for periods, the name at
+ * the left, a note after the bar (inside it for the last, production row),
+ * and a gate diamond at its end labelled gate_text when not NULL. */
+typedef struct svg_stage {
+    const char *name;
+    const char *note;
+    const char *gate_text;
+    double start, periods;
+} svg_stage;
+
+/* A roadmap (Gantt chart) over the periods [0, end]: the stages in order,
+ * the last row drawn as the production plan (solid), the others hatched. */
+void airoi__svg_roadmap(airoi__buf *b, const char *id, const char *title, const char *x_title,
+                        const svg_stage *rows, size_t n, double end);
 /* ---- the portfolio page's charts ---- */
 
 /* One bubble: a project at (x, y) whose area is proportional to size

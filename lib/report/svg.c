@@ -81,6 +81,30 @@ void airoi__xml_escape(airoi__buf *b, const char *s)
     }
 }
 
+/* s cut to at most max characters (code points), the last one an ellipsis
+ * when it is cut: a long name still fits the label column of a chart (the
+ * table next to the chart has it whole). */
+static void fit(char *out, size_t cap, const char *s, size_t max)
+{
+    const unsigned char *c = (const unsigned char *)(s ? s : "");
+    size_t chars = 0, i = 0, keep = 0;
+    while (c[i]) {
+        size_t n = utf8_seq(c + i);
+        if (n == 0)
+            n = 1;
+        if (chars == max - 1)
+            keep = i;
+        chars++;
+        i += n;
+    }
+    if (chars <= max || keep + 4 > cap) {
+        snprintf(out, cap, "%s", (const char *)c);
+        return;
+    }
+    memcpy(out, c, keep);
+    memcpy(out + keep, "\xE2\x80\xA6", 4); /* U+2026 and the NUL */
+}
+
 /* ---- numbers ------------------------------------------------------------- */
 
 /* A coordinate with one decimal, whatever the locale. */
@@ -472,14 +496,26 @@ void airoi__svg_histogram(airoi__buf *b, const char *id, const char *title, cons
     snprintf(desc, sizeof desc, "Histogram of %zu bins of the simulated NPV; bins above zero "
              "shaded; P10, P50 and P90 marked.", n);
     open_svg(b, id, title, desc, H);
-    frame fx = {.x0 = 70, .x1 = W - 24, .y0 = 40, .y1 = H - 60, .vertical = 0};
-    frame_make(&fx, n ? edges[0] : 0, n ? edges[n] : 1, 6, sc->div);
+    frame fx = {.x0 = 84, .x1 = W - 24, .y0 = 74, .y1 = H - 60, .vertical = 0};
+    frame_make(&fx, n ? edges[0] : 0, n ? edges[n] : 1, 10, sc->div);
     axis_title(xt, sizeof xt, "Net present value", sc);
     frame_draw(b, &fx, sc, xt);
+    /* the share of trials in a bin, on a percentage axis */
+    frame fy = {.x0 = fx.x0, .x1 = fx.x1, .y0 = fx.y0 + 14, .y1 = fx.y1, .vertical = 1};
+    frame_make(&fy, 0, total > 0 ? top / total : 1, 4, 1);
+    for (size_t i = 1; i < fy.nt; i++) {
+        double p = pos(&fy, fy.ticks[i]);
+        char pt[32];
+        airoi__fmt_tick(pt, sizeof pt, fy.ticks[i] * 100, fy.step * 100);
+        snprintf(lab, sizeof lab, "%s%%", pt);
+        line(b, fx.x0 - 4, p, fx.x0, p, INK, NULL);
+        text_at(b, fx.x0 - 6, p + 4, "end", NULL, lab);
+    }
+    line(b, fx.x0, fx.y0, fx.x0, fx.y1, INK, NULL);
     snprintf(fill, sizeof fill, "url(#%s-hatch)", id);
-    double scale = top > 0 ? (fx.y1 - fx.y0 - 20) / top : 0;
     for (size_t i = 0; i < n; i++) {
-        double x0 = pos(&fx, edges[i]), x1 = pos(&fx, edges[i + 1]), h = counts[i] * scale;
+        double x0 = pos(&fx, edges[i]), x1 = pos(&fx, edges[i + 1]);
+        double h = total > 0 ? fy.y1 - pos(&fy, counts[i] / total) : 0;
         if (edges[i] < 0 && edges[i + 1] > 0) { /* the bin across zero, split at zero */
             double xz = pos(&fx, 0);
             rect(b, x0, fx.y1 - h, xz - x0, h, fill);
@@ -488,13 +524,20 @@ void airoi__svg_histogram(airoi__buf *b, const char *id, const char *title, cons
             rect(b, x0, fx.y1 - h, x1 - x0, h, edges[i] >= 0 ? BLUE : fill);
         }
     }
-    text_at(b, 14, fx.y0 + 10, "start", NULL, "Share of trials");
+    {
+        char extra[64];
+        double cy = (fx.y0 + fx.y1) / 2;
+        snprintf(extra, sizeof extra, "transform=\"rotate(-90 16 %d)\"", (int)cy);
+        text_at(b, 16, cy, "middle", extra, "Share of trials (%)");
+    }
+    /* each mark's label on a row of its own, P10 left of its line, P50 and
+     * P90 right of theirs, each line reaching up to its label only */
     for (int k = 0; k < 3; k++) {
-        double x = pos(&fx, marks[k]);
-        line(b, x, fx.y0, x, fx.y1, INK, "stroke-width=\"2\" stroke-dasharray=\"5 3\"");
+        double x = pos(&fx, marks[k]), y = fx.y0 - 26 + 13 * k;
+        line(b, x, y - 10, x, fx.y1, INK, "stroke-width=\"2\" stroke-dasharray=\"5 3\"");
         fmt_value(v, sizeof v, sc, marks[k]);
         snprintf(lab, sizeof lab, "%s %s", names[k], v);
-        text_at(b, x, fx.y0 - 6 + 14 * (k == 1), "middle", "font-weight=\"bold\"", lab);
+        text_at(b, x + (k == 0 ? -4 : 4), y, k == 0 ? "end" : "start", "font-weight=\"bold\"", lab);
     }
     double lx = legend(b, fx.x0, 20, fill, "NPV below 0");
     legend(b, lx, 20, BLUE, share_above_text ? share_above_text : "NPV above 0");
@@ -527,7 +570,9 @@ void airoi__svg_tornado(airoi__buf *b, const char *id, const char *title, const 
         double xl = pos(&f, low[i]), xh = pos(&f, high[i]);
         rect(b, fmin(xl, bx), y, fabs(xl - bx), row - 10, fill);
         rect(b, fmin(xh, bx), y, fabs(xh - bx), row - 10, BLUE);
-        text_at(b, f.x0 - 8, y + row / 2, "end", NULL, names[i]);
+        char name[128];
+        fit(name, sizeof name, names[i], 26);
+        text_at(b, f.x0 - 8, y + row / 2, "end", NULL, name);
         fmt_value(v, sizeof v, sc, low[i]);
         text_at(b, xl + (xl < xh ? -4 : 4), y + row / 2 + 4, xl < xh ? "end" : "start", NULL, v);
         fmt_value(v, sizeof v, sc, high[i]);
@@ -536,6 +581,67 @@ void airoi__svg_tornado(airoi__buf *b, const char *id, const char *title, const 
     line(b, bx, f.y0 - 4, bx, f.y1, INK, "stroke-width=\"2\"");
     double lx = legend(b, f.x0, 20, fill, "Input at its low value");
     legend(b, lx, 20, BLUE, "Input at its high value");
+    airoi__buf_puts(b, "</svg>\n");
+}
+
+void airoi__svg_roadmap(airoi__buf *b, const char *id, const char *title, const char *x_title,
+                        const svg_stage *rows, size_t n, double end)
+{
+    const double row = 44;
+    double H = 96 + row * (double)n;
+    char desc[256], fill[48], t[64];
+    snprintf(desc, sizeof desc, "Roadmap of %zu stages: each a bar from its start period over its "
+             "duration, with its cost and, at its end, its go/no-go gate and probability.",
+             n ? n - 1 : 0);
+    open_svg(b, id, title, desc, H);
+    frame f = {.x0 = 150, .x1 = W - 24, .y0 = 40, .y1 = H - 50, .vertical = 0};
+    f.nt = airoi__nice_ticks(f.ticks, 24, 0, end > 0 ? end : 1, 8, &f.step);
+    f.lo = 0;
+    f.hi = end > 0 ? end : 1;
+    for (size_t i = 0; i < f.nt && f.ticks[i] <= f.hi + 1e-9; i++) {
+        double p = pos(&f, f.ticks[i]);
+        line(b, p, f.y0, p, f.y1, GRID, NULL);
+        airoi__fmt_tick(t, sizeof t, f.ticks[i], f.step);
+        text_at(b, p, f.y1 + 16, "middle", NULL, t);
+    }
+    line(b, f.x0, f.y1, f.x1, f.y1, INK, "stroke-width=\"1.2\"");
+    text_at(b, (f.x0 + f.x1) / 2, f.y1 + 36, "middle", NULL, x_title);
+    snprintf(fill, sizeof fill, "url(#%s-hatch)", id);
+    for (size_t i = 0; i < n; i++) {
+        const svg_stage *s = &rows[i];
+        int prod = i + 1 == n;
+        double y = f.y0 + row * (double)i + 8, h = row - 20;
+        double x0 = pos(&f, s->start), x1 = pos(&f, fmin(s->start + s->periods, f.hi));
+        if (x1 - x0 < 3)
+            x1 = x0 + 3;
+        rect(b, x0, y, x1 - x0, h, prod ? BLUE : fill);
+        char name[128];
+        fit(name, sizeof name, s->name, 18);
+        text_at(b, f.x0 - 8, y + h / 2 + 4, "end", "font-weight=\"bold\"", name);
+        if (s->gate_text) {
+            airoi__buf_puts(b, "<path fill=\"" VERMILLION "\" stroke=\"" INK "\" d=\"M");
+            co(b, x1);
+            airoi__buf_puts(b, " ");
+            co(b, y + h / 2 - 8);
+            airoi__buf_puts(b, "l8 8l-8 8l-8 -8z\"/>\n");
+        }
+        if (prod) {
+            if (s->note)
+                text_at(b, x0 + 8, y + h / 2 + 4, "start", "fill=\"#fff\" font-weight=\"bold\"",
+                        s->note);
+            continue;
+        }
+        char lab[320];
+        snprintf(lab, sizeof lab, "%s%s%s", s->note ? s->note : "",
+                 s->note && s->gate_text ? "; " : "", s->gate_text ? s->gate_text : "");
+        text_at(b, x1 + 12, y + h / 2 + 4, "start", NULL, lab);
+    }
+    double lx = legend(b, f.x0, 22, fill, "Stage");
+    airoi__buf_puts(b, "<path fill=\"" VERMILLION "\" stroke=\"" INK "\" d=\"M");
+    co(b, lx + 7);
+    airoi__buf_puts(b, " 8l8 8l-8 8l-8 -8z\"/>\n");
+    text_at(b, lx + 20, 22, "start", NULL, "Go/no-go gate");
+    legend(b, lx + 20 + 7.2 * 13 + 22, 22, BLUE, "The plan itself, if every gate passes");
     airoi__buf_puts(b, "</svg>\n");
 }
 

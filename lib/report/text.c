@@ -266,6 +266,7 @@ void airoi__report_text(airoi__buf *b, const rpt *R)
             airoi__buf_puts(b, "  No use case in the model: set project.use_case to compare.\n");
         }
     }
+    airoi__tracking_text(b, R->tracking, 0);
     if (R->sections & AIROI_REPORT_SCHEDULE) {
         snprintf(note, sizeof note, "%s%sper %s", in, *in ? ", " : "", R->period_name);
         heading(b, "CASH-FLOW SCHEDULE", note);

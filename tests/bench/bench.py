@@ -216,10 +216,12 @@ def main():
         "numpy-financial-style npv %.0f ns (list), %.0f ns (ndarray)" % (npf_list, npf_arr),
         "%.2f (list); %.2f (ndarray)" % (npf_list / py_list, npf_arr / py_arr))
     ld, ev, yp = g("model_load") / 1e6, g("model_eval") / 1e6, g("yaml_parse") / 1e6
+    cl, ce, cy = g("model_load_cpu") / 1e6, g("model_eval_cpu") / 1e6, g("yaml_parse_cpu") / 1e6
     row("%s-item model, load + evaluate" % format(a.items, ","),
-        "%.1f ms (load %.1f, evaluate %.1f)" % (ld + ev, ld, ev),
-        "libyaml's own event parse of the file %.1f ms" % yp,
-        "libairoi at %.2fx libyaml's parse" % ((ld + ev) / yp))
+        "%.1f ms (load %.1f, evaluate %.1f); CPU time %.1f ms (load %.1f, evaluate %.1f)"
+        % (ld + ev, ld, ev, cl + ce, cl, ce),
+        "libyaml's own event parse of the file %.1f ms; CPU time %.1f ms" % (yp, cy),
+        "libairoi at %.2fx libyaml's parse; in CPU time %.2fx" % ((ld + ev) / yp, (cl + ce) / cy))
     row("Monte Carlo, 1M trials x 20 items x 10 periods",
         "see bench-sim below" if sim else "skipped (--no-sim)" if a.no_sim else "bench-sim not built",
         "vectorised NumPy (in bench-sim)",

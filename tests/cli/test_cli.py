@@ -636,8 +636,55 @@ def test_portfolio():
           f"a model is not a portfolio: exit {rc}: {err!r}")
 
 
+# --------------------------------------------------------------------------
+# airoi track: golden JSON of the bundled mid-way model, every format, errors
+# --------------------------------------------------------------------------
+def test_track():
+    name = "tracking-midway"
+    rc, out, err = run("track", example(name), "--format", "json")
+    check(rc == 0, f"track json: exit {rc}: {err}")
+    if rc == 0:
+        got = json.loads(out)
+        with open(os.path.join(GOLDEN, name + ".track.json"), encoding="utf-8") as f:
+            want = json.load(f)
+        diffs = []
+        compare(got, want, "", diffs)
+        check(not diffs, "golden track: " + "; ".join(diffs[:10]))
+        check(list(got)[:5] == ["airoi_version", "project", "tracking", "indicators", "gates"],
+              f"track json: top level {list(got)}")
+        t = got["tracking"]
+        for key in ["as_of", "to_date", "variance", "variance_by_category",
+                    "variance_by_dimension", "reforecast", "reforecast_run_rate", "payback"]:
+            check(key in t, f"track json: tracking without {key}")
+        base = report_json(name)
+        check(set(t["reforecast"]["metrics"]) == set(base["metrics"]),
+              "track json: the re-forecast has every base-case metric key")
+        check(abs(t["reforecast"]["metrics"]["npv"] - base["metrics"]["npv"]) > 1,
+              "track json: the re-forecast differs from the plan")
+    for fmt, start in [("text", "Tracking: "), ("md", "# Tracking: "),
+                       ("csv", "item,kind,class,actual,planned,variance,variance_share"),
+                       ("html", "<!DOCTYPE html>")]:
+        rc, out, err = run("track", example(name), "--format", fmt)
+        check(rc == 0 and out.startswith(start), f"track {fmt}: exit {rc}: {out[:40]!r} {err}")
+        if fmt == "html":
+            check('id="tracking"' in out and 'id="tracking-chart"' in out,
+                  "track html: the plan-against-actual section and chart")
+    rc, out, err = run("report", example(name))
+    check(rc == 0 and "PLAN AGAINST ACTUAL" in out and "GATE REVIEWS" in out,
+          f"report text of a tracked model: exit {rc}: {err}")
+    bad = ("airoi: 1\nproject: {name: X, horizon: 2}\n"
+           "costs: [{name: A, category: people, amount: 1}]\n"
+           "actuals: [{period: 3, item: A, amount: 1}, {period: 1, item: B, amount: 1}]\n"
+           "tracking: {as_of: 5}\n")
+    rc, out, err = run("track", "-", stdin=bad.encode())
+    check(rc == 1 and "<stdin>:4:20: actuals[0].period: period 3 is outside the horizon 0..2" in err
+          and "<stdin>:4:62: actuals[1].item: no cost or value item is named 'B'" in err
+          and "<stdin>:5:19: tracking.as_of: period 5 is outside the horizon 0..2" in err,
+          f"track errors: exit {rc}: {err!r}")
+
+
 def main():
-    for test in [test_portfolio, test_golden, test_worked_examples, test_json_contract, test_formats,
+    for test in [test_track, test_portfolio, test_golden, test_worked_examples, test_json_contract, test_formats,
                  test_options, test_exit_statuses, test_evaluation_errors,
                  test_plausibility_warnings, test_help_and_version]:
         if UPDATE and test is not test_golden:

@@ -1,10 +1,12 @@
 #!/bin/sh
 # Renders the HTML business case of a bundled example in headless Chromium:
 # a full-page PNG screenshot and a PDF print (A4, then Letter), kept in
-# OUTDIR as CI output. Fails on a console error, an empty page, a PDF of one
-# page, or a chart whose caption and axis land on different PDF pages.
+# OUTDIR as CI output, with the A4 pages as PNG (page-N.png). Fails on a
+# console error, an empty page, a PDF of one page, or a chart of the page
+# that is missing from the PDF or cut across two of its pages (its caption,
+# legend and axis title must share a page).
 # usage: tests/report/render-chromium.sh AIROI MODEL OUTDIR
-# Needs Debian's chromium and poppler-utils (pdfinfo, pdftotext).
+# Needs Debian's chromium and poppler-utils (pdfinfo, pdftotext, pdftoppm).
 set -eu
 airoi=$1 model=$2 out=$3
 mkdir -p "$out"
@@ -16,7 +18,7 @@ chrome() {
         --disable-extensions --enable-logging=stderr --v=0 "$@" 2>>"$out/chromium.log"
 }
 : >"$out/chromium.log"
-chrome --window-size=1280,6000 --screenshot="$out/case.png" "$url" >/dev/null
+chrome --window-size=1280,11000 --screenshot="$out/case.png" "$url" >/dev/null
 for paper in A4 Letter; do
     # the page's @page rule leaves the size to the printer: tell it the paper
     sed "s|@page{|@page{size:$paper;|" "$page" >"$out/case-$paper.html"
@@ -24,6 +26,8 @@ for paper in A4 Letter; do
         "file://$(cd "$out" && pwd)/case-$paper.html" >/dev/null
 done
 chrome --dump-dom "$url" >"$out/dom.html"
+# the A4 pages as pictures, to look at
+pdftoppm -r 60 -png "$out/case-A4.pdf" "$out/page" || true
 
 fail=0
 if grep -E 'CONSOLE|Uncaught|SyntaxError' "$out/chromium.log"; then
@@ -38,24 +42,34 @@ for paper in A4 Letter; do
     [ "${pages:-0}" -ge 2 ] || { echo "render: $paper PDF has ${pages:-0} pages"; fail=1; }
     pdftotext -layout "$pdf" - | grep -q 'Financial analysis' ||
         { echo "render: $paper PDF without text"; fail=1; }
-    # each chart whole on one page: its caption and its axis title together
-    for pair in 'Cumulative cash flow: the J-curve|Period (' \
-                'Total cost of ownership by category|Amount (' \
-                'Net present value by scenario|Scenario (probability)'; do
-        cap=${pair%%|*} axis=${pair#*|}
+    # every chart of the page whole on one page: its caption, the text at its
+    # top (legend) and at its bottom (axis title) on the same page
+    for chart in 'jcurve|Cumulative cash flow: the J-curve|Net cash flow of the period|0 is the start)' \
+                 'tco|Total cost of ownership by category|Hidden cost|Amount (' \
+                 'scenarios|Net present value by scenario|Scenario (probability)|Scenario (probability)' \
+                 'npvhist|Distribution of the NPV over the trials|NPV below 0|Net present value (' \
+                 'tornado|Tornado: the NPV with each uncertain input|Input at its low value|Net present value (' \
+                 'roadmap|Roadmap: the stages, their gates|Go/no-go gate|first stage)' \
+                 'staging|Value of staging: the NPV committed|Plan alone (NPV)|How the money is committed'; do
+        id=${chart%%|*} rest=${chart#*|}
+        cap=${rest%%|*} rest=${rest#*|}
+        top=${rest%%|*} bottom=${rest#*|}
+        grep -q "aria-labelledby=\"$id-t " "$page" || continue
         found=0
         p=1
         while [ "$p" -le "$pages" ]; do
             text=$(pdftotext -f "$p" -l "$p" -layout "$pdf" -)
             if printf '%s' "$text" | grep -qF "$cap"; then
                 found=1
-                printf '%s' "$text" | grep -qF "$axis" ||
-                    { echo "render: $paper page $p: '$cap' cut from its chart"; fail=1; }
+                for part in "$top" "$bottom"; do
+                    printf '%s' "$text" | grep -qF "$part" ||
+                        { echo "render: $paper page $p: chart '$cap' cut ('$part' not on its page)"; fail=1; }
+                done
             fi
             p=$((p + 1))
         done
-        [ "$found" = 1 ] || [ "$cap" = 'Net present value by scenario' ] ||
-            { echo "render: $paper: '$cap' not in the PDF"; fail=1; }
+        [ "$found" = 1 ] || { echo "render: $paper: chart '$cap' not in the PDF"; fail=1; }
+        [ "$found" = 1 ] && echo "render: $paper: chart $id whole on one page"
     done
 done
 exit $fail

@@ -552,6 +552,82 @@ START_TEST(rule_growth)
 }
 END_TEST
 
+/* Each item's series is built once per evaluation and shared by the base
+ * case and every scenario (docs/methodology.md#evaluation); the growth
+ * factors of a rate are computed once and kept for the items with that
+ * rate. Every flow must still be the double of the formula,
+ * amount x e^(k y log1p(g)) x scale, and a scenario's flows those of its
+ * own delay, adoption ceiling and multipliers: checked bit for bit on
+ * items that are alone in their category or dimension (a sum of one
+ * term is the term), with more growth rates than are kept at a time. */
+START_TEST(rule_series_shared_by_scenarios)
+{
+    static const double g[9] = {0.03, 0.05, 0.07, 0.11, 0.13, 0.03, 0.17, 0.05, 0.07};
+    const double y = 1.0 / 12.0;
+    double buf[64];
+    airoi_project *p = project(AIROI_PERIOD_MONTH, 30, 0.0);
+    for (int i = 0; i < 9; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "c%d", i);
+        airoi_item *c = cost(p, name, (airoi_category)(AIROI_CATEGORY_PEOPLE + i), 1000 + i,
+                             AIROI_PER_YEAR);
+        ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_GROWTH, g[i]), AIROI_OK);
+    }
+    airoi_item *v = value(p, "v", AIROI_DIMENSION_REVENUE, 120, AIROI_PER_MONTH);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_GROWTH, 0.19), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_ADOPTION_CURVE, AIROI_CURVE_S_CURVE),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_ADOPTION_PERIODS, 12), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(v, AIROI_ITEM_ADOPTION_START, 0.1), AIROI_OK);
+    airoi_scenario *s;
+    ck_assert_int_eq(airoi_project_add_scenario(&s, p, "late", 0.5), AIROI_OK);
+    ck_assert_int_eq(airoi_scenario_set_number(s, AIROI_SCENARIO_DELAY, 4), AIROI_OK);
+    ck_assert_int_eq(airoi_scenario_set_number(s, AIROI_SCENARIO_ADOPTION_CEILING, 0.6),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_scenario_add_multiplier(s, "values", 1.3), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_scenario(&s, p, "dear", 0.5), AIROI_OK);
+    ck_assert_int_eq(airoi_scenario_add_multiplier(s, "software", 1.7), AIROI_OK);
+    airoi_result *r = evaluate(p, NULL, 0);
+    for (int e = 0; e < 3; e++) {
+        const airoi_result *re = e == 0 ? r : airoi_result_get_scenario(r, (size_t)e - 1);
+        const airoi_schedule *sc = airoi_result_get_schedule(re);
+        for (int i = 0; i < 9; i++) {
+            size_t n = 0;
+            ck_assert_int_eq(airoi_schedule_get_category(
+                                 buf, 64, &n, sc, (airoi_category)(AIROI_CATEGORY_PEOPLE + i)),
+                             AIROI_OK);
+            ck_assert_uint_eq(n, 31);
+            double m = e == 2 && AIROI_CATEGORY_PEOPLE + i == AIROI_CATEGORY_SOFTWARE ? 1.7 : 1.0;
+            for (int t = 0; t <= 30; t++) { /* from period 1 (the default) */
+                double want = 0.0;
+                if (t >= 1)
+                    want = (1000 + i) * exp((double)(t - 1) * y * log1p(g[i])) * (1.0 / 12.0) * m;
+                ck_assert_msg(buf[t] == want, "evaluation %d, cost c%d, period %d: %.17g != %.17g",
+                              e, i, t, buf[t], want);
+            }
+        }
+        size_t n = 0;
+        ck_assert_int_eq(airoi_schedule_get_dimension(buf, 64, &n, sc, AIROI_DIMENSION_REVENUE),
+                         AIROI_OK);
+        int d = e == 1 ? 5 : 1; /* from period 1, and the delay */
+        for (int t = 0; t <= 30; t++) {
+            double want = 0.0;
+            if (t >= d) {
+                double k = (double)(t - d), x = k / 12.0 < 1.0 ? k / 12.0 : 1.0;
+                double a = 0.1 + (1.0 - 0.1) * (3.0 * x * x - 2.0 * x * x * x);
+                double cap = e == 1 ? 0.6 : 2.0;
+                want = 120 * exp(k * y * log1p(0.19)) * 1.0;
+                want = want * (a < cap ? a : cap) * (e == 1 ? 1.3 : 1.0);
+            }
+            ck_assert_msg(buf[t] == want, "evaluation %d, value, period %d: %.17g != %.17g", e,
+                          t, buf[t], want);
+        }
+    }
+    airoi_result_free(r);
+    airoi_project_free(p);
+}
+END_TEST
+
 /* payment: lump (docs/methodology.md#flows): a yearly or quarterly amount
  * in a shorter project period is paid in full in the first period of each
  * year or quarter counted from `from`, with growth and adoption at that
@@ -1945,6 +2021,7 @@ static Suite *eval_suite(void)
     tcase_add_test(tc, rule_from_to_defaults);
     tcase_add_test(tc, rule_fx_and_unit);
     tcase_add_test(tc, rule_growth);
+    tcase_add_test(tc, rule_series_shared_by_scenarios);
     tcase_add_test(tc, rule_amounts_list);
     tcase_add_test(tc, rule_payment_lump);
     tcase_add_test(tc, rule_adoption_linear);

@@ -368,7 +368,7 @@ START_TEST(test_roadmap)
     ck_assert_ptr_nonnull(strstr(page, "<tr><th scope=\"row\">PoC &lt;1&gt;</th><td class=\"num\">0"
                                        "</td><td class=\"num\">1 year</td><td class=\"num\">50.00"
                                        "</td><td class=\"num\">60.0%</td><td class=\"num\">100.0%"
-                                       "</td></tr>"));
+                                       "</td><td class=\"num\">50.00</td></tr>"));
     ck_assert_ptr_nonnull(strstr(page, "<tr><th scope=\"row\">MVP</th><td class=\"num\">1</td>"
                                        "<td class=\"num\">2 years</td>"));
     /* the third stage is reached with 0.6 x 0.7 */
@@ -441,7 +441,8 @@ START_TEST(test_montecarlo)
     for (size_t i = 0; i < 3; i++) {
         char head[64];
         double want, shown;
-        snprintf(head, sizeof head, "<th scope=\"row\">%s</th><td class=\"num\">", rows[i].row);
+        snprintf(head, sizeof head, "<th scope=\"row\">%s</th><td class=\"num\"><data value=\"",
+                 rows[i].row);
         const char *at = strstr(page, head);
         ck_assert_ptr_nonnull(at);
         ck_assert_int_eq(sscanf(at + strlen(head), "%lf", &shown), 1);
@@ -454,15 +455,154 @@ START_TEST(test_montecarlo)
     ck_assert_int_eq(airoi_simulation_get_stat(&pos, sim, AIROI_SIM_NPV, AIROI_STAT_PROB_POSITIVE),
                      AIROI_OK);
     ck_assert(pos > 0 && pos < 1); /* the chart shades a part, not all or nothing */
-    snprintf(share, sizeof share, "<th scope=\"row\">P(NPV &gt; 0)</th><td class=\"num\">%.1f%%",
+    snprintf(share, sizeof share, "data-key=\"simulate:simulation.prob_npv_positive\">%.1f%%</data>",
              pos * 100);
     ck_assert_ptr_nonnull(strstr(page, share));
-    ck_assert_ptr_nonnull(strstr(page, "<th scope=\"row\">Trials</th><td class=\"num\">2,000</td>"));
+    ck_assert_ptr_nonnull(strstr(page, "<th scope=\"row\">Trials</th><td class=\"num\"><data "
+                                       "value=\"2000\" data-key=\"simulate:simulation.trials\">"
+                                       "2,000</data></td>"));
     airoi_free(page);
     airoi_free(plain);
     airoi_result_free(r);
     airoi_simulation_free(sim);
     airoi_simulation_free(irr_only);
+    airoi_sim_options_free(o);
+    airoi_project_free(p);
+}
+END_TEST
+
+/* The exact value the page gives under data-key="key", or NAN. */
+static double page_value(const char *page, const char *key)
+{
+    char k[128];
+    snprintf(k, sizeof k, "\" data-key=\"%s\">", key);
+    const char *at = strstr(page, k);
+    if (!at)
+        return NAN;
+    const char *v = at;
+    while (v > page && strncmp(v, "value=\"", 7) != 0)
+        v--;
+    return strtod(v + 7, NULL);
+}
+
+/* Each chart of id in the page, well formed. */
+static void assert_chart(const char *page, const char *id)
+{
+    char head[96];
+    snprintf(head, sizeof head, "aria-labelledby=\"%s-t ", id);
+    const char *at = strstr(page, head);
+    ck_assert_msg(at != NULL, "chart %s missing", id);
+    while (at > page && strncmp(at, "<svg ", 5) != 0)
+        at--;
+    const char *end = strstr(at, "</svg>");
+    ck_assert_ptr_nonnull(end);
+    char *one = strndup(at, (size_t)(end + 6 - at));
+    const char *why = xml_problem(one);
+    ck_assert_msg(why == NULL, "%s: %s", id, why ? why : "");
+    free(one);
+}
+
+/* The whole business case: tornado and staging figures on the page. */
+START_TEST(test_business_case)
+{
+    airoi_project *p = with_narrative();
+    airoi_uncertainty *u = NULL;
+    airoi_sim_options *o = NULL;
+    airoi_simulation *sim = NULL;
+    airoi_tornado *t = NULL;
+    airoi_staging *sg = NULL;
+    airoi_result *r = NULL;
+    char *plain = NULL, *page = NULL;
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, 4), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_uncertainty(&u, p, "Saved", AIROI_DIST_TRIANGULAR), AIROI_OK);
+    ck_assert_int_eq(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_LOW, 0.5), AIROI_OK);
+    ck_assert_int_eq(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_MODE, 1.0), AIROI_OK);
+    ck_assert_int_eq(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_HIGH, 1.4), AIROI_OK);
+    ck_assert_int_eq(airoi_uncertainty_set_string(u, AIROI_UNCERTAINTY_NAME, "<b>saved</b> & co"),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_uncertainty(&u, p, "Build", AIROI_DIST_UNIFORM), AIROI_OK);
+    ck_assert_int_eq(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_LOW, 0.9), AIROI_OK);
+    ck_assert_int_eq(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_HIGH, 1.3), AIROI_OK);
+    ck_assert_int_eq(airoi_uncertainty_set_string(u, AIROI_UNCERTAINTY_NAME,
+                                                  "Build cost of the whole platform, ünits"),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_stage(p, "PoC \"<1>\"", 20, 1, 0.6), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_stage(p, "MVP", 40, 1, 0.8), AIROI_OK);
+    ck_assert_int_eq(airoi_sim_options_new(&o), AIROI_OK);
+    ck_assert_int_eq(airoi_sim_options_set_number(o, AIROI_SIM_TRIALS, 1000), AIROI_OK);
+    ck_assert_int_eq(airoi_project_simulate(&sim, p, o, 0, NULL, NULL), AIROI_OK);
+    ck_assert_int_eq(airoi_tornado_evaluate(&t, p, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_staging_evaluate(&sg, p, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_project_evaluate(&r, p, NULL, 0), AIROI_OK);
+
+    /* nothing but the result: the page of airoi_report_write() */
+    ck_assert_int_eq(airoi_report_write(&plain, NULL, r, AIROI_REPORT_HTML, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_report_write_business_case(&page, NULL, r, NULL, NULL, NULL, 0), AIROI_OK);
+    ck_assert_str_eq(page, plain);
+    ck_assert_ptr_null(strstr(page, "tornado"));
+    airoi_free(page);
+    ck_assert_int_eq(airoi_report_write_business_case(&page, NULL, r, sim, t, sg, 2), AIROI_ERR_INVALID);
+    ck_assert_ptr_null(page);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "airoi_report_write_business_case"));
+    ck_assert_int_eq(airoi_report_write_business_case(&page, NULL, NULL, sim, t, sg, 0),
+                     AIROI_ERR_INVALID);
+
+    size_t len = 0;
+    ck_assert_int_eq(airoi_report_write_business_case(&page, &len, r, sim, t, sg, 0), AIROI_OK);
+    ck_assert_uint_eq(strlen(page), len);
+    const char *charts[] = {"jcurve", "tco", "npvhist", "tornado", "roadmap", "staging"};
+    for (size_t i = 0; i < sizeof charts / sizeof charts[0]; i++)
+        assert_chart(page, charts[i]);
+    /* the tornado in the risks part, after the Monte Carlo summary */
+    ck_assert(strstr(page, "aria-labelledby=\"tornado-t") > strstr(page, "aria-labelledby=\"npvhist-t"));
+    ck_assert(strstr(page, "aria-labelledby=\"tornado-t") < strstr(page, "id=\"roadmap\""));
+    /* its figures are the tornado's */
+    double base, low, high, swing;
+    const char *name;
+    ck_assert_int_eq(airoi_tornado_get_base_npv(&base, t), AIROI_OK);
+    ck_assert_double_eq(page_value(page, "tornado:base_npv"), base);
+    for (size_t i = 0; i < airoi_tornado_count(t); i++) {
+        char k[64];
+        ck_assert_int_eq(airoi_tornado_get(&name, &low, &high, &swing, t, i), AIROI_OK);
+        snprintf(k, sizeof k, "tornado:tornado.%zu.low_npv", i);
+        ck_assert_double_eq(page_value(page, k), low);
+        snprintf(k, sizeof k, "tornado:tornado.%zu.high_npv", i);
+        ck_assert_double_eq(page_value(page, k), high);
+        snprintf(k, sizeof k, "tornado:tornado.%zu.swing", i);
+        ck_assert_double_eq(page_value(page, k), swing);
+    }
+    /* the staging figures are the staging's */
+    static const struct {
+        airoi_staging_figure fig;
+        const char *key;
+    } figs[] = {{AIROI_STAGING_PROB_PRODUCTION, "stages:stages.prob_production"},
+                {AIROI_STAGING_EXPECTED_COST, "stages:stages.expected_cost"},
+                {AIROI_STAGING_EXPECTED_NPV, "stages:stages.expected_npv"},
+                {AIROI_STAGING_NPV_ALL_IN, "stages:stages.npv_all_in"},
+                {AIROI_STAGING_VALUE_OF_STAGING, "stages:stages.value_of_staging"}};
+    for (size_t i = 0; i < sizeof figs / sizeof figs[0]; i++) {
+        double v;
+        ck_assert_int_eq(airoi_staging_get(&v, sg, figs[i].fig), AIROI_OK);
+        ck_assert_double_eq(page_value(page, figs[i].key), v);
+    }
+    ck_assert_double_eq(page_value(page, "stages:stages.gates.1.reach_probability"), 0.6);
+    /* the second stage is reached with 0.6: expected cost 0.6 x 40 */
+    ck_assert_ptr_nonnull(strstr(page, "0.6\" data-key=\"stages:stages.gates.1.reach_probability\">"
+                                       "60.0%</data></td><td class=\"num\">24.00</td></tr>"));
+    /* names from the model are text, in the tables and in the charts */
+    ck_assert_ptr_null(strstr(page, "<b>"));
+    ck_assert_ptr_nonnull(strstr(page, "&lt;b&gt;saved&lt;/b&gt; &amp; co"));
+    ck_assert_ptr_nonnull(strstr(page, ">PoC &quot;&lt;1&gt;&quot;</text>"));
+    /* a long name is cut to 26 characters in the chart, whole in the table */
+    ck_assert_ptr_nonnull(strstr(page, ">Build cost of the whole p\xE2\x80\xA6</text>"));
+    ck_assert_ptr_nonnull(strstr(page, "<th scope=\"row\">Build cost of the whole platform, "
+                                       "\xC3\xBCnits</th>"));
+    airoi_free(page);
+    airoi_free(plain);
+    airoi_result_free(r);
+    airoi_simulation_free(sim);
+    airoi_tornado_free(t);
+    airoi_staging_free(sg);
     airoi_sim_options_free(o);
     airoi_project_free(p);
 }
@@ -484,6 +624,7 @@ static Suite *html_suite(void)
     tcase_add_test(tc, test_result_keeps_narrative);
     tcase_add_test(tc, test_roadmap);
     tcase_add_test(tc, test_montecarlo);
+    tcase_add_test(tc, test_business_case);
     suite_add_tcase(s, tc);
     return s;
 }

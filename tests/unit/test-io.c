@@ -666,6 +666,10 @@ typedef struct ccase {
         {'p', AIROI_PROJECT_HORIZON, h, NULL}, {'p', AIROI_PROJECT_DISCOUNT_RATE, 0.08, NULL}
 #define BASE PROJECT(3)
 #define VALIDATE {'V', 0, 0, NULL}
+/* the project of the tracking- cases */
+#define TBASE                                                                                  \
+    {'P', 0, 0, "T"}, {'p', AIROI_PROJECT_HORIZON, 2, NULL},                                   \
+        {'c', AIROI_CATEGORY_PEOPLE, 0, "A"}, {'i', AIROI_ITEM_AMOUNT, 1, NULL}
 /* the project of the uncertainty-, correlation-, stage- and simulation- cases */
 #define UBASE                                                                                  \
     {'P', 0, 0, "Uncertain"}, {'p', AIROI_PROJECT_HORIZON, 3, NULL},                           \
@@ -865,6 +869,22 @@ static const ccase c_corpus[] = {
      {UBASE, {'u', AIROI_DIST_PERT, 0, "Savngs"}, {'U', AIROI_UNCERTAINTY_LOW, 0.7, NULL},
       {'U', AIROI_UNCERTAINTY_MODE, 1, NULL}, {'U', AIROI_UNCERTAINTY_HIGH, 1.2, NULL},
       VALIDATE}},
+    /* tracking: actuals, the as_of setting, indicators and stage criteria */
+    {"tracking-actual-unknown-item", {TBASE, {'A', 1, 5, "B"}}},
+    {"tracking-actual-period-outside", {TBASE, {'A', 3, 5, "A"}}},
+    {"tracking-as-of-outside",
+     {TBASE, {'A', 1, 5, "A"}, {'O', AIROI_TRACKING_PARAM_AS_OF, 5, NULL}}},
+    {"tracking-threshold-wrong-side",
+     {TBASE, {'W', AIROI_DIRECTION_UP, 0.6, "adoption"},
+      {'w', AIROI_INDICATOR_AT_RISK, 0.7, "adoption"}}},
+    {"tracking-indicator-name-twice",
+     {TBASE, {'W', AIROI_DIRECTION_UP, 0.6, "adoption"},
+      {'w', AIROI_INDICATOR_AT_RISK, 0.45, "adoption"},
+      {'W', AIROI_DIRECTION_UP, 0.5, "adoption"}}},
+    {"tracking-criterion-unknown-indicator",
+     {TBASE, {'W', AIROI_DIRECTION_UP, 0.6, "adoption"},
+      {'w', AIROI_INDICATOR_AT_RISK, 0.45, "adoption"}, {'g', 1, 1, "poc|0.5"},
+      {'C', AIROI_CRITERION_AT_LEAST, 0.3, "adoptoin"}}},
     {"uncertainty-unused-parameter",
      {UBASE, {'u', AIROI_DIST_UNIFORM, 0, "Savings"}, {'U', AIROI_UNCERTAINTY_LOW, 0.7, NULL},
       {'U', AIROI_UNCERTAINTY_HIGH, 1.2, NULL}, {'U', AIROI_UNCERTAINTY_MODE, 1, NULL}}},
@@ -908,6 +928,11 @@ static const ccase c_corpus_accepted[] = {
       VALIDATE}},
     /* the matrix check and the compiled laws belong to the simulation layer,
      * which the loader reads and airoi_project_validate() does not */
+    /* the setter cannot know the stage plan's length (stages may come
+     * later); airoi_project_track() refuses the period */
+    {"tracking-indicator-period-outside",
+     {TBASE, {'W', AIROI_DIRECTION_UP, 0.6, "adoption"},
+      {'w', AIROI_INDICATOR_AT_RISK, 0.45, "adoption"}, {'X', 9, 0.3, "adoption"}, VALIDATE}},
     {"correlation-not-psd",
      {UBASE, {'u', AIROI_DIST_FIXED, 0, "Savings"}, {'N', 0, 0, "adoption"},
       {'u', AIROI_DIST_FIXED, 0, "Build"}, {'N', 0, 0, "build"},
@@ -970,6 +995,10 @@ static const struct {
     {"uncertainty-discrete-lengths", "values and probabilities share one count in "
                                      "airoi_uncertainty_set_discrete()"},
     {"uncertainty-missing-target", "the target is an argument of airoi_project_add_uncertainty()"},
+    {"tracking-wrong-direction-key", "the direction and the status of a threshold are "
+                                     "enumeration constants; there is no key to misspell"},
+    {"tracking-criterion-both-thresholds", "the kind of a criterion is one enumeration "
+                                           "constant; it cannot be both"},
 };
 
 /* The loader's spelling of a value, and the C API's (a double). */
@@ -1050,6 +1079,16 @@ static int corpus_step(airoi_project **p, airoi_item **it, airoi_scenario **sc,
         int rc = airoi_sim_options_set_number(corpus_options, (airoi_sim_param)s->param, s->v);
         return rc ? rc : airoi_project_set_sim_options(*p, corpus_options);
     }
+    case 'A': return airoi_project_add_actual(*p, s->param, s->s, s->v);
+    case 'W':
+        return airoi_project_add_indicator(*p, s->s, (airoi_indicator_direction)s->param, s->v);
+    case 'w':
+        return airoi_project_set_indicator_threshold(*p, s->s, (airoi_indicator_status)s->param,
+                                                     s->v);
+    case 'X': return airoi_project_add_indicator_value(*p, s->s, s->param, s->v);
+    case 'C':
+        return airoi_project_add_criterion(*p, 0, s->s, (airoi_criterion_kind)s->param, s->v, 1);
+    case 'O': return airoi_project_set_tracking(*p, (airoi_tracking_param)s->param, s->v);
     case 'V': return airoi_project_validate(*p);
     case 'r': return read_name(s->param, s->s);
     default: ck_abort_msg("unknown step '%c'", s->op);
@@ -1369,7 +1408,8 @@ static int32_t line_of(const char *text, const char *what)
 }
 
 /* Regression: actuals were accepted unchecked and silently dropped on save;
- * now their shape is checked and a warning says they are not used, while
+ * now they are loaded and saved back, and a plausible mistake of the
+ * tracking sections (an indicator without a threshold) is a warning while
  * the load still succeeds. */
 START_TEST(test_later_sections_warn)
 {
@@ -1379,16 +1419,16 @@ START_TEST(test_later_sections_warn)
      * failure only; an earlier test may have left one when not forked) */
     char before[512];
     snprintf(before, sizeof before, "%s", airoi_last_error_message());
-    ck_assert_int_eq(airoi_model_load_buffer(&p, &d, spec_sample, strlen(spec_sample),
-                                             "s.yaml", 0),
-                     AIROI_OK);
+    char text[4096];
+    FMT(text, "%sindicators:\n  - {name: adoption, target: 0.6}\n", spec_sample);
+    ck_assert_int_eq(airoi_model_load_buffer(&p, &d, text, strlen(text), "s.yaml", 0), AIROI_OK);
     ck_assert_ptr_nonnull(p);
     ck_assert_str_eq(airoi_last_error_message(), before);
     ck_assert_uint_eq(airoi_diagnostics_count(d), 1);
     char want[256];
-    FMT(want, "s.yaml:%d:1: warning: 'actuals' is recognised but not used by this version; it "
-              "is not saved back",
-        (int)line_of(spec_sample, "\nactuals:") + 1);
+    FMT(want, "s.yaml:%d:5: warning: indicators[0]: indicator 'adoption' has no threshold "
+              "(at_risk_below, off_track_below): every value reads on_track",
+        (int)line_of(text, "\nindicators:") + 2);
     ck_assert_str_eq(airoi_diagnostics_get_text(d, 0), want);
     int st = -100;
     ck_assert_int_eq(airoi_diagnostics_get_status(&st, d, 0), AIROI_OK);
@@ -1400,12 +1440,12 @@ START_TEST(test_later_sections_warn)
     airoi_diagnostics_free(d);
     char *saved = NULL;
     ck_assert_int_eq(airoi_model_save_buffer(&saved, NULL, p, 0), AIROI_OK);
-    ck_assert_ptr_null(strstr(saved, "actuals"));
+    ck_assert_ptr_nonnull(strstr(saved, "actuals:\n- {period: 1, item: Model API, amount: 30}"));
     ck_assert_ptr_nonnull(strstr(saved, "uncertainties"));
     airoi_free(saved);
     airoi_project_free(p);
 
-    /* empty sections drop nothing: no warning */
+    /* empty sections: no warning */
     p = load_ok("airoi: 1\nproject: {name: M}\nstages: []\nactuals:\n");
     airoi_project_free(p);
 
@@ -1416,11 +1456,12 @@ START_TEST(test_later_sections_warn)
                   "stages: [{name: poc, cost: 1, periods: 1}, 3]\n"
                   "actuals:\n"
                   "  - period: 1\n"
-                  "  - [1, 2]\n",
+                  "  - [1, 2]\n"
+                  "indicators: [{name: a, target: 1}]\n",
                   AIROI_ERR_PARSE);
     ck_assert(has_diag(d, 2, 16, "uncertainties: expected a sequence of uncertainties"));
     /* each diagnostic's status says what its text says: the shape errors
-     * are AIROI_ERR_PARSE, the warning (actuals has one good entry) is 0 */
+     * are AIROI_ERR_PARSE, the warning (an indicator without threshold) is 0 */
     size_t nerr = 0, nwarn = 0;
     for (size_t i = 0; i < airoi_diagnostics_count(d); i++) {
         int es = 1;
@@ -1436,7 +1477,7 @@ START_TEST(test_later_sections_warn)
             nerr++;
         }
     }
-    ck_assert_uint_eq(nerr, 3);
+    ck_assert_uint_eq(nerr, 5);
     ck_assert_uint_ge(nwarn, 1);
     ck_assert(has_diag(d, 4, 44, "stages[1]: expected a mapping; got '3'"));
     ck_assert(has_diag(d, 7, 5, "actuals[1]: expected a mapping; got a sequence"));
@@ -1444,13 +1485,13 @@ START_TEST(test_later_sections_warn)
 
     /* errors come before warnings, so the first diagnostic is the error */
     d = load_fail("airoi: 1\n"
-                  "actuals: [{period: 1}]\n"
+                  "indicators: [{name: a, target: 1}]\n"
                   "project: {name: M, horizon: -1}\n",
                   AIROI_ERR_PARSE);
     ck_assert_uint_eq(airoi_diagnostics_count(d), 2);
     ck_assert_ptr_nonnull(strstr(airoi_diagnostics_get_text(d, 0), "project.horizon"));
     ck_assert_str_eq(load_fail_error, airoi_diagnostics_get_text(d, 0));
-    ck_assert_ptr_nonnull(strstr(airoi_diagnostics_get_text(d, 1), "test.yaml:2:1: warning:"));
+    ck_assert_ptr_nonnull(strstr(airoi_diagnostics_get_text(d, 1), "test.yaml:2:14: warning:"));
     airoi_diagnostics_free(d);
 }
 END_TEST

@@ -60,9 +60,9 @@ static const char model_text[] =
     "  - {name: base, probability: 0.5}\n"
     "  - {name: worst, probability: 0.25, multipliers: {costs: 1.3, values: 0.8}}\n";
 
-/* A model that loads with a warning (a section read but not used). */
+/* A model that loads with a warning (an indicator without a threshold). */
 static const char warning_text[] =
-    "airoi: 1\nproject: {name: W, horizon: 1}\nactuals: [{period: 1}]\n";
+    "airoi: 1\nproject: {name: W, horizon: 1}\nindicators: [{name: a, target: 1}]\n";
 
 /* A model with every kind of uncertainty, correlations, stages and simulation settings. */
 static const char uncertain_text[] =
@@ -718,6 +718,101 @@ START_TEST(decide_figures)
 }
 END_TEST
 
+/* The whole HTML business case of decide_project(): its simulation,
+ * tornado and staging computed first, the page written under injection. */
+typedef struct case_page {
+    const airoi_result *r;
+    const airoi_simulation *sim;
+    const airoi_tornado *t;
+    const airoi_staging *s;
+} case_page;
+
+static int op_business_case(char **text, const void *arg)
+{
+    const case_page *c = arg;
+    int rc = airoi_report_write_business_case(text, NULL, c->r, c->sim, c->t, c->s, 0);
+    injection_off();
+    if (rc == AIROI_ERR_NOMEM) {
+        check_nomem_message("airoi_report_write_business_case");
+        ck_assert_ptr_null(*text);
+    } else
+        ck_assert_int_eq(rc, AIROI_OK);
+    return rc;
+}
+
+START_TEST(business_case_page)
+{
+    airoi_project *p = decide_project();
+    airoi_sim_options *o = NULL;
+    case_page c = {0};
+    airoi_result *r = NULL;
+    airoi_simulation *sim = NULL;
+    airoi_tornado *t = NULL;
+    airoi_staging *s = NULL;
+    ck_assert_int_eq(airoi_sim_options_new(&o), AIROI_OK);
+    ck_assert_int_eq(airoi_sim_options_set_number(o, AIROI_SIM_TRIALS, 200), AIROI_OK);
+    ck_assert_int_eq(airoi_project_simulate(&sim, p, o, 0, NULL, NULL), AIROI_OK);
+    ck_assert_int_eq(airoi_tornado_evaluate(&t, p, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_staging_evaluate(&s, p, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_project_evaluate(&r, p, NULL, 0), AIROI_OK);
+    c = (case_page){r, sim, t, s};
+    check_faults("the HTML business case", op_business_case, &c);
+    airoi_result_free(r);
+    airoi_simulation_free(sim);
+    airoi_tornado_free(t);
+    airoi_staging_free(s);
+    airoi_sim_options_free(o);
+    airoi_project_free(p);
+}
+END_TEST
+
+/* docs/examples/tracking-midway.yaml: actuals, indicators, stage criteria. */
+static const char *tracking_path(void)
+{
+    static char path[4096];
+    const char *dir = getenv("AIROI_EXAMPLES");
+    int n = snprintf(path, sizeof path, "%s/tracking-midway.yaml", dir ? dir : "docs/examples");
+    ck_assert(n > 0 && (size_t)n < sizeof path);
+    return path;
+}
+
+typedef struct track_case {
+    const airoi_project *p;
+    airoi_report_format format;
+} track_case;
+
+/* Tracks the project and writes the tracking report. */
+static int op_track(char **text, const void *arg)
+{
+    const track_case *c = arg;
+    airoi_tracking *t = NULL;
+    int rc = airoi_project_track(&t, c->p, 0);
+    if (rc == AIROI_OK)
+        rc = airoi_tracking_report_write(text, NULL, t, c->format, 0);
+    injection_off();
+    airoi_tracking_free(t);
+    if (rc == AIROI_ERR_NOMEM) {
+        check_nomem_message("airoi_project_track");
+        return rc;
+    }
+    ck_assert_int_eq(rc, AIROI_OK);
+    return AIROI_OK;
+}
+
+START_TEST(tracking)
+{
+    check_faults("load the tracking example", op_load_file, tracking_path());
+    airoi_project *p = NULL;
+    ck_assert_int_eq(airoi_model_load_file(&p, NULL, tracking_path(), 0), AIROI_OK);
+    check_faults("save the tracking example", op_save, p);
+    check_faults("clone the tracking example", op_clone, p);
+    const track_case json = {p, AIROI_REPORT_JSON}, html = {p, AIROI_REPORT_HTML};
+    check_faults("track, JSON", op_track, &json);
+    check_faults("track, HTML", op_track, &html);
+    airoi_project_free(p);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("model-oom");
@@ -736,6 +831,8 @@ int main(void)
     tcase_add_test(tc, report_each_format);
     tcase_add_test(tc, save_model);
     tcase_add_test(tc, decide_figures);
+    tcase_add_test(tc, business_case_page);
+    tcase_add_test(tc, tracking);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

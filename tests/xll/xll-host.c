@@ -1713,6 +1713,7 @@ static const ct_case ct_cases[] = {
 
 #define CT_NO_COLUMN "the worksheet tables have no column for it"
 #define CT_UNCERTAIN "the worksheet tables have no uncertainties, correlations, stages or simulation"
+#define CT_TRACKING "the worksheet tables have no actuals, indicators or gate criteria"
 #define CT_FILE "the file's YAML (syntax, aliases, tags, documents, encoding, keys)"
 static const struct {
     const char *name, *why;
@@ -1787,6 +1788,15 @@ static const struct {
     {"simulation-unknown-key", CT_UNCERTAIN},
     {"simulation-unknown-output", CT_UNCERTAIN},
     {"simulation-unknown-sampling", CT_UNCERTAIN},
+    {"tracking-actual-unknown-item", CT_TRACKING},
+    {"tracking-actual-period-outside", CT_TRACKING},
+    {"tracking-as-of-outside", CT_TRACKING},
+    {"tracking-threshold-wrong-side", CT_TRACKING},
+    {"tracking-indicator-name-twice", CT_TRACKING},
+    {"tracking-criterion-unknown-indicator", CT_TRACKING},
+    {"tracking-indicator-period-outside", CT_TRACKING},
+    {"tracking-wrong-direction-key", CT_TRACKING},
+    {"tracking-criterion-both-thresholds", CT_TRACKING},
     {"stage-name-twice", CT_UNCERTAIN},
     {"stage-negative-cost", CT_UNCERTAIN},
     {"stage-periods-fraction", CT_UNCERTAIN},

@@ -101,6 +101,7 @@ from .simulation import (
     Uncertainty,
 )
 from .portfolio import Portfolio, PortfolioSimulation
+from .tracking import Tracking
 
 #: Version of this Python package.
 __version__ = "0.1.0"
@@ -118,7 +119,7 @@ def status_str(status: int) -> str:
 
 __all__ = [
     "__version__", "ABI_VERSION", "library_path", "library_abi_version", "library_version",
-    "status_str", "LibraryNotFoundError", "Portfolio", "PortfolioSimulation",
+    "status_str", "LibraryNotFoundError", "Portfolio", "PortfolioSimulation", "Tracking",
     # errors
     "Error", "InvalidInputError", "OutOfMemoryError", "NoSolutionError", "BufferTooSmallError",
     "NotFoundError", "FileError", "ParseError", "ModelError", "RangeError", "CancelledError",

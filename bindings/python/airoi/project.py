@@ -601,11 +601,24 @@ class Project:
         if isinstance(scenario, Scenario):
             scenario = scenario.name
         raw = None if scenario is None else _cstr(scenario, "scenario")
+        if raw is None and not honest:
+            from . import tracking
+            with self._lock:
+                if tracking._has_tracking(self._h.ptr):
+                    # the plan of its tracking: Result.tracking, .indicators, .gates
+                    return tracking.Tracking._of(self._h.ptr).plan
         out = c_void_p()
         with self._lock:
             _lib.check(C.airoi_project_evaluate(ctypes.byref(out), self._h.ptr, raw,
                                                 _EVAL_HONEST if honest else 0))
         return Result._owned(int(out.value or 0))
+
+    def track(self) -> "Any":
+        """Tracks the project: actuals against plan, re-forecasts, indicators
+        and gates (docs/methodology.md#tracking); an :class:`airoi.Tracking`."""
+        from . import tracking
+        with self._lock:
+            return tracking.Tracking._of(self._h.ptr)
 
     def report(self, format: str = "text", scenario: Optional[str] = None, honest: bool = False,
                sections: Union[str, int, None] = None) -> str:

@@ -342,11 +342,56 @@ class Result:
         """The JSON report of this result (``report("json", sections)``)."""
         return self.report("json", sections)
 
-    def to_html(self) -> str:
+    def to_html(self, simulation: Any = None, tornado: Any = None, stages: Any = None) -> str:
         """The business case of this result as one self-contained HTML page
-        (``airoi report --format html``; docs/reports.md): the narrative of
-        the model, the key figures, inline SVG charts and their tables."""
-        return self.report("html")
+        (docs/reports.md): the narrative of the model, the key figures,
+        inline SVG charts and their tables. With ``simulation``
+        (``Project.simulate()``), ``tornado`` (``Project.tornado()``) and
+        ``stages`` (``Project.stages()``) of the same project, the page also
+        holds the Monte Carlo summary, the tornado and the staging figures,
+        as ``airoi report --format html`` writes it for a model with
+        uncertainties and stages."""
+        if simulation is None and tornado is None and stages is None:
+            return self.report("html")
+        from . import simulation as _sim  # noqa: F401 (declares the C function)
+        from .simulation import Simulation, Staging, Tornado
+        for arg, cls, what in ((simulation, Simulation, "simulation"), (tornado, Tornado, "tornado"),
+                               (stages, Staging, "stages")):
+            if arg is not None and not isinstance(arg, cls):
+                raise _lib.invalid("to_html: %s must be a %s, not %s"
+                                   % (what, cls.__name__, type(arg).__name__))
+        out = c_void_p()
+        length = c_size_t()
+        _lib.check(C.airoi_report_write_business_case(
+            ctypes.byref(out), ctypes.byref(length), self._h.ptr,
+            simulation._h.ptr if simulation is not None else None,
+            tornado._h.ptr if tornado is not None else None,
+            stages._h.ptr if stages is not None else None, 0))
+        try:
+            return ctypes.string_at(out.value, length.value).decode("utf-8")
+        finally:
+            C.airoi_free(out)
+
+    @property
+    def tracking(self) -> Optional[Dict[str, Any]]:
+        """The ``tracking`` object of ``airoi track`` (to date, variance,
+        re-forecasts, payback) when this result is the plan of a tracked model
+        (:meth:`Project.evaluate` of a model with actuals or indicators, or
+        :attr:`Tracking.plan`); None otherwise."""
+        t = self._cache.get("_tracking")
+        return None if t is None else t.tracking
+
+    @property
+    def indicators(self) -> Optional[List[Dict[str, Any]]]:
+        """The leading indicators of a tracked model (see :attr:`tracking`); None otherwise."""
+        t = self._cache.get("_tracking")
+        return None if t is None else t.indicators
+
+    @property
+    def gates(self) -> Optional[List[Dict[str, Any]]]:
+        """The gate reviews of a tracked model (see :attr:`tracking`); None otherwise."""
+        t = self._cache.get("_tracking")
+        return None if t is None else t.gates
 
     def report(self, format: str = "text", sections: Union[str, int, None] = None) -> str:
         """The report of this result in ``format`` ('text', 'json', 'csv',

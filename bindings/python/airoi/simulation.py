@@ -89,6 +89,8 @@ _PROTOTYPES: Dict[str, Tuple[Any, List[Any]]] = {
     "airoi_report_write_tornado": (c_int, [_c_void_pp, _p_size_t, c_void_p, c_int, c_uint]),
     "airoi_report_write_staging": (c_int, [_c_void_pp, _p_size_t, c_void_p, c_int, c_uint]),
     "airoi_report_write_breakeven": (c_int, [_c_void_pp, _p_size_t, c_void_p, c_int, c_uint]),
+    "airoi_report_write_business_case": (c_int, [_c_void_pp, _p_size_t, c_void_p, c_void_p,
+                                                 c_void_p, c_void_p, c_uint]),
 }
 for _name, (_res, _args) in _PROTOTYPES.items():
     setattr(C, _name, _lib.declare(_name, _res, _args))

@@ -72,6 +72,20 @@ NOT_EXPRESSIBLE = {
 # Uncertainties, correlations, stages and simulation settings have no Python
 # setters yet: the package reads them only from model files.
 NO_UNCERTAINTY_API = "the package has no setters for uncertainties, correlations, stages or simulation settings yet"
+# Actuals, indicators and stage criteria have no Python setters yet either:
+# the package reads them from model files (Project.track()).
+NO_TRACKING_API = "the package has no setters for actuals, indicators or gate criteria yet"
+NOT_EXPRESSIBLE.update({name: NO_TRACKING_API for name in (
+    "tracking-actual-unknown-item",
+    "tracking-actual-period-outside",
+    "tracking-as-of-outside",
+    "tracking-threshold-wrong-side",
+    "tracking-indicator-name-twice",
+    "tracking-criterion-unknown-indicator",
+    "tracking-indicator-period-outside",
+    "tracking-wrong-direction-key",
+    "tracking-criterion-both-thresholds",
+)})
 NOT_EXPRESSIBLE.update({name: NO_UNCERTAINTY_API for name in (
     "correlation-ambiguous-input",
     "correlation-between-one",

@@ -118,11 +118,11 @@ class TestErrors(unittest.TestCase):
     def test_warnings_and_errors_are_told_apart(self):
         """airoi_diagnostics_get_status: a warning has status 0, an error its status."""
         p = airoi.Project.from_yaml(
-            "airoi: 1\nproject: {name: W, horizon: 1}\nactuals: [{period: 1}]\n", "w.yaml")
+            "airoi: 1\nproject: {name: W, horizon: 1}\nindicators: [{name: a, target: 1}]\n", "w.yaml")
         self.assertEqual([(d.status, d.is_warning) for d in p.diagnostics], [(0, True)])
         with self.assertRaises(airoi.ParseError) as cm:
             airoi.Project.from_yaml(
-                "airoi: 1\nproject: {name: W, horizon: -1}\nactuals: [{period: 1}]\n", "w.yaml")
+                "airoi: 1\nproject: {name: W, horizon: -1}\nindicators: [{name: a, target: 1}]\n", "w.yaml")
         kinds = [(d.status, d.is_warning) for d in cm.exception.diagnostics]
         self.assertEqual(kinds, [(-7, False), (0, True)])  # -7: AIROI_ERR_PARSE
 
@@ -209,6 +209,18 @@ class TestCommandJson(unittest.TestCase):
         self.assertTrue(page.startswith("<!DOCTYPE html>"))
         self.assertIn('<data value="%r" data-key="npv">' % airoi.Project.load(path).evaluate().npv,
                       page)
+
+    def test_to_html_with_the_decisions_is_the_cli_page(self):
+        # the rich example: the CLI simulates with the model's settings and
+        # adds the tornado and the staging figures
+        path = example("genai-support-uncertain.yaml")
+        p = airoi.Project.load(path)
+        page = p.evaluate().to_html(simulation=p.simulate(), tornado=p.tornado(), stages=p.stages())
+        self.assertEqual(page, run_cli("report", path, "--format", "html").stdout.decode("utf-8"))
+        self.assertIn('data-key="stages:stages.value_of_staging"', page)
+        self.assertIn('aria-labelledby="tornado-t ', page)
+        with self.assertRaises(airoi.InvalidInputError):
+            p.evaluate().to_html(simulation=p.tornado())
 
 
 if __name__ == "__main__":

@@ -132,12 +132,12 @@ class TestPlausibilityWarnings(unittest.TestCase):
                                             "rate in fx; did you mean USD? (it needs a rate "
                                             "too: fx: {USD: RATE})")
 
-    def test_later_section_is_a_model_warning(self):
+    def test_indicator_without_threshold_is_a_plausibility_warning(self):
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             airoi.Project.from_yaml(HEAD + "  horizon: 3\n" + BUILD + GAIN
-                                    + "actuals: [{period: 1}]\n", "s.yaml")
-        self.assertEqual([w.category for w in caught], [airoi.ModelWarning])
+                                    + "indicators: [{name: a, target: 1}]\n", "s.yaml")
+        self.assertEqual([w.category for w in caught], [airoi.PlausibilityWarning])
 
     def test_indentation_hint(self):
         with self.assertRaises(airoi.ParseError) as cm:
