@@ -494,11 +494,12 @@ AIROI_API int airoi_portfolio_save_buffer(char **out, size_t *len_out, const air
  * @param[out] out The report, NUL-terminated; NULL on failure.
  * @param[out] len_out Its length without the NUL, or NULL.
  * @param[in] r The portfolio result.
- * @param[in] format An #airoi_report_format: text, JSON, CSV or Markdown.
+ * @param[in] format An #airoi_report_format: text, JSON (with the efficient
+ *            frontier), CSV (a row per project), Markdown or HTML (the
+ *            portfolio page, docs/reports.md\#portfolio-page).
  * @param[in] flags 0 (reserved).
  * @retval AIROI_OK Success.
- * @retval AIROI_ERR_INVALID NULL argument, unknown flags, or a format other than
- *         text, JSON, CSV and Markdown (HTML is not available for portfolios).
+ * @retval AIROI_ERR_INVALID NULL argument, unknown flags or format.
  * @retval AIROI_ERR_NOMEM Out of memory.
  * @since 0.1
  */
@@ -662,6 +663,47 @@ AIROI_API int airoi_portfolio_simulate_range(airoi_portfolio_simulation **out,
 AIROI_API int airoi_portfolio_simulation_merge(airoi_portfolio_simulation **out,
                                                const airoi_portfolio_simulation *a,
                                                const airoi_portfolio_simulation *b);
+
+/**
+ * @brief Writes a portfolio simulation (a trial range or a whole run) as
+ *        bytes, to move it to another process or machine; read it back with
+ *        airoi_portfolio_simulation_load_buffer() and merge the ranges.
+ *
+ * Little-endian whatever the machine; the format is in
+ * docs/methodology.md\#portfolio-monte-carlo.
+ * Ownership: the caller frees @p *out with airoi_free(); @p s is only read.
+ * @param[out] out The bytes; NULL on failure.
+ * @param[out] len_out Their number, or NULL.
+ * @param[in] s The simulation.
+ * @param[in] flags 0 (reserved).
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL argument or unknown flags.
+ * @retval AIROI_ERR_NOMEM Out of memory.
+ * @since 0.1
+ */
+AIROI_API int airoi_portfolio_simulation_save_buffer(void **out, size_t *len_out,
+                                                     const airoi_portfolio_simulation *s,
+                                                     unsigned flags);
+
+/**
+ * @brief Reads bytes written by airoi_portfolio_simulation_save_buffer():
+ *        the same trials and statistics, bit for bit, ready to merge.
+ *
+ * Ownership: the caller frees @p *out with airoi_portfolio_simulation_free();
+ * nothing refers to @p data afterwards.
+ * @param[out] out The simulation; NULL on failure.
+ * @param[in] data The bytes.
+ * @param[in] len Their number.
+ * @param[in] flags 0 (reserved).
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL argument, unknown flags, or bytes that are
+ *         not a whole saved portfolio simulation of this format version.
+ * @retval AIROI_ERR_NOMEM Out of memory.
+ * @since 0.1
+ */
+AIROI_API int airoi_portfolio_simulation_load_buffer(airoi_portfolio_simulation **out,
+                                                     const void *data, size_t len,
+                                                     unsigned flags);
 
 /**
  * @brief Frees a portfolio simulation.

@@ -735,7 +735,8 @@ static int simulate(airoi_portfolio_simulation **out, const airoi_portfolio *pf,
     memset(&R, 0, sizeof R);
     R.s = s;
     rc = compile(&R, pf, repair);
-    if (rc == AIROI_OK && (uint64_t)count * (R.n + 1) * sizeof(double) > AIROI__SIM_MAX_BYTES)
+    if (rc == AIROI_OK &&
+        (uint64_t)count > AIROI__SIM_MAX_BYTES / ((R.n + 1) * sizeof(double)))
         rc = airoi__error(AIROI_ERR_LIMIT,
                           "portfolio simulation: %lld trials of %zu projects need more than "
                           "4 GiB; simulate ranges of trials and merge them",
@@ -1139,4 +1140,221 @@ AIROI_API int airoi_portfolio_simulation_get_driver(const char **name, size_t *p
 {
     AIROI__ENTER();
     return airoi__portfolio_simulation_get_driver(name, projects, s, i);
+}
+
+/* ---- ranges as bytes (docs/methodology.md, "Portfolio Monte Carlo") ------------------- */
+
+#define PFS_MAGIC "AIROIPFS"
+#define PFS_VERSION 1u
+
+static void put_u64(airoi__buf *b, uint64_t v)
+{
+    unsigned char t[8];
+    for (int i = 0; i < 8; i++)
+        t[i] = (unsigned char)(v >> (8 * i));
+    airoi__buf_append(b, (const char *)t, 8);
+}
+
+static void put_f64(airoi__buf *b, double x)
+{
+    uint64_t v;
+    memcpy(&v, &x, sizeof v);
+    put_u64(b, v);
+}
+
+static void put_str(airoi__buf *b, const char *s)
+{
+    size_t n = strlen(s);
+    put_u64(b, n);
+    airoi__buf_append(b, s, n);
+}
+
+int airoi__portfolio_simulation_save_buffer(void **out, size_t *len_out,
+                                            const airoi_portfolio_simulation *s, unsigned flags)
+{
+    static const char fn[] = "airoi_portfolio_simulation_save_buffer";
+    if (out)
+        *out = NULL;
+    if (len_out)
+        *len_out = 0;
+    if (!out || !s)
+        return airoi__error(AIROI_ERR_INVALID, "%s: NULL argument", fn);
+    if (flags)
+        return airoi__error(AIROI_ERR_INVALID, "%s: unknown flags 0x%x", fn, flags);
+    airoi__buf b;
+    airoi__buf_init(&b);
+    airoi__buf_append(&b, PFS_MAGIC, 8);
+    put_u64(&b, PFS_VERSION);
+    put_u64(&b, s->fingerprint);
+    put_u64(&b, s->seed);
+    put_u64(&b, (uint64_t)s->first);
+    put_u64(&b, (uint64_t)s->count);
+    put_u64(&b, (uint64_t)s->bins);
+    put_u64(&b, s->n);
+    put_u64(&b, s->n_drivers);
+    put_u64(&b, s->n_pct);
+    for (size_t i = 0; i < s->n_pct; i++)
+        put_f64(&b, s->pct[i]);
+    for (size_t j = 0; j < s->n; j++)
+        put_str(&b, s->names[j]);
+    for (size_t d = 0; d < s->n_drivers; d++) {
+        put_str(&b, s->drivers[d]);
+        put_u64(&b, s->driver_users[d]);
+    }
+    size_t c = (size_t)s->count;
+    for (size_t i = 0; i < c; i++)
+        put_f64(&b, s->total[i]);
+    for (size_t i = 0; i < c * s->n; i++)
+        put_f64(&b, s->npv[i]);
+    char *text = NULL;
+    size_t len = 0;
+    int rc = airoi__buf_detach(&b, &text, &len);
+    if (rc)
+        return rc;
+    *out = text;
+    if (len_out)
+        *len_out = len;
+    return AIROI_OK;
+}
+
+AIROI_API int airoi_portfolio_simulation_save_buffer(void **out, size_t *len_out,
+                                                     const airoi_portfolio_simulation *s,
+                                                     unsigned flags)
+{
+    AIROI__ENTER();
+    return airoi__portfolio_simulation_save_buffer(out, len_out, s, flags);
+}
+
+typedef struct reader {
+    const unsigned char *p;
+    size_t left;
+    int bad;
+} reader;
+
+static uint64_t get_u64(reader *R)
+{
+    if (R->left < 8) {
+        R->bad = 1;
+        return 0;
+    }
+    uint64_t v = 0;
+    for (int i = 0; i < 8; i++)
+        v |= (uint64_t)R->p[i] << (8 * i);
+    R->p += 8;
+    R->left -= 8;
+    return v;
+}
+
+static double get_f64(reader *R)
+{
+    uint64_t v = get_u64(R);
+    double x;
+    memcpy(&x, &v, sizeof x);
+    return x;
+}
+
+/* A string of the bytes, or NULL (R->bad set when malformed). */
+static char *get_str(reader *R, int *nomem_out)
+{
+    uint64_t n = get_u64(R);
+    if (R->bad || n > R->left || memchr(R->p, 0, (size_t)n)) {
+        R->bad = 1;
+        return NULL;
+    }
+    char *s = airoi__malloc((size_t)n + 1);
+    if (!s) {
+        *nomem_out = 1;
+        return NULL;
+    }
+    memcpy(s, R->p, (size_t)n);
+    s[n] = '\0';
+    R->p += n;
+    R->left -= (size_t)n;
+    return s;
+}
+
+int airoi__portfolio_simulation_load_buffer(airoi_portfolio_simulation **out, const void *data,
+                                            size_t len, unsigned flags)
+{
+    static const char fn[] = "airoi_portfolio_simulation_load_buffer";
+    if (out)
+        *out = NULL;
+    if (!out || !data)
+        return airoi__error(AIROI_ERR_INVALID, "%s: NULL argument", fn);
+    if (flags)
+        return airoi__error(AIROI_ERR_INVALID, "%s: unknown flags 0x%x", fn, flags);
+    reader R = {data, len, 0};
+    if (len < 16 || memcmp(data, PFS_MAGIC, 8) != 0)
+        return airoi__error(AIROI_ERR_INVALID, "%s: the bytes are not a saved portfolio "
+                                               "simulation", fn);
+    R.p += 8;
+    R.left -= 8;
+    if (get_u64(&R) != PFS_VERSION)
+        return airoi__error(AIROI_ERR_INVALID, "%s: a saved portfolio simulation of another "
+                                               "format version (this library reads version %u)",
+                            fn, PFS_VERSION);
+    airoi_portfolio_simulation *s = airoi__calloc(1, sizeof *s);
+    if (!s)
+        return nomem();
+    int nm = 0;
+    s->fingerprint = get_u64(&R);
+    s->seed = get_u64(&R);
+    uint64_t first = get_u64(&R), count = get_u64(&R), bins = get_u64(&R);
+    uint64_t n = get_u64(&R), nd = get_u64(&R), np = get_u64(&R);
+    /* every count bounded by the bytes that must follow it */
+    if (R.bad || first > INT64_MAX || count < 1 || bins < 1 || bins > 100000 ||
+        n > R.left / 8 || nd > R.left / 16 || np > AIROI_PERCENTILES_MAX ||
+        count > R.left / 8 / (n + 1))
+        R.bad = 1;
+    if (!R.bad) {
+        s->first = (int64_t)first;
+        s->count = (int64_t)count;
+        s->bins = (int32_t)bins;
+        s->pct = airoi__calloc(np ? (size_t)np : 1, sizeof *s->pct);
+        s->names = airoi__calloc(n ? (size_t)n : 1, sizeof *s->names);
+        s->drivers = airoi__calloc(nd ? (size_t)nd : 1, sizeof *s->drivers);
+        s->driver_users = airoi__calloc(nd ? (size_t)nd : 1, sizeof *s->driver_users);
+        nm = !s->pct || !s->names || !s->drivers || !s->driver_users;
+    }
+    for (size_t i = 0; !R.bad && !nm && i < np; i++)
+        s->pct[s->n_pct++] = get_f64(&R);
+    for (size_t j = 0; !R.bad && !nm && j < n; j++) {
+        s->names[j] = get_str(&R, &nm);
+        s->n = j + 1;
+    }
+    for (size_t d = 0; !R.bad && !nm && d < nd; d++) {
+        s->drivers[d] = get_str(&R, &nm);
+        s->n_drivers = d + 1;
+        s->driver_users[d] = (size_t)get_u64(&R);
+    }
+    if (!R.bad && !nm && R.left != ((size_t)count * ((size_t)n + 1)) * 8)
+        R.bad = 1;
+    if (!R.bad && !nm) {
+        s->total = airoi__calloc((size_t)count, sizeof *s->total);
+        s->npv = airoi__calloc((size_t)count * (n ? (size_t)n : 1), sizeof *s->npv);
+        nm = !s->total || !s->npv;
+    }
+    for (size_t i = 0; !R.bad && !nm && i < (size_t)count; i++)
+        s->total[i] = get_f64(&R);
+    for (size_t i = 0; !R.bad && !nm && i < (size_t)count * n; i++)
+        s->npv[i] = get_f64(&R);
+    int rc = nm ? nomem()
+             : R.bad ? airoi__error(AIROI_ERR_INVALID,
+                                    "%s: the bytes are not a whole saved portfolio simulation "
+                                    "(cut short or damaged)", fn)
+                     : finish(s);
+    if (rc) {
+        airoi__portfolio_simulation_free(s);
+        return rc;
+    }
+    *out = s;
+    return AIROI_OK;
+}
+
+AIROI_API int airoi_portfolio_simulation_load_buffer(airoi_portfolio_simulation **out,
+                                                     const void *data, size_t len,
+                                                     unsigned flags)
+{
+    AIROI__ENTER();
+    return airoi__portfolio_simulation_load_buffer(out, data, len, flags);
 }

@@ -173,5 +173,9 @@ int airoi__portfolio_simulation_get_project_number(double *out,
 size_t airoi__portfolio_simulation_count_drivers(const airoi_portfolio_simulation *s);
 int airoi__portfolio_simulation_get_driver(const char **name, size_t *projects,
                                            const airoi_portfolio_simulation *s, size_t i);
+int airoi__portfolio_simulation_save_buffer(void **out, size_t *len_out,
+                                            const airoi_portfolio_simulation *s, unsigned flags);
+int airoi__portfolio_simulation_load_buffer(airoi_portfolio_simulation **out, const void *data,
+                                            size_t len, unsigned flags);
 
 #endif /* AIROI_PORTFOLIO_PRIVATE_H */

@@ -263,9 +263,9 @@ static void frontier(page *P)
     }
     for (size_t k = 0; k < nf; k++)
         airoi__portfolio_result_get_frontier(&x[k], &y[k], &inv[k], P->r, k);
-    double budget = NAN;
+    double budget = 0; /* not finite: no budget line */
     if (airoi__portfolio_result_get_number(&budget, P->r, AIROI_PORTFOLIO_BUDGET) != AIROI_OK)
-        budget = NAN;
+        budget = -HUGE_VAL;
     airoi__buf_printf(b, "<section id=\"frontier\" aria-labelledby=\"frontier-h\">\n"
                          "<h2 id=\"frontier-h\">Efficient frontier</h2>\n<p>The greatest total "
                          "NPV at each of %zu budgets evenly spaced from the mandatory projects' "

@@ -681,7 +681,30 @@ START_TEST(simulate_threads_ranges_and_merge)
     ck_assert_int_eq(airoi_portfolio_simulate_range(&p2, pf, o1, 1700, 3300, 0), AIROI_OK);
     ck_assert_int_eq(airoi_portfolio_simulation_merge(&m, p2, p1), AIROI_OK);
     same_run(s1, m);
+    /* the ranges as bytes, read back and merged: the same run again */
+    void *bytes1 = NULL, *bytes2 = NULL;
+    size_t len1 = 0, len2 = 0;
+    ck_assert_int_eq(airoi_portfolio_simulation_save_buffer(&bytes1, &len1, p1, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_portfolio_simulation_save_buffer(&bytes2, &len2, p2, 0), AIROI_OK);
+    airoi_portfolio_simulation *l1 = NULL, *l2 = NULL, *lm = NULL;
+    ck_assert_int_eq(airoi_portfolio_simulation_load_buffer(&l1, bytes1, len1, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_portfolio_simulation_load_buffer(&l2, bytes2, len2, 0), AIROI_OK);
+    same_run(l1, p1);
+    ck_assert_int_eq(airoi_portfolio_simulation_merge(&lm, l1, l2), AIROI_OK);
+    same_run(s1, lm);
     airoi_portfolio_simulation *bad = NULL;
+    ck_assert_int_eq(airoi_portfolio_simulation_load_buffer(&bad, bytes1, len1 - 1, 0),
+                     AIROI_ERR_INVALID);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "cut short"));
+    ((unsigned char *)bytes1)[0] = 'X';
+    ck_assert_int_eq(airoi_portfolio_simulation_load_buffer(&bad, bytes1, len1, 0),
+                     AIROI_ERR_INVALID);
+    ck_assert_ptr_null(bad);
+    airoi_free(bytes1);
+    airoi_free(bytes2);
+    airoi_portfolio_simulation_free(l1);
+    airoi_portfolio_simulation_free(l2);
+    airoi_portfolio_simulation_free(lm);
     ck_assert_int_eq(airoi_portfolio_simulation_merge(&bad, p1, p1), AIROI_ERR_INVALID);
     ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "not adjacent"));
     /* contributions sum to 1; the fixed project contributes nothing */
@@ -721,6 +744,13 @@ START_TEST(simulate_threads_ranges_and_merge)
     ck_assert_ptr_nonnull(strstr(text, "id=\"pf-hist-t\""));
     ck_assert_ptr_nonnull(strstr(text, "data-key=\"simulation.projects[2].contribution\""));
     airoi_free(text);
+    /* bad ranges, and a run too large for memory, are refused */
+    ck_assert_int_eq(airoi_portfolio_simulate_range(&bad, pf, o1, -1, 10, 0), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_portfolio_simulate_range(&bad, pf, o1, 0, 0, 0), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_portfolio_simulate_range(&bad, pf, o1, 0, (int64_t)1 << 40, 0),
+                     AIROI_ERR_LIMIT);
+    ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "simulate ranges of trials"));
+    ck_assert_ptr_null(bad);
     /* sobol is refused */
     ck_assert_int_eq(airoi_sim_options_set_number(o1, AIROI_SIM_SAMPLING, AIROI_SAMPLING_SOBOL),
                      0);
@@ -849,6 +879,150 @@ START_TEST(invalid_drivers)
 }
 END_TEST
 
+/* Money is converted by unit x rate into the major unit of the portfolio
+ * currency; rates and the PI are not converted. */
+START_TEST(conversion_by_unit_and_rate)
+{
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/airoi-pf-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+    airoi_portfolio *pf = load_text(
+        "airoi: 1\nportfolio: {name: U, currency: USD, measure: pv_costs}\nfx: {EUR: 1.1}\n"
+        "projects:\n"
+        "  - project: {name: K, currency: EUR, unit: 1000, period: year, horizon: 2, "
+        "discount_rate: 0.1}\n"
+        "    costs: [{name: c, category: people, amount: 50, at: 0}]\n"
+        "    values: [{name: v, dimension: efficiency, amount: 40, per: year, from: 1}]\n");
+    airoi_portfolio_result *r = NULL;
+    ck_assert_int_eq(airoi_portfolio_evaluate(&r, pf, 0), AIROI_OK);
+    const airoi_result *own = airoi_portfolio_result_get_project(r, 0);
+    double npv_own, npv, inv, pi, irr_own, irr;
+    ck_assert_int_eq(airoi_result_get_metric(&npv_own, own, AIROI_METRIC_NPV), 0);
+    ck_assert_double_eq_tol(npv_own, -50 + 40 / 1.1 + 40 / 1.21, 1e-9); /* in thousands of EUR */
+    ck_assert_int_eq(airoi_portfolio_result_get_project_number(&npv, r, 0, AIROI_PORTFOLIO_NPV),
+                     0);
+    ck_assert_double_eq_tol(npv, npv_own * 1000 * 1.1, 1e-6);
+    ck_assert_int_eq(airoi_portfolio_result_get_project_number(&inv, r, 0,
+                                                               AIROI_PORTFOLIO_INVESTMENT), 0);
+    ck_assert_double_eq_tol(inv, 50 * 1000 * 1.1, 1e-6);
+    ck_assert_int_eq(airoi_portfolio_result_get_project_number(&pi, r, 0, AIROI_PORTFOLIO_PI), 0);
+    ck_assert_double_eq_tol(pi, (40 / 1.1 + 40 / 1.21) / 50, 1e-12);
+    ck_assert_int_eq(airoi_result_get_metric(&irr_own, own, AIROI_METRIC_IRR), 0);
+    ck_assert_int_eq(airoi_portfolio_result_get_project_number(&irr, r, 0, AIROI_PORTFOLIO_IRR),
+                     0);
+    ck_assert_double_eq(irr, irr_own);
+    double total;
+    ck_assert_int_eq(airoi_portfolio_result_get_number(&total, r, AIROI_PORTFOLIO_TOTAL_NPV), 0);
+    ck_assert_double_eq_tol(total, npv, 1e-9); /* no budget: chosen */
+    /* the simulation converts the same way (no uncertainty: every trial is the NPV) */
+    airoi_portfolio_simulation *s = NULL;
+    ck_assert_int_eq(airoi_portfolio_simulate(&s, pf, NULL, 0), AIROI_OK);
+    double mean;
+    ck_assert_int_eq(airoi_portfolio_simulation_get_stat(&mean, s, AIROI_STAT_MEAN), 0);
+    ck_assert_double_eq_tol(mean, npv, 1e-6);
+    airoi_portfolio_simulation_free(s);
+    airoi_portfolio_result_free(r);
+    airoi_portfolio_free(pf);
+    remove(write_file("sim.yaml", ""));
+    rmdir(tmpdir);
+}
+END_TEST
+
+/* Every allocation of evaluation (frontier included), simulation, merge and
+ * the reports fails in turn, persistently then once: each call fails with
+ * AIROI_ERR_NOMEM and nothing else, or succeeds with the same figures. */
+START_TEST(every_allocation_fails_in_turn)
+{
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/airoi-pf-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+    airoi_portfolio *pf = load_text(SIM_HEAD SIM_PROJECT("A", "USD", "vendor")
+                                        SIM_PROJECT("B", "EUR", "vendor") SIM_FIXED("C"));
+    airoi_sim_options *o = options(1500, 3, 1);
+    airoi_portfolio_simulation *ref = NULL, *a = NULL, *b = NULL;
+    ck_assert_int_eq(airoi_portfolio_simulate(&ref, pf, o, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_portfolio_simulate_range(&a, pf, o, 0, 600, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_portfolio_simulate_range(&b, pf, o, 600, 900, 0), AIROI_OK);
+    double want;
+    ck_assert_int_eq(airoi_portfolio_simulation_get_stat(&want, ref, AIROI_STAT_SD), AIROI_OK);
+    void *saved = NULL;
+    size_t saved_len = 0;
+    ck_assert_int_eq(airoi_portfolio_simulation_save_buffer(&saved, &saved_len, ref, 0), 0);
+    long injected = 0;
+    for (int mode = 0; mode < 2; mode++) {
+        for (long k = 0;; k++) {
+            airoi_portfolio_result *r = NULL;
+            airoi_portfolio_simulation *s = NULL, *m = NULL, *l = NULL;
+            char *text[3] = {NULL, NULL, NULL};
+            void *bytes = NULL;
+            if (mode == 0)
+                airoi__alloc_fail_after(k);
+            else
+                airoi__alloc_fail_once(k);
+            int re = airoi_portfolio_evaluate(&r, pf, 0);
+            int rs = airoi_portfolio_simulate(&s, pf, o, 0);
+            int rm = airoi_portfolio_simulation_merge(&m, a, b);
+            int rb = airoi_portfolio_simulation_save_buffer(&bytes, NULL, ref, 0);
+            int rl = airoi_portfolio_simulation_load_buffer(&l, saved, saved_len, 0);
+            int rt[3] = {AIROI_ERR_NOMEM, AIROI_ERR_NOMEM, AIROI_ERR_NOMEM};
+            static const airoi_report_format fmts[3] = {AIROI_REPORT_JSON, AIROI_REPORT_HTML,
+                                                        AIROI_REPORT_TEXT};
+            if (re == AIROI_OK)
+                for (int f = 0; f < 3; f++)
+                    rt[f] = airoi_portfolio_report_write_sim(&text[f], NULL, r, ref, fmts[f], 0);
+            long failures = airoi__alloc_failures();
+            airoi__alloc_fail_after(-1);
+            int rcs[8] = {re, rs, rm, rt[0], rt[1], rt[2], rb, rl};
+            for (int j = 0; j < 8; j++)
+                ck_assert_msg(rcs[j] == AIROI_OK || rcs[j] == AIROI_ERR_NOMEM, "k %ld call %d: %s",
+                              k, j, airoi_status_str(rcs[j]));
+            double got;
+            if (rs == AIROI_OK) {
+                ck_assert_int_eq(airoi_portfolio_simulation_get_stat(&got, s, AIROI_STAT_SD), 0);
+                ck_assert(memcmp(&got, &want, sizeof got) == 0);
+            } else {
+                ck_assert_ptr_null(s);
+            }
+            if (rm == AIROI_OK) {
+                ck_assert_int_eq(airoi_portfolio_simulation_get_stat(&got, m, AIROI_STAT_SD), 0);
+                ck_assert(memcmp(&got, &want, sizeof got) == 0);
+            } else {
+                ck_assert_ptr_null(m);
+            }
+            for (int f = 0; f < 3; f++) {
+                if (rt[f] != AIROI_OK)
+                    ck_assert_ptr_null(text[f]);
+                airoi_free(text[f]);
+            }
+            if (rl == AIROI_OK) {
+                ck_assert_int_eq(airoi_portfolio_simulation_get_stat(&got, l, AIROI_STAT_SD), 0);
+                ck_assert(memcmp(&got, &want, sizeof got) == 0);
+            } else {
+                ck_assert_ptr_null(l);
+            }
+            if (rb != AIROI_OK)
+                ck_assert_ptr_null(bytes);
+            airoi_free(bytes);
+            airoi_portfolio_result_free(r);
+            airoi_portfolio_simulation_free(s);
+            airoi_portfolio_simulation_free(m);
+            airoi_portfolio_simulation_free(l);
+            injected += failures;
+            if (failures == 0)
+                break; /* every allocation has had its turn */
+            ck_assert_msg(k < 200000, "no end of allocations");
+        }
+    }
+    ck_assert(injected > 50);
+    airoi_free(saved);
+    airoi_portfolio_simulation_free(ref);
+    airoi_portfolio_simulation_free(a);
+    airoi_portfolio_simulation_free(b);
+    airoi_sim_options_free(o);
+    airoi_portfolio_free(pf);
+    remove(write_file("sim.yaml", ""));
+    rmdir(tmpdir);
+}
+END_TEST
+
 static Suite *portfolio_suite(void)
 {
     Suite *s = suite_create("portfolio");
@@ -870,6 +1044,8 @@ static Suite *portfolio_suite(void)
     tcase_add_test(tc, simulate_threads_ranges_and_merge);
     tcase_add_test(tc, simulate_shared_driver);
     tcase_add_test(tc, invalid_drivers);
+    tcase_add_test(tc, conversion_by_unit_and_rate);
+    tcase_add_test(tc, every_allocation_fails_in_turn);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -39,6 +39,9 @@ _P = {
     "airoi_portfolio_simulate_range": (c_int, [c_void_pp, c_void_p, c_void_p, ctypes.c_int64,
                                                ctypes.c_int64, c_uint]),
     "airoi_portfolio_simulation_merge": (c_int, [c_void_pp, c_void_p, c_void_p]),
+    "airoi_portfolio_simulation_save_buffer": (c_int, [c_void_pp, p_size_t, c_void_p, c_uint]),
+    "airoi_portfolio_simulation_load_buffer": (c_int, [c_void_pp, ctypes.c_char_p, c_size_t,
+                                                       c_uint]),
     "airoi_portfolio_simulation_free": (None, [c_void_p]),
     "airoi_portfolio_simulation_get_trials": (c_int, [ctypes.POINTER(ctypes.c_double), c_size_t,
                                                       p_size_t, c_void_p]),
@@ -186,6 +189,16 @@ class Portfolio(_Owned):
         _lib.check(status)
         return PortfolioSimulation._adopt(out.value, self)
 
+    def simulation_from_bytes(self, data: bytes) -> "PortfolioSimulation":
+        """A simulation of this portfolio from :meth:`PortfolioSimulation.to_bytes`
+        (written in any process), the same figures bit for bit."""
+        if not isinstance(data, (bytes, bytearray)):
+            raise TypeError("data must be bytes, not %s" % type(data).__name__)
+        out = c_void_p()
+        _lib.check(_F["airoi_portfolio_simulation_load_buffer"](ctypes.byref(out), bytes(data),
+                                                               len(data), 0))
+        return PortfolioSimulation._adopt(out.value, self)
+
     def to_dict(self) -> Dict[str, Any]:
         """The same as :meth:`evaluate`."""
         return self.evaluate()
@@ -225,6 +238,18 @@ class PortfolioSimulation(_Owned):
         buf = (ctypes.c_double * max(n.value, 1))()
         _lib.check(fn(buf, n.value, ctypes.byref(n), self._handle()))
         return list(buf[:n.value])
+
+    def to_bytes(self) -> bytes:
+        """The run (or range) as bytes, to send to another process: read it back
+        with :meth:`Portfolio.simulation_from_bytes` and merge the ranges."""
+        out = c_void_p()
+        length = c_size_t()
+        _lib.check(_F["airoi_portfolio_simulation_save_buffer"](
+            ctypes.byref(out), ctypes.byref(length), self._handle(), 0))
+        try:
+            return ctypes.string_at(out.value, length.value)
+        finally:
+            C.airoi_free(out)
 
     def merge(self, other: "PortfolioSimulation") -> "PortfolioSimulation":
         """The run of the two adjacent trial ranges joined (the same figures as

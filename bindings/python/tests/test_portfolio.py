@@ -47,6 +47,11 @@ class SimulationTest(unittest.TestCase):
             whole = b.merge(a)
             self.assertEqual(whole.trials(), one.trials())
             self.assertEqual(whole.to_dict(), one.to_dict())
+            # as bytes (another process's part), read back and merged
+            c = pf.simulation_from_bytes(a.to_bytes()).merge(pf.simulation_from_bytes(b.to_bytes()))
+            self.assertEqual(c.trials(), one.trials())
+            with self.assertRaises(airoi.InvalidInputError):
+                pf.simulation_from_bytes(b"AIROIPFS" + bytes(20))
             other = pf.simulate(trials=2500, seed=12)
             self.assertNotEqual(other.trials(), one.trials())
 
