@@ -49,6 +49,7 @@ typedef struct smap_ent {
     const char *k;
     size_t len;
     const void *v;
+    uint64_t h; /* the hash of k: a probe reads k's text only when it matches */
 } smap_ent;
 
 typedef struct smap {

@@ -174,7 +174,9 @@ static int push(loader *L, ynode *n, const yaml_mark_t *m)
 static int pool_add(loader *L, const char *s, size_t len, size_t *off)
 {
     if (len + 1 > L->pool_cap - L->pool_len) {
-        size_t cap = L->pool_cap ? L->pool_cap : 4096;
+        /* first the size of the input (scalars are rarely longer than
+         * their text), so that a large file is not copied at each doubling */
+        size_t cap = L->pool_cap ? L->pool_cap : L->data_len + 4096;
         while (len + 1 > cap - L->pool_len)
             cap *= 2;
         char *p = airoi__realloc(L->pool, cap);

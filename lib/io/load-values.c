@@ -23,11 +23,12 @@ const void *airoi__smap_get(const smap *m, const char *k, size_t len)
     if (!m->cap)
         return NULL;
     size_t mask = m->cap - 1;
-    for (size_t i = (size_t)airoi__hash_str(k, len) & mask;; i = (i + 1) & mask) {
+    uint64_t h = airoi__hash_str(k, len);
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
         const smap_ent *e = &m->e[i];
         if (!e->k)
             return NULL;
-        if (e->len == len && memcmp(e->k, k, len) == 0)
+        if (e->h == h && e->len == len && memcmp(e->k, k, len) == 0)
             return e->v;
     }
 }
@@ -41,7 +42,7 @@ static int smap_grow(smap *m, size_t cap)
     for (size_t i = 0; i < m->cap; i++) {
         if (!m->e[i].k)
             continue;
-        size_t j = (size_t)airoi__hash_str(m->e[i].k, m->e[i].len) & (cap - 1);
+        size_t j = (size_t)m->e[i].h & (cap - 1);
         while (e[j].k)
             j = (j + 1) & (cap - 1);
         e[j] = m->e[i];
@@ -66,16 +67,18 @@ int airoi__smap_put(smap *m, const char *k, size_t len, const void *v)
     if ((m->n + 1) * 2 > m->cap && smap_grow(m, m->cap ? m->cap * 2 : 16))
         return AIROI_ERR_NOMEM;
     size_t mask = m->cap - 1;
-    for (size_t i = (size_t)airoi__hash_str(k, len) & mask;; i = (i + 1) & mask) {
+    uint64_t h = airoi__hash_str(k, len);
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
         smap_ent *e = &m->e[i];
         if (!e->k) {
             e->k = k;
             e->len = len;
             e->v = v;
+            e->h = h;
             m->n++;
             return AIROI_OK;
         }
-        if (e->len == len && memcmp(e->k, k, len) == 0) {
+        if (e->h == h && e->len == len && memcmp(e->k, k, len) == 0) {
             e->v = v;
             return AIROI_OK;
         }
