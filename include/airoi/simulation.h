@@ -153,6 +153,53 @@ AIROI_API int airoi_simulation_merge(airoi_simulation **out, const airoi_simulat
  */
 AIROI_API void airoi_simulation_free(airoi_simulation *s);
 /**
+ * @brief Writes the per-trial results of a simulation (a trial range or a
+ * whole run) as bytes, to move them to another process or machine; read
+ * them back with airoi_simulation_load_buffer() and merge the ranges with
+ * airoi_simulation_merge(). Little-endian whatever the machine; the format
+ * is in docs/methodology.md\#simulation-ranges-as-bytes.
+ *
+ * Ownership: the caller frees @p *out with airoi_free(); @p s stays the
+ * caller's.
+ *
+ * @param[out] out The bytes; NULL on failure.
+ * @param[out] len_out Their number; may be NULL.
+ * @param[in] s The simulation.
+ * @param[in] flags 0.
+ * @retval AIROI_OK Done.
+ * @retval AIROI_ERR_INVALID A NULL @p out or @p s, unknown flags.
+ * @retval AIROI_ERR_LIMIT The bytes would not fit in memory addresses.
+ * @retval AIROI_ERR_NOMEM Out of memory.
+ * @since 0.1
+ */
+AIROI_API int airoi_simulation_save_buffer(void **out, size_t *len_out, const airoi_simulation *s,
+                                           unsigned flags);
+/**
+ * @brief Reads bytes written by airoi_simulation_save_buffer() back into a
+ * simulation of the same project: the same trials, settings and
+ * statistics, bit for bit, ready to merge with other ranges.
+ *
+ * Ownership: the caller frees @p *out with airoi_simulation_free(); it
+ * keeps no reference to @p p or @p data.
+ *
+ * @param[out] out The simulation; NULL on failure.
+ * @param[in] p The project the simulation ran on (its compiled model must
+ *   be the same: anything a trial depends on, checked by a fingerprint).
+ * @param[in] data The bytes.
+ * @param[in] len Their number.
+ * @param[in] flags 0.
+ * @retval AIROI_OK Done.
+ * @retval AIROI_ERR_INVALID A NULL argument, unknown flags, bytes that are
+ *   not a saved simulation (or of another format version), or a
+ *   simulation of another model.
+ * @retval AIROI_ERR_MODEL The project is invalid or cannot be simulated.
+ * @retval AIROI_ERR_LIMIT The trials pass the storage limit.
+ * @retval AIROI_ERR_NOMEM Out of memory.
+ * @since 0.1
+ */
+AIROI_API int airoi_simulation_load_buffer(airoi_simulation **out, const airoi_project *p,
+                                           const void *data, size_t len, unsigned flags);
+/**
  * @brief A statistic of an output (docs/methodology.md\#simulation-statistics).
  *
  * Ownership: @p s is only read.

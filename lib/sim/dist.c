@@ -821,3 +821,64 @@ double airoi__dist_sd(const airoi__dist *d)
 {
     return d->sd;
 }
+
+/* Triangular and uniform laws in whole lanes, the other laws one value at
+ * a time: the same operations as airoi__dist_quantile() per value, so
+ * every clone and lane gives the scalar path's bits. Both sides of each
+ * choice are computed and then selected (no conditional arithmetic, which
+ * the compiler would not vectorise under the default -ftrapping-math), and
+ * a row goes through a local copy (x may equal u). sqrt is correctly
+ * rounded, and so the same in every unit. */
+/* a when c is 1, b when c is 0, by bit masks: both computed already. */
+static inline double select(int64_t c, double a, double b)
+{
+    uint64_t ia, ib, m = (uint64_t)0 - (uint64_t)c;
+    memcpy(&ia, &a, sizeof ia);
+    memcpy(&ib, &b, sizeof ib);
+    uint64_t r = (ia & m) | (ib & ~m);
+    double x;
+    memcpy(&x, &r, sizeof x);
+    return x;
+}
+
+AIROI__SIMD_CLONES
+static void quantiles_lanes(const airoi__dist *d, double *x, const double *u, size_t rows)
+{
+    const double lo = d->lo, hi = d->hi, x0 = d->x0, x1 = d->x1;
+    const double plo = d->plo, qlo = d->qlo, pw = d->pw, fm = d->fm;
+    const double c_lo = d->c_lo, c_hi = d->c_hi;
+    const int uniform = d->kind == AIROI__DK_UNIFORM;
+    for (size_t r = 0; r < rows; r++, x += AIROI__SIM_LANES, u += AIROI__SIM_LANES) {
+        double v[AIROI__SIM_LANES], y[AIROI__SIM_LANES];
+        for (size_t i = 0; i < AIROI__SIM_LANES; i++)
+            v[i] = u[i];
+        if (uniform) {
+            for (size_t i = 0; i < AIROI__SIM_LANES; i++)
+                y[i] = x0 + x1 * v[i];
+        } else {
+            double a[AIROI__SIM_LANES];
+            int64_t low[AIROI__SIM_LANES];
+            for (size_t i = 0; i < AIROI__SIM_LANES; i++) {
+                double p = plo + v[i] * pw, q = qlo - v[i] * pw;
+                low[i] = p <= fm;
+                a[i] = select(low[i], p * c_lo, q * c_hi);
+            }
+            for (size_t i = 0; i < AIROI__SIM_LANES; i++) {
+                double r2 = sqrt(a[i]);
+                y[i] = select(low[i], x0 + r2, x1 - r2);
+            }
+        }
+        for (size_t i = 0; i < AIROI__SIM_LANES; i++) { /* clamp(y, lo, hi) */
+            double c = y[i] < lo ? lo : y[i];
+            x[i] = y[i] > hi ? hi : c;
+        }
+    }
+}
+
+void airoi__dist_quantiles_lanes(const airoi__dist *d, double *x, const double *u, size_t rows)
+{
+    if (d->kind == AIROI__DK_TRIANGULAR || d->kind == AIROI__DK_UNIFORM)
+        quantiles_lanes(d, x, u, rows);
+    else
+        airoi__dist_quantiles(d, x, u, rows * AIROI__SIM_LANES);
+}

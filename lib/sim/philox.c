@@ -8,6 +8,7 @@
  * rounds. The known-answer vectors of the authors' Random123 library are
  * checked in tests/unit/test-sim-random.c. docs/methodology.md, section 3.1.
  */
+#include <stdatomic.h>
 #include <string.h>
 
 #include "random-private.h"
@@ -115,37 +116,39 @@ static inline double lane_uniform(uint32_t w)
     return ((double)(int32_t)(w ^ 0x80000000u) + 2147483648.5) * TWO_M32;
 }
 
-/* u[4 j + w] = word w of block `block0 + j` of trial `trial`, as a
- * uniform, for j < LANES: 4 LANES uniforms. */
-/* On x86-64 with GNU C and ifunc support (glibc), an AVX2 clone is chosen
- * at load time when the processor has it: integer arithmetic and exact
- * conversions only, so both clones give the same words. Elsewhere (the
- * mingw build included) the portable code alone. */
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__) \
-    && defined(__GLIBC__)
-#define LANES_CLONES __attribute__((target_clones("avx2", "default")))
-#else
-#define LANES_CLONES
-#endif
+/* AIROI__SIMD_CLONES (random-private.h): an AVX2 clone where the
+ * processor has it; integer arithmetic and exact conversions only, so
+ * both clones give the same words. */
+#define LANES_CLONES AIROI__SIMD_CLONES
 
-LANES_CLONES
-static void lanes_uniforms(double *u, uint64_t seed, uint64_t trial, uint64_t block0)
+/* Philox on the LANES counters (trial_l, block_l) = (trial0 + l dt,
+ * block0 + l db), word w of lane l into u[w ws + l ls] as a uniform. */
+static inline void lanes_run(double *u, size_t ws, size_t ls, uint64_t seed, uint64_t trial0,
+                             uint64_t dt, uint64_t block0, uint64_t db)
 {
     uint32_t c0[LANES], c1[LANES], c2[LANES], c3[LANES];
     for (unsigned l = 0; l < LANES; l++) {
-        uint64_t b = block0 + l;
-        c0[l] = (uint32_t)trial;
-        c1[l] = (uint32_t)(trial >> 32);
+        uint64_t t = trial0 + l * dt, b = block0 + l * db;
+        c0[l] = (uint32_t)t;
+        c1[l] = (uint32_t)(t >> 32);
         c2[l] = (uint32_t)b;
         c3[l] = (uint32_t)(b >> 32);
     }
     philox_lanes(c0, c1, c2, c3, (uint32_t)seed, (uint32_t)(seed >> 32));
     for (unsigned l = 0; l < LANES; l++) {
-        u[4 * l] = lane_uniform(c0[l]);
-        u[4 * l + 1] = lane_uniform(c1[l]);
-        u[4 * l + 2] = lane_uniform(c2[l]);
-        u[4 * l + 3] = lane_uniform(c3[l]);
+        u[l * ls] = lane_uniform(c0[l]);
+        u[ws + l * ls] = lane_uniform(c1[l]);
+        u[2 * ws + l * ls] = lane_uniform(c2[l]);
+        u[3 * ws + l * ls] = lane_uniform(c3[l]);
     }
+}
+
+/* u[4 j + w] = word w of block `block0 + j` of trial `trial`, as a
+ * uniform, for j < LANES: 4 LANES uniforms. */
+LANES_CLONES
+static void lanes_uniforms(double *u, uint64_t seed, uint64_t trial, uint64_t block0)
+{
+    lanes_run(u, 1, 4, seed, trial, 0, block0, 1);
 }
 
 void airoi__sim_uniforms(double *u, size_t n, uint64_t seed, uint64_t trial, uint64_t dim0)
@@ -179,4 +182,98 @@ void airoi__sim_uniforms(double *u, size_t n, uint64_t seed, uint64_t trial, uin
         for (unsigned j = 0; k < n; j++)
             u[k++] = word_uniform(w[j]);
     }
+}
+
+/* The same words, lanes across trials instead of dimensions: one Philox
+ * block of AIROI__SIM_LANES consecutive trials, LANES at a time, each word
+ * into its own row. */
+static void trials_uniforms(double *u, size_t stride, uint64_t seed, uint64_t trial0,
+                            uint64_t block)
+{
+    for (unsigned c = 0; c < AIROI__SIM_LANES; c += LANES)
+        lanes_run(u + c, stride, 1, seed, trial0 + c, 1, block, 0);
+}
+
+/* On x86-64 (GCC or Clang), an AVX2 version chosen at run time: each
+ * counter word in a 64-bit lane, so that vpmuludq (which reads the low 32
+ * bits of each lane) multiplies without any shuffling; the high halves of
+ * the lanes carry junk until the words are masked at the end. The words
+ * become uniforms exactly: w | 0x4330000000000000 is the double 2^52 + w,
+ * minus (2^52 - 1/2) is w + 1/2 (both exact), times 2^-32: word_uniform(w)
+ * bit for bit. */
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define HAVE_AVX2_PHILOX 1
+
+__attribute__((target("avx2"))) static inline __m256d avx2_uniform(__m256i w)
+{
+    const __m256i lo32 = _mm256_set1_epi64x(0xFFFFFFFFll);
+    const __m256i magic = _mm256_set1_epi64x(0x4330000000000000ll);
+    __m256d x = _mm256_castsi256_pd(_mm256_or_si256(_mm256_and_si256(w, lo32), magic));
+    x = _mm256_sub_pd(x, _mm256_set1_pd(4503599627370495.5));
+    return _mm256_mul_pd(x, _mm256_set1_pd(TWO_M32));
+}
+
+__attribute__((target("avx2"))) static void trials_uniforms_avx2(double *u, size_t stride,
+                                                                  uint64_t seed,
+                                                                  uint64_t trial0,
+                                                                  uint64_t block)
+{
+    const __m256i m0 = _mm256_set1_epi64x(PHILOX_M0), m1 = _mm256_set1_epi64x(PHILOX_M1);
+    const __m256i w0 = _mm256_set1_epi64x(PHILOX_W0), w1 = _mm256_set1_epi64x(PHILOX_W1);
+    const __m256i step = _mm256_set1_epi64x(4);
+    __m256i ta = _mm256_add_epi64(_mm256_set1_epi64x((long long)trial0),
+                                  _mm256_set_epi64x(3, 2, 1, 0));
+    for (unsigned c = 0; c < AIROI__SIM_LANES; c += 8) {
+        __m256i tb = _mm256_add_epi64(ta, step);
+        /* counters (trial, block): words 0 and 1 the trial, 2 and 3 the block */
+        __m256i a0 = ta, b0 = tb;
+        __m256i a1 = _mm256_srli_epi64(ta, 32), b1 = _mm256_srli_epi64(tb, 32);
+        __m256i a2 = _mm256_set1_epi64x((long long)(uint32_t)block), b2 = a2;
+        __m256i a3 = _mm256_set1_epi64x((long long)(block >> 32)), b3 = a3;
+        __m256i k0 = _mm256_set1_epi64x((long long)(uint32_t)seed);
+        __m256i k1 = _mm256_set1_epi64x((long long)(seed >> 32));
+        for (unsigned r = 0; r < 10; r++) {
+            __m256i pa0 = _mm256_mul_epu32(a0, m0), pa1 = _mm256_mul_epu32(a2, m1);
+            __m256i pb0 = _mm256_mul_epu32(b0, m0), pb1 = _mm256_mul_epu32(b2, m1);
+            a0 = _mm256_xor_si256(_mm256_xor_si256(_mm256_srli_epi64(pa1, 32), a1), k0);
+            b0 = _mm256_xor_si256(_mm256_xor_si256(_mm256_srli_epi64(pb1, 32), b1), k0);
+            a2 = _mm256_xor_si256(_mm256_xor_si256(_mm256_srli_epi64(pa0, 32), a3), k1);
+            b2 = _mm256_xor_si256(_mm256_xor_si256(_mm256_srli_epi64(pb0, 32), b3), k1);
+            a1 = pa1;
+            b1 = pb1;
+            a3 = pa0;
+            b3 = pb0;
+            k0 = _mm256_add_epi64(k0, w0); /* only the low 32 bits matter */
+            k1 = _mm256_add_epi64(k1, w1);
+        }
+        _mm256_storeu_pd(u + c, avx2_uniform(a0));
+        _mm256_storeu_pd(u + c + 4, avx2_uniform(b0));
+        _mm256_storeu_pd(u + stride + c, avx2_uniform(a1));
+        _mm256_storeu_pd(u + stride + c + 4, avx2_uniform(b1));
+        _mm256_storeu_pd(u + 2 * stride + c, avx2_uniform(a2));
+        _mm256_storeu_pd(u + 2 * stride + c + 4, avx2_uniform(b2));
+        _mm256_storeu_pd(u + 3 * stride + c, avx2_uniform(a3));
+        _mm256_storeu_pd(u + 3 * stride + c + 4, avx2_uniform(b3));
+        ta = _mm256_add_epi64(tb, step);
+    }
+}
+#endif
+
+void airoi__sim_uniforms_trials(double *u, size_t stride, uint64_t seed, uint64_t trial0,
+                                uint64_t block)
+{
+#ifdef HAVE_AVX2_PHILOX
+    static atomic_int avx2 = -1; /* every thread that looks stores the same value */
+    int has = atomic_load_explicit(&avx2, memory_order_relaxed);
+    if (has < 0) {
+        has = __builtin_cpu_supports("avx2") ? 1 : 0;
+        atomic_store_explicit(&avx2, has, memory_order_relaxed);
+    }
+    if (has) {
+        trials_uniforms_avx2(u, stride, seed, trial0, block);
+        return;
+    }
+#endif
+    trials_uniforms(u, stride, seed, trial0, block);
 }

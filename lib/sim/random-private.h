@@ -25,6 +25,19 @@
 
 #include "model-private.h"
 
+/* On x86-64 with GNU C and ifunc support (glibc), a function marked so has
+ * an AVX2 clone chosen at load time when the processor has it. Only for
+ * code whose every operation is exact or correctly rounded (integer
+ * arithmetic, conversions, + - x / and sqrt, no contraction: c11 mode
+ * sets -ffp-contract=off), so that every clone gives the same bits.
+ * Elsewhere (clang, the mingw build) the portable code alone. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__) \
+    && defined(__GLIBC__)
+#define AIROI__SIMD_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define AIROI__SIMD_CLONES
+#endif
+
 /* ------------------------------------------------------------ uniforms */
 
 /* Philox4x32 with 10 rounds (Salmon, Moraes, Dror and Shaw 2011): out is
@@ -39,6 +52,18 @@ double airoi__sim_uniform(uint64_t seed, uint64_t trial, uint64_t dim);
 /* u[k] = airoi__sim_uniform(seed, trial, dim0 + k) for k < n, four per
  * Philox call. */
 void airoi__sim_uniforms(double *u, size_t n, uint64_t seed, uint64_t trial, uint64_t dim0);
+
+/* Trials evaluated side by side (the lanes of a trial block): the engine
+ * keeps each uniform dimension of AIROI__SIM_LANES consecutive trials in
+ * one row, so that generator, quantiles and NPV run across trials. */
+#define AIROI__SIM_LANES 64
+
+/* Philox block `block` (dimensions 4 block .. 4 block + 3) of the trials
+ * trial0 .. trial0 + AIROI__SIM_LANES - 1: u[w stride + j] =
+ * airoi__sim_uniform(seed, trial0 + j, 4 block + w), bit for bit, for
+ * w < 4 and j < AIROI__SIM_LANES (stride >= AIROI__SIM_LANES). */
+void airoi__sim_uniforms_trials(double *u, size_t stride, uint64_t seed, uint64_t trial0,
+                                uint64_t block);
 
 /* Dimensions with Sobol direction numbers (Joe and Kuo 2008). Dimensions
  * from this one on, and indexes from 2^32 on, are padded with
@@ -158,6 +183,10 @@ void airoi__dist_release(airoi__dist *d);
 double airoi__dist_quantile(const airoi__dist *d, double u);
 /* x[k] = airoi__dist_quantile(d, u[k]) for k < n (x may equal u). */
 void airoi__dist_quantiles(const airoi__dist *d, double *x, const double *u, size_t n);
+/* The same for rows x AIROI__SIM_LANES values (a trial block's rows), in
+ * whole lanes that the compiler vectorises (x may equal u): the values of
+ * airoi__dist_quantile(), bit for bit. */
+void airoi__dist_quantiles_lanes(const airoi__dist *d, double *x, const double *u, size_t rows);
 /* Exact mean and standard deviation of the truncated law. */
 double airoi__dist_mean(const airoi__dist *d);
 double airoi__dist_sd(const airoi__dist *d);

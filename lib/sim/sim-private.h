@@ -172,6 +172,12 @@ int airoi__simulation_alloc(airoi_simulation **out, const airoi__sim_settings *s
 uint64_t airoi__sim_bytes_per_trial(const airoi__sim_settings *st, size_t n_stages);
 /* Takes every statistic of the per-trial values (in trial order). */
 int airoi__simulation_finish(airoi_simulation *s);
+/* The end of making a simulation s (NULL when rc is a failure) on model
+ * m with settings st: its statistics when rc is 0; drops the maker's
+ * reference to m and clears st; then *out = s (clearing the message as a
+ * success does), or frees s and returns the failure. */
+int airoi__simulation_complete(airoi_simulation **out, airoi_simulation *s, int rc,
+                               airoi__sim_model *m, airoi__sim_settings *st);
 int airoi__sim_settings_copy(airoi__sim_settings *dst, const airoi__sim_settings *src);
 void airoi__sim_settings_clear(airoi__sim_settings *st);
 
@@ -190,6 +196,13 @@ int airoi__project_simulate_range(airoi_simulation **out, const airoi_project *p
 int airoi__simulation_merge(airoi_simulation **out, const airoi_simulation *a,
                             const airoi_simulation *b);
 void airoi__simulation_free(airoi_simulation *s);
+
+/* simsave.c */
+int airoi__simulation_save_buffer(void **out, size_t *len_out, const airoi_simulation *s,
+                                  unsigned flags);
+int airoi__simulation_load_buffer(airoi_simulation **out, const airoi_project *p,
+                                  const void *data, size_t len, unsigned flags);
+/* simstats.c */
 int airoi__simulation_get_stat(double *out, const airoi_simulation *s, int output, int stat);
 int airoi__simulation_get_percentile(double *out, const airoi_simulation *s, int output,
                                      double percentile);

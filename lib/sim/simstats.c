@@ -3,10 +3,17 @@
  * taken over it in trial order, merging of trial ranges, and the getters.
  * Definitions: docs/methodology.md#simulation-statistics.
  */
+#if defined(__linux__) && !defined(_DEFAULT_SOURCE)
+#  define _DEFAULT_SOURCE 1 /* madvise(MADV_HUGEPAGE) */
+#endif
 #include <math.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#if defined(__linux__)
+#  include <sys/mman.h>
+#endif
 
 #include "airoi/uncertainty.h"
 #include "core-private.h"
@@ -90,6 +97,24 @@ AIROI_API void airoi_simulation_free(airoi_simulation *s)
     airoi__simulation_free(s);
 }
 
+/* Per-trial storage: on Linux, the whole 2 MB pages inside a large block
+ * are asked to be huge pages (a million trials touch some 6,000 small
+ * pages a figure otherwise, each a page fault). Only a hint. */
+static void *big_malloc(size_t bytes)
+{
+    void *p = airoi__malloc(bytes);
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    const uintptr_t huge = (uintptr_t)2 << 20;
+    if (p && bytes >= 2 * huge) {
+        uintptr_t a = ((uintptr_t)p + huge - 1) & ~(huge - 1);
+        uintptr_t b = ((uintptr_t)p + bytes) & ~(huge - 1);
+        if (b > a)
+            madvise((void *)a, b - a, MADV_HUGEPAGE);
+    }
+#endif
+    return p;
+}
+
 /* A simulation of `count` trials with room for every per-trial figure. */
 static int sim_new(airoi_simulation **out, const airoi__sim_settings *st, airoi__sim_model *m,
                    int64_t first, int64_t count)
@@ -120,7 +145,7 @@ static int sim_new(airoi_simulation **out, const airoi__sim_settings *st, airoi_
     for (size_t i = 0; i < st->n_outputs; i++)
         s->has[st->outputs[i]] = 1;
     for (int o = 0; rc == AIROI_OK && o < AIROI__SIM_OUTPUTS; o++)
-        if (s->has[o] && !(s->val[o] = airoi__malloc(c * sizeof(double))))
+        if (s->has[o] && !(s->val[o] = big_malloc(c * sizeof(double))))
             rc = nomem();
     if (rc == AIROI_OK && n_stages) {
         s->spent = airoi__malloc(c * sizeof *s->spent);
@@ -171,36 +196,57 @@ static inline double double_of(uint64_t k)
     return x;
 }
 
-/* LSD radix sort of n keys (11-bit digits, 6 passes), carrying idx along
- * when not NULL; tk and ti are scratch of n each. Stable. */
-static void radix_sort(uint64_t *k, uint32_t *idx, size_t n, uint64_t *tk, uint32_t *ti)
+/* LSD radix sort of n keys (11-bit digits, at most 6 passes), carrying idx
+ * along when not NULL; tk and ti are scratch of n each. Stable. One pass
+ * counts every digit; a digit that every key shares is skipped; the
+ * passes go back and forth between the buffers. Returns the buffer that
+ * holds the sorted keys (k or tk), and when idx is not NULL sets *idx to
+ * the one holding the indexes (the caller's or ti). n < 2^32 (a
+ * simulation's trials are far fewer: AIROI__SIM_MAX_BYTES). */
+static uint64_t *radix_sort(uint64_t *k, uint32_t **idx, size_t n, uint64_t *tk, uint32_t *ti)
 {
-    size_t cnt[2048];
+    uint32_t cnt[6][2048];
     if (n == 0)
-        return;
+        return k;
+    memset(cnt, 0, sizeof cnt);
+    for (size_t i = 0; i < n; i++) {
+        uint64_t x = k[i];
+        for (int p = 0; p < 6; p++)
+            cnt[p][(x >> (11 * p)) & 0x7ff]++;
+    }
+    uint64_t *src = k, *dst = tk;
+    uint32_t *isrc = idx ? *idx : NULL, *idst = ti;
     for (int p = 0; p < 6; p++) {
         int sh = 11 * p;
-        memset(cnt, 0, sizeof cnt);
-        for (size_t i = 0; i < n; i++)
-            cnt[(k[i] >> sh) & 0x7ff]++;
-        if (cnt[(k[0] >> sh) & 0x7ff] == n)
+        uint32_t *c = cnt[p];
+        if (c[(k[0] >> sh) & 0x7ff] == n)
             continue; /* every key has this digit */
-        size_t sum = 0;
+        uint32_t sum = 0;
         for (size_t d = 0; d < 2048; d++) {
-            size_t c = cnt[d];
-            cnt[d] = sum;
-            sum += c;
+            uint32_t v = c[d];
+            c[d] = sum;
+            sum += v;
         }
-        for (size_t i = 0; i < n; i++) {
-            size_t d = cnt[(k[i] >> sh) & 0x7ff]++;
-            tk[d] = k[i];
-            if (idx)
-                ti[d] = idx[i];
+        if (isrc) {
+            for (size_t i = 0; i < n; i++) {
+                uint32_t d = c[(src[i] >> sh) & 0x7ff]++;
+                dst[d] = src[i];
+                idst[d] = isrc[i];
+            }
+            uint32_t *it = isrc;
+            isrc = idst;
+            idst = it;
+        } else {
+            for (size_t i = 0; i < n; i++)
+                dst[c[(src[i] >> sh) & 0x7ff]++] = src[i];
         }
-        memcpy(k, tk, n * sizeof *k);
-        if (idx)
-            memcpy(idx, ti, n * sizeof *idx);
+        uint64_t *t = src;
+        src = dst;
+        dst = t;
     }
+    if (idx)
+        *idx = isrc;
+    return src;
 }
 
 /* ---- statistics of one output ---------------------------------------------------- */
@@ -266,7 +312,7 @@ static int output_stats(airoi_simulation *s, int o)
         set_stat(S, AIROI_STAT_SE, sd / sqrt((double)nd), AIROI_OK);
     }
     /* sorted copy, for exact percentiles */
-    uint64_t *k = airoi__malloc(nd * sizeof *k), *tk = airoi__malloc(nd * sizeof *tk);
+    uint64_t *k = big_malloc(nd * sizeof *k), *tk = big_malloc(nd * sizeof *tk);
     if (!k || !tk) {
         airoi__free(k);
         airoi__free(tk);
@@ -276,11 +322,11 @@ static int output_stats(airoi_simulation *s, int o)
     for (size_t i = 0; i < c; i++)
         if (!isnan(v[i]))
             k[j++] = key_of(v[i]);
-    radix_sort(k, NULL, nd, tk, NULL);
-    double *sorted = (double *)tk; /* reuse: same size */
+    uint64_t *sk = radix_sort(k, NULL, nd, tk, NULL);
+    double *sorted = (double *)sk; /* in place: same size */
     for (size_t i = 0; i < nd; i++)
-        sorted[i] = double_of(k[i]);
-    airoi__free(k);
+        sorted[i] = double_of(sk[i]);
+    airoi__free(sk == k ? tk : k);
     S->sorted = sorted;
     if (o == 0) { /* value at risk and expected shortfall of NPV, as losses */
         double q = percentile_inc(sorted, nd, 100.0 * s->st.tail);
@@ -396,6 +442,22 @@ int airoi__simulation_finish(airoi_simulation *s)
         s->staging[AIROI_STAGING_NPV_ALL_IN - AIROI_STAGING_PROB_PRODUCTION] = ea;
         s->staging[AIROI_STAGING_VALUE_OF_STAGING - AIROI_STAGING_PROB_PRODUCTION] = en - ea;
     }
+    return AIROI_OK;
+}
+
+int airoi__simulation_complete(airoi_simulation **out, airoi_simulation *s, int rc,
+                               airoi__sim_model *m, airoi__sim_settings *st)
+{
+    if (rc == AIROI_OK)
+        rc = airoi__simulation_finish(s);
+    airoi__sim_model_unref(m);
+    airoi__sim_settings_clear(st);
+    if (rc) {
+        airoi__simulation_free(s);
+        return rc;
+    }
+    airoi__error_clear();
+    *out = s;
     return AIROI_OK;
 }
 
@@ -749,7 +811,7 @@ static void ranks(double *r, const double *v, size_t n, uint64_t *k, uint64_t *t
         k[i] = key_of(v[i] == 0.0 ? 0.0 : v[i]); /* -0 ties with +0 */
         idx[i] = (uint32_t)i;
     }
-    radix_sort(k, idx, n, tk, ti);
+    k = radix_sort(k, &idx, n, tk, ti);
     for (size_t i = 0; i < n;) {
         size_t j = i + 1;
         while (j < n && k[j] == k[i])

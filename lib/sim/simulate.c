@@ -6,6 +6,7 @@
  * docs/methodology.md#monte-carlo-simulation; determinism and threads:
  * docs/threading.md. Statistics are simstats.c.
  */
+#include <float.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -663,10 +664,10 @@ static int cpu_count(void)
 
 /* What one thread needs to evaluate trials. */
 typedef struct worker_mem {
-    double *u;       /* n_dims uniforms */
+    double *blk;     /* n_dims x AIROI__SIM_LANES: a trial block's rows (see draw_lanes) */
     double *z;       /* n_corr normals, then n_corr correlated */
-    double *mult;    /* n_inputs multipliers (per period: their mean) */
-    double *pm;      /* n_inputs x n per-period multipliers */
+    double *mult;    /* n_inputs multipliers of one trial (per period: their mean) */
+    double *pm;      /* n_inputs x n per-period multipliers of one trial */
     double *cost;    /* len: costs of the trial's path */
     double *ben;     /* len: benefits of the trial's path */
     double *net;     /* len */
@@ -675,18 +676,19 @@ typedef struct worker_mem {
 
 static void worker_mem_free(worker_mem *w)
 {
-    airoi__free(w->u);
+    airoi__free(w->blk);
 }
 
 static int worker_mem_alloc(worker_mem *w, const airoi__sim_model *m)
 {
     size_t n = m->n, len = m->len;
-    size_t total = m->n_dims + 2 * m->n_corr + m->n_inputs + m->n_inputs * n + 3 * len + n + 1;
+    size_t total = m->n_dims * AIROI__SIM_LANES + 2 * m->n_corr + m->n_inputs +
+                   m->n_inputs * n + 3 * len + n + 1;
     memset(w, 0, sizeof *w);
-    w->u = airoi__calloc(total, sizeof(double));
-    if (!w->u)
+    w->blk = airoi__calloc(total, sizeof(double));
+    if (!w->blk)
         return nomem();
-    w->z = w->u + m->n_dims;
+    w->z = w->blk + m->n_dims * AIROI__SIM_LANES;
     w->mult = w->z + 2 * m->n_corr;
     w->pm = w->mult + m->n_inputs;
     w->cost = w->pm + m->n_inputs * n;
@@ -713,13 +715,15 @@ typedef struct run {
 } run;
 
 /* Copula: the correlated inputs' uniforms of period t (or of the trial)
- * through normal scores, the Cholesky factor and back. */
-static void apply_copula(const airoi__sim_model *m, double *u, double *z, size_t t)
+ * through normal scores, the Cholesky factor and back; dimension d of the
+ * trial is u[d * stride]. */
+static void apply_copula(const airoi__sim_model *m, double *u, size_t stride, double *z,
+                         size_t t)
 {
     size_t k = m->n_corr;
     double *y = z + k;
     for (size_t j = 0; j < k; j++)
-        z[j] = airoi__norm_quantile(u[m->inputs[m->corr_input[j]].dim + t]);
+        z[j] = airoi__norm_quantile(u[(m->inputs[m->corr_input[j]].dim + t) * stride]);
     for (size_t i = 0; i < k; i++) {
         double acc = 0.0;
         for (size_t j = 0; j <= i; j++)
@@ -733,7 +737,7 @@ static void apply_copula(const airoi__sim_model *m, double *u, double *z, size_t
             v = 0x1p-60;
         else if (v >= 1.0)
             v = 1.0 - 0x1p-53;
-        u[m->inputs[m->corr_input[j]].dim + t] = v;
+        u[(m->inputs[m->corr_input[j]].dim + t) * stride] = v;
     }
 }
 
@@ -763,43 +767,43 @@ static airoi__sobol_dim *sobol_prepare(const airoi__sim_model *m, uint64_t seed,
     return sd;
 }
 
-/* The uniforms (random, or the Sobol point when `sobol` holds the
- * prepared dimensions), copula and multipliers of a trial into w; with `means`,
- * mult[k] of an input drawn per period is the mean of its multipliers. */
-static void draw(const airoi__sim_model *m, uint64_t seed, const airoi__sobol_dim *sobol,
-                 worker_mem *w, int64_t trial, int means)
+#define LANES AIROI__SIM_LANES
+
+/* A trial block: trials trial0 .. trial0 + LANES - 1 side by side (input
+ * major). Row d of w->blk holds uniform dimension d of each trial (random:
+ * Philox words, four rows a call; or the Sobol point), then the copula
+ * works trial by trial and each input's rows become its multipliers,
+ * LANES quantiles at a time. Every value is the one a trial drawn alone
+ * gets: a function of (seed, trial, dimension), whatever the block. */
+static void draw_lanes(const airoi__sim_model *m, uint64_t seed, const airoi__sobol_dim *sobol,
+                       worker_mem *w, int64_t trial0)
 {
-    const size_t n = m->n;
-    /* 1. uniforms of (seed, trial, dimension) */
+    const size_t nd = m->n_dims;
+    double *b = w->blk;
     if (sobol) {
-        for (size_t d = 0; d < m->n_dims; d++)
-            w->u[d] = airoi__sobol_dim_uniform(&sobol[d], (uint64_t)trial);
+        for (size_t d = 0; d < nd; d++)
+            for (size_t j = 0; j < LANES; j++)
+                b[d * LANES + j] = airoi__sobol_dim_uniform(&sobol[d], (uint64_t)trial0 + j);
     } else {
-        airoi__sim_uniforms(w->u, m->n_dims, seed, (uint64_t)trial, 0);
+        size_t d = 0;
+        for (; d + 4 <= nd; d += 4)
+            airoi__sim_uniforms_trials(b + d * LANES, LANES, seed, (uint64_t)trial0, d / 4);
+        if (d < nd) {
+            double tmp[4 * LANES];
+            airoi__sim_uniforms_trials(tmp, LANES, seed, (uint64_t)trial0, d / 4);
+            memcpy(b + d * LANES, tmp, (nd - d) * LANES * sizeof *tmp);
+        }
     }
-    /* 2. rank correlation */
     if (m->n_corr) {
-        if (m->corr_per_period)
-            for (size_t t = 0; t < n; t++)
-                apply_copula(m, w->u, w->z, t);
-        else
-            apply_copula(m, w->u, w->z, 0);
+        size_t periods = m->corr_per_period ? m->n : 1;
+        for (size_t j = 0; j < LANES; j++)
+            for (size_t t = 0; t < periods; t++)
+                apply_copula(m, b + j, LANES, w->z, t);
     }
-    /* 3. multipliers (per period: and their mean, when asked for) */
     for (size_t k = 0; k < m->n_inputs; k++) {
         const airoi__sim_input *in = &m->inputs[k];
-        if (!in->per_period) {
-            w->mult[k] = airoi__dist_quantile(&in->dist, w->u[in->dim]);
-        } else {
-            double *pm = w->pm + k * n;
-            airoi__dist_quantiles(&in->dist, pm, w->u + in->dim, n);
-            if (means) {
-                double acc = 0.0;
-                for (size_t t = 0; t < n; t++)
-                    acc += pm[t];
-                w->mult[k] = acc / (double)n;
-            }
-        }
+        double *row = b + in->dim * LANES;
+        airoi__dist_quantiles_lanes(&in->dist, row, row, in->per_period ? m->n : 1);
     }
 }
 
@@ -815,53 +819,123 @@ int airoi__sim_input_values(double *vals, const airoi__sim_model *m, uint64_t se
         airoi__free(sobol);
         return rc;
     }
-    size_t c = (size_t)count;
-    for (size_t i = 0; i < c; i++) {
-        draw(m, seed, sobol, &w, first + (int64_t)i, 1);
-        for (size_t k = 0; k < m->n_inputs; k++)
-            vals[k * c + i] = w.mult[k];
+    const size_t c = (size_t)count, n = m->n;
+    for (size_t i0 = 0; i0 < c; i0 += LANES) {
+        draw_lanes(m, seed, sobol, &w, first + (int64_t)i0);
+        for (size_t j = 0; j < LANES && i0 + j < c; j++)
+            for (size_t k = 0; k < m->n_inputs; k++) {
+                const airoi__sim_input *in = &m->inputs[k];
+                const double *row = w.blk + in->dim * LANES + j;
+                double v = row[0];
+                if (in->per_period) { /* the mean over the periods */
+                    double acc = 0.0;
+                    for (size_t t = 0; t < n; t++)
+                        acc += row[t * LANES];
+                    v = acc / (double)n;
+                }
+                vals[k * c + i0 + j] = v;
+            }
     }
     worker_mem_free(&w);
     airoi__free(sobol);
     return AIROI_OK;
 }
 
-/* Evaluates trial `trial` into slot i of the simulation. Returns 0, or 1
- * when a figure overflowed. */
-static int run_trial(const run *R, worker_mem *w, int64_t trial, size_t i)
+/* 4. The path through the stages' gates of trial j of the block: stage k
+ * is reached when every gate before it passed; spending stops at a failed
+ * gate. Returns 1 when every gate passed; cost (when not NULL) gets the
+ * stages' spending per period. */
+static int stage_path(const airoi__sim_model *m, const double *blk, size_t j, double *spent_pv,
+                      double *spent, double *cost)
+{
+    int pass = 1;
+    *spent_pv = 0.0;
+    *spent = 0.0;
+    for (size_t k = 0; k < m->n_stages && pass; k++) {
+        *spent_pv += m->stage_cost[k] * m->disc[m->stage_start[k]];
+        *spent += m->stage_cost[k];
+        if (cost)
+            cost[m->stage_start[k]] += m->stage_cost[k];
+        pass = blk[(m->stage_dim + k) * LANES + j] < m->stage_prob[k];
+    }
+    return pass;
+}
+
+/* The sums of a trial: present values and totals of costs and benefits of
+ * the model's own schedule. */
+typedef struct trial_sums {
+    double pvc, pvb, tc, tb;
+} trial_sums;
+
+/* 6. and 7. (NPV, ROI and NPV/PV costs) of the trial in slot i of the
+ * simulation; sets the trial's path flows in w->net when the series are
+ * needed. Returns 1 when a figure overflowed. */
+static int trial_figures(const run *R, const trial_sums *q, int pass, double spent_pv,
+                         double spent, size_t i)
+{
+    const airoi__sim_model *m = R->m;
+    airoi_simulation *s = R->s;
+    double npv, pv_costs, costs, benefits;
+    if (m->n_stages) {
+        double dD = m->disc[m->shift];
+        npv = pass ? (q->pvb - q->pvc) * dD - spent_pv : -spent_pv;
+        pv_costs = spent_pv + (pass ? q->pvc * dD : 0.0);
+        costs = spent + (pass ? q->tc : 0.0);
+        benefits = pass ? q->tb : 0.0;
+        s->spent[i] = costs;
+        s->allin[i] = (pass ? q->pvb * dD : 0.0) - q->pvc * dD - m->stage_pv_all;
+        s->pass[i] = (uint8_t)pass;
+    } else {
+        npv = q->pvb - q->pvc;
+        pv_costs = q->pvc;
+        costs = q->tc;
+        benefits = q->tb;
+    }
+    int bad = !isfinite(npv) || !isfinite(pv_costs) || !isfinite(costs) || !isfinite(benefits);
+    s->val[0][i] = npv;
+    if (s->has[AIROI_SIM_ROI_HORIZON - AIROI_SIM_NPV]) {
+        double r = 0.0;
+        s->val[AIROI_SIM_ROI_HORIZON - AIROI_SIM_NPV][i] =
+            airoi__roi_totals(&r, benefits, costs) == AIROI_OK ? r : UNDEF;
+    }
+    if (s->has[AIROI_SIM_NPV_ROI - AIROI_SIM_NPV])
+        s->val[AIROI_SIM_NPV_ROI - AIROI_SIM_NPV][i] = ratio_or_nan(npv, pv_costs);
+    return bad;
+}
+
+/* Trial j of the drawn block, alone, into slot i, with its path's flows
+ * per period (for IRR and payback). Returns 1 when a figure overflowed. */
+static int run_trial(const run *R, worker_mem *w, size_t j, size_t i)
 {
     const airoi__sim_model *m = R->m;
     airoi_simulation *s = R->s;
     const size_t n = m->n, len = m->len, D = m->shift;
-    draw(m, s->st.seed, R->sobol, w, trial, 0);
-    /* 4. the path through the stages' gates: stage k is reached when every
-     * gate before it passed; spending stops at a failed gate */
-    int pass = 1;
-    double spent_pv = 0.0, spent = 0.0;
-    const int series = R->need_series;
-    if (series) {
-        memset(w->cost, 0, len * sizeof *w->cost);
-        memset(w->ben, 0, len * sizeof *w->ben);
+    /* its multipliers out of the block */
+    for (size_t k = 0; k < m->n_inputs; k++) {
+        const airoi__sim_input *in = &m->inputs[k];
+        const double *row = w->blk + in->dim * LANES + j;
+        if (!in->per_period)
+            w->mult[k] = row[0];
+        else
+            for (size_t t = 0; t < n; t++)
+                w->pm[k * n + t] = row[t * LANES];
     }
-    for (size_t k = 0; k < m->n_stages && pass; k++) {
-        spent_pv += m->stage_cost[k] * m->disc[m->stage_start[k]];
-        spent += m->stage_cost[k];
-        if (series)
-            w->cost[m->stage_start[k]] += m->stage_cost[k];
-        pass = w->u[m->stage_dim + k] < m->stage_prob[k];
-    }
+    memset(w->cost, 0, len * sizeof *w->cost);
+    memset(w->ben, 0, len * sizeof *w->ben);
+    double spent_pv, spent;
+    int pass = stage_path(m, w->blk, j, &spent_pv, &spent, w->cost);
     /* 5. present values and totals of the model's own schedule: a group's
      * figures are f x sum_t prod(t) x its flow (discounted for PV), f the
      * product of its per-trial multipliers and prod(t) that of its
-     * per-period ones, the same arithmetic whatever outputs are asked */
-    double pvc = 0.0, pvb = 0.0, tc = 0.0, tb = 0.0;
+     * per-period ones: the arithmetic of group_lanes(), trial by trial */
+    trial_sums q = {0.0, 0.0, 0.0, 0.0};
     const int totals = R->need_totals;
     for (size_t g = 0; g < m->n_groups; g++) {
         const airoi__sim_group *gr = &m->groups[g];
         double f = 1.0, pv, tot = 0.0;
-        for (size_t j = 0; j < gr->n_scalar; j++)
-            f *= w->mult[gr->scalar[j]];
-        double *dst = series && pass ? (gr->is_cost ? w->cost : w->ben) + D : NULL;
+        for (size_t jj = 0; jj < gr->n_scalar; jj++)
+            f *= w->mult[gr->scalar[jj]];
+        double *dst = pass ? (gr->is_cost ? w->cost : w->ben) + D : NULL;
         if (gr->n_per == 0) {
             pv = f * gr->pv;
             tot = f * gr->total;
@@ -874,8 +948,8 @@ static int run_trial(const run *R, worker_mem *w, int64_t trial, size_t i)
                 double *fac = w->fac;
                 for (size_t t = 0; t < n; t++)
                     fac[t] = prod[t];
-                for (size_t j = 1; j < gr->n_per; j++) {
-                    const double *pj = w->pm + gr->per[j] * n;
+                for (size_t jj = 1; jj < gr->n_per; jj++) {
+                    const double *pj = w->pm + gr->per[jj] * n;
                     for (size_t t = 0; t < n; t++)
                         fac[t] *= pj[t];
                 }
@@ -896,61 +970,137 @@ static int run_trial(const run *R, worker_mem *w, int64_t trial, size_t i)
                     dst[t] += f * (prod[t] * gr->series[t]);
         }
         if (gr->is_cost) {
-            pvc += pv;
-            tc += tot;
+            q.pvc += pv;
+            q.tc += tot;
         } else {
-            pvb += pv;
-            tb += tot;
+            q.pvb += pv;
+            q.tb += tot;
         }
     }
-    /* 6. the trial's figures: those of its path */
-    double npv, pv_costs, costs, benefits;
-    if (m->n_stages) {
-        double dD = m->disc[D];
-        npv = pass ? (pvb - pvc) * dD - spent_pv : -spent_pv;
-        pv_costs = spent_pv + (pass ? pvc * dD : 0.0);
-        costs = spent + (pass ? tc : 0.0);
-        benefits = pass ? tb : 0.0;
-        s->spent[i] = costs;
-        s->allin[i] = (pass ? pvb * dD : 0.0) - pvc * dD - m->stage_pv_all;
-        s->pass[i] = (uint8_t)pass;
+    int bad = trial_figures(R, &q, pass, spent_pv, spent, i);
+    for (size_t t = 0; t < len; t++)
+        w->net[t] = w->ben[t] - w->cost[t];
+    if (s->has[AIROI_SIM_IRR - AIROI_SIM_NPV]) {
+        double x = 0.0, v = UNDEF;
+        if (len >= 2 &&
+            airoi__irr(&x, w->net, len, airoi__rate_per_period(0.1, m->years)) == AIROI_OK &&
+            x > -1.0) {
+            v = airoi__rate_annual(x, m->years);
+            if (!isfinite(v))
+                v = UNDEF;
+        }
+        s->val[AIROI_SIM_IRR - AIROI_SIM_NPV][i] = v;
+    }
+    if (s->has[AIROI_SIM_PAYBACK_PERIODS - AIROI_SIM_NPV]) {
+        double x = 0.0;
+        int reached = 0;
+        int rc = airoi__payback(&x, &reached, w->net, len);
+        s->val[AIROI_SIM_PAYBACK_PERIODS - AIROI_SIM_NPV][i] =
+            rc == AIROI_OK && reached ? x : UNDEF;
+    }
+    return bad;
+}
+
+/* One group's present value and total in each lane of the block (run_trial's
+ * arithmetic, operation for operation, across trials): adds them to the
+ * lanes' sums pv and tot. */
+AIROI__SIMD_CLONES
+static void group_lanes(const airoi__sim_model *m, const airoi__sim_group *gr,
+                        const double *restrict b, double *restrict pv_sum,
+                        double *restrict tot_sum, int totals)
+{
+    const size_t n = m->n;
+    double f[LANES], pv[LANES], tot[LANES];
+    for (size_t j = 0; j < LANES; j++)
+        f[j] = 1.0;
+    for (size_t s = 0; s < gr->n_scalar; s++) {
+        const double *restrict r = b + m->inputs[gr->scalar[s]].dim * LANES;
+        for (size_t j = 0; j < LANES; j++)
+            f[j] *= r[j];
+    }
+    if (gr->n_per == 0) {
+        for (size_t j = 0; j < LANES; j++) {
+            pv[j] = f[j] * gr->pv;
+            tot[j] = f[j] * gr->total;
+        }
     } else {
-        npv = pvb - pvc;
-        pv_costs = pvc;
-        costs = tc;
-        benefits = tb;
-    }
-    int bad = !isfinite(npv) || !isfinite(pv_costs) || !isfinite(costs) || !isfinite(benefits);
-    s->val[0][i] = npv;
-    /* 7. the outputs asked for */
-    if (s->has[AIROI_SIM_ROI_HORIZON - AIROI_SIM_NPV]) {
-        double q = 0.0;
-        s->val[AIROI_SIM_ROI_HORIZON - AIROI_SIM_NPV][i] =
-            airoi__roi_totals(&q, benefits, costs) == AIROI_OK ? q : UNDEF;
-    }
-    if (s->has[AIROI_SIM_NPV_ROI - AIROI_SIM_NPV])
-        s->val[AIROI_SIM_NPV_ROI - AIROI_SIM_NPV][i] = ratio_or_nan(npv, pv_costs);
-    if (series) {
-        for (size_t t = 0; t < len; t++)
-            w->net[t] = w->ben[t] - w->cost[t];
-        if (s->has[AIROI_SIM_IRR - AIROI_SIM_NPV]) {
-            double x = 0.0, v = UNDEF;
-            if (len >= 2 &&
-                airoi__irr(&x, w->net, len, airoi__rate_per_period(0.1, m->years)) == AIROI_OK &&
-                x > -1.0) {
-                v = airoi__rate_annual(x, m->years);
-                if (!isfinite(v))
-                    v = UNDEF;
+        double acc[LANES], acc2[LANES], fac[LANES];
+        const size_t d0 = m->inputs[gr->per[0]].dim;
+        for (size_t j = 0; j < LANES; j++)
+            acc[j] = acc2[j] = 0.0;
+        for (size_t t = 0; t < n; t++) {
+            const double *restrict prod = b + (d0 + t) * LANES;
+            if (gr->n_per > 1) {
+                for (size_t j = 0; j < LANES; j++)
+                    fac[j] = prod[j];
+                for (size_t s = 1; s < gr->n_per; s++) {
+                    const double *restrict r = b + (m->inputs[gr->per[s]].dim + t) * LANES;
+                    for (size_t j = 0; j < LANES; j++)
+                        fac[j] *= r[j];
+                }
+                prod = fac;
             }
-            s->val[AIROI_SIM_IRR - AIROI_SIM_NPV][i] = v;
+            const double ds = gr->dseries[t];
+            for (size_t j = 0; j < LANES; j++)
+                acc[j] += prod[j] * ds;
+            if (totals) {
+                const double se = gr->series[t];
+                for (size_t j = 0; j < LANES; j++)
+                    acc2[j] += prod[j] * se;
+            }
         }
-        if (s->has[AIROI_SIM_PAYBACK_PERIODS - AIROI_SIM_NPV]) {
-            double x = 0.0;
-            int reached = 0;
-            int rc = airoi__payback(&x, &reached, w->net, len);
-            s->val[AIROI_SIM_PAYBACK_PERIODS - AIROI_SIM_NPV][i] =
-                rc == AIROI_OK && reached ? x : UNDEF;
+        for (size_t j = 0; j < LANES; j++) {
+            pv[j] = f[j] * acc[j];
+            tot[j] = totals ? f[j] * acc2[j] : 0.0;
         }
+    }
+    for (size_t j = 0; j < LANES; j++) {
+        pv_sum[j] += pv[j];
+        tot_sum[j] += tot[j];
+    }
+}
+
+/* The drawn block's trials 0 .. nj - 1 into slots i0 .. i0 + nj - 1 when
+ * no output needs the flows per period (NPV, ROI, NPV/PV costs): every
+ * group across the lanes, then each trial's figures. Returns the first
+ * lane whose figures overflowed, or -1. */
+static long run_lanes(const run *R, worker_mem *w, size_t i0, size_t nj)
+{
+    const airoi__sim_model *m = R->m;
+    double pvc[LANES], pvb[LANES], tc[LANES], tb[LANES];
+    for (size_t j = 0; j < LANES; j++)
+        pvc[j] = pvb[j] = tc[j] = tb[j] = 0.0;
+    for (size_t g = 0; g < m->n_groups; g++) {
+        const airoi__sim_group *gr = &m->groups[g];
+        if (gr->is_cost)
+            group_lanes(m, gr, w->blk, pvc, tc, R->need_totals);
+        else
+            group_lanes(m, gr, w->blk, pvb, tb, R->need_totals);
+    }
+    long bad = -1;
+    airoi_simulation *s = R->s;
+    if (!m->n_stages && !s->has[AIROI_SIM_ROI_HORIZON - AIROI_SIM_NPV] &&
+        !s->has[AIROI_SIM_NPV_ROI - AIROI_SIM_NPV]) {
+        /* NPV alone: trial_figures() across the lanes */
+        double npv[LANES];
+        int finite[LANES];
+        for (size_t j = 0; j < LANES; j++) {
+            npv[j] = pvb[j] - pvc[j];
+            finite[j] = fabs(npv[j]) <= DBL_MAX && fabs(pvc[j]) <= DBL_MAX &&
+                        fabs(tc[j]) <= DBL_MAX && fabs(tb[j]) <= DBL_MAX;
+        }
+        memcpy(s->val[0] + i0, npv, nj * sizeof *npv);
+        for (size_t j = 0; j < nj && bad < 0; j++)
+            if (!finite[j])
+                bad = (long)j;
+        return bad;
+    }
+    for (size_t j = 0; j < nj; j++) {
+        double spent_pv, spent;
+        int pass = stage_path(m, w->blk, j, &spent_pv, &spent, NULL);
+        trial_sums q = {pvc[j], pvb[j], tc[j], tb[j]};
+        if (trial_figures(R, &q, pass, spent_pv, spent, i0 + j) && bad < 0)
+            bad = (long)j;
     }
     return bad;
 }
@@ -978,9 +1128,19 @@ static int run_blocks(run *R, worker_mem *w, int one)
         int64_t lo = b * AIROI__SIM_BLOCK;
         int64_t hi = lo + AIROI__SIM_BLOCK < s->count ? lo + AIROI__SIM_BLOCK : s->count;
         int64_t bad = -1;
-        for (int64_t i = lo; i < hi; i++)
-            if (run_trial(R, w, s->first + i, (size_t)i) && bad < 0)
-                bad = s->first + i;
+        for (int64_t i0 = lo; i0 < hi; i0 += LANES) {
+            size_t nj = hi - i0 < LANES ? (size_t)(hi - i0) : LANES;
+            draw_lanes(R->m, s->st.seed, R->sobol, w, s->first + i0);
+            if (R->need_series) {
+                for (size_t j = 0; j < nj; j++)
+                    if (run_trial(R, w, j, (size_t)i0 + j) && bad < 0)
+                        bad = s->first + i0 + (int64_t)j;
+            } else {
+                long j = run_lanes(R, w, (size_t)i0, nj);
+                if (j >= 0 && bad < 0)
+                    bad = s->first + i0 + j;
+            }
+        }
         if (bad >= 0) {
             pthread_mutex_lock(&R->lock);
             if (R->bad_trial < 0 || bad < R->bad_trial)
@@ -1130,17 +1290,7 @@ static int simulate(airoi_simulation **out, const airoi_project *p,
             threads = AIROI__SIM_MAX_THREADS;
         rc = run_trials(s, m, threads, progress, userdata);
     }
-    if (rc == AIROI_OK)
-        rc = airoi__simulation_finish(s);
-    airoi__sim_model_unref(m);
-    airoi__sim_settings_clear(&st);
-    if (rc) {
-        airoi__simulation_free(s);
-        return rc;
-    }
-    airoi__error_clear();
-    *out = s;
-    return AIROI_OK;
+    return airoi__simulation_complete(out, s, rc, m, &st);
 }
 
 int airoi__project_simulate_range(airoi_simulation **out, const airoi_project *p,

@@ -696,6 +696,21 @@ START_TEST(fast_paths_equal_scalar)
                                "uniform %zu of %zu (dim0 %llu) differs", k, n,
                                (unsigned long long)dim0);
                 }
+    /* Trial blocks (input major): AIROI__SIM_LANES trials side by side,
+     * four dimensions a row each, across 2^32 trials and blocks too. */
+    const uint64_t blocks[] = { 0, 1, 5, 0x100000001ull };
+    enum { L = AIROI__SIM_LANES, STRIDE = AIROI__SIM_LANES + 3 };
+    for (size_t a = 0; a < 3; a++)
+        for (size_t b = 0; b < 4; b++)
+            for (size_t c = 0; c < 4; c++) {
+                double rows[4 * STRIDE];
+                airoi__sim_uniforms_trials(rows, STRIDE, seeds[a], trials[b], blocks[c]);
+                for (size_t w = 0; w < 4; w++)
+                    for (size_t j = 0; j < L; j++)
+                        EXPECT(rows[w * STRIDE + j] ==
+                                   airoi__sim_uniform(seeds[a], trials[b] + j, 4 * blocks[c] + w),
+                               "trial block: trial %zu, dimension %zu differs", j, w);
+            }
 
     /* Laws. */
     double dv[12], dp[12];
@@ -768,6 +783,12 @@ START_TEST(fast_paths_equal_scalar)
         memcpy(x, u, sizeof x);
         airoi__dist_quantiles(&d, x, x, 1000);
         EXPECT(memcmp(x, ref, sizeof x) == 0, "law %d: in-place batch differs", k);
+        /* whole lanes of a trial block, in place */
+        size_t nrows = 1000 / AIROI__SIM_LANES;
+        memcpy(x, u, sizeof x);
+        airoi__dist_quantiles_lanes(&d, x, x, nrows);
+        EXPECT(memcmp(x, ref, nrows * AIROI__SIM_LANES * sizeof *x) == 0,
+               "law %d: trial-block lanes differ from the scalar path", k);
         airoi__dist_release(&d);
     }
 }

@@ -674,6 +674,21 @@ class Project:
         return simulation.simulate(self, trials, seed, threads, outputs, percentiles, sampling,
                                    keep_trials, progress)
 
+    def simulate_range(self, first: int, count: int, trials: Optional[int] = None,
+                       seed: Optional[int] = None, threads: Optional[int] = None,
+                       outputs: Optional[Sequence[str]] = None,
+                       percentiles: Optional[Sequence[float]] = None,
+                       sampling: Optional[str] = None,
+                       progress: Any = None) -> "simulation.Simulation":
+        """Trials ``first`` .. ``first + count - 1`` of the simulation
+        :meth:`simulate` runs with the same arguments, and only those:
+        exactly those trials of the whole run (``trials`` is ignored).
+        Ranges merge with :meth:`Simulation.merge` into exactly the whole
+        run, and travel between processes as :meth:`Simulation.to_bytes`
+        (docs/python.md, "Simulations across processes")."""
+        return simulation.simulate(self, trials, seed, threads, outputs, percentiles, sampling,
+                                   False, progress, (first, count))
+
     def tornado(self) -> "simulation.Tornado":
         """Each uncertainty alone at its 10th and 90th percentile, every other
         input at its base value: a :class:`airoi.Tornado`."""

@@ -72,6 +72,12 @@ _PROTOTYPES: Dict[str, Tuple[Any, List[Any]]] = {
     "airoi_sim_output_name": (ctypes.c_char_p, [c_int]),
     # simulation.h
     "airoi_project_simulate": (c_int, [_c_void_pp, c_void_p, c_void_p, c_uint, PROGRESS_FN, c_void_p]),
+    "airoi_project_simulate_range": (c_int, [_c_void_pp, c_void_p, c_void_p, c_int64, c_int64,
+                                             c_uint, PROGRESS_FN, c_void_p]),
+    "airoi_simulation_merge": (c_int, [_c_void_pp, c_void_p, c_void_p]),
+    "airoi_simulation_save_buffer": (c_int, [_c_void_pp, _p_size_t, c_void_p, c_uint]),
+    "airoi_simulation_load_buffer": (c_int, [_c_void_pp, c_void_p, ctypes.c_char_p, c_size_t,
+                                             c_uint]),
     "airoi_simulation_free": (None, [c_void_p]),
     "airoi_simulation_get_stat": (c_int, [_p_double, c_void_p, c_int, c_int]),
     "airoi_simulation_get_percentile": (c_int, [_p_double, c_void_p, c_int, c_double]),
@@ -217,6 +223,42 @@ class Simulation(_Document):
 
     __slots__ = ()
     _writer = "airoi_report_write_simulation"
+
+    # -- trial ranges: scale out (docs/python.md#simulations-across-processes) ----------
+    def merge(self, other: "Simulation") -> "Simulation":
+        """The simulation of this trial range followed by ``other``'s (which
+        must start where this one ends, with the same model and settings):
+        exactly the simulation of their union, bit for bit."""
+        if not isinstance(other, Simulation):
+            raise TypeError("merge() takes a Simulation, not %s" % type(other).__name__)
+        out = c_void_p()
+        _lib.check(C.airoi_simulation_merge(ctypes.byref(out), self._h.ptr, other._h.ptr))
+        return Simulation._owned(int(out.value or 0), C.airoi_simulation_free, "Simulation")
+
+    def to_bytes(self) -> bytes:
+        """The per-trial results as bytes (``airoi_simulation_save_buffer``),
+        to send to another process or machine; read back with
+        :meth:`from_bytes` and the same project."""
+        out, n = c_void_p(), c_size_t()
+        _lib.check(C.airoi_simulation_save_buffer(ctypes.byref(out), ctypes.byref(n),
+                                                  self._h.ptr, 0))
+        try:
+            return ctypes.string_at(out.value, n.value)
+        finally:
+            C.airoi_free(out)
+
+    @classmethod
+    def from_bytes(cls, project: Any, data: bytes) -> "Simulation":
+        """The simulation saved by :meth:`to_bytes`, on ``project`` (the
+        one it ran on: a different model raises :class:`airoi.InvalidError`)."""
+        if not isinstance(data, (bytes, bytearray, memoryview)):
+            raise TypeError("data must be bytes, not %s" % type(data).__name__)
+        raw = bytes(data)
+        out = c_void_p()
+        with project._lock:
+            _lib.check(C.airoi_simulation_load_buffer(ctypes.byref(out), project._h.ptr, raw,
+                                                      len(raw), 0))
+        return cls._owned(int(out.value or 0), C.airoi_simulation_free, "Simulation")
 
     def _number(self, param: int) -> float:
         out = c_double()
@@ -475,8 +517,14 @@ def simulate(project: Any, trials: Optional[int] = None, seed: Optional[int] = N
              threads: Optional[int] = None, outputs: Optional[Sequence[str]] = None,
              percentiles: Optional[Iterable[float]] = None, sampling: Optional[str] = None,
              keep_trials: bool = False,
-             progress: Optional[Callable[[int, int], Any]] = None) -> Simulation:
-    """See :meth:`Project.simulate`."""
+             progress: Optional[Callable[[int, int], Any]] = None,
+             trial_range: Optional[Tuple[int, int]] = None) -> Simulation:
+    """See :meth:`Project.simulate` (and :meth:`Project.simulate_range`:
+    ``trial_range`` = (first, count))."""
+    if trial_range is not None:
+        for v, what in ((trial_range[0], "first"), (trial_range[1], "count")):
+            if isinstance(v, bool) or not isinstance(v, int):
+                raise TypeError("%s must be an int, not %s" % (what, type(v).__name__))
     opts = _options(project, trials, seed, threads, outputs, percentiles, sampling, keep_trials)
     raised: List[BaseException] = []
 
@@ -495,8 +543,13 @@ def simulate(project: Any, trials: Optional[int] = None, seed: Optional[int] = N
     out = c_void_p()
     try:
         with project._lock:
-            status = C.airoi_project_simulate(ctypes.byref(out), project._h.ptr, opts.ptr, 0,
-                                              callback, None)
+            if trial_range is None:
+                status = C.airoi_project_simulate(ctypes.byref(out), project._h.ptr, opts.ptr,
+                                                  0, callback, None)
+            else:
+                status = C.airoi_project_simulate_range(ctypes.byref(out), project._h.ptr,
+                                                        opts.ptr, trial_range[0],
+                                                        trial_range[1], 0, callback, None)
     finally:
         opts.close()
     if raised:

@@ -97,6 +97,28 @@ class TestSimulate(unittest.TestCase):
         self.assertEqual(a, c)
         self.assertNotEqual(a, self.p.simulate(trials=2000, seed=5).to_json())
 
+    def test_ranges_bytes_and_merge(self):
+        whole = self.p.simulate(trials=2500, seed=4, outputs=["npv", "irr"], threads=2)
+        a = self.p.simulate_range(0, 1001, seed=4, outputs=["npv", "irr"], threads=1)
+        b = self.p.simulate_range(1001, 1499, seed=4, outputs=["npv", "irr"], threads=3)
+        b2 = airoi.Simulation.from_bytes(self.p, b.to_bytes())
+        self.assertEqual(b2.to_json(), b.to_json())
+        self.assertEqual(a.merge(b2).to_json(), whole.to_json())
+        with self.assertRaisesRegex(airoi.InvalidInputError, "not adjacent"):
+            b.merge(a)
+        with self.assertRaises(TypeError):
+            a.merge("b")
+        with self.assertRaises(TypeError):
+            airoi.Simulation.from_bytes(self.p, "text")
+        with self.assertRaises(TypeError):
+            self.p.simulate_range(0.5, 10)
+        with self.assertRaisesRegex(airoi.InvalidInputError, "not a saved simulation"):
+            airoi.Simulation.from_bytes(self.p, b"AIROISIM\x01" + bytes(30))
+        with airoi.Project.load(PLAIN) as other:
+            other.add_uncertainty("costs", "uniform", low=0.9, high=1.1)
+            with self.assertRaisesRegex(airoi.InvalidInputError, "another model"):
+                airoi.Simulation.from_bytes(other, a.to_bytes())
+
     def test_options(self):
         s = self.p.simulate(trials=1024, outputs=["npv", "irr"], percentiles=[1, 99],
                             sampling="sobol")
