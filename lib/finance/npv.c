@@ -223,123 +223,6 @@ static inline double dot_accept(double s, double a, double k, double div)
     return ok ? r : (double)NAN;
 }
 
-/* Plain sum and sum of absolute values of the terms of one row, in two
- * interleaved halves (even and odd columns): with GCC or Clang one vector
- * register of two doubles each (SSE2, NEON; the generic vector extension,
- * no intrinsics), else two scalars. */
-#if defined(__GNUC__)
-typedef double dot_v2d __attribute__((vector_size(16)));
-typedef long long dot_v2i __attribute__((vector_size(16)));
-
-static inline void dot_row(double *s_out, double *a_out, const double *v, const double *f,
-                           size_t cols)
-{
-    const dot_v2i mask = {0x7fffffffffffffffLL, 0x7fffffffffffffffLL};
-    dot_v2d s = {0.0, 0.0}, a = {0.0, 0.0};
-    size_t j = 0;
-    for (; j + 2 <= cols; j += 2) {
-        dot_v2d x, y;
-        memcpy(&x, v + j, sizeof x);
-        memcpy(&y, f + j, sizeof y);
-        const dot_v2d t = x * y;
-        s += t;
-        a += (dot_v2d)((dot_v2i)t & mask);
-    }
-    double s0 = s[0] + s[1], a0 = a[0] + a[1];
-    if (j < cols) {
-        const double t0 = v[j] * f[j];
-        s0 += t0;
-        a0 += fabs(t0);
-    }
-    *s_out = s0;
-    *a_out = a0;
-}
-
-/* dot_row() of four consecutive rows at once, in two registers of four
- * doubles ({row 0 even, row 0 odd, row 1 even, row 1 odd} and the same for
- * rows 2 and 3): the same operations in the same order for each row as
- * dot_row(), so the same doubles, with twice the work an instruction where
- * the processor has 256-bit registers, and the rows' chains of additions
- * overlapping. */
-#if defined(__has_builtin)
-#if __has_builtin(__builtin_shufflevector)
-#define DOT_ROWS4 1
-#endif
-#endif
-#ifndef DOT_ROWS4
-#define DOT_ROWS4 0
-#endif
-#if DOT_ROWS4
-typedef double dot_v4d __attribute__((vector_size(32)));
-typedef long long dot_v4i __attribute__((vector_size(32)));
-#pragma GCC diagnostic ignored "-Wpsabi" /* 32-byte vectors only inside this file */
-
-static inline __attribute__((always_inline)) dot_v4d dot_pair(const double *p, const double *q)
-{
-    dot_v2d x, y;
-    memcpy(&x, p, sizeof x);
-    memcpy(&y, q, sizeof y);
-    return __builtin_shufflevector(x, y, 0, 1, 2, 3);
-}
-
-static inline __attribute__((always_inline)) void
-dot_rows4(double *s_out, double *a_out, const double *v, const double *f, size_t cols)
-{
-    const dot_v4i mask = {0x7fffffffffffffffLL, 0x7fffffffffffffffLL, 0x7fffffffffffffffLL,
-                          0x7fffffffffffffffLL};
-    const double *r0 = v, *r1 = r0 + cols, *r2 = r1 + cols, *r3 = r2 + cols;
-    dot_v4d s01 = {0.0, 0.0, 0.0, 0.0}, s23 = s01, a01 = s01, a23 = s01;
-    size_t j = 0;
-    for (; j + 2 <= cols; j += 2) {
-        const dot_v4d y = dot_pair(f + j, f + j);
-        const dot_v4d x01 = dot_pair(r0 + j, r1 + j) * y;
-        const dot_v4d x23 = dot_pair(r2 + j, r3 + j) * y;
-        s01 += x01;
-        s23 += x23;
-        a01 += (dot_v4d)((dot_v4i)x01 & mask);
-        a23 += (dot_v4d)((dot_v4i)x23 & mask);
-    }
-    s_out[0] = s01[0] + s01[1];
-    s_out[1] = s01[2] + s01[3];
-    s_out[2] = s23[0] + s23[1];
-    s_out[3] = s23[2] + s23[3];
-    a_out[0] = a01[0] + a01[1];
-    a_out[1] = a01[2] + a01[3];
-    a_out[2] = a23[0] + a23[1];
-    a_out[3] = a23[2] + a23[3];
-    if (j < cols) {
-        const double *r[4] = {r0, r1, r2, r3};
-        for (int q = 0; q < 4; q++) {
-            const double t0 = r[q][j] * f[j];
-            s_out[q] += t0;
-            a_out[q] += fabs(t0);
-        }
-    }
-}
-#endif /* DOT_ROWS4 */
-#else
-#define DOT_ROWS4 0
-static void dot_row(double *s_out, double *a_out, const double *v, const double *f, size_t cols)
-{
-    double s0 = 0.0, s1 = 0.0, a0 = 0.0, a1 = 0.0;
-    size_t j = 0;
-    for (; j + 2 <= cols; j += 2) {
-        const double t0 = v[j] * f[j], t1 = v[j + 1] * f[j + 1];
-        s0 += t0;
-        s1 += t1;
-        a0 += fabs(t0);
-        a1 += fabs(t1);
-    }
-    if (j < cols) {
-        const double t0 = v[j] * f[j];
-        s0 += t0;
-        a0 += fabs(t0);
-    }
-    *s_out = s0 + s1;
-    *a_out = a0 + a1;
-}
-#endif
-
 /* The careful path's sum of a row whose terms are all finite: npv0_sum()
  * with the factors f, operation for operation (Neumaier's two cases as a
  * selection instead of a branch; a zero term, which npv0_sum() skips,
@@ -377,8 +260,132 @@ dot_value(double s, double a, double k, double div, const double *v, const doubl
     return r;
 }
 
+/* Plain sum and sum of absolute values of the terms of one row, in two
+ * interleaved halves (even and odd columns): with GCC or Clang one vector
+ * register of two doubles each (SSE2, NEON; the generic vector extension,
+ * no intrinsics), else two scalars. */
+#if defined(__GNUC__)
+typedef double dot_v2d __attribute__((vector_size(16)));
+typedef long long dot_v2i __attribute__((vector_size(16)));
+
+static inline void dot_row(double *s_out, double *a_out, const double *v, const double *f,
+                           size_t cols)
+{
+    const dot_v2i mask = {0x7fffffffffffffffLL, 0x7fffffffffffffffLL};
+    dot_v2d s = {0.0, 0.0}, a = {0.0, 0.0};
+    size_t j = 0;
+    for (; j + 2 <= cols; j += 2) {
+        dot_v2d x, y;
+        memcpy(&x, v + j, sizeof x);
+        memcpy(&y, f + j, sizeof y);
+        const dot_v2d t = x * y;
+        s += t;
+        a += (dot_v2d)((dot_v2i)t & mask);
+    }
+    double s0 = s[0] + s[1], a0 = a[0] + a[1];
+    if (j < cols) {
+        const double t0 = v[j] * f[j];
+        s0 += t0;
+        a0 += fabs(t0);
+    }
+    *s_out = s0;
+    *a_out = a0;
+}
+
+/* dot_row() of four consecutive rows at once, in two registers of four
+ * doubles ({row 0 even, row 0 odd, row 1 even, row 1 odd} and the same for
+ * rows 2 and 3), the two halves of each row then added across registers
+ * and the acceptance test made on the four rows together: the same
+ * operations in the same order for each row as dot_row(), so the same
+ * doubles. Written for 256-bit registers (AVX2); the baseline build keeps
+ * dot_row(), one row at a time. Returns whether a row was left (NaN). */
+#if defined(__has_builtin)
+#if __has_builtin(__builtin_shufflevector)
+#define DOT_ROWS4 1
+#endif
+#endif
+#ifndef DOT_ROWS4
+#define DOT_ROWS4 0
+#endif
+#if DOT_ROWS4
+typedef double dot_v4d __attribute__((vector_size(32)));
+typedef long long dot_v4i __attribute__((vector_size(32)));
+#pragma GCC diagnostic ignored "-Wpsabi" /* 32-byte vectors only inside this file */
+
+static inline __attribute__((always_inline)) dot_v4d dot_pair(const double *p, const double *q)
+{
+    dot_v2d x, y;
+    memcpy(&x, p, sizeof x);
+    memcpy(&y, q, sizeof y);
+    return __builtin_shufflevector(x, y, 0, 1, 2, 3);
+}
+
+static inline __attribute__((always_inline)) int
+dot_rows4(double *out, const double *v, const double *f, size_t cols, double k, double div)
+{
+    const dot_v4i mask = {0x7fffffffffffffffLL, 0x7fffffffffffffffLL, 0x7fffffffffffffffLL,
+                          0x7fffffffffffffffLL};
+    const double *r0 = v, *r1 = r0 + cols, *r2 = r1 + cols, *r3 = r2 + cols;
+    dot_v4d s01 = {0.0, 0.0, 0.0, 0.0}, s23 = s01, a01 = s01, a23 = s01;
+    size_t j = 0;
+    for (; j + 2 <= cols; j += 2) {
+        const dot_v4d y = dot_pair(f + j, f + j);
+        const dot_v4d x01 = dot_pair(r0 + j, r1 + j) * y;
+        const dot_v4d x23 = dot_pair(r2 + j, r3 + j) * y;
+        s01 += x01;
+        s23 += x23;
+        a01 += (dot_v4d)((dot_v4i)x01 & mask);
+        a23 += (dot_v4d)((dot_v4i)x23 & mask);
+    }
+    /* row q: its even half plus its odd half */
+    dot_v4d s = __builtin_shufflevector(s01, s23, 0, 2, 4, 6) +
+                __builtin_shufflevector(s01, s23, 1, 3, 5, 7);
+    dot_v4d a = __builtin_shufflevector(a01, a23, 0, 2, 4, 6) +
+                __builtin_shufflevector(a01, a23, 1, 3, 5, 7);
+    if (j < cols) {
+        const dot_v4d t = (dot_v4d){r0[j], r1[j], r2[j], r3[j]} * f[j];
+        s += t;
+        a += (dot_v4d)((dot_v4i)t & mask);
+    }
+    const dot_v4d r = s / div;
+    const dot_v4i ok = (k * a <= AIROI__BATCH_SUM_SLACK * (dot_v4d)((dot_v4i)s & mask)) &
+                       (a <= DBL_MAX) & ((dot_v4d)((dot_v4i)r & mask) <= DBL_MAX);
+    const dot_v4d nan = {(double)NAN, (double)NAN, (double)NAN, (double)NAN};
+    const dot_v4d o = (dot_v4d)((ok & (dot_v4i)r) | (~ok & (dot_v4i)nan));
+    memcpy(out, &o, sizeof o);
+    if ((ok[0] & ok[1] & ok[2] & ok[3]) != 0)
+        return 0;
+    for (size_t q = 0; q < 4; q++) /* the rows that fail the cancellation test */
+        out[q] = dot_value(s[q], a[q], k, div, v + q * cols, f, cols);
+    return 1;
+}
+#endif /* DOT_ROWS4 */
+#else
+#define DOT_ROWS4 0
+static void dot_row(double *s_out, double *a_out, const double *v, const double *f, size_t cols)
+{
+    double s0 = 0.0, s1 = 0.0, a0 = 0.0, a1 = 0.0;
+    size_t j = 0;
+    for (; j + 2 <= cols; j += 2) {
+        const double t0 = v[j] * f[j], t1 = v[j + 1] * f[j + 1];
+        s0 += t0;
+        s1 += t1;
+        a0 += fabs(t0);
+        a1 += fabs(t1);
+    }
+    if (j < cols) {
+        const double t0 = v[j] * f[j];
+        s0 += t0;
+        a0 += fabs(t0);
+    }
+    *s_out = s0 + s1;
+    *a_out = a0 + a1;
+}
+#endif
+
 static inline __attribute__((always_inline)) void
-dot_fast_body(const dot_fast_ctx *c, double *out, const double *v, size_t rows, size_t cols)
+dot_fast_body(const dot_fast_ctx *c, double *out, const double *v, size_t rows, size_t cols,
+              int wide)
 {
     const double *f = c->f;
     const double k = (double)(cols / 2 + cols % 2), div = c->div;
@@ -389,17 +396,11 @@ dot_fast_body(const dot_fast_ctx *c, double *out, const double *v, size_t rows, 
     }
     size_t i = 0;
 #if DOT_ROWS4
-    for (; i + 4 <= rows; i += 4) {
-        double s[4], a[4];
-        dot_rows4(s, a, v + i * cols, f, cols);
-        double *o = out + i;
-        for (size_t q = 0; q < 4; q++)
-            o[q] = dot_accept(s[q], a[q], k, div);
-        const double any = (o[0] + o[1]) + (o[2] + o[3]); /* NaN when one is */
-        if (any != any)
-            for (size_t q = 0; q < 4; q++)
-                o[q] = dot_value(s[q], a[q], k, div, v + (i + q) * cols, f, cols);
-    }
+    if (wide)
+        for (; i + 4 <= rows; i += 4)
+            dot_rows4(out + i, v + i * cols, f, cols, k, div);
+#else
+    (void)wide;
 #endif
     for (; i < rows; i++) {
         double s, a;
@@ -416,7 +417,7 @@ __attribute__((target("avx2"))) static void dot_fast_avx2(const dot_fast_ctx *c,
                                                           const double *v, size_t rows,
                                                           size_t cols)
 {
-    dot_fast_body(c, out, v, rows, cols);
+    dot_fast_body(c, out, v, rows, cols, 1);
 }
 #define DOT_AVX2 1
 #endif
@@ -430,7 +431,7 @@ static void dot_fast(const dot_fast_ctx *c, double *out, const double *v, size_t
         return;
     }
 #endif
-    dot_fast_body(c, out, v, rows, cols);
+    dot_fast_body(c, out, v, rows, cols, 0);
 }
 
 /* npv0_checked() on one row, with the factors computed once per batch: the
