@@ -171,7 +171,7 @@ int airoi__irr_batch(double *out, int32_t *status_out, const double *values,
     if (check_guess("irr", guess)) /* every row says so */
         return airoi__batch_run("irr_batch", out, status_out, NULL, values, rows, cols,
                                 irr_row, NULL, &guess);
-    irr_batch_ctx c = {guess, airoi__reallocarray(NULL, cols, AIROI__IRR_LANES * sizeof(double))};
+    irr_batch_ctx c = {guess, airoi__reallocarray(NULL, cols, AIROI__IRR_WORK * sizeof(double))};
     if (!c.work)
         return airoi__error(AIROI_ERR_NOMEM, "irr_batch: no memory for %zu columns", cols);
     st = airoi__batch_run("irr_batch", out, status_out, NULL, values, rows, cols, irr_row,
@@ -340,7 +340,7 @@ int airoi__xirr_batch(double *out, int32_t *status_out, const double *values,
     if (!out || !values || !dates)
         return airoi__error(AIROI_ERR_INVALID, "xirr_batch: %s is NULL",
                             !out ? "out" : !values ? "values" : "dates");
-    double *t = airoi__reallocarray(NULL, cols, (1 + AIROI__IRR_LANES) * sizeof *t);
+    double *t = airoi__reallocarray(NULL, cols, (1 + AIROI__IRR_WORK) * sizeof *t);
     if (!t)
         return airoi__error(AIROI_ERR_NOMEM, "xirr_batch: no memory for %zu dates", cols);
     /* Shared arguments fail every row the same way. */

@@ -229,6 +229,24 @@ def main():
     print()
     print("agreement with the NumPy Newton on 20,000 rows: IRR max |diff| %.1e, XIRR %.1e"
           % (d_irr, d_xirr))
+    print()
+    print("finance goals (issue 12) in this run:")
+    verdict = lambda ok: "met" if ok else "NOT met"  # noqa: E731
+    goals = [
+        ("batch NPV within 1.2x of the plain C loop's time", "%.2fx" % (nl / g("npv_c")),
+         nl <= 1.2 * g("npv_c")),
+        ("batch IRR >= 100x numpy-financial-style irr", "%.0fx" % (npf_irr_ns / il),
+         npf_irr_ns >= 100 * il),
+        ("batch IRR >= 20x the vectorised NumPy Newton", "%.1fx" % (np_irr / il), np_irr >= 20 * il),
+        ("batch XIRR >= 10x the vectorised NumPy Newton XIRR", "%.1fx" % (np_xirr / xl),
+         np_xirr >= 10 * xl),
+        ("Python npv faster than numpy-financial's on a list and an ndarray",
+         "%.2fx, %.2fx" % (npf_list / py_list, npf_arr / py_arr), py_list < npf_list and py_arr < npf_arr),
+        ("Python npv(rate, list of 10) <= 1 us (an idle machine's goal; wall time)", "%.0f ns" % py_list,
+         py_list <= 1000),
+    ]
+    for text, fig, ok in goals:
+        print("  %-72s %14s  %s" % (text, fig, verdict(ok)))
     if sim is not None:
         print()
         print("bench-sim:")

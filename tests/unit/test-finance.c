@@ -1210,6 +1210,68 @@ START_TEST(batch_fast_paths)
 }
 END_TEST
 
+/* The lane kernels of batch IRR and XIRR (groups of 4 rows, a start from
+ * the sums at u = 0, Halley's iteration; docs/methodology.md, 1.13) on rows
+ * shaped like the benchmark's and harder ones, in every alignment of a
+ * group: the investment spread over several periods, a loan (the signs
+ * reversed), roots near -1 and far above 0, several sign changes, rows
+ * without a root; then spans past 1000 periods and 1000 years, where the
+ * kernel makes the residual test itself. */
+START_TEST(batch_irr_lanes)
+{
+    enum { COLS = 10, ROWS = 61 };
+    int32_t d[COLS];
+    d[0] = 45000;
+    for (int j = 1; j < COLS; j++)
+        d[j] = d[j - 1] + 300 + (int32_t)uniform(0, 130);
+    static double v[ROWS * COLS];
+    for (int rep = 0; rep < 12; rep++) {
+        for (int i = 0; i < ROWS; i++) {
+            const int kind = (i + rep) % 7;
+            for (int j = 0; j < COLS; j++) {
+                const double x = uniform(50, 400);
+                double y = 0.0;
+                switch (kind) {
+                case 0: /* the benchmark's rows */
+                    y = j == 0 ? -uniform(800, 1200) : x;
+                    break;
+                case 1: /* the investment over three periods */
+                    y = j < 3 ? -uniform(300, 500) : x;
+                    break;
+                case 2: /* a loan */
+                    y = j == 0 ? uniform(800, 1200) : -x;
+                    break;
+                case 3: /* a root far above 0 */
+                    y = j == 0 ? -1.0 : j == 1 ? uniform(1e2, 1e7) : x * 1e-9;
+                    break;
+                case 4: /* a root near -1 */
+                    y = j == 0 ? -1000.0 : x * 1e-7;
+                    break;
+                case 5: /* several sign changes */
+                    y = j % 3 == 0 ? -2.0 * x : x;
+                    break;
+                default: /* no root, or one with a late sign change */
+                    y = j == COLS - 1 ? -uniform(0, 5000) : x;
+                    break;
+                }
+                v[i * COLS + j] = y;
+            }
+        }
+        check_batch_rows(v, ROWS, COLS, d);
+    }
+    /* 1003 periods (t up to 1002) and 1003 yearly dates (1002 years) */
+    enum { LONG = 1003, LROWS = 5 };
+    static double w[LROWS * LONG];
+    static int32_t dl[LONG];
+    for (int j = 0; j < LONG; j++)
+        dl[j] = 1000 + 365 * j;
+    for (int i = 0; i < LROWS; i++)
+        for (int j = 0; j < LONG; j++)
+            w[i * LONG + j] = j == 0 ? -1000.0 * (i + 1) : uniform(1, 10 * (i + 1));
+    check_batch_rows(w, LROWS, LONG, dl);
+}
+END_TEST
+
 /* ----------------------------------------------------------- every root */
 
 START_TEST(irr_all_roots)
@@ -1623,6 +1685,7 @@ static Suite *finance_suite(void)
     tc = tcase_create("batch");
     tcase_add_test(tc, batch_equals_scalar);
     tcase_add_test(tc, batch_fast_paths);
+    tcase_add_test(tc, batch_irr_lanes);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("irr-all");

@@ -67,7 +67,10 @@ class TestStatusLists(unittest.TestCase):
         self.assertEqual(status, ["AIROI_ERR_INVALID"] * 2)
 
     def test_default_and_other_modes_unchanged(self):
-        self.assertEqual(airoi.irr_batch([[-100, 110], [1, 2]]), [airoi.irr([-100, 110]), None])
+        # batch = scalar within the documented 1e-12 (1 + |r|) (docs/methodology.md, 1.13)
+        got = airoi.irr_batch([[-100, 110], [1, 2]])
+        self.assertEqual(got[1], None)
+        self.assertAlmostEqual(got[0], airoi.irr([-100, 110]), delta=1e-12 * 1.1)
         with self.assertRaisesRegex(airoi.NoSolutionError, "^row 1: "):
             airoi.irr_batch([[-100, 110], [1, 2]], errors="raise")
 
