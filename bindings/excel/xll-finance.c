@@ -25,10 +25,9 @@ static LPXLOPER12 result_of(int status, double value)
 }
 
 /* A discount rate of exactly -100 %: 1 + rate is 0, and Excel's NPV divides
- * by it (#DIV/0!). The library refuses every rate <= -1 (AIROI_ERR_INVALID,
- * #NUM! through result_of); Excel computes NPV below -100 % but libairoi
- * does not, so those stay #NUM!. Checked once the arguments are read, so
- * that argument errors come first. */
+ * by it (#DIV/0!); the library refuses it (AIROI_ERR_INVALID). Below -100 %
+ * the powers are whole and both Excel and the library compute NPV. Checked
+ * once the arguments are read, so that argument errors come first. */
 static int rate_divides_by_zero(double rate)
 {
     return rate == -1.0;
@@ -142,7 +141,8 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_mirr(LPXLOPER12 a_values, LPXLOPER12 a_
     }
     int st = n < 2 ? AIROI_ERR_INVALID : airoi_mirr(&out, v, n, fin, reinv);
     free(v);
-    /* Excel's MIRR answers #DIV/0! when there is no positive or no negative flow. */
+    /* Excel's MIRR answers #DIV/0! when there is no negative flow (and -1,
+     * which the library returns too, when there is no positive one). */
     if (st == AIROI_ERR_NO_SOLUTION)
         return xll_result_err(xlerrDiv0);
     return result_of(st, out);

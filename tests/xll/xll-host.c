@@ -960,8 +960,12 @@ static void test_npv(void)
     XLOPER12 with_na[] = {num(-10000), err(xlerrNA), num(3000)};
     expect_err("NPV rate -1: an error in the range comes first", CALL(f, num(-1), grid(3, 1, with_na)),
                xlerrNA);
-    expect_err("NPV rate -2", CALL(f, num(-2), column(4, ms_npv)), xlerrNum);
-    expect_err("NPV rate -1.000001", CALL(f, num(-1.000001), column(4, ms_npv)), xlerrNum);
+    /* Below -100 % the powers are whole and Excel computes NPV (so does libairoi). */
+    expect_num("NPV rate -2", CALL(f, num(-2), column(4, ms_npv)),
+               10000.0 + 3000.0 - 4200.0 + 6800.0, 1e-9);
+    expect_num("NPV rate -1.000001", CALL(f, num(-1.000001), column(4, ms_npv)),
+               -10000 / -1e-6 + 3000 / pow(-1e-6, 2) + 4200 / pow(-1e-6, 3) + 6800 / pow(-1e-6, 4),
+               1e-9 * 6800 / pow(1e-6, 4));
     expect_num("NPV rate -0.5", CALL(f, num(-0.5), column(4, ms_npv)),
                -10000 * 2.0 + 3000 * 4.0 + 4200 * 8.0 + 6800 * 16.0, 1e-6);
     expect_err("NPV rate 2-D range", CALL(f, column(4, ms_npv), column(4, ms_npv)), xlerrValue);
@@ -1059,6 +1063,10 @@ static void test_mirr(void)
                0.1260941303659051, 1e-9);
     expect_num("MIRR(MS A2:A5, 10%, 12%)", CALL(f, column(4, ms_mirr), num(0.1), num(0.12)), -0.048, 0.0005);
     expect_num("MIRR(MS A2:A7, 10%, 14%)", CALL(f, row(6, ms_mirr), num(0.1), num(0.14)), 0.135, 0.0005);
+    expect_num("MIRR without a positive flow (Excel: -1)",
+               CALL(f, column(3, (double[]){-1, -2, -3}), num(0.1), num(0.1)), -1.0, 0.0);
+    expect_num("MIRR finance rate -2", CALL(f, column(3, (double[]){-100, 50, 60}), num(-2), num(0.1)),
+               sqrt(115.0 / 100.0) - 1.0, 1e-12);
     expect_err("MIRR without a negative flow (Excel: #DIV/0!)",
                CALL(f, column(3, (double[]){1, 2, 3}), num(0.1), num(0.1)), xlerrDiv0);
     expect_err("MIRR finance rate missing", CALL(f, column(6, ms_mirr)), xlerrValue);
@@ -1121,7 +1129,9 @@ static void test_roi(void)
     expect_err("NPVROI rate text", CALL("AIROI.NPVROI", text("x"), num(5), num(1)), xlerrValue);
     expect_err("NPVROI rate -1 (#DIV/0!)", CALL("AIROI.NPVROI", num(-1), num(5), num(1)), xlerrDiv0);
     expect_err("NPVROI rate -1 with costs missing", CALL("AIROI.NPVROI", num(-1), num(5)), xlerrValue);
-    expect_err("NPVROI rate -1.5", CALL("AIROI.NPVROI", num(-1.5), num(5), num(1)), xlerrNum);
+    expect_num("NPVROI rate -1.5", CALL("AIROI.NPVROI", num(-1.5), column(2, (double[]){5, 1}),
+               column(2, (double[]){1, 1})), (5.0 + 1.0 / -0.5 - (1.0 + 1.0 / -0.5)) / (1.0 + 1.0 / -0.5),
+               1e-12);
     expect_err("NPVROI benefits missing", CALL("AIROI.NPVROI", num(0.08)), xlerrValue);
 }
 

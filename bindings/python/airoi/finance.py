@@ -271,8 +271,9 @@ def mirr(values: Values, finance_rate: float, reinvest_rate: float) -> float:
     0.1261
 
     Raises:
-        InvalidInputError: fewer than 2 values, a rate <= -1, NaN or infinity.
-        NoSolutionError: no positive or no negative value (Excel's ``#DIV/0!``).
+        InvalidInputError: fewer than 2 values, a rate of -1, NaN or infinity.
+        NoSolutionError: no negative value (Excel's ``#DIV/0!``).  Without a
+            positive value MIRR is -1, as in Excel.
     """
     ptr, n, _keep = _lib.doubles(values)
     return _call1(C.airoi_mirr, ptr, n, _num(finance_rate, "finance_rate"),
