@@ -66,12 +66,28 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_npv(LPXLOPER12 a_rate, LPXLOPER12 a_val
     return result_of(st, out);
 }
 
+/* Reads the day-count argument and, for a convention other than Excel's,
+ * turns the serials into day numbers; frees v and d on failure. */
+static int dated_day_count(LPXLOPER12 a_day_count, airoi_day_count *dc, double *v, int32_t *d,
+                           size_t n)
+{
+    int e = xll_day_count_arg(a_day_count, dc);
+    if (e == XLL_OK && *dc != AIROI_DAY_COUNT_ACT_365F)
+        e = xll_serials_to_days(d, n);
+    if (e != XLL_OK) {
+        free(v);
+        free(d);
+    }
+    return e;
+}
+
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_xnpv(LPXLOPER12 a_rate, LPXLOPER12 a_values,
-                                              LPXLOPER12 a_dates)
+                                              LPXLOPER12 a_dates, LPXLOPER12 a_day_count)
 {
     double rate, out = 0.0, *v;
     int32_t *d;
     size_t n;
+    airoi_day_count dc;
     int e = xll_arg_number(a_rate, &rate);
     if (e != XLL_OK)
         return xll_result_err(e);
@@ -80,7 +96,10 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_xnpv(LPXLOPER12 a_rate, LPXLOPER12 a_va
         return xll_result_err(e);
     if (n == 0)
         return xll_result_err(xlerrValue);
-    int st = airoi_xnpv(&out, rate, v, d, n);
+    e = dated_day_count(a_day_count, &dc, v, d, n);
+    if (e != XLL_OK)
+        return xll_result_err(e);
+    int st = airoi_xnpv_day_count(&out, rate, v, d, n, dc);
     free(v);
     free(d);
     return result_of(st, out);
@@ -104,11 +123,12 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_irr(LPXLOPER12 a_values, LPXLOPER12 a_g
 }
 
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_xirr(LPXLOPER12 a_values, LPXLOPER12 a_dates,
-                                              LPXLOPER12 a_guess)
+                                              LPXLOPER12 a_guess, LPXLOPER12 a_day_count)
 {
     double guess, out = 0.0, *v;
     int32_t *d;
     size_t n;
+    airoi_day_count dc;
     int e = xll_read_dated(a_values, a_dates, &v, &d, &n);
     if (e != XLL_OK)
         return xll_result_err(e);
@@ -118,7 +138,10 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_xirr(LPXLOPER12 a_values, LPXLOPER12 a_
         free(d);
         return xll_result_err(e);
     }
-    int st = n < 2 ? AIROI_ERR_NO_SOLUTION : airoi_xirr(&out, v, d, n, guess);
+    e = dated_day_count(a_day_count, &dc, v, d, n);
+    if (e != XLL_OK)
+        return xll_result_err(e);
+    int st = n < 2 ? AIROI_ERR_NO_SOLUTION : airoi_xirr_day_count(&out, v, d, n, guess, dc);
     free(v);
     free(d);
     return result_of(st, out);
