@@ -10,7 +10,8 @@ each other as NumPy does, as numpy-financial's functions are, and the
 result is a float64 ``ndarray`` of the broadcast shape with NaN where an
 element has no value (Excel's error); ``errors="raise"`` raises the first
 element's exception instead, with ``"element (i, j): "`` in front of its
-message.
+message.  Without NumPy, flat lists of one length (and numbers) are
+accepted and a list is returned.
 """
 
 from __future__ import annotations
@@ -124,7 +125,7 @@ class Fn:
             raise _lib.invalid("errors must be 'coerce' or 'raise', got %r" % (errors,))
         np = _lib.numpy_module()
         if np is None:
-            raise TypeError("%s: array arguments need NumPy" % self.name)
+            return self._lists(args, errors)
         arrays = []
         for a, n in zip(args, self.argnames):
             try:
@@ -138,26 +139,45 @@ class Fn:
                                % (self.name, ", ".join(str(a.shape) for a in arrays))) from None
         result = np.empty(b.shape, dtype=np.float64)
         flat = result.reshape(-1)
-        out = _c_double()
-        kinds = self.kinds
         for i, vals in enumerate(b):
-            cargs = [float(v) if k == "d" else _int_or_none(v) for k, v in zip(kinds, vals)]
-            status = _lib.AIROI_ERR_INVALID if None in cargs else self.c(_byref(out), *cargs)
-            if status == 0:
-                flat[i] = out.value
-                continue
-            if errors == "raise":
-                where = np.unravel_index(i, b.shape) if b.shape else ()
-                try:
-                    if None in cargs:
-                        raise _lib.invalid("%s: an integer argument is not finite" % self.name)
-                    _lib.raise_status(status)
-                except _errors.Error as exc:
-                    raise _errors.error_class(exc.status)(
-                        "element %s: %s" % (tuple(int(x) for x in where), exc.message),
-                        exc.status) from None
-            flat[i] = np.nan
+            flat[i] = self._element(vals, errors, lambda: np.unravel_index(i, b.shape))
         return result
+
+    def _element(self, vals: Sequence[Any], errors: str, where: Any) -> float:
+        """One element of a broadcast call: its value, or NaN (or the
+        exception, with errors="raise") where it fails."""
+        cargs = [float(v) if k == "d" else _int_or_none(v) for k, v in zip(self.kinds, vals)]
+        out = _c_double()
+        status = _lib.AIROI_ERR_INVALID if None in cargs else self.c(_byref(out), *cargs)
+        if status == 0:
+            return out.value
+        if errors == "raise":
+            try:
+                if None in cargs:
+                    raise _lib.invalid("%s: an integer argument is not finite" % self.name)
+                _lib.raise_status(status)
+            except _errors.Error as exc:
+                raise _errors.error_class(exc.status)(
+                    "element %s: %s" % (tuple(int(x) for x in where()), exc.message),
+                    exc.status) from None
+        return float("nan")
+
+    def _lists(self, args: Sequence[Any], errors: str) -> Any:
+        """Without NumPy: numbers and equally long flat lists, a list back."""
+        n = None
+        for a, name in zip(args, self.argnames):
+            if isinstance(a, (list, tuple)):
+                if any(isinstance(x, (list, tuple)) for x in a):
+                    raise TypeError("%s: nested lists need NumPy" % self.name)
+                if n is not None and len(a) != n:
+                    raise _lib.invalid("%s: lists of lengths %d and %d do not broadcast together"
+                                       % (self.name, n, len(a)))
+                n = len(a)
+            elif _is_vector(a):
+                raise TypeError("%s: %s: arrays need NumPy" % (self.name, name))
+        cols = [list(a) if isinstance(a, (list, tuple)) else [a] * (n or 0) for a in args]
+        values = [list(self._convert(vals)) for vals in zip(*cols)]
+        return [self._element(v, errors, lambda i=i: (i,)) for i, v in enumerate(values)]
 
 
 def _int_or_none(v: Any) -> Optional[int]:

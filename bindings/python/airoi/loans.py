@@ -113,7 +113,7 @@ def ispmt(rate: Any, per: Any, nper: Any, pv: Any, *, errors: str = "coerce") ->
     principal amounts, as Excel's ``ISPMT(rate, per, nper, pv)``:
     ``pv * rate * (per / nper - 1)``.
 
-    >>> ispmt(0.1, [0, 1, 2, 3], 4, 4000).tolist()
+    >>> [float(x) for x in ispmt(0.1, [0, 1, 2, 3], 4, 4000)]
     [-400.0, -300.0, -200.0, -100.0]
 
     Raises:

@@ -92,6 +92,8 @@ def fvschedule(principal: Any, schedule: Any) -> Any:
     out = ctypes.c_double()
     if _lib.is_array_like(principal) or isinstance(principal, (list, tuple)):
         np = _lib.numpy_module()
+        if np is None:  # a list back
+            return [fvschedule(float(x), schedule) for x in principal]
         p = np.asarray(principal, dtype=np.float64)
         res = np.empty(p.shape)
         for i, x in enumerate(p.reshape(-1)):

@@ -9,7 +9,7 @@ accepted for ``type`` as there.
 
 >>> [round(x, 2) for x in pmt_batch([0.05, 0.08], 10, 10000)]
 [-1295.05, -1490.29]
->>> pv_batch(0.1, [1, 2], -100, when="begin").round(4).tolist()
+>>> [round(float(x), 4) for x in pv_batch(0.1, [1, 2], -100, when="begin")]
 [100.0, 190.9091]
 """
 
