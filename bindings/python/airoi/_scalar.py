@@ -74,6 +74,7 @@ class Fn:
         self.name = name
         self.kinds = kinds
         self.argnames = tuple(argnames)
+        self.ints = tuple(i for i, k in enumerate(kinds) if k == "i")
         types = [ctypes.POINTER(_c_double)] + [
             ctypes.c_double if k == "d" else ctypes.c_int for k in kinds]
         try:  # its own function object: finance.py's prototypes stay as they are
@@ -106,7 +107,7 @@ class Fn:
 
     def scalar(self, *args: Any) -> float:
         out = _c_double()
-        if not _is_plain(args) or "i" in self.kinds:
+        if not _is_plain(args) or any(type(args[i]) is not int for i in self.ints):
             args = self._convert(args)
         status = self.c(_byref(out), *args)
         if status:
@@ -115,6 +116,8 @@ class Fn:
 
     def __call__(self, *args: Any, errors: str = "coerce") -> Any:
         """The scalar call, or the broadcast one when an argument is a vector."""
+        if _is_plain(args):
+            return self.scalar(*args)
         for a in args:
             if _is_vector(a):
                 return self.broadcast(args, errors)
@@ -137,16 +140,27 @@ class Fn:
         except ValueError:
             raise _lib.invalid("%s: the arguments' shapes %s do not broadcast together"
                                % (self.name, ", ".join(str(a.shape) for a in arrays))) from None
-        result = np.empty(b.shape, dtype=np.float64)
-        flat = result.reshape(-1)
-        for i, vals in enumerate(b):
-            flat[i] = self._element(vals, errors, lambda: np.unravel_index(i, b.shape))
-        return result
+        shape = b.shape
+        cols = [a.ravel().tolist() for a in np.broadcast_arrays(*arrays)]
+        flat = []
+        append = flat.append
+        out = _c_double()
+        ref = _byref(out)
+        c = self.c
+        for i in self.ints:  # Excel truncates; None where no int can stand for it
+            cols[i] = [_int_or_none(x) for x in cols[i]]
+        for vals in zip(*cols):
+            if (not self.ints or None not in vals) and c(ref, *vals) == 0:
+                append(out.value)
+            else:
+                append(self._element(vals, errors, lambda i=len(flat): np.unravel_index(i, shape)))
+        return np.array(flat, dtype=np.float64).reshape(shape)
 
     def _element(self, vals: Sequence[Any], errors: str, where: Any) -> float:
         """One element of a broadcast call: its value, or NaN (or the
         exception, with errors="raise") where it fails."""
-        cargs = [float(v) if k == "d" else _int_or_none(v) for k, v in zip(self.kinds, vals)]
+        cargs = [float(v) if k == "d" else (None if v is None else _int_or_none(v))
+                 for k, v in zip(self.kinds, vals)]
         out = _c_double()
         status = _lib.AIROI_ERR_INVALID if None in cargs else self.c(_byref(out), *cargs)
         if status == 0:
