@@ -34,6 +34,11 @@ typedef LPXLOPER12(XLL_CALL *xll_f1)(LPXLOPER12);
 typedef LPXLOPER12(XLL_CALL *xll_f2)(LPXLOPER12, LPXLOPER12);
 typedef LPXLOPER12(XLL_CALL *xll_f3)(LPXLOPER12, LPXLOPER12, LPXLOPER12);
 typedef LPXLOPER12(XLL_CALL *xll_f4)(LPXLOPER12, LPXLOPER12, LPXLOPER12, LPXLOPER12);
+typedef LPXLOPER12(XLL_CALL *xll_f5)(LPXLOPER12, LPXLOPER12, LPXLOPER12, LPXLOPER12, LPXLOPER12);
+typedef LPXLOPER12(XLL_CALL *xll_f6)(LPXLOPER12, LPXLOPER12, LPXLOPER12, LPXLOPER12, LPXLOPER12,
+                                     LPXLOPER12);
+typedef LPXLOPER12(XLL_CALL *xll_f7)(LPXLOPER12, LPXLOPER12, LPXLOPER12, LPXLOPER12, LPXLOPER12,
+                                     LPXLOPER12, LPXLOPER12);
 
 enum {
     XLL_FN_THREAD_SAFE = 1, /* "$": may run on any recalculation thread */
@@ -52,6 +57,9 @@ typedef struct xll_function {
         xll_f2 f2;
         xll_f3 f3;
         xll_f4 f4;
+        xll_f5 f5;
+        xll_f6 f6;
+        xll_f7 f7;
     } impl;
     const char *name;
     unsigned flags;
@@ -74,26 +82,32 @@ static const xll_function functions[] = {
      .arg_names = {"rate", "values"},
      .arg_help = {"Discount rate per period, e.g. 0.08.",
                   "Cash flows, one per period in order: a row, a column or an array."}},
-    {XLL_IMPL(3, xll_airoi_xnpv), .name = "AIROI.XNPV", .flags = XLL_FN_THREAD_SAFE,
+    {XLL_IMPL(4, xll_airoi_xnpv), .name = "AIROI.XNPV", .flags = XLL_FN_THREAD_SAFE,
      .help = "Net present value of dated cash flows, as Excel's XNPV: each value is "
-             "discounted by (1 + rate)^((date - first date) / 365).",
-     .arg_names = {"rate", "values", "dates"},
+             "discounted by (1 + rate)^((date - first date) / 365), or by the years of "
+             "another day count.",
+     .arg_names = {"rate", "values", "dates", "day_count"},
      .arg_help = {"Annual discount rate.",
                   "Cash flows, one for each date.",
-                  "Excel date serials, one per value; none may precede the first date."}},
+                  "Excel date serials, one per value; none may precede the first date.",
+                  "Optional day count: \"act/365f\" (Excel's, when omitted), \"act/360\", "
+                  "\"act/365.25\", \"30/360\", \"30e/360\" or \"act/act\"."}},
     {XLL_IMPL(2, xll_airoi_irr), .name = "AIROI.IRR", .flags = XLL_FN_THREAD_SAFE,
      .help = "Internal rate of return per period of cash flows whose first value is at "
              "period 0, as Excel's IRR. #NUM! when no rate makes the NPV zero.",
      .arg_names = {"values", "guess"},
      .arg_help = {"Cash flows with at least one positive and one negative value.",
                   "Optional starting estimate of the rate; 0.1 when omitted."}},
-    {XLL_IMPL(3, xll_airoi_xirr), .name = "AIROI.XIRR", .flags = XLL_FN_THREAD_SAFE,
+    {XLL_IMPL(4, xll_airoi_xirr), .name = "AIROI.XIRR", .flags = XLL_FN_THREAD_SAFE,
      .help = "Annual internal rate of return of dated cash flows (actual/365 from the "
-             "first date), as Excel's XIRR. #NUM! when there is no solution.",
-     .arg_names = {"values", "dates", "guess"},
+             "first date, or another day count), as Excel's XIRR. #NUM! when there is no "
+             "solution.",
+     .arg_names = {"values", "dates", "guess", "day_count"},
      .arg_help = {"Cash flows with at least one positive and one negative value.",
                   "Excel date serials, one per value; none may precede the first date.",
-                  "Optional starting estimate of the rate; 0.1 when omitted."}},
+                  "Optional starting estimate of the rate; 0.1 when omitted.",
+                  "Optional day count: \"act/365f\" (Excel's, when omitted), \"act/360\", "
+                  "\"act/365.25\", \"30/360\", \"30e/360\" or \"act/act\"."}},
     {XLL_IMPL(3, xll_airoi_mirr), .name = "AIROI.MIRR", .flags = XLL_FN_THREAD_SAFE,
      .help = "Modified internal rate of return per period, as Excel's MIRR: negative "
              "flows are financed at finance_rate, positive flows reinvested at "
@@ -131,6 +145,95 @@ static const xll_function functions[] = {
      .arg_help = {"Discount rate per period.",
                   "Benefits of periods 0..n-1; blank cells count as 0.",
                   "Costs of periods 0..n-1 as positive numbers; blank cells count as 0."}},
+    {XLL_IMPL(6, xll_airoi_ipmt), .name = "AIROI.IPMT", .flags = XLL_FN_THREAD_SAFE,
+     .help = "Interest part of payment per of a loan or annuity, as Excel's IPMT, exact also "
+             "where (1 + rate)^per is large.",
+     .arg_names = {"rate", "per", "nper", "pv", "fv", "type"},
+     .arg_help = {"Rate per period.", "The period, 1 to nper.", "Number of periods.",
+                  "Present value (the loan).", "Optional future value; 0 when omitted.",
+                  "Optional: 0 or omitted, payments at period end; 1 at period start."}},
+    {XLL_IMPL(6, xll_airoi_ppmt), .name = "AIROI.PPMT", .flags = XLL_FN_THREAD_SAFE,
+     .help = "Principal part of payment per of a loan or annuity, as Excel's PPMT, exact "
+             "also where (1 + rate)^per is large.",
+     .arg_names = {"rate", "per", "nper", "pv", "fv", "type"},
+     .arg_help = {"Rate per period.", "The period, 1 to nper.", "Number of periods.",
+                  "Present value (the loan).", "Optional future value; 0 when omitted.",
+                  "Optional: 0 or omitted, payments at period end; 1 at period start."}},
+    {XLL_IMPL(6, xll_airoi_cumipmt), .name = "AIROI.CUMIPMT", .flags = XLL_FN_THREAD_SAFE,
+     .help = "Interest paid on a loan from start_period to end_period, as Excel's CUMIPMT.",
+     .arg_names = {"rate", "nper", "pv", "start_period", "end_period", "type"},
+     .arg_help = {"Rate per period, greater than 0.", "Number of periods.",
+                  "Present value, greater than 0.", "First period, from 1.",
+                  "Last period, up to nper.", "0: payments at period end; 1: at period start."}},
+    {XLL_IMPL(6, xll_airoi_cumprinc), .name = "AIROI.CUMPRINC", .flags = XLL_FN_THREAD_SAFE,
+     .help = "Principal repaid on a loan from start_period to end_period, as Excel's "
+             "CUMPRINC.",
+     .arg_names = {"rate", "nper", "pv", "start_period", "end_period", "type"},
+     .arg_help = {"Rate per period, greater than 0.", "Number of periods.",
+                  "Present value, greater than 0.", "First period, from 1.",
+                  "Last period, up to nper.", "0: payments at period end; 1: at period start."}},
+    {XLL_IMPL(4, xll_airoi_ispmt), .name = "AIROI.ISPMT", .flags = XLL_FN_THREAD_SAFE,
+     .help = "Interest of a period of a loan repaid in even principal amounts, as Excel's "
+             "ISPMT: pv * rate * (per / nper - 1).",
+     .arg_names = {"rate", "per", "nper", "pv"},
+     .arg_help = {"Rate per period.", "The period, counted from 0.", "Number of periods.",
+                  "The loan."}},
+    {XLL_IMPL(2, xll_airoi_effect), .name = "AIROI.EFFECT", .flags = XLL_FN_THREAD_SAFE,
+     .help = "Effective annual rate of a nominal rate compounded npery times a year, as "
+             "Excel's EFFECT.",
+     .arg_names = {"nominal_rate", "npery"},
+     .arg_help = {"Nominal annual rate, greater than 0.",
+                  "Compounding periods per year, at least 1."}},
+    {XLL_IMPL(2, xll_airoi_nominal), .name = "AIROI.NOMINAL", .flags = XLL_FN_THREAD_SAFE,
+     .help = "Nominal annual rate of an effective rate, as Excel's NOMINAL.",
+     .arg_names = {"effect_rate", "npery"},
+     .arg_help = {"Effective annual rate, greater than 0.",
+                  "Compounding periods per year, at least 1."}},
+    {XLL_IMPL(3, xll_airoi_pduration), .name = "AIROI.PDURATION", .flags = XLL_FN_THREAD_SAFE,
+     .help = "Periods for an investment to grow from pv to fv at rate, as Excel's PDURATION.",
+     .arg_names = {"rate", "pv", "fv"},
+     .arg_help = {"Rate per period, greater than 0.", "Present value, greater than 0.",
+                  "Future value, greater than 0."}},
+    {XLL_IMPL(3, xll_airoi_rri), .name = "AIROI.RRI", .flags = XLL_FN_THREAD_SAFE,
+     .help = "Equivalent growth rate per period from pv to fv over nper periods, as Excel's "
+             "RRI.",
+     .arg_names = {"nper", "pv", "fv"},
+     .arg_help = {"Number of periods, greater than 0.", "Present value, not 0.",
+                  "Future value."}},
+    {XLL_IMPL(2, xll_airoi_fvschedule), .name = "AIROI.FVSCHEDULE", .flags = XLL_FN_THREAD_SAFE,
+     .help = "Future value of principal under a schedule of rates, as Excel's FVSCHEDULE.",
+     .arg_names = {"principal", "schedule"},
+     .arg_help = {"Present value.", "Rates, one per period; a blank cell counts as 0."}},
+    {XLL_IMPL(3, xll_airoi_sln), .name = "AIROI.SLN", .flags = XLL_FN_THREAD_SAFE,
+     .help = "Straight-line depreciation per period, as Excel's SLN.",
+     .arg_names = {"cost", "salvage", "life"},
+     .arg_help = {"Initial cost.", "Value at the end of the life.", "Number of periods."}},
+    {XLL_IMPL(4, xll_airoi_syd), .name = "AIROI.SYD", .flags = XLL_FN_THREAD_SAFE,
+     .help = "Sum-of-years'-digits depreciation of period per, as Excel's SYD.",
+     .arg_names = {"cost", "salvage", "life", "per"},
+     .arg_help = {"Initial cost.", "Value at the end of the life.", "Number of periods.",
+                  "The period."}},
+    {XLL_IMPL(5, xll_airoi_db), .name = "AIROI.DB", .flags = XLL_FN_THREAD_SAFE,
+     .help = "Fixed-declining-balance depreciation, as Excel's DB: the rate rounded to 3 "
+             "decimals, month months in the first year, the rest in period life + 1.",
+     .arg_names = {"cost", "salvage", "life", "period", "month"},
+     .arg_help = {"Initial cost.", "Value at the end of the life.", "Number of years.",
+                  "The period, 1 to life + 1.",
+                  "Optional months in the first year; 12 when omitted."}},
+    {XLL_IMPL(5, xll_airoi_ddb), .name = "AIROI.DDB", .flags = XLL_FN_THREAD_SAFE,
+     .help = "Double-declining-balance depreciation (or another factor), as Excel's DDB.",
+     .arg_names = {"cost", "salvage", "life", "period", "factor"},
+     .arg_help = {"Initial cost.", "Value at the end of the life.", "Number of periods.",
+                  "The period, 1 to life.", "Optional rate of decline; 2 when omitted."}},
+    {XLL_IMPL(7, xll_airoi_vdb), .name = "AIROI.VDB", .flags = XLL_FN_THREAD_SAFE,
+     .help = "Declining-balance depreciation between two periods, switching to straight "
+             "line when that is larger, as Excel's VDB.",
+     .arg_names = {"cost", "salvage", "life", "start_period", "end_period", "factor",
+                   "no_switch"},
+     .arg_help = {"Initial cost.", "Value at the end of the life.", "Number of periods.",
+                  "Start of the interval, from 0.", "End of the interval, up to life.",
+                  "Optional rate of decline; 2 when omitted.",
+                  "Optional: TRUE never switches to straight line; FALSE when omitted."}},
     {XLL_IMPL(0, xll_airoi_version), .name = "AIROI.VERSION", .flags = XLL_FN_THREAD_SAFE,
      .help = "Version of libairoi inside this add-in, e.g. 0.1.0.",
      .arg_names = {NULL},

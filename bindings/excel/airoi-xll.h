@@ -49,10 +49,10 @@
 
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_npv(LPXLOPER12 rate, LPXLOPER12 values);
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_xnpv(LPXLOPER12 rate, LPXLOPER12 values,
-                                              LPXLOPER12 dates);
+                                              LPXLOPER12 dates, LPXLOPER12 day_count);
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_irr(LPXLOPER12 values, LPXLOPER12 guess);
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_xirr(LPXLOPER12 values, LPXLOPER12 dates,
-                                              LPXLOPER12 guess);
+                                              LPXLOPER12 guess, LPXLOPER12 day_count);
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_mirr(LPXLOPER12 values, LPXLOPER12 finance_rate,
                                               LPXLOPER12 reinvest_rate);
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_payback(LPXLOPER12 values);
@@ -61,6 +61,34 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_roi(LPXLOPER12 benefits, LPXLOPER12 cos
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_npvroi(LPXLOPER12 rate, LPXLOPER12 benefits,
                                                 LPXLOPER12 costs);
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_version(void);
+/* xll-finance-more.c: Excel's loan, rate-conversion and depreciation functions */
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_ipmt(LPXLOPER12 rate, LPXLOPER12 per, LPXLOPER12 nper,
+                                              LPXLOPER12 pv, LPXLOPER12 fv, LPXLOPER12 type);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_ppmt(LPXLOPER12 rate, LPXLOPER12 per, LPXLOPER12 nper,
+                                              LPXLOPER12 pv, LPXLOPER12 fv, LPXLOPER12 type);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_cumipmt(LPXLOPER12 rate, LPXLOPER12 nper,
+                                                 LPXLOPER12 pv, LPXLOPER12 start,
+                                                 LPXLOPER12 end, LPXLOPER12 type);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_cumprinc(LPXLOPER12 rate, LPXLOPER12 nper,
+                                                  LPXLOPER12 pv, LPXLOPER12 start,
+                                                  LPXLOPER12 end, LPXLOPER12 type);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_ispmt(LPXLOPER12 rate, LPXLOPER12 per, LPXLOPER12 nper,
+                                               LPXLOPER12 pv);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_effect(LPXLOPER12 nominal_rate, LPXLOPER12 npery);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_nominal(LPXLOPER12 effect_rate, LPXLOPER12 npery);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_pduration(LPXLOPER12 rate, LPXLOPER12 pv, LPXLOPER12 fv);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_rri(LPXLOPER12 nper, LPXLOPER12 pv, LPXLOPER12 fv);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_fvschedule(LPXLOPER12 principal, LPXLOPER12 schedule);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_sln(LPXLOPER12 cost, LPXLOPER12 salvage, LPXLOPER12 life);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_syd(LPXLOPER12 cost, LPXLOPER12 salvage, LPXLOPER12 life,
+                                             LPXLOPER12 per);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_db(LPXLOPER12 cost, LPXLOPER12 salvage, LPXLOPER12 life,
+                                            LPXLOPER12 period, LPXLOPER12 month);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_ddb(LPXLOPER12 cost, LPXLOPER12 salvage, LPXLOPER12 life,
+                                             LPXLOPER12 period, LPXLOPER12 factor);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_vdb(LPXLOPER12 cost, LPXLOPER12 salvage, LPXLOPER12 life,
+                                             LPXLOPER12 start, LPXLOPER12 end,
+                                             LPXLOPER12 factor, LPXLOPER12 no_switch);
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_load(LPXLOPER12 path);
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_project(LPXLOPER12 project, LPXLOPER12 costs,
                                                  LPXLOPER12 values, LPXLOPER12 scenarios);
@@ -124,6 +152,15 @@ int xll_arg_text(const XLOPER12 *a, char **out);
  * count in both (#NUM! otherwise, as Excel), dates truncated to whole
  * serials in Excel's range 0..2958465 (#VALUE! otherwise). *values and
  * *dates are malloc'ed (free()); NULL when *n is 0. */
+/* The optional day-count argument of AIROI.XNPV and AIROI.XIRR: missing or
+ * blank is Excel's act/365f; text names a convention ("act/360", ...,
+ * case-insensitive); anything else, or an unknown name, is #VALUE!; an
+ * error passes through (xll-finance-more.c). */
+int xll_day_count_arg(LPXLOPER12 a, airoi_day_count *out);
+/* Turns Excel 1900-system serials into day numbers in place (for the day
+ * counts that need calendar dates); #VALUE! for a serial that is no date. */
+int xll_serials_to_days(int32_t *dates, size_t n);
+
 int xll_read_dated(LPXLOPER12 a_values, LPXLOPER12 a_dates, double **values,
                    int32_t **dates, size_t *n);
 

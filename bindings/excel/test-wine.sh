@@ -93,7 +93,9 @@ for name in xlAutoOpen xlAutoClose xlAutoFree12 xlAddInManagerInfo12 \
             xll_airoi_npv xll_airoi_xnpv xll_airoi_irr xll_airoi_xirr xll_airoi_mirr \
             xll_airoi_payback xll_airoi_dpayback xll_airoi_roi xll_airoi_npvroi xll_airoi_version \
             xll_airoi_load xll_airoi_project xll_airoi_check xll_airoi_metric xll_airoi_schedule xll_airoi_tco \
-            xll_airoi_findings; do
+            xll_airoi_findings xll_airoi_ipmt xll_airoi_ppmt xll_airoi_cumipmt xll_airoi_cumprinc \
+            xll_airoi_ispmt xll_airoi_effect xll_airoi_nominal xll_airoi_pduration xll_airoi_rri \
+            xll_airoi_fvschedule xll_airoi_sln xll_airoi_syd xll_airoi_db xll_airoi_ddb xll_airoi_vdb; do
     if echo "$exports" | grep -qx "$name"; then ok "airoi.xll exports $name"; else fail "airoi.xll does not export $name"; fi
 done
 for name in $exports; do

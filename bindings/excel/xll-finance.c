@@ -25,10 +25,9 @@ static LPXLOPER12 result_of(int status, double value)
 }
 
 /* A discount rate of exactly -100 %: 1 + rate is 0, and Excel's NPV divides
- * by it (#DIV/0!). The library refuses every rate <= -1 (AIROI_ERR_INVALID,
- * #NUM! through result_of); Excel computes NPV below -100 % but libairoi
- * does not, so those stay #NUM!. Checked once the arguments are read, so
- * that argument errors come first. */
+ * by it (#DIV/0!); the library refuses it (AIROI_ERR_INVALID). Below -100 %
+ * the powers are whole and both Excel and the library compute NPV. Checked
+ * once the arguments are read, so that argument errors come first. */
 static int rate_divides_by_zero(double rate)
 {
     return rate == -1.0;
@@ -67,12 +66,28 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_npv(LPXLOPER12 a_rate, LPXLOPER12 a_val
     return result_of(st, out);
 }
 
+/* Reads the day-count argument and, for a convention other than Excel's,
+ * turns the serials into day numbers; frees v and d on failure. */
+static int dated_day_count(LPXLOPER12 a_day_count, airoi_day_count *dc, double *v, int32_t *d,
+                           size_t n)
+{
+    int e = xll_day_count_arg(a_day_count, dc);
+    if (e == XLL_OK && *dc != AIROI_DAY_COUNT_ACT_365F)
+        e = xll_serials_to_days(d, n);
+    if (e != XLL_OK) {
+        free(v);
+        free(d);
+    }
+    return e;
+}
+
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_xnpv(LPXLOPER12 a_rate, LPXLOPER12 a_values,
-                                              LPXLOPER12 a_dates)
+                                              LPXLOPER12 a_dates, LPXLOPER12 a_day_count)
 {
     double rate, out = 0.0, *v;
     int32_t *d;
     size_t n;
+    airoi_day_count dc;
     int e = xll_arg_number(a_rate, &rate);
     if (e != XLL_OK)
         return xll_result_err(e);
@@ -81,7 +96,10 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_xnpv(LPXLOPER12 a_rate, LPXLOPER12 a_va
         return xll_result_err(e);
     if (n == 0)
         return xll_result_err(xlerrValue);
-    int st = airoi_xnpv(&out, rate, v, d, n);
+    e = dated_day_count(a_day_count, &dc, v, d, n);
+    if (e != XLL_OK)
+        return xll_result_err(e);
+    int st = airoi_xnpv_day_count(&out, rate, v, d, n, dc);
     free(v);
     free(d);
     return result_of(st, out);
@@ -105,11 +123,12 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_irr(LPXLOPER12 a_values, LPXLOPER12 a_g
 }
 
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_xirr(LPXLOPER12 a_values, LPXLOPER12 a_dates,
-                                              LPXLOPER12 a_guess)
+                                              LPXLOPER12 a_guess, LPXLOPER12 a_day_count)
 {
     double guess, out = 0.0, *v;
     int32_t *d;
     size_t n;
+    airoi_day_count dc;
     int e = xll_read_dated(a_values, a_dates, &v, &d, &n);
     if (e != XLL_OK)
         return xll_result_err(e);
@@ -119,7 +138,10 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_xirr(LPXLOPER12 a_values, LPXLOPER12 a_
         free(d);
         return xll_result_err(e);
     }
-    int st = n < 2 ? AIROI_ERR_NO_SOLUTION : airoi_xirr(&out, v, d, n, guess);
+    e = dated_day_count(a_day_count, &dc, v, d, n);
+    if (e != XLL_OK)
+        return xll_result_err(e);
+    int st = n < 2 ? AIROI_ERR_NO_SOLUTION : airoi_xirr_day_count(&out, v, d, n, guess, dc);
     free(v);
     free(d);
     return result_of(st, out);
@@ -142,7 +164,8 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_mirr(LPXLOPER12 a_values, LPXLOPER12 a_
     }
     int st = n < 2 ? AIROI_ERR_INVALID : airoi_mirr(&out, v, n, fin, reinv);
     free(v);
-    /* Excel's MIRR answers #DIV/0! when there is no positive or no negative flow. */
+    /* Excel's MIRR answers #DIV/0! when there is no negative flow (and -1,
+     * which the library returns too, when there is no positive one). */
     if (st == AIROI_ERR_NO_SOLUTION)
         return xll_result_err(xlerrDiv0);
     return result_of(st, out);

@@ -441,6 +441,419 @@ AIROI_API int airoi_xirr_batch(double *out, int32_t *status_out, const double *v
 AIROI_API int airoi_payback_batch(double *out, int32_t *reached_out, const double *values,
                                   size_t rows, size_t cols);
 
+/* ------------------------------------------------------------ loans */
+
+/**
+ * @brief Interest part of one payment of an annuity, as Excel's IPMT.
+ *
+ * -rate b with b the balance after per - 1 periods (divided by 1 + rate
+ * when @p type is 1; 0 in period 1 with @p type 1), computed in a form that
+ * keeps full precision where (1 + rate)^per is large (spreadsheets lose
+ * every digit there). See docs/methodology.md\#loan-functions.
+ *
+ * Ownership: writes the caller's @p *out; keeps no reference.
+ * @param[out] out The interest paid in period @p per (Excel's sign convention).
+ * @param[in] rate Rate per period; not -1; below -1 only with whole powers.
+ * @param[in] per The period, from 1 to @p nper.
+ * @param[in] nper Number of periods.
+ * @param[in] pv Present value.
+ * @param[in] fv Future value (Excel's default 0).
+ * @param[in] type 0: payments at period end; 1 (any non-zero): at period start.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL @p out, per outside [1, nper], nper = 0,
+ *         rate -1, a power undefined below -1, non-finite input.
+ * @retval AIROI_ERR_RANGE The result overflows.
+ * @since 0.1
+ */
+AIROI_API int airoi_ipmt(double *out, double rate, double per, double nper, double pv,
+                         double fv, int type);
+
+/**
+ * @brief Principal part of one payment of an annuity, as Excel's PPMT.
+ *
+ * -(pv + fv) rate (1 + rate)^(per - 1 - type) / ((1 + rate)^nper - 1)
+ * (the whole payment in period 1 with @p type 1): PMT - IPMT without the
+ * cancellation. See docs/methodology.md\#loan-functions.
+ *
+ * Ownership: writes the caller's @p *out; keeps no reference.
+ * @param[out] out The principal repaid in period @p per.
+ * @param[in] rate Rate per period; not -1; below -1 only with whole powers.
+ * @param[in] per The period, from 1 to @p nper.
+ * @param[in] nper Number of periods.
+ * @param[in] pv Present value.
+ * @param[in] fv Future value.
+ * @param[in] type 0: payments at period end; 1 (any non-zero): at period start.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID As airoi_ipmt().
+ * @retval AIROI_ERR_RANGE The result overflows.
+ * @since 0.1
+ */
+AIROI_API int airoi_ppmt(double *out, double rate, double per, double nper, double pv,
+                         double fv, int type);
+
+/**
+ * @brief Interest paid between two periods of a loan, as Excel's CUMIPMT.
+ *
+ * The sum of airoi_ipmt() over periods start_period..end_period with fv 0.
+ * As in Excel, @p nper and the periods are truncated to integers.
+ *
+ * Ownership: writes the caller's @p *out; keeps no reference.
+ * @param[out] out The cumulative interest (negative for a loan received).
+ * @param[in] rate Rate per period, greater than 0.
+ * @param[in] nper Number of periods, at least 1.
+ * @param[in] pv Present value, greater than 0.
+ * @param[in] start_period First period, at least 1.
+ * @param[in] end_period Last period, from @p start_period to @p nper.
+ * @param[in] type 0 or 1 (anything else is refused, as Excel's \#NUM!).
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL @p out, an argument outside those ranges,
+ *         non-finite input (Excel's \#NUM!).
+ * @retval AIROI_ERR_RANGE The result overflows.
+ * @since 0.1
+ */
+AIROI_API int airoi_cumipmt(double *out, double rate, double nper, double pv,
+                            double start_period, double end_period, int type);
+
+/**
+ * @brief Principal repaid between two periods of a loan, as Excel's CUMPRINC.
+ *
+ * The sum of airoi_ppmt() over periods start_period..end_period with fv 0,
+ * in closed form. Arguments as airoi_cumipmt().
+ *
+ * Ownership: writes the caller's @p *out; keeps no reference.
+ * @param[out] out The cumulative principal.
+ * @param[in] rate Rate per period, greater than 0.
+ * @param[in] nper Number of periods, at least 1 (truncated).
+ * @param[in] pv Present value, greater than 0.
+ * @param[in] start_period First period, at least 1 (truncated).
+ * @param[in] end_period Last period, up to @p nper (truncated).
+ * @param[in] type 0 or 1.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID As airoi_cumipmt().
+ * @retval AIROI_ERR_RANGE The result overflows.
+ * @since 0.1
+ */
+AIROI_API int airoi_cumprinc(double *out, double rate, double nper, double pv,
+                             double start_period, double end_period, int type);
+
+/**
+ * @brief Interest of a period of a loan with even principal payments, as Excel's ISPMT.
+ *
+ * pv rate (per / nper - 1); periods are counted from 0.
+ *
+ * Ownership: writes the caller's @p *out; keeps no reference.
+ * @param[out] out The interest of period @p per.
+ * @param[in] rate Rate per period.
+ * @param[in] per The period (0 is the first).
+ * @param[in] nper Number of periods, not 0.
+ * @param[in] pv Loan amount.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL @p out, nper = 0 (Excel's \#DIV/0!), non-finite input.
+ * @retval AIROI_ERR_RANGE The result overflows.
+ * @since 0.1
+ */
+AIROI_API int airoi_ispmt(double *out, double rate, double per, double nper, double pv);
+
+/* ------------------------------------------------- rate conversions */
+
+/**
+ * @brief Effective annual rate, as Excel's EFFECT: (1 + nominal / npery)^npery - 1.
+ *
+ * @p npery is truncated to an integer. A nominal rate of 0 is refused, as
+ * Excel's documentation says (\#NUM!), although LibreOffice answers 0.
+ *
+ * Ownership: writes the caller's @p *out; keeps no reference.
+ * @param[out] out The effective rate.
+ * @param[in] nominal_rate Nominal annual rate, greater than 0.
+ * @param[in] npery Compounding periods per year, at least 1.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL @p out, nominal_rate <= 0, npery < 1, non-finite input.
+ * @retval AIROI_ERR_RANGE The result overflows.
+ * @since 0.1
+ */
+AIROI_API int airoi_effect(double *out, double nominal_rate, double npery);
+
+/**
+ * @brief Nominal annual rate, as Excel's NOMINAL: npery ((1 + effect)^(1/npery) - 1).
+ *
+ * Ownership: writes the caller's @p *out; keeps no reference.
+ * @param[out] out The nominal rate.
+ * @param[in] effect_rate Effective annual rate, greater than 0.
+ * @param[in] npery Compounding periods per year, at least 1 (truncated).
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL @p out, effect_rate <= 0, npery < 1, non-finite input.
+ * @retval AIROI_ERR_RANGE The result overflows.
+ * @since 0.1
+ */
+AIROI_API int airoi_nominal(double *out, double effect_rate, double npery);
+
+/**
+ * @brief Periods for an investment to grow from pv to fv, as Excel's PDURATION.
+ *
+ * (ln fv - ln pv) / ln(1 + rate).
+ *
+ * Ownership: writes the caller's @p *out; keeps no reference.
+ * @param[out] out The number of periods.
+ * @param[in] rate Rate per period, greater than 0.
+ * @param[in] pv Present value, greater than 0.
+ * @param[in] fv Future value, greater than 0.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL @p out, an argument <= 0, non-finite input.
+ * @retval AIROI_ERR_RANGE The result overflows.
+ * @since 0.1
+ */
+AIROI_API int airoi_pduration(double *out, double rate, double pv, double fv);
+
+/**
+ * @brief Equivalent growth rate per period, as Excel's RRI: (fv / pv)^(1/nper) - 1.
+ *
+ * Ownership: writes the caller's @p *out; keeps no reference.
+ * @param[out] out The rate per period (-1 when @p fv is 0).
+ * @param[in] nper Number of periods, greater than 0.
+ * @param[in] pv Present value, not 0.
+ * @param[in] fv Future value, of the sign of @p pv or 0.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL @p out, nper <= 0, pv = 0, fv / pv < 0, non-finite input.
+ * @retval AIROI_ERR_RANGE The result overflows.
+ * @since 0.1
+ */
+AIROI_API int airoi_rri(double *out, double nper, double pv, double fv);
+
+/**
+ * @brief Future value under a schedule of rates, as Excel's FVSCHEDULE.
+ *
+ * principal (1 + s_1) (1 + s_2) ... (1 + s_n).
+ *
+ * Ownership: reads the caller's array during the call and keeps no
+ * reference; writes only @p *out.
+ * @param[out] out The future value.
+ * @param[in] principal Present value.
+ * @param[in] schedule Rates, one per period; may be NULL when @p n is 0.
+ * @param[in] n Number of rates (0 gives @p principal).
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL pointer, non-finite input.
+ * @retval AIROI_ERR_RANGE The result overflows.
+ * @since 0.1
+ */
+AIROI_API int airoi_fvschedule(double *out, double principal, const double *schedule,
+                               size_t n);
+
+/* ------------------------------------------------------ depreciation */
+
+/**
+ * @brief Straight-line depreciation per period, as Excel's SLN: (cost - salvage) / life.
+ *
+ * Ownership: writes the caller's @p *out; keeps no reference.
+ * @param[out] out The depreciation per period.
+ * @param[in] cost Initial cost.
+ * @param[in] salvage Value at the end of the life.
+ * @param[in] life Number of periods, not 0.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL @p out, life = 0 (Excel's \#DIV/0!), non-finite input.
+ * @retval AIROI_ERR_RANGE The result overflows.
+ * @since 0.1
+ */
+AIROI_API int airoi_sln(double *out, double cost, double salvage, double life);
+
+/**
+ * @brief Sum-of-years'-digits depreciation, as Excel's SYD.
+ *
+ * (cost - salvage) (life - per + 1) 2 / (life (life + 1)).
+ *
+ * Ownership: writes the caller's @p *out; keeps no reference.
+ * @param[out] out The depreciation of period @p per.
+ * @param[in] cost Initial cost.
+ * @param[in] salvage Value at the end of the life.
+ * @param[in] life Number of periods, neither 0 nor -1.
+ * @param[in] per The period (any value, as in the spreadsheet engines: 1 to
+ *            @p life gives the schedule).
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL @p out, life (life + 1) = 0, non-finite input.
+ * @retval AIROI_ERR_RANGE The result overflows.
+ * @since 0.1
+ */
+AIROI_API int airoi_syd(double *out, double cost, double salvage, double life, double per);
+
+/**
+ * @brief Fixed-declining-balance depreciation, as Excel's DB.
+ *
+ * The rate 1 - (salvage / cost)^(1/life) is rounded to 3 decimals; the
+ * first period has @p month / 12 of a year's depreciation, and period
+ * life + 1 the rest of that year: (cost - depreciation so far) rate
+ * (12 - month) / 12, as Excel's documentation states. @p period and
+ * @p month are truncated to integers. See docs/methodology.md\#depreciation-functions.
+ *
+ * Ownership: writes the caller's @p *out; keeps no reference.
+ * @param[out] out The depreciation of period @p period.
+ * @param[in] cost Initial cost, greater than 0.
+ * @param[in] salvage Value at the end of the life, 0 to @p cost.
+ * @param[in] life Number of years, greater than 0.
+ * @param[in] period The period, from 1 to life + 1.
+ * @param[in] month Months in the first year, 1 to 12 (Excel's default 12).
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL @p out, an argument outside those ranges,
+ *         more than 10,000,000 periods, non-finite input.
+ * @retval AIROI_ERR_RANGE The result overflows.
+ * @since 0.1
+ */
+AIROI_API int airoi_db(double *out, double cost, double salvage, double life, double period,
+                       double month);
+
+/**
+ * @brief Double-declining-balance (or any factor) depreciation, as Excel's DDB.
+ *
+ * min((cost - prior) factor / life, cost - salvage - prior), never below 0,
+ * with prior = cost (1 - (1 - factor/life)^(period - 1)) (closed form; fractional
+ * periods allowed).
+ *
+ * Ownership: writes the caller's @p *out; keeps no reference.
+ * @param[out] out The depreciation of period @p period.
+ * @param[in] cost Initial cost, at least 0.
+ * @param[in] salvage Value at the end of the life, 0 to @p cost.
+ * @param[in] life Number of periods, greater than 0.
+ * @param[in] period The period, from 1 to @p life.
+ * @param[in] factor Rate of decline (Excel's default 2), greater than 0.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL @p out, an argument outside those ranges, non-finite input.
+ * @retval AIROI_ERR_RANGE The result overflows.
+ * @since 0.1
+ */
+AIROI_API int airoi_ddb(double *out, double cost, double salvage, double life, double period,
+                        double factor);
+
+/**
+ * @brief Declining-balance depreciation between two periods, as Excel's VDB.
+ *
+ * The depreciation from @p start_period to @p end_period (fractions of a
+ * period allowed), switching to straight line over the remaining life
+ * when that gives more, unless @p no_switch is non-zero.
+ *
+ * Ownership: writes the caller's @p *out; keeps no reference.
+ * @param[out] out The depreciation over the interval.
+ * @param[in] cost Initial cost, at least 0.
+ * @param[in] salvage Value at the end of the life, 0 to @p cost.
+ * @param[in] life Number of periods, greater than 0.
+ * @param[in] start_period Start of the interval, at least 0.
+ * @param[in] end_period End of the interval, from @p start_period to @p life.
+ * @param[in] factor Rate of decline (Excel's default 2), greater than 0.
+ * @param[in] no_switch Non-zero: never switch to straight line (Excel's TRUE).
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL @p out, an argument outside those ranges,
+ *         more than 10,000,000 periods, non-finite input.
+ * @retval AIROI_ERR_RANGE The result overflows.
+ * @since 0.1
+ */
+AIROI_API int airoi_vdb(double *out, double cost, double salvage, double life,
+                        double start_period, double end_period, double factor, int no_switch);
+
+/* --------------------------------------------------------- day counts */
+
+/**
+ * @brief Day-count conventions of airoi_xnpv_day_count() and airoi_xirr_day_count().
+ *
+ * Each gives the year fraction between two dates; see
+ * docs/methodology.md\#day-counts for the rules and their sources.
+ * @since 0.1
+ */
+typedef enum airoi_day_count {
+    /** Actual days / 365 (Excel's XNPV and XIRR; the default). Name "act/365f". */
+    AIROI_DAY_COUNT_ACT_365F = 0x1400,
+    /** Actual days / 360. Name "act/360". */
+    AIROI_DAY_COUNT_ACT_360 = 0x1401,
+    /** Actual days / 365.25. Name "act/365.25". */
+    AIROI_DAY_COUNT_ACT_365_25 = 0x1402,
+    /** 30/360 US (30U/360, the SIA rule with February's last day). Name "30/360". */
+    AIROI_DAY_COUNT_30_360 = 0x1403,
+    /** 30E/360 (Eurobond basis). Name "30e/360". */
+    AIROI_DAY_COUNT_30E_360 = 0x1404,
+    /** Actual/Actual ISDA: days in leap years / 366 + other days / 365. Name "act/act". */
+    AIROI_DAY_COUNT_ACT_ACT = 0x1405
+} airoi_day_count;
+
+/**
+ * @brief Year fraction between two dates under a day-count convention.
+ *
+ * Ownership: writes the caller's @p *out; keeps no reference.
+ * @param[out] out The year fraction (negative when @p end precedes @p start).
+ * @param[in] start Day number (dates.h) of the first date.
+ * @param[in] end Day number of the second date.
+ * @param[in] day_count The convention.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL @p out, an unknown convention, a day number
+ *         outside 0001-01-01..9999-12-31 (for the 30/360 and act/act rules).
+ * @since 0.1
+ */
+AIROI_API int airoi_year_fraction(double *out, int32_t start, int32_t end,
+                                  airoi_day_count day_count);
+
+/**
+ * @brief The convention of a name: "act/365f", "act/360", "act/365.25",
+ *        "30/360", "30e/360" or "act/act".
+ *
+ * Ownership: reads @p name during the call; writes only @p *out.
+ * @param[out] out The convention.
+ * @param[in] name Its name, lower case.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID NULL pointer or an unknown name (the message lists the names).
+ * @since 0.1
+ */
+AIROI_API int airoi_day_count_from_name(airoi_day_count *out, const char *name);
+
+/**
+ * @brief The name of a convention (see airoi_day_count_from_name()).
+ *
+ * Ownership: the string is static; never free it.
+ * @param[in] day_count The convention.
+ * @return Its name, or NULL for a value that is not a convention.
+ * @since 0.1
+ */
+AIROI_API const char *airoi_day_count_name(airoi_day_count day_count);
+
+/**
+ * @brief airoi_xnpv() under a day-count convention.
+ *
+ * sum of v[i] / (1 + rate)^t_i with t_i the year fraction from dates[0] to
+ * dates[i]; #AIROI_DAY_COUNT_ACT_365F gives airoi_xnpv() exactly. With the
+ * 30/360 and act/act conventions the dates must be day numbers (dates.h),
+ * not Excel serials (the calendar date matters, not only the difference).
+ *
+ * Ownership: reads the caller's arrays during the call and keeps no reference;
+ * writes only @p *out.
+ * @param[out] out The XNPV.
+ * @param[in] rate Annual discount rate, greater than -1.
+ * @param[in] values Cash flows.
+ * @param[in] dates Day numbers; none may precede the first.
+ * @param[in] n Number of values and dates, at least 1.
+ * @param[in] day_count The convention.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID As airoi_xnpv(), or an unknown convention.
+ * @retval AIROI_ERR_RANGE The result overflows.
+ * @retval AIROI_ERR_NOMEM No memory for the year fractions (more than 64 dates).
+ * @since 0.1
+ */
+AIROI_API int airoi_xnpv_day_count(double *out, double rate, const double *values,
+                                   const int32_t *dates, size_t n, airoi_day_count day_count);
+
+/**
+ * @brief airoi_xirr() under a day-count convention (see airoi_xnpv_day_count()).
+ *
+ * Ownership: reads the caller's arrays during the call and keeps no reference;
+ * writes only @p *out.
+ * @param[out] out The annual rate at which airoi_xnpv_day_count() is zero.
+ * @param[in] values Cash flows; at least one positive and one negative.
+ * @param[in] dates Day numbers; none may precede the first.
+ * @param[in] n Number of values and dates, at least 2.
+ * @param[in] guess Starting point, greater than -1 (Excel's default is 0.1).
+ * @param[in] day_count The convention.
+ * @retval AIROI_OK Success.
+ * @retval AIROI_ERR_INVALID As airoi_xirr(), or an unknown convention.
+ * @retval AIROI_ERR_NO_SOLUTION No sign change, or no root found.
+ * @retval AIROI_ERR_NOMEM No memory for the year fractions (more than 64 dates).
+ * @since 0.1
+ */
+AIROI_API int airoi_xirr_day_count(double *out, const double *values, const int32_t *dates,
+                                   size_t n, double guess, airoi_day_count day_count);
+
 AIROI_END_DECLS
 
 #endif /* AIROI_FINANCE_H */

@@ -224,6 +224,9 @@ int airoi__all_finite(const double *v, size_t n);
  * adds only the entry bookkeeping (AIROI__ENTER). */
 
 /* dates.c */
+/* Proleptic Gregorian: 1 for a leap year; the days of month m (1..12) of year y. */
+int airoi__is_leap_year(int32_t y);
+int32_t airoi__month_length(int32_t y, int32_t m);
 int airoi__date_from_ymd(int32_t *out, int32_t year, int32_t month, int32_t day);
 int airoi__date_to_ymd(int32_t *year, int32_t *month, int32_t *day, int32_t date);
 int airoi__date_from_iso(int32_t *out, const char *text);

@@ -27,6 +27,16 @@ static int32_t month_length(int32_t y, int32_t m)
     return m == 2 && is_leap(y) ? 29 : len[m - 1];
 }
 
+int airoi__is_leap_year(int32_t y)
+{
+    return is_leap(y);
+}
+
+int32_t airoi__month_length(int32_t y, int32_t m)
+{
+    return month_length(y, m);
+}
+
 static int32_t days_from_civil(int32_t y, int32_t m, int32_t d)
 {
     y -= m <= 2;

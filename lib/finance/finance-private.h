@@ -24,6 +24,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "airoi/finance.h"
 #include "core-private.h"
 
 /* Relative residual accepted at a root: |f(r)| <= AIROI__ROOT_RESIDUAL *
@@ -279,5 +280,69 @@ int airoi__rate(double *out, double nper, double pmt, double pv, double fv, int 
 /* roi.c */
 int airoi__roi(double *out, const double *benefits, size_t n_benefits,
                const double *costs, size_t n_costs);
+
+/* loans.c */
+int airoi__ipmt(double *out, double rate, double per, double nper, double pv, double fv,
+                int type);
+int airoi__ppmt(double *out, double rate, double per, double nper, double pv, double fv,
+                int type);
+int airoi__cumipmt(double *out, double rate, double nper, double pv, double start_period,
+                   double end_period, int type);
+int airoi__cumprinc(double *out, double rate, double nper, double pv, double start_period,
+                    double end_period, int type);
+int airoi__ispmt(double *out, double rate, double per, double nper, double pv);
+
+/* growth.c */
+int airoi__effect(double *out, double nominal_rate, double npery);
+int airoi__nominal(double *out, double effect_rate, double npery);
+int airoi__pduration(double *out, double rate, double pv, double fv);
+int airoi__rri(double *out, double nper, double pv, double fv);
+int airoi__fvschedule(double *out, double principal, const double *schedule, size_t n);
+
+/* depreciation.c */
+int airoi__sln(double *out, double cost, double salvage, double life);
+int airoi__syd(double *out, double cost, double salvage, double life, double per);
+int airoi__db(double *out, double cost, double salvage, double life, double period,
+              double month);
+int airoi__ddb(double *out, double cost, double salvage, double life, double period,
+               double factor);
+int airoi__vdb(double *out, double cost, double salvage, double life, double start_period,
+               double end_period, double factor, int no_switch);
+
+/* daycount.c */
+int airoi__year_fraction(double *out, int32_t start, int32_t end, airoi_day_count day_count);
+int airoi__day_count_from_name(airoi_day_count *out, const char *name);
+const char *airoi__day_count_name(airoi_day_count day_count);
+int airoi__xnpv_day_count(double *out, double rate, const double *values,
+                          const int32_t *dates, size_t n, airoi_day_count day_count);
+int airoi__xirr_day_count(double *out, const double *values, const int32_t *dates, size_t n,
+                          double guess, airoi_day_count day_count);
+/* irr.c: XIRR on year fractions t (t_i >= 0) instead of dates. */
+int airoi__xirr_years(double *out, const double *values, const double *t, size_t n,
+                      double guess);
+
+/*
+ * lowrates.c: rates of -1 and below (docs/methodology.md, "Rates of -100 %
+ * and below"). airoi__pow1p() writes (1 + r)^t and returns 0, or returns
+ * -1 where the power is not defined (r < -1 with t not whole; r = -1 with
+ * t <= 0). airoi__npv0_below() is npv0_checked() for rate < -1;
+ * airoi__tvm_below() is PV ('v', x = pmt, y = fv), FV ('f', x = pmt,
+ * y = pv) or PMT ('p', x = pv, y = fv) for rate <= -1 (arguments already
+ * checked finite); airoi__mirr_below() is MIRR when a rate is <= -1 (values
+ * checked). Each sets the message on failure.
+ */
+int airoi__pow1p(double *out, double r, double t);
+/* The checks of the scalar kernels of loans.c, growth.c, depreciation.c:
+ * AIROI_ERR_INVALID "NAME: WHAT is not finite" for a NaN or infinite x;
+ * airoi__finish() writes a finite r to *out, else AIROI_ERR_RANGE "NAME:
+ * the result overflows". */
+int airoi__check_finite(const char *name, const char *what, double x);
+int airoi__finish(double *out, const char *name, double r);
+int airoi__npv0_below(double *out, const char *name, double rate, const double *v, size_t n,
+                      size_t stride, int excel);
+int airoi__tvm_below(double *out, const char *name, char which, double rate, double nper,
+                     double x, double y, int type);
+int airoi__mirr_below(double *out, const double *v, size_t n, double finance_rate,
+                      double reinvest_rate);
 
 #endif /* AIROI_FINANCE_PRIVATE_H */

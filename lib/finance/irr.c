@@ -268,6 +268,13 @@ static int year_fractions(double *t, const int32_t *dates, size_t n)
     return AIROI_OK;
 }
 
+int airoi__xirr_years(double *out, const double *values, const double *t, size_t n,
+                      double guess)
+{
+    int st = check_guess("xirr", guess);
+    return st ? st : xirr_core(out, values, 1, t, n, guess);
+}
+
 #define XIRR_STACK 64
 
 int airoi__xirr_strided(double *out, const double *v, size_t vstride, const int32_t *dates,

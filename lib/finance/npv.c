@@ -52,6 +52,9 @@ static int check_rate(const char *name, const char *what, double rate)
 {
     if (!isfinite(rate))
         return airoi__error(AIROI_ERR_INVALID, "%s: %s is not finite", name, what);
+    if (rate == -1.0)
+        return airoi__error(AIROI_ERR_INVALID, "%s: %s -1 makes 1 + %s 0 (Excel's #DIV/0!)",
+                            name, what, what);
     if (!(rate > -1.0))
         return airoi__error(AIROI_ERR_INVALID, "%s: %s %.17g must be greater than -1",
                             name, what, rate);
@@ -126,6 +129,8 @@ static double npv_careful(double rate, const double *v, size_t n, size_t stride,
 static int npv0_checked(double *out, const char *name, double rate, const double *v, size_t n,
                         size_t stride, int excel)
 {
+    if (rate < -1.0 && isfinite(rate)) /* whole powers of a negative base (lowrates.c) */
+        return airoi__npv0_below(out, name, rate, v, n, stride, excel);
     int st = check_rate(name, "rate", rate);
     if (st)
         return st;
@@ -692,11 +697,14 @@ int airoi__mirr(double *out, const double *values, size_t n, double finance_rate
         return airoi__error(AIROI_ERR_INVALID, "mirr: %s is NULL", out ? "values" : "out");
     if (n < 2)
         return airoi__error(AIROI_ERR_INVALID, "mirr: needs at least 2 values, got %zu", n);
-    int st = check_rate("mirr", "finance_rate", finance_rate);
+    int st = check_values("mirr", values, n, 1);
+    if (!st && (finance_rate <= -1.0 || reinvest_rate <= -1.0) && isfinite(finance_rate) &&
+        isfinite(reinvest_rate))
+        return airoi__mirr_below(out, values, n, finance_rate, reinvest_rate);
+    if (!st)
+        st = check_rate("mirr", "finance_rate", finance_rate);
     if (!st)
         st = check_rate("mirr", "reinvest_rate", reinvest_rate);
-    if (!st)
-        st = check_values("mirr", values, n, 1);
     if (st)
         return st;
     const double p = (double)(n - 1);
@@ -706,10 +714,14 @@ int airoi__mirr(double *out, const double *values, size_t n, double finance_rate
     double sfv, efv, spv, epv;
     compound(&sfv, &efv, values, n, +1, reinvest_rate, p, sc);
     compound(&spv, &epv, values, n, -1, finance_rate, 0.0, sc);
-    if (!(sfv > 0.0) || !(spv > 0.0))
+    if (!(spv > 0.0))
         return airoi__error(AIROI_ERR_NO_SOLUTION,
-                            "mirr: the values need at least one positive and one negative "
-                            "value (Excel's #DIV/0!)");
+                            "mirr: the values need at least one negative value (Excel's "
+                            "#DIV/0!)");
+    if (!(sfv > 0.0)) { /* no positive value: FV 0, and Excel's MIRR is 0^(1/(n-1)) - 1 */
+        *out = -1.0;
+        return AIROI_OK;
+    }
     /* ln(FV / -PV), from the ratio when it is representable (more accurate
      * when MIRR is near 0), else from the logs. */
     double q = sfv / spv;

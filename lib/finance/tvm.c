@@ -172,7 +172,7 @@ int airoi__pv(double *out, double rate, double nper, double pmt, double fv, int 
 {
     if (!out)
         return airoi__error(AIROI_ERR_INVALID, "pv: out is NULL");
-    int st = check_rate("pv", rate);
+    int st = check_finite("pv", "rate", rate);
     if (!st)
         st = check_finite("pv", "nper", nper);
     if (!st)
@@ -181,6 +181,8 @@ int airoi__pv(double *out, double rate, double nper, double pmt, double fv, int 
         st = check_finite("pv", "fv", fv);
     if (st)
         return st;
+    if (rate <= -1.0)
+        return airoi__tvm_below(out, "pv", 'v', rate, nper, pmt, fv, type);
     return finish(out, "pv", tvm_scaled(pv_core, rate, nper, pmt, fv, type));
 }
 
@@ -194,7 +196,7 @@ int airoi__fv(double *out, double rate, double nper, double pmt, double pv, int 
 {
     if (!out)
         return airoi__error(AIROI_ERR_INVALID, "fv: out is NULL");
-    int st = check_rate("fv", rate);
+    int st = check_finite("fv", "rate", rate);
     if (!st)
         st = check_finite("fv", "nper", nper);
     if (!st)
@@ -203,6 +205,8 @@ int airoi__fv(double *out, double rate, double nper, double pmt, double pv, int 
         st = check_finite("fv", "pv", pv);
     if (st)
         return st;
+    if (rate <= -1.0)
+        return airoi__tvm_below(out, "fv", 'f', rate, nper, pmt, pv, type);
     return finish(out, "fv", tvm_scaled(fv_core, rate, nper, pmt, pv, type));
 }
 
@@ -216,7 +220,7 @@ int airoi__pmt(double *out, double rate, double nper, double pv, double fv, int 
 {
     if (!out)
         return airoi__error(AIROI_ERR_INVALID, "pmt: out is NULL");
-    int st = check_rate("pmt", rate);
+    int st = check_finite("pmt", "rate", rate);
     if (!st)
         st = check_finite("pmt", "nper", nper);
     if (!st)
@@ -227,6 +231,8 @@ int airoi__pmt(double *out, double rate, double nper, double pv, double fv, int 
         return st;
     if (nper == 0.0)
         return airoi__error(AIROI_ERR_INVALID, "pmt: nper is 0");
+    if (rate <= -1.0)
+        return airoi__tvm_below(out, "pmt", 'p', rate, nper, pv, fv, type);
     return finish(out, "pmt", tvm_scaled(pmt_core, rate, nper, pv, fv, type));
 }
 

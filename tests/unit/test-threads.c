@@ -352,7 +352,7 @@ static void finance_work(snap *s, int t)
         put_int(s, reached);
     }
     /* errors: the message is this thread's own */
-    put_int(s, airoi_npv(&v, -1.0 - t, fin_values, COLS));
+    put_int(s, airoi_xnpv(&v, -1.0 - t, fin_values, fin_dates, COLS));
     put_str(s, airoi_last_error_message());
     put_int(s, airoi_irr(&v, fin_values, COLS, -2.0 - t));
     put_str(s, airoi_last_error_message());

@@ -182,6 +182,11 @@ typedef LPXLOPER12(XLL_CALL *f1)(LPXLOPER12);
 typedef LPXLOPER12(XLL_CALL *f2)(LPXLOPER12, LPXLOPER12);
 typedef LPXLOPER12(XLL_CALL *f3)(LPXLOPER12, LPXLOPER12, LPXLOPER12);
 typedef LPXLOPER12(XLL_CALL *f4)(LPXLOPER12, LPXLOPER12, LPXLOPER12, LPXLOPER12);
+typedef LPXLOPER12(XLL_CALL *f5)(LPXLOPER12, LPXLOPER12, LPXLOPER12, LPXLOPER12, LPXLOPER12);
+typedef LPXLOPER12(XLL_CALL *f6)(LPXLOPER12, LPXLOPER12, LPXLOPER12, LPXLOPER12, LPXLOPER12,
+                                 LPXLOPER12);
+typedef LPXLOPER12(XLL_CALL *f7)(LPXLOPER12, LPXLOPER12, LPXLOPER12, LPXLOPER12, LPXLOPER12,
+                                 LPXLOPER12, LPXLOPER12);
 
 static const char *xll_path;
 #if defined(_WIN32)
@@ -458,7 +463,10 @@ HOST_EXPORT int XLL_CALL MdCallBack12(int xlfn, int coper, LPXLOPER12 *opers, LP
 
 static const char *const expected_names[] = {
     "AIROI.NPV", "AIROI.XNPV", "AIROI.IRR", "AIROI.XIRR", "AIROI.MIRR",
-    "AIROI.PAYBACK", "AIROI.DPAYBACK", "AIROI.ROI", "AIROI.NPVROI", "AIROI.VERSION",
+    "AIROI.PAYBACK", "AIROI.DPAYBACK", "AIROI.ROI", "AIROI.NPVROI",
+    "AIROI.IPMT", "AIROI.PPMT", "AIROI.CUMIPMT", "AIROI.CUMPRINC", "AIROI.ISPMT", "AIROI.EFFECT",
+    "AIROI.NOMINAL", "AIROI.PDURATION", "AIROI.RRI", "AIROI.FVSCHEDULE", "AIROI.SLN", "AIROI.SYD",
+    "AIROI.DB", "AIROI.DDB", "AIROI.VDB", "AIROI.VERSION",
     "AIROI.LOAD", "AIROI.PROJECT", "AIROI.CHECK", "AIROI.METRIC", "AIROI.SCHEDULE", "AIROI.TCO",
     "AIROI.FINDINGS", "AIROI.SIMULATE", "AIROI.SIMSTAT", "AIROI.PERCENTILE", "AIROI.TORNADO",
     "AIROI.STAGES",
@@ -673,6 +681,13 @@ static LPXLOPER12 invoke(const reg *r, LPXLOPER12 *a)
     case 2: { f2 f; memcpy(&f, &r->fn, sizeof f); return f(a[0], a[1]); }
     case 3: { f3 f; memcpy(&f, &r->fn, sizeof f); return f(a[0], a[1], a[2]); }
     case 4: { f4 f; memcpy(&f, &r->fn, sizeof f); return f(a[0], a[1], a[2], a[3]); }
+    case 5: { f5 f; memcpy(&f, &r->fn, sizeof f); return f(a[0], a[1], a[2], a[3], a[4]); }
+    case 6: { f6 f; memcpy(&f, &r->fn, sizeof f); return f(a[0], a[1], a[2], a[3], a[4], a[5]); }
+    case 7: {
+        f7 f;
+        memcpy(&f, &r->fn, sizeof f);
+        return f(a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
+    }
     default: return NULL;
     }
 }
@@ -753,10 +768,10 @@ static value take(const char *name, LPXLOPER12 x)
 static LPXLOPER12 call_raw(const char *name, int argc, const XLOPER12 *args)
 {
     const reg *r = find_reg(name);
-    if (r == NULL || r->fn == NULL || argc > r->nargs || r->nargs > 4)
+    if (r == NULL || r->fn == NULL || argc > r->nargs || r->nargs > 7)
         return NULL;
-    XLOPER12 copy[4];
-    LPXLOPER12 argv[4];
+    XLOPER12 copy[7];
+    LPXLOPER12 argv[7];
     int unsafe = strchr(r->type_text, '$') == NULL;
     for (int i = 0; i < r->nargs; i++) {
         if (i < argc) {
@@ -960,8 +975,12 @@ static void test_npv(void)
     XLOPER12 with_na[] = {num(-10000), err(xlerrNA), num(3000)};
     expect_err("NPV rate -1: an error in the range comes first", CALL(f, num(-1), grid(3, 1, with_na)),
                xlerrNA);
-    expect_err("NPV rate -2", CALL(f, num(-2), column(4, ms_npv)), xlerrNum);
-    expect_err("NPV rate -1.000001", CALL(f, num(-1.000001), column(4, ms_npv)), xlerrNum);
+    /* Below -100 % the powers are whole and Excel computes NPV (so does libairoi). */
+    expect_num("NPV rate -2", CALL(f, num(-2), column(4, ms_npv)),
+               10000.0 + 3000.0 - 4200.0 + 6800.0, 1e-9);
+    expect_num("NPV rate -1.000001", CALL(f, num(-1.000001), column(4, ms_npv)),
+               -10000 / -1e-6 + 3000 / pow(-1e-6, 2) + 4200 / pow(-1e-6, 3) + 6800 / pow(-1e-6, 4),
+               1e-9 * 6800 / pow(1e-6, 4));
     expect_num("NPV rate -0.5", CALL(f, num(-0.5), column(4, ms_npv)),
                -10000 * 2.0 + 3000 * 4.0 + 4200 * 8.0 + 6800 * 16.0, 1e-6);
     expect_err("NPV rate 2-D range", CALL(f, column(4, ms_npv), column(4, ms_npv)), xlerrValue);
@@ -1059,11 +1078,83 @@ static void test_mirr(void)
                0.1260941303659051, 1e-9);
     expect_num("MIRR(MS A2:A5, 10%, 12%)", CALL(f, column(4, ms_mirr), num(0.1), num(0.12)), -0.048, 0.0005);
     expect_num("MIRR(MS A2:A7, 10%, 14%)", CALL(f, row(6, ms_mirr), num(0.1), num(0.14)), 0.135, 0.0005);
+    expect_num("MIRR without a positive flow (Excel: -1)",
+               CALL(f, column(3, (double[]){-1, -2, -3}), num(0.1), num(0.1)), -1.0, 0.0);
+    expect_num("MIRR finance rate -2", CALL(f, column(3, (double[]){-100, 50, 60}), num(-2), num(0.1)),
+               sqrt(115.0 / 100.0) - 1.0, 1e-12);
     expect_err("MIRR without a negative flow (Excel: #DIV/0!)",
                CALL(f, column(3, (double[]){1, 2, 3}), num(0.1), num(0.1)), xlerrDiv0);
     expect_err("MIRR finance rate missing", CALL(f, column(6, ms_mirr)), xlerrValue);
     expect_err("MIRR reinvest rate text", CALL(f, column(6, ms_mirr), num(0.1), text("x")), xlerrValue);
     expect_err("MIRR rate error", CALL(f, column(6, ms_mirr), err(xlerrNA), num(0.1)), xlerrNA);
+}
+
+/* Excel's loan, rate-conversion and depreciation functions: Microsoft's
+ * examples, Excel's defaults for omitted arguments, its error values. */
+static void test_finance_more(void)
+{
+    expect_num("IPMT(10%/12, 1, 36, 8000)", CALL("AIROI.IPMT", num(0.1 / 12), num(1), num(36), num(8000)),
+               -66.67, 0.005);
+    expect_num("IPMT(10%, 3, 3, 8000)", CALL("AIROI.IPMT", num(0.1), num(3), num(3), num(8000)), -292.45, 0.005);
+    expect_num("IPMT type 1 period 1 is 0", CALL("AIROI.IPMT", num(0.1), num(1), num(3), num(8000), missing(),
+               num(1)), 0.0, 0.0);
+    expect_err("IPMT per 4 of 3", CALL("AIROI.IPMT", num(0.1), num(4), num(3), num(8000)), xlerrNum);
+    expect_err("IPMT pv text", CALL("AIROI.IPMT", num(0.1), num(1), num(3), text("x")), xlerrValue);
+    expect_err("IPMT nper missing", CALL("AIROI.IPMT", num(0.1), num(1)), xlerrValue);
+    expect_num("PPMT(10%/12, 1, 24, 2000)", CALL("AIROI.PPMT", num(0.1 / 12), num(1), num(24), num(2000)),
+               -75.62, 0.005);
+    expect_num("PPMT(8%, 10, 10, 200000)", CALL("AIROI.PPMT", num(0.08), num(10), num(10), num(200000)),
+               -27598.05, 0.005);
+    expect_num("PPMT at 10% over 1000 years is exact",
+               CALL("AIROI.PPMT", num(0.1), num(1), num(1000), num(10000)),
+               -1000.0 / expm1(1000 * log1p(0.1)), 1e-50);
+    expect_num("CUMIPMT(9%/12, 360, 125000, 13, 24, 0)",
+               CALL("AIROI.CUMIPMT", num(0.0075), num(360), num(125000), num(13), num(24), num(0)),
+               -11135.23213, 5e-6);
+    expect_num("CUMPRINC(9%/12, 360, 125000, 1, 1, 0)",
+               CALL("AIROI.CUMPRINC", num(0.0075), num(360), num(125000), num(1), num(1), num(0)),
+               -68.27827118, 5e-9);
+    expect_err("CUMIPMT type 2", CALL("AIROI.CUMIPMT", num(0.0075), num(360), num(125000), num(1), num(1),
+               num(2)), xlerrNum);
+    expect_num("ISPMT(10%, 0, 4, 4000)", CALL("AIROI.ISPMT", num(0.1), num(0), num(4), num(4000)), -400.0, 1e-9);
+    expect_err("ISPMT nper 0 (#DIV/0!)", CALL("AIROI.ISPMT", num(0.1), num(0), num(0), num(4000)), xlerrDiv0);
+    expect_num("EFFECT(5.25%, 4)", CALL("AIROI.EFFECT", num(0.0525), num(4)), 0.053542667, 5e-10);
+    expect_err("EFFECT(0, 4) (Excel's documentation: #NUM!)", CALL("AIROI.EFFECT", num(0), num(4)), xlerrNum);
+    expect_num("NOMINAL(5.3543%, 4)", CALL("AIROI.NOMINAL", num(0.053543), num(4)), 0.05250032, 5e-9);
+    expect_num("PDURATION(2.5%, 2000, 2200)", CALL("AIROI.PDURATION", num(0.025), num(2000), num(2200)), 3.86,
+               0.005);
+    expect_num("RRI(96, 10000, 11000)", CALL("AIROI.RRI", num(96), num(10000), num(11000)), 0.0009933, 5e-8);
+    expect_num("FVSCHEDULE(1, {9%, 11%, 10%})",
+               CALL("AIROI.FVSCHEDULE", num(1), row(3, (double[]){0.09, 0.11, 0.1})), 1.33089, 1e-12);
+    expect_num("SLN(30000, 7500, 10)", CALL("AIROI.SLN", num(30000), num(7500), num(10)), 2250.0, 1e-9);
+    expect_err("SLN life 0 (#DIV/0!)", CALL("AIROI.SLN", num(30000), num(7500), num(0)), xlerrDiv0);
+    expect_num("SYD(30000, 7500, 10, 1)", CALL("AIROI.SYD", num(30000), num(7500), num(10), num(1)), 4090.91,
+               0.005);
+    expect_num("DB(1e6, 1e5, 6, 7, 7)", CALL("AIROI.DB", num(1e6), num(1e5), num(6), num(7), num(7)), 15845.10,
+               0.005);
+    expect_num("DB month omitted is 12", CALL("AIROI.DB", num(1000), num(100), num(6), num(1)), 319.0, 1e-9);
+    expect_num("DDB(2400, 300, 10, 2, 1.5)", CALL("AIROI.DDB", num(2400), num(300), num(10), num(2), num(1.5)),
+               306.0, 1e-9);
+    expect_num("DDB factor omitted is 2", CALL("AIROI.DDB", num(2400), num(300), num(10), num(1)), 480.0, 1e-9);
+    expect_num("VDB(2400, 300, 120, 6, 18)", CALL("AIROI.VDB", num(2400), num(300), num(120), num(6), num(18)),
+               396.31, 0.005);
+    expect_num("VDB no_switch TRUE", CALL("AIROI.VDB", num(2400), num(300), num(10), num(1.5), num(3.7), num(2),
+               boolean(1)), 671.232, 1e-9);
+    expect_err("VDB end beyond life", CALL("AIROI.VDB", num(2400), num(300), num(10), num(0), num(11)),
+               xlerrNum);
+    /* Day counts of XNPV and XIRR: omitted is Excel's act/365f. */
+    static const double xv[] = {-10000, 2750, 4250, 3250, 2750};
+    static const double xd[] = {39448, 39508, 39751, 39859, 39904};
+    expect_num("XNPV act/365f", CALL("AIROI.XNPV", num(0.09), column(5, xv), column(5, xd), text("ACT/365F")),
+               2086.6476020315366, 1e-9);
+    expect_num("XIRR 30/360", CALL("AIROI.XIRR", column(5, xv), column(5, xd), missing(), text("30/360")),
+               0.37336610787202734, 1e-9);
+    expect_num("XNPV act/act", CALL("AIROI.XNPV", num(0.09), column(5, xv), column(5, xd), text("act/act")),
+               2088.8055213776975, 1e-9);
+    expect_err("XNPV unknown day count", CALL("AIROI.XNPV", num(0.09), column(5, xv), column(5, xd),
+               text("act/365")), xlerrValue);
+    expect_err("XIRR day count a number", CALL("AIROI.XIRR", column(5, xv), column(5, xd), num(0.1), num(1)),
+               xlerrValue);
 }
 
 static void test_payback(void)
@@ -1121,7 +1212,9 @@ static void test_roi(void)
     expect_err("NPVROI rate text", CALL("AIROI.NPVROI", text("x"), num(5), num(1)), xlerrValue);
     expect_err("NPVROI rate -1 (#DIV/0!)", CALL("AIROI.NPVROI", num(-1), num(5), num(1)), xlerrDiv0);
     expect_err("NPVROI rate -1 with costs missing", CALL("AIROI.NPVROI", num(-1), num(5)), xlerrValue);
-    expect_err("NPVROI rate -1.5", CALL("AIROI.NPVROI", num(-1.5), num(5), num(1)), xlerrNum);
+    expect_num("NPVROI rate -1.5", CALL("AIROI.NPVROI", num(-1.5), column(2, (double[]){5, 1}),
+               column(2, (double[]){1, 1})), (5.0 + 1.0 / -0.5 - (1.0 + 1.0 / -0.5)) / (1.0 + 1.0 / -0.5),
+               1e-12);
     expect_err("NPVROI benefits missing", CALL("AIROI.NPVROI", num(0.08)), xlerrValue);
 }
 
@@ -1970,7 +2063,8 @@ static void test_distinct_results(void)
         const reg *r = &regs[i];
         if (r->fn == NULL)
             continue;
-        XLOPER12 a[4] = {num(0.1), column(4, ex3_net), column(4, ex3_costs), num(0.1)};
+        XLOPER12 a[7] = {num(0.1), column(4, ex3_net), column(4, ex3_costs), num(0.1),
+                         num(0.1), num(0.1), num(0.1)};
         atomic_store(&in_calc, 1);
         LPXLOPER12 x = call_raw(r->name, r->nargs, a);
         LPXLOPER12 y = call_raw(r->name, r->nargs, a);
@@ -2380,6 +2474,7 @@ static void run_full(const char *model, const char *sim_model)
     test_irr();
     test_xirr();
     test_mirr();
+    test_finance_more();
     test_payback();
     test_roi();
     test_version();

@@ -76,6 +76,11 @@ from .finance import (
     xnpv,
     xnpv_batch,
 )
+from .loans import cumipmt, cumprinc, ipmt, ispmt, ppmt
+from .rates import effect, fvschedule, nominal, pduration, rri
+from .depreciation import db, ddb, sln, syd, vdb
+from .tvm import fv_batch, nper_batch, pmt_batch, pv_batch, rate_batch
+from .daycount import DAY_COUNTS, year_fraction
 
 from .model import (
     CATEGORIES,
@@ -135,6 +140,9 @@ __all__ = [
     "payback", "discounted_payback", "roi",
     "npv_batch", "irr_batch", "xnpv_batch", "xirr_batch", "payback_batch", "mirr_batch",
     "BatchStatus",
+    "ipmt", "ppmt", "cumipmt", "cumprinc", "ispmt", "effect", "nominal", "pduration", "rri",
+    "fvschedule", "sln", "syd", "db", "ddb", "vdb",
+    "pmt_batch", "pv_batch", "fv_batch", "nper_batch", "rate_batch", "DAY_COUNTS", "year_fraction",
     # dates
     "day_number", "day_numbers", "from_day_number", "from_excel", "to_excel", "DATE_MIN", "DATE_MAX",
 ]

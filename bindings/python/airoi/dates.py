@@ -7,7 +7,10 @@ of this package that takes dates accepts, element by element:
 * ``datetime.date`` (a ``datetime.datetime`` or ``pandas.Timestamp`` counts
   as its calendar date; the time of day is dropped);
 * an ISO 8601 string ``"YYYY-MM-DD"`` (or ``"YYYYMMDD"``), parsed by the C
-  library exactly as model files are;
+  library exactly as model files are, optionally followed by a time of day
+  (``"2008-01-01T09:30:00"``, ``"2008-01-01 09:30"``, with or without a UTC
+  offset or ``Z``): the time is checked and dropped, the date is the one
+  written;
 * a number (``int`` or ``float``): an **Excel serial in the 1900 date system**
   (serial 1 = 1900-01-01, with Excel's phantom 1900-02-29 = 60 refused, the
   fraction -- time of day -- dropped), so that dates copied from a
@@ -67,6 +70,7 @@ def day_number(value: DateLike) -> int:
     if isinstance(value, _dt.date):
         return value.toordinal() - _EPOCH_ORDINAL
     if isinstance(value, str):
+        value = _date_part(value)
         out = ctypes.c_int32()
         try:
             text = value.encode("utf-8")
@@ -87,6 +91,18 @@ def day_number(value: DateLike) -> int:
         return out.value
     raise TypeError("expected a datetime.date, an ISO 8601 string or an Excel serial, got %s"
                     % type(value).__name__)
+
+
+def _date_part(text: str) -> str:
+    """The date of an ISO 8601 date-time (the time checked, then dropped);
+    a plain date unchanged."""
+    if len(text) > 10 and text[10] in "T t":
+        try:
+            _dt.datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+        except ValueError:
+            raise _lib.invalid("not an ISO 8601 date or date-time: %r" % (text,)) from None
+        return text[:10]
+    return text
 
 
 def _datetime64_days(np: Any, a: Any) -> List[int]:

@@ -40,6 +40,8 @@ from . import _lib
 from . import errors as _errors
 from ._lib import C
 from .dates import DateLike, day_numbers, from_day_number
+from ._scalar import when_type as _when_type
+from . import daycount as _daycount
 
 __all__ = [
     "npv", "xnpv", "irr", "irr_all", "xirr", "mirr",
@@ -171,7 +173,8 @@ def _dated(values: Any, dates: Optional[Sequence[DateLike]], what: str) -> Any:
                     " or a (dates, amounts) pair" % what)
 
 
-def xnpv(rate: float, values: Values, dates: Optional[Sequence[DateLike]] = None) -> float:
+def xnpv(rate: float, values: Values, dates: Optional[Sequence[DateLike]] = None,
+         day_count: Optional[str] = None) -> float:
     """Net present value of dated cash flows, as Excel's ``XNPV(rate, values, dates)``.
 
     ``sum(v[i] / (1+rate)**((d[i] - d[0]) / 365))``.
@@ -183,6 +186,10 @@ def xnpv(rate: float, values: Values, dates: Optional[Sequence[DateLike]] = None
             pyxirr takes them.
         dates: one date per value (``datetime.date``, ISO string or Excel
             serial, see :mod:`airoi.dates`); none may precede the first.
+        day_count: how years are counted from the first date: ``"act/365f"``
+            (Excel's, the default), ``"act/360"``, ``"act/365.25"``,
+            ``"30/360"``, ``"30e/360"`` or ``"act/act"`` (see
+            :mod:`airoi.daycount`); another name is an error.
 
     >>> round(xnpv(0.09, [-10000, 2750, 4250, 3250, 2750],
     ...            ["2008-01-01", "2008-03-01", "2008-10-30", "2009-02-15", "2009-04-01"]), 2)
@@ -193,6 +200,8 @@ def xnpv(rate: float, values: Values, dates: Optional[Sequence[DateLike]] = None
             a bad date, rate <= -1, NaN or infinity.
     """
     values, dates = _dated(values, dates, "xnpv")
+    if not _daycount.is_default(day_count):
+        return _daycount.xnpv(_num(rate, "rate"), values, dates, day_count)
     ptr, n, _keep = _lib.doubles(values)
     dptr, _dkeep = _days(dates, n, "values and dates differ in length")
     return _call1(C.airoi_xnpv, _num(rate, "rate"), ptr, dptr, n)
@@ -237,9 +246,11 @@ def irr_all(values: Values, lo: float, hi: float) -> List[float]:
     return _lib.read_doubles(C.airoi_irr_all, ptr, n, _num(lo, "lo"), _num(hi, "hi"), cap=8)
 
 
-def xirr(values: Values, dates: Optional[Sequence[DateLike]] = None, guess: float = 0.1) -> float:
+def xirr(values: Values, dates: Optional[Sequence[DateLike]] = None, guess: float = 0.1,
+         day_count: Optional[str] = None) -> float:
     """Annual internal rate of return of dated cash flows, as Excel's
-    ``XIRR(values, dates, [guess])`` (actual/365 from the first date).
+    ``XIRR(values, dates, [guess])`` (actual/365 from the first date, or
+    ``day_count`` as in :func:`xnpv`).
 
     >>> round(xirr([-10000, 2750, 4250, 3250, 2750],
     ...            ["2008-01-01", "2008-03-01", "2008-10-30", "2009-02-15", "2009-04-01"]), 4)
@@ -258,6 +269,8 @@ def xirr(values: Values, dates: Optional[Sequence[DateLike]] = None, guess: floa
         NoSolutionError: no sign change, or no root found.
     """
     values, dates = _dated(values, dates, "xirr")
+    if not _daycount.is_default(day_count):
+        return _daycount.xirr(values, dates, _num(guess, "guess"), day_count)
     ptr, n, _keep = _lib.doubles(values)
     dptr, _dkeep = _days(dates, n, "values and dates differ in length")
     return _call1(C.airoi_xirr, ptr, dptr, n, _num(guess, "guess"))
@@ -271,8 +284,9 @@ def mirr(values: Values, finance_rate: float, reinvest_rate: float) -> float:
     0.1261
 
     Raises:
-        InvalidInputError: fewer than 2 values, a rate <= -1, NaN or infinity.
-        NoSolutionError: no positive or no negative value (Excel's ``#DIV/0!``).
+        InvalidInputError: fewer than 2 values, a rate of -1, NaN or infinity.
+        NoSolutionError: no negative value (Excel's ``#DIV/0!``).  Without a
+            positive value MIRR is -1, as in Excel.
     """
     ptr, n, _keep = _lib.doubles(values)
     return _call1(C.airoi_mirr, ptr, n, _num(finance_rate, "finance_rate"),
@@ -280,11 +294,15 @@ def mirr(values: Values, finance_rate: float, reinvest_rate: float) -> float:
 
 
 # ---------------------------------------------------------------- annuities
-def pmt(rate: float, nper: float, pv: float, fv: float = 0, type: int = 0) -> float:
+def pmt(rate: float, nper: float, pv: float, fv: float = 0, type: int = 0,
+        *, when: Any = None) -> float:
     """Payment per period of an annuity, as Excel's ``PMT(rate, nper, pv, [fv], [type])``.
 
     Excel's sign convention: money paid out is negative.  ``type`` 0 (default)
-    puts payments at the end of each period, any other value at the start.
+    puts payments at the end of each period, any other value at the start;
+    ``when='end'`` or ``'begin'`` (numpy-financial's spelling) may be given
+    instead, here and in :func:`pv`, :func:`fv`, :func:`nper` and
+    :func:`rate`.  Arrays: :func:`airoi.pmt_batch` and its siblings.
 
     >>> round(pmt(0.08 / 12, 10, 10000), 2)
     -1037.03
@@ -294,10 +312,11 @@ def pmt(rate: float, nper: float, pv: float, fv: float = 0, type: int = 0) -> fl
         RangeError: the result overflows.
     """
     return _call1(C.airoi_pmt, _num(rate, "rate"), _num(nper, "nper"), _num(pv, "pv"),
-                  _num(fv, "fv"), _type(type))
+                  _num(fv, "fv"), _type(_when_type(type, when, "pmt")))
 
 
-def pv(rate: float, nper: float, pmt: float, fv: float = 0, type: int = 0) -> float:
+def pv(rate: float, nper: float, pmt: float, fv: float = 0, type: int = 0,
+       *, when: Any = None) -> float:
     """Present value of an annuity, as Excel's ``PV(rate, nper, pmt, [fv], [type])``.
 
     >>> round(pv(0.08 / 12, 12 * 20, 500), 2)
@@ -308,10 +327,11 @@ def pv(rate: float, nper: float, pmt: float, fv: float = 0, type: int = 0) -> fl
         RangeError: the result overflows.
     """
     return _call1(C.airoi_pv, _num(rate, "rate"), _num(nper, "nper"), _num(pmt, "pmt"),
-                  _num(fv, "fv"), _type(type))
+                  _num(fv, "fv"), _type(_when_type(type, when, "pv")))
 
 
-def fv(rate: float, nper: float, pmt: float, pv: float = 0, type: int = 0) -> float:
+def fv(rate: float, nper: float, pmt: float, pv: float = 0, type: int = 0,
+       *, when: Any = None) -> float:
     """Future value of an annuity, as Excel's ``FV(rate, nper, pmt, [pv], [type])``.
 
     >>> round(fv(0.06 / 12, 10, -200, -500, 1), 2)
@@ -322,10 +342,11 @@ def fv(rate: float, nper: float, pmt: float, pv: float = 0, type: int = 0) -> fl
         RangeError: the result overflows.
     """
     return _call1(C.airoi_fv, _num(rate, "rate"), _num(nper, "nper"), _num(pmt, "pmt"),
-                  _num(pv, "pv"), _type(type))
+                  _num(pv, "pv"), _type(_when_type(type, when, "fv")))
 
 
-def nper(rate: float, pmt: float, pv: float, fv: float = 0, type: int = 0) -> float:
+def nper(rate: float, pmt: float, pv: float, fv: float = 0, type: int = 0,
+         *, when: Any = None) -> float:
     """Number of periods of an annuity, as Excel's ``NPER(rate, pmt, pv, [fv], [type])``.
 
     >>> round(nper(0.12 / 12, -100, -1000, 10000, 1), 4)
@@ -336,11 +357,11 @@ def nper(rate: float, pmt: float, pv: float, fv: float = 0, type: int = 0) -> fl
         NoSolutionError: no number of periods satisfies the equation (``#NUM!``).
     """
     return _call1(C.airoi_nper, _num(rate, "rate"), _num(pmt, "pmt"), _num(pv, "pv"),
-                  _num(fv, "fv"), _type(type))
+                  _num(fv, "fv"), _type(_when_type(type, when, "nper")))
 
 
 def rate(nper: float, pmt: float, pv: float, fv: float = 0, type: int = 0,
-         guess: float = 0.1) -> float:
+         guess: float = 0.1, *, when: Any = None) -> float:
     """Interest rate per period of an annuity, as Excel's
     ``RATE(nper, pmt, pv, [fv], [type], [guess])``.
 
@@ -352,7 +373,7 @@ def rate(nper: float, pmt: float, pv: float, fv: float = 0, type: int = 0,
         NoSolutionError: no rate found (``#NUM!``).
     """
     return _call1(C.airoi_rate, _num(nper, "nper"), _num(pmt, "pmt"), _num(pv, "pv"),
-                  _num(fv, "fv"), _type(type), _num(guess, "guess"))
+                  _num(fv, "fv"), _type(_when_type(type, when, "rate")), _num(guess, "guess"))
 
 
 # ------------------------------------------------------------------ payback

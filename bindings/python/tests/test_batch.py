@@ -99,12 +99,14 @@ class TestListBatch(Base):
                          [False, True, True, False])
 
     def test_bad_rate_fails_every_row(self):
+        # -1 divides by zero; below -1 NPV's whole powers are computed, as in Excel
         with self.assertRaises(airoi.InvalidInputError):
-            airoi.npv_batch(-2.0, [[1, 2], [3, 4]], errors="raise")
-        self.assertEqual(airoi.npv_batch(-2.0, [[1, 2], [3, 4]]), [None, None])
+            airoi.npv_batch(-1.0, [[1, 2], [3, 4]], errors="raise")
+        self.assertEqual(airoi.npv_batch(-1.0, [[1, 2], [3, 4]]), [None, None])
         with self.assertRaises(airoi.InvalidInputError) as cm:
-            airoi.npv_batch(-2.0, [[1, 2], [3, 4]], errors="raise")
-        self.assertEqual(cm.exception.message, "row 0: npv: rate -2 must be greater than -1")
+            airoi.npv_batch(-1.0, [[1, 2], [3, 4]], errors="raise")
+        self.assertEqual(cm.exception.message, "row 0: npv: rate -1 makes 1 + rate 0 (Excel's #DIV/0!)")
+        self.assertEqual(airoi.npv_batch(-2.0, [[1, 2], [3, 4]]), [1.0, 1.0])
 
     def test_shapes(self):
         self.assertEqual(airoi.npv_batch(0.1, []), [])

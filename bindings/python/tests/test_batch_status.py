@@ -62,7 +62,7 @@ class TestStatusLists(unittest.TestCase):
             self.assertIn(s, airoi.STATUS_NAMES.values())
 
     def test_every_row_fails(self):
-        values, status = airoi.npv_batch(-2.0, [[1, 2], [3, 4]], errors="status")
+        values, status = airoi.npv_batch(-1.0, [[1, 2], [3, 4]], errors="status")
         self.assertEqual(values, [None, None])
         self.assertEqual(status, ["AIROI_ERR_INVALID"] * 2)
 

@@ -44,7 +44,8 @@ class TestDates(unittest.TestCase):
             airoi.from_day_number(airoi.DATE_MAX + 1)
 
     def test_bad_input(self):
-        for bad in ("2023-02-29", "2023-1-01", "yesterday", "", "2023-01-01T00:00", "2023-01-01\0"):
+        # a time of day is accepted and dropped ("2023-01-01T00:00"), a bad one is not
+        for bad in ("2023-02-29", "2023-1-01", "yesterday", "", "2023-01-01T24:01", "2023-01-01\0"):
             with self.assertRaises(airoi.InvalidInputError, msg=bad):
                 airoi.day_number(bad)
         for bad in (None, True, object(), b"2020-01-01"):

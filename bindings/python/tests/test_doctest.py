@@ -13,6 +13,11 @@ import airoi.model
 import airoi.project
 import airoi.result
 import airoi.scenarios
+import airoi.daycount
+import airoi.depreciation
+import airoi.loans
+import airoi.rates
+import airoi.tvm
 
 try:
     import numpy
@@ -37,7 +42,8 @@ class TestDoctests(unittest.TestCase):
 
         suite = unittest.TestSuite()
         for module in (airoi, airoi.finance, airoi.dates, airoi.model, airoi.enums, airoi.project,
-                       airoi.items, airoi.scenarios, airoi.result):
+                       airoi.items, airoi.scenarios, airoi.result, airoi.loans, airoi.rates,
+                       airoi.depreciation, airoi.tvm, airoi.daycount):
             suite.addTests(doctest.DocTestSuite(module, optionflags=FLAGS,
                                                 extraglobs={"datetime": datetime}))
         self.run_doctests(suite)

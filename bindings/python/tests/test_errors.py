@@ -156,8 +156,8 @@ class TestRaised(unittest.TestCase):
             airoi.irr([1, 2, 3])
         self.assertEqual(a.exception.message, no_sign_change)
         with self.assertRaises(airoi.InvalidInputError) as b:
-            airoi.npv(-3, [1])
-        self.assertEqual(b.exception.message, "npv: rate -3 must be greater than -1")
+            airoi.xnpv(-3, [1], ["2020-01-01"])
+        self.assertEqual(b.exception.message, "xnpv: rate -3 must be greater than -1")
         airoi.npv(0.1, [1])  # success clears the C message; nothing stale is reported later
         with self.assertRaises(airoi.NoSolutionError) as c:
             airoi.irr([1, 2, 3])

@@ -33,7 +33,7 @@ def run(rows, bad_rate):
         out.append(airoi.payback(row))
         out.append(tuple(airoi.irr_batch([row, row[::-1]])))
         try:
-            airoi.npv(bad_rate, row)
+            airoi.xnpv(bad_rate, row, DATES)
         except airoi.InvalidInputError as e:
             out.append(e.message)
         try:
@@ -50,9 +50,9 @@ class TestThreads(unittest.TestCase):
         # seven answers a row, the last two the errors; the messages name the
         # offending rate of each thread
         self.assertEqual([len(e) for e in expected], [7 * len(rows) for rows, _ in inputs])
-        self.assertEqual(expected[0][5:7], ["npv: rate -1 must be greater than -1",
+        self.assertEqual(expected[0][5:7], ["xnpv: rate -1 makes 1 + rate 0 (Excel's #DIV/0!)",
                                             "irr: the values need at least one positive and one negative value"])
-        self.assertEqual(expected[1][5], "npv: rate -2 must be greater than -1")
+        self.assertEqual(expected[1][5], "xnpv: rate -2 must be greater than -1")
         results = [None] * THREADS
         failures = []
         barrier = threading.Barrier(THREADS)

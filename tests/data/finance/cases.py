@@ -18,6 +18,8 @@ deliberately differs from the engine:
   ROOT    a root exists by construction (one sign change, or a RATE built
           from a known rate): libairoi must find one, checked by the NPV at
           it, and agree with the engine whenever the engine finds one too;
+  EXCEL=x Excel's documented or observed value x where the engine errs
+          (MIRR of all-negative flows is -1 in Excel-saved workbooks);
   ANYROOT several IRRs exist: libairoi must return a root (checked by the
           NPV at it), not necessarily the engine's (Newton from the guess
           may reach another one; Excel's own answer depends on it); which
@@ -133,7 +135,9 @@ def build():
         v = [rnd(x) for x in flows(n, rng.choice(mags), rng.choice(["conv", "multi", "pos"]))]
         add(f"npv-{i}", rng.choice(["npv", "npv0"]), [rate, v])
     add("npv-rate-minus-1", "npv", [-1.0, [1, 2, 3]], "INVALID")
-    add("npv-rate-below-minus-1", "npv", [-1.5, [1, 2, 3]], "INVALID")
+    # Below -1 the powers of NPV are whole and Excel computes them.
+    add("npv-rate-below-minus-1", "npv", [-1.5, [1, 2, 3]])
+    add("npv-rate-minus-2", "npv", [-2.0, [100, -50, 25, 7]])
     add("npv-one", "npv", [0.07, [100]])
     add("npv0-one", "npv0", [0.07, [100]])
     add("npv-zeros", "npv", [0.07, [0, 0, 0]])
@@ -211,7 +215,8 @@ def build():
             fr, rr = abs(fr) % 0.5, abs(rr) % 0.5
         add(f"mirr-{i}", "mirr", [v, fr, rr])
     add("mirr-all-positive", "mirr", [[1, 2, 3], 0.1, 0.1])
-    add("mirr-all-negative", "mirr", [[-1, -2, -3], 0.1, 0.1])
+    add("mirr-all-negative", "mirr", [[-1, -2, -3], 0.1, 0.1], "EXCEL=-1")
+    add("mirr-finance-minus-2", "mirr", [[-100, 50, 60], -2.0, 0.1])
 
     # --- PMT / PV / FV / NPER / RATE -----------------------------------
     tvm_rates = [-0.5, -0.01, 0.0, 1e-9, 0.005, 0.08 / 12, 0.1, 1.5]
@@ -228,7 +233,13 @@ def build():
         add(f"nper-{i}", "nper", [rate, pmt, pv, fv, typ])
     add("pmt-nper-0", "pmt", [0.1, 0, 100, 0, 0], "INVALID")
     add("pv-rate-minus-1", "pv", [-1.0, 10, 100, 0, 0], "INVALID")
-    add("pv-rate-below-minus-1", "pv", [-1.5, 10, 100, 0, 0], "INVALID")
+    add("pv-rate-below-minus-1", "pv", [-1.5, 10, 100, 0, 0])
+    add("pv-rate-minus-2-type1", "pv", [-2.0, 24, 100, 400, 1])   # -400 in Excel
+    add("fv-rate-minus-1", "fv", [-1.0, 24, 100, 400, 0])
+    add("fv-rate-minus-3", "fv", [-3.0, 5, 100, 400, 1])
+    add("pmt-rate-minus-1", "pmt", [-1.0, 24, 100, 400, 0])
+    add("pmt-rate-minus-2-5", "pmt", [-2.5, 7, 100, 400, 0])
+    add("pv-rate-minus-2-fractional", "pv", [-2.0, 2.5, 100, 400, 0], "INVALID")
     add("nper-rate0-pmt0", "nper", [0.0, 0, 100, 0, 0])
     add("nper-no-solution", "nper", [0.1, 100, 1000, 0, 0])
     # Whole numbers of periods only: Gnumeric's RATE truncates nper to an
