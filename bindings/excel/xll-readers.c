@@ -441,7 +441,8 @@ static double key_number(xll_fail *f, const xll_table *t, const cols *m, int32_t
 
 /* ---- The project row ---------------------------------------------------- */
 
-/* start: an Excel date (1900 system) or the text YYYY-MM-DD. */
+/* start: an Excel date (1900 system) or the text YYYY-MM-DD, refused in
+ * the words of the model-file loader. */
 static void read_start(xll_fail *f, airoi_project *p, const xll_table *t, const cols *m,
                        int32_t r)
 {
@@ -449,26 +450,26 @@ static void read_start(xll_fail *f, airoi_project *p, const xll_table *t, const 
     if (failed(f) || x == NULL)
         return;
     int32_t day = 0;
-    int st = AIROI_ERR_INVALID;
+    const char *name = airoi_project_get_string(p, AIROI_PROJECT_NAME);
     switch (x->xltype & 0xfff) {
-    case xltypeNum: st = airoi_date_from_excel(&day, x->val.num, AIROI_DATE_1900); break;
+    case xltypeNum:
+        if (airoi_date_from_excel(&day, x->val.num, AIROI_DATE_1900) != AIROI_OK)
+            refuse(f, "project '%s': start: expected an Excel date (1900 date system) that "
+                      "exists; got %.15g", name, x->val.num);
+        break;
     case xltypeStr: {
         char *s = NULL;
         f->xlerr = xll_arg_text(x, &s);
-        if (s != NULL)
-            st = airoi_date_from_iso(&day, trim(s));
+        if (s != NULL && airoi_date_from_iso(&day, trim(s)) != AIROI_OK)
+            refuse(f, "project '%s': start: expected a date YYYY-MM-DD (ISO 8601) that exists; "
+                      "got '%s'", name, trim(s));
         free(s);
         break;
     }
-    case xltypeErr: f->xlerr = x->val.err; return;
-    default: f->xlerr = xlerrValue; return;
+    case xltypeErr: f->xlerr = x->val.err; break;
+    default: f->xlerr = xlerrValue; break;
     }
-    if (failed(f))
-        return;
-    if (st != AIROI_OK)
-        refuse(f, "project '%s': start: expected a date (an Excel date or YYYY-MM-DD) that "
-                  "exists", airoi_project_get_string(p, AIROI_PROJECT_NAME));
-    else
+    if (!failed(f))
         f->status = airoi_project_set_number(p, AIROI_PROJECT_START, (double)day);
 }
 
