@@ -2302,6 +2302,8 @@ static void test_threads(void)
         add_job("AIROI.METRIC", 3, ARGS(text(thread_handle), text("npv"), text("nope")));
         add_job("AIROI.SCHEDULE", 1, ARGS(text(thread_handle)));
         add_job("AIROI.TCO", 1, ARGS(text(thread_handle)));
+        add_job("AIROI.SCENARIOS", 1, ARGS(text(thread_handle)));
+        add_job("AIROI.BENCHMARK", 1, ARGS(text(thread_handle))); /* #N/A: no use case */
         add_job("AIROI.FINDINGS", 1, ARGS(text(thread_handle)));
         check(jobs[njobs - 1].expect.type == xltypeMulti, "threads read a live handle (%s)",
               thread_handle);
@@ -2711,6 +2713,34 @@ static void test_sheet_model(const char *sheet_model)
     value hi = CALL("AIROI.CHECK", grid(2, 6, p_iso), sheet_costs(NULL), sheet_values());
     check(hi.type == xltypeStr && hi.str[0] == '\0', "CHECK start as ISO text: valid ('%s')",
           hi.str);
+
+    /* Worked example 3 in the header layout of docs/excel.md (at, from, to) */
+    XLOPER12 dc[] = {
+        text("name"), text("category"), text("amount"), text("per"), text("at"), text("from"), text("to"),
+        text("Build"), text("people"), num(350), text("once"), num(0), nil(), nil(),
+        text("Run 1"), text("people"), num(180), nil(), nil(), num(1), num(1),
+        text("Run 2"), text("people"), num(150), text("year"), nil(), num(2), num(3),
+    };
+    XLOPER12 dv[] = {
+        text("name"), text("dimension"), text("amount"), text("per"), text("from"), text("to"),
+        text("Year 1"), text("efficiency"), num(300), nil(), num(1), num(1),
+        text("Year 2"), text("revenue"), num(490), nil(), num(2), num(2),
+        text("Year 3"), text("risk"), num(620), nil(), num(3), num(3),
+    };
+    set_caller(CALLER_REF, 11, 3, 0);
+    value hd = CALL("AIROI.PROJECT", ex3_project_row(), grid(4, 7, dc), grid(4, 6, dv));
+    expect_num("PROJECT in the layout of docs/excel.md: npv", metric(hd.str, "npv"), 425.71, 0.005);
+
+    /* VALIDATE of an invalid model file: the loader's line and column */
+    if (corpus_dir != NULL) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/unit-zero.yaml", corpus_dir);
+        value vz = CALL("AIROI.VALIDATE", text(path));
+        check(vz.type == xltypeMulti && vz.rows >= 2 && cell_near(&vz, 1, 0, 7, 0) &&
+                  cell_near(&vz, 1, 1, 9, 0) && at(&vz, 1, 2) != NULL &&
+                  strstr(at(&vz, 1, 2)->str, "project.unit: expected a number greater") != NULL,
+              "VALIDATE(unit-zero.yaml): line 7, column 9, the loader's message");
+    }
 }
 
 /* Every new model function with a blank, text, an error value and an
