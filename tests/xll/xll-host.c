@@ -2731,6 +2731,14 @@ static void test_sheet_model(const char *sheet_model)
     value hd = CALL("AIROI.PROJECT", ex3_project_row(), grid(4, 7, dc), grid(4, 6, dv));
     expect_num("PROJECT in the layout of docs/excel.md: npv", metric(hd.str, "npv"), 425.71, 0.005);
 
+    /* without a header: a value right of the layout's last column is refused */
+    XLOPER12 wide[] = {text("Build"), text("people"), num(350), text("once"), num(0), nil(), nil(),
+                       text("USD")};
+    value vw = CALL("AIROI.CHECK", ex3_project_row(), grid(1, 8, wide), grid(4, 6, dv));
+    check(vw.type == xltypeStr &&
+              strncmp(vw.str, "costs table: row 1 has a value in column 8, which has no name", 61) == 0,
+          "CHECK a value past the positional layout: '%s'", vw.str);
+
     /* VALIDATE of an invalid model file: the loader's line and column */
     if (corpus_dir != NULL) {
         char path[1024];
