@@ -2739,6 +2739,19 @@ static void test_sheet_model(const char *sheet_model)
               strncmp(vw.str, "costs table: row 1 has a value in column 8, which has no name", 61) == 0,
           "CHECK a value past the positional layout: '%s'", vw.str);
 
+    /* VALIDATE of a handle: the library's warnings, without a position */
+    XLOPER12 p8[] = {text("name"), text("horizon"), text("discount_rate"), text("Rate 8"), num(3),
+                     num(8)};
+    set_caller(CALLER_REF, 11, 4, 0);
+    value h8 = CALL("AIROI.PROJECT", grid(2, 3, p8), ex3_costs_table("people"), grid(4, 6, dv));
+    value v8 = CALL("AIROI.VALIDATE", text(h8.str));
+    int warned = 0;
+    for (int r = 1; r < v8.rows; r++)
+        warned |= at(&v8, r, 0) != NULL && at(&v8, r, 0)->type == xltypeNil &&
+                  at(&v8, r, 2) != NULL && strstr(at(&v8, r, 2)->str, "warning: ") == at(&v8, r, 2)->str &&
+                  strstr(at(&v8, r, 2)->str, "discount_rate") != NULL;
+    check(is_handle(&h8) && warned, "VALIDATE(handle of discount_rate 8): a warning without a position");
+
     /* VALIDATE of an invalid model file: the loader's line and column */
     if (corpus_dir != NULL) {
         char path[1024];
