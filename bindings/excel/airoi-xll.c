@@ -246,16 +246,20 @@ static const xll_function functions[] = {
      .arg_help = {"Path of the model file (.yaml), e.g. C:\\models\\case.yaml."}},
     {XLL_IMPL(4, xll_airoi_project), .name = "AIROI.PROJECT", .flags = 0,
      .help = "Builds and evaluates a model from cell ranges (layouts in docs/excel.md); "
-             "returns a handle such as project#3. A header row whose first cell is "
-             "\"name\" and blank rows are skipped.",
+             "returns a handle such as project#3. A header row (first cell \"name\") names "
+             "the columns with the keys of the model format; blank rows are skipped.",
      .arg_names = {"project", "costs", "values", "scenarios"},
-     .arg_help = {"One row: name, currency, period (year|quarter|month), horizon, "
-                  "discount_rate.",
-                  "Rows: name, category, amount, per (once|month|quarter|year), from, to, "
-                  "growth.",
-                  "Rows: name, dimension, amount, per, from, to, realization, attribution.",
-                  "Optional rows: name, probability, values multiplier, costs multiplier, "
-                  "delay in periods."}},
+     .arg_help = {"One row under a header of: name, currency, unit, start, period, horizon, "
+                  "discount_rate, finance_rate, reinvest_rate, use_case, stage, fx.CODE.",
+                  "Rows under a header of: name, category, amount or quantity and unit_amount "
+                  "or amounts (one column per period), per, at, from, to, growth, currency, "
+                  "payment, risk_adjustment.",
+                  "Rows: as costs with dimension for category, and realization, attribution, "
+                  "monetized, adoption.curve, adoption.periods, adoption.start, "
+                  "adoption.ceiling.",
+                  "Optional rows under a header of: name, probability, delay, "
+                  "adoption_ceiling, multipliers.TARGET (values, costs, a category, a "
+                  "dimension or an item)."}},
     {XLL_IMPL(4, xll_airoi_check), .name = "AIROI.CHECK", .flags = XLL_FN_THREAD_SAFE,
      .help = "Why AIROI.PROJECT refuses these tables (it shows only #VALUE!): the message "
              "of the first value refused, in the words of the library and of model files, "
@@ -287,8 +291,8 @@ static const xll_function functions[] = {
      .arg_help = {"A handle from AIROI.LOAD or AIROI.PROJECT."}},
     {XLL_IMPL(1, xll_airoi_findings), .name = "AIROI.FINDINGS", .flags = XLL_FN_THREAD_SAFE,
      .help = "Findings of the TCO audit of a model handle as an array that spills: a header "
-             "row (code, severity, message), then one row per finding; only the header when "
-             "there are none.",
+             "row (code, severity, message, subject, actual, reference), then one row per "
+             "finding; only the header when there are none.",
      .arg_names = {"handle"},
      .arg_help = {"A handle from AIROI.LOAD or AIROI.PROJECT."}},
     {XLL_IMPL(3, xll_airoi_simulate), .name = "AIROI.SIMULATE", .flags = 0,
@@ -327,6 +331,31 @@ static const xll_function functions[] = {
              "npv_all_in and value_of_staging. #N/A when the model has no stages.",
      .arg_names = {"handle"},
      .arg_help = {"A handle from AIROI.LOAD or AIROI.PROJECT."}},
+    {XLL_IMPL(1, xll_airoi_validate), .name = "AIROI.VALIDATE", .flags = 0,
+     .help = "Every problem of a model file, or of the model behind a handle, as an array "
+             "that spills: a header row (line, column, message), then one row per error or "
+             "warning; only the header when there is none.",
+     .arg_names = {"path_or_handle"},
+     .arg_help = {"Path of a YAML model file, e.g. C:\\models\\case.yaml, or a handle "
+                  "from AIROI.LOAD or AIROI.PROJECT."}},
+    {XLL_IMPL(1, xll_airoi_scenarios), .name = "AIROI.SCENARIOS", .flags = XLL_FN_THREAD_SAFE,
+     .help = "The scenarios of a model handle as an array that spills: a header row (name, "
+             "probability, then every metric), then one row per scenario; a model without "
+             "scenarios gives its base case as 'base' with probability 1.",
+     .arg_names = {"handle"},
+     .arg_help = {"A handle from AIROI.LOAD or AIROI.PROJECT."}},
+    {XLL_IMPL(1, xll_airoi_benchmark), .name = "AIROI.BENCHMARK", .flags = XLL_FN_THREAD_SAFE,
+     .help = "The model against the benchmark of its use case as an array that spills: a "
+             "header row (field, figure, low, high, value, position), then roi, "
+             "payback_months and investment. #N/A when the model has no use case.",
+     .arg_names = {"handle"},
+     .arg_help = {"A handle from AIROI.LOAD or AIROI.PROJECT of a model with a use_case."}},
+    {XLL_IMPL(2, xll_airoi_save), .name = "AIROI.SAVE", .flags = 0,
+     .help = "Writes the model behind a handle as a YAML model file (the format AIROI.LOAD "
+             "and the airoi command read) and returns the path. Overwrites the file.",
+     .arg_names = {"handle", "path"},
+     .arg_help = {"A handle from AIROI.LOAD or AIROI.PROJECT.",
+                  "Path of the file to write, e.g. C:\\models\\case.yaml."}},
 };
 
 #define NFUNCTIONS (sizeof functions / sizeof functions[0])

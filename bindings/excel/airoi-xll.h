@@ -9,8 +9,9 @@
  *                  xlAddInManagerInfo12);
  *   xll-finance.c  the finance functions (AIROI.NPV ... AIROI.VERSION);
  *   xll-model.c    the model functions: AIROI.LOAD and AIROI.PROJECT, which
- *                  keep results under handles, and AIROI.METRIC, SCHEDULE,
- *                  TCO and FINDINGS, which read them;
+ *                  keep results under handles, AIROI.METRIC, SCHEDULE,
+ *                  TCO, FINDINGS, SCENARIOS and BENCHMARK, which read them,
+ *                  AIROI.VALIDATE and AIROI.SAVE;
  *   xll-sim.c      the simulation functions: AIROI.SIMULATE, which keeps a
  *                  simulation under a handle, AIROI.SIMSTAT and PERCENTILE,
  *                  which read it, and AIROI.TORNADO and STAGES;
@@ -29,7 +30,9 @@
  *   in xlAutoFree12, never static or stack memory: the functions are
  *   registered thread-safe ($) and run concurrently in Excel's
  *   multi-threaded recalculation, except AIROI.LOAD and AIROI.PROJECT,
- *   which call xlfCaller and run on Excel's main thread (see xll-model.c);
+ *   which call xlfCaller and run on Excel's main thread (see xll-model.c),
+ *   and the functions that read a handle's project (SIMULATE, TORNADO,
+ *   STAGES, VALIDATE, SAVE), which one thread at a time may use;
  * - errors: an argument of the wrong kind (text, missing) is #VALUE!; an
  *   error value in an argument is passed through; a number outside the
  *   domain, no solution or an overflow is #NUM!; "never" is #N/A; a ratio
@@ -107,6 +110,10 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_percentile(LPXLOPER12 sim, LPXLOPER12 o
                                                     LPXLOPER12 p);
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_tornado(LPXLOPER12 handle);
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_stages(LPXLOPER12 handle);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_validate(LPXLOPER12 target);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_scenarios(LPXLOPER12 handle);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_benchmark(LPXLOPER12 handle);
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_save(LPXLOPER12 handle, LPXLOPER12 path);
 
 XLL_EXPORT int XLL_CALL xlAutoOpen(void);
 XLL_EXPORT int XLL_CALL xlAutoClose(void);
@@ -168,6 +175,11 @@ int xll_read_dated(LPXLOPER12 a_values, LPXLOPER12 a_dates, double **values,
 typedef struct xll_fail {
     int xlerr;  /* XLL_OK or the cell's error value */
     int status; /* AIROI_OK or the library status */
+    /* The reason when the tables themselves are refused (an unknown column
+     * name, an amount given two ways, ...), which the library never sees:
+     * then status is AIROI_ERR_INVALID; "" when the reason is the
+     * library's (airoi_last_error_message()). */
+    char message[640];
 } xll_fail;
 
 /* Builds the project of AIROI.PROJECT from its four table arguments (the

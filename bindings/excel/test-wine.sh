@@ -95,7 +95,8 @@ for name in xlAutoOpen xlAutoClose xlAutoFree12 xlAddInManagerInfo12 \
             xll_airoi_load xll_airoi_project xll_airoi_check xll_airoi_metric xll_airoi_schedule xll_airoi_tco \
             xll_airoi_findings xll_airoi_ipmt xll_airoi_ppmt xll_airoi_cumipmt xll_airoi_cumprinc \
             xll_airoi_ispmt xll_airoi_effect xll_airoi_nominal xll_airoi_pduration xll_airoi_rri \
-            xll_airoi_fvschedule xll_airoi_sln xll_airoi_syd xll_airoi_db xll_airoi_ddb xll_airoi_vdb; do
+            xll_airoi_fvschedule xll_airoi_sln xll_airoi_syd xll_airoi_db xll_airoi_ddb xll_airoi_vdb \
+            xll_airoi_validate xll_airoi_scenarios xll_airoi_benchmark xll_airoi_save; do
     if echo "$exports" | grep -qx "$name"; then ok "airoi.xll exports $name"; else fail "airoi.xll does not export $name"; fi
 done
 for name in $exports; do
@@ -124,6 +125,7 @@ winpath="Z:$(printf '%s' "$xll" | sed 's|/|\\\\|g')"
 # directory; xll-host also loads a copy with a non-ASCII name).
 cp "$top/docs/examples/example3-three-year.yaml" "$build/bindings/excel/example3-three-year.yaml"
 cp "$top/docs/examples/genai-support-uncertain.yaml" "$build/bindings/excel/genai-support-uncertain.yaml"
+cp "$top/tests/xll/sheet-model.yaml" "$build/bindings/excel/sheet-model.yaml"
 # run_host LABEL ARGS...: runs xll-host.exe under wine and adds its counts.
 run_host() {
     label=$1
@@ -146,7 +148,7 @@ run_host() {
 # Windows path on wine's Z: drive).
 corpus="Z:$(printf '%s' "$top/tests/data/invalid" | sed 's|/|\\\\|g')"
 run_host "xll-host.exe" "$winpath" example3-three-year.yaml --corpus "$corpus" \
-    --sim-model genai-support-uncertain.yaml
+    --sim-model genai-support-uncertain.yaml --sheet-model sheet-model.yaml
 # The minimal host: answers only xlfRegister (no xlGetName, xlfCaller,
 # xlFree); the add-in names itself with GetModuleFileNameW.
 run_host "xll-host.exe --minimal" "$winpath" --minimal

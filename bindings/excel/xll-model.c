@@ -2,8 +2,10 @@
  * bindings/excel/xll-model.c: the model worksheet functions of the add-in
  * airoi.xll. AIROI.LOAD (a model file) and AIROI.PROJECT (cell tables, read
  * by xll-readers.c) evaluate a model and keep its result under a handle;
- * AIROI.METRIC, SCHEDULE, TCO and FINDINGS read a handle's result (rules
- * in airoi-xll.h).
+ * AIROI.METRIC, SCHEDULE, TCO, FINDINGS, SCENARIOS and BENCHMARK read a
+ * handle's result; AIROI.VALIDATE lists the problems of a model file or a
+ * handle's model and AIROI.SAVE writes a handle's model as a model file
+ * (rules in airoi-xll.h).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -178,7 +180,9 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_check(LPXLOPER12 a_project, LPXLOPER12 
         out = xll_result_err(f.xlerr);
     else
         /* Before the next library call, which clears the message. */
-        out = xll_result_str(f.status == AIROI_OK ? "" : airoi_last_error_message());
+        out = xll_result_str(f.status == AIROI_OK ? ""
+                             : f.message[0] != '\0' ? f.message
+                                                     : airoi_last_error_message());
     airoi_result_free(r);
     airoi_project_free(p);
     return out;
@@ -373,27 +377,287 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_findings(LPXLOPER12 a_handle)
     int e = borrow(a_handle, &r, &entry);
     if (e != XLL_OK)
         return xll_result_err(e);
-    static const char *const header[] = {"code", "severity", "message"};
+    /* the keys of the JSON report's findings; actual is the project's figure */
+    static const char *const header[] = {"code", "severity", "message", "subject", "actual",
+                                         "reference"};
     size_t n = airoi_result_count_findings(r);
-    size_t units = header_units(header, 3);
+    size_t units = header_units(header, 6);
     for (size_t i = 0; i < n; i++) {
-        const char *sev = severity_name(r, i);
-        units += xll_utf16_len(airoi_result_get_finding_code(r, i) ? airoi_result_get_finding_code(r, i) : "") + 1;
-        units += xll_utf16_len(sev != NULL ? sev : "") + 1;
-        units += xll_utf16_len(airoi_result_get_finding_message(r, i) ? airoi_result_get_finding_message(r, i) : "") + 1;
+        const char *strs[] = {airoi_result_get_finding_code(r, i), severity_name(r, i),
+                              airoi_result_get_finding_message(r, i),
+                              airoi_result_get_finding_subject(r, i)};
+        for (int k = 0; k < 4; k++)
+            units += xll_utf16_len(strs[k] != NULL ? strs[k] : "") + 1;
     }
-    LPXLOPER12 out = n + 1 <= (size_t)XL_MAX_ROWS ? xll_result_multi((int32_t)n + 1, 3, units)
+    LPXLOPER12 out = n + 1 <= (size_t)XL_MAX_ROWS ? xll_result_multi((int32_t)n + 1, 6, units)
                                                    : xll_result_err(xlerrNum);
     if (out != NULL && (out->xltype & 0xfff) == xltypeMulti) {
-        for (int c = 0; c < 3; c++)
+        for (int c = 0; c < 6; c++)
             xll_result_set_str(out, 0, c, header[c]);
         for (size_t i = 0; i < n; i++) {
-            const char *sev = severity_name(r, i);
-            xll_result_set_str(out, (int32_t)i + 1, 0, airoi_result_get_finding_code(r, i));
-            xll_result_set_str(out, (int32_t)i + 1, 1, sev);
-            xll_result_set_str(out, (int32_t)i + 1, 2, airoi_result_get_finding_message(r, i));
+            int32_t row = (int32_t)i + 1;
+            const char *subject = airoi_result_get_finding_subject(r, i);
+            double actual = 0.0, reference = 0.0;
+            xll_result_set_str(out, row, 0, airoi_result_get_finding_code(r, i));
+            xll_result_set_str(out, row, 1, severity_name(r, i));
+            xll_result_set_str(out, row, 2, airoi_result_get_finding_message(r, i));
+            if (subject != NULL) /* blank: about the whole project */
+                xll_result_set_str(out, row, 3, subject);
+            if (airoi_result_get_finding_numbers(&actual, &reference, r, i) == AIROI_OK) {
+                xll_result_set_num(out, row, 4, actual);
+                xll_result_set_num(out, row, 5, reference);
+            }
         }
     }
     xll_registry_release(entry);
+    return out;
+}
+
+/* ---- Scenarios, benchmark, diagnostics and saving ----------------------- */
+
+/* One metric into cell (row, c) of out, with the error values of
+ * AIROI.METRIC: not defined #N/A, no solution #NUM!. */
+static void set_metric(LPXLOPER12 out, int32_t row, int32_t c, const airoi_result *r,
+                       airoi_metric metric)
+{
+    double v = 0.0;
+    int st = airoi_result_get_metric(&v, r, metric);
+    if (st == AIROI_OK)
+        xll_result_set_num(out, row, c, v);
+    else
+        xll_result_set_err(out, row, c, st == AIROI_ERR_UNDEFINED ? xlerrNA : xlerrNum);
+}
+
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_scenarios(LPXLOPER12 a_handle)
+{
+    const airoi_result *r = NULL;
+    xll_entry *entry = NULL;
+    int e = borrow(a_handle, &r, &entry);
+    if (e != XLL_OK)
+        return xll_result_err(e);
+    int nmetrics = 0;
+    size_t units = xll_utf16_len("name") + xll_utf16_len("probability") + 2;
+    const char *mname;
+    while ((mname = airoi_metric_name((airoi_metric)(AIROI_METRIC_NPV + nmetrics))) != NULL) {
+        units += xll_utf16_len(mname) + 1;
+        nmetrics++;
+    }
+    /* no scenarios: the implicit base scenario, as the JSON report */
+    size_t n = airoi_result_count_scenarios(r);
+    size_t rows = n > 0 ? n : 1;
+    for (size_t i = 0; i < n; i++) {
+        const char *sn = airoi_result_get_scenario_name(airoi_result_get_scenario(r, i));
+        units += xll_utf16_len(sn != NULL ? sn : "") + 1;
+    }
+    units += xll_utf16_len("base") + 1;
+    LPXLOPER12 out = rows + 1 <= (size_t)XL_MAX_ROWS
+                         ? xll_result_multi((int32_t)rows + 1, 2 + nmetrics, units)
+                         : xll_result_err(xlerrNum);
+    if (out != NULL && (out->xltype & 0xfff) == xltypeMulti) {
+        xll_result_set_str(out, 0, 0, "name");
+        xll_result_set_str(out, 0, 1, "probability");
+        for (int c = 0; c < nmetrics; c++)
+            xll_result_set_str(out, 0, 2 + c, airoi_metric_name((airoi_metric)(AIROI_METRIC_NPV + c)));
+        for (size_t i = 0; i < rows; i++) {
+            const airoi_result *s = n > 0 ? airoi_result_get_scenario(r, i) : r;
+            double prob = 1.0;
+            int32_t row = (int32_t)i + 1;
+            xll_result_set_str(out, row, 0, n > 0 ? airoi_result_get_scenario_name(s) : "base");
+            if (n > 0 && airoi_result_get_probability(&prob, s) != AIROI_OK)
+                xll_result_set_err(out, row, 1, xlerrNA);
+            else
+                xll_result_set_num(out, row, 1, prob);
+            for (int c = 0; c < nmetrics; c++)
+                set_metric(out, row, 2 + c, s, (airoi_metric)(AIROI_METRIC_NPV + c));
+        }
+    }
+    xll_registry_release(entry);
+    return out;
+}
+
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_benchmark(LPXLOPER12 a_handle)
+{
+    const airoi_result *r = NULL;
+    xll_entry *entry = NULL;
+    int e = borrow(a_handle, &r, &entry);
+    if (e != XLL_OK)
+        return xll_result_err(e);
+    size_t idx = 0;
+    const char *use_case = airoi_result_get_string(r, AIROI_PROJECT_USE_CASE);
+    if (use_case == NULL || airoi_benchmark_find(&idx, use_case) != AIROI_OK) {
+        xll_registry_release(entry); /* no use case: nothing to compare with */
+        return xll_result_err(xlerrNA);
+    }
+    /* the keys and figures of the JSON report's benchmark section */
+    static const char *const header[] = {"field", "figure", "low", "high", "value", "position"};
+    static const char *const keys[] = {"roi", "payback_months", "investment"};
+    static const char *const figures[] = {"roi_annualised", "payback_periods", "tco_total"};
+    static const airoi_benchmark_field fields[] = {AIROI_BENCHMARK_ROI, AIROI_BENCHMARK_PAYBACK,
+                                                   AIROI_BENCHMARK_INVESTMENT};
+    static const char *const positions[] = {"below", "within", "above"};
+    size_t units = header_units(header, 6) + header_units(keys, 3) + header_units(figures, 3) +
+                   3 * (xll_utf16_len("within") + 1);
+    LPXLOPER12 out = xll_result_multi(4, 6, units);
+    if (out != NULL && (out->xltype & 0xfff) == xltypeMulti) {
+        for (int c = 0; c < 6; c++)
+            xll_result_set_str(out, 0, c, header[c]);
+        for (int i = 0; i < 3; i++) {
+            double lo = 0.0, hi = 0.0, v = 0.0;
+            airoi_benchmark_position pos = AIROI_BENCHMARK_WITHIN;
+            xll_result_set_str(out, i + 1, 0, keys[i]);
+            xll_result_set_str(out, i + 1, 1, figures[i]);
+            int ok = airoi_benchmark_get_range(&lo, &hi, idx, fields[i]) == AIROI_OK;
+            if (ok)
+                xll_result_set_num(out, i + 1, 2, lo), xll_result_set_num(out, i + 1, 3, hi);
+            else
+                xll_result_set_err(out, i + 1, 2, xlerrNA), xll_result_set_err(out, i + 1, 3, xlerrNA);
+            if (airoi_result_get_benchmark_value(&v, r, fields[i]) == AIROI_OK)
+                xll_result_set_num(out, i + 1, 4, v);
+            else
+                xll_result_set_err(out, i + 1, 4, xlerrNA);
+            if (airoi_result_get_benchmark_position(&pos, r, fields[i]) == AIROI_OK)
+                xll_result_set_str(out, i + 1, 5, positions[pos - AIROI_BENCHMARK_BELOW]);
+            else
+                xll_result_set_err(out, i + 1, 5, xlerrNA);
+        }
+    }
+    xll_registry_release(entry);
+    return out;
+}
+
+/* A diagnostics list (and a last message of its own, or NULL) as the
+ * spilled table of AIROI.VALIDATE: line, column (blank when the problem
+ * has no position), message. */
+static LPXLOPER12 diagnostics_table(const airoi_diagnostics *d, const char *extra)
+{
+    static const char *const header[] = {"line", "column", "message"};
+    size_t n = airoi_diagnostics_count(d), rows = n + (extra != NULL);
+    size_t units = header_units(header, 3) + (extra != NULL ? xll_utf16_len(extra) + 1 : 0);
+    for (size_t i = 0; i < n; i++) {
+        const char *msg = NULL;
+        airoi_diagnostics_get(NULL, NULL, NULL, &msg, d, i);
+        units += xll_utf16_len(msg != NULL ? msg : "") + 1;
+    }
+    LPXLOPER12 out = rows + 1 <= (size_t)XL_MAX_ROWS ? xll_result_multi((int32_t)rows + 1, 3, units)
+                                                      : xll_result_err(xlerrNum);
+    if (out == NULL || (out->xltype & 0xfff) != xltypeMulti)
+        return out;
+    for (int c = 0; c < 3; c++)
+        xll_result_set_str(out, 0, c, header[c]);
+    for (size_t i = 0; i < n; i++) {
+        const char *msg = NULL;
+        int32_t line = 0, column = 0;
+        airoi_diagnostics_get(NULL, &line, &column, &msg, d, i);
+        if (line > 0)
+            xll_result_set_num(out, (int32_t)i + 1, 0, line);
+        if (column > 0)
+            xll_result_set_num(out, (int32_t)i + 1, 1, column);
+        xll_result_set_str(out, (int32_t)i + 1, 2, msg != NULL ? msg : "");
+    }
+    if (extra != NULL)
+        xll_result_set_str(out, (int32_t)n + 1, 2, extra);
+    return out;
+}
+
+/* Whether text has the form of a handle name (kind#digits): such text is
+ * never read as a file name. */
+static int handle_like(const char *s)
+{
+    const char *hash = strchr(s, '#');
+    if (hash == NULL || hash == s || hash[1] == '\0')
+        return 0;
+    for (const char *c = s; c < hash; c++)
+        if (!((*c >= 'a' && *c <= 'z') || *c == '_'))
+            return 0;
+    for (const char *c = hash + 1; *c != '\0'; c++)
+        if (*c < '0' || *c > '9')
+            return 0;
+    return 1;
+}
+
+/* Evaluates p as `airoi validate` does; NULL when it evaluates, else the
+ * reason (a copy to free()). */
+static char *evaluation_problem(const airoi_project *p)
+{
+    airoi_result *r = NULL;
+    if (airoi_project_evaluate(&r, p, NULL, 0) == AIROI_OK) {
+        airoi_result_free(r);
+        return NULL;
+    }
+    const char *m = airoi_last_error_message();
+    size_t len = strlen(m) + 1;
+    char *copy = malloc(len);
+    if (copy != NULL)
+        memcpy(copy, m, len);
+    return copy;
+}
+
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_validate(LPXLOPER12 a_target)
+{
+    char *text = NULL;
+    int e = xll_arg_text(a_target, &text);
+    if (e != XLL_OK)
+        return xll_result_err(e);
+    airoi_diagnostics *d = NULL;
+    LPXLOPER12 out;
+    if (handle_like(text)) {
+        /* a model built or loaded before: its own errors and warnings */
+        void *obj = NULL;
+        xll_entry *entry = NULL;
+        e = xll_borrow(a_target, XLL_KIND_PROJECT, &obj, &entry);
+        int st = e == XLL_OK ? airoi_model_validate(&d, ((const xll_model *)obj)->project, 0)
+                             : AIROI_OK;
+        xll_registry_release(entry);
+        out = e != XLL_OK ? xll_result_err(e)
+              : d == NULL ? xll_result_err(model_error(st))
+                          : diagnostics_table(d, NULL);
+    } else {
+        /* a model file: every problem with its line and column, then
+         * whatever stops it from evaluating (as `airoi validate`) */
+        char *path = NULL, *problem = NULL;
+        airoi_project *p = NULL;
+        const XLOPER12 *a = a_target;
+        if ((a->xltype & 0xfff) == xltypeMulti) /* a 1x1 array of text (xll_arg_text) */
+            a = a->val.array.lparray;
+        int st = path_utf8(a->val.str, &path);
+        if (st == AIROI_OK)
+            st = airoi_model_load_file(&p, &d, path, 0);
+        if (st == AIROI_OK)
+            problem = evaluation_problem(p);
+        out = d != NULL || st == AIROI_OK ? diagnostics_table(d, problem)
+                                          : xll_result_err(model_error(st));
+        free(problem);
+        free(path);
+        airoi_project_free(p);
+    }
+    airoi_diagnostics_free(d);
+    free(text);
+    return out;
+}
+
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_save(LPXLOPER12 a_handle, LPXLOPER12 a_path)
+{
+    const XLOPER12 *a = a_path;
+    char *path = NULL;
+    int e = xll_arg_text(a, &path); /* the kind of the argument first */
+    free(path);
+    path = NULL;
+    if (e != XLL_OK)
+        return xll_result_err(e);
+    void *obj = NULL;
+    xll_entry *entry = NULL;
+    e = xll_borrow(a_handle, XLL_KIND_PROJECT, &obj, &entry);
+    if (e != XLL_OK)
+        return xll_result_err(e);
+    if ((a->xltype & 0xfff) == xltypeMulti)
+        a = a->val.array.lparray;
+    int st = path_utf8(a->val.str, &path);
+    if (st == AIROI_OK && path[0] == '\0')
+        st = AIROI_ERR_IO;
+    if (st == AIROI_OK)
+        st = airoi_model_save_file(((const xll_model *)obj)->project, path, 0);
+    xll_registry_release(entry);
+    LPXLOPER12 out = st == AIROI_OK ? xll_result_str(path) : xll_result_err(model_error(st));
+    free(path);
     return out;
 }

@@ -469,7 +469,7 @@ static const char *const expected_names[] = {
     "AIROI.DB", "AIROI.DDB", "AIROI.VDB", "AIROI.VERSION",
     "AIROI.LOAD", "AIROI.PROJECT", "AIROI.CHECK", "AIROI.METRIC", "AIROI.SCHEDULE", "AIROI.TCO",
     "AIROI.FINDINGS", "AIROI.SIMULATE", "AIROI.SIMSTAT", "AIROI.PERCENTILE", "AIROI.TORNADO",
-    "AIROI.STAGES",
+    "AIROI.STAGES", "AIROI.VALIDATE", "AIROI.SCENARIOS", "AIROI.BENCHMARK", "AIROI.SAVE",
 };
 
 /* Functions that need their calling cell (xlfCaller), read files or compute
@@ -479,7 +479,8 @@ static int needs_caller(const char *name)
 {
     return strcmp(name, "AIROI.LOAD") == 0 || strcmp(name, "AIROI.PROJECT") == 0 ||
            strcmp(name, "AIROI.SIMULATE") == 0 || strcmp(name, "AIROI.TORNADO") == 0 ||
-           strcmp(name, "AIROI.STAGES") == 0;
+           strcmp(name, "AIROI.STAGES") == 0 || strcmp(name, "AIROI.VALIDATE") == 0 ||
+           strcmp(name, "AIROI.SAVE") == 0;
 }
 #define NEXPECTED (sizeof expected_names / sizeof expected_names[0])
 
@@ -652,7 +653,7 @@ static void lint(void)
 
 /* ---- Calling worksheet functions by their registered name -------------- */
 
-#define MAX_CELLS 96
+#define MAX_CELLS 192
 
 typedef struct cellv {
     uint32_t type; /* of an array element */
@@ -1386,11 +1387,18 @@ static void test_load(const char *model)
     };
     const int n_findings = (int)(sizeof ex3_findings / sizeof ex3_findings[0]);
     value f = CALL("AIROI.FINDINGS", text(h1));
-    check(f.type == xltypeMulti && f.cols == 3 && f.rows == n_findings + 1,
-          "FINDINGS of example 3: %d rows x %d, expected %d x 3", f.rows, f.cols, n_findings + 1);
+    check(f.type == xltypeMulti && f.cols == 6 && f.rows == n_findings + 1,
+          "FINDINGS of example 3: %d rows x %d, expected %d x 6", f.rows, f.cols, n_findings + 1);
     check(cell_is_str(&f, 0, 0, "code") && cell_is_str(&f, 0, 1, "severity") &&
-          cell_is_str(&f, 0, 2, "message"), "FINDINGS header row");
-    for (int r = 1; r <= n_findings && r < f.rows && r * 3 + 2 < MAX_CELLS; r++) {
+          cell_is_str(&f, 0, 2, "message") && cell_is_str(&f, 0, 3, "subject") &&
+          cell_is_str(&f, 0, 4, "actual") && cell_is_str(&f, 0, 5, "reference"),
+          "FINDINGS header row");
+    /* HIDDEN_SHARE_LOW: the project's hidden share 0 against a reference above it */
+    check(f.rows > 2 && cell_near(&f, 2, 4, 0.0, 0.0) && at(&f, 2, 5) != NULL &&
+              at(&f, 2, 5)->type == xltypeNum && at(&f, 2, 5)->num > 0.0 &&
+              at(&f, 2, 3) != NULL && at(&f, 2, 3)->type == xltypeNil,
+          "FINDINGS HIDDEN_SHARE_LOW: no subject, actual 0, a positive reference");
+    for (int r = 1; r <= n_findings && r < f.rows && r * 6 + 2 < MAX_CELLS; r++) {
         const cellv *msg = at(&f, r, 2);
         check(cell_is_str(&f, r, 0, ex3_findings[r - 1][0]) &&
                   cell_is_str(&f, r, 1, ex3_findings[r - 1][1]) && msg && msg->type == xltypeStr &&
@@ -1804,43 +1812,121 @@ static const ct_case ct_cases[] = {
       {'c', 0, 3, "period", 0}}, NULL, NULL, CT_ACCEPTED},
 };
 
-#define CT_NO_COLUMN "the worksheet tables have no column for it"
+/* Cases that need columns of a header row (the layouts of docs/excel.md). */
+typedef struct ct_hcase {
+    ct_case c;
+    const char *head[4]; /* project, costs, values, scenarios; NULL: positional */
+} ct_hcase;
+
+#define CT_HP "name,currency,period,horizon,discount_rate,stage,unit,start,fx.USD,use_case"
+#define CT_HC "name,category,amount,quantity,unit_amount,per,at,from,currency,payment," \
+              "risk_adjustment,amounts,amounts,amounts,amounts"
+#define CT_HV "name,dimension,amount,monetized,adoption.curve,adoption.periods," \
+              "adoption.ceiling,amounts,amounts,amounts,amounts"
+#define CT_HS "name,probability,adoption_ceiling,multipliers.Bulid"
+#define CT_MONTHS(h)                                                                          \
+    {'p', 0, 0, "Base", 0}, {'p', 0, 1, "TWD", 0}, {'p', 0, 2, "month", 0}, {'p', 0, 3, NULL, h}
+static const ct_hcase ct_head_cases[] = {
+    {{"amount-and-quantity",
+      {CT_BASE, {'c', 0, 0, "API", 0}, {'c', 0, 1, "software", 0}, {'c', 0, 2, NULL, 5},
+       {'c', 0, 3, NULL, 1000}, {'c', 0, 4, NULL, 0.1}}, NULL, NULL, 0},
+     {CT_HP, CT_HC, NULL, NULL}},
+    {{"quantity-without-unit-amount",
+      {CT_BASE, {'c', 0, 0, "API", 0}, {'c', 0, 1, "software", 0}, {'c', 0, 3, NULL, 1000},
+       {'c', 0, 5, "month", 0}}, NULL, NULL, 0},
+     {CT_HP, CT_HC, NULL, NULL}},
+    {{"at-on-recurring",
+      {CT_BASE, {'c', 0, 0, "A", 0}, {'c', 0, 1, "data", 0}, {'c', 0, 2, NULL, 1},
+       {'c', 0, 5, "year", 0}, {'c', 0, 6, NULL, 1}}, NULL, NULL, 0},
+     {CT_HP, CT_HC, NULL, NULL}},
+    {{"once-with-amounts",
+      {CT_BASE, {'c', 0, 0, "A", 0}, {'c', 0, 1, "data", 0}, {'c', 0, 5, "once", 0},
+       {'c', 0, 11, NULL, 1}, {'c', 0, 12, NULL, 2}}, NULL, NULL, 0},
+     {CT_HP, CT_HC, NULL, NULL}},
+    {{"risk-adjustment-negative",
+      {CT_BASE, {'c', 0, 0, "Build", 0}, {'c', 0, 1, "people", 0}, {'c', 0, 2, NULL, 350},
+       {'c', 0, 5, "once", 0}, {'c', 0, 10, NULL, -0.2}}, NULL, NULL, 0},
+     {CT_HP, CT_HC, NULL, NULL}},
+    {{"bad-payment",
+      {CT_MONTHS(12), {'c', 0, 0, "Licence", 0}, {'c', 0, 1, "software", 0},
+       {'c', 0, 2, NULL, 12000}, {'c', 0, 5, "year", 0}, {'c', 0, 9, "upfront", 0}}, NULL, NULL,
+      0},
+     {CT_HP, CT_HC, NULL, NULL}},
+    {{"lump-on-once",
+      {CT_MONTHS(12), {'c', 0, 0, "Set-up", 0}, {'c', 0, 1, "integration", 0},
+       {'c', 0, 2, NULL, 5000}, {'c', 0, 5, "once", 0}, {'c', 0, 6, NULL, 1},
+       {'c', 0, 9, "lump", 0}}, NULL, NULL, 0},
+     {CT_HP, CT_HC, NULL, NULL}},
+    {{"lump-not-longer",
+      {{'p', 0, 0, "Base", 0}, {'p', 0, 1, "TWD", 0}, {'p', 0, 2, "quarter", 0},
+       {'p', 0, 3, NULL, 8}, {'p', 0, 4, NULL, 0.08}, {'c', 0, 0, "Support", 0},
+       {'c', 0, 1, "maintenance", 0}, {'c', 0, 2, NULL, 3000}, {'c', 0, 5, "quarter", 0},
+       {'c', 0, 9, "lump", 0}}, NULL, NULL, 0},
+     {CT_HP, CT_HC, NULL, NULL}},
+    {{"currency-missing-fx",
+      {CT_BASE, {'p', 0, 8, NULL, 32}, {'c', 0, 0, "API", 0}, {'c', 0, 1, "software", 0},
+       {'c', 0, 2, NULL, 100}, {'c', 0, 5, "month", 0}, {'c', 0, 8, "EUR", 0}}, NULL, NULL, 0},
+     {CT_HP, CT_HC, NULL, NULL}},
+    {{"unknown-stage", {CT_BASE, {'p', 0, 5, "pilot", 0}}, NULL, NULL, 0}, {CT_HP, NULL, NULL, NULL}},
+    {{"unknown-use-case", {CT_BASE, {'p', 0, 9, "time_travel", 0}}, NULL, NULL, 0},
+     {CT_HP, NULL, NULL, NULL}},
+    {{"unit-zero", {CT_BASE, {'p', 0, 6, NULL, 0}}, NULL, NULL, 0}, {CT_HP, NULL, NULL, NULL}},
+    {{"bad-date", {CT_BASE, {'p', 0, 7, "2026-02-30", 0}}, NULL, NULL, 0},
+     {CT_HP, NULL, NULL, NULL}},
+    {{"bad-date-format", {CT_BASE, {'p', 0, 7, "01/02/2026", 0}}, NULL, NULL, 0},
+     {CT_HP, NULL, NULL, NULL}},
+    {{"fx-zero-rate", {CT_BASE, {'p', 0, 8, NULL, 0}}, NULL, NULL, 0}, {CT_HP, NULL, NULL, NULL}},
+    {{"unknown-curve",
+      {CT_BASE, {'v', 0, 0, "v", 0}, {'v', 0, 1, "revenue", 0}, {'v', 0, 2, NULL, 10},
+       {'v', 0, 4, "exponential", 0}, {'v', 0, 5, NULL, 2}}, NULL, NULL, 0},
+     {CT_HP, NULL, CT_HV, NULL}},
+    {{"amounts-past-horizon",
+      {CT_BASE, {'v', 0, 0, "v", 0}, {'v', 0, 1, "revenue", 0}, {'v', 0, 7, NULL, 1},
+       {'v', 0, 8, NULL, 2}, {'v', 0, 9, NULL, 3}, {'v', 0, 10, NULL, 4}}, NULL, NULL, 0},
+     {CT_HP, NULL, CT_HV, NULL}},
+    /* a cell of the wrong kind: #VALUE!, as AIROI.PROJECT shows */
+    {{"amounts-not-numbers",
+      {CT_BASE, {'v', 0, 0, "v", 0}, {'v', 0, 1, "revenue", 0}, {'v', 0, 7, NULL, 1},
+       {'v', 0, 8, "two", 0}, {'v', 0, 9, NULL, 3}}, NULL, NULL, xlerrValue},
+     {CT_HP, NULL, CT_HV, NULL}},
+    {{"adoption-ceiling-2",
+      {CT_BASE, {'s', 0, 0, "s", 0}, {'s', 0, 1, NULL, 1}, {'s', 0, 2, NULL, 2}}, NULL, NULL, 0},
+     {CT_HP, NULL, NULL, CT_HS}},
+    {{"unknown-multiplier-target",
+      {CT_BASE, {'c', 0, 0, "Build", 0}, {'c', 0, 1, "people", 0}, {'c', 0, 2, NULL, 350},
+       {'c', 0, 5, "once", 0}, {'s', 0, 0, "base", 0}, {'s', 0, 1, NULL, 1},
+       {'s', 0, 3, NULL, 1.2}}, NULL, NULL, 0},
+     {CT_HP, CT_HC, NULL, CT_HS}},
+    /* a sheet's TRUE/FALSE cell also takes 1 and 0 */
+    {{"number-for-bool",
+      {CT_BASE, {'v', 0, 0, "v", 0}, {'v', 0, 1, "strategic", 0}, {'v', 0, 2, NULL, 10},
+       {'v', 0, 3, NULL, 1}}, NULL, NULL, CT_ACCEPTED},
+     {CT_HP, NULL, CT_HV, NULL}},
+    /* the adoption.* columns are cells of their own: a blank curve is none */
+    {{"adoption-no-curve",
+      {CT_BASE, {'v', 0, 0, "v", 0}, {'v', 0, 1, "revenue", 0}, {'v', 0, 2, NULL, 10},
+       {'v', 0, 5, NULL, 2}, {'v', 0, 6, NULL, 0.8}}, NULL, NULL, CT_ACCEPTED},
+     {CT_HP, NULL, CT_HV, NULL}},
+    /* the tables of the first releases: `from` is the period of a one-time amount */
+    {{"from-on-once",
+      {CT_BASE, {'c', 0, 0, "A", 0}, {'c', 0, 1, "data", 0}, {'c', 0, 2, NULL, 1},
+       {'c', 0, 5, "once", 0}, {'c', 0, 7, NULL, 1}}, NULL, NULL, CT_ACCEPTED},
+     {CT_HP, CT_HC, NULL, NULL}},
+};
+
 #define CT_UNCERTAIN "the worksheet tables have no uncertainties, correlations, stages or simulation"
 #define CT_TRACKING "the worksheet tables have no actuals, indicators or gate criteria"
 #define CT_FILE "the file's YAML (syntax, aliases, tags, documents, encoding, keys)"
 static const struct {
     const char *name, *why;
 } ct_not_expressible[] = {
-    {"adoption-ceiling-2", CT_NO_COLUMN " (scenario adoption_ceiling)"},
-    {"adoption-no-curve", CT_NO_COLUMN " (adoption)"},
-    {"unknown-curve", CT_NO_COLUMN " (adoption)"},
-    {"amount-and-quantity", CT_NO_COLUMN " (quantity, unit_amount)"},
-    {"quantity-without-unit-amount", CT_NO_COLUMN " (quantity, unit_amount)"},
-    {"amounts-empty", CT_NO_COLUMN " (amounts)"},
-    {"amounts-not-numbers", CT_NO_COLUMN " (amounts)"},
-    {"amounts-past-horizon", CT_NO_COLUMN " (amounts)"},
-    {"once-with-amounts", CT_NO_COLUMN " (amounts)"},
-    {"at-on-recurring", "the tables have no at column: `from` is the period of a one-time amount"},
-    {"from-on-once", "the tables have no at column: `from` is the period of a one-time amount"},
-    {"bad-date", CT_NO_COLUMN " (start)"},
-    {"bad-date-format", CT_NO_COLUMN " (start)"},
-    {"currency-missing-fx", CT_NO_COLUMN " (an item's currency, fx)"},
-    {"bad-payment", CT_NO_COLUMN " (payment)"},
-    {"lump-on-once", CT_NO_COLUMN " (payment)"},
-    {"lump-not-longer", CT_NO_COLUMN " (payment)"},
-    {"fx-zero-rate", CT_NO_COLUMN " (fx)"},
-    {"unit-zero", CT_NO_COLUMN " (unit)"},
-    {"unknown-stage", CT_NO_COLUMN " (stage)"},
-    {"unknown-use-case", CT_NO_COLUMN " (use_case)"},
-    {"risk-adjustment-negative", CT_NO_COLUMN " (risk_adjustment)"},
-    {"number-for-bool", CT_NO_COLUMN " (monetized)"},
-    {"unknown-multiplier-target", "the scenario table's multipliers are for values and costs"},
+    {"amounts-empty", "blank amounts cells are no list: the amount is then 0"},
     {"inf-literal", "a worksheet number is finite"},
     {"negative-inf-literal", "a worksheet number is finite"},
     {"nan-literal", "a worksheet number is finite"},
     {"huge-number", "a worksheet number is finite"},
-    {"unknown-key-item", "the tables' columns are positional: there is no key to misspell"},
-    {"unknown-key-project", "the tables' columns are positional: there is no key to misspell"},
+    {"unknown-key-item", "a misspelt key is an unknown column, refused in the add-in's words"},
+    {"unknown-key-project", "a misspelt key is an unknown column, refused in the add-in's words"},
     {"unknown-key-top", CT_FILE},
     {"missing-project", "the project table is a required argument"},
     {"missing-version", CT_FILE},
@@ -1949,25 +2035,41 @@ static int ct_listed(const char *name)
     int n = 0;
     for (size_t i = 0; i < sizeof ct_cases / sizeof ct_cases[0]; i++)
         n += strcmp(ct_cases[i].name, name) == 0;
+    for (size_t i = 0; i < sizeof ct_head_cases / sizeof ct_head_cases[0]; i++)
+        n += strcmp(ct_head_cases[i].c.name, name) == 0;
     for (size_t i = 0; i < sizeof ct_not_expressible / sizeof ct_not_expressible[0]; i++)
         n += strcmp(ct_not_expressible[i].name, name) == 0;
     return n;
 }
 
 /* The case's tables, passed to fn as AIROI.PROJECT takes them. */
-static value ct_call(const char *fn, const ct_case *c)
+enum { CT_COLS = 16 };
+/* head: the header rows of the project, costs, values and scenario tables
+ * ("name,category,quantity"; NULL: the positional layout), or NULL for
+ * none; a cell's col is then its place in the header. */
+static value ct_call(const char *fn, const ct_case *c, const char *const *head)
 {
-    XLOPER12 project[SW_PROJECT], costs[CT_ROWS * SW_COSTS], values[CT_ROWS * SW_VALUES];
-    XLOPER12 scenarios[CT_ROWS * SW_SCENARIOS];
-    int rows[4] = {1, 0, 0, 0}; /* project, costs, values, scenarios */
-    for (int i = 0; i < SW_PROJECT; i++)
-        project[i] = nil();
-    for (int i = 0; i < CT_ROWS * SW_COSTS; i++)
-        costs[i] = nil();
-    for (int i = 0; i < CT_ROWS * SW_VALUES; i++)
-        values[i] = nil();
-    for (int i = 0; i < CT_ROWS * SW_SCENARIOS; i++)
-        scenarios[i] = nil();
+    static const int positional[4] = {SW_PROJECT, SW_COSTS, SW_VALUES, SW_SCENARIOS};
+    XLOPER12 cells[4][(CT_ROWS + 1) * CT_COLS];
+    int rows[4] = {1, 0, 0, 0}, width[4], first[4]; /* project, costs, values, scenarios */
+    for (int t = 0; t < 4; t++) {
+        for (int i = 0; i < (CT_ROWS + 1) * CT_COLS; i++)
+            cells[t][i] = nil();
+        width[t] = positional[t];
+        first[t] = 0;
+        if (head == NULL || head[t] == NULL)
+            continue;
+        /* the header row */
+        width[t] = 0;
+        for (const char *h = head[t]; *h != '\0' && width[t] < CT_COLS;) {
+            char name[64];
+            size_t len = strcspn(h, ",");
+            snprintf(name, sizeof name, "%.*s", (int)len, h);
+            cells[t][width[t]++] = text(name);
+            h += len + (h[len] == ',');
+        }
+        first[t] = 1;
+    }
     for (int k = 0; k < 16 && c->cells[k].table != 0; k++) {
         const ct_cell *cell = &c->cells[k];
         XLOPER12 x = cell->text == NULL              ? num(cell->num)
@@ -1977,18 +2079,49 @@ static value ct_call(const char *fn, const ct_case *c)
         int t = (int)(strchr(tables, cell->table) - tables);
         if (cell->row + 1 > rows[t])
             rows[t] = cell->row + 1;
-        switch (cell->table) {
-        case 'p': project[cell->col] = x; break;
-        case 'c': costs[cell->row * SW_COSTS + cell->col] = x; break;
-        case 'v': values[cell->row * SW_VALUES + cell->col] = x; break;
-        default: scenarios[cell->row * SW_SCENARIOS + cell->col] = x; break;
+        cells[t][(first[t] + cell->row) * width[t] + cell->col] = x;
+    }
+    XLOPER12 a[4];
+    for (int t = 0; t < 4; t++) {
+        XLOPER12 none[] = {nil()};
+        a[t] = rows[t] > 0 ? grid(first[t] + rows[t], width[t], cells[t])
+               : t == 3    ? missing()
+                           : grid(1, 1, none);
+    }
+    return CALL(fn, a[0], a[1], a[2], a[3]);
+}
+
+/* One case through AIROI.CHECK and AIROI.PROJECT. */
+static void ct_run(const ct_case *c, const char *const *head)
+{
+    value m = ct_call("AIROI.CHECK", c, head);
+    if (c->err == CT_ACCEPTED) {
+        check(m.type == xltypeStr && m.str[0] == '\0',
+              "corpus %s: the add-in accepts it ('%s'): a pinned difference", c->name,
+              m.type == xltypeStr ? m.str : "not text");
+        return;
+    }
+    if (c->err != 0) {
+        expect_err(c->name, m, c->err);
+        expect_err(c->name, ct_call("AIROI.PROJECT", c, head), c->err);
+        return;
+    }
+    char why[1024], want[1030];
+    ct_expected_why(c->name, why, sizeof why);
+    check(why[0] != '\0', "corpus %s: its .expected gives the loader's words", c->name);
+    if (c->file != NULL) {
+        char *at = strstr(why, c->file);
+        char rest[1024];
+        if (at != NULL) {
+            snprintf(rest, sizeof rest, "%s", at + strlen(c->file));
+            snprintf(at, sizeof why - (size_t)(at - why), "%s%s", c->xll, rest);
         }
     }
-    XLOPER12 none[] = {nil()};
-    XLOPER12 c_ = rows[1] ? grid(rows[1], SW_COSTS, costs) : grid(1, 1, none);
-    XLOPER12 v_ = rows[2] ? grid(rows[2], SW_VALUES, values) : grid(1, 1, none);
-    XLOPER12 s_ = rows[3] ? grid(rows[3], SW_SCENARIOS, scenarios) : missing();
-    return CALL(fn, grid(1, SW_PROJECT, project), c_, v_, s_);
+    snprintf(want, sizeof want, ": %s", why);
+    check(m.type == xltypeStr && strstr(m.str, want) != NULL,
+          "corpus %s: CHECK '%s' has the loader's '%s'", c->name,
+          m.type == xltypeStr ? m.str : "not text", why);
+    expect_err(c->name, ct_call("AIROI.PROJECT", c, head), xlerrValue);
 }
 
 static void test_corpus(void)
@@ -2015,40 +2148,14 @@ static void test_corpus(void)
     if (dp != NULL)
         closedir(dp);
     check(files == sizeof ct_cases / sizeof ct_cases[0] +
+                       sizeof ct_head_cases / sizeof ct_head_cases[0] +
                        sizeof ct_not_expressible / sizeof ct_not_expressible[0],
           "corpus: every listed case has its file (%zu files)", files);
 
-    for (size_t i = 0; i < sizeof ct_cases / sizeof ct_cases[0]; i++) {
-        const ct_case *c = &ct_cases[i];
-        value m = ct_call("AIROI.CHECK", c);
-        if (c->err == CT_ACCEPTED) {
-            check(m.type == xltypeStr && m.str[0] == '\0',
-                  "corpus %s: the add-in accepts it ('%s'): a pinned difference", c->name,
-                  m.type == xltypeStr ? m.str : "not text");
-            continue;
-        }
-        if (c->err != 0) {
-            expect_err(c->name, m, c->err);
-            expect_err(c->name, ct_call("AIROI.PROJECT", c), c->err);
-            continue;
-        }
-        char why[1024], want[1030];
-        ct_expected_why(c->name, why, sizeof why);
-        check(why[0] != '\0', "corpus %s: its .expected gives the loader's words", c->name);
-        if (c->file != NULL) {
-            char *at = strstr(why, c->file);
-            char rest[1024];
-            if (at != NULL) {
-                snprintf(rest, sizeof rest, "%s", at + strlen(c->file));
-                snprintf(at, sizeof why - (size_t)(at - why), "%s%s", c->xll, rest);
-            }
-        }
-        snprintf(want, sizeof want, ": %s", why);
-        check(m.type == xltypeStr && strstr(m.str, want) != NULL,
-              "corpus %s: CHECK '%s' has the loader's '%s'", c->name,
-              m.type == xltypeStr ? m.str : "not text", why);
-        expect_err(c->name, ct_call("AIROI.PROJECT", c), xlerrValue);
-    }
+    for (size_t i = 0; i < sizeof ct_cases / sizeof ct_cases[0]; i++)
+        ct_run(&ct_cases[i], NULL);
+    for (size_t i = 0; i < sizeof ct_head_cases / sizeof ct_head_cases[0]; i++)
+        ct_run(&ct_head_cases[i].c, ct_head_cases[i].head);
 }
 
 static void test_after_close(void)
@@ -2289,6 +2396,8 @@ static void test_threads(void)
         add_job("AIROI.METRIC", 3, ARGS(text(thread_handle), text("npv"), text("nope")));
         add_job("AIROI.SCHEDULE", 1, ARGS(text(thread_handle)));
         add_job("AIROI.TCO", 1, ARGS(text(thread_handle)));
+        add_job("AIROI.SCENARIOS", 1, ARGS(text(thread_handle)));
+        add_job("AIROI.BENCHMARK", 1, ARGS(text(thread_handle))); /* #N/A: no use case */
         add_job("AIROI.FINDINGS", 1, ARGS(text(thread_handle)));
         check(jobs[njobs - 1].expect.type == xltypeMulti, "threads read a live handle (%s)",
               thread_handle);
@@ -2467,7 +2576,339 @@ static void test_simulation(const char *sim_model, const char *model)
     expect_err("STAGES handle missing", call("AIROI.STAGES", 0, NULL), xlerrValue);
 }
 
-static void run_full(const char *model, const char *sim_model)
+/* ---- The whole model from worksheet ranges -------------------------------
+ * tests/xll/sheet-model.yaml as the tables of AIROI.PROJECT with header
+ * rows (docs/excel.md): every key the tables take. Built from the ranges
+ * and loaded from the file, the model must give the same metrics (the JSON
+ * report's keys, through AIROI.SCENARIOS and METRIC), schedule, TCO,
+ * findings and benchmark. */
+
+static XLOPER12 sheet_project(void)
+{
+    XLOPER12 c[] = {
+        text("name"), text("currency"), text("unit"), text("start"), text("period"),
+        text("horizon"), text("Discount_Rate"), text("finance_rate"), text("reinvest_rate"),
+        text("use_case"), text("stage"), text("fx.USD"), text("fx.EUR"),
+        text("Sheet model"), text("TWD"), num(1000), num(46023) /* 2026-01-01 */, text("quarter"),
+        num(8), num(0.08), num(0.06), num(0.1), text("customer_service"), text("mvp"), num(32),
+        num(35)};
+    return grid(2, 13, c);
+}
+
+enum { SHEET_COST_COLS = 17, SHEET_VALUE_COLS = 20, SHEET_SCENARIO_COLS = 9 };
+
+static XLOPER12 sheet_costs(const char *extra_header)
+{
+    XLOPER12 c[] = {
+        text("Name"), text("category"), text("amount"), text("quantity"), text("unit_amount"),
+        text("per"), text("at"), text("from"), text("to"), text("growth"), text("currency"),
+        text("payment"), text("risk_adjustment"), text("amounts"), text("amounts"), text("amounts"),
+        extra_header != NULL ? text(extra_header) : text("amounts"),
+        text("Build"), text("people"), num(350), nil(), nil(), text("once"), num(0), nil(), nil(),
+        nil(), nil(), nil(), nil(), nil(), nil(), nil(), nil(),
+        text("Model API"), text("software"), nil(), num(500), num(0.002), text("month"), nil(),
+        num(1), num(8), num(0.03), text("USD"), nil(), nil(), nil(), nil(), nil(), nil(),
+        text("Cloud"), text("infrastructure"), nil(), nil(), nil(), nil(), nil(), num(2), nil(),
+        nil(), nil(), nil(), nil(), num(10), num(12), num(0), num(15),
+        nil(), nil(), nil(), nil(), nil(), nil(), nil(), nil(), nil(), /* a blank row */
+        nil(), nil(), nil(), nil(), nil(), nil(), nil(), nil(),
+        text("Training"), text("change_management"), num(20), nil(), nil(), text("year"), nil(),
+        nil(), nil(), nil(), nil(), text("lump"), num(0.1), nil(), nil(), nil(), nil(),
+        text("Upkeep"), text("maintenance"), num(5), nil(), nil(), nil(), nil(), nil(), nil(),
+        nil(), text("EUR"), nil(), nil(), nil(), nil(), nil(), nil(),
+    };
+    return grid(7, SHEET_COST_COLS, c);
+}
+
+static XLOPER12 sheet_values(void)
+{
+    XLOPER12 c[] = {
+        text("name"), text("dimension"), text("quantity"), text("unit_amount"), text("amount"),
+        text("per"), text("from"), text("to"), text("growth"), text("realization"),
+        text("attribution"), text("risk_adjustment"), text("monetized"), text("adoption.curve"),
+        text("adoption.periods"), text("adoption.start"), text("adoption.ceiling"),
+        text("amounts"), text("amounts"), text("amounts"),
+        text("Agent time saved"), text("efficiency"), num(150), num(4), nil(), text("month"),
+        nil(), nil(), num(0.02), num(0.8), num(0.9), nil(), nil(), text("s_curve"), num(4),
+        num(0.2), num(0.95), nil(), nil(), nil(),
+        text("Retention revenue"), text("revenue"), nil(), nil(), nil(), nil(), num(3), nil(),
+        nil(), nil(), nil(), num(0.15), nil(), nil(), nil(), nil(), nil(), num(60), num(150),
+        num(220),
+        text("Brand"), text("strategic"), nil(), nil(), num(30), text("year"), nil(), nil(),
+        nil(), nil(), nil(), nil(), boolean(1), text("linear"), num(2), nil(), nil(), nil(),
+        nil(), nil(),
+        text("Fewer incidents"), text("risk"), nil(), nil(), num(8), nil(), num(2), num(6), nil(),
+        nil(), nil(), nil(), nil(), nil(), nil(), nil(), nil(), nil(), nil(), nil(),
+    };
+    return grid(5, SHEET_VALUE_COLS, c);
+}
+
+static XLOPER12 sheet_scenarios(void)
+{
+    XLOPER12 c[] = {
+        text("name"), text("probability"), text("multipliers.values"),
+        text("multipliers.Model API"), text("multipliers.efficiency"),
+        text("multipliers.software"), text("multipliers.costs"), text("delay"),
+        text("adoption_ceiling"),
+        text("best"), num(0.2), num(1.2), num(0.9), nil(), nil(), nil(), nil(), nil(),
+        text("base"), num(0.5), nil(), nil(), nil(), nil(), nil(), nil(), nil(),
+        text("worst"), num(0.3), nil(), nil(), num(0.7), num(1.3), num(1.1), num(1), num(0.8),
+    };
+    return grid(4, SHEET_SCENARIO_COLS, c);
+}
+
+/* Two spilled tables are the same: shape, and every element (numbers to
+ * 1e-12 relative; the two models go through the same setters). */
+static void expect_same_table(const char *what, const value *a, const value *b)
+{
+    int ok = a->type == xltypeMulti && b->type == xltypeMulti && a->rows == b->rows &&
+             a->cols == b->cols && (long)a->rows * a->cols <= MAX_CELLS;
+    long n = ok ? (long)a->rows * a->cols : 0, bad = -1;
+    for (long i = 0; i < n && bad < 0; i++) {
+        const cellv *x = &a->cells[i], *y = &b->cells[i];
+        int same = x->type == y->type;
+        if (same && x->type == xltypeNum)
+            same = fabs(x->num - y->num) <= 1e-12 * fmax(1.0, fabs(y->num));
+        else if (same && x->type == xltypeErr)
+            same = x->err == y->err;
+        else if (same && x->type == xltypeStr)
+            same = strcmp(x->str, y->str) == 0;
+        if (!same)
+            bad = i;
+    }
+    check(ok && bad < 0, "%s: ranges and file give the same %d x %d table%s", what, a->rows,
+          a->cols, bad >= 0 ? " (differs)" : "");
+    if (bad >= 0)
+        fprintf(stderr, "  %s: first difference at row %ld, column %ld\n", what,
+                bad / a->cols, bad % a->cols);
+}
+
+static value sheet_check(const XLOPER12 *costs)
+{
+    return CALL("AIROI.CHECK", sheet_project(), *costs, sheet_values(), sheet_scenarios());
+}
+
+/* AIROI.CHECK of the sheet with one changed cell of the costs table gives
+ * a message that starts with want. */
+static void expect_check(const char *what, XLOPER12 costs, const char *want)
+{
+    value v = sheet_check(&costs);
+    check(v.type == xltypeStr && strncmp(v.str, want, strlen(want)) == 0,
+          "CHECK %s: '%s' (want '%s...')", what, v.str, want);
+}
+
+/* Costs table of the sheet with cell (r, c) replaced by x. */
+static XLOPER12 sheet_costs_with(int r, int c, XLOPER12 x)
+{
+    XLOPER12 t = sheet_costs(NULL);
+    t.val.array.lparray[r * SHEET_COST_COLS + c] = x;
+    return t;
+}
+
+static void test_sheet_model(const char *sheet_model)
+{
+    set_caller(CALLER_REF, 11, 0, 0);
+    value hs = CALL("AIROI.PROJECT", sheet_project(), sheet_costs(NULL), sheet_values(),
+                    sheet_scenarios());
+    check(is_handle(&hs), "PROJECT of the whole sheet model returns a handle ('%s')", hs.str);
+    set_caller(CALLER_REF, 11, 1, 0);
+    value hy = CALL("AIROI.LOAD", text(sheet_model));
+    check(is_handle(&hy), "LOAD %s returns a handle ('%s')", sheet_model, hy.str);
+    value ok = sheet_check((XLOPER12[]){sheet_costs(NULL)});
+    check(ok.type == xltypeStr && ok.str[0] == '\0', "CHECK of the sheet model is empty ('%s')",
+          ok.str);
+
+    /* every metric of the JSON report, base case and each scenario */
+    value ss = CALL("AIROI.SCENARIOS", text(hs.str)), sy = CALL("AIROI.SCENARIOS", text(hy.str));
+    expect_same_table("SCENARIOS", &ss, &sy);
+    check(ss.rows == 4 && cell_is_str(&ss, 0, 0, "name") && cell_is_str(&ss, 0, 1, "probability") &&
+              cell_is_str(&ss, 0, 2, "npv") && cell_is_str(&ss, 1, 0, "best") &&
+              cell_near(&ss, 1, 1, 0.2, 0) && cell_is_str(&ss, 3, 0, "worst"),
+          "SCENARIOS: header name, probability, npv, ...; rows best, base, worst");
+    int nmetrics = 0;
+    for (int c = 2; c < sy.cols && at(&sy, 0, c) != NULL; c++) {
+        const char *m = at(&sy, 0, c)->str;
+        value a = metric(hs.str, m), b = metric(hy.str, m);
+        int same = a.type == b.type &&
+                   (a.type == xltypeNum ? fabs(a.num - b.num) <= 1e-12 * fmax(1.0, fabs(b.num))
+                                        : a.err == b.err);
+        check(same, "METRIC(%s): ranges %g, file %g", m, a.num, b.num);
+        nmetrics += same;
+    }
+    check(nmetrics >= 27, "METRIC: %d metrics compared", nmetrics);
+    expect_num("sheet model: npv as the file's JSON report", metric(hs.str, "npv"), 4825.80555,
+               1e-4);
+    const char *fns[] = {"AIROI.SCHEDULE", "AIROI.TCO", "AIROI.FINDINGS", "AIROI.BENCHMARK"};
+    for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
+        value a = CALL(fns[i], text(hs.str)), b = CALL(fns[i], text(hy.str));
+        expect_same_table(fns[i], &a, &b);
+    }
+
+    /* BENCHMARK: the use case's ranges */
+    value bm = CALL("AIROI.BENCHMARK", text(hs.str));
+    check(bm.type == xltypeMulti && bm.rows == 4 && bm.cols == 6 && cell_is_str(&bm, 0, 0, "field") &&
+              cell_is_str(&bm, 1, 0, "roi") && cell_is_str(&bm, 2, 0, "payback_months") &&
+              cell_is_str(&bm, 3, 0, "investment") && at(&bm, 1, 5) != NULL &&
+              at(&bm, 1, 5)->type == xltypeStr,
+          "BENCHMARK: 4 x 6, rows roi, payback_months, investment with a position");
+
+    /* SAVE, then LOAD of the saved file: the same model */
+    const char *saved = "xll-host-saved.yaml";
+    value sv = CALL("AIROI.SAVE", text(hs.str), text(saved));
+    check(sv.type == xltypeStr && strcmp(sv.str, saved) == 0, "SAVE returns the path ('%s')", sv.str);
+    set_caller(CALLER_REF, 11, 2, 0);
+    value hr = CALL("AIROI.LOAD", text(saved));
+    value sr = CALL("AIROI.SCENARIOS", text(hr.str));
+    expect_same_table("SCENARIOS after SAVE and LOAD", &sr, &ss);
+    value vs = CALL("AIROI.VALIDATE", text(saved));
+    check(vs.type == xltypeMulti && vs.cols == 3 && cell_is_str(&vs, 0, 0, "line") &&
+              cell_is_str(&vs, 0, 1, "column") && cell_is_str(&vs, 0, 2, "message"),
+          "VALIDATE(saved file): header line, column, message (%d rows)", vs.rows);
+    value vh = CALL("AIROI.VALIDATE", text(hs.str));
+    check(vh.type == xltypeMulti && vh.cols == 3 && vh.rows == vs.rows,
+          "VALIDATE(handle): the same number of rows as the saved file (%d, %d)", vh.rows, vs.rows);
+    remove(saved);
+    expect_err("SAVE to an empty path", CALL("AIROI.SAVE", text(hs.str), text("")), xlerrValue);
+    expect_err("SAVE into a folder that does not exist",
+               CALL("AIROI.SAVE", text(hs.str), text("no-such-dir/x.yaml")), xlerrValue);
+
+    /* The refusals of the tables themselves, with the reason in CHECK */
+    expect_check("unknown column", sheet_costs("colour"),
+                 "costs table: unknown column 'colour'; expected one of name,");
+    expect_check("a column twice", sheet_costs("growth"), "costs table: column 'growth' is given twice");
+    expect_check("amount two ways", sheet_costs_with(1, 3, num(2)),
+                 "cost item 'Build': give the amount one way only");
+    expect_check("quantity without unit_amount", sheet_costs_with(2, 4, nil()),
+                 "cost item 'Model API': quantity: needs unit_amount too");
+    expect_check("at on a recurring amount", sheet_costs_with(2, 6, num(1)),
+                 "cost item 'Model API': at: 'at' is the period of a one-time amount");
+    expect_check("a list on a one-time amount", sheet_costs_with(1, 13, num(5)),
+                 "cost item 'Build': give the amount one way only");
+    expect_check("a library rule (unknown payment)", sheet_costs_with(5, 11, text("monthly")),
+                 "payment: expected one of spread, lump; got 'monthly'");
+    XLOPER12 blank_header = sheet_costs_with(0, 16, nil());
+    expect_check("a value under a blank header", blank_header,
+                 "costs table: row 4 has a value in column 17, which has no name");
+    expect_err("PROJECT: an unknown column is #VALUE!",
+               CALL("AIROI.PROJECT", sheet_project(), sheet_costs("colour"), sheet_values()),
+               xlerrValue);
+    expect_err("PROJECT: an error value in a header passes through",
+               CALL("AIROI.PROJECT", sheet_project(), sheet_costs_with(0, 2, err(xlerrRef)),
+                    sheet_values()),
+               xlerrRef);
+    XLOPER12 p_bad[] = {text("name"), text("start"), text("Bad start"), text("2026-02-30")};
+    value bs = CALL("AIROI.CHECK", grid(2, 2, p_bad), sheet_costs(NULL), sheet_values());
+    check(strcmp(bs.str, "project 'Bad start': start: expected a date YYYY-MM-DD (ISO 8601) "
+                         "that exists; got '2026-02-30'") == 0,
+          "CHECK start 2026-02-30: '%s'", bs.str);
+    XLOPER12 p_iso[] = {text("name"), text("start"), text("period"), text("horizon"),
+                        text("fx.USD"), text("fx.EUR"), text("ISO start"), text("2026-01-01"),
+                        text("quarter"), num(8), num(32), num(35)};
+    value hi = CALL("AIROI.CHECK", grid(2, 6, p_iso), sheet_costs(NULL), sheet_values());
+    check(hi.type == xltypeStr && hi.str[0] == '\0', "CHECK start as ISO text: valid ('%s')",
+          hi.str);
+
+    /* Worked example 3 in the header layout of docs/excel.md (at, from, to) */
+    XLOPER12 dc[] = {
+        text("name"), text("category"), text("amount"), text("per"), text("at"), text("from"), text("to"),
+        text("Build"), text("people"), num(350), text("once"), num(0), nil(), nil(),
+        text("Run 1"), text("people"), num(180), nil(), nil(), num(1), num(1),
+        text("Run 2"), text("people"), num(150), text("year"), nil(), num(2), num(3),
+    };
+    XLOPER12 dv[] = {
+        text("name"), text("dimension"), text("amount"), text("per"), text("from"), text("to"),
+        text("Year 1"), text("efficiency"), num(300), nil(), num(1), num(1),
+        text("Year 2"), text("revenue"), num(490), nil(), num(2), num(2),
+        text("Year 3"), text("risk"), num(620), nil(), num(3), num(3),
+    };
+    set_caller(CALLER_REF, 11, 3, 0);
+    value hd = CALL("AIROI.PROJECT", ex3_project_row(), grid(4, 7, dc), grid(4, 6, dv));
+    expect_num("PROJECT in the layout of docs/excel.md: npv", metric(hd.str, "npv"), 425.71, 0.005);
+
+    /* without a header: a value right of the layout's last column is refused */
+    XLOPER12 wide[] = {text("Build"), text("people"), num(350), text("once"), num(0), nil(), nil(),
+                       text("USD")};
+    value vw = CALL("AIROI.CHECK", ex3_project_row(), grid(1, 8, wide), grid(4, 6, dv));
+    check(vw.type == xltypeStr &&
+              strncmp(vw.str, "costs table: row 1 has a value in column 8, which has no name", 61) == 0,
+          "CHECK a value past the positional layout: '%s'", vw.str);
+
+    /* VALIDATE of a handle: the library's warnings, without a position */
+    XLOPER12 p8[] = {text("name"), text("horizon"), text("discount_rate"), text("Rate 8"), num(3),
+                     num(8)};
+    set_caller(CALLER_REF, 11, 4, 0);
+    value h8 = CALL("AIROI.PROJECT", grid(2, 3, p8), ex3_costs_table("people"), grid(4, 6, dv));
+    value v8 = CALL("AIROI.VALIDATE", text(h8.str));
+    int warned = 0;
+    for (int r = 1; r < v8.rows; r++)
+        warned |= at(&v8, r, 0) != NULL && at(&v8, r, 0)->type == xltypeNil &&
+                  at(&v8, r, 2) != NULL && strstr(at(&v8, r, 2)->str, "warning: ") == at(&v8, r, 2)->str &&
+                  strstr(at(&v8, r, 2)->str, "discount_rate") != NULL;
+    check(is_handle(&h8) && warned, "VALIDATE(handle of discount_rate 8): a warning without a position");
+
+    /* VALIDATE of an invalid model file: the loader's line and column */
+    if (corpus_dir != NULL) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/unit-zero.yaml", corpus_dir);
+        value vz = CALL("AIROI.VALIDATE", text(path));
+        check(vz.type == xltypeMulti && vz.rows >= 2 && cell_near(&vz, 1, 0, 7, 0) &&
+                  cell_near(&vz, 1, 1, 9, 0) && at(&vz, 1, 2) != NULL &&
+                  strstr(at(&vz, 1, 2)->str, "project.unit: expected a number greater") != NULL,
+              "VALIDATE(unit-zero.yaml): line 7, column 9, the loader's message");
+    }
+}
+
+/* Every new model function with a blank, text, an error value and an
+ * empty range in each argument: an error value, never a crash. */
+static void test_model_probes(void)
+{
+    XLOPER12 blanks[] = {nil(), nil(), nil(), nil()};
+    struct {
+        const char *label;
+        XLOPER12 x;
+        int want; /* error expected as a handle argument */
+    } probes[] = {
+        {"blank", nil(), xlerrValue},
+        {"text", text("not a handle"), xlerrValue},
+        {"stale handle", text("project#999999"), xlerrNA},
+        {"error", err(xlerrDiv0), xlerrDiv0},
+        {"empty range", grid(2, 2, blanks), xlerrValue},
+        {"number", num(3), xlerrValue},
+    };
+    const char *readers[] = {"AIROI.SCENARIOS", "AIROI.BENCHMARK", "AIROI.FINDINGS"};
+    for (size_t p = 0; p < sizeof probes / sizeof probes[0]; p++) {
+        for (size_t f = 0; f < sizeof readers / sizeof readers[0]; f++)
+            expect_err(readers[f], CALL(readers[f], probes[p].x), probes[p].want);
+        /* VALIDATE: text that is not a handle is a path (that does not exist) */
+        value v = CALL("AIROI.VALIDATE", probes[p].x);
+        if (p == 1) {
+            const cellv *m = at(&v, 1, 2);
+            check(v.type == xltypeMulti && v.rows == 2 && m != NULL && m->type == xltypeStr &&
+                      at(&v, 1, 0)->type == xltypeNil,
+                  "VALIDATE(a file that does not exist): one row without a position ('%s')",
+                  m != NULL ? m->str : "");
+        } else {
+            expect_err("AIROI.VALIDATE", v, probes[p].want);
+        }
+        expect_err("AIROI.SAVE(probe, path)", CALL("AIROI.SAVE", probes[p].x, text("x.yaml")),
+                   probes[p].want);
+        if (probes[p].x.xltype != xltypeStr) /* text is a path */
+            expect_err("AIROI.SAVE(handle, probe)",
+                       CALL("AIROI.SAVE", text(thread_handle), probes[p].x),
+                       probes[p].x.xltype == xltypeErr ? xlerrDiv0 : xlerrValue);
+    }
+    expect_err("BENCHMARK of a model without a use case", CALL("AIROI.BENCHMARK", text(thread_handle)),
+               xlerrNA);
+    value s3 = CALL("AIROI.SCENARIOS", text(thread_handle));
+    check(s3.rows == 2 && cell_is_str(&s3, 1, 0, "base") && cell_near(&s3, 1, 1, 1.0, 0) &&
+              cell_near(&s3, 1, 2, 425.71, 0.005),
+          "SCENARIOS of a model without scenarios: base, 1, its npv");
+    expect_err("SCENARIOS missing", call("AIROI.SCENARIOS", 0, NULL), xlerrValue);
+    expect_err("VALIDATE missing", call("AIROI.VALIDATE", 0, NULL), xlerrValue);
+    expect_err("SAVE missing", call("AIROI.SAVE", 0, NULL), xlerrValue);
+}
+
+static void run_full(const char *model, const char *sim_model, const char *sheet_model)
 {
     test_npv();
     test_xnpv();
@@ -2482,6 +2923,11 @@ static void run_full(const char *model, const char *sim_model)
     test_project();
     test_same_words();
     test_corpus();
+    if (sheet_model != NULL)
+        test_sheet_model(sheet_model);
+    else
+        check(0, "no --sheet-model: the worksheet model is not checked");
+    test_model_probes();
     set_caller(CALLER_REF, 99, 0, 0); /* a scratch cell for the calls below */
     test_distinct_results();
     test_threads();
@@ -2493,16 +2939,18 @@ int main(int argc, char **argv)
 {
     if (argc < 2) {
         fprintf(stderr, "usage: xll-host PATH-TO-airoi.xll [MODEL.yaml | --minimal] [--corpus DIR] "
-                        "[--sim-model MODEL.yaml] [-v]\n");
+                        "[--sim-model MODEL.yaml] [--sheet-model MODEL.yaml] [-v]\n");
         return 2;
     }
     xll_path = argv[1];
-    const char *model = NULL, *sim_model = NULL;
+    const char *model = NULL, *sim_model = NULL, *sheet_model = NULL;
     for (int i = 2; i < argc; i++) {
         if (strcmp(argv[i], "-v") == 0)
             verbose = 1;
         else if (strcmp(argv[i], "--sim-model") == 0 && i + 1 < argc)
             sim_model = argv[++i];
+        else if (strcmp(argv[i], "--sheet-model") == 0 && i + 1 < argc)
+            sheet_model = argv[++i];
         else if (strcmp(argv[i], "--minimal") == 0)
             minimal = 1;
         else if (strcmp(argv[i], "--corpus") == 0 && i + 1 < argc)
@@ -2554,7 +3002,7 @@ int main(int argc, char **argv)
         test_xirr();
         test_version();
     } else {
-        run_full(model, sim_model);
+        run_full(model, sim_model, sheet_model);
     }
 
     check(atomic_load(&calc_callbacks) == 0, "no callbacks from worksheet functions (%d)",
