@@ -196,7 +196,7 @@ void airoi__rpt_finance_json(rpt_jw *w, const rpt *R)
 static void line(airoi__buf *b, int markdown, const char *label, const char *value)
 {
     char tmp[320];
-    snprintf(tmp, sizeof tmp, markdown ? "| %s | %s |\n" : "  %-34s %s\n", label, value);
+    snprintf(tmp, sizeof tmp, markdown ? "| %s | %s |\n" : "  %-38s %s\n", label, value);
     airoi__buf_puts(b, tmp);
 }
 
