@@ -28,5 +28,6 @@
 #include "airoi/narrative.h"
 #include "airoi/portfolio.h"
 #include "airoi/tracking.h"
+#include "airoi/tax.h"
 
 #endif /* AIROI_AIROI_H */

@@ -97,7 +97,22 @@ typedef enum airoi_item_param {
      *  #AIROI_PAYMENT_SPREAD. #AIROI_PAYMENT_LUMP needs `per` longer than the
      *  project period and no per-period list, else the project is invalid
      *  (docs/model-format.md, "payment"). */
-    AIROI_ITEM_PAYMENT = 0x0814
+    AIROI_ITEM_PAYMENT = 0x0814,
+    /** Cost: 0 or 1; 1 makes the cost a capital expenditure, depreciated over
+     *  #AIROI_ITEM_LIFE for tax (docs/methodology.md\#capex-depreciation-and-tax);
+     *  default 0 (operating cost). */
+    AIROI_ITEM_CAPEX = 0x0815,
+    /** Cost: useful life of a capital cost in years, > 0, a whole number of
+     *  project periods (life x periods per year: 3 years are 12 quarters);
+     *  required when capex is 1. */
+    AIROI_ITEM_LIFE = 0x0816,
+    /** Cost: #airoi_depreciation; default #AIROI_DEPRECIATION_STRAIGHT_LINE. */
+    AIROI_ITEM_DEPRECIATION = 0x0817,
+    /** Cost: salvage value as a share of each outlay in [0, 1); default 0. */
+    AIROI_ITEM_SALVAGE = 0x0818,
+    /** Both: 0 or 1; 1 means the amounts are in today's money (real) and are
+     *  inflated by (1 + inflation)^(t y) in period t; default 0 (nominal). */
+    AIROI_ITEM_REAL = 0x0819
 } airoi_item_param;
 
 /* ------------------------------------------------------------------------ */

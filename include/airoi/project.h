@@ -206,6 +206,43 @@ typedef enum airoi_payment {
 } airoi_payment;
 
 /**
+ * @brief Depreciation method of a capital cost item (#AIROI_ITEM_DEPRECIATION).
+ * Values are pinned.
+ *
+ * Each outlay is depreciated over the item's life of L periods, starting in
+ * the period after it is paid (docs/methodology.md\#capex-depreciation-and-tax
+ * gives every formula and the Excel function it matches).
+ * @since 0.1
+ */
+typedef enum airoi_depreciation {
+    /** (cost - salvage) / L each period, as Excel's SLN. "straight_line". */
+    AIROI_DEPRECIATION_STRAIGHT_LINE = 0x1500,
+    /** Fixed-declining balance at the rate 1 - (salvage / cost)^(1/L) rounded
+     *  to 3 decimals, as Excel's DB (month 12). "declining_balance". */
+    AIROI_DEPRECIATION_DECLINING_BALANCE = 0x1501,
+    /** Double-declining balance, min(book x 2 / L, book - salvage), as Excel's
+     *  DDB (factor 2, no switch to straight line). "double_declining". */
+    AIROI_DEPRECIATION_DOUBLE_DECLINING = 0x1502,
+    /** Sum of the years' digits, (cost - salvage) (L - k + 1) 2 / (L (L + 1))
+     *  in the k-th period, as Excel's SYD. "sum_of_years". */
+    AIROI_DEPRECIATION_SUM_OF_YEARS = 0x1503
+} airoi_depreciation;
+
+/**
+ * @brief Method of a terminal value at the horizon (#AIROI_PROJECT_TERMINAL_METHOD).
+ * Values are pinned.
+ * @since 0.1
+ */
+typedef enum airoi_terminal_method {
+    /** No terminal value (the default). "none". */
+    AIROI_TERMINAL_NONE = 0x1600,
+    /** Gordon growth: TV = CF_T (1 + g) / (r - g), g per period below r. "gordon". */
+    AIROI_TERMINAL_GORDON = 0x1601,
+    /** Exit multiple: TV = m x CF_T. "exit_multiple". */
+    AIROI_TERMINAL_EXIT_MULTIPLE = 0x1602
+} airoi_terminal_method;
+
+/**
  * @brief Period from its model-file spelling ("year", "quarter", "month").
  *
  * Ownership: @p name is only read during the call; writes an integer to @p
@@ -412,7 +449,28 @@ typedef enum airoi_project_param {
      *  unset by default (get then fails with #AIROI_ERR_NOT_FOUND). */
     AIROI_PROJECT_START = 0x0709,
     /** #airoi_stage; default #AIROI_STAGE_PRODUCTION. */
-    AIROI_PROJECT_STAGE = 0x070A
+    AIROI_PROJECT_STAGE = 0x070A,
+    /** Income tax rate in [0, 1] (`tax.rate`); unset by default: no tax, and
+     *  the result has no after-tax view (airoi_result_get_after_tax()). A
+     *  value above 1 is accepted up to 100 with a warning (30 is 3000%). */
+    AIROI_PROJECT_TAX_RATE = 0x070B,
+    /** 0 or 1 (`tax.loss_carryforward`): a negative taxable income is carried
+     *  forward against later positive income (1) or gives a tax credit in its
+     *  own period (0, the default). */
+    AIROI_PROJECT_LOSS_CARRYFORWARD = 0x070C,
+    /** Annual inflation rate greater than -1 (`inflation`); default 0. */
+    AIROI_PROJECT_INFLATION = 0x070D,
+    /** 0 or 1: #AIROI_PROJECT_DISCOUNT_RATE is a real rate (`discount_rate:
+     *  {rate: r, real: true}`); the nominal rate used is (1 + r)(1 + inflation)
+     *  - 1. Default 0 (nominal). */
+    AIROI_PROJECT_DISCOUNT_REAL = 0x070E,
+    /** #airoi_terminal_method; default #AIROI_TERMINAL_NONE. */
+    AIROI_PROJECT_TERMINAL_METHOD = 0x070F,
+    /** Annual growth g of the Gordon terminal value, greater than -1 and below the
+     *  discount rate (checked at evaluation); default 0. */
+    AIROI_PROJECT_TERMINAL_GROWTH = 0x0710,
+    /** Exit multiple m of the last period's net flow, finite; default 0. */
+    AIROI_PROJECT_TERMINAL_MULTIPLE = 0x0711
 } airoi_project_param;
 
 /**

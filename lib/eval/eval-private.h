@@ -67,7 +67,50 @@ struct airoi_result {
     double investment_factor;  /* tco_total x this = investment in the benchmark
                                   table's unit (airoi__benchmark_get_basis) */
     const struct airoi_tracking *tracking; /* the tracking whose plan this is (lib/track), or NULL */
+    struct airoi__fin_flows *fin;   /* capex, depreciation, tax (tax.c); the after-tax
+                                       result borrows its parent's */
+    struct airoi_result *after_tax; /* the after-tax view, or NULL without a tax rate */
+    int is_after_tax;
 };
+
+/* Per-period capex, depreciation, tax and loss carryforward balance of an
+ * evaluation (tax.c), n each, in the allocation of the struct. */
+typedef struct airoi__fin_flows {
+    size_t n;
+    double *capex, *dep, *tax, *cf;
+} airoi__fin_flows;
+
+/* Adds x to a compensated sum (s, c): Knuth's TwoSum puts the rounding
+ * error of s + x into c (evaluate.c explains the per-period sums). */
+static inline void airoi__acc_add(double *s, double *c, double x)
+{
+    double t = *s + x;
+    double z = t - *s;
+    *c += (*s - (t - z)) + (x - z);
+    *s = t;
+}
+
+/* ---- capex, depreciation, tax, terminal value (tax.c) ----------------------- */
+
+/* The life of a capital item in project periods (life in years x periods
+ * per year), 0 when that is not a whole number >= 1. */
+int32_t airoi__capex_life_periods(const airoi__item *it, int period);
+/* Adds a capital item's outlays x[k] x factor (periods lo + k, k < len) to
+ * the capex sums and their depreciation (periods after each outlay, within
+ * 0..n-1) to the depreciation sums. */
+void airoi__capex_add(double *cap_s, double *cap_c, double *dep_s, double *dep_c, size_t n,
+                      int period, const airoi__item *it, const double *x, int32_t lo,
+                      int32_t len, double factor);
+/* From the finished schedule of r and its capex and depreciation sums: r->fin
+ * and, with a tax rate, r->after_tax with its schedule finished (its
+ * metrics are evaluate.c's). AIROI_ERR_NOMEM or a schedule error. */
+int airoi__after_tax_build(airoi_result *r, const double *cap_s, const double *cap_c,
+                           const double *dep_s, const double *dep_c);
+const char *airoi__finance_figure_name(int figure);
+int airoi__result_get_finance_figure(double *out, const airoi_result *r, int figure);
+int airoi__result_get_finance_series(double *buf, size_t cap, size_t *len_out,
+                                     const airoi_result *r, int figure);
+const airoi_result *airoi__result_get_after_tax(const airoi_result *r);
 
 /* A copy of p's settings that owns its strings (name, currency, use_case,
  * narrative, stages),
@@ -127,6 +170,7 @@ typedef struct airoi__item_plan {
     double amount;       /* airoi__item_amount() */
     double base;         /* FX rate x per-period scale (FX rate alone for a lump) */
     double lg;           /* log1p(growth) */
+    double li;           /* log1p(inflation) of a real item, else 0 */
     double y;            /* years per period */
     double k_once;       /* the adoption index of a one-off item */
 } airoi__item_plan;

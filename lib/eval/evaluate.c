@@ -123,7 +123,9 @@ enum {
     ROW_STRATEGIC,
     ROW_CAT,                                   /* one per category */
     ROW_DIM = ROW_CAT + AIROI__CATEGORY_COUNT, /* one per dimension */
-    ROW_COUNT = ROW_DIM + AIROI__DIMENSION_COUNT
+    ROW_CAPEX = ROW_DIM + AIROI__DIMENSION_COUNT, /* capital costs (tax.c) */
+    ROW_DEPR,                                     /* their depreciation */
+    ROW_COUNT
 };
 
 /* Per-period sums of one evaluation over periods 0..n-1, each a
@@ -135,18 +137,13 @@ enum {
  * registers. */
 typedef struct flows {
     size_t n;
+    int period;            /* the project's, for capex lives */
     double *s, *c;         /* ROW_COUNT rows of n each */
     int audit;             /* gross and net are wanted */
     airoi__sum gross, net; /* counted value before and after item factors */
 } flows;
 
-static inline void acc_add(double *s, double *c, double x)
-{
-    double t = *s + x;
-    double z = t - *s;
-    *c += (*s - (t - z)) + (x - z);
-    *s = t;
-}
+#define acc_add airoi__acc_add /* eval-private.h */
 
 static double acc_get(const flows *f, size_t row, size_t t)
 {
@@ -216,6 +213,9 @@ static void add_flows(flows *f, const airoi__item *it, const double *x, int32_t 
     double *s2 = row2 == ROW_COUNT ? NULL : f->s + row2 * n + lo;
     double *c2 = row2 == ROW_COUNT ? NULL : f->c + row2 * n + lo;
     acc_add_rows(f->s + row1 * n + lo, f->c + row1 * n + lo, s2, c2, x, factor, len);
+    if (it->kind == AIROI_ITEM_KIND_COST && it->capex)
+        airoi__capex_add(f->s + ROW_CAPEX * n, f->c + ROW_CAPEX * n, f->s + ROW_DEPR * n,
+                         f->c + ROW_DEPR * n, n, f->period, it, x, lo, len, factor);
     if (f->audit && row1 == ROW_BENEFITS)
         for (int32_t k = 0; k < len; k++) {
             acc_add(&f->gross.s, &f->gross.c, x[k]);
@@ -489,6 +489,24 @@ static void set_paybacks(airoi_result *r)
                rc == AIROI_OK && reached ? AIROI_OK : AIROI_ERR_UNDEFINED);
 }
 
+/* Totals and metrics of evaluation r (scenario sc, NULL: the base case)
+ * from its finished schedule. */
+static int schedule_metrics(airoi_result *r, const airoi_scenario *sc,
+                            const airoi__audit_input *audit)
+{
+    int rc = set_totals(r, sc, audit);
+    if (rc)
+        return rc;
+    set_roi_layers(r);
+    rc = set_present_values(r);
+    if (rc)
+        return rc;
+    set_rates(r);
+    set_paybacks(r);
+    airoi__error_clear();
+    return check_finite(r, sc);
+}
+
 /* Schedule, totals and metrics of evaluation r (scenario sc, NULL: the
  * base case) from its sums; audit figures when `audit` is not NULL. */
 static int evaluation_finish(airoi_result *r, const flows *f, const airoi_scenario *sc,
@@ -502,17 +520,15 @@ static int evaluation_finish(airoi_result *r, const flows *f, const airoi_scenar
     if (rc == AIROI_OK && !isfinite(r->strategic_unmonetized))
         rc = overflow(sc, "the strategic value that is not monetized", NULL);
     if (rc == AIROI_OK)
-        rc = set_totals(r, sc, audit);
-    if (rc)
-        return rc;
-    set_roi_layers(r);
-    rc = set_present_values(r);
-    if (rc)
-        return rc;
-    set_rates(r);
-    set_paybacks(r);
-    airoi__error_clear();
-    return check_finite(r, sc);
+        rc = schedule_metrics(r, sc, audit);
+    /* capex, tax and the after-tax view (tax.c), its metrics by the same rules */
+    size_t n = f->n;
+    if (rc == AIROI_OK)
+        rc = airoi__after_tax_build(r, f->s + ROW_CAPEX * n, f->c + ROW_CAPEX * n,
+                                    f->s + ROW_DEPR * n, f->c + ROW_DEPR * n);
+    if (rc == AIROI_OK && r->after_tax)
+        rc = schedule_metrics(r->after_tax, sc, NULL);
+    return rc;
 }
 
 /* Memory for the sums of evaluations that share a pass over the items. */
@@ -539,12 +555,13 @@ static int evaluate_set(airoi_result *const *rs, const airoi_scenario *const *sc
         for (size_t e = 0; rc == AIROI_OK && e < m; e++) {
             airoi_result *r = rs[e0 + e];
             double y = years_per_period(r->settings.period);
-            double rate = airoi__rate_per_period(r->settings.discount_rate, y);
+            double rate = airoi__rate_per_period(airoi__settings_nominal_discount(&r->settings), y);
             r->flags = flags;
             r->years_per_period = y;
             rc = airoi__schedule_alloc(&r->schedule, n, rate, 1);
             memset(&f[e], 0, sizeof f[e]);
             f[e].n = n;
+            f[e].period = p->period;
             f[e].s = block + e * per;
             f[e].c = f[e].s + ROW_COUNT * n;
             f[e].audit = e0 + e == 0 && audit;
@@ -579,6 +596,12 @@ static void result_clear(airoi_result *r)
     airoi__free(r->findings);
     airoi__free(r->scenario_name);
     airoi__schedule_free(r->schedule);
+    if (r->after_tax) {
+        result_clear(r->after_tax);
+        airoi__free(r->after_tax);
+    }
+    if (!r->is_after_tax)
+        airoi__free(r->fin);
     if (r->owns_settings) /* the strings copy_settings() made */
         airoi__settings_release(&r->settings);
 }
@@ -612,6 +635,32 @@ static void set_expected(airoi_result *r, double eb, double ec, double enpv)
     set_metric(r, AIROI_METRIC_EXPECTED_COSTS, ec, AIROI_OK);
     set_metric(r, AIROI_METRIC_EXPECTED_NPV, enpv, AIROI_OK);
     roi(r, AIROI_METRIC_ROI_RISK_ADJUSTED, eb, ec);
+}
+
+/* Expectations of a result without scenarios: its own figures. */
+static void expected_alone(airoi_result *r)
+{
+    set_expected(r, r->metric[AIROI__ENUM_INDEX(AIROI_METRIC_TOTAL_BENEFITS)],
+                 r->metric[AIROI__ENUM_INDEX(AIROI_METRIC_TOTAL_COSTS)],
+                 r->metric[AIROI__ENUM_INDEX(AIROI_METRIC_NPV)]);
+}
+
+/* Expectations over the after-tax views of ns scenario results, set on r's
+ * after-tax view and on each of theirs. */
+static void expected_after_tax(airoi_result *r, airoi_result *subs, size_t ns)
+{
+    airoi__sum eb = {0, 0}, ec = {0, 0}, en = {0, 0};
+    for (size_t i = 0; i < ns; i++) {
+        const airoi_result *a = subs[i].after_tax;
+        double pr = subs[i].probability;
+        airoi__sum_add(&eb, pr * a->metric[AIROI__ENUM_INDEX(AIROI_METRIC_TOTAL_BENEFITS)]);
+        airoi__sum_add(&ec, pr * a->metric[AIROI__ENUM_INDEX(AIROI_METRIC_TOTAL_COSTS)]);
+        airoi__sum_add(&en, pr * a->metric[AIROI__ENUM_INDEX(AIROI_METRIC_NPV)]);
+    }
+    double vb = airoi__sum_get(&eb), vc = airoi__sum_get(&ec), vn = airoi__sum_get(&en);
+    set_expected(r->after_tax, vb, vc, vn);
+    for (size_t i = 0; i < ns; i++)
+        set_expected(subs[i].after_tax, vb, vc, vn);
 }
 
 int airoi__settings_copy(airoi__settings *st, const airoi_project *p)
@@ -778,17 +827,21 @@ int airoi__project_evaluate(airoi_result **out, const airoi_project *p,
         set_expected(r, vb, vc, vn);
         for (size_t i = 0; i < ns; i++)
             set_expected(&subs[i], vb, vc, vn);
+        if (r->after_tax) /* the same expectations over the after-tax views */
+            expected_after_tax(r, subs, ns);
         if (chosen) {
             drop_subs(subs, ns);
             subs = NULL;
         }
     } else {
-        set_expected(r, r->metric[AIROI__ENUM_INDEX(AIROI_METRIC_TOTAL_BENEFITS)],
-                     r->metric[AIROI__ENUM_INDEX(AIROI_METRIC_TOTAL_COSTS)],
-                     r->metric[AIROI__ENUM_INDEX(AIROI_METRIC_NPV)]);
+        expected_alone(r);
+        if (r->after_tax)
+            expected_alone(r->after_tax);
     }
     /* The expectations over scenarios can overflow where no scenario does. */
     rc = check_finite(r, chosen);
+    if (rc == AIROI_OK && r->after_tax)
+        rc = check_finite(r->after_tax, chosen);
     for (size_t i = 0; rc == AIROI_OK && i < r->n_subs; i++)
         rc = check_finite(&r->subs[i], p->scenarios[i]);
     if (rc)

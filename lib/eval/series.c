@@ -74,6 +74,7 @@ int airoi__item_plan_init(airoi__item_plan *ip, const airoi_project *p, const ai
     ip->len = hi >= ip->first ? hi - ip->first + 1 : 0;
     ip->amount = airoi__item_amount(it);
     ip->lg = it->growth != 0.0 ? log1p(it->growth) : 0.0;
+    ip->li = it->real && p->fin.inflation != 0.0 ? log1p(p->fin.inflation) : 0.0;
     return 1;
 }
 
@@ -94,7 +95,10 @@ static double amount_at(const airoi__item_plan *ip, int32_t k, const double *gro
         if (it->growth != 0.0 && v != 0.0)
             v *= growth ? growth[k] : airoi__compound(ip->lg, (double)k * ip->y);
     }
-    return v * ip->base;
+    v *= ip->base;
+    if (ip->li != 0.0) /* real: stated in today's money (docs/methodology.md#inflation) */
+        v *= airoi__compound(ip->li, (double)(ip->first + k) * ip->y);
+    return v;
 }
 
 static double adoption_at(const airoi__item_plan *ip, int32_t k)

@@ -232,6 +232,18 @@ static void check_plausible(checker *c, const airoi_project *p)
     if ((p->set & BIT(AIROI_PROJECT_REINVEST_RATE)) &&
         rate_warning(c, P, 0, AIROI_PROJECT_REINVEST_RATE, p->reinvest_rate))
         return;
+    if ((p->set & BIT(AIROI_PROJECT_TAX_RATE)) && p->fin.tax_rate > 1) {
+        char num[32], mean[32];
+        airoi__rule_number(num, sizeof num, p->fin.tax_rate);
+        airoi__rule_number(mean, sizeof mean, p->fin.tax_rate / 100);
+        if (report(c, P, 0, AIROI_PROJECT_TAX_RATE, 0, W,
+                   "%s means a tax of %.15g%% of taxable income; did you mean %s?", num,
+                   p->fin.tax_rate * 100, mean))
+            return;
+    }
+    if ((p->set & BIT(AIROI_PROJECT_INFLATION)) &&
+        rate_warning(c, P, 0, AIROI_PROJECT_INFLATION, p->fin.inflation))
+        return;
     if (p->period == AIROI_PERIOD_YEAR && p->horizon > AIROI__YEARS_PLAUSIBLE &&
         report(c, P, 0, AIROI_PROJECT_HORIZON, 0, W,
                "%d yearly periods are %d years; if the periods are months, set period: month "
@@ -690,6 +702,51 @@ static void check_stages(checker *c, const airoi_project *p)
 }
 
 /* The validation; plausibility warnings only when `warnings` is non-zero. */
+/* Capex items, the Gordon terminal value's growth, the tax rate
+ * (docs/methodology.md#capex-depreciation-and-tax, #terminal-value). */
+static void check_finance(checker *c, const airoi_project *p)
+{
+    const int M = AIROI_ERR_MODEL, C = AIROI__SUBJ_COST;
+    for (size_t i = 0; i < p->n_costs && !c->stop; i++) {
+        const airoi__item *it = p->costs[i];
+        uint32_t dep_keys = BIT(AIROI_ITEM_LIFE) | BIT(AIROI_ITEM_DEPRECIATION) |
+                            BIT(AIROI_ITEM_SALVAGE);
+        if (!it->capex && (it->set & dep_keys)) {
+            int field = (it->set & BIT(AIROI_ITEM_LIFE))           ? AIROI_ITEM_LIFE
+                        : (it->set & BIT(AIROI_ITEM_DEPRECIATION)) ? AIROI_ITEM_DEPRECIATION
+                                                                   : AIROI_ITEM_SALVAGE;
+            report(c, C, i, field, 0, M,
+                   "life, depreciation and salvage apply to a capital cost; add capex: true "
+                   "or remove them");
+        } else if (it->capex && !(it->set & BIT(AIROI_ITEM_LIFE))) {
+            report(c, C, i, AIROI_ITEM_CAPEX, 0, M,
+                   "a capital cost needs its useful life in years (life: 3)");
+        } else if (it->capex && !airoi__capex_life_periods(it, p->period)) {
+            char num[32];
+            report(c, C, i, AIROI_ITEM_LIFE, 0, M,
+                   "a life of %s years is not a whole number of %s periods (%d a year); "
+                   "give a life such as %g",
+                   airoi__rule_number(num, sizeof num, it->life), airoi__period_name(p->period),
+                   airoi__periods_per_year(p->period),
+                   fmax(1.0, nearbyint(it->life * airoi__periods_per_year(p->period))) /
+                       airoi__periods_per_year(p->period));
+        }
+    }
+    if (c->stop || p->fin.tv_method != AIROI_TERMINAL_GORDON)
+        return;
+    airoi__settings st;
+    airoi__project_settings(&st, p);
+    double r = airoi__settings_nominal_discount(&st);
+    if (!(p->fin.tv_growth < r)) {
+        char g[32], rr[32];
+        report(c, AIROI__SUBJ_PROJECT, 0, AIROI_PROJECT_TERMINAL_GROWTH, 0, M,
+               "growth %s is not below the discount rate %s: the Gordon terminal value "
+               "CF (1 + g) / (r - g) needs g < r",
+               airoi__rule_number(g, sizeof g, p->fin.tv_growth),
+               airoi__rule_number(rr, sizeof rr, r));
+    }
+}
+
 static int validate(const airoi_project *p, airoi__problem_fn fn, void *userdata, int warnings)
 {
     checker c = {fn, userdata, AIROI_OK, 0};
@@ -736,6 +793,8 @@ static int validate(const airoi_project *p, airoi__problem_fn fn, void *userdata
         check_correlations(&c, p);
     if (!c.stop)
         check_stages(&c, p);
+    if (!c.stop)
+        check_finance(&c, p);
     if (!c.stop && warnings)
         check_plausible(&c, p);
     return c.first;

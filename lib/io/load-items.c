@@ -26,16 +26,20 @@ enum {
     IK_CURRENCY,
     IK_PAYMENT,
     IK_RISK,
-    IK_REALIZATION,
+    IK_REAL,
+    IK_OWN, /* the keys of one kind: */
+    IK_CAPEX = IK_OWN, /* a cost's (load-finance.c, AIROI__YCAPEX_*) */
+    IK_REALIZATION = IK_OWN, /* a value's */
     IK_ATTRIBUTION,
     IK_MONETIZED,
     IK_ADOPTION,
     IK_COUNT
 };
-#define IK_COST_COUNT (IK_RISK + 1)
-static const char *const cost_keys[IK_COST_COUNT] = {
-    "name", "category", "amount", "quantity", "unit_amount", "amounts",         "per",
-    "at",   "from",     "to",     "growth",   "currency",    "payment",         "risk_adjustment",
+static const char *const cost_keys[IK_COUNT] = {
+    "name", "category", "amount",          "quantity", "unit_amount", "amounts",
+    "per",  "at",       "from",            "to",       "growth",      "currency",
+    "payment", "risk_adjustment", "real",  "capex",    "life",        "depreciation",
+    "salvage",
 };
 static const char *const value_keys[IK_COUNT] = {
     "name",
@@ -52,6 +56,7 @@ static const char *const value_keys[IK_COUNT] = {
     "currency",
     "payment",
     "risk_adjustment",
+    "real",
     "realization",
     "attribution",
     "monetized",
@@ -148,12 +153,8 @@ static void load_item_keys(loader *L, const ynode *n, int is_cost, size_t index)
     char base[48], path[96], buf[128];
     airoi__yindex(base, sizeof base, list, index);
     const ynode *v[IK_COUNT], *k[IK_COUNT];
-    if (!airoi__ycollect(L, n, base, is_cost ? cost_keys : value_keys,
-                         is_cost ? IK_COST_COUNT : IK_COUNT, v, k))
+    if (!airoi__ycollect(L, n, base, is_cost ? cost_keys : value_keys, IK_COUNT, v, k))
         return;
-    if (is_cost)
-        for (int i = IK_COST_COUNT; i < IK_COUNT; i++)
-            v[i] = k[i] = NULL;
     airoi_item *it = NULL;
     const char *name = NULL;
     int klass = -1;
@@ -311,6 +312,7 @@ static void load_item_keys(loader *L, const ynode *n, int is_cost, size_t index)
         airoi__yget_param(L, v[IK_RISK], airoi__ypath(path, sizeof path, base, "risk_adjustment"),
                           ITEM_RULE(RISK_ADJUSTMENT), &x))
         item_set(L, it, AIROI_ITEM_RISK_ADJUSTMENT, x, v[IK_RISK], path);
+    airoi__yload_item_finance(L, it, base, v[IK_REAL], is_cost ? v + IK_CAPEX : NULL);
     if (is_cost)
         return;
     if (v[IK_REALIZATION] && airoi__yget_param(L, v[IK_REALIZATION],

@@ -186,6 +186,22 @@ int airoi__yname_dimension(int *out, const char *name);
 int airoi__yname_stage(int *out, const char *name);
 int airoi__yname_curve(int *out, const char *name);
 int airoi__yname_payment(int *out, const char *name);
+int airoi__yname_depreciation(int *out, const char *name);
+int airoi__yname_terminal(int *out, const char *name);
+
+/* ---- load-finance.c: capex, tax, inflation, terminal value -------------------- */
+
+/* The keys capex, life, depreciation, salvage of a cost, in this order
+ * from `capex` (NULL for a value item), and `real` of any item. */
+enum { AIROI__YCAPEX_CAPEX, AIROI__YCAPEX_LIFE, AIROI__YCAPEX_DEPRECIATION,
+       AIROI__YCAPEX_SALVAGE };
+void airoi__yload_item_finance(loader *L, airoi_item *it, const char *base, const ynode *real,
+                               const ynode *const *capex);
+/* project.tax, project.inflation, project.terminal_value (each may be NULL). */
+void airoi__yload_project_finance(loader *L, const ynode *tax, const ynode *inflation,
+                                  const ynode *terminal);
+/* project.discount_rate given as {rate: r, real: true|false}. */
+void airoi__yload_discount_map(loader *L, const ynode *n);
 /* An enumeration spelled as in the model format; its rule lists the spellings. */
 int airoi__yget_enum(loader *L, const ynode *n, const char *path, from_name_fn fn,
                      const airoi__rule *r, int *out);

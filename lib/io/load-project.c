@@ -23,11 +23,15 @@ enum {
     PK_REINVEST,
     PK_USE_CASE,
     PK_STAGE,
+    PK_TAX,
+    PK_INFLATION,
+    PK_TERMINAL,
     PK_COUNT
 };
 static const char *const project_keys[PK_COUNT] = {
     "name",          "currency",     "unit",          "start",    "period", "horizon",
-    "discount_rate", "finance_rate", "reinvest_rate", "use_case", "stage",
+    "discount_rate", "finance_rate", "reinvest_rate", "use_case", "stage",  "tax",
+    "inflation",     "terminal_value",
 };
 
 void airoi__yload_project(loader *L, const ynode *root, const ynode *pn)
@@ -118,7 +122,9 @@ void airoi__yload_project(loader *L, const ynode *root, const ynode *pn)
     for (size_t r = 0; r < sizeof rates / sizeof rates[0]; r++) {
         const ynode *n = v[rates[r].key];
         airoi__ypath(path, sizeof path, "project", project_keys[rates[r].key]);
-        if (n && airoi__yget_param(L, n, path, airoi__project_rule(rates[r].param), &x) &&
+        if (n && n->kind == YN_MAP && rates[r].key == PK_DISCOUNT)
+            airoi__yload_discount_map(L, n); /* {rate: r, real: true} (load-finance.c) */
+        else if (n && airoi__yget_param(L, n, path, airoi__project_rule(rates[r].param), &x) &&
             (rc = airoi__project_set_number(L->p, rates[r].param, x)))
             airoi__ysetter_failed(L, rc, n, path);
     }
@@ -130,6 +136,7 @@ void airoi__yload_project(loader *L, const ynode *root, const ynode *pn)
             airoi__ysetter_failed(L, rc, v[PK_USE_CASE], "project.use_case");
         }
     }
+    airoi__yload_project_finance(L, v[PK_TAX], v[PK_INFLATION], v[PK_TERMINAL]);
     if (v[PK_STAGE] && airoi__yget_enum(L, v[PK_STAGE], "project.stage", airoi__yname_stage,
                                         PROJECT_RULE(STAGE), &e)) {
         if ((rc = airoi__project_set_number(L->p, AIROI_PROJECT_STAGE, e)))

@@ -168,6 +168,12 @@ static int on_problem(void *userdata, const airoi__problem *pr)
                 at = L->values_key;
         } else if (key) {
             const ynode *v = find_key(L, L->project_node, key, NULL);
+            const char *dot = strchr(key, '.');
+            if (!v && dot) { /* tax.rate, terminal_value.growth, ... */
+                char head[64];
+                snprintf(head, sizeof head, "%.*s", (int)(dot - key), key);
+                v = find_key(L, find_key(L, L->project_node, head, NULL), dot + 1, NULL);
+            }
             snprintf(path, sizeof path, "project.%s", key);
             if (v)
                 at = v;

@@ -123,6 +123,34 @@ static void kv_word(saver *s, const char *key, const char *word)
 
 /* ---- project -------------------------------------------------------------------- */
 
+#define BIT(x) (1u << (unsigned)AIROI__ENUM_INDEX(x))
+
+/* tax, inflation and terminal_value of the project (load-finance.c). */
+static void save_project_finance(saver *s, const airoi_project *p)
+{
+    const airoi__fin_settings *f = &p->fin;
+    if (p->set & BIT(AIROI_PROJECT_TAX_RATE)) {
+        scalar(s, "tax", YAML_PLAIN_SCALAR_STYLE);
+        map_start(s, 1);
+        kv_num(s, "rate", f->tax_rate);
+        if (p->set & BIT(AIROI_PROJECT_LOSS_CARRYFORWARD))
+            kv_word(s, "loss_carryforward", f->loss_carryforward ? "true" : "false");
+        map_end(s);
+    }
+    if (p->set & BIT(AIROI_PROJECT_INFLATION))
+        kv_num(s, "inflation", f->inflation);
+    if (p->set & BIT(AIROI_PROJECT_TERMINAL_METHOD)) {
+        scalar(s, "terminal_value", YAML_PLAIN_SCALAR_STYLE);
+        map_start(s, 1);
+        kv_word(s, "method", airoi__terminal_method_name(f->tv_method));
+        if (f->tv_method == AIROI_TERMINAL_GORDON)
+            kv_num(s, "growth", f->tv_growth);
+        else if (f->tv_method == AIROI_TERMINAL_EXIT_MULTIPLE)
+            kv_num(s, "multiple", f->tv_multiple);
+        map_end(s);
+    }
+}
+
 static void save_project(saver *s, const airoi_project *p)
 {
     double x;
@@ -154,10 +182,21 @@ static void save_project(saver *s, const airoi_project *p)
         {"finance_rate", AIROI_PROJECT_FINANCE_RATE},
         {"reinvest_rate", AIROI_PROJECT_REINVEST_RATE},
     };
-    for (size_t i = 0; i < sizeof rates / sizeof rates[0]; i++)
-        if (airoi__project_is_set(p, rates[i].param) &&
-            airoi__project_get_number(&x, p, rates[i].param) == AIROI_OK)
+    for (size_t i = 0; i < sizeof rates / sizeof rates[0]; i++) {
+        if (!airoi__project_is_set(p, rates[i].param) ||
+            airoi__project_get_number(&x, p, rates[i].param) != AIROI_OK)
+            continue;
+        if (i == 0 && p->fin.discount_real) { /* the real form */
+            scalar(s, rates[i].key, YAML_PLAIN_SCALAR_STYLE);
+            map_start(s, 1);
+            kv_num(s, "rate", x);
+            kv_word(s, "real", "true");
+            map_end(s);
+        } else {
             kv_num(s, rates[i].key, x);
+        }
+    }
+    save_project_finance(s, p);
     if (airoi__project_is_set(p, AIROI_PROJECT_USE_CASE))
         kv_str(s, "use_case", airoi__project_get_string(p, AIROI_PROJECT_USE_CASE));
     if (airoi__project_is_set(p, AIROI_PROJECT_STAGE) &&
@@ -181,6 +220,22 @@ static void save_project(saver *s, const airoi_project *p)
 }
 
 /* ---- items ------------------------------------------------------------------------ */
+
+static void kv_param(saver *s, const airoi_item *it, const char *key, int param);
+
+/* capex, life, depreciation, salvage and real of an item (load-finance.c). */
+static void save_item_finance(saver *s, const airoi_item *it)
+{
+    if (it->real)
+        kv_word(s, "real", "true");
+    if (!it->capex && !(it->set & (BIT(AIROI_ITEM_LIFE) | BIT(AIROI_ITEM_DEPRECIATION))))
+        return;
+    kv_word(s, "capex", it->capex ? "true" : "false");
+    kv_param(s, it, "life", AIROI_ITEM_LIFE);
+    if (it->set & BIT(AIROI_ITEM_DEPRECIATION))
+        kv_word(s, "depreciation", airoi__depreciation_name(it->depreciation));
+    kv_param(s, it, "salvage", AIROI_ITEM_SALVAGE);
+}
 
 static int iset(const airoi_item *it, int param)
 {
@@ -263,6 +318,7 @@ static int save_item(saver *s, const airoi_item *it)
     if (iset(it, AIROI_ITEM_CURRENCY) && istr(it, AIROI_ITEM_CURRENCY))
         kv_str(s, "currency", istr(it, AIROI_ITEM_CURRENCY));
     kv_param(s, it, "risk_adjustment", AIROI_ITEM_RISK_ADJUSTMENT);
+    save_item_finance(s, it);
     if (it->kind == AIROI_ITEM_KIND_VALUE) {
         kv_param(s, it, "realization", AIROI_ITEM_REALIZATION);
         kv_param(s, it, "attribution", AIROI_ITEM_ATTRIBUTION);

@@ -26,6 +26,7 @@ airoi__item *airoi__item_create(airoi_project *p, int kind, const char *name, in
     it->per = AIROI_PER_PERIOD;
     it->curve = AIROI_CURVE_NONE;
     it->payment = AIROI_PAYMENT_SPREAD;
+    it->depreciation = AIROI_DEPRECIATION_STRAIGHT_LINE;
     it->from = 1;
     it->realization = 1.0;
     it->attribution = 1.0;
@@ -188,6 +189,11 @@ static int set_number(airoi__item *it, int param, double v)
     case AIROI_ITEM_ADOPTION_START: it->adopt_start = v; break;
     case AIROI_ITEM_ADOPTION_CEILING: it->adopt_ceiling = v; break;
     case AIROI_ITEM_PAYMENT: it->payment = (airoi_payment)v; break;
+    case AIROI_ITEM_CAPEX: it->capex = (int)v; break;
+    case AIROI_ITEM_LIFE: it->life = v; break;
+    case AIROI_ITEM_DEPRECIATION: it->depreciation = (int)v; break;
+    case AIROI_ITEM_SALVAGE: it->salvage = v; break;
+    case AIROI_ITEM_REAL: it->real = (int)v; break;
     default:
         return airoi__error(AIROI_ERR_INTERNAL, "unhandled item parameter %d", param);
     }
@@ -220,6 +226,11 @@ static int get_number(double *out, const airoi__item *it, int param)
     case AIROI_ITEM_ADOPTION_START: v = it->adopt_start; break;
     case AIROI_ITEM_ADOPTION_CEILING: v = it->adopt_ceiling; break;
     case AIROI_ITEM_PAYMENT: v = it->payment; break;
+    case AIROI_ITEM_CAPEX: v = it->capex; break;
+    case AIROI_ITEM_LIFE: v = it->life; break;
+    case AIROI_ITEM_DEPRECIATION: v = it->depreciation; break;
+    case AIROI_ITEM_SALVAGE: v = it->salvage; break;
+    case AIROI_ITEM_REAL: v = it->real; break;
     default: return airoi__error(AIROI_ERR_INTERNAL, "unhandled item parameter %d", param);
     }
     *out = v;

@@ -49,6 +49,11 @@ typedef struct airoi_item {
     double adopt_start;
     double adopt_ceiling;
     airoi_payment payment;
+    int capex;         /* capital expenditure (tax.c) */
+    double life;       /* years, when capex */
+    int depreciation;  /* airoi_depreciation */
+    double salvage;    /* share of each outlay */
+    int real;          /* amounts in today's money */
     double *list;      /* explicit per-period amounts, or NULL */
     size_t n_list;
     uint32_t set;      /* bit (1u << AIROI__ENUM_INDEX(param)) when set explicitly */
@@ -141,6 +146,18 @@ struct airoi_sim_options {
     uint64_t set;          /* bit (param - AIROI_SIM_TRIALS) when set */
 };
 
+/* Tax, inflation and terminal value of a project (the `tax`, `inflation`
+ * and `terminal_value` keys; lib/eval/tax.c): copied whole into settings. */
+typedef struct airoi__fin_settings {
+    double tax_rate;       /* meaningful when AIROI_PROJECT_TAX_RATE is set */
+    int loss_carryforward;
+    double inflation;      /* annual */
+    int discount_real;     /* discount_rate is real */
+    int tv_method;         /* airoi_terminal_method */
+    double tv_growth;      /* annual */
+    double tv_multiple;
+} airoi__fin_settings;
+
 struct airoi_project {
     char *name;
     char *currency;
@@ -153,6 +170,7 @@ struct airoi_project {
     double unit;
     int32_t start;
     int stage;
+    airoi__fin_settings fin;
     uint32_t set;      /* bit (1u << AIROI__ENUM_INDEX(param)) */
 
     char **fx_cur;
@@ -203,11 +221,23 @@ typedef struct airoi__settings {
     double unit;
     int32_t start;
     int stage;
+    airoi__fin_settings fin;
     uint32_t set;          /* the project's bits (1u << AIROI__ENUM_INDEX(param)) */
     const struct airoi__narrative *narrative; /* NULL: none */
     const airoi__stage_def *stages;           /* the staged roadmap, n_stages of them */
     size_t n_stages;
 } airoi__settings;
+
+/* Spellings of airoi_depreciation and airoi_terminal_method (finance-enums.c):
+ * from_name fails with AIROI_ERR_INVALID and a message listing them. */
+int airoi__depreciation_from_name(int *out, const char *name);
+const char *airoi__depreciation_name(int method);
+int airoi__terminal_method_from_name(int *out, const char *name);
+const char *airoi__terminal_method_name(int method);
+
+/* The nominal annual discount rate of settings: (1 + r)(1 + inflation) - 1
+ * when the stated rate r is real, r otherwise (docs/methodology.md\#inflation). */
+double airoi__settings_nominal_discount(const airoi__settings *st);
 
 /* The settings of p, with strings borrowed from p. */
 void airoi__project_settings(airoi__settings *out, const airoi_project *p);

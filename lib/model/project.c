@@ -92,6 +92,8 @@ static void project_defaults(airoi_project *p)
     p->unit = 1.0;
     p->start = 0;
     p->stage = AIROI_STAGE_PRODUCTION;
+    memset(&p->fin, 0, sizeof p->fin);
+    p->fin.tv_method = AIROI_TERMINAL_NONE;
     p->set = BIT(AIROI_PROJECT_NAME);
 }
 
@@ -196,6 +198,7 @@ int airoi__project_clone(airoi_project **out, const airoi_project *p)
     c->unit = p->unit;
     c->start = p->start;
     c->stage = p->stage;
+    c->fin = p->fin;
     c->set = p->set;
     if (!failed && p->n_fx) {
         c->fx_cur = airoi__calloc(p->n_fx, sizeof *c->fx_cur);
@@ -360,6 +363,13 @@ int airoi__project_set_number(airoi_project *p, airoi_project_param param, doubl
     case AIROI_PROJECT_UNIT: p->unit = v; break;
     case AIROI_PROJECT_START: p->start = (int32_t)v; break;
     case AIROI_PROJECT_STAGE: p->stage = (int)v; break;
+    case AIROI_PROJECT_TAX_RATE: p->fin.tax_rate = v; break;
+    case AIROI_PROJECT_LOSS_CARRYFORWARD: p->fin.loss_carryforward = (int)v; break;
+    case AIROI_PROJECT_INFLATION: p->fin.inflation = v; break;
+    case AIROI_PROJECT_DISCOUNT_REAL: p->fin.discount_real = (int)v; break;
+    case AIROI_PROJECT_TERMINAL_METHOD: p->fin.tv_method = (int)v; break;
+    case AIROI_PROJECT_TERMINAL_GROWTH: p->fin.tv_growth = v; break;
+    case AIROI_PROJECT_TERMINAL_MULTIPLE: p->fin.tv_multiple = v; break;
     default:
         return airoi__error(AIROI_ERR_INTERNAL, "unhandled project parameter %d", param);
     }
@@ -373,6 +383,13 @@ AIROI_API int airoi_project_set_number(airoi_project *p, airoi_project_param par
     return airoi__project_set_number(p, param, v);
 }
 
+double airoi__settings_nominal_discount(const airoi__settings *st)
+{
+    if (!st->fin.discount_real)
+        return st->discount_rate;
+    return (1.0 + st->discount_rate) * (1.0 + st->fin.inflation) - 1.0;
+}
+
 void airoi__project_settings(airoi__settings *out, const airoi_project *p)
 {
     out->name = p->name;
@@ -381,10 +398,11 @@ void airoi__project_settings(airoi__settings *out, const airoi_project *p)
     out->period = p->period;
     out->horizon = p->horizon;
     out->discount_rate = p->discount_rate;
-    out->finance_rate =
-        (p->set & BIT(AIROI_PROJECT_FINANCE_RATE)) ? p->finance_rate : p->discount_rate;
-    out->reinvest_rate =
-        (p->set & BIT(AIROI_PROJECT_REINVEST_RATE)) ? p->reinvest_rate : p->discount_rate;
+    out->fin = p->fin;
+    /* unset MIRR rates are the (nominal) discount rate */
+    double nominal = airoi__settings_nominal_discount(out);
+    out->finance_rate = (p->set & BIT(AIROI_PROJECT_FINANCE_RATE)) ? p->finance_rate : nominal;
+    out->reinvest_rate = (p->set & BIT(AIROI_PROJECT_REINVEST_RATE)) ? p->reinvest_rate : nominal;
     out->unit = p->unit;
     out->start = p->start;
     out->stage = p->stage;
@@ -409,6 +427,17 @@ int airoi__settings_get_number(double *out, const airoi__settings *st, int param
         *out = st->start;
         break;
     case AIROI_PROJECT_STAGE: *out = st->stage; break;
+    case AIROI_PROJECT_TAX_RATE:
+        if (!(st->set & BIT(param)))
+            return airoi__error(AIROI_ERR_NOT_FOUND, "project '%s' has no tax rate", st->name);
+        *out = st->fin.tax_rate;
+        break;
+    case AIROI_PROJECT_LOSS_CARRYFORWARD: *out = st->fin.loss_carryforward; break;
+    case AIROI_PROJECT_INFLATION: *out = st->fin.inflation; break;
+    case AIROI_PROJECT_DISCOUNT_REAL: *out = st->fin.discount_real; break;
+    case AIROI_PROJECT_TERMINAL_METHOD: *out = st->fin.tv_method; break;
+    case AIROI_PROJECT_TERMINAL_GROWTH: *out = st->fin.tv_growth; break;
+    case AIROI_PROJECT_TERMINAL_MULTIPLE: *out = st->fin.tv_multiple; break;
     default: {
         int rc = param_check(st->name, param);
         if (rc)

@@ -62,6 +62,15 @@ static const airoi__rule item_rules[] = {
      SHARE},
     {AIROI_ITEM_PAYMENT, "payment", ITEM, AIROI__PT_ENUM, AIROI_PAYMENT_SPREAD,
      AIROI_PAYMENT_LUMP, 0, 0, "one of spread, lump"},
+    {AIROI_ITEM_CAPEX, "capex", COST, AIROI__PT_BOOL, 0, 1, 0, 0, "true or false"},
+    {AIROI_ITEM_LIFE, "life", COST, AIROI__PT_NUMBER, 0, AIROI_HORIZON_MAX, AIROI__OPEN_LO, 0,
+     "a useful life in years greater than 0 (e.g. 3)"},
+    {AIROI_ITEM_DEPRECIATION, "depreciation", COST, AIROI__PT_ENUM,
+     AIROI_DEPRECIATION_STRAIGHT_LINE, AIROI_DEPRECIATION_SUM_OF_YEARS, 0, 0,
+     "one of straight_line, declining_balance, double_declining, sum_of_years"},
+    {AIROI_ITEM_SALVAGE, "salvage", COST, AIROI__PT_NUMBER, 0, 1, AIROI__OPEN_HI, 0,
+     "a share of the cost in [0, 1)"},
+    {AIROI_ITEM_REAL, "real", ITEM, AIROI__PT_BOOL, 0, 1, 0, 0, "true or false"},
 };
 
 #define PROJECT S(AIROI__SUBJ_PROJECT)
@@ -91,6 +100,20 @@ static const airoi__rule project_rules[] = {
     {AIROI_PROJECT_STAGE, "stage", PROJECT, AIROI__PT_ENUM, AIROI_STAGE_STRATEGY,
      AIROI_STAGE_PRODUCTION, 0, 0,
      "one of strategy, poc, mvp, scale, production"},
+    {AIROI_PROJECT_TAX_RATE, "tax.rate", PROJECT, AIROI__PT_NUMBER, 0, 100, 0, 0,
+     "a tax rate in [0, 1] (e.g. 0.25)"},
+    {AIROI_PROJECT_LOSS_CARRYFORWARD, "tax.loss_carryforward", PROJECT, AIROI__PT_BOOL, 0, 1, 0,
+     0, "true or false"},
+    {AIROI_PROJECT_INFLATION, "inflation", PROJECT, AIROI__PT_NUMBER, -1, INF, 1, 0, RATE},
+    {AIROI_PROJECT_DISCOUNT_REAL, "discount_rate.real", PROJECT, AIROI__PT_BOOL, 0, 1, 0, 0,
+     "true or false"},
+    {AIROI_PROJECT_TERMINAL_METHOD, "terminal_value.method", PROJECT, AIROI__PT_ENUM,
+     AIROI_TERMINAL_NONE, AIROI_TERMINAL_EXIT_MULTIPLE, 0, 0,
+     "one of none, gordon, exit_multiple"},
+    {AIROI_PROJECT_TERMINAL_GROWTH, "terminal_value.growth", PROJECT, AIROI__PT_NUMBER, -1, INF,
+     1, 0, "an annual growth rate greater than -1 and below the discount rate (e.g. 0.02)"},
+    {AIROI_PROJECT_TERMINAL_MULTIPLE, "terminal_value.multiple", PROJECT, AIROI__PT_NUMBER,
+     -INF, INF, 0, 0, "a number (e.g. 5)"},
 };
 
 #define SCENARIO S(AIROI__SUBJ_SCENARIO)

@@ -189,6 +189,7 @@ static void metrics(airoi__buf *b, const rpt *R)
         field(b, airoi__metric_is_over_scenarios(metric) ? "all_scenarios" : "case", 0);
         eol(b);
     }
+    airoi__rpt_finance_csv(b, R);
 }
 
 void airoi__report_csv(airoi__buf *b, const rpt *R)

@@ -78,6 +78,7 @@ static void tco(jw *w, const rpt *R)
     jclose(w, ']');
     opt(w, "pv", rpt_metric(m, AIROI_METRIC_TCO_PV));
     opt(w, "annual", rpt_metric(m, AIROI_METRIC_ANNUAL_COSTS));
+    airoi__rpt_finance_json_tco(w, R);
     jclose(w, '}');
 
     jopen(w, "value", '{');
@@ -128,6 +129,7 @@ static void scenarios(jw *w, const rpt *R)
         num(w, "probability", s->probability);
         boolean(w, "implicit", R->implicit_base);
         metrics(w, "metrics", R, &s->metrics);
+        airoi__rpt_finance_json_scenario(w, R, i);
         jclose(w, '}');
     }
     jclose(w, ']');
@@ -209,14 +211,18 @@ void airoi__report_json(airoi__buf *b, const rpt *R)
     w.depth = 1;
     str(&w, "airoi_version", AIROI_VERSION_STRING);
     project(&w, R);
-    if (R->sections & AIROI_REPORT_METRICS)
+    if (R->sections & AIROI_REPORT_METRICS) {
         metrics(&w, "metrics", R, &R->metrics);
+        airoi__rpt_finance_json_metrics(&w, R);
+    }
     if (R->sections & AIROI_REPORT_TCO)
         tco(&w, R);
     if ((R->sections & AIROI_REPORT_HONEST) && R->has_plan)
         plan_vs_honest(&w, R);
     if (R->sections & AIROI_REPORT_SCHEDULE)
         schedule(&w, R);
+    if (R->sections & AIROI_REPORT_METRICS)
+        airoi__rpt_finance_json(&w, R);
     if (R->sections & AIROI_REPORT_SCENARIOS)
         scenarios(&w, R);
     if (R->sections & AIROI_REPORT_FINDINGS)

@@ -100,6 +100,8 @@ void airoi__report_markdown(airoi__buf *b, const rpt *R)
         heading(b, "Cash flow by year", yn);
         emit(b, &t, 1);
     }
+    if (R->sections & AIROI_REPORT_METRICS)
+        airoi__rpt_finance_text(b, R, 1);
     if (R->sections & AIROI_REPORT_FINDINGS) {
         heading(b, "Audit findings", NULL);
         if (airoi__tbl_findings(&t, R))

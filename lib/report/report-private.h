@@ -137,7 +137,12 @@ typedef struct rpt {
 
     /* the tracking whose plan the report is of (lib/track), or NULL */
     const struct airoi_tracking *tracking;
+
+    /* capex, tax, inflation and terminal value (finance-report.c), or NULL
+     * when the model uses none of them */
+    struct rpt_fin *fin;
 } rpt;
+
 
 /* A metric (an airoi_metric) in rpt.metrics, whose index is the metric's
  * value minus its family's base. */
@@ -315,5 +320,41 @@ struct airoi_portfolio_result;
 int airoi__portfolio_report_write(char **out, size_t *len_out,
                                   const struct airoi_portfolio_result *r,
                                   airoi_report_format format, unsigned flags);
+
+/* ---- finance-report.c: capex, tax, inflation, terminal value ---------------- */
+
+#define RPT_FIN_FIGURES 14 /* members of airoi_finance_figure */
+#define RPT_FIN_SERIES 8   /* capex .. loss_carryforward, net_real, net_after_tax */
+
+typedef struct rpt_fin {
+    int has_tax, carry, has_inflation, discount_real, has_capex;
+    double tax_rate, inflation;
+    int tv_method;               /* airoi_terminal_method */
+    double tv_parameter;         /* growth or multiple */
+    rpt_num fig[RPT_FIN_FIGURES];    /* pre-tax figures, by index in the family */
+    rpt_num fig_at[RPT_FIN_FIGURES]; /* after-tax */
+    rpt_metrics at;              /* after-tax metrics (has_tax) */
+    rpt_metrics *scenario_at;    /* after-tax metrics of each scenario (has_tax) */
+    double *series[RPT_FIN_SERIES]; /* nperiods each */
+    double *block;
+} rpt_fin;
+
+/* The metrics of r, n of them, as the reports show them (report.c). */
+void airoi__rpt_read_metrics(rpt_metrics *m, size_t n, const airoi_result *r);
+
+/* Reads R->fin from r when the model uses capex, tax, inflation or a
+ * terminal value (R->fin stays NULL otherwise); AIROI_ERR_NOMEM. Call after
+ * the scenarios are gathered. */
+int airoi__rpt_finance_gather(rpt *R, const airoi_result *r);
+void airoi__rpt_finance_release(rpt *R);
+/* The JSON members: metrics_after_tax (after the metrics), capex and opex
+ * of the tco section, the finance section, a scenario's metrics_after_tax. */
+void airoi__rpt_finance_json_metrics(rpt_jw *w, const rpt *R);
+void airoi__rpt_finance_json_tco(rpt_jw *w, const rpt *R);
+void airoi__rpt_finance_json(rpt_jw *w, const rpt *R);
+void airoi__rpt_finance_json_scenario(rpt_jw *w, const rpt *R, size_t i);
+/* The section of the text and markdown reports, and the CSV rows. */
+void airoi__rpt_finance_text(airoi__buf *b, const rpt *R, int markdown);
+void airoi__rpt_finance_csv(airoi__buf *b, const rpt *R);
 
 #endif /* AIROI_REPORT_PRIVATE_H */

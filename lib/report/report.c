@@ -248,7 +248,7 @@ void airoi__buf_pad(airoi__buf *b, const char *s, size_t width, int right)
 /* Gathering                                                                 */
 /* ------------------------------------------------------------------------ */
 
-static void read_metrics(rpt_metrics *m, size_t n, const airoi_result *r)
+void airoi__rpt_read_metrics(rpt_metrics *m, size_t n, const airoi_result *r)
 {
     for (size_t i = 0; i < n; i++) {
         double v = 0;
@@ -279,7 +279,7 @@ static void gather_plan(rpt *R, const airoi_result *r)
     if (!plan)
         return;
     R->has_plan = 1;
-    read_metrics(&R->plan_metrics, R->nmetrics, plan);
+    airoi__rpt_read_metrics(&R->plan_metrics, R->nmetrics, plan);
     for (size_t c = 0; c < R->ncategories; c++) {
         airoi_category cat = (airoi_category)(AIROI_CATEGORY_PEOPLE + (int)c);
         double v = 0;
@@ -369,7 +369,7 @@ static int gather_scenarios(rpt *R, const airoi_result *r)
         if (airoi__result_get_probability(&sc->probability, sub) != AIROI_OK ||
             !isfinite(sc->probability))
             sc->probability = 0;
-        read_metrics(&sc->metrics, R->nmetrics, sub);
+        airoi__rpt_read_metrics(&sc->metrics, R->nmetrics, sub);
     }
     R->nscenarios = n;
     return AIROI_OK;
@@ -490,7 +490,7 @@ static int gather(rpt *R, const airoi_result *r)
         R->metric_names[R->nmetrics] =
             airoi__metric_name((airoi_metric)(AIROI_METRIC_NPV + (int)R->nmetrics)),
         R->nmetrics++;
-    read_metrics(&R->metrics, R->nmetrics, r);
+    airoi__rpt_read_metrics(&R->metrics, R->nmetrics, r);
 
     while (R->ncategories < RPT_MAX_CATEGORIES &&
            airoi__category_name((airoi_category)(AIROI_CATEGORY_PEOPLE + (int)R->ncategories))) {
@@ -532,11 +532,14 @@ static int gather(rpt *R, const airoi_result *r)
         st = gather_findings(R, r);
     if (st == AIROI_OK)
         gather_benchmark(R, r);
+    if (st == AIROI_OK)
+        st = airoi__rpt_finance_gather(R, r);
     return st;
 }
 
 static void release(rpt *R)
 {
+    airoi__rpt_finance_release(R);
     airoi__free(R->block);
     airoi__free(R->scenarios);
     airoi__free(R->findings);

@@ -246,6 +246,8 @@ void airoi__report_text(airoi__buf *b, const rpt *R)
         heading(b, "CASH FLOW BY YEAR", note);
         emit(b, &t, 1);
     }
+    if (R->sections & AIROI_REPORT_METRICS)
+        airoi__rpt_finance_text(b, R, 0);
     if (R->sections & AIROI_REPORT_FINDINGS)
         findings(b, R);
     if (R->sections & AIROI_REPORT_BENCHMARK) {

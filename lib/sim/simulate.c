@@ -495,7 +495,7 @@ int airoi__sim_compile(airoi__sim_model *m, const airoi_project *p, int repair)
     }
     m->n = (size_t)p->horizon + 1;
     m->years = 1.0 / (double)airoi__periods_per_year(p->period);
-    m->rate = airoi__rate_per_period(p->discount_rate, m->years);
+    m->rate = airoi__rate_per_period(airoi__settings_nominal_discount(&m->settings), m->years);
     rc = compile_stages(m, p);
     if (rc == AIROI_OK) {
         m->len = m->n + m->shift;

@@ -275,8 +275,8 @@ START_TEST(enum_registry)
     ck_assert_str_eq(airoi__enum_family_name(AIROI_BENCHMARK_ABOVE), "airoi_benchmark_position");
     ck_assert_uint_eq(airoi__enum_count(AIROI_CATEGORY_PEOPLE), 9);
     ck_assert_uint_eq(airoi__enum_count(AIROI_METRIC_NPV), 27);
-    ck_assert_uint_eq(airoi__enum_count(AIROI_ITEM_NAME), 21);
-    ck_assert_uint_eq(airoi__enum_count(AIROI_PROJECT_NAME), 11);
+    ck_assert_uint_eq(airoi__enum_count(AIROI_ITEM_NAME), 26);
+    ck_assert_uint_eq(airoi__enum_count(AIROI_PROJECT_NAME), 18);
     /* no member past the last, no family below 0x0100 */
     ck_assert_ptr_null(airoi__enum_constant(AIROI_PER_PERIOD + 1));
     ck_assert_ptr_null(airoi__enum_constant(2));

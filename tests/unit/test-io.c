@@ -792,6 +792,21 @@ static const ccase c_corpus[] = {
       {'c', AIROI_CATEGORY_MAINTENANCE, 0, "Support"}, {'i', AIROI_ITEM_AMOUNT, 3000, NULL},
       {'i', AIROI_ITEM_PER, AIROI_PER_QUARTER, NULL},
       {'i', AIROI_ITEM_PAYMENT, AIROI_PAYMENT_LUMP, NULL}, VALIDATE}},
+    /* capex, tax and terminal value (docs/model-format.md#capex-and-tax) */
+    {"capex-without-life",
+     {BASE, {'c', AIROI_CATEGORY_INFRASTRUCTURE, 0, "Servers"}, {'i', AIROI_ITEM_AMOUNT, 600, NULL},
+      {'i', AIROI_ITEM_PER, AIROI_PER_ONCE, NULL}, {'i', AIROI_ITEM_CAPEX, 1, NULL}, VALIDATE}},
+    {"capex-life-fractional",
+     {BASE, {'c', AIROI_CATEGORY_INFRASTRUCTURE, 0, "Servers"}, {'i', AIROI_ITEM_AMOUNT, 600, NULL},
+      {'i', AIROI_ITEM_PER, AIROI_PER_ONCE, NULL}, {'i', AIROI_ITEM_CAPEX, 1, NULL},
+      {'i', AIROI_ITEM_LIFE, 2.5, NULL}, VALIDATE}},
+    {"life-without-capex",
+     {BASE, {'c', AIROI_CATEGORY_INFRASTRUCTURE, 0, "Servers"}, {'i', AIROI_ITEM_AMOUNT, 600, NULL},
+      {'i', AIROI_ITEM_PER, AIROI_PER_ONCE, NULL}, {'i', AIROI_ITEM_LIFE, 3, NULL}, VALIDATE}},
+    {"terminal-growth-above-rate",
+     {BASE, {'p', AIROI_PROJECT_TERMINAL_METHOD, AIROI_TERMINAL_GORDON, NULL},
+      {'p', AIROI_PROJECT_TERMINAL_GROWTH, 0.1, NULL}, VALIDATE}},
+    {"tax-rate-negative", {BASE, {'p', AIROI_PROJECT_TAX_RATE, -0.1, NULL}}},
     {"unknown-multiplier-target",
      {BASE, {'c', AIROI_CATEGORY_PEOPLE, 0, "Build"}, {'i', AIROI_ITEM_AMOUNT, 350, NULL},
       {'i', AIROI_ITEM_PER, AIROI_PER_ONCE, NULL}, {'S', 0, 1, "base"}, {'m', 0, 1.2, "Bulid"},
@@ -977,6 +992,11 @@ static const struct {
     {"version-2", "the format version belongs to the file"},
     {"version-quoted", "the format version belongs to the file"},
     {"unknown-key-item", "a parameter is an enumeration constant; there is no key to misspell"},
+    {"depreciation-unknown", "a depreciation method is an enumeration constant (no name reader "
+                             "in the API); there is no name to misspell"},
+    {"terminal-wrong-parameter", "growth and multiple are two parameters of the project; the "
+                                 "method picks the one used, a setter cannot give the other "
+                                 "to the wrong method"},
     {"unknown-key-project", "a parameter is an enumeration constant; there is no key to misspell"},
     {"missing-item-name", "the name is an argument of airoi_project_add_cost()"},
     {"missing-probability", "the probability is an argument of airoi_project_add_scenario()"},

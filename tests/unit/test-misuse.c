@@ -86,7 +86,7 @@ START_TEST(project_parameters)
             "month)");
     refused(airoi_project_set_number(p, (airoi_project_param)4, 300),
             "project 'Pilot': param: 4 (0x0004) is not an airoi_project_param value; expected "
-            "one of AIROI_PROJECT_NAME (0x0700) to AIROI_PROJECT_STAGE (0x070A)");
+            "one of AIROI_PROJECT_NAME (0x0700) to AIROI_PROJECT_TERMINAL_MULTIPLE (0x0711)");
     airoi_project_free(p);
 }
 END_TEST

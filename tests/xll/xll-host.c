@@ -1921,6 +1921,13 @@ static const struct {
     const char *name, *why;
 } ct_not_expressible[] = {
     {"amounts-empty", "blank amounts cells are no list: the amount is then 0"},
+    {"capex-without-life", CT_NO_COLUMN " (capex, life)"},
+    {"capex-life-fractional", CT_NO_COLUMN " (capex, life)"},
+    {"life-without-capex", CT_NO_COLUMN " (capex, life)"},
+    {"depreciation-unknown", CT_NO_COLUMN " (depreciation)"},
+    {"terminal-growth-above-rate", CT_NO_COLUMN " (terminal_value)"},
+    {"terminal-wrong-parameter", CT_NO_COLUMN " (terminal_value)"},
+    {"tax-rate-negative", CT_NO_COLUMN " (tax)"},
     {"inf-literal", "a worksheet number is finite"},
     {"negative-inf-literal", "a worksheet number is finite"},
     {"nan-literal", "a worksheet number is finite"},

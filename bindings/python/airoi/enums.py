@@ -31,6 +31,7 @@ _BASE = {
     "severity": 0x0C00,
     "schedule column": 0x0E00,
     "payment": 0x1300,
+    "finance figure": 0x1700,
 }
 
 
@@ -79,6 +80,17 @@ _ITEM_KINDS = {"cost": 0x0900, "value": 0x0901}
  _I_AT, _I_FROM, _I_TO, _I_GROWTH, _I_REALIZATION, _I_ATTRIBUTION, _I_RISK_ADJUSTMENT,
  _I_MONETIZED, _I_CURVE, _I_ADOPT_PERIODS, _I_ADOPT_START, _I_ADOPT_CEILING) = range(0x0800, 0x0814)
 _I_PAYMENT = 0x0814
+_I_CAPEX, _I_LIFE, _I_DEPRECIATION, _I_SALVAGE, _I_REAL = range(0x0815, 0x081A)
+(_P_TAX_RATE, _P_LOSS_CARRYFORWARD, _P_INFLATION, _P_DISCOUNT_REAL, _P_TERMINAL_METHOD,
+ _P_TERMINAL_GROWTH, _P_TERMINAL_MULTIPLE) = range(0x070B, 0x0712)
+#: Depreciation methods of a capital cost (docs/methodology.md#capex-depreciation-and-tax).
+DEPRECIATIONS: Tuple[str, ...] = ("straight_line", "declining_balance", "double_declining", "sum_of_years")
+_DEPRECIATION_BASE = 0x1500
+#: Terminal value methods ("none", "gordon", "exit_multiple").
+TERMINAL_METHODS: Tuple[str, ...] = ("none", "gordon", "exit_multiple")
+_TERMINAL_BASE = 0x1600
+#: Finance figures (airoi_finance_figure, 0x1700 + i): the keys of Result.finance.
+FINANCE_FIGURES: Tuple[str, ...] = _names(C.airoi_finance_figure_name, 0x1700)
 # airoi_scenario_param (0x0A00 + i)
 _S_PROBABILITY, _S_DELAY, _S_ADOPTION_CEILING = range(0x0A00, 0x0A03)
 # airoi_eval_flags (a bit flag, not a family)

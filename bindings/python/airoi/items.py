@@ -25,7 +25,14 @@ from .enums import (
     _I_ATTRIBUTION,
     _I_CATEGORY,
     _I_CURRENCY,
+    _I_CAPEX,
     _I_CURVE,
+    _I_DEPRECIATION,
+    _I_LIFE,
+    _I_REAL,
+    _I_SALVAGE,
+    DEPRECIATIONS,
+    _DEPRECIATION_BASE,
     _I_DIMENSION,
     _I_FROM,
     _I_GROWTH,
@@ -175,6 +182,9 @@ class _Item(_Borrowed):
                           "Annual escalation of a recurring amount (default 0).")
     risk_adjustment = _item_number(_I_RISK_ADJUSTMENT, "risk_adjustment", float,
                                    "Forrester-style haircut h: values x (1-h), costs x (1+h).")
+    real = _item_number(_I_REAL, "real", bool,
+                        "Whether the amounts are in today's money, inflated by the project's "
+                        "inflation (docs/methodology.md#inflation).")
 
     def __getattr__(self, name: str) -> Any:
         if name == "from":
@@ -231,6 +241,11 @@ class _Item(_Borrowed):
             return {key: getattr(self, self._ATTR.get(key, key)) for key in self._KEYS}
 
 
+def _show(value: Any) -> str:
+    """A value as the loader shows what it got: 'text' quoted, else as written."""
+    return "'%s'" % value if isinstance(value, str) else repr(value)
+
+
 def _item_mapping(kind: str, name: str, settings: Dict[str, Any]) -> Dict[str, Any]:
     """The settings of ``add_cost``/``add_value`` read as a model file reads
     an item's mapping (docs/model-format.md#items): the amount given one way
@@ -268,6 +283,9 @@ class CostItem(_Item):
     _kind = "cost"
     _KEYS = ("name", "category", "amount", "quantity", "unit_amount", "per", "at", "from", "to",
              "growth", "currency", "payment", "amounts", "risk_adjustment")
+    # accepted by add_cost, read as attributes (settings() keeps the keys above)
+    _ATTR = dict(_Item._ATTR, real="real", capex="capex", life="life", depreciation="depreciation",
+                 salvage="salvage")
 
     @property
     def category(self) -> str:
@@ -277,6 +295,25 @@ class CostItem(_Item):
     @category.setter
     def category(self, value: str) -> None:
         self._set(_I_CATEGORY, _enum_value(CATEGORIES, value, "category"))
+
+    capex = _item_number(_I_CAPEX, "capex", bool,
+                         "Whether the cost is a capital expenditure, depreciated for tax "
+                         "(docs/methodology.md#capex-depreciation-and-tax).")
+    life = _item_optional(_I_LIFE, "life", "Useful life of a capital cost in years, or None.")
+    salvage = _item_number(_I_SALVAGE, "salvage", float,
+                           "Salvage value as a share of each outlay, in [0, 1) (default 0).")
+
+    @property
+    def depreciation(self) -> str:
+        """'straight_line' (default), 'declining_balance', 'double_declining' or 'sum_of_years'."""
+        return DEPRECIATIONS[int(self._get(_I_DEPRECIATION)) - _DEPRECIATION_BASE]
+
+    @depreciation.setter
+    def depreciation(self, value: str) -> None:
+        if value not in DEPRECIATIONS:
+            raise _lib.invalid("%s: depreciation: expected one of %s; got %s"
+                               % (self._subject(), ", ".join(DEPRECIATIONS), _show(value)))
+        self._set(_I_DEPRECIATION, _DEPRECIATION_BASE + DEPRECIATIONS.index(value))
 
     @property
     def hidden(self) -> bool:
@@ -288,6 +325,7 @@ class ValueItem(_Item):
     """One benefit line of a project (made by :meth:`Project.add_value`)."""
 
     _kind = "value"
+    _ATTR = dict(_Item._ATTR, real="real")
     _KEYS = ("name", "dimension", "amount", "quantity", "unit_amount", "per", "at", "from", "to",
              "growth", "currency", "payment", "amounts", "realization", "attribution", "risk_adjustment",
              "monetized", "adoption")

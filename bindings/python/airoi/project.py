@@ -16,18 +16,27 @@ from typing import Any, Dict, Iterator, List, Optional, Sequence, Union
 
 from . import _lib, errors, simulation
 from ._lib import C, Handle, c_double, c_int32, c_size_t, c_void_p
-from ._convert import _cstr, _new_handle, _number, _text, _to_date
+from ._convert import _boolean, _cstr, _new_handle, _number, _text, _to_date
 from .dates import from_day_number
 from .enums import (
     CATEGORIES,
     DIMENSIONS,
     PERIODS,
     STAGES,
+    TERMINAL_METHODS,
     _EVAL_HONEST,
     _ITEM_KINDS,
     _P_CURRENCY,
     _P_DISCOUNT_RATE,
+    _P_DISCOUNT_REAL,
     _P_FINANCE_RATE,
+    _P_INFLATION,
+    _P_LOSS_CARRYFORWARD,
+    _P_TAX_RATE,
+    _P_TERMINAL_GROWTH,
+    _P_TERMINAL_METHOD,
+    _P_TERMINAL_MULTIPLE,
+    _TERMINAL_BASE,
     _P_HORIZON,
     _P_NAME,
     _P_PERIOD,
@@ -157,7 +166,8 @@ class Project:
     """
 
     _SETTINGS = ("name", "currency", "unit", "start", "period", "horizon", "discount_rate",
-                 "finance_rate", "reinvest_rate", "use_case", "stage", "fx")
+                 "finance_rate", "reinvest_rate", "use_case", "stage", "fx", "tax", "inflation",
+                 "terminal_value", "discount_rate_real")
 
     def __init__(self, name: str, **settings: Any) -> None:
         self._init(_new_handle(C.airoi_project_new, _cstr(name, "project name")))
@@ -373,8 +383,91 @@ class Project:
         return self._get_number(_P_DISCOUNT_RATE) or 0.0
 
     @discount_rate.setter
-    def discount_rate(self, value: float) -> None:
+    def discount_rate(self, value: Any) -> None:
+        if isinstance(value, dict):  # the model file's {rate: r, real: true}
+            value = dict(value)
+            real = value.pop("real", False)
+            rate = value.pop("rate", None)
+            if value or rate is None:
+                raise _lib.invalid("project '%s': discount_rate: expected {rate: r, real: true|false}"
+                                   % self.name)
+            self._set_number(_P_DISCOUNT_RATE, rate, "discount_rate")
+            self.discount_rate_real = real
+            return
         self._set_number(_P_DISCOUNT_RATE, value, "discount_rate")
+
+    @property
+    def discount_rate_real(self) -> bool:
+        """Whether the discount rate is real: the nominal rate used is
+        (1 + rate)(1 + inflation) - 1 (docs/methodology.md#inflation)."""
+        return bool(self._get_number(_P_DISCOUNT_REAL))
+
+    @discount_rate_real.setter
+    def discount_rate_real(self, value: bool) -> None:
+        self._set_number(_P_DISCOUNT_REAL, _boolean(value, "project '%s': discount_rate.real" % self.name),
+                         "discount_rate.real")
+
+    @property
+    def inflation(self) -> float:
+        """Annual inflation (default 0)."""
+        return self._get_number(_P_INFLATION) or 0.0
+
+    @inflation.setter
+    def inflation(self, value: float) -> None:
+        self._set_number(_P_INFLATION, value, "inflation")
+
+    @property
+    def tax(self) -> Optional[Dict[str, Any]]:
+        """``{"rate": tau, "loss_carryforward": bool}``, or None without tax
+        (docs/methodology.md#capex-depreciation-and-tax)."""
+        rate = self._get_number(_P_TAX_RATE)
+        if rate is None:
+            return None
+        return {"rate": rate, "loss_carryforward": bool(self._get_number(_P_LOSS_CARRYFORWARD))}
+
+    @tax.setter
+    def tax(self, value: Dict[str, Any]) -> None:
+        value = dict(value)
+        unknown = set(value) - {"rate", "loss_carryforward"}
+        if unknown or "rate" not in value:
+            raise _lib.invalid("project '%s': tax: expected {rate: tau, loss_carryforward: true|false}"
+                               % self.name)
+        self._set_number(_P_TAX_RATE, value["rate"], "tax.rate")
+        if "loss_carryforward" in value:
+            self._set_number(_P_LOSS_CARRYFORWARD,
+                             _boolean(value["loss_carryforward"], "project '%s': tax.loss_carryforward"
+                                      % self.name), "tax.loss_carryforward")
+
+    @property
+    def terminal_value(self) -> Optional[Dict[str, Any]]:
+        """``{"method": "gordon", "growth": g}`` or ``{"method": "exit_multiple",
+        "multiple": m}``, or None (docs/methodology.md#terminal-value)."""
+        method = TERMINAL_METHODS[int(self._get_number(_P_TERMINAL_METHOD) or _TERMINAL_BASE) - _TERMINAL_BASE]
+        if method == "gordon":
+            return {"method": method, "growth": self._get_number(_P_TERMINAL_GROWTH)}
+        if method == "exit_multiple":
+            return {"method": method, "multiple": self._get_number(_P_TERMINAL_MULTIPLE)}
+        return None
+
+    @terminal_value.setter
+    def terminal_value(self, value: Optional[Dict[str, Any]]) -> None:
+        value = dict(value or {"method": "none"})
+        method = value.pop("method", None)
+        if method not in TERMINAL_METHODS:
+            raise _lib.invalid("project '%s': terminal_value.method: expected one of %s; got %r"
+                               % (self.name, ", ".join(TERMINAL_METHODS), method))
+        needs = {"gordon": "growth", "exit_multiple": "multiple"}.get(method)
+        for key in value:
+            if key != needs:
+                raise _lib.invalid("project '%s': terminal_value: %s does not apply to method %s"
+                                   % (self.name, key, method))
+        if needs and needs not in value:
+            raise _lib.invalid("project '%s': terminal_value: method %s needs %s" % (self.name, method, needs))
+        self._set_number(_P_TERMINAL_METHOD, _TERMINAL_BASE + TERMINAL_METHODS.index(method),
+                         "terminal_value.method")
+        if needs:
+            param = _P_TERMINAL_GROWTH if needs == "growth" else _P_TERMINAL_MULTIPLE
+            self._set_number(param, value[needs], "terminal_value." + needs)
 
     @property
     def finance_rate(self) -> float:

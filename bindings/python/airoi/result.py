@@ -13,7 +13,8 @@ from typing import Any, Dict, List, Optional, Sequence, Union
 from . import _lib, errors
 from ._lib import C, Handle, c_double, c_size_t, c_void_p
 from ._convert import _cstr, _new_handle, _number, _text
-from .enums import CATEGORIES, DIMENSIONS, METRICS, SCHEDULE_COLUMNS, _EVAL_HONEST, _M, _enum_value
+from .enums import (CATEGORIES, DIMENSIONS, FINANCE_FIGURES, METRICS, SCHEDULE_COLUMNS, _EVAL_HONEST, _M,
+                    _enum_value)
 
 __all__ = ["Result", "Schedule"]
 
@@ -315,6 +316,43 @@ class Result:
             ptr = C.airoi_result_get_plan(self._h.ptr)
             return Result._borrowed(int(ptr), self) if ptr else None
         return self._cached("plan", make)
+
+    @property
+    def after_tax(self) -> Optional["Result"]:
+        """The after-tax view (``airoi_result_get_after_tax``): a result whose
+        schedule has each period's tax among its costs, with every metric by
+        the same rule; None without a tax rate
+        (docs/methodology.md#capex-depreciation-and-tax)."""
+        def make() -> Optional[Result]:
+            ptr = C.airoi_result_get_after_tax(self._h.ptr)
+            return Result._borrowed(int(ptr), self) if ptr else None
+        return self._cached("after_tax", make)
+
+    @property
+    def finance(self) -> Dict[str, Optional[float]]:
+        """Capex, opex, depreciation, tax, terminal value and real figures
+        (``airoi_result_get_finance_figure``; keys as in the JSON report's
+        ``finance`` section and ``FINANCE_FIGURES``); None where a figure does
+        not exist (no terminal value, an undefined IRR)."""
+        out: Dict[str, Optional[float]] = {}
+        for i, name in enumerate(FINANCE_FIGURES):
+            v = c_double()
+            status = C.airoi_result_get_finance_figure(ctypes.byref(v), self._h.ptr, 0x1700 + i)
+            if status in _NOT_AVAILABLE or status == _lib.AIROI_ERR_NOT_FOUND:
+                out[name] = None
+            else:
+                _lib.check(status)
+                out[name] = float(v.value)
+        return out
+
+    def finance_series(self, name: str) -> List[float]:
+        """Per-period values of a series figure: 'capex', 'opex', 'depreciation',
+        'taxable_income', 'tax', 'losses_carried_forward' or 'net_real'."""
+        figure = _enum_value(FINANCE_FIGURES, name, "finance figure") if name in FINANCE_FIGURES else -1
+        if figure < 0:
+            raise _lib.invalid("finance_series: unknown figure %r (expected one of %s)"
+                               % (name, ", ".join(FINANCE_FIGURES)))
+        return _lib.read_doubles(C.airoi_result_get_finance_series, self._h.ptr, figure, cap=64)
 
     @property
     def findings(self) -> List[Dict[str, Any]]:
