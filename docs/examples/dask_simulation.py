@@ -57,20 +57,24 @@ def simulate_on_dask(client: Any, model_text: str, trials: int, chunk: int = 50_
     return merged
 
 
-def main(argv: Optional[List[str]] = None) -> int:
+def main(argv: Optional[List[str]] = None, client: Any = None) -> int:
+    """The command; with `client`, on its cluster instead of a new LocalCluster."""
     argv = sys.argv[1:] if argv is None else argv
     here = os.path.dirname(os.path.abspath(__file__))
     path = argv[0] if argv else os.path.join(here, "genai-support-uncertain.yaml")
     trials = int(argv[1]) if len(argv) > 1 else 200_000
     workers = int(argv[2]) if len(argv) > 2 else 2
     chunk = int(argv[3]) if len(argv) > 3 else 50_000
-    from dask.distributed import Client, LocalCluster
-
     with open(path, encoding="utf-8") as f:
         text = f.read()
     options = {"seed": 2026, "outputs": ["npv", "irr", "payback_periods"]}
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+    if client is None:
+        from dask.distributed import Client, LocalCluster
+
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                          dashboard_address=None) as cluster, Client(cluster) as own:
+            merged = simulate_on_dask(own, text, trials, chunk, **options)
+    else:
         merged = simulate_on_dask(client, text, trials, chunk, **options)
     with airoi.Project.from_yaml(text) as project:
         whole = project.simulate(trials=trials, **options)

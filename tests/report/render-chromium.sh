@@ -5,13 +5,38 @@
 # console error, an empty page, a PDF of one page, or a chart of the page
 # that is missing from the PDF or cut across two of its pages (its caption,
 # legend and axis title must share a page).
-# usage: tests/report/render-chromium.sh AIROI MODEL OUTDIR
+# With --portfolio, the same for the portfolio page of a portfolio file
+# (`airoi portfolio FILE --simulate --format html`: bubble chart, frontier,
+# Monte Carlo histogram).
+# usage: tests/report/render-chromium.sh [--portfolio] AIROI FILE OUTDIR
 # Needs Debian's chromium and poppler-utils (pdfinfo, pdftotext, pdftoppm).
 set -eu
+kind=case
+if [ "${1:-}" = --portfolio ]; then
+    kind=portfolio
+    shift
+fi
 airoi=$1 model=$2 out=$3
 mkdir -p "$out"
 page="$out/case.html"
-"$airoi" report "$model" --format html -o "$page"
+if [ "$kind" = portfolio ]; then
+    "$airoi" portfolio "$model" --simulate --format html -o "$page"
+    heading='Efficient frontier'
+    # id|caption|text at its top (legend)|text at its bottom (axis title)
+    charts='pf-bubbles|NPV against investment|not chosen|Investment (
+pf-frontier|Best NPV at each budget|Best NPV (|Budget (
+pf-hist|Portfolio NPV over the trials|NPV below 0|Net present value ('
+else
+    "$airoi" report "$model" --format html -o "$page"
+    heading='Financial analysis'
+    charts='jcurve|Cumulative cash flow: the J-curve|Net cash flow of the period|0 is the start)
+tco|Total cost of ownership by category|Hidden cost|Amount (
+scenarios|Net present value by scenario|Scenario (probability)|Scenario (probability)
+npvhist|Distribution of the NPV over the trials|NPV below 0|Net present value (
+tornado|Tornado: the NPV with each uncertain input|Input at its low value|Net present value (
+roadmap|Roadmap: the stages, their gates|Go/no-go gate|first stage)
+staging|Value of staging: the NPV committed|Plan alone (NPV)|How the money is committed'
+fi
 url="file://$(cd "$(dirname "$page")" && pwd)/case.html"
 chrome() {
     chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run \
@@ -40,21 +65,20 @@ for paper in A4 Letter; do
     pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
     echo "render: $paper PDF, $pages pages"
     [ "${pages:-0}" -ge 2 ] || { echo "render: $paper PDF has ${pages:-0} pages"; fail=1; }
-    pdftotext -layout "$pdf" - | grep -q 'Financial analysis' ||
+    pdftotext -layout "$pdf" - | grep -qF "$heading" ||
         { echo "render: $paper PDF without text"; fail=1; }
     # every chart of the page whole on one page: its caption, the text at its
     # top (legend) and at its bottom (axis title) on the same page
-    for chart in 'jcurve|Cumulative cash flow: the J-curve|Net cash flow of the period|0 is the start)' \
-                 'tco|Total cost of ownership by category|Hidden cost|Amount (' \
-                 'scenarios|Net present value by scenario|Scenario (probability)|Scenario (probability)' \
-                 'npvhist|Distribution of the NPV over the trials|NPV below 0|Net present value (' \
-                 'tornado|Tornado: the NPV with each uncertain input|Input at its low value|Net present value (' \
-                 'roadmap|Roadmap: the stages, their gates|Go/no-go gate|first stage)' \
-                 'staging|Value of staging: the NPV committed|Plan alone (NPV)|How the money is committed'; do
+    # (the portfolio page draws each of its charts always: none may be absent)
+    printf '%s\n' "$charts" >"$out/charts.txt"
+    while IFS= read -r chart; do
         id=${chart%%|*} rest=${chart#*|}
         cap=${rest%%|*} rest=${rest#*|}
         top=${rest%%|*} bottom=${rest#*|}
-        grep -q "aria-labelledby=\"$id-t " "$page" || continue
+        if ! grep -q "aria-labelledby=\"$id-t " "$page"; then
+            [ "$kind" = case ] && continue
+            echo "render: chart $id missing from the portfolio page"; fail=1; continue
+        fi
         found=0
         p=1
         while [ "$p" -le "$pages" ]; do
@@ -70,6 +94,6 @@ for paper in A4 Letter; do
         done
         [ "$found" = 1 ] || { echo "render: $paper: chart '$cap' not in the PDF"; fail=1; }
         [ "$found" = 1 ] && echo "render: $paper: chart $id whole on one page"
-    done
+    done <"$out/charts.txt"
 done
 exit $fail

@@ -880,6 +880,9 @@ static const ccase c_corpus[] = {
       {'U', AIROI_UNCERTAINTY_HIGH, 1.2, NULL}, {'U', AIROI_UNCERTAINTY_MIN, 1.5, NULL},
       VALIDATE}},
     {"uncertainty-unknown-distribution", {UBASE, {'r', R_DISTRIBUTION, 0, "gamma"}}},
+    {"uncertainty-driver-empty", {UBASE, {'u', AIROI_DIST_FIXED, 0, "Savings"}, {'D', 0, 0, ""}}},
+    {"uncertainty-driver-too-long",
+     {UBASE, {'u', AIROI_DIST_FIXED, 0, "Savings"}, {'D', AIROI_NAME_MAX + 1, 0, NULL}}},
     {"uncertainty-unknown-target",
      {UBASE, {'u', AIROI_DIST_PERT, 0, "Savngs"}, {'U', AIROI_UNCERTAINTY_LOW, 0.7, NULL},
       {'U', AIROI_UNCERTAINTY_MODE, 1, NULL}, {'U', AIROI_UNCERTAINTY_HIGH, 1.2, NULL},
@@ -971,6 +974,7 @@ static const struct {
     {"empty", "an empty file; a C program always has a project handle"},
     {"mapping-for-scalar", "a YAML mapping where a string goes; a C argument has its type"},
     {"mapping-for-sequence", "a YAML mapping where a list goes; a C argument has its type"},
+    {"uncertainty-driver-mapping", "a YAML mapping where a string goes; a C argument has its type"},
     {"missing-project", "a C program always has a project handle"},
     {"missing-version", "the format version belongs to the file"},
     {"multiple-documents", NO_FILE_LEVEL},
@@ -1028,6 +1032,10 @@ static const struct {
     {"inf-literal", "'.inf'", "infinity"},
     {"negative-inf-literal", "'-.Inf'", "-infinity"},
     {"nan-literal", "'.nan'", "NaN"},
+    /* the loader's words for an empty driver, and the setter's */
+    {"uncertainty-driver-empty", "expected a non-empty name", "empty string"},
+    {"uncertainty-driver-too-long", "the string is 4097 bytes long; at most 4096 are allowed",
+     "4097 bytes, longer than the limit of 4096"},
     /* AIROI_PER_PERIOD has a name too (see per-period-spelling) */
     {"bad-per", "once, month, quarter, year;", "once, month, quarter, year, period;"},
 };
@@ -1058,6 +1066,17 @@ static int corpus_step(airoi_project **p, airoi_item **it, airoi_scenario **sc,
     case 'u': return airoi_project_add_uncertainty(un, *p, s->s, (airoi_distribution)s->param);
     case 'U': return airoi_uncertainty_set_number(*un, (airoi_uncertainty_param)s->param, s->v);
     case 'N': return airoi_uncertainty_set_string(*un, AIROI_UNCERTAINTY_NAME, s->s);
+    case 'D': { /* the driver s, or with param > 0 a name of param bytes */
+        if (s->param <= 0)
+            return airoi_uncertainty_set_string(*un, AIROI_UNCERTAINTY_DRIVER, s->s);
+        char *name = malloc((size_t)s->param + 1);
+        ck_assert_ptr_nonnull(name);
+        memset(name, 'v', (size_t)s->param);
+        name[s->param] = '\0';
+        int rc = airoi_uncertainty_set_string(*un, AIROI_UNCERTAINTY_DRIVER, name);
+        free(name);
+        return rc;
+    }
     case 'd': { /* "v1,v2,...|p1,p2,..." */
         double pr[16];
         size_t nv = 0, np = 0;

@@ -1,7 +1,9 @@
 """One simulation across a Dask LocalCluster with worker processes, by
 trial ranges, through the Python binding: exactly the single-process
 result (docs/examples/dask_simulation.py, docs/python.md "Simulations
-across processes").
+across processes"); the same for a portfolio Monte Carlo with shared
+drivers (docs/examples/dask_portfolio.py, docs/portfolio.md). One cluster
+serves every test.
 
 Run by meson as the test `python-dask` (not with the other Python tests:
 starting a cluster takes seconds). Exits 77 (meson: SKIP), saying why,
@@ -22,9 +24,11 @@ import airoi
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 sys.path.insert(0, os.path.join(ROOT, "docs", "examples"))
-import dask_simulation  # noqa: E402  (the documented example)
+import dask_portfolio  # noqa: E402  (the documented examples)
+import dask_simulation  # noqa: E402
 
 MODEL = os.path.join(ROOT, "docs", "examples", "genai-support-uncertain.yaml")
+PORTFOLIO = os.path.join(ROOT, "docs", "examples", "portfolio", "shared-drivers-2027.yaml")
 
 
 @unittest.skipIf(DASK is not None, DASK or "")
@@ -74,7 +78,28 @@ class DaskRanges(unittest.TestCase):
         self.check_same(merged, whole, ["npv"])
 
     def test_example_script(self):
-        self.assertEqual(dask_simulation.main([MODEL, "40000", "2", "10000"]), 0)
+        self.assertEqual(dask_simulation.main([MODEL, "40000", "2", "10000"], self.client), 0)
+
+    def test_portfolio_ranges_on_worker_processes_are_the_whole_run(self):
+        # shared drivers across projects, currencies, uneven ranges (the last one short)
+        options = {"seed": 19, "percentiles": [1, 25, 99]}
+        with airoi.Portfolio.load(PORTFOLIO) as pf:
+            merged = dask_portfolio.simulate_portfolio_on_dask(self.client, pf, PORTFOLIO,
+                                                               17_003, 4_000, **options)
+            whole = pf.simulate(trials=17_003, **options)
+            self.assertEqual(merged.trials(), whole.trials())
+            self.assertEqual(len(merged.trials()), 17_003)
+            m, w = merged.to_dict(), whole.to_dict()
+            self.assertEqual(m, w)  # every figure: moments, percentiles, histogram, shares
+            self.assertEqual([d["name"] for d in m["drivers"]], ["adoption", "vendor price"])
+            self.assertEqual(m["first_trial"], 0)
+            for fmt in ("json", "text", "csv", "md", "html"):
+                self.assertEqual(pf.report(fmt, merged), pf.report(fmt, whole), fmt)
+            merged.close()
+            whole.close()
+
+    def test_portfolio_example_script(self):
+        self.assertEqual(dask_portfolio.main([PORTFOLIO, "20000", "2", "6000"], self.client), 0)
 
 
 if __name__ == "__main__":

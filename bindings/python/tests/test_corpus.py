@@ -136,6 +136,7 @@ TYPE_ERRORS = {
     "mapping-for-scalar": PYTHON_ARGUMENT + " (a name must be a str, not dict)",
     "unknown-key-item": "an unknown keyword argument of add_cost: " + PYTHON_ARGUMENT,
     "unknown-key-project": "an unknown keyword argument of Project: " + PYTHON_ARGUMENT,
+    "uncertainty-driver-mapping": PYTHON_ARGUMENT + " (driver must be a str, not dict)",
 }
 
 # Expressible, but Python accepts it: pinned, so that a change of verdict is seen.
@@ -154,6 +155,10 @@ SPELLINGS = {
     "inf-literal": ("'.inf'", "infinity"),
     "negative-inf-literal": ("'-.Inf'", "-infinity"),
     "nan-literal": ("'.nan'", "NaN"),
+    # the loader's words for a driver name, and the setter's
+    "uncertainty-driver-empty": ("expected a non-empty name", "empty string"),
+    "uncertainty-driver-too-long": ("the string is 4097 bytes long; at most 4096 are allowed",
+                                    "4097 bytes, longer than the limit of 4096"),
 }
 
 # The API's list of frequencies has 'period' (the default, see per-period-spelling).
@@ -233,6 +238,11 @@ def build(name):
     for ind in doc.get("indicators") or []:
         ind = dict(ind)
         p.add_indicator(ind.pop("name"), ind.pop("target"), **ind)
+    # only the driver- cases of uncertainties are run (the others are listed
+    # in NOT_EXPRESSIBLE above)
+    for u in doc.get("uncertainties") or []:
+        u = dict(u)
+        p.add_uncertainty(u.pop("target"), u.pop("distribution"), u.pop("name", None), **u)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         p.validate()
