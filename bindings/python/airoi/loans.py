@@ -30,8 +30,10 @@ from ._scalar import Fn, when_type
 
 __all__ = ["ipmt", "ppmt", "cumipmt", "cumprinc", "ispmt"]
 
-_IPMT = Fn("ipmt", "airoi_ipmt", "dddddi", ("rate", "per", "nper", "pv", "fv", "type"))
-_PPMT = Fn("ppmt", "airoi_ppmt", "dddddi", ("rate", "per", "nper", "pv", "fv", "type"))
+_IPMT = Fn("ipmt", "airoi_ipmt", "dddddi", ("rate", "per", "nper", "pv", "fv", "type"),
+             batch="airoi_ipmt_batch")
+_PPMT = Fn("ppmt", "airoi_ppmt", "dddddi", ("rate", "per", "nper", "pv", "fv", "type"),
+           batch="airoi_ppmt_batch")
 _CUMIPMT = Fn("cumipmt", "airoi_cumipmt", "dddddi",
               ("rate", "nper", "pv", "start_period", "end_period", "type"))
 _CUMPRINC = Fn("cumprinc", "airoi_cumprinc", "dddddi",
