@@ -854,6 +854,323 @@ AIROI_API int airoi_xnpv_day_count(double *out, double rate, const double *value
 AIROI_API int airoi_xirr_day_count(double *out, const double *values, const int32_t *dates,
                                    size_t n, double guess, airoi_day_count day_count);
 
+/* ------------------------------------------- element-wise batch forms */
+
+/**
+ * @brief PMT of n elements in one call: element i is airoi_pmt() of the i-th values.
+ *
+ * The arrays are already broadcast: each holds n values (NumPy's
+ * np.broadcast_arrays() then one C-contiguous copy each, in the Python
+ * binding). Element i gets exactly what the scalar function gives for
+ * the i-th values, status and message included; a failing element does
+ * not stop the others. The other element-wise batch forms below follow
+ * the same rules. See docs/methodology.md\#element-wise-batch-forms.
+ *
+ * Ownership: reads the caller's arrays during the call and keeps no reference;
+ * writes only the caller's @p out and @p status_out arrays.
+ * @param[out] out n results; failed elements get 0.
+ * @param[out] status_out n statuses (AIROI_OK or the element's failure); may be NULL.
+ * @param[in] rate Rates per period.
+ * @param[in] nper Numbers of periods.
+ * @param[in] pv Present values.
+ * @param[in] fv Future values.
+ * @param[in] type Excel's type per element (0: payments at the end of each period, 1: at the start), as the scalar function takes it.
+ * @param[in] n Number of elements (the length of every array).
+ * @retval AIROI_OK Every element succeeded (also when @p n is 0: nothing is read).
+ * @retval AIROI_ERR_INVALID A NULL pointer with @p n > 0.
+ * @retval other The status of the first failing element, with the message
+ *         "NAME_batch: element I: <its message>" (the others are in @p status_out).
+ * @since 0.1
+ */
+AIROI_API int airoi_pmt_batch(double *out, int32_t *status_out, const double *rate,
+                              const double *nper, const double *pv, const double *fv,
+                              const int32_t *type, size_t n);
+
+/**
+ * @brief PV of n elements in one call: element i is airoi_pv() of the i-th values.
+ *
+ * Ownership: reads the caller's arrays during the call and keeps no reference;
+ * writes only the caller's @p out and @p status_out arrays.
+ * @param[out] out n results; failed elements get 0.
+ * @param[out] status_out n statuses (AIROI_OK or the element's failure); may be NULL.
+ * @param[in] rate Rates per period.
+ * @param[in] nper Numbers of periods.
+ * @param[in] pmt Payments per period.
+ * @param[in] fv Future values.
+ * @param[in] type Excel's type per element (0: payments at the end of each period, 1: at the start), as the scalar function takes it.
+ * @param[in] n Number of elements (the length of every array).
+ * @retval AIROI_OK Every element succeeded (also when @p n is 0: nothing is read).
+ * @retval AIROI_ERR_INVALID A NULL pointer with @p n > 0.
+ * @retval other The status of the first failing element, with the message
+ *         "NAME_batch: element I: <its message>" (the others are in @p status_out).
+ * @since 0.1
+ */
+AIROI_API int airoi_pv_batch(double *out, int32_t *status_out, const double *rate,
+                             const double *nper, const double *pmt, const double *fv,
+                             const int32_t *type, size_t n);
+
+/**
+ * @brief FV of n elements in one call: element i is airoi_fv() of the i-th values.
+ *
+ * Ownership: reads the caller's arrays during the call and keeps no reference;
+ * writes only the caller's @p out and @p status_out arrays.
+ * @param[out] out n results; failed elements get 0.
+ * @param[out] status_out n statuses (AIROI_OK or the element's failure); may be NULL.
+ * @param[in] rate Rates per period.
+ * @param[in] nper Numbers of periods.
+ * @param[in] pmt Payments per period.
+ * @param[in] pv Present values.
+ * @param[in] type Excel's type per element (0: payments at the end of each period, 1: at the start), as the scalar function takes it.
+ * @param[in] n Number of elements (the length of every array).
+ * @retval AIROI_OK Every element succeeded (also when @p n is 0: nothing is read).
+ * @retval AIROI_ERR_INVALID A NULL pointer with @p n > 0.
+ * @retval other The status of the first failing element, with the message
+ *         "NAME_batch: element I: <its message>" (the others are in @p status_out).
+ * @since 0.1
+ */
+AIROI_API int airoi_fv_batch(double *out, int32_t *status_out, const double *rate,
+                             const double *nper, const double *pmt, const double *pv,
+                             const int32_t *type, size_t n);
+
+/**
+ * @brief NPER of n elements in one call: element i is airoi_nper() of the i-th values.
+ *
+ * Ownership: reads the caller's arrays during the call and keeps no reference;
+ * writes only the caller's @p out and @p status_out arrays.
+ * @param[out] out n results; failed elements get 0.
+ * @param[out] status_out n statuses (AIROI_OK or the element's failure); may be NULL.
+ * @param[in] rate Rates per period.
+ * @param[in] pmt Payments per period.
+ * @param[in] pv Present values.
+ * @param[in] fv Future values.
+ * @param[in] type Excel's type per element (0: payments at the end of each period, 1: at the start), as the scalar function takes it.
+ * @param[in] n Number of elements (the length of every array).
+ * @retval AIROI_OK Every element succeeded (also when @p n is 0: nothing is read).
+ * @retval AIROI_ERR_INVALID A NULL pointer with @p n > 0.
+ * @retval other The status of the first failing element, with the message
+ *         "NAME_batch: element I: <its message>" (the others are in @p status_out).
+ * @since 0.1
+ */
+AIROI_API int airoi_nper_batch(double *out, int32_t *status_out, const double *rate,
+                               const double *pmt, const double *pv, const double *fv,
+                               const int32_t *type, size_t n);
+
+/**
+ * @brief RATE of n elements in one call: element i is airoi_rate() of the i-th values.
+ *
+ * Ownership: reads the caller's arrays during the call and keeps no reference;
+ * writes only the caller's @p out and @p status_out arrays.
+ * @param[out] out n results; failed elements get 0.
+ * @param[out] status_out n statuses (AIROI_OK or the element's failure); may be NULL.
+ * @param[in] nper Numbers of periods.
+ * @param[in] pmt Payments per period.
+ * @param[in] pv Present values.
+ * @param[in] fv Future values.
+ * @param[in] type Excel's type per element (0: payments at the end of each period, 1: at the start), as the scalar function takes it.
+ * @param[in] guess Starting points.
+ * @param[in] n Number of elements (the length of every array).
+ * @retval AIROI_OK Every element succeeded (also when @p n is 0: nothing is read).
+ * @retval AIROI_ERR_INVALID A NULL pointer with @p n > 0.
+ * @retval other The status of the first failing element, with the message
+ *         "NAME_batch: element I: <its message>" (the others are in @p status_out).
+ * @since 0.1
+ */
+AIROI_API int airoi_rate_batch(double *out, int32_t *status_out, const double *nper,
+                               const double *pmt, const double *pv, const double *fv,
+                               const int32_t *type, const double *guess, size_t n);
+
+/**
+ * @brief IPMT of n elements in one call: element i is airoi_ipmt() of the i-th values.
+ *
+ * Ownership: reads the caller's arrays during the call and keeps no reference;
+ * writes only the caller's @p out and @p status_out arrays.
+ * @param[out] out n results; failed elements get 0.
+ * @param[out] status_out n statuses (AIROI_OK or the element's failure); may be NULL.
+ * @param[in] rate Rates per period.
+ * @param[in] per Periods, from 1 to nper.
+ * @param[in] nper Numbers of periods.
+ * @param[in] pv Present values.
+ * @param[in] fv Future values.
+ * @param[in] type Excel's type per element (0: payments at the end of each period, 1: at the start), as the scalar function takes it.
+ * @param[in] n Number of elements (the length of every array).
+ * @retval AIROI_OK Every element succeeded (also when @p n is 0: nothing is read).
+ * @retval AIROI_ERR_INVALID A NULL pointer with @p n > 0.
+ * @retval other The status of the first failing element, with the message
+ *         "NAME_batch: element I: <its message>" (the others are in @p status_out).
+ * @since 0.1
+ */
+AIROI_API int airoi_ipmt_batch(double *out, int32_t *status_out, const double *rate,
+                               const double *per, const double *nper, const double *pv,
+                               const double *fv, const int32_t *type, size_t n);
+
+/**
+ * @brief PPMT of n elements in one call: element i is airoi_ppmt() of the i-th values.
+ *
+ * Ownership: reads the caller's arrays during the call and keeps no reference;
+ * writes only the caller's @p out and @p status_out arrays.
+ * @param[out] out n results; failed elements get 0.
+ * @param[out] status_out n statuses (AIROI_OK or the element's failure); may be NULL.
+ * @param[in] rate Rates per period.
+ * @param[in] per Periods, from 1 to nper.
+ * @param[in] nper Numbers of periods.
+ * @param[in] pv Present values.
+ * @param[in] fv Future values.
+ * @param[in] type Excel's type per element (0: payments at the end of each period, 1: at the start), as the scalar function takes it.
+ * @param[in] n Number of elements (the length of every array).
+ * @retval AIROI_OK Every element succeeded (also when @p n is 0: nothing is read).
+ * @retval AIROI_ERR_INVALID A NULL pointer with @p n > 0.
+ * @retval other The status of the first failing element, with the message
+ *         "NAME_batch: element I: <its message>" (the others are in @p status_out).
+ * @since 0.1
+ */
+AIROI_API int airoi_ppmt_batch(double *out, int32_t *status_out, const double *rate,
+                               const double *per, const double *nper, const double *pv,
+                               const double *fv, const int32_t *type, size_t n);
+
+/**
+ * @brief SLN of n elements in one call: element i is airoi_sln() of the i-th values.
+ *
+ * Ownership: reads the caller's arrays during the call and keeps no reference;
+ * writes only the caller's @p out and @p status_out arrays.
+ * @param[out] out n results; failed elements get 0.
+ * @param[out] status_out n statuses (AIROI_OK or the element's failure); may be NULL.
+ * @param[in] cost Initial costs.
+ * @param[in] salvage Salvage values.
+ * @param[in] life Lives in periods.
+ * @param[in] n Number of elements (the length of every array).
+ * @retval AIROI_OK Every element succeeded (also when @p n is 0: nothing is read).
+ * @retval AIROI_ERR_INVALID A NULL pointer with @p n > 0.
+ * @retval other The status of the first failing element, with the message
+ *         "NAME_batch: element I: <its message>" (the others are in @p status_out).
+ * @since 0.1
+ */
+AIROI_API int airoi_sln_batch(double *out, int32_t *status_out, const double *cost,
+                              const double *salvage, const double *life, size_t n);
+
+/**
+ * @brief SYD of n elements in one call: element i is airoi_syd() of the i-th values.
+ *
+ * Ownership: reads the caller's arrays during the call and keeps no reference;
+ * writes only the caller's @p out and @p status_out arrays.
+ * @param[out] out n results; failed elements get 0.
+ * @param[out] status_out n statuses (AIROI_OK or the element's failure); may be NULL.
+ * @param[in] cost Initial costs.
+ * @param[in] salvage Salvage values.
+ * @param[in] life Lives in periods.
+ * @param[in] per Periods.
+ * @param[in] n Number of elements (the length of every array).
+ * @retval AIROI_OK Every element succeeded (also when @p n is 0: nothing is read).
+ * @retval AIROI_ERR_INVALID A NULL pointer with @p n > 0.
+ * @retval other The status of the first failing element, with the message
+ *         "NAME_batch: element I: <its message>" (the others are in @p status_out).
+ * @since 0.1
+ */
+AIROI_API int airoi_syd_batch(double *out, int32_t *status_out, const double *cost,
+                              const double *salvage, const double *life, const double *per,
+                              size_t n);
+
+/**
+ * @brief DB of n elements in one call: element i is airoi_db() of the i-th values.
+ *
+ * Ownership: reads the caller's arrays during the call and keeps no reference;
+ * writes only the caller's @p out and @p status_out arrays.
+ * @param[out] out n results; failed elements get 0.
+ * @param[out] status_out n statuses (AIROI_OK or the element's failure); may be NULL.
+ * @param[in] cost Initial costs.
+ * @param[in] salvage Salvage values.
+ * @param[in] life Lives in periods.
+ * @param[in] period Periods.
+ * @param[in] month Months in the first year.
+ * @param[in] n Number of elements (the length of every array).
+ * @retval AIROI_OK Every element succeeded (also when @p n is 0: nothing is read).
+ * @retval AIROI_ERR_INVALID A NULL pointer with @p n > 0.
+ * @retval other The status of the first failing element, with the message
+ *         "NAME_batch: element I: <its message>" (the others are in @p status_out).
+ * @since 0.1
+ */
+AIROI_API int airoi_db_batch(double *out, int32_t *status_out, const double *cost,
+                             const double *salvage, const double *life, const double *period,
+                             const double *month, size_t n);
+
+/**
+ * @brief DDB of n elements in one call: element i is airoi_ddb() of the i-th values.
+ *
+ * Ownership: reads the caller's arrays during the call and keeps no reference;
+ * writes only the caller's @p out and @p status_out arrays.
+ * @param[out] out n results; failed elements get 0.
+ * @param[out] status_out n statuses (AIROI_OK or the element's failure); may be NULL.
+ * @param[in] cost Initial costs.
+ * @param[in] salvage Salvage values.
+ * @param[in] life Lives in periods.
+ * @param[in] period Periods.
+ * @param[in] factor Declining-balance factors.
+ * @param[in] n Number of elements (the length of every array).
+ * @retval AIROI_OK Every element succeeded (also when @p n is 0: nothing is read).
+ * @retval AIROI_ERR_INVALID A NULL pointer with @p n > 0.
+ * @retval other The status of the first failing element, with the message
+ *         "NAME_batch: element I: <its message>" (the others are in @p status_out).
+ * @since 0.1
+ */
+AIROI_API int airoi_ddb_batch(double *out, int32_t *status_out, const double *cost,
+                              const double *salvage, const double *life, const double *period,
+                              const double *factor, size_t n);
+
+/* ------------------------------------------- day counts of the batch forms */
+
+/**
+ * @brief airoi_xnpv_batch() under a day-count convention: each row is
+ * airoi_xnpv_day_count() of that row and the shared dates.
+ *
+ * #AIROI_DAY_COUNT_ACT_365F gives exactly airoi_xnpv_batch() (its fast
+ * kernel included); the other conventions call airoi_xnpv_day_count() on
+ * each row. See docs/methodology.md\#day-counts.
+ *
+ * Ownership: reads the caller's arrays during the call and keeps no reference;
+ * writes only the caller's @p out and @p status_out arrays.
+ * @param[out] out One XNPV per row; rows that fail get 0.
+ * @param[out] status_out One status per row; may be NULL.
+ * @param[in] rate Annual discount rate.
+ * @param[in] values rows x cols values.
+ * @param[in] dates cols day numbers shared by every row.
+ * @param[in] rows Number of rows.
+ * @param[in] cols Number of values per row, at least 1.
+ * @param[in] day_count The convention.
+ * @retval AIROI_OK Every row succeeded.
+ * @retval AIROI_ERR_INVALID NULL pointer, cols = 0, rows x cols overflows, unknown day_count.
+ * @retval other The status of the first failing row.
+ * @since 0.1
+ */
+AIROI_API int airoi_xnpv_batch_day_count(double *out, int32_t *status_out, double rate,
+                                         const double *values, const int32_t *dates,
+                                         size_t rows, size_t cols, airoi_day_count day_count);
+
+/**
+ * @brief airoi_xirr_batch() under a day-count convention: each row is
+ * airoi_xirr_day_count() of that row and the shared dates.
+ *
+ * #AIROI_DAY_COUNT_ACT_365F gives exactly airoi_xirr_batch() (its fast
+ * kernel included). See docs/methodology.md\#day-counts.
+ *
+ * Ownership: reads the caller's arrays during the call and keeps no reference;
+ * writes only the caller's @p out and @p status_out arrays.
+ * @param[out] out One XIRR per row; rows that fail get 0.
+ * @param[out] status_out One status per row; may be NULL.
+ * @param[in] values rows x cols values.
+ * @param[in] dates cols day numbers shared by every row.
+ * @param[in] rows Number of rows.
+ * @param[in] cols Number of values per row, at least 2.
+ * @param[in] guess Starting point for every row.
+ * @param[in] day_count The convention.
+ * @retval AIROI_OK Every row succeeded.
+ * @retval AIROI_ERR_INVALID NULL pointer, cols < 2, rows x cols overflows, unknown day_count.
+ * @retval other The status of the first failing row.
+ * @since 0.1
+ */
+AIROI_API int airoi_xirr_batch_day_count(double *out, int32_t *status_out,
+                                         const double *values, const int32_t *dates,
+                                         size_t rows, size_t cols, double guess,
+                                         airoi_day_count day_count);
+
 AIROI_END_DECLS
 
 #endif /* AIROI_FINANCE_H */

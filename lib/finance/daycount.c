@@ -243,3 +243,90 @@ AIROI_API int airoi_xirr_day_count(double *out, const double *values, const int3
     AIROI__ENTER();
     return airoi__xirr_day_count(out, values, dates, n, guess, day_count);
 }
+
+/* ------------------------------------------------------ batch forms */
+
+/* One row of airoi__xnpv_batch_day_count() / airoi__xirr_batch_day_count():
+ * the scalar function itself, so that each row gives exactly its value. */
+typedef struct dc_batch_ctx {
+    double x; /* the rate (XNPV) or the guess (XIRR) */
+    const int32_t *dates;
+    airoi_day_count day_count;
+} dc_batch_ctx;
+
+static int xnpv_dc_row(void *ctx, const double *v, size_t cols, double *out, int32_t *flag)
+{
+    const dc_batch_ctx *c = ctx;
+    (void)flag;
+    return airoi__xnpv_day_count(out, c->x, v, c->dates, cols, c->day_count);
+}
+
+static int xirr_dc_row(void *ctx, const double *v, size_t cols, double *out, int32_t *flag)
+{
+    const dc_batch_ctx *c = ctx;
+    (void)flag;
+    return airoi__xirr_day_count(out, v, c->dates, cols, c->x, c->day_count);
+}
+
+/* The checks shared by both forms, before any row. */
+static int dc_batch_check(const char *name, double *out, const double *values,
+                          const int32_t *dates, size_t rows, size_t cols, size_t min_cols,
+                          airoi_day_count day_count)
+{
+    int st = airoi__batch_shape(name, rows, cols, min_cols);
+    if (!st)
+        st = airoi__enum_check((int)day_count, AIROI_DAY_COUNT_ACT_365F, name);
+    if (!st && rows > 0 && (!out || !values || !dates))
+        st = airoi__error(AIROI_ERR_INVALID, "%s: %s is NULL", name,
+                          !out ? "out" : !values ? "values" : "dates");
+    return st;
+}
+
+int airoi__xnpv_batch_day_count(double *out, int32_t *status_out, double rate,
+                                const double *values, const int32_t *dates, size_t rows,
+                                size_t cols, airoi_day_count day_count)
+{
+    int st = dc_batch_check("xnpv_batch: day_count", out, values, dates, rows, cols, 1,
+                            day_count);
+    if (st || rows == 0)
+        return st;
+    if (day_count == AIROI_DAY_COUNT_ACT_365F)
+        return airoi__xnpv_batch(out, status_out, rate, values, dates, rows, cols);
+    dc_batch_ctx c = {rate, dates, day_count};
+    return airoi__batch_run("xnpv_batch", out, status_out, NULL, values, rows, cols,
+                            xnpv_dc_row, NULL, &c);
+}
+
+AIROI_API int airoi_xnpv_batch_day_count(double *out, int32_t *status_out, double rate,
+                                         const double *values, const int32_t *dates,
+                                         size_t rows, size_t cols, airoi_day_count day_count)
+{
+    AIROI__ENTER();
+    return airoi__xnpv_batch_day_count(out, status_out, rate, values, dates, rows, cols,
+                                       day_count);
+}
+
+int airoi__xirr_batch_day_count(double *out, int32_t *status_out, const double *values,
+                                const int32_t *dates, size_t rows, size_t cols, double guess,
+                                airoi_day_count day_count)
+{
+    int st = dc_batch_check("xirr_batch: day_count", out, values, dates, rows, cols, 2,
+                            day_count);
+    if (st || rows == 0)
+        return st;
+    if (day_count == AIROI_DAY_COUNT_ACT_365F)
+        return airoi__xirr_batch(out, status_out, values, dates, rows, cols, guess);
+    dc_batch_ctx c = {guess, dates, day_count};
+    return airoi__batch_run("xirr_batch", out, status_out, NULL, values, rows, cols,
+                            xirr_dc_row, NULL, &c);
+}
+
+AIROI_API int airoi_xirr_batch_day_count(double *out, int32_t *status_out,
+                                         const double *values, const int32_t *dates,
+                                         size_t rows, size_t cols, double guess,
+                                         airoi_day_count day_count)
+{
+    AIROI__ENTER();
+    return airoi__xirr_batch_day_count(out, status_out, values, dates, rows, cols, guess,
+                                       day_count);
+}

@@ -317,6 +317,40 @@ int airoi__xnpv_day_count(double *out, double rate, const double *values,
                           const int32_t *dates, size_t n, airoi_day_count day_count);
 int airoi__xirr_day_count(double *out, const double *values, const int32_t *dates, size_t n,
                           double guess, airoi_day_count day_count);
+int airoi__xnpv_batch_day_count(double *out, int32_t *status_out, double rate,
+                                const double *values, const int32_t *dates, size_t rows,
+                                size_t cols, airoi_day_count day_count);
+int airoi__xirr_batch_day_count(double *out, int32_t *status_out, const double *values,
+                                const int32_t *dates, size_t rows, size_t cols, double guess,
+                                airoi_day_count day_count);
+
+/* batch-elem.c: element-wise batch forms (n elements, arrays of n). */
+int airoi__pmt_batch(double *out, int32_t *status_out, const double *rate, const double *nper,
+                     const double *pv, const double *fv, const int32_t *type, size_t n);
+int airoi__pv_batch(double *out, int32_t *status_out, const double *rate, const double *nper,
+                    const double *pmt, const double *fv, const int32_t *type, size_t n);
+int airoi__fv_batch(double *out, int32_t *status_out, const double *rate, const double *nper,
+                    const double *pmt, const double *pv, const int32_t *type, size_t n);
+int airoi__nper_batch(double *out, int32_t *status_out, const double *rate, const double *pmt,
+                      const double *pv, const double *fv, const int32_t *type, size_t n);
+int airoi__rate_batch(double *out, int32_t *status_out, const double *nper, const double *pmt,
+                      const double *pv, const double *fv, const int32_t *type,
+                      const double *guess, size_t n);
+int airoi__ipmt_batch(double *out, int32_t *status_out, const double *rate, const double *per,
+                      const double *nper, const double *pv, const double *fv,
+                      const int32_t *type, size_t n);
+int airoi__ppmt_batch(double *out, int32_t *status_out, const double *rate, const double *per,
+                      const double *nper, const double *pv, const double *fv,
+                      const int32_t *type, size_t n);
+int airoi__sln_batch(double *out, int32_t *status_out, const double *cost,
+                     const double *salvage, const double *life, size_t n);
+int airoi__syd_batch(double *out, int32_t *status_out, const double *cost,
+                     const double *salvage, const double *life, const double *per, size_t n);
+int airoi__db_batch(double *out, int32_t *status_out, const double *cost, const double *salvage,
+                    const double *life, const double *period, const double *month, size_t n);
+int airoi__ddb_batch(double *out, int32_t *status_out, const double *cost,
+                     const double *salvage, const double *life, const double *period,
+                     const double *factor, size_t n);
 /* irr.c: XIRR on year fractions t (t_i >= 0) instead of dates. */
 int airoi__xirr_years(double *out, const double *values, const double *t, size_t n,
                       double guess);

@@ -49,6 +49,18 @@ static double mul0(double x, double y)
  * only the result is rounded to the range of doubles. */
 static double product(const double *f, int n, double den)
 {
+    /* The plain products first: while 1 / den and every partial product
+     * are normal numbers they round exactly as the scaled ones below
+     * (scaling by a power of two is exact), so the result is the same
+     * double, without the frexp() calls. */
+    double p = 1.0 / den;
+    int normal = isnormal(p);
+    for (int i = 0; normal && i < n; i++) {
+        p *= f[i];
+        normal = isnormal(p);
+    }
+    if (normal)
+        return p;
     int e, ex;
     double m = 1.0 / frexp(den, &e); /* in (-2, -0.5] or [0.5, 2) */
     e = -e;

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Per-call cost of airoi's NPV, IRR and XIRR from Python, side by side with a
 pure-Python reference and a vectorised NumPy version (numpy-financial is not
-used: the NumPy NPV and the vectorised Newton IRR/XIRR are written here).
+used: the NumPy NPV and the vectorised Newton IRR/XIRR are written here);
+then IPMT over an array (--elements, default 1,000,000) against NumPy code
+written as numpy-financial's ``ipmt`` is (whole-array PMT and FV, then masks).
 
 Figures only: it never fails on time.  It checks that the three agree and
 says so.
@@ -83,6 +85,27 @@ def np_newton(a, times, guess=0.1, iters=100, tol=1e-12):
 
 
 # ------------------------------------------------------------------ timing
+def np_ipmt(rate, per, nper, pv, fv=0.0, when=0):
+    """IPMT as numpy-financial computes it: broadcast, whole-array PMT, the
+    balance after per - 1 periods by the FV formula, masks for per < 1 and
+    for payments at the start."""
+    rate, per, nper, pv, fv, when = np.broadcast_arrays(rate, per, nper, pv, fv, when)
+    temp = (1 + rate) ** nper
+    zero = rate == 0
+    r1 = np.where(zero, 1.0, rate)
+    fact = np.where(zero, nper, (1 + r1 * when) * (temp - 1) / r1)
+    pmt = -(fv + pv * temp) / fact
+    t = (1 + r1) ** (per - 1)
+    bal = np.where(zero, -(pv + pmt * (per - 1)), -pv * t - pmt * (1 + r1 * when) / r1 * (t - 1))
+    out = bal * rate
+    out[per < 1] = np.nan
+    begin = when == 1
+    out[begin & (per == 1)] = 0.0
+    later = begin & (per > 1)
+    out[later] = out[later] / (1 + rate[later])
+    return out
+
+
 def per_call(fn, calls, budget=0.4):
     """Seconds per call of fn(), over at least `budget` seconds (or one run)."""
     fn()
@@ -111,6 +134,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--rows", type=int, default=10000, help="rows of the batch runs (default 10000)")
     ap.add_argument("--cols", type=int, default=11, help="cash flows per row (default 11)")
+    ap.add_argument("--elements", type=int, default=1000000, help="elements of the IPMT run (default 1000000)")
     ap.add_argument("--quick", action="store_true", help="short timing budget (for smoke runs)")
     args = ap.parse_args()
     budget = 0.05 if args.quick else 0.4
@@ -188,7 +212,35 @@ def main():
         worst = max(worst, float(np.max(np.abs(np_npv(rate, a) - airoi.npv_batch(rate, a))
                                         / np.maximum(1.0, np.abs(np_npv(rate, a))))))
     print("\nlargest relative difference between airoi and the references: %.1e" % worst)
+    if np:
+        ipmt_table(args.elements, budget)
     return 0
+
+
+def ipmt_table(n, budget):
+    """IPMT over n elements (monthly loans of 1 to 30 years, every period):
+    airoi's one C call (airoi_ipmt_batch), the same without the batch form
+    (one ctypes call per element, on a slice), and numpy-financial's NumPy."""
+    from airoi._scalar import Fn
+    rng = np.random.default_rng(42)
+    nper = rng.integers(1, 31, size=n) * 12.0
+    per = np.floor(rng.uniform(0, 1, size=n) * nper) + 1
+    rate = rng.uniform(0.01, 0.12, size=n) / 12
+    pv = rng.uniform(1e4, 1e6, size=n)
+    print("\nIPMT over %d elements (rate, per, nper, pv arrays; per-element cost)\n" % n)
+    one_by_one = Fn("ipmt", "airoi_ipmt", "dddddi", ("rate", "per", "nper", "pv", "fv", "type"))
+    m = min(n, 20000)
+    t_airoi = per_call(lambda: airoi.ipmt(rate, per, nper, pv), n, budget)
+    t_np = per_call(lambda: np_ipmt(rate, per, nper, pv), n, budget)
+    t_each = per_call(lambda: one_by_one.broadcast((rate[:m], per[:m], nper[:m], pv[:m], 0.0, 0)), m, budget)
+    print("%-28s %12s %12s" % ("case", "per element", "airoi vs it"))
+    for name, t in (("airoi.ipmt (one C call)", t_airoi),
+                    ("numpy-financial-style NumPy", t_np),
+                    ("one ctypes call per element", t_each)):
+        print("%-28s %12s %12s" % (name, fmt(t), "%.1fx" % (t / t_airoi)))
+    a, b = airoi.ipmt(rate, per, nper, pv), np_ipmt(rate, per, nper, pv)
+    print("largest relative difference airoi vs NumPy: %.1e"
+          % float(np.max(np.abs(a - b) / np.maximum(1.0, np.abs(a)))))
 
 
 if __name__ == "__main__":

@@ -516,6 +516,278 @@ START_TEST(day_count_xnpv_xirr)
 }
 END_TEST
 
+/* ------------------------------------------------ batch forms */
+
+/* Columns of the element-wise batch forms, one element per row of the
+ * reference table (and a few failing ones). */
+#define BMAX 512
+
+typedef struct bcols {
+    double d[6][BMAX];
+    int32_t t[BMAX];
+    size_t n;
+} bcols;
+
+static void badd(bcols *b, const double *d, size_t nd, double t)
+{
+    ck_assert(b->n < BMAX);
+    for (size_t j = 0; j < nd; j++)
+        b->d[j][b->n] = d[j];
+    b->t[b->n] = (int32_t)t;
+    b->n++;
+}
+
+/* Element i of a batch (value, status) is exactly the scalar call's. */
+static void same_as_scalar(const char *what, const double *out, const int32_t *st, size_t i,
+                           int sst, double sv)
+{
+    ck_assert_msg(st[i] == sst, "%s element %zu: status %d, scalar %d", what, i, (int)st[i],
+                  sst);
+    if (sst == AIROI_OK)
+        ck_assert_msg(out[i] == sv || (isnan(out[i]) && isnan(sv)),
+                      "%s element %zu: %.17g, scalar %.17g", what, i, out[i], sv);
+    else
+        ck_assert_msg(out[i] == 0.0, "%s element %zu: failed element holds %g", what, i, out[i]);
+}
+
+/* The return value of a batch call: AIROI_OK, or the first failing
+ * element's status with "NAME_batch: element I: " in front of its message. */
+static void batch_return(const char *name, int ret, const int32_t *st, size_t n)
+{
+    size_t i = 0;
+    while (i < n && st[i] == AIROI_OK)
+        i++;
+    if (i == n) {
+        ck_assert_int_eq(ret, AIROI_OK);
+        return;
+    }
+    ck_assert_int_eq(ret, st[i]);
+    char want[64];
+    snprintf(want, sizeof want, "%s_batch: element %zu: ", name, i);
+    ck_assert_msg(!strncmp(airoi_last_error_message(), want, strlen(want)), "message '%s'",
+                  airoi_last_error_message());
+}
+
+static bcols B_ipmt, B_ppmt, B_sln, B_syd, B_db, B_ddb, B_tvm;
+
+START_TEST(batch_reference)
+{
+    FILE *fp = fopen(FINANCE_REFERENCE_MORE, "r");
+    ck_assert_msg(fp != NULL, "cannot open %s", FINANCE_REFERENCE_MORE);
+    static char line[8192];
+    ref_case c;
+    bcols *all[] = {&B_ipmt, &B_ppmt, &B_sln, &B_syd, &B_db, &B_ddb, &B_tvm};
+    for (size_t k = 0; k < sizeof all / sizeof *all; k++)
+        all[k]->n = 0;
+    while (fgets(line, sizeof line, fp)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        if (line[0] == '#' || line[0] == '\0')
+            continue;
+        ck_assert(parse(&c, line) == 0);
+        const double *a = c.sc;
+        if (!strcmp(c.func, "ipmt") || !strcmp(c.func, "ppmt")) {
+            badd(c.func[0] == 'i' ? &B_ipmt : &B_ppmt, a, 5, a[5]);
+            const double tvm[4] = {a[0], a[2], a[3], a[4]}; /* rate nper pv fv */
+            badd(&B_tvm, tvm, 4, a[5]);
+        } else if (!strcmp(c.func, "sln")) {
+            badd(&B_sln, a, 3, 0);
+        } else if (!strcmp(c.func, "syd")) {
+            badd(&B_syd, a, 4, 0);
+        } else if (!strcmp(c.func, "db")) {
+            badd(&B_db, a, 5, 0);
+        } else if (!strcmp(c.func, "ddb")) {
+            badd(&B_ddb, a, 5, 0);
+        }
+    }
+    fclose(fp);
+    /* failing elements: NaN, infinity, out of range */
+    const double bad5[][5] = {{NAN, 1, 3, 100, 0}, {0.1, INFINITY, 3, 100, 0}, {0.1, 0, 3, 100, 0},
+                              {0.1, 4, 3, 100, 0}, {-1, 1, 3, 100, 0}};
+    for (size_t k = 0; k < 5; k++) {
+        badd(&B_ipmt, bad5[k], 5, k == 4);
+        badd(&B_ppmt, bad5[k], 5, 0);
+        badd(&B_db, bad5[k], 5, 0);
+        badd(&B_ddb, bad5[k], 5, 0);
+        badd(&B_syd, bad5[k], 4, 0);
+        badd(&B_sln, bad5[k], 3, 0);
+        badd(&B_tvm, bad5[k], 4, 0);
+    }
+    ck_assert_uint_ge(B_ipmt.n, 40);
+    ck_assert_uint_ge(B_ppmt.n, 40);
+    ck_assert_uint_ge(B_db.n, 30);
+
+    static double out[BMAX], pmts[BMAX];
+    static int32_t st[BMAX];
+    double v;
+    int ret;
+#define D_(b, j) (b).d[j]
+    ret = airoi_ipmt_batch(out, st, D_(B_ipmt, 0), D_(B_ipmt, 1), D_(B_ipmt, 2), D_(B_ipmt, 3),
+                           D_(B_ipmt, 4), B_ipmt.t, B_ipmt.n);
+    batch_return("ipmt", ret, st, B_ipmt.n);
+    for (size_t i = 0; i < B_ipmt.n; i++) {
+        int s = airoi_ipmt(&v, B_ipmt.d[0][i], B_ipmt.d[1][i], B_ipmt.d[2][i], B_ipmt.d[3][i],
+                           B_ipmt.d[4][i], B_ipmt.t[i]);
+        same_as_scalar("ipmt", out, st, i, s, v);
+    }
+    ret = airoi_ppmt_batch(out, st, D_(B_ppmt, 0), D_(B_ppmt, 1), D_(B_ppmt, 2), D_(B_ppmt, 3),
+                           D_(B_ppmt, 4), B_ppmt.t, B_ppmt.n);
+    batch_return("ppmt", ret, st, B_ppmt.n);
+    for (size_t i = 0; i < B_ppmt.n; i++) {
+        int s = airoi_ppmt(&v, B_ppmt.d[0][i], B_ppmt.d[1][i], B_ppmt.d[2][i], B_ppmt.d[3][i],
+                           B_ppmt.d[4][i], B_ppmt.t[i]);
+        same_as_scalar("ppmt", out, st, i, s, v);
+    }
+    ret = airoi_sln_batch(out, st, D_(B_sln, 0), D_(B_sln, 1), D_(B_sln, 2), B_sln.n);
+    batch_return("sln", ret, st, B_sln.n);
+    for (size_t i = 0; i < B_sln.n; i++) {
+        int s = airoi_sln(&v, B_sln.d[0][i], B_sln.d[1][i], B_sln.d[2][i]);
+        same_as_scalar("sln", out, st, i, s, v);
+    }
+    ret = airoi_syd_batch(out, st, D_(B_syd, 0), D_(B_syd, 1), D_(B_syd, 2), D_(B_syd, 3),
+                          B_syd.n);
+    batch_return("syd", ret, st, B_syd.n);
+    for (size_t i = 0; i < B_syd.n; i++) {
+        int s = airoi_syd(&v, B_syd.d[0][i], B_syd.d[1][i], B_syd.d[2][i], B_syd.d[3][i]);
+        same_as_scalar("syd", out, st, i, s, v);
+    }
+    ret = airoi_db_batch(out, st, D_(B_db, 0), D_(B_db, 1), D_(B_db, 2), D_(B_db, 3),
+                         D_(B_db, 4), B_db.n);
+    batch_return("db", ret, st, B_db.n);
+    for (size_t i = 0; i < B_db.n; i++) {
+        int s = airoi_db(&v, B_db.d[0][i], B_db.d[1][i], B_db.d[2][i], B_db.d[3][i],
+                         B_db.d[4][i]);
+        same_as_scalar("db", out, st, i, s, v);
+    }
+    ret = airoi_ddb_batch(out, st, D_(B_ddb, 0), D_(B_ddb, 1), D_(B_ddb, 2), D_(B_ddb, 3),
+                          D_(B_ddb, 4), B_ddb.n);
+    batch_return("ddb", ret, st, B_ddb.n);
+    for (size_t i = 0; i < B_ddb.n; i++) {
+        int s = airoi_ddb(&v, B_ddb.d[0][i], B_ddb.d[1][i], B_ddb.d[2][i], B_ddb.d[3][i],
+                          B_ddb.d[4][i]);
+        same_as_scalar("ddb", out, st, i, s, v);
+    }
+    /* TVM on the loans of the IPMT and PPMT rows: rate nper pv fv type. */
+    bcols *T = &B_tvm;
+    const size_t n = T->n;
+    ret = airoi_pmt_batch(pmts, st, T->d[0], T->d[1], T->d[2], T->d[3], T->t, n);
+    batch_return("pmt", ret, st, n);
+    for (size_t i = 0; i < n; i++) {
+        int s = airoi_pmt(&v, T->d[0][i], T->d[1][i], T->d[2][i], T->d[3][i], T->t[i]);
+        same_as_scalar("pmt", pmts, st, i, s, v);
+    }
+    ret = airoi_pv_batch(out, st, T->d[0], T->d[1], pmts, T->d[3], T->t, n);
+    batch_return("pv", ret, st, n);
+    for (size_t i = 0; i < n; i++) {
+        int s = airoi_pv(&v, T->d[0][i], T->d[1][i], pmts[i], T->d[3][i], T->t[i]);
+        same_as_scalar("pv", out, st, i, s, v);
+    }
+    ret = airoi_fv_batch(out, st, T->d[0], T->d[1], pmts, T->d[2], T->t, n);
+    batch_return("fv", ret, st, n);
+    for (size_t i = 0; i < n; i++) {
+        int s = airoi_fv(&v, T->d[0][i], T->d[1][i], pmts[i], T->d[2][i], T->t[i]);
+        same_as_scalar("fv", out, st, i, s, v);
+    }
+    ret = airoi_nper_batch(out, st, T->d[0], pmts, T->d[2], T->d[3], T->t, n);
+    batch_return("nper", ret, st, n);
+    for (size_t i = 0; i < n; i++) {
+        int s = airoi_nper(&v, T->d[0][i], pmts[i], T->d[2][i], T->d[3][i], T->t[i]);
+        same_as_scalar("nper", out, st, i, s, v);
+    }
+    static double guess[BMAX];
+    for (size_t i = 0; i < n; i++)
+        guess[i] = i % 3 ? 0.1 : 0.01;
+    ret = airoi_rate_batch(out, st, T->d[1], pmts, T->d[2], T->d[3], T->t, guess, n);
+    batch_return("rate", ret, st, n);
+    size_t solved = 0;
+    for (size_t i = 0; i < n; i++) {
+        int s = airoi_rate(&v, T->d[1][i], pmts[i], T->d[2][i], T->d[3][i], T->t[i], guess[i]);
+        same_as_scalar("rate", out, st, i, s, v);
+        solved += s == AIROI_OK;
+    }
+    ck_assert_uint_ge(solved, n / 2);
+#undef D_
+}
+END_TEST
+
+START_TEST(batch_arguments)
+{
+    double out[2] = {7, 7}, x[2] = {1, 2};
+    int32_t st[2] = {9, 9}, t[2] = {0, 0};
+    /* n = 0 reads nothing, even NULL */
+    ck_assert_int_eq(airoi_ipmt_batch(NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_sln_batch(NULL, NULL, NULL, NULL, NULL, 0), AIROI_OK);
+    ck_assert_int_eq(airoi_ipmt_batch(out, st, x, x, NULL, x, x, t, 2), AIROI_ERR_INVALID);
+    ck_assert_str_eq(airoi_last_error_message(), "ipmt_batch: nper is NULL");
+    ck_assert_int_eq(airoi_pmt_batch(out, st, x, x, x, x, NULL, 2), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_db_batch(NULL, st, x, x, x, x, x, 2), AIROI_ERR_INVALID);
+    ck_assert(out[0] == 7 && st[0] == 9); /* untouched */
+    /* status_out may be NULL */
+    const double cost[2] = {30000, 1000}, salvage[2] = {7500, 100}, life[2] = {10, 0};
+    ck_assert_int_eq(airoi_sln_batch(out, NULL, cost, salvage, life, 2), AIROI_ERR_INVALID);
+    ck_assert(out[0] == 2250.0 && out[1] == 0.0);
+}
+END_TEST
+
+START_TEST(batch_day_count)
+{
+    /* Three rows sharing Microsoft's XIRR dates, one of them failing. */
+    const int32_t d[5] = {13879, 13939, 14182, 14290, 14335};
+    const double v[3][5] = {{-10000, 2750, 4250, 3250, 2750},
+                            {-500, 100, 200, 300, 400},
+                            {1, 2, 3, 4, 5}};
+    const airoi_day_count all[] = {AIROI_DAY_COUNT_ACT_365F, AIROI_DAY_COUNT_ACT_360,
+                                   AIROI_DAY_COUNT_ACT_365_25, AIROI_DAY_COUNT_30_360,
+                                   AIROI_DAY_COUNT_30E_360, AIROI_DAY_COUNT_ACT_ACT};
+    double out[3], a, b[3];
+    int32_t st[3], st2[3];
+    for (size_t k = 0; k < 6; k++) {
+        int ret = airoi_xnpv_batch_day_count(out, st, 0.09, &v[0][0], d, 3, 5, all[k]);
+        ck_assert_int_eq(ret, AIROI_OK);
+        for (int i = 0; i < 3; i++) {
+            ck_assert_int_eq(st[i], AIROI_OK);
+            ck_assert_int_eq(airoi_xnpv_day_count(&a, 0.09, v[i], d, 5, all[k]), AIROI_OK);
+            if (k == 0) /* ACT/365F: exactly airoi_xnpv_batch() */
+                ck_assert_int_eq(airoi_xnpv_batch(b, NULL, 0.09, &v[0][0], d, 3, 5), AIROI_OK);
+            ck_assert_msg(k == 0 ? out[i] == b[i] : out[i] == a, "xnpv %zu %d", k, i);
+            ck_assert(close_to(out[i], a, 1e-13, 0));
+        }
+        ret = airoi_xirr_batch_day_count(out, st, &v[0][0], d, 3, 5, 0.1, all[k]);
+        ck_assert_int_eq(ret, AIROI_ERR_NO_SOLUTION);
+        ck_assert_msg(!strncmp(airoi_last_error_message(), "xirr_batch: row 2: ", 19), "%s",
+                      airoi_last_error_message());
+        if (k == 0)
+            ck_assert_int_eq(airoi_xirr_batch(b, st2, &v[0][0], d, 3, 5, 0.1),
+                             AIROI_ERR_NO_SOLUTION);
+        for (int i = 0; i < 3; i++) {
+            int s = airoi_xirr_day_count(&a, v[i], d, 5, 0.1, all[k]);
+            ck_assert_int_eq(st[i], s);
+            if (s != AIROI_OK) {
+                ck_assert(out[i] == 0.0);
+                continue;
+            }
+            if (k == 0)
+                ck_assert(out[i] == b[i]);
+            else
+                ck_assert_msg(out[i] == a, "xirr %zu %d: %.17g %.17g", k, i, out[i], a);
+        }
+    }
+    /* Argument checks before any row. */
+    CHECK_FAIL(airoi_xnpv_batch_day_count(out, st, 0.1, &v[0][0], d, 3, 5,
+                                          (airoi_day_count)0x1406), AIROI_ERR_INVALID);
+    CHECK_FAIL(airoi_xirr_batch_day_count(out, st, &v[0][0], d, 3, 1, 0.1,
+                                          AIROI_DAY_COUNT_ACT_360), AIROI_ERR_INVALID);
+    CHECK_FAIL(airoi_xirr_batch_day_count(out, st, NULL, d, 3, 5, 0.1,
+                                          AIROI_DAY_COUNT_ACT_360), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_xnpv_batch_day_count(NULL, NULL, 0.1, NULL, NULL, 0, 5,
+                                                AIROI_DAY_COUNT_ACT_ACT), AIROI_OK);
+    /* A shared failure (rate) fails every row. */
+    ck_assert_int_eq(airoi_xnpv_batch_day_count(out, st, -2, &v[0][0], d, 3, 5,
+                                                AIROI_DAY_COUNT_30_360), AIROI_ERR_INVALID);
+    ck_assert(st[0] == AIROI_ERR_INVALID && st[2] == AIROI_ERR_INVALID);
+}
+END_TEST
+
 static Suite *finance_more_suite(void)
 {
     Suite *s = suite_create("finance-more");
@@ -535,6 +807,11 @@ static Suite *finance_more_suite(void)
     tc = tcase_create("day_counts");
     tcase_add_test(tc, day_count_fractions);
     tcase_add_test(tc, day_count_xnpv_xirr);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("batch");
+    tcase_add_test(tc, batch_reference);
+    tcase_add_test(tc, batch_arguments);
+    tcase_add_test(tc, batch_day_count);
     suite_add_tcase(s, tc);
     return s;
 }

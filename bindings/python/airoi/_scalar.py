@@ -10,8 +10,14 @@ each other as NumPy does, as numpy-financial's functions are, and the
 result is a float64 ``ndarray`` of the broadcast shape with NaN where an
 element has no value (Excel's error); ``errors="raise"`` raises the first
 element's exception instead, with ``"element (i, j): "`` in front of its
-message.  Without NumPy, flat lists of one length (and numbers) are
-accepted and a list is returned.
+message; ``errors="status"`` returns a :class:`~airoi.BatchStatus` pair
+(the values as with ``"coerce"``, and an object ``ndarray`` of the
+broadcast shape with each element's status name).  The functions with an
+element-wise batch form in C (``airoi_ipmt_batch`` ...: ``Fn(...,
+batch=symbol)``) make one C call for the whole array, on the arguments
+broadcast with ``np.broadcast_arrays`` and copied C-contiguous; element i
+is exactly the scalar function's value.  Without NumPy, flat lists of one
+length (and numbers) are accepted and a list is returned.
 """
 
 from __future__ import annotations
@@ -25,7 +31,8 @@ from . import errors as _errors
 _c_double = ctypes.c_double
 _byref = ctypes.byref
 _PLAIN = (float, int)
-_ERRORS = ("coerce", "raise")
+_ERRORS = ("coerce", "raise", "status")
+_INT_MAX = 2 ** 31 - 1
 
 #: The type argument of the annuity functions: numpy-financial's ``when``.
 _WHEN = {"end": 0, "begin": 1, 0: 0, 1: 1}
@@ -68,9 +75,13 @@ def _is_vector(a: Any) -> bool:
 class Fn:
     """One C function: ``name`` (its Python name, for messages), the C
     symbol, and per argument a converter ``"d"`` (double) or ``"i"`` (int:
-    a number truncated to an integer, Excel's rule for type and flags)."""
+    a number truncated to an integer, Excel's rule for type and flags).
+    ``batch``: the C element-wise batch form, ``int batch(double *out,
+    int32_t *status_out, <one array per argument>, size_t n)`` with
+    ``const int32_t *`` for the ``"i"`` arguments."""
 
-    def __init__(self, name: str, symbol: str, kinds: str, argnames: Sequence[str]) -> None:
+    def __init__(self, name: str, symbol: str, kinds: str, argnames: Sequence[str],
+                 batch: Optional[str] = None) -> None:
         self.name = name
         self.kinds = kinds
         self.argnames = tuple(argnames)
@@ -83,6 +94,13 @@ class Fn:
             raise _lib.LibraryNotFoundError(
                 "airoi: %s does not export %s; it is older than this package"
                 % (_lib.library_path, symbol)) from None
+        self.batch = None
+        if batch is not None:
+            try:
+                self.batch = _lib.declare_addr(batch, ctypes.c_int,
+                                               [ctypes.c_void_p] * (2 + len(kinds)) + [ctypes.c_size_t])
+            except AttributeError:  # an older library: one call per element
+                self.batch = None
 
     def _convert(self, args: Sequence[Any]) -> Tuple[Any, ...]:
         out = []
@@ -141,6 +159,8 @@ class Fn:
             raise _lib.invalid("%s: the arguments' shapes %s do not broadcast together"
                                % (self.name, ", ".join(str(a.shape) for a in arrays))) from None
         shape = b.shape
+        if self.batch is not None:
+            return self._batch(np, arrays, shape, errors)
         cols = [a.ravel().tolist() for a in np.broadcast_arrays(*arrays)]
         flat = []
         append = flat.append
@@ -149,12 +169,67 @@ class Fn:
         c = self.c
         for i in self.ints:  # Excel truncates; None where no int can stand for it
             cols[i] = [_int_or_none(x) for x in cols[i]]
+        failed = []
         for vals in zip(*cols):
             if (not self.ints or None not in vals) and c(ref, *vals) == 0:
                 append(out.value)
             else:
+                failed.append(len(flat))
                 append(self._element(vals, errors, lambda i=len(flat): np.unravel_index(i, shape)))
-        return np.array(flat, dtype=np.float64).reshape(shape)
+        values = np.array(flat, dtype=np.float64).reshape(shape)
+        if errors != "status":
+            return values
+        st = np.zeros(len(flat), dtype=np.int32)
+        for i in failed:  # the element's status, from its scalar call again
+            st[i] = self._status([cols[k][i] for k in range(len(cols))])
+        return self._with_status(np, values, st.reshape(shape))
+
+    def _status(self, vals: Sequence[Any]) -> int:
+        cargs = [float(v) if k == "d" else v for k, v in zip(self.kinds, vals)]
+        if None in cargs:
+            return _lib.AIROI_ERR_INVALID
+        return int(self.c(_byref(_c_double()), *cargs))
+
+    @staticmethod
+    def _with_status(np: Any, values: Any, st: Any) -> Any:
+        """The ``errors="status"`` result: values and an object array of names."""
+        from .finance import BatchStatus
+        names = np.full(st.shape, "AIROI_OK", dtype=object)
+        for code in np.unique(st):
+            if code != 0:
+                names[st == code] = _errors.STATUS_NAMES.get(int(code), "status %d" % code)
+        return BatchStatus(values, names)
+
+    def _batch(self, np: Any, arrays: Sequence[Any], shape: Tuple[int, ...], errors: str) -> Any:
+        """One call of the C batch form on the broadcast arguments."""
+        views = np.broadcast_arrays(*arrays)
+        n = int(np.prod(shape, dtype=np.int64))
+        cargs = []
+        bad = None
+        for k, v in zip(self.kinds, views):
+            if k == "d":
+                cargs.append(np.ascontiguousarray(v, dtype=np.float64))
+                continue
+            # Excel truncates; an element with no int to stand for it fails
+            with np.errstate(invalid="ignore"):
+                ok = np.isfinite(v) & (np.abs(v) <= _INT_MAX)
+            cargs.append(np.ascontiguousarray(np.where(ok, v, 0.0).astype(np.int32)))
+            if not ok.all():
+                bad = ~ok if bad is None else bad | ~ok
+        out = np.empty(shape, dtype=np.float64)
+        st = np.empty(shape, dtype=np.int32)
+        if n:
+            self.batch(out.ctypes.data, st.ctypes.data, *[a.ctypes.data for a in cargs], n)
+        if bad is not None:
+            st[bad] = _lib.AIROI_ERR_INVALID
+        failed = st != 0
+        if failed.any():
+            out[failed] = np.nan
+            if errors == "raise":
+                where = np.unravel_index(int(np.argmax(failed.ravel())), shape)
+                vals = [v[where] for v in views]
+                self._element(vals, "raise", lambda: where)
+        return self._with_status(np, out, st) if errors == "status" else out
 
     def _element(self, vals: Sequence[Any], errors: str, where: Any) -> float:
         """One element of a broadcast call: its value, or NaN (or the
@@ -191,7 +266,12 @@ class Fn:
                 raise TypeError("%s: %s: arrays need NumPy" % (self.name, name))
         cols = [list(a) if isinstance(a, (list, tuple)) else [a] * (n or 0) for a in args]
         values = [list(self._convert(vals)) for vals in zip(*cols)]
-        return [self._element(v, errors, lambda i=i: (i,)) for i, v in enumerate(values)]
+        got = [self._element(v, errors, lambda i=i: (i,)) for i, v in enumerate(values)]
+        if errors != "status":
+            return got
+        from .finance import BatchStatus
+        return BatchStatus(got, [_errors.STATUS_NAMES.get(self._status(v), "?") if g != g
+                                 else "AIROI_OK" for g, v in zip(got, values)])
 
 
 def _int_or_none(v: Any) -> Optional[int]:

@@ -89,3 +89,12 @@ def xirr(values: Any, dates: Sequence[DateLike], guess: float, day_count: str) -
 def is_default(day_count: Optional[str]) -> bool:
     """True for Excel's convention (None or "act/365f"); validates the name."""
     return day_count is None or code(day_count) == _BASE
+
+
+#: The batch forms (``airoi_xnpv_batch_day_count``, ``airoi_xirr_batch_day_count``).
+XNPV_BATCH = _lib.declare("airoi_xnpv_batch_day_count", ctypes.c_int,
+                          [_P, _lib.p_int32, ctypes.c_double, _lib.p_double, _lib.p_int32,
+                           ctypes.c_size_t, ctypes.c_size_t, ctypes.c_int])
+XIRR_BATCH = _lib.declare("airoi_xirr_batch_day_count", ctypes.c_int,
+                          [_P, _lib.p_int32, _lib.p_double, _lib.p_int32, ctypes.c_size_t,
+                           ctypes.c_size_t, ctypes.c_double, ctypes.c_int])

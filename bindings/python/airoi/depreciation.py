@@ -18,10 +18,12 @@ from ._scalar import Fn
 
 __all__ = ["sln", "syd", "db", "ddb", "vdb"]
 
-_SLN = Fn("sln", "airoi_sln", "ddd", ("cost", "salvage", "life"))
-_SYD = Fn("syd", "airoi_syd", "dddd", ("cost", "salvage", "life", "per"))
-_DB = Fn("db", "airoi_db", "ddddd", ("cost", "salvage", "life", "period", "month"))
-_DDB = Fn("ddb", "airoi_ddb", "ddddd", ("cost", "salvage", "life", "period", "factor"))
+_SLN = Fn("sln", "airoi_sln", "ddd", ("cost", "salvage", "life"), batch="airoi_sln_batch")
+_SYD = Fn("syd", "airoi_syd", "dddd", ("cost", "salvage", "life", "per"), batch="airoi_syd_batch")
+_DB = Fn("db", "airoi_db", "ddddd", ("cost", "salvage", "life", "period", "month"),
+         batch="airoi_db_batch")
+_DDB = Fn("ddb", "airoi_ddb", "ddddd", ("cost", "salvage", "life", "period", "factor"),
+          batch="airoi_ddb_batch")
 _VDB = Fn("vdb", "airoi_vdb", "ddddddi",
           ("cost", "salvage", "life", "start_period", "end_period", "factor", "no_switch"))
 

@@ -566,10 +566,18 @@ def irr_batch(rows: RowsLike, guess: float = 0.1, errors: str = "coerce") -> Bat
 
 
 def xnpv_batch(rate: float, rows: RowsLike, dates: Sequence[DateLike],
-               errors: str = "coerce") -> BatchResult:
+               errors: str = "coerce", day_count: Optional[str] = None) -> BatchResult:
     """:func:`xnpv` of every row, all rows sharing one list of dates
-    (``airoi_xnpv_batch``)."""
+    (``airoi_xnpv_batch``; with ``day_count`` other than ``"act/365f"``,
+    ``airoi_xnpv_batch_day_count``: each row exactly :func:`xnpv` with that
+    ``day_count``).
+
+    >>> [round(x, 4) for x in xnpv_batch(0.1, [[-100, 110]], ["2024-01-01", "2025-01-01"],
+    ...                                  day_count="act/act")]
+    [0.0]
+    """
     _check_errors(errors)
+    default = _daycount.is_default(day_count)
     r = _lib.Rows(rows, 1)
     if r.rows == 0:
         return _empty(r, errors)
@@ -577,16 +585,29 @@ def xnpv_batch(rate: float, rows: RowsLike, dates: Sequence[DateLike],
     rate_ = _num(rate, "rate")
     outp, out = _lib.double_buffer(r.rows, r.numpy)
     stp, st = _lib.int32_buffer(r.rows, _UNSET)
-    status = C.airoi_xnpv_batch(outp, stp, rate_, r.ptr, dptr, r.rows, r.cols)
+    if default:
+        status = C.airoi_xnpv_batch(outp, stp, rate_, r.ptr, dptr, r.rows, r.cols)
+    else:
+        status = _daycount.XNPV_BATCH(outp, stp, rate_, r.ptr, dptr, r.rows, r.cols,
+                                      _daycount.code(day_count))
     return _finish(status, out, st, r, errors,
-                   lambda v: xnpv(rate_, v, [from_day_number(d) for d in days]))
+                   lambda v: xnpv(rate_, v, [from_day_number(d) for d in days],
+                                  day_count=day_count))
 
 
 def xirr_batch(rows: RowsLike, dates: Sequence[DateLike], guess: float = 0.1,
-               errors: str = "coerce") -> BatchResult:
+               errors: str = "coerce", day_count: Optional[str] = None) -> BatchResult:
     """:func:`xirr` of every row, all rows sharing one list of dates
-    (``airoi_xirr_batch``)."""
+    (``airoi_xirr_batch``; with ``day_count`` other than ``"act/365f"``,
+    ``airoi_xirr_batch_day_count``: each row exactly :func:`xirr` with that
+    ``day_count``).
+
+    >>> [round(x, 6) for x in xirr_batch([[-100, 110]], ["2024-01-01", "2024-07-01"],
+    ...                                  day_count="30/360")]
+    [0.21]
+    """
     _check_errors(errors)
+    default = _daycount.is_default(day_count)
     r = _lib.Rows(rows, 2)
     if r.rows == 0:
         return _empty(r, errors)
@@ -594,9 +615,14 @@ def xirr_batch(rows: RowsLike, dates: Sequence[DateLike], guess: float = 0.1,
     guess_ = _num(guess, "guess")
     outp, out = _lib.double_buffer(r.rows, r.numpy)
     stp, st = _lib.int32_buffer(r.rows, _UNSET)
-    status = C.airoi_xirr_batch(outp, stp, r.ptr, dptr, r.rows, r.cols, guess_)
+    if default:
+        status = C.airoi_xirr_batch(outp, stp, r.ptr, dptr, r.rows, r.cols, guess_)
+    else:
+        status = _daycount.XIRR_BATCH(outp, stp, r.ptr, dptr, r.rows, r.cols, guess_,
+                                      _daycount.code(day_count))
     return _finish(status, out, st, r, errors,
-                   lambda v: xirr(v, [from_day_number(d) for d in days], guess_))
+                   lambda v: xirr(v, [from_day_number(d) for d in days], guess_,
+                                  day_count=day_count))
 
 
 def mirr_batch(rows: RowsLike, finance_rate: float, reinvest_rate: float,

@@ -14,7 +14,11 @@ shows an error (:class:`~airoi.InvalidInputError` for ``#NUM!`` and
 ``#DIV/0!``).  Any argument may be a NumPy array or a list: the arguments
 are broadcast together, as numpy-financial does, and the result is a
 float64 array with NaN where Excel would show an error (or, with
-``errors="raise"``, the first such element's exception).
+``errors="raise"``, the first such element's exception; with
+``errors="status"``, a :class:`~airoi.BatchStatus` with each element's
+status name).  IPMT and PPMT make one C call for the whole array
+(``airoi_ipmt_batch``, ``airoi_ppmt_batch``), each element exactly the
+scalar value.
 
 >>> round(ipmt(0.1 / 12, 1, 36, 8000), 2)
 -66.67
@@ -30,8 +34,10 @@ from ._scalar import Fn, when_type
 
 __all__ = ["ipmt", "ppmt", "cumipmt", "cumprinc", "ispmt"]
 
-_IPMT = Fn("ipmt", "airoi_ipmt", "dddddi", ("rate", "per", "nper", "pv", "fv", "type"))
-_PPMT = Fn("ppmt", "airoi_ppmt", "dddddi", ("rate", "per", "nper", "pv", "fv", "type"))
+_IPMT = Fn("ipmt", "airoi_ipmt", "dddddi", ("rate", "per", "nper", "pv", "fv", "type"),
+             batch="airoi_ipmt_batch")
+_PPMT = Fn("ppmt", "airoi_ppmt", "dddddi", ("rate", "per", "nper", "pv", "fv", "type"),
+           batch="airoi_ppmt_batch")
 _CUMIPMT = Fn("cumipmt", "airoi_cumipmt", "dddddi",
               ("rate", "nper", "pv", "start_period", "end_period", "type"))
 _CUMPRINC = Fn("cumprinc", "airoi_cumprinc", "dddddi",

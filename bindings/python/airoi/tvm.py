@@ -21,11 +21,14 @@ from ._scalar import Fn, when_type
 
 __all__ = ["pmt_batch", "pv_batch", "fv_batch", "nper_batch", "rate_batch"]
 
-_PMT = Fn("pmt", "airoi_pmt", "ddddi", ("rate", "nper", "pv", "fv", "type"))
-_PV = Fn("pv", "airoi_pv", "ddddi", ("rate", "nper", "pmt", "fv", "type"))
-_FV = Fn("fv", "airoi_fv", "ddddi", ("rate", "nper", "pmt", "pv", "type"))
-_NPER = Fn("nper", "airoi_nper", "ddddi", ("rate", "pmt", "pv", "fv", "type"))
-_RATE = Fn("rate", "airoi_rate", "ddddid", ("nper", "pmt", "pv", "fv", "type", "guess"))
+_PMT = Fn("pmt", "airoi_pmt", "ddddi", ("rate", "nper", "pv", "fv", "type"),
+          batch="airoi_pmt_batch")
+_PV = Fn("pv", "airoi_pv", "ddddi", ("rate", "nper", "pmt", "fv", "type"), batch="airoi_pv_batch")
+_FV = Fn("fv", "airoi_fv", "ddddi", ("rate", "nper", "pmt", "pv", "type"), batch="airoi_fv_batch")
+_NPER = Fn("nper", "airoi_nper", "ddddi", ("rate", "pmt", "pv", "fv", "type"),
+           batch="airoi_nper_batch")
+_RATE = Fn("rate", "airoi_rate", "ddddid", ("nper", "pmt", "pv", "fv", "type", "guess"),
+           batch="airoi_rate_batch")
 
 
 def _t(type: Any, when: Any, name: str) -> Any:

@@ -229,5 +229,130 @@ class TestRatesBelowMinusOne(unittest.TestCase):
             airoi.pv(-2, 2.5, 100)
 
 
+def _table_columns(funcs):
+    """{function: list of argument tuples} of the reference table's rows."""
+    cols = {f: [] for f in funcs}
+    with open(TABLE) as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            func, args = line.split(";")[1:3]
+            if func in cols:
+                cols[func].append(tuple(float(a) for a in args.split()))
+    return cols
+
+
+@unittest.skipIf(np is None, "NumPy is not installed")
+class TestBatchForms(unittest.TestCase):
+    """The array calls with a C batch form (one call for the whole array)
+    give exactly the scalar function's value and status, element by element."""
+
+    FNS = {"ipmt": airoi.ipmt, "ppmt": airoi.ppmt, "sln": airoi.sln, "syd": airoi.syd,
+           "db": airoi.db, "ddb": airoi.ddb}
+
+    def _same(self, name, got, status, scalar, rows):
+        for i, args in enumerate(rows):
+            try:
+                want, want_status = scalar(*args), "AIROI_OK"
+            except airoi.Error as exc:
+                want, want_status = None, exc.status_name
+            self.assertEqual(status[i], want_status, (name, i, args))
+            if want is None:
+                self.assertTrue(math.isnan(got[i]), (name, i))
+            else:
+                self.assertEqual(got[i], want, (name, i, args))
+
+    def test_reference_table_elementwise(self):
+        cols = _table_columns(self.FNS)
+        bad = [(float("nan"), 1, 3, 100, 0, 0), (0.1, float("inf"), 3, 100, 0, 0),
+               (0.1, 0, 3, 100, 0, 0), (-1, 1, 3, 100, 0, 1)]
+        for name, rows in cols.items():
+            width = len(rows[0])
+            rows = rows + [b[:width] for b in bad]
+            self.assertGreater(len(rows), 10, name)
+            args = [np.array(c) for c in zip(*rows)]
+            got, status = self.FNS[name](*args, errors="status")
+            self.assertEqual(got.shape, (len(rows),))
+            self._same(name, got, status, self.FNS[name], rows)
+
+    def test_tvm_on_the_loans(self):
+        loans = [r for f, rows in _table_columns(("ipmt", "ppmt")).items() for r in rows]
+        rate, nper, pv, fv, typ = (np.array(c) for c in zip(*[(r[0], r[2], r[3], r[4], r[5])
+                                                              for r in loans]))
+        pmt, st = airoi.pmt_batch(rate, nper, pv, fv, typ, errors="status")
+        self._same("pmt", pmt, st, airoi.pmt, list(zip(rate, nper, pv, fv, typ)))
+        ok = ~np.isnan(pmt)
+        rate, nper, pv, fv, typ, pmt = (a[ok] for a in (rate, nper, pv, fv, typ, pmt))
+        for fn, scalar, args in (
+                (airoi.pv_batch, airoi.pv, (rate, nper, pmt, fv, typ)),
+                (airoi.fv_batch, airoi.fv, (rate, nper, pmt, pv, typ)),
+                (airoi.nper_batch, airoi.nper, (rate, pmt, pv, fv, typ)),
+                (airoi.rate_batch, airoi.rate, (nper, pmt, pv, fv, typ))):
+            got, st = fn(*args, errors="status")
+            self._same(fn.__name__, got, st, scalar, list(zip(*args)))
+
+    def test_same_as_one_call_per_element(self):
+        """The C batch form against the per-element path it replaces, on
+        broadcast random arguments (integers, fractions, out of range)."""
+        from airoi._scalar import Fn
+        rng = np.random.default_rng(7)
+        slow = Fn("ipmt", "airoi_ipmt", "dddddi", ("rate", "per", "nper", "pv", "fv", "type"))
+        rate = rng.choice([-0.5, -0.01, 0.0, 1e-9, 0.004, 0.1, 0.9, 2.0], size=(40, 1))
+        per = rng.uniform(-2, 40, size=(1, 30)).round(rng.integers(0, 2))
+        nper = rng.integers(0, 40, size=30).astype(float)
+        typ = rng.choice([0, 1, 2, np.nan], size=30)
+        fast = airoi.ipmt(rate, per, nper, 1000.0, -100.0, typ, errors="status")
+        ref = slow.broadcast((rate, per, nper, 1000.0, -100.0, typ), "status")
+        self.assertEqual(fast.values.shape, (40, 30))
+        np.testing.assert_array_equal(fast.values, ref.values)
+        np.testing.assert_array_equal(fast.status, ref.status)
+        self.assertGreater(int(np.isnan(fast.values).sum()), 0)
+        self.assertGreater(int((~np.isnan(fast.values)).sum()), 300)
+
+    def test_errors(self):
+        v, st = airoi.ipmt(0.1, [[1, 5]], 3, 8000, type=[0, np.nan], errors="status")
+        self.assertEqual(st.tolist(), [["AIROI_OK", "AIROI_ERR_INVALID"]])
+        self.assertEqual(v[0, 0], airoi.ipmt(0.1, 1, 3, 8000))
+        with self.assertRaisesRegex(airoi.InvalidInputError, r"^element \(1,\): ddb: "):
+            airoi.ddb(2400, 300, 10, [1, 11], errors="raise")
+        with self.assertRaises(airoi.InvalidInputError):
+            airoi.sln(1, 0, [1, 2], errors="ignore")
+        self.assertEqual(airoi.sln(10, 0, np.zeros((0, 3))).shape, (0, 3))
+        self.assertEqual(airoi.pv_batch(0.1, 2, -100, errors="status").status.shape, ())
+
+    def test_status_without_batch_form(self):
+        v, st = airoi.cumipmt(0.1, [10, 0], 1000, 1, 1, errors="status")
+        self.assertEqual(st.tolist(), ["AIROI_OK", "AIROI_ERR_INVALID"])
+
+
+class TestBatchDayCounts(unittest.TestCase):
+    ROWS = [[-10000, 2750, 4250, 3250, 2750], [-500, 100, 200, 300, 400], [1, 2, 3, 4, 5]]
+    D = ["2008-01-01", "2008-03-01", "2008-10-30", "2009-02-15", "2009-04-01"]
+
+    def test_each_row_is_the_scalar_call(self):
+        for dc in airoi.DAY_COUNTS:
+            got = airoi.xnpv_batch(0.09, self.ROWS, self.D, day_count=dc)
+            for row, g in zip(self.ROWS, got):
+                want = airoi.xnpv(0.09, row, self.D, day_count=dc)
+                self.assertTrue(g == want if dc != "act/365f" else close(g, want, 1e-13, 0), dc)
+            got, status = airoi.xirr_batch(self.ROWS, self.D, day_count=dc, errors="status")
+            self.assertEqual(status, ["AIROI_OK", "AIROI_OK", "AIROI_ERR_NO_SOLUTION"])
+            self.assertIsNone(got[2])
+            for row, g in zip(self.ROWS[:2], got):
+                want = airoi.xirr(row, self.D, day_count=dc)
+                self.assertTrue(g == want if dc != "act/365f" else close(g, want, 1e-12, 0), dc)
+        self.assertEqual(airoi.xirr_batch(self.ROWS, self.D, day_count="act/365f"),
+                         airoi.xirr_batch(self.ROWS, self.D))
+
+    def test_errors(self):
+        with self.assertRaisesRegex(airoi.InvalidInputError, "expected one of act/365f"):
+            airoi.xnpv_batch(0.1, self.ROWS, self.D, day_count="actual/365")
+        with self.assertRaisesRegex(airoi.NoSolutionError, "^row 2: xirr: "):
+            airoi.xirr_batch(self.ROWS, self.D, day_count="30/360", errors="raise")
+        if np is not None:
+            got = airoi.xnpv_batch(0.1, np.array(self.ROWS, dtype=float), self.D, day_count="act/360")
+            self.assertEqual(got.shape, (3,))
+
+
 if __name__ == "__main__":
     unittest.main()
