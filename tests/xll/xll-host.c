@@ -1916,18 +1916,19 @@ static const ct_hcase ct_head_cases[] = {
 
 #define CT_UNCERTAIN "the worksheet tables have no uncertainties, correlations, stages or simulation"
 #define CT_TRACKING "the worksheet tables have no actuals, indicators or gate criteria"
+#define CT_FINANCE "the worksheet tables have no capex, depreciation, tax or terminal value columns"
 #define CT_FILE "the file's YAML (syntax, aliases, tags, documents, encoding, keys)"
 static const struct {
     const char *name, *why;
 } ct_not_expressible[] = {
     {"amounts-empty", "blank amounts cells are no list: the amount is then 0"},
-    {"capex-without-life", CT_NO_COLUMN " (capex, life)"},
-    {"capex-life-fractional", CT_NO_COLUMN " (capex, life)"},
-    {"life-without-capex", CT_NO_COLUMN " (capex, life)"},
-    {"depreciation-unknown", CT_NO_COLUMN " (depreciation)"},
-    {"terminal-growth-above-rate", CT_NO_COLUMN " (terminal_value)"},
-    {"terminal-wrong-parameter", CT_NO_COLUMN " (terminal_value)"},
-    {"tax-rate-negative", CT_NO_COLUMN " (tax)"},
+    {"capex-without-life", CT_FINANCE},
+    {"capex-life-fractional", CT_FINANCE},
+    {"life-without-capex", CT_FINANCE},
+    {"depreciation-unknown", CT_FINANCE},
+    {"terminal-growth-above-rate", CT_FINANCE},
+    {"terminal-wrong-parameter", CT_FINANCE},
+    {"tax-rate-negative", CT_FINANCE},
     {"inf-literal", "a worksheet number is finite"},
     {"negative-inf-literal", "a worksheet number is finite"},
     {"nan-literal", "a worksheet number is finite"},
