@@ -668,13 +668,15 @@ static int compile(prun *R, const airoi_portfolio *pf, int repair)
         airoi__free(sorted);
         return nomem();
     }
-    memcpy(sorted, R->drv, R->n_drv * sizeof *sorted);
-    qsort(sorted, R->n_drv, sizeof *sorted, cmp_driver);
-    for (size_t d = 0; d < R->n_drv; d++)
-        for (size_t e = 0; e < R->n_drv; e++)
-            if (sorted[e].name == R->drv[d].name)
-                pos[d] = e;
-    memcpy(R->drv, sorted, R->n_drv * sizeof *sorted);
+    if (R->n_drv) { /* R->drv is NULL without drivers: memcpy(x, NULL, 0) is undefined */
+        memcpy(sorted, R->drv, R->n_drv * sizeof *sorted);
+        qsort(sorted, R->n_drv, sizeof *sorted, cmp_driver);
+        for (size_t d = 0; d < R->n_drv; d++)
+            for (size_t e = 0; e < R->n_drv; e++)
+                if (sorted[e].name == R->drv[d].name)
+                    pos[d] = e;
+        memcpy(R->drv, sorted, R->n_drv * sizeof *sorted);
+    }
     airoi__free(sorted);
     for (size_t j = 0; j < R->n; j++)
         for (size_t k = 0; k < R->mem[j].m->n_inputs; k++)

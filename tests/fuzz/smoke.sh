@@ -3,7 +3,7 @@
 # instrumented too, with ASan + UBSan) and runs each for a short time on a
 # scratch copy of the kept corpus. New crashes fail the run; the crashing
 # input is left in the build directory to be added to tests/fuzz/corpus.
-# usage: tests/fuzz/smoke.sh [SECONDS-PER-TARGET]
+# usage: tests/fuzz/smoke.sh [SECONDS-PER-TARGET] (CI: 30 s for each of the six targets)
 set -eu
 secs=${1:-60}
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -12,11 +12,30 @@ rm -rf "$b"
 CC=clang meson setup "$b" "$top" -Dfuzzing=true -Dpython=false -Dxll=disabled -Ddocs=disabled \
     -Db_sanitize=address,undefined -Db_lundef=false -Dc_args=-fsanitize=fuzzer-no-link \
     -Dbuildtype=debugoptimized >/dev/null
-ninja -C "$b" tests/fuzz/fuzz-model >/dev/null
-for target in model; do
+targets="model finance simulation tracking html portfolio"
+for target in $targets; do
+    ninja -C "$b" "tests/fuzz/fuzz-$target" >/dev/null
+done
+# Each target's seeds: its kept corpus and the inputs of its surface (the
+# same directories as its fuzz-replay test in tests/fuzz/meson.build).
+seeds() {
+    case $1 in
+    model) echo "$top/tests/fuzz/corpus $top/tests/data/invalid $top/docs/examples" ;;
+    finance) echo "$top/tests/fuzz/corpus-finance" ;;
+    portfolio) echo "$top/tests/fuzz/corpus-portfolio $top/docs/examples/portfolio" ;;
+    *) echo "$top/tests/fuzz/corpus-$1 $top/tests/data/invalid $top/docs/examples" ;;
+    esac
+}
+for target in $targets; do
     work="$b/corpus-$target"
     mkdir -p "$work"
-    cp "$top"/tests/fuzz/corpus/* "$top"/tests/data/invalid/*.yaml "$top"/docs/examples/*.yaml "$work"/
+    for dir in $(seeds "$target"); do
+        case $dir in
+        */tests/fuzz/corpus*) pattern='*' ;;
+        *) pattern='*.yaml' ;;
+        esac
+        find "$dir" -maxdepth 1 -type f -name "$pattern" -exec cp {} "$work"/ \;
+    done
     echo "fuzz-$target: ${secs}s"
     rc=0
     (cd "$b" && UBSAN_OPTIONS=halt_on_error=1 ASAN_OPTIONS=detect_leaks=1 \
