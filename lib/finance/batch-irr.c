@@ -197,19 +197,15 @@ ALWAYS_INLINE sums irr_sums(const double *w, size_t cols, vd u, int need_m)
  * below 1e-17 relative) or 10 (|z| <= 1/8: below 3e-19). */
 ALWAYS_INLINE vd vexp_small(vd z, int deg10)
 {
-    vd p = vsplat(deg10 ? 1.0 / 3628800.0 : 1.0 / 24.0);
-    if (deg10) {
-        p = p * z + 1.0 / 362880.0;
-        p = p * z + 1.0 / 40320.0;
-        p = p * z + 1.0 / 5040.0;
-        p = p * z + 1.0 / 720.0;
-        p = p * z + 1.0 / 120.0;
-        p = p * z + 1.0 / 24.0;
-    }
-    p = p * z + 1.0 / 6.0;
-    p = p * z + 0.5;
-    p = p * z + 1.0;
-    return p * z + 1.0;
+    static const double c[] = {1.0 / 3628800.0, 1.0 / 362880.0, 1.0 / 40320.0, 1.0 / 5040.0,
+                               1.0 / 720.0,     1.0 / 120.0,    1.0 / 24.0,    1.0 / 6.0,
+                               0.5,             1.0,            1.0};
+    const size_t first = deg10 ? 0 : 6;
+    vd p = vsplat(c[first]);
+#pragma GCC unroll 16
+    for (size_t k = first + 1; k < sizeof c / sizeof c[0]; k++)
+        p = p * z + c[k];
+    return p;
 }
 
 /* XIRR: e_j = e^(-t_j u), the sums of the even and odd columns apart (two
