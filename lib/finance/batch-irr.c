@@ -16,8 +16,9 @@
  * With e_j = e^(-t_j u) (t_j = j for IRR, the year fractions for XIRR),
  * one pass over the columns gives F = sum v_j e_j, A = sum t_j v_j e_j
  * (F' = -A), B = sum t_j^2 v_j e_j (F'' = B) and M = sum |v_j| e_j, four
- * independent multiply-adds a value (IRR: Horner's scheme in x = e^-u; XIRR:
- * one exponential a value). Halley's step d = 2 F A / (2 A^2 - F B) (Newton's
+ * independent multiply-adds a value (IRR: Horner's scheme in x = e^-u, as
+ * two chains in x^2; XIRR: one exponential a value, or the last pass's
+ * times e^(-t_j du) when the step du was small: see xirr_sums()). Halley's step d = 2 F A / (2 A^2 - F B) (Newton's
  * F / A where Halley's denominator is not positive), at most 1 in size, is
  * cubically convergent: about 4 passes from the guess 0.1 for the
  * benchmark's rows against about 6 for Newton. A lane stops when |d| <=
