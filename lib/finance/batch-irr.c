@@ -16,8 +16,9 @@
  * With e_j = e^(-t_j u) (t_j = j for IRR, the year fractions for XIRR),
  * one pass over the columns gives F = sum v_j e_j, A = sum t_j v_j e_j
  * (F' = -A), B = sum t_j^2 v_j e_j (F'' = B) and M = sum |v_j| e_j, four
- * independent multiply-adds a value (IRR: Horner's scheme in x = e^-u; XIRR:
- * one exponential a value). Halley's step d = 2 F A / (2 A^2 - F B) (Newton's
+ * independent multiply-adds a value (IRR: Horner's scheme in x = e^-u, as
+ * two chains in x^2; XIRR: one exponential a value, or the last pass's
+ * times e^(-t_j du) when the step du was small: see xirr_sums()). Halley's step d = 2 F A / (2 A^2 - F B) (Newton's
  * F / A where Halley's denominator is not positive), at most 1 in size, is
  * cubically convergent: about 4 passes from the guess 0.1 for the
  * benchmark's rows against about 6 for Newton. A lane stops when |d| <=
@@ -39,6 +40,9 @@
 #include "finance-private.h"
 
 #define LANES AIROI__IRR_LANES
+/* doubles a column of a group in the work area: values, t v, t^2 v, |v|,
+ * and XIRR's exponentials of the last pass */
+#define STRIDE (5 * LANES)
 
 #if defined(__GNUC__)
 
@@ -158,36 +162,89 @@ typedef struct sums {
     vd f, a, b, m;
 } sums;
 
-/* IRR: Horner's scheme in x = e^-u from the last column. */
-ALWAYS_INLINE sums irr_sums(const double *w, size_t cols, vd u, int need_m)
+/* IRR: Horner's scheme in x = e^-u from the last column, as two chains in
+ * x^2 (even and odd columns) so that the multiply-adds of one chain wait
+ * for half as many others: F = E(x^2) + x O(x^2). */
+ALWAYS_INLINE void horner_step(sums *s, const double *c, vd x, int need_m)
 {
-    const vd x = vexp(-u);
-    sums s = {{0}, {0}, {0}, {0}};
-#pragma GCC unroll 2
-    for (size_t j = cols; j-- > 0;) {
-        const double *c = w + 4 * LANES * j;
-        s.f = s.f * x + vload(c);
-        s.a = s.a * x + vload(c + LANES);
-        s.b = s.b * x + vload(c + 2 * LANES);
-        if (need_m)
-            s.m = s.m * x + vload(c + 3 * LANES);
-    }
-    return s;
+    s->f = s->f * x + vload(c);
+    s->a = s->a * x + vload(c + LANES);
+    s->b = s->b * x + vload(c + 2 * LANES);
+    if (need_m)
+        s->m = s->m * x + vload(c + 3 * LANES);
 }
 
-/* XIRR: one exponential a value. */
-ALWAYS_INLINE sums xirr_sums(const double *w, size_t cols, const double *t, vd u, int need_m)
+ALWAYS_INLINE sums irr_sums(const double *w, size_t cols, vd u, int need_m)
 {
-    sums s = {{0}, {0}, {0}, {0}};
-    for (size_t j = 0; j < cols; j++) {
-        const double *c = w + 4 * LANES * j;
-        const vd e = vexp(-t[j] * u);
-        s.f += vload(c) * e;
-        s.a += vload(c + LANES) * e;
-        s.b += vload(c + 2 * LANES) * e;
-        if (need_m)
-            s.m += vload(c + 3 * LANES) * e;
+    const vd x = vexp(-u), x2 = x * x;
+    sums e = {{0}, {0}, {0}, {0}}, o = e;
+    size_t j = cols;
+    if (j & 1)
+        horner_step(&e, w + STRIDE * --j, x2, need_m);
+    while (j) {
+        j -= 2;
+        horner_step(&e, w + STRIDE * j, x2, need_m);
+        horner_step(&o, w + STRIDE * (j + 1), x2, need_m);
     }
+    e.f += x * o.f;
+    e.a += x * o.a;
+    e.b += x * o.b;
+    if (need_m)
+        e.m += x * o.m;
+    return e;
+}
+
+/* e^z by its Taylor polynomial of degree 4 (|z| <= 2^-10: truncation
+ * below 1e-17 relative) or 10 (|z| <= 1/8: below 3e-19). */
+ALWAYS_INLINE vd vexp_small(vd z, int deg10)
+{
+    static const double c[] = {1.0 / 3628800.0, 1.0 / 362880.0, 1.0 / 40320.0, 1.0 / 5040.0,
+                               1.0 / 720.0,     1.0 / 120.0,    1.0 / 24.0,    1.0 / 6.0,
+                               0.5,             1.0,            1.0};
+    const size_t first = deg10 ? 0 : 6;
+    vd p = vsplat(c[first]);
+#pragma GCC unroll 16
+    for (size_t k = first + 1; k < sizeof c / sizeof c[0]; k++)
+        p = p * z + c[k];
+    return p;
+}
+
+/* XIRR: e_j = e^(-t_j u), the sums of the even and odd columns apart (two
+ * chains of additions). mode 0: one exponential a value; 1 and 2: the
+ * last pass's e_j (kept in the work area) times e^(-t_j du), du = u - the
+ * last pass's u, by vexp_small() of degree 4 or 10 (the caller checks
+ * |t_j du| against its bound). */
+ALWAYS_INLINE void xirr_term(sums *s, double *c, double tj, vd u, vd du, int mode, int need_m)
+{
+    vd e;
+    if (mode == 0)
+        e = vexp(-tj * u);
+    else
+        e = vload(c + 4 * LANES) * vexp_small(-tj * du, mode == 2);
+    vstore(c + 4 * LANES, e);
+    s->f += vload(c) * e;
+    s->a += vload(c + LANES) * e;
+    s->b += vload(c + 2 * LANES) * e;
+    if (need_m)
+        s->m += vload(c + 3 * LANES) * e;
+}
+
+ALWAYS_INLINE sums xirr_sums(double *w, size_t cols, const double *t, vd u, vd du, int mode,
+                             int need_m)
+{
+    sums s = {{0}, {0}, {0}, {0}}, o = s;
+    size_t j = 0;
+    for (; j + 1 < cols; j += 2) {
+        xirr_term(&s, w + STRIDE * j, t[j], u, du, mode, need_m);
+        xirr_term(&o, w + STRIDE * (j + 1), t[j + 1], u, du, mode, need_m);
+    }
+    if (j < cols)
+        xirr_term(&s, w + STRIDE * j, t[j], u, du, mode, need_m);
+    s.f += o.f;
+    s.a += o.a;
+    s.b += o.b;
+    if (need_m)
+        s.m += o.m;
     return s;
 }
 
@@ -196,7 +253,7 @@ ALWAYS_INLINE sums xirr_sums(const double *w, size_t cols, const double *t, vd u
 ALWAYS_INLINE void transpose(double *w, const double *v, size_t left, size_t cols)
 {
     if (left >= LANES) {
-        for (size_t j = 0; j < cols; j++, w += 4 * LANES) {
+        for (size_t j = 0; j < cols; j++, w += STRIDE) {
 #pragma GCC unroll 8
             for (size_t k = 0; k < LANES; k++)
                 w[k] = v[k * cols + j];
@@ -205,7 +262,7 @@ ALWAYS_INLINE void transpose(double *w, const double *v, size_t left, size_t col
     }
     for (size_t j = 0; j < cols; j++)
         for (size_t k = 0; k < LANES; k++)
-            w[4 * LANES * j + k] = k < left ? v[k * cols + j] : 0.0;
+            w[STRIDE * j + k] = k < left ? v[k * cols + j] : 0.0;
 }
 
 /*
@@ -227,7 +284,7 @@ ALWAYS_INLINE void solve_group(double *out, const double *v, size_t left, size_t
     vd f0 = {0}, a0 = {0}, m0 = {0}, am0 = {0};
     transpose(w, v, left, cols);
     for (size_t j = 0; j < cols; j++) {
-        double *c = w + 4 * LANES * j;
+        double *c = w + STRIDE * j;
         const vd x = vload(c);
         const vd ax = vabs(x);
         const double tj = t[j];
@@ -267,13 +324,36 @@ ALWAYS_INLINE void solve_group(double *out, const double *v, size_t left, size_t
     const double lim = 350.0 / tmax < 20.0 ? 350.0 / tmax : 20.0;
     u = vsel(vabs(u) <= lim, u, vsplat(ug));
     vm done = {0};
-    vd ures = u;
+    vd ures = u, uprev = u;
+    int small = 0;
     const double huge = 0x1.fffffffffffffp1023;
     for (int it = 0; it < AIROI__NEWTON_MAX_ITER && vany(live); it++) {
         /* the exponentials need |t u| <= 700 */
         live &= vabs(u) * tmax <= 700.0;
         u = vsel(live, u, vsplat(0.0));
-        const sums s = is_irr ? irr_sums(w, cols, u, need_m) : xirr_sums(w, cols, t, u, need_m);
+        sums s;
+        if (is_irr) {
+            s = irr_sums(w, cols, u, need_m);
+        } else {
+            /* the last pass's exponentials times e^(-t_j du) when every
+             * live lane moved little, at most 3 passes in a row */
+            const vd du = u - uprev, adu = vsel(live, vabs(du), vsplat(0.0));
+            double dmax = 0.0;
+            for (size_t k = 0; k < LANES; k++)
+                dmax = adu[k] > dmax ? adu[k] : dmax;
+            dmax *= tmax;
+            int mode = 0;
+            if (it > 0 && small < 3)
+                mode = dmax <= 0x1p-10 ? 1 : dmax <= 0.125 ? 2 : 0;
+            small = mode ? small + 1 : 0;
+            if (mode == 1)
+                s = xirr_sums(w, cols, t, u, du, 1, need_m);
+            else if (mode == 2)
+                s = xirr_sums(w, cols, t, u, du, 2, need_m);
+            else
+                s = xirr_sums(w, cols, t, u, du, 0, need_m);
+            uprev = u;
+        }
         live &= (vabs(s.f) <= huge) & (vabs(s.a) <= huge) & (vabs(s.b) <= huge) & (s.a != 0.0);
         const vd newton = s.f / s.a;
         const vd den = 2.0 * s.a * s.a - s.f * s.b;
@@ -302,7 +382,7 @@ ALWAYS_INLINE void fast_rows(double *out, const double *v, size_t rows, size_t c
 {
     const int is_irr = t == NULL;
     if (is_irr) {
-        double *tj = w + 4 * LANES * cols;
+        double *tj = w + STRIDE * cols;
         for (size_t j = 0; j < cols; j++)
             tj[j] = (double)j;
         t = tj;

@@ -219,7 +219,7 @@ int airoi__batch_run(const char *name, double *out, int32_t *status_out, int32_t
  * NaN in out for the others (left to the careful solver). work holds
  * cols * AIROI__IRR_WORK doubles; t is XIRR's year fractions. */
 #define AIROI__IRR_LANES 4
-#define AIROI__IRR_WORK (4 * AIROI__IRR_LANES + 1)
+#define AIROI__IRR_WORK (5 * AIROI__IRR_LANES + 1)
 void airoi__irr_fast(double *out, const double *v, size_t rows, size_t cols, double guess,
                      double *work);
 void airoi__xirr_fast(double *out, const double *v, size_t rows, size_t cols, const double *t,

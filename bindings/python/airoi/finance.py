@@ -105,7 +105,8 @@ def _call1(fn: Any, *args: Any) -> float:
 
 
 # The fast path of the scalar functions: the values' address as a void *
-# (_lib.fast_doubles), the result in a c_double passed by reference.
+# (_lib.fast_doubles), the result in a c_double (passed by reference by
+# ctypes itself: the argument type is a pointer, so no byref() call).
 _c_double = ctypes.c_double
 _VP = ctypes.c_void_p
 _P_DOUBLE = ctypes.POINTER(ctypes.c_double)
@@ -140,7 +141,7 @@ def npv(rate: float, values: Values, start_from_zero: bool = False) -> float:
     fast = _fast_doubles(values)
     if fast is not None and type(rate) is float:
         out = _c_double()
-        status = (_FAST_NPV0 if start_from_zero else _FAST_NPV)(byref(out), rate, fast[0], fast[1])
+        status = (_FAST_NPV0 if start_from_zero else _FAST_NPV)(out, rate, fast[0], fast[1])
         if status:
             _lib.raise_status(status)
         return out.value
@@ -222,7 +223,7 @@ def irr(values: Values, guess: float = 0.1) -> float:
     fast = _fast_doubles(values)
     if fast is not None and type(guess) is float:
         out = _c_double()
-        status = _FAST_IRR(byref(out), fast[0], fast[1], guess)
+        status = _FAST_IRR(out, fast[0], fast[1], guess)
         if status:
             _lib.raise_status(status)
         return out.value

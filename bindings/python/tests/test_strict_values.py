@@ -214,6 +214,14 @@ class FastPathAgrees(unittest.TestCase):
         self.assertEqual(airoi.irr(self.FLOWS), airoi.irr(iter(self.FLOWS)))
         self.assertEqual(airoi.npv(1, self.FLOWS), airoi.npv(1.0, self.FLOWS))
 
+    def test_every_length_agrees(self):
+        # lists up to 64 values are packed by struct, longer ones by array('d')
+        for n in (1, 2, 63, 64, 65, 200):
+            flows = [-100.0] + [3 if j % 2 else 2.5 for j in range(n - 1)]
+            want = airoi.npv(0.05, iter(flows))  # the general path
+            self.assertEqual(airoi.npv(0.05, flows), want)
+            self.assertEqual(airoi.npv(0.05, tuple(flows)), want)
+
     def test_errors_are_the_same(self):
         with self.assertRaises(TypeError):
             airoi.npv(0.1, [-1.0, True, 2.0])
