@@ -214,7 +214,7 @@ int airoi__batch_run(const char *name, double *out, int32_t *status_out, int32_t
                      const double *values, size_t rows, size_t cols, airoi__batch_row row,
                      airoi__batch_fast fast, void *ctx);
 
-/* The fast kernels of the IRR and XIRR batch forms (batch-irr.c): Halley
+/* The fast kernels of the IRR and XIRR batch forms (batch-irr-kernels.h): Halley
  * on AIROI__IRR_LANES rows at a time for the rows with a unique root,
  * NaN in out for the others (left to the careful solver). work holds
  * cols * AIROI__IRR_WORK doubles; t is XIRR's year fractions. */
@@ -224,6 +224,9 @@ void airoi__irr_fast(double *out, const double *v, size_t rows, size_t cols, dou
                      double *work);
 void airoi__xirr_fast(double *out, const double *v, size_t rows, size_t cols, const double *t,
                       double guess, double *work);
+/* batch-irr-128.c: the kernel on 2 rows at a time (t NULL for IRR). */
+void airoi__irr_rows_128(double *out, const double *v, size_t rows, size_t cols,
+                         const double *t, double guess, double *w);
 
 /* The table shape every batch form checks first: AIROI_ERR_INVALID with
  * "NAME: ..." when cols < min_cols (1 or 2) or rows x cols overflows
