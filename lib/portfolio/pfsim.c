@@ -71,6 +71,14 @@ struct airoi_portfolio_simulation {
     int has_contrib;
 };
 
+/* memcpy of n bytes that may be 0 with a NULL pointer (an empty array):
+ * memcpy(x, NULL, 0) is undefined behaviour, this is not. */
+static void copy_bytes(void *dst, const void *src, size_t n)
+{
+    if (n)
+        memcpy(dst, src, n);
+}
+
 static int nomem(void)
 {
     return airoi__error(AIROI_ERR_NOMEM, "out of memory");
@@ -143,7 +151,7 @@ static double member_npv(const prun *R, const member *M, wmem *w, int64_t trial)
             continue;
         const airoi__sim_input *in = &m->inputs[k];
         size_t len = in->per_period ? n : 1;
-        memcpy(w->u + in->dim, w->du + R->drv_off[d], len * sizeof *w->u);
+        copy_bytes(w->u + in->dim, w->du + R->drv_off[d], len * sizeof *w->u);
     }
     if (m->n_corr) {
         if (m->corr_per_period)
@@ -471,8 +479,9 @@ static int finish(airoi_portfolio_simulation *s)
     s->p_contrib = airoi__calloc(s->n ? s->n : 1, sizeof *s->p_contrib);
     if (!s->sorted || !s->edges || !s->counts || !s->p_mean || !s->p_sd || !s->p_contrib)
         return nomem();
-    memcpy(s->sorted, s->total, c * sizeof *s->sorted);
-    qsort(s->sorted, c, sizeof *s->sorted, cmp_double);
+    copy_bytes(s->sorted, s->total, c * sizeof *s->sorted);
+    if (c)
+        qsort(s->sorted, c, sizeof *s->sorted, cmp_double);
     size_t bins = (size_t)s->bins;
     double w = (mx - mn) / (double)bins;
     for (size_t b = 0; b <= bins; b++)
@@ -578,7 +587,7 @@ static int settings(airoi_portfolio_simulation *s, int64_t *trials, int32_t *thr
         s->pct = airoi__calloc(o->n_percentiles, sizeof *s->pct);
         if (!s->pct)
             return nomem();
-        memcpy(s->pct, o->percentiles, o->n_percentiles * sizeof *s->pct);
+        copy_bytes(s->pct, o->percentiles, o->n_percentiles * sizeof *s->pct);
         s->n_pct = o->n_percentiles;
     }
     return AIROI_OK;
@@ -878,14 +887,14 @@ int airoi__portfolio_simulation_merge(airoi_portfolio_simulation **out,
         airoi__portfolio_simulation_free(s);
         return rc;
     }
-    memcpy(s->driver_users, a->driver_users, a->n_drivers * sizeof *s->driver_users);
-    memcpy(s->pct, a->pct, a->n_pct * sizeof *s->pct);
+    copy_bytes(s->driver_users, a->driver_users, a->n_drivers * sizeof *s->driver_users);
+    copy_bytes(s->pct, a->pct, a->n_pct * sizeof *s->pct);
     s->n_pct = a->n_pct;
-    memcpy(s->total, a->total, ca * sizeof *s->total);
-    memcpy(s->total + ca, b->total, cb * sizeof *s->total);
+    copy_bytes(s->total, a->total, ca * sizeof *s->total);
+    copy_bytes(s->total + ca, b->total, cb * sizeof *s->total);
     for (size_t j = 0; j < a->n; j++) {
-        memcpy(s->npv + j * c, a->npv + j * ca, ca * sizeof *s->npv);
-        memcpy(s->npv + j * c + ca, b->npv + j * cb, cb * sizeof *s->npv);
+        copy_bytes(s->npv + j * c, a->npv + j * ca, ca * sizeof *s->npv);
+        copy_bytes(s->npv + j * c + ca, b->npv + j * cb, cb * sizeof *s->npv);
     }
     rc = finish(s);
     if (rc) {
@@ -1014,7 +1023,7 @@ int airoi__portfolio_simulation_get_trials(double *values, size_t cap, size_t *l
         return airoi__error(AIROI_ERR_RANGE,
                             "airoi_portfolio_simulation_get_trials: room for %zu values; the "
                             "run has %zu trials", cap, c);
-    memcpy(values, s->total, c * sizeof *values);
+    copy_bytes(values, s->total, c * sizeof *values);
     return AIROI_OK;
 }
 
