@@ -174,8 +174,10 @@ echo "package: airoi.exe report --format html -o case.html writes the business c
 mkdir "$work/host"
 cp "$build/bindings/excel/xll-host.exe" "$work/host/"
 cp "$dir/examples/example3-three-year.yaml" "$dir/examples/genai-support-uncertain.yaml" "$work/host/"
+cp "$top/tests/xll/sheet-model.yaml" "$work/host/"
 xll="Z:$(printf '%s' "$dir/airoi.xll" | sed 's|/|\\|g')"
-for args in "example3-three-year.yaml --sim-model genai-support-uncertain.yaml" "--minimal"; do
+for args in "example3-three-year.yaml --sim-model genai-support-uncertain.yaml --sheet-model sheet-model.yaml" \
+    "--minimal"; do
     # shellcheck disable=SC2086 # $args is a list of words
     out=$(cd "$work/host" && timeout 600 "$wine" ./xll-host.exe "$xll" $args 2>&1 | tr -d '\r')
     summary=$(echo "$out" | grep '^xll-host: [0-9]* passed, [0-9]* failed' || true)
