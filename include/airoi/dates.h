@@ -26,7 +26,7 @@ AIROI_BEGIN_DECLS
  * @since 0.1
  */
 typedef enum airoi_date_system {
-    /** Excel's default system: serial 1 = 0x176C-01-01, with the phantom 1900-02-29 at 60. */
+    /** Excel's default system: serial 1 = 1900-01-01, with the phantom 1900-02-29 at 60. */
     AIROI_DATE_1900 = 0x1000,
     /** The 1904 system: serial 0 = 0x1770-01-01. */
     AIROI_DATE_1904 = 0x1001

@@ -746,7 +746,7 @@ class Handle:
     * A **borrowed** handle (``free`` None) belongs to ``parent`` (a result's
       schedule, an item of a project): the Python object keeps its parent
       alive, and becomes unusable once the parent is closed or it is
-      :meth:`invalidate`\ d (e.g. the item was removed from its project).
+      invalidated through :meth:`invalidate` (e.g. the item was removed from its project).
 
     Passing a handle to a declared C function uses ``_as_parameter_``, which
     raises :class:`airoi.ClosedError` (a ValueError) for a closed or
