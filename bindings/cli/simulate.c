@@ -426,6 +426,14 @@ static int decide(const cli_args *a, int what)
     char *text = NULL;
     size_t len = 0;
     airoi_report_format format = (airoi_report_format)a->format;
+    if (format == AIROI_REPORT_HTML) {
+        /* a command-line error, found before the model is read: these
+         * analyses are parts of the business case (`report --format html`) */
+        cli_error("%s: --format html is the business case: use `airoi report FILE --format "
+                  "html`, which holds this analysis; %s writes text, json, csv or md",
+                  a->command, a->command);
+        return CLI_USAGE;
+    }
     int rc = cli_load(&p, a->file);
     if (rc != CLI_OK)
         return rc;

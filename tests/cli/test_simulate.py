@@ -145,6 +145,10 @@ def test_options():
     for cmd in ["tornado", "stages", "breakeven"]:
         rc, out, err = run(cmd, MODEL, "--trials", "10")
         check(rc == 2 and out == "", f"{cmd} --trials is refused: exit {rc}")
+        # html is the business case of `report`: a command-line error here
+        rc, out, err = run(cmd, MODEL, "--format", "html")
+        check(rc == 2 and out == "" and "airoi report FILE --format html" in err,
+              f"{cmd} --format html: exit {rc}, {err!r}")
 
 
 def test_formats():
