@@ -387,7 +387,7 @@ int airoi__xirr_years(double *out, const double *values, const double *t, size_t
  * checked). Each sets the message on failure.
  */
 int airoi__pow1p(double *out, double r, double t);
-/* The checks of the scalar kernels of loans.c, growth.c, depreciation.c:
+/* The checks of the scalar kernels of tvm.c, loans.c, growth.c, depreciation.c:
  * AIROI_ERR_INVALID "NAME: WHAT is not finite" for a NaN or infinite x;
  * airoi__finish() writes a finite r to *out, else AIROI_ERR_RANGE "NAME:
  * the result overflows". */
