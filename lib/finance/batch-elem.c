@@ -5,8 +5,6 @@
  * argument an array of n (already broadcast by the caller), element i
  * given exactly what the scalar function gives for the i-th numbers.
  */
-#include <stdio.h>
-
 #include "airoi/finance.h"
 #include "finance-private.h"
 
@@ -43,27 +41,16 @@ static int elem_run(const elem_kind *k, double *out, int32_t *status_out, const 
             return airoi__error(AIROI_ERR_INVALID, "%s: %s is NULL", k->name, k->names[j]);
     if (k->has_type && !a->t)
         return airoi__error(AIROI_ERR_INVALID, "%s: type is NULL", k->name);
-    /* The first failure: its status and message (as airoi__batch_run()). */
-    int first = AIROI_OK;
-    size_t first_i = 0;
-    char msg[256] = "";
+    airoi__batch_first first = AIROI__BATCH_FIRST_INIT;
     for (size_t i = 0; i < n; i++) {
         double r = 0.0;
         const int st = k->fn(&r, a, i);
         out[i] = st ? 0.0 : r;
         if (status_out)
             status_out[i] = st;
-        if (st && first == AIROI_OK) {
-            first = st;
-            first_i = i;
-            snprintf(msg, sizeof msg, "%s", airoi__error_get());
-        }
+        airoi__batch_first_note(&first, st, i);
     }
-    if (first == AIROI_OK) {
-        airoi__error_clear();
-        return AIROI_OK;
-    }
-    return airoi__error(first, "%s: element %zu: %s", k->name, first_i, msg);
+    return airoi__batch_first_end(&first, k->name, "element");
 }
 
 #define D(j) a->d[j][i]

@@ -41,17 +41,31 @@ static int block_has_nan(const double *x, size_t n)
     return s != s;
 }
 
+void airoi__batch_first_note(airoi__batch_first *f, int st, size_t i)
+{
+    if (st && f->status == AIROI_OK) {
+        f->status = st;
+        f->at = i;
+        snprintf(f->msg, sizeof f->msg, "%s", airoi__error_get());
+    }
+}
+
+int airoi__batch_first_end(const airoi__batch_first *f, const char *name, const char *unit)
+{
+    if (f->status == AIROI_OK) {
+        airoi__error_clear();
+        return AIROI_OK;
+    }
+    return airoi__error(f->status, "%s: %s %zu: %s", name, unit, f->at, f->msg);
+}
+
 _Static_assert(AIROI_OK == 0, "airoi__batch_run() writes AIROI_OK with memset");
 
 int airoi__batch_run(const char *name, double *out, int32_t *status_out, int32_t *flag_out,
                      const double *values, size_t rows, size_t cols, airoi__batch_row row,
                      airoi__batch_fast fast, void *ctx)
 {
-    /* The first failure: its status and message, kept while later rows
-     * overwrite the thread's message. */
-    int first = AIROI_OK;
-    size_t first_row = 0;
-    char msg[256] = "";
+    airoi__batch_first first = AIROI__BATCH_FIRST_INIT;
     for (size_t b = 0; b < rows; b += AIROI__BATCH_BLOCK) {
         const size_t end = rows - b > AIROI__BATCH_BLOCK ? b + AIROI__BATCH_BLOCK : rows;
         /* The fast kernel on the block, while it is in cache; then the
@@ -77,16 +91,8 @@ int airoi__batch_run(const char *name, double *out, int32_t *status_out, int32_t
                 status_out[i] = st;
             if (flag_out)
                 flag_out[i] = st ? 0 : flag;
-            if (st && first == AIROI_OK) {
-                first = st;
-                first_row = i;
-                snprintf(msg, sizeof msg, "%s", airoi__error_get());
-            }
+            airoi__batch_first_note(&first, st, i);
         }
     }
-    if (first == AIROI_OK) {
-        airoi__error_clear();
-        return AIROI_OK;
-    }
-    return airoi__error(first, "%s: row %zu: %s", name, first_row, msg);
+    return airoi__batch_first_end(&first, name, "row");
 }

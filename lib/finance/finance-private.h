@@ -214,6 +214,24 @@ int airoi__batch_run(const char *name, double *out, int32_t *status_out, int32_t
                      const double *values, size_t rows, size_t cols, airoi__batch_row row,
                      airoi__batch_fast fast, void *ctx);
 
+/*
+ * The first failure of a batch (airoi__batch_run() and the element-wise
+ * forms of batch-elem.c): its status, its index and its message, kept
+ * while later rows overwrite the thread's message. Start from
+ * AIROI__BATCH_FIRST_INIT; airoi__batch_first_note() after each row or
+ * element i with its status st (the thread's message set when st fails);
+ * airoi__batch_first_end() returns AIROI_OK (message cleared) or the first
+ * status with "NAME: UNIT I: <its message>" (UNIT "row" or "element").
+ */
+typedef struct airoi__batch_first {
+    int status;
+    size_t at;
+    char msg[256];
+} airoi__batch_first;
+#define AIROI__BATCH_FIRST_INIT {AIROI_OK, 0, ""}
+void airoi__batch_first_note(airoi__batch_first *f, int st, size_t i);
+int airoi__batch_first_end(const airoi__batch_first *f, const char *name, const char *unit);
+
 /* The fast kernels of the IRR and XIRR batch forms (batch-irr-kernels.h): Halley
  * on AIROI__IRR_LANES rows at a time for the rows with a unique root,
  * NaN in out for the others (left to the careful solver). work holds
@@ -369,7 +387,7 @@ int airoi__xirr_years(double *out, const double *values, const double *t, size_t
  * checked). Each sets the message on failure.
  */
 int airoi__pow1p(double *out, double r, double t);
-/* The checks of the scalar kernels of loans.c, growth.c, depreciation.c:
+/* The checks of the scalar kernels of tvm.c, loans.c, growth.c, depreciation.c:
  * AIROI_ERR_INVALID "NAME: WHAT is not finite" for a NaN or infinite x;
  * airoi__finish() writes a finite r to *out, else AIROI_ERR_RANGE "NAME:
  * the result overflows". */

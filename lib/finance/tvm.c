@@ -14,28 +14,13 @@
 #include "airoi/finance.h"
 #include "finance-private.h"
 
-static int check_finite(const char *name, const char *what, double x)
-{
-    if (!isfinite(x))
-        return airoi__error(AIROI_ERR_INVALID, "%s: %s is not finite", name, what);
-    return AIROI_OK;
-}
-
 static int check_rate(const char *name, double rate)
 {
-    int st = check_finite(name, "rate", rate);
+    int st = airoi__check_finite(name, "rate", rate);
     if (!st && !(rate > -1.0))
         st = airoi__error(AIROI_ERR_INVALID, "%s: rate %.17g must be greater than -1", name,
                           rate);
     return st;
-}
-
-static int finish(double *out, const char *name, double r)
-{
-    if (!isfinite(r))
-        return airoi__error(AIROI_ERR_RANGE, "%s: the result overflows", name);
-    *out = r;
-    return AIROI_OK;
 }
 
 /* x * y, but 0 when x is 0 (so that 0 * inf is 0, not NaN). */
@@ -184,18 +169,18 @@ int airoi__pv(double *out, double rate, double nper, double pmt, double fv, int 
 {
     if (!out)
         return airoi__error(AIROI_ERR_INVALID, "pv: out is NULL");
-    int st = check_finite("pv", "rate", rate);
+    int st = airoi__check_finite("pv", "rate", rate);
     if (!st)
-        st = check_finite("pv", "nper", nper);
+        st = airoi__check_finite("pv", "nper", nper);
     if (!st)
-        st = check_finite("pv", "pmt", pmt);
+        st = airoi__check_finite("pv", "pmt", pmt);
     if (!st)
-        st = check_finite("pv", "fv", fv);
+        st = airoi__check_finite("pv", "fv", fv);
     if (st)
         return st;
     if (rate <= -1.0)
         return airoi__tvm_below(out, "pv", 'v', rate, nper, pmt, fv, type);
-    return finish(out, "pv", tvm_scaled(pv_core, rate, nper, pmt, fv, type));
+    return airoi__finish(out, "pv", tvm_scaled(pv_core, rate, nper, pmt, fv, type));
 }
 
 AIROI_API int airoi_pv(double *out, double rate, double nper, double pmt, double fv, int type)
@@ -208,18 +193,18 @@ int airoi__fv(double *out, double rate, double nper, double pmt, double pv, int 
 {
     if (!out)
         return airoi__error(AIROI_ERR_INVALID, "fv: out is NULL");
-    int st = check_finite("fv", "rate", rate);
+    int st = airoi__check_finite("fv", "rate", rate);
     if (!st)
-        st = check_finite("fv", "nper", nper);
+        st = airoi__check_finite("fv", "nper", nper);
     if (!st)
-        st = check_finite("fv", "pmt", pmt);
+        st = airoi__check_finite("fv", "pmt", pmt);
     if (!st)
-        st = check_finite("fv", "pv", pv);
+        st = airoi__check_finite("fv", "pv", pv);
     if (st)
         return st;
     if (rate <= -1.0)
         return airoi__tvm_below(out, "fv", 'f', rate, nper, pmt, pv, type);
-    return finish(out, "fv", tvm_scaled(fv_core, rate, nper, pmt, pv, type));
+    return airoi__finish(out, "fv", tvm_scaled(fv_core, rate, nper, pmt, pv, type));
 }
 
 AIROI_API int airoi_fv(double *out, double rate, double nper, double pmt, double pv, int type)
@@ -232,20 +217,20 @@ int airoi__pmt(double *out, double rate, double nper, double pv, double fv, int 
 {
     if (!out)
         return airoi__error(AIROI_ERR_INVALID, "pmt: out is NULL");
-    int st = check_finite("pmt", "rate", rate);
+    int st = airoi__check_finite("pmt", "rate", rate);
     if (!st)
-        st = check_finite("pmt", "nper", nper);
+        st = airoi__check_finite("pmt", "nper", nper);
     if (!st)
-        st = check_finite("pmt", "pv", pv);
+        st = airoi__check_finite("pmt", "pv", pv);
     if (!st)
-        st = check_finite("pmt", "fv", fv);
+        st = airoi__check_finite("pmt", "fv", fv);
     if (st)
         return st;
     if (nper == 0.0)
         return airoi__error(AIROI_ERR_INVALID, "pmt: nper is 0");
     if (rate <= -1.0)
         return airoi__tvm_below(out, "pmt", 'p', rate, nper, pv, fv, type);
-    return finish(out, "pmt", tvm_scaled(pmt_core, rate, nper, pv, fv, type));
+    return airoi__finish(out, "pmt", tvm_scaled(pmt_core, rate, nper, pv, fv, type));
 }
 
 AIROI_API int airoi_pmt(double *out, double rate, double nper, double pv, double fv, int type)
@@ -289,11 +274,11 @@ int airoi__nper(double *out, double rate, double pmt, double pv, double fv, int 
         return airoi__error(AIROI_ERR_INVALID, "nper: out is NULL");
     int st = check_rate("nper", rate);
     if (!st)
-        st = check_finite("nper", "pmt", pmt);
+        st = airoi__check_finite("nper", "pmt", pmt);
     if (!st)
-        st = check_finite("nper", "pv", pv);
+        st = airoi__check_finite("nper", "pv", pv);
     if (!st)
-        st = check_finite("nper", "fv", fv);
+        st = airoi__check_finite("nper", "fv", fv);
     if (st)
         return st;
     if (rate == 0.0) {
@@ -301,7 +286,7 @@ int airoi__nper(double *out, double rate, double pmt, double pv, double fv, int 
             return airoi__error(AIROI_ERR_NO_SOLUTION,
                                 "nper: with rate 0 and pmt 0 no number of periods solves the "
                                 "equation");
-        return finish(out, "nper", tvm_scaled(nper0_core, 0.0, pmt, pv, fv, 0));
+        return airoi__finish(out, "nper", tvm_scaled(nper0_core, 0.0, pmt, pv, fv, 0));
     }
     /* nper = ln(num / den) / ln(1 + r) with num = k - fv r, den = k + pv r,
      * k = pmt (1 + r type). The ratio is computed as 1 + w with
@@ -404,15 +389,15 @@ int airoi__rate(double *out, double nper, double pmt, double pv, double fv, int 
 {
     if (!out)
         return airoi__error(AIROI_ERR_INVALID, "rate: out is NULL");
-    int st = check_finite("rate", "nper", nper);
+    int st = airoi__check_finite("rate", "nper", nper);
     if (!st)
-        st = check_finite("rate", "pmt", pmt);
+        st = airoi__check_finite("rate", "pmt", pmt);
     if (!st)
-        st = check_finite("rate", "pv", pv);
+        st = airoi__check_finite("rate", "pv", pv);
     if (!st)
-        st = check_finite("rate", "fv", fv);
+        st = airoi__check_finite("rate", "fv", fv);
     if (!st)
-        st = check_finite("rate", "guess", guess);
+        st = airoi__check_finite("rate", "guess", guess);
     if (st)
         return st;
     if (!(nper > 0.0))

@@ -615,6 +615,9 @@ START_TEST(batch_reference)
     ck_assert_uint_ge(B_ipmt.n, 40);
     ck_assert_uint_ge(B_ppmt.n, 40);
     ck_assert_uint_ge(B_db.n, 30);
+    ck_assert_uint_ge(B_ddb.n, 30);
+    ck_assert_uint_ge(B_syd.n, 15); /* reference rows besides the 5 failing ones */
+    ck_assert_uint_ge(B_sln.n, 15);
 
     static double out[BMAX], pmts[BMAX];
     static int32_t st[BMAX];
