@@ -233,13 +233,8 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_vdb(LPXLOPER12 cost, LPXLOPER12 salvage
 int xll_day_count_arg(LPXLOPER12 a, airoi_day_count *out)
 {
     *out = AIROI_DAY_COUNT_ACT_365F;
-    if (a == NULL)
-        return XLL_OK;
-    const LPXLOPER12 x = (a->xltype & 0xfff) == xltypeMulti && a->val.array.rows == 1 &&
-                                 a->val.array.columns == 1
-                             ? a->val.array.lparray
-                             : a;
-    if ((x->xltype & 0xfff) == xltypeMissing || (x->xltype & 0xfff) == xltypeNil)
+    const XLOPER12 *x = xll_arg_scalar(a);
+    if (xll_arg_omitted(x))
         return XLL_OK;
     char *name = NULL;
     int e = xll_arg_text(x, &name);

@@ -296,18 +296,30 @@ int xll_arg_number(const XLOPER12 *arg, double *out)
     case xltypeErr:
         return arg->val.err;
     case xltypeMulti:
-        if (arg->val.array.rows == 1 && arg->val.array.columns == 1 &&
-            arg->val.array.lparray != NULL)
-            return xll_arg_number(&arg->val.array.lparray[0], out);
+        if (xll_arg_scalar(arg) != arg)
+            return xll_arg_number(xll_arg_scalar(arg), out);
         return xlerrValue;
     default: /* text, blank, missing, references, anything else */
         return xlerrValue;
     }
 }
 
+int xll_arg_omitted(const XLOPER12 *arg)
+{
+    return arg == NULL || base_type(arg) == xltypeMissing || base_type(arg) == xltypeNil;
+}
+
+const XLOPER12 *xll_arg_scalar(const XLOPER12 *arg)
+{
+    if (arg != NULL && base_type(arg) == xltypeMulti && arg->val.array.rows == 1 &&
+        arg->val.array.columns == 1 && arg->val.array.lparray != NULL)
+        return arg->val.array.lparray;
+    return arg;
+}
+
 int xll_arg_number_opt(const XLOPER12 *arg, double dflt, double *out)
 {
-    if (arg == NULL || base_type(arg) == xltypeMissing || base_type(arg) == xltypeNil) {
+    if (xll_arg_omitted(arg)) {
         *out = dflt;
         return XLL_OK;
     }

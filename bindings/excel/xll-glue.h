@@ -92,6 +92,13 @@ typedef enum xll_cells {
  * #VALUE!, a blank follows the policy. Missing is #VALUE!. */
 int xll_arg_numbers(const XLOPER12 *arg, xll_cells policy, double **values, size_t *n);
 
+/* 1 when an optional argument was left out: omitted (xltypeMissing), a
+ * blank cell (xltypeNil) or NULL. */
+int xll_arg_omitted(const XLOPER12 *arg);
+
+/* The lone element of a 1x1 array (a one-cell range), else arg itself. */
+const XLOPER12 *xll_arg_scalar(const XLOPER12 *arg);
+
 /* A required number: a number, a logical (0/1) or a 1x1 array of one. */
 int xll_arg_number(const XLOPER12 *arg, double *out);
 

@@ -132,10 +132,7 @@ static LPXLOPER12 fail_for_caller(int err)
 
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_load(LPXLOPER12 a_path)
 {
-    const XLOPER12 *a = a_path;
-    if (a != NULL && (a->xltype & 0xfff) == xltypeMulti && a->val.array.rows == 1 &&
-        a->val.array.columns == 1)
-        a = a->val.array.lparray;
+    const XLOPER12 *a = xll_arg_scalar(a_path);
     if (a == NULL || (a->xltype & 0xfff) != xltypeStr)
         return fail_for_caller(a != NULL && (a->xltype & 0xfff) == xltypeErr ? a->val.err
                                                                                : xlerrValue);
@@ -226,8 +223,7 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_metric(LPXLOPER12 a_handle, LPXLOPER12 
     if (e == XLL_OK && airoi_metric_from_name(&metric, mname) != AIROI_OK)
         e = xlerrValue;
     free(mname);
-    if (e == XLL_OK && a_scenario != NULL && (a_scenario->xltype & 0xfff) != xltypeMissing &&
-        (a_scenario->xltype & 0xfff) != xltypeNil)
+    if (e == XLL_OK && !xll_arg_omitted(a_scenario))
         e = xll_arg_text(a_scenario, &sname);
     if (e != XLL_OK) {
         free(sname);
@@ -576,9 +572,7 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_validate(LPXLOPER12 a_target)
          * whatever stops it from evaluating (as `airoi validate`) */
         char *path = NULL, *problem = NULL;
         airoi_project *p = NULL;
-        const XLOPER12 *a = a_target;
-        if ((a->xltype & 0xfff) == xltypeMulti) /* a 1x1 array of text (xll_arg_text) */
-            a = a->val.array.lparray;
+        const XLOPER12 *a = xll_arg_scalar(a_target); /* text (xll_arg_text) */
         int st = path_utf8(a->val.str, &path);
         if (st == AIROI_OK)
             st = airoi_model_load_file(&p, &d, path, 0);
@@ -609,8 +603,7 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_save(LPXLOPER12 a_handle, LPXLOPER12 a_
     e = xll_borrow(a_handle, XLL_KIND_PROJECT, &obj, &entry);
     if (e != XLL_OK)
         return xll_result_err(e);
-    if ((a->xltype & 0xfff) == xltypeMulti)
-        a = a->val.array.lparray;
+    a = xll_arg_scalar(a); /* text (xll_arg_text) */
     int st = path_utf8(a->val.str, &path);
     if (st == AIROI_OK && path[0] == '\0')
         st = AIROI_ERR_IO;

@@ -19,11 +19,9 @@
 int xll_arg_text(const XLOPER12 *a, char **out)
 {
     *out = NULL;
+    a = xll_arg_scalar(a);
     if (a == NULL)
         return xlerrValue;
-    if ((a->xltype & 0xfff) == xltypeMulti && a->val.array.rows == 1 &&
-        a->val.array.columns == 1)
-        a = a->val.array.lparray;
     switch (a->xltype & 0xfff) {
     case xltypeErr: return a->val.err;
     case xltypeStr:
@@ -69,7 +67,6 @@ int xll_read_dated(LPXLOPER12 a_values, LPXLOPER12 a_dates, double **values,
     return XLL_OK;
 }
 
-/* ---- Tables of AIROI.PROJECT ------------------------------------------- */
 /* ---- Tables of AIROI.PROJECT -------------------------------------------
  * Each table is a range of rows. A row whose first cell is the text "name"
  * (any case) is a header row: its cells name the columns of the rows below
@@ -755,8 +752,7 @@ airoi_project *xll_read_project_tables(xll_fail *f, LPXLOPER12 a_project, LPXLOP
                                        LPXLOPER12 a_values, LPXLOPER12 a_scenarios)
 {
     xll_table tp, tc, tv, ts = {NULL, 0, 0};
-    int has_scenarios = a_scenarios != NULL && (a_scenarios->xltype & 0xfff) != xltypeMissing &&
-                        (a_scenarios->xltype & 0xfff) != xltypeNil;
+    int has_scenarios = !xll_arg_omitted(a_scenarios);
     f->xlerr = table_of(a_project, &tp);
     f->status = AIROI_OK;
     f->message[0] = '\0';

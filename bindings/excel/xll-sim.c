@@ -25,15 +25,6 @@ static void simulation_destroy(void *obj)
     airoi_simulation_free(obj);
 }
 
-/* 1 when an optional argument was left out (omitted or a blank cell). */
-static int omitted(const XLOPER12 *a)
-{
-    if (a == NULL)
-        return 1;
-    uint32_t t = a->xltype & 0xfff;
-    return t == xltypeMissing || t == xltypeNil;
-}
-
 /* A library status to a cell's error value: refused settings and models
  * #VALUE!, out of memory, overflow and limits #NUM!. */
 static int sim_error(int status)
@@ -57,7 +48,7 @@ static int sim_options(airoi_sim_options **out, const airoi_project *p, LPXLOPER
     static const airoi_sim_param params[2] = {AIROI_SIM_TRIALS, AIROI_SIM_SEED};
     LPXLOPER12 args[2] = {a_trials, a_seed};
     for (int i = 0; i < 2; i++) {
-        if (omitted(args[i]))
+        if (xll_arg_omitted(args[i]))
             continue;
         double v = 0;
         int e = xll_arg_number(args[i], &v);

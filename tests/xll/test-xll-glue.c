@@ -230,6 +230,34 @@ START_TEST(results_tables)
 }
 END_TEST
 
+/* Left out: NULL, omitted or a blank cell; a one-cell range is its cell. */
+START_TEST(arguments_omitted_and_scalar)
+{
+    XLOPER12 x, one, two[2];
+    memset(&x, 0, sizeof x);
+    memset(two, 0, sizeof two);
+    ck_assert(xll_arg_omitted(NULL));
+    x.xltype = xltypeMissing;
+    ck_assert(xll_arg_omitted(&x));
+    x.xltype = xltypeNil;
+    ck_assert(xll_arg_omitted(&x));
+    x.xltype = xltypeNum;
+    ck_assert(!xll_arg_omitted(&x));
+    x.xltype = xltypeMulti;
+    x.val.array.lparray = &one;
+    x.val.array.rows = x.val.array.columns = 1;
+    ck_assert_ptr_eq(xll_arg_scalar(&x), &one);
+    ck_assert(!xll_arg_omitted(&x)); /* a range is given, even of one blank */
+    x.val.array.lparray = two;
+    x.val.array.columns = 2;
+    ck_assert_ptr_eq(xll_arg_scalar(&x), &x);
+    x.val.array.lparray = NULL;
+    x.val.array.columns = 1;
+    ck_assert_ptr_eq(xll_arg_scalar(&x), &x);
+    ck_assert_ptr_null(xll_arg_scalar(NULL));
+}
+END_TEST
+
 static XLOPER12 cell_num(double v)
 {
     XLOPER12 x;
@@ -319,6 +347,7 @@ int main(void)
     tcase_add_test(tc, results_are_single_blocks);
     tcase_add_test(tc, results_tables);
     tcase_add_test(tc, argument_policies);
+    tcase_add_test(tc, arguments_omitted_and_scalar);
     tcase_add_test(tc, utf8_round_trip_and_invalid_bytes);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
