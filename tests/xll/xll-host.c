@@ -637,14 +637,21 @@ static void lint(void)
         check(strcmp(r->category, "libairoi") == 0, "%s: category libairoi ('%s')", nm,
               r->category);
         check(r->shortcut_ok && r->topic_ok, "%s: no shortcut; help topic omitted or text", nm);
+        /* The add-in cuts a text for xlfRegister at 255 characters: a help
+         * text must be shorter and end with its full stop (the last
+         * argument's with the two spaces of padding), or it was cut. */
         size_t hl = strlen(r->help);
-        check(hl >= 10 && hl <= 255, "%s: function help of %zu characters (10..255)", nm, hl);
+        check(hl >= 10 && hl < 255 && r->help[hl - 1] == '.',
+              "%s: function help of %zu characters (10..254) ends with a full stop", nm, hl);
         check(r->nhelp == r->nargs, "%s: %d argument help strings for %d arguments", nm, r->nhelp,
               r->nargs);
         for (int k = 0; k < r->nhelp; k++) {
-            size_t al = r->arg_help[k] ? strlen(r->arg_help[k]) : 0;
-            check(al >= 5 && al <= 255, "%s: help of argument %d has %zu characters (5..255)", nm,
-                  k + 1, al);
+            const char *ah = r->arg_help[k] ? r->arg_help[k] : "";
+            size_t al = strlen(ah);
+            const char *end = k == r->nhelp - 1 ? ".  " : ".";
+            check(al >= 5 && al < 255 && strcmp(ah + al - strlen(end), end) == 0,
+                  "%s: help of argument %d has %zu characters (5..254) and ends with '%s'", nm,
+                  k + 1, al, end);
         }
         r->fn = symbol(r->procedure);
         check(r->fn != NULL, "%s: export %s exists", nm, r->procedure);
