@@ -426,6 +426,15 @@ static double key_number(xll_fail *f, const xll_table *t, const cols *m, int32_t
     return v;
 }
 
+/* Text of the column named key into set(handle, param) when not blank. */
+#define SET_STR(f, t, m, r, key, setter, obj, param)                                        \
+    do {                                                                                    \
+        char *s_ = key_text(f, t, m, r, key);                                               \
+        if (!failed(f) && s_ != NULL)                                                       \
+            (f)->status = setter(obj, param, s_);                                           \
+        free(s_);                                                                           \
+    } while (0)
+
 /* An enumeration by name into set(handle, param). */
 #define SET_ENUM(f, t, m, r, key, type, from_name, setter, obj, param)                      \
     do {                                                                                    \
@@ -504,10 +513,7 @@ static airoi_project *read_project_row(xll_fail *f, const xll_table *t)
     if (!failed(f))
         f->status = airoi_project_new(&p, name);
     free(name);
-    char *currency = key_text(f, t, &m, r, "currency");
-    if (!failed(f) && currency != NULL)
-        f->status = airoi_project_set_string(p, AIROI_PROJECT_CURRENCY, currency);
-    free(currency);
+    SET_STR(f, t, &m, r, "currency", airoi_project_set_string, p, AIROI_PROJECT_CURRENCY);
     SET_NUM(f, t, &m, r, "unit", airoi_project_set_number, p, AIROI_PROJECT_UNIT);
     read_start(f, p, t, &m, r);
     SET_ENUM(f, t, &m, r, "period", airoi_period, airoi_period_from_name,
@@ -518,10 +524,7 @@ static airoi_project *read_project_row(xll_fail *f, const xll_table *t)
     SET_NUM(f, t, &m, r, "finance_rate", airoi_project_set_number, p, AIROI_PROJECT_FINANCE_RATE);
     SET_NUM(f, t, &m, r, "reinvest_rate", airoi_project_set_number, p,
             AIROI_PROJECT_REINVEST_RATE);
-    char *use_case = key_text(f, t, &m, r, "use_case");
-    if (!failed(f) && use_case != NULL)
-        f->status = airoi_project_set_string(p, AIROI_PROJECT_USE_CASE, use_case);
-    free(use_case);
+    SET_STR(f, t, &m, r, "use_case", airoi_project_set_string, p, AIROI_PROJECT_USE_CASE);
     SET_ENUM(f, t, &m, r, "stage", airoi_stage, airoi_stage_from_name, airoi_project_set_number,
              p, AIROI_PROJECT_STAGE);
     ADD_DOTTED(f, t, &m, r, "fx.", airoi_project_set_fx, p);
@@ -678,10 +681,7 @@ static void read_item(xll_fail *f, airoi_project *p, const xll_table *t, const c
                                 : airoi_project_add_value(&item, p, name, dimension);
     }
     free(cls);
-    char *currency = key_text(f, t, m, r, "currency");
-    if (!failed(f) && currency != NULL)
-        f->status = airoi_item_set_string(item, AIROI_ITEM_CURRENCY, currency);
-    free(currency);
+    SET_STR(f, t, m, r, "currency", airoi_item_set_string, item, AIROI_ITEM_CURRENCY);
     int has_list = 0;
     if (!failed(f))
         read_amount(f, item, name, is_cost, t, m, r, &has_list);
