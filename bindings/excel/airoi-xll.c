@@ -261,10 +261,10 @@ static const xll_function functions[] = {
                   "adoption_ceiling, multipliers.TARGET (values, costs, a category, a "
                   "dimension or an item)."}},
     {XLL_IMPL(4, xll_airoi_check), .name = "AIROI.CHECK", .flags = XLL_FN_THREAD_SAFE,
-     .help = "Why AIROI.PROJECT refuses these tables (it shows only #VALUE!): the message "
-             "of the first value refused, in the words of the library and of model files, "
-             "e.g. \"value item 'Gain': realization: expected a share in [0, 1]; got 1.5\". "
-             "Empty text when they make a valid model.",
+     .help = "The reason AIROI.PROJECT gives #VALUE! for these tables: the message of the "
+             "first value refused, in the words of the library and of model files, e.g. "
+             "\"value item 'Gain': realization: expected a share in [0, 1]; got 1.5\". "
+             "Empty text for a valid model.",
      .arg_names = {"project", "costs", "values", "scenarios"},
      .arg_help = {"The project row, as for AIROI.PROJECT.",
                   "The cost rows, as for AIROI.PROJECT.",

@@ -146,6 +146,10 @@ int xll_caller_owner(struct xll_owner *owner);
  * xll_registry_release(*entry). */
 int xll_borrow(LPXLOPER12 a_handle, const char *kind, void **obj, struct xll_entry **entry);
 
+/* Calls fn with the model named by a handle argument, borrowed for the
+ * call (xll_borrow); the error value of xll_borrow when there is none. */
+LPXLOPER12 xll_with_model(LPXLOPER12 a_handle, LPXLOPER12 (*fn)(const xll_model *m));
+
 /* ---- Readers (xll-readers.c) -------------------------------------------
  * Like the readers of xll-glue.h they return XLL_OK or the Excel error
  * value the function should return. */
@@ -155,10 +159,6 @@ int xll_borrow(LPXLOPER12 a_handle, const char *kind, void **obj, struct xll_ent
  * cell's error passed through. */
 int xll_arg_text(const XLOPER12 *a, char **out);
 
-/* Reads paired values and dates (XNPV, XIRR): every cell a number, the same
- * count in both (#NUM! otherwise, as Excel), dates truncated to whole
- * serials in Excel's range 0..2958465 (#VALUE! otherwise). *values and
- * *dates are malloc'ed (free()); NULL when *n is 0. */
 /* The optional day-count argument of AIROI.XNPV and AIROI.XIRR: missing or
  * blank is Excel's act/365f; text names a convention ("act/360", ...,
  * case-insensitive); anything else, or an unknown name, is #VALUE!; an
@@ -168,6 +168,10 @@ int xll_day_count_arg(LPXLOPER12 a, airoi_day_count *out);
  * counts that need calendar dates); #VALUE! for a serial that is no date. */
 int xll_serials_to_days(int32_t *dates, size_t n);
 
+/* Reads paired values and dates (XNPV, XIRR): every cell a number, the same
+ * count in both (#NUM! otherwise, as Excel), dates truncated to whole
+ * serials in Excel's range 0..2958465 (#VALUE! otherwise). *values and
+ * *dates are malloc'ed (free()); NULL when *n is 0. */
 int xll_read_dated(LPXLOPER12 a_values, LPXLOPER12 a_dates, double **values,
                    int32_t **dates, size_t *n);
 

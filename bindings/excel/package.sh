@@ -153,7 +153,14 @@ fi
 mkdir "$work/unpacked"
 (cd "$work/unpacked" && unzip -q "$outdir/$name.zip") || die "unzip failed"
 dir="$work/unpacked/$name"
-run() { (cd "$dir" && timeout 300 "$wine" "$@" 2>&1 | tr -d '\r'); }
+# run PROGRAM ARGS...: its output without carriage returns, and its own exit
+# status (not that of tr, which a pipe would give).
+run() {
+    rc=0
+    (cd "$dir" && timeout 300 "$wine" "$@") >"$work/run.out" 2>&1 || rc=$?
+    tr -d '\r' <"$work/run.out"
+    return $rc
+}
 out=$(run ./airoi.exe --version) || die "airoi.exe --version failed under wine: $out"
 echo "package: airoi.exe --version: $out"
 case "$out" in *"$version"*) ;; *) die "airoi.exe --version does not name $version" ;; esac

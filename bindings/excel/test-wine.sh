@@ -96,7 +96,8 @@ for name in xlAutoOpen xlAutoClose xlAutoFree12 xlAddInManagerInfo12 \
             xll_airoi_findings xll_airoi_ipmt xll_airoi_ppmt xll_airoi_cumipmt xll_airoi_cumprinc \
             xll_airoi_ispmt xll_airoi_effect xll_airoi_nominal xll_airoi_pduration xll_airoi_rri \
             xll_airoi_fvschedule xll_airoi_sln xll_airoi_syd xll_airoi_db xll_airoi_ddb xll_airoi_vdb \
-            xll_airoi_validate xll_airoi_scenarios xll_airoi_benchmark xll_airoi_save; do
+            xll_airoi_validate xll_airoi_scenarios xll_airoi_benchmark xll_airoi_save \
+            xll_airoi_simulate xll_airoi_simstat xll_airoi_percentile xll_airoi_tornado xll_airoi_stages; do
     if echo "$exports" | grep -qx "$name"; then ok "airoi.xll exports $name"; else fail "airoi.xll does not export $name"; fi
 done
 for name in $exports; do

@@ -119,6 +119,12 @@ static int syd_div0(const double *a)
     return a[2] * (a[2] + 1.0) == 0.0;
 }
 
+/* numeric() over the arguments listed, counted here so that the count
+ * cannot disagree with the list. */
+#define NUMERIC(dflt, k, div0, ...)                                                          \
+    numeric((LPXLOPER12[]){__VA_ARGS__},                                                    \
+            (int)(sizeof((LPXLOPER12[]){__VA_ARGS__}) / sizeof(LPXLOPER12)), dflt, k, div0)
+
 static const double d_loan[6] = {REQ, REQ, REQ, REQ, 0.0, 0.0};
 static const double d_cum[6] = {REQ, REQ, REQ, REQ, REQ, REQ};
 static const double d_req4[4] = {REQ, REQ, REQ, REQ};
@@ -129,62 +135,53 @@ static const double d_vdb[7] = {REQ, REQ, REQ, REQ, REQ, 2.0, 0.0};
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_ipmt(LPXLOPER12 rate, LPXLOPER12 per, LPXLOPER12 nper,
                                               LPXLOPER12 pv, LPXLOPER12 fv, LPXLOPER12 type)
 {
-    LPXLOPER12 a[6] = {rate, per, nper, pv, fv, type};
-    return numeric(a, 6, d_loan, k_ipmt, NULL);
+    return NUMERIC(d_loan, k_ipmt, NULL, rate, per, nper, pv, fv, type);
 }
 
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_ppmt(LPXLOPER12 rate, LPXLOPER12 per, LPXLOPER12 nper,
                                               LPXLOPER12 pv, LPXLOPER12 fv, LPXLOPER12 type)
 {
-    LPXLOPER12 a[6] = {rate, per, nper, pv, fv, type};
-    return numeric(a, 6, d_loan, k_ppmt, NULL);
+    return NUMERIC(d_loan, k_ppmt, NULL, rate, per, nper, pv, fv, type);
 }
 
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_cumipmt(LPXLOPER12 rate, LPXLOPER12 nper,
                                                  LPXLOPER12 pv, LPXLOPER12 start,
                                                  LPXLOPER12 end, LPXLOPER12 type)
 {
-    LPXLOPER12 a[6] = {rate, nper, pv, start, end, type};
-    return numeric(a, 6, d_cum, k_cumipmt, NULL);
+    return NUMERIC(d_cum, k_cumipmt, NULL, rate, nper, pv, start, end, type);
 }
 
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_cumprinc(LPXLOPER12 rate, LPXLOPER12 nper,
                                                   LPXLOPER12 pv, LPXLOPER12 start,
                                                   LPXLOPER12 end, LPXLOPER12 type)
 {
-    LPXLOPER12 a[6] = {rate, nper, pv, start, end, type};
-    return numeric(a, 6, d_cum, k_cumprinc, NULL);
+    return NUMERIC(d_cum, k_cumprinc, NULL, rate, nper, pv, start, end, type);
 }
 
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_ispmt(LPXLOPER12 rate, LPXLOPER12 per, LPXLOPER12 nper,
                                                LPXLOPER12 pv)
 {
-    LPXLOPER12 a[4] = {rate, per, nper, pv};
-    return numeric(a, 4, d_req4, k_ispmt, ispmt_div0);
+    return NUMERIC(d_req4, k_ispmt, ispmt_div0, rate, per, nper, pv);
 }
 
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_effect(LPXLOPER12 nominal_rate, LPXLOPER12 npery)
 {
-    LPXLOPER12 a[2] = {nominal_rate, npery};
-    return numeric(a, 2, d_req4, k_effect, NULL);
+    return NUMERIC(d_req4, k_effect, NULL, nominal_rate, npery);
 }
 
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_nominal(LPXLOPER12 effect_rate, LPXLOPER12 npery)
 {
-    LPXLOPER12 a[2] = {effect_rate, npery};
-    return numeric(a, 2, d_req4, k_nominal, NULL);
+    return NUMERIC(d_req4, k_nominal, NULL, effect_rate, npery);
 }
 
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_pduration(LPXLOPER12 rate, LPXLOPER12 pv, LPXLOPER12 fv)
 {
-    LPXLOPER12 a[3] = {rate, pv, fv};
-    return numeric(a, 3, d_req4, k_pduration, NULL);
+    return NUMERIC(d_req4, k_pduration, NULL, rate, pv, fv);
 }
 
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_rri(LPXLOPER12 nper, LPXLOPER12 pv, LPXLOPER12 fv)
 {
-    LPXLOPER12 a[3] = {nper, pv, fv};
-    return numeric(a, 3, d_req4, k_rri, NULL);
+    return NUMERIC(d_req4, k_rri, NULL, nper, pv, fv);
 }
 
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_fvschedule(LPXLOPER12 a_principal, LPXLOPER12 a_schedule)
@@ -203,37 +200,32 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_fvschedule(LPXLOPER12 a_principal, LPXL
 
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_sln(LPXLOPER12 cost, LPXLOPER12 salvage, LPXLOPER12 life)
 {
-    LPXLOPER12 a[3] = {cost, salvage, life};
-    return numeric(a, 3, d_req4, k_sln, sln_div0);
+    return NUMERIC(d_req4, k_sln, sln_div0, cost, salvage, life);
 }
 
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_syd(LPXLOPER12 cost, LPXLOPER12 salvage, LPXLOPER12 life,
                                              LPXLOPER12 per)
 {
-    LPXLOPER12 a[4] = {cost, salvage, life, per};
-    return numeric(a, 4, d_req4, k_syd, syd_div0);
+    return NUMERIC(d_req4, k_syd, syd_div0, cost, salvage, life, per);
 }
 
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_db(LPXLOPER12 cost, LPXLOPER12 salvage, LPXLOPER12 life,
                                             LPXLOPER12 period, LPXLOPER12 month)
 {
-    LPXLOPER12 a[5] = {cost, salvage, life, period, month};
-    return numeric(a, 5, d_db, k_db, NULL);
+    return NUMERIC(d_db, k_db, NULL, cost, salvage, life, period, month);
 }
 
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_ddb(LPXLOPER12 cost, LPXLOPER12 salvage, LPXLOPER12 life,
                                              LPXLOPER12 period, LPXLOPER12 factor)
 {
-    LPXLOPER12 a[5] = {cost, salvage, life, period, factor};
-    return numeric(a, 5, d_ddb, k_ddb, NULL);
+    return NUMERIC(d_ddb, k_ddb, NULL, cost, salvage, life, period, factor);
 }
 
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_vdb(LPXLOPER12 cost, LPXLOPER12 salvage, LPXLOPER12 life,
                                              LPXLOPER12 start, LPXLOPER12 end,
                                              LPXLOPER12 factor, LPXLOPER12 no_switch)
 {
-    LPXLOPER12 a[7] = {cost, salvage, life, start, end, factor, no_switch};
-    return numeric(a, 7, d_vdb, k_vdb, NULL);
+    return NUMERIC(d_vdb, k_vdb, NULL, cost, salvage, life, start, end, factor, no_switch);
 }
 
 /* ---- Day counts of AIROI.XNPV and AIROI.XIRR --------------------------- */
@@ -241,13 +233,8 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_vdb(LPXLOPER12 cost, LPXLOPER12 salvage
 int xll_day_count_arg(LPXLOPER12 a, airoi_day_count *out)
 {
     *out = AIROI_DAY_COUNT_ACT_365F;
-    if (a == NULL)
-        return XLL_OK;
-    const LPXLOPER12 x = (a->xltype & 0xfff) == xltypeMulti && a->val.array.rows == 1 &&
-                                 a->val.array.columns == 1
-                             ? a->val.array.lparray
-                             : a;
-    if ((x->xltype & 0xfff) == xltypeMissing || (x->xltype & 0xfff) == xltypeNil)
+    const XLOPER12 *x = xll_arg_scalar(a);
+    if (xll_arg_omitted(x))
         return XLL_OK;
     char *name = NULL;
     int e = xll_arg_text(x, &name);

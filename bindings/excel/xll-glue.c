@@ -200,6 +200,23 @@ LPXLOPER12 xll_result_multi(int32_t rows, int32_t cols, size_t str_units)
     return &b->head;
 }
 
+LPXLOPER12 xll_result_table(size_t rows, int32_t cols, const char *const *header,
+                            size_t str_units)
+{
+    if (rows >= (size_t)XL_MAX_ROWS)
+        return xll_result_err(xlerrNum);
+    LPXLOPER12 out = xll_result_multi((int32_t)rows + 1, cols,
+                                      str_units + xll_utf16_units(header, (size_t)cols));
+    for (int32_t c = 0; xll_result_is_multi(out) && c < cols; c++)
+        xll_result_set_str(out, 0, c, header[c]);
+    return out;
+}
+
+int xll_result_is_multi(const XLOPER12 *x)
+{
+    return x != NULL && (x->xltype & 0xfff) == xltypeMulti;
+}
+
 static XLOPER12 *multi_at(LPXLOPER12 multi, int32_t r, int32_t c)
 {
     if (multi == NULL || (multi->xltype & 0xfff) != xltypeMulti)
@@ -221,6 +238,14 @@ void xll_result_set_num(LPXLOPER12 multi, int32_t r, int32_t c, double v)
         e->xltype = xltypeErr;
         e->val.err = xlerrNum;
     }
+}
+
+void xll_result_set_figure(LPXLOPER12 multi, int32_t r, int32_t c, int ok, double v)
+{
+    if (ok && isfinite(v))
+        xll_result_set_num(multi, r, c, v);
+    else
+        xll_result_set_err(multi, r, c, xlerrNA);
 }
 
 void xll_result_set_err(LPXLOPER12 multi, int32_t r, int32_t c, int err)
@@ -271,18 +296,30 @@ int xll_arg_number(const XLOPER12 *arg, double *out)
     case xltypeErr:
         return arg->val.err;
     case xltypeMulti:
-        if (arg->val.array.rows == 1 && arg->val.array.columns == 1 &&
-            arg->val.array.lparray != NULL)
-            return xll_arg_number(&arg->val.array.lparray[0], out);
+        if (xll_arg_scalar(arg) != arg)
+            return xll_arg_number(xll_arg_scalar(arg), out);
         return xlerrValue;
     default: /* text, blank, missing, references, anything else */
         return xlerrValue;
     }
 }
 
+int xll_arg_omitted(const XLOPER12 *arg)
+{
+    return arg == NULL || base_type(arg) == xltypeMissing || base_type(arg) == xltypeNil;
+}
+
+const XLOPER12 *xll_arg_scalar(const XLOPER12 *arg)
+{
+    if (arg != NULL && base_type(arg) == xltypeMulti && arg->val.array.rows == 1 &&
+        arg->val.array.columns == 1 && arg->val.array.lparray != NULL)
+        return arg->val.array.lparray;
+    return arg;
+}
+
 int xll_arg_number_opt(const XLOPER12 *arg, double dflt, double *out)
 {
-    if (arg == NULL || base_type(arg) == xltypeMissing || base_type(arg) == xltypeNil) {
+    if (xll_arg_omitted(arg)) {
         *out = dflt;
         return XLL_OK;
     }
@@ -436,6 +473,14 @@ size_t xll_utf16_len(const char *utf8)
         s += utf8_next(s, &cp);
         units += cp >= 0x10000 ? 2 : 1;
     }
+    return units;
+}
+
+size_t xll_utf16_units(const char *const *utf8, size_t n)
+{
+    size_t units = 0;
+    for (size_t i = 0; i < n; i++)
+        units += xll_utf16_len(utf8[i] != NULL ? utf8[i] : "") + 1;
     return units;
 }
 

@@ -43,8 +43,19 @@ LPXLOPER12 xll_result_str(const char *utf8);
  * str_units UTF-16 code units of strings set with xll_result_set_str()
  * (spilled arrays of phase 2: schedules, metrics, findings). */
 LPXLOPER12 xll_result_multi(int32_t rows, int32_t cols, size_t str_units);
+/* A spilled table: a header row of cols strings, then rows rows (elements
+ * Nil), with room for str_units UTF-16 code units of strings besides the
+ * header's; #NUM! when rows + 1 is more than a sheet has. Fill it when
+ * xll_result_is_multi(). */
+LPXLOPER12 xll_result_table(size_t rows, int32_t cols, const char *const *header,
+                            size_t str_units);
+/* 1 when x is a result array to fill (not an error value, not NULL). */
+int xll_result_is_multi(const XLOPER12 *x);
 /* Sets element (r, c) of a result array to a number (#NUM! if not finite). */
 void xll_result_set_num(LPXLOPER12 multi, int32_t r, int32_t c, double v);
+/* Sets element (r, c) to v when ok and v is finite, else #N/A (a figure
+ * the library does not define). */
+void xll_result_set_figure(LPXLOPER12 multi, int32_t r, int32_t c, int ok, double v);
 /* Sets element (r, c) of a result array to an error value (xlerr*). */
 void xll_result_set_err(LPXLOPER12 multi, int32_t r, int32_t c, int err);
 /* Sets element (r, c) to a UTF-8 string from the array's own string pool;
@@ -81,6 +92,13 @@ typedef enum xll_cells {
  * #VALUE!, a blank follows the policy. Missing is #VALUE!. */
 int xll_arg_numbers(const XLOPER12 *arg, xll_cells policy, double **values, size_t *n);
 
+/* 1 when an optional argument was left out: omitted (xltypeMissing), a
+ * blank cell (xltypeNil) or NULL. */
+int xll_arg_omitted(const XLOPER12 *arg);
+
+/* The lone element of a 1x1 array (a one-cell range), else arg itself. */
+const XLOPER12 *xll_arg_scalar(const XLOPER12 *arg);
+
 /* A required number: a number, a logical (0/1) or a 1x1 array of one. */
 int xll_arg_number(const XLOPER12 *arg, double *out);
 
@@ -92,6 +110,9 @@ int xll_arg_number_opt(const XLOPER12 *arg, double dflt, double *out);
 /* UTF-16 code units needed for a UTF-8 string (invalid bytes count as one
  * replacement character each). */
 size_t xll_utf16_len(const char *utf8);
+/* UTF-16 code units of n strings plus one count unit each (NULL counts as
+ * ""): the room xll_result_multi() needs for them. */
+size_t xll_utf16_units(const char *const *utf8, size_t n);
 /* Encodes UTF-8 into at most cap code units; returns the count written. */
 size_t xll_utf8_to_utf16(XCHAR *dst, size_t cap, const char *utf8);
 /* A malloc'ed NUL-terminated UTF-8 copy of a counted XLOPER12 string

@@ -132,10 +132,7 @@ static LPXLOPER12 fail_for_caller(int err)
 
 XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_load(LPXLOPER12 a_path)
 {
-    const XLOPER12 *a = a_path;
-    if (a != NULL && (a->xltype & 0xfff) == xltypeMulti && a->val.array.rows == 1 &&
-        a->val.array.columns == 1)
-        a = a->val.array.lparray;
+    const XLOPER12 *a = xll_arg_scalar(a_path);
     if (a == NULL || (a->xltype & 0xfff) != xltypeStr)
         return fail_for_caller(a != NULL && (a->xltype & 0xfff) == xltypeErr ? a->val.err
                                                                                : xlerrValue);
@@ -226,8 +223,7 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_metric(LPXLOPER12 a_handle, LPXLOPER12 
     if (e == XLL_OK && airoi_metric_from_name(&metric, mname) != AIROI_OK)
         e = xlerrValue;
     free(mname);
-    if (e == XLL_OK && a_scenario != NULL && (a_scenario->xltype & 0xfff) != xltypeMissing &&
-        (a_scenario->xltype & 0xfff) != xltypeNil)
+    if (e == XLL_OK && !xll_arg_omitted(a_scenario))
         e = xll_arg_text(a_scenario, &sname);
     if (e != XLL_OK) {
         free(sname);
@@ -264,101 +260,86 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_metric(LPXLOPER12 a_handle, LPXLOPER12 
     }
 }
 
-static const char *const schedule_header[] = {"period", "costs", "benefits", "net",
-                                              "cumulative", "discounted"};
-static const airoi_schedule_column schedule_columns[] = {
-    AIROI_SCHEDULE_COSTS, AIROI_SCHEDULE_BENEFITS, AIROI_SCHEDULE_NET, AIROI_SCHEDULE_CUMULATIVE,
-    AIROI_SCHEDULE_DISCOUNTED};
-
-/* UTF-16 units of the header strings plus their counts. */
-static size_t header_units(const char *const *h, int n)
+LPXLOPER12 xll_with_model(LPXLOPER12 a_handle, LPXLOPER12 (*fn)(const xll_model *m))
 {
-    size_t u = 0;
-    for (int i = 0; i < n; i++)
-        u += xll_utf16_len(h[i]) + 1;
-    return u;
-}
-
-XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_schedule(LPXLOPER12 a_handle)
-{
-    const airoi_result *r = NULL;
+    void *obj = NULL;
     xll_entry *entry = NULL;
-    int e = borrow(a_handle, &r, &entry);
+    int e = xll_borrow(a_handle, XLL_KIND_PROJECT, &obj, &entry);
     if (e != XLL_OK)
         return xll_result_err(e);
-    const airoi_schedule *s = airoi_result_get_schedule(r);
+    LPXLOPER12 out = fn(obj);
+    xll_registry_release(entry);
+    return out;
+}
+
+static LPXLOPER12 schedule_table(const xll_model *m)
+{
+    static const char *const header[] = {"period", "costs", "benefits", "net", "cumulative",
+                                         "discounted"};
+    static const airoi_schedule_column columns[] = {
+        AIROI_SCHEDULE_COSTS, AIROI_SCHEDULE_BENEFITS, AIROI_SCHEDULE_NET,
+        AIROI_SCHEDULE_CUMULATIVE, AIROI_SCHEDULE_DISCOUNTED};
+    const airoi_schedule *s = airoi_result_get_schedule(m->result);
     size_t n = airoi_schedule_count_periods(s);
-    LPXLOPER12 out = NULL;
-    double *col = NULL;
-    if (n == 0 || n >= (size_t)XL_MAX_ROWS)
-        out = xll_result_err(xlerrNum);
-    else if ((col = malloc(n * sizeof *col)) != NULL)
-        out = xll_result_multi((int32_t)n + 1, 6, header_units(schedule_header, 6));
-    if (col != NULL && out != NULL && (out->xltype & 0xfff) == xltypeMulti) {
-        for (int c = 0; c < 6; c++)
-            xll_result_set_str(out, 0, c, schedule_header[c]);
+    if (n == 0)
+        return xll_result_err(xlerrNum);
+    double *col = malloc(n * sizeof *col);
+    LPXLOPER12 out = col != NULL ? xll_result_table(n, 6, header, 0) : NULL;
+    if (col != NULL && xll_result_is_multi(out)) {
         for (size_t t = 0; t < n; t++)
             xll_result_set_num(out, (int32_t)t + 1, 0, (double)t);
         for (int c = 0; c < 5; c++) {
             size_t len = 0;
-            int st = airoi_schedule_get_column(col, n, &len, s, schedule_columns[c]);
-            for (size_t t = 0; t < n; t++) {
-                if (st == AIROI_OK && t < len)
-                    xll_result_set_num(out, (int32_t)t + 1, c + 1, col[t]);
-                else
-                    xll_result_set_err(out, (int32_t)t + 1, c + 1, xlerrNA);
-            }
+            int st = airoi_schedule_get_column(col, n, &len, s, columns[c]);
+            for (size_t t = 0; t < n; t++)
+                xll_result_set_figure(out, (int32_t)t + 1, c + 1, st == AIROI_OK && t < len,
+                                      col[t]);
         }
     }
     free(col);
-    xll_registry_release(entry);
     return out;
 }
 
-static const char *const tco_totals[] = {"total", "direct", "hidden", "hidden_share"};
-static const airoi_metric tco_metrics[] = {AIROI_METRIC_TCO_TOTAL, AIROI_METRIC_TCO_DIRECT,
-                                  AIROI_METRIC_TCO_HIDDEN, AIROI_METRIC_TCO_HIDDEN_SHARE};
-
-XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_tco(LPXLOPER12 a_handle)
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_schedule(LPXLOPER12 a_handle)
 {
-    const airoi_result *r = NULL;
-    xll_entry *entry = NULL;
-    int e = borrow(a_handle, &r, &entry);
-    if (e != XLL_OK)
-        return xll_result_err(e);
+    return xll_with_model(a_handle, schedule_table);
+}
+
+static LPXLOPER12 tco_table(const xll_model *m)
+{
     static const char *const header[] = {"category", "amount"};
+    static const char *const totals[] = {"total", "direct", "hidden", "hidden_share"};
+    static const airoi_metric total_metrics[] = {AIROI_METRIC_TCO_TOTAL, AIROI_METRIC_TCO_DIRECT,
+                                                 AIROI_METRIC_TCO_HIDDEN,
+                                                 AIROI_METRIC_TCO_HIDDEN_SHARE};
     int ncat = 0;
-    size_t units = header_units(header, 2) + header_units(tco_totals, 4);
+    size_t units = xll_utf16_units(totals, 4);
     /* the categories in order: AIROI_CATEGORY_PEOPLE + 0, 1, ... */
     const char *cname;
     while ((cname = airoi_category_name((airoi_category)(AIROI_CATEGORY_PEOPLE + ncat))) != NULL) {
-        units += xll_utf16_len(cname) + 1;
+        units += xll_utf16_units(&cname, 1);
         ncat++;
     }
-    LPXLOPER12 out = xll_result_multi(1 + ncat + 4, 2, units);
-    if (out != NULL && (out->xltype & 0xfff) == xltypeMulti) {
-        xll_result_set_str(out, 0, 0, header[0]);
-        xll_result_set_str(out, 0, 1, header[1]);
-        for (int c = 0; c < ncat; c++) {
-            double v = 0.0;
-            airoi_category cat = (airoi_category)(AIROI_CATEGORY_PEOPLE + c);
-            xll_result_set_str(out, 1 + c, 0, airoi_category_name(cat));
-            if (airoi_result_get_tco_category(&v, r, cat) == AIROI_OK)
-                xll_result_set_num(out, 1 + c, 1, v);
-            else
-                xll_result_set_err(out, 1 + c, 1, xlerrNA);
-        }
-        for (int k = 0; k < 4; k++) {
-            double v = 0.0;
-            xll_result_set_str(out, 1 + ncat + k, 0, tco_totals[k]);
-            if (airoi_result_get_metric(&v, r, tco_metrics[k]) == AIROI_OK)
-                xll_result_set_num(out, 1 + ncat + k, 1, v);
-            else
-                xll_result_set_err(out, 1 + ncat + k, 1, xlerrNA);
-        }
+    LPXLOPER12 out = xll_result_table((size_t)ncat + 4, 2, header, units);
+    for (int c = 0; xll_result_is_multi(out) && c < ncat; c++) {
+        double v = 0.0;
+        airoi_category cat = (airoi_category)(AIROI_CATEGORY_PEOPLE + c);
+        int ok = airoi_result_get_tco_category(&v, m->result, cat) == AIROI_OK;
+        xll_result_set_str(out, 1 + c, 0, airoi_category_name(cat));
+        xll_result_set_figure(out, 1 + c, 1, ok, v);
     }
-    xll_registry_release(entry);
+    for (int k = 0; xll_result_is_multi(out) && k < 4; k++) {
+        double v = 0.0;
+        int ok = airoi_result_get_metric(&v, m->result, total_metrics[k]) == AIROI_OK;
+        xll_result_set_str(out, 1 + ncat + k, 0, totals[k]);
+        xll_result_set_figure(out, 1 + ncat + k, 1, ok, v);
+    }
     return out;
+}
+
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_tco(LPXLOPER12 a_handle)
+{
+    return xll_with_model(a_handle, tco_table);
 }
 
 /* Name of the severity of finding i ("info", "warning", "critical"). */
@@ -370,47 +351,41 @@ static const char *severity_name(const airoi_result *r, size_t i)
     return airoi_severity_name(sev);
 }
 
-XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_findings(LPXLOPER12 a_handle)
+static LPXLOPER12 findings_table(const xll_model *m)
 {
-    const airoi_result *r = NULL;
-    xll_entry *entry = NULL;
-    int e = borrow(a_handle, &r, &entry);
-    if (e != XLL_OK)
-        return xll_result_err(e);
     /* the keys of the JSON report's findings; actual is the project's figure */
     static const char *const header[] = {"code", "severity", "message", "subject", "actual",
                                          "reference"};
+    const airoi_result *r = m->result;
     size_t n = airoi_result_count_findings(r);
-    size_t units = header_units(header, 6);
+    size_t units = 0;
     for (size_t i = 0; i < n; i++) {
         const char *strs[] = {airoi_result_get_finding_code(r, i), severity_name(r, i),
                               airoi_result_get_finding_message(r, i),
                               airoi_result_get_finding_subject(r, i)};
-        for (int k = 0; k < 4; k++)
-            units += xll_utf16_len(strs[k] != NULL ? strs[k] : "") + 1;
+        units += xll_utf16_units(strs, 4);
     }
-    LPXLOPER12 out = n + 1 <= (size_t)XL_MAX_ROWS ? xll_result_multi((int32_t)n + 1, 6, units)
-                                                   : xll_result_err(xlerrNum);
-    if (out != NULL && (out->xltype & 0xfff) == xltypeMulti) {
-        for (int c = 0; c < 6; c++)
-            xll_result_set_str(out, 0, c, header[c]);
-        for (size_t i = 0; i < n; i++) {
-            int32_t row = (int32_t)i + 1;
-            const char *subject = airoi_result_get_finding_subject(r, i);
-            double actual = 0.0, reference = 0.0;
-            xll_result_set_str(out, row, 0, airoi_result_get_finding_code(r, i));
-            xll_result_set_str(out, row, 1, severity_name(r, i));
-            xll_result_set_str(out, row, 2, airoi_result_get_finding_message(r, i));
-            if (subject != NULL) /* blank: about the whole project */
-                xll_result_set_str(out, row, 3, subject);
-            if (airoi_result_get_finding_numbers(&actual, &reference, r, i) == AIROI_OK) {
-                xll_result_set_num(out, row, 4, actual);
-                xll_result_set_num(out, row, 5, reference);
-            }
+    LPXLOPER12 out = xll_result_table(n, 6, header, units);
+    for (size_t i = 0; xll_result_is_multi(out) && i < n; i++) {
+        int32_t row = (int32_t)i + 1;
+        const char *subject = airoi_result_get_finding_subject(r, i);
+        double actual = 0.0, reference = 0.0;
+        xll_result_set_str(out, row, 0, airoi_result_get_finding_code(r, i));
+        xll_result_set_str(out, row, 1, severity_name(r, i));
+        xll_result_set_str(out, row, 2, airoi_result_get_finding_message(r, i));
+        if (subject != NULL) /* blank: about the whole project */
+            xll_result_set_str(out, row, 3, subject);
+        if (airoi_result_get_finding_numbers(&actual, &reference, r, i) == AIROI_OK) {
+            xll_result_set_num(out, row, 4, actual);
+            xll_result_set_num(out, row, 5, reference);
         }
     }
-    xll_registry_release(entry);
     return out;
+}
+
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_findings(LPXLOPER12 a_handle)
+{
+    return xll_with_model(a_handle, findings_table);
 }
 
 /* ---- Scenarios, benchmark, diagnostics and saving ----------------------- */
@@ -428,66 +403,54 @@ static void set_metric(LPXLOPER12 out, int32_t row, int32_t c, const airoi_resul
         xll_result_set_err(out, row, c, st == AIROI_ERR_UNDEFINED ? xlerrNA : xlerrNum);
 }
 
-XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_scenarios(LPXLOPER12 a_handle)
+/* Room for the metrics, AIROI_METRIC_NPV + 0, 1, ... (27 of them). */
+enum { MAX_METRICS = 64 };
+
+static LPXLOPER12 scenarios_table(const xll_model *m)
 {
-    const airoi_result *r = NULL;
-    xll_entry *entry = NULL;
-    int e = borrow(a_handle, &r, &entry);
-    if (e != XLL_OK)
-        return xll_result_err(e);
+    const airoi_result *r = m->result;
+    const char *header[2 + MAX_METRICS] = {"name", "probability"};
     int nmetrics = 0;
-    size_t units = xll_utf16_len("name") + xll_utf16_len("probability") + 2;
-    const char *mname;
-    while ((mname = airoi_metric_name((airoi_metric)(AIROI_METRIC_NPV + nmetrics))) != NULL) {
-        units += xll_utf16_len(mname) + 1;
+    while (nmetrics < MAX_METRICS &&
+           (header[2 + nmetrics] = airoi_metric_name((airoi_metric)(AIROI_METRIC_NPV + nmetrics))) !=
+               NULL)
         nmetrics++;
-    }
     /* no scenarios: the implicit base scenario, as the JSON report */
     size_t n = airoi_result_count_scenarios(r);
     size_t rows = n > 0 ? n : 1;
+    size_t units = xll_utf16_len("base") + 1;
     for (size_t i = 0; i < n; i++) {
         const char *sn = airoi_result_get_scenario_name(airoi_result_get_scenario(r, i));
-        units += xll_utf16_len(sn != NULL ? sn : "") + 1;
+        units += xll_utf16_units(&sn, 1);
     }
-    units += xll_utf16_len("base") + 1;
-    LPXLOPER12 out = rows + 1 <= (size_t)XL_MAX_ROWS
-                         ? xll_result_multi((int32_t)rows + 1, 2 + nmetrics, units)
-                         : xll_result_err(xlerrNum);
-    if (out != NULL && (out->xltype & 0xfff) == xltypeMulti) {
-        xll_result_set_str(out, 0, 0, "name");
-        xll_result_set_str(out, 0, 1, "probability");
+    LPXLOPER12 out = xll_result_table(rows, 2 + nmetrics, header, units);
+    for (size_t i = 0; xll_result_is_multi(out) && i < rows; i++) {
+        const airoi_result *s = n > 0 ? airoi_result_get_scenario(r, i) : r;
+        double prob = 1.0;
+        int32_t row = (int32_t)i + 1;
+        xll_result_set_str(out, row, 0, n > 0 ? airoi_result_get_scenario_name(s) : "base");
+        if (n > 0 && airoi_result_get_probability(&prob, s) != AIROI_OK)
+            xll_result_set_err(out, row, 1, xlerrNA);
+        else
+            xll_result_set_num(out, row, 1, prob);
         for (int c = 0; c < nmetrics; c++)
-            xll_result_set_str(out, 0, 2 + c, airoi_metric_name((airoi_metric)(AIROI_METRIC_NPV + c)));
-        for (size_t i = 0; i < rows; i++) {
-            const airoi_result *s = n > 0 ? airoi_result_get_scenario(r, i) : r;
-            double prob = 1.0;
-            int32_t row = (int32_t)i + 1;
-            xll_result_set_str(out, row, 0, n > 0 ? airoi_result_get_scenario_name(s) : "base");
-            if (n > 0 && airoi_result_get_probability(&prob, s) != AIROI_OK)
-                xll_result_set_err(out, row, 1, xlerrNA);
-            else
-                xll_result_set_num(out, row, 1, prob);
-            for (int c = 0; c < nmetrics; c++)
-                set_metric(out, row, 2 + c, s, (airoi_metric)(AIROI_METRIC_NPV + c));
-        }
+            set_metric(out, row, 2 + c, s, (airoi_metric)(AIROI_METRIC_NPV + c));
     }
-    xll_registry_release(entry);
     return out;
 }
 
-XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_benchmark(LPXLOPER12 a_handle)
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_scenarios(LPXLOPER12 a_handle)
 {
-    const airoi_result *r = NULL;
-    xll_entry *entry = NULL;
-    int e = borrow(a_handle, &r, &entry);
-    if (e != XLL_OK)
-        return xll_result_err(e);
+    return xll_with_model(a_handle, scenarios_table);
+}
+
+static LPXLOPER12 benchmark_table(const xll_model *m)
+{
+    const airoi_result *r = m->result;
     size_t idx = 0;
     const char *use_case = airoi_result_get_string(r, AIROI_PROJECT_USE_CASE);
-    if (use_case == NULL || airoi_benchmark_find(&idx, use_case) != AIROI_OK) {
-        xll_registry_release(entry); /* no use case: nothing to compare with */
-        return xll_result_err(xlerrNA);
-    }
+    if (use_case == NULL || airoi_benchmark_find(&idx, use_case) != AIROI_OK)
+        return xll_result_err(xlerrNA); /* no use case: nothing to compare with */
     /* the keys and figures of the JSON report's benchmark section */
     static const char *const header[] = {"field", "figure", "low", "high", "value", "position"};
     static const char *const keys[] = {"roi", "payback_months", "investment"};
@@ -495,34 +458,30 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_benchmark(LPXLOPER12 a_handle)
     static const airoi_benchmark_field fields[] = {AIROI_BENCHMARK_ROI, AIROI_BENCHMARK_PAYBACK,
                                                    AIROI_BENCHMARK_INVESTMENT};
     static const char *const positions[] = {"below", "within", "above"};
-    size_t units = header_units(header, 6) + header_units(keys, 3) + header_units(figures, 3) +
+    size_t units = xll_utf16_units(keys, 3) + xll_utf16_units(figures, 3) +
                    3 * (xll_utf16_len("within") + 1);
-    LPXLOPER12 out = xll_result_multi(4, 6, units);
-    if (out != NULL && (out->xltype & 0xfff) == xltypeMulti) {
-        for (int c = 0; c < 6; c++)
-            xll_result_set_str(out, 0, c, header[c]);
-        for (int i = 0; i < 3; i++) {
-            double lo = 0.0, hi = 0.0, v = 0.0;
-            airoi_benchmark_position pos = AIROI_BENCHMARK_WITHIN;
-            xll_result_set_str(out, i + 1, 0, keys[i]);
-            xll_result_set_str(out, i + 1, 1, figures[i]);
-            int ok = airoi_benchmark_get_range(&lo, &hi, idx, fields[i]) == AIROI_OK;
-            if (ok)
-                xll_result_set_num(out, i + 1, 2, lo), xll_result_set_num(out, i + 1, 3, hi);
-            else
-                xll_result_set_err(out, i + 1, 2, xlerrNA), xll_result_set_err(out, i + 1, 3, xlerrNA);
-            if (airoi_result_get_benchmark_value(&v, r, fields[i]) == AIROI_OK)
-                xll_result_set_num(out, i + 1, 4, v);
-            else
-                xll_result_set_err(out, i + 1, 4, xlerrNA);
-            if (airoi_result_get_benchmark_position(&pos, r, fields[i]) == AIROI_OK)
-                xll_result_set_str(out, i + 1, 5, positions[pos - AIROI_BENCHMARK_BELOW]);
-            else
-                xll_result_set_err(out, i + 1, 5, xlerrNA);
-        }
+    LPXLOPER12 out = xll_result_table(3, 6, header, units);
+    for (int i = 0; xll_result_is_multi(out) && i < 3; i++) {
+        double lo = 0.0, hi = 0.0, v = 0.0;
+        airoi_benchmark_position pos = AIROI_BENCHMARK_WITHIN;
+        xll_result_set_str(out, i + 1, 0, keys[i]);
+        xll_result_set_str(out, i + 1, 1, figures[i]);
+        int ok = airoi_benchmark_get_range(&lo, &hi, idx, fields[i]) == AIROI_OK;
+        xll_result_set_figure(out, i + 1, 2, ok, lo);
+        xll_result_set_figure(out, i + 1, 3, ok, hi);
+        ok = airoi_result_get_benchmark_value(&v, r, fields[i]) == AIROI_OK;
+        xll_result_set_figure(out, i + 1, 4, ok, v);
+        if (airoi_result_get_benchmark_position(&pos, r, fields[i]) == AIROI_OK)
+            xll_result_set_str(out, i + 1, 5, positions[pos - AIROI_BENCHMARK_BELOW]);
+        else
+            xll_result_set_err(out, i + 1, 5, xlerrNA);
     }
-    xll_registry_release(entry);
     return out;
+}
+
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_benchmark(LPXLOPER12 a_handle)
+{
+    return xll_with_model(a_handle, benchmark_table);
 }
 
 /* A diagnostics list (and a last message of its own, or NULL) as the
@@ -531,19 +490,16 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_benchmark(LPXLOPER12 a_handle)
 static LPXLOPER12 diagnostics_table(const airoi_diagnostics *d, const char *extra)
 {
     static const char *const header[] = {"line", "column", "message"};
-    size_t n = airoi_diagnostics_count(d), rows = n + (extra != NULL);
-    size_t units = header_units(header, 3) + (extra != NULL ? xll_utf16_len(extra) + 1 : 0);
+    size_t n = airoi_diagnostics_count(d);
+    size_t units = extra != NULL ? xll_utf16_units(&extra, 1) : 0;
     for (size_t i = 0; i < n; i++) {
         const char *msg = NULL;
         airoi_diagnostics_get(NULL, NULL, NULL, &msg, d, i);
-        units += xll_utf16_len(msg != NULL ? msg : "") + 1;
+        units += xll_utf16_units(&msg, 1);
     }
-    LPXLOPER12 out = rows + 1 <= (size_t)XL_MAX_ROWS ? xll_result_multi((int32_t)rows + 1, 3, units)
-                                                      : xll_result_err(xlerrNum);
-    if (out == NULL || (out->xltype & 0xfff) != xltypeMulti)
+    LPXLOPER12 out = xll_result_table(n + (extra != NULL), 3, header, units);
+    if (!xll_result_is_multi(out))
         return out;
-    for (int c = 0; c < 3; c++)
-        xll_result_set_str(out, 0, c, header[c]);
     for (size_t i = 0; i < n; i++) {
         const char *msg = NULL;
         int32_t line = 0, column = 0;
@@ -616,9 +572,7 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_validate(LPXLOPER12 a_target)
          * whatever stops it from evaluating (as `airoi validate`) */
         char *path = NULL, *problem = NULL;
         airoi_project *p = NULL;
-        const XLOPER12 *a = a_target;
-        if ((a->xltype & 0xfff) == xltypeMulti) /* a 1x1 array of text (xll_arg_text) */
-            a = a->val.array.lparray;
+        const XLOPER12 *a = xll_arg_scalar(a_target); /* text (xll_arg_text) */
         int st = path_utf8(a->val.str, &path);
         if (st == AIROI_OK)
             st = airoi_model_load_file(&p, &d, path, 0);
@@ -649,8 +603,7 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_save(LPXLOPER12 a_handle, LPXLOPER12 a_
     e = xll_borrow(a_handle, XLL_KIND_PROJECT, &obj, &entry);
     if (e != XLL_OK)
         return xll_result_err(e);
-    if ((a->xltype & 0xfff) == xltypeMulti)
-        a = a->val.array.lparray;
+    a = xll_arg_scalar(a); /* text (xll_arg_text) */
     int st = path_utf8(a->val.str, &path);
     if (st == AIROI_OK && path[0] == '\0')
         st = AIROI_ERR_IO;

@@ -19,11 +19,9 @@
 int xll_arg_text(const XLOPER12 *a, char **out)
 {
     *out = NULL;
+    a = xll_arg_scalar(a);
     if (a == NULL)
         return xlerrValue;
-    if ((a->xltype & 0xfff) == xltypeMulti && a->val.array.rows == 1 &&
-        a->val.array.columns == 1)
-        a = a->val.array.lparray;
     switch (a->xltype & 0xfff) {
     case xltypeErr: return a->val.err;
     case xltypeStr:
@@ -69,7 +67,6 @@ int xll_read_dated(LPXLOPER12 a_values, LPXLOPER12 a_dates, double **values,
     return XLL_OK;
 }
 
-/* ---- Tables of AIROI.PROJECT ------------------------------------------- */
 /* ---- Tables of AIROI.PROJECT -------------------------------------------
  * Each table is a range of rows. A row whose first cell is the text "name"
  * (any case) is a header row: its cells name the columns of the rows below
@@ -429,6 +426,15 @@ static double key_number(xll_fail *f, const xll_table *t, const cols *m, int32_t
     return v;
 }
 
+/* Text of the column named key into set(handle, param) when not blank. */
+#define SET_STR(f, t, m, r, key, setter, obj, param)                                        \
+    do {                                                                                    \
+        char *s_ = key_text(f, t, m, r, key);                                               \
+        if (!failed(f) && s_ != NULL)                                                       \
+            (f)->status = setter(obj, param, s_);                                           \
+        free(s_);                                                                           \
+    } while (0)
+
 /* An enumeration by name into set(handle, param). */
 #define SET_ENUM(f, t, m, r, key, type, from_name, setter, obj, param)                      \
     do {                                                                                    \
@@ -507,10 +513,7 @@ static airoi_project *read_project_row(xll_fail *f, const xll_table *t)
     if (!failed(f))
         f->status = airoi_project_new(&p, name);
     free(name);
-    char *currency = key_text(f, t, &m, r, "currency");
-    if (!failed(f) && currency != NULL)
-        f->status = airoi_project_set_string(p, AIROI_PROJECT_CURRENCY, currency);
-    free(currency);
+    SET_STR(f, t, &m, r, "currency", airoi_project_set_string, p, AIROI_PROJECT_CURRENCY);
     SET_NUM(f, t, &m, r, "unit", airoi_project_set_number, p, AIROI_PROJECT_UNIT);
     read_start(f, p, t, &m, r);
     SET_ENUM(f, t, &m, r, "period", airoi_period, airoi_period_from_name,
@@ -521,10 +524,7 @@ static airoi_project *read_project_row(xll_fail *f, const xll_table *t)
     SET_NUM(f, t, &m, r, "finance_rate", airoi_project_set_number, p, AIROI_PROJECT_FINANCE_RATE);
     SET_NUM(f, t, &m, r, "reinvest_rate", airoi_project_set_number, p,
             AIROI_PROJECT_REINVEST_RATE);
-    char *use_case = key_text(f, t, &m, r, "use_case");
-    if (!failed(f) && use_case != NULL)
-        f->status = airoi_project_set_string(p, AIROI_PROJECT_USE_CASE, use_case);
-    free(use_case);
+    SET_STR(f, t, &m, r, "use_case", airoi_project_set_string, p, AIROI_PROJECT_USE_CASE);
     SET_ENUM(f, t, &m, r, "stage", airoi_stage, airoi_stage_from_name, airoi_project_set_number,
              p, AIROI_PROJECT_STAGE);
     ADD_DOTTED(f, t, &m, r, "fx.", airoi_project_set_fx, p);
@@ -681,10 +681,7 @@ static void read_item(xll_fail *f, airoi_project *p, const xll_table *t, const c
                                 : airoi_project_add_value(&item, p, name, dimension);
     }
     free(cls);
-    char *currency = key_text(f, t, m, r, "currency");
-    if (!failed(f) && currency != NULL)
-        f->status = airoi_item_set_string(item, AIROI_ITEM_CURRENCY, currency);
-    free(currency);
+    SET_STR(f, t, m, r, "currency", airoi_item_set_string, item, AIROI_ITEM_CURRENCY);
     int has_list = 0;
     if (!failed(f))
         read_amount(f, item, name, is_cost, t, m, r, &has_list);
@@ -755,8 +752,7 @@ airoi_project *xll_read_project_tables(xll_fail *f, LPXLOPER12 a_project, LPXLOP
                                        LPXLOPER12 a_values, LPXLOPER12 a_scenarios)
 {
     xll_table tp, tc, tv, ts = {NULL, 0, 0};
-    int has_scenarios = a_scenarios != NULL && (a_scenarios->xltype & 0xfff) != xltypeMissing &&
-                        (a_scenarios->xltype & 0xfff) != xltypeNil;
+    int has_scenarios = !xll_arg_omitted(a_scenarios);
     f->xlerr = table_of(a_project, &tp);
     f->status = AIROI_OK;
     f->message[0] = '\0';

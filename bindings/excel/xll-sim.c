@@ -25,15 +25,6 @@ static void simulation_destroy(void *obj)
     airoi_simulation_free(obj);
 }
 
-/* 1 when an optional argument was left out (omitted or a blank cell). */
-static int omitted(const XLOPER12 *a)
-{
-    if (a == NULL)
-        return 1;
-    uint32_t t = a->xltype & 0xfff;
-    return t == xltypeMissing || t == xltypeNil;
-}
-
 /* A library status to a cell's error value: refused settings and models
  * #VALUE!, out of memory, overflow and limits #NUM!. */
 static int sim_error(int status)
@@ -57,7 +48,7 @@ static int sim_options(airoi_sim_options **out, const airoi_project *p, LPXLOPER
     static const airoi_sim_param params[2] = {AIROI_SIM_TRIALS, AIROI_SIM_SEED};
     LPXLOPER12 args[2] = {a_trials, a_seed};
     for (int i = 0; i < 2; i++) {
-        if (omitted(args[i]))
+        if (xll_arg_omitted(args[i]))
             continue;
         double v = 0;
         int e = xll_arg_number(args[i], &v);
@@ -195,93 +186,67 @@ XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_percentile(LPXLOPER12 a_sim, LPXLOPER12
     return figure(st, v);
 }
 
-/* UTF-16 units of n strings plus their counts. */
-static size_t units_of(const char *const *s, size_t n)
+static LPXLOPER12 tornado_table(const xll_model *m)
 {
-    size_t u = 0;
-    for (size_t i = 0; i < n; i++)
-        u += xll_utf16_len(s[i] ? s[i] : "") + 1;
-    return u;
-}
-
-XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_tornado(LPXLOPER12 a_handle)
-{
-    const airoi_project *p = NULL;
-    xll_entry *entry = NULL;
-    int e = borrow_project(a_handle, &p, &entry);
-    if (e != XLL_OK)
-        return xll_result_err(e);
     airoi_tornado *t = NULL;
-    int st = airoi_tornado_evaluate(&t, p, 0);
-    xll_registry_release(entry);
+    int st = airoi_tornado_evaluate(&t, m->project, 0);
     if (st != AIROI_OK)
         return xll_result_err(sim_error(st));
     static const char *const header[] = {"input", "low_npv", "high_npv", "swing"};
     size_t n = airoi_tornado_count(t);
-    size_t units = units_of(header, 4);
+    size_t units = 0;
     for (size_t i = 0; i < n; i++) {
         const char *name = NULL;
         double lo, hi, sw;
         if (airoi_tornado_get(&name, &lo, &hi, &sw, t, i) == AIROI_OK)
-            units += units_of(&name, 1);
+            units += xll_utf16_units(&name, 1);
     }
-    LPXLOPER12 out = n + 1 <= (size_t)XL_MAX_ROWS ? xll_result_multi((int32_t)n + 1, 4, units)
-                                                   : xll_result_err(xlerrNum);
-    if (out != NULL && (out->xltype & 0xfff) == xltypeMulti) {
-        for (int c = 0; c < 4; c++)
-            xll_result_set_str(out, 0, c, header[c]);
-        for (size_t i = 0; i < n; i++) {
-            const char *name = NULL;
-            double v[3];
-            int32_t r = (int32_t)i + 1;
-            if (airoi_tornado_get(&name, &v[0], &v[1], &v[2], t, i) != AIROI_OK) {
-                for (int c = 0; c < 4; c++)
-                    xll_result_set_err(out, r, c, xlerrNA);
-                continue;
-            }
-            xll_result_set_str(out, r, 0, name ? name : "");
-            for (int c = 0; c < 3; c++) {
-                if (isfinite(v[c]))
-                    xll_result_set_num(out, r, c + 1, v[c]);
-                else
-                    xll_result_set_err(out, r, c + 1, xlerrNA);
-            }
+    LPXLOPER12 out = xll_result_table(n, 4, header, units);
+    for (size_t i = 0; xll_result_is_multi(out) && i < n; i++) {
+        const char *name = NULL;
+        double v[3];
+        int32_t r = (int32_t)i + 1;
+        if (airoi_tornado_get(&name, &v[0], &v[1], &v[2], t, i) != AIROI_OK) {
+            for (int c = 0; c < 4; c++)
+                xll_result_set_err(out, r, c, xlerrNA);
+            continue;
         }
+        xll_result_set_str(out, r, 0, name ? name : "");
+        for (int c = 0; c < 3; c++)
+            xll_result_set_figure(out, r, c + 1, 1, v[c]);
     }
     airoi_tornado_free(t);
     return out;
 }
 
-XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_stages(LPXLOPER12 a_handle)
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_tornado(LPXLOPER12 a_handle)
 {
-    const airoi_project *p = NULL;
-    xll_entry *entry = NULL;
-    int e = borrow_project(a_handle, &p, &entry);
-    if (e != XLL_OK)
-        return xll_result_err(e);
+    return xll_with_model(a_handle, tornado_table);
+}
+
+static LPXLOPER12 stages_table(const xll_model *m)
+{
     airoi_staging *s = NULL;
-    int st = airoi_project_count_stages(p) == 0 ? AIROI_ERR_INVALID
-                                                 : airoi_staging_evaluate(&s, p, 0);
-    xll_registry_release(entry);
+    int st = airoi_project_count_stages(m->project) == 0 ? AIROI_ERR_INVALID
+                                                          : airoi_staging_evaluate(&s, m->project, 0);
     if (st != AIROI_OK)
         return xll_result_err(st == AIROI_ERR_INVALID ? xlerrNA : sim_error(st));
     static const char *const header[] = {"figure", "value"};
     static const char *const figures[] = {"prob_production", "expected_cost", "expected_npv",
                                           "npv_all_in", "value_of_staging"};
-    LPXLOPER12 out = xll_result_multi(6, 2, units_of(header, 2) + units_of(figures, 5));
-    if (out != NULL && (out->xltype & 0xfff) == xltypeMulti) {
-        xll_result_set_str(out, 0, 0, header[0]);
-        xll_result_set_str(out, 0, 1, header[1]);
-        for (int f = 0; f < 5; f++) {
-            double v = 0;
-            xll_result_set_str(out, f + 1, 0, figures[f]);
-            if (airoi_staging_get(&v, s, (airoi_staging_figure)(AIROI_STAGING_PROB_PRODUCTION + f)) ==
-                    AIROI_OK && isfinite(v))
-                xll_result_set_num(out, f + 1, 1, v);
-            else
-                xll_result_set_err(out, f + 1, 1, xlerrNA);
-        }
+    LPXLOPER12 out = xll_result_table(5, 2, header, xll_utf16_units(figures, 5));
+    for (int f = 0; xll_result_is_multi(out) && f < 5; f++) {
+        double v = 0;
+        xll_result_set_str(out, f + 1, 0, figures[f]);
+        int ok = airoi_staging_get(&v, s, (airoi_staging_figure)(AIROI_STAGING_PROB_PRODUCTION +
+                                                                  f)) == AIROI_OK;
+        xll_result_set_figure(out, f + 1, 1, ok, v);
     }
     airoi_staging_free(s);
     return out;
+}
+
+XLL_EXPORT LPXLOPER12 XLL_CALL xll_airoi_stages(LPXLOPER12 a_handle)
+{
+    return xll_with_model(a_handle, stages_table);
 }

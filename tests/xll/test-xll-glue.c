@@ -197,6 +197,67 @@ START_TEST(results_are_single_blocks)
 }
 END_TEST
 
+/* A spilled table: header set, room for the header's strings counted, #N/A
+ * for a figure that is not defined or not finite, #NUM! past a sheet's rows. */
+START_TEST(results_tables)
+{
+    static const char *const header[] = {"figure", "h\xc3\xa9"};
+    const char *strs[] = {"ab", NULL, "\xf0\x9f\x98\x80"};
+    ck_assert_uint_eq(xll_utf16_units(strs, 3), 3 + 1 + 3);
+    long live = xll_result_live();
+    LPXLOPER12 t = xll_result_table(2, 2, header, xll_utf16_units(strs, 1));
+    ck_assert(xll_result_is_multi(t));
+    ck_assert_int_eq(t->val.array.rows, 3);
+    ck_assert_uint_eq(t->val.array.lparray[1].xltype, xltypeStr);
+    ck_assert_uint_eq(t->val.array.lparray[1].val.str[0], 2);
+    ck_assert_int_eq(xll_result_set_str(t, 1, 0, "ab"), 0);
+    ck_assert_int_eq(xll_result_set_str(t, 2, 0, "c"), -1); /* the room is used up */
+    xll_result_set_figure(t, 1, 1, 1, 2.5);
+    xll_result_set_figure(t, 2, 1, 0, 2.5);
+    xll_result_set_figure(t, 2, 0, 1, HUGE_VAL);
+    ck_assert_uint_eq(t->val.array.lparray[3].xltype, xltypeNum);
+    ck_assert_double_eq(t->val.array.lparray[3].val.num, 2.5);
+    ck_assert_uint_eq(t->val.array.lparray[5].xltype, xltypeErr);
+    ck_assert_int_eq(t->val.array.lparray[5].val.err, xlerrNA);
+    ck_assert_int_eq(t->val.array.lparray[4].val.err, xlerrNA);
+    LPXLOPER12 big = xll_result_table((size_t)XL_MAX_ROWS, 2, header, 0);
+    ck_assert(!xll_result_is_multi(big));
+    ck_assert_int_eq(big->val.err, xlerrNum);
+    ck_assert(!xll_result_is_multi(NULL));
+    xll_result_free(t);
+    xll_result_free(big);
+    ck_assert_int_eq(xll_result_live(), live);
+}
+END_TEST
+
+/* Left out: NULL, omitted or a blank cell; a one-cell range is its cell. */
+START_TEST(arguments_omitted_and_scalar)
+{
+    XLOPER12 x, one, two[2];
+    memset(&x, 0, sizeof x);
+    memset(two, 0, sizeof two);
+    ck_assert(xll_arg_omitted(NULL));
+    x.xltype = xltypeMissing;
+    ck_assert(xll_arg_omitted(&x));
+    x.xltype = xltypeNil;
+    ck_assert(xll_arg_omitted(&x));
+    x.xltype = xltypeNum;
+    ck_assert(!xll_arg_omitted(&x));
+    x.xltype = xltypeMulti;
+    x.val.array.lparray = &one;
+    x.val.array.rows = x.val.array.columns = 1;
+    ck_assert_ptr_eq(xll_arg_scalar(&x), &one);
+    ck_assert(!xll_arg_omitted(&x)); /* a range is given, even of one blank */
+    x.val.array.lparray = two;
+    x.val.array.columns = 2;
+    ck_assert_ptr_eq(xll_arg_scalar(&x), &x);
+    x.val.array.lparray = NULL;
+    x.val.array.columns = 1;
+    ck_assert_ptr_eq(xll_arg_scalar(&x), &x);
+    ck_assert_ptr_null(xll_arg_scalar(NULL));
+}
+END_TEST
+
 static XLOPER12 cell_num(double v)
 {
     XLOPER12 x;
@@ -284,7 +345,9 @@ int main(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("glue");
     tcase_add_test(tc, results_are_single_blocks);
+    tcase_add_test(tc, results_tables);
     tcase_add_test(tc, argument_policies);
+    tcase_add_test(tc, arguments_omitted_and_scalar);
     tcase_add_test(tc, utf8_round_trip_and_invalid_bytes);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);

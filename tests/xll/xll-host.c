@@ -637,14 +637,21 @@ static void lint(void)
         check(strcmp(r->category, "libairoi") == 0, "%s: category libairoi ('%s')", nm,
               r->category);
         check(r->shortcut_ok && r->topic_ok, "%s: no shortcut; help topic omitted or text", nm);
+        /* The add-in cuts a text for xlfRegister at 255 characters: a help
+         * text must be shorter and end with its full stop (the last
+         * argument's with the two spaces of padding), or it was cut. */
         size_t hl = strlen(r->help);
-        check(hl >= 10 && hl <= 255, "%s: function help of %zu characters (10..255)", nm, hl);
+        check(hl >= 10 && hl < 255 && r->help[hl - 1] == '.',
+              "%s: function help of %zu characters (10..254) ends with a full stop", nm, hl);
         check(r->nhelp == r->nargs, "%s: %d argument help strings for %d arguments", nm, r->nhelp,
               r->nargs);
         for (int k = 0; k < r->nhelp; k++) {
-            size_t al = r->arg_help[k] ? strlen(r->arg_help[k]) : 0;
-            check(al >= 5 && al <= 255, "%s: help of argument %d has %zu characters (5..255)", nm,
-                  k + 1, al);
+            const char *ah = r->arg_help[k] ? r->arg_help[k] : "";
+            size_t al = strlen(ah);
+            const char *end = k == r->nhelp - 1 ? ".  " : ".";
+            check(al >= 5 && al < 255 && strcmp(ah + al - strlen(end), end) == 0,
+                  "%s: help of argument %d has %zu characters (5..254) and ends with '%s'", nm,
+                  k + 1, al, end);
         }
         r->fn = symbol(r->procedure);
         check(r->fn != NULL, "%s: export %s exists", nm, r->procedure);
@@ -1156,6 +1163,82 @@ static void test_finance_more(void)
                text("act/365")), xlerrValue);
     expect_err("XIRR day count a number", CALL("AIROI.XIRR", column(5, xv), column(5, xd), num(0.1), num(1)),
                xlerrValue);
+}
+
+/* Every function of xll-finance-more.c, and the day counts of XNPV and
+ * XIRR, with a blank, text, an error value and an empty range in each
+ * argument of a valid call: text and an empty range are #VALUE!, the error
+ * passes through, a blank is #VALUE! where the argument is required and
+ * the default (given explicitly) where it is optional; in FVSCHEDULE's
+ * schedule blanks count as 0. */
+static void test_finance_probes(void)
+{
+    static const double xv[] = {-10000, 2750, 4250, 3250, 2750};
+    static const double xd[] = {39448, 39508, 39751, 39859, 39904};
+    XLOPER12 blanks[] = {nil(), nil(), nil(), nil()};
+    XLOPER12 probes[] = {nil(), text("x"), err(xlerrNull), grid(2, 2, blanks)};
+    static const char *const labels[] = {"blank", "text", "error", "empty range"};
+    /* dflt: R for a required argument, DC for a day count (act/365f when
+     * omitted), else the number an omitted argument stands for */
+    const double R = NAN, DC = INFINITY;
+    struct {
+        const char *name;
+        int n;
+        XLOPER12 a[7];
+        double dflt[7];
+        int zeros; /* the argument whose blanks count as 0, or -1 */
+    } fns[] = {
+        {"AIROI.IPMT", 6, {num(0.1), num(1), num(3), num(8000), num(100), num(1)},
+         {R, R, R, R, 0, 0}, -1},
+        {"AIROI.PPMT", 6, {num(0.1), num(1), num(3), num(8000), num(100), num(1)},
+         {R, R, R, R, 0, 0}, -1},
+        {"AIROI.CUMIPMT", 6, {num(0.0075), num(360), num(125000), num(13), num(24), num(0)},
+         {R, R, R, R, R, R}, -1},
+        {"AIROI.CUMPRINC", 6, {num(0.0075), num(360), num(125000), num(13), num(24), num(0)},
+         {R, R, R, R, R, R}, -1},
+        {"AIROI.ISPMT", 4, {num(0.1), num(1), num(4), num(4000)}, {R, R, R, R}, -1},
+        {"AIROI.EFFECT", 2, {num(0.0525), num(4)}, {R, R}, -1},
+        {"AIROI.NOMINAL", 2, {num(0.053543), num(4)}, {R, R}, -1},
+        {"AIROI.PDURATION", 3, {num(0.025), num(2000), num(2200)}, {R, R, R}, -1},
+        {"AIROI.RRI", 3, {num(96), num(10000), num(11000)}, {R, R, R}, -1},
+        {"AIROI.FVSCHEDULE", 2, {num(1), num(0.09)}, {R, 0}, 1},
+        {"AIROI.SLN", 3, {num(30000), num(7500), num(10)}, {R, R, R}, -1},
+        {"AIROI.SYD", 4, {num(30000), num(7500), num(10), num(1)}, {R, R, R, R}, -1},
+        {"AIROI.DB", 5, {num(1e6), num(1e5), num(6), num(7), num(7)}, {R, R, R, R, 12}, -1},
+        {"AIROI.DDB", 5, {num(2400), num(300), num(10), num(2), num(1.5)}, {R, R, R, R, 2}, -1},
+        {"AIROI.VDB", 7, {num(2400), num(300), num(10), num(1.5), num(3.7), num(1.5), num(1)},
+         {R, R, R, R, R, 2, 0}, -1},
+        {"AIROI.XNPV", 4, {num(0.09), column(5, xv), column(5, xd), text("act/360")},
+         {R, R, R, DC}, -1},
+        {"AIROI.XIRR", 4, {column(5, xv), column(5, xd), num(0.2), text("act/360")},
+         {R, R, 0.1, DC}, -1},
+    };
+    for (size_t f = 0; f < sizeof fns / sizeof fns[0]; f++) {
+        const char *name = fns[f].name;
+        value base = call(name, fns[f].n, fns[f].a);
+        check(base.type == xltypeNum, "%s: the probes' valid call gives a number", name);
+        for (int i = 0; i < fns[f].n; i++) {
+            double dflt = fns[f].dflt[i];
+            for (int k = 0; k < 4; k++) {
+                XLOPER12 a[7];
+                char what[96];
+                memcpy(a, fns[f].a, sizeof a);
+                a[i] = probes[k];
+                snprintf(what, sizeof what, "%s with argument %d %s", name, i + 1, labels[k]);
+                value v = call(name, fns[f].n, a);
+                if (k == 2) {
+                    expect_err(what, v, xlerrNull);
+                } else if (k == 1 || (k == 3 && i != fns[f].zeros) || (k == 0 && isnan(dflt))) {
+                    expect_err(what, v, xlerrValue);
+                } else {
+                    a[i] = isinf(dflt) ? text("act/365f") : num(dflt);
+                    value d = call(name, fns[f].n, a);
+                    check(d.type == xltypeNum && v.type == xltypeNum && v.num == d.num,
+                          "%s = %.10g, as its default given (%.10g)", what, v.num, d.num);
+                }
+            }
+        }
+    }
 }
 
 static void test_payback(void)
@@ -2209,7 +2292,9 @@ static job_case jobs[16];
 static int njobs;
 static atomic_int thread_mismatches;
 
-static void add_job(const char *name, int argc, const XLOPER12 *args)
+/* Adds a call the threads repeat; returns its single-threaded answer, which
+ * the caller checks against the known one (the threads only compare). */
+static value add_job(const char *name, int argc, const XLOPER12 *args)
 {
     job_case *j = &jobs[njobs++];
     j->name = name;
@@ -2217,6 +2302,15 @@ static void add_job(const char *name, int argc, const XLOPER12 *args)
     if (argc > 0)
         memcpy(j->args, args, (size_t)argc * sizeof *args);
     j->expect = call(name, argc, args);
+    return j->expect;
+}
+
+/* A spilled table of rows x cols whose first cell is the text first. */
+static void expect_table(const char *what, value v, int rows, int cols, const char *first)
+{
+    check(v.type == xltypeMulti && v.rows == rows && v.cols == cols && cell_is_str(&v, 0, 0, first),
+          "%s: %d x %d from '%s' (got type 0x%x, %d x %d)", what, rows, cols, first,
+          (unsigned)v.type, v.rows, v.cols);
 }
 
 static int same_value(value a, value b)
@@ -2392,26 +2486,45 @@ static void test_race(const char *model)
 
 static void test_threads(void)
 {
-    add_job("AIROI.NPV", 2, ARGS(num(0.1), column(4, ms_npv)));
-    add_job("AIROI.XNPV", 3, ARGS(num(0.09), column(5, ms_xv), column(5, ms_xd)));
-    add_job("AIROI.IRR", 1, ARGS(column(6, ms_irr6)));
-    add_job("AIROI.XIRR", 2, ARGS(column(5, ms_xv), column(5, ms_xd)));
-    add_job("AIROI.MIRR", 3, ARGS(column(6, ms_mirr), num(0.1), num(0.12)));
-    add_job("AIROI.PAYBACK", 1, ARGS(column(3, (double[]){-100, 10, 10})));
-    add_job("AIROI.NPVROI", 3, ARGS(num(0.08), column(4, ex3_benefits), column(4, ex3_costs)));
-    add_job("AIROI.VERSION", 0, NULL);
+    expect_num("job NPV", add_job("AIROI.NPV", 2, ARGS(num(0.1), column(4, ms_npv))),
+               1188.4434123352216, 1e-8);
+    expect_num("job XNPV", add_job("AIROI.XNPV", 3, ARGS(num(0.09), column(5, ms_xv), column(5, ms_xd))),
+               ref_xnpv(0.09, ms_xv, ms_xd, 5), 1e-7);
+    expect_num("job IRR", add_job("AIROI.IRR", 1, ARGS(column(6, ms_irr6))), 0.0866309480365316,
+               1e-7);
+    expect_num("job XIRR", add_job("AIROI.XIRR", 2, ARGS(column(5, ms_xv), column(5, ms_xd))),
+               0.37336253351883136, 1e-6);
+    expect_num("job MIRR", add_job("AIROI.MIRR", 3, ARGS(column(6, ms_mirr), num(0.1), num(0.12))),
+               0.1260941303659051, 1e-9);
+    expect_err("job PAYBACK", add_job("AIROI.PAYBACK", 1, ARGS(column(3, (double[]){-100, 10, 10}))),
+               xlerrNA);
+    expect_num("job NPVROI",
+               add_job("AIROI.NPVROI", 3, ARGS(num(0.08), column(4, ex3_benefits), column(4, ex3_costs))),
+               (ref_npv0(0.08, ex3_benefits, 4) - ref_npv0(0.08, ex3_costs, 4)) /
+                   ref_npv0(0.08, ex3_costs, 4),
+               1e-12);
+    value ver = add_job("AIROI.VERSION", 0, NULL);
+    check(ver.type == xltypeStr && strcmp(ver.str, AIROI_EXPECTED_VERSION) == 0, "job VERSION");
+    check(thread_handle[0] != '\0', "threads have a live model handle to read");
     if (thread_handle[0] != '\0') {
-        /* Several threads read one model handle at once. */
-        add_job("AIROI.METRIC", 2, ARGS(text(thread_handle), text("npv")));
-        add_job("AIROI.METRIC", 2, ARGS(text(thread_handle), text("irr")));
-        add_job("AIROI.METRIC", 3, ARGS(text(thread_handle), text("npv"), text("nope")));
-        add_job("AIROI.SCHEDULE", 1, ARGS(text(thread_handle)));
-        add_job("AIROI.TCO", 1, ARGS(text(thread_handle)));
-        add_job("AIROI.SCENARIOS", 1, ARGS(text(thread_handle)));
-        add_job("AIROI.BENCHMARK", 1, ARGS(text(thread_handle))); /* #N/A: no use case */
-        add_job("AIROI.FINDINGS", 1, ARGS(text(thread_handle)));
-        check(jobs[njobs - 1].expect.type == xltypeMulti, "threads read a live handle (%s)",
-              thread_handle);
+        /* Several threads read one model handle (worked example 3) at once. */
+        expect_num("job METRIC(npv)", add_job("AIROI.METRIC", 2, ARGS(text(thread_handle), text("npv"))),
+                   425.71, 0.005);
+        expect_num("job METRIC(irr)", add_job("AIROI.METRIC", 2, ARGS(text(thread_handle), text("irr"))),
+                   0.5399, 5e-5);
+        expect_err("job METRIC(npv, no such scenario)",
+                   add_job("AIROI.METRIC", 3, ARGS(text(thread_handle), text("npv"), text("nope"))),
+                   xlerrNA);
+        expect_table("job SCHEDULE", add_job("AIROI.SCHEDULE", 1, ARGS(text(thread_handle))), 5, 6,
+                     "period");
+        expect_table("job TCO", add_job("AIROI.TCO", 1, ARGS(text(thread_handle))), 14, 2, "category");
+        value sc = add_job("AIROI.SCENARIOS", 1, ARGS(text(thread_handle)));
+        check(sc.type == xltypeMulti && sc.rows == 2 && cell_is_str(&sc, 1, 0, "base"),
+              "job SCENARIOS: the base case alone");
+        expect_err("job BENCHMARK (no use case)",
+                   add_job("AIROI.BENCHMARK", 1, ARGS(text(thread_handle))), xlerrNA);
+        expect_table("job FINDINGS", add_job("AIROI.FINDINGS", 1, ARGS(text(thread_handle))), 9, 6,
+                     "code");
     }
     atomic_store(&in_calc, 1);
     int started = start_threads();
@@ -2927,6 +3040,7 @@ static void run_full(const char *model, const char *sim_model, const char *sheet
     test_xirr();
     test_mirr();
     test_finance_more();
+    test_finance_probes();
     test_payback();
     test_roi();
     test_version();
