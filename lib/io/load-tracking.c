@@ -371,7 +371,7 @@ static void load_criteria(loader *L, const ynode *n, size_t stage, const char *s
                 ok = 0;
             } else if (np != floor(np) || np < 1 || np > 1e6) {
                 airoi__ydiag(L, AIROI_ERR_PARSE, AT(v[CK_FOR_PERIODS]),
-                             "%s: expected a whole number of periods >= 1, got %s", path,
+                             "%s: expected a whole number of periods in 1..1000000; got %s", path,
                              NUMTXT(np));
                 ok = 0;
             }
