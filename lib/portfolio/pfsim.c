@@ -115,26 +115,6 @@ typedef struct prun {
     pthread_mutex_t lock;
 } prun;
 
-/* Gaussian copula of the correlated inputs at period t (as a project run). */
-static void copula(const airoi__sim_model *m, double *u, double *z, size_t t)
-{
-    size_t k = m->n_corr;
-    double *y = z + k;
-    for (size_t j = 0; j < k; j++)
-        z[j] = airoi__norm_quantile(u[m->inputs[m->corr_input[j]].dim + t]);
-    for (size_t i = 0; i < k; i++) {
-        double acc = 0.0;
-        for (size_t j = 0; j <= i; j++)
-            acc += m->chol[i * k + j] * z[j];
-        y[i] = acc;
-    }
-    for (size_t j = 0; j < k; j++) {
-        double v = airoi__norm_cdf(y[j]);
-        v = v <= 0.0 ? 0x1p-60 : v >= 1.0 ? 1.0 - 0x1p-53 : v;
-        u[m->inputs[m->corr_input[j]].dim + t] = v;
-    }
-}
-
 typedef struct wmem {
     double *u, *z, *mult, *pm, *fac, *du;
 } wmem;
@@ -156,9 +136,9 @@ static double member_npv(const prun *R, const member *M, wmem *w, int64_t trial)
     if (m->n_corr) {
         if (m->corr_per_period)
             for (size_t t = 0; t < n; t++)
-                copula(m, w->u, w->z, t);
+                airoi__sim_copula(m, w->u, 1, w->z, t);
         else
-            copula(m, w->u, w->z, 0);
+            airoi__sim_copula(m, w->u, 1, w->z, 0);
     }
     for (size_t k = 0; k < m->n_inputs; k++) {
         const airoi__sim_input *in = &m->inputs[k];

@@ -111,6 +111,10 @@ int airoi__sim_input_values(double *vals, const airoi__sim_model *m, uint64_t se
  * mult[k] in every period (k < n_inputs): the deterministic core that
  * tornado and break-even searches can share. */
 double airoi__sim_npv_at(const airoi__sim_model *m, const double *mult);
+/* The copula of period t (or of the trial): the correlated inputs'
+ * uniforms through normal scores, the Cholesky factor and back, in place;
+ * dimension d of the trial is u[d * stride]; z holds 2 * n_corr doubles. */
+void airoi__sim_copula(const airoi__sim_model *m, double *u, size_t stride, double *z, size_t t);
 
 /* Settings of a run: the caller's options where set, else the project's
  * `simulation:` section where set, else the defaults. */

@@ -716,9 +716,8 @@ typedef struct run {
 
 /* Copula: the correlated inputs' uniforms of period t (or of the trial)
  * through normal scores, the Cholesky factor and back; dimension d of the
- * trial is u[d * stride]. */
-static void apply_copula(const airoi__sim_model *m, double *u, size_t stride, double *z,
-                         size_t t)
+ * trial is u[d * stride]. The portfolio simulation applies it too. */
+void airoi__sim_copula(const airoi__sim_model *m, double *u, size_t stride, double *z, size_t t)
 {
     size_t k = m->n_corr;
     double *y = z + k;
@@ -798,7 +797,7 @@ static void draw_lanes(const airoi__sim_model *m, uint64_t seed, const airoi__so
         size_t periods = m->corr_per_period ? m->n : 1;
         for (size_t j = 0; j < LANES; j++)
             for (size_t t = 0; t < periods; t++)
-                apply_copula(m, b + j, LANES, w->z, t);
+                airoi__sim_copula(m, b + j, LANES, w->z, t);
     }
     for (size_t k = 0; k < m->n_inputs; k++) {
         const airoi__sim_input *in = &m->inputs[k];

@@ -647,10 +647,11 @@ static void same_run(const airoi_portfolio_simulation *a, const airoi_portfolio_
     }
     for (double p = 0; p <= 100; p += 12.5) {
         double x, y;
-        airoi_portfolio_simulation_get_percentile(&x, a, p);
-        airoi_portfolio_simulation_get_percentile(&y, b, p);
+        ck_assert_int_eq(airoi_portfolio_simulation_get_percentile(&x, a, p), 0);
+        ck_assert_int_eq(airoi_portfolio_simulation_get_percentile(&y, b, p), 0);
         ck_assert(memcmp(&x, &y, sizeof x) == 0);
     }
+    ck_assert_uint_gt(airoi_portfolio_simulation_count_projects(a), 0);
     ck_assert_uint_eq(airoi_portfolio_simulation_count_projects(a),
                       airoi_portfolio_simulation_count_projects(b));
     for (size_t j = 0; j < airoi_portfolio_simulation_count_projects(a); j++)

@@ -4,6 +4,7 @@ page, and the driver of an uncertainty set from Python."""
 
 import math
 import os
+import tempfile
 import unittest
 
 import airoi
@@ -12,6 +13,20 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 EXAMPLES = os.path.join(HERE, "..", "..", "..", "docs", "examples")
 SHARED = os.path.join(EXAMPLES, "portfolio", "shared-drivers-2027.yaml")
 PROGRAMME = os.path.join(EXAMPLES, "portfolio", "ai-programme-2027.yaml")
+CORRELATED = os.path.abspath(os.path.join(EXAMPLES, "genai-support-uncertain.yaml"))
+
+
+def stream_seed(seed, tag, name):
+    """The seed of a project's own stream in a portfolio run (pfsim.c): FNV-1a
+    of the tag, 0xff and the name, mixed into the run's seed by SplitMix64."""
+    m = (1 << 64) - 1
+    h = 1469598103934665603
+    for c in tag.encode() + b"\xff" + name.encode():
+        h = ((h ^ c) * 1099511628211) & m
+    z = (seed + 0x9e3779b97f4a7c15 * (h | 1)) & m
+    z = ((z ^ (z >> 30)) * 0xbf58476d1ce4e5b9) & m
+    z = ((z ^ (z >> 27)) * 0x94d049bb133111eb) & m
+    return (z ^ (z >> 31)) & ((1 << 53) - 1)
 
 
 class FrontierTest(unittest.TestCase):
@@ -54,6 +69,23 @@ class SimulationTest(unittest.TestCase):
                 pf.simulation_from_bytes(b"AIROIPFS" + bytes(20))
             other = pf.simulate(trials=2500, seed=12)
             self.assertNotEqual(other.trials(), one.trials())
+
+    def test_one_project_draws_as_its_own_simulation(self):
+        """A portfolio of one project with rank correlations: trial i is the
+        project simulation's trial i under the project's stream seed, so the
+        copula is applied as in a project run."""
+        text = ("airoi: 1\nportfolio: {name: One, currency: TWD}\nfx: {USD: 32}\n"
+                "projects:\n  - {file: %s}\n" % CORRELATED)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "one.yaml")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+            with airoi.Portfolio.load(path) as pf:
+                got = pf.simulate(trials=300, seed=5).trials()
+        p = airoi.Project.load(CORRELATED)
+        self.assertIn("correlations:", p.to_yaml())
+        want = p.simulate(trials=300, seed=stream_seed(5, "project", p.name)).values("npv")
+        self.assertEqual(got, want)
 
     def test_contributions_and_drivers(self):
         with airoi.Portfolio.load(SHARED) as pf:
