@@ -18,7 +18,6 @@
 #include "svg-private.h"
 #include "airoi/schedule.h"
 #include "airoi/uncertainty.h"
-#include "airoi/version.h"
 
 static const char css[] =
     ":root{--ink:#1f2328;--muted:#57606a;--rule:#d0d7de;--accent:#0072B2;--bad:#B34700}\n"
@@ -78,54 +77,6 @@ static void esc(airoi__buf *b, const char *s)
     airoi__xml_escape(b, s);
 }
 
-/* <data value="exact" data-key="key">shown</data>: the exact figure of the
- * JSON report (same key) next to its rounded text. */
-static void data_num(airoi__buf *b, const char *key, double v, const char *shown)
-{
-    char exact[32];
-    airoi__format_double(exact, sizeof exact, v);
-    airoi__buf_printf(b, "<data value=\"%s\" data-key=\"%s\">", exact, key);
-    esc(b, shown);
-    airoi__buf_puts(b, "</data>");
-}
-
-static void table_html(airoi__buf *b, rpt_table *t, const char *caption, const char *cls)
-{
-    if (t->failed) {
-        b->failed = 1;
-        airoi__table_free(t);
-        return;
-    }
-    airoi__buf_printf(b, "<table%s%s%s>\n", cls ? " class=\"" : "", cls ? cls : "", cls ? "\"" : "");
-    if (caption) {
-        airoi__buf_puts(b, "<caption>");
-        esc(b, caption);
-        airoi__buf_puts(b, "</caption>\n");
-    }
-    airoi__buf_puts(b, "<thead><tr>");
-    for (size_t c = 0; c < t->ncols; c++) {
-        airoi__buf_printf(b, "<th scope=\"col\"%s>", t->right[c] ? " class=\"num\"" : "");
-        esc(b, t->header[c]);
-        airoi__buf_puts(b, "</th>");
-    }
-    airoi__buf_puts(b, "</tr></thead>\n<tbody>\n");
-    for (size_t r = 0; r < t->nrows; r++) {
-        airoi__buf_puts(b, (t->flags[r] & RPT_ROW_TOTAL) ? "<tr class=\"total\">" : "<tr>");
-        for (size_t c = 0; c < t->ncols; c++) {
-            const char *cell = t->cells[r * t->ncols + c];
-            if (c == 0)
-                airoi__buf_puts(b, "<th scope=\"row\">");
-            else
-                airoi__buf_puts(b, t->right[c] ? "<td class=\"num\">" : "<td>");
-            esc(b, cell);
-            airoi__buf_puts(b, c == 0 ? "</th>" : "</td>");
-        }
-        airoi__buf_puts(b, "</tr>\n");
-    }
-    airoi__buf_puts(b, "</tbody></table>\n");
-    airoi__table_free(t);
-}
-
 static void para(airoi__buf *b, const char *cls, const char *text)
 {
     airoi__buf_printf(b, "<p%s%s%s>", cls ? " class=\"" : "", cls ? cls : "", cls ? "\"" : "");
@@ -170,7 +121,7 @@ static void tile(airoi__buf *b, const char *label, const char *key, const rpt_nu
     esc(b, label);
     airoi__buf_puts(b, "</span><span class=\"figure\">");
     if (n->ok)
-        data_num(b, key, n->v, shown);
+        airoi__html_data(b, key, n->v, shown);
     else
         esc(b, shown);
     airoi__buf_puts(b, "</span>");
@@ -213,7 +164,7 @@ static void cover(airoi__buf *b, const rpt *R, const airoi__narrative *N)
     char rate[64];
     airoi__fmt_percent(rate, sizeof rate, R->discount_rate);
     airoi__buf_puts(b, "<li>Discount rate: ");
-    data_num(b, "discount_rate", R->discount_rate, rate);
+    airoi__html_data(b, "discount_rate", R->discount_rate, rate);
     airoi__buf_puts(b, " a year</li>");
     if (R->scenario) {
         airoi__buf_puts(b, "<li>Scenario: ");
@@ -250,9 +201,9 @@ static void summary_uncertainty(airoi__buf *b, const rpt *R, const airoi_simulat
         airoi__fmt_percent(t, sizeof t, pp);
         airoi__fmt_money(u, sizeof u, R, enpv);
         airoi__buf_puts(b, " Committed in stages, it reaches production with probability ");
-        data_num(b, "stages:stages.prob_production", pp, t);
+        airoi__html_data(b, "stages:stages.prob_production", pp, t);
         airoi__buf_puts(b, "; its expected NPV, with the option to stop at each gate, is ");
-        data_num(b, "stages:stages.expected_npv", enpv, u);
+        airoi__html_data(b, "stages:stages.expected_npv", enpv, u);
         airoi__buf_puts(b, " (part 5).");
     }
     if (sim && airoi__simulation_get_stat(&pos, sim, AIROI_SIM_NPV, AIROI_STAT_PROB_POSITIVE) == AIROI_OK &&
@@ -260,10 +211,10 @@ static void summary_uncertainty(airoi__buf *b, const rpt *R, const airoi_simulat
         airoi__fmt_grouped(t, sizeof t, trials, 0);
         airoi__fmt_percent(u, sizeof u, pos);
         airoi__buf_puts(b, " Over ");
-        data_num(b, "simulate:simulation.trials", trials, t);
+        airoi__html_data(b, "simulate:simulation.trials", trials, t);
         airoi__buf_puts(b, sg ? " simulated futures, the gates included, the NPV is positive in "
                               : " simulated futures the NPV is positive in ");
-        data_num(b, "simulate:simulation.prob_npv_positive", pos, u);
+        airoi__html_data(b, "simulate:simulation.prob_npv_positive", pos, u);
         airoi__buf_puts(b, " of them (part 4).");
     }
 }
@@ -289,7 +240,7 @@ static void summary(airoi__buf *b, const rpt *R, const airoi__settings *st,
     esc(b, R->name);
     airoi__buf_puts(b, ", a total cost of ownership of ");
     if (n_tco->ok)
-        data_num(b, "tco_total", n_tco->v, tco);
+        airoi__html_data(b, "tco_total", n_tco->v, tco);
     else
         esc(b, tco);
     char h[128];
@@ -327,7 +278,7 @@ static void summary(airoi__buf *b, const rpt *R, const airoi__settings *st,
         char e[96];
         airoi__fmt_money(e, sizeof e, R, n_enpv->v);
         airoi__buf_puts(b, " Weighted by the probabilities of its scenarios the NPV is ");
-        data_num(b, "expected_npv", n_enpv->v, e);
+        airoi__html_data(b, "expected_npv", n_enpv->v, e);
         airoi__buf_puts(b, ".");
         const rpt_scenario *w = worst_scenario(R);
         if (w) {
@@ -377,19 +328,19 @@ static void problem(airoi__buf *b, const rpt *R, const airoi__narrative *N)
     money(a, sizeof a, R, ab);
     airoi__buf_puts(b, "<p><strong>In money:</strong> left as it is, the problem forgoes ");
     if (tb->ok)
-        data_num(b, "total_benefits", tb->v, v);
+        airoi__html_data(b, "total_benefits", tb->v, v);
     else
         esc(b, v);
     airoi__buf_puts(b, " of value over the horizon, about ");
     if (ab->ok)
-        data_num(b, "annual_benefits", ab->v, a);
+        airoi__html_data(b, "annual_benefits", ab->v, a);
     else
         esc(b, a);
     airoi__buf_puts(b, " a year: the value this plan expects to capture, by dimension.</p>\n");
     airoi__fmt_amounts_in(in, sizeof in, R);
     snprintf(cap, sizeof cap, "Value at stake by dimension%s%s%s", *in ? " (" : "", in, *in ? ")" : "");
     if (airoi__tbl_value(&t, R))
-        table_html(b, &t, cap, "keep");
+        airoi__html_table(b, &t, cap, "keep");
     airoi__buf_puts(b, "</section>\n");
 }
 
@@ -410,17 +361,17 @@ static void solution(airoi__buf *b, const rpt *R, const airoi__narrative *N)
     money(fy, sizeof fy, R, fc);
     airoi__buf_puts(b, "<p><strong>What it takes:</strong> a total cost of ownership of ");
     if (t->ok)
-        data_num(b, "tco_total", t->v, tco);
+        airoi__html_data(b, "tco_total", t->v, tco);
     airoi__buf_puts(b, ": ");
     if (dn->ok)
-        data_num(b, "tco_direct", dn->v, d);
+        airoi__html_data(b, "tco_direct", dn->v, d);
     airoi__buf_puts(b, " of direct costs (people, infrastructure, software, data) and ");
     if (hn->ok)
-        data_num(b, "tco_hidden", hn->v, h);
+        airoi__html_data(b, "tco_hidden", hn->v, h);
     airoi__buf_puts(b, " of hidden costs (data governance, integration, change management, "
                        "maintenance, opportunity). The first year costs ");
     if (fc->ok)
-        data_num(b, "first_year_costs", fc->v, fy);
+        airoi__html_data(b, "first_year_costs", fc->v, fy);
     airoi__buf_puts(b, ".</p>\n");
     airoi__buf_puts(b, "</section>\n");
 }
@@ -438,13 +389,6 @@ static void period_label(char *buf, size_t cap, const rpt *R, size_t t, size_t n
         snprintf(buf, cap, "%zu", t);
     else
         buf[0] = '\0';
-}
-
-static void figure_open(airoi__buf *b, const char *caption)
-{
-    airoi__buf_puts(b, "<figure class=\"keep\">\n<figcaption>");
-    esc(b, caption);
-    airoi__buf_puts(b, "</figcaption>\n");
 }
 
 static void jcurve(airoi__buf *b, const rpt *R)
@@ -477,26 +421,15 @@ static void jcurve(airoi__buf *b, const rpt *R)
     snprintf(pbt, sizeof pbt, "Payback: %s", pbs);
     snprintf(xt, sizeof xt, "Period (%s; 0 is the start)", R->period_name);
     snprintf(title, sizeof title, "Cumulative cash flow (J-curve), payback %s", pbs);
-    figure_open(b, "Cumulative cash flow: the J-curve");
+    airoi__html_figure_open(b, "Cumulative cash flow: the J-curve");
     airoi__svg_jcurve(b, "jcurve", title, &sc, xt, bars, cum, n, pb->ok ? pb->v : -1, pbt);
     airoi__buf_puts(b, "<p class=\"note\">Bars: the net cash flow of each period (hatched when "
                        "negative). Line: the cumulative cash flow; the dashed line marks the "
                        "payback point, where it turns positive.</p>\n");
     /* the same numbers, for screen readers */
-    airoi__buf_puts(b, "<table class=\"sr-only\"><caption>Net and cumulative cash flow by period"
-                       "</caption><thead><tr><th scope=\"col\">Period</th><th scope=\"col\">Net"
-                       "</th><th scope=\"col\">Cumulative</th></tr></thead><tbody>\n");
-    for (size_t t = 0; t < n; t++) {
-        char a[96], c[96];
-        airoi__fmt_money(a, sizeof a, R, net[t]);
-        airoi__fmt_money(c, sizeof c, R, cum[t]);
-        airoi__buf_printf(b, "<tr><th scope=\"row\">%zu</th><td>", t);
-        esc(b, a);
-        airoi__buf_puts(b, "</td><td>");
-        esc(b, c);
-        airoi__buf_puts(b, "</td></tr>\n");
-    }
-    airoi__buf_puts(b, "</tbody></table>\n</figure>\n");
+    airoi__html_series_table(b, R, "Net and cumulative cash flow by period", "Net", net, "Cumulative",
+                             cum, n);
+    airoi__buf_puts(b, "</figure>\n");
     airoi__free(bars);
     airoi__free(labels);
 }
@@ -526,7 +459,7 @@ static void scenarios_chart(airoi__buf *b, const rpt *R)
     }
     svg_scale sc;
     airoi__svg_scale(&sc, R->currency, R->unit, maxabs);
-    figure_open(b, "Net present value by scenario");
+    airoi__html_figure_open(b, "Net present value by scenario");
     airoi__svg_vbars(b, "scenarios", "Net present value by scenario (probability in brackets)", &sc,
                      "Scenario (probability)", "Net present value", bars, n);
     airoi__buf_puts(b, "</figure>\n");
@@ -559,7 +492,7 @@ static void tco_chart(airoi__buf *b, const rpt *R)
         return;
     svg_scale sc;
     airoi__svg_scale(&sc, R->currency, R->unit, maxabs);
-    figure_open(b, "Total cost of ownership by category: direct and hidden");
+    airoi__html_figure_open(b, "Total cost of ownership by category: direct and hidden");
     airoi__svg_hbars(b, "tco", "Total cost of ownership by category, direct and hidden", &sc,
                      bars, n, "Direct cost", "Hidden cost", 1);
     airoi__buf_puts(b, "</figure>\n");
@@ -576,26 +509,26 @@ static void finance(airoi__buf *b, const rpt *R)
                        "<em>risk-adjusted ROI</em> weighted by the scenarios' probabilities. "
                        "NPV, IRR and MIRR account for the time value of money.</p>\n");
     if (airoi__tbl_metrics(&t, R))
-        table_html(b, &t, "Key metrics", "keep");
+        airoi__html_table(b, &t, "Key metrics", "keep");
     jcurve(b, R);
     snprintf(cap, sizeof cap, "Cash flow by year%s%s%s", *in ? " (" : "", in, *in ? ")" : "");
     if (airoi__tbl_years(&t, R))
-        table_html(b, &t, cap, "keep");
+        airoi__html_table(b, &t, cap, "keep");
     airoi__buf_puts(b, "<h3>Scenarios</h3>\n");
     scenarios_chart(b, R);
     snprintf(cap, sizeof cap, "Scenarios%s%s%s", *in ? " (" : "", in, *in ? ")" : "");
     if (R->implicit_base)
         para(b, "missing", "The model defines no scenarios: the base case alone.");
     if (airoi__tbl_scenarios(&t, R))
-        table_html(b, &t, cap, "keep");
+        airoi__html_table(b, &t, cap, "keep");
     airoi__buf_puts(b, "<h3>Total cost of ownership, hidden costs included</h3>\n");
     tco_chart(b, R);
     snprintf(cap, sizeof cap, "Total cost of ownership%s%s%s", *in ? " (" : "", in, *in ? ")" : "");
     if (airoi__tbl_tco(&t, R))
-        table_html(b, &t, cap, "keep");
+        airoi__html_table(b, &t, cap, "keep");
     if (R->has_benchmark && airoi__tbl_benchmark(&t, R)) {
         airoi__buf_puts(b, "<h3>Against the benchmark</h3>\n");
-        table_html(b, &t, R->bench_label, "keep");
+        airoi__html_table(b, &t, R->bench_label, "keep");
     }
     airoi__buf_puts(b, "</section>\n");
 }
@@ -652,7 +585,7 @@ static void montecarlo(airoi__buf *b, const rpt *R, const airoi_simulation *sim,
     svg_scale sc;
     airoi__svg_scale(&sc, R->currency, R->unit, fmax(fabs(edges[0]), fabs(edges[bins])));
     snprintf(label, sizeof label, "NPV above 0: %s of trials", ps);
-    figure_open(b, "Distribution of the NPV over the trials");
+    airoi__html_figure_open(b, "Distribution of the NPV over the trials");
     airoi__svg_histogram(b, "npvhist", "Distribution of the simulated NPV, P10, P50 and P90 marked",
                          &sc, edges, shares, bins, marks, label);
     airoi__buf_puts(b, "<table><caption>The simulated NPV</caption><thead><tr>"
@@ -670,7 +603,7 @@ static void montecarlo(airoi__buf *b, const rpt *R, const airoi_simulation *sim,
         airoi__buf_puts(b, "<tr><th scope=\"row\">");
         esc(b, names[k]);
         airoi__buf_puts(b, "</th><td class=\"num\">");
-        data_num(b, keys[k], exact[k], vals[k]);
+        airoi__html_data(b, keys[k], exact[k], vals[k]);
         airoi__buf_puts(b, "</td></tr>\n");
     }
     airoi__buf_puts(b, "</tbody></table>\n</figure>\n");
@@ -685,7 +618,7 @@ static void cell_money(airoi__buf *b, const rpt *R, const char *key, double v)
     char m[96];
     airoi__fmt_money(m, sizeof m, R, v);
     airoi__buf_puts(b, "<td class=\"num\">");
-    data_num(b, key, v, m);
+    airoi__html_data(b, key, v, m);
     airoi__buf_puts(b, "</td>");
 }
 
@@ -694,7 +627,7 @@ static void cell_percent(airoi__buf *b, const char *key, double v)
     char m[64];
     airoi__fmt_percent(m, sizeof m, v);
     airoi__buf_puts(b, "<td class=\"num\">");
-    data_num(b, key, v, m);
+    airoi__html_data(b, key, v, m);
     airoi__buf_puts(b, "</td>");
 }
 
@@ -729,14 +662,14 @@ static void tornado_part(airoi__buf *b, const rpt *R, const airoi_tornado *t)
                        "set alone to its 10th and then its 90th percentile, every other input at "
                        "its base value; the bars show the NPV at each end around the base case's "
                        "NPV of ");
-    data_num(b, "tornado:base_npv", base, bn);
+    airoi__html_data(b, "tornado:base_npv", base, bn);
     airoi__buf_puts(b, ". The widest bar, ");
     esc(b, names[0]);
     airoi__buf_puts(b, ", is the input whose estimate most deserves attention before the money "
                        "is committed.</p>\n");
     svg_scale sc;
     airoi__svg_scale(&sc, R->currency, R->unit, maxabs);
-    figure_open(b, "Tornado: the NPV with each uncertain input at its P10 and P90");
+    airoi__html_figure_open(b, "Tornado: the NPV with each uncertain input at its P10 and P90");
     airoi__svg_tornado(b, "tornado", "Tornado of the NPV: each input alone at its 10th and 90th "
                        "percentile", &sc, names, low, high, n, base);
     airoi__buf_puts(b, "<table><caption>The NPV with each input at its P10 and P90</caption>"
@@ -856,13 +789,13 @@ static void staging_figures(airoi__buf *b, const rpt *R, const airoi_staging *sg
     }
     airoi__buf_puts(b, "<h3>Expected value of the staged plan</h3>\n<p>Committed in stages, the "
                        "plan reaches production with probability ");
-    data_num(b, "stages:stages.prob_production", v[0], m[0]);
+    airoi__html_data(b, "stages:stages.prob_production", v[0], m[0]);
     airoi__buf_puts(b, ". Its expected NPV, counting that a failed gate stops the spending, is ");
-    data_num(b, "stages:stages.expected_npv", v[3], m[3]);
+    airoi__html_data(b, "stages:stages.expected_npv", v[3], m[3]);
     airoi__buf_puts(b, "; committing everything up front instead would be worth ");
-    data_num(b, "stages:stages.npv_all_in", v[2], m[2]);
+    airoi__html_data(b, "stages:stages.npv_all_in", v[2], m[2]);
     airoi__buf_puts(b, ". The difference, ");
-    data_num(b, "stages:stages.value_of_staging", v[4], m[4]);
+    airoi__html_data(b, "stages:stages.value_of_staging", v[4], m[4]);
     airoi__buf_puts(b, ", is the <strong>value of staging</strong>: what the option to stop at a "
                        "gate is worth.");
     if (v[3] <= 0)
@@ -881,7 +814,7 @@ static void staging_figures(airoi__buf *b, const rpt *R, const airoi_staging *sg
         maxabs = fmax(maxabs, fabs(bars[k].value));
     svg_scale sc;
     airoi__svg_scale(&sc, R->currency, R->unit, maxabs);
-    figure_open(b, "Value of staging: the NPV committed up front and staged");
+    airoi__html_figure_open(b, "Value of staging: the NPV committed up front and staged");
     airoi__svg_vbars(b, "staging", "The plan's NPV, the NPV with everything committed up front, "
                      "and the expected NPV of the staged plan", &sc, "How the money is committed",
                      "Net present value", bars, 3);
@@ -892,7 +825,7 @@ static void staging_figures(airoi__buf *b, const rpt *R, const airoi_staging *sg
         airoi__fmt_money(pn, sizeof pn, R, npv->v);
         airoi__buf_puts(b, "<tr><th scope=\"row\">NPV of the plan alone (no stages)</th>"
                            "<td class=\"num\">");
-        data_num(b, "npv", npv->v, pn);
+        airoi__html_data(b, "npv", npv->v, pn);
         airoi__buf_puts(b, "</td></tr>\n");
     }
     for (int k = 0; k < 5; k++) {
@@ -945,7 +878,7 @@ static void roadmap_chart(airoi__buf *b, const rpt *R, const airoi__settings *st
     rows[n] = (svg_stage){"Plan", notes[n], NULL, start, plan};
     char xt[96];
     snprintf(xt, sizeof xt, "Period (%s; 0 is the start of the first stage)", R->period_name);
-    figure_open(b, "Roadmap: the stages, their gates and the plan");
+    airoi__html_figure_open(b, "Roadmap: the stages, their gates and the plan");
     airoi__svg_roadmap(b, "roadmap", "Roadmap of the stages with their costs and go/no-go gates",
                        xt, rows, n + 1, start + plan);
     airoi__buf_puts(b, "</figure>\n");
@@ -1007,7 +940,7 @@ static void roadmap(airoi__buf *b, const rpt *R, const airoi__settings *st,
         airoi__buf_puts(b, "</td><td class=\"num\">");
         snprintf(key, sizeof key, "stages:stages.gates.%zu.probability", i);
         if (sg)
-            data_num(b, key, gp, p);
+            airoi__html_data(b, key, gp, p);
         else
             esc(b, p);
         if (from_prior)
@@ -1015,7 +948,7 @@ static void roadmap(airoi__buf *b, const rpt *R, const airoi__settings *st,
         airoi__buf_puts(b, "</td><td class=\"num\">");
         snprintf(key, sizeof key, "stages:stages.gates.%zu.reach_probability", i);
         if (sg)
-            data_num(b, key, reach, q);
+            airoi__html_data(b, key, reach, q);
         else
             esc(b, q);
         airoi__buf_puts(b, "</td><td class=\"num\">");
@@ -1049,14 +982,7 @@ void airoi__report_html(airoi__buf *b, const rpt *R, const airoi_result *r,
                         const airoi_staging *staging)
 {
     const airoi__narrative *N = r->settings.narrative;
-    airoi__buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                       "<meta name=\"generator\" content=\"libairoi " AIROI_VERSION_STRING "\">\n"
-                       "<title>");
-    esc(b, R->name);
-    airoi__buf_puts(b, " &mdash; business case</title>\n<style>\n");
-    airoi__buf_puts(b, css);
-    airoi__buf_puts(b, "</style>\n</head>\n<body>\n<main>\n");
+    airoi__html_page_open(b, R->name, "business case", css);
     cover(b, R, N);
     summary(b, R, &r->settings, sim, staging);
     problem(b, R, N);
@@ -1065,8 +991,6 @@ void airoi__report_html(airoi__buf *b, const rpt *R, const airoi_result *r,
     risks(b, R, N, sim, tornado, &r->settings);
     roadmap(b, R, &r->settings, staging);
     airoi__html_tracking(b, R);
-    airoi__buf_puts(b, "<footer>Written by libairoi " AIROI_VERSION_STRING
-                       ". Every figure is defined in the library's documentation "
-                       "(docs/reports.md and docs/methodology.md).</footer>\n"
-                       "</main>\n</body>\n</html>\n");
+    airoi__html_page_close(b, "Every figure is defined in the library's documentation "
+                              "(docs/reports.md and docs/methodology.md).");
 }

@@ -16,7 +16,6 @@
 
 #include "portfolio-report-private.h"
 #include "svg-private.h"
-#include "airoi/version.h"
 
 static const char css[] =
     ":root{--ink:#1f2328;--muted:#57606a;--rule:#d0d7de;--accent:#0072B2}\n"
@@ -74,18 +73,6 @@ static void esc(airoi__buf *b, const char *s)
     airoi__xml_escape(b, s ? s : "");
 }
 
-/* <data value="exact" data-key="key">shown</data> */
-static void datum(airoi__buf *b, const char *key, double v, const char *shown)
-{
-    char exact[40];
-    airoi__format_double(exact, sizeof exact, v);
-    airoi__buf_printf(b, "<data value=\"%s\" data-key=\"", exact);
-    esc(b, key);
-    airoi__buf_puts(b, "\">");
-    esc(b, shown);
-    airoi__buf_puts(b, "</data>");
-}
-
 static void money_text(char *buf, size_t cap, double v)
 {
     airoi__fmt_grouped(buf, cap, v, 0);
@@ -107,7 +94,7 @@ static void cell(airoi__buf *b, const char *key, int ok, double v, char kind)
         snprintf(t, sizeof t, "%.2f", v);
     else
         money_text(t, sizeof t, v);
-    datum(b, key, v, t);
+    airoi__html_data(b, key, v, t);
     airoi__buf_puts(b, "</td>");
 }
 
@@ -128,7 +115,7 @@ static void tile(airoi__buf *b, const char *label, const char *key, int ok, doub
         money_text(t, sizeof t, v);
         snprintf(shown, sizeof shown, "%s %s", currency, t);
     }
-    datum(b, key, v, shown);
+    airoi__html_data(b, key, v, shown);
     airoi__buf_puts(b, "</span></div>\n");
 }
 
@@ -286,7 +273,7 @@ static void frontier(page *P)
         money_text(t, sizeof t, x[k]);
         snprintf(key, sizeof key, "frontier[%zu].budget", k);
         airoi__buf_puts(b, "<tr><th scope=\"row\" class=\"num\">");
-        datum(b, key, x[k], t);
+        airoi__html_data(b, key, x[k], t);
         airoi__buf_puts(b, "</th>");
         snprintf(key, sizeof key, "frontier[%zu].total_npv", k);
         cell(b, key, 1, y[k], 'm');
@@ -470,21 +457,12 @@ void airoi__portfolio_html(airoi__buf *b, const airoi_portfolio_result *r,
     if (sim && airoi__portfolio_simulation_get_stat(&v, sim, AIROI_STAT_MIN) == AIROI_OK)
         maxabs = fmax(maxabs, fabs(v));
     airoi__svg_scale(&P.sc, P.currency, 1, maxabs);
-    airoi__buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                       "<meta name=\"generator\" content=\"libairoi " AIROI_VERSION_STRING "\">\n"
-                       "<title>");
-    esc(b, P.name);
-    airoi__buf_puts(b, " &mdash; portfolio</title>\n<style>\n");
-    airoi__buf_puts(b, css);
-    airoi__buf_puts(b, "</style>\n</head>\n<body>\n<main>\n");
+    airoi__html_page_open(b, P.name, "portfolio", css);
     cover(&P);
     projects(&P);
     frontier(&P);
     if (sim)
         simulation(&P);
-    airoi__buf_puts(b, "<footer>Written by libairoi " AIROI_VERSION_STRING
-                       ". The rules behind every figure are in the library's documentation "
-                       "(docs/portfolio.md and docs/methodology.md).</footer>\n"
-                       "</main>\n</body>\n</html>\n");
+    airoi__html_page_close(b, "The rules behind every figure are in the library's documentation "
+                              "(docs/portfolio.md and docs/methodology.md).");
 }

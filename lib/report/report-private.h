@@ -309,6 +309,26 @@ int airoi__report_write_business_case(char **out, size_t *len_out, const airoi_r
 struct airoi_tracking;
 void airoi__tracking_text(airoi__buf *b, const struct airoi_tracking *t, int md);
 void airoi__html_tracking(airoi__buf *b, const rpt *R);
+
+/* html-common.c: the pieces the HTML pages share. page_open writes the
+ * head (title "name &mdash; what", the style sheet css) and opens <main>;
+ * page_close writes the footer, "Written by libairoi VERSION. " then docs
+ * (markup, written as given), and closes the page. */
+void airoi__html_page_open(airoi__buf *b, const char *name, const char *what, const char *css);
+void airoi__html_page_close(airoi__buf *b, const char *docs);
+/* <data value="exact" data-key="key">shown</data>: the exact figure of the
+ * JSON document (same key) next to its rounded text. */
+void airoi__html_data(airoi__buf *b, const char *key, double v, const char *shown);
+/* <figure class="keep"> and its caption (closed by the caller). */
+void airoi__html_figure_open(airoi__buf *b, const char *caption);
+/* A report table with its caption (NULL: none) and class (NULL: none);
+ * frees t (a failed t fails b). */
+void airoi__html_table(airoi__buf *b, rpt_table *t, const char *caption, const char *cls);
+/* The numbers of a chart over n periods for screen readers: a visually
+ * hidden table, Period and the two columns a and c in money. */
+void airoi__html_series_table(airoi__buf *b, const rpt *R, const char *caption,
+                              const char *name_a, const double *a, const char *name_b,
+                              const double *c, size_t n);
 /* The tables of a tracking: 0 to date, 1 variance by item, 2 re-forecast,
  * 3 indicators, 4 gates; 0 when there is nothing to show (no table made). */
 int airoi__tbl_tracking(rpt_table *tb, const struct airoi_tracking *t, int which);

@@ -117,4 +117,20 @@ void airoi__svg_steps(airoi__buf *b, const char *id, const char *title, const sv
                       const char *x_title, const char *y_title, const double *x,
                       const double *y, size_t n, double mark, const char *mark_text);
 
+/* One line of a line chart: n values, one per period; alt draws it dashed
+ * grey (a reference such as the plan) instead of solid blue. */
+typedef struct svg_series {
+    const char *name; /* in the legend */
+    const double *v;
+    int alt;
+} svg_series;
+
+/* ns lines over the periods 0 to n-1 on a money axis titled y_title (its
+ * currency and scale added), x_title across, a legend of the series' names;
+ * a dashed vertical line at period mark labelled mark_text when mark >= 0.
+ * The <svg> element itself carries id. */
+void airoi__svg_lines(airoi__buf *b, const char *id, const char *title, const svg_scale *sc,
+                      const char *x_title, const char *y_title, const svg_series *s, size_t ns,
+                      size_t n, double mark, const char *mark_text);
+
 #endif /* AIROI_SVG_PRIVATE_H */

@@ -21,6 +21,7 @@
 #define GREEN "#009E73"
 #define INK "#222222"
 #define GRID "#d0d0d0"
+#define GREY "#777777"
 
 /* ---- text ---------------------------------------------------------------- */
 
@@ -202,9 +203,15 @@ static void fmt_value(char *buf, size_t cap, const svg_scale *sc, double v)
 
 /* ---- pieces -------------------------------------------------------------- */
 
-static void open_svg(airoi__buf *b, const char *id, const char *title, const char *desc, double h)
+/* The <svg> element, its title, desc and hatch patterns; the element itself
+ * carries id when own_id is set (where no other element of the page has it). */
+static void open_svg_as(airoi__buf *b, const char *id, int own_id, const char *title,
+                        const char *desc, double h)
 {
-    airoi__buf_puts(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 ");
+    airoi__buf_puts(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" ");
+    if (own_id)
+        airoi__buf_printf(b, "id=\"%s\" ", id);
+    airoi__buf_puts(b, "class=\"chart\" role=\"img\" viewBox=\"0 0 ");
     co(b, W);
     airoi__buf_puts(b, " ");
     co(b, h);
@@ -224,6 +231,11 @@ static void open_svg(airoi__buf *b, const char *id, const char *title, const cha
                          "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"7\" stroke=\"#000\" "
                          "stroke-opacity=\"0.55\" stroke-width=\"2.5\"/></pattern></defs>\n",
                       id, ORANGE, id, VERMILLION);
+}
+
+static void open_svg(airoi__buf *b, const char *id, const char *title, const char *desc, double h)
+{
+    open_svg_as(b, id, 0, title, desc, h);
 }
 
 static void text_at(airoi__buf *b, double x, double y, const char *anchor, const char *extra,
@@ -271,6 +283,18 @@ static double legend(airoi__buf *b, double x, double y, const char *fill, const 
     rect(b, x, y - 10, 14, 12, fill);
     text_at(b, x + 20, y, "start", NULL, name);
     return x + 20 + 7.2 * (double)strlen(name) + 22;
+}
+
+/* A legend line (dashed by dash, "4 3", when not NULL) and its name; returns the x after it. */
+static double legend_line(airoi__buf *b, double x, double y, const char *stroke, const char *dash,
+                          const char *name)
+{
+    char extra[96];
+    snprintf(extra, sizeof extra, "stroke-width=\"2.5\"%s%s%s", dash ? " stroke-dasharray=\"" : "",
+             dash ? dash : "", dash ? "\"" : "");
+    line(b, x, y - 4, x + 18, y - 4, stroke, extra);
+    text_at(b, x + 24, y, "start", NULL, name);
+    return x + 24 + 7.2 * (double)strlen(name) + 22;
 }
 
 /* A value axis: the plot area [x0, x1] x [y0, y1] (y0 at the top). */
@@ -330,6 +354,24 @@ static void frame_draw(airoi__buf *b, const frame *f, const svg_scale *sc, const
             text_at(b, (f->x0 + f->x1) / 2, f->y1 + 36, "middle", NULL, title);
         }
     }
+}
+
+/* The period axis across the bottom of f: periods [0, end] (an empty span
+ * reaches to 1), nice whole ticks with grid lines, the axis line, x_title. */
+static void period_axis(airoi__buf *b, frame *f, double end, const char *x_title)
+{
+    char t[64];
+    f->nt = airoi__nice_ticks(f->ticks, 24, 0, end > 0 ? end : 1, 8, &f->step);
+    f->lo = 0;
+    f->hi = end > 0 ? end : 1;
+    for (size_t i = 0; i < f->nt && f->ticks[i] <= f->hi + 1e-9; i++) {
+        double p = pos(f, f->ticks[i]);
+        line(b, p, f->y0, p, f->y1, GRID, NULL);
+        airoi__fmt_tick(t, sizeof t, f->ticks[i], f->step);
+        text_at(b, p, f->y1 + 16, "middle", NULL, t);
+    }
+    line(b, f->x0, f->y1, f->x1, f->y1, INK, "stroke-width=\"1.2\"");
+    text_at(b, (f->x0 + f->x1) / 2, f->y1 + 36, "middle", NULL, x_title);
 }
 
 static void axis_title(char *buf, size_t cap, const char *what, const svg_scale *sc)
@@ -406,8 +448,7 @@ void airoi__svg_jcurve(airoi__buf *b, const char *id, const char *title, const s
                 "font-weight=\"bold\"", payback_text);
     }
     double lx = legend(b, f.x0, 22, SKY, "Net cash flow of the period");
-    line(b, lx, 18, lx + 18, 18, INK, "stroke-width=\"2.5\"");
-    text_at(b, lx + 24, 22, "start", NULL, "Cumulative cash flow");
+    legend_line(b, lx, 22, INK, NULL, "Cumulative cash flow");
     airoi__buf_puts(b, "</svg>\n");
 }
 
@@ -589,23 +630,13 @@ void airoi__svg_roadmap(airoi__buf *b, const char *id, const char *title, const 
 {
     const double row = 44;
     double H = 96 + row * (double)n;
-    char desc[256], fill[48], t[64];
+    char desc[256], fill[48];
     snprintf(desc, sizeof desc, "Roadmap of %zu stages: each a bar from its start period over its "
              "duration, with its cost and, at its end, its go/no-go gate and probability.",
              n ? n - 1 : 0);
     open_svg(b, id, title, desc, H);
     frame f = {.x0 = 150, .x1 = W - 24, .y0 = 40, .y1 = H - 50, .vertical = 0};
-    f.nt = airoi__nice_ticks(f.ticks, 24, 0, end > 0 ? end : 1, 8, &f.step);
-    f.lo = 0;
-    f.hi = end > 0 ? end : 1;
-    for (size_t i = 0; i < f.nt && f.ticks[i] <= f.hi + 1e-9; i++) {
-        double p = pos(&f, f.ticks[i]);
-        line(b, p, f.y0, p, f.y1, GRID, NULL);
-        airoi__fmt_tick(t, sizeof t, f.ticks[i], f.step);
-        text_at(b, p, f.y1 + 16, "middle", NULL, t);
-    }
-    line(b, f.x0, f.y1, f.x1, f.y1, INK, "stroke-width=\"1.2\"");
-    text_at(b, (f.x0 + f.x1) / 2, f.y1 + 36, "middle", NULL, x_title);
+    period_axis(b, &f, end, x_title);
     snprintf(fill, sizeof fill, "url(#%s-hatch)", id);
     for (size_t i = 0; i < n; i++) {
         const svg_stage *s = &rows[i];
@@ -760,6 +791,59 @@ void airoi__svg_steps(airoi__buf *b, const char *id, const char *title, const sv
         double p = pos(&fx, mark);
         line(b, p, fx.y0, p, fx.y1, VERMILLION, "stroke-width=\"2\" stroke-dasharray=\"6 3\"");
         text_at(b, p - 4, fx.y0 + 12, "end", "font-weight=\"bold\"", mark_text ? mark_text : "");
+    }
+    airoi__buf_puts(b, "</svg>\n");
+}
+
+/* ---- line chart (the tracking section, html-tracking.c) ----------------- */
+
+void airoi__svg_lines(airoi__buf *b, const char *id, const char *title, const svg_scale *sc,
+                      const char *x_title, const char *y_title, const svg_series *s, size_t ns,
+                      size_t n, double mark, const char *mark_text)
+{
+    const double H = 320;
+    char desc[512], yt[160];
+    size_t k = (size_t)snprintf(desc, sizeof desc, "%zu lines over %zu periods:", ns, n);
+    double lo = 0, hi = 0;
+    for (size_t j = 0; j < ns; j++) {
+        for (size_t i = 0; i < n; i++) {
+            lo = fmin(lo, s[j].v[i]);
+            hi = fmax(hi, s[j].v[i]);
+        }
+        if (k < sizeof desc)
+            k += (size_t)snprintf(desc + k, sizeof desc - k, "%s %s (%s)", j ? ";" : "",
+                                  s[j].name, s[j].alt ? "dashed grey" : "solid blue");
+    }
+    if (k < sizeof desc)
+        snprintf(desc + k, sizeof desc - k, "%s%s.", mark >= 0 ? "; a dashed vertical line "
+                 "marks " : "", mark >= 0 && mark_text ? mark_text : "");
+    open_svg_as(b, id, 1, title, desc, H);
+    frame fy = {.x0 = 90, .x1 = W - 20, .y0 = 40, .y1 = H - 60, .vertical = 1};
+    frame fx = fy;
+    fx.vertical = 0;
+    frame_make(&fy, lo, hi, 5, sc->div);
+    axis_title(yt, sizeof yt, y_title, sc);
+    frame_draw(b, &fy, sc, yt);
+    period_axis(b, &fx, n ? (double)(n - 1) : 0, x_title);
+    if (mark >= 0) {
+        double p = pos(&fx, mark);
+        line(b, p, fx.y0, p, fx.y1, VERMILLION, "stroke-width=\"2\" stroke-dasharray=\"6 4\"");
+        text_at(b, p + (p > W - 200 ? -6 : 6), fx.y0 + 12, p > W - 200 ? "end" : "start",
+                "font-weight=\"bold\"", mark_text ? mark_text : "");
+    }
+    double lx = fy.x0;
+    for (size_t j = 0; j < ns; j++) {
+        const char *stroke = s[j].alt ? GREY : BLUE;
+        airoi__buf_printf(b, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2.5\"%s "
+                             "points=\"", stroke, s[j].alt ? " stroke-dasharray=\"4 3\"" : "");
+        for (size_t i = 0; i < n; i++) {
+            co(b, pos(&fx, (double)i));
+            airoi__buf_puts(b, ",");
+            co(b, pos(&fy, s[j].v[i]));
+            airoi__buf_puts(b, i + 1 < n ? " " : "");
+        }
+        airoi__buf_puts(b, "\"/>\n");
+        lx = legend_line(b, lx, 22, stroke, s[j].alt ? "4 3" : NULL, s[j].name);
     }
     airoi__buf_puts(b, "</svg>\n");
 }
