@@ -12,94 +12,23 @@ For every bundled example and for a model built to inject markup:
 
 Usage: test_html.py AIROI_EXECUTABLE SOURCE_ROOT.  Python standard library only.
 """
-import html.parser
 import json
 import os
 import re
-import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
-AIROI = os.path.abspath(sys.argv[1])
-ROOT = os.path.abspath(sys.argv[2])
+from htmlcheck import SVG, Page, check, check_markup, finish, run, start
+
+ROOT = start(sys.argv)
 EXAMPLES = os.path.join(ROOT, "docs", "examples")
-SVG = "{http://www.w3.org/2000/svg}"
-VOID = {"meta", "br", "hr", "img", "input", "link", "col", "wbr", "source", "area", "base"}
 # SVG elements written self-closed (<rect .../>): the HTML parser reports them
 # through handle_startendtag.
 ALLOWED = {"html", "head", "meta", "title", "style", "body", "main", "header", "p", "h1", "h2",
            "h3", "ul", "li", "section", "strong", "em", "small", "div", "span", "data", "table",
            "caption", "thead", "tbody", "tr", "th", "td", "figure", "figcaption", "footer", "svg",
            "desc", "defs", "pattern", "rect", "line", "text", "polyline", "circle", "path"}
-
-failures = []
-checks = 0
-
-
-def check(cond, what):
-    global checks
-    checks += 1
-    if not cond:
-        failures.append(what)
-        print("FAIL: " + what, file=sys.stderr)
-
-
-def run(*args):
-    p = subprocess.run([AIROI, *args], capture_output=True)
-    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
-
-
-class Page(html.parser.HTMLParser):
-    """Checks nesting and collects what the tests look at."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.stack = []
-        self.errors = []
-        self.tags = set()
-        self.attrs = []
-        self.data = []      # (key, value, shown text)
-        self._data = None
-        self.ids = []
-        self.text = {}      # tag -> list of texts (h1, title)
-        self._grab = None
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.add(tag)
-        self.attrs.extend(attrs)
-        a = dict(attrs)
-        if "id" in a:
-            self.ids.append(a["id"])
-        if tag == "data":
-            self._data = [a.get("data-key"), a.get("value"), ""]
-        if tag in ("h1", "title", "th", "td", "p", "li") and self._grab is None:
-            self._grab = [tag, ""]
-        if tag not in VOID:
-            self.stack.append(tag)
-
-    def handle_startendtag(self, tag, attrs):
-        self.tags.add(tag)
-        self.attrs.extend(attrs)
-
-    def handle_endtag(self, tag):
-        if tag == "data" and self._data:
-            self.data.append(tuple(self._data))
-            self._data = None
-        if self._grab and self._grab[0] == tag:
-            self.text.setdefault(tag, []).append(self._grab[1])
-            self._grab = None
-        if not self.stack or self.stack[-1] != tag:
-            self.errors.append("</%s> closes <%s> at %s" % (
-                tag, self.stack[-1] if self.stack else "nothing", self.getpos()))
-            return
-        self.stack.pop()
-
-    def handle_data(self, d):
-        if self._data:
-            self._data[2] += d
-        if self._grab:
-            self._grab[1] += d
 
 
 def json_value(doc, key):
@@ -145,48 +74,20 @@ def shown_number(text):
 
 
 def check_page(name, page, doc):
-    p = Page()
-    p.feed(page)
-    p.close()
-    check(not p.errors, "%s: nesting errors %s" % (name, p.errors[:3]))
-    check(not p.stack, "%s: elements left open: %s" % (name, p.stack))
-    check(page.startswith("<!DOCTYPE html>"), "%s: doctype" % name)
+    p, roots = check_markup(name, page)
     check(p.tags <= ALLOWED, "%s: unexpected elements %s" % (name, p.tags - ALLOWED))
-    check("script" not in p.tags, "%s: a script element" % name)
-    for k, v in p.attrs:
-        check(not k.startswith("on"), "%s: event attribute %s" % (name, k))
-        check(k not in ("src", "href") and
-              (k == "xmlns" or not (v or "").startswith(("http:", "https:", "//"))),
-              "%s: external reference %s=%r" % (name, k, v))
-    check("url(http" not in page and "@import" not in page, "%s: external style" % name)
     # the parts, in order (the roadmap when the model has stages)
     parts = ["summary", "problem", "solution", "finance", "risks", "roadmap"]
     order = [i for i in p.ids if i in parts]
     check(order == parts[:5] + (["roadmap"] if doc.get("_stages") else []),
           "%s: parts %s" % (name, order))
-    # every SVG: well-formed XML with a title and a description
-    svgs = re.findall(r"<svg\b.*?</svg>", page, flags=re.S)
-    check(len(svgs) >= 2, "%s: %d charts" % (name, len(svgs)))
-    for s in svgs:
-        try:
-            root = ET.fromstring(s)
-        except ET.ParseError as e:
-            check(False, "%s: SVG not well formed: %s" % (name, e))
-            continue
-        check(root.tag == SVG + "svg", "%s: svg namespace" % name)
-        check(root.find(SVG + "title") is not None and root.find(SVG + "title").text,
-              "%s: svg without a title" % name)
-        check(root.find(SVG + "desc") is not None, "%s: svg without a desc" % name)
+    for root in roots:
         check(len(root.findall(".//" + SVG + "text")) >= 3, "%s: svg without labels" % name)
     for chart in ("jcurve-t", "tco-t"):
         check(chart in p.ids, "%s: chart %s missing" % (name, chart))
     # axis titles with their unit: money in the model's currency and scale
     currency = doc["project"].get("currency") or ""
-    for s in svgs:
-        try:
-            root = ET.fromstring(s)
-        except ET.ParseError:
-            continue
+    for root in roots:
         chart = root.get("aria-labelledby", "").split("-t")[0]
         texts = [t.text or "" for t in root.iter(SVG + "text")]
         if chart == "roadmap":
@@ -413,8 +314,7 @@ def main():
     test_gate_without_probability()
     test_injection()
     test_bad_bytes()
-    print("%d checks, %d failures" % (checks, len(failures)))
-    return 1 if failures else 0
+    return finish()
 
 
 if __name__ == "__main__":

@@ -561,6 +561,7 @@ START_TEST(test_business_case)
     const char *name;
     ck_assert_int_eq(airoi_tornado_get_base_npv(&base, t), AIROI_OK);
     ck_assert_double_eq(page_value(page, "tornado:base_npv"), base);
+    ck_assert_uint_gt(airoi_tornado_count(t), 0); /* the loop below checks something */
     for (size_t i = 0; i < airoi_tornado_count(t); i++) {
         char k[64];
         ck_assert_int_eq(airoi_tornado_get(&name, &low, &high, &swing, t, i), AIROI_OK);
