@@ -732,6 +732,19 @@ static void check_finance(checker *c, const airoi_project *p)
                        airoi__periods_per_year(p->period));
         }
     }
+    /* What a model file cannot say (its tax: needs a rate, its
+     * terminal_value: the figure of its method) a program can: refused the
+     * same way instead of silently computing without it. */
+    if (!c->stop && p->fin.loss_carryforward && !(p->set & BIT(AIROI_PROJECT_TAX_RATE)))
+        report(c, AIROI__SUBJ_PROJECT, 0, AIROI_PROJECT_LOSS_CARRYFORWARD, 0, M,
+               "a loss carryforward applies to a tax: set the tax rate (tax: {rate: 0.25})");
+    int tv_needs = p->fin.tv_method == AIROI_TERMINAL_GORDON          ? AIROI_PROJECT_TERMINAL_GROWTH
+                   : p->fin.tv_method == AIROI_TERMINAL_EXIT_MULTIPLE ? AIROI_PROJECT_TERMINAL_MULTIPLE
+                                                                      : 0;
+    if (!c->stop && tv_needs && !(p->set & BIT(tv_needs)))
+        report(c, AIROI__SUBJ_PROJECT, 0, AIROI_PROJECT_TERMINAL_METHOD, 0, M,
+               "method %s needs %s", airoi__terminal_method_name(p->fin.tv_method),
+               tv_needs == AIROI_PROJECT_TERMINAL_GROWTH ? "growth" : "multiple");
     if (c->stop || p->fin.tv_method != AIROI_TERMINAL_GORDON)
         return;
     airoi__settings st;

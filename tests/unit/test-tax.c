@@ -259,6 +259,37 @@ START_TEST(without_tax)
 }
 END_TEST
 
+/* What a model file cannot say, the API refuses too: a loss carryforward
+ * without a tax rate, a terminal value method without its figure. */
+START_TEST(incomplete_settings_refused)
+{
+    airoi_project *p = NULL;
+    ck_assert_int_eq(airoi_project_new(&p, "P"), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_LOSS_CARRYFORWARD, 1), AIROI_OK);
+    ck_assert_int_eq(airoi_project_validate(p), AIROI_ERR_MODEL);
+    ck_assert_str_eq(airoi_last_error_message(),
+                     "project 'P': tax.loss_carryforward: a loss carryforward applies to a tax: "
+                     "set the tax rate (tax: {rate: 0.25})");
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_TAX_RATE, 0.25), AIROI_OK);
+    ck_assert_int_eq(airoi_project_validate(p), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_TERMINAL_METHOD,
+                                              AIROI_TERMINAL_EXIT_MULTIPLE),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_project_validate(p), AIROI_ERR_MODEL);
+    ck_assert_str_eq(airoi_last_error_message(),
+                     "project 'P': terminal_value.method: method exit_multiple needs multiple");
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_TERMINAL_MULTIPLE, 8), AIROI_OK);
+    ck_assert_int_eq(airoi_project_validate(p), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_TERMINAL_METHOD,
+                                              AIROI_TERMINAL_GORDON),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_project_validate(p), AIROI_ERR_MODEL);
+    ck_assert_str_eq(airoi_last_error_message(),
+                     "project 'P': terminal_value.method: method gordon needs growth");
+    airoi_project_free(p);
+}
+END_TEST
+
 /* The keys survive a save and a load, and the second save is the first. */
 START_TEST(round_trip)
 {
@@ -293,6 +324,7 @@ static Suite *tax_suite(void)
     tcase_add_test(tc, real_items_are_inflated);
     tcase_add_test(tc, without_tax);
     tcase_add_test(tc, round_trip);
+    tcase_add_test(tc, incomplete_settings_refused);
     suite_add_tcase(s, tc);
     return s;
 }
