@@ -826,8 +826,38 @@ class Project:
 
     def add_stage(self, name: str, cost: float, periods: int, success_probability: float) -> None:
         """Appends an investment stage: its cost (paid at its start), duration
-        in periods and the probability of passing its gate."""
+        in whole periods and the probability of passing its gate (the keys of
+        ``stages`` in a model file, checked by the same rules)."""
         simulation.add_stage(self, name, cost, periods, success_probability)
+
+    def add_criterion(self, stage: Union[str, int], indicator: str,
+                      at_least: Optional[float] = None, at_most: Optional[float] = None,
+                      for_periods: int = 1) -> None:
+        """Adds a criterion to the gate of ``stage`` (its name, or its index in
+        :attr:`investment_stages`): the indicator named ``indicator`` (see
+        :meth:`add_indicator`) must be ``at_least`` (or ``at_most``, one of
+        the two) the threshold in ``for_periods`` consecutive periods of the
+        stage; the ``criteria`` of a stage in a model file
+        (docs/model-format.md#tracking, ``airoi_project_add_criterion``)."""
+        from . import tracking
+        with self._lock:
+            tracking.add_criterion(self._h.ptr, stage, indicator, at_least, at_most, for_periods)
+
+    @property
+    def simulation_settings(self) -> Optional[Dict[str, Any]]:
+        """The ``simulation:`` section (docs/model-format.md#simulation) as a
+        dict of the keys it sets, or None when the project has none; the
+        defaults of :meth:`simulate`'s arguments.  Assign a dict with any of
+        ``trials``, ``seed``, ``sampling``, ``threads``, ``bins``,
+        ``roi_target``, ``tail``, ``keep_trials``, ``repair``, ``outputs``,
+        ``percentiles`` to replace the section (each value checked by the
+        model file's rules; a refusal leaves the section as it was), or None
+        to remove it."""
+        return simulation.get_simulation(self)
+
+    @simulation_settings.setter
+    def simulation_settings(self, settings: Optional[Dict[str, Any]]) -> None:
+        simulation.set_simulation(self, settings)
 
     @property
     def investment_stages(self) -> List[Dict[str, Any]]:

@@ -18,7 +18,7 @@ from ctypes import c_double, c_int, c_int32, c_int64, c_size_t, c_uint, c_void_p
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from . import _lib, errors
-from ._convert import _cstr, _number, _text
+from ._convert import _boolean, _cstr, _number, _text
 from ._lib import C, Handle
 
 __all__ = ["Simulation", "Tornado", "Staging", "Breakeven", "Uncertainty", "OUTPUTS",
@@ -56,12 +56,18 @@ _PROTOTYPES: Dict[str, Tuple[Any, List[Any]]] = {
     "airoi_project_count_stages": (c_size_t, [c_void_p]),
     "airoi_project_get_stage_number": (c_int, [_p_double, c_void_p, c_size_t, c_int]),
     "airoi_project_get_stage_name": (ctypes.c_char_p, [c_void_p, c_size_t]),
+    "airoi_project_set_stage_number": (c_int, [c_void_p, c_size_t, c_int, c_double]),
     "airoi_project_remove_stage": (c_int, [c_void_p, c_size_t]),
     "airoi_sim_options_new": (c_int, [_c_void_pp]),
     "airoi_sim_options_clone": (c_int, [_c_void_pp, c_void_p]),
     "airoi_sim_options_free": (None, [c_void_p]),
     "airoi_sim_options_set_number": (c_int, [c_void_p, c_int, c_double]),
+    "airoi_sim_options_get_number": (c_int, [_p_double, c_void_p, c_int]),
+    "airoi_sim_options_is_set": (c_int, [c_void_p, c_int]),
     "airoi_sim_options_set_outputs": (c_int, [c_void_p, _p_int, c_size_t]),
+    "airoi_sim_options_get_outputs": (c_int, [_p_int, c_size_t, _p_size_t, c_void_p]),
+    "airoi_sim_options_get_percentiles": (c_int, [_p_double, c_size_t, _p_size_t, c_void_p]),
+    "airoi_project_set_sim_options": (c_int, [c_void_p, c_void_p]),
     "airoi_sim_options_set_percentiles": (c_int, [c_void_p, _p_double, c_size_t]),
     "airoi_project_get_sim_options": (c_void_p, [c_void_p]),
     "airoi_distribution_from_name": (c_int, [_p_int, ctypes.c_char_p]),
@@ -140,6 +146,12 @@ STATS: Tuple[str, ...] = ("mean", "sd", "se", "min", "max", "prob_positive",
 # airoi_sim_param
 _SIM_TRIALS, _SIM_SEED, _SIM_SAMPLING, _SIM_THREADS = 0x2600, 0x2601, 0x2602, 0x2603
 _SIM_KEEP_TRIALS = 0x2607
+# the keys of a model file's simulation: section, in its order: the numbers
+# (AIROI_SIM_TRIALS + i), then the two lists
+_SIM_NUMBERS = ("trials", "seed", "sampling", "threads", "bins", "roi_target", "tail",
+                "keep_trials", "repair")
+_SIM_BOOLS = ("keep_trials", "repair")
+SIMULATION_KEYS: Tuple[str, ...] = _SIM_NUMBERS + ("outputs", "percentiles")
 # airoi_stage_param
 _STAGE_COST, _STAGE_PERIODS, _STAGE_PROBABILITY = 0x2201, 0x2202, 0x2203
 
@@ -668,14 +680,15 @@ def add_uncertainty(project: Any, target: str, distribution: str, name: Optional
                 _lib.check(C.airoi_uncertainty_set_string(out, _UNC_PARAMS["driver"],
                                                           _cstr(driver, "driver")))
             for key, value in params.items():
-                v = float(bool(value)) if key == "per_period" else _number(value, key)
+                v = _boolean(value, key) if key == "per_period" else _number(value, key)
                 _lib.check(C.airoi_uncertainty_set_number(out, _UNC_PARAMS[key], v))
             if values is not None or probabilities is not None:
                 vs = [_number(v, "values") for v in (values or [])]
                 ps = [_number(v, "probabilities") for v in (probabilities or [])]
-                if len(vs) != len(ps):
-                    raise _lib.invalid("values and probabilities differ in length (%d and %d)"
-                                       % (len(vs), len(ps)))
+                if len(vs) != len(ps):  # the loader's words
+                    raise _lib.invalid("uncertainty on '%s': probabilities: %d probabilities for %d"
+                                       " values; give one probability per value, in the same order"
+                                       % (target, len(ps), len(vs)))
                 _lib.check(C.airoi_uncertainty_set_discrete(
                     out, (c_double * max(len(vs), 1))(*vs), (c_double * max(len(ps), 1))(*ps), len(vs)))
         except BaseException:
@@ -715,14 +728,19 @@ def correlations(project: Any) -> List[Tuple[str, str, float]]:
 def add_stage(project: Any, name: str, cost: float, periods: int,
               success_probability: float) -> None:
     """See :meth:`Project.add_stage`."""
-    if isinstance(periods, bool) or not isinstance(periods, int):
-        raise TypeError("periods must be an int, not %s" % type(periods).__name__)
-    if not -2**31 <= periods < 2**31:
-        raise _lib.invalid("stage periods %d out of range" % periods)
+    # periods goes through the C rule as a number (whole, >= 0, the limit), as
+    # the project's horizon does: 1.5 is refused in the loader's words
+    length = _number(periods, "periods")
     with project._lock:
-        _lib.check(C.airoi_project_add_stage(project._h.ptr, _cstr(name, "stage name"),
-                                             _number(cost, "cost"), periods,
+        h = project._h.ptr
+        _lib.check(C.airoi_project_add_stage(h, _cstr(name, "stage name"), _number(cost, "cost"), 0,
                                              _number(success_probability, "success_probability")))
+        index = int(C.airoi_project_count_stages(h)) - 1
+        status = C.airoi_project_set_stage_number(h, index, _STAGE_PERIODS, length)
+        if status:
+            message = _lib.last_error_message()
+            C.airoi_project_remove_stage(h, index)
+            raise _lib.make_error(status, message=message)
 
 
 def stage_list(project: Any) -> List[Dict[str, Any]]:
@@ -739,3 +757,76 @@ def stage_list(project: Any) -> List[Dict[str, Any]]:
                 row[key] = int(v.value) if key == "periods" else v.value
             out.append(row)
     return out
+
+
+# --- the simulation: section -------------------------------------------------------------
+def get_simulation(project: Any) -> Optional[Dict[str, Any]]:
+    """See :attr:`Project.simulation_settings`."""
+    out: Dict[str, Any] = {}
+    with project._lock:
+        o = C.airoi_project_get_sim_options(project._h.ptr)
+        if not o:
+            return None
+        for i, key in enumerate(_SIM_NUMBERS):
+            if not C.airoi_sim_options_is_set(o, _SIM_TRIALS + i):
+                continue
+            v = c_double()
+            _lib.check(C.airoi_sim_options_get_number(ctypes.byref(v), o, _SIM_TRIALS + i))
+            if key in _SIM_BOOLS:
+                out[key] = bool(v.value)
+            elif key == "sampling":
+                out[key] = _text(C.airoi_sampling_name(int(v.value)))
+            elif key in ("roi_target", "tail"):
+                out[key] = v.value
+            else:
+                out[key] = int(v.value)
+        n = c_size_t()
+        outs = (c_int * len(OUTPUTS))()
+        _lib.check(C.airoi_sim_options_get_outputs(outs, len(OUTPUTS), ctypes.byref(n), o))
+        chosen = [_text(C.airoi_sim_output_name(outs[i])) for i in range(n.value)]
+        if chosen != list(OUTPUTS):
+            out["outputs"] = chosen
+        _lib.check(C.airoi_sim_options_get_percentiles(None, 0, ctypes.byref(n), o))
+        if n.value:
+            pcs = (c_double * n.value)()
+            _lib.check(C.airoi_sim_options_get_percentiles(pcs, n.value, ctypes.byref(n), o))
+            out["percentiles"] = list(pcs)
+    return out
+
+
+def set_simulation(project: Any, settings: Optional[Dict[str, Any]]) -> None:
+    """See :attr:`Project.simulation_settings`: every key is checked before
+    the section is replaced, so a refusal leaves the project as it was."""
+    if settings is None:
+        with project._lock:
+            _lib.check(C.airoi_project_set_sim_options(project._h.ptr, None))
+        return
+    settings = dict(settings)
+    for key in settings:
+        if key not in SIMULATION_KEYS:  # the loader's words
+            raise _lib.invalid("simulation: unknown key %r; expected one of %s"
+                               % (key, ", ".join(SIMULATION_KEYS)))
+    try:
+        opts = _options(None, None, None, None, settings.get("outputs"),
+                        settings.get("percentiles"), None, False)
+    except errors.Error as e:  # the name readers' words, under the section's name
+        raise type(e)("simulation: " + str(e), e.status) from None
+    try:
+        for i, key in enumerate(_SIM_NUMBERS):
+            if key not in settings:
+                continue
+            value = settings[key]
+            if key in _SIM_BOOLS:
+                v = _boolean(value, "simulation: " + key)
+            elif key == "sampling":
+                try:
+                    v = float(_from_name(C.airoi_sampling_from_name, value, "sampling"))
+                except errors.Error as e:
+                    raise type(e)("simulation: " + str(e), e.status) from None
+            else:
+                v = _number(value, "simulation: " + key)
+            _lib.check(C.airoi_sim_options_set_number(opts.ptr, _SIM_TRIALS + i, v))
+        with project._lock:
+            _lib.check(C.airoi_project_set_sim_options(project._h.ptr, opts.ptr))
+    finally:
+        opts.close()

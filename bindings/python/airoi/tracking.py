@@ -37,6 +37,10 @@ _P = {
     "airoi_project_add_indicator_value": (c_int, [c_void_p, ctypes.c_char_p, ctypes.c_int32,
                                                   ctypes.c_double]),
     "airoi_project_count_indicators": (c_size_t, [c_void_p]),
+    "airoi_project_add_criterion": (c_int, [c_void_p, c_size_t, ctypes.c_char_p, c_int,
+                                            ctypes.c_double, ctypes.c_int32]),
+    "airoi_project_count_stages": (c_size_t, [c_void_p]),
+    "airoi_project_get_stage_name": (ctypes.c_char_p, [c_void_p, c_size_t]),
 }
 _F = {name: _lib.declare(name, res, args) for name, (res, args) in _P.items()}
 
@@ -45,6 +49,7 @@ _F = {name: _lib.declare(name, res, args) for name, (res, args) in _P.items()}
 _DIRECTION = {"up": 0x3200, "down": 0x3201}
 _AT_RISK, _OFF_TRACK = 0x3301, 0x3302
 _AS_OF, _GATES_AS_OF = 0x3700, 0x3701
+_AT_LEAST, _AT_MOST = 0x3500, 0x3501
 
 
 def _period(value: Any, what: str) -> int:
@@ -97,6 +102,41 @@ def add_indicator(project_ptr: Any, name: str, target: float, direction: str = "
     for period, value in (values or {}).items():
         _lib.check(_F["airoi_project_add_indicator_value"](
             project_ptr, raw, _period(period, "values"), _number(value, "value")))
+
+
+def add_criterion(project_ptr: Any, stage: Any, indicator: str, at_least: Optional[float],
+                  at_most: Optional[float], for_periods: int) -> None:
+    """airoi_project_add_criterion() in the model file's words: ``stage`` is
+    the stage's name or index, one of ``at_least`` / ``at_most`` the threshold."""
+    n = int(_F["airoi_project_count_stages"](project_ptr))
+    if isinstance(stage, str):
+        names = [(_F["airoi_project_get_stage_name"](project_ptr, i) or b"").decode("utf-8")
+                 for i in range(n)]
+        if stage not in names:
+            raise _lib.invalid("criterion: no stage is named %r; the stages are: %s"
+                               % (stage, ", ".join(names) or "none"))
+        index, label = names.index(stage), stage
+    elif isinstance(stage, int) and not isinstance(stage, bool):
+        if not 0 <= stage < n:
+            raise IndexError("criterion: stage %d: the project has %d stages" % (stage, n))
+        index = stage
+        label = (_F["airoi_project_get_stage_name"](project_ptr, index) or b"").decode("utf-8")
+    else:
+        raise TypeError("stage must be a stage's name (str) or index (int), not %s"
+                        % type(stage).__name__)
+    if (at_least is None) == (at_most is None):  # the loader's words
+        raise _lib.invalid("stage '%s': criterion: %s" % (
+            label, "give at_least or at_most, not both" if at_least is not None
+            else "missing the threshold: 'at_least' or 'at_most'"))
+    kind, key = (_AT_LEAST, "at_least") if at_least is not None else (_AT_MOST, "at_most")
+    threshold = _number(at_least if at_least is not None else at_most, key)
+    if isinstance(for_periods, bool) or not isinstance(for_periods, int):
+        raise TypeError("for_periods: expected a whole number of periods; got %r" % (for_periods,))
+    if not 1 <= for_periods <= 1000000:  # the loader's words and range
+        raise _lib.invalid("stage '%s': criterion on '%s': for_periods: expected a whole number of"
+                           " periods in 1..1000000; got %d" % (label, indicator, for_periods))
+    _lib.check(_F["airoi_project_add_criterion"](project_ptr, index, _cstr(indicator, "indicator"),
+                                                 kind, threshold, for_periods))
 
 
 def _has_tracking(project_ptr: Any) -> bool:

@@ -1,7 +1,9 @@
 """The invalid-model corpus (tests/data/invalid) through the Python setters.
 
 Each NAME.yaml is read as plain data (PyYAML, test-only) and built again
-through Project, add_cost, add_value, add_scenario and the fx mapping, key
+through Project, the fx mapping, add_cost, add_value, add_scenario, the
+tracking setters (add_actual, set_tracking, add_indicator), add_uncertainty,
+add_correlation, add_stage with add_criterion and simulation_settings, key
 by key in file order, then validated. The verdict must be the loader's (the
 input is refused, by an airoi.Error; a limit by LimitError) and the message
 the loader's: the loader says "<path>: <why>" (costs[0].growth: ...), the
@@ -69,57 +71,6 @@ NOT_EXPRESSIBLE = {
     "missing-probability": "the probability is a required argument of add_scenario (Python's own TypeError)",
 }
 
-# Uncertainties, correlations, stages and simulation settings have no Python
-# setters yet: the package reads them only from model files.
-NO_UNCERTAINTY_API = "the package has no setters for uncertainties, correlations, stages or simulation settings yet"
-# Actuals and indicators have setters (Project.add_actual, set_tracking,
-# add_indicator); stage criteria need stages, which have none yet.
-NO_CRITERIA_API = "criteria belong to stages, which have no Python setters yet"
-NOT_EXPRESSIBLE.update({name: NO_CRITERIA_API for name in (
-    "tracking-criterion-unknown-indicator",
-    "tracking-criterion-both-thresholds",
-)})
-NOT_EXPRESSIBLE.update({name: NO_UNCERTAINTY_API for name in (
-    "correlation-ambiguous-input",
-    "correlation-between-one",
-    "correlation-not-psd",
-    "correlation-pair-twice",
-    "correlation-rank-outside",
-    "correlation-unknown-input",
-    "correlation-with-itself",
-    "simulation-tail-outside",
-    "simulation-trials-zero",
-    "simulation-unknown-key",
-    "simulation-unknown-output",
-    "simulation-unknown-sampling",
-    "stage-name-twice",
-    "stage-negative-cost",
-    "stage-periods-fraction",
-    "stage-periods-limit",
-    "stage-probability-outside",
-    "uncertainty-discrete-lengths",
-    "uncertainty-discrete-probability",
-    "uncertainty-discrete-sum",
-    "uncertainty-lognormal-both-forms",
-    "uncertainty-lognormal-mean",
-    "uncertainty-low-above-high",
-    "uncertainty-min-above-max",
-    "uncertainty-missing-parameter",
-    "uncertainty-missing-target",
-    "uncertainty-mode-outside",
-    "uncertainty-name-twice",
-    "uncertainty-p-outside",
-    "uncertainty-per-period-not-bool",
-    "uncertainty-sd-negative",
-    "uncertainty-shape-zero",
-    "uncertainty-sigma-negative",
-    "uncertainty-truncation-empty",
-    "uncertainty-truncation-far-tail",
-    "uncertainty-unknown-distribution",
-    "uncertainty-unknown-target",
-    "uncertainty-unused-parameter",
-)})
-
 # Refused by Python's type checks before the library sees the value, with a
 # TypeError. Where the words are the loader's, the value is written as Python
 # writes it and the file as written ((file spelling, Python spelling)); else
@@ -137,6 +88,11 @@ TYPE_ERRORS = {
     "unknown-key-item": "an unknown keyword argument of add_cost: " + PYTHON_ARGUMENT,
     "unknown-key-project": "an unknown keyword argument of Project: " + PYTHON_ARGUMENT,
     "uncertainty-driver-mapping": PYTHON_ARGUMENT + " (driver must be a str, not dict)",
+    "uncertainty-per-period-not-bool": ("'1'", "1"),
+    "uncertainty-missing-target": "the target is a required argument of add_uncertainty: "
+                                  + PYTHON_ARGUMENT,
+    "correlation-between-one": "the two uncertainties are two required arguments of"
+                               " add_correlation: " + PYTHON_ARGUMENT,
 }
 
 # Expressible, but Python accepts it: pinned, so that a change of verdict is seen.
@@ -147,6 +103,10 @@ ACCEPTED = {
     # the setter cannot know the stage plan's length (stages may come later);
     # Project.track() refuses the period
     "tracking-indicator-period-outside",
+    # the correlation matrix and the compiled laws are checked by the
+    # simulation layer, which the loader runs and validate() does not
+    "correlation-not-psd",
+    "uncertainty-truncation-far-tail",
 }
 
 # The loader shows a number as written in the file, the C library as a
@@ -238,11 +198,18 @@ def build(name):
     for ind in doc.get("indicators") or []:
         ind = dict(ind)
         p.add_indicator(ind.pop("name"), ind.pop("target"), **ind)
-    # only the driver- cases of uncertainties are run (the others are listed
-    # in NOT_EXPRESSIBLE above)
     for u in doc.get("uncertainties") or []:
-        u = dict(u)
-        p.add_uncertainty(u.pop("target"), u.pop("distribution"), u.pop("name", None), **u)
+        p.add_uncertainty(**u)
+    for c in doc.get("correlations") or []:
+        p.add_correlation(*c["between"], c["rank"])
+    for st in doc.get("stages") or []:
+        st = dict(st)
+        criteria = st.pop("criteria", None) or []
+        p.add_stage(**st)
+        for c in criteria:
+            p.add_criterion(len(p.investment_stages) - 1, **c)
+    if "simulation" in doc:
+        p.simulation_settings = doc["simulation"]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         p.validate()

@@ -255,8 +255,70 @@ class TestSetters(unittest.TestCase):
             p.add_uncertainty("Gains", "uniform", lo=0.5, high=1)
         with self.assertRaises(airoi.InvalidInputError):
             p.add_stage("poc", 50, 1, 1.2)
-        with self.assertRaises(TypeError):
+        # periods is checked by the C rule, as the horizon is: in the loader's words
+        with self.assertRaises(airoi.InvalidInputError) as e:
             p.add_stage("poc", 50, 1.5, 0.5)
+        self.assertTrue(str(e.exception).endswith(
+            "periods: expected a whole number of periods >= 0; got 1.5"), e.exception)
+        with self.assertRaises(TypeError):
+            p.add_stage("poc", 50, "1", 0.5)
+        self.assertEqual(p.investment_stages, [], "a refused stage is not kept")
+        p.add_stage("poc", 50, 2.0, 0.5)
+        self.assertEqual(p.investment_stages[0]["periods"], 2)
+        with self.assertRaises(TypeError):
+            p.add_uncertainty("Gains", "fixed", per_period=1)  # true or false, as in a file
+
+    def test_simulation_settings(self):
+        p = self.project()
+        self.assertIsNone(p.simulation_settings)
+        section = {"trials": 500, "seed": 3, "sampling": "sobol", "threads": 1, "bins": 20,
+                   "roi_target": 0.15, "tail": 0.1, "keep_trials": True, "repair": True,
+                   "outputs": ["irr", "npv"], "percentiles": [1.0, 99.0]}
+        p.simulation_settings = section
+        self.assertEqual(p.simulation_settings, section)
+        sim = p.simulate()  # the section gives simulate() its defaults
+        self.assertEqual((sim.trials, sim.seed, sim.sampling, sorted(sim.outputs)),
+                         (500, 3, "sobol", ["irr", "npv"]))
+        again = airoi.Project.from_yaml(p.to_yaml())  # written and read back by the C model file
+        self.assertEqual(again.simulation_settings, section)
+        for bad, words in (({"tail": 1}, "simulation: tail: expected a level strictly between 0 and 1"),
+                           ({"sampling": "latin"}, "simulation: sampling: expected one of random, sobol"),
+                           ({"outputs": ["npv", "mirr"]}, "simulation: outputs: expected one of npv"),
+                           ({"trails": 10}, "simulation: unknown key 'trails'")):
+            with self.assertRaises(airoi.InvalidInputError) as e:
+                p.simulation_settings = bad
+            self.assertIn(words, str(e.exception))
+        with self.assertRaises(TypeError):
+            p.simulation_settings = {"repair": 1}
+        self.assertEqual(p.simulation_settings, section, "a refused section leaves the old one")
+        p.simulation_settings = {}
+        self.assertEqual(p.simulation_settings, {})
+        p.simulation_settings = None
+        self.assertIsNone(p.simulation_settings)
+
+    def test_criteria(self):
+        p = self.project()
+        p.add_indicator("adoption", 0.6, at_risk_below=0.45, values={0: 0.5, 1: 0.5})
+        p.add_stage("poc", 10, 2, 0.6)
+        p.add_criterion("poc", "adoption", at_least=0.4, for_periods=2)
+        p.add_criterion(0, "adoption", at_most=0.9)
+        self.assertIn("criteria: [{indicator: adoption, at_least: 0.4, for_periods: 2}, "
+                      "{indicator: adoption, at_most: 0.9, for_periods: 1}]", p.to_yaml())
+        self.assertEqual([(g["name"], g["status"]) for g in p.track().gates], [("poc", "go")])
+        for kwargs, words in (({"at_least": 0.3, "at_most": 0.9}, "give at_least or at_most, not both"),
+                              ({}, "missing the threshold"),
+                              ({"at_least": 0.3, "for_periods": 0}, "in 1..1000000; got 0")):
+            with self.assertRaises(airoi.InvalidInputError) as e:
+                p.add_criterion("poc", "adoption", **kwargs)
+            self.assertIn(words, str(e.exception))
+        with self.assertRaises(airoi.NotFoundError):
+            p.add_criterion("poc", "adoptoin", at_least=0.4)
+        with self.assertRaises(airoi.InvalidInputError):
+            p.add_criterion("pilot", "adoption", at_least=0.4)
+        with self.assertRaises(IndexError):
+            p.add_criterion(1, "adoption", at_least=0.4)
+        with self.assertRaises(TypeError):
+            p.add_criterion("poc", "adoption", at_least=0.4, for_periods=1.5)
 
 
 if __name__ == "__main__":
