@@ -133,6 +133,11 @@ AIROI_API int airoi_model_save_file(const airoi_project *p, const char *path, un
  * project's own currency, a currency that is not an ISO 4217 code (a
  * lowercase one gets "did you mean USD?"), costs without any value item, and
  * a negative amount outside a refund. Warnings do not stop evaluation.
+ * When those rules find no error, it also runs the simulation layer's
+ * checks that loading runs (docs/model-format.md, "correlations"): every
+ * uncertainty's law compiles (a truncation far out in a tail is refused),
+ * and the rank correlations are positive semi-definite (refused, or a
+ * warning when the `simulation:` settings repair them).
  *
  * Every problem becomes one diagnostic without a position (line and column
  * 0, file NULL); its message and text name the subject as

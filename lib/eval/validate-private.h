@@ -30,7 +30,9 @@ enum {
     AIROI__FIELD_FX = 103,          /* the FX entry of currency `target` */
     AIROI__FIELD_VALUES = 104,      /* the project's value items as a whole */
     AIROI__FIELD_PROBABILITIES = 105, /* a discrete uncertainty's `probabilities` */
-    AIROI__FIELD_BETWEEN = 106      /* a correlation's uncertainty number `sub` (0 or 1) */
+    AIROI__FIELD_BETWEEN = 106,     /* a correlation's uncertainty number `sub` (0 or 1) */
+    AIROI__FIELD_RANK = 107,        /* a correlation's `rank` (lib/io's matrix check) */
+    AIROI__FIELD_CORRELATIONS = 108 /* the project's `correlations` as a whole (idem) */
 };
 
 /* Status of a plausibility warning (docs/model-format.md#plausibility-warnings):

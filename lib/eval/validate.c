@@ -83,6 +83,8 @@ const char *airoi__problem_key(const airoi__problem *pr)
     case AIROI__FIELD_VALUES: return "values";
     case AIROI__FIELD_PROBABILITIES: return "probabilities";
     case AIROI__FIELD_BETWEEN: return "between";
+    case AIROI__FIELD_RANK: return "rank";
+    case AIROI__FIELD_CORRELATIONS: return "correlations";
     default: break;
     }
     const airoi__rule *r = NULL;

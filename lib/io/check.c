@@ -1,8 +1,10 @@
 /*
  * lib/io/check.c: airoi_model_validate(), the whole-project validator's
  * problems (lib/eval/validate.c), errors and plausibility warnings alike,
- * as a diagnostics list for a project built through the API; the loader
- * (load.c) places the same problems in the file instead.
+ * and the simulation layer's checks of the uncertain half that loading runs
+ * (airoi__check_uncertain), as a diagnostics list for a project built
+ * through the API; the loader (load.c) places the same problems in the
+ * file instead.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -61,6 +63,9 @@ int airoi__model_validate(airoi_diagnostics **diags_out, const airoi_project *p,
         return airoi__error(AIROI_ERR_NOMEM, "out of memory while validating a project");
     c.d->bare = 1;
     airoi__validate_each(p, collect, &c);
+    /* the simulation layer's checks, as loading runs them: after no error */
+    if (!c.nomem && c.first == AIROI_OK && airoi__check_uncertain(p, collect, &c) != AIROI_OK)
+        c.nomem = 1;
     if (!c.nomem && c.dropped &&
         airoi__diags_add(c.d, AIROI__DIAG_WARNING, 0, 0,
                          "warning: %zu more plausibility warnings are not listed", c.dropped))

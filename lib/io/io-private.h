@@ -19,6 +19,7 @@
 #include "airoi/model.h"
 #include "core-private.h"
 #include "eval-private.h"
+#include "validate-private.h"
 
 /* Limits of the loader, documented in docs/model-format.md. */
 #define AIROI__IO_MAX_DEPTH 64            /* nested collections */
@@ -84,6 +85,18 @@ int airoi__yaml_plain_is_special(const char *s, size_t len);
 void airoi__diagnostics_free(airoi_diagnostics *d);
 /* airoi_model_validate() (check.c), keeping the thread's message. */
 int airoi__model_validate(airoi_diagnostics **diags_out, const airoi_project *p, unsigned flags);
+/* The simulation layer's checks of the uncertain half, which loading a file
+ * and airoi_model_validate() run after the validator found no error (and
+ * airoi_project_validate(), below that layer, does not): each law compiles
+ * as a simulation compiles it, a problem at the uncertainty (field its min
+ * when set); then, when every law does, the rank correlations form a
+ * positive semi-definite matrix, a problem at the rank of the pair's
+ * correlation (AIROI__FIELD_RANK) or at the project's correlations
+ * (AIROI__FIELD_CORRELATIONS), an error, or a warning when
+ * simulation.repair repairs it. The messages are without subject and key
+ * (load-uncertainty.c). AIROI_ERR_NOMEM (not reported through fn) or
+ * AIROI_OK. */
+int airoi__check_uncertain(const airoi_project *p, airoi__problem_fn fn, void *userdata);
 size_t airoi__diagnostics_count(const airoi_diagnostics *d);
 int airoi__diagnostics_get(const char **file, int32_t *line, int32_t *column,
                            const char **message, const airoi_diagnostics *d, size_t i);

@@ -4,7 +4,9 @@
  * the project through the model API. Each value is checked against its
  * rule in the parameter table as it is read; what relates values (low <=
  * high, known targets, ...) is the validator's, placed in the file by
- * load.c.
+ * load.c; what only the simulation layer can tell (a law that does not
+ * compile, rank correlations that are not positive semi-definite) is
+ * airoi__check_uncertain(), here, which airoi_model_validate() runs too.
  */
 #include <stdio.h>
 #include <string.h>
@@ -620,29 +622,34 @@ static const ynode *entry_node(const loader *L, int which, size_t i, const char 
     return map;
 }
 
+/* ---- the simulation layer's checks, for the loader and airoi_model_validate() ------------ */
+
 /* Each law compiles as a simulation will compile it: what only the
  * numbers can tell (a truncation window far out in a normal tail) is
- * refused here, at the entry. */
-static void check_laws(loader *L)
+ * refused at the uncertainty's min when it has one. Returns the number of
+ * laws refused, -1 when fn stopped, -2 when out of memory. */
+static long check_laws(const airoi_project *p, airoi__problem_fn fn, void *userdata)
 {
-    const airoi_project *p = L->p;
-    for (size_t i = 0; i < p->n_uncertainties && !L->stop; i++) {
+    long refused = 0;
+    for (size_t i = 0; i < p->n_uncertainties; i++) {
         airoi__dist d;
         char msg[256] = "";
         memset(&d, 0, sizeof d);
         int rc = airoi__dist_compile(&d, p->uncertainties[i], msg, sizeof msg);
         airoi__dist_release(&d);
-        if (rc == AIROI_ERR_NOMEM) {
-            L->nomem = L->stop = 1;
-        } else if (rc) {
-            /* at min when given: a truncation is what only the numbers refuse */
-            const ynode *map = entry_node(L, ORIGIN_UNCERTAINTIES, i, NULL);
-            const ynode *at = entry_node(L, ORIGIN_UNCERTAINTIES, i, "min");
-            if (map)
-                airoi__ydiag(L, AIROI_ERR_MODEL, AT(at), "uncertainties[%zu]%s: %s", i,
-                             at != map ? ".min" : "", msg);
-        }
+        if (rc == AIROI_ERR_NOMEM)
+            return -2;
+        if (!rc)
+            continue;
+        refused++;
+        int field = airoi__uncertainty_is_set(p->uncertainties[i], AIROI_UNCERTAINTY_MIN)
+                        ? AIROI_UNCERTAINTY_MIN
+                        : AIROI__FIELD_NONE;
+        airoi__problem pr = {AIROI__SUBJ_UNCERTAINTY, i, field, 0, AIROI_ERR_MODEL, msg, NULL};
+        if (fn(userdata, &pr))
+            return -1;
     }
+    return refused;
 }
 
 /* The correlation given for the pair of uncertainties (a, b), or -1. */
@@ -658,20 +665,20 @@ static long pair_entry(const airoi_project *p, const size_t *ends, size_t a, siz
 /* The rank correlations must form a positive semi-definite matrix (the
  * rule and the repair are in docs/methodology.md, section 3). Only the
  * uncertainties that some correlation names take part: the others are
- * independent of everything. */
-static void check_matrix(loader *L)
+ * independent of everything. The problem is the rank of the correlation
+ * of the pair that conflicts, or the project's correlations as a whole
+ * when that pair has none. AIROI_ERR_NOMEM or AIROI_OK. */
+static int check_matrix(const airoi_project *p, airoi__problem_fn fn, void *userdata)
 {
-    const airoi_project *p = L->p;
     size_t nc = p->n_correlations, nu = p->n_uncertainties;
+    int status = AIROI_OK;
     size_t *ends = airoi__calloc(2 * nc + 1, sizeof *ends);
     size_t *slot = airoi__calloc(nu + 1, sizeof *slot);   /* uncertainty -> row + 1 */
     size_t *who = airoi__calloc(nu + 1, sizeof *who);     /* row -> uncertainty */
-    if (!ends || !slot || !who) {
-        L->nomem = L->stop = 1;
-        goto done;
-    }
-    if (airoi__correlation_ends(ends, p) != AIROI_OK) {
-        L->nomem = L->stop = 1;
+    double *rho = NULL;
+    char *text = NULL;
+    if (!ends || !slot || !who || airoi__correlation_ends(ends, p) != AIROI_OK) {
+        status = AIROI_ERR_NOMEM;
         goto done;
     }
     size_t m = 0;
@@ -684,9 +691,9 @@ static void check_matrix(loader *L)
             slot[u] = ++m;
         }
     }
-    double *rho = airoi__calloc(3 * m * m, sizeof *rho);
+    rho = airoi__calloc(3 * m * m, sizeof *rho);
     if (!rho) {
-        L->nomem = L->stop = 1;
+        status = AIROI_ERR_NOMEM;
         goto done;
     }
     double *lower = rho + m * m, *repaired = lower + m * m;
@@ -701,67 +708,115 @@ static void check_matrix(loader *L)
     char msg[256] = "";
     int rc = airoi__corr_factor(lower, repaired, rho, m, repair, &bi, &bj, msg, sizeof msg);
     if (rc == AIROI_ERR_NOMEM) {
-        L->nomem = L->stop = 1;
-    } else if (rc || bi != SIZE_MAX) {
-        const char *a = bi < m ? airoi__uncertainty_id(p->uncertainties[who[bi]]) : "?";
-        const char *b = bj < m ? airoi__uncertainty_id(p->uncertainties[who[bj]]) : "?";
-        long k = bi < m && bj < m ? pair_entry(p, ends, who[bi], who[bj]) : -1;
-        const ynode *at = k >= 0 ? entry_node(L, ORIGIN_CORRELATIONS, (size_t)k, "rank")
-                                 : L->correlations_key;
-        char where[48] = "correlations";
-        if (k >= 0)
-            snprintf(where, sizeof where, "correlations[%ld].rank", k);
-        char given[64];
-        snprintf(given, sizeof given, k >= 0 ? "%s" : "%s (not given: 0)",
-                 NUMTXT(bi < m && bj < m ? rho[bi * m + bj] : 0));
-        if (rc) {
-            airoi__ydiag(L, AIROI_ERR_MODEL, AT(at ? at : L->root),
-                         "%s: the rank correlations are inconsistent (their matrix is not "
-                         "positive semi-definite): the rank correlation %s between '%s' and '%s' "
-                         "conflicts with the others; change it or the correlations of '%s' and "
-                         "'%s' with other inputs, or set simulation.repair: true to use the "
-                         "nearest consistent ones",
-                         where, given, a, b, a, b);
-        } else {
-            /* repaired: the given values and what they became */
-            char list[512] = "";
-            size_t o = 0, shown = 0;
-            for (size_t q = 0; q < nc && o < sizeof list; q++) {
-                size_t i = slot[ends[2 * q]] - 1, j = slot[ends[2 * q + 1]] - 1;
-                double was = p->correlations[q].rank, now = repaired[i * m + j];
-                if (was == now)
-                    continue;
-                if (shown++ == 8) {
-                    o += (size_t)snprintf(list + o, sizeof list - o, ", ...");
-                    break;
-                }
-                char n1[32], n2[32];
-                airoi__format_double(n1, sizeof n1, was);
-                snprintf(n2, sizeof n2, "%.4g", now);
-                o += (size_t)snprintf(list + o, sizeof list - o, "%s'%s'-'%s' %s -> %s",
-                                      shown > 1 ? ", " : "", p->correlations[q].a,
-                                      p->correlations[q].b, n1, n2);
-            }
-            airoi__ydiag(L, AIROI__DIAG_WARNING, AT(at ? at : L->root),
-                         "warning: %s: the rank correlations are inconsistent (their matrix is "
-                         "not positive semi-definite; the rank correlation %s between '%s' and "
-                         "'%s' conflicts with the others); simulation.repair is true, so the "
-                         "nearest consistent ones are used: %s",
-                         where, given, a, b, *list ? list : "(changes below 1e-4)");
-        }
+        status = AIROI_ERR_NOMEM;
+        goto done;
     }
-    airoi__free(rho);
+    if (!rc && bi == SIZE_MAX)
+        goto done;
+    const char *a = bi < m ? airoi__uncertainty_id(p->uncertainties[who[bi]]) : "?";
+    const char *b = bj < m ? airoi__uncertainty_id(p->uncertainties[who[bj]]) : "?";
+    long k = bi < m && bj < m ? pair_entry(p, ends, who[bi], who[bj]) : -1;
+    char given[64];
+    snprintf(given, sizeof given, k >= 0 ? "%s" : "%s (not given: 0)",
+             NUMTXT(bi < m && bj < m ? rho[bi * m + bj] : 0));
+    size_t cap = 4 * strlen(a) + 4 * strlen(b) + 2048;
+    text = airoi__malloc(cap);
+    if (!text) {
+        status = AIROI_ERR_NOMEM;
+        goto done;
+    }
+    if (rc) {
+        snprintf(text, cap,
+                 "the rank correlations are inconsistent (their matrix is not positive "
+                 "semi-definite): the rank correlation %s between '%s' and '%s' conflicts with "
+                 "the others; change it or the correlations of '%s' and '%s' with other inputs, "
+                 "or set simulation.repair: true to use the nearest consistent ones",
+                 given, a, b, a, b);
+    } else {
+        /* repaired: the given values and what they became */
+        char list[512] = "";
+        size_t o = 0, shown = 0;
+        for (size_t q = 0; q < nc && o < sizeof list; q++) {
+            size_t i = slot[ends[2 * q]] - 1, j = slot[ends[2 * q + 1]] - 1;
+            double was = p->correlations[q].rank, now = repaired[i * m + j];
+            if (was == now)
+                continue;
+            if (shown++ == 8) {
+                o += (size_t)snprintf(list + o, sizeof list - o, ", ...");
+                break;
+            }
+            char n1[32], n2[32];
+            airoi__format_double(n1, sizeof n1, was);
+            snprintf(n2, sizeof n2, "%.4g", now);
+            o += (size_t)snprintf(list + o, sizeof list - o, "%s'%s'-'%s' %s -> %s",
+                                  shown > 1 ? ", " : "", p->correlations[q].a,
+                                  p->correlations[q].b, n1, n2);
+        }
+        snprintf(text, cap,
+                 "the rank correlations are inconsistent (their matrix is not positive "
+                 "semi-definite; the rank correlation %s between '%s' and '%s' conflicts with "
+                 "the others); simulation.repair is true, so the nearest consistent ones are "
+                 "used: %s",
+                 given, a, b, *list ? list : "(changes below 1e-4)");
+    }
+    airoi__problem pr = {k >= 0 ? AIROI__SUBJ_CORRELATION : AIROI__SUBJ_PROJECT,
+                         k >= 0 ? (size_t)k : 0,
+                         k >= 0 ? AIROI__FIELD_RANK : AIROI__FIELD_CORRELATIONS,
+                         0,
+                         rc ? AIROI_ERR_MODEL : AIROI__PROBLEM_WARNING,
+                         text,
+                         NULL};
+    fn(userdata, &pr);
 done:
+    airoi__free(text);
+    airoi__free(rho);
     airoi__free(ends);
     airoi__free(slot);
     airoi__free(who);
+    return status;
+}
+
+int airoi__check_uncertain(const airoi_project *p, airoi__problem_fn fn, void *userdata)
+{
+    long refused = check_laws(p, fn, userdata);
+    if (refused == -2)
+        return AIROI_ERR_NOMEM;
+    if (refused == 0 && p->n_correlations)
+        return check_matrix(p, fn, userdata);
+    return AIROI_OK;
+}
+
+/* Places a problem of airoi__check_uncertain() in the file: a law at its
+ * uncertainty's min (or the entry), the matrix at the rank of the pair's
+ * correlation (or the correlations key). */
+static int place_uncertain(void *userdata, const airoi__problem *pr)
+{
+    loader *L = userdata;
+    int warning = pr->status == AIROI__PROBLEM_WARNING;
+    int status = warning ? AIROI__DIAG_WARNING : pr->status;
+    const char *tag = warning ? "warning: " : "";
+    if (pr->subject == AIROI__SUBJ_UNCERTAINTY) {
+        const ynode *map = entry_node(L, ORIGIN_UNCERTAINTIES, pr->index, NULL);
+        const ynode *at = entry_node(L, ORIGIN_UNCERTAINTIES, pr->index, "min");
+        if (map)
+            airoi__ydiag(L, status, AT(at), "%suncertainties[%zu]%s: %s", tag, pr->index,
+                         at != map ? ".min" : "", pr->message);
+    } else {
+        const ynode *at = pr->subject == AIROI__SUBJ_CORRELATION
+                              ? entry_node(L, ORIGIN_CORRELATIONS, pr->index, "rank")
+                              : L->correlations_key;
+        char where[48] = "correlations";
+        if (pr->subject == AIROI__SUBJ_CORRELATION)
+            snprintf(where, sizeof where, "correlations[%zu].rank", pr->index);
+        airoi__ydiag(L, status, AT(at ? at : L->root), "%s%s: %s", tag, where, pr->message);
+    }
+    return L->stop;
 }
 
 void airoi__ycheck_uncertain(loader *L)
 {
     if (L->nerrors || L->stop || !L->p)
         return;
-    check_laws(L);
-    if (!L->nerrors && !L->stop && L->p->n_correlations)
-        check_matrix(L);
+    if (airoi__check_uncertain(L->p, place_uncertain, L) == AIROI_ERR_NOMEM)
+        L->nomem = L->stop = 1;
 }

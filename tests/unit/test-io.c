@@ -945,7 +945,8 @@ static const ccase c_corpus_accepted[] = {
      {UBASE, {'u', AIROI_DIST_FIXED, 0, "Savings"}, {'U', AIROI_UNCERTAINTY_PER_PERIOD, 1, NULL},
       VALIDATE}},
     /* the matrix check and the compiled laws belong to the simulation layer,
-     * which the loader reads and airoi_project_validate() does not */
+     * which the loader reads and airoi_project_validate() does not
+     * (airoi_model_validate() does: test-uncertainty.c) */
     /* the setter cannot know the stage plan's length (stages may come
      * later); airoi_project_track() refuses the period */
     {"tracking-indicator-period-outside",

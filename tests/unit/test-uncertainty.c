@@ -2,10 +2,13 @@
  * tests/unit/test-uncertainty.c: the uncertain half of a model through the
  * public API: the names of the simulation's enumerations, uncertainties and
  * their parameters, discrete laws, correlations, stages, simulation
- * settings, and projects that clone and free all of them.
+ * settings, and projects that clone and free all of them; and
+ * airoi_model_validate() running the simulation layer's checks (laws that
+ * compile, a consistent correlation matrix) in the loader's words.
  */
 #include <check.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <airoi/airoi.h>
@@ -713,6 +716,123 @@ START_TEST(validation_of_correlations_and_stages)
 }
 END_TEST
 
+/* ---- the simulation layer's checks through airoi_model_validate() ------------------------- */
+
+/* The loader's first diagnostic for `yaml` and airoi_model_validate()'s for the
+ * same project built through the API agree after their paths: the loader's
+ * "<path>: WHY", the API's "<subject>: <key>: WHY"; returns the API's status. */
+static int same_why(airoi_project *p, const char *yaml, const char *api_start, int warning)
+{
+    airoi_project *loaded = NULL;
+    airoi_diagnostics *d = NULL;
+    int rc = airoi_model_load_buffer(&loaded, &d, yaml, strlen(yaml), "m.yaml", 0);
+    ck_assert_int_eq(rc, warning ? AIROI_OK : AIROI_ERR_MODEL);
+    const char *file_msg = NULL;
+    ck_assert_int_eq(airoi_diagnostics_get(NULL, NULL, NULL, &file_msg, d, 0), AIROI_OK);
+    char why[2048];
+    const char *sep = strstr(file_msg + (warning ? strlen("warning: ") : 0), ": ");
+    ck_assert_ptr_nonnull(sep);
+    snprintf(why, sizeof why, "%s", sep + 2);
+    airoi_diagnostics_free(d);
+    airoi_project_free(loaded);
+
+    /* airoi_project_validate() is below the simulation layer: it accepts */
+    ck_assert_int_eq(airoi_project_validate(p), AIROI_OK);
+    int status = airoi_model_validate(&d, p, 0);
+    const char *api_msg = NULL;
+    ck_assert_int_eq(airoi_diagnostics_get(NULL, NULL, NULL, &api_msg, d, 0), AIROI_OK);
+    ck_assert_msg(strncmp(api_msg, api_start, strlen(api_start)) == 0, "got '%s'", api_msg);
+    size_t n = strlen(api_msg), w = strlen(why);
+    ck_assert_msg(n > w && strcmp(api_msg + n - w, why) == 0, "api '%s'\n  file '%s'", api_msg,
+                  file_msg);
+    if (!warning)
+        ck_assert_str_eq(airoi_last_error_message(), api_msg);
+    airoi_diagnostics_free(d);
+    return status;
+}
+
+#define UNC_HEAD                                                                               \
+    "airoi: 1\nproject: {name: P, horizon: 3}\n"                                               \
+    "costs: [{name: Build, category: people, amount: 350, per: once}]\n"                       \
+    "values: [{name: Savings, dimension: efficiency, amount: 200, per: year}]\n"
+
+static airoi_project *unc_project(void)
+{
+    airoi_project *p = new_project();
+    airoi_item *it = NULL;
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, 3), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_cost(&it, p, "Build", AIROI_CATEGORY_PEOPLE), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(it, AIROI_ITEM_AMOUNT, 350), AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(it, AIROI_ITEM_PER, AIROI_PER_ONCE), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_value(&it, p, "Savings", AIROI_DIMENSION_EFFICIENCY),
+                     AIROI_OK);
+    ck_assert_int_eq(airoi_item_set_number(it, AIROI_ITEM_AMOUNT, 200), AIROI_OK);
+    return p;
+}
+
+/* three uniform uncertainties a, b, c on Savings, Build and values */
+static void three_uniforms(airoi_project *p)
+{
+    const char *targets[] = {"Savings", "Build", "values"}, *names[] = {"a", "b", "c"};
+    for (int i = 0; i < 3; i++) {
+        airoi_uncertainty *u = NULL;
+        ck_assert_int_eq(airoi_project_add_uncertainty(&u, p, targets[i], AIROI_DIST_UNIFORM),
+                         AIROI_OK);
+        ck_assert_int_eq(airoi_uncertainty_set_string(u, AIROI_UNCERTAINTY_NAME, names[i]),
+                         AIROI_OK);
+        ck_assert_int_eq(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_LOW, 0.8), AIROI_OK);
+        ck_assert_int_eq(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_HIGH, 1.2), AIROI_OK);
+    }
+}
+
+#define THREE_UNIFORMS                                                                         \
+    "uncertainties:\n"                                                                         \
+    "  - {name: a, target: Savings, distribution: uniform, low: 0.8, high: 1.2}\n"             \
+    "  - {name: b, target: Build, distribution: uniform, low: 0.8, high: 1.2}\n"               \
+    "  - {name: c, target: values, distribution: uniform, low: 0.8, high: 1.2}\n"
+
+START_TEST(model_validate_runs_the_simulation_checks)
+{
+    /* a truncation far out in a normal tail: at the uncertainty's min */
+    airoi_project *p = unc_project();
+    airoi_uncertainty *u = NULL;
+    ck_assert_int_eq(airoi_project_add_uncertainty(&u, p, "Savings", AIROI_DIST_NORMAL), AIROI_OK);
+    ck_assert_int_eq(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_MEAN, 1), AIROI_OK);
+    ck_assert_int_eq(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_SD, 0.01), AIROI_OK);
+    ck_assert_int_eq(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_MIN, 2), AIROI_OK);
+    ck_assert_int_eq(same_why(p, UNC_HEAD "uncertainties:\n  - {target: Savings, distribution: "
+                                          "normal, mean: 1, sd: 0.01, min: 2}\n",
+                              "uncertainty 'Savings': min: normal: the truncation", 0),
+                     AIROI_ERR_MODEL);
+    airoi_project_free(p);
+
+    /* rank correlations that conflict: at the rank of the pair that does */
+    p = unc_project();
+    three_uniforms(p);
+    ck_assert_int_eq(airoi_project_add_correlation(p, "a", "b", 0.9), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_correlation(p, "b", "c", 0.9), AIROI_OK);
+    ck_assert_int_eq(airoi_project_add_correlation(p, "a", "c", -0.9), AIROI_OK);
+    const char *conflict = UNC_HEAD THREE_UNIFORMS
+        "correlations:\n  - {between: [a, b], rank: 0.9}\n  - {between: [b, c], rank: 0.9}\n"
+        "  - {between: [a, c], rank: -0.9}\n";
+    ck_assert_int_eq(same_why(p, conflict, "correlation between 'a' and 'c': rank: the rank "
+                                           "correlations are inconsistent", 0),
+                     AIROI_ERR_MODEL);
+
+    /* repaired with simulation.repair: a warning, and the project validates */
+    airoi_sim_options *o = NULL;
+    ck_assert_int_eq(airoi_sim_options_new(&o), AIROI_OK);
+    ck_assert_int_eq(airoi_sim_options_set_number(o, AIROI_SIM_REPAIR, 1), AIROI_OK);
+    ck_assert_int_eq(airoi_project_set_sim_options(p, o), AIROI_OK);
+    airoi_sim_options_free(o);
+    char repaired[2048];
+    snprintf(repaired, sizeof repaired, "%ssimulation: {repair: true}\n", conflict);
+    ck_assert_int_eq(same_why(p, repaired, "warning: correlation between 'a' and 'c': rank: ", 1),
+                     AIROI_OK);
+    airoi_project_free(p);
+}
+END_TEST
+
 static Suite *uncertainty_suite(void)
 {
     Suite *s = suite_create("uncertainty");
@@ -728,6 +848,7 @@ static Suite *uncertainty_suite(void)
     tcase_add_test(tc, clone_copies_the_uncertain_half);
     tcase_add_test(tc, validation_of_uncertainties);
     tcase_add_test(tc, validation_of_correlations_and_stages);
+    tcase_add_test(tc, model_validate_runs_the_simulation_checks);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -686,9 +686,9 @@ def add_uncertainty(project: Any, target: str, distribution: str, name: Optional
                 vs = [_number(v, "values") for v in (values or [])]
                 ps = [_number(v, "probabilities") for v in (probabilities or [])]
                 if len(vs) != len(ps):  # the loader's words
-                    raise _lib.invalid("uncertainty on '%s': probabilities: %d probabilities for %d"
+                    raise _lib.invalid("uncertainty '%s': probabilities: %d probabilities for %d"
                                        " values; give one probability per value, in the same order"
-                                       % (target, len(ps), len(vs)))
+                                       % (name or target, len(ps), len(vs)))
                 _lib.check(C.airoi_uncertainty_set_discrete(
                     out, (c_double * max(len(vs), 1))(*vs), (c_double * max(len(ps), 1))(*ps), len(vs)))
         except BaseException:

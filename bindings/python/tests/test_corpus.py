@@ -103,10 +103,6 @@ ACCEPTED = {
     # the setter cannot know the stage plan's length (stages may come later);
     # Project.track() refuses the period
     "tracking-indicator-period-outside",
-    # the correlation matrix and the compiled laws are checked by the
-    # simulation layer, which the loader runs and validate() does not
-    "correlation-not-psd",
-    "uncertainty-truncation-far-tail",
 }
 
 # The loader shows a number as written in the file, the C library as a
