@@ -324,9 +324,10 @@ AIROI_API int airoi_project_get_indicator_value(int32_t *period, double *value,
  * @param[in] indicator The name of an indicator of @p p.
  * @param[in] kind At least or at most.
  * @param[in] threshold The threshold, finite.
- * @param[in] for_periods Consecutive periods required, >= 1.
+ * @param[in] for_periods Consecutive periods required, 1 to 1,000,000 (as in a model file).
  * @retval AIROI_OK Added.
- * @retval AIROI_ERR_INVALID A NULL argument, an unknown kind, a non-finite threshold or @p for_periods < 1.
+ * @retval AIROI_ERR_INVALID A NULL argument, an unknown kind, a non-finite threshold or @p for_periods
+ *         outside 1..1,000,000.
  * @retval AIROI_ERR_RANGE No stage @p stage.
  * @retval AIROI_ERR_NOT_FOUND No indicator named @p indicator.
  * @retval AIROI_ERR_NOMEM Out of memory.

@@ -369,10 +369,10 @@ static void load_criteria(loader *L, const ynode *n, size_t stage, const char *s
             airoi__ypath(path, sizeof path, base, "for_periods");
             if (!airoi__yget_num(L, v[CK_FOR_PERIODS], path, &np)) {
                 ok = 0;
-            } else if (np != floor(np) || np < 1 || np > 1e6) {
+            } else if (np != floor(np) || np < 1 || np > AIROI__CRITERION_PERIODS_MAX) {
                 airoi__ydiag(L, AIROI_ERR_PARSE, AT(v[CK_FOR_PERIODS]),
-                             "%s: expected a whole number of periods in 1..1000000; got %s", path,
-                             NUMTXT(np));
+                             "%s: expected a whole number of periods in 1..%d; got %s", path,
+                             AIROI__CRITERION_PERIODS_MAX, NUMTXT(np));
                 ok = 0;
             }
         }

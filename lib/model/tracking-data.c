@@ -560,11 +560,11 @@ int airoi__project_add_criterion(airoi_project *p, size_t stage, const char *ind
         return airoi__error(AIROI_ERR_INVALID,
                             "stage '%s': criterion on '%s': the threshold is not finite", sname,
                             indicator);
-    if (for_periods < 1)
+    if (for_periods < 1 || for_periods > AIROI__CRITERION_PERIODS_MAX) /* the loader's words */
         return airoi__error(AIROI_ERR_INVALID,
                             "stage '%s': criterion on '%s': for_periods: expected a whole "
-                            "number >= 1",
-                            sname, indicator);
+                            "number of periods in 1..%d; got %ld",
+                            sname, indicator, AIROI__CRITERION_PERIODS_MAX, (long)for_periods);
     airoi__tracking_def *t = p->tracking;
     int rc = airoi__grow((void **)&t->criteria, &t->cap_criteria, t->n_criteria,
                          sizeof *t->criteria);

@@ -11,6 +11,10 @@
 
 #include "airoi/tracking.h"
 
+/* Most consecutive periods a criterion may require (`for_periods`,
+ * docs/model-format.md#tracking): the loader and the setter alike. */
+#define AIROI__CRITERION_PERIODS_MAX 1000000
+
 typedef struct airoi__actual {
     int32_t period;
     char *item;

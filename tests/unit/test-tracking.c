@@ -286,6 +286,15 @@ START_TEST(test_refusals)
                      AIROI_ERR_NOT_FOUND);
     ck_assert_int_eq(airoi_project_add_criterion(p, 0, "a", AIROI_CRITERION_AT_LEAST, 1, 0),
                      AIROI_ERR_INVALID);
+    /* above the model file's limit: refused, in the loader's words */
+    ck_assert_int_eq(airoi_project_add_criterion(p, 0, "a", AIROI_CRITERION_AT_LEAST, 1, 1000001),
+                     AIROI_ERR_INVALID);
+    ck_assert_str_eq(airoi_last_error_message(),
+                     "stage 'poc': criterion on 'a': for_periods: expected a whole number of "
+                     "periods in 1..1000000; got 1000001");
+    ck_assert_int_eq(airoi_project_add_criterion(p, 0, "a", AIROI_CRITERION_AT_LEAST, 1, 1000000),
+                     AIROI_OK);
+    ck_assert_uint_eq(airoi_project_count_criteria(p, 0), 1);
     ck_assert_int_eq(airoi_project_add_indicator_value(p, "a", 9, 0.5), AIROI_OK);
     ck_assert_int_eq(airoi_project_track(&t, p, 0), AIROI_ERR_MODEL); /* item, then period 9 */
     airoi_project_free(p);
