@@ -824,11 +824,14 @@ class Project:
         """The correlations as ``(a, b, rank)`` tuples."""
         return simulation.correlations(self)
 
-    def add_stage(self, name: str, cost: float, periods: int, success_probability: float) -> None:
+    def add_stage(self, name: str, cost: float, periods: int,
+                  success_probability: Optional[float] = None, prior: Optional[str] = None) -> None:
         """Appends an investment stage: its cost (paid at its start), duration
-        in whole periods and the probability of passing its gate (the keys of
-        ``stages`` in a model file, checked by the same rules)."""
-        simulation.add_stage(self, name, cost, periods, success_probability)
+        in whole periods and the probability of passing its gate, or in its
+        place a field ``prior`` ('pilot', 'in_house' or 'partner';
+        docs/methodology.md#gate-priors): the keys of ``stages`` in a model
+        file, checked by the same rules."""
+        simulation.add_stage(self, name, cost, periods, success_probability, prior)
 
     def add_criterion(self, stage: Union[str, int], indicator: str,
                       at_least: Optional[float] = None, at_most: Optional[float] = None,
@@ -861,8 +864,8 @@ class Project:
 
     @property
     def investment_stages(self) -> List[Dict[str, Any]]:
-        """The entries of ``stages``: ``name``, ``cost``, ``periods``,
-        ``success_probability``."""
+        """The entries of ``stages``: ``name``, ``cost``, ``periods``, and
+        ``success_probability`` or ``prior``, as a model file gives them."""
         return simulation.stage_list(self)
 
 

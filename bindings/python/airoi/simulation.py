@@ -70,6 +70,8 @@ _PROTOTYPES: Dict[str, Tuple[Any, List[Any]]] = {
     "airoi_project_set_sim_options": (c_int, [c_void_p, c_void_p]),
     "airoi_sim_options_set_percentiles": (c_int, [c_void_p, _p_double, c_size_t]),
     "airoi_project_get_sim_options": (c_void_p, [c_void_p]),
+    "airoi_gate_prior_from_name": (c_int, [_p_int, ctypes.c_char_p]),
+    "airoi_gate_prior_name": (ctypes.c_char_p, [c_int]),
     "airoi_distribution_from_name": (c_int, [_p_int, ctypes.c_char_p]),
     "airoi_distribution_name": (ctypes.c_char_p, [c_int]),
     "airoi_sampling_from_name": (c_int, [_p_int, ctypes.c_char_p]),
@@ -153,7 +155,7 @@ _SIM_NUMBERS = ("trials", "seed", "sampling", "threads", "bins", "roi_target", "
 _SIM_BOOLS = ("keep_trials", "repair")
 SIMULATION_KEYS: Tuple[str, ...] = _SIM_NUMBERS + ("outputs", "percentiles")
 # airoi_stage_param
-_STAGE_COST, _STAGE_PERIODS, _STAGE_PROBABILITY = 0x2201, 0x2202, 0x2203
+_STAGE_COST, _STAGE_PERIODS, _STAGE_PROBABILITY, _STAGE_PRIOR = 0x2201, 0x2202, 0x2203, 0x2204
 
 
 def _from_name(fn: Any, name: Any, what: str) -> int:
@@ -726,21 +728,29 @@ def correlations(project: Any) -> List[Tuple[str, str, float]]:
 
 
 def add_stage(project: Any, name: str, cost: float, periods: int,
-              success_probability: float) -> None:
+              success_probability: Optional[float] = None, prior: Optional[str] = None) -> None:
     """See :meth:`Project.add_stage`."""
+    if (success_probability is None) == (prior is None):  # the loader's words
+        raise _lib.invalid("stage '%s': give success_probability or prior%s"
+                           % (name, ", not both" if prior is not None else ""))
     # periods goes through the C rule as a number (whole, >= 0, the limit), as
     # the project's horizon does: 1.5 is refused in the loader's words
-    length = _number(periods, "periods")
+    later = [(_STAGE_PERIODS, _number(periods, "periods"))]
+    if prior is not None:
+        later.append((_STAGE_PRIOR, float(_from_name(C.airoi_gate_prior_from_name, prior, "prior"))))
+    probability = 0.0 if success_probability is None else _number(success_probability,
+                                                                   "success_probability")
     with project._lock:
         h = project._h.ptr
         _lib.check(C.airoi_project_add_stage(h, _cstr(name, "stage name"), _number(cost, "cost"), 0,
-                                             _number(success_probability, "success_probability")))
+                                             probability))
         index = int(C.airoi_project_count_stages(h)) - 1
-        status = C.airoi_project_set_stage_number(h, index, _STAGE_PERIODS, length)
-        if status:
-            message = _lib.last_error_message()
-            C.airoi_project_remove_stage(h, index)
-            raise _lib.make_error(status, message=message)
+        for param, value in later:
+            status = C.airoi_project_set_stage_number(h, index, param, value)
+            if status:
+                message = _lib.last_error_message()
+                C.airoi_project_remove_stage(h, index)
+                raise _lib.make_error(status, message=message)
 
 
 def stage_list(project: Any) -> List[Dict[str, Any]]:
@@ -751,10 +761,17 @@ def stage_list(project: Any) -> List[Dict[str, Any]]:
         for i in range(int(C.airoi_project_count_stages(h))):
             row: Dict[str, Any] = {"name": _text(C.airoi_project_get_stage_name(h, i)) or ""}
             for key, param in (("cost", _STAGE_COST), ("periods", _STAGE_PERIODS),
-                               ("success_probability", _STAGE_PROBABILITY)):
+                               ("success_probability", _STAGE_PROBABILITY),
+                               ("prior", _STAGE_PRIOR)):
                 v = c_double()
-                _lib.check(C.airoi_project_get_stage_number(ctypes.byref(v), h, i, param))
-                row[key] = int(v.value) if key == "periods" else v.value
+                status = C.airoi_project_get_stage_number(ctypes.byref(v), h, i, param)
+                if status == _lib.AIROI_ERR_NOT_FOUND and key in ("success_probability", "prior"):
+                    continue  # a stage has one of the two (a loaded one may have neither)
+                _lib.check(status)
+                if key == "prior":
+                    row[key] = _text(C.airoi_gate_prior_name(int(v.value)))
+                else:
+                    row[key] = int(v.value) if key == "periods" else v.value
             out.append(row)
     return out
 

@@ -256,7 +256,7 @@ class TestCorpusThroughPython(unittest.TestCase):
                 self.assertEqual(isinstance(cm.exception, airoi.LimitError),
                                  isinstance(loaded, airoi.LimitError), got)
                 ran += 1
-        self.assertGreaterEqual(ran, 45)
+        self.assertGreaterEqual(ran, 111)  # 143 cases: 30 not expressible, 2 accepted
 
 
 if __name__ == "__main__":

@@ -268,6 +268,25 @@ class TestSetters(unittest.TestCase):
         with self.assertRaises(TypeError):
             p.add_uncertainty("Gains", "fixed", per_period=1)  # true or false, as in a file
 
+    def test_stage_priors(self):
+        # a field prior in place of success_probability, as a stage's prior: in a file
+        p = airoi.Project.from_yaml("airoi: 1\nproject: {name: P, horizon: 3}\n"
+                                    "stages: [{name: poc, cost: 5, periods: 1, prior: pilot}]\n")
+        self.assertEqual(p.investment_stages, [{"name": "poc", "cost": 5.0, "periods": 1,
+                                                "prior": "pilot"}])
+        p.add_stage("mvp", 10, 2, prior="partner")
+        p.add_stage("scale", 10, 2, 0.5)
+        self.assertEqual([(s.get("prior"), s.get("success_probability")) for s in p.investment_stages],
+                         [("pilot", None), ("partner", None), (None, 0.5)])
+        self.assertAlmostEqual(p.stages().prob_production, 0.05 * 0.66 * 0.5)
+        for kwargs, words in (({}, "give success_probability or prior"),
+                              ({"success_probability": 0.5, "prior": "pilot"}, "not both"),
+                              ({"prior": "pilott"}, "expected one of pilot, in_house, partner")):
+            with self.assertRaises(airoi.InvalidInputError) as e:
+                p.add_stage("x", 1, 1, **kwargs)
+            self.assertIn(words, str(e.exception))
+        self.assertEqual(len(p.investment_stages), 3, "a refused stage is not kept")
+
     def test_simulation_settings(self):
         p = self.project()
         self.assertIsNone(p.simulation_settings)
