@@ -159,6 +159,15 @@ AIROI_API int airoi_portfolio_set_measure(airoi_portfolio *pf, airoi_portfolio_m
 AIROI_API int airoi_portfolio_set_fx(airoi_portfolio *pf, const char *currency, double rate);
 
 /**
+ * @brief Most projects a portfolio may hold.
+ *
+ * The exact selection searches the projects depth first, one level per
+ * project; the limit bounds that depth and the frontier's tables.
+ * @since 0.1
+ */
+#define AIROI_PORTFOLIO_PROJECTS_MAX 1000
+
+/**
  * @brief Adds a copy of a project to the portfolio.
  *
  * Ownership: @p p is copied (the caller keeps and frees its own);
@@ -171,6 +180,7 @@ AIROI_API int airoi_portfolio_set_fx(airoi_portfolio *pf, const char *currency, 
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL argument, or a project of the same name is
  *         already in the portfolio.
+ * @retval AIROI_ERR_LIMIT The portfolio has #AIROI_PORTFOLIO_PROJECTS_MAX projects.
  * @retval AIROI_ERR_NOMEM Out of memory.
  * @since 0.1
  */

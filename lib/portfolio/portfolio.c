@@ -181,6 +181,13 @@ int airoi__portfolio_adopt_project(airoi_portfolio *pf, airoi_project *p, int ma
             airoi__project_free(p);
             return rc;
         }
+    if (pf->n >= (size_t)AIROI_PORTFOLIO_PROJECTS_MAX) {
+        int rc = airoi__error(AIROI_ERR_LIMIT,
+                              "project '%s': more than %d projects in the portfolio, the limit",
+                              name, AIROI_PORTFOLIO_PROJECTS_MAX);
+        airoi__project_free(p);
+        return rc;
+    }
     if (pf->n == pf->cap) {
         size_t nc = pf->cap ? pf->cap * 2 : 8;
         airoi_project **np = airoi__reallocarray(pf->projects, nc, sizeof *np);
@@ -544,10 +551,11 @@ int airoi__portfolio_evaluate_levels(airoi_portfolio_result **out, const airoi_p
         inv[i] = P->fig[FIG(AIROI_PORTFOLIO_INVESTMENT)];
         names[i] = P->name;
     }
+    uint64_t work = 0;
     rc = airoi__portfolio_select(chosen, npv, inv, pf->mandatory, names, pf->n, pf->budget,
-                                 pf->has_budget);
+                                 pf->has_budget, &work);
     if (rc) {
-        if (rc == AIROI_ERR_MODEL)
+        if (rc == AIROI_ERR_MODEL || rc == AIROI_ERR_LIMIT)
             rc = airoi__error(rc, "portfolio '%s': %s", pf->name,
                               airoi__error_get());
         goto fail;
