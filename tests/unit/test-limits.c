@@ -480,6 +480,35 @@ START_TEST(sim_trial_storage_max)
 }
 END_TEST
 
+/* The what-if evaluations of one analysis: a tornado of 10 inputs on 1,000
+ * items over 10,001 periods needs 51 evaluations of 20,002,000 cells, past
+ * the 10^9 cells of one analysis; refused before it starts. (At the limit
+ * an analysis runs seconds: not run here.) */
+START_TEST(whatif_work_max)
+{
+    airoi_project *p = project(AIROI_HORIZON_MAX);
+    char name[32];
+    for (int i = 2; i < 1000; i++) {
+        airoi_item *it = NULL;
+        snprintf(name, sizeof name, "c%d", i);
+        OK(airoi_project_add_cost(&it, p, name, AIROI_CATEGORY_SOFTWARE));
+        OK(airoi_item_set_number(it, AIROI_ITEM_AMOUNT, 1));
+    }
+    for (int i = 0; i < 10; i++) {
+        airoi_uncertainty *u = NULL;
+        OK(airoi_project_add_uncertainty(&u, p, "Gain", AIROI_DIST_UNIFORM));
+        OK(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_LOW, 0.9));
+        OK(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_HIGH, 1.1));
+    }
+    airoi_tornado *t = NULL;
+    refused(airoi_tornado_evaluate(&t, p, 0), AIROI_ERR_LIMIT,
+            "what-if evaluations: 51 more of 20002000 cells each", "limit of 1000000000 cells",
+            NULL);
+    ck_assert_ptr_null(t);
+    airoi_project_free(p);
+}
+END_TEST
+
 /* ---- model files ----------------------------------------------------------------------- */
 
 /* A file of `head_nodes` + n YAML nodes: n scalars in a list. */
@@ -537,6 +566,7 @@ static Suite *limits_suite(void)
     ADD(sim_draws_max);
     ADD(sim_settings_max);
     ADD(sim_trial_storage_max);
+    ADD(whatif_work_max);
     ADD(yaml_nodes_max);
     return s;
 }
