@@ -511,6 +511,34 @@ END_TEST
 
 /* ---- model files ----------------------------------------------------------------------- */
 
+/* File size: a valid model padded with a comment to AIROI_MODEL_MAX_BYTES
+ * loads; one byte more is refused before it is parsed. */
+START_TEST(file_size_max)
+{
+    size_t n = AIROI_MODEL_MAX_BYTES;
+    char *big = malloc(n + 1);
+    ck_assert_ptr_nonnull(big);
+    size_t h = strlen(HEAD);
+    memcpy(big, HEAD, h);
+    big[h] = '#';
+    memset(big + h + 1, 'x', n + 1 - h - 1);
+    big[n - 1] = '\n';
+    airoi_project *p = NULL;
+    airoi_diagnostics *d = NULL;
+    ck_assert_int_eq(airoi_model_load_buffer(&p, &d, big, n, "model.yaml", 0), AIROI_OK);
+    airoi_project_free(p);
+    airoi_diagnostics_free(d);
+    big[n] = '\n';
+    refused(airoi_model_load_buffer(&p, &d, big, n + 1, "model.yaml", 0), AIROI_ERR_LIMIT,
+            "model.yaml", "16 MiB", NULL);
+    ck_assert_ptr_null(p);
+    ck_assert_str_eq(airoi_diagnostics_get_text(d, 0),
+                     "model.yaml: the model is 16777217 bytes; the limit is 16777216 bytes (16 MiB)");
+    airoi_diagnostics_free(d);
+    free(big);
+}
+END_TEST
+
 /* A file of `head_nodes` + n YAML nodes: n scalars in a list. */
 static void nodes_file(text *t, size_t n)
 {
@@ -533,6 +561,58 @@ START_TEST(yaml_nodes_max)
     ck_assert_msg(strstr(first, "model.yaml:3:") == first &&
                       strstr(first, "the file has more than 2000000 YAML nodes, the limit"),
                   "%s", first);
+    free(t.s);
+}
+END_TEST
+
+/* Nesting: the top mapping is level 1, so `notes` with 63 lists inside one
+ * another is 64 levels, the limit; 64 lists are one past it. */
+START_TEST(yaml_depth_max)
+{
+    text t = {0};
+    char first[512];
+    for (int k = 63; k <= 64; k++) {
+        t.len = 0;
+        put(&t, "airoi: 1\nproject: {name: Limits}\nnotes: ");
+        for (int i = 0; i < k; i++)
+            put(&t, "[");
+        for (int i = 0; i < k; i++)
+            put(&t, "]");
+        put(&t, "\n");
+        int rc = load(&t, first, sizeof first);
+        if (k == 63)
+            ck_assert_int_ne(rc, AIROI_ERR_LIMIT);
+        else
+            ck_assert_int_eq(rc, AIROI_ERR_LIMIT);
+    }
+    ck_assert_str_eq(first, "model.yaml:3:71: nesting deeper than 64 levels, the limit");
+    free(t.s);
+}
+END_TEST
+
+/* Aliases: a list of 999 scalars (1,000 nodes) repeated by 100 aliases is
+ * 100,000 nodes reached again, the limit; a 101st alias is past it. */
+START_TEST(yaml_aliases_max)
+{
+    text t = {0};
+    char first[512];
+    for (int k = 100; k <= 101; k++) {
+        t.len = 0;
+        put(&t, "airoi: 1\nproject: {name: Limits}\nnotes: [&a [0");
+        for (int i = 1; i < 999; i++)
+            put(&t, ",0");
+        put(&t, "]");
+        for (int i = 0; i < k; i++)
+            put(&t, ",*a");
+        put(&t, "]\n");
+        int rc = load(&t, first, sizeof first);
+        if (k == 100)
+            ck_assert_int_ne(rc, AIROI_ERR_LIMIT);
+        else
+            ck_assert_int_eq(rc, AIROI_ERR_LIMIT);
+    }
+    ck_assert_str_eq(first, "model.yaml:3:2312: aliases expand to more than 100000 nodes, the "
+                            "limit (an alias bomb?)");
     free(t.s);
 }
 END_TEST
@@ -567,7 +647,10 @@ static Suite *limits_suite(void)
     ADD(sim_settings_max);
     ADD(sim_trial_storage_max);
     ADD(whatif_work_max);
+    ADD(file_size_max);
     ADD(yaml_nodes_max);
+    ADD(yaml_depth_max);
+    ADD(yaml_aliases_max);
     return s;
 }
 
