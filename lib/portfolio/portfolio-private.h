@@ -72,7 +72,7 @@ struct airoi_portfolio_result {
  * of names comes first (byte order of UTF-8 = code-point order). inv[i] >= 0.
  * AIROI_ERR_MODEL when the mandatory projects alone exceed the budget.
  * *work counts the search's steps (a node costs 1 plus the candidates its
- * bound looks at, a complete set and a tie the projects they look at); it
+ * bound adds up, a complete set and a tie the projects they look at); it
  * is shared by the selections of one evaluation, the frontier's included,
  * and past AIROI__PF_SEARCH_MAX the search stops with AIROI_ERR_LIMIT: the
  * search is exponential at worst (many projects with equal figures). */

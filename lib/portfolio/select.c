@@ -95,11 +95,12 @@ static void leaf(search *S)
 
 /* Upper bound of the NPV reachable from candidate k on with `room` left:
  * the linear relaxation (whole candidates in ratio order, then a fraction). */
-static double bound(const search *S, size_t k, double room)
+static double bound(search *S, size_t k, double room)
 {
     double ub = 0;
     for (size_t j = k; j < S->m; j++) {
         size_t i = S->order[j];
+        ++*S->work;
         if (S->inv[i] <= room) {
             room -= S->inv[i];
             ub += S->npv[i];
@@ -114,7 +115,7 @@ static double bound(const search *S, size_t k, double room)
 
 static void dfs(search *S, size_t k, double cur_npv, double cur_inv)
 {
-    *S->work += 1 + S->m - k;
+    ++*S->work;
     if (S->stopped || *S->work > AIROI__PF_SEARCH_MAX) {
         S->stopped = 1;
         return;

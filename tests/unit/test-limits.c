@@ -337,11 +337,16 @@ START_TEST(portfolio_projects_max)
             refused(rc, AIROI_ERR_LIMIT, "project 'p1000': more than 1000 projects", NULL);
     }
     ck_assert_uint_eq(airoi_portfolio_count_projects(pf), AIROI_PORTFOLIO_PROJECTS_MAX);
-    /* the exact selection runs at the limit */
+    /* the exact selection and the largest frontier run at the limit */
     airoi_portfolio_result *r = NULL;
     ck_assert_int_eq(airoi_portfolio_set_budget(pf, 1000), AIROI_OK);
+    ck_assert_int_eq(airoi_portfolio_set_frontier_levels(pf, 1001), AIROI_OK);
     ck_assert_int_eq(airoi_portfolio_evaluate(&r, pf, 0), AIROI_OK);
+    ck_assert_uint_eq(airoi_portfolio_result_count_frontier(r), 1001);
     airoi_portfolio_result_free(r);
+    refused(airoi_portfolio_set_frontier_levels(pf, 1002), AIROI_ERR_RANGE,
+            "frontier levels: expected a whole number in 0..1001 (0: no frontier); got 1002",
+            NULL);
     airoi_project_free(p);
     airoi_portfolio_free(pf);
 }
