@@ -81,6 +81,13 @@ int airoi__portfolio_select(unsigned char *chosen, const double *npv, const doub
                             double budget, int has_budget, uint64_t *work);
 /* About a second of search (docs/errors.md#limits). */
 #define AIROI__PF_SEARCH_MAX 200000000u
+/* The evaluation work of a portfolio's projects together, cells as
+ * AIROI_EVAL_MAX_CELLS counts them (seconds of work). */
+#define AIROI__PF_MAX_CELLS 500000000u
+/* A portfolio simulation's work: trials x the numbers and periods a trial
+ * of every project takes (minutes of work; a portfolio simulation has no
+ * progress callback to cancel it). */
+#define AIROI__PF_SIM_MAX_WORK 10000000000u
 
 /* The efficient frontier of r (frontier.c): the exact best set at each of
  * `levels` budgets evenly spaced from the mandatory projects' investment

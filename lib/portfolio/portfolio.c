@@ -517,6 +517,18 @@ int airoi__portfolio_evaluate_levels(airoi_portfolio_result **out, const airoi_p
                             flags);
     if (pf->n == 0)
         return airoi__error(AIROI_ERR_INVALID, "portfolio '%s' has no projects", pf->name);
+    uint64_t cells = 0;
+    for (size_t i = 0; i < pf->n; i++) {
+        const airoi_project *p = pf->projects[i];
+        cells += (uint64_t)(p->n_costs + p->n_values) * ((uint64_t)p->horizon + 1) *
+                 ((uint64_t)p->n_scenarios + 1);
+    }
+    if (cells > AIROI__PF_MAX_CELLS)
+        return airoi__error(AIROI_ERR_LIMIT,
+                            "portfolio '%s': the evaluation work of its %zu projects is %llu cells "
+                            "(items x (horizon + 1) x (scenarios + 1) each), above the limit of "
+                            "%u cells (docs/errors.md#limits)",
+                            pf->name, pf->n, (unsigned long long)cells, AIROI__PF_MAX_CELLS);
     airoi_portfolio_result *r = airoi__calloc(1, sizeof *r);
     double *npv = NULL, *inv = NULL;
     const char **names = NULL;

@@ -387,6 +387,44 @@ START_TEST(portfolio_search_max)
 }
 END_TEST
 
+/* A project with 1,000 items over 10,001 periods: 10,001,000 cells. */
+static airoi_project *wide(void)
+{
+    airoi_project *p = project(AIROI_HORIZON_MAX);
+    char name[32];
+    for (int i = 2; i < 1000; i++) {
+        airoi_item *it = NULL;
+        snprintf(name, sizeof name, "c%d", i);
+        OK(airoi_project_add_cost(&it, p, name, AIROI_CATEGORY_SOFTWARE));
+        OK(airoi_item_set_number(it, AIROI_ITEM_AMOUNT, 1));
+    }
+    return p;
+}
+
+/* The projects' evaluation work together: 51 projects of 10,001,000 cells
+ * are past the 500,000,000 of a portfolio; refused before any evaluation.
+ * (At the limit an evaluation takes seconds: not run here.) */
+START_TEST(portfolio_work_max)
+{
+    airoi_portfolio *pf = NULL;
+    ck_assert_int_eq(airoi_portfolio_new(&pf, "Book", "USD"), AIROI_OK);
+    airoi_project *p = wide();
+    for (int i = 0; i < 51; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "p%d", i);
+        OK(airoi_project_set_string(p, AIROI_PROJECT_NAME, name));
+        OK(airoi_portfolio_add_project(pf, p, 0, NULL));
+    }
+    airoi_portfolio_result *r = NULL;
+    refused(airoi_portfolio_evaluate(&r, pf, 0), AIROI_ERR_LIMIT,
+            "portfolio 'Book': the evaluation work of its 51 projects is 510051000 cells",
+            "above the limit of 500000000 cells", NULL);
+    ck_assert_ptr_null(r);
+    airoi_project_free(p);
+    airoi_portfolio_free(pf);
+}
+END_TEST
+
 /* ---- simulation ------------------------------------------------------------------------ */
 
 static airoi_sim_options *options(double trials, double threads)
@@ -491,14 +529,7 @@ END_TEST
  * an analysis runs seconds: not run here.) */
 START_TEST(whatif_work_max)
 {
-    airoi_project *p = project(AIROI_HORIZON_MAX);
-    char name[32];
-    for (int i = 2; i < 1000; i++) {
-        airoi_item *it = NULL;
-        snprintf(name, sizeof name, "c%d", i);
-        OK(airoi_project_add_cost(&it, p, name, AIROI_CATEGORY_SOFTWARE));
-        OK(airoi_item_set_number(it, AIROI_ITEM_AMOUNT, 1));
-    }
+    airoi_project *p = wide();
     for (int i = 0; i < 10; i++) {
         airoi_uncertainty *u = NULL;
         OK(airoi_project_add_uncertainty(&u, p, "Gain", AIROI_DIST_UNIFORM));
@@ -511,6 +542,33 @@ START_TEST(whatif_work_max)
             NULL);
     ck_assert_ptr_null(t);
     airoi_project_free(p);
+}
+END_TEST
+
+/* A portfolio simulation's work: two projects drawing 100,000 numbers over
+ * 10,000 periods are 220,000 a trial; 45,455 trials pass the 10^10 of one
+ * run, refused before it starts (a run at the limit takes minutes). */
+START_TEST(portfolio_sim_work_max)
+{
+    airoi_portfolio *pf = NULL;
+    ck_assert_int_eq(airoi_portfolio_new(&pf, "Book", "USD"), AIROI_OK);
+    airoi_project *p = per_period(9999, 10);
+    OK(airoi_project_set_string(p, AIROI_PROJECT_CURRENCY, "USD"));
+    for (int i = 0; i < 2; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "p%d", i);
+        OK(airoi_project_set_string(p, AIROI_PROJECT_NAME, name));
+        OK(airoi_portfolio_add_project(pf, p, 0, NULL));
+    }
+    airoi_sim_options *o = options(1, 1);
+    airoi_portfolio_simulation *s = NULL;
+    refused(airoi_portfolio_simulate_range(&s, pf, o, 0, 45455, 0), AIROI_ERR_LIMIT,
+            "portfolio simulation: 45455 trials of 220000 numbers and periods each",
+            "the limit of 10000000000", NULL);
+    ck_assert_ptr_null(s);
+    airoi_sim_options_free(o);
+    airoi_project_free(p);
+    airoi_portfolio_free(pf);
 }
 END_TEST
 
@@ -648,6 +706,8 @@ static Suite *limits_suite(void)
     ADD(fx_max);
     ADD(portfolio_projects_max);
     ADD(portfolio_search_max);
+    ADD(portfolio_work_max);
+    ADD(portfolio_sim_work_max);
     ADD(sim_draws_max);
     ADD(sim_settings_max);
     ADD(sim_trial_storage_max);
