@@ -352,6 +352,37 @@ START_TEST(portfolio_projects_max)
 }
 END_TEST
 
+/* A portfolio file with 1,001 projects inline: the 1,001st is refused at
+ * its entry. */
+START_TEST(portfolio_file_projects_max)
+{
+    char path[] = "/tmp/airoi-test-limits-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    FILE *f = fdopen(fd, "w");
+    ck_assert_ptr_nonnull(f);
+    fprintf(f, "airoi: 1\nportfolio: {name: Book, currency: USD}\nprojects:\n");
+    for (int i = 0; i <= AIROI_PORTFOLIO_PROJECTS_MAX; i++)
+        fprintf(f, "  - project: {name: p%d, currency: USD, horizon: 3, discount_rate: 0.1}\n"
+                   "    costs: [{name: Build, category: people, amount: 100}]\n"
+                   "    values: [{name: Gain, dimension: efficiency, amount: %d, per: year}]\n",
+                i, 50 + i);
+    ck_assert_int_eq(fclose(f), 0);
+    airoi_portfolio *pf = NULL;
+    airoi_diagnostics *d = NULL;
+    int rc = airoi_portfolio_load_file(&pf, &d, path, 0);
+    remove(path);
+    ck_assert_int_eq(rc, AIROI_ERR_LIMIT);
+    ck_assert_ptr_null(pf);
+    ck_assert_uint_ge(airoi_diagnostics_count(d), 1);
+    const char *msg = airoi_diagnostics_get_text(d, 0);
+    ck_assert_msg(strstr(msg, ":3004:5: projects[1000]: project 'p1000': more than 1000 projects "
+                              "in the portfolio, the limit") != NULL,
+                  "%s", msg);
+    airoi_diagnostics_free(d);
+}
+END_TEST
+
 /* The exact selection's search: 40 projects with equal figures and room
  * for 20 are C(40, 20) = 1.4e11 tied sets; the search stops at its limit. */
 static airoi_portfolio *forty(int equal)
@@ -705,6 +736,7 @@ static Suite *limits_suite(void)
     ADD(multipliers_max);
     ADD(fx_max);
     ADD(portfolio_projects_max);
+    ADD(portfolio_file_projects_max);
     ADD(portfolio_search_max);
     ADD(portfolio_work_max);
     ADD(portfolio_sim_work_max);
