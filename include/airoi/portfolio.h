@@ -159,6 +159,15 @@ AIROI_API int airoi_portfolio_set_measure(airoi_portfolio *pf, airoi_portfolio_m
 AIROI_API int airoi_portfolio_set_fx(airoi_portfolio *pf, const char *currency, double rate);
 
 /**
+ * @brief Most projects a portfolio may hold.
+ *
+ * The exact selection searches the projects depth first, one level per
+ * project; the limit bounds that depth and the frontier's tables.
+ * @since 0.1
+ */
+#define AIROI_PORTFOLIO_PROJECTS_MAX 1000
+
+/**
  * @brief Adds a copy of a project to the portfolio.
  *
  * Ownership: @p p is copied (the caller keeps and frees its own);
@@ -171,6 +180,7 @@ AIROI_API int airoi_portfolio_set_fx(airoi_portfolio *pf, const char *currency, 
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL argument, or a project of the same name is
  *         already in the portfolio.
+ * @retval AIROI_ERR_LIMIT The portfolio has #AIROI_PORTFOLIO_PROJECTS_MAX projects.
  * @retval AIROI_ERR_NOMEM Out of memory.
  * @since 0.1
  */
@@ -309,6 +319,8 @@ AIROI_API int airoi_portfolio_measure_from_name(airoi_portfolio_measure *out, co
  * @retval AIROI_ERR_MODEL A project's currency has no exchange rate, an
  *         investment is negative, or the mandatory projects alone exceed
  *         the budget (the message gives both amounts).
+ * @retval AIROI_ERR_LIMIT The projects' evaluation work together, or the
+ *         exact selection's search, is past its limit (docs/errors.md#limits).
  * @retval AIROI_ERR_NOMEM Out of memory.
  * @since 0.1
  */
@@ -616,6 +628,8 @@ typedef enum airoi_portfolio_sim_figure {
  *         uses disagree (the message names both projects and their files),
  *         or a driver's uncertainty is correlated.
  * @retval AIROI_ERR_RANGE A trial's figures overflow.
+ * @retval AIROI_ERR_LIMIT The trials' storage or work is past its limit
+ *         (docs/errors.md#limits).
  * @retval AIROI_ERR_NOMEM Out of memory.
  * @since 0.1
  */
@@ -638,6 +652,7 @@ AIROI_API int airoi_portfolio_simulate(airoi_portfolio_simulation **out,
  * @retval AIROI_ERR_INVALID As airoi_portfolio_simulate(), or a bad range.
  * @retval AIROI_ERR_MODEL As airoi_portfolio_simulate().
  * @retval AIROI_ERR_RANGE As airoi_portfolio_simulate().
+ * @retval AIROI_ERR_LIMIT As airoi_portfolio_simulate().
  * @retval AIROI_ERR_NOMEM Out of memory.
  * @since 0.1
  */

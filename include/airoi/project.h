@@ -78,6 +78,14 @@ typedef struct airoi_result airoi_result;
 /** @brief Most scenarios a project (or a model file) may hold. @since 0.1 */
 #define AIROI_SCENARIOS_MAX 10000
 
+/**
+ * @brief Most currencies with an exchange rate (`fx`) in a project.
+ *
+ * (A portfolio's `fx` takes ISO 4217 codes only, so it holds fewer.)
+ * @since 0.1
+ */
+#define AIROI_FX_MAX 1000
+
 /* ------------------------------------------------------------------------ */
 /* Enumerations                                                              */
 /* ------------------------------------------------------------------------ */
@@ -602,6 +610,7 @@ AIROI_API int airoi_project_is_set(const airoi_project *p, airoi_project_param p
  * @param[in] rate The rate, finite and greater than 0. Replaces an earlier rate.
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL argument, empty or too long code, rate not finite or <= 0.
+ * @retval AIROI_ERR_LIMIT A new currency when #AIROI_FX_MAX have a rate.
  * @retval AIROI_ERR_NOMEM Out of memory.
  * @since 0.1
  */

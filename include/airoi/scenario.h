@@ -172,6 +172,9 @@ AIROI_API int airoi_scenario_get_number(double *out, const airoi_scenario *s,
  */
 AIROI_API int airoi_scenario_is_set(const airoi_scenario *s, airoi_scenario_param param);
 
+/** @brief Most multipliers (targets) one scenario may hold. @since 0.1 */
+#define AIROI_MULTIPLIERS_MAX 10000
+
 /**
  * @brief Adds (or replaces) a multiplier on a target.
  *
@@ -188,6 +191,7 @@ AIROI_API int airoi_scenario_is_set(const airoi_scenario *s, airoi_scenario_para
  * @param[in] factor The factor, finite and >= 0.
  * @retval AIROI_OK Success.
  * @retval AIROI_ERR_INVALID NULL argument, empty or too long target, bad factor.
+ * @retval AIROI_ERR_LIMIT A new target when the scenario has #AIROI_MULTIPLIERS_MAX.
  * @retval AIROI_ERR_NOMEM Out of memory.
  * @since 0.1
  */

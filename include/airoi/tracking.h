@@ -143,6 +143,7 @@ typedef enum airoi_tracking_param {
  * @retval AIROI_OK Recorded.
  * @retval AIROI_ERR_INVALID A NULL argument, a period outside 0..horizon or a non-finite amount.
  * @retval AIROI_ERR_NOT_FOUND @p p has no item named @p item.
+ * @retval AIROI_ERR_LIMIT The project has #AIROI_ACTUALS_MAX actuals.
  * @retval AIROI_ERR_NOMEM Out of memory.
  * @since 0.1
  */
@@ -223,6 +224,15 @@ AIROI_API int airoi_project_add_indicator(airoi_project *p, const char *name,
 /** @brief Most indicators a project may have. @since 0.1 */
 #define AIROI_INDICATORS_MAX 1000
 
+/** @brief Most indicator values a project may hold, all its indicators together. @since 0.1 */
+#define AIROI_INDICATOR_VALUES_MAX 1000000
+
+/** @brief Most actuals (recorded rows) a project may hold. @since 0.1 */
+#define AIROI_ACTUALS_MAX 1000000
+
+/** @brief Most gate criteria a project may hold, all its stages together. @since 0.1 */
+#define AIROI_CRITERIA_MAX 10000
+
 /**
  * @brief Sets an indicator's at-risk or off-track threshold.
  *
@@ -254,6 +264,7 @@ AIROI_API int airoi_project_set_indicator_threshold(airoi_project *p, const char
  * @retval AIROI_OK Recorded.
  * @retval AIROI_ERR_INVALID A NULL argument, a negative period, a period that already has a value or a non-finite value.
  * @retval AIROI_ERR_NOT_FOUND No indicator named @p name.
+ * @retval AIROI_ERR_LIMIT The project's indicators have #AIROI_INDICATOR_VALUES_MAX values.
  * @retval AIROI_ERR_NOMEM Out of memory.
  * @since 0.1
  */
@@ -330,6 +341,7 @@ AIROI_API int airoi_project_get_indicator_value(int32_t *period, double *value,
  *         outside 1..1,000,000.
  * @retval AIROI_ERR_RANGE No stage @p stage.
  * @retval AIROI_ERR_NOT_FOUND No indicator named @p indicator.
+ * @retval AIROI_ERR_LIMIT The project's gates have #AIROI_CRITERIA_MAX criteria.
  * @retval AIROI_ERR_NOMEM Out of memory.
  * @since 0.1
  */

@@ -40,7 +40,10 @@ static void api_refused(loader *L, int rc, const ynode *n, const char *path)
         L->stop = 1;
         return;
     }
-    airoi__ydiag(L, AIROI_ERR_MODEL, AT(n), "%s: %s", path, airoi__error_get());
+    airoi__ydiag(L, rc == AIROI_ERR_LIMIT ? AIROI_ERR_LIMIT : AIROI_ERR_MODEL, AT(n), "%s: %s",
+                 path, airoi__error_get());
+    if (rc == AIROI_ERR_LIMIT)
+        L->stop = 1;
 }
 
 static void load_settings(pf_loader *P, const ynode *root, const ynode *n)

@@ -419,6 +419,8 @@ void airoi__ysetter_failed(loader *L, int rc, const ynode *n, const char *path)
     }
     airoi__ydiag(L, rc == AIROI_ERR_LIMIT ? AIROI_ERR_LIMIT : AIROI_ERR_PARSE, AT(n), "%s: %s",
                  path, airoi__error_get());
+    if (rc == AIROI_ERR_LIMIT)
+        L->stop = 1; /* one diagnostic for a limit, as the loader's own limits */
 }
 
 /* Records where the next item or scenario of the project comes from. */

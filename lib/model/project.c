@@ -591,6 +591,9 @@ int airoi__project_set_fx(airoi_project *p, const char *currency, double rate)
         p->fx_rate[i] = rate;
         return AIROI_OK;
     }
+    if (p->n_fx >= (size_t)AIROI_FX_MAX)
+        return airoi__error(AIROI_ERR_LIMIT, "project '%s': fx.%s: more than %d currencies, the limit",
+                            p->name, currency, AIROI_FX_MAX);
     if (p->n_fx == p->cap_fx) {
         size_t nc = p->cap_fx ? p->cap_fx * 2 : 4;
         char **nk = airoi__reallocarray(p->fx_cur, nc, sizeof *nk);

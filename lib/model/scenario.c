@@ -287,6 +287,10 @@ int airoi__scenario_add_multiplier(airoi_scenario *s, const char *target, double
             return AIROI_OK;
         }
     }
+    if (s->n_mult >= (size_t)AIROI_MULTIPLIERS_MAX)
+        return airoi__error(AIROI_ERR_LIMIT,
+                            "scenario '%s': multipliers.%s: more than %d multipliers, the limit",
+                            s->name, target, AIROI_MULTIPLIERS_MAX);
     rc = airoi__grow((void **)&s->mult, &s->cap_mult, s->n_mult, sizeof *s->mult);
     if (rc)
         return rc;

@@ -167,6 +167,9 @@ int airoi__project_add_actual(airoi_project *p, int32_t period, const char *item
     airoi__tracking_def *t = tracking_of(p);
     if (!t)
         return AIROI_ERR_NOMEM;
+    if (t->n_actuals >= (size_t)AIROI_ACTUALS_MAX)
+        return airoi__error(AIROI_ERR_LIMIT, "actual of '%s': more than %d actuals, the limit",
+                            item, AIROI_ACTUALS_MAX);
     int rc = airoi__grow((void **)&t->actuals, &t->cap_actuals, t->n_actuals, sizeof *t->actuals);
     if (rc)
         return rc;
@@ -412,9 +415,10 @@ int airoi__project_add_indicator_value(airoi_project *p, const char *name, int32
     airoi__indicator *ind = indicator_named(p, name, "airoi_project_add_indicator_value");
     if (!ind)
         return p && name ? AIROI_ERR_NOT_FOUND : AIROI_ERR_INVALID;
-    if (period < 0 || period > 1000000)
-        return airoi__error(AIROI_ERR_INVALID, "indicator '%s': period %d: expected a period >= 0",
-                            name, (int)period);
+    if (period < 0 || period > AIROI_HORIZON_MAX)
+        return airoi__error(AIROI_ERR_INVALID,
+                            "indicator '%s': period %d: expected a period in 0..%d", name,
+                            (int)period, AIROI_HORIZON_MAX);
     if (!isfinite(value))
         return airoi__error(AIROI_ERR_INVALID,
                             "indicator '%s': the value of period %d is not finite", name,
@@ -425,6 +429,10 @@ int airoi__project_add_indicator_value(airoi_project *p, const char *name, int32
     if (at > 0 && ind->periods[at - 1] == period)
         return airoi__error(AIROI_ERR_INVALID, "indicator '%s': period %d already has a value",
                             name, (int)period);
+    if (p->tracking->n_values >= (size_t)AIROI_INDICATOR_VALUES_MAX)
+        return airoi__error(AIROI_ERR_LIMIT,
+                            "indicator '%s': more than %d indicator values in the project, the "
+                            "limit", name, AIROI_INDICATOR_VALUES_MAX);
     size_t cap = ind->cap;
     int rc = airoi__grow((void **)&ind->periods, &cap, ind->n, sizeof *ind->periods);
     if (rc == AIROI_OK) {
@@ -439,6 +447,7 @@ int airoi__project_add_indicator_value(airoi_project *p, const char *name, int32
     ind->periods[at] = period;
     ind->values[at] = value;
     ind->n++;
+    p->tracking->n_values++;
     return AIROI_OK;
 }
 
@@ -566,6 +575,10 @@ int airoi__project_add_criterion(airoi_project *p, size_t stage, const char *ind
                             "number of periods in 1..%d; got %ld",
                             sname, indicator, AIROI__CRITERION_PERIODS_MAX, (long)for_periods);
     airoi__tracking_def *t = p->tracking;
+    if (t->n_criteria >= (size_t)AIROI_CRITERIA_MAX)
+        return airoi__error(AIROI_ERR_LIMIT,
+                            "stage '%s': criterion on '%s': more than %d gate criteria, the limit",
+                            sname, indicator, AIROI_CRITERIA_MAX);
     int rc = airoi__grow((void **)&t->criteria, &t->cap_criteria, t->n_criteria,
                          sizeof *t->criteria);
     if (rc)

@@ -48,6 +48,7 @@ typedef struct airoi__tracking_def {
     int set;               /* bit 0: as_of, bit 1: gates_as_of */
     airoi__indicator *indicators;
     size_t n_indicators, cap_indicators;
+    size_t n_values;       /* values of all indicators (AIROI_INDICATOR_VALUES_MAX) */
     airoi__criterion *criteria;
     size_t n_criteria, cap_criteria;
 } airoi__tracking_def;

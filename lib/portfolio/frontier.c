@@ -51,12 +51,13 @@ int airoi__portfolio_frontier(airoi_portfolio_result *r, const double *npv, cons
         airoi__portfolio_frontier_free(r);
         return airoi__error(AIROI_ERR_NOMEM, "out of memory");
     }
+    uint64_t work = 0;
     for (size_t k = 0; k < nl; k++) {
         double level = nl == 1       ? (hi > lo ? hi : lo)
                        : k + 1 == nl ? hi
                                      : lo + (hi - lo) * (double)k / (double)(nl - 1);
         unsigned char *sel = r->fr_sel + k * n;
-        int rc = airoi__portfolio_select(sel, npv, inv, mandatory, names, n, level, 1);
+        int rc = airoi__portfolio_select(sel, npv, inv, mandatory, names, n, level, 1, &work);
         if (rc) {
             airoi__portfolio_frontier_free(r);
             return rc;

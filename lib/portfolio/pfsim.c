@@ -733,6 +733,18 @@ static int simulate(airoi_portfolio_simulation **out, const airoi_portfolio *pf,
                           "4 GiB; simulate ranges of trials and merge them",
                           (long long)count, R.n);
     if (rc == AIROI_OK) {
+        uint64_t per_trial = R.drv_dims;
+        for (size_t j = 0; j < R.n; j++)
+            per_trial += R.mem[j].m->n_dims + R.mem[j].m->len;
+        if ((uint64_t)count > AIROI__PF_SIM_MAX_WORK / (per_trial ? per_trial : 1))
+            rc = airoi__error(AIROI_ERR_LIMIT,
+                              "portfolio simulation: %lld trials of %llu numbers and periods each "
+                              "(all projects) pass the limit of %llu (docs/errors.md#limits); "
+                              "simulate fewer trials",
+                              (long long)count, (unsigned long long)per_trial,
+                              (unsigned long long)AIROI__PF_SIM_MAX_WORK);
+    }
+    if (rc == AIROI_OK) {
         s->n = R.n;
         s->names = airoi__calloc(R.n ? R.n : 1, sizeof *s->names);
         s->npv = airoi__calloc((size_t)count * (R.n ? R.n : 1), sizeof *s->npv);

@@ -70,10 +70,24 @@ struct airoi_portfolio_result {
  * sum of inv <= budget (no limit when !has_budget), every mandatory project
  * in it; ties: the smaller total investment, then the set whose sorted list
  * of names comes first (byte order of UTF-8 = code-point order). inv[i] >= 0.
- * AIROI_ERR_MODEL when the mandatory projects alone exceed the budget. */
+ * AIROI_ERR_MODEL when the mandatory projects alone exceed the budget.
+ * *work counts the search's steps (a node costs 1 plus the candidates its
+ * bound adds up, a complete set and a tie the projects they look at); it
+ * is shared by the selections of one evaluation, the frontier's included,
+ * and past AIROI__PF_SEARCH_MAX the search stops with AIROI_ERR_LIMIT: the
+ * search is exponential at worst (many projects with equal figures). */
 int airoi__portfolio_select(unsigned char *chosen, const double *npv, const double *inv,
                             const int *mandatory, const char *const *names, size_t n,
-                            double budget, int has_budget);
+                            double budget, int has_budget, uint64_t *work);
+/* About a second of search (docs/errors.md#limits). */
+#define AIROI__PF_SEARCH_MAX 200000000u
+/* The evaluation work of a portfolio's projects together, cells as
+ * AIROI_EVAL_MAX_CELLS counts them (seconds of work). */
+#define AIROI__PF_MAX_CELLS 500000000u
+/* A portfolio simulation's work: trials x the numbers and periods a trial
+ * of every project takes (minutes of work; a portfolio simulation has no
+ * progress callback to cancel it). */
+#define AIROI__PF_SIM_MAX_WORK 10000000000u
 
 /* The efficient frontier of r (frontier.c): the exact best set at each of
  * `levels` budgets evenly spaced from the mandatory projects' investment

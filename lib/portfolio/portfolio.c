@@ -181,6 +181,13 @@ int airoi__portfolio_adopt_project(airoi_portfolio *pf, airoi_project *p, int ma
             airoi__project_free(p);
             return rc;
         }
+    if (pf->n >= (size_t)AIROI_PORTFOLIO_PROJECTS_MAX) {
+        int rc = airoi__error(AIROI_ERR_LIMIT,
+                              "project '%s': more than %d projects in the portfolio, the limit",
+                              name, AIROI_PORTFOLIO_PROJECTS_MAX);
+        airoi__project_free(p);
+        return rc;
+    }
     if (pf->n == pf->cap) {
         size_t nc = pf->cap ? pf->cap * 2 : 8;
         airoi_project **np = airoi__reallocarray(pf->projects, nc, sizeof *np);
@@ -510,6 +517,18 @@ int airoi__portfolio_evaluate_levels(airoi_portfolio_result **out, const airoi_p
                             flags);
     if (pf->n == 0)
         return airoi__error(AIROI_ERR_INVALID, "portfolio '%s' has no projects", pf->name);
+    uint64_t cells = 0;
+    for (size_t i = 0; i < pf->n; i++) {
+        const airoi_project *p = pf->projects[i];
+        cells += (uint64_t)(p->n_costs + p->n_values) * ((uint64_t)p->horizon + 1) *
+                 ((uint64_t)p->n_scenarios + 1);
+    }
+    if (cells > AIROI__PF_MAX_CELLS)
+        return airoi__error(AIROI_ERR_LIMIT,
+                            "portfolio '%s': the evaluation work of its %zu projects is %llu cells "
+                            "(items x (horizon + 1) x (scenarios + 1) each), above the limit of "
+                            "%u cells (docs/errors.md#limits)",
+                            pf->name, pf->n, (unsigned long long)cells, AIROI__PF_MAX_CELLS);
     airoi_portfolio_result *r = airoi__calloc(1, sizeof *r);
     double *npv = NULL, *inv = NULL;
     const char **names = NULL;
@@ -544,10 +563,11 @@ int airoi__portfolio_evaluate_levels(airoi_portfolio_result **out, const airoi_p
         inv[i] = P->fig[FIG(AIROI_PORTFOLIO_INVESTMENT)];
         names[i] = P->name;
     }
+    uint64_t work = 0;
     rc = airoi__portfolio_select(chosen, npv, inv, pf->mandatory, names, pf->n, pf->budget,
-                                 pf->has_budget);
+                                 pf->has_budget, &work);
     if (rc) {
-        if (rc == AIROI_ERR_MODEL)
+        if (rc == AIROI_ERR_MODEL || rc == AIROI_ERR_LIMIT)
             rc = airoi__error(rc, "portfolio '%s': %s", pf->name,
                               airoi__error_get());
         goto fail;

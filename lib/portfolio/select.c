@@ -36,6 +36,8 @@ typedef struct search {
     double cap;             /* budget left after the mandatory projects, with slack */
     double tol_npv, tol_inv;
     const char **buf_a, **buf_b;
+    uint64_t *work;         /* steps so far (AIROI__PF_SEARCH_MAX) */
+    int stopped;            /* past AIROI__PF_SEARCH_MAX */
 } search;
 
 static int cmp_str(const void *a, const void *b)
@@ -57,6 +59,7 @@ static size_t sorted_names(const search *S, const unsigned char *set, const char
 /* < 0 when the sorted names of a come before those of b. */
 static int names_order(search *S, const unsigned char *a, const unsigned char *b)
 {
+    *S->work += 2 * S->n;
     size_t na = sorted_names(S, a, S->buf_a), nb = sorted_names(S, b, S->buf_b);
     for (size_t i = 0; i < na && i < nb; i++) {
         int c = strcmp(S->buf_a[i], S->buf_b[i]);
@@ -68,6 +71,7 @@ static int names_order(search *S, const unsigned char *a, const unsigned char *b
 
 static void leaf(search *S)
 {
+    *S->work += S->n;
     airoi__sum sn = {0, 0}, si = {0, 0};
     for (size_t i = 0; i < S->n; i++)
         if (S->take[i]) {
@@ -91,11 +95,12 @@ static void leaf(search *S)
 
 /* Upper bound of the NPV reachable from candidate k on with `room` left:
  * the linear relaxation (whole candidates in ratio order, then a fraction). */
-static double bound(const search *S, size_t k, double room)
+static double bound(search *S, size_t k, double room)
 {
     double ub = 0;
     for (size_t j = k; j < S->m; j++) {
         size_t i = S->order[j];
+        ++*S->work;
         if (S->inv[i] <= room) {
             room -= S->inv[i];
             ub += S->npv[i];
@@ -110,6 +115,11 @@ static double bound(const search *S, size_t k, double room)
 
 static void dfs(search *S, size_t k, double cur_npv, double cur_inv)
 {
+    ++*S->work;
+    if (S->stopped || *S->work > AIROI__PF_SEARCH_MAX) {
+        S->stopped = 1;
+        return;
+    }
     if (k == S->m) {
         leaf(S);
         return;
@@ -146,10 +156,11 @@ static int cmp_ratio(const search *S, size_t a, size_t b)
 
 int airoi__portfolio_select(unsigned char *chosen, const double *npv, const double *inv,
                             const int *mandatory, const char *const *names, size_t n,
-                            double budget, int has_budget)
+                            double budget, int has_budget, uint64_t *work)
 {
     search S;
     memset(&S, 0, sizeof S);
+    S.work = work;
     S.n = n;
     S.npv = npv;
     S.inv = inv;
@@ -200,6 +211,14 @@ int airoi__portfolio_select(unsigned char *chosen, const double *npv, const doub
         if (mandatory[i])
             base_npv += npv[i];
     dfs(&S, 0, base_npv, 0);
+    if (S.stopped) {
+        rc = airoi__error(AIROI_ERR_LIMIT,
+                          "the exact selection of %zu projects stopped after %u search steps, "
+                          "the limit (docs/errors.md#limits): many projects with equal NPV "
+                          "and investment make the search long; merge them or make them differ",
+                          S.m, AIROI__PF_SEARCH_MAX);
+        goto done;
+    }
     if (!S.have_best) { /* only when rounding refused the mandatory set itself */
         rc = airoi__error(AIROI_ERR_MODEL, "no set of projects fits the budget of %.17g", budget);
         goto done;

@@ -33,15 +33,25 @@
 typedef struct airoi__whatif {
     airoi_project *copy;
     airoi_scenario *sc;   /* the scenario "what-if" of copy */
+    uint64_t cells;       /* cells of one evaluation: items x (horizon + 1) x 2 */
+    uint64_t spent;       /* cells of the evaluations so far */
 } airoi__whatif;
+
+/* The what-if evaluations of one tornado, break-even or staging analysis
+ * together may not exceed this many cells (seconds of work): past it,
+ * AIROI_ERR_LIMIT (docs/errors.md#limits). */
+#define AIROI__WHATIF_MAX_CELLS 1000000000u
 
 /* Makes the copy of p; AIROI_ERR_NOMEM. */
 int airoi__whatif_init(airoi__whatif *w, const airoi_project *p);
 /* Frees the copy (a zeroed or released w is fine). */
 void airoi__whatif_release(airoi__whatif *w);
+/* AIROI_ERR_LIMIT when `evaluations` more would pass AIROI__WHATIF_MAX_CELLS. */
+int airoi__whatif_reserve(const airoi__whatif *w, uint64_t evaluations);
 /* NPV of the base case with `factor` on `target` (NULL: no multiplier) and
  * every value item's adoption capped at `ceiling` (1: no cap, since
- * adoption never exceeds 1). Statuses and messages of the evaluation. */
+ * adoption never exceeds 1). Statuses and messages of the evaluation;
+ * AIROI_ERR_LIMIT past AIROI__WHATIF_MAX_CELLS. */
 int airoi__whatif_npv(double *npv, airoi__whatif *w, const char *target, double factor,
                       double ceiling);
 

@@ -32,6 +32,14 @@
 /* The per-trial storage of one simulation may not exceed this many bytes
  * (docs/methodology.md#memory-of-a-simulation): AIROI_ERR_LIMIT past it. */
 #define AIROI__SIM_MAX_BYTES ((uint64_t)4 << 30)
+/* Uniform dimensions a trial draws (an uncertainty drawn once per trial is
+ * one, one drawn per period one per period, a stage one): each thread's
+ * trial block holds 512 bytes per dimension, so 100,000 of them are 51 MB.
+ * AIROI_ERR_LIMIT past it (docs/errors.md#limits). */
+#define AIROI__SIM_MAX_DIMS 100000
+/* The trial blocks of a run's threads together: fewer threads when they
+ * would hold more (the thread count never changes a result). */
+#define AIROI__SIM_MAX_WORKER_BYTES ((uint64_t)1 << 30)
 /* Outputs (airoi_sim_output, from AIROI_SIM_NPV) and statistics. */
 #define AIROI__SIM_OUTPUTS 5
 #define AIROI__SIM_STATS 12

@@ -145,6 +145,12 @@ static int compile_inputs(airoi__sim_model *m, const airoi_project *p)
     }
     m->stage_dim = dim;
     m->n_dims = dim + m->n_stages;
+    if (m->n_dims > AIROI__SIM_MAX_DIMS)
+        return airoi__error(AIROI_ERR_LIMIT,
+                            "simulation: a trial draws %zu numbers (one per uncertainty, one per "
+                            "period for one drawn per period, one per stage); the limit is %d "
+                            "(docs/errors.md#limits): draw fewer uncertainties per period",
+                            m->n_dims, AIROI__SIM_MAX_DIMS);
     return AIROI_OK;
 }
 
@@ -679,11 +685,17 @@ static void worker_mem_free(worker_mem *w)
     airoi__free(w->blk);
 }
 
+/* The doubles a thread's worker_mem holds. */
+static size_t worker_mem_doubles(const airoi__sim_model *m)
+{
+    return m->n_dims * AIROI__SIM_LANES + 2 * m->n_corr + m->n_inputs + m->n_inputs * m->n +
+           3 * m->len + m->n + 1;
+}
+
 static int worker_mem_alloc(worker_mem *w, const airoi__sim_model *m)
 {
     size_t n = m->n, len = m->len;
-    size_t total = m->n_dims * AIROI__SIM_LANES + 2 * m->n_corr + m->n_inputs +
-                   m->n_inputs * n + 3 * len + n + 1;
+    size_t total = worker_mem_doubles(m);
     memset(w, 0, sizeof *w);
     w->blk = airoi__calloc(total, sizeof(double));
     if (!w->blk)
@@ -1194,6 +1206,11 @@ static int run_trials(airoi_simulation *s, const airoi__sim_model *m, int thread
     }
     if (threads > R.nblocks)
         threads = (int)R.nblocks;
+    uint64_t per_thread = (uint64_t)worker_mem_doubles(m) * sizeof(double);
+    if ((uint64_t)threads * per_thread > AIROI__SIM_MAX_WORKER_BYTES)
+        threads = per_thread >= AIROI__SIM_MAX_WORKER_BYTES
+                      ? 1
+                      : (int)(AIROI__SIM_MAX_WORKER_BYTES / per_thread);
     /* the first report, before any trial: a cancellation here is certain */
     if (progress && progress(0, s->count, userdata) != 0) {
         pthread_mutex_destroy(&R.lock);

@@ -145,7 +145,10 @@ int airoi__tornado_evaluate(airoi_tornado **out, const airoi_project *p, unsigne
     airoi__whatif w;
     rc = airoi__whatif_init(&w, p);
     if (rc == AIROI_OK) {
-        rc = compute(t, p, &w);
+        /* the base case and each input at each spider point, known ahead */
+        rc = airoi__whatif_reserve(&w, 1 + SPIDER_POINTS * (uint64_t)p->n_uncertainties);
+        if (rc == AIROI_OK)
+            rc = compute(t, p, &w);
         airoi__whatif_release(&w);
     }
     if (rc) {

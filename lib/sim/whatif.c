@@ -24,6 +24,8 @@ int airoi__whatif_init(airoi__whatif *w, const airoi_project *p)
         rc = airoi__project_add_scenario(&w->sc, w->copy, WHATIF_SCENARIO, 1.0);
     if (rc)
         airoi__whatif_release(w);
+    else
+        w->cells = (uint64_t)(p->n_costs + p->n_values) * ((uint64_t)p->horizon + 1) * 2;
     return rc;
 }
 
@@ -34,11 +36,27 @@ void airoi__whatif_release(airoi__whatif *w)
     w->sc = NULL;
 }
 
+int airoi__whatif_reserve(const airoi__whatif *w, uint64_t evaluations)
+{
+    uint64_t left = AIROI__WHATIF_MAX_CELLS - w->spent;
+    if (w->cells && evaluations > left / w->cells)
+        return airoi__error(AIROI_ERR_LIMIT,
+                            "what-if evaluations: %llu more of %llu cells each (items x "
+                            "(horizon + 1) x 2) pass the limit of %u cells of one analysis "
+                            "(docs/errors.md#limits)",
+                            (unsigned long long)evaluations, (unsigned long long)w->cells,
+                            AIROI__WHATIF_MAX_CELLS);
+    return AIROI_OK;
+}
+
 int airoi__whatif_npv(double *npv, airoi__whatif *w, const char *target, double factor,
                       double ceiling)
 {
     airoi_scenario *sc = w->sc;
-    int rc = AIROI_OK;
+    int rc = airoi__whatif_reserve(w, 1);
+    if (rc)
+        return rc;
+    w->spent += w->cells;
     while (rc == AIROI_OK && sc->n_mult)
         rc = airoi__scenario_remove_multiplier(sc, sc->n_mult - 1);
     if (rc == AIROI_OK && target) {

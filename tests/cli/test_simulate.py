@@ -142,6 +142,19 @@ def test_options():
     for args in bad:
         rc, out, err = run("simulate", MODEL, *args)
         check(rc == 2 and out == "" and err.startswith("airoi: "), f"simulate {args}: exit {rc}, {err!r}")
+    # limits (docs/errors.md#limits): a setting past its bound is a command-line
+    # error; a run past the per-trial storage fails (exit 1) before it starts
+    for args, words in [(["--threads", "1025"], "threads: 1025 is above the limit of 1024"),
+                        (["--trials", "9007199254740994"], "trials: 9007199254740994 is above the limit"),
+                        (["--percentiles", ",".join(["50"] * 101)], "at most 100 are allowed")]:
+        rc, out, err = run("simulate", MODEL, *args)
+        check(rc == 2 and out == "" and words in err, f"simulate {args[0]} past its limit: exit {rc}, {err!r}")
+    rc, out, err = run("simulate", MODEL, "--trials", "1000000000000")
+    check(rc == 1 and out == "" and "the limit is 4.29 GB" in err,
+          f"simulate --trials 10^12: exit {rc}, {err!r}")
+    rc, out, err = run("simulate", MODEL, "--trials", "100", "--threads", "1024", "--format", "json")
+    check(rc == 0 and json.loads(out)["simulation"]["trials"] == 100,
+          f"simulate --threads 1024 (64 run): exit {rc}, {err!r}")
     for cmd in ["tornado", "stages", "breakeven"]:
         rc, out, err = run(cmd, MODEL, "--trials", "10")
         check(rc == 2 and out == "", f"{cmd} --trials is refused: exit {rc}")

@@ -20,6 +20,9 @@
 #include <airoi/airoi.h>
 #include "portfolio-private.h"
 
+/* A fresh step count for one selection (airoi__portfolio_select). */
+#define FRESH ((uint64_t[1]){0})
+
 /* ---- brute force, written from the rule itself ------------------------------------ */
 
 static uint64_t rng_state;
@@ -131,7 +134,7 @@ static void check_random(size_t n, int whole)
     double budget = whole ? (double)rnd((uint32_t)total + 2) : total * rnd(101) / 100.0;
     unsigned char chosen[20];
     long want = brute(npv, inv, mand, names, n, budget);
-    int rc = airoi__portfolio_select(chosen, npv, inv, mand, names, n, budget, 1);
+    int rc = airoi__portfolio_select(chosen, npv, inv, mand, names, n, budget, 1, FRESH);
     if (want < 0) {
         ck_assert_int_eq(rc, AIROI_ERR_MODEL);
         ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "mandatory projects alone"));
@@ -187,7 +190,7 @@ START_TEST(select_64_against_dynamic_programme)
                 best[c] = best[c - (int)inv[i]] + npv[i];
     }
     unsigned char chosen[N];
-    ck_assert_int_eq(airoi__portfolio_select(chosen, npv, inv, mand, names, N, B, 1), AIROI_OK);
+    ck_assert_int_eq(airoi__portfolio_select(chosen, npv, inv, mand, names, N, B, 1, FRESH), AIROI_OK);
     double sn = 0, si = 0;
     for (int i = 0; i < N; i++)
         if (chosen[i]) {
@@ -226,7 +229,7 @@ START_TEST(select_64_known_optimum)
     inv[63] = npv[63] = 0;
     names[63] = "zz zero";
     unsigned char chosen[N];
-    ck_assert_int_eq(airoi__portfolio_select(chosen, npv, inv, mand, names, N, budget, 1), AIROI_OK);
+    ck_assert_int_eq(airoi__portfolio_select(chosen, npv, inv, mand, names, N, budget, 1, FRESH), AIROI_OK);
     for (int i = 0; i < 62; i++)
         ck_assert_msg(chosen[i] == (i % 2 == 0), "project %d", i);
     ck_assert_int_eq(chosen[62], 1);
@@ -241,18 +244,18 @@ START_TEST(select_ties_and_mandatory)
     int mand[3] = {0};
     const char *names[3] = {"C", "B", "A"};
     unsigned char ch[3];
-    ck_assert_int_eq(airoi__portfolio_select(ch, npv, inv, mand, names, 3, 5, 1), AIROI_OK);
+    ck_assert_int_eq(airoi__portfolio_select(ch, npv, inv, mand, names, 3, 5, 1, FRESH), AIROI_OK);
     ck_assert(!ch[0] && !ch[1] && ch[2]);
     /* a mandatory project with a negative NPV is in */
     double npv2[2] = {-3, 5}, inv2[2] = {2, 2};
     int mand2[2] = {1, 0};
     const char *names2[2] = {"M", "N"};
-    ck_assert_int_eq(airoi__portfolio_select(ch, npv2, inv2, mand2, names2, 2, 4, 1), AIROI_OK);
+    ck_assert_int_eq(airoi__portfolio_select(ch, npv2, inv2, mand2, names2, 2, 4, 1, FRESH), AIROI_OK);
     ck_assert(ch[0] && ch[1]);
-    ck_assert_int_eq(airoi__portfolio_select(ch, npv2, inv2, mand2, names2, 2, 1, 1),
+    ck_assert_int_eq(airoi__portfolio_select(ch, npv2, inv2, mand2, names2, 2, 1, 1, FRESH),
                      AIROI_ERR_MODEL);
     /* no budget: every project with NPV > 0 */
-    ck_assert_int_eq(airoi__portfolio_select(ch, npv2, inv2, (int[2]){0, 0}, names2, 2, 0, 0),
+    ck_assert_int_eq(airoi__portfolio_select(ch, npv2, inv2, (int[2]){0, 0}, names2, 2, 0, 0, FRESH),
                      AIROI_OK);
     ck_assert(!ch[0] && ch[1]);
 }

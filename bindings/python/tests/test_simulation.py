@@ -137,6 +137,18 @@ class TestSimulate(unittest.TestCase):
         with self.assertRaises(airoi.Error):
             self.p.simulate(percentiles=[150])
 
+    def test_limits(self):
+        # docs/errors.md#limits: the library's limits, raised as LimitError
+        with self.assertRaisesRegex(airoi.LimitError, "the limit is 4.29 GB"):
+            self.p.simulate(trials=10**12)
+        with self.assertRaisesRegex(airoi.LimitError, "above the limit of 9007199254740992"):
+            self.p.simulate(trials=2**53 + 2)
+        with self.assertRaisesRegex(airoi.LimitError, "threads: 1025 is above the limit of 1024"):
+            self.p.simulate(trials=100, threads=1025)
+        with self.assertRaisesRegex(airoi.LimitError, "at most 100 are allowed"):
+            self.p.simulate(trials=100, percentiles=[50.5] * 101)
+        self.assertEqual(self.p.simulate(trials=100, threads=1024).trials, 100)
+
     def test_reports(self):
         for fmt in ("text", "json", "csv", "md"):
             self.assertTrue(self.sim.report(fmt))
