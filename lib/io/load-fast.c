@@ -49,6 +49,18 @@ static int plain_text(const unsigned char *s, size_t n, int *ascii)
     size_t i = 0;
     *ascii = 1;
     while (i < n) {
+        /* eight bytes at a time while they are all in ' ' to '~' */
+        const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+        while (n - i >= 8) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            /* a byte below 0x20, or of 0x7F and above */
+            if (((w - ones * 0x20) | (w + ones * 0x01)  | w) & highs)
+                break;
+            i += 8;
+        }
+        if (i == n)
+            break;
         unsigned char b = s[i];
         if ((b >= 0x20 && b < 0x7F) || b == '\n') {
             i++;
@@ -342,9 +354,22 @@ static ynode *quoted(fast *f)
     return n;
 }
 
+/* Bytes that may end a run of a plain scalar's characters: 1 in block
+ * context (' ', '\n', ':'), 2 in flow context only (',' '[' ']' '{' '}'). */
+static const unsigned char stops[256] = {
+    ['\n'] = 1, [' '] = 1, [':'] = 1, [','] = 2, ['['] = 2, [']'] = 2, ['{'] = 2, ['}'] = 2,
+};
+
+/* The indicators that may not start a plain scalar. */
+static const unsigned char indicator[256] = {
+    ['-'] = 1, ['?'] = 1, [':'] = 1, [','] = 1, ['['] = 1, [']'] = 1, ['{'] = 1, ['}'] = 1,
+    ['#'] = 1, ['&'] = 1, ['*'] = 1, ['!'] = 1, ['|'] = 1, ['>'] = 1, ['\''] = 1, ['"'] = 1,
+    ['%'] = 1, ['@'] = 1, ['`'] = 1,
+};
+
 static int flow_indicator(char c)
 {
-    return c == ',' || c == '[' || c == ']' || c == '{' || c == '}';
+    return stops[(unsigned char)c] == 2;
 }
 
 /* A plain scalar on one line at f->p (in a flow collection when `flow`);
@@ -353,19 +378,23 @@ static ynode *plain(fast *f, int flow)
 {
     const char *s = f->p, *q = s, *last;
     /* the first character: no indicator, but '-' before a digit, letter or '.' */
-    if (strchr("-?:,[]{}#&*!|>'\"%@`", *s) &&
+    if (indicator[(unsigned char)*s] &&
         !(*s == '-' && s + 1 < f->end &&
           (s[1] == '.' || (s[1] >= '0' && s[1] <= '9') || (s[1] >= 'a' && s[1] <= 'z') ||
            (s[1] >= 'A' && s[1] <= 'Z'))))
         return give_up(f);
     for (;;) {
-        while (q < f->end && *q != ' ' && *q != '\n') {
-            if (*q == ':' && blank_at(f, q + 1))
+        unsigned mask = flow ? 3 : 1;
+        while (q < f->end) {
+            unsigned c = stops[(unsigned char)*q] & mask;
+            if (!c) {
+                q++;
+                continue;
+            }
+            if (*q == ' ' || *q == '\n' || c == 2 || blank_at(f, q + 1))
                 break;
-            if (flow && flow_indicator(*q))
-                break;
-            if (flow && *q == ':')
-                return give_up(f); /* libyaml versions differ here */
+            if (flow)
+                return give_up(f); /* ':' in a flow scalar: libyaml versions differ */
             q++;
         }
         last = q;
