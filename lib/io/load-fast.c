@@ -306,7 +306,8 @@ static ynode *quoted(fast *f)
     const char *s = f->p, *q = s + 1;
     char quote = *s;
     int plain_copy = 1;
-    for (;; q++) {
+    size_t dlen = 0; /* the decoded length (\L and \P are longer than written) */
+    for (;; q++, dlen++) {
         if (q == f->end || *q == '\n')
             return give_up(f);
         if (*q == quote) {
@@ -324,6 +325,7 @@ static ynode *quoted(fast *f)
                 return give_up(f);
             plain_copy = 0;
             q += k;
+            dlen += olen - 1;
         }
     }
     ynode *n = add(f, YN_SCALAR, s);
@@ -333,7 +335,7 @@ static ynode *quoted(fast *f)
     f->p = q + 1;
     if (plain_copy)
         return set_text(f, n, s + 1, (size_t)(q - s - 1)) ? NULL : n;
-    char *o = airoi__ytree_room(f->L, (size_t)(q - s - 1), &n->off);
+    char *o = airoi__ytree_room(f->L, dlen, &n->off);
     if (!o)
         return give_up(f);
     size_t len = 0;

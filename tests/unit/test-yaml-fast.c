@@ -139,6 +139,7 @@ static const char *const accepted[] = {
     "  a: 1\n  b: 2\n",
     "a: <<\nb: ~\nc: null\n",
     "a: ...x\n",
+    "a: \"\\P\\P\\L\\N\\_\\P\\P\\P\\P\\P\\P\\P\"\n", /* decoded longer than written */
 };
 
 /* Outside it: the fast reader must leave each to libyaml. */
