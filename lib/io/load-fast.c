@@ -39,6 +39,8 @@ typedef struct fast {
     int ind;         /* indentation of the content at p; -1 at the end */
     int fail;        /* gave up (or out of memory) */
     int doc;         /* a "---" was read */
+    const char *cbol, *cq; /* col_of(): the line and place of the last column counted */
+    int32_t cc;            /* and that column */
 } fast;
 
 /* Whether the input is UTF-8 text of characters that libyaml reads as
@@ -87,15 +89,21 @@ static int plain_text(const unsigned char *s, size_t n, int *ascii)
     return 1;
 }
 
-/* 1-based column of q on the current line, in characters as libyaml counts. */
-static int32_t col_of(const fast *f, const char *q)
+/* 1-based column of q on the current line, in characters as libyaml
+ * counts. Outside ASCII it counts on from the last column asked for on the
+ * same line (nodes come left to right), so that a long line costs its
+ * length once, not once a node. */
+static int32_t col_of(fast *f, const char *q)
 {
     if (f->ascii)
         return (int32_t)(q - f->bol) + 1;
-    int32_t c = 1;
-    for (const char *r = f->bol; r < q; r++)
-        c += ((unsigned char)*r & 0xC0) != 0x80;
-    return c;
+    if (f->cbol != f->bol || q < f->cq) {
+        f->cbol = f->cq = f->bol;
+        f->cc = 1;
+    }
+    for (; f->cq < q; f->cq++)
+        f->cc += ((unsigned char)*f->cq & 0xC0) != 0x80;
+    return f->cc;
 }
 
 static void *give_up(fast *f)

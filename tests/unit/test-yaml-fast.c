@@ -213,6 +213,21 @@ START_TEST(test_limits)
     char deep[2 * AIROI__IO_MAX_DEPTH + 16];
     ck_assert_int_eq(same(deep, nested(deep, AIROI__IO_MAX_DEPTH - 1), "deepest"), 1);
     ck_assert_int_eq(same(deep, nested(deep, AIROI__IO_MAX_DEPTH), "too deep"), 0);
+    /* one long line of many nodes outside ASCII: columns are counted once
+     * along the line, not from its start for each node */
+    size_t items = 400000, n = 0;
+    char *wide = malloc(items * 5 + 16);
+    ck_assert(wide != NULL);
+    memcpy(wide, "a: [", 4);
+    n = 4;
+    for (size_t i = 0; i < items; i++) {
+        memcpy(wide + n, "\xc3\xa9, ", 4);
+        n += 4;
+    }
+    memcpy(wide + n, "x]\n", 3);
+    n += 3;
+    ck_assert_int_eq(same(wide, n, "a long line"), 1);
+    free(wide);
 }
 END_TEST
 
