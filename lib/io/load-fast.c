@@ -22,7 +22,10 @@
  * It gives up on anchors, aliases, tags, merge keys, block scalars (| >),
  * scalars or flow collections over several lines, empty values and
  * entries, '?' keys, directives, "..." and a second document, a value on a
- * line that a more indented line follows, and on any error or limit.
+ * line that a more indented line follows, "- - x", a plain scalar that
+ * starts with an indicator (but '-' before a digit, a letter or '.'), a
+ * trailing comma or a single pair in a flow collection, a comment right
+ * after a quote or a bracket, and on any error or limit.
  */
 #include <stdio.h>
 #include <string.h>
