@@ -221,7 +221,7 @@ static int is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
-static int hexval(char c)
+int airoi__hexval(char c)
 {
     if (c >= '0' && c <= '9')
         return c - '0';
@@ -291,7 +291,7 @@ int airoi__yaml_number(double *out, const char *s, size_t len)
         int base = s[1] == 'x' ? 16 : 8;
         double v = 0;
         for (size_t i = 2; i < len; i++) {
-            int d = hexval(s[i]);
+            int d = airoi__hexval(s[i]);
             if (d < 0 || d >= base)
                 return 1;
             v = v * base + d;

@@ -52,6 +52,9 @@ struct airoi_diagnostics {
     size_t cap;
 };
 
+/* The value of a hexadecimal digit, or -1 (diag.c). */
+int airoi__hexval(char c);
+
 /* A new empty list for `file` (copied; may be NULL). NULL when out of memory. */
 airoi_diagnostics *airoi__diags_new(const char *file);
 

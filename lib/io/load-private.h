@@ -1,6 +1,7 @@
 /*
- * lib/io: the model-file loader's shared parts (io layer). load-tree.c
- * turns the libyaml event stream into a tree of ynodes; load-values.c
+ * lib/io: the model-file loader's shared parts (io layer). load-fast.c
+ * reads plain files into a tree of ynodes, load-tree.c turns the libyaml
+ * event stream into the same tree for every other file; load-values.c
  * holds the YAML-shape helpers (typed values, keys of a mapping, paths,
  * diagnostics); load-project.c, load-items.c, load-scenarios.c and
  * load-uncertainty.c walk their sections of format v1; load.c walks the document, places the
@@ -164,9 +165,43 @@ void airoi__ytype_error(loader *L, const ynode *n, const char *path, const char 
 
 /* ---- the tree (load-tree.c) ---------------------------------------------------- */
 
-/* Pass 1: builds L->root from L->data, or records why not. */
+/* Pass 1: builds L->root from L->data, or records why not: the fast reader
+ * (load-fast.c) first, libyaml when it gives up. */
 void airoi__ytree_build(loader *L);
 void airoi__ytree_free(loader *L);
+/* Pass 1 with a chosen reader (the differential tests): AIROI__YREAD_AUTO
+ * as airoi__ytree_build(); _FAST the fast reader only (-1 when it gives up,
+ * the tree then empty); _LIBYAML libyaml only. Returns 1 when the fast
+ * reader built the tree, 0 when libyaml did. */
+enum { AIROI__YREAD_AUTO, AIROI__YREAD_FAST, AIROI__YREAD_LIBYAML };
+int airoi__ytree_build_with(loader *L, int reader);
+
+/* The building blocks both readers share (load-tree.c). Each sets L->nomem
+ * and L->stop when out of memory. A new node at a 1-based line and column
+ * (no limit checked), or NULL: */
+ynode *airoi__ytree_node(loader *L, int kind, int32_t line, int32_t col);
+/* Adds a kid to the innermost open collection (scratch stack); 0 or -1. */
+int airoi__ytree_kid(loader *L, ynode *n);
+/* Closes collection n (its kids from n->cap on the scratch stack move to
+ * the arena) and weighs it; 0 or -1. */
+int airoi__ytree_close(loader *L, ynode *n);
+/* Room for len bytes and a NUL in the text pool, at *off; or NULL. */
+char *airoi__ytree_room(loader *L, size_t len, size_t *off);
+
+/* The fast reader (load-fast.c): builds L->root from L->data directly when
+ * the file keeps to the plain subset of YAML it knows (docs/model-format.md)
+ * and returns 1 (also when out of memory: L->nomem then says so); returns 0,
+ * having reported nothing, when it gives up and libyaml must read the file. */
+int airoi__yfast_build(loader *L);
+/* Whether two trees are the same node by node (kind, quoted, text, line,
+ * column, kids, weight); if not, says where in why (the differential tests). */
+int airoi__ytree_same(const loader *A, const ynode *a, const loader *B, const ynode *b,
+                      char *why, size_t cap);
+/* Reads a file's text with both readers (tests/unit/test-yaml-fast.c,
+ * tests/fuzz/fuzz-yaml.c): 1 when the fast reader accepts it and libyaml
+ * builds the same tree without a problem; 0 when the fast reader gives up;
+ * -1 when they differ (why says how); -2 when out of memory. */
+int airoi__yfast_check(const char *data, size_t len, char *why, size_t cap);
 
 /* ---- typed values and mappings (load-values.c) --------------------------------- */
 

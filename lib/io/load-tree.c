@@ -1,6 +1,7 @@
 /*
  * lib/io/load-tree.c: pass 1 of the loader (io layer): libyaml's event
- * stream becomes a small tree of our own. The limits on depth, node count
+ * stream becomes a small tree of our own (after the fast reader of
+ * load-fast.c, which builds the same tree for plain files, gave up). The limits on depth, node count
  * and alias expansion are enforced while it is built, so hostile input
  * stops early; aliases are followed by pointer, never copied, and the nodes
  * they can reach again are counted and capped; merge keys are resolved.
@@ -14,6 +15,39 @@
 
 /* ---- pass 1: events to tree ---------------------------------------------------------- */
 
+static void nomem(loader *L)
+{
+    L->nomem = 1;
+    L->stop = 1;
+}
+
+ynode *airoi__ytree_node(loader *L, int kind, int32_t line, int32_t col)
+{
+    if (L->nblocks == 0 || L->blk_used == BLOCK_NODES) {
+        ynode **b = airoi__reallocarray(L->blocks, L->nblocks + 1, sizeof *b);
+        if (!b) {
+            nomem(L);
+            return NULL;
+        }
+        L->blocks = b;
+        b[L->nblocks] = airoi__malloc(BLOCK_NODES * sizeof(ynode));
+        if (!b[L->nblocks]) {
+            nomem(L);
+            return NULL;
+        }
+        L->nblocks++;
+        L->blk_used = 0;
+    }
+    ynode *n = &L->blocks[L->nblocks - 1][L->blk_used++];
+    memset(n, 0, sizeof *n);
+    n->kind = (unsigned char)kind;
+    n->line = line;
+    n->col = col;
+    n->weight = 1;
+    L->nnodes++;
+    return n;
+}
+
 static ynode *new_node(loader *L, int kind, const yaml_mark_t *m)
 {
     if (L->nnodes >= AIROI__IO_MAX_NODES) {
@@ -22,35 +56,8 @@ static ynode *new_node(loader *L, int kind, const yaml_mark_t *m)
         L->stop = 1;
         return NULL;
     }
-    if (L->nblocks == 0 || L->blk_used == BLOCK_NODES) {
-        ynode **b = airoi__reallocarray(L->blocks, L->nblocks + 1, sizeof *b);
-        if (!b)
-            goto nomem;
-        L->blocks = b;
-        b[L->nblocks] = airoi__malloc(BLOCK_NODES * sizeof(ynode));
-        if (!b[L->nblocks])
-            goto nomem;
-        L->nblocks++;
-        L->blk_used = 0;
-    }
-    ynode *n = &L->blocks[L->nblocks - 1][L->blk_used++];
-    memset(n, 0, sizeof *n);
-    n->kind = (unsigned char)kind;
-    n->line = m->line + 1 > INT32_MAX ? INT32_MAX : (int32_t)m->line + 1;
-    n->col = m->column + 1 > INT32_MAX ? INT32_MAX : (int32_t)m->column + 1;
-    n->weight = 1;
-    L->nnodes++;
-    return n;
-nomem:
-    L->nomem = 1;
-    L->stop = 1;
-    return NULL;
-}
-
-static void nomem(loader *L)
-{
-    L->nomem = 1;
-    L->stop = 1;
+    return airoi__ytree_node(L, kind, m->line + 1 > INT32_MAX ? INT32_MAX : (int32_t)m->line + 1,
+                             m->column + 1 > INT32_MAX ? INT32_MAX : (int32_t)m->column + 1);
 }
 
 /* Room for n kid pointers in the arena (freed all at once with the tree):
@@ -78,6 +85,24 @@ static ynode **kids_alloc(loader *L, size_t n)
 
 /* Adds n to the open collection (on the scratch stack until it closes) or
  * makes it the root. */
+int airoi__ytree_kid(loader *L, ynode *n)
+{
+    if (L->scratch_n == L->scratch_cap) {
+        size_t cap = L->scratch_cap ? L->scratch_cap * 2 : 64;
+        ynode **k = airoi__reallocarray(L->scratch, cap, sizeof *k);
+        if (!k) {
+            nomem(L);
+            return -1;
+        }
+        L->scratch = k;
+        L->scratch_cap = cap;
+    }
+    L->scratch[L->scratch_n++] = n;
+    return 0;
+}
+
+/* Adds n to the open collection (on the scratch stack until it closes) or
+ * makes it the root. */
 static int attach(loader *L, ynode *n, const yaml_mark_t *m)
 {
     if (L->depth == 0) {
@@ -91,18 +116,7 @@ static int attach(loader *L, ynode *n, const yaml_mark_t *m)
         L->root = n;
         return 0;
     }
-    if (L->scratch_n == L->scratch_cap) {
-        size_t cap = L->scratch_cap ? L->scratch_cap * 2 : 64;
-        ynode **k = airoi__reallocarray(L->scratch, cap, sizeof *k);
-        if (!k) {
-            nomem(L);
-            return -1;
-        }
-        L->scratch = k;
-        L->scratch_cap = cap;
-    }
-    L->scratch[L->scratch_n++] = n;
-    return 0;
+    return airoi__ytree_kid(L, n);
 }
 
 /* Closes collection n: its kids move from the scratch stack to the arena. */
@@ -118,6 +132,25 @@ static int close_kids(loader *L, ynode *n)
         memcpy(n->kids, L->scratch + start, count * sizeof *n->kids);
     n->n = n->cap = count;
     L->scratch_n = start;
+    return 0;
+}
+
+/* The weight of a closed collection: itself and its kids' (capped). */
+static void weigh(ynode *n)
+{
+    for (size_t i = 0; i < n->n; i++) {
+        n->weight += n->kids[i]->weight;
+        if (n->weight > ((uint64_t)1 << 62))
+            n->weight = (uint64_t)1 << 62;
+    }
+}
+
+int airoi__ytree_close(loader *L, ynode *n)
+{
+    n->open = 0;
+    if (close_kids(L, n))
+        return -1;
+    weigh(n);
     return 0;
 }
 
@@ -171,7 +204,7 @@ static int push(loader *L, ynode *n, const yaml_mark_t *m)
     return 0;
 }
 
-static int pool_add(loader *L, const char *s, size_t len, size_t *off)
+char *airoi__ytree_room(loader *L, size_t len, size_t *off)
 {
     if (len + 1 > L->pool_cap - L->pool_len) {
         /* first the size of the input (scalars are rarely longer than
@@ -181,18 +214,25 @@ static int pool_add(loader *L, const char *s, size_t len, size_t *off)
             cap *= 2;
         char *p = airoi__realloc(L->pool, cap);
         if (!p) {
-            L->nomem = 1;
-            L->stop = 1;
-            return -1;
+            nomem(L);
+            return NULL;
         }
         L->pool = p;
         L->pool_cap = cap;
     }
     *off = L->pool_len;
-    if (len)
-        memcpy(L->pool + L->pool_len, s, len);
-    L->pool[L->pool_len + len] = '\0';
     L->pool_len += len + 1;
+    L->pool[L->pool_len - 1] = '\0';
+    return L->pool + *off;
+}
+
+static int pool_add(loader *L, const char *s, size_t len, size_t *off)
+{
+    char *room = airoi__ytree_room(L, len, off);
+    if (!room)
+        return -1;
+    if (len)
+        memcpy(room, s, len);
     return 0;
 }
 
@@ -384,11 +424,7 @@ static void handle_event(loader *L, const yaml_event_t *ev)
             return;
         if (n->kind == YN_MAP)
             resolve_merge(L, n);
-        for (size_t i = 0; i < n->n; i++) {
-            n->weight += n->kids[i]->weight;
-            if (n->weight > ((uint64_t)1 << 62))
-                n->weight = (uint64_t)1 << 62;
-        }
+        weigh(n);
         break;
     case YAML_ALIAS_EVENT: {
         const char *name = (const char *)ev->data.alias.anchor;
@@ -512,7 +548,9 @@ static void parser_error(loader *L, const yaml_parser_t *ps)
         airoi__ydiag(L, AIROI_ERR_PARSE, line, col, "syntax error: %s%s", problem, hint);
 }
 
-void airoi__ytree_build(loader *L)
+/* Builds the tree with libyaml: the reference reader, and the one whose
+ * messages every syntax error gets. */
+static void libyaml_build(loader *L)
 {
     yaml_parser_t ps;
     if (!yaml_parser_initialize(&ps)) {
@@ -536,6 +574,38 @@ void airoi__ytree_build(loader *L)
             break;
     }
     yaml_parser_delete(&ps);
+}
+
+int airoi__ytree_build_with(loader *L, int reader)
+{
+    if (reader != AIROI__YREAD_LIBYAML) {
+        if (airoi__yfast_build(L))
+            return 1;
+        airoi__ytree_free(L);
+        /* what the fast reader built is gone: the tree starts afresh */
+        L->blocks = NULL;
+        L->nblocks = L->blk_used = L->nnodes = 0;
+        L->pool = NULL;
+        L->pool_len = L->pool_cap = 0;
+        L->stack = NULL;
+        L->depth = L->stack_cap = 0;
+        L->scratch = NULL;
+        L->scratch_n = L->scratch_cap = 0;
+        L->kid_chunks = NULL;
+        L->n_kid_chunks = 0;
+        L->kid_next = NULL;
+        L->kid_left = 0;
+        L->root = NULL;
+        if (reader == AIROI__YREAD_FAST)
+            return -1;
+    }
+    libyaml_build(L);
+    return 0;
+}
+
+void airoi__ytree_build(loader *L)
+{
+    airoi__ytree_build_with(L, AIROI__YREAD_AUTO);
 }
 
 void airoi__ytree_free(loader *L)

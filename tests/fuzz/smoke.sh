@@ -12,7 +12,7 @@ rm -rf "$b"
 CC=clang meson setup "$b" "$top" -Dfuzzing=true -Dpython=false -Dxll=disabled -Ddocs=disabled \
     -Db_sanitize=address,undefined -Db_lundef=false -Dc_args=-fsanitize=fuzzer-no-link \
     -Dbuildtype=debugoptimized >/dev/null
-targets="model finance simulation tracking html portfolio"
+targets="model finance simulation tracking html portfolio yaml"
 for target in $targets; do
     ninja -C "$b" "tests/fuzz/fuzz-$target" >/dev/null
 done
@@ -23,6 +23,7 @@ seeds() {
     model) echo "$top/tests/fuzz/corpus $top/tests/data/invalid $top/docs/examples" ;;
     finance) echo "$top/tests/fuzz/corpus-finance" ;;
     portfolio) echo "$top/tests/fuzz/corpus-portfolio $top/docs/examples/portfolio" ;;
+    yaml) echo "$top/tests/fuzz/corpus-yaml $top/tests/fuzz/corpus $top/tests/data/invalid $top/docs/examples" ;;
     *) echo "$top/tests/fuzz/corpus-$1 $top/tests/data/invalid $top/docs/examples" ;;
     esac
 }
