@@ -110,7 +110,11 @@ ALWAYS_INLINE vd vsplat(double a)
 /* m ? a : b lane by lane (m: all bits set or clear) */
 ALWAYS_INLINE vd vsel(vm m, vd a, vd b)
 {
+#if defined(HAVE_AVX2_CLONE) && LANES == 4
+    return __builtin_ia32_blendvpd256(b, a, (vd)m);
+#else
     return (vd)((m & (vm)a) | (~m & (vm)b));
+#endif
 }
 
 ALWAYS_INLINE vd vabs(vd x)
@@ -435,14 +439,12 @@ ALWAYS_INLINE vd start(const moments *s)
  * magnitudes covers the rounding of the Taylor sum itself. Accepts only
  * steps of at most 2^-12 (the caller's e^d by a short series).
  */
-ALWAYS_INLINE vm near_root(const sums *s, const moments *z, vd u, vd d, double tmax,
-                           double eps_f)
+ALWAYS_INLINE vm near_root(const sums *s, vd l3_0, vd e_0, vd u, vd d, double tmax)
 {
     const vd ad = vabs(d), rho = 2.0 * ad + 0x1p-40;
-    const vd y = tmax * (vsel(u < 0.0, -u, vsplat(0.0)) + rho);
+    const vd y = tmax * (vmax(-u, vsplat(0.0)) + rho);
     const vd grow = 1.0 + y * (1.0 + y);
-    const vd l3 = (tmax * grow) * (z->p2 + z->n2);
-    const vd e = (eps_f * grow) * (z->p0 + z->n0);
+    const vd l3 = l3_0 * grow, e = e_0 * grow;
     const vd tr = tmax * rho;
     const vd ad_a = s->a * d, bdd = 0.5 * s->b * d * d;
     const vd q = (s->f - ad_a) + bdd;
@@ -506,6 +508,8 @@ ALWAYS_INLINE void solve_group(double *out, const double *v, size_t left, size_t
     vd u = start(&z);
     const double lim = 350.0 / tmax < 20.0 ? 350.0 / tmax : 20.0;
     u = vsel(vabs(u) <= lim, u, vsplat(ug));
+    /* near_root()'s L and E at y = 0 */
+    const vd l3_0 = tmax * (z.p2 + z.n2), e_0 = eps_f * m0;
     vm done = {0};
     /* the root: IRR e^(-u) and d (r = e^d / x - 1); XIRR u + d */
     vd xres = vsplat(1.0), dres = {0}, ures = {0}, uprev = u;
@@ -554,14 +558,14 @@ ALWAYS_INLINE void solve_group(double *out, const double *v, size_t left, size_t
         const vd den = 2.0 * s.a * s.a - s.f * s.b;
         const vd halley = 2.0 * s.f * s.a / den;
         vd d = vsel((den > 0.0) & (halley * newton >= 0.0), halley, newton);
-        d = vsel(d > 1.0, vsplat(1.0), vsel(d < -1.0, vsplat(-1.0), d));
+        d = vmax(vmin(d, vsplat(1.0)), vsplat(-1.0));
         d = (vd)((vm)d & live);
         const vm stop = live & (vabs(newton) <= 1e-12);
         vm good = stop;
         if (need_m)
             good &= (vabs(s.m) <= huge) & (vabs(s.f) <= AIROI__ROOT_RESIDUAL * s.m);
         else if (vany(live & (vabs(d) <= 0x1p-12)))
-            good |= live & near_root(&s, &z, u, d, tmax, eps_f);
+            good |= live & near_root(&s, l3_0, e_0, u, d, tmax);
         if (is_irr) {
             xres = vsel(good, x, xres);
             dres = vsel(good, d, dres);
