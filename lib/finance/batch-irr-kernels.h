@@ -455,19 +455,28 @@ ALWAYS_INLINE vm near_root(const sums *s, vd l3_0, vd e_0, vd u, vd d, double tm
     return (y <= 1.0) & (ad <= 0x1p-12) & (num <= AIROI__IRR_TAU * m1);
 }
 
+/* The state of a group of LANES rows between passes. */
+typedef struct group {
+    vd u, uprev;
+    vd l3_0, e_0; /* near_root()'s L and E at y = 0 */
+    /* the root: IRR e^(-u) and d (r = e^d / x - 1); XIRR u + d */
+    vd xres, dres, ures;
+    vm live, done;
+    int small; /* XIRR: passes in a row with the cheap exponentials */
+} group;
+
 /*
  * One group of LANES rows of v (rows left: those past the end are
  * skipped): transposes them into w with their t and t^2 multiples (and
- * absolute values when need_m), qualifies them, iterates, and writes
- * out[k] (NaN for a lane left to the careful solver). tt holds t_j, t_j^2,
- * t_j^3 for each column; is_irr: t_j = j.
+ * absolute values when need_m), qualifies them and starts them. tt holds
+ * t_j, t_j^2, t_j^3 for each column; is_irr: t_j = j.
  *
  * The stopping test on Newton's step |F / A| <= 1e-12 implies the residual
  * test |F| <= 1e-9 M whenever t_max <= 1000, as |A| <= t_max M, and so
  * does near_root()'s (|F(u + d)| <= 2^-44 |A| roughly); only beyond that
  * is M computed and the test made, and near_root() not used.
  */
-ALWAYS_INLINE void solve_group(double *out, const double *v, size_t left, size_t cols,
+ALWAYS_INLINE void group_start(group *g, const double *v, size_t left, size_t cols,
                                const double *tt, int is_irr, double tmax, int need_m, double ug,
                                double eps_f, double m_lo, double *w)
 {
@@ -504,87 +513,98 @@ ALWAYS_INLINE void solve_group(double *out, const double *v, size_t left, size_t
     /* finite and of ordinary size (rows past the end: M(0) = 0), one sign
      * change */
     const vd m0 = z.p0 + z.n0;
-    vm live = (m0 <= 0x1p900) & (m0 >= m_lo) & ((z.np > 0.0) != (z.pn > 0.0));
+    g->live = (m0 <= 0x1p900) & (m0 >= m_lo) & ((z.np > 0.0) != (z.pn > 0.0));
     vd u = start(&z);
     const double lim = 350.0 / tmax < 20.0 ? 350.0 / tmax : 20.0;
-    u = vsel(vabs(u) <= lim, u, vsplat(ug));
-    /* near_root()'s L and E at y = 0 */
-    const vd l3_0 = tmax * (z.p2 + z.n2), e_0 = eps_f * m0;
-    vm done = {0};
-    /* the root: IRR e^(-u) and d (r = e^d / x - 1); XIRR u + d */
-    vd xres = vsplat(1.0), dres = {0}, ures = {0}, uprev = u;
-    int small = 0;
+    g->u = g->uprev = vsel(vabs(u) <= lim, u, vsplat(ug));
+    g->l3_0 = tmax * (z.p2 + z.n2);
+    g->e_0 = eps_f * m0;
+    g->done = (vm){0};
+    g->xres = vsplat(1.0);
+    g->dres = g->ures = (vd){0};
+    g->small = 0;
+}
+
+/* Pass it (from 0) of a group with live lanes. */
+ALWAYS_INLINE void group_pass(group *g, int it, size_t cols, const double *tt, int is_irr,
+                              double tmax, int need_m, double *w)
+{
     const double huge = 0x1.fffffffffffffp1023;
-    for (int it = 0; it < AIROI__NEWTON_MAX_ITER && vany(live); it++) {
-        /* the exponentials need |t u| <= 700 */
-        live &= vabs(u) * tmax <= 700.0;
-        u = (vd)((vm)u & live);
-        sums s;
-        vd x = {0};
-        if (is_irr) {
-            x = vexp(-u);
-            s = irr_sums(w, cols, x, need_m);
-        } else {
-            /* the last pass's exponentials times e^(-t_j du) when every
-             * live lane moved little, at most 3 passes in a row */
-            const vd du = u - uprev, adu = vsel(live, vabs(du), vsplat(0.0));
-            double dmax = 0.0;
-            for (size_t k = 0; k < LANES; k++)
-                dmax = adu[k] > dmax ? adu[k] : dmax;
-            const int deg = it > 0 && small < 3 ? taylor_degree(dmax * tmax) : 0;
-            small = deg ? small + 1 : 0;
-            switch (deg) {
-            case 4:
-                s = xirr_sums(w, cols, tt, u, du, 4, need_m);
-                break;
-            case 6:
-                s = xirr_sums(w, cols, tt, u, du, 6, need_m);
-                break;
-            case 8:
-                s = xirr_sums(w, cols, tt, u, du, 8, need_m);
-                break;
-            case 10:
-                s = xirr_sums(w, cols, tt, u, du, 10, need_m);
-                break;
-            default:
-                s = xirr_sums(w, cols, tt, u, du, 0, need_m);
-                break;
-            }
-            uprev = u;
+    /* the exponentials need |t u| <= 700 */
+    vm live = g->live & (vabs(g->u) * tmax <= 700.0);
+    const vd u = (vd)((vm)g->u & live);
+    sums s;
+    vd x = {0};
+    if (is_irr) {
+        x = vexp(-u);
+        s = irr_sums(w, cols, x, need_m);
+    } else {
+        /* the last pass's exponentials times e^(-t_j du) when every live
+         * lane moved little, at most 3 passes in a row */
+        const vd du = u - g->uprev, adu = vsel(live, vabs(du), vsplat(0.0));
+        double dmax = 0.0;
+        for (size_t k = 0; k < LANES; k++)
+            dmax = adu[k] > dmax ? adu[k] : dmax;
+        const int deg = it > 0 && g->small < 3 ? taylor_degree(dmax * tmax) : 0;
+        g->small = deg ? g->small + 1 : 0;
+        switch (deg) {
+        case 4:
+            s = xirr_sums(w, cols, tt, u, du, 4, need_m);
+            break;
+        case 6:
+            s = xirr_sums(w, cols, tt, u, du, 6, need_m);
+            break;
+        case 8:
+            s = xirr_sums(w, cols, tt, u, du, 8, need_m);
+            break;
+        case 10:
+            s = xirr_sums(w, cols, tt, u, du, 10, need_m);
+            break;
+        default:
+            s = xirr_sums(w, cols, tt, u, du, 0, need_m);
+            break;
         }
-        const vd newton = s.f / s.a;
-        /* finite sums and a nonzero derivative (NaN fails the test) */
-        live &= vabs(s.a) + vabs(s.b) + vabs(newton) <= huge;
-        const vd den = 2.0 * s.a * s.a - s.f * s.b;
-        const vd halley = 2.0 * s.f * s.a / den;
-        vd d = vsel((den > 0.0) & (halley * newton >= 0.0), halley, newton);
-        d = vmax(vmin(d, vsplat(1.0)), vsplat(-1.0));
-        d = (vd)((vm)d & live);
-        const vm stop = live & (vabs(newton) <= 1e-12);
-        vm good = stop;
-        if (need_m)
-            good &= (vabs(s.m) <= huge) & (vabs(s.f) <= AIROI__ROOT_RESIDUAL * s.m);
-        else if (vany(live & (vabs(d) <= 0x1p-12)))
-            good |= live & near_root(&s, l3_0, e_0, u, d, tmax);
-        if (is_irr) {
-            xres = vsel(good, x, xres);
-            dres = vsel(good, d, dres);
-        } else {
-            ures = vsel(good, u + d, ures);
-        }
-        done |= good;
-        live &= ~(stop | good);
-        u += d;
+        g->uprev = u;
     }
+    const vd newton = s.f / s.a;
+    /* finite sums and a nonzero derivative (NaN fails the test) */
+    live &= vabs(s.a) + vabs(s.b) + vabs(newton) <= huge;
+    const vd den = 2.0 * s.a * s.a - s.f * s.b;
+    const vd halley = 2.0 * s.f * s.a / den;
+    vd d = vsel((den > 0.0) & (halley * newton >= 0.0), halley, newton);
+    d = vmax(vmin(d, vsplat(1.0)), vsplat(-1.0));
+    d = (vd)((vm)d & live);
+    const vm stop = live & (vabs(newton) <= 1e-12);
+    vm good = stop;
+    if (need_m)
+        good &= (vabs(s.m) <= huge) & (vabs(s.f) <= AIROI__ROOT_RESIDUAL * s.m);
+    else if (vany(live & (vabs(d) <= 0x1p-12)))
+        good |= live & near_root(&s, g->l3_0, g->e_0, u, d, tmax);
+    if (is_irr) {
+        g->xres = vsel(good, x, g->xres);
+        g->dres = vsel(good, d, g->dres);
+    } else {
+        g->ures = vsel(good, u + d, g->ures);
+    }
+    g->done |= good;
+    g->live = live & ~(stop | good);
+    g->u = u + d;
+}
+
+/* The rates of a group into out[0..left-1] (NaN for a lane left to the
+ * careful solver). */
+ALWAYS_INLINE void group_end(const group *g, double *out, size_t left, int is_irr)
+{
     vd r;
     if (is_irr) {
         /* e^d (|d| <= 2^-12: the series to d^4, truncation below 2^-63) */
-        const vd ed = 1.0 + dres * (1.0 + dres * (0.5 + dres * (1.0 / 6.0 + dres * (1.0 / 24.0))));
-        r = ed / xres - 1.0;
+        const vd d = g->dres;
+        const vd ed = 1.0 + d * (1.0 + d * (0.5 + d * (1.0 / 6.0 + d * (1.0 / 24.0))));
+        r = ed / g->xres - 1.0;
     } else {
-        r = vexp(ures) - 1.0;
+        r = vexp(g->ures) - 1.0;
     }
-    r = vsel(done, r, vsplat((double)NAN));
+    r = vsel(g->done, r, vsplat((double)NAN));
     if (left >= LANES)
         vstore(out, r);
     else
@@ -592,13 +612,16 @@ ALWAYS_INLINE void solve_group(double *out, const double *v, size_t left, size_t
             out[k] = r[k];
 }
 
-/* t is NULL for IRR (t_j = j). The work area: the group's columns, then
- * t_j, t_j^2, t_j^3 for each column. */
+/* t is NULL for IRR (t_j = j). The work area: the columns of
+ * AIROI__IRR_GROUPS groups, then t_j, t_j^2, t_j^3 for each column. The
+ * rows go in blocks of AIROI__IRR_GROUPS groups, pass by pass: the passes
+ * of different groups are independent, so the processor overlaps them
+ * (one group's pass is a chain of dependent operations). */
 ALWAYS_INLINE void fast_rows(double *out, const double *v, size_t rows, size_t cols,
                              const double *t, double guess, double *w)
 {
     const int is_irr = t == NULL;
-    double *tt = w + STRIDE * cols;
+    double *tt = w + AIROI__IRR_GROUPS * STRIDE * cols;
     double tmax = 1.0;
     for (size_t j = 0; j < cols; j++) {
         const double tj = is_irr ? (double)j : t[j];
@@ -610,20 +633,35 @@ ALWAYS_INLINE void fast_rows(double *out, const double *v, size_t rows, size_t c
     const double ug = log1p(guess);
     const double eps_f = (4.0 * (double)cols + 8.0) * 0x1p-53;
     const double m_lo = (double)cols * 0x1p-500;
-    /* M is needed only when t_max > 1000 (see solve_group()) */
+    /* M is needed only when t_max > 1000 (see group_start()) */
     const int need_m = tmax > AIROI__ROOT_RESIDUAL / 1e-12;
-#define GROUPS(irr_, m_)                                                                     \
-    for (size_t i = 0; i < rows; i += LANES)                                                 \
-    solve_group(out + i, v + i * cols, rows - i, cols, tt, irr_, tmax, m_, ug, eps_f, m_lo, w)
+#define BLOCKS(irr_, m_)                                                                     \
+    for (size_t i = 0; i < rows; i += AIROI__IRR_GROUPS * LANES) {                           \
+        group g[AIROI__IRR_GROUPS];                                                          \
+        size_t n = 0;                                                                        \
+        for (; n < AIROI__IRR_GROUPS && i + n * LANES < rows; n++)                           \
+            group_start(&g[n], v + (i + n * LANES) * cols, rows - i - n * LANES, cols, tt,   \
+                        irr_, tmax, m_, ug, eps_f, m_lo, w + n * STRIDE * cols);             \
+        for (int it = 0, any = 1; any && it < AIROI__NEWTON_MAX_ITER; it++) {                \
+            any = 0;                                                                         \
+            for (size_t k = 0; k < n; k++)                                                   \
+                if (vany(g[k].live)) {                                                       \
+                    group_pass(&g[k], it, cols, tt, irr_, tmax, m_, w + k * STRIDE * cols);  \
+                    any = 1;                                                                 \
+                }                                                                            \
+        }                                                                                    \
+        for (size_t k = 0; k < n; k++)                                                       \
+            group_end(&g[k], out + i + k * LANES, rows - i - k * LANES, irr_);               \
+    }
     if (is_irr && need_m)
-        GROUPS(1, 1);
+        BLOCKS(1, 1)
     else if (is_irr)
-        GROUPS(1, 0);
+        BLOCKS(1, 0)
     else if (need_m)
-        GROUPS(0, 1);
+        BLOCKS(0, 1)
     else
-        GROUPS(0, 0);
-#undef GROUPS
+        BLOCKS(0, 0)
+#undef BLOCKS
 }
 
 #ifdef HAVE_AVX2_CLONE

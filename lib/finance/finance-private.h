@@ -232,12 +232,14 @@ typedef struct airoi__batch_first {
 void airoi__batch_first_note(airoi__batch_first *f, int st, size_t i);
 int airoi__batch_first_end(const airoi__batch_first *f, const char *name, const char *unit);
 
-/* The fast kernels of the IRR and XIRR batch forms (batch-irr-kernels.h): Halley
- * on AIROI__IRR_LANES rows at a time for the rows with a unique root,
- * NaN in out for the others (left to the careful solver). work holds
- * cols * AIROI__IRR_WORK doubles; t is XIRR's year fractions. */
+/* The fast kernels of the IRR and XIRR batch forms (batch-irr-kernels.h):
+ * Halley on AIROI__IRR_LANES rows at a time for the rows with a unique
+ * root, AIROI__IRR_GROUPS such groups in flight, NaN in out for the other
+ * rows (left to the careful solver). work holds cols * AIROI__IRR_WORK
+ * doubles; t is XIRR's year fractions. */
 #define AIROI__IRR_LANES 4
-#define AIROI__IRR_WORK (5 * AIROI__IRR_LANES + 3)
+#define AIROI__IRR_GROUPS 8
+#define AIROI__IRR_WORK (5 * AIROI__IRR_LANES * AIROI__IRR_GROUPS + 3)
 void airoi__irr_fast(double *out, const double *v, size_t rows, size_t cols, double guess,
                      double *work);
 void airoi__xirr_fast(double *out, const double *v, size_t rows, size_t cols, const double *t,
