@@ -1,8 +1,9 @@
 /*
  * lib/finance/batch-irr-kernels.h: the fast kernels of airoi_irr_batch() and
  * airoi_xirr_batch(): Halley's iteration in u = ln(1 + r), run on LANES
- * rows at once in vector registers, for the rows whose root is unique;
- * every other row is left (NaN) to the careful scalar solver.
+ * rows at once in vector registers, AIROI__IRR_GROUPS such groups in
+ * flight pass by pass (see fast_rows()), for the rows whose root is
+ * unique; every other row is left (NaN) to the careful scalar solver.
  *
  * A row qualifies when its values are finite, of ordinary size (the sum of
  * their magnitudes between cols 2^-500 and 2^900: no scaling needed) and
@@ -31,7 +32,7 @@
  * on |F'''| from the sums at u = 0, that u + d is within AIROI__IRR_TAU of
  * the root (in practice on the second pass). Either way the residual test
  * of the scalar solver |F| <= AIROI__ROOT_RESIDUAL M holds whenever
- * t_max <= 1000 (see solve_group()); beyond that the kernel computes M,
+ * t_max <= 1000 (see group_start()); beyond that the kernel computes M,
  * makes the test itself and accepts by the step test only. A lane that
  * meets a non-finite value, or does not converge in AIROI__NEWTON_MAX_ITER
  * passes, goes to the careful solver. See docs/methodology.md, section
