@@ -605,7 +605,9 @@ ALWAYS_INLINE void group_end(const group *g, double *out, size_t left, int is_ir
     } else {
         r = vexp(g->ures) - 1.0;
     }
-    r = vsel(g->done, r, vsplat((double)NAN));
+    /* a rate within 2^-50 of -1 to the careful solver, which tells a root
+     * that rounds to -1 (an error) from one just above it */
+    r = vsel(g->done & (r >= -1.0 + 0x1p-50), r, vsplat((double)NAN));
     if (left >= LANES)
         vstore(out, r);
     else
