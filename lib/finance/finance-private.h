@@ -232,12 +232,14 @@ typedef struct airoi__batch_first {
 void airoi__batch_first_note(airoi__batch_first *f, int st, size_t i);
 int airoi__batch_first_end(const airoi__batch_first *f, const char *name, const char *unit);
 
-/* The fast kernels of the IRR and XIRR batch forms (batch-irr-kernels.h): Halley
- * on AIROI__IRR_LANES rows at a time for the rows with a unique root,
- * NaN in out for the others (left to the careful solver). work holds
- * cols * AIROI__IRR_WORK doubles; t is XIRR's year fractions. */
+/* The fast kernels of the IRR and XIRR batch forms (batch-irr-kernels.h):
+ * Halley on AIROI__IRR_LANES rows at a time for the rows with a unique
+ * root, AIROI__IRR_GROUPS such groups in flight, NaN in out for the other
+ * rows (left to the careful solver). work holds cols * AIROI__IRR_WORK
+ * doubles; t is XIRR's year fractions. */
 #define AIROI__IRR_LANES 4
-#define AIROI__IRR_WORK (5 * AIROI__IRR_LANES + 1)
+#define AIROI__IRR_GROUPS 8
+#define AIROI__IRR_WORK (5 * AIROI__IRR_LANES * AIROI__IRR_GROUPS + 3)
 void airoi__irr_fast(double *out, const double *v, size_t rows, size_t cols, double guess,
                      double *work);
 void airoi__xirr_fast(double *out, const double *v, size_t rows, size_t cols, const double *t,
@@ -245,6 +247,15 @@ void airoi__xirr_fast(double *out, const double *v, size_t rows, size_t cols, co
 /* batch-irr-128.c: the kernel on 2 rows at a time (t NULL for IRR). */
 void airoi__irr_rows_128(double *out, const double *v, size_t rows, size_t cols,
                          const double *t, double guess, double *w);
+/* Which kernel the IRR and XIRR batch forms run, for white-box tests that
+ * compare the paths on one machine: AIROI__IRR_PATH_AUTO (the widest the
+ * processor has: the default), AIROI__IRR_PATH_128 (2 lanes, the path of
+ * processors without AVX2), AIROI__IRR_PATH_CAREFUL (no kernel: every row
+ * to the careful solver, as in a build without GNU C vectors). Returns the
+ * previous path. A process-wide setting, not thread-safe: tests only, set
+ * while no batch call runs. */
+enum { AIROI__IRR_PATH_AUTO, AIROI__IRR_PATH_128, AIROI__IRR_PATH_CAREFUL };
+int airoi__irr_set_path(int path);
 
 /* The table shape every batch form checks first: AIROI_ERR_INVALID with
  * "NAME: ..." when cols < min_cols (1 or 2) or rows x cols overflows

@@ -1285,6 +1285,91 @@ START_TEST(batch_irr_lanes)
 }
 END_TEST
 
+/* The paths of the IRR and XIRR batch kernels, forced on one machine by
+ * airoi__irr_set_path(): the 2-lane kernel (processors without AVX2) and
+ * no kernel (every row to the careful solver, as in a build without GNU C
+ * vectors) against the default path (AVX2 where the processor has it):
+ * the same statuses, and values within the documented tolerance of each
+ * other and of the scalar calls; each kernel solves the rows shaped like
+ * the benchmark's itself. */
+static void irr_path_rows(double *v, size_t rows, size_t cols, int32_t *d)
+{
+    d[0] = 44000;
+    for (size_t j = 1; j < cols; j++)
+        d[j] = d[j - 1] + 200 + (int32_t)uniform(0, 300);
+    for (size_t i = 0; i < rows; i++) {
+        const size_t kind = i % 5;
+        for (size_t j = 0; j < cols; j++) {
+            const double x = uniform(10, 500);
+            double y;
+            if (kind == 0 || kind == 1) /* an investment, then returns */
+                y = j == 0 ? -uniform(800, 1500) : x;
+            else if (kind == 2) /* a loan, zeros among the payments */
+                y = j == 0 ? uniform(800, 1500) : j % 4 == 2 ? 0.0 : -x;
+            else if (kind == 3) /* a root near -1 or far above 0 */
+                y = j == 0 ? -1000.0 : x * (i % 2 ? 1e-6 : 1e4);
+            else /* two sign changes, or a NaN */
+                y = j == 0 ? -x : j == cols - 1 ? (i % 3 ? -3000.0 : (double)NAN) : x;
+            v[i * cols + j] = y;
+        }
+    }
+}
+
+START_TEST(batch_irr_paths)
+{
+    enum { COLS = 11, ROWS = 203 };
+    static double v[ROWS * COLS], ref[2][ROWS], out[ROWS], fast[ROWS];
+    static int32_t rst[2][ROWS], st[ROWS];
+    static double work[COLS * (AIROI__IRR_WORK + 1)];
+    int32_t d[COLS];
+    double years[COLS];
+    irr_path_rows(v, ROWS, COLS, d);
+    for (int j = 0; j < COLS; j++)
+        years[j] = (d[j] - d[0]) / 365.0;
+    ck_assert_int_eq(airoi__irr_set_path(AIROI__IRR_PATH_AUTO), AIROI__IRR_PATH_AUTO);
+    airoi_irr_batch(ref[0], rst[0], v, ROWS, COLS, 0.1);
+    airoi_xirr_batch(ref[1], rst[1], v, d, ROWS, COLS, 0.1);
+    const int paths[] = {AIROI__IRR_PATH_AUTO, AIROI__IRR_PATH_128, AIROI__IRR_PATH_CAREFUL};
+    for (size_t p = 0; p < sizeof paths / sizeof paths[0]; p++) {
+        airoi__irr_set_path(paths[p]);
+        for (int x = 0; x < 2; x++) {
+            if (x)
+                airoi_xirr_batch(out, st, v, d, ROWS, COLS, 0.1);
+            else
+                airoi_irr_batch(out, st, v, ROWS, COLS, 0.1);
+            for (int i = 0; i < ROWS; i++) {
+                ck_assert_int_eq(st[i], rst[x][i]);
+                ck_assert_msg(close_to(out[i], ref[x][i], 2 * IRR_BATCH_TOL, 2 * IRR_BATCH_TOL),
+                              "%s path %d row %d: %.17g vs %.17g", x ? "xirr" : "irr",
+                              paths[p], i, out[i], ref[x][i]);
+            }
+            /* the kernel alone: it solves the first two kinds of rows */
+            if (x)
+                airoi__xirr_fast(fast, v, ROWS, COLS, years, 0.1, work);
+            else
+                airoi__irr_fast(fast, v, ROWS, COLS, 0.1, work);
+            int solved = 0;
+            for (int i = 0; i < ROWS; i++)
+                solved += i % 5 < 2 && !isnan(fast[i]);
+            ck_assert_int_eq(solved, paths[p] == AIROI__IRR_PATH_CAREFUL ? 0 : 2 * ROWS / 5 + 1);
+        }
+        /* and against the scalar calls, on the rows of the other tests */
+        check_batch_rows(v, 64, COLS, d);
+        static const double adv[][6] = {
+            {-1, 1e-9, 0, 0, 0, 0},      {-1, 1e6, 0, 0, 0, 0}, {-100, 230, -132, 0, 0, 0},
+            {0, 0, -100, 50, 60, 0},     {-1e300, 4e299, 4e299, 4e299, 1e299, 0},
+            {-5e-310, 2e-310, 2e-310, 0, 0, 0}, {-1, 0.2, 0.2, 0.2, 0.2, 1e-300},
+            /* XIRR: 1 + r = 0.02^(365 / 31), about 1e-20, rounds r to -1
+             * (an error) */
+            {-1, 0.02, 0, 0, 0, 0},
+        };
+        const int32_t d6[6] = {40000, 40031, 40400, 40700, 41200, 42000};
+        check_batch_rows(&adv[0][0], sizeof adv / sizeof adv[0], 6, d6);
+    }
+    airoi__irr_set_path(AIROI__IRR_PATH_AUTO);
+}
+END_TEST
+
 /* ----------------------------------------------------------- every root */
 
 START_TEST(irr_all_roots)
@@ -1699,6 +1784,7 @@ static Suite *finance_suite(void)
     tcase_add_test(tc, batch_equals_scalar);
     tcase_add_test(tc, batch_fast_paths);
     tcase_add_test(tc, batch_irr_lanes);
+    tcase_add_test(tc, batch_irr_paths);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("irr-all");
