@@ -663,10 +663,9 @@ def packed(values: Any) -> Tuple[Any, Any]:
             return None, None
         return buf, p[1]
     np = sys.modules.get("numpy")
-    if np is not None and t is np.ndarray and values.dtype is _float64(np) and values.ndim == 1:
-        p = PACKERS.get(len(values))
-        if p is None and 0 < len(values) <= PACK_MAX:
-            p = _packer(len(values))
+    if np is not None and t is np.ndarray and values.ndim == 1 \
+            and values.dtype is (_F8 if _F8 is not None else _float64(np)):
+        p = PACKERS.get(len(values))  # all lengths 1 to PACK_MAX are there
         if p is not None:
             return values.tobytes(), p[1]
     return None, None
@@ -683,14 +682,13 @@ def _pack_long(values: Any) -> Tuple[Any, Any]:
     return (c_double * len(buf)).from_buffer(buf), c_size_t.from_param(len(buf))
 
 
-_F8: Any = None
+_F8: Any = None  # numpy.dtype('float64') once NumPy is seen (a dtype is false: len 0)
 
 
 def _float64(np: Any) -> Any:
     """numpy.dtype('float64'), the one object every native float64 array has."""
     global _F8
-    if _F8 is None:
-        _F8 = np.dtype(np.float64)
+    _F8 = np.dtype(np.float64)
     return _F8
 
 
