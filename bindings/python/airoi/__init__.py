@@ -24,7 +24,8 @@ Batch forms (``npv_batch``, ``irr_batch``, ``xnpv_batch``, ``xirr_batch``,
 ``payback_batch``, ``mirr_batch``) compute many rows at once; ``errors="status"``
 also returns each row's status name.  Errors are raised as
 :class:`airoi.Error` subclasses.  The C library is thread-safe across calls
-and ctypes releases the GIL while it runs.
+and ctypes releases the GIL while it runs (but for the short fast-path calls
+of ``npv``, ``irr`` and ``mirr``: docs/python.md).
 """
 
 from __future__ import annotations

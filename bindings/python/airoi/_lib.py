@@ -548,55 +548,166 @@ def doubles(values: Any, name: str = "values") -> Tuple[Any, int, Any]:
 _FAST_TYPES = frozenset((float, int))
 
 
-def fast_doubles(values: Any) -> Optional[Tuple[Any, int, Any]]:
-    """(address, count, keepalive) of a ``const double *`` for the common
-    inputs, without building a ctypes array: a non-empty list or tuple of
-    floats and ints (packed once by a ``struct.Struct`` kept for its length,
-    the ``bytes`` passed as the address: ``c_void_p`` takes them; beyond
-    :data:`_PACK_MAX` values an ``array('d')``), or a 1-D C-contiguous
-    float64 ndarray (no copy).  None for anything else (then :func:`doubles`
-    converts it, checking every element)."""
+def plain(values: Any) -> bool:
+    """True when every element of ``values`` is a float or an int (exactly
+    those types: not bool, not a subclass)."""
+    return _FAST_TYPES.issuperset(map(type, values))
+
+
+# --- the fast path of the scalar functions ----------------------------------
+# A call through a declared prototype converts each argument with its
+# argtype (a from_param call, an isinstance test and a new object each),
+# releases and retakes the GIL, and here also builds a c_double for the
+# result: for airoi_npv over 10 values that is more than the C function.
+# npv (npv0), irr and mirr therefore have a fast path for the common inputs
+# (docs/python.md, "The fast path"):
+#
+# * quick(name): the function with no argtypes and no restype (the int
+#   status as it is), called with the GIL held (ctypes' PYTHONAPI flag, as
+#   ctypes.PyDLL's functions): its arguments are already C values
+#   (from_param and byref objects, ``bytes``), which ctypes only copies.
+#   For short kernels only: every other call (batch, simulation, the model)
+#   goes through the prototypes above and releases the GIL.
+# * the values: a list or tuple packed by a struct.Struct kept per length
+#   (PACKERS), or a small float64 ndarray copied by tobytes(); see
+#   packed().  A ``bytes`` argument is a ``const char *`` to its data.
+# * double_cache(): a float made a C double once and reused while callers
+#   pass the same float object (a one-entry cache per argument).
+# * OUTS: (c_double, byref of it) pairs for the result, popped for a call
+#   and given back after it (list.pop and list.append are atomic), so that
+#   each call has its own even when threads call at once.  (The GIL being
+#   held during the call does not make one shared c_double safe: another
+#   thread may run between the call and the read of the result.)
+#
+# The general path (doubles() and the prototypes) stays the reference: the
+# fast path gives the same double or nothing, and any failure status sends
+# the call to the general path, which repeats it and raises its exception
+# (tests/test_fast_path.py compares the two).
+
+
+class _Quick(ctypes._CFuncPtr):  # type: ignore[misc,name-defined]
+    """A foreign function called with the GIL held (``_FUNCFLAG_PYTHONAPI``,
+    as ``ctypes.PyDLL``'s), with no argtypes (arguments passed as they are)
+    and no restype (the C int comes back)."""
+    _flags_ = ctypes._FUNCFLAG_CDECL | ctypes._FUNCFLAG_PYTHONAPI  # type: ignore[attr-defined]
+
+
+def quick(name: str) -> Any:
+    """The C function ``name`` for the fast path (see :class:`_Quick`)."""
+    return _Quick((name, lib))
+
+
+double_arg = c_double.from_param
+
+
+def double_cache(cell: List[Any], x: Any) -> Optional[Tuple[Any, Any]]:
+    """(x, x as a C double argument), also stored in ``cell[0]``; None when
+    x is not a float (the general path converts it)."""
+    if type(x) is not float:
+        return None
+    entry = cell[0] = (x, double_arg(x))
+    return entry
+
+
+#: Lengths that packed() packs with a struct kept per length; longer lists
+#: go through an array('d').
+PACK_MAX = 64
+#: length -> (struct pack of that many doubles, the length as a C size_t).
+PACKERS: Dict[int, Tuple[Callable[..., bytes], Any]] = {}
+#: Raised by a struct pack for an element without a float value, or an int
+#: too large for a double.
+StructError = struct.error
+#: The byte of each packed double that holds its sign and its top exponent
+#: bits: 0x00 for 0.0 and 0x3F for 1.0, what a bool packs as.
+TOP = slice(7, None, 8)
+
+
+def _packer(n: int) -> Tuple[Callable[..., bytes], Any]:
+    return PACKERS.setdefault(n, (struct.Struct("@%dd" % n).pack, c_size_t.from_param(n)))
+
+
+for _n in range(1, PACK_MAX + 1):
+    _packer(_n)
+del _n
+
+
+def packed(values: Any) -> Tuple[Any, Any]:
+    """(the values as C doubles, their count as a C size_t) for a quick()
+    function, or (None, None): then :func:`doubles` converts them and checks
+    every element.
+
+    A non-empty list or tuple is packed by struct, which converts an element
+    as ``array('d')`` does in doubles() and fails on one without a float
+    value (str, bytes, None, pandas' NA and NaT, an int too large: then
+    (None, None)).  What struct takes and doubles() refuses is a bool
+    (numpy's too), packed as 0.0 or 1.0: when some packed value has the top
+    byte of 0.0 or 1.0 (0x00 or 0x3F: 0.0, values in [2^-15, 2), tiny
+    ones), the element types are checked exactly (:func:`plain`).  Beyond
+    :data:`PACK_MAX` values the types are always checked.  A non-empty 1-D
+    float64 ndarray of at most PACK_MAX values is copied by ``tobytes``
+    (longer ones go without a copy through doubles())."""
     t = type(values)
     if t is list or t is tuple:
         n = len(values)
-        if not n or not _FAST_TYPES.issuperset(map(type, values)):
-            return None
-        pack = _packers.get(n)
+        p = PACKERS.get(n)
+        if p is None:
+            if not 0 < n <= PACK_MAX:
+                return _pack_long(values) if n else (None, None)
+            p = _packer(n)
         try:
-            if pack is not None:
-                buf = pack(*values)
-                return buf, n, buf
-            if n <= _PACK_MAX:
-                buf = _packers.setdefault(n, struct.Struct("=%dd" % n).pack)(*values)
-                return buf, n, buf
-            buf = array("d", values)
-        except (OverflowError, struct.error):
-            return None
-        return buf.buffer_info()[0], n, buf
-    np = numpy_module()
-    if np is not None and t is np.ndarray and values.dtype.char == "d" and values.ndim == 1 \
-            and values.flags.c_contiguous and values.flags.writeable and values.shape[0] > 0:
-        # from_buffer() shares the memory (it needs a writable buffer, and
-        # costs a third of __array_interface__); the library only reads it.
-        head = _c_char.from_buffer(values)
-        return _addressof(head), int(values.shape[0]), head
-    return None
+            buf = p[0](*values)
+        except StructError:
+            return None, None
+        top = buf[TOP]
+        if (0 in top or 63 in top) and not plain(values):
+            return None, None
+        return buf, p[1]
+    np = sys.modules.get("numpy")
+    if np is not None and t is np.ndarray and values.ndim == 1 \
+            and values.dtype is (_F8 if _F8 is not None else _float64(np)):
+        p = PACKERS.get(len(values))  # all lengths 1 to PACK_MAX are there
+        if p is not None:
+            return values.tobytes(), p[1]
+    return None, None
 
 
-# The packers of fast_doubles() by length: struct.pack of 10 values costs
-# about half of array('d') and a type check (the whole call about 1.5 times
-# the foreign call); lengths up to _PACK_MAX are kept.
-_PACK_MAX = 64
-_packers: Dict[int, Any] = {}
+def _pack_long(values: Any) -> Tuple[Any, Any]:
+    """packed() of a list or tuple longer than PACK_MAX: an array('d')."""
+    if not plain(values):
+        return None, None
+    try:
+        buf = array("d", values)
+    except OverflowError:
+        return None, None
+    return (c_double * len(buf)).from_buffer(buf), c_size_t.from_param(len(buf))
 
 
-_c_char = ctypes.c_char
-_addressof = ctypes.addressof
+_F8: Any = None  # numpy.dtype('float64') once NumPy is seen (a dtype is false: len 0)
+
+
+def _float64(np: Any) -> Any:
+    """numpy.dtype('float64'), the one object every native float64 array has."""
+    global _F8
+    _F8 = np.dtype(np.float64)
+    return _F8
+
+
+def new_out() -> Tuple[Any, Any]:
+    """An output pair for OUTS, or for a call that finds it empty (the
+    caller gives it back)."""
+    out = c_double()
+    return out, ctypes.byref(out)
+
+
+#: Output doubles of the fast path: (c_double, byref of it), see above.
+#: Several from the start: a list that a pop leaves empty (or less than half
+#: full) gives its memory back, and the next append allocates it again.
+OUTS: List[Tuple[Any, Any]] = [new_out() for _ in range(8)]
 
 
 def declare_addr(name: str, restype: Any, argtypes: List[Any]) -> Any:
     """A second foreign-function object for ``name`` (its own argtypes),
-    e.g. with ``c_void_p`` where :func:`fast_doubles` passes an address."""
+    e.g. with ``c_void_p`` where an address is passed."""
     fn = lib[name]
     fn.restype = restype
     fn.argtypes = argtypes

@@ -39,6 +39,8 @@ from typing import Any, List, NamedTuple, Optional, Sequence, Set, Union
 from . import _lib
 from . import errors as _errors
 from ._lib import C
+from ._lib import PACKERS as _PACKERS, TOP as _TOP, StructError as _StructError
+from ._lib import double_cache as _double_cache, new_out as _new_out, packed as _packed, plain as _plain
 from .dates import DateLike, day_numbers, from_day_number
 from ._scalar import when_type as _when_type
 from . import daycount as _daycount
@@ -104,16 +106,32 @@ def _call1(fn: Any, *args: Any) -> float:
     return out.value
 
 
-# The fast path of the scalar functions: the values' address as a void *
-# (_lib.fast_doubles), the result in a c_double (passed by reference by
-# ctypes itself: the argument type is a pointer, so no byref() call).
-_c_double = ctypes.c_double
-_VP = ctypes.c_void_p
-_P_DOUBLE = ctypes.POINTER(ctypes.c_double)
-_FAST_NPV = _lib.declare_addr("airoi_npv", ctypes.c_int, [_P_DOUBLE, _c_double, _VP, ctypes.c_size_t])
-_FAST_NPV0 = _lib.declare_addr("airoi_npv0", ctypes.c_int, [_P_DOUBLE, _c_double, _VP, ctypes.c_size_t])
-_FAST_IRR = _lib.declare_addr("airoi_irr", ctypes.c_int, [_P_DOUBLE, _VP, ctypes.c_size_t, _c_double])
-_fast_doubles = _lib.fast_doubles
+# The fast path of npv (npv0), irr and mirr: _lib.py, "the fast path of the
+# scalar functions".  Each float argument has a one-entry cache of its C
+# double (_RATE, _GUESS, ...: [(float, C double)]).
+_QUICK_NPV = _lib.quick("airoi_npv")
+_QUICK_NPV0 = _lib.quick("airoi_npv0")
+_QUICK_IRR = _lib.quick("airoi_irr")
+_QUICK_MIRR = _lib.quick("airoi_mirr")
+_RATE: List[Any] = [(None, None)]
+_GUESS: List[Any] = [(None, None)]
+_FINANCE_RATE: List[Any] = [(None, None)]
+_REINVEST_RATE: List[Any] = [(None, None)]
+_take = _lib.OUTS.pop
+_give = _lib.OUTS.append
+
+
+def _quick_call(fn: Any, *args: Any) -> Optional[float]:
+    """``fn(&out, *args)`` of a quick() function: out, or None when the call
+    fails (the caller then takes the general path, which raises)."""
+    try:
+        o = _take()
+    except IndexError:
+        o = _new_out()
+    status = fn(o[1], *args)
+    x = o[0].value
+    _give(o)
+    return None if status else x
 
 
 # --------------------------------------------------------------- cash flows
@@ -138,13 +156,36 @@ def npv(rate: float, values: Values, start_from_zero: bool = False) -> float:
         InvalidInputError: no values, rate <= -1, NaN or infinity.
         RangeError: the result overflows.
     """
-    fast = _fast_doubles(values)
-    if fast is not None and type(rate) is float:
-        out = _c_double()
-        status = (_FAST_NPV0 if start_from_zero else _FAST_NPV)(out, rate, fast[0], fast[1])
-        if status:
-            _lib.raise_status(status)
-        return out.value
+    r = _RATE[0]
+    if r[0] is rate or (r := _double_cache(_RATE, rate)) is not None:
+        # The fast path.  The packing of a list and _quick_call() are written
+        # out here: the two calls would cost a tenth of the whole.
+        if type(values) is list and (p := _PACKERS.get(len(values))) is not None:
+            try:
+                buf = p[0](*values)
+                top = buf[_TOP]
+                if (0 in top or 63 in top) and not _plain(values):
+                    buf = None
+            except _StructError:
+                buf = None
+            n = p[1]
+        else:
+            buf, n = _packed(values)
+        if buf is not None:  # _quick_call(), written out here too
+            try:
+                o = _take()
+            except IndexError:
+                o = _new_out()
+            status = (_QUICK_NPV0 if start_from_zero else _QUICK_NPV)(o[1], r[1], buf, n)
+            x = o[0].value
+            _give(o)
+            if not status:
+                return x
+    return _npv_general(rate, values, start_from_zero)
+
+
+def _npv_general(rate: Any, values: Values, start_from_zero: bool) -> float:
+    """npv() without the fast path: every input, every exception."""
     ptr, n, _keep = _lib.doubles(values)
     fn = C.airoi_npv0 if start_from_zero else C.airoi_npv
     return _call1(fn, _num(rate, "rate"), ptr, n)
@@ -220,13 +261,20 @@ def irr(values: Values, guess: float = 0.1) -> float:
         InvalidInputError: fewer than 2 values, guess <= -1, NaN or infinity.
         NoSolutionError: no sign change, or no root found (Excel's ``#NUM!``).
     """
-    fast = _fast_doubles(values)
-    if fast is not None and type(guess) is float:
-        out = _c_double()
-        status = _FAST_IRR(out, fast[0], fast[1], guess)
-        if status:
-            _lib.raise_status(status)
-        return out.value
+    g = _GUESS[0]
+    if g[0] is not guess:
+        g = _double_cache(_GUESS, guess)
+    if g is not None:
+        buf, n = _packed(values)
+        if buf is not None:
+            x = _quick_call(_QUICK_IRR, buf, n, g[1])
+            if x is not None:
+                return x
+    return _irr_general(values, guess)
+
+
+def _irr_general(values: Values, guess: Any) -> float:
+    """irr() without the fast path."""
     ptr, n, _keep = _lib.doubles(values)
     return _call1(C.airoi_irr, ptr, n, _num(guess, "guess"))
 
@@ -289,6 +337,23 @@ def mirr(values: Values, finance_rate: float, reinvest_rate: float) -> float:
         NoSolutionError: no negative value (Excel's ``#DIV/0!``).  Without a
             positive value MIRR is -1, as in Excel.
     """
+    f = _FINANCE_RATE[0]
+    if f[0] is not finance_rate:
+        f = _double_cache(_FINANCE_RATE, finance_rate)
+    r = _REINVEST_RATE[0]
+    if r[0] is not reinvest_rate:
+        r = _double_cache(_REINVEST_RATE, reinvest_rate)
+    if f is not None and r is not None:
+        buf, n = _packed(values)
+        if buf is not None:
+            x = _quick_call(_QUICK_MIRR, buf, n, f[1], r[1])
+            if x is not None:
+                return x
+    return _mirr_general(values, finance_rate, reinvest_rate)
+
+
+def _mirr_general(values: Values, finance_rate: Any, reinvest_rate: Any) -> float:
+    """mirr() without the fast path."""
     ptr, n, _keep = _lib.doubles(values)
     return _call1(C.airoi_mirr, ptr, n, _num(finance_rate, "finance_rate"),
                   _num(reinvest_rate, "reinvest_rate"))
