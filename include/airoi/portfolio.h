@@ -320,7 +320,7 @@ AIROI_API int airoi_portfolio_measure_from_name(airoi_portfolio_measure *out, co
  *         investment is negative, or the mandatory projects alone exceed
  *         the budget (the message gives both amounts).
  * @retval AIROI_ERR_LIMIT The projects' evaluation work together, or the
- *         exact selection's search, is past its limit (docs/errors.md#limits).
+ *         exact selection's search, is past its limit (docs/errors.md\#limits).
  * @retval AIROI_ERR_NOMEM Out of memory.
  * @since 0.1
  */
@@ -629,7 +629,7 @@ typedef enum airoi_portfolio_sim_figure {
  *         or a driver's uncertainty is correlated.
  * @retval AIROI_ERR_RANGE A trial's figures overflow.
  * @retval AIROI_ERR_LIMIT The trials' storage or work is past its limit
- *         (docs/errors.md#limits).
+ *         (docs/errors.md\#limits).
  * @retval AIROI_ERR_NOMEM Out of memory.
  * @since 0.1
  */

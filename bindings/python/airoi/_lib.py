@@ -582,7 +582,7 @@ def plain(values: Any) -> bool:
 # The general path (doubles() and the prototypes) stays the reference: the
 # fast path gives the same double or nothing, and any failure status sends
 # the call to the general path, which repeats it and raises its exception
-# (tests/test_fast_path.py compares the two).
+# (bindings/python/tests/test_fast_path.py compares the two).
 
 
 class _Quick(ctypes._CFuncPtr):  # type: ignore[misc,name-defined]
