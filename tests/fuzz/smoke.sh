@@ -49,6 +49,8 @@ fuzz_one() {
         esac
         find "$dir" -maxdepth 1 -type f -name "$pattern" -exec cp {} "$work"/ \;
     done
+    maxlen=65536 # model files
+    case $target in cli | xloper) maxlen=4096 ;; esac # words; encoded XLOPER12s
     rc=0
     # -timeout=30: a seed at the largest horizon (10,000 periods) written in
     # every report format takes seconds under ASan and the fuzzer's
@@ -57,7 +59,7 @@ fuzz_one() {
     # the airoi command prints (libFuzzer's own report and the sanitizers'
     # still reach the log).
     (cd "$b" && UBSAN_OPTIONS=halt_on_error=1 ASAN_OPTIONS=detect_leaks=1 \
-        "./tests/fuzz/fuzz-$target" -max_total_time="$secs" -max_len=65536 -timeout=30 \
+        "./tests/fuzz/fuzz-$target" -max_total_time="$secs" -max_len="$maxlen" -timeout=30 \
         -rss_limit_mb=2048 -print_final_stats=1 -close_fd_mask=3 -artifact_prefix="$b/" \
         "$work" >"$b/fuzz-$target.log" 2>&1) || rc=$?
     echo "$rc" >"$b/fuzz-$target.rc"
