@@ -156,6 +156,10 @@ SEEDS = {
     # through a null lparray (bindings/excel/xll-readers.c table_of())
     'regression-table-declared-no-elements': call('check', declared(2, 4), costs, values,
                                                   MISSING),
+    # found: CUMIPMT with periods from 2^53 on never ended (p += 1.0 left p
+    # unchanged; lib/finance/loans.c airoi__cumipmt())
+    'regression-cumipmt-periods-past-2-53': call('cumipmt', num(0.1), raw(1e17), num(1000),
+                                                 raw(1e17), raw(1e17), num(0)),
     'check-empty-costs': call('check', project, grid(0, 4, []), values, MISSING),
     'check-error-cell': call('check', project, grid(2, 1, [text('name'), err('ref')]), values,
                              NIL),
