@@ -1,6 +1,6 @@
 /*
- * bindings/cli: the airoi command. Shared declarations of main.c, common.c
- * and the commands (report.c, validate.c).
+ * bindings/cli: the airoi command. Shared declarations of main.c,
+ * commands.c, common.c and the commands (report.c, validate.c, ...).
  */
 #ifndef AIROI_CLI_H
 #define AIROI_CLI_H
@@ -77,6 +77,12 @@ int cli_parse(cli_args *a, const cli_command *cmd, int argc, char **argv);
  * by the command line; CLI_OK with *out set, CLI_USAGE or CLI_FAIL. */
 int cli_sim_options(airoi_sim_options **out, const airoi_project *p, const cli_args *a);
 void cli_command_help(const cli_command *cmd, int to_stderr);
+
+/* commands.c: the whole command line (argv[0] is the program): CLI_OK with
+ * *cmd set and *a filled (then run cmd->run(a)), -1 when help or the
+ * version was printed (exit 0), or CLI_USAGE (message printed, *cmd NULL).
+ * Runs nothing and exits nothing; tests/fuzz/fuzz-cli.c fuzzes it. */
+int cli_dispatch(const cli_command **cmd, cli_args *a, int argc, char **argv);
 
 /* The commands. */
 int cli_report(const cli_args *a);

@@ -88,6 +88,10 @@ static int table_of(const XLOPER12 *a, xll_table *t)
     if (a == NULL || (a->xltype & 0xfff) == xltypeMissing)
         return xlerrValue;
     if ((a->xltype & 0xfff) == xltypeMulti) {
+        /* as xll_arg_numbers(): an array with no elements is no table
+         * (Excel never sends one; tests/fuzz/fuzz-xloper.c does) */
+        if (a->val.array.rows < 1 || a->val.array.columns < 1 || a->val.array.lparray == NULL)
+            return xlerrValue;
         t->cells = a->val.array.lparray;
         t->rows = a->val.array.rows;
         t->cols = a->val.array.columns;

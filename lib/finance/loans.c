@@ -254,9 +254,11 @@ int airoi__cumipmt(double *out, double rate, double nper, double pv, double star
         return st;
     double r;
     if (end_period - start_period < CUM_TERMS_MAX) {
+        /* counted: from 2^53 on, p + 1.0 == p and a loop on p never ends */
+        const int terms = (int)(end_period - start_period) + 1;
         airoi__sum acc = {0.0, 0.0};
-        for (double p = start_period; p <= end_period; p += 1.0)
-            airoi__sum_add(&acc, ipmt_core(rate, p, nper, pv, 0.0, type, pmt));
+        for (int k = 0; k < terms; k++)
+            airoi__sum_add(&acc, ipmt_core(rate, start_period + k, nper, pv, 0.0, type, pmt));
         r = airoi__sum_get(&acc);
     } else {
         r = (end_period - start_period + 1.0) * pmt -

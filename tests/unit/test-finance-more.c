@@ -313,6 +313,11 @@ START_TEST(edges)
     CHECK_FAIL(airoi_ppmt(&out_, NAN, 1, 3, 8000, 0, 0), AIROI_ERR_INVALID);
     CHECK_FAIL(airoi_cumipmt(&out_, 0, 12, 1000, 1, 12, 0), AIROI_ERR_INVALID);
     CHECK_FAIL(airoi_cumprinc(&out_, 0.01, 12, 1000, 1, 12, 2), AIROI_ERR_INVALID);
+    /* periods from 2^53 on, where p + 1 == p: the sum ends (tests/fuzz/fuzz-xloper.c found
+     * a loop on p that did not) */
+    double far = NAN;
+    ck_assert_int_eq(airoi_cumipmt(&far, 0.1, 1e17 + 64, 1000, 1e17, 1e17 + 64, 0), AIROI_OK);
+    ck_assert(isfinite(far));
     CHECK_FAIL(airoi_ispmt(&out_, 0.1, 1, 0, 4000), AIROI_ERR_INVALID);
     /* Excel's documentation: a nominal or effective rate of 0 is #NUM! (LibreOffice: 0). */
     CHECK_FAIL(airoi_effect(&out_, 0, 4), AIROI_ERR_INVALID);
