@@ -111,7 +111,7 @@ static long run_mode(const char *what, operation op, const void *arg, const char
         if (rc == AIROI_OK) {
             /* A failure the library absorbed: the output is the fault-free one. */
             ck_assert_msg(strcmp(text, reference) == 0,
-                          "%s: %s failure of allocation %ld absorbed with another output:\n%s",
+                          "%s: %s failure of allocation %ld absorbed with another output:\n%.600s",
                           what, mode_name[mode], k, text);
         } else {
             ck_assert_msg(rc == AIROI_ERR_NOMEM, "%s: %s failure of allocation %ld: %s", what,
@@ -123,7 +123,7 @@ static long run_mode(const char *what, operation op, const void *arg, const char
         text = NULL;
         ck_assert_int_eq(op(&text, arg), AIROI_OK);
         ck_assert_msg(strcmp(text, reference) == 0,
-                      "%s: after a %s failure of allocation %ld the next call differs:\n%s", what,
+                      "%s: after a %s failure of allocation %ld the next call differs:\n%.600s", what,
                       mode_name[mode], k, text);
         airoi__free(text);
     }

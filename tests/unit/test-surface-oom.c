@@ -44,9 +44,11 @@
  * simulation's lazily computed sensitivity; test-portfolio.c and test-io.c
  * their own injection loops.
  *
- * Runtime: the models are small; every allocation fails in turn (no
- * stride is needed: the largest operation, loading the shared-drivers
- * portfolio, makes about two thousand). About 20 s natively.
+ * Runtime: the models are small, and every allocation fails in turn but in
+ * break-even computed under injection (about 3,200 allocations, the same
+ * evaluation again and again: the first 400, then every 7th). About 30 s
+ * of CPU natively (AIROI_OOM_VERBOSE=1 prints each operation's number of
+ * allocations).
  */
 #include <check.h>
 #include <stdio.h>
@@ -281,6 +283,41 @@ static int op_decide_report(char **text, const void *arg)
     return settle(rc, *text, "a decision report");
 }
 
+/* Tornado, staging or break-even (kind 1 to 3) of the project and its
+ * report, both under injection. */
+typedef struct decide_chain {
+    const airoi_project *p;
+    int kind;
+    airoi_report_format format;
+} decide_chain;
+
+static int op_decide_chain(char **text, const void *arg)
+{
+    const decide_chain *c = arg;
+    airoi_tornado *t = NULL;
+    airoi_staging *s = NULL;
+    airoi_breakeven *b = NULL;
+    int rc;
+    if (c->kind == 1) {
+        rc = airoi_tornado_evaluate(&t, c->p, 0);
+        if (rc == AIROI_OK)
+            rc = airoi_report_write_tornado(text, NULL, t, c->format, 0);
+    } else if (c->kind == 2) {
+        rc = airoi_staging_evaluate(&s, c->p, 0);
+        if (rc == AIROI_OK)
+            rc = airoi_report_write_staging(text, NULL, s, c->format, 0);
+    } else {
+        rc = airoi_breakeven_evaluate(&b, c->p, 0);
+        if (rc == AIROI_OK)
+            rc = airoi_report_write_breakeven(text, NULL, b, c->format, 0);
+    }
+    injection_off();
+    airoi_tornado_free(t);
+    airoi_staging_free(s);
+    airoi_breakeven_free(b);
+    return settle(rc, *text, "a decision figure and its report");
+}
+
 START_TEST(decision_reports)
 {
     airoi_project *p = load_text(uncertain_text);
@@ -304,6 +341,19 @@ START_TEST(decision_reports)
             snprintf(what, sizeof what, "%s report, %s", kinds[kind],
                      airoi_report_format_name(text_formats[f]));
             check_faults(what, op_decide_report, &c);
+            if (kind > 0 && f == 0) { /* the figures computed under injection too (text;
+                                         every format reads them the same way) */
+                decide_chain dc = {p, kind, text_formats[f]};
+                snprintf(what, sizeof what, "%s and its report, %s", kinds[kind],
+                         airoi_report_format_name(text_formats[f]));
+                /* break-even makes about 3,200 allocations, most of them the
+                 * same evaluation again: the first 400 fail in turn, then
+                 * every 7th */
+                if (kind == 3)
+                    oom_dense = 400, oom_stride = 7;
+                check_faults(what, op_decide_chain, &dc);
+                oom_dense = 1000000, oom_stride = 1;
+            }
         }
     c = (decide_reports){r, sim, t, s, b, 4, AIROI_REPORT_HTML};
     check_faults("HTML page with a simulation", op_decide_report, &c);
@@ -315,6 +365,78 @@ START_TEST(decision_reports)
     airoi_staging_free(s);
     airoi_tornado_free(t);
     airoi_simulation_free(sim);
+    airoi_result_free(r);
+    airoi_sim_options_free(o);
+    airoi_project_free(p);
+}
+END_TEST
+
+/* A fresh simulation and its report, both under injection: the report
+ * computes what a simulation keeps for first use (the sensitivity). */
+typedef struct chain_case {
+    const airoi_project *p;
+    const airoi_result *r;
+    const airoi_sim_options *o;
+    airoi_report_format format;
+} chain_case;
+
+static int op_simulate_report(char **text, const void *arg)
+{
+    const chain_case *c = arg;
+    airoi_simulation *s = NULL;
+    int rc = airoi_project_simulate(&s, c->p, c->o, 0, NULL, NULL);
+    if (rc == AIROI_OK)
+        rc = c->format == AIROI_REPORT_HTML
+                 ? airoi_report_write_html(text, NULL, c->r, s, 0)
+                 : airoi_report_write_simulation(text, NULL, s, c->format, 0);
+    injection_off();
+    airoi_simulation_free(s);
+    return settle(rc, *text, "simulate and report");
+}
+
+/* The whole business case from the project: simulation, tornado, staging,
+ * evaluation and the page, all under injection. */
+static int op_business_case_chain(char **text, const void *arg)
+{
+    const chain_case *c = arg;
+    airoi_simulation *s = NULL;
+    airoi_tornado *t = NULL;
+    airoi_staging *st = NULL;
+    airoi_result *r = NULL;
+    int rc = airoi_project_simulate(&s, c->p, c->o, 0, NULL, NULL);
+    if (rc == AIROI_OK)
+        rc = airoi_tornado_evaluate(&t, c->p, 0);
+    if (rc == AIROI_OK)
+        rc = airoi_staging_evaluate(&st, c->p, 0);
+    if (rc == AIROI_OK)
+        rc = airoi_project_evaluate(&r, c->p, NULL, 0);
+    if (rc == AIROI_OK)
+        rc = airoi_report_write_business_case(text, NULL, r, s, t, st, 0);
+    injection_off();
+    airoi_result_free(r);
+    airoi_staging_free(st);
+    airoi_tornado_free(t);
+    airoi_simulation_free(s);
+    return settle(rc, *text, "the business case from the project");
+}
+
+START_TEST(simulate_then_report)
+{
+    airoi_project *p = load_text(uncertain_text);
+    airoi_sim_options *o = sim_options(200, 1, AIROI_SAMPLING_RANDOM);
+    airoi_result *r = NULL;
+    ck_assert_int_eq(airoi_project_evaluate(&r, p, NULL, 0), AIROI_OK);
+    /* every format gathers the figures the same way: text and the page */
+    static const airoi_report_format chained[] = {AIROI_REPORT_TEXT, AIROI_REPORT_HTML};
+    for (size_t f = 0; f < COUNT(chained); f++) {
+        char what[64];
+        chain_case c = {p, r, o, chained[f]};
+        snprintf(what, sizeof what, "simulate and report, %s",
+                 airoi_report_format_name(chained[f]));
+        check_faults(what, op_simulate_report, &c);
+    }
+    chain_case c = {p, r, o, AIROI_REPORT_HTML};
+    check_faults("the business case from the project", op_business_case_chain, &c);
     airoi_result_free(r);
     airoi_sim_options_free(o);
     airoi_project_free(p);
@@ -655,6 +777,19 @@ static int op_portfolio_sim_parts(char **text, const void *arg)
     return status;
 }
 
+/* A fresh portfolio simulation and its report, both under injection. */
+static int op_portfolio_simulate_report(char **text, const void *arg)
+{
+    const pf_case *c = arg;
+    airoi_portfolio_simulation *s = NULL;
+    int rc = airoi_portfolio_simulate(&s, c->pf, c->o, 0);
+    if (rc == AIROI_OK)
+        rc = airoi_portfolio_report_write_sim(text, NULL, c->r, s, c->format, 0);
+    injection_off();
+    airoi_portfolio_simulation_free(s);
+    return settle(rc, *text, "portfolio simulation and its report");
+}
+
 static void portfolio_sim_case(int threads)
 {
     airoi_portfolio *pf = small_portfolio();
@@ -666,6 +801,13 @@ static void portfolio_sim_case(int threads)
     check_faults(threads > 1 ? "portfolio simulation, 2 threads" : "portfolio simulation",
                  op_portfolio_simulate, &c);
     oom_all_threads = 0;
+    for (size_t f = 0; threads == 1 && f < 2; f++) { /* text and the page */
+        char what[96];
+        c.format = f ? AIROI_REPORT_HTML : AIROI_REPORT_TEXT;
+        snprintf(what, sizeof what, "portfolio simulation and its report, %s",
+                 airoi_report_format_name(c.format));
+        check_faults(what, op_portfolio_simulate_report, &c);
+    }
     airoi_portfolio_result_free(r);
     airoi_sim_options_free(o);
     airoi_portfolio_free(pf);
@@ -984,8 +1126,8 @@ int main(void)
 {
     const TTest *const tests[] = {
         simulate_random_1, simulate_sobol_1, simulate_random_2, simulate_sobol_2,
-        simulation_ranges_and_bytes, decision_reports, report_sections, portfolio_load_save,
-        portfolio_build_evaluate, portfolio_simulate_1, portfolio_simulate_2,
+        simulation_ranges_and_bytes, simulate_then_report, decision_reports, report_sections,
+        portfolio_load_save, portfolio_build_evaluate, portfolio_simulate_1, portfolio_simulate_2,
         portfolio_evaluate_reports, tracking_build, tracking_reports,
         model_files_schedules_options};
     return run_suite("surface-oom", tests, sizeof tests / sizeof tests[0]);
