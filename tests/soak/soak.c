@@ -25,7 +25,8 @@
  *   build/tests/soak/soak [MODELS [SEED]] [--no-bound]
  * `meson test --suite soak` runs 2,000 models; the full run is by hand:
  *   nice -n 10 build/tests/soak/soak 100000
- * (figures in docs/performance.md, "Soak"). Exit status 2 means a failure
+ * (figures in docs/performance.md, "Soak": 2026-12-02, RSS 3,896 kB after
+ * the warm-up, 4,008 kB at most after it, 3,952 kB at the end). Exit status 2 means a failure
  * that is no memory growth: a status no call may return, a NaN in a report.
  */
 #include <stdarg.h>
