@@ -2,6 +2,7 @@
  * lib/core/alloc.c: the library's allocator, growable buffers, small helpers.
  */
 #include <math.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,16 +13,27 @@
 /* Allocation-failure injection for tests, after SQLite's fault simulator:
  * fail_after counts down the allocations that still succeed; at zero one
  * fails, and then either every later one fails too (persistent) or
- * injection stops (transient). failures counts the injected failures. */
+ * injection stops (transient). failures counts the injected failures.
+ * The counters are the calling thread's; airoi__alloc_fail_shared() arms
+ * one count for every thread instead (simulations' worker threads), kept
+ * in atomics; `shared` is then set, so that an allocation without it
+ * costs one relaxed load. */
 static _Thread_local long fail_after = -1;
 static _Thread_local int fail_persistent;
 static _Thread_local long failures;
+static atomic_int shared;
+static atomic_long shared_after = -1;
+static atomic_int shared_persistent;
+static atomic_long shared_failures;
 
 static void fail_from(long after, int persistent)
 {
     fail_after = after < 0 ? -1 : after;
     fail_persistent = persistent;
     failures = 0;
+    atomic_store(&shared, 0);
+    atomic_store(&shared_after, -1);
+    atomic_store(&shared_failures, 0);
 }
 
 void airoi__alloc_fail_after(long after)
@@ -34,13 +46,42 @@ void airoi__alloc_fail_once(long after)
     fail_from(after, 0);
 }
 
+void airoi__alloc_fail_shared(long after, int persistent)
+{
+    fail_from(-1, 0);
+    atomic_store(&shared_persistent, persistent);
+    atomic_store(&shared_after, after < 0 ? -1 : after);
+    atomic_store(&shared, after >= 0);
+}
+
 long airoi__alloc_failures(void)
 {
-    return failures;
+    return failures + atomic_load(&shared_failures);
+}
+
+static int should_fail_shared(void)
+{
+    long a = atomic_load(&shared_after);
+    for (;;) {
+        if (a < 0)
+            return 0;
+        if (a > 0) {
+            if (atomic_compare_exchange_weak(&shared_after, &a, a - 1))
+                return 0;
+            continue;
+        }
+        if (!atomic_load(&shared_persistent) &&
+            !atomic_compare_exchange_weak(&shared_after, &a, -1))
+            continue;
+        atomic_fetch_add(&shared_failures, 1);
+        return 1;
+    }
 }
 
 static int should_fail(void)
 {
+    if (atomic_load_explicit(&shared, memory_order_relaxed))
+        return should_fail_shared();
     if (fail_after < 0)
         return 0;
     if (fail_after > 0) {

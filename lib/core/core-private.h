@@ -79,14 +79,19 @@ void airoi__free(void *ptr);
 char *airoi__strdup(const char *s);
 char *airoi__strndup(const char *s, size_t n);
 
-/* Allocation-failure injection, for tests only; thread-local. After
- * `after` more allocations succeed, the next one fails, and then:
+/* Allocation-failure injection, for tests only; thread-local (but see
+ * airoi__alloc_fail_shared). After `after` more allocations succeed, the
+ * next one fails, and then:
  * airoi__alloc_fail_after: every later one fails too (persistent);
  * airoi__alloc_fail_once:  later ones succeed again (transient).
  * A negative `after` disables injection. Each call resets the count that
  * airoi__alloc_failures() returns: the failures injected since. */
 void airoi__alloc_fail_after(long after);
 void airoi__alloc_fail_once(long after);
+/* The same over every thread at once (one count, shared, in whatever order
+ * the threads allocate): persistent when `persistent` is set. Disabled by
+ * either call above. */
+void airoi__alloc_fail_shared(long after, int persistent);
 long airoi__alloc_failures(void);
 
 /* Growable byte buffer used by writers (YAML save, reports). */

@@ -166,7 +166,10 @@ static int gather(rs_sim *S, const airoi_simulation *s)
         for (size_t i = 0; i < ni; i++) {
             rs_input *in = &S->inputs[S->ninputs];
             double rho, share;
-            if (airoi__simulation_get_sensitivity(&in->name, &rho, &share, s, i) != AIROI_OK)
+            int st = airoi__simulation_get_sensitivity(&in->name, &rho, &share, s, i);
+            if (st == AIROI_ERR_NOMEM) /* computed on first use: no report without it */
+                return st;
+            if (st != AIROI_OK)
                 continue;
             if (!in->name)
                 in->name = "";

@@ -71,10 +71,10 @@ static int quantiles(double *q, const airoi__uncertainty *u)
 {
     airoi__dist d;
     char msg[256];
-    if (airoi__dist_compile(&d, u, msg, sizeof msg) != AIROI_OK)
-        return airoi__error(AIROI_ERR_MODEL, "uncertainty '%s': %s", airoi__uncertainty_label(u),
-                            msg);
-    int rc = AIROI_OK;
+    int rc = airoi__dist_compile(&d, u, msg, sizeof msg);
+    if (rc != AIROI_OK) /* out of memory is no model error */
+        return airoi__error(rc == AIROI_ERR_NOMEM ? rc : AIROI_ERR_MODEL, "uncertainty '%s': %s",
+                            airoi__uncertainty_label(u), msg);
     for (int k = 0; k < SPIDER_POINTS; k++) {
         q[k] = airoi__dist_quantile(&d, spider_p[k]);
         if (!isfinite(q[k]) && rc == AIROI_OK)

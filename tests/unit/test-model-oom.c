@@ -10,7 +10,8 @@
  * fault-free reference exactly (the same YAML, JSON, text, CSV, Markdown,
  * diagnostics), and a mutation that failed left its project unchanged. Run
  * under valgrind (`meson test --setup valgrind`) this also proves that no
- * failure path leaks.
+ * failure path leaks. The driver is oom-driver.h; test-surface-oom.c
+ * covers simulation with threads, portfolios, tracking and every report.
  */
 #include <check.h>
 #include <stdio.h>
@@ -20,6 +21,7 @@
 #include <airoi/airoi.h>
 
 #include "core-private.h"
+#include "oom-driver.h"
 #include "test-items.h"
 
 /* A model with every kind of part the loader and the evaluator handle. */
@@ -95,112 +97,12 @@ static const char broken_text[] =
     "values:\n"
     "  - {name: B, dimension: revenue, amount: .nan}\n";
 
-/* ---- the driver ---------------------------------------------------------- */
-
-/* An operation under test. It runs with injection armed and calls
- * injection_off() as soon as the operation proper is over; then it
- * describes what it produced as one owned text (canonical YAML, a report,
- * the diagnostics) in *text. It returns AIROI_ERR_NOMEM (*text left NULL)
- * when the operation ran out of memory, else AIROI_OK. */
-typedef int (*operation)(char **text, const void *arg);
-
-static long injected; /* failures injected into the current run */
-
-/* Stops injection (idempotent) and counts the failures it injected. */
-static void injection_off(void)
-{
-    injected += airoi__alloc_failures();
-    airoi__alloc_fail_after(-1);
-}
-
-/* Right after a call failed with AIROI_ERR_NOMEM: it left a message. */
-static void check_nomem_message(const char *call)
-{
-    ck_assert_msg(airoi_last_error_message()[0] != '\0', "%s: out of memory without a message",
-                  call);
-}
-
-static char *yaml_of(const airoi_project *p)
-{
-    char *s = NULL;
-    ck_assert_int_eq(airoi_model_save_buffer(&s, NULL, p, 0), AIROI_OK);
-    return s;
-}
+/* ---- helpers ----------------------------------------------------------- */
 
 /* The one place that writes a report (its signature is the report API's). */
 static int report_of(char **out, const airoi_result *r, int format, unsigned sections)
 {
     return airoi_report_write(out, NULL, r, format, sections);
-}
-
-static char *concat(char *a, const char *b)
-{
-    size_t n = strlen(a), m = strlen(b);
-    char *d = airoi__realloc(a, n + m + 1);
-    ck_assert_ptr_nonnull(d);
-    memcpy(d + n, b, m + 1);
-    return d;
-}
-
-static const char *const mode_name[] = {"transient", "persistent"};
-
-/* Runs op with its k-th allocation failing in `mode` (0 transient, 1
- * persistent), for k = 0, 1, ... until a run ends before reaching the
- * injected failure; returns that k, the number of allocations op makes. */
-static long run_mode(const char *what, operation op, const void *arg, const char *reference,
-                     int mode)
-{
-    for (long k = 0; k < 1000000; k++) {
-        char *text = NULL;
-        injected = 0;
-        if (mode)
-            airoi__alloc_fail_after(k);
-        else
-            airoi__alloc_fail_once(k);
-        int rc = op(&text, arg);
-        injection_off();
-        if (injected == 0) {
-            ck_assert_msg(rc == AIROI_OK, "%s: %s", what, airoi_status_str(rc));
-            ck_assert_str_eq(text, reference);
-            airoi__free(text);
-            return k;
-        }
-        if (rc == AIROI_OK) {
-            /* A failure the library absorbed: the output is the fault-free one. */
-            ck_assert_msg(strcmp(text, reference) == 0,
-                          "%s: %s failure of allocation %ld absorbed with another output:\n%s",
-                          what, mode_name[mode], k, text);
-        } else {
-            ck_assert_msg(rc == AIROI_ERR_NOMEM, "%s: %s failure of allocation %ld: %s", what,
-                          mode_name[mode], k, airoi_status_str(rc));
-            ck_assert_ptr_null(text);
-        }
-        airoi__free(text);
-        /* Recovery: the same call, fault-free, gives the reference. */
-        text = NULL;
-        ck_assert_int_eq(op(&text, arg), AIROI_OK);
-        ck_assert_msg(strcmp(text, reference) == 0,
-                      "%s: after a %s failure of allocation %ld the next call differs:\n%s", what,
-                      mode_name[mode], k, text);
-        airoi__free(text);
-    }
-    ck_abort_msg("%s: never completed", what);
-    return 0;
-}
-
-/* The fault-free reference, then both modes; both must see the same
- * number of allocations, and at least one. */
-static void check_faults(const char *what, operation op, const void *arg)
-{
-    char *reference = NULL;
-    ck_assert_int_eq(op(&reference, arg), AIROI_OK);
-    ck_assert_ptr_nonnull(reference);
-    long transient = run_mode(what, op, arg, reference, 0);
-    long persistent = run_mode(what, op, arg, reference, 1);
-    ck_assert_msg(transient > 0 && transient == persistent,
-                  "%s: %ld allocations in transient mode, %ld in persistent mode", what, transient,
-                  persistent);
-    airoi__free(reference);
 }
 
 /* ---- the hook itself ----------------------------------------------------- */
@@ -307,21 +209,7 @@ static int op_build(char **text, const void *arg)
         ck_assert_ptr_null(p);
         return rc;
     }
-    int done = 0;
-    for (int step = 0; !done; step++) {
-        rc = build_step(p, step, &done);
-        if (rc == AIROI_ERR_NOMEM) {
-            injection_off();
-            check_nomem_message("a build step");
-            char *now = yaml_of(p), *was = yaml_after(step);
-            ck_assert_msg(strcmp(now, was) == 0, "step %d failed and changed the project:\n%s",
-                          step, now);
-            airoi__free(now);
-            airoi__free(was);
-            rc = build_step(p, step, &done);
-        }
-        ck_assert_msg(rc == AIROI_OK, "step %d: %s", step, airoi_status_str(rc));
-    }
+    build_steps(p, build_step, yaml_after);
     rc = airoi_project_clone(&q, p);
     if (rc == AIROI_OK)
         rc = airoi_project_evaluate(&r, q, NULL, AIROI_EVAL_HONEST_ESTIMATE);
@@ -365,15 +253,7 @@ static int describe_load(char **text, int rc, airoi_project *p, airoi_diagnostic
     ck_assert_ptr_nonnull(d);
     *text = airoi__strdup(airoi_status_str(rc));
     ck_assert_ptr_nonnull(*text);
-    for (size_t i = 0; i < airoi_diagnostics_count(d); i++) {
-        int status = 1;
-        ck_assert_int_eq(airoi_diagnostics_get_status(&status, d, i), AIROI_OK);
-        *text = concat(*text, "\n");
-        *text = concat(*text, airoi_status_str(status));
-        *text = concat(*text, " ");
-        *text = concat(*text, airoi_diagnostics_get_text(d, i));
-    }
-    *text = concat(*text, "\n");
+    *text = concat_diagnostics(*text, d);
     if (p) {
         char *y = yaml_of(p);
         *text = concat(*text, y);
@@ -405,16 +285,11 @@ static int op_load_file(char **text, const void *arg)
     return describe_load(text, rc, p, d);
 }
 
-/* docs/examples/genai-support-rollout.yaml (AIROI_EXAMPLES names the
- * folder): monthly over 36 periods, foreign currency, growth, adoption
- * curves, scenarios, a use case. */
+/* docs/examples/genai-support-rollout.yaml: monthly over 36 periods,
+ * foreign currency, growth, adoption curves, scenarios, a use case. */
 static const char *rollout_path(void)
 {
-    static char path[4096];
-    const char *dir = getenv("AIROI_EXAMPLES");
-    int n = snprintf(path, sizeof path, "%s/genai-support-rollout.yaml", dir ? dir : "docs/examples");
-    ck_assert(n > 0 && (size_t)n < sizeof path);
-    return path;
+    return example_path("genai-support-rollout.yaml");
 }
 
 START_TEST(load_model)
@@ -466,12 +341,8 @@ static int op_evaluate(char **text, const void *arg)
     airoi_result *r = NULL;
     int rc = airoi_project_evaluate(&r, c->project, c->scenario, c->flags);
     injection_off();
-    if (rc == AIROI_ERR_NOMEM) {
-        check_nomem_message("airoi_project_evaluate");
-        ck_assert_ptr_null(r);
+    if (settle(rc, r, "airoi_project_evaluate"))
         return rc;
-    }
-    ck_assert_int_eq(rc, AIROI_OK);
     ck_assert_int_eq(report_of(text, r, AIROI_REPORT_JSON, 0), AIROI_OK);
     airoi_result_free(r);
     return AIROI_OK;
@@ -523,12 +394,7 @@ static int op_report(char **text, const void *arg)
     const report_case *c = arg;
     int rc = report_of(text, c->result, c->format, c->sections);
     injection_off();
-    if (rc == AIROI_ERR_NOMEM) {
-        check_nomem_message("airoi_report_write");
-        ck_assert_ptr_null(*text);
-    } else
-        ck_assert_int_eq(rc, AIROI_OK);
-    return rc;
+    return settle(rc, *text, "airoi_report_write");
 }
 
 /* Each format with every section; the audit and compare selections of the
@@ -562,12 +428,7 @@ static int op_save(char **text, const void *arg)
 {
     int rc = airoi_model_save_buffer(text, NULL, arg, 0);
     injection_off();
-    if (rc == AIROI_ERR_NOMEM) {
-        check_nomem_message("airoi_model_save_buffer");
-        ck_assert_ptr_null(*text);
-    } else
-        ck_assert_int_eq(rc, AIROI_OK);
-    return rc;
+    return settle(rc, *text, "airoi_model_save_buffer");
 }
 
 START_TEST(save_model)
@@ -651,12 +512,8 @@ static int op_staging(char **text, const void *arg)
     airoi_staging *s = NULL;
     int rc = airoi_staging_evaluate(&s, arg, 0);
     injection_off();
-    if (rc == AIROI_ERR_NOMEM) {
-        check_nomem_message("airoi_staging_evaluate");
-        ck_assert_ptr_null(s);
+    if (settle(rc, s, "airoi_staging_evaluate"))
         return rc;
-    }
-    ck_assert_int_eq(rc, AIROI_OK);
     double v[5];
     for (int k = 0; k < 5; k++) {
         airoi_staging_figure f = (airoi_staging_figure)(AIROI_STAGING_PROB_PRODUCTION + k);
@@ -672,12 +529,8 @@ static int op_breakeven(char **text, const void *arg)
     airoi_breakeven *b = NULL;
     int rc = airoi_breakeven_evaluate(&b, arg, 0);
     injection_off();
-    if (rc == AIROI_ERR_NOMEM) {
-        check_nomem_message("airoi_breakeven_evaluate");
-        ck_assert_ptr_null(b);
+    if (settle(rc, b, "airoi_breakeven_evaluate"))
         return rc;
-    }
-    ck_assert_int_eq(rc, AIROI_OK);
     double v[4];
     for (int k = 0; k < 3; k++)
         ck_assert_int_eq(airoi_breakeven_get(&v[k], NULL, NULL, NULL, b,
@@ -694,12 +547,8 @@ static int op_tornado(char **text, const void *arg)
     airoi_tornado *t = NULL;
     int rc = airoi_tornado_evaluate(&t, arg, 0);
     injection_off();
-    if (rc == AIROI_ERR_NOMEM) {
-        check_nomem_message("airoi_tornado_evaluate");
-        ck_assert_ptr_null(t);
+    if (settle(rc, t, "airoi_tornado_evaluate"))
         return rc;
-    }
-    ck_assert_int_eq(rc, AIROI_OK);
     double v[6];
     ck_assert_int_eq(airoi_tornado_get_base_npv(&v[0], t), AIROI_OK);
     ck_assert_int_eq(airoi_tornado_get_spider(v + 1, t, 0), AIROI_OK);
@@ -732,12 +581,7 @@ static int op_business_case(char **text, const void *arg)
     const case_page *c = arg;
     int rc = airoi_report_write_business_case(text, NULL, c->r, c->sim, c->t, c->s, 0);
     injection_off();
-    if (rc == AIROI_ERR_NOMEM) {
-        check_nomem_message("airoi_report_write_business_case");
-        ck_assert_ptr_null(*text);
-    } else
-        ck_assert_int_eq(rc, AIROI_OK);
-    return rc;
+    return settle(rc, *text, "airoi_report_write_business_case");
 }
 
 START_TEST(business_case_page)
@@ -769,11 +613,7 @@ END_TEST
 /* docs/examples/tracking-midway.yaml: actuals, indicators, stage criteria. */
 static const char *tracking_path(void)
 {
-    static char path[4096];
-    const char *dir = getenv("AIROI_EXAMPLES");
-    int n = snprintf(path, sizeof path, "%s/tracking-midway.yaml", dir ? dir : "docs/examples");
-    ck_assert(n > 0 && (size_t)n < sizeof path);
-    return path;
+    return example_path("tracking-midway.yaml");
 }
 
 typedef struct track_case {
@@ -815,28 +655,10 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("model-oom");
-    TCase *tc = tcase_create("oom");
-    tcase_set_timeout(tc, 600);
-    tcase_add_test(tc, hook_modes);
-    tcase_add_test(tc, build_clone_evaluate);
-    tcase_add_test(tc, load_model);
-    tcase_add_test(tc, load_with_warning);
-    tcase_add_test(tc, load_uncertain_model);
-    tcase_add_test(tc, clone_uncertain_model);
-    tcase_add_test(tc, load_file);
-    tcase_add_test(tc, load_broken);
-    tcase_add_test(tc, evaluate_base_honest_and_scenario);
-    tcase_add_test(tc, evaluate_monthly);
-    tcase_add_test(tc, report_each_format);
-    tcase_add_test(tc, save_model);
-    tcase_add_test(tc, decide_figures);
-    tcase_add_test(tc, business_case_page);
-    tcase_add_test(tc, tracking);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? 0 : 1;
+    const TTest *const tests[] = {
+        hook_modes, build_clone_evaluate, load_model, load_with_warning, load_uncertain_model,
+        clone_uncertain_model, load_file, load_broken, evaluate_base_honest_and_scenario,
+        evaluate_monthly, report_each_format, save_model, decide_figures, business_case_page,
+        tracking};
+    return run_suite("model-oom", tests, sizeof tests / sizeof tests[0]);
 }
