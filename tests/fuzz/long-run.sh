@@ -19,7 +19,7 @@ if [ $# -gt 0 ]; then
 fi
 echo "long run: $(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -srm), $(nproc) cores," \
      "$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //')"
-FUZZ_JOBS=1 nice -n 10 sh "$top/tests/fuzz/smoke.sh" "$secs" || rc=$?
+FUZZ_JOBS=${FUZZ_JOBS:-1} nice -n 10 sh "$top/tests/fuzz/smoke.sh" "$secs" || rc=$?
 total=0
 echo "| target | executions | time | findings |"
 echo "| --- | ---: | ---: | --- |"
