@@ -18,6 +18,7 @@
 #include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "airoi/simulation.h"
 #include "model-private.h"
@@ -177,7 +178,50 @@ struct airoi_simulation {
     double *var_share;
 };
 
+/* simsort.c: the work of the statistics that runs on several threads. */
+typedef void (*airoi__sim_task_fn)(void *ctx, size_t task);
+/* Runs fn(ctx, t) for every t < ntasks on at most `threads` threads, the
+ * caller's included; a free thread takes the next task, so fn(ctx, t) must
+ * write only task t's outputs. A thread that cannot start leaves its tasks
+ * to the others. */
+void airoi__sim_parallel(int threads, size_t ntasks, airoi__sim_task_fn fn, void *ctx);
+/* LSD radix sort of n keys (11-bit digits, at most 6 passes), carrying idx
+ * along when not NULL; tk and ti are scratch of n each. Stable. One pass
+ * counts every digit; a digit that every key shares is skipped; the
+ * passes go back and forth between the buffers. Returns the buffer that
+ * holds the sorted keys (k or tk), and when idx is not NULL sets *idx to
+ * the one holding the indexes (the caller's or ti). n < 2^32. */
+uint64_t *airoi__sim_radix_sort(uint64_t *k, uint32_t **idx, size_t n, uint64_t *tk,
+                                uint32_t *ti);
+/* The nd defined values of v[0..c-1] (NaN: undefined), between mn and mx,
+ * ascending (-0 before +0) into a new block *sorted (airoi__sim_big_free), on at
+ * most `threads` threads; the result does not depend on them. nd < 2^32. */
+int airoi__sim_sort_values(double **sorted, const double *v, size_t c, size_t nd, double mn,
+                           double mx, int threads);
+
+/* A key whose unsigned order is the order of the doubles (no NaN). */
+static inline uint64_t airoi__sim_key_of(double x)
+{
+    uint64_t b;
+    memcpy(&b, &x, sizeof b);
+    return (b >> 63) ? ~b : (b | 0x8000000000000000ull);
+}
+
+static inline double airoi__sim_double_of(uint64_t k)
+{
+    uint64_t b = (k >> 63) ? (k & 0x7fffffffffffffffull) : ~k;
+    double x;
+    memcpy(&x, &b, sizeof x);
+    return x;
+}
+
 /* simstats.c: allocation, statistics, merge. */
+/* A block for per-trial storage (on Linux made of huge pages when large),
+ * released by airoi__sim_big_free(), never by airoi__free(). */
+void *airoi__sim_big_malloc(size_t bytes);
+void airoi__sim_big_free(void *p);
+/* The threads a run with this setting uses (0: one per processor). */
+int airoi__sim_threads(int32_t asked);
 int airoi__simulation_alloc(airoi_simulation **out, const airoi__sim_settings *st,
                             airoi__sim_model *m, int64_t first, int64_t count);
 /* Per-trial bytes of a run with these settings on this model. */

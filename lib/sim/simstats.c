@@ -71,8 +71,8 @@ void airoi__simulation_free(airoi_simulation *s)
     if (!s)
         return;
     for (int o = 0; o < AIROI__SIM_OUTPUTS; o++) {
-        airoi__free(s->val[o]);
-        airoi__free(s->stats[o].sorted);
+        airoi__sim_big_free(s->val[o]);
+        airoi__sim_big_free(s->stats[o].sorted);
         airoi__free(s->stats[o].edges);
         airoi__free(s->stats[o].counts);
     }
@@ -97,22 +97,45 @@ AIROI_API void airoi_simulation_free(airoi_simulation *s)
     airoi__simulation_free(s);
 }
 
-/* Per-trial storage: on Linux, the whole 2 MB pages inside a large block
- * are asked to be huge pages (a million trials touch some 6,000 small
- * pages a figure otherwise, each a page fault). Only a hint. */
-static void *big_malloc(size_t bytes)
+/* Per-trial storage. On Linux a large block starts on a 2 MB boundary and
+ * is asked to be made of huge pages: a million trials touch some 2,000
+ * small pages a figure otherwise, each a page fault (about 10 us each on a
+ * virtual machine, docs/performance.md). Only a hint. The block malloc()
+ * returned is kept just before the data, for airoi__sim_big_free(). */
+#define HUGE_PAGE ((uintptr_t)2 << 20)
+#define BIG_HEADER ((uintptr_t)16)
+
+void *airoi__sim_big_malloc(size_t bytes)
 {
-    void *p = airoi__malloc(bytes);
+    uintptr_t extra = BIG_HEADER;
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-    const uintptr_t huge = (uintptr_t)2 << 20;
-    if (p && bytes >= 2 * huge) {
-        uintptr_t a = ((uintptr_t)p + huge - 1) & ~(huge - 1);
-        uintptr_t b = ((uintptr_t)p + bytes) & ~(huge - 1);
-        if (b > a)
-            madvise((void *)a, b - a, MADV_HUGEPAGE);
+    int huge = bytes >= 2 * HUGE_PAGE && bytes <= SIZE_MAX - 2 * HUGE_PAGE - BIG_HEADER;
+    if (huge)
+        extra += 2 * HUGE_PAGE; /* room to align, and for the whole last page */
+#endif
+    if (bytes > SIZE_MAX - extra)
+        return NULL;
+    char *raw = airoi__malloc(bytes + extra);
+    if (!raw)
+        return NULL;
+    char *p = raw + BIG_HEADER;
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    if (huge) {
+        p = (char *)(((uintptr_t)p + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1));
+        madvise(p, (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1), MADV_HUGEPAGE);
     }
 #endif
+    memcpy(p - sizeof raw, &raw, sizeof raw);
     return p;
+}
+
+void airoi__sim_big_free(void *p)
+{
+    if (!p)
+        return;
+    char *raw;
+    memcpy(&raw, (char *)p - sizeof raw, sizeof raw);
+    airoi__free(raw);
 }
 
 /* A simulation of `count` trials with room for every per-trial figure. */
@@ -145,7 +168,7 @@ static int sim_new(airoi_simulation **out, const airoi__sim_settings *st, airoi_
     for (size_t i = 0; i < st->n_outputs; i++)
         s->has[st->outputs[i]] = 1;
     for (int o = 0; rc == AIROI_OK && o < AIROI__SIM_OUTPUTS; o++)
-        if (s->has[o] && !(s->val[o] = big_malloc(c * sizeof(double))))
+        if (s->has[o] && !(s->val[o] = airoi__sim_big_malloc(c * sizeof(double))))
             rc = nomem();
     if (rc == AIROI_OK && n_stages) {
         s->spent = airoi__malloc(c * sizeof *s->spent);
@@ -178,77 +201,6 @@ int airoi__simulation_alloc(airoi_simulation **out, const airoi__sim_settings *s
     return sim_new(out, st, m, first, count);
 }
 
-/* ---- sorting ------------------------------------------------------------------- */
-
-/* A key whose unsigned order is the order of the doubles (no NaN). */
-static inline uint64_t key_of(double x)
-{
-    uint64_t b;
-    memcpy(&b, &x, sizeof b);
-    return (b >> 63) ? ~b : (b | 0x8000000000000000ull);
-}
-
-static inline double double_of(uint64_t k)
-{
-    uint64_t b = (k >> 63) ? (k & 0x7fffffffffffffffull) : ~k;
-    double x;
-    memcpy(&x, &b, sizeof x);
-    return x;
-}
-
-/* LSD radix sort of n keys (11-bit digits, at most 6 passes), carrying idx
- * along when not NULL; tk and ti are scratch of n each. Stable. One pass
- * counts every digit; a digit that every key shares is skipped; the
- * passes go back and forth between the buffers. Returns the buffer that
- * holds the sorted keys (k or tk), and when idx is not NULL sets *idx to
- * the one holding the indexes (the caller's or ti). n < 2^32 (a
- * simulation's trials are far fewer: AIROI__SIM_MAX_BYTES). */
-static uint64_t *radix_sort(uint64_t *k, uint32_t **idx, size_t n, uint64_t *tk, uint32_t *ti)
-{
-    uint32_t cnt[6][2048];
-    if (n == 0)
-        return k;
-    memset(cnt, 0, sizeof cnt);
-    for (size_t i = 0; i < n; i++) {
-        uint64_t x = k[i];
-        for (int p = 0; p < 6; p++)
-            cnt[p][(x >> (11 * p)) & 0x7ff]++;
-    }
-    uint64_t *src = k, *dst = tk;
-    uint32_t *isrc = idx ? *idx : NULL, *idst = ti;
-    for (int p = 0; p < 6; p++) {
-        int sh = 11 * p;
-        uint32_t *c = cnt[p];
-        if (c[(k[0] >> sh) & 0x7ff] == n)
-            continue; /* every key has this digit */
-        uint32_t sum = 0;
-        for (size_t d = 0; d < 2048; d++) {
-            uint32_t v = c[d];
-            c[d] = sum;
-            sum += v;
-        }
-        if (isrc) {
-            for (size_t i = 0; i < n; i++) {
-                uint32_t d = c[(src[i] >> sh) & 0x7ff]++;
-                dst[d] = src[i];
-                idst[d] = isrc[i];
-            }
-            uint32_t *it = isrc;
-            isrc = idst;
-            idst = it;
-        } else {
-            for (size_t i = 0; i < n; i++)
-                dst[c[(src[i] >> sh) & 0x7ff]++] = src[i];
-        }
-        uint64_t *t = src;
-        src = dst;
-        dst = t;
-    }
-    if (idx)
-        *idx = isrc;
-    return src;
-}
-
 /* ---- statistics of one output ---------------------------------------------------- */
 
 /* PERCENTILE.INC of sorted values x[0..n-1] (n >= 1) at p in [0, 100]. */
@@ -267,25 +219,98 @@ static void set_stat(airoi__sim_stats *S, int stat, double v, int status)
     S->status[STAT(stat)] = status;
 }
 
-static int output_stats(airoi_simulation *s, int o)
+/* The figures of one block of trials of an output (AIROI__SIM_BLOCK slots
+ * from the start of the simulation's own slots): blocks are summed side by
+ * side and their figures combined in block order. */
+typedef struct stat_part {
+    airoi__sum sum;        /* of the defined values */
+    airoi__sum m2;         /* squared deviations from the block's own mean */
+    double mn, mx;
+    size_t nd, npos, nabove;
+} stat_part;
+
+typedef struct part_job {
+    const double *v;
+    size_t c;
+    double target;
+    stat_part *parts;
+} part_job;
+
+static void part_task(void *ctx, size_t b)
+{
+    const part_job *J = ctx;
+    size_t lo = b * AIROI__SIM_BLOCK;
+    size_t hi = J->c - lo < AIROI__SIM_BLOCK ? J->c : lo + AIROI__SIM_BLOCK;
+    stat_part P = {{0, 0}, {0, 0}, HUGE_VAL, -HUGE_VAL, 0, 0, 0};
+    for (size_t i = lo; i < hi; i++) {
+        double x = J->v[i];
+        if (isnan(x))
+            continue;
+        P.nd++;
+        airoi__sum_add(&P.sum, x);
+        P.mn = x < P.mn ? x : P.mn;
+        P.mx = x > P.mx ? x : P.mx;
+        P.npos += x > 0.0;
+        P.nabove += x > J->target;
+    }
+    if (P.nd >= 2 && P.mn != P.mx) {
+        double mean = airoi__sum_get(&P.sum) / (double)P.nd;
+        for (size_t i = lo; i < hi; i++) {
+            double x = J->v[i];
+            if (!isnan(x))
+                airoi__sum_add(&P.m2, (x - mean) * (x - mean));
+        }
+    }
+    J->parts[b] = P;
+}
+
+/* The first index i in [lo, hi) of the ascending x whose histogram bin
+ * is >= b (bins of width w from mn; bin_of is non-decreasing in x). */
+static size_t bin_of(double x, double mn, double w, size_t bins)
+{
+    if (!(w > 0.0))
+        return 0;
+    double f = (x - mn) / w;
+    return f < (double)bins ? (size_t)f : bins - 1; /* NaN (inf / inf): the top */
+}
+
+static size_t first_in_bin(const double *x, size_t lo, size_t hi, size_t b, double mn, double w,
+                           size_t bins)
+{
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (bin_of(x[mid], mn, w, bins) >= b)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+
+static int output_stats(airoi_simulation *s, int o, int threads)
 {
     airoi__sim_stats *S = &s->stats[o];
     const double *v = s->val[o];
     size_t c = (size_t)s->count, nd = 0, npos = 0, nabove = 0;
-    airoi__sum sum = {0, 0};
     double mn = HUGE_VAL, mx = -HUGE_VAL;
     for (int k = 0; k < AIROI__SIM_STATS; k++)
         S->status[k] = AIROI_ERR_UNDEFINED;
-    for (size_t i = 0; i < c; i++) {
-        double x = v[i];
-        if (isnan(x))
-            continue;
-        nd++;
-        airoi__sum_add(&sum, x);
-        mn = x < mn ? x : mn;
-        mx = x > mx ? x : mx;
-        npos += x > 0.0;
-        nabove += x > s->st.roi_target;
+    size_t nparts = (c + AIROI__SIM_BLOCK - 1) / AIROI__SIM_BLOCK;
+    stat_part *parts = airoi__calloc(nparts, sizeof *parts);
+    if (!parts)
+        return nomem();
+    part_job PJ = {v, c, s->st.roi_target, parts};
+    airoi__sim_parallel(threads, nparts, part_task, &PJ);
+    airoi__sum sum = {0, 0};
+    for (size_t b = 0; b < nparts; b++) {
+        const stat_part *P = &parts[b];
+        nd += P->nd;
+        npos += P->npos;
+        nabove += P->nabove;
+        mn = P->mn < mn ? P->mn : mn;
+        mx = P->mx > mx ? P->mx : mx;
+        airoi__sum_add(&sum, P->sum.s);
+        airoi__sum_add(&sum, P->sum.c);
     }
     S->n_defined = nd;
     set_stat(S, AIROI_STAT_COUNT, (double)nd, AIROI_OK);
@@ -295,39 +320,37 @@ static int output_stats(airoi_simulation *s, int o)
         set_stat(S, AIROI_STAT_NEVER_SHARE, (double)(c - nd) / (double)c, AIROI_OK);
     if (o == AIROI_SIM_ROI_HORIZON - AIROI_SIM_NPV || o == AIROI_SIM_NPV_ROI - AIROI_SIM_NPV)
         set_stat(S, AIROI_STAT_PROB_ABOVE_TARGET, (double)nabove / (double)c, AIROI_OK);
-    if (nd == 0)
+    if (nd == 0) {
+        airoi__free(parts);
         return AIROI_OK;
+    }
     /* all equal: exactly that value, and no spread from rounding */
     double mean = mn == mx ? mn : airoi__sum_get(&sum) / (double)nd;
     set_stat(S, AIROI_STAT_MEAN, mean, AIROI_OK);
     set_stat(S, AIROI_STAT_MIN, mn, AIROI_OK);
     set_stat(S, AIROI_STAT_MAX, mx, AIROI_OK);
     if (nd >= 2) {
+        /* the blocks' squared deviations plus n_b (mean_b - mean)^2 each */
         airoi__sum ss = {0, 0};
-        for (size_t i = 0; i < c; i++)
-            if (!isnan(v[i]))
-                airoi__sum_add(&ss, (v[i] - mean) * (v[i] - mean));
+        for (size_t b = 0; b < nparts; b++) {
+            const stat_part *P = &parts[b];
+            if (P->nd == 0)
+                continue;
+            double d = airoi__sum_get(&P->sum) / (double)P->nd - mean;
+            airoi__sum_add(&ss, P->m2.s);
+            airoi__sum_add(&ss, P->m2.c);
+            airoi__sum_add(&ss, (double)P->nd * d * d);
+        }
         double sd = mn == mx ? 0.0 : sqrt(airoi__sum_get(&ss) / (double)(nd - 1));
         set_stat(S, AIROI_STAT_SD, sd, AIROI_OK);
         set_stat(S, AIROI_STAT_SE, sd / sqrt((double)nd), AIROI_OK);
     }
+    airoi__free(parts);
     /* sorted copy, for exact percentiles */
-    uint64_t *k = big_malloc(nd * sizeof *k), *tk = big_malloc(nd * sizeof *tk);
-    if (!k || !tk) {
-        airoi__free(k);
-        airoi__free(tk);
-        return nomem();
-    }
-    size_t j = 0;
-    for (size_t i = 0; i < c; i++)
-        if (!isnan(v[i]))
-            k[j++] = key_of(v[i]);
-    uint64_t *sk = radix_sort(k, NULL, nd, tk, NULL);
-    double *sorted = (double *)sk; /* in place: same size */
-    for (size_t i = 0; i < nd; i++)
-        sorted[i] = double_of(sk[i]);
-    airoi__free(sk == k ? tk : k);
-    S->sorted = sorted;
+    int rc = airoi__sim_sort_values(&S->sorted, v, c, nd, mn, mx, threads);
+    if (rc)
+        return rc;
+    const double *sorted = S->sorted;
     if (o == 0) { /* value at risk and expected shortfall of NPV, as losses */
         double q = percentile_inc(sorted, nd, 100.0 * s->st.tail);
         set_stat(S, AIROI_STAT_VAR, -q, AIROI_OK);
@@ -339,7 +362,9 @@ static int output_stats(airoi_simulation *s, int o)
             airoi__sum_add(&es, sorted[i]);
         set_stat(S, AIROI_STAT_ES, -airoi__sum_get(&es) / (double)m, AIROI_OK);
     }
-    /* histogram: bins of equal width from min to max, the last one closed */
+    /* histogram: bins of equal width from min to max, the last one closed;
+     * the values are sorted, so each bin's count is the distance between
+     * the first values of it and of the next */
     size_t bins = (size_t)s->st.bins;
     S->edges = airoi__calloc(bins + 1, sizeof *S->edges);
     S->counts = airoi__calloc(bins, sizeof *S->counts);
@@ -348,11 +373,11 @@ static int output_stats(airoi_simulation *s, int o)
     double w = (mx - mn) / (double)bins;
     for (size_t b = 0; b <= bins; b++)
         S->edges[b] = b == bins ? mx : mn + w * (double)b;
-    for (size_t i = 0; i < nd; i++) {
-        size_t b = w > 0.0 ? (size_t)((sorted[i] - mn) / w) : 0;
-        if (b >= bins)
-            b = bins - 1;
-        S->counts[b]++;
+    size_t from = 0;
+    for (size_t b = 0; b < bins; b++) {
+        size_t to = b + 1 == bins ? nd : first_in_bin(sorted, from, nd, b + 1, mn, w, bins);
+        S->counts[b] = (int64_t)(to - from);
+        from = to;
     }
     return AIROI_OK;
 }
@@ -420,9 +445,10 @@ static double mean_of(const double *v, size_t n)
 
 int airoi__simulation_finish(airoi_simulation *s)
 {
+    int threads = airoi__sim_threads(s->st.threads);
     for (int o = 0; o < AIROI__SIM_OUTPUTS; o++)
         if (s->has[o]) {
-            int rc = output_stats(s, o);
+            int rc = output_stats(s, o, threads);
             if (rc)
                 return rc;
         }
@@ -808,10 +834,10 @@ static void ranks(double *r, const double *v, size_t n, uint64_t *k, uint64_t *t
                   uint32_t *ti)
 {
     for (size_t i = 0; i < n; i++) {
-        k[i] = key_of(v[i] == 0.0 ? 0.0 : v[i]); /* -0 ties with +0 */
+        k[i] = airoi__sim_key_of(v[i] == 0.0 ? 0.0 : v[i]); /* -0 ties with +0 */
         idx[i] = (uint32_t)i;
     }
-    k = radix_sort(k, &idx, n, tk, ti);
+    k = airoi__sim_radix_sort(k, &idx, n, tk, ti);
     for (size_t i = 0; i < n;) {
         size_t j = i + 1;
         while (j < n && k[j] == k[i])

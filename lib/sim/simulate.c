@@ -666,6 +666,12 @@ static int cpu_count(void)
 #endif
 }
 
+int airoi__sim_threads(int32_t asked)
+{
+    int threads = asked > 0 ? asked : cpu_count();
+    return threads > AIROI__SIM_MAX_THREADS ? AIROI__SIM_MAX_THREADS : threads;
+}
+
 /* ---- trials ------------------------------------------------------------------ */
 
 /* What one thread needs to evaluate trials. */
@@ -1301,10 +1307,7 @@ static int simulate(airoi_simulation **out, const airoi_project *p,
     if (rc == AIROI_OK)
         rc = airoi__simulation_alloc(&s, &st, m, first, count);
     if (rc == AIROI_OK) {
-        int threads = st.threads ? st.threads : cpu_count();
-        if (threads > AIROI__SIM_MAX_THREADS)
-            threads = AIROI__SIM_MAX_THREADS;
-        rc = run_trials(s, m, threads, progress, userdata);
+        rc = run_trials(s, m, airoi__sim_threads(st.threads), progress, userdata);
     }
     return airoi__simulation_complete(out, s, rc, m, &st);
 }
