@@ -1020,14 +1020,14 @@ static int run_trial(const run *R, worker_mem *w, size_t j, size_t i)
 
 /* One group's present value and total in each lane of the block (run_trial's
  * arithmetic, operation for operation, across trials): adds them to the
- * lanes' sums pv and tot. */
+ * lanes' sums pv and (when totals is set) tot. */
 AIROI__SIMD_CLONES
 static void group_lanes(const airoi__sim_model *m, const airoi__sim_group *gr,
                         const double *restrict b, double *restrict pv_sum,
                         double *restrict tot_sum, int totals)
 {
     const size_t n = m->n;
-    double f[LANES], pv[LANES], tot[LANES];
+    double f[LANES];
     for (size_t j = 0; j < LANES; j++)
         f[j] = 1.0;
     for (size_t s = 0; s < gr->n_scalar; s++) {
@@ -1036,10 +1036,12 @@ static void group_lanes(const airoi__sim_model *m, const airoi__sim_group *gr,
             f[j] *= r[j];
     }
     if (gr->n_per == 0) {
-        for (size_t j = 0; j < LANES; j++) {
-            pv[j] = f[j] * gr->pv;
-            tot[j] = f[j] * gr->total;
-        }
+        for (size_t j = 0; j < LANES; j++)
+            pv_sum[j] += f[j] * gr->pv;
+        if (totals)
+            for (size_t j = 0; j < LANES; j++)
+                tot_sum[j] += f[j] * gr->total;
+        return;
     } else {
         double acc[LANES], acc2[LANES], fac[LANES];
         const size_t d0 = m->inputs[gr->per[0]].dim;
@@ -1066,14 +1068,11 @@ static void group_lanes(const airoi__sim_model *m, const airoi__sim_group *gr,
                     acc2[j] += prod[j] * se;
             }
         }
-        for (size_t j = 0; j < LANES; j++) {
-            pv[j] = f[j] * acc[j];
-            tot[j] = totals ? f[j] * acc2[j] : 0.0;
-        }
-    }
-    for (size_t j = 0; j < LANES; j++) {
-        pv_sum[j] += pv[j];
-        tot_sum[j] += tot[j];
+        for (size_t j = 0; j < LANES; j++)
+            pv_sum[j] += f[j] * acc[j];
+        if (totals)
+            for (size_t j = 0; j < LANES; j++)
+                tot_sum[j] += f[j] * acc2[j];
     }
 }
 
