@@ -848,18 +848,18 @@ static void quantiles_lanes(const airoi__dist *d, double *x, const double *u, si
     const double plo = d->plo, qlo = d->qlo, pw = d->pw, fm = d->fm;
     const double c_lo = d->c_lo, c_hi = d->c_hi;
     const int uniform = d->kind == AIROI__DK_UNIFORM;
+    /* x may be u (in place): each row of u is read whole before its row
+     * of x is written */
     for (size_t r = 0; r < rows; r++, x += AIROI__SIM_LANES, u += AIROI__SIM_LANES) {
-        double v[AIROI__SIM_LANES], y[AIROI__SIM_LANES];
-        for (size_t i = 0; i < AIROI__SIM_LANES; i++)
-            v[i] = u[i];
+        double y[AIROI__SIM_LANES];
         if (uniform) {
             for (size_t i = 0; i < AIROI__SIM_LANES; i++)
-                y[i] = x0 + x1 * v[i];
+                y[i] = x0 + x1 * u[i];
         } else {
             double a[AIROI__SIM_LANES];
             int64_t low[AIROI__SIM_LANES];
             for (size_t i = 0; i < AIROI__SIM_LANES; i++) {
-                double p = plo + v[i] * pw, q = qlo - v[i] * pw;
+                double p = plo + u[i] * pw, q = qlo - u[i] * pw;
                 low[i] = p <= fm;
                 a[i] = select(low[i], p * c_lo, q * c_hi);
             }

@@ -214,10 +214,12 @@ __attribute__((target("avx2"))) static inline __m256d avx2_uniform(__m256i w)
     return _mm256_mul_pd(x, _mm256_set1_pd(TWO_M32));
 }
 
-__attribute__((target("avx2"))) static void trials_uniforms_avx2(double *u, size_t stride,
-                                                                  uint64_t seed,
-                                                                  uint64_t trial0,
-                                                                  uint64_t block)
+/* The kernel's body, inlined into each caller below: compiled for AVX2,
+ * and again for AVX-512VL (the same 256-bit instructions, where the
+ * compiler may join two XORs into one ternary-logic instruction and has
+ * 32 vector registers). The words are the same either way. */
+__attribute__((target("avx2"), always_inline)) static inline void
+avx2_trials_body(double *u, size_t stride, uint64_t seed, uint64_t trial0, uint64_t block)
 {
     const __m256i m0 = _mm256_set1_epi64x(PHILOX_M0), m1 = _mm256_set1_epi64x(PHILOX_M1);
     const __m256i w0 = _mm256_set1_epi64x(PHILOX_W0), w1 = _mm256_set1_epi64x(PHILOX_W1);
@@ -258,22 +260,63 @@ __attribute__((target("avx2"))) static void trials_uniforms_avx2(double *u, size
         ta = _mm256_add_epi64(tb, step);
     }
 }
+
+__attribute__((target("avx2"))) static void trials_uniforms_avx2(double *u, size_t stride,
+                                                                  uint64_t seed,
+                                                                  uint64_t trial0,
+                                                                  uint64_t block)
+{
+    avx2_trials_body(u, stride, seed, trial0, block);
+}
+
+__attribute__((target("avx2,avx512f,avx512vl"))) static void
+trials_uniforms_avx512(double *u, size_t stride, uint64_t seed, uint64_t trial0, uint64_t block)
+{
+    avx2_trials_body(u, stride, seed, trial0, block);
+}
 #endif
+
+/* The best kernel this processor runs: 2 AVX-512VL, 1 AVX2, 0 portable. */
+static int best_level(void)
+{
+#ifdef HAVE_AVX2_PHILOX
+    static atomic_int level = -1; /* every thread that looks stores the same value */
+    int has = atomic_load_explicit(&level, memory_order_relaxed);
+    if (has < 0) {
+        has = !__builtin_cpu_supports("avx2")       ? 0
+              : __builtin_cpu_supports("avx512f") &&
+                      __builtin_cpu_supports("avx512vl") ? 2
+                                                         : 1;
+        atomic_store_explicit(&level, has, memory_order_relaxed);
+    }
+    return has;
+#else
+    return 0;
+#endif
+}
+
+int airoi__sim_uniforms_trials_at(int level, double *u, size_t stride, uint64_t seed,
+                                  uint64_t trial0, uint64_t block)
+{
+    int best = best_level();
+    if (level > best)
+        level = best;
+#ifdef HAVE_AVX2_PHILOX
+    if (level == 2) {
+        trials_uniforms_avx512(u, stride, seed, trial0, block);
+        return 2;
+    }
+    if (level == 1) {
+        trials_uniforms_avx2(u, stride, seed, trial0, block);
+        return 1;
+    }
+#endif
+    trials_uniforms(u, stride, seed, trial0, block);
+    return 0;
+}
 
 void airoi__sim_uniforms_trials(double *u, size_t stride, uint64_t seed, uint64_t trial0,
                                 uint64_t block)
 {
-#ifdef HAVE_AVX2_PHILOX
-    static atomic_int avx2 = -1; /* every thread that looks stores the same value */
-    int has = atomic_load_explicit(&avx2, memory_order_relaxed);
-    if (has < 0) {
-        has = __builtin_cpu_supports("avx2") ? 1 : 0;
-        atomic_store_explicit(&avx2, has, memory_order_relaxed);
-    }
-    if (has) {
-        trials_uniforms_avx2(u, stride, seed, trial0, block);
-        return;
-    }
-#endif
-    trials_uniforms(u, stride, seed, trial0, block);
+    airoi__sim_uniforms_trials_at(2, u, stride, seed, trial0, block);
 }

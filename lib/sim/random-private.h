@@ -64,6 +64,11 @@ void airoi__sim_uniforms(double *u, size_t n, uint64_t seed, uint64_t trial, uin
  * w < 4 and j < AIROI__SIM_LANES (stride >= AIROI__SIM_LANES). */
 void airoi__sim_uniforms_trials(double *u, size_t stride, uint64_t seed, uint64_t trial0,
                                 uint64_t block);
+/* The same with the kernel of `level` (0 portable, 1 AVX2, 2 AVX-512VL) or
+ * the best below it this processor runs; returns the level it ran (the
+ * tests compare every kernel the machine has). */
+int airoi__sim_uniforms_trials_at(int level, double *u, size_t stride, uint64_t seed,
+                                  uint64_t trial0, uint64_t block);
 
 /* Dimensions with Sobol direction numbers (Joe and Kuo 2008). Dimensions
  * from this one on, and indexes from 2^32 on, are padded with

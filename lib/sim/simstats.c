@@ -236,29 +236,82 @@ typedef struct part_job {
     stat_part *parts;
 } part_job;
 
-/* The block sums are four Neumaier sums side by side (slot i of the block
- * into sum i mod 4, an undefined value as 0), added in order at the end:
- * the same doubles on any machine, four additions in flight. This one:
- * the squared deviations of v[0..n-1] from centre. */
-static airoi__sum squares4(const double *v, size_t n, double centre)
+/* A block's figures are taken in four lanes side by side (slot i of the
+ * block in lane i mod 4, an undefined value as 0 in the sums), the lanes
+ * combined in order at the end: the same doubles on any machine, and
+ * loops the compiler turns into vector instructions. Each lane's sum is a
+ * Neumaier sum (airoi__sum_add, written without a branch). */
+#define PART_LANES 4
+
+static inline void lane_add(double *s, double *c, double x)
 {
-    airoi__sum acc[4] = {{0, 0}, {0, 0}, {0, 0}, {0, 0}};
+    double t = *s + x;
+    *c += fabs(*s) >= fabs(x) ? (*s - t) + x : (x - t) + *s;
+    *s = t;
+}
+
+AIROI__SIMD_CLONES
+static void part_sums(stat_part *P, const double *restrict v, size_t n, double target)
+{
+    double s[PART_LANES] = {0}, c[PART_LANES] = {0};
+    double mn[PART_LANES], mx[PART_LANES], nd[PART_LANES] = {0}, np[PART_LANES] = {0},
+        na[PART_LANES] = {0};
+    for (size_t k = 0; k < PART_LANES; k++) {
+        mn[k] = HUGE_VAL;
+        mx[k] = -HUGE_VAL;
+    }
     size_t i = 0;
-    for (; i + 4 <= n; i += 4)
-        for (size_t k = 0; k < 4; k++) {
-            double x = v[i + k], d = x - centre;
-            airoi__sum_add(&acc[k], x == x ? d * d : 0.0);
+    for (; i + PART_LANES <= n; i += PART_LANES)
+        for (size_t k = 0; k < PART_LANES; k++) {
+            double x = v[i + k]; /* NaN (undefined): no comparison holds */
+            int def = x == x;
+            nd[k] += def ? 1.0 : 0.0;
+            lane_add(&s[k], &c[k], def ? x : 0.0);
+            mn[k] = x < mn[k] ? x : mn[k];
+            mx[k] = x > mx[k] ? x : mx[k];
+            np[k] += x > 0.0 ? 1.0 : 0.0;
+            na[k] += x > target ? 1.0 : 0.0;
         }
-    for (; i < n; i++) {
-        double x = v[i], d = x - centre;
-        airoi__sum_add(&acc[i & 3], x == x ? d * d : 0.0);
+    for (size_t k = 0; i + k < n; k++) {
+        double x = v[i + k];
+        int def = x == x;
+        nd[k] += def ? 1.0 : 0.0;
+        lane_add(&s[k], &c[k], def ? x : 0.0);
+        mn[k] = x < mn[k] ? x : mn[k];
+        mx[k] = x > mx[k] ? x : mx[k];
+        np[k] += x > 0.0 ? 1.0 : 0.0;
+        na[k] += x > target ? 1.0 : 0.0;
     }
-    airoi__sum out = {0, 0};
-    for (size_t k = 0; k < 4; k++) {
-        airoi__sum_add(&out, acc[k].s);
-        airoi__sum_add(&out, acc[k].c);
+    for (size_t k = 0; k < PART_LANES; k++) {
+        airoi__sum_add(&P->sum, s[k]);
+        airoi__sum_add(&P->sum, c[k]);
+        P->mn = mn[k] < P->mn ? mn[k] : P->mn;
+        P->mx = mx[k] > P->mx ? mx[k] : P->mx;
+        P->nd += (size_t)nd[k];
+        P->npos += (size_t)np[k];
+        P->nabove += (size_t)na[k];
     }
-    return out;
+}
+
+/* The squared deviations of v[0..n-1] (NaN: left out) from centre. */
+AIROI__SIMD_CLONES
+static void part_squares(airoi__sum *out, const double *restrict v, size_t n, double centre)
+{
+    double s[PART_LANES] = {0}, c[PART_LANES] = {0};
+    size_t i = 0;
+    for (; i + PART_LANES <= n; i += PART_LANES)
+        for (size_t k = 0; k < PART_LANES; k++) {
+            double x = v[i + k], d = x - centre;
+            lane_add(&s[k], &c[k], x == x ? d * d : 0.0);
+        }
+    for (size_t k = 0; i + k < n; k++) {
+        double x = v[i + k], d = x - centre;
+        lane_add(&s[k], &c[k], x == x ? d * d : 0.0);
+    }
+    for (size_t k = 0; k < PART_LANES; k++) {
+        airoi__sum_add(out, s[k]);
+        airoi__sum_add(out, c[k]);
+    }
 }
 
 static void part_task(void *ctx, size_t b)
@@ -267,24 +320,9 @@ static void part_task(void *ctx, size_t b)
     size_t lo = b * AIROI__SIM_BLOCK;
     size_t hi = J->c - lo < AIROI__SIM_BLOCK ? J->c : lo + AIROI__SIM_BLOCK;
     stat_part P = {{0, 0}, {0, 0}, HUGE_VAL, -HUGE_VAL, 0, 0, 0};
-    airoi__sum acc[4] = {{0, 0}, {0, 0}, {0, 0}, {0, 0}};
-    for (size_t i = lo; i < hi; i += 4)
-        for (size_t k = 0; k < 4 && i + k < hi; k++) {
-            double x = J->v[i + k]; /* NaN (undefined): no comparison holds */
-            int def = x == x;
-            P.nd += (size_t)def;
-            airoi__sum_add(&acc[k], def ? x : 0.0);
-            P.mn = x < P.mn ? x : P.mn;
-            P.mx = x > P.mx ? x : P.mx;
-            P.npos += x > 0.0;
-            P.nabove += x > J->target;
-        }
-    for (size_t k = 0; k < 4; k++) {
-        airoi__sum_add(&P.sum, acc[k].s);
-        airoi__sum_add(&P.sum, acc[k].c);
-    }
+    part_sums(&P, J->v + lo, hi - lo, J->target);
     if (P.nd >= 2 && P.mn != P.mx)
-        P.m2 = squares4(J->v + lo, hi - lo, airoi__sum_get(&P.sum) / (double)P.nd);
+        part_squares(&P.m2, J->v + lo, hi - lo, airoi__sum_get(&P.sum) / (double)P.nd);
     J->parts[b] = P;
 }
 

@@ -1027,6 +1027,17 @@ static void group_lanes(const airoi__sim_model *m, const airoi__sim_group *gr,
                         double *restrict tot_sum, int totals)
 {
     const size_t n = m->n;
+    if (gr->n_per == 0 && gr->n_scalar == 1) {
+        /* one multiplier: f = 1 x r is r, the same doubles without f */
+        const double *restrict r = b + m->inputs[gr->scalar[0]].dim * LANES;
+        const double pv = gr->pv, total = gr->total;
+        for (size_t j = 0; j < LANES; j++)
+            pv_sum[j] += r[j] * pv;
+        if (totals)
+            for (size_t j = 0; j < LANES; j++)
+                tot_sum[j] += r[j] * total;
+        return;
+    }
     double f[LANES];
     for (size_t j = 0; j < LANES; j++)
         f[j] = 1.0;
@@ -1097,17 +1108,17 @@ static long run_lanes(const run *R, worker_mem *w, size_t i0, size_t nj)
     airoi_simulation *s = R->s;
     if (!m->n_stages && !s->has[AIROI_SIM_ROI_HORIZON - AIROI_SIM_NPV] &&
         !s->has[AIROI_SIM_NPV_ROI - AIROI_SIM_NPV]) {
-        /* NPV alone: trial_figures() across the lanes */
+        /* NPV alone: trial_figures() across the lanes (no totals here:
+         * neither stages nor ROI ask for them, so tc and tb are 0) */
         double npv[LANES];
-        int finite[LANES];
+        int any_bad = 0;
         for (size_t j = 0; j < LANES; j++) {
             npv[j] = pvb[j] - pvc[j];
-            finite[j] = fabs(npv[j]) <= DBL_MAX && fabs(pvc[j]) <= DBL_MAX &&
-                        fabs(tc[j]) <= DBL_MAX && fabs(tb[j]) <= DBL_MAX;
+            any_bad |= !(fabs(npv[j]) <= DBL_MAX) | !(fabs(pvc[j]) <= DBL_MAX);
         }
         memcpy(s->val[0] + i0, npv, nj * sizeof *npv);
-        for (size_t j = 0; j < nj && bad < 0; j++)
-            if (!finite[j])
+        for (size_t j = 0; any_bad && j < nj && bad < 0; j++)
+            if (!(fabs(npv[j]) <= DBL_MAX && fabs(pvc[j]) <= DBL_MAX))
                 bad = (long)j;
         return bad;
     }

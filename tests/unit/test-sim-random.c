@@ -700,17 +700,26 @@ START_TEST(fast_paths_equal_scalar)
      * four dimensions a row each, across 2^32 trials and blocks too. */
     const uint64_t blocks[] = { 0, 1, 5, 0x100000001ull };
     enum { L = AIROI__SIM_LANES, STRIDE = AIROI__SIM_LANES + 3 };
-    for (size_t a = 0; a < 3; a++)
-        for (size_t b = 0; b < 4; b++)
-            for (size_t c = 0; c < 4; c++) {
-                double rows[4 * STRIDE];
-                airoi__sim_uniforms_trials(rows, STRIDE, seeds[a], trials[b], blocks[c]);
-                for (size_t w = 0; w < 4; w++)
-                    for (size_t j = 0; j < L; j++)
-                        EXPECT(rows[w * STRIDE + j] ==
-                                   airoi__sim_uniform(seeds[a], trials[b] + j, 4 * blocks[c] + w),
-                               "trial block: trial %zu, dimension %zu differs", j, w);
-            }
+    /* every kernel this processor runs (portable, AVX2, AVX-512VL), and
+     * the one the engine picks */
+    for (int level = -1; level <= 2; level++)
+        for (size_t a = 0; a < 3; a++)
+            for (size_t b = 0; b < 4; b++)
+                for (size_t c = 0; c < 4; c++) {
+                    double rows[4 * STRIDE];
+                    if (level < 0)
+                        airoi__sim_uniforms_trials(rows, STRIDE, seeds[a], trials[b], blocks[c]);
+                    else if (airoi__sim_uniforms_trials_at(level, rows, STRIDE, seeds[a],
+                                                           trials[b], blocks[c]) != level)
+                        continue; /* not on this processor */
+                    for (size_t w = 0; w < 4; w++)
+                        for (size_t j = 0; j < L; j++)
+                            EXPECT(rows[w * STRIDE + j] ==
+                                       airoi__sim_uniform(seeds[a], trials[b] + j,
+                                                          4 * blocks[c] + w),
+                                   "trial block (kernel %d): trial %zu, dimension %zu differs",
+                                   level, j, w);
+                }
 
     /* Laws. */
     double dv[12], dp[12];
