@@ -722,6 +722,10 @@ typedef struct run {
     airoi_simulation *s;
     int need_series;      /* irr or payback: the path's flows per period */
     int need_totals;      /* roi_horizon or stages: undiscounted totals */
+    /* NPV alone of groups of one multiplier each (npv_lanes): each
+     * group's row in a block and present value, the costs first */
+    struct lane_term *terms;
+    size_t n_cost_terms, n_terms;
     const airoi__sobol_dim *sobol; /* prepared Sobol dimensions, or NULL */
     int64_t nblocks;
     atomic_llong next;    /* next block to take */
@@ -1087,6 +1091,101 @@ static void group_lanes(const airoi__sim_model *m, const airoi__sim_group *gr,
     }
 }
 
+/* A group of at most one multiplier, drawn once per trial: its row in the
+ * block (the input's dimension x LANES; NO_ROW: no multiplier) and its
+ * present value. */
+#define NO_ROW SIZE_MAX
+typedef struct lane_term {
+    size_t row;
+    double pv;
+} lane_term;
+
+/* The NPV of the drawn block's trials when every group has at most one
+ * multiplier, drawn once per trial, and NPV is the only output: run_lanes() with the
+ * lanes' sums kept in registers, eight lanes at a time, each sum's terms
+ * in group order (the same doubles: 1 x r is r). Writes lanes 0 .. nj - 1
+ * to out; returns the first lane whose figures overflowed, or -1. */
+AIROI__SIMD_CLONES
+static long npv_lanes(const lane_term *t, size_t n_cost, size_t n, const double *restrict b,
+                      double *restrict out, size_t nj)
+{
+    long bad = -1;
+    for (size_t j0 = 0; j0 < LANES; j0 += 8) {
+        double c[8], v[8], npv[8];
+        for (size_t k = 0; k < 8; k++)
+            c[k] = v[k] = 0.0;
+        for (size_t g = 0; g < n_cost; g++) {
+            const double pv = t[g].pv;
+            if (t[g].row == NO_ROW) {
+                for (size_t k = 0; k < 8; k++)
+                    c[k] += pv;
+                continue;
+            }
+            const double *restrict r = b + t[g].row + j0;
+            for (size_t k = 0; k < 8; k++)
+                c[k] += r[k] * pv;
+        }
+        for (size_t g = n_cost; g < n; g++) {
+            const double pv = t[g].pv;
+            if (t[g].row == NO_ROW) {
+                for (size_t k = 0; k < 8; k++)
+                    v[k] += pv;
+                continue;
+            }
+            const double *restrict r = b + t[g].row + j0;
+            for (size_t k = 0; k < 8; k++)
+                v[k] += r[k] * pv;
+        }
+        int any = 0;
+        for (size_t k = 0; k < 8; k++) {
+            npv[k] = v[k] - c[k];
+            any |= !(fabs(npv[k]) <= DBL_MAX) | !(fabs(c[k]) <= DBL_MAX);
+        }
+        size_t keep = j0 >= nj ? 0 : nj - j0 < 8 ? nj - j0 : 8;
+        memcpy(out + j0, npv, keep * sizeof *npv);
+        for (size_t k = 0; any && k < keep && bad < 0; k++)
+            if (!(fabs(npv[k]) <= DBL_MAX && fabs(c[k]) <= DBL_MAX))
+                bad = (long)(j0 + k);
+    }
+    return bad;
+}
+
+/* The terms of npv_lanes() when the run can take it: NPV the only output,
+ * no stages, every group at most one multiplier, drawn once per trial. Sets
+ * R->terms (NULL otherwise); AIROI_ERR_NOMEM when memory runs out. */
+static int lane_terms(run *R)
+{
+    const airoi__sim_model *m = R->m;
+    const airoi_simulation *s = R->s;
+    R->terms = NULL;
+    if (R->need_series || R->need_totals || m->n_stages || m->n_groups == 0 ||
+        s->has[AIROI_SIM_ROI_HORIZON - AIROI_SIM_NPV] ||
+        s->has[AIROI_SIM_NPV_ROI - AIROI_SIM_NPV])
+        return AIROI_OK;
+    for (size_t g = 0; g < m->n_groups; g++)
+        if (m->groups[g].n_per != 0 || m->groups[g].n_scalar > 1)
+            return AIROI_OK;
+    lane_term *t = airoi__calloc(m->n_groups, sizeof *t);
+    if (!t)
+        return nomem();
+    size_t k = 0;
+    for (int cost = 1; cost >= 0; cost--) {
+        for (size_t g = 0; g < m->n_groups; g++) {
+            const airoi__sim_group *gr = &m->groups[g];
+            if (gr->is_cost != cost)
+                continue;
+            t[k].row = gr->n_scalar ? m->inputs[gr->scalar[0]].dim * LANES : NO_ROW;
+            t[k].pv = gr->pv;
+            k++;
+        }
+        if (cost)
+            R->n_cost_terms = k;
+    }
+    R->n_terms = k;
+    R->terms = t;
+    return AIROI_OK;
+}
+
 /* The drawn block's trials 0 .. nj - 1 into slots i0 .. i0 + nj - 1 when
  * no output needs the flows per period (NPV, ROI, NPV/PV costs): every
  * group across the lanes, then each trial's figures. Returns the first
@@ -1094,6 +1193,8 @@ static void group_lanes(const airoi__sim_model *m, const airoi__sim_group *gr,
 static long run_lanes(const run *R, worker_mem *w, size_t i0, size_t nj)
 {
     const airoi__sim_model *m = R->m;
+    if (R->terms)
+        return npv_lanes(R->terms, R->n_cost_terms, R->n_terms, w->blk, R->s->val[0] + i0, nj);
     double pvc[LANES], pvb[LANES], tc[LANES], tb[LANES];
     for (size_t j = 0; j < LANES; j++)
         pvc[j] = pvb[j] = tc[j] = tb[j] = 0.0;
@@ -1216,8 +1317,14 @@ static int run_trials(airoi_simulation *s, const airoi__sim_model *m, int thread
     if (rc)
         return rc;
     R.sobol = sobol;
+    rc = lane_terms(&R);
+    if (rc) {
+        airoi__free(sobol);
+        return rc;
+    }
     if (pthread_mutex_init(&R.lock, NULL) != 0) {
         airoi__free(sobol);
+        airoi__free(R.terms);
         return airoi__error(AIROI_ERR_INTERNAL, "simulation: cannot create a mutex");
     }
     if (threads > R.nblocks)
@@ -1231,6 +1338,7 @@ static int run_trials(airoi_simulation *s, const airoi__sim_model *m, int thread
     if (progress && progress(0, s->count, userdata) != 0) {
         pthread_mutex_destroy(&R.lock);
         airoi__free(sobol);
+        airoi__free(R.terms);
         return airoi__error(AIROI_ERR_CANCELLED,
                             "simulation cancelled by the progress callback after 0 of %lld "
                             "trials",
@@ -1261,6 +1369,7 @@ static int run_trials(airoi_simulation *s, const airoi__sim_model *m, int thread
         pthread_join(tid[t], NULL);
     pthread_mutex_destroy(&R.lock);
     airoi__free(sobol);
+    airoi__free(R.terms);
     if (cancelled)
         return airoi__error(AIROI_ERR_CANCELLED,
                             "simulation cancelled by the progress callback after %lld of %lld "

@@ -299,6 +299,24 @@ static airoi_project *per_period_model(void)
     return p;
 }
 
+/* Items each with one multiplier drawn once per trial, and certain ones
+ * (NPV alone takes the engine's path for one multiplier a group). */
+static airoi_project *one_draw_model(void)
+{
+    airoi_project *p = project(9, 0.08);
+    cost(p, "licences", AIROI_CATEGORY_SOFTWARE, 120.0, AIROI_PER_YEAR);
+    cost(p, "team", AIROI_CATEGORY_PEOPLE, 300.0, AIROI_PER_YEAR);
+    cost(p, "hosting", AIROI_CATEGORY_INFRASTRUCTURE, 45.0, AIROI_PER_YEAR);
+    value(p, "hours saved", AIROI_DIMENSION_EFFICIENCY, 520.0);
+    value(p, "upsell", AIROI_DIMENSION_REVENUE, 250.0);
+    value(p, "churn", AIROI_DIMENSION_RISK, 90.0);
+    const char *targets[4] = {"licences", "team", "hours saved", "upsell"};
+    for (int k = 0; k < 4; k++)
+        uncertain(p, targets[k], AIROI_DIST_TRIANGULAR, AIROI_UNCERTAINTY_LOW, 0.6,
+                  AIROI_UNCERTAINTY_MODE, 1.0, AIROI_UNCERTAINTY_HIGH, 1.3 + 0.2 * k);
+    return p;
+}
+
 static void trials_of(double *v, const airoi_simulation *s, airoi_sim_output o, size_t n)
 {
     size_t len = 0;
@@ -348,6 +366,7 @@ START_TEST(trial_blocks_equal_trial_by_trial)
 {
     lanes_case(rich_model());
     lanes_case(per_period_model());
+    lanes_case(one_draw_model());
 }
 END_TEST
 
