@@ -825,22 +825,9 @@ double airoi__dist_sd(const airoi__dist *d)
 /* Triangular and uniform laws in whole lanes, the other laws one value at
  * a time: the same operations as airoi__dist_quantile() per value, so
  * every clone and lane gives the scalar path's bits. Both sides of each
- * choice are computed and then selected (no conditional arithmetic, which
- * the compiler would not vectorise under the default -ftrapping-math), and
- * a row goes through a local copy (x may equal u). sqrt is correctly
- * rounded, and so the same in every unit. */
-/* a when c is 1, b when c is 0, by bit masks: both computed already. */
-static inline double select(int64_t c, double a, double b)
-{
-    uint64_t ia, ib, m = (uint64_t)0 - (uint64_t)c;
-    memcpy(&ia, &a, sizeof ia);
-    memcpy(&ib, &b, sizeof ib);
-    uint64_t r = (ia & m) | (ib & ~m);
-    double x;
-    memcpy(&x, &r, sizeof x);
-    return x;
-}
-
+ * choice are computed and then selected (airoi__sim_select), and each
+ * row of u is read whole before its row of x is written (x may be u).
+ * sqrt is correctly rounded, and so the same in every unit. */
 AIROI__SIMD_CLONES
 static void quantiles_lanes(const airoi__dist *d, double *x, const double *u, size_t rows)
 {
@@ -848,8 +835,6 @@ static void quantiles_lanes(const airoi__dist *d, double *x, const double *u, si
     const double plo = d->plo, qlo = d->qlo, pw = d->pw, fm = d->fm;
     const double c_lo = d->c_lo, c_hi = d->c_hi;
     const int uniform = d->kind == AIROI__DK_UNIFORM;
-    /* x may be u (in place): each row of u is read whole before its row
-     * of x is written */
     for (size_t r = 0; r < rows; r++, x += AIROI__SIM_LANES, u += AIROI__SIM_LANES) {
         double y[AIROI__SIM_LANES];
         if (uniform) {
@@ -861,11 +846,11 @@ static void quantiles_lanes(const airoi__dist *d, double *x, const double *u, si
             for (size_t i = 0; i < AIROI__SIM_LANES; i++) {
                 double p = plo + u[i] * pw, q = qlo - u[i] * pw;
                 low[i] = p <= fm;
-                a[i] = select(low[i], p * c_lo, q * c_hi);
+                a[i] = airoi__sim_select(low[i], p * c_lo, q * c_hi);
             }
             for (size_t i = 0; i < AIROI__SIM_LANES; i++) {
                 double r2 = sqrt(a[i]);
-                y[i] = select(low[i], x0 + r2, x1 - r2);
+                y[i] = airoi__sim_select(low[i], x0 + r2, x1 - r2);
             }
         }
         for (size_t i = 0; i < AIROI__SIM_LANES; i++) { /* clamp(y, lo, hi) */

@@ -22,6 +22,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "model-private.h"
 
@@ -37,6 +38,20 @@
 #else
 #define AIROI__SIMD_CLONES
 #endif
+
+/* a when c is 1, b when c is 0, by bit masks, both computed already: the
+ * form of a choice that the compiler vectorises (conditional arithmetic
+ * it does not, under the default -ftrapping-math). */
+static inline double airoi__sim_select(int64_t c, double a, double b)
+{
+    uint64_t ia, ib, m = (uint64_t)0 - (uint64_t)c;
+    memcpy(&ia, &a, sizeof ia);
+    memcpy(&ib, &b, sizeof ib);
+    uint64_t r = (ia & m) | (ib & ~m);
+    double x;
+    memcpy(&x, &r, sizeof x);
+    return x;
+}
 
 /* ------------------------------------------------------------ uniforms */
 

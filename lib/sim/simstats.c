@@ -238,50 +238,49 @@ typedef struct part_job {
 
 /* A block's figures are taken in four lanes side by side (slot i of the
  * block in lane i mod 4, an undefined value as 0 in the sums), the lanes
- * combined in order at the end: the same doubles on any machine, and
- * loops the compiler turns into vector instructions. Each lane's sum is a
- * Neumaier sum (airoi__sum_add, written without a branch). */
+ * combined in order at the end: the same doubles on any machine, in loops
+ * the compiler turns into vector instructions (choices by bit masks,
+ * airoi__sim_select). Each lane's sum is a Neumaier sum (airoi__sum_add,
+ * written without a branch). */
 #define PART_LANES 4
 
 static inline void lane_add(double *s, double *c, double x)
 {
     double t = *s + x;
-    *c += fabs(*s) >= fabs(x) ? (*s - t) + x : (x - t) + *s;
+    int64_t big = fabs(*s) >= fabs(x);
+    *c += airoi__sim_select(big, (*s - t) + x, (x - t) + *s);
     *s = t;
+}
+
+static inline void lane_value(double *s, double *c, double *mn, double *mx, int64_t *nd,
+                              int64_t *np, int64_t *na, double x, double target)
+{
+    int64_t def = x == x; /* NaN (undefined): no comparison holds */
+    *nd += def;
+    lane_add(s, c, airoi__sim_select(def, x, 0.0));
+    *mn = airoi__sim_select(x < *mn, x, *mn);
+    *mx = airoi__sim_select(x > *mx, x, *mx);
+    *np += x > 0.0;
+    *na += x > target;
 }
 
 AIROI__SIMD_CLONES
 static void part_sums(stat_part *P, const double *restrict v, size_t n, double target)
 {
-    double s[PART_LANES] = {0}, c[PART_LANES] = {0};
-    double mn[PART_LANES], mx[PART_LANES], nd[PART_LANES] = {0}, np[PART_LANES] = {0},
-        na[PART_LANES] = {0};
+    double s[PART_LANES], c[PART_LANES], mn[PART_LANES], mx[PART_LANES];
+    int64_t nd[PART_LANES], np[PART_LANES], na[PART_LANES];
     for (size_t k = 0; k < PART_LANES; k++) {
+        s[k] = c[k] = 0.0;
         mn[k] = HUGE_VAL;
         mx[k] = -HUGE_VAL;
+        nd[k] = np[k] = na[k] = 0;
     }
     size_t i = 0;
     for (; i + PART_LANES <= n; i += PART_LANES)
-        for (size_t k = 0; k < PART_LANES; k++) {
-            double x = v[i + k]; /* NaN (undefined): no comparison holds */
-            int def = x == x;
-            nd[k] += def ? 1.0 : 0.0;
-            lane_add(&s[k], &c[k], def ? x : 0.0);
-            mn[k] = x < mn[k] ? x : mn[k];
-            mx[k] = x > mx[k] ? x : mx[k];
-            np[k] += x > 0.0 ? 1.0 : 0.0;
-            na[k] += x > target ? 1.0 : 0.0;
-        }
-    for (size_t k = 0; i + k < n; k++) {
-        double x = v[i + k];
-        int def = x == x;
-        nd[k] += def ? 1.0 : 0.0;
-        lane_add(&s[k], &c[k], def ? x : 0.0);
-        mn[k] = x < mn[k] ? x : mn[k];
-        mx[k] = x > mx[k] ? x : mx[k];
-        np[k] += x > 0.0 ? 1.0 : 0.0;
-        na[k] += x > target ? 1.0 : 0.0;
-    }
+        for (size_t k = 0; k < PART_LANES; k++)
+            lane_value(&s[k], &c[k], &mn[k], &mx[k], &nd[k], &np[k], &na[k], v[i + k], target);
+    for (size_t k = 0; i + k < n; k++)
+        lane_value(&s[k], &c[k], &mn[k], &mx[k], &nd[k], &np[k], &na[k], v[i + k], target);
     for (size_t k = 0; k < PART_LANES; k++) {
         airoi__sum_add(&P->sum, s[k]);
         airoi__sum_add(&P->sum, c[k]);
@@ -297,16 +296,18 @@ static void part_sums(stat_part *P, const double *restrict v, size_t n, double t
 AIROI__SIMD_CLONES
 static void part_squares(airoi__sum *out, const double *restrict v, size_t n, double centre)
 {
-    double s[PART_LANES] = {0}, c[PART_LANES] = {0};
+    double s[PART_LANES], c[PART_LANES];
+    for (size_t k = 0; k < PART_LANES; k++)
+        s[k] = c[k] = 0.0;
     size_t i = 0;
     for (; i + PART_LANES <= n; i += PART_LANES)
         for (size_t k = 0; k < PART_LANES; k++) {
             double x = v[i + k], d = x - centre;
-            lane_add(&s[k], &c[k], x == x ? d * d : 0.0);
+            lane_add(&s[k], &c[k], airoi__sim_select(x == x, d * d, 0.0));
         }
     for (size_t k = 0; i + k < n; k++) {
         double x = v[i + k], d = x - centre;
-        lane_add(&s[k], &c[k], x == x ? d * d : 0.0);
+        lane_add(&s[k], &c[k], airoi__sim_select(x == x, d * d, 0.0));
     }
     for (size_t k = 0; k < PART_LANES; k++) {
         airoi__sum_add(out, s[k]);
