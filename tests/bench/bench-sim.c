@@ -230,7 +230,27 @@ int main(int argc, char **argv)
         if (memcmp(&lib[pp][0].mean, &lib[pp][1].mean, sizeof(double)) != 0)
             printf("  WARNING: 1 and 2 threads differ\n");
     }
-    if (!ref)
+    if (!ref) {
         printf("\nNumPy reference not run (%s with numpy needed)\n", python);
+        return 0;
+    }
+    /* the goals of issue 12: a printout, never a test (docs/performance.md) */
+    if (trials != 1000000) {
+        printf("\nMonte Carlo goals (issue 12): stated for 1,000,000 trials, not judged here\n");
+        return 0;
+    }
+    printf("\nMonte Carlo goals (issue 12) in this run:\n");
+    for (int pp = 0; pp < 2; pp++) {
+        const char *at = strstr(ref, keys[pp]);
+        double np = at ? json_number(at, "seconds") : 0.0;
+        double r1 = np / lib[pp][0].seconds, r2 = np / lib[pp][1].seconds;
+        printf("  %-27s >= 10x NumPy        1 thread %5.1fx, 2 threads %5.1fx  %s\n", names[pp],
+               r1, r2,
+               r1 >= 10.0 && r2 >= 10.0 ? "met"
+               : r2 >= 10.0            ? "met on 2 threads (not on 1)"
+                                       : "NOT met");
+    }
+    printf("  %-27s <= 1.5 s on 2 threads %.3f s                        %s\n", names[1],
+           lib[1][1].seconds, lib[1][1].seconds <= 1.5 ? "met" : "NOT met");
     return 0;
 }
