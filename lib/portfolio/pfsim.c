@@ -405,16 +405,6 @@ int airoi__portfolio_check_drivers(const airoi_portfolio *pf, size_t *bad_projec
 
 /* ---- statistics ------------------------------------------------------------------------ */
 
-static int cmp_double(const void *pa, const void *pb)
-{
-    double a = *(const double *)pa, b = *(const double *)pb;
-    if (a < b)
-        return -1;
-    if (a > b)
-        return 1;
-    return signbit(b) - signbit(a); /* -0 before 0: one order for equal values */
-}
-
 static double mean_of(const double *v, size_t c)
 {
     airoi__sum s = {0, 0};
@@ -432,7 +422,10 @@ static double comoment(const double *a, double ma, const double *b, double mb, s
     return airoi__sum_get(&s);
 }
 
-static int finish(airoi_portfolio_simulation *s)
+/* The statistics of s (every total finite), the sort on at most
+ * `threads` threads (0: one per processor; the figures do not depend on
+ * it). */
+static int finish(airoi_portfolio_simulation *s, int32_t threads)
 {
     size_t c = (size_t)s->count, npos = 0;
     double mn = HUGE_VAL, mx = -HUGE_VAL;
@@ -451,24 +444,25 @@ static int finish(airoi_portfolio_simulation *s)
     s->has_sd = c >= 2;
     s->sd = s->has_sd ? sqrt(m2 / (double)(c - 1)) : 0.0;
     s->se = s->has_sd ? s->sd / sqrt((double)c) : 0.0;
-    s->sorted = airoi__malloc(c * sizeof *s->sorted);
+    int rc = c ? airoi__sim_sort_values(&s->sorted, s->total, c, c, mn, mx,
+                                        airoi__sim_threads(threads))
+               : AIROI_OK;
+    if (rc)
+        return rc;
     s->edges = airoi__calloc((size_t)s->bins + 1, sizeof *s->edges);
     s->counts = airoi__calloc((size_t)s->bins, sizeof *s->counts);
     s->p_mean = airoi__calloc(s->n ? s->n : 1, sizeof *s->p_mean);
     s->p_sd = airoi__calloc(s->n ? s->n : 1, sizeof *s->p_sd);
     s->p_contrib = airoi__calloc(s->n ? s->n : 1, sizeof *s->p_contrib);
-    if (!s->sorted || !s->edges || !s->counts || !s->p_mean || !s->p_sd || !s->p_contrib)
+    if (!s->edges || !s->counts || !s->p_mean || !s->p_sd || !s->p_contrib)
         return nomem();
-    copy_bytes(s->sorted, s->total, c * sizeof *s->sorted);
-    if (c)
-        qsort(s->sorted, c, sizeof *s->sorted, cmp_double);
     size_t bins = (size_t)s->bins;
     double w = (mx - mn) / (double)bins;
     for (size_t b = 0; b <= bins; b++)
         s->edges[b] = b == bins ? mx : mn + w * (double)b;
     for (size_t i = 0; i < c; i++) {
-        size_t b = w > 0.0 ? (size_t)((s->sorted[i] - mn) / w) : 0;
-        s->counts[b >= bins ? bins - 1 : b]++;
+        double f = w > 0.0 ? (s->sorted[i] - mn) / w : 0.0; /* NaN: inf / inf, the top */
+        s->counts[f < (double)bins ? (size_t)f : bins - 1]++;
     }
     s->has_contrib = m2 > 0.0;
     for (size_t j = 0; j < s->n; j++) {
@@ -507,7 +501,7 @@ void airoi__portfolio_simulation_free(airoi_portfolio_simulation *s)
     airoi__free(s->pct);
     airoi__free(s->npv);
     airoi__free(s->total);
-    airoi__free(s->sorted);
+    airoi__sim_big_free(s->sorted);
     airoi__free(s->edges);
     airoi__free(s->counts);
     airoi__free(s->p_mean);
@@ -777,7 +771,7 @@ static int simulate(airoi_portfolio_simulation **out, const airoi_portfolio *pf,
     if (rc == AIROI_OK)
         rc = run_all(&R, threads);
     if (rc == AIROI_OK)
-        rc = finish(s);
+        rc = finish(s, threads);
     members_free(R.mem, R.n, R.drv, R.n_drv);
     airoi__free(R.drv_off);
     if (rc) {
@@ -888,7 +882,7 @@ int airoi__portfolio_simulation_merge(airoi_portfolio_simulation **out,
         copy_bytes(s->npv + j * c, a->npv + j * ca, ca * sizeof *s->npv);
         copy_bytes(s->npv + j * c + ca, b->npv + j * cb, cb * sizeof *s->npv);
     }
-    rc = finish(s);
+    rc = finish(s, 0);
     if (rc) {
         airoi__portfolio_simulation_free(s);
         return rc;
@@ -1337,15 +1331,17 @@ int airoi__portfolio_simulation_load_buffer(airoi_portfolio_simulation **out, co
         s->npv = airoi__calloc((size_t)count * (n ? (size_t)n : 1), sizeof *s->npv);
         nm = !s->total || !s->npv;
     }
-    for (size_t i = 0; !R.bad && !nm && i < (size_t)count; i++)
+    for (size_t i = 0; !R.bad && !nm && i < (size_t)count; i++) {
         s->total[i] = get_f64(&R);
+        R.bad |= !isfinite(s->total[i]); /* a run never keeps one that is not */
+    }
     for (size_t i = 0; !R.bad && !nm && i < (size_t)count * n; i++)
         s->npv[i] = get_f64(&R);
     int rc = nm ? nomem()
              : R.bad ? airoi__error(AIROI_ERR_INVALID,
                                     "%s: the bytes are not a whole saved portfolio simulation "
                                     "(cut short or damaged)", fn)
-                     : finish(s);
+                     : finish(s, 0);
     if (rc) {
         airoi__portfolio_simulation_free(s);
         return rc;

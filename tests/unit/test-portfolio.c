@@ -700,6 +700,19 @@ START_TEST(simulate_threads_ranges_and_merge)
     ck_assert_int_eq(airoi_portfolio_simulation_load_buffer(&bad, bytes1, len1 - 1, 0),
                      AIROI_ERR_INVALID);
     ck_assert_ptr_nonnull(strstr(airoi_last_error_message(), "cut short"));
+    /* a trial's total that is not a number (no run keeps one): refused;
+     * the totals are the last count x (projects + 1) doubles but the
+     * projects' NPVs, little-endian */
+    size_t n1 = 0, np1 = airoi_portfolio_simulation_count_projects(p1);
+    free(trials_of(p1, &n1));
+    unsigned char *at = (unsigned char *)bytes1 + len1 - n1 * (np1 + 1) * 8, keep[8];
+    static const unsigned char nan_le[8] = {0, 0, 0, 0, 0, 0, 0xf8, 0x7f};
+    memcpy(keep, at, 8);
+    memcpy(at, nan_le, 8);
+    ck_assert_int_eq(airoi_portfolio_simulation_load_buffer(&bad, bytes1, len1, 0),
+                     AIROI_ERR_INVALID);
+    ck_assert_ptr_null(bad);
+    memcpy(at, keep, 8);
     ((unsigned char *)bytes1)[0] = 'X';
     ck_assert_int_eq(airoi_portfolio_simulation_load_buffer(&bad, bytes1, len1, 0),
                      AIROI_ERR_INVALID);
