@@ -475,16 +475,6 @@ static int finish(airoi_portfolio_simulation *s, int32_t threads)
     return AIROI_OK;
 }
 
-/* PERCENTILE.INC of the sorted totals. */
-static double percentile_inc(const double *x, size_t n, double p)
-{
-    double h = (double)(n - 1) * (p / 100.0);
-    size_t lo = (size_t)floor(h);
-    if (lo >= n - 1)
-        return x[n - 1];
-    return x[lo] + (h - (double)lo) * (x[lo + 1] - x[lo]);
-}
-
 /* ---- compile and run -------------------------------------------------------------------- */
 
 void airoi__portfolio_simulation_free(airoi_portfolio_simulation *s)
@@ -946,7 +936,7 @@ int airoi__portfolio_simulation_get_percentile(double *out, const airoi_portfoli
                             "airoi_portfolio_simulation_get_percentile: NULL argument");
     if (!(percentile >= 0.0 && percentile <= 100.0))
         return airoi__error(AIROI_ERR_INVALID, "percentile %g outside [0, 100]", percentile);
-    *out = percentile_inc(s->sorted, (size_t)s->count, percentile);
+    *out = airoi__sim_percentile_inc(s->sorted, (size_t)s->count, percentile);
     return AIROI_OK;
 }
 

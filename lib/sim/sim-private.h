@@ -199,6 +199,10 @@ uint64_t *airoi__sim_radix_sort(uint64_t *k, uint32_t **idx, size_t n, uint64_t 
 int airoi__sim_sort_values(double **sorted, const double *v, size_t c, size_t nd, double mn,
                            double mx, int threads);
 
+/* PERCENTILE.INC of ascending x[0..n-1] (n >= 1) at p in [0, 100]
+ * (docs/methodology.md#simulation-statistics). */
+double airoi__sim_percentile_inc(const double *x, size_t n, double p);
+
 /* A key whose unsigned order is the order of the doubles (no NaN). */
 static inline uint64_t airoi__sim_key_of(double x)
 {

@@ -1,7 +1,8 @@
 /*
  * lib/sim/simsort.c: the work behind a simulation's statistics that runs
- * on several threads: a task runner, the radix sort of 64-bit keys, and the
- * sort of an output's per-trial values into ascending order.
+ * on several threads: a task runner, the radix sort of 64-bit keys, the
+ * sort of an output's per-trial values into ascending order, and the
+ * percentiles of sorted values (shared with the portfolio simulation).
  *
  * Nothing here can make a figure depend on the thread count: a task writes
  * only its own outputs, and a sorted array of doubles (ordered as their
@@ -10,6 +11,7 @@
  * docs/threading.md (why the figures do not depend on the threads).
  */
 #include <float.h>
+#include <math.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <string.h>
@@ -102,6 +104,17 @@ uint64_t *airoi__sim_radix_sort(uint64_t *k, uint32_t **idx, size_t n, uint64_t 
     if (idx)
         *idx = isrc;
     return src;
+}
+
+/* ---- percentiles ------------------------------------------------------------------ */
+
+double airoi__sim_percentile_inc(const double *x, size_t n, double p)
+{
+    double h = (double)(n - 1) * (p / 100.0);
+    size_t lo = (size_t)floor(h);
+    if (lo >= n - 1)
+        return x[n - 1];
+    return x[lo] + (h - (double)lo) * (x[lo + 1] - x[lo]);
 }
 
 /* ---- the sort of an output's values ----------------------------------------------- */

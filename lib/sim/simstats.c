@@ -203,16 +203,6 @@ int airoi__simulation_alloc(airoi_simulation **out, const airoi__sim_settings *s
 
 /* ---- statistics of one output ---------------------------------------------------- */
 
-/* PERCENTILE.INC of sorted values x[0..n-1] (n >= 1) at p in [0, 100]. */
-static double percentile_inc(const double *x, size_t n, double p)
-{
-    double h = (double)(n - 1) * (p / 100.0);
-    size_t lo = (size_t)floor(h);
-    if (lo >= n - 1)
-        return x[n - 1];
-    return x[lo] + (h - (double)lo) * (x[lo + 1] - x[lo]);
-}
-
 static void set_stat(airoi__sim_stats *S, int stat, double v, int status)
 {
     S->stat[STAT(stat)] = status == AIROI_OK ? v : 0.0;
@@ -415,7 +405,7 @@ static int output_stats(airoi_simulation *s, int o, int threads)
         return rc;
     const double *sorted = S->sorted;
     if (o == 0) { /* value at risk and expected shortfall of NPV, as losses */
-        double q = percentile_inc(sorted, nd, 100.0 * s->st.tail);
+        double q = airoi__sim_percentile_inc(sorted, nd, 100.0 * s->st.tail);
         set_stat(S, AIROI_STAT_VAR, -q, AIROI_OK);
         size_t m = (size_t)ceil(s->st.tail * (double)nd);
         if (m < 1)
@@ -707,7 +697,7 @@ int airoi__simulation_get_percentile(double *out, const airoi_simulation *s, int
     if (S->n_defined == 0)
         return airoi__error(AIROI_ERR_UNDEFINED, "%s: no trial has a defined value",
                             output_names[output - AIROI_SIM_NPV]);
-    *out = percentile_inc(S->sorted, S->n_defined, percentile);
+    *out = airoi__sim_percentile_inc(S->sorted, S->n_defined, percentile);
     return AIROI_OK;
 }
 

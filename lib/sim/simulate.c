@@ -1100,6 +1100,24 @@ typedef struct lane_term {
     double pv;
 } lane_term;
 
+/* acc[k] += each term's present value x its multiplier in lane j0 + k,
+ * for terms [from, to) in order. */
+static inline void add_terms(double *restrict acc, const lane_term *t, size_t from, size_t to,
+                             const double *restrict b, size_t j0)
+{
+    for (size_t g = from; g < to; g++) {
+        const double pv = t[g].pv;
+        if (t[g].row == NO_ROW) {
+            for (size_t k = 0; k < 8; k++)
+                acc[k] += pv;
+            continue;
+        }
+        const double *restrict r = b + t[g].row + j0;
+        for (size_t k = 0; k < 8; k++)
+            acc[k] += r[k] * pv;
+    }
+}
+
 /* The NPV of the drawn block's trials when every group has at most one
  * multiplier, drawn once per trial, and NPV is the only output: run_lanes() with the
  * lanes' sums kept in registers, eight lanes at a time, each sum's terms
@@ -1114,28 +1132,8 @@ static long npv_lanes(const lane_term *t, size_t n_cost, size_t n, const double 
         double c[8], v[8], npv[8];
         for (size_t k = 0; k < 8; k++)
             c[k] = v[k] = 0.0;
-        for (size_t g = 0; g < n_cost; g++) {
-            const double pv = t[g].pv;
-            if (t[g].row == NO_ROW) {
-                for (size_t k = 0; k < 8; k++)
-                    c[k] += pv;
-                continue;
-            }
-            const double *restrict r = b + t[g].row + j0;
-            for (size_t k = 0; k < 8; k++)
-                c[k] += r[k] * pv;
-        }
-        for (size_t g = n_cost; g < n; g++) {
-            const double pv = t[g].pv;
-            if (t[g].row == NO_ROW) {
-                for (size_t k = 0; k < 8; k++)
-                    v[k] += pv;
-                continue;
-            }
-            const double *restrict r = b + t[g].row + j0;
-            for (size_t k = 0; k < 8; k++)
-                v[k] += r[k] * pv;
-        }
+        add_terms(c, t, 0, n_cost, b, j0);
+        add_terms(v, t, n_cost, n, b, j0);
         int any = 0;
         for (size_t k = 0; k < 8; k++) {
             npv[k] = v[k] - c[k];
