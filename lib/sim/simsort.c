@@ -167,31 +167,33 @@ static void range_bounds(const sort_job *J, size_t r, size_t *lo, size_t *hi)
     *hi = *lo + q + (r < e);
 }
 
-static void count_task(void *ctx, size_t r)
+/* Range r of the values: each defined value's bucket counted, or (when
+ * `scatter`) its key written to its bucket's next slot, in trial order. */
+static void range_pass(sort_job *J, size_t r, int scatter)
 {
-    sort_job *J = ctx;
     uint32_t *cnt = J->cnt + r * J->nb;
     size_t lo, hi;
     range_bounds(J, r, &lo, &hi);
     for (size_t i = lo; i < hi; i++) {
         double x = J->v[i];
-        if (x == x)
-            cnt[index_of(J, x) >> J->fine_bits]++;
+        if (x != x)
+            continue;
+        size_t b = index_of(J, x) >> J->fine_bits;
+        if (scatter)
+            J->out[cnt[b]++] = airoi__sim_key_of(x);
+        else
+            cnt[b]++;
     }
 }
 
-/* The keys of range r into their buckets, in trial order. */
+static void count_task(void *ctx, size_t r)
+{
+    range_pass(ctx, r, 0);
+}
+
 static void scatter_task(void *ctx, size_t r)
 {
-    sort_job *J = ctx;
-    uint32_t *pos = J->cnt + r * J->nb;
-    size_t lo, hi;
-    range_bounds(J, r, &lo, &hi);
-    for (size_t i = lo; i < hi; i++) {
-        double x = J->v[i];
-        if (x == x)
-            J->out[pos[index_of(J, x) >> J->fine_bits]++] = airoi__sim_key_of(x);
-    }
+    range_pass(ctx, r, 1);
 }
 
 /* Insertion sort of k[0..n-1]; gives up (returns 0) after `budget` moves,
