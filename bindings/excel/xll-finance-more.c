@@ -16,7 +16,7 @@
 typedef int (*kernel)(double *out, const double *a);
 
 /* Argument i is required when its default is NaN. */
-#define REQ NAN
+#define REQ ((double)NAN)
 
 /* Reads n numeric arguments (a logical counts as 0/1, a blank or missing
  * optional one takes its default), calls k, and maps its status: a kernel

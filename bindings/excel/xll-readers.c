@@ -174,7 +174,16 @@ static int failed(const xll_fail *f)
 }
 
 /* A table's own refusal (a column layout the library never sees): the
- * status AIROI_ERR_INVALID with the reason in f->message (AIROI.CHECK). */
+ * status AIROI_ERR_INVALID with the reason in f->message (AIROI.CHECK).
+ * mingw-w64: gnu_printf, the C99 printf family _POSIX_C_SOURCE selects
+ * (as AIROI__PRINTF in lib/core/core-private.h). */
+static void refuse(xll_fail *f, const char *fmt, ...)
+#if defined(__MINGW32__)
+    __attribute__((format(gnu_printf, 2, 3)))
+#elif defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
 static void refuse(xll_fail *f, const char *fmt, ...)
 {
     va_list ap;

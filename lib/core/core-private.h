@@ -48,7 +48,7 @@
 void airoi__error_enter(void);
 void airoi__error_clear(void);
 int airoi__error(int status, const char *fmt, ...) AIROI__PRINTF(2, 3);
-int airoi__error_v(int status, const char *fmt, va_list ap);
+int airoi__error_v(int status, const char *fmt, va_list ap) AIROI__PRINTF(2, 0);
 
 /* The current message (never NULL). */
 const char *airoi__error_get(void);

@@ -232,7 +232,7 @@ static int xirr_core(double *out, const double *v, size_t stride, const double *
                      double guess)
 {
     int pos = 0, neg = 0;
-    double tmin = INFINITY, tmax = -INFINITY;
+    double tmin = HUGE_VAL, tmax = -HUGE_VAL;
     for (size_t i = 0; i < n; i++) {
         double vi = v[i * stride];
         if (!isfinite(vi))

@@ -33,7 +33,7 @@ static double pow1p(double r, double t)
         return exp(t * log1p(r));
     double p;
     if (airoi__pow1p(&p, r, t))
-        return NAN;
+        return (double)NAN;
     return p;
 }
 

@@ -112,7 +112,7 @@ static double npv_careful(double rate, const double *v, size_t n, size_t stride,
 {
     const double lr = log1p(rate);
     const double scales[2] = {1.0, airoi__scale_of(v, n, stride)};
-    double r = INFINITY;
+    double r = HUGE_VAL;
     for (int k = 0; k < 2 && !isfinite(r); k++) {
         const double sc = scales[k];
         airoi__sum acc = {0.0, 0.0};

@@ -44,7 +44,7 @@ static int opposite(double a, double b)
 static double ulp_of(double r)
 {
     double a = fabs(r);
-    return nextafter(a, INFINITY) - a;
+    return nextafter(a, HUGE_VAL) - a;
 }
 
 /* ---------------------------------------------------------------- Brent */
@@ -131,8 +131,8 @@ static int sign_change_near(const airoi__rootfn *fn, double r, double f)
     const double rmin = nextafter(-1.0, 0.0);
     double lo = r, hi = r;
     for (int k = 0; k < AIROI__ROOT_ULPS; k++) {
-        lo = nextafter(lo, -INFINITY);
-        hi = nextafter(hi, INFINITY);
+        lo = nextafter(lo, -HUGE_VAL);
+        hi = nextafter(hi, HUGE_VAL);
     }
     if (lo < rmin)
         lo = rmin;

@@ -27,6 +27,7 @@ airoi_diagnostics *airoi__diags_new(const char *file)
     return d;
 }
 
+static char *vformat(const char *fmt, va_list ap) AIROI__PRINTF(1, 0);
 static char *vformat(const char *fmt, va_list ap)
 {
     va_list ap2;

@@ -145,7 +145,7 @@ static void jacobi_eigen(double *a, double *w, double *v, size_t n)
 static void offending_pair(size_t *bi, size_t *bj, double *r, size_t n, size_t k)
 {
     size_t m = k + 1, best = SIZE_MAX, fallback = SIZE_MAX;
-    double best_eig = -INFINITY, best_abs = -1.0, fb_abs = -1.0;
+    double best_eig = -HUGE_VAL, best_abs = -1.0, fb_abs = -1.0;
     double *work = NULL;
     if (m <= SEARCH_MAX)
         work = airoi__malloc((2 * m * m + m) * sizeof(double));

@@ -525,7 +525,7 @@ static int compile_discrete(airoi__dist *d, const double *values, const double *
 static int compile(airoi__dist *d, const airoi__uncertainty *u, char *msg, size_t cap)
 {
     const char *name = dist_name(u->distribution);
-    double lo = -INFINITY, hi = INFINITY;
+    double lo = -HUGE_VAL, hi = HUGE_VAL;
     if (has(u, AIROI_UNCERTAINTY_MIN)) {
         FINITE(u->min, "min");
         lo = u->min;
@@ -754,7 +754,7 @@ double airoi__dist_quantile(const airoi__dist *d, double u)
     case AIROI__DK_DISCRETE:
         return discrete_quantile(d, u);
     default:
-        return NAN;
+        return (double)NAN;
     }
 }
 
@@ -807,7 +807,7 @@ void airoi__dist_quantiles(const airoi__dist *d, double *x, const double *u, siz
         return;
     default:
         for (size_t i = 0; i < n; i++)
-            x[i] = NAN;
+            x[i] = (double)NAN;
         return;
     }
 }

@@ -179,12 +179,12 @@ int main(int argc, char **argv)
     t0 = now();
     for (size_t i = 0; i < rows; i++)
         if (ref_irr(&ref[i], v + i * cols, cols, guess))
-            ref[i] = NAN;
+            ref[i] = (double)NAN;
     t_ref = now() - t0;
     t0 = now();
     for (size_t i = 0; i < rows; i++)
         if (airoi_irr(&out[i], v + i * cols, cols, guess))
-            out[i] = NAN;
+            out[i] = (double)NAN;
     t_lib = now() - t0;
     maxdiff = max_abs_diff(out, ref, rows);
     row("irr (scalar)", rows, t_lib, t_ref, maxdiff);
@@ -198,12 +198,12 @@ int main(int argc, char **argv)
     t0 = now();
     for (size_t i = 0; i < rows; i++)
         if (ref_xirr(&ref[i], v + i * cols, dates, cols, guess))
-            ref[i] = NAN;
+            ref[i] = (double)NAN;
     t_ref = now() - t0;
     t0 = now();
     for (size_t i = 0; i < rows; i++)
         if (airoi_xirr(&out[i], v + i * cols, dates, cols, guess))
-            out[i] = NAN;
+            out[i] = (double)NAN;
     t_lib = now() - t0;
     maxdiff = max_abs_diff(out, ref, rows);
     row("xirr (scalar)", rows, t_lib, t_ref, maxdiff);

@@ -103,7 +103,7 @@ static double sum(const double *x, size_t n)
 
 #define BEST(var, expr)                                                                    \
     do {                                                                                   \
-        var = INFINITY;                                                                    \
+        var = HUGE_VAL;                                                                    \
         for (int rep_ = 0; rep_ < reps; rep_++) {                                          \
             double t0_ = now();                                                            \
             expr;                                                                          \
@@ -150,7 +150,7 @@ int main(int argc, char **argv)
 
     /* The two NPV loops alternate, 4 times as many runs as the other rows
      * (they are short): on a busy machine both then see the same load. */
-    double t_lib = INFINITY, t_c = INFINITY, sum_lib = 0.0;
+    double t_lib = HUGE_VAL, t_c = HUGE_VAL, sum_lib = 0.0;
     for (int r = 0; r < 4 * reps; r++) {
         double t0 = now();
         st |= airoi_npv_batch(out, NULL, rate, v, rows, cols, AIROI_NPV_EXCEL);
@@ -184,9 +184,9 @@ int main(int argc, char **argv)
     /* The three are measured in turn in each repetition (libyaml's parse,
      * then load, then evaluate), so that both sides of the ratio see the
      * same machine; best of 3 x REPEATS. */
-    double t_load = INFINITY, t_eval = INFINITY, npv = 0.0;
-    double c_yaml = INFINITY, c_load = INFINITY, c_eval = INFINITY;
-    t = INFINITY;
+    double t_load = HUGE_VAL, t_eval = HUGE_VAL, npv = 0.0;
+    double c_yaml = HUGE_VAL, c_load = HUGE_VAL, c_eval = HUGE_VAL;
+    t = HUGE_VAL;
     for (int r = 0; r < 3 * reps; r++) {
         airoi_project *p = NULL;
         airoi_result *res = NULL;

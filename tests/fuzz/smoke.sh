@@ -3,6 +3,7 @@
 # instrumented too, with ASan + UBSan) and runs each for a short time on a
 # scratch copy of the kept corpus. New crashes fail the run; the crashing
 # input is left in the build directory to be added to tests/fuzz/corpus.
+# Warnings are errors: the tree builds warning-free under clang.
 # usage: tests/fuzz/smoke.sh [SECONDS-PER-TARGET] (CI: 60 s for each target)
 # Targets run FUZZ_JOBS at a time (default 2: CI's two cores), so the run
 # takes about targets x SECONDS / 2; every target runs, and the run fails at
@@ -18,7 +19,7 @@ if [ "${FUZZ_REUSE:-0}" != 1 ] || [ ! -f "$b/build.ninja" ]; then
 rm -rf "$b"
 CC=clang meson setup "$b" "$top" -Dfuzzing=true -Dpython=false -Dxll=enabled -Ddocs=disabled \
     -Db_sanitize=address,undefined -Db_lundef=false -Dc_args=-fsanitize=fuzzer-no-link \
-    -Dbuildtype=debugoptimized >/dev/null
+    -Dbuildtype=debugoptimized -Dwerror=true >/dev/null
 fi
 targets="model finance simulation tracking html portfolio yaml"
 targets="$targets cli xloper" # the command line; the add-in's XLOPER12 conversion

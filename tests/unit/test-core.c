@@ -154,8 +154,8 @@ START_TEST(dates_excel_1900)
     ck_assert_int_eq(d, AIROI_DATE_MAX);
     ck_assert_int_eq(airoi_date_from_excel(&d, 2958466, AIROI_DATE_1900), AIROI_ERR_INVALID);
     ck_assert_int_eq(airoi_date_from_excel(&d, 0, AIROI_DATE_1900), AIROI_ERR_INVALID);
-    ck_assert_int_eq(airoi_date_from_excel(&d, NAN, AIROI_DATE_1900), AIROI_ERR_INVALID);
-    ck_assert_int_eq(airoi_date_from_excel(&d, INFINITY, AIROI_DATE_1900), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_date_from_excel(&d, (double)NAN, AIROI_DATE_1900), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_date_from_excel(&d, HUGE_VAL, AIROI_DATE_1900), AIROI_ERR_INVALID);
     ck_assert_int_eq(airoi_date_from_excel(&d, 100, 7), AIROI_ERR_INVALID);
     for (double x = 1; x <= 2958465; x += 101) {
         if (x == 60)

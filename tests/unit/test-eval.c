@@ -1357,7 +1357,8 @@ START_TEST(numerics_roi_kernel_is_the_metric_rule)
                      AIROI_ERR_RANGE);
     ck_assert_int_eq(airoi_roi(&roi, (double[]){1e308}, 1, (double[]){-1e308}, 1),
                      AIROI_ERR_RANGE);
-    ck_assert_int_eq(airoi_roi(&roi, (double[]){NAN}, 1, (double[]){1}, 1), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_roi(&roi, (double[]){(double)NAN}, 1, (double[]){1}, 1),
+                     AIROI_ERR_INVALID);
     ck_assert_int_eq(airoi_roi(&roi, NULL, 1, (double[]){1}, 1), AIROI_ERR_INVALID);
     ck_assert_int_eq(airoi_roi(NULL, NULL, 0, NULL, 0), AIROI_ERR_INVALID);
 }
@@ -1414,7 +1415,7 @@ START_TEST(schedule_from_arrays)
                      AIROI_ERR_NOT_FOUND);
     airoi_schedule_free(s);
 
-    const double bad[] = {1, NAN};
+    const double bad[] = {1, (double)NAN};
     ck_assert_int_eq(airoi_schedule_new(&s, c, bad, 2, 0.1), AIROI_ERR_INVALID);
     ck_assert_ptr_null(s);
     ck_assert_int_eq(airoi_schedule_new(&s, c, b, 0, 0.1), AIROI_ERR_INVALID);
@@ -1979,7 +1980,7 @@ START_TEST(audit_numbers_for_every_finding)
     airoi_result *r = evaluate(p, NULL, 0);
     ck_assert_uint_eq(airoi_result_count_findings(r), sizeof want / sizeof want[0]);
     for (size_t i = 0; i < airoi_result_count_findings(r); i++) {
-        double a = NAN, ref = NAN;
+        double a = (double)NAN, ref = (double)NAN;
         const char *subject = airoi_result_get_finding_subject(r, i);
         ck_assert_str_eq(airoi_result_get_finding_code(r, i), want[i].code);
         ck_assert_int_eq(severity_of(r, i), want[i].severity);

@@ -25,7 +25,7 @@ static int close_to(double got, double want, double rel, double abs_floor)
 
 #define CHECK_NUM(call, want, tol)                                                            \
     do {                                                                                      \
-        double out_ = NAN;                                                                    \
+        double out_ = (double)NAN;                                                            \
         int st_ = (call);                                                                     \
         ck_assert_msg(st_ == AIROI_OK, "%s: status %d (%s)", #call, st_,                      \
                       airoi_last_error_message());                                            \
@@ -310,12 +310,12 @@ START_TEST(edges)
     CHECK_FAIL(airoi_ipmt(&out_, 0.1, 0, 3, 8000, 0, 0), AIROI_ERR_INVALID);
     CHECK_FAIL(airoi_ipmt(&out_, 0.1, 4, 3, 8000, 0, 0), AIROI_ERR_INVALID);
     CHECK_FAIL(airoi_ipmt(&out_, -1, 1, 3, 8000, 0, 0), AIROI_ERR_INVALID);
-    CHECK_FAIL(airoi_ppmt(&out_, NAN, 1, 3, 8000, 0, 0), AIROI_ERR_INVALID);
+    CHECK_FAIL(airoi_ppmt(&out_, (double)NAN, 1, 3, 8000, 0, 0), AIROI_ERR_INVALID);
     CHECK_FAIL(airoi_cumipmt(&out_, 0, 12, 1000, 1, 12, 0), AIROI_ERR_INVALID);
     CHECK_FAIL(airoi_cumprinc(&out_, 0.01, 12, 1000, 1, 12, 2), AIROI_ERR_INVALID);
     /* periods from 2^53 on, where p + 1 == p: the sum ends (tests/fuzz/fuzz-xloper.c found
      * a loop on p that did not) */
-    double far = NAN;
+    double far = (double)NAN;
     ck_assert_int_eq(airoi_cumipmt(&far, 0.1, 1e17 + 64, 1000, 1e17, 1e17 + 64, 0), AIROI_OK);
     ck_assert(isfinite(far));
     CHECK_FAIL(airoi_ispmt(&out_, 0.1, 1, 0, 4000), AIROI_ERR_INVALID);
@@ -395,7 +395,7 @@ static int32_t day(const char *iso)
 
 static double yf(const char *a, const char *b, airoi_day_count dc)
 {
-    double t = NAN;
+    double t = (double)NAN;
     ck_assert_int_eq(airoi_year_fraction(&t, day(a), day(b), dc), AIROI_OK);
     return t;
 }
@@ -606,8 +606,8 @@ START_TEST(batch_reference)
     }
     fclose(fp);
     /* failing elements: NaN, infinity, out of range */
-    const double bad5[][5] = {{NAN, 1, 3, 100, 0}, {0.1, INFINITY, 3, 100, 0}, {0.1, 0, 3, 100, 0},
-                              {0.1, 4, 3, 100, 0}, {-1, 1, 3, 100, 0}};
+    const double bad5[][5] = {{(double)NAN, 1, 3, 100, 0}, {0.1, HUGE_VAL, 3, 100, 0},
+                              {0.1, 0, 3, 100, 0}, {0.1, 4, 3, 100, 0}, {-1, 1, 3, 100, 0}};
     for (size_t k = 0; k < 5; k++) {
         badd(&B_ipmt, bad5[k], 5, k == 4);
         badd(&B_ppmt, bad5[k], 5, 0);

@@ -43,7 +43,7 @@ static void plain_npv0(double *npv, double *scale, double rate, const double *v,
 {
     long double s = 0, m = 0;
     for (size_t i = 0; i < n; i++) {
-        long double term = (long double)v[i] / powl(1.0L + rate, (long double)i);
+        long double term = (long double)v[i] / powl(1.0L + (long double)rate, (long double)i);
         s += term;
         m += fabsl(term);
     }
@@ -57,7 +57,7 @@ static void plain_xnpv(double *npv, double *scale, double rate, const double *v,
     long double s = 0, m = 0;
     for (size_t i = 0; i < n; i++) {
         long double t = (long double)(d[i] - d[0]) / 365.0L;
-        long double term = (long double)v[i] / powl(1.0L + rate, t);
+        long double term = (long double)v[i] / powl(1.0L + (long double)rate, t);
         s += term;
         m += fabsl(term);
     }
@@ -234,7 +234,7 @@ static double anyroot_pin(const char *id)
     for (size_t i = 0; i < sizeof pins / sizeof pins[0]; i++)
         if (!strcmp(pins[i].id, id))
             return pins[i].root;
-    return NAN;
+    return (double)NAN;
 }
 
 static int parse_args(ref_case *c, char *s)
@@ -364,10 +364,12 @@ static int run_case(const ref_case *c, double *out, double *residual)
                             c->sc[5]);
         if (st == AIROI_OK) {
             /* pv + pmt k (1 - (1+r)^-n)/r + fv (1+r)^-n, in long double. */
-            long double r = *out, n = c->sc[0], k = c->sc[4] != 0 ? 1 + r : 1;
+            long double r = (long double)*out, n = (long double)c->sc[0];
+            long double k = c->sc[4] != 0 ? 1 + r : 1;
             long double a = expl(-n * log1pl(r));
             long double ann = r == 0 ? n : -expm1l(-n * log1pl(r)) / r;
-            long double t1 = c->sc[2], t2 = c->sc[1] * k * ann, t3 = c->sc[3] * a;
+            long double t1 = (long double)c->sc[2], t2 = (long double)c->sc[1] * k * ann,
+                        t3 = (long double)c->sc[3] * a;
             *residual = (double)(fabsl(t1 + t2 + t3) / (fabsl(t1) + fabsl(t2) + fabsl(t3)));
         }
         return st;
@@ -656,7 +658,7 @@ END_TEST
 
 START_TEST(edge_nonfinite_rejected)
 {
-    const double inf = INFINITY, nan = NAN;
+    const double inf = HUGE_VAL, nan = (double)NAN;
     double v[] = {-100, 60, 70};
     const int32_t d[] = {0, 100, 400};
     double r = SENTINEL, roots[4];
@@ -1057,7 +1059,7 @@ START_TEST(batch_equals_scalar)
     /* Failing rows: all positive, a NaN. */
     for (int j = 0; j < COLS; j++)
         v[5 * COLS + j] = 1;
-    v[9 * COLS + 3] = NAN;
+    v[9 * COLS + 3] = (double)NAN;
     static double out[ROWS];
     static int32_t st[ROWS];
     ck_assert_int_eq(airoi_npv_batch(out, st, 0.07, v, ROWS, COLS, AIROI_NPV_EXCEL),
@@ -1199,8 +1201,8 @@ START_TEST(batch_fast_paths)
         {0, 0, -100, 50, 60, 0},
         {0, 0, 0, 0, 0, 0},
         {1, 2, 3, 4, 5, 6},
-        {-1, 0.5, INFINITY, 1, 1, 1},
-        {-1, 0.5, NAN, 1, 1, 1},
+        {-1, 0.5, HUGE_VAL, 1, 1, 1},
+        {-1, 0.5, (double)NAN, 1, 1, 1},
         {-1, 1.0000000001, 0, 0, 0, 0},
         {-1e10, 1e10, 1e-6, 0, 0, 0},
         {100, -300, 300, -100, 0, 0},

@@ -478,7 +478,7 @@ static double page_value(const char *page, const char *key)
     snprintf(k, sizeof k, "\" data-key=\"%s\">", key);
     const char *at = strstr(page, k);
     if (!at)
-        return NAN;
+        return (double)NAN;
     const char *v = at;
     while (v > page && strncmp(v, "value=\"", 7) != 0)
         v--;

@@ -62,6 +62,11 @@ typedef struct text {
 } text;
 
 static void put(text *t, const char *fmt, ...)
+#if defined(__GNUC__) || defined(__clang__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+static void put(text *t, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);

@@ -228,8 +228,9 @@ START_TEST(project_set_checks)
                      AIROI_ERR_LIMIT);
     ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, AIROI_HORIZON_MAX),
                      AIROI_OK);
-    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, NAN), AIROI_ERR_INVALID);
-    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_DISCOUNT_RATE, INFINITY),
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_HORIZON, (double)NAN),
+                     AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_DISCOUNT_RATE, HUGE_VAL),
                      AIROI_ERR_INVALID);
     ck_assert_int_eq(airoi_project_set_number(p, AIROI_PROJECT_DISCOUNT_RATE, -1),
                      AIROI_ERR_INVALID);
@@ -298,7 +299,7 @@ START_TEST(project_fx_table)
     ck_assert_int_eq(airoi_project_get_fx(&r, p, "USD"), AIROI_OK);
     ck_assert_double_eq(r, 31.5);
     ck_assert_int_eq(airoi_project_set_fx(p, "JPY", 0), AIROI_ERR_INVALID);
-    ck_assert_int_eq(airoi_project_set_fx(p, "JPY", NAN), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_project_set_fx(p, "JPY", (double)NAN), AIROI_ERR_INVALID);
     ck_assert_int_eq(airoi_project_set_fx(p, "", 1), AIROI_ERR_INVALID);
     ck_assert_int_eq(airoi_project_remove_fx(p, "USD"), AIROI_OK);
     ck_assert_int_eq(airoi_project_remove_fx(p, "USD"), AIROI_ERR_NOT_FOUND);
@@ -445,7 +446,7 @@ START_TEST(cost_item_parameters)
     /* negative amounts are refunds */
     ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_AMOUNT, -7), AIROI_OK);
     /* set checks */
-    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_AMOUNT, NAN), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_AMOUNT, (double)NAN), AIROI_ERR_INVALID);
     ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_FROM, -1), AIROI_ERR_INVALID);
     ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_TO, 1.5), AIROI_ERR_INVALID);
     ck_assert_int_eq(airoi_item_set_number(c, AIROI_ITEM_PER, 5), AIROI_ERR_INVALID);
@@ -522,7 +523,7 @@ START_TEST(value_item_parameters)
     ck_assert_uint_eq(n, 3);
     ck_assert_int_eq(airoi_item_get_amounts(buf, 3, &n, v), AIROI_OK);
     ck_assert_double_eq(buf[2], 3);
-    list[1] = INFINITY;
+    list[1] = HUGE_VAL;
     ck_assert_int_eq(airoi_item_set_amounts(v, list, 3), AIROI_ERR_INVALID);
     ck_assert_int_eq(airoi_item_set_amounts(v, NULL, 3), AIROI_ERR_INVALID);
     ck_assert_int_eq(airoi_item_get_amounts(buf, 3, &n, v), AIROI_OK);
@@ -554,7 +555,7 @@ START_TEST(scenarios)
     ck_assert_int_eq(airoi_project_add_scenario(&s, p, "best", 0.2), AIROI_ERR_INVALID);
     ck_assert_ptr_null(s);
     ck_assert_int_eq(airoi_project_add_scenario(&s, p, "bad", 1.5), AIROI_ERR_INVALID);
-    ck_assert_int_eq(airoi_project_add_scenario(&s, p, "bad", NAN), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_project_add_scenario(&s, p, "bad", (double)NAN), AIROI_ERR_INVALID);
     ck_assert_int_eq(airoi_project_add_scenario(&s, p, "worst", 0.8), AIROI_OK);
     ck_assert_uint_eq(airoi_project_count_scenarios(p), 2);
     size_t at = 99;

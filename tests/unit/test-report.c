@@ -60,7 +60,7 @@ static double json_number(const char *doc, const char *key)
     ck_assert_msg(at != NULL, "key %s missing", key);
     at += strlen(pat);
     if (strncmp(at, "null", 4) == 0)
-        return NAN;
+        return (double)NAN;
     char *end;
     double v = strtod(at, &end);
     ck_assert_msg(end != at, "key %s is not a number", key);

@@ -482,7 +482,7 @@ START_TEST(dist_pert)
     set(&u, AIROI_UNCERTAINTY_MAX, 1.15);
     compile_ok(&d, &u);
     double par[4] = { L, M, H, 2.5 }, m, s;
-    integrate_moments(&m, &s, dens_pert, par, 0.8, 1.15, NAN);
+    integrate_moments(&m, &s, dens_pert, par, 0.8, 1.15, (double)NAN);
     ck_assert_msg(fabs(airoi__dist_mean(&d) - m) < 1e-10, "%.15g vs %.15g", airoi__dist_mean(&d), m);
     ck_assert_msg(fabs(airoi__dist_sd(&d) - s) < 1e-10, "%.15g vs %.15g", airoi__dist_sd(&d), s);
     /* Quantile of the truncated law: F(x) = F(min) + u (F(max) - F(min)). */
@@ -531,19 +531,19 @@ START_TEST(dist_normal_lognormal)
     compile_ok(&d, &u);
     ck_assert(airoi__dist_mean(&d) == 1.0 && fabs(airoi__dist_sd(&d) - 0.2) < 1e-15);
     ck_assert(fabs(airoi__dist_quantile(&d, 0.975) - (1.0 + 0.2 * 1.959963984540054)) < 1e-14);
-    check_sample(&d, 31, 50000, -INFINITY, INFINITY, "normal");
+    check_sample(&d, 31, 50000, -HUGE_VAL, HUGE_VAL, "normal");
     /* Truncated at the mean: half-normal, mean + sd sqrt(2 / pi), sd^2 (1 - 2 / pi). */
     set(&u, AIROI_UNCERTAINTY_MIN, 1.0);
     compile_ok(&d, &u);
     ck_assert(fabs(airoi__dist_mean(&d) - (1.0 + 0.2 * sqrt(2.0 / PI))) < 1e-14);
     ck_assert(fabs(airoi__dist_sd(&d) - 0.2 * sqrt(1.0 - 2.0 / PI)) < 1e-14);
-    check_sample(&d, 32, 50000, 1.0, INFINITY, "normal truncated below");
+    check_sample(&d, 32, 50000, 1.0, HUGE_VAL, "normal truncated below");
     /* Both sides, in the upper tail (precision of the upper side). */
     set(&u, AIROI_UNCERTAINTY_MIN, 1.0 + 0.2 * 6.0);
     set(&u, AIROI_UNCERTAINTY_MAX, 1.0 + 0.2 * 7.0);
     compile_ok(&d, &u);
     double par[2] = { 1.0, 0.2 }, m, s;
-    integrate_moments(&m, &s, dens_normal, par, 2.2, 2.4, NAN);
+    integrate_moments(&m, &s, dens_normal, par, 2.2, 2.4, (double)NAN);
     ck_assert_msg(fabs(airoi__dist_mean(&d) - m) < 1e-9, "%.15g vs %.15g", airoi__dist_mean(&d), m);
     ck_assert_msg(fabs(airoi__dist_sd(&d) - s) < 1e-9, "%.15g vs %.15g", airoi__dist_sd(&d), s);
     for (int k = 1; k < 10; k++) {
@@ -564,7 +564,7 @@ START_TEST(dist_normal_lognormal)
     ck_assert(fabs(airoi__dist_sd(&d) - 0.3) < 1e-14);
     double s2 = log(1.0 + (0.3 / 1.1) * (0.3 / 1.1)), mu = log(1.1) - 0.5 * s2;
     ck_assert(fabs(airoi__dist_quantile(&d, 0.5) - exp(mu)) < 1e-14);
-    check_sample(&d, 34, 50000, 0.0, INFINITY, "lognormal");
+    check_sample(&d, 34, 50000, 0.0, HUGE_VAL, "lognormal");
     /* By mu and sigma, then truncated on both sides. */
     u = unc(AIROI_DIST_LOGNORMAL);
     set(&u, AIROI_UNCERTAINTY_MU, 0.0);
@@ -577,7 +577,7 @@ START_TEST(dist_normal_lognormal)
     set(&u, AIROI_UNCERTAINTY_MAX, 2.0);
     compile_ok(&d, &u);
     double lpar[2] = { 0.0, 0.5 };
-    integrate_moments(&m, &s, dens_lognormal, lpar, 0.5, 2.0, NAN);
+    integrate_moments(&m, &s, dens_lognormal, lpar, 0.5, 2.0, (double)NAN);
     ck_assert_msg(fabs(airoi__dist_mean(&d) - m) < 1e-10, "%.15g vs %.15g", airoi__dist_mean(&d), m);
     ck_assert(fabs(airoi__dist_sd(&d) - s) < 1e-10);
     for (int k = 1; k < 10; k++) {
@@ -831,7 +831,7 @@ START_TEST(dist_invalid)
     set(&u, AIROI_UNCERTAINTY_MEAN, 1.0);
     set(&u, AIROI_UNCERTAINTY_SD, -1.0);
     compile_fails(&u, "sd (-1) is below 0");
-    set(&u, AIROI_UNCERTAINTY_SD, NAN);
+    set(&u, AIROI_UNCERTAINTY_SD, (double)NAN);
     compile_fails(&u, "`sd` must be a finite number");
     set(&u, AIROI_UNCERTAINTY_SD, 1.0);
     set(&u, AIROI_UNCERTAINTY_MIN, 2.0);
@@ -928,7 +928,7 @@ START_TEST(dist_properties_random_parameters)
             set(&u, AIROI_UNCERTAINTY_IMPACT, a);
             break;
         }
-        double lo = -INFINITY, hi = INFINITY;
+        double lo = -HUGE_VAL, hi = HUGE_VAL;
         int has_lo = r[6] < 0.4;
         if (has_lo) {
             lo = a + (b - a) * r[7] - 0.5;
@@ -951,7 +951,7 @@ START_TEST(dist_properties_random_parameters)
                (unsigned)c, mean, sd);
         EXPECT(mean >= d.lo - 1e-12 && mean <= d.hi + 1e-12, "case %u: mean %g outside [%g, %g]",
                (unsigned)c, mean, d.lo, d.hi);
-        double prev = -INFINITY;
+        double prev = -HUGE_VAL;
         for (int k = 0; k <= 201; k++) {
             double p = k == 0 ? 0x1p-33 : (k == 201 ? 1.0 - 0x1p-33 : k / 201.0);
             double x = airoi__dist_quantile(&d, p);

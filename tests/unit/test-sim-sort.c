@@ -226,7 +226,7 @@ START_TEST(statistics_follow_the_rules)
         /* mean and sd by the textbook two passes in long double */
         long double sum = 0.0L, ss = 0.0L;
         for (size_t i = 0; i < n; i++)
-            sum += v[i];
+            sum += (long double)v[i];
         long double mean = sum / (long double)n;
         for (size_t i = 0; i < n; i++)
             ss += ((long double)v[i] - mean) * ((long double)v[i] - mean);

@@ -44,14 +44,14 @@ static airoi_project *project(void)
 
 static double fig(const airoi_tracking *t, airoi_tracking_figure f)
 {
-    double v = NAN;
+    double v = (double)NAN;
     ck_assert_int_eq(airoi_tracking_get_number(&v, t, f), AIROI_OK);
     return v;
 }
 
 static double metric(const airoi_result *r, airoi_metric m)
 {
-    double v = NAN;
+    double v = (double)NAN;
     ck_assert_int_eq(airoi_result_get_metric(&v, r, m), AIROI_OK);
     return v;
 }
@@ -245,7 +245,7 @@ START_TEST(test_refusals)
     airoi_project *p = project();
     ck_assert_int_eq(airoi_project_add_actual(p, 4, "Build", 1), AIROI_ERR_INVALID);
     ck_assert_int_eq(airoi_project_add_actual(p, 1, "Nope", 1), AIROI_ERR_NOT_FOUND);
-    ck_assert_int_eq(airoi_project_add_actual(p, 1, "Build", NAN), AIROI_ERR_INVALID);
+    ck_assert_int_eq(airoi_project_add_actual(p, 1, "Build", (double)NAN), AIROI_ERR_INVALID);
     ck_assert_int_eq(airoi_project_set_tracking(p, AIROI_TRACKING_PARAM_AS_OF, 4),
                      AIROI_ERR_INVALID);
     ck_assert_int_eq(airoi_project_set_tracking(p, AIROI_TRACKING_PARAM_AS_OF, 1.5),

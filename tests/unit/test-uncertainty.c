@@ -121,7 +121,7 @@ START_TEST(uncertainty_parameters)
     ck_assert_int_eq(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_SHAPE, 0),
                      AIROI_ERR_INVALID);
     assert_message("shape: expected a shape greater than 0");
-    ck_assert_int_eq(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_LOW, NAN),
+    ck_assert_int_eq(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_LOW, (double)NAN),
                      AIROI_ERR_INVALID);
     ck_assert_int_eq(airoi_uncertainty_set_number(u, AIROI_UNCERTAINTY_PER_PERIOD, 0.5),
                      AIROI_ERR_INVALID);
@@ -219,7 +219,7 @@ START_TEST(discrete_values)
     const double bad[] = {0.2, 1.5, 0.3};
     ck_assert_int_eq(airoi_uncertainty_set_discrete(u, v, bad, 3), AIROI_ERR_INVALID);
     assert_message("uncertainty 'values': probabilities[1]: expected a probability in [0, 1]");
-    const double inf[] = {0.8, INFINITY, 1.3};
+    const double inf[] = {0.8, HUGE_VAL, 1.3};
     ck_assert_int_eq(airoi_uncertainty_set_discrete(u, inf, pr, 3), AIROI_ERR_INVALID);
     assert_message("values[1]: expected a finite number");
     ck_assert_int_eq(airoi_uncertainty_set_discrete(n, v, pr, 3), AIROI_ERR_INVALID);

@@ -57,6 +57,16 @@
 #  define HOST_EXPORT __attribute__((visibility("default")))
 #endif
 
+/* check() and require() are printf-like; mingw-w64: gnu_printf, the C99
+ * printf family _POSIX_C_SOURCE selects (as AIROI__PRINTF in lib/core). */
+#if defined(__MINGW32__)
+#  define HOST_PRINTF(fmt, args) __attribute__((format(gnu_printf, fmt, args)))
+#elif defined(__GNUC__)
+#  define HOST_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#else
+#  define HOST_PRINTF(fmt, args)
+#endif
+
 #ifndef AIROI_EXPECTED_VERSION
 #  define AIROI_EXPECTED_VERSION ""
 #endif
@@ -68,6 +78,7 @@ HOST_EXPORT int XLL_CALL MdCallBack12(int xlfn, int coper, LPXLOPER12 *opers, LP
 static atomic_int passed, failed;
 static int verbose;
 
+static void check(int ok, const char *fmt, ...) HOST_PRINTF(2, 3);
 static void check(int ok, const char *fmt, ...)
 {
     if (ok) {
@@ -88,6 +99,7 @@ static void check(int ok, const char *fmt, ...)
 
 /* A check made for every result: only failures are counted, so that the
  * summary counts the cases rather than the results the threads produce. */
+static void require(int ok, const char *fmt, ...) HOST_PRINTF(2, 3);
 static void require(int ok, const char *fmt, ...)
 {
     if (ok)
@@ -1180,7 +1192,7 @@ static void test_finance_probes(void)
     static const char *const labels[] = {"blank", "text", "error", "empty range"};
     /* dflt: R for a required argument, DC for a day count (act/365f when
      * omitted), else the number an omitted argument stands for */
-    const double R = NAN, DC = INFINITY;
+    const double R = (double)NAN, DC = HUGE_VAL;
     struct {
         const char *name;
         int n;
